@@ -1,0 +1,39 @@
+"""`eventline show`: raw text and cleaned article side by side, plus what was cut and why."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from eventline.model import Article, Document
+
+
+def render_article(article: Article, document: Document) -> RenderableType:
+    """All article text goes through rich.Text, never markup: article text is hostile input."""
+    item = document.items[min(article.item, len(document.items)) - 1] if document.items else None
+    start = min((p.doc_start for p in article.pieces), default=item.start if item else 0)
+    end = max((p.doc_start + p.length for p in article.pieces), default=len(document.text))
+    raw = document.text[start:end]
+    meta = Table.grid(padding=(0, 2))
+    for name in ("id", "source_path", "item", "kind", "title", "standfirst", "outlet", "wire",
+                 "author", "section", "dateline", "url"):  # fmt: skip
+        value = getattr(article, name)
+        if value not in (None, ""):
+            meta.add_row(Text(name, style="bold"), Text(str(value)))
+    if article.published:
+        p = article.published
+        meta.add_row(
+            Text("published", style="bold"), Text(f"{p.value} ({p.precision}, {p.evidence})")
+        )
+    side = Table("raw (document text)", "cleaned body", expand=True, show_lines=False)
+    side.add_row(Text(raw), Text(article.body))
+    cut = Table("removed", "reason", expand=True)
+    for removal in article.removed:
+        cut.add_row(Text(removal.text), Text(removal.reason))
+    for caption in article.captions:
+        cut.add_row(Text(caption.text), Text("caption (kept apart)"))
+    parts: list[RenderableType] = [meta, side]
+    if article.removed or article.captions:
+        parts.append(cut)
+    return Group(*parts)

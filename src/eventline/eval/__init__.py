@@ -1,0 +1,1 @@
+"""Evaluation harness: score eventline against gold data, section by section."""

@@ -1,0 +1,69 @@
+"""Run the pipeline on a sample folder in a temporary store and score it section by section."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from eventline.errors import InputError
+from eventline.eval.gold import Gold, load_gold
+from eventline.eval.report import SectionReport
+from eventline.model import Article, Document
+from eventline.pipeline import ingest, plan_sources
+from eventline.settings import Settings
+from eventline.store import Store
+
+
+@dataclass
+class EvalRun:
+    gold: Gold
+    articles: dict[str, Article]  # gold-style id ("<file stem>" or "<file stem>#n") → article
+    documents: dict[str, Document]  # document id → document
+    store: Store
+
+
+def gold_id(article: Article, *, items_in_document: int) -> str:
+    stem = PurePath(article.source_path).stem
+    return f"{stem}#{article.item}" if items_in_document > 1 else stem
+
+
+def prepare_run(gold_path: Path, samples: Path, *, workdir: Path) -> EvalRun:
+    """Ingest `samples` into a fresh store under `workdir` and index articles by gold id."""
+    gold = load_gold(gold_path)
+    if not samples.is_dir():
+        raise InputError(str(samples), "samples folder not found")
+    settings = Settings(db=str(workdir / "eval.db"))
+    store = Store(settings.db_url)
+    sources, _ = plan_sources([str(samples)])
+    ingest(store, sources, settings=settings)
+    stored = list(store.iter_articles())
+    per_doc = Counter(a.document_id for a in stored)
+    articles = {gold_id(a, items_in_document=per_doc[a.document_id]): a for a in stored}
+    documents: dict[str, Document] = {}
+    for doc_id in per_doc:
+        document = store.document(doc_id)
+        if document is not None:
+            documents[doc_id] = document
+    return EvalRun(gold=gold, articles=articles, documents=documents, store=store)
+
+
+# Each section scores one gold section; stages register theirs here as they land.
+SECTIONS: dict[str, Callable[[EvalRun], SectionReport]] = {}
+
+
+def evaluate(
+    gold_path: Path, samples: Path, *, sections: Sequence[str] = ()
+) -> list[SectionReport]:
+    """Score the chosen sections (all by default) against the gold file."""
+    unknown = [s for s in sections if s not in SECTIONS]
+    if unknown:
+        raise InputError(", ".join(unknown), f"unknown section; choose from {', '.join(SECTIONS)}")
+    with tempfile.TemporaryDirectory(prefix="eventline-eval-") as tmp:
+        run = prepare_run(gold_path, samples, workdir=Path(tmp))
+        try:
+            return [SECTIONS[name](run) for name in (sections or SECTIONS)]
+        finally:
+            run.store.close()

@@ -1,0 +1,112 @@
+"""Formats that hold several entries: RSS/Atom feeds (feedparser) and JSONL dumps.
+
+Each entry becomes an Item: a region of the document's text layer plus the metadata the
+entry carries. The text layer is the entries' plain texts joined by blank lines."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+
+import feedparser
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from eventline.errors import FormatError
+from eventline.ingest.html import html_fragment_to_text
+from eventline.model import Hints, Item, Kind
+
+_SEPARATOR = "\n\n"
+
+
+class JsonlRecord(BaseModel):
+    """The documented JSONL fields (docs/input-formats.md); unknown fields are ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    body: str | None = None
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    captured: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    section: str | None = None
+    kind: Kind | None = None
+
+
+def join_entries(entries: Sequence[tuple[str, Hints]]) -> tuple[str, tuple[Item, ...]]:
+    parts: list[str] = []
+    items: list[Item] = []
+    offset = 0
+    for text, hints in entries:
+        if parts:
+            parts.append(_SEPARATOR)
+            offset += len(_SEPARATOR)
+        parts.append(text)
+        items.append(Item(start=offset, end=offset + len(text), hints=hints))
+        offset += len(text)
+    return "".join(parts), tuple(items)
+
+
+def read_feed(text: str, *, source: str) -> list[tuple[str, Hints]]:
+    parsed = feedparser.parse(text)
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception") or "no entries"
+        raise FormatError(source, f"malformed or empty feed: {problem}")
+    outlet = (parsed.feed.get("title") or "").strip() or None
+    entries: list[tuple[str, Hints]] = []
+    for entry in parsed.entries:
+        content = entry.get("content") or []
+        html = content[0].get("value", "") if content else entry.get("summary", "")
+        body = html_fragment_to_text(html or "")
+        if not body:
+            continue
+        hints = Hints(
+            title=(entry.get("title") or "").strip() or None,
+            url=entry.get("link") or None,
+            author=entry.get("author") or None,
+            published=_feed_date(entry),
+            outlet=outlet,
+        )
+        entries.append((body, hints))
+    if not entries:
+        raise FormatError(source, "feed entries have no text")
+    return entries
+
+
+def _feed_date(entry: feedparser.FeedParserDict) -> str | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", stamp) if stamp else None
+
+
+def read_jsonl(text: str, *, source: str, max_records: int) -> list[tuple[str, Hints]]:
+    entries: list[tuple[str, Hints]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if len(entries) >= max_records:
+            raise FormatError(source, f"more than {max_records:,} records")
+        try:
+            record = JsonlRecord.model_validate(json.loads(line))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            raise FormatError(source, f"line {number}: not a valid JSONL record ({exc})") from exc
+        body = record.body or record.text or html_fragment_to_text(record.html or "")
+        if not body.strip():
+            raise FormatError(source, f"line {number}: no body, text or html field")
+        hints = Hints(
+            title=record.title,
+            url=record.url,
+            published=record.published,
+            captured=record.captured,
+            outlet=record.outlet,
+            author=record.author,
+            section=record.section,
+            kind=record.kind,
+        )
+        entries.append((body.strip(), hints))
+    if not entries:
+        raise FormatError(source, "no records")
+    return entries

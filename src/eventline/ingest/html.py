@@ -1,0 +1,71 @@
+"""HTML pages: main text through trafilatura, metadata from the page, JSON-LD kept verbatim.
+
+We hand trafilatura text we decoded ourselves, cap its size and time, and turn its refusal
+into a reason instead of an empty article."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from eventline.errors import FormatError, TooLargeError
+from eventline.ingest.limits import TimeLimitExceeded, time_limit
+from eventline.model import Hints
+
+_JSONLD = re.compile(
+    r"<script[^>]+type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S
+)
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+    "section", "article", "figcaption", "figure", "pre", "ul", "ol", "table", "header",
+}  # fmt: skip
+
+
+def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> tuple[str, Hints]:
+    """Return the page's main text (one paragraph a line) and what its metadata says."""
+    if len(html.encode("utf-8", "ignore")) > max_bytes:
+        raise TooLargeError(source, f"HTML page over the {max_bytes:,}-byte limit")
+    try:
+        with time_limit(timeout):
+            result = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, include_tables=False
+            )
+    except TimeLimitExceeded as exc:
+        raise FormatError(source, f"HTML extraction {exc}") from exc
+    except (ValueError, etree.ParserError) as exc:
+        raise FormatError(source, f"unparseable HTML: {exc}") from exc
+    jsonld = tuple(block.strip() for block in _JSONLD.findall(html) if block.strip())
+    page = {} if result is None else result if isinstance(result, dict) else result.as_dict()
+    text = str(page.get("text") or "").strip()
+    if not text:
+        raise FormatError(source, "trafilatura found no main text in this HTML page")
+    hints = Hints(
+        title=page.get("title") or None,
+        outlet=page.get("sitename") or None,
+        author=page.get("author") or None,
+        published=page.get("date") or None,
+        url=page.get("url") or None,
+        section=(page.get("categories") or [None])[0],
+        jsonld=jsonld,
+    )
+    return text, hints
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Plain text of a small HTML fragment (a feed entry), one block a line."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", fragment).strip()
+    for bad in root.xpath(".//script|.//style"):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,128 @@
+"""From command-line paths to Documents: walk directories, read bytes under a size cap,
+decode, detect the format and build the document's text layer and items."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventline.errors import InputError, TooLargeError
+from eventline.ingest.containers import join_entries, read_feed, read_jsonl
+from eventline.ingest.decode import decode
+from eventline.ingest.detect import detect_format
+from eventline.ingest.html import extract_html
+from eventline.model import Document, Hints, Item
+from eventline.settings import Settings
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class InputSource:
+    """One input to read: a file path or stdin, labelled as the user gave it."""
+
+    label: str
+    path: Path | None
+
+    def read(self, *, max_bytes: int) -> bytes:
+        if self.path is None:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            size = self.path.stat().st_size
+            if size > max_bytes:
+                raise TooLargeError(self.label, f"{size:,} bytes, over the {max_bytes:,} limit")
+            with self.path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise TooLargeError(self.label, f"over the {max_bytes:,}-byte limit")
+        return data
+
+
+def iter_sources(paths: Sequence[str]) -> Iterator[InputSource | InputError]:
+    """Expand the user's paths in order; directories recursively, sorted, hidden files skipped.
+    Problems come out as InputErrors in the stream so one bad entry never stops the batch."""
+    for given in paths:
+        if given == STDIN:
+            yield InputSource(STDIN, None)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, label=given)
+        elif path.is_file():
+            yield InputSource(given, path)
+        elif path.exists():
+            yield InputError(given, "not a regular file or directory")
+        else:
+            yield InputError(given, "no such file or directory")
+
+
+def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
+    errors: list[OSError] = []
+    for directory, subdirs, files in os.walk(root, onerror=errors.append):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            full = Path(directory) / name
+            shown = os.path.join(label, os.path.relpath(full, root))
+            if full.is_symlink() and not full.exists():
+                yield InputError(shown, "broken link")
+            elif not full.is_file():
+                yield InputError(shown, "not a regular file")
+            elif not os.access(full, os.R_OK):
+                yield InputError(shown, "permission denied")
+            else:
+                yield InputSource(shown, full)
+    for error in errors:
+        yield InputError(str(error.filename or label), error.strerror or "cannot read directory")
+
+
+def read_document(source: InputSource, *, settings: Settings, hints: Hints) -> Document:
+    """Read, decode and parse one input into a Document, or raise an InputError naming it."""
+    try:
+        raw = source.read(max_bytes=settings.max_document_bytes)
+    except OSError as exc:
+        raise InputError(source.label, exc.strerror or str(exc)) from exc
+    text, encoding = decode(raw, source=source.label)
+    fmt = detect_format(text, name=source.label)
+    doc_hints = hints
+    items: tuple[Item, ...]
+    if fmt == "html":
+        body, page_hints = extract_html(
+            text,
+            source=source.label,
+            max_bytes=settings.max_html_bytes,
+            timeout=settings.html_timeout,
+        )
+        merged = _merge(hints, page_hints)
+        layer, items = body, (Item(start=0, end=len(body), hints=merged),)
+    elif fmt in ("rss", "atom"):
+        entries = read_feed(text, source=source.label)
+        layer, items = join_entries([(body, _merge(hints, h)) for body, h in entries])
+    elif fmt == "jsonl":
+        entries = read_jsonl(text, source=source.label, max_records=settings.max_jsonl_records)
+        layer, items = join_entries([(body, _merge(hints, h)) for body, h in entries])
+    else:
+        layer, items = text, (Item(start=0, end=len(text), hints=hints),)
+    return Document(
+        id=Document.make_id(raw),
+        source_path=source.label,
+        format=fmt,
+        raw=raw,
+        text=layer,
+        encoding=encoding,
+        items=items,
+        hints=doc_hints,
+    )
+
+
+def _merge(user: Hints, found: Hints) -> Hints:
+    """What the input itself says wins; the user's flags fill what it lacks."""
+    values = user.model_dump()
+    for key, value in found.model_dump().items():
+        if value not in (None, ()):
+            values[key] = value
+    return Hints(**values)

@@ -1,0 +1,281 @@
+"""Plain records passed between pipeline stages.
+
+Every record is immutable and carries an id derived from its content, so re-running a stage on
+the same input yields the same ids and the store can upsert instead of duplicating. Stages hand
+each other these records, never database rows or dicts of dicts.
+
+Offsets: a `Document` keeps its raw bytes verbatim plus `text`, the decoded reading layer of the
+format (the file for plain text, trafilatura's main text for HTML, the entries' texts for feeds
+and JSONL). Every `Article` maps its cleaned `body` back into `Document.text` through `pieces`;
+every later fact (mention, event, quote) points to an article and a character span of its body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Format = Literal["text", "html", "rss", "atom", "jsonl"]
+Kind = Literal["news", "opinion", "analysis", "fact-check"]
+Precision = Literal["day", "month", "year", "monthday"]
+Modality = Literal["asserted", "planned", "hypothetical", "negated", "alleged", "speculative"]
+Verdict = Literal["true", "false", "mixed", "unproven"]
+
+
+def content_id(prefix: str, *parts: object) -> str:
+    """Stable id from content: the same parts always give the same id (sqlite-utils' hash_id)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}_{digest[:16]}"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Hints(Record):
+    """Metadata an input carries beside its text (feed fields, JSONL fields, HTML meta) or that
+    the user supplied with --published/--outlet/--url. Stronger than anything read from prose."""
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    section: str | None = None
+    kind: Kind | None = None
+    published: str | None = None
+    captured: str | None = None
+    url: str | None = None
+    jsonld: tuple[str, ...] = ()
+
+
+class Item(Record):
+    """A region of `Document.text` that the container format says is one unit (a feed entry,
+    a JSONL line, the whole file). The clean stage may split it further."""
+
+    start: int
+    end: int
+    hints: Hints = Hints()
+
+
+class Document(Record):
+    id: str
+    source_path: str
+    format: Format
+    raw: bytes
+    text: str
+    encoding: str
+    items: tuple[Item, ...]
+    hints: Hints = Hints()
+
+    @staticmethod
+    def make_id(raw: bytes) -> str:
+        return "doc_" + hashlib.sha256(raw).hexdigest()[:16]
+
+
+class Piece(Record):
+    """`length` body characters from `body_start` equal Document.text from `doc_start`."""
+
+    body_start: int
+    doc_start: int
+    length: int
+
+
+class Removal(Record):
+    """A span of Document.text left out of an article, and why (shown by `eventline show`)."""
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+class Caption(Record):
+    text: str
+    credit: str | None = None
+    start: int
+    end: int
+
+
+class Published(Record):
+    """A publication date with its precision and the evidence it rests on.
+
+    `value` is `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `--MM-DD` (day and month, year unknown)."""
+
+    value: str
+    precision: Precision
+    evidence: str
+    source: str | None = None
+
+
+class Article(Record):
+    id: str
+    document_id: str
+    source_path: str
+    item: int
+    kind: Kind = "news"
+    title: str | None = None
+    standfirst: str | None = None
+    outlet: str | None = None
+    wire: str | None = None
+    author: str | None = None
+    section: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    published: Published | None = None
+    body: str
+    pieces: tuple[Piece, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    removed: tuple[Removal, ...] = ()
+
+    @staticmethod
+    def make_id(document_id: str, item: int) -> str:
+        return content_id("art", document_id, item)
+
+    def doc_offset(self, body_offset: int) -> int | None:
+        """Map a body offset back into Document.text (None inside a separator we inserted)."""
+        for piece in self.pieces:
+            if piece.body_start <= body_offset < piece.body_start + piece.length:
+                return piece.doc_start + body_offset - piece.body_start
+        return None
+
+
+class Rejection(Record):
+    """An input, or part of one, that was not stored, with the reason (never a silent None)."""
+
+    source_path: str
+    reason: str
+    item: int | None = None
+
+
+# --- records produced by later stages (nlp, events, corpus) -------------------------------
+
+
+class Evidence(Record):
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str = ""
+
+
+class Role(Record):
+    title: str
+    country: str | None = None
+    sector: str | None = None
+    past: bool = False
+
+
+class Actor(Record):
+    id: str
+    name: str
+    type: Literal["person", "organization", "country", "group"]
+    country: str | None = None
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+class ActorRef(Record):
+    id: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+class Mention(Record):
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: ActorRef | None = None
+
+
+class Timex(Record):
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    anchor: str | None = None
+
+
+class Place(Record):
+    name: str
+    country: str | None = None
+
+
+class EventMention(Record):
+    id: str
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    actor: tuple[ActorRef, ...] = ()
+    recipient: tuple[ActorRef, ...] = ()
+    date: str | None = None
+    date_precision: str | None = None
+    location: Place | None = None
+    modality: Modality = "asserted"
+    trigger: str = ""
+    evidence: Evidence
+
+
+class Quote(Record):
+    id: str
+    article: str
+    speaker: ActorRef | None = None
+    speaker_text: str | None = None
+    addressee: ActorRef | None = None
+    text: str
+    direct: bool
+    start: int
+    end: int
+
+
+class DuplicateGroup(Record):
+    id: str
+    canonical: str
+    members: tuple[str, ...]
+    similarity: float
+
+
+class Story(Record):
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+
+
+class Event(Record):
+    id: str
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    actor: tuple[ActorRef, ...] = ()
+    recipient: tuple[ActorRef, ...] = ()
+    date: str | None = None
+    date_precision: str | None = None
+    location: Place | None = None
+    modality: Modality = "asserted"
+    mentions: tuple[Evidence, ...] = ()
+    sources: int = 1
+
+
+class Related(Record):
+    id: str
+    relation: Literal["supports", "contradicts"]
+
+
+class Claim(Record):
+    id: str
+    claim: str
+    claimant: str | None = None
+    date: str | None = None
+    verdict: Verdict | None = None
+    reviewer_article: str
+    related: tuple[Related, ...] = ()

@@ -1,0 +1,80 @@
+"""One settings object for the library, CLI and (later) the API.
+
+Precedence, lowest first: defaults, a TOML config file (``eventline.toml`` in the working
+directory or the file named by ``EVENTLINE_CONFIG``), environment variables ``EVENTLINE_*``,
+then command-line flags, which the CLI applies with ``Settings.model_copy(update=...)``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from eventline.errors import ConfigError
+
+MiB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EVENTLINE_", extra="forbid", frozen=True)
+
+    db: str = Field("eventline.db", description="SQLite path or SQLAlchemy URL of the store.")
+    max_document_bytes: int = Field(
+        50 * MiB, gt=0, description="Inputs larger than this are rejected unread."
+    )
+    max_html_bytes: int = Field(
+        10 * MiB, gt=0, description="HTML pages larger than this are not parsed."
+    )
+    max_jsonl_records: int = Field(100_000, gt=0, description="Records read from one JSONL file.")
+    html_timeout: float = Field(20.0, gt=0, description="Seconds allowed to extract one HTML page.")
+    processes: int = Field(1, ge=1, description="Worker processes for the spaCy pipeline.")
+    batch_size: int = Field(32, ge=1, description="Documents per nlp.pipe batch.")
+
+    @field_validator("db")
+    @classmethod
+    def _db_not_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must name a file or a database URL")
+        return value
+
+    @property
+    def db_url(self) -> str:
+        """The store as a SQLAlchemy URL; a bare path means SQLite."""
+        if "://" in self.db:
+            return self.db
+        return f"sqlite:///{Path(self.db).expanduser()}"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = os.environ.get("EVENTLINE_CONFIG", "eventline.toml")
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file)
+        return (init_settings, env_settings, toml)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from every layer; a bad value becomes a ConfigError naming the setting."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    config_file = os.environ.get("EVENTLINE_CONFIG")
+    if config_file and not Path(config_file).is_file():
+        raise ConfigError("EVENTLINE_CONFIG", f"no config file at {config_file}")
+    try:
+        return Settings(**clean)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = ".".join(str(p) for p in first["loc"]) or "settings"
+        raise ConfigError(name, first["msg"]) from exc
