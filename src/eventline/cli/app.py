@@ -106,12 +106,19 @@ def articles(
             for article in store.iter_articles():
                 sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
             return
-        table = Table("id", "source", "#", "kind", "published", "outlet", "title")
+        table = Table(box=None, header_style="bold")
+        table.add_column("id", no_wrap=True)
+        table.add_column("source", no_wrap=True, max_width=28, overflow="ellipsis")
+        table.add_column("#", justify="right")
+        table.add_column("kind", no_wrap=True)
+        table.add_column("published", no_wrap=True)
+        table.add_column("outlet", no_wrap=True, max_width=18, overflow="ellipsis")
+        table.add_column("title", no_wrap=True, overflow="ellipsis")
         for article in store.iter_articles():
             table.add_row(
-                article.id[:12], _esc(article.source_path), str(article.item), article.kind,
-                article.published.value if article.published else "",
-                _esc(article.outlet or ""), _esc((article.title or "")[:70]),
+                article.id[:12], _esc(Path(article.source_path).name), str(article.item),
+                article.kind, article.published.value if article.published else "",
+                _esc(article.outlet or ""), _esc(article.title or ""),
             )  # fmt: skip
         out.print(table)
 
