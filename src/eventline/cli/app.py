@@ -107,7 +107,7 @@ def articles(
                 sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
             return
         table = Table(box=None, header_style="bold")
-        table.add_column("id", no_wrap=True)
+        table.add_column("id", no_wrap=True, min_width=12)
         table.add_column("source", no_wrap=True, max_width=28, overflow="ellipsis")
         table.add_column("#", justify="right")
         table.add_column("kind", no_wrap=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from eventline.errors import EventlineError
 from eventline.settings import Settings
 from eventline.store import Store
 
-out = Console(highlight=False, soft_wrap=False)
+# Piped output is not cut to 80 columns: tables stay one line per row for grep and less.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
