@@ -26,6 +26,12 @@ def eval_command(
     samples: Annotated[Path, typer.Option(help=HELP_SAMPLES)] = Path(
         "../shared/samples/russia-iran"
     ),
+    meantime: Annotated[Path, typer.Option(help="MEANTIME corpus folder.")] = Path(
+        "../shared/benchmarks/meantime"
+    ),
+    plover: Annotated[Path, typer.Option(help="PLOVER gold standard records file.")] = Path(
+        "../shared/docs/plover/PLOVER_GSR_CAMEO.txt"
+    ),
     section: Annotated[
         list[str] | None, typer.Option("--section", help="Only these sections (repeatable).")
     ] = None,
@@ -34,7 +40,13 @@ def eval_command(
 ) -> None:
     """Run the pipeline on the samples in a temporary store and score each gold section."""
     with handle_errors():
-        reports = evaluate(gold, samples, sections=section or ())
+        reports = evaluate(
+            gold_path=gold,
+            samples=samples,
+            meantime=meantime,
+            plover=plover,
+            sections=section or (),
+        )
     if as_json:
         json.dump([asdict(r) | {"passed": r.passed} for r in reports], sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -1,11 +1,16 @@
-"""Run the pipeline on a sample folder in a temporary store and score it section by section."""
+"""Run eventline against gold data and benchmarks, section by section.
+
+Gold sections (articles, entities, events, …) share one run of the pipeline over the sample
+folder in a temporary store, made only when one of them is asked for. Benchmark sections
+(meantime-*, plover-gsr) read their own corpora."""
 
 from __future__ import annotations
 
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePath
 
 from eventline.errors import InputError
@@ -50,20 +55,60 @@ def prepare_run(gold_path: Path, samples: Path, *, workdir: Path) -> EvalRun:
     return EvalRun(gold=gold, articles=articles, documents=documents, store=store)
 
 
-# Each section scores one gold section; stages register theirs here as they land.
-SECTIONS: dict[str, Callable[[EvalRun], SectionReport]] = {}
+@dataclass
+class EvalContext:
+    """Inputs of an evaluation; the gold run is prepared on first use."""
+
+    gold_path: Path
+    samples: Path
+    meantime: Path
+    plover: Path
+    workdir: Path
+    _stores: list[Store] = field(default_factory=list)
+
+    @cached_property
+    def run(self) -> EvalRun:
+        prepared = prepare_run(self.gold_path, self.samples, workdir=self.workdir)
+        self._stores.append(prepared.store)
+        return prepared
+
+    def close(self) -> None:
+        for store in self._stores:
+            store.close()
+
+
+def _articles(ctx: EvalContext) -> SectionReport:
+    from eventline.eval.articles import score_articles
+
+    return score_articles(ctx.run.gold, ctx.run.articles, documents=ctx.run.documents)
+
+
+def _meantime_timex(ctx: EvalContext) -> SectionReport:
+    from eventline.eval.meantime_timex import score_meantime_timex
+
+    return score_meantime_timex(ctx.meantime)
+
+
+SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
+    "meantime-timex": _meantime_timex,
+}
 
 
 def evaluate(
-    gold_path: Path, samples: Path, *, sections: Sequence[str] = ()
+    *,
+    gold_path: Path,
+    samples: Path,
+    meantime: Path,
+    plover: Path,
+    sections: Sequence[str] = (),
 ) -> list[SectionReport]:
-    """Score the chosen sections (all by default) against the gold file."""
+    """Score the chosen sections (all by default)."""
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
         raise InputError(", ".join(unknown), f"unknown section; choose from {', '.join(SECTIONS)}")
     with tempfile.TemporaryDirectory(prefix="eventline-eval-") as tmp:
-        run = prepare_run(gold_path, samples, workdir=Path(tmp))
+        ctx = EvalContext(gold_path, samples, meantime, plover, Path(tmp))
         try:
-            return [SECTIONS[name](run) for name in (sections or SECTIONS)]
+            return [SECTIONS[name](ctx) for name in (sections or SECTIONS)]
         finally:
-            run.store.close()
+            ctx.close()

@@ -1,0 +1,198 @@
+"""Find temporal expressions in text and normalise them to TIMEX3 values.
+
+    >>> [(t.text, t.value) for t in find_timexes("Talks resumed on Monday.", anchor="2025-06-25")]
+    [('Monday', '2025-06-23')]
+
+Pure Python, no parser: patterns built from the vocabulary in resources/timex/ find the
+expressions, and each is read against the article's publication date (`anchor`). Expressions
+whose meaning depends on tense ("on Monday", "in January") ask `tense_hint` when the caller has
+a parser, and otherwise a lexical guess from the nearby words (`timex_tense`).
+
+An anchor without a year ("--10-01") never gets a guessed one: values keep `XXXX`. Expressions
+that are relative to something other than the publication date ("two days after the vote")
+stay durations ("P2D") rather than becoming a wrong date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from eventline.events import timex_relative as relative
+from eventline.events import timex_rules as rules
+from eventline.events.timex_calendar import parse_anchor
+from eventline.events.timex_lexicon import load_lexicon
+from eventline.events.timex_patterns import patterns
+from eventline.events.timex_rules import Candidate, Context
+from eventline.events.timex_tense import Tense, guess_tense
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Handler = Callable[[re.Match[str], Context], list[Candidate]]
+
+# Rule order breaks ties between candidates of equal length: earlier rules win.
+_RULES: tuple[tuple[str, Handler], ...] = (
+    ("iso", rules.iso),
+    ("month_day", rules.month_day),
+    ("day_month", rules.day_month),
+    ("month_year", rules.month_year),
+    ("quarter", relative.quarter),
+    ("ago", relative.ago),
+    ("relative_day", relative.relative_day),
+    ("day_part", relative.day_part),
+    ("relative_period", relative.relative_period),
+    ("weekday", rules.weekday),
+    ("month_alone", rules.month_alone),
+    ("season", rules.season),
+    ("decade", rules.decade),
+    ("short_year", rules.short_year),
+    ("year", rules.year),
+    ("duration", relative.duration),
+    ("frequency", relative.frequency),
+    ("reference", relative.reference),
+    ("clock", relative.clock),
+)
+_JOIN_TIME = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimexMatch:
+    """One temporal expression: its span in the text, TIMEX3 type and value, and precision
+    ("day", "month", "year", "week", "quarter", "half", "season", "decade", "century", "time";
+    None for durations, sets and PRESENT_REF-style references). `mod` is the TIMEX3 modifier
+    of "early"/"mid"/"late"/"the end of" (START, MID, END); the value is the whole period."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    precision: str | None
+    anchor: str | None
+    mod: str | None = None
+
+
+def _tense_function(text: str, hint: Callable[[int], str] | None) -> Callable[[int, int], Tense]:
+    lexicon = load_lexicon()
+
+    def tense(start: int, end: int) -> Tense:
+        if hint is not None:
+            told = hint(start)
+            if told in ("past", "future", "present"):
+                return told  # type: ignore[return-value]
+        return guess_tense(text, start, end, lexicon)
+
+    return tense
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Line spans: an expression never runs across a line break (title, dateline, body)."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _candidates(ctx: Context) -> list[tuple[int, Candidate]]:
+    compiled = patterns()
+    found: list[tuple[int, Candidate]] = []
+    for rank, (name, handler) in enumerate(_RULES):
+        pattern: re.Pattern[str] = getattr(compiled, name)
+        for start, end in _lines(ctx.text):
+            for m in pattern.finditer(ctx.text, start, end):
+                found.extend((rank, c) for c in handler(m, ctx) if c.value and c.end > c.start)
+    return found
+
+
+def _select(found: list[tuple[int, Candidate]]) -> list[Candidate]:
+    """Longest candidates first, then earlier rules; a candidate overlapping a kept one goes."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for _, c in sorted(found, key=lambda rc: (-(rc[1].end - rc[1].start), rc[0], rc[1].start)):
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            kept.append(c)
+            taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _merge_clock(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """A clock time next to a day date takes that day: "Monday at 3 p.m." is one TIME."""
+    merged: list[Candidate] = []
+    for c in kept:
+        prev = merged[-1] if merged else None
+        joinable = prev is not None and _JOIN_TIME.fullmatch(text[prev.end : c.start])
+        if prev and joinable and c.value.startswith("XXXX-XX-XXT") and prev.precision == "day":
+            value = prev.value[:10] + c.value[10:]
+            merged[-1] = Candidate(prev.start, c.end, "TIME", value, "time")
+        elif prev and joinable and prev.value.startswith("XXXX-XX-XXT") and c.precision == "day":
+            merged[-1] = Candidate(
+                prev.start, c.end, "TIME", c.value[:10] + prev.value[10:], "time"
+            )
+        else:
+            merged.append(c)
+    return merged
+
+
+def find_timexes(
+    text: str, *, anchor: str | None, tense_hint: Callable[[int], str] | None = None
+) -> list[TimexMatch]:
+    """Every temporal expression in `text`, in order, normalised against `anchor`.
+
+    `anchor` is the publication date, "YYYY-MM-DD", "--MM-DD" (year unknown) or None; a
+    malformed anchor raises `InputError`. `tense_hint(offset)` may return "past", "future" or
+    "present" for the clause at a character offset; anything else falls back to the guess."""
+    parsed = parse_anchor(anchor)
+    ctx = Context(text, parsed, load_lexicon(), _tense_function(text, tense_hint))
+    kept = _merge_clock(text, _select(_candidates(ctx)))
+    return [
+        TimexMatch(
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+            type=c.type,  # type: ignore[arg-type]
+            value=c.value,
+            precision=c.precision,
+            anchor=parsed.text if parsed else None,
+            mod=c.mod,
+        )
+        for c in kept
+    ]
+
+
+def normalise(text: str, *, anchor: str | None) -> list[TimexMatch]:
+    """`find_timexes` with the lexical tense guess; the short name for the common call."""
+    return find_timexes(text, anchor=anchor)
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
+_MONTHDAY = re.compile(r"XXXX-(\d{2})-(\d{2})(?:T.*)?")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
+_YEARLY = re.compile(r"(\d{4})(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?")
+
+
+def date_of(value: str) -> tuple[str | None, str | None]:
+    """A TIMEX3 value as (ISO date, precision) for an event's date, or (None, None).
+
+    Days and times give the day ("day"); "XXXX-06-23" gives "--06-23" ("monthday"); months
+    "YYYY-MM" ("month"); weeks the ISO date of their Monday ("week"); quarters, halves and
+    seasons the year that contains them ("year"); references, durations, decades and values
+    with an unknown part give (None, None) because no calendar date is known."""
+    if m := _DAY.fullmatch(value):
+        return f"{m[1]}-{m[2]}-{m[3]}", "day"
+    if m := _MONTHDAY.fullmatch(value):
+        return f"--{m[1]}-{m[2]}", "monthday"
+    if m := _MONTH.fullmatch(value):
+        return value, "month"
+    if m := _WEEK.fullmatch(value):
+        try:
+            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat(), "week"
+        except ValueError:
+            return None, None
+    if m := _YEARLY.fullmatch(value):
+        return m[1], "year"
+    return None, None

@@ -1,0 +1,133 @@
+"""Regular expressions of the temporal-expression rules, built from the lexicon.
+
+Each pattern finds one family of expressions; the handlers in `timex_rules` decide whether a
+hit is a date and compute its value. The fragments below are the shared vocabulary of those
+patterns (month names, weekdays, number words, part-of-period prefixes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventline.events.timex_lexicon import alternation, load_lexicon
+
+_FLAGS = re.IGNORECASE
+YEAR = r"(?:1[5-9]|20)\d{2}"
+_SUFFIX = r"(?:st|nd|rd|th)?"
+_REL = r"last|next|this|coming|past|previous|following|current|same"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    iso: re.Pattern[str]
+    month_day: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month_alone: re.Pattern[str]
+    year: re.Pattern[str]
+    decade: re.Pattern[str]
+    short_year: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative_day: re.Pattern[str]
+    day_part: re.Pattern[str]
+    relative_period: re.Pattern[str]
+    ago: re.Pattern[str]
+    duration: re.Pattern[str]
+    quarter: re.Pattern[str]
+    season: re.Pattern[str]
+    reference: re.Pattern[str]
+    frequency: re.Pattern[str]
+    clock: re.Pattern[str]
+
+
+def _mod_prefix() -> str:
+    """ "early", "mid-", "late" or "the start/end/... of (the)" before a period."""
+    edges = r"start|beginning|middle|end|close|outset"
+    return (
+        rf"(?:(?:the\s+)?(?:very\s+)?(?P<edge>{edges})\s+of\s+"
+        r"|(?P<mod>early|mid|late)(?:\s+|-))"
+    )
+
+
+@cache
+def patterns() -> Patterns:
+    """All rule patterns, compiled once."""
+    lex = load_lexicon()
+    mon = alternation(lex.months)
+    wd_full = alternation(w for w in lex.weekdays if w not in lex.weekday_abbreviations)
+    wd = alternation(lex.weekdays)
+    num = alternation(lex.numbers)
+    units = alternation(lex.units)
+    seasons = alternation(lex.seasons)
+    parts = alternation(lex.day_parts)
+    ordinal = alternation(lex.ordinals)
+    mod = _mod_prefix()
+    weekday_prefix = rf"(?:(?:{wd})\.?,?\s+(?:the\s+)?)?"
+    day = rf"(?P<day>\d{{1,2}}){_SUFFIX}\b"
+    day2 = rf"(?P<range>\s*(?:[-–—]|\band\b|\bto\b)\s*(?P<day2>\d{{1,2}}){_SUFFIX}\b)?"
+    year_tail = rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?"
+    compiled = {
+        "iso": r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?\b",
+        "month_day": rf"\b(?P<first>{weekday_prefix}(?P<mon>{mon})\b\.?\s*{day}){day2}{year_tail}",
+        "day_month": (
+            rf"\b(?P<first>{weekday_prefix}{day}){day2}(?:\s+of)?\s+(?P<mon>{mon})\b\.?"
+            rf"(?:,?\s*(?P<year>{YEAR})\b)?"
+        ),
+        "month_year": rf"\b{mod}?(?P<mon>{mon})\b\.?,?\s+(?:of\s+)?(?P<year>{YEAR})\b",
+        "month_alone": rf"\b{mod}?(?:(?P<rel>last|next|this|coming)\s+)?(?P<mon>{mon})\b",
+        "year": (
+            rf"(?<![\w$€£#.,/'’])(?<!\d-)(?:{mod}|(?:the\s+)?year\s+)?(?P<year>{YEAR})"
+            r"(?![\w%]|[.,]\d|\s*(?:%|per\s*cent))"
+        ),
+        "decade": (
+            r"(?<![\w'’])(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s+|-))?"
+            r"(?P<dec>(?:1[5-9]|20)?\d0|['’]\d0)['’]?s\b"
+        ),
+        "short_year": r"(?<![\w'’])['’](?P<yy>\d{2})\b(?!['’]?s)",
+        "weekday": (
+            rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd_full})(?P<plural>s)?\b"
+            rf"(?:\s+(?P<part>{parts}))?"
+        ),
+        "relative_day": (
+            r"\b(?:(?P<edge>earlier|later)\s+)?"
+            r"(?P<rd>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
+            rf"|the\s+day\s+after\s+tomorrow)\b(?:\s+(?P<part>{parts}))?"
+        ),
+        "day_part": rf"\b(?P<rel>this|last)\s+(?P<part>{parts})\b",
+        "relative_period": (
+            rf"\b(?:{mod}|(?P<side>earlier|later)\s+(?:in\s+)?)?"
+            rf"(?:(?P<the>the)\s+)?(?:(?P<rel>{_REL})\s+)?(?P<unit>{units})\b"
+            r"(?:\s+(?P<after>previous|before|earlier))?"
+        ),
+        "ago": (
+            rf"(?<![\d,.])\b(?P<num>\d+|{num})[\s-]+(?P<unit>{units})s?\s+"
+            r"(?P<dir>ago|back|from\s+now|hence)\b"
+        ),
+        "duration": (
+            r"(?<![\d,.])(?:(?P<qual>(?:the\s+)?(?:past|last|next|previous|coming|following|first)"
+            r"|for|over|within|nearly|almost|about|around|more\s+than|less\s+than|up\s+to)\s+)?"
+            rf"(?P<span>(?P<num>\d+|{num})(?:\s+|-)(?P<unit>{units})s?)\b(?![-\s]+old\b)"
+        ),
+        "quarter": (
+            rf"\b(?:the\s+)?(?:(?P<ord>{ordinal}|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
+            rf"|Q(?P<q>[1-4])|H(?P<h>[12]))\b(?:(?:\s+of\s+(?:the\s+)?|\s+)"
+            rf"(?:(?P<year>{YEAR})\b|(?P<rel>this|last|next|current|previous)\s+year\b))?"
+        ),
+        "season": (
+            rf"\b{mod}?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{seasons})\b"
+            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?"
+        ),
+        "reference": rf"\b(?:{alternation(lex.references)})\b",
+        "frequency": (
+            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|{wd_full})"
+            r"|(?P<adverb>daily|weekly|monthly|annually|yearly))\b"
+        ),
+        "clock": (
+            r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[ap]m)(?!\w)"
+            r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?!:)"
+            r"|\b(?P<word>noon|midday|midnight)\b"
+        ),
+    }
+    return Patterns(**{name: re.compile(rx, _FLAGS) for name, rx in compiled.items()})

@@ -1,0 +1,198 @@
+"""Rules for expressions relative to the anchor, durations, sets, references and clock times.
+
+"yesterday", "last week", "earlier this month", "the third quarter", "two weeks ago", "the past
+few years", "every Monday", "now", "3 p.m.". Calendar-date rules live in `timex_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventline.events.timex_calendar import ago_value, period_value, quarter_value, shift_days
+from eventline.events.timex_rules import Candidate, Context, mod_of
+
+_OFFSETS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "this": 0,
+    "current": 0,
+}
+_NOT_CALENDAR = {"second", "minute", "hour", "night", "day"}
+_CLAUSE_WORDS = {"after", "before", "of", "when", "that", "which", "following", "he", "she", "they"}
+_TWO_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2}
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+_CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def relative_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "today", "yesterday", "earlier today", "tomorrow morning", "tonight"."""
+    word = _fold(m["rd"])
+    offset = _TWO_DAYS.get(word, ctx.lexicon.relative_days.get(word, 0))
+    value, precision = shift_days(ctx.anchor, offset)
+    part = m["part"] or ("night" if word == "tonight" else None)
+    if part:
+        code = ctx.lexicon.day_parts[part.lower()]
+        return [Candidate(m.start(), m.end(), "TIME", f"{value}T{code}", precision)]
+    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+
+
+def day_part(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "this morning" (today), "last night" (yesterday)."""
+    code = ctx.lexicon.day_parts[m["part"].lower()]
+    offset = -1 if m["rel"].lower() == "last" else 0
+    value, precision = shift_days(ctx.anchor, offset)
+    return [Candidate(m.start(), m.end(), "TIME", f"{value}T{code}", precision)]
+
+
+def relative_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "this year", "last week", "earlier this month", "the end of the year", "the year
+    before". A bare unit needs "the" and a part-of-period word ("the start of the month");
+    "the weekend" and "(on) the day" are read against the anchor (see `_bare_unit`)."""
+    unit = m["unit"].lower()
+    rel = (m["rel"] or "").lower()
+    if unit in _NOT_CALENDAR - {"day"} or rel == "same" or (unit == "day" and rel):
+        return []
+    if rel:
+        offset = _OFFSETS[rel]
+    elif m["after"] and m["the"]:
+        offset = -1
+    elif m["the"] and (mod_of(m) or m["side"]):
+        offset = 0
+    elif m["the"] and not m["after"]:
+        return _bare_unit(m, ctx, unit)
+    else:
+        return []
+    if unit == "day" and not mod_of(m):
+        return []
+    value, precision = period_value(ctx.anchor, unit, offset)
+    return [Candidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]
+
+
+def _bare_unit(m: re.Match[str], ctx: Context, unit: str) -> list[Candidate]:
+    """ "the weekend": the one before the anchor in past clauses, the coming one otherwise.
+    "the day" after a day cue ("on", "ended"): the anchor's day, as in market reports ("rose
+    2% on the day"), unless a clause follows ("the day after", "the day when")."""
+    if unit == "weekend":
+        weekend_now = ctx.anchor is not None and ctx.anchor.as_date().isoweekday() >= 6
+        past = ctx.direction(m, None, present="past") in ("past", "last")
+        offset = 0 if weekend_now or not past else -1
+        value, precision = period_value(ctx.anchor, "weekend", offset)
+        return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+    if unit != "day" or ctx.word_before(m.start()) not in ctx.lexicon.day_cues:
+        return []
+    if ctx.word_after(m.end()).lower() in _CLAUSE_WORDS:
+        return []
+    value, precision = shift_days(ctx.anchor, 0)
+    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+
+
+def _amount(ctx: Context, raw: str) -> str:
+    return raw if raw.isdigit() else ctx.lexicon.numbers[_fold(raw)]
+
+
+def ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "two weeks ago", "a year from now"; "a few days ago" only says it was in the past."""
+    amount, unit = _amount(ctx, m["num"]), m["unit"].lower().replace("night", "day")
+    future = _fold(m["dir"]) in ("from now", "hence")
+    if unit in ("second", "minute", "hour", "weekend"):
+        return []
+    if amount == "X":
+        value, precision = ("FUTURE_REF" if future else "PAST_REF"), None
+    else:
+        value, precision = ago_value(ctx.anchor, -int(amount) if future else int(amount), unit)
+    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+
+
+def duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "three days", "the past few years" (PXY), "24 hours" (PT24H). "a day" alone is too
+    common ("twice a day") to count without "for", "over", "the past" and the like."""
+    raw, unit = _fold(m["num"]), m["unit"].lower()
+    amount = _amount(ctx, m["num"])
+    if unit == "weekend" or (raw in ("a", "an", "some", "many") and not m["qual"]):
+        return []
+    if unit == "second" and raw in ("a", "an"):  # "a second attempt"
+        return []
+    if raw.isdigit() and int(raw) > 1000:
+        return []
+    code = ctx.lexicon.units[unit]
+    if code == "DE":
+        amount, code = (str(int(amount) * 10) if amount != "X" else "X"), "Y"
+    elif code == "CE":
+        amount, code = (str(int(amount) * 100) if amount != "X" else "X"), "Y"
+    time = "T" if unit in ctx.lexicon.time_units else ""
+    qual = _fold(m["qual"] or "")
+    start = m.start() if qual.startswith(("the ", "past", "last", "next")) else m.start("span")
+    return [Candidate(start, m.end(), "DURATION", f"P{time}{amount}{code}", None)]
+
+
+def quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the third quarter of 2009", "Q2", "the first half of this year", "third-quarter"."""
+    is_half = bool(m["h"]) or (m["unit"] or "").lower() == "half"
+    if m["q"] or m["h"]:
+        number = int(m["q"] or m["h"])
+    else:
+        word = m["ord"].lower()
+        number = int(word[0]) if word[0].isdigit() else ctx.lexicon.ordinals[word]
+    if number == -1:
+        if not (m["year"] or m["rel"]) and m["ord"].lower() == "last":
+            return []
+        number = 2 if is_half else 4
+    if is_half and number > 2:
+        return []
+    if m["year"]:
+        year: str | None = m["year"]
+    elif m["rel"]:
+        year = period_value(ctx.anchor, "year", _OFFSETS[m["rel"].lower()])[0]
+    else:
+        year = None
+    if is_half:
+        value = f"{year or _nearest_half_year(m, ctx, number)}-H{number}"
+        return [Candidate(m.start(), m.end(), "DATE", value, "half")]
+    if year:
+        return [Candidate(m.start(), m.end(), "DATE", f"{year}-Q{number}", "quarter")]
+    value, precision = quarter_value(ctx.anchor, number, ctx.direction(m, None, present="this"))
+    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+
+
+def _nearest_half_year(m: re.Match[str], ctx: Context, half: int) -> str:
+    value, _ = quarter_value(ctx.anchor, 2 * half, ctx.direction(m, None, present="this"))
+    return value[:4]
+
+
+def reference(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    value = ctx.lexicon.references[_fold(m.group(0))]
+    return [Candidate(m.start(), m.end(), "DATE", value, None)]
+
+
+def frequency(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "every Monday", "each year", "daily"."""
+    if m["adverb"]:
+        return [Candidate(m.start(), m.end(), "SET", _ADVERBS[m["adverb"].lower()], None)]
+    unit = m["unit"].lower()
+    if unit in _SET_UNITS:
+        return [Candidate(m.start(), m.end(), "SET", _SET_UNITS[unit], None)]
+    return [Candidate(m.start(), m.end(), "SET", f"XXXX-WXX-{ctx.lexicon.weekdays[unit]}", None)]
+
+
+def clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "3 p.m.", "10:30 am", "14:00", "noon": a time of an unknown day until merged with a
+    neighbouring date (see `timex.find_timexes`)."""
+    if m["word"]:
+        hhmm = _CLOCK_WORDS[m["word"].lower()]
+    elif m["h24"]:
+        hhmm = f"{int(m['h24']):02d}:{m['mi24']}"
+    else:
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
+        if int(m["h"]) > 12:
+            return []
+        hhmm = f"{hour:02d}:{m['mi'] or '00'}"
+    return [Candidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}", "time")]
