@@ -77,12 +77,6 @@ class EvalContext:
             store.close()
 
 
-def _articles(ctx: EvalContext) -> SectionReport:
-    from eventline.eval.articles import score_articles
-
-    return score_articles(ctx.run.gold, ctx.run.articles, documents=ctx.run.documents)
-
-
 def _meantime_timex(ctx: EvalContext) -> SectionReport:
     from eventline.eval.meantime_timex import score_meantime_timex
 
