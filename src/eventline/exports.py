@@ -8,7 +8,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from eventline.model import Article
+from eventline.model import (
+    Actor,
+    Article,
+    Claim,
+    DuplicateGroup,
+    Event,
+    EventMention,
+    Mention,
+    Quote,
+    Story,
+    Timex,
+)
 from eventline.store import Store
 
 ExportFormat = Literal["jsonl", "csv"]
@@ -16,11 +27,23 @@ ExportFormat = Literal["jsonl", "csv"]
 ARTICLE_FIELDS = (
     "id", "document_id", "source_path", "item", "kind", "title", "standfirst", "outlet", "wire",
     "author", "section", "dateline", "url", "published", "published_precision",
-    "published_evidence", "body", "captions",
+    "published_evidence", "body", "captions", "duplicate_group", "story",
 )  # fmt: skip
+ACTOR_FIELDS = ("id", "name", "type", "country", "sector", "role", "roles", "aliases", "mentions")
+EVENT_FIELDS = (
+    "id", "type", "mode", "context", "actor", "recipient", "date", "date_precision", "location",
+    "modality", "mentions", "sources",
+)  # fmt: skip
+QUOTE_FIELDS = ("id", "speaker", "speaker_text", "addressee", "text", "direct", "article",
+                "start", "end")  # fmt: skip
+TIMEX_FIELDS = ("id", "article", "start", "end", "text", "type", "value", "anchor")
+CLAIM_FIELDS = ("id", "claim", "claimant", "date", "verdict", "reviewer_article", "related")
+STORY_FIELDS = ("id", "title", "articles", "start", "end")
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_record(
+    article: Article, *, duplicate_group: str | None = None, story: str | None = None
+) -> dict[str, Any]:
     """The public shape of an article: stable field names, dates as strings."""
     published = article.published
     return {
@@ -42,12 +65,56 @@ def article_record(article: Article) -> dict[str, Any]:
         "published_evidence": published.evidence if published else None,
         "body": article.body,
         "captions": [c.text for c in article.captions],
+        "duplicate_group": duplicate_group,
+        "story": story,
     }
 
 
 def article_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Articles with the duplicate group and story the corpus stage put them in."""
+    group_of = {
+        member: group.id
+        for group in store.records("duplicate_groups", DuplicateGroup)
+        for member in group.members
+    }
+    story_of = {a: s.id for s in store.records("stories", Story) for a in s.articles}
     for article in store.iter_articles():
-        yield article_record(article)
+        yield article_record(
+            article, duplicate_group=group_of.get(article.id), story=story_of.get(article.id)
+        )
+
+
+def actor_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Canonical actors with every mention that resolved to them."""
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for mention in store.records("mentions", Mention):
+        if mention.actor is not None:
+            where = {"article": mention.article, "start": mention.start, "end": mention.end}
+            mentions.setdefault(mention.actor.id, []).append(where | {"text": mention.text})
+    for actor in store.records("actors", Actor):
+        record = actor.model_dump(mode="json")
+        record["role"] = actor.roles[0].title if actor.roles else None
+        record["mentions"] = mentions.get(actor.id, [])
+        yield record
+
+
+def event_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Merged events when the corpus stage has run, else the per-article event mentions."""
+    merged = store.records("events", Event)
+    if merged:
+        for event in merged:
+            yield event.model_dump(mode="json")
+        return
+    for mention in store.records("event_mentions", EventMention):
+        record = mention.model_dump(mode="json", exclude={"evidence", "trigger"})
+        record["mentions"] = [mention.evidence.model_dump(mode="json")]
+        record["sources"] = 1
+        yield record
+
+
+def _dump_all(store: Store, kind: str, model: type[Any]) -> Iterator[dict[str, Any]]:
+    for record in store.records(kind, model):
+        yield record.model_dump(mode="json")
 
 
 def write_records(
@@ -78,9 +145,17 @@ def _cell(value: Any) -> Any:
 def export_all(store: Store, directory: Path, *, fmt: ExportFormat) -> dict[str, int]:
     """Write every export file the store can fill into `directory`; returns rows per file."""
     directory.mkdir(parents=True, exist_ok=True)
+    files: dict[str, tuple[Iterable[dict[str, Any]], tuple[str, ...]]] = {
+        "articles": (article_records(store), ARTICLE_FIELDS),
+        "actors": (actor_records(store), ACTOR_FIELDS),
+        "events": (event_records(store), EVENT_FIELDS),
+        "quotes": (_dump_all(store, "quotes", Quote), QUOTE_FIELDS),
+        "timexes": (_dump_all(store, "timexes", Timex), TIMEX_FIELDS),
+        "claims": (_dump_all(store, "claims", Claim), CLAIM_FIELDS),
+        "stories": (_dump_all(store, "stories", Story), STORY_FIELDS),
+    }
     written = {}
-    name = f"articles.{fmt}"
-    written[name] = write_records(
-        directory / name, article_records(store), fmt=fmt, fields=ARTICLE_FIELDS
-    )
+    for stem, (records, fields) in files.items():
+        name = f"{stem}.{fmt}"
+        written[name] = write_records(directory / name, records, fmt=fmt, fields=fields)
     return written
