@@ -1,0 +1,1 @@
+"""Corpus stages: near-duplicate groups (dedup) and stories (stories), both incremental."""

@@ -1,0 +1,554 @@
+"""Near-duplicate detection: syndicated copies and near-copies of one report.
+
+How a new article is matched, and why each step is there:
+
+1. **Normalise and shingle** the body (boilerplate is already gone): casefold, fold dotted
+   acronyms (U.S. → us), drop punctuation, map British spellings to American
+   (resources/corpus/spelling.yaml), then hash every run of 5 tokens. Five tokens are long
+   enough that two independent reports of one happening rarely share a shingle outside
+   quotations, short enough that an edited word costs only five shingles.
+2. **MinHash + banded LSH** find candidates without scanning the corpus. 64 permutations in
+   21 bands of 3 rows: a pair with Jaccard 0.5 collides in some band with p ≈ 0.94, at 0.4
+   with p ≈ 0.83, at 0.1 with p ≈ 0.02. The threshold is low on purpose: a copy whose ending
+   was cut in half has Jaccard ≈ 0.5 and still has to come back as a candidate. The sketches
+   are computed with numpy on the whole shingle array at once and are identical to datasketch's
+   ``MinHash(scheme="affine32", hashfunc=int).update_batch`` over the same shingle hashes. The
+   bands live in one ``dict[int, int]`` rather than datasketch's ``MinHashLSH`` (a Python set
+   per bucket plus every band key stored twice: several GB at a million articles).
+3. **Verify exactly** on the shingle sets: Jaccard ≥ 0.5 (edited lead, added dateline, spelling
+   swaps, different headline leave it well above), or containment of the smaller set ≥ 0.8 (a
+   trimmed ending lowers Jaccard but not containment). Two independent reports of the same
+   event, or two stories sharing a boilerplate paragraph, sit far below both.
+4. **Cues**: copies published more than 7 days apart are not syndication unless the text is
+   near-identical (Jaccard ≥ 0.9); copies credited to two different wires likewise.
+
+Groups are kept with union-find, so a copy that matches any member joins the group. The
+canonical article is the wire's own copy if present, else the longest, then the earliest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+
+from eventline.errors import InputError, ResourceError
+from eventline.model import Article, DuplicateGroup, Published, content_id
+
+FORMAT_VERSION = 1
+U32 = npt.NDArray[np.uint32]
+
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
+_BAND_MULT = np.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+        0x27D4EB2F165667C5,
+        0x94D049BB133111EB,
+    ],
+    dtype=np.uint64,
+)
+
+
+# --- text normalisation ---------------------------------------------------------------------
+
+# The dot inside an acronym (U.S., U.K.): starts with a literal so the scan is fast.
+_ACRONYM_DOT = re.compile(r"\.(?<=\b[A-Za-z]\.)(?=[A-Za-z]\.)")
+_SHINGLE_MULT = np.array([0x9E3779B97F4A7C15 * (2 * i + 1) % 2**64 for i in range(16)], np.uint64)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    words: dict[str, str]
+    suffixes: tuple[tuple[str, str], ...]
+    min_stem: int
+
+    def normalise(self, token: str) -> str:
+        if token in self.words:
+            return self.words[token]
+        for suffix, replacement in self.suffixes:
+            if token.endswith(suffix) and len(token) - len(suffix) >= self.min_stem:
+                return token[: -len(suffix)] + replacement
+        return token
+
+
+@lru_cache(maxsize=1)
+def _punctuation() -> dict[int, str]:
+    """str.translate table sending every punctuation mark and symbol (and _) to a space:
+    one C-level pass, several times faster than a word regex."""
+    marks = (c for c in range(0x3000) if unicodedata.category(chr(c))[0] in "PS")
+    return {c: " " for c in marks}
+
+
+@lru_cache(maxsize=1)
+def spelling() -> Spelling:
+    """The packaged spelling rules, read and validated once."""
+    path = resources.files("eventline") / "resources" / "corpus" / "spelling.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        words = {str(k): str(v) for k, v in data["words"].items()}
+        suffixes = sorted(
+            ((str(k), str(v)) for k, v in data["suffixes"].items()), key=lambda kv: -len(kv[0])
+        )
+        return Spelling(words=words, suffixes=tuple(suffixes), min_stem=int(data["min_stem"]))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise ResourceError(str(path), f"invalid spelling rules: {exc}") from exc
+
+
+class Shingler:
+    """Text → sorted unique uint32 hashes of `size`-token shingles.
+
+    Each distinct token is normalised and hashed once (cached), and shingles are combined with
+    numpy, so the per-article cost is two regex passes and a few array operations.
+    """
+
+    def __init__(self, *, size: int = 5, cache_limit: int = 2_000_000) -> None:
+        if not 1 <= size <= _SHINGLE_MULT.size:
+            raise ValueError(f"shingle size must be 1..{_SHINGLE_MULT.size}")
+        self.size = size
+        self._cache: dict[str, int] = {}
+        self._cache_limit = cache_limit
+        self._spelling = spelling()
+
+    def tokens(self, text: str) -> list[str]:
+        """Casefolded word tokens: dotted acronyms folded (U.S. → us), punctuation dropped."""
+        return _ACRONYM_DOT.sub("", text).casefold().translate(_punctuation()).split()
+
+    def token_hashes(self, tokens: list[str]) -> list[int]:
+        try:
+            return list(map(self._cache.__getitem__, tokens))
+        except KeyError:
+            if len(self._cache) > self._cache_limit:
+                self._cache.clear()
+            for token in set(tokens).difference(self._cache):
+                norm = self._spelling.normalise(token).encode("utf-8")
+                digest = hashlib.blake2b(norm, digest_size=8).digest()
+                self._cache[token] = int.from_bytes(digest, "little")
+            return list(map(self._cache.__getitem__, tokens))
+
+    def shingles(self, body: str, *, title: str | None = None) -> U32:
+        tokens = self.tokens(body)
+        if len(tokens) < 2 * self.size and title:
+            tokens = self.tokens(title) + tokens
+        if not tokens:
+            return np.zeros(0, dtype=np.uint32)
+        hashes = np.fromiter(self.token_hashes(tokens), dtype=np.uint64, count=len(tokens))
+        k = min(self.size, hashes.size)
+        count = hashes.size - k + 1
+        combined = hashes[:count] * _SHINGLE_MULT[0]
+        for j in range(1, k):
+            combined += hashes[j : j + count] * _SHINGLE_MULT[j]
+        folded = (combined ^ (combined >> np.uint64(32))).astype(np.uint32)
+        return np.unique(folded)
+
+
+# --- publication dates -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """A publication date as the range of days it may denote (ordinals), or a month-day whose
+    year is unknown. All None: undated."""
+
+    lo: int | None = None
+    hi: int | None = None
+    monthday: tuple[int, int] | None = None
+
+    def packed(self) -> tuple[int, int, int]:
+        md = self.monthday[0] * 100 + self.monthday[1] if self.monthday else 0
+        return (self.lo or 0, self.hi or 0, md)
+
+    @staticmethod
+    def unpack(lo: int, hi: int, md: int) -> DaySpan:
+        return DaySpan(lo or None, hi or None, (md // 100, md % 100) if md else None)
+
+
+def date_span(published: Published | None) -> DaySpan:
+    """Read Published.value (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD); anything else is undated."""
+    value = published.value if published else ""
+    try:
+        if value.startswith("--"):
+            month, day = int(value[2:4]), int(value[5:7])
+            dt.date(2000, month, day)  # validates, 2000 being a leap year
+            return DaySpan(monthday=(month, day))
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            day_ = dt.date(*parts).toordinal()
+            return DaySpan(day_, day_)
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return DaySpan(first.toordinal(), nxt.toordinal() - 1)
+        if len(parts) == 1:
+            return DaySpan(
+                dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0], 12, 31).toordinal()
+            )
+    except ValueError:
+        pass
+    return DaySpan()
+
+
+def day_gap(a: DaySpan, b: DaySpan) -> int | None:
+    """Fewest days between two publication dates (0 if they may be the same day); None when
+    either is undated. A month-day without a year is compared with the closest year."""
+    if a.lo is not None and b.lo is not None and a.hi is not None and b.hi is not None:
+        return max(0, b.lo - a.hi, a.lo - b.hi)
+    if a.monthday and b.monthday:
+        x = dt.date(2000, *a.monthday).toordinal()
+        y = dt.date(2000, *b.monthday).toordinal()
+        return min(abs(x - y), 366 - abs(x - y))
+    dated, md = (a, b.monthday) if a.lo is not None else (b, a.monthday)
+    if md is None or dated.lo is None or dated.hi is None:
+        return None
+    gaps = []
+    first = dt.date.fromordinal(dated.lo).year
+    for year in range(first - 1, dt.date.fromordinal(dated.hi).year + 2):
+        try:
+            day_ = dt.date(year, *md).toordinal()
+        except ValueError:  # 29 February in a common year
+            continue
+        gaps.append(max(0, dated.lo - day_, day_ - dated.hi))
+    return min(gaps) if gaps else None
+
+
+# --- MinHash -----------------------------------------------------------------------------------
+
+
+def permutations(num_perm: int, seed: int) -> tuple[U32, U32]:
+    """The affine permutations datasketch's MinHash(seed=seed) draws for scheme "affine32"."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def minhash(shingles: U32, perms: tuple[U32, U32]) -> U32:
+    """MinHash signature of a shingle-hash set in one numpy pass (no per-permutation loop)."""
+    a, b = perms
+    if shingles.size == 0:
+        return np.full(a.size, np.iinfo(np.uint32).max, dtype=np.uint32)
+    hv = shingles ^ (shingles >> _FMIX[0])
+    hv = hv * _FMIX[1]
+    hv = hv ^ (hv >> _FMIX[2])
+    hv = hv * _FMIX[3]
+    hv = (hv ^ (hv >> _FMIX[0]))[:, None]
+    table = np.multiply(hv, a)
+    np.add(table, b, out=table)
+    result: U32 = table.min(axis=0)
+    return result
+
+
+def overlap(x: U32, y: U32) -> tuple[float, float]:
+    """Exact Jaccard and containment (of the smaller set) of two sorted unique hash sets."""
+    if x.size == 0 or y.size == 0:
+        return 0.0, 0.0
+    inter = np.intersect1d(x, y, assume_unique=True).size
+    return inter / (x.size + y.size - inter), inter / min(x.size, y.size)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a verified candidate counts as a copy (see the module docstring for the why)."""
+
+    jaccard: float = 0.5
+    containment: float = 0.8
+    min_shingles: int = 15  # below this a containment match is too easy to reach by chance
+    gate: float = 0.2  # MinHash estimate below which a candidate is not verified at all
+    window_days: int = 7
+    near_identical: float = 0.9
+
+
+@dataclass
+class _Entry:
+    id: str
+    shingles: U32
+    span: DaySpan
+    wire: str | None
+    own_wire: bool
+
+
+class DuplicateIndex:
+    """Incremental, persistable near-duplicate index over Articles.
+
+    `add` matches an article against everything added before without recomputing the corpus;
+    `dump`/`load` round-trip the whole state through compact bytes (no pickle).
+    """
+
+    def __init__(
+        self,
+        *,
+        num_perm: int = 64,
+        bands: int = 21,
+        rows: int = 3,
+        seed: int = 1,
+        shingle_size: int = 5,
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        if bands * rows > num_perm or rows > _BAND_MULT.size:
+            raise ValueError("bands * rows must not exceed num_perm (and rows <= 8)")
+        self.num_perm, self.bands, self.rows, self.seed = num_perm, bands, rows, seed
+        self.thresholds = thresholds or Thresholds()
+        self.max_bucket = 64
+        self._shingler = Shingler(size=shingle_size)
+        self._perms = permutations(num_perm, seed)
+        self._band_salt = np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(0xA24BAED4963EE407)
+        self._entries: list[_Entry] = []
+        self._pos: dict[str, int] = {}
+        self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)
+        self._buckets: dict[int, int] = {}
+        self._overflow: dict[int, list[int]] = {}
+        self._parent: list[int] = []
+        self._link: list[float] = []  # similarity of the link that joined i to its group
+        self._members: dict[int, list[int]] = {}  # root -> members, groups of two or more only
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._pos
+
+    # --- adding ---------------------------------------------------------------------------
+
+    def add(self, article: Article) -> str | None:
+        """Index one article; return its group's canonical article id, or None if it has no
+        copy yet. Adding an id already present changes nothing."""
+        if article.id in self._pos:
+            return self.canonical(article.id)
+        shingles = self._shingler.shingles(article.body, title=article.title)
+        sig = minhash(shingles, self._perms)
+        wire = _fold(article.wire)
+        entry = _Entry(
+            id=article.id,
+            shingles=shingles,
+            span=date_span(article.published),
+            wire=wire,
+            own_wire=wire is not None and _fold(article.outlet) in (None, wire),
+        )
+        keys = self._band_keys(sig) if shingles.size else []
+        matches = self._verify(entry, sig, self._candidates(keys))
+        index = self._append(entry, sig, keys)
+        for other, similarity in matches:
+            self._union(index, other, similarity)
+        return self.canonical(article.id)
+
+    def _append(self, entry: _Entry, sig: U32, keys: list[int]) -> int:
+        index = len(self._entries)
+        self._entries.append(entry)
+        self._pos[entry.id] = index
+        if index == self._sigs.shape[0]:
+            self._sigs = np.concatenate([self._sigs, np.zeros_like(self._sigs)])
+        self._sigs[index] = sig
+        self._parent.append(index)
+        self._link.append(1.0)
+        for key in keys:
+            first = self._buckets.setdefault(key, index)
+            if first != index:
+                self._overflow.setdefault(key, []).append(index)
+        return index
+
+    def _band_keys(self, sig: U32) -> list[int]:
+        rows = sig[: self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
+        keys = (rows * _BAND_MULT[: self.rows]).sum(axis=1, dtype=np.uint64) ^ self._band_salt
+        return keys.tolist()
+
+    def _candidates(self, keys: list[int]) -> list[int]:
+        found: set[int] = set()
+        for key in keys:
+            first = self._buckets.get(key)
+            if first is not None:
+                found.add(first)
+                # A hot bucket (templated briefs, boilerplate) only offers its latest members:
+                # that bounds the cost per article and still finds the newest copies.
+                found.update(self._overflow.get(key, ())[-self.max_bucket :])
+        return sorted(found)
+
+    def _verify(self, entry: _Entry, sig: U32, candidates: list[int]) -> list[tuple[int, float]]:
+        """Exact check of the candidates most likely to be copies, at most two per group."""
+        if not candidates:
+            return []
+        cands = np.asarray(candidates)
+        estimates = (self._sigs[cands] == sig).mean(axis=1)
+        order = np.argsort(-estimates, kind="stable")
+        tried: dict[int, int] = {}
+        matches: list[tuple[int, float]] = []
+        for i in order:
+            if estimates[i] < self.thresholds.gate:
+                break
+            other = int(cands[i])
+            root = self._find(other)
+            if tried.get(root, 0) >= 2 or any(self._find(m) == root for m, _ in matches):
+                continue
+            tried[root] = tried.get(root, 0) + 1
+            similarity = self._similarity(entry, self._entries[other])
+            if similarity is not None:
+                matches.append((other, similarity))
+        return matches
+
+    def _similarity(self, new: _Entry, old: _Entry) -> float | None:
+        """The score that makes `new` a copy of `old`, or None when it is not one."""
+        t = self.thresholds
+        jaccard, containment = overlap(new.shingles, old.shingles)
+        gap = day_gap(new.span, old.span)
+        far_apart = gap is not None and gap > t.window_days
+        other_wire = new.wire is not None and old.wire is not None and new.wire != old.wire
+        if far_apart or other_wire:
+            return jaccard if jaccard >= t.near_identical else None
+        if jaccard >= t.jaccard:
+            return jaccard
+        smaller = min(new.shingles.size, old.shingles.size)
+        if containment >= t.containment and smaller >= t.min_shingles:
+            return containment
+        return None
+
+    # --- groups ---------------------------------------------------------------------------
+
+    def _find(self, index: int) -> int:
+        parent = self._parent
+        root = index
+        while parent[root] != root:
+            root = parent[root]
+        while parent[index] != root:
+            parent[index], index = root, parent[index]
+        return root
+
+    def _union(self, index: int, other: int, similarity: float) -> None:
+        a, b = self._find(index), self._find(other)
+        if a == b:
+            return
+        members_a = self._members.pop(a, [a])
+        members_b = self._members.pop(b, [b])
+        if len(members_a) > len(members_b):
+            a, b, members_a, members_b = b, a, members_b, members_a
+        self._parent[a] = b
+        self._members[b] = members_b + members_a
+        self._link[index] = min(self._link[index], similarity)
+
+    def canonical(self, article_id: str) -> str | None:
+        """The canonical article of the group holding `article_id` (None: it has no copy)."""
+        members = self._members.get(self._find(self._pos[article_id]))
+        return None if members is None else self._entries[self._pick(members)].id
+
+    def members(self, article_id: str) -> tuple[str, ...]:
+        """Ids of every copy of `article_id`, itself included (pass them to StoryIndex.add)."""
+        members = self._members.get(self._find(self._pos[article_id]), [self._pos[article_id]])
+        return tuple(sorted(self._entries[i].id for i in members))
+
+    def _pick(self, members: Iterable[int]) -> int:
+        """Wire's own copy first, then the longest text, the earliest date, the smallest id."""
+
+        def rank(i: int) -> tuple[bool, int, int, str]:
+            entry = self._entries[i]
+            earliest = entry.span.lo if entry.span.lo is not None else 10**9
+            return (not entry.own_wire, -entry.shingles.size, earliest, entry.id)
+
+        return min(members, key=rank)
+
+    def groups(self) -> list[DuplicateGroup]:
+        """Every group of two or more copies, largest first."""
+        result = []
+        for members in self._members.values():
+            ids = sorted(self._entries[i].id for i in members)
+            result.append(
+                DuplicateGroup(
+                    id=content_id("dup", *ids),
+                    canonical=self._entries[self._pick(members)].id,
+                    members=tuple(ids),
+                    similarity=round(min(self._link[i] for i in members), 4),
+                )
+            )
+        return sorted(result, key=lambda g: (-len(g.members), g.id))
+
+    # --- persistence ----------------------------------------------------------------------
+
+    def dump(self) -> bytes:
+        """The whole index as compressed numpy arrays plus a JSON header (no pickle)."""
+        n = len(self._entries)
+        sizes = np.array([e.shingles.size for e in self._entries], dtype=np.int64)
+        flat = np.concatenate([e.shingles for e in self._entries] or [np.zeros(0, np.uint32)])
+        header = {
+            "version": FORMAT_VERSION,
+            "params": self._params(),
+            "ids": [e.id for e in self._entries],
+            "wires": [e.wire for e in self._entries],
+        }
+        arrays = {
+            "header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8),
+            "sigs": self._sigs[:n],
+            "sizes": sizes,
+            "deltas": np.diff(flat, prepend=np.uint32(0)).astype(np.uint32),
+            "spans": np.array([e.span.packed() for e in self._entries], np.int32).reshape(n, 3),
+            "own_wire": np.array([e.own_wire for e in self._entries], dtype=bool),
+            "parent": np.array([self._find(i) for i in range(n)], dtype=np.int64),
+            "link": np.array(self._link, dtype=np.float32),
+        }
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
+        return buffer.getvalue()
+
+    def _params(self) -> dict[str, Any]:
+        return {
+            "num_perm": self.num_perm,
+            "bands": self.bands,
+            "rows": self.rows,
+            "seed": self.seed,
+            "shingle_size": self._shingler.size,
+            "thresholds": self.thresholds.__dict__,
+        }
+
+    @classmethod
+    def load(cls, data: bytes) -> DuplicateIndex:
+        """Rebuild an index from `dump()` output; bad bytes are an InputError."""
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+                arrays = {name: npz[name] for name in npz.files}
+            header = json.loads(arrays["header"].tobytes().decode("utf-8"))
+        except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
+            raise InputError("duplicate index", f"cannot read dump: {exc}") from exc
+        if header.get("version") != FORMAT_VERSION:
+            raise InputError("duplicate index", f"unknown dump version {header.get('version')}")
+        params = dict(header["params"])
+        params["thresholds"] = Thresholds(**params["thresholds"])
+        index = cls(**params)
+        index._restore(header, arrays)
+        return index
+
+    def _restore(self, header: dict[str, Any], arrays: dict[str, Any]) -> None:
+        flat = np.cumsum(arrays["deltas"], dtype=np.uint32)
+        bounds = np.concatenate([[0], np.cumsum(arrays["sizes"])])
+        sigs = arrays["sigs"]
+        for i, article_id in enumerate(header["ids"]):
+            entry = _Entry(
+                id=article_id,
+                shingles=flat[bounds[i] : bounds[i + 1]].copy(),
+                span=DaySpan.unpack(*arrays["spans"][i].tolist()),
+                wire=header["wires"][i],
+                own_wire=bool(arrays["own_wire"][i]),
+            )
+            self._append(entry, sigs[i], self._band_keys(sigs[i]) if entry.shingles.size else [])
+            self._link[i] = float(arrays["link"][i])
+        for i, root in enumerate(arrays["parent"].tolist()):
+            if root != i:
+                a, b = self._find(i), self._find(root)
+                if a != b:
+                    self._union(i, root, self._link[i])
+
+
+def _fold(text: str | None) -> str | None:
+    folded = re.sub(r"\W+", " ", text.casefold()).strip() if text else ""
+    return folded or None

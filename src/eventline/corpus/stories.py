@@ -1,0 +1,295 @@
+"""Stories: articles about one happening, grouped incrementally.
+
+A new article joins the existing story it resembles most, or founds a new one. Three signals,
+in the order they can veto or decide:
+
+1. **Time.** A story covers days, not months: an article may join only if its publication date
+   lies within `window_days` of a dated member (a month-day without a year is compared with the
+   closest year; a month-precision date with its whole month). That is what keeps a meeting in
+   October 2024 and one in June 2025 between the same leaders apart. An undated article can
+   join any story, but must clear a higher bar.
+2. **Names and keys.** Capitalised tokens that are not sentence openers or titles (a cheap
+   proper-noun bag, word lists in resources/corpus/stories.yaml), and the caller's `keys`
+   (actor ids, event signatures), weighted above ordinary words.
+3. **Text.** TF-IDF cosine between the article and the story's centroid, with document
+   frequencies learnt as articles arrive.
+
+Known copies of an article (from DuplicateIndex) always put it in their story. A story's id
+comes from its founding article, so it stays stable as members join.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from eventline.corpus.dedup import DaySpan, Shingler, date_span, day_gap, spelling
+from eventline.errors import InputError, ResourceError
+from eventline.model import Article, Story, content_id
+
+FORMAT_VERSION = 1
+NAME_WEIGHT = 3.0
+KEY_WEIGHT = 4.0
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*|[\"“‘]\s*)$")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    not_names: frozenset[str]
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    path = resources.files("eventline") / "resources" / "corpus" / "stories.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Vocab(frozenset(map(str, data["not_names"])), frozenset(map(str, data["stopwords"])))
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ResourceError(str(path), f"invalid story word lists: {exc}") from exc
+
+
+def names(text: str) -> Counter[str]:
+    """Casefolded capitalised tokens that look like names: not titles or function words, and
+    not a sentence's first word unless the same word is capitalised elsewhere."""
+    words = vocab().not_names
+    inner: Counter[str] = Counter()
+    for match in _NAME.finditer(text):
+        token = re.sub(r"['’]s$", "", match.group(0)).strip("-'’").casefold()
+        if len(token) < 2 or token in words:
+            continue
+        if not _SENTENCE_START.search(text, max(0, match.start() - 3), match.start()):
+            inner[token] += 1
+    return inner
+
+
+@dataclass
+class _Story:
+    founder: str
+    members: list[int] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Member:
+    id: str
+    title: str | None
+    span: DaySpan
+    vector: dict[str, float]
+
+
+class StoryIndex:
+    """Incremental story clustering; `dump`/`load` round-trip it through compact bytes."""
+
+    def __init__(
+        self,
+        *,
+        window_days: int = 3,
+        threshold: float = 0.3,
+        undated_threshold: float = 0.32,
+        max_terms: int = 12,
+    ) -> None:
+        self.window_days = window_days
+        self.threshold = threshold
+        self.undated_threshold = undated_threshold
+        self.max_terms = max_terms
+        self._shingler = Shingler()
+        self._stopwords = vocab().stopwords
+        self._df: Counter[str] = Counter()
+        self._docs = 0
+        self._members: list[_Member] = []
+        self._story_of: dict[str, int] = {}
+        self._stories: list[_Story] = []
+        self._postings: dict[str, set[int]] = {}  # name or key term -> stories holding it
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def add(
+        self, article: Article, *, keys: frozenset[str] = frozenset(), copies: Iterable[str] = ()
+    ) -> str:
+        """File one article under a story and return the story id. `copies`: ids of articles
+        known to be copies of this one (DuplicateIndex.members); their story wins."""
+        if article.id in self._story_of:
+            return self._story_id(self._story_of[article.id])
+        member = _Member(
+            id=article.id,
+            title=article.title,
+            span=date_span(article.published),
+            vector=self._vector(article, keys),
+        )
+        story = next((self._story_of[c] for c in copies if c in self._story_of), None)
+        if story is None:
+            story = self._best_story(member)
+        if story is None:
+            story = len(self._stories)
+            self._stories.append(_Story(founder=article.id))
+        self._join(story, member)
+        return self._story_id(story)
+
+    def _vector(self, article: Article, keys: frozenset[str]) -> dict[str, float]:
+        """Unit TF-IDF vector over words, names (weighted up) and keys (weighted more)."""
+        text = "\n".join(filter(None, [article.title, article.body]))
+        norm = spelling().normalise
+        words = Counter(
+            "w:" + norm(t)
+            for t in self._shingler.tokens(text)
+            if len(t) > 3 and not t.isdigit() and t not in self._stopwords
+        )
+        terms: dict[str, tuple[int, float]] = {t: (c, 1.0) for t, c in words.items()}
+        for name, count in names(text).items():
+            terms["n:" + norm(name)] = (count, NAME_WEIGHT)
+        for key in keys:
+            terms["k:" + key] = (1, KEY_WEIGHT)
+        self._docs += 1
+        self._df.update(terms.keys())
+        weighted = {t: (1 + math.log(c)) * boost * self._idf(t) for t, (c, boost) in terms.items()}
+        length = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        return {t: v / length for t, v in weighted.items()}
+
+    def _idf(self, term: str) -> float:
+        return math.log((self._docs + 1) / (self._df[term] + 1)) + 1.0
+
+    def _best_story(self, member: _Member) -> int | None:
+        """The most similar time-compatible story above the threshold, if any."""
+        strongest = sorted(
+            (t for t in member.vector if t[0] in "nk"), key=lambda t: -member.vector[t]
+        )[: self.max_terms]
+        candidates = set().union(*(self._postings.get(t, set()) for t in strongest))
+        undated = member.span == DaySpan()
+        bar = self.undated_threshold if undated else self.threshold
+        best, best_score = None, bar
+        for story in sorted(candidates):
+            if not undated and not self._in_window(story, member.span):
+                continue
+            score = _cosine(member.vector, self._stories[story].centroid)
+            if score >= best_score:
+                best, best_score = story, score
+        return best
+
+    def _in_window(self, story: int, span: DaySpan) -> bool:
+        gaps = [day_gap(span, self._members[m].span) for m in self._stories[story].members]
+        known = [g for g in gaps if g is not None]
+        return not known or min(known) <= self.window_days
+
+    def _join(self, story: int, member: _Member) -> None:
+        index = len(self._members)
+        self._members.append(member)
+        self._story_of[member.id] = story
+        record = self._stories[story]
+        record.members.append(index)
+        for term, value in member.vector.items():
+            record.centroid[term] = record.centroid.get(term, 0.0) + value
+            if term[0] in "nk":
+                self._postings.setdefault(term, set()).add(story)
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def _story_id(self, story: int) -> str:
+        return content_id("story", self._stories[story].founder)
+
+    def story_of(self, article_id: str) -> str | None:
+        story = self._story_of.get(article_id)
+        return None if story is None else self._story_id(story)
+
+    def stories(self) -> list[Story]:
+        """Every story with its title, members (in arrival order) and time span."""
+        return [self._record(i) for i in range(len(self._stories))]
+
+    def _record(self, story: int) -> Story:
+        record = self._stories[story]
+        members = [self._members[m] for m in record.members]
+        central = max(members, key=lambda m: (_cosine(m.vector, record.centroid), bool(m.title)))
+        titled = [m for m in members if m.title]
+        if titled:
+            title = max(titled, key=lambda m: _cosine(m.vector, record.centroid)).title or ""
+        else:
+            title = _keyword_title(record.centroid) or central.id
+        start, end = _span([m.span for m in members])
+        return Story(
+            id=self._story_id(story),
+            title=title,
+            articles=tuple(m.id for m in members),
+            start=start,
+            end=end,
+        )
+
+    # --- persistence ------------------------------------------------------------------------
+
+    def dump(self) -> bytes:
+        """zlib-compressed JSON: settings, document frequencies, members and their stories."""
+        state = {
+            "version": FORMAT_VERSION,
+            "params": {
+                "window_days": self.window_days,
+                "threshold": self.threshold,
+                "undated_threshold": self.undated_threshold,
+                "max_terms": self.max_terms,
+            },
+            "docs": self._docs,
+            "df": self._df,
+            "founders": [s.founder for s in self._stories],
+            "members": [
+                [
+                    m.id,
+                    m.title,
+                    list(m.span.packed()),
+                    self._story_of[m.id],
+                    {t: round(v, 5) for t, v in m.vector.items()},
+                ]
+                for m in self._members
+            ],
+        }
+        return zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 6)
+
+    @classmethod
+    def load(cls, data: bytes) -> StoryIndex:
+        try:
+            state: dict[str, Any] = json.loads(zlib.decompress(data).decode("utf-8"))
+        except (zlib.error, ValueError, UnicodeDecodeError) as exc:
+            raise InputError("story index", f"cannot read dump: {exc}") from exc
+        if state.get("version") != FORMAT_VERSION:
+            raise InputError("story index", f"unknown dump version {state.get('version')}")
+        index = cls(**state["params"])
+        index._docs = state["docs"]
+        index._df = Counter(state["df"])
+        index._stories = [_Story(founder=f) for f in state["founders"]]
+        for article_id, title, packed, story, vector in state["members"]:
+            member = _Member(article_id, title, DaySpan.unpack(*packed), vector)
+            index._join(story, member)
+        return index
+
+
+def _cosine(vector: dict[str, float], centroid: dict[str, float]) -> float:
+    dot = sum(v * centroid.get(t, 0.0) for t, v in vector.items())
+    norm = math.sqrt(sum(v * v for v in centroid.values()))
+    return dot / norm if norm else 0.0
+
+
+def _keyword_title(centroid: dict[str, float]) -> str:
+    top = sorted((t for t in centroid if t.startswith("n:")), key=lambda t: -centroid[t])[:4]
+    return ", ".join(t[2:].title() for t in top)
+
+
+def _span(spans: list[DaySpan]) -> tuple[str | None, str | None]:
+    """First and last day of the members dated to the day (else of any dated member)."""
+    days = [s for s in spans if s.lo is not None and s.lo == s.hi] or [
+        s for s in spans if s.lo is not None
+    ]
+    if not days:
+        return None, None
+    lo = min(s.lo for s in days if s.lo is not None)
+    hi = max(s.hi for s in days if s.hi is not None)
+    return dt.date.fromordinal(lo).isoformat(), dt.date.fromordinal(hi).isoformat()
