@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from tests.conftest import EXAMPLES, SAMPLES
 
 from eventline.pipeline import ingest, plan_sources
 from eventline.settings import Settings
 from eventline.store import Store
+from tests.conftest import EXAMPLES, SAMPLES
 
 
 def content(store: Store) -> list[tuple[object, ...]]:

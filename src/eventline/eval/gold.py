@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from eventline.errors import InputError
 
@@ -85,6 +85,12 @@ class GoldClaim(GoldModel):
     reviewed_by: str
     verdict: str
     contradicted_by: list[str] = Field(default_factory=list)
+
+    @field_validator("verdict", mode="before")
+    @classmethod
+    def _yaml_booleans(cls, value: object) -> object:
+        """YAML reads a bare `false`/`true` verdict as a boolean; the gold means the word."""
+        return str(value).lower() if isinstance(value, bool) else value
 
 
 class Gold(GoldModel):
