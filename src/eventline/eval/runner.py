@@ -7,13 +7,13 @@ folder in a temporary store, made only when one of them is asked for. Benchmark 
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePath
 
 from eventline.errors import InputError
+from eventline.eval.articles import gold_ids, score_articles
 from eventline.eval.gold import Gold, load_gold
 from eventline.eval.report import SectionReport
 from eventline.model import Article, Document
@@ -26,13 +26,8 @@ from eventline.store import Store
 class EvalRun:
     gold: Gold
     articles: dict[str, Article]  # gold-style id ("<file stem>" or "<file stem>#n") → article
-    documents: dict[str, Document]  # document id → document
+    documents: dict[str, Document]  # source file stem → document
     store: Store
-
-
-def gold_id(article: Article, *, items_in_document: int) -> str:
-    stem = PurePath(article.source_path).stem
-    return f"{stem}#{article.item}" if items_in_document > 1 else stem
 
 
 def prepare_run(gold_path: Path, samples: Path, *, workdir: Path) -> EvalRun:
@@ -44,14 +39,12 @@ def prepare_run(gold_path: Path, samples: Path, *, workdir: Path) -> EvalRun:
     store = Store(settings.db_url)
     sources, _ = plan_sources([str(samples)])
     ingest(store, sources, settings=settings)
-    stored = list(store.iter_articles())
-    per_doc = Counter(a.document_id for a in stored)
-    articles = {gold_id(a, items_in_document=per_doc[a.document_id]): a for a in stored}
+    articles = gold_ids(store.iter_articles())
     documents: dict[str, Document] = {}
-    for doc_id in per_doc:
+    for doc_id in {a.document_id for a in articles.values()}:
         document = store.document(doc_id)
         if document is not None:
-            documents[doc_id] = document
+            documents[PurePath(document.source_path).stem] = document
     return EvalRun(gold=gold, articles=articles, documents=documents, store=store)
 
 
@@ -77,6 +70,10 @@ class EvalContext:
             store.close()
 
 
+def _articles(ctx: EvalContext) -> SectionReport:
+    return score_articles(ctx.run.gold, ctx.run.articles, documents=ctx.run.documents)
+
+
 def _meantime_timex(ctx: EvalContext) -> SectionReport:
     from eventline.eval.meantime_timex import score_meantime_timex
 
@@ -84,6 +81,7 @@ def _meantime_timex(ctx: EvalContext) -> SectionReport:
 
 
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
+    "articles": _articles,
     "meantime-timex": _meantime_timex,
 }
 

@@ -1,0 +1,249 @@
+"""Publication date of an article, from the strongest evidence the input offers.
+
+The chain, strongest first (trafilatura-style explicit fallbacks, each stating its evidence):
+
+1. metadata - `Hints.published` (HTML meta, feed and JSONL fields, ``--published``);
+2. a date line printed with the story ("Published October 27, 2024"), then a full date in
+   the dateline or an in-text cue ("MOSCOW, June 23, 2025 (Reuters)");
+3. an age ("5 hours ago") counted back from the capture time `Hints.captured`, then an
+   "Updated ..." line;
+4. a day and month from the dateline or an in-text cue ("today (June 23)", "on Monday
+   (Jun 23)"), the year taken from internal evidence when the text bounds it, else unknown
+   (``--MM-DD``: never a guessed year);
+5. internal evidence - the latest dated event the text describes as past bounds the date from
+   below, and a weekday the text uses for a past event ("told reporters Tuesday") is the first
+   such day on or after that bound.
+
+Nothing found means None: an undated article is honest, a guessed date is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from eventline.clean.datecues import (
+    DateMention,
+    age_delta,
+    find_dates,
+    find_weekdays,
+    is_future,
+    parse_timestamp,
+)
+from eventline.model import Hints, Published
+
+_TODAY = re.compile(r"\btoday\s*\(([^)]{3,20})\)", re.IGNORECASE)
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:\(([^)]{3,20})\)|,\s*([A-Z][a-z]{2,8}\.?"
+    r"\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))"
+)
+_SLACK = dt.timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class DateInputs:
+    """What one article offers as date evidence."""
+
+    hints: Hints
+    body: str
+    captions: str = ""
+    dateline_date: str | None = None
+    date_lines: tuple[str, ...] = ()
+    age: str | None = None
+    context_floor: dt.date | None = None
+
+
+def _day(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _jsonld_published(blocks: tuple[str, ...]) -> str | None:
+    """datePublished of the page's own top-level JSON-LD object (never of a reviewed claim)."""
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
+        for node in nodes if isinstance(nodes, list) else []:
+            if isinstance(node, dict) and isinstance(node.get("datePublished"), str):
+                return str(node["datePublished"])
+    return None
+
+
+def from_metadata(hints: Hints) -> Published | None:
+    """Hints.published, else the datePublished of the page's JSON-LD."""
+    value = hints.published or _jsonld_published(hints.jsonld)
+    if not value:
+        return None
+    stamp = parse_timestamp(value)
+    if stamp is None:
+        return None
+    day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
+    return Published(value=_day(day), precision="day", evidence="metadata", source="hints")
+
+
+def from_age(age: str | None, hints: Hints) -> Published | None:
+    if not age or not hints.captured:
+        return None
+    delta, captured = age_delta(age), parse_timestamp(hints.captured)
+    if delta is None or captured is None:
+        return None
+    if not isinstance(captured, dt.datetime):
+        captured = dt.datetime.combine(captured, dt.time(12))
+    day = (captured - delta).date()
+    evidence = f"age {age.strip()!r} before capture {hints.captured}"
+    return Published(value=_day(day), precision="day", evidence=evidence, source="age")
+
+
+def _date_line_value(text: str) -> dt.date | None:
+    found = [m for m in find_dates(text) if m.year is not None]
+    if found:
+        return dt.date(found[0].year or 0, found[0].month, found[0].day)
+    iso = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    return _iso_day(iso.group()) if iso else None
+
+
+def _iso_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def from_date_lines(lines: tuple[str, ...], *, updated: bool) -> Published | None:
+    """A date printed on its own line near the story ("Published October 27, 2024"); an
+    "Updated" line only when `updated` (it may be later than first publication)."""
+    for text in lines:
+        is_update = bool(re.match(r"\s*(?:last )?(?:updated|modified)", text, re.IGNORECASE))
+        if is_update != updated:
+            continue
+        value = _date_line_value(text)
+        if value is not None:
+            evidence = "updated-date line" if updated else "date line"
+            return Published(value=_day(value), precision="day", evidence=evidence, source="text")
+    return None
+
+
+def latest_past(mentions: list[DateMention]) -> dt.date | None:
+    """The latest fully dated event described as past: a lower bound on publication."""
+    full = [
+        dt.date(m.year, m.month, m.day)
+        for m in mentions
+        if m.year is not None and not is_future(m.sentence)
+    ]
+    base = max(full, default=None)
+    if base is None:
+        return None
+    # A day and month without a year, told as past beside a dated event, is its next occurrence
+    # after that event (editors write the year only when it is not the current one).
+    resolved = [
+        _next_occurrence(m.month, m.day, base)
+        for m in mentions
+        if m.year is None and not is_future(m.sentence)
+    ]
+    return max([base, *resolved])
+
+
+def _next_occurrence(month: int, day: int, floor: dt.date) -> dt.date:
+    for year in (floor.year, floor.year + 1, floor.year + 2):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= floor:
+            return candidate
+    return floor
+
+
+def _in_text_cue(inputs: DateInputs) -> tuple[DateMention, str] | None:
+    """The day and month an explicit cue gives: dateline, "today (...)", "Monday (...)"."""
+    if inputs.dateline_date:
+        found = find_dates(inputs.dateline_date)
+        if found:
+            return found[0], "dateline"
+    # "today (June 23)" anywhere; "on Monday (June 23)" only in the lede, where it dates the news
+    lede = "\n".join(inputs.body.split("\n\n")[:3])
+    searches = ((_TODAY, inputs.body, "in-text 'today'"), (_WEEKDAY_DATE, lede, "in-text weekday"))
+    for pattern, text, label in searches:
+        for m in pattern.finditer(text):
+            found = find_dates(next(g for g in m.groups() if g))
+            if found:
+                return found[0], label
+    return None
+
+
+def _from_cue(cue: DateMention, label: str, floor: dt.date | None) -> Published:
+    if cue.year is not None:
+        value = dt.date(cue.year, cue.month, cue.day)
+        return Published(value=_day(value), precision="day", evidence=label, source="text")
+    if floor is not None:
+        value = _next_occurrence(cue.month, cue.day, floor - _SLACK)
+        evidence = f"{label}; year from internal evidence (dated event {floor.isoformat()})"
+        return Published(value=_day(value), precision="day", evidence=evidence, source="text")
+    value_md = f"--{cue.month:02d}-{cue.day:02d}"
+    return Published(
+        value=value_md, precision="monthday", evidence=f"{label}; year unknown", source="text"
+    )
+
+
+def earliest_future(mentions: list[DateMention], floor: dt.date) -> dt.date | None:
+    """The earliest date the text puts in the future ("the upcoming summit on Oct. 23"): an
+    upper bound on publication."""
+    ahead = [
+        dt.date(m.year, m.month, m.day) if m.year else _next_occurrence(m.month, m.day, floor)
+        for m in mentions
+        if is_future(m.sentence)
+    ]
+    return min((d for d in ahead if d > floor), default=None)
+
+
+def _from_weekday(body: str, floor: dt.date | None, ceiling: dt.date | None) -> Published | None:
+    """The weekday cue read as its first occurrence on or after the floor. When a ceiling leaves
+    room for several such weekdays the day is unknown: the month is kept if they share it."""
+    if floor is None:
+        return None
+    cued = {weekday for weekday, _sentence in find_weekdays(body)}
+    if not cued:
+        return None
+    days = [floor + dt.timedelta(days=(w - floor.weekday()) % 7) for w in cued]
+    value = max(days)
+    bound = f"after dated event {floor.isoformat()}"
+    if ceiling is not None and value + dt.timedelta(days=7) < ceiling:
+        last = value + dt.timedelta(days=7 * ((ceiling - value).days // 7))
+        if last.strftime("%Y-%m") != value.strftime("%Y-%m"):
+            return None
+        evidence = f"internal: a {value.strftime('%A')} {bound}, before {ceiling.isoformat()}"
+        return Published(
+            value=value.strftime("%Y-%m"), precision="month", evidence=evidence, source="internal"
+        )
+    evidence = f"internal: {value.strftime('%A')} {bound}"
+    return Published(value=_day(value), precision="day", evidence=evidence, source="internal")
+
+
+def publication(inputs: DateInputs) -> Published | None:
+    """The publication date from the strongest evidence available (see module docstring)."""
+    meta = from_metadata(inputs.hints)
+    if meta is not None:
+        return meta
+    printed = from_date_lines(inputs.date_lines, updated=False)
+    if printed is not None:
+        return printed
+    mentions = find_dates(inputs.body) + find_dates(inputs.captions)
+    own = latest_past(mentions)
+    floor = max((d for d in (own, inputs.context_floor) if d is not None), default=None)
+    cue = _in_text_cue(inputs)
+    if cue is not None and cue[0].year is not None:
+        return _from_cue(*cue, floor)
+    aged = from_age(inputs.age, inputs.hints)
+    if aged is not None:
+        return aged
+    updated = from_date_lines(inputs.date_lines, updated=True)
+    if updated is not None:
+        return updated
+    if cue is not None:
+        return _from_cue(*cue, floor)
+    ceiling = earliest_future(mentions, floor) if floor is not None else None
+    return _from_weekday(inputs.body, floor, ceiling)

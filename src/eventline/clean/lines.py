@@ -1,0 +1,65 @@
+"""Lines of a document region with their offsets, the unit every clean heuristic looks at.
+
+News text reaches us one paragraph per line (plain files, trafilatura's main text, feed
+entries). Each `Line` keeps the stripped text and where it sits in `Document.text`, so every
+decision (keep, drop with a reason, caption) maps back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+BYLINE = re.compile(r"[Bb][Yy]:?\s+((?:[A-Z][\w.'’\-]+\s?){1,4})(?:[,|/\-–—]\s*(?P<tail>.{0,40}))?")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    @property
+    def sentence_end(self) -> bool:
+        """True when the line ends like a sentence (., !, ?, …), quotes and brackets aside."""
+        return bool(_TERMINAL.search(self.text))
+
+
+def split_lines(text: str, start: int, end: int) -> list[Line]:
+    """Non-blank lines of text[start:end], stripped, with offsets into text."""
+    lines: list[Line] = []
+    pos = start
+    for raw in text[start:end].splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            lead = raw.index(stripped[0])
+            lines.append(Line(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(raw)
+    return lines
+
+
+def headline_like(line: Line, *, max_words: int = 30) -> bool:
+    """A headline or subhead: short, and not ending like a sentence (a question may)."""
+    if line.words == 0 or line.words > max_words or len(line.text) > 250:
+        return False
+    text = line.text.rstrip("\"'”’)")
+    return not line.sentence_end or text.endswith(("?", "…", "..."))
+
+
+def byline(text: str) -> str | None:
+    """The name in a byline line ("By Ana Ruiz", "By Ana Ruiz, Harbour Wire")."""
+    match = BYLINE.fullmatch(text.strip())
+    return match.group(1).strip() if match else None
+
+
+def label_text(text: str) -> str:
+    """A navigation label without its bullet ("- Politics" -> "Politics")."""
+    return text.lstrip("-–—•*· ").strip()

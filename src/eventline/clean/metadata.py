@@ -1,0 +1,218 @@
+"""Read an article's metadata from its lines and hints: title, standfirst, outlet, wire,
+dateline, kind. A field the text does not support stays None - a guess is an error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from eventline.clean.lines import Line, headline_like
+from eventline.clean.resources import cues
+from eventline.model import Kind, Removal
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()))"
+    r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"(?:\s+\d{4})?))?"
+    r"(?:\s*\((?P<wire>[^)]{2,40})\))?"
+    r"\s*(?::|-|–|—)\s+"
+)
+_CREDIT_NAME = re.compile(r"[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}")
+_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::)\s+(?P<tail>[^|]{2,60})$")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_TIMED = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight"
+    r"|last (?:week|night))\b"
+)
+_QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    date: str | None
+    wire: str | None
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """ "MOSCOW, June 23 (Reuters) - ..." or "MOSCOW: ..." at the start of the first paragraph."""
+    m = _DATELINE.match(paragraph)
+    if m is None:
+        return None
+    place, wire = m.group("place"), m.group("wire")
+    if place.casefold() in cues().not_places:
+        return None
+    if place.isupper() is False and not (m.group("date") or wire):
+        return None
+    if wire is not None and not _CREDIT_NAME.fullmatch(wire):
+        return None
+    return Dateline(place=place, date=m.group("date"), wire=wire)
+
+
+def canonical_wire(name: str | None) -> str | None:
+    """A wire's canonical name ("Thomson Reuters" -> "Reuters"); an unknown name as written."""
+    return cues().wires.get(name.strip(), name.strip()) if name else None
+
+
+def credited_wire(removals: list[Removal]) -> str | None:
+    """A wire named in a removed credit line ("(With inputs from PTI)", "Reporting by AFP")."""
+    for removal in removals:
+        if removal.reason != "agency credit":
+            continue
+        for alias, name in cues().wires.items():
+            if re.search(rf"\b{re.escape(alias)}\b", removal.text):
+                return name
+    return None
+
+
+def clean_title(title: str, *, outlet: str | None) -> tuple[str, str | None]:
+    """Strip a trailing "| Outlet" (or "- Outlet" naming a known outlet); return the title and
+    the outlet the suffix named, if any."""
+    text = " ".join(title.split())
+    named: str | None = None
+    while (m := _SUFFIX.search(text)) is not None:
+        tail = m.group("tail").strip()
+        pipe = m.group(0).lstrip().startswith(("|", "::"))
+        hinted = outlet is not None and tail.casefold() in outlet.casefold()
+        known = tail in cues().outlets or hinted
+        if not (known or (pipe and len(tail.split()) <= 5)):
+            break
+        named = named or cues().outlets.get(tail, tail)
+        text = text[: m.start()].rstrip()
+    return text, named
+
+
+def pick_title(lines: list[Line], *, chrome: Callable[[Line], bool]) -> int | None:
+    """Index of the first line that is not page chrome if it reads as a headline with text
+    under it (a first line that is a sentence means the text has no headline)."""
+    for index, line in enumerate(lines[:6]):
+        if chrome(line):
+            continue
+        if index + 1 < len(lines) and headline_like(line) and line.words >= 3:
+            return index
+        return None
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def pick_standfirst(rest: list[Line]) -> int | None:
+    """Index 0 when the first line under the headline is a summary: an unpunctuated deck, or one
+    sentence whose content words the next paragraph largely repeats (the lede restates it)."""
+    if len(rest) < 2 or read_dateline(rest[0].text) is not None:
+        return None
+    line, lede = rest[0], rest[1]
+    if not line.sentence_end and 8 <= line.words <= 60:
+        return 0
+    if not line.sentence_end or line.words > 60 or line.text.count(". ") > 0:
+        return None
+    mine = _content_words(line.text)
+    shared = len(mine & _content_words(lede.text)) / max(1, len(mine))
+    timed_lede = _TIMED.search(lede.text) is not None and _TIMED.search(line.text) is None
+    return 0 if shared >= 0.5 or (timed_lede and shared >= 0.3) else None
+
+
+def interview_outlet(body: str) -> str | None:
+    """An outlet the story names as its own interviewer: at least two cues, one of them the
+    outlet asking ("When asked by CNBC", "told CNBC"). Citing another outlet ("according to
+    AFP") or quoting its interview ("told Reuters" twice) does not count."""
+    aliases = cues().outlets
+    counts: dict[str, int] = {}
+    asked: set[str] = set()
+    for m in _interview_pattern().finditer(body):
+        name = aliases[m.group("name")]
+        counts[name] = counts.get(name, 0) + 1
+        if m.group("cue").startswith(("asked", "question")):
+            asked.add(name)
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best and best[1] >= 2 and best[0] in asked else None
+
+
+@cache
+def _interview_pattern() -> re.Pattern[str]:
+    names = sorted(cues().outlets, key=len, reverse=True)
+    return re.compile(
+        r"\b(?P<cue>told|asked by|questions? from|speaking to|said to|interview with)\s+"
+        r"(?P<name>" + "|".join(re.escape(n) for n in names) + r")\b"
+    )
+
+
+@cache
+def _sentence_start(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^|(?<=[.!?]))[ \t]*(?:" + pattern + ")", re.IGNORECASE | re.MULTILINE)
+
+
+def _jsonld_kind(blocks: tuple[str, ...]) -> Kind | None:
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        text = json.dumps(data)
+        if '"ClaimReview"' in text:
+            return "fact-check"
+        if '"OpinionNewsArticle"' in text:
+            return "opinion"
+        if '"AnalysisNewsArticle"' in text:
+            return "analysis"
+    return None
+
+
+def _opinion_voice(body: str) -> bool:
+    """A columnist's own voice: several first-person or evaluative turns outside quotes."""
+    unquoted = _QUOTED.sub(" ", body)
+    hits = sum(1 for rule in cues().opinion_language if rule.search(unquoted))
+    return hits >= 3
+
+
+def _cue_at_sentence_start(pattern: re.Pattern[str], body: str) -> bool:
+    return _sentence_start(pattern.pattern).search(body) is not None
+
+
+def _url_sections(url: str) -> set[str]:
+    """Path segments of a URL as section names ("/opinion/2025/..." -> {"opinion", ...})."""
+    path = urlsplit(url).path
+    return {seg.casefold().replace("-", " ") for seg in path.split("/") if seg} | {
+        seg.casefold() for seg in path.split("/") if seg
+    }
+
+
+def read_kind(
+    *,
+    title: str | None,
+    body: str,
+    section: str | None,
+    jsonld: tuple[str, ...],
+    reasons: set[str],
+    hinted: Kind | None,
+    url: str | None = None,
+) -> Kind:
+    """Kind from explicit markers first, then from the language of the text."""
+    if hinted is not None:
+        return hinted
+    kind = _jsonld_kind(jsonld)
+    if kind is not None:
+        return kind
+    names: tuple[Kind, ...] = ("fact-check", "opinion", "analysis")
+    for name in names:
+        if title and any(p.match(title) for p in cues().kind_titles[name]):
+            return name
+        if section and section.casefold() in cues().kind_sections[name]:
+            return name
+        if url and _url_sections(url) & cues().kind_sections[name]:
+            return name
+    for name in names:
+        found = {p.pattern for p in cues().kind_lines[name] if _cue_at_sentence_start(p, body)}
+        if len(found) >= 2:
+            return name
+    if {"editorial disclaimer", "guest author bio"} & reasons:
+        return "opinion"
+    return "opinion" if _opinion_voice(body) else "news"

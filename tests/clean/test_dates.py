@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from eventline.clean import clean_document
+from eventline.clean.dates import DateInputs, publication
+from eventline.model import Hints
+from tests.clean.helpers import text_doc
+
+
+def _pub(body: str, **kw: object) -> tuple[str, str] | None:
+    hints = kw.pop("hints", Hints())
+    found = publication(DateInputs(hints=hints, body=body, **kw))  # type: ignore[arg-type]
+    return (found.value, found.precision) if found else None
+
+
+def test_metadata_is_strongest() -> None:
+    body = "OSLO, March 4 (Reuters) - Norway said on Tuesday it would close the strait."
+    assert _pub(body, hints=Hints(published="2024-03-05T08:00:00Z")) == ("2024-03-05", "day")
+
+
+def test_day_and_month_without_year_stay_yearless() -> None:
+    assert _pub("Norway said it would close the strait.", dateline_date="March 4") == (
+        "--03-04",
+        "monthday",
+    )
+    assert _pub("The ministers meet today (June 23) in Vienna, officials said.") == (
+        "--06-23",
+        "monthday",
+    )
+
+
+def test_year_from_internal_evidence() -> None:
+    body = (
+        "The ministers met on Monday (Jun 23) in Vienna.\n\n"
+        "They last met on 2 June 2025, when talks broke down."
+    )
+    assert _pub(body) == ("2025-06-23", "day")
+
+
+def test_full_dateline_date_and_printed_date_line() -> None:
+    assert _pub("text", dateline_date="March 4, 2024") == ("2024-03-04", "day")
+    assert _pub("text", date_lines=("Published 5 March 2024",)) == ("2024-03-05", "day")
+
+
+def test_age_counts_back_from_capture_time() -> None:
+    hints = Hints(captured="2025-06-24T03:00:00+00:00")
+    assert _pub("Some text.", hints=hints, age="5 hours ago") == ("2025-06-23", "day")
+    assert _pub("Some text.", age="5 hours ago") is None  # no capture time: no date
+
+
+def test_weekday_after_latest_dated_event() -> None:
+    body = "The minister told reporters on Tuesday that talks would continue."
+    captions = "Delegates arrive for talks in Geneva on March 7, 2024."
+    # 2024-03-07 is a Thursday; the next Tuesday is 2024-03-12
+    assert _pub(body, captions=captions) == ("2024-03-12", "day")
+
+
+def test_future_dates_bound_nothing_and_no_evidence_means_none() -> None:
+    body = "The minister said on Tuesday the summit will open on March 30, 2031."
+    assert _pub(body) is None
+    assert _pub("The minister resigned after a long dispute with the cabinet.") is None
+
+
+def test_a_weekday_the_bounds_cannot_pin_keeps_only_the_month() -> None:
+    body = (
+        "The two leaders met on Friday. On Oct. 1, 2026 the rebels seized the airport.\n\n"
+        "They agreed to attend the upcoming summit scheduled for Oct. 28."
+    )
+    assert _pub(body) == ("2026-10", "month")
+
+
+def test_listing_items_with_the_same_age_share_a_date() -> None:
+    text = (
+        "Gazette One\n7 hours ago\n- World\nLeaders meet in Vienna\n"
+        "VIENNA, June 23 (Reuters) - Leaders met in Vienna on Monday. They last met on "
+        "2 June 2025.\n\n"
+        "Courier Two\n7 hours ago\n- World\nVienna meeting ends without deal\n"
+        "The leaders ended their meeting without a deal, officials said.\n"
+    )
+    articles, _ = clean_document(text_doc(text))
+    assert [a.published.value if a.published else None for a in articles] == [
+        "2025-06-23",
+        "2025-06-23",
+    ]
+    assert articles[1].published is not None
+    assert "same age" in articles[1].published.evidence
+
+
+def test_jsonld_date_published_of_the_page_not_of_the_claim() -> None:
+    block = (
+        '{"@type": "ClaimReview", "datePublished": "2025-08-14",'
+        ' "itemReviewed": {"@type": "Claim", "datePublished": "2025-08-10"}}'
+    )
+    assert _pub("Some text.", hints=Hints(jsonld=(block,))) == ("2025-08-14", "day")
+    assert _pub("Some text.", hints=Hints(jsonld=("not json",))) is None
