@@ -103,3 +103,20 @@ def test_unreadable_directory_entries(tmp_path: Path, store: Store, settings: Se
     if os.geteuid() != 0:  # root reads anything, so only a normal user sees the refusal
         assert reasons["locked.txt"] == "permission denied"
     assert stored >= 1
+
+
+def test_html_figure_caption_is_kept_apart(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    paragraph = "Delegates from both governments met in Oslo and agreed to continue the talks. "
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Oslo talks</title></head><body><article><h1>Oslo talks</h1>"
+        f"<p>{paragraph * 3}</p><figure><img src='a.jpg'><figcaption>Delegates arrive at the "
+        "venue. <span class='credit'>Photo: Ana Ruiz | Example Agency</span></figcaption>"
+        f"</figure><p>{paragraph * 2}</p></article></body></html>"
+    )
+    run(store, settings, page)
+    article = next(store.iter_articles())
+    assert [c.text for c in article.captions] == ["Delegates arrive at the venue."]
+    assert "Delegates arrive" not in article.body and "Ana Ruiz" not in article.body

@@ -51,7 +51,33 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         section=(page.get("categories") or [None])[0],
         jsonld=jsonld,
     )
+    captions = figure_captions(html)
+    if captions:
+        # trafilatura drops <figcaption>; we append each caption with its credit line so the
+        # clean stage sets it apart from the body like any captioned picture in plain text.
+        text += "".join(f"\n\n{caption}\n{credit}" for caption, credit in captions)
     return text, hints
+
+
+def figure_captions(html: str) -> list[tuple[str, str]]:
+    """(caption, credit) for every <figcaption> that carries a credit (class *credit*,
+    *copyright* or a "Photo:" line); a caption without one is left to trafilatura."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    found = []
+    for element in root.iter("figcaption"):
+        credit_nodes = element.xpath(
+            ".//*[contains(@class, 'credit') or contains(@class, 'copyright')]"
+        )
+        credit = " ".join(" ".join(n.text_content().split()) for n in credit_nodes)
+        for node in credit_nodes:
+            node.drop_tree()
+        caption = " ".join(element.text_content().split())
+        if caption and credit:
+            found.append((caption, credit))
+    return found
 
 
 def html_fragment_to_text(fragment: str) -> str:
