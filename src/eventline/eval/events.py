@@ -1,0 +1,137 @@
+"""Score coded events against the development gold (../shared/gold/README.md, "events").
+
+A prediction matches a gold event when its type is the gold type or one of `alt_types`; its
+actor countries overlap the gold actors; its recipient countries overlap the gold recipients
+(a gold event without recipients accepts any; a CONSULT coded with every participant as actor,
+PLOVER's reciprocal form, may instead cover the gold recipient with its actors); its date lies
+within `tolerance_days` (month and year dates must agree at that precision; a report-dated
+event is judged by its report date; an unknown-year date by month and day); and it comes from
+one of the `reported_in` articles. A gold event with a non-asserted modality needs a
+prediction with that modality; an asserted gold event accepts any prediction that is not
+negated or hypothetical.
+
+Figures: recall per gold event and per (event, article) pair; `not_events` that appear as
+asserted predictions (must be none); and whether each speculative gold event was coded as
+speculative rather than asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from eventline.eval.gold import Gold, GoldEvent, GoldNotEvent
+from eventline.eval.report import Metric, SectionReport
+from eventline.model import ActorRef, Article, EventMention
+
+_NOT_FOR_ASSERTED = {"negated", "hypothetical"}
+
+
+def _codes(refs: Iterable[ActorRef]) -> set[str]:
+    return {r.country or r.sector or r.id for r in refs}
+
+
+def _parse(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def date_matches(gold: str | None, pred: str | None, *, tolerance: int = 0) -> bool:
+    """Gold day, month or year against a predicted ISO day/month/year or --MM-DD date."""
+    if gold is None:
+        return True
+    if pred is None:
+        return False
+    if len(gold) < 10:
+        return pred.startswith(gold)
+    if pred.startswith("--"):
+        pred = gold[:4] + pred[1:]
+    g, p = _parse(gold), _parse(pred)
+    if g is None or p is None:
+        return False
+    return abs((g - p).days) <= tolerance
+
+
+def _roles_match(ev: EventMention, actor: list[str], recipient: list[str]) -> bool:
+    acts, recs = _codes(ev.actor), _codes(ev.recipient)
+    if actor and not acts & set(actor):
+        return False
+    if not recipient or recs & set(recipient):
+        return True
+    return ev.type == "CONSULT" and not recs and bool(acts & set(recipient))
+
+
+def matches(ev: EventMention, gold: GoldEvent, *, check_date: bool = True) -> bool:
+    if ev.type not in {gold.type, *gold.alt_types} or not _roles_match(
+        ev, gold.actor, gold.recipient
+    ):
+        return False
+    if gold.modality != "asserted" and ev.modality != gold.modality:
+        return False
+    if gold.modality == "asserted" and ev.modality in _NOT_FOR_ASSERTED:
+        return False
+    return not check_date or date_matches(gold.date, ev.date, tolerance=gold.tolerance_days)
+
+
+def _asserted_not_event(ev: EventMention, neg: GoldNotEvent) -> bool:
+    if ev.modality != "asserted" or ev.type != neg.type:
+        return False
+    if not _roles_match(ev, neg.actor, neg.recipient):
+        return False
+    if neg.context and not set(neg.context) <= set(ev.context):
+        return False
+    return neg.date is None or date_matches(neg.date, ev.date)
+
+
+def score_events(
+    gold: Gold, articles: Mapping[str, Article], coded: Mapping[str, Any]
+) -> SectionReport:
+    """Recall of key events per event and per (event, article); not_events; speculation.
+
+    `coded` maps gold article ids to `CodedDoc`s; `articles` is accepted for symmetry with
+    the other sections and to name articles that were not coded."""
+    pairs = pair_hits = event_hits = 0
+    misses: list[str] = []
+    for ge in gold.events:
+        found = False
+        for art in ge.reported_in:
+            pairs += 1
+            events = coded[art].events if art in coded else []
+            if any(matches(ev, ge) for ev in events):
+                pair_hits += 1
+                found = True
+            else:
+                misses.append(f"{ge.id} not found in {art}")
+        event_hits += found
+    asserted = [
+        f"not_event {neg.type} {neg.actor}->{neg.recipient}: {ev.trigger!r} in {art}"
+        for neg in gold.not_events
+        for art, doc in coded.items()
+        for ev in doc.events
+        if _asserted_not_event(ev, neg)
+    ]
+    speculative = [ge for ge in gold.events if ge.modality == "speculative"]
+    spec_ok = sum(
+        any(
+            matches(ev, ge, check_date=False)
+            for art in ge.reported_in
+            for ev in (coded[art].events if art in coded else [])
+        )
+        for ge in speculative
+    )
+    n = len(gold.events)
+    metrics = (
+        Metric("event_recall", event_hits / n if n else 1.0, 0.75, f"{event_hits}/{n}"),
+        Metric("pair_recall", pair_hits / pairs if pairs else 1.0, None, f"{pair_hits}/{pairs}"),
+        Metric("not_events_asserted", float(-len(asserted)), 0.0, "negated count; must be 0"),
+        Metric(
+            "speculative_kept",
+            spec_ok / len(speculative) if speculative else 1.0,
+            1.0,
+            f"{spec_ok}/{len(speculative)}",
+        ),
+    )
+    return SectionReport("events", metrics, tuple(misses + asserted))

@@ -1,0 +1,224 @@
+"""Who is meant by a clause argument: actors read from the nlp stage, found through the parse.
+
+The nlp stage marks actor mentions in `doc.spans["actors"]`, each with `span._.actor` (an
+`ActorRef` or None). This module is the only reader of that contract in the event stage: given
+a token that heads an argument (a subject, an object, a prepositional object) it returns the
+actors that phrase names, following appositives ("Peskov, the Kremlin spokesman"), coordination
+("X and Y" is a compound actor), possessives and adjectives ("Israel's strike", "Iranian
+officials"), relative pronouns and a few pronouns (he/she: the last person named as a subject;
+I/we inside a direct quote: the quote's speaker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from eventline.model import ActorRef
+
+SPAN_KEY = "actors"
+_MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
+_OF_PREPS = ("of", "from", "in", "by")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = {"which", "who", "whom", "that", "whose"}
+PERSON_LABELS = {"PERSON", "person", "PER"}
+
+
+def _span_actor(span: Span) -> ActorRef | None:
+    if not Span.has_extension("actor"):
+        return None
+    ref = span._.actor
+    return ref if isinstance(ref, ActorRef) else None
+
+
+def unique(refs: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+    seen: dict[str, ActorRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.id, ref)
+    return tuple(seen.values())
+
+
+class ActorIndex:
+    """Per-document lookup from tokens to the actor spans that cover them."""
+
+    def __init__(self, doc: Doc, *, quote_speakers: dict[int, ActorRef] | None = None) -> None:
+        self.doc = doc
+        self.by_token: dict[int, list[tuple[Span, ActorRef]]] = {}
+        self.persons: list[tuple[int, ActorRef]] = []
+        self.quote_speakers = quote_speakers or {}
+        for span in doc.spans.get(SPAN_KEY, ()):
+            ref = _span_actor(span)
+            if ref is None:
+                continue
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, []).append((span, ref))
+            if is_person(span):
+                self.persons.append((span.root.i, ref))
+
+    def covering(self, tok: Token) -> ActorRef | None:
+        """The narrowest actor span covering `tok`."""
+        found = self.by_token.get(tok.i)
+        if not found:
+            return None
+        return min(found, key=lambda pair: len(pair[0]))[1]
+
+    def refs(self, tok: Token | None) -> tuple[ActorRef, ...]:
+        """Actors named by the phrase headed by `tok`, its conjuncts included."""
+        if tok is None:
+            return ()
+        heads = [tok, *tok.conjuncts]
+        return unique(ref for head in heads for ref in self._phrase(head, depth=0))
+
+    def _phrase(self, tok: Token, *, depth: int) -> list[ActorRef]:
+        if tok.lower_ in _RELATIVE and (antecedent := relative_antecedent(tok)) is not None:
+            return self._phrase(antecedent, depth=depth)
+        if (pronoun := self.pronoun(tok)) is not None:
+            return [pronoun]
+        if (ref := self.covering(tok)) is not None:
+            return [ref]
+        for child in tok.children:
+            if child.dep_ == "appos" and (ref := self.covering(child)) is not None:
+                return [ref]
+        if tok.dep_ == "appos" and depth == 0 and (ref := self.covering(tok.head)) is not None:
+            return [ref]
+        found: list[ActorRef] = []
+        for child in tok.children:
+            if child.dep_ in _MODIFIERS:
+                found.extend(r for c in (child, *child.conjuncts) if (r := self.covering(c)))
+        if found or depth >= 2:
+            return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _OF_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self._phrase(pobj, depth=depth + 1))
+        return found
+
+    def pronoun(self, tok: Token) -> ActorRef | None:
+        """he/she: the last person named as a subject before; I/we in a quote: its speaker."""
+        if tok.pos_ != "PRON":
+            return None
+        low = tok.lower_
+        if low in {"i", "we", "me", "us"}:
+            return self.quote_speakers.get(tok.i)
+        if low in {"he", "she", "him", "her"}:
+            return self.last_person(tok.i)
+        if low in {"it", "they", "its", "their"}:
+            return self.last_in_sentence(tok)
+        return None
+
+    def last_in_sentence(self, tok: Token) -> ActorRef | None:
+        """it/they: the nearest actor before the pronoun in its own sentence."""
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            if (ref := self.covering(self.doc[i])) is not None:
+                return ref
+        return None
+
+    def last_person(self, before: int) -> ActorRef | None:
+        """The last person actor mentioned as a subject (else anywhere) before token `before`."""
+        subjects = [
+            (i, ref)
+            for i, ref in self.persons
+            if i < before and self.doc[i].dep_ in (*_SUBJECTS, "appos", "compound")
+        ]
+        pool = subjects or [(i, ref) for i, ref in self.persons if i < before]
+        return pool[-1][1] if pool else None
+
+
+def is_person(span: Span) -> bool:
+    return span.label_ in PERSON_LABELS or span.root.ent_type_ == "PERSON"
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("an ally with which ..." -> ally)."""
+    node = tok
+    for _ in range(3):
+        node = node.head
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head is node:
+            return None
+    return None
+
+
+def children(tok: Token, *deps: str) -> Iterator[Token]:
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def first(tok: Token, *deps: str) -> Token | None:
+    return next(children(tok, *deps), None)
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under `tok` for the given prepositions, in text order."""
+    wanted = set(preps)
+    for prep in children(tok, "prep", "dative", "agent"):
+        if prep.lower_ in wanted:
+            for pobj in children(prep, "pobj", "pcomp"):
+                yield prep.lower_, pobj
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject token and whether the verb is passive.
+
+    Subjects are inherited along control and coordination: "agreed to supply" (xcomp),
+    "accused Tehran of sending" (object control through a gerund), "condemned X and warned Y"
+    (conjoined verbs), "Speaking in London, Blinken said" (participial adverbials).
+    """
+    node = verb
+    for _ in range(6):
+        own = first(node, *_SUBJECTS)
+        if own is not None:
+            return own, node is verb and (own.dep_ == "nsubjpass" or _passive(verb))
+        if any(c.dep_ == "auxpass" for c in node.children) and node is verb:
+            return None, True
+        governor = node.head
+        if governor is node:
+            return None, False
+        if node.dep_ == "pcomp" and governor.dep_ == "prep":
+            verb_above = governor.head
+            obj = first(verb_above, "dobj")
+            if obj is not None:
+                return obj, False
+            node = verb_above
+            continue
+        if node.dep_ == "xcomp":
+            obj = first(governor, "dobj")
+            if obj is not None and governor.lemma_ not in {"promise", "offer"}:
+                return obj, False
+        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and (
+            governor.pos_ in ("VERB", "AUX", "ADJ")
+        ):
+            node = governor
+            continue
+        if node.dep_ == "relcl":
+            return governor, False
+        return None, False
+    return None, False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and (verb.tag_ == "VBN")
+    )
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb whose clause holds `tok` (the token itself for verbs)."""
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":
+            return node
+        if node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d

@@ -1,0 +1,310 @@
+"""PLOVER event coding over the dependency parse of one article.
+
+Triggers are verbs and nouns listed in resources/events/patterns.yaml. For each trigger the
+coder reads the clause around it:
+
+- actor: the verb's subject (inherited through control and coordination, see `args.subject`),
+  or the "by" agent of a passive; for a noun, its own possessive/compound/adjective actor
+  ("Israel's assassination of ...", "US strikes") or the subject of the light verb that
+  governs it ("held talks", "extended an invitation", "sent a request");
+- recipient: the passive subject, else the dative or direct object, else the object of the
+  pattern's prepositions;
+- PLOVER role rules: a host's guest is the actor and the host the recipient (CONSULT 'visit');
+  meetings put every participant in the actor list, unless the meeting's place is one side's
+  country, which makes the other side the visitor; travel verbs take the destination as
+  recipient; a promise to retaliate is THREATEN, any other promise AGREE;
+- speech whose content disapproves of an action ("there was no justification for the US
+  bombing") is an ACCUSE 'disapprove' of that action's actor.
+
+Modality (`modality.py`), the clause's date and place (`dating.py`) and PLOVER contexts from
+the clause's words complete each `EventMention`. A sentence may yield several events; the same
+type with the same actors and recipients twice in one sentence is kept once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventline.events import args
+from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
+from eventline.events.dating import TimexIndex, event_place, report_date
+from eventline.events.modality import modality
+from eventline.events.patterns import Lexicon, Pattern
+from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
+
+_DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for")
+_NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
+
+
+@dataclass
+class Candidate:
+    """An event before it becomes a record: what the parse says about one trigger."""
+
+    pattern: Pattern
+    trigger: Token
+    clause: Token
+    actor: tuple[ActorRef, ...]
+    recipient: tuple[ActorRef, ...]
+    type: str
+    mode: str | None
+    light: bool = False
+    context: set[str] = field(default_factory=set)
+
+
+def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
+    if tok.pos_ != "VERB":
+        return None
+    for pattern in lex.verbs.get(tok.lemma_.lower(), ()):
+        if pattern.prep and not any(
+            c.dep_ in ("prt", "prep", "agent") and c.lower_ == pattern.prep for c in tok.children
+        ):
+            continue
+        if pattern.obj:
+            obj = first(tok, "dobj", "nsubjpass")
+            if obj is None or obj.lemma_.lower() not in pattern.obj:
+                continue
+        return pattern
+    return None
+
+
+def _light_governor(noun: Token) -> Token | None:
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "go":
+        return noun.head.head
+    return None
+
+
+def _noun_pattern(tok: Token, lex: Lexicon) -> tuple[Pattern, Token | None] | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    light = _light_governor(tok)
+    for pattern in lex.nouns.get(tok.lemma_.lower(), ()):
+        if pattern.needs and not any(
+            c.lemma_.lower() in pattern.needs or c.lower_ in pattern.needs for c in tok.children
+        ):
+            continue
+        ok_light = light if light is not None and _is_light(light, pattern, lex) else None
+        return pattern, ok_light
+    return None
+
+
+def _is_light(verb: Token, pattern: Pattern, lex: Lexicon) -> bool:
+    """A verb makes its object noun the event when it is listed as light, or (for nouns
+    without their own list) when it is no trigger or speech verb itself ("renewed talks")."""
+    lemma = verb.lemma_.lower()
+    if pattern.light:
+        return lemma in pattern.light
+    if lemma in lex.light_verbs:
+        return True
+    return lemma not in lex.verbs and lemma not in lex.cue("speech_verbs")
+
+
+def _recipients(
+    tok: Token, pattern: Pattern, actors: ActorIndex, *, skip: Token | None
+) -> tuple[ActorRef, ...]:
+    preps = pattern.recipient or _DEFAULT_RECIPIENT_PREPS
+    for dep in ("dative", "dobj"):
+        obj = first(tok, dep)
+        if obj is not None and obj is not skip and (refs := actors.refs(obj)):
+            return refs
+    obj = first(tok, "dobj")
+    holders = [tok, *(h for h in (skip, obj) if h is not None)]
+    for holder in holders:
+        for _, pobj in prep_objects(holder, preps):
+            if refs := actors.refs(pobj):
+                return refs
+    for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp")):
+        if (subj := first(clause, "nsubj")) is not None and (refs := actors.refs(subj)):
+            return refs  # "an invitation for X to attend": X is the recipient
+    return ()
+
+
+def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexicon) -> Candidate:
+    subj, passive = subject(tok)
+    light_obj = first(tok, "dobj") if pattern.obj else None
+    if passive:
+        agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
+        actor, recipient = actors.refs(agent), actors.refs(subj)
+    else:
+        actor = actors.refs(subj)
+        recipient = _recipients(tok, pattern, actors, skip=light_obj)
+    if pattern.roles == "host":
+        actor, recipient = recipient, actor
+    elif pattern.roles == "destination":
+        dest = next((pobj for _, pobj in prep_objects(tok, (pattern.prep or "to",))), None)
+        recipient = actors.refs(dest)
+    elif pattern.roles == "reciprocal" and not passive:
+        actor, recipient = unique((*actor, *recipient)), ()
+    ptype, mode = pattern.type, pattern.mode
+    if tok.lemma_.lower() in lex.cue("intent_verbs"):
+        comp = first(tok, "xcomp")
+        if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
+            ptype, mode = "THREATEN", "violence"
+    return Candidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def _noun_candidate(
+    tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex
+) -> Candidate | None:
+    own = _own_actor(tok, actors)
+    clause: Token
+    if light is not None:
+        clause = light
+        subj, passive = subject(light)
+        actor = own or (() if passive else actors.refs(subj))
+    elif own:
+        actor, clause = own, args.clause_head(tok)
+    elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
+        clause = tok.head.head
+        if clause.pos_ != "VERB":
+            return None
+        actor = actors.refs(subject(clause)[0])
+    else:
+        return None
+    recipient = _recipients(tok, pattern, actors, skip=None)
+    if not recipient and light is not None:
+        recipient = _recipients(light, pattern, actors, skip=tok)
+    recipient = tuple(r for r in recipient if r not in actor)
+    if pattern.roles == "reciprocal":
+        actor, recipient = unique((*actor, *recipient)), ()
+    return Candidate(pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True)
+
+
+def _own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """Actor named inside a noun's own phrase: possessive, compound, adjective, "by" agent."""
+    found: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found.extend(actors.refs(child))
+    for _, pobj in prep_objects(noun, ("by",)):
+        found.extend(actors.refs(pobj))
+    return unique(found)
+
+
+def _speech_accuse(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | None:
+    """A speech act whose content disapproves of someone's action is ACCUSE 'disapprove'."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue("speech_verbs"):
+        return None
+    comp = first(tok, "ccomp")
+    if comp is None:
+        return None
+    words = {t.lemma_.lower() for t in comp.subtree}
+    if not words & lex.cue("disapproval_words"):
+        return None
+    target: tuple[ActorRef, ...] = ()
+    for t in comp.subtree:
+        if t.lemma_.lower() in lex.nouns and (own := _own_actor(t, actors)):
+            target = own
+            break
+    subj, _ = subject(tok)
+    actor = actors.refs(subj)
+    pattern = Pattern(lemma=tok.lemma_.lower(), type="ACCUSE", pos="verb", mode="disapprove")
+    return Candidate(pattern, tok, tok, actor, target, "ACCUSE", "disapprove")
+
+
+def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """Every trigger in `doc` that names at least one actor."""
+    for tok in doc:
+        found: Candidate | None = None
+        if (pattern := _verb_pattern(tok, lex)) is not None:
+            found = _verb_candidate(tok, pattern, actors, lex)
+            sectors = {a.sector for a in found.actor}
+            if pattern.sectors and None not in sectors and not sectors & pattern.sectors:
+                found = None
+        elif (hit := _noun_pattern(tok, lex)) is not None:
+            found = _noun_candidate(tok, hit[0], hit[1], actors)
+        else:
+            found = _speech_accuse(tok, actors, lex)
+        if found is not None and found.actor:
+            yield found
+
+
+def _keywords(cand: Candidate) -> set[str]:
+    scope = cand.clause
+    if scope.dep_ in ("xcomp", "advcl") and scope.head.pos_ == "VERB":
+        scope = scope.head
+    words = {t.lemma_.lower() for t in scope.subtree} | {t.lower_ for t in scope.subtree}
+    lowered = " ".join(t.lower_ for t in scope.subtree)
+    return words | {w for w in ("human rights",) if w in lowered}
+
+
+def decorate(cand: Candidate, lex: Lexicon) -> Candidate:
+    """Mode from cue words when the pattern gives none; contexts from the clause's words."""
+    words = _keywords(cand)
+    if cand.mode is None:
+        for mode, cues in lex.mode_cues.get(cand.type, {}).items():
+            if words & cues:
+                cand.mode = mode
+                break
+    cand.context = set(cand.pattern.context)
+    cand.context |= {ctx for ctx, cues in lex.contexts.items() if words & cues}
+    return cand
+
+
+def reciprocal_visit(cand: Candidate, place: Place | None) -> Candidate:
+    """A meeting in one side's country: the others are visitors (actor), it is the host."""
+    if cand.type != "CONSULT" or cand.recipient or place is None or place.country is None:
+        return cand
+    hosts = tuple(a for a in cand.actor if a.country == place.country)
+    guests = tuple(a for a in cand.actor if a.country != place.country)
+    if hosts and guests:
+        cand.actor, cand.recipient, cand.mode = guests, hosts, "visit"
+    elif guests and len(guests) > 1 and cand.mode is None:
+        cand.mode = "third-party"
+    return cand
+
+
+@dataclass(frozen=True)
+class CodingContext:
+    """What the coder knows about the article beyond the parse."""
+
+    article_id: str
+    published: str | None
+    kind: str
+    quote_spans: tuple[tuple[int, int], ...]
+    sentence_of: dict[int, int]
+
+
+def to_mention(
+    cand: Candidate, ctx: CodingContext, timexes: TimexIndex, actors: ActorIndex, lex: Lexicon
+) -> EventMention:
+    place = event_place(cand.clause, actors, lex)
+    cand = reciprocal_visit(decorate(cand, lex), place)
+    in_quote = any(s <= cand.trigger.idx < e for s, e in ctx.quote_spans)
+    anchor = cand.clause if cand.light or cand.clause is cand.trigger else cand.trigger
+    mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
+    if cand.trigger is not anchor and mod == "asserted":
+        mod = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
+    tx = timexes.in_phrase(cand.trigger) if cand.trigger.pos_ == "NOUN" else None
+    if tx is None and (cand.light or cand.trigger.pos_ == "VERB"):
+        tx = timexes.of_clause(cand.clause)
+    date, precision = (tx.date, tx.precision) if tx else report_date(ctx.published)
+    sent = cand.trigger.sent
+    clause = cand.clause if cand.clause.sent == sent else cand.trigger
+    left = max(sent.start, min(t.i for t in clause.subtree))
+    right = min(sent.end - 1, max(t.i for t in clause.subtree))
+    span = cand.trigger.doc[left : right + 1]
+    return EventMention(
+        id=content_id("evm", ctx.article_id, cand.trigger.idx, cand.type),
+        type=cand.type,
+        mode=cand.mode,
+        context=tuple(sorted(cand.context)),
+        actor=cand.actor,
+        recipient=cand.recipient,
+        date=date,
+        date_precision=precision,
+        location=place,
+        modality=mod,
+        trigger=cand.trigger.text,
+        evidence=Evidence(
+            article=ctx.article_id,
+            sentence=ctx.sentence_of.get(sent.start, 0),
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+        ),
+    )

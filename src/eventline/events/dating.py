@@ -1,0 +1,182 @@
+"""When and where an event happened: the timex and place of its own clause.
+
+Dates. Temporal expressions come from the normaliser in `eventline.events.timex` (imported
+lazily; without it the coder still runs and every event is dated by its report). An event takes
+the date of a timex in its own clause: one whose syntactic head climbs to the event's clause
+verb (or to a subject-less participle hanging from it: "Speaking in London on Sept. 10, X
+accused ..."), or one inside the event noun's own phrase ("Saturday's US strikes"). An event
+with no such timex is *dated by its report*: `date` is the article's publication date and
+`date_precision` is "report", so that a reader can tell an inferred date from a stated one. A
+publication date without a year ("--06-23") stays without one; nothing here guesses a year.
+
+Places. A location is a place-name entity under "in"/"at" in the event's clause ("in Ashgabat,
+Turkmenistan", "in Moscow"). Its country comes from the actor the nlp stage found on the same
+words (capitals are metonyms of their state in the actor KB), else from this stage's small
+gazetteer, else from a country name next to it or the name itself (pycountry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from eventline.errors import InputError
+from eventline.events.args import ActorIndex, children, clause_head, first
+from eventline.events.patterns import Lexicon
+from eventline.model import Place
+
+REPORT = "report"
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_CLAUSE_STOP = {"ccomp", "relcl", "conj", "csubj", "parataxis"}
+
+
+@dataclass(frozen=True)
+class FoundTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str | None
+    date: str | None
+    precision: str | None
+
+
+def _normaliser() -> tuple[Callable[..., list[Any]], Callable[[str], tuple[Any, Any]]] | None:
+    try:
+        from eventline.events.timex import date_of, find_timexes
+    except ImportError:  # the normaliser is optional: events are then dated by their report
+        return None
+    return find_timexes, date_of
+
+
+def _tense_hint(doc: Doc) -> Callable[[int], str]:
+    def hint(offset: int) -> str:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return ""
+        head = clause_head(span[0])
+        if any(c.lower_ in {"will", "shall", "'ll"} for c in head.children):
+            return "future"
+        if head.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in head.children):
+            return "past"
+        return "present" if head.tag_ in ("VBZ", "VBP", "VBG") else ""
+
+    return hint
+
+
+def find_doc_timexes(doc: Doc, *, published: str | None) -> list[FoundTimex]:
+    """Every temporal expression of the doc, normalised against the publication date."""
+    found = _normaliser()
+    if found is None:
+        return []
+    find, date_of = found
+    try:
+        matches = find(doc.text, anchor=published, tense_hint=_tense_hint(doc))
+    except InputError:  # an anchor the normaliser cannot read: normalise without one
+        matches = find(doc.text, anchor=None, tense_hint=_tense_hint(doc))
+    out = []
+    for m in matches:
+        iso, precision = date_of(m.value)
+        out.append(FoundTimex(m.start, m.end, m.text, m.type, m.value, m.anchor, iso, precision))
+    return out
+
+
+class TimexIndex:
+    """Timexes of one doc keyed by the clause verb that governs them."""
+
+    def __init__(self, doc: Doc, timexes: list[FoundTimex]) -> None:
+        self.by_clause: dict[int, list[FoundTimex]] = {}
+        self.by_token: dict[int, FoundTimex] = {}
+        for tx in timexes:
+            if tx.date is None:
+                continue
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            for tok in span:
+                self.by_token[tok.i] = tx
+            self.by_clause.setdefault(clause_head(span.root).i, []).append(tx)
+
+    def in_phrase(self, tok: Token) -> FoundTimex | None:
+        """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes")."""
+        for t in tok.subtree:
+            if t.i in self.by_token and clause_head(t) is clause_head(tok):
+                return self.by_token[t.i]
+        return None
+
+    def of_clause(self, verb: Token) -> FoundTimex | None:
+        """A dated timex of `verb`'s clause, or of a subject-less participle under it."""
+        if found := self.by_clause.get(verb.i):
+            return found[0]
+        for child in children(verb, "advcl", "xcomp"):
+            if first(child, "nsubj", "nsubjpass") is None and (
+                found := self.by_clause.get(child.i)
+            ):
+                return found[0]
+        return None
+
+
+def report_date(published: str | None) -> tuple[str | None, str | None]:
+    return (published, REPORT) if published else (None, None)
+
+
+def clause_tokens(verb: Token) -> Iterator[Token]:
+    """Tokens of `verb`'s own clause, not descending into embedded clauses."""
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_STOP)
+
+
+@cache
+def country_code(name: str) -> str | None:
+    """ISO alpha-3 of a country name ("Turkmenistan" -> "TKM"), None if it is not one."""
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
+def _entity(tok: Token) -> Span | None:
+    if tok.ent_type_ not in _PLACE_LABELS:
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _country_for(ent: Span, actors: ActorIndex, lex: Lexicon) -> str | None:
+    ref = actors.covering(ent.root)
+    if ref is not None and ref.country:
+        return ref.country
+    text = ent.text.removeprefix("the ").strip()
+    if code := lex.places.get(text.casefold()):
+        return code
+    for tok in ent.root.children:
+        near = _entity(tok) if tok.dep_ in ("appos", "conj", "npadvmod", "compound") else None
+        if near is not None and (code := country_code(near.text)):
+            return code
+    after = ent.doc[ent.end + 1] if ent.end + 1 < len(ent.doc) else None
+    near = _entity(after) if after is not None and ent.doc[ent.end].text == "," else None
+    if near is not None and (code := country_code(near.text)):
+        return code
+    return country_code(text)
+
+
+def event_place(verb: Token, actors: ActorIndex, lex: Lexicon) -> Place | None:
+    """The place named under "in"/"at" in the event's clause, with its country."""
+    for tok in clause_tokens(verb):
+        if tok.dep_ != "prep" or tok.lower_ not in ("in", "at"):
+            continue
+        for pobj in children(tok, "pobj"):
+            for cand in pobj.subtree:
+                ent = _entity(cand)
+                if ent is None:
+                    continue
+                return Place(name=ent.text, country=_country_for(ent, actors, lex))
+    return None

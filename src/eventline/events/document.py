@@ -1,0 +1,101 @@
+"""Code one parsed article: events, quotes and timexes, each pointing back to its evidence.
+
+`code_doc` is the event stage's entry point. It reads actors only through the nlp stage's
+contract (`doc.spans["actors"]`, `Span._.actor`), so it works on any `Doc` whose text is the
+article body: offsets in every record are offsets into `Article.body`.
+
+Order matters: quotes first (their speakers resolve "I"/"we" inside them and mark the claims
+a fact-check reviews), then events, dated and placed from their own clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from eventline.events.args import ActorIndex
+from eventline.events.coder import CodingContext, candidates, to_mention
+from eventline.events.dating import TimexIndex, find_doc_timexes
+from eventline.events.patterns import lexicon
+from eventline.events.quotes import direct_quotes, indirect_quotes
+from eventline.model import EventMention, Quote, Timex, content_id
+
+KINDS = ("news", "opinion", "analysis", "fact-check")
+
+
+@dataclass(frozen=True)
+class CodedDoc:
+    """What the event stage found in one article."""
+
+    events: list[EventMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+
+
+def _dedupe(events: list[EventMention]) -> list[EventMention]:
+    """One event per (sentence, type, actors, recipients, modality): the first trigger wins."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for ev in events:
+        key = (
+            ev.evidence.sentence,
+            ev.type,
+            tuple(a.id for a in ev.actor),
+            tuple(r.id for r in ev.recipient),
+            ev.modality,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(ev)
+    return kept
+
+
+def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "news") -> CodedDoc:
+    """Events, quotes and timexes of one parsed article.
+
+    `published` anchors relative dates and dates events that have no date of their own
+    (precision "report"); `kind` switches on the opinion and fact-check modality rules."""
+    lex = lexicon()
+    plain = ActorIndex(doc)
+    quotes, speakers = direct_quotes(doc, article_id=article_id, actors=plain, lex=lex)
+    actors = ActorIndex(doc, quote_speakers=speakers)
+    quotes += indirect_quotes(doc, article_id=article_id, actors=actors, lex=lex, direct=quotes)
+    found = find_doc_timexes(doc, published=published)
+    timexes = TimexIndex(doc, found)
+    ctx = CodingContext(
+        article_id=article_id,
+        published=published,
+        kind=kind,
+        quote_spans=tuple((q.start, q.end) for q in quotes if q.direct),
+        sentence_of={s.start: i for i, s in enumerate(doc.sents)},
+    )
+    events = [to_mention(c, ctx, timexes, actors, lex) for c in candidates(doc, actors, lex)]
+    return CodedDoc(
+        events=_dedupe(events),
+        quotes=sorted(quotes, key=lambda q: q.start),
+        timexes=[
+            Timex(
+                id=content_id("tmx", article_id, t.start, t.end),
+                article=article_id,
+                start=t.start,
+                end=t.end,
+                text=t.text,
+                type=t.type,
+                value=t.value,
+                anchor=t.anchor,
+            )
+            for t in found
+        ],
+    )
+
+
+def code_text(nlp: Any, text: str, *, published: str | None, kind: str = "news") -> CodedDoc:
+    """Parse and code a piece of text (`eventline code "SENTENCE" --date`)."""
+    article_id = content_id("txt", text, published)
+    doc = nlp(text)
+    for name, value in (("article", article_id), ("published", published)):
+        if Doc.has_extension(name):
+            setattr(doc._, name, value)
+    return code_doc(doc, article_id=article_id, published=published, kind=kind)

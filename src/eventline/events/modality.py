@@ -1,0 +1,138 @@
+"""Whether an event is asserted, planned, hypothetical, negated, alleged or speculative.
+
+PLOVER's auxiliary modes (future, hypothetical, negation) plus two that news needs: alleged
+(someone's unconfirmed claim: "reportedly", "accused of", "denied") and speculative (an
+inference: "the most obvious explanation is that ..."). The decision walks from the trigger up
+through the clauses that govern it, collecting cues at each level:
+
+- the trigger's own modifiers: negation ("not", "no offer of"), modals, adverbs;
+- each governing clause: a conditional marker (if/unless), a governing verb or noun of
+  intention, allegation or inference, and that governor's own subject and complements
+  ("the explanation is that X": the cue sits on the governor's subject);
+- a negated speech or cognition verb above ("did not confirm that X") makes X alleged.
+
+Negation binds tighter than anything else; then hypothetical, speculative, alleged, planned.
+Article kind adds two rules: in a fact-check, an event inside a direct quote or under a claim
+word is the claim being reviewed (alleged, never asserted); in an opinion piece, an inference
+cue anywhere above the event makes it speculative.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventline.events.patterns import Lexicon
+from eventline.model import Modality
+
+_ORDER: tuple[Modality, ...] = (
+    "negated",
+    "hypothetical",
+    "speculative",
+    "alleged",
+    "planned",
+    "asserted",
+)
+_EMBED = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"}
+_EMBED |= {"conj", "csubj", "nsubj", "nsubjpass", "oprd", "appos", "advmod", "npadvmod"}
+_SPEECH_OR_THOUGHT = {"say", "confirm", "report", "claim", "show", "prove", "suggest", "mean"}
+_FUTURE_TAGS = {"MD"}
+
+
+def _strongest(found: set[Modality]) -> Modality:
+    return next((m for m in _ORDER if m in found), "asserted")
+
+
+def _own_cues(tok: Token, lex: Lexicon) -> set[Modality]:
+    """Cues carried by the trigger's own modifiers."""
+    found: set[Modality] = set()
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
+            found.add("negated")
+        elif child.dep_ in ("aux", "advmod", "amod", "mark") or child.tag_ in _FUTURE_TAGS:
+            found |= _word_cues(child, lex)
+    return found
+
+
+def _word_cues(tok: Token, lex: Lexicon) -> set[Modality]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    found: set[Modality] = set()
+    if low in lex.cue("hypothetical_marks") and tok.dep_ == "mark":
+        found.add("hypothetical")
+    if lemma in lex.cue("speculative_words") or low in lex.cue("speculative_words"):
+        found.add("speculative")
+    if lemma in lex.cue("alleged_words") or low in lex.cue("alleged_words"):
+        found.add("alleged")
+    if lemma in lex.cue("planned_words") or low in lex.cue("planned_words"):
+        found.add("planned")
+    return found
+
+
+def _governor_cues(gov: Token, via: Token, lex: Lexicon) -> set[Modality]:
+    """Cues a governing clause passes down to the clause `via` that it embeds."""
+    found = _word_cues(gov, lex) - {"hypothetical"}
+    if gov.lemma_ == "say" or gov.lemma_ in lex.cue("speech_verbs"):
+        found -= {"planned", "alleged"} if gov.lemma_ not in {"claim", "allege", "deny"} else set()
+    negated = any(c.dep_ == "neg" for c in gov.children)
+    if negated and gov.lemma_ in _SPEECH_OR_THOUGHT | lex.cue("speech_verbs"):
+        found.add("alleged")
+    elif negated and via.dep_ in ("xcomp", "conj"):
+        found.add("negated")
+    if gov.lemma_ in lex.cue("negating_governors") and via.dep_ == "xcomp":
+        found.add("negated")
+    if via.dep_ == "prep" and via.lower_ == "against" and gov.lemma_ in {"warn", "caution"}:
+        found.add("hypothetical")
+    for child in gov.children:
+        if child is via:
+            continue
+        if child.dep_ in ("nsubj", "acomp", "advmod", "attr", "aux") and child.pos_ != "PRON":
+            found |= _word_cues(child, lex) & {"speculative", "alleged"}
+        if child.dep_ == "aux" and child.lower_ in {"will", "shall", "'ll", "would"}:
+            found.add("planned")
+    return found
+
+
+def _in_conditional(node: Token, lex: Lexicon) -> bool:
+    return any(
+        c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_marks") for c in node.children
+    )
+
+
+def modality(
+    trigger: Token,
+    lex: Lexicon,
+    *,
+    kind: str = "news",
+    in_quote: bool = False,
+) -> Modality:
+    """The modality of the event whose trigger is `trigger` (see the module docstring)."""
+    found = _own_cues(trigger, lex)
+    if _in_conditional(trigger, lex):
+        found.add("hypothetical")
+    node = trigger
+    for _ in range(10):
+        gov = node.head
+        if gov is node or node.dep_ not in _EMBED:
+            break
+        if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            found |= _governor_cues(gov, node, lex)
+        if _in_conditional(gov, lex):
+            found.add("hypothetical")
+        if kind == "fact-check" and gov.lemma_.lower() in lex.cue("claim_words"):
+            found.add("alleged")
+        node = gov
+    if kind == "fact-check" and in_quote:
+        found.add("alleged")
+    if kind == "opinion" and "planned" not in found and _inference_above(trigger, lex):
+        found.add("speculative")
+    return _strongest(found)
+
+
+def _inference_above(trigger: Token, lex: Lexicon) -> bool:
+    """An opinion writer's inference: a speculative cue anywhere in the governing chain."""
+    node = trigger
+    while node.head is not node:
+        node = node.head
+        if any(_word_cues(c, lex) & {"speculative"} for c in node.children):
+            return True
+    return False

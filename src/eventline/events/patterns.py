@@ -1,0 +1,173 @@
+"""The event coder's vocabulary, loaded once from resources/events/ and validated.
+
+Patterns (which verbs and nouns trigger which PLOVER type and mode), modality cues and the
+place gazetteer are data files so that a reader can see, and extend, what the coder knows
+without reading its tree walks. A malformed file raises `ResourceError` naming the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from eventline.errors import ResourceError
+
+PLOVER_TYPES = frozenset(
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+)  # fmt: skip
+Roles = Literal["default", "reciprocal", "host", "destination"]
+_ROLES = {"default", "reciprocal", "host", "destination"}
+_PATTERNS = "resources/events/patterns.yaml"
+_CUES = "resources/events/cues.yaml"
+_PLACES = "resources/events/places.tsv"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger: a verb or noun lemma with its PLOVER type, mode and argument rules."""
+
+    lemma: str
+    type: str
+    pos: Literal["verb", "noun"]
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    prep: str | None = None
+    obj: frozenset[str] = frozenset()
+    roles: Roles = "default"
+    recipient: tuple[str, ...] = ()
+    sectors: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+
+    @property
+    def specific(self) -> bool:
+        """Patterns with an object or particle condition are tried before plain ones."""
+        return bool(self.obj or self.prep or self.needs)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+    light_verbs: frozenset[str]
+    mode_cues: dict[str, dict[str, frozenset[str]]]
+    contexts: dict[str, frozenset[str]]
+    cues: dict[str, frozenset[str]]
+    places: dict[str, str]
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+
+def _read(path: str) -> str:
+    try:
+        return resources.files("eventline").joinpath(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(path, f"cannot read: {exc}") from exc
+
+
+def _yaml(path: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(_read(path))
+    except yaml.YAMLError as exc:
+        raise ResourceError(path, f"invalid YAML: {exc}") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise ResourceError(path, "expected a mapping with version: 1")
+    return data
+
+
+def _words(value: Any, path: str, where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ResourceError(path, f"{where}: expected a list of words")
+    return frozenset(v.lower() for v in value)
+
+
+def _pattern(entry: Any, ptype: str, pos: Literal["verb", "noun"], path: str) -> Pattern:
+    if isinstance(entry, str):
+        entry = {"lemma": entry}
+    if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
+        raise ResourceError(path, f"{ptype}: entry without a lemma: {entry!r}")
+    known = {"lemma", "mode", "context", "prep", "obj", "roles", "recipient", "sectors"}
+    known |= {"light", "needs"}
+    if unknown := set(entry) - known:
+        raise ResourceError(path, f"{ptype}/{entry['lemma']}: unknown keys {sorted(unknown)}")
+    roles = entry.get("roles", "default")
+    if roles not in _ROLES:
+        raise ResourceError(path, f"{ptype}/{entry['lemma']}: unknown roles {roles!r}")
+    where = f"{ptype}/{entry['lemma']}"
+    return Pattern(
+        lemma=entry["lemma"].lower(),
+        type=ptype,
+        pos=pos,
+        mode=entry.get("mode"),
+        context=tuple(sorted(_words(entry.get("context"), path, where))),
+        prep=entry.get("prep"),
+        obj=_words(entry.get("obj"), path, where),
+        roles=roles,
+        recipient=tuple(entry.get("recipient") or ()),
+        sectors=_words(entry.get("sectors"), path, where),
+        light=_words(entry.get("light"), path, where),
+        needs=_words(entry.get("needs"), path, where),
+    )
+
+
+def _patterns(
+    section: Any, pos: Literal["verb", "noun"], path: str
+) -> dict[str, tuple[Pattern, ...]]:
+    if not isinstance(section, dict):
+        raise ResourceError(path, f"{pos}s: expected a mapping of PLOVER types")
+    found: dict[str, list[Pattern]] = {}
+    for ptype, entries in section.items():
+        if ptype not in PLOVER_TYPES:
+            raise ResourceError(path, f"{ptype!r} is not a PLOVER event type")
+        for entry in entries or ():
+            pattern = _pattern(entry, ptype, pos, path)
+            found.setdefault(pattern.lemma, []).append(pattern)
+    return {k: tuple(sorted(v, key=lambda p: not p.specific)) for k, v in found.items()}
+
+
+def _nested(section: Any, path: str) -> dict[str, dict[str, frozenset[str]]]:
+    if not isinstance(section, dict):
+        raise ResourceError(path, "mode_cues: expected a mapping")
+    return {
+        ptype: {mode: _words(words, path, f"{ptype}/{mode}") for mode, words in modes.items()}
+        for ptype, modes in section.items()
+    }
+
+
+def _places(path: str) -> dict[str, str]:
+    rows = [line for line in _read(path).splitlines() if line and not line.startswith("#")]
+    places: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"):
+        name, country = row.get("name"), row.get("country")
+        if not name or not country or len(country) != 3:
+            raise ResourceError(path, f"bad row: {row!r}")
+        places[name.casefold()] = country
+    return places
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged vocabulary, validated once per process."""
+    pats, cues = _yaml(_PATTERNS), _yaml(_CUES)
+    contexts = pats.get("contexts") or {}
+    return Lexicon(
+        verbs=_patterns(pats.get("verbs"), "verb", _PATTERNS),
+        nouns=_patterns(pats.get("nouns"), "noun", _PATTERNS),
+        light_verbs=_words(pats.get("light_verbs"), _PATTERNS, "light_verbs"),
+        mode_cues=_nested(pats.get("mode_cues") or {}, _PATTERNS),
+        contexts={k: _words(v, _PATTERNS, f"contexts/{k}") for k, v in contexts.items()},
+        cues={k: _words(v, _CUES, k) for k, v in cues.items() if k != "version"},
+        places=_places(_PLACES),
+    )

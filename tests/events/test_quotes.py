@@ -1,0 +1,68 @@
+"""Direct and indirect quotes, speakers and addressees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventline.events.document import code_doc
+from eventline.events.quotes import find_quote_spans
+from eventline.model import Quote
+
+
+def quotes(parse: Callable[[str], Doc], text: str) -> list[Quote]:
+    return code_doc(parse(text), article_id="t", published=None).quotes
+
+
+def test_spans_straight_curly_and_unbalanced() -> None:
+    text = 'He said "we will build four new bridges" and “the river will be crossed soon”.'
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == [
+        "we will build four new bridges",
+        "the river will be crossed soon",
+    ]
+    broken = "“Our work is far from finished this year\nNext paragraph ” stray"
+    spans = find_quote_spans(broken)
+    assert len(spans) == 1 and not spans[0].closed
+    assert broken[spans[0].start : spans[0].end] == "Our work is far from finished this year"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert find_quote_spans("Paris called it a ‘crucial’ step and a “serious provocation”.") == []
+
+
+@pytest.mark.slow
+def test_direct_quote_with_speaker_and_addressee(parse: Callable[[str], Doc]) -> None:
+    (q,) = quotes(parse, '"We will never abandon our partners in Africa," Velkor told Okafor.')
+    assert q.direct and q.speaker is not None and q.speaker.name == "Anna Velkor"
+    assert q.addressee is not None and q.addressee.name == "Lena Okafor"
+    assert q.text == "We will never abandon our partners in Africa"
+
+
+@pytest.mark.slow
+def test_multi_sentence_quote_and_inverted_attribution(parse: Callable[[str], Doc]) -> None:
+    text = "“The bridge is ready. We open it on Friday for all traffic,” said Brandt."
+    (q,) = quotes(parse, text)
+    assert q.speaker is not None and q.speaker.name == "Tomas Brandt"
+    assert q.text.startswith("The bridge is ready. We open it")
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_and_continued_quote(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Marek Novak spoke in Warsaw on Sunday. "
+        "“Our farmers need new markets across the region,” he said. "
+        "“Trade with Chile is only the first step.”"
+    )
+    got = quotes(parse, text)
+    assert [q.speaker.name if q.speaker else None for q in got] == ["Marek Novak"] * 2
+
+
+@pytest.mark.slow
+def test_indirect_speech(parse: Callable[[str], Doc]) -> None:
+    got = quotes(parse, "Okafor told Brandt that Nigeria would double its grain exports.")
+    (q,) = [q for q in got if not q.direct]
+    assert q.speaker is not None and q.speaker.name == "Lena Okafor"
+    assert q.addressee is not None and q.addressee.name == "Tomas Brandt"
+    assert "Nigeria would double its grain exports" in q.text
