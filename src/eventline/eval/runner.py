@@ -12,11 +12,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePath
 
+from spacy.language import Language
+
 from eventline.errors import InputError
 from eventline.eval.articles import gold_ids, score_articles
+from eventline.eval.entities import score_entities
+from eventline.eval.events import score_events
 from eventline.eval.gold import Gold, load_gold
+from eventline.eval.meantime_entities import score_meantime_entities
+from eventline.eval.meantime_timex import score_meantime_timex
+from eventline.eval.plover_gsr import score_plover_gsr
+from eventline.eval.quotes import score_quotes
 from eventline.eval.report import SectionReport
+from eventline.events import CodedDoc, code_doc
 from eventline.model import Article, Document
+from eventline.nlp import ActorExtraction, extract_actors, load_nlp
 from eventline.pipeline import ingest, plan_sources
 from eventline.settings import Settings
 from eventline.store import Store
@@ -65,6 +75,25 @@ class EvalContext:
         self._stores.append(prepared.store)
         return prepared
 
+    @cached_property
+    def nlp(self) -> Language:
+        return load_nlp()
+
+    @cached_property
+    def extraction(self) -> ActorExtraction:
+        return extract_actors(self.nlp, list(self.run.articles.values()))
+
+    @cached_property
+    def coded(self) -> dict[str, CodedDoc]:
+        """Events, quotes and timexes per gold article id."""
+        out = {}
+        for (key, article), doc in zip(
+            self.run.articles.items(), self.extraction.docs, strict=True
+        ):
+            published = article.published.value if article.published else None
+            out[key] = code_doc(doc, article_id=article.id, published=published, kind=article.kind)
+        return out
+
     def close(self) -> None:
         for store in self._stores:
             store.close()
@@ -74,14 +103,37 @@ def _articles(ctx: EvalContext) -> SectionReport:
     return score_articles(ctx.run.gold, ctx.run.articles, documents=ctx.run.documents)
 
 
-def _meantime_timex(ctx: EvalContext) -> SectionReport:
-    from eventline.eval.meantime_timex import score_meantime_timex
+def _entities(ctx: EvalContext) -> SectionReport:
+    return score_entities(ctx.run.gold, ctx.run.articles, ctx.extraction)
 
+
+def _events(ctx: EvalContext) -> SectionReport:
+    return score_events(ctx.run.gold, ctx.run.articles, ctx.coded)
+
+
+def _quotes(ctx: EvalContext) -> SectionReport:
+    return score_quotes(ctx.run.gold, ctx.coded)
+
+
+def _plover_gsr(ctx: EvalContext) -> SectionReport:
+    return score_plover_gsr(ctx.plover, ctx.nlp)
+
+
+def _meantime_entities(ctx: EvalContext) -> SectionReport:
+    return score_meantime_entities(ctx.meantime, ctx.nlp)
+
+
+def _meantime_timex(ctx: EvalContext) -> SectionReport:
     return score_meantime_timex(ctx.meantime)
 
 
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
+    "entities": _entities,
+    "events": _events,
+    "quotes": _quotes,
+    "plover-gsr": _plover_gsr,
+    "meantime-entities": _meantime_entities,
     "meantime-timex": _meantime_timex,
 }
 
