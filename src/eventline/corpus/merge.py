@@ -1,0 +1,465 @@
+"""One record per real event: merge event mentions that several articles (or one article
+several times) report about the same happening.
+
+Two mentions denote the same event when they have the same PLOVER type (or a type listed as
+compatible in `resources/corpus/merge.yaml`), their participants overlap (countries or actor
+ids; for meetings either side may hold either party), named persons on the acting side do not
+contradict each other (Putin condemning is not Peskov condemning), known locations agree, their
+modalities may share an event (a denial never merges with an assertion), and their dates fit:
+
+- day against day: at most `day_window` days apart; coarser dates (week, month, year) must
+  overlap ("June 2025" holds June 23);
+- a mention dated only by its report joins a dated cluster whose date lies a few days before
+  the report's publication, and another report-dated mention published about the same day;
+- a mention with no date at all only joins mentions of its own article.
+
+Clustering is greedy and complete-linkage on dates: mentions are taken most precise date
+first, so each cluster is anchored by its best-dated mention, and a mention joins the best
+cluster it is compatible with (checked against every member's date, so a chain of day windows
+never stretches one event over a week).
+
+Scaling: clusters are blocked by type family and indexed by participant code, so a mention is
+compared only with clusters of its type that share a country or actor with it — O(n·k) for k
+clusters per (type, country) posting list. The same index kept in the store makes merging
+incremental: a new mention is matched against the posting lists of its (type, country) keys
+within its date window, without recomputing the corpus.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from eventline.errors import ResourceError
+from eventline.model import ActorRef, Article, Event, EventMention, Modality, content_id
+
+_RESOURCE = "merge.yaml"
+_LEAP = 2000
+_COUNTRY_ID = re.compile(r"(?:^|:)[A-Z]{3}$")  # "RUS", "kb:RUS": a whole country, no person
+
+
+class MergeRules(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    day_window: int = 1
+    report_before: int = 4
+    report_after: int = 1
+    symmetric_types: tuple[str, ...] = ()
+    compatible_types: tuple[tuple[str, str], ...] = ()
+    modality_groups: tuple[tuple[str, ...], ...] = ()
+    precision_rank: tuple[str, ...] = ()
+
+
+def corpus_resource(name: str) -> Any:
+    """Parse one YAML file of `eventline/resources/corpus/`; a bad file is a ResourceError."""
+    path = resources.files("eventline") / "resources" / "corpus" / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(str(path), f"cannot read: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def merge_rules() -> MergeRules:
+    try:
+        return MergeRules.model_validate(corpus_resource(_RESOURCE))
+    except ValidationError as exc:
+        raise ResourceError(_RESOURCE, f"invalid merge rules: {exc.errors()[0]['msg']}") from exc
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A mention's date as day ordinals: `kind` "exact" (a stated date of any precision),
+    "report" (the publication date stands in for it) or "none". A day and month of unknown
+    year is placed in the leap year 2000 and flagged `monthday`."""
+
+    kind: str
+    lo: int = 0
+    hi: int = 0
+    day: bool = False  # day precision: compared with the day window, not by overlap
+    monthday: bool = False  # year unknown: placed in the leap year 2000
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _article_year(article: Article | None) -> int | None:
+    pub = article.published if article else None
+    if pub is None or pub.value.startswith("--"):
+        return None
+    return int(pub.value[:4])
+
+
+def _exact(value: str, precision: str | None, year: int | None) -> DateSpan | None:
+    """Calendar span of a stated date; None when it cannot be placed on a calendar."""
+    try:
+        if value.startswith("--"):
+            if year is None:
+                day = date.fromisoformat(f"{_LEAP}{value[1:]}").toordinal()
+                return DateSpan("exact", day, day, day=True, monthday=True)
+            value = f"{year}{value[1:]}"
+        if len(value) == 10:
+            d = date.fromisoformat(value).toordinal()
+            week = precision == "week"
+            return DateSpan("exact", d, d + 6 if week else d, day=not week)
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            return DateSpan("exact", date(y, m, 1).toordinal(), _month_end(y, m).toordinal())
+        if len(value) == 4:
+            y = int(value)
+            return DateSpan("exact", date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal())
+    except ValueError:
+        return None
+    return None
+
+
+def mention_date(mention: EventMention, article: Article | None) -> DateSpan:
+    """Where a mention sits in time: its own date, else its report's publication date."""
+    year = _article_year(article)
+    if mention.date and mention.date_precision != "report":
+        span = _exact(mention.date, mention.date_precision, year)
+        if span is not None:
+            return span
+    report = mention.date if mention.date_precision == "report" else None
+    if report is None and article is not None and article.published is not None:
+        report = article.published.value
+    if report:
+        span = _exact(report, "day", year)
+        if span is not None and span.day:
+            return DateSpan("report", span.lo, span.lo, monthday=span.monthday)
+    return DateSpan("none")
+
+
+def _in_leap_year(span: DateSpan) -> DateSpan | None:
+    """A dated span moved to the year 2000, to compare with a day and month of no year."""
+    first, last = date.fromordinal(span.lo), date.fromordinal(span.hi)
+    if first.year != last.year:
+        return None
+    lo = first.replace(year=_LEAP).toordinal()
+    return DateSpan(
+        span.kind, lo, last.replace(year=_LEAP).toordinal(), day=span.day, monthday=True
+    )
+
+
+def dates_compatible(a: DateSpan, b: DateSpan, rules: MergeRules) -> bool:
+    if "none" in (a.kind, b.kind):
+        return False
+    if a.monthday or b.monthday:
+        moved_a = a if a.monthday else _in_leap_year(a)
+        moved_b = b if b.monthday else _in_leap_year(b)
+        if moved_a is None or moved_b is None:
+            return True  # a span over New Year: a day and month cannot rule it out
+        a, b = moved_a, moved_b
+    if a.kind == b.kind == "report" or (a.day and b.day):
+        return abs(a.lo - b.lo) <= rules.day_window
+    if a.kind == "report" or b.kind == "report":
+        report, dated = (a, b) if a.kind == "report" else (b, a)
+        return dated.lo <= report.lo + rules.report_after and dated.hi >= (
+            report.lo - rules.report_before
+        )
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+# --- mentions and clusters ---------------------------------------------------------------
+
+
+def ref_code(ref: ActorRef) -> str:
+    """What two mentions compare: the actor's country, else its own id (an IGO, a group)."""
+    return ref.country or ref.id
+
+
+def _persons(refs: Iterable[ActorRef]) -> frozenset[str]:
+    """Ids of specific actors (people, named bodies), not of whole countries."""
+    return frozenset(r.id for r in refs if not _COUNTRY_ID.search(r.id))
+
+
+@dataclass(frozen=True)
+class _View:
+    mention: EventMention
+    family: str
+    symmetric: bool
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    persons: frozenset[str]
+    when: DateSpan
+    group: int
+    rank: tuple[int, int]
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return self.actors | self.recipients
+
+    @property
+    def article(self) -> str:
+        return self.mention.evidence.article
+
+
+@dataclass
+class _Cluster:
+    members: list[_View] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    recipients: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    modes: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+    def add(self, view: _View) -> None:
+        self.members.append(view)
+        self.actors |= view.actors
+        self.recipients |= view.recipients
+        self.persons |= view.persons
+        if view.mention.mode:
+            self.modes.add(view.mention.mode)
+        if view.mention.location and view.mention.location.country:
+            self.places.add(view.mention.location.country)
+
+
+def _family(event_type: str, rules: MergeRules) -> str:
+    """Compatible types share one family name (the alphabetically first of the pair)."""
+    for pair in rules.compatible_types:
+        if event_type in pair:
+            return min(pair)
+    return event_type
+
+
+def _view(mention: EventMention, article: Article | None, rules: MergeRules) -> _View:
+    symmetric = mention.type in rules.symmetric_types
+    group = next(
+        (i for i, g in enumerate(rules.modality_groups) if mention.modality in g),
+        len(rules.modality_groups),
+    )
+    precision = mention.date_precision or "report"
+    rank = rules.precision_rank.index(precision) if precision in rules.precision_rank else 99
+    when = mention_date(mention, article)
+    return _View(
+        mention=mention,
+        family=_family(mention.type, rules),
+        symmetric=symmetric,
+        actors=frozenset(ref_code(r) for r in mention.actor),
+        recipients=frozenset(ref_code(r) for r in mention.recipient),
+        persons=_persons((*mention.actor, *mention.recipient) if symmetric else mention.actor),
+        when=when,
+        group=group,
+        rank=(rank if when.kind == "exact" else 98 if when.kind == "report" else 99, when.lo),
+    )
+
+
+def _participants_overlap(view: _View, cluster: _Cluster) -> int:
+    """Shared participant codes, 0 when the two sides cannot be the same act."""
+    if view.symmetric:
+        mine, theirs = view.codes, cluster.actors | cluster.recipients
+        shared = len(mine & theirs)
+        return shared if shared >= min(2, len(mine), len(theirs)) else 0
+    acts, recs = view.actors & cluster.actors, view.recipients & cluster.recipients
+    if view.actors and cluster.actors and not acts:
+        return 0
+    if view.recipients and cluster.recipients and not recs:
+        return 0
+    return len(acts) + len(recs)
+
+
+def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
+    """How well a mention fits a cluster of its family (0: it does not)."""
+    anchor = cluster.members[0]
+    if view.group != anchor.group:
+        return 0
+    mode = view.mention.mode
+    if mode and cluster.modes and mode not in cluster.modes:
+        return 0
+    if view.persons and cluster.persons and not view.persons & cluster.persons:
+        return 0
+    place = view.mention.location.country if view.mention.location else None
+    if place and cluster.places and place not in cluster.places:
+        return 0
+    for member in cluster.members:
+        same_article = member.article == view.article
+        if not (
+            dates_compatible(view.when, member.when, rules)
+            or (same_article and "none" in (view.when.kind, member.when.kind))
+        ):
+            return 0
+    return _participants_overlap(view, cluster)
+
+
+def _cluster_views(views: list[_View], rules: MergeRules) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for view in sorted(
+        views, key=lambda v: (v.rank, v.article, v.mention.evidence.start, v.mention.id)
+    ):
+        candidates = sorted({i for code in view.codes for i in index[(view.family, code)]})
+        best, best_fit = None, 0
+        for i in candidates:
+            fit = _fits(view, clusters[i], rules)
+            if fit > best_fit:
+                best, best_fit = i, fit
+        if best is None:
+            best = len(clusters)
+            clusters.append(_Cluster())
+        clusters[best].add(view)
+        for code in view.codes:
+            if best not in index[(view.family, code)]:
+                index[(view.family, code)].append(best)
+    return clusters
+
+
+def cluster_mentions(
+    mentions: Sequence[EventMention], *, articles: Mapping[str, Article]
+) -> list[list[EventMention]]:
+    """Group mentions that denote the same real event; each group best-dated mention first.
+    A mention without any participant cannot be linked and stays alone."""
+    rules = merge_rules()
+    views = [_view(m, articles.get(m.evidence.article), rules) for m in mentions]
+    clusters = _cluster_views([v for v in views if v.codes], rules)
+    groups = [[v.mention for v in c.members] for c in clusters]
+    return groups + [[v.mention] for v in views if not v.codes]
+
+
+# --- merged records ----------------------------------------------------------------------
+
+
+def independent_sources(
+    article_ids: Iterable[str],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str],
+) -> int:
+    """Count independent sources: syndicated copies (one duplicate group) count once, and so
+    do several articles of one outlet; an article without a known outlet is its own source."""
+    ids = set(article_ids)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for art in ids:
+        nodes = [f"art:{art}", f"grp:{duplicate_of.get(art, art)}"]
+        outlet = articles[art].outlet if art in articles else None
+        if outlet:
+            nodes.append(f"out:{' '.join(outlet.casefold().split())}")
+        for node in nodes[1:]:
+            parent[find(node)] = find(nodes[0])
+    return len({find(f"art:{a}") for a in ids})
+
+
+def _merged_modality(mentions: Sequence[EventMention]) -> Modality:
+    """Asserted if any report asserts it, else what most reports say (first on a tie)."""
+    found = [m.modality for m in mentions]
+    return "asserted" if "asserted" in found else Counter(found).most_common(1)[0][0]
+
+
+def _side(mentions: Sequence[EventMention], pick: str, keep: set[str]) -> tuple[ActorRef, ...]:
+    """The anchor's participants on one side, with other reports' refs for the same parties
+    (a person named in one report, the country in another); most reported first."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, ActorRef] = {}
+    for mention in mentions:
+        for ref in getattr(mention, pick):
+            if ref_code(ref) in keep:
+                counts[ref.id] += 1
+                refs.setdefault(ref.id, ref)
+    return tuple(refs[i] for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _most_named(group: Sequence[EventMention], pick: str, exclude: set[str]) -> set[str]:
+    """The codes most reports give on one side, when the best-dated report gives none."""
+    counts = Counter(ref_code(r) for m in group for r in getattr(m, pick)) - Counter(exclude)
+    top = max(counts.values(), default=0)
+    return {code for code, n in counts.items() if n == top and code not in exclude}
+
+
+def _date_of(group: Sequence[EventMention], anchor_date: DateSpan) -> tuple[str | None, str | None]:
+    head = group[0]
+    if anchor_date.kind == "exact":
+        return head.date, head.date_precision
+    if anchor_date.kind == "report":
+        return date.fromordinal(anchor_date.lo).isoformat(), "report"
+    return head.date, head.date_precision  # a day and month of unknown year, or nothing
+
+
+def _event(
+    group: Sequence[EventMention],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str],
+) -> Event:
+    head = group[0]
+    types = Counter(m.type for m in group)
+    modes = Counter(m.mode for m in group if m.mode)
+    places = Counter(m.location for m in group if m.location)
+    actor_codes = {ref_code(r) for r in head.actor} or _most_named(group, "actor", set())
+    recipient_codes = {ref_code(r) for r in head.recipient} - actor_codes
+    if not recipient_codes and head.type not in merge_rules().symmetric_types:
+        recipient_codes = _most_named(group, "recipient", actor_codes)
+    date_value, precision = _date_of(group, mention_date(head, articles.get(head.evidence.article)))
+    return Event(
+        id="",
+        type=head.type if types[head.type] == max(types.values()) else types.most_common(1)[0][0],
+        mode=head.mode or (modes.most_common(1)[0][0] if modes else None),
+        context=tuple(sorted({c for m in group for c in m.context})),
+        actor=_side(group, "actor", actor_codes) if actor_codes else head.actor,
+        recipient=_side(group, "recipient", recipient_codes) if recipient_codes else (),
+        date=date_value,
+        date_precision=precision,
+        location=head.location or (places.most_common(1)[0][0] if places else None),
+        modality=_merged_modality(group),
+        mentions=tuple(sorted({m.evidence for m in group}, key=lambda e: (e.article, e.start))),
+        sources=independent_sources(
+            (m.evidence.article for m in group), articles=articles, duplicate_of=duplicate_of
+        ),
+    )
+
+
+def _event_key(event: Event) -> tuple[object, ...]:
+    """The cluster's key: what stays the same when one more report of the event arrives."""
+    return (
+        event.type,
+        event.mode,
+        tuple(sorted(r.id for r in event.actor)),
+        tuple(sorted(r.id for r in event.recipient)),
+        event.date,
+        event.date_precision,
+        event.modality,
+    )
+
+
+def merge_events(
+    mentions: Sequence[EventMention],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str],
+) -> list[Event]:
+    """One Event per real event, with every report as evidence and its independent sources.
+
+    `articles` supplies outlets and publication dates (report-dated mentions); `duplicate_of`
+    maps an article id to the canonical article of its duplicate group. Ids come from the
+    cluster's key (type, mode, participants, date, modality); two clusters with the same key
+    are told apart by their first mention id."""
+    events: list[Event] = []
+    seen: Counter[str] = Counter()
+    for group in cluster_mentions(mentions, articles=articles):
+        event = _event(group, articles=articles, duplicate_of=duplicate_of)
+        event_id = content_id("evt", *_event_key(event))
+        seen[event_id] += 1
+        if seen[event_id] > 1:
+            event_id = content_id("evt", *_event_key(event), min(m.id for m in group))
+        events.append(event.model_copy(update={"id": event_id}))
+    return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))
