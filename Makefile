@@ -19,6 +19,7 @@ $(STAMP): $(BIN)/python requirements/dev.lock pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/eventline --db $(DB) ingest examples/corpus
+	$(BIN)/eventline --db $(DB) analyse
 	$(BIN)/eventline --db $(DB) summary
 
 test: $(STAMP)

@@ -15,9 +15,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from eventline.cli.analysis import register as register_analysis
 from eventline.cli.common import State, err, fail, handle_errors, out
 from eventline.cli.evaluate import eval_command
 from eventline.cli.show import render_article
+from eventline.cli.summary import render_summary
 from eventline.exports import article_record, export_all
 from eventline.model import Hints
 from eventline.pipeline import ingest as run_ingest
@@ -157,25 +159,10 @@ def export(
 
 @app.command()
 def summary(ctx: typer.Context) -> None:
-    """Summarise what the store holds."""
+    """Summarise what the store holds: articles by kind, top actors and event types, links."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
-        counts = store.counts()
-        table = Table("kind", "articles", title=f"eventline store {state.settings.db}")
-        kinds: dict[str, int] = {}
-        outlets: set[str] = set()
-        for article in store.iter_articles():
-            kinds[article.kind] = kinds.get(article.kind, 0) + 1
-            if article.outlet:
-                outlets.add(article.outlet)
-        for kind, number in sorted(kinds.items()):
-            table.add_row(kind, str(number))
-        out.print(table)
-        out.print(
-            f"{counts['documents']} documents, {counts['articles']} articles from "
-            f"{len(outlets)} outlets; {counts['actors']} actors, {counts['events']} events, "
-            f"{counts['quotes']} quotes, {counts['claims']} claims"
-        )
+        out.print(render_summary(store, title=f"eventline store {state.settings.db}"))
 
 
 def _esc(text: str) -> str:
@@ -187,3 +174,4 @@ def main() -> None:
 
 
 app.command("eval")(eval_command)
+register_analysis(app)

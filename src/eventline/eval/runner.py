@@ -14,18 +14,22 @@ from pathlib import Path, PurePath
 
 from spacy.language import Language
 
+from eventline.analyse import analyse
 from eventline.errors import InputError
 from eventline.eval.articles import gold_ids, score_articles
+from eventline.eval.claims import score_claims
+from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.entities import score_entities
 from eventline.eval.events import score_events
 from eventline.eval.gold import Gold, load_gold
 from eventline.eval.meantime_entities import score_meantime_entities
+from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex
 from eventline.eval.plover_gsr import score_plover_gsr
 from eventline.eval.quotes import score_quotes
 from eventline.eval.report import SectionReport
-from eventline.events import CodedDoc, code_doc
-from eventline.model import Article, Document
+from eventline.events import CodedDoc, code_doc, code_text
+from eventline.model import Article, Claim, Document, DuplicateGroup, Event, EventMention, Story
 from eventline.nlp import ActorExtraction, extract_actors, load_nlp
 from eventline.pipeline import ingest, plan_sources
 from eventline.settings import Settings
@@ -94,6 +98,12 @@ class EvalContext:
             out[key] = code_doc(doc, article_id=article.id, published=published, kind=article.kind)
         return out
 
+    @cached_property
+    def analysed(self) -> Store:
+        """The gold run's store after the full analysis (corpus stages included)."""
+        analyse(self.run.store, settings=Settings(db=str(self.workdir / "eval.db")))
+        return self.run.store
+
     def close(self) -> None:
         for store in self._stores:
             store.close()
@@ -123,6 +133,33 @@ def _meantime_entities(ctx: EvalContext) -> SectionReport:
     return score_meantime_entities(ctx.meantime, ctx.nlp)
 
 
+def _duplicates(ctx: EvalContext) -> SectionReport:
+    groups = ctx.analysed.records("duplicate_groups", DuplicateGroup)
+    return score_duplicates(ctx.run.gold, ctx.run.articles, groups)
+
+
+def _stories(ctx: EvalContext) -> SectionReport:
+    stories = ctx.analysed.records("stories", Story)
+    return score_stories(ctx.run.gold, ctx.run.articles, stories)
+
+
+def _claims(ctx: EvalContext) -> SectionReport:
+    store = ctx.analysed
+    claims = store.records("claims", Claim)
+    return score_claims(
+        ctx.run.gold, ctx.run.articles, claims, events=store.records("events", Event)
+    )
+
+
+def _meantime_events(ctx: EvalContext) -> SectionReport:
+    nlp = ctx.nlp
+
+    def code(text: str, anchor: str | None) -> list[EventMention]:
+        return code_text(nlp, text, published=anchor).events
+
+    return score_meantime_events(ctx.meantime, code=code)
+
+
 def _meantime_timex(ctx: EvalContext) -> SectionReport:
     return score_meantime_timex(ctx.meantime)
 
@@ -134,6 +171,10 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "quotes": _quotes,
     "plover-gsr": _plover_gsr,
     "meantime-entities": _meantime_entities,
+    "duplicates": _duplicates,
+    "stories": _stories,
+    "claims": _claims,
+    "meantime-events": _meantime_events,
     "meantime-timex": _meantime_timex,
 }
 

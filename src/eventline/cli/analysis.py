@@ -1,0 +1,237 @@
+"""Commands over the analysis: analyse, actors, events, quotes, code, dates."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from eventline.cli.common import State, err, handle_errors, out
+from eventline.cli.timeline import timeline_command
+from eventline.exports import actor_records, event_records
+from eventline.model import ActorRef, Quote
+
+actors_app = typer.Typer(help="List canonical actors, or check an actor file.")
+
+
+def _json_lines(records: Iterable[dict[str, Any]]) -> None:
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _table(*columns: str) -> Table:
+    table = Table(box=None, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _refs(refs: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{r['name']} ({r.get('country') or '-'})" for r in refs)
+
+
+def analyse_command(ctx: typer.Context) -> None:
+    """Find actors, events, quotes, duplicates, stories and claims in every stored article."""
+    from eventline.analyse import analyse
+
+    state: State = ctx.obj
+    with (
+        handle_errors(),
+        state.open_store() as store,
+        Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bar,
+    ):
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        report = analyse(store, settings=state.settings, progress=progress)
+    err.print(
+        f"{report.articles} articles ({report.parsed} newly parsed): {report.actors} actors, "
+        f"{report.event_mentions} event mentions in {report.events} events, {report.quotes} "
+        f"quotes, {report.duplicate_groups} duplicate groups, {report.stories} stories, "
+        f"{report.claims} claims"
+    )
+
+
+@actors_app.callback(invoke_without_command=True)
+def actors(
+    ctx: typer.Context,
+    country: Annotated[str | None, typer.Option(help="Only actors of this ISO3 country.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List canonical actors with type, country, sector, roles, aliases and mention counts."""
+    if ctx.invoked_subcommand is not None:
+        return
+    state: State = ctx.obj
+    with handle_errors(), state.open_store() as store:
+        records = [
+            r for r in actor_records(store) if country is None or r["country"] == country.upper()
+        ]
+    records.sort(key=lambda r: -len(r["mentions"]))
+    if as_json:
+        _json_lines(records)
+        return
+    table = _table("name", "type", "country", "sector", "role", "mentions", "aliases")
+    for r in records:
+        table.add_row(
+            escape(r["name"]), r["type"], r["country"] or "", r["sector"] or "",
+            escape(r["role"] or ""), str(len(r["mentions"])),
+            escape(", ".join(r["aliases"][:6])),
+        )  # fmt: skip
+    out.print(table)
+
+
+@actors_app.command("check")
+def actors_check(
+    path: Annotated[Path, typer.Argument(help="An actor knowledge-base YAML file.")],
+) -> None:
+    """Validate a user actor file before passing it to eventline."""
+    from eventline.nlp import validate_kb_file
+
+    with handle_errors():
+        problems = validate_kb_file(path)
+    for problem in problems:
+        err.print(f"[red]{escape(str(path))}[/red]: {escape(problem)}")
+    if problems:
+        raise typer.Exit(1)
+    err.print(f"{escape(str(path))}: valid")
+
+
+def events_command(
+    ctx: typer.Context,
+    actor: Annotated[str | None, typer.Option(help="Actor ISO3 country or actor id.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient ISO3 or actor id.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events dated on or after.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List events (merged across articles once `eventline analyse` has run)."""
+    state: State = ctx.obj
+    with handle_errors(), state.open_store() as store:
+        records = [
+            r
+            for r in event_records(store)
+            if _side(r["actor"], actor)
+            and _side(r["recipient"], recipient)
+            and (type_ is None or r["type"] == type_.upper())
+            and (since is None or (r["date"] or "") >= since)
+        ]
+    records.sort(key=lambda r: r["date"] or "")
+    if as_json:
+        _json_lines(records)
+        return
+    table = _table("date", "type", "mode", "actor", "recipient", "modality", "sources", "evidence")
+    for r in records:
+        evidence = r["mentions"][0].get("text", "") if r["mentions"] else ""
+        table.add_row(
+            r["date"] or "", r["type"], r["mode"] or "", escape(_refs(r["actor"])),
+            escape(_refs(r["recipient"])), r["modality"], str(r["sources"]),
+            escape(evidence[:120]),
+        )  # fmt: skip
+    out.print(table)
+
+
+def _side(refs: list[dict[str, Any]], wanted: str | None) -> bool:
+    if wanted is None:
+        return True
+    return any(wanted in (r.get("country"), r.get("id")) for r in refs)
+
+
+def quotes_command(
+    ctx: typer.Context,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name (substring).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List quotations with their speakers."""
+    state: State = ctx.obj
+    with handle_errors(), state.open_store() as store:
+        quotes = store.records("quotes", Quote)
+    wanted = (speaker or "").casefold()
+    kept = [q for q in quotes if wanted in _speaker_name(q.speaker, q.speaker_text).casefold()]
+    if as_json:
+        _json_lines(q.model_dump(mode="json") for q in kept)
+        return
+    table = _table("speaker", "direct", "text")
+    for q in kept:
+        table.add_row(
+            escape(_speaker_name(q.speaker, q.speaker_text)), str(q.direct), escape(q.text)
+        )
+    out.print(table)
+
+
+def _speaker_name(ref: ActorRef | None, text: str | None) -> str:
+    return ref.name if ref is not None else (text or "")
+
+
+def code_command(
+    sentence: Annotated[str, typer.Argument(help="One sentence (or a short text) to code.")],
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Code one sentence into PLOVER events (no store needed)."""
+    from eventline.events import code_text
+    from eventline.nlp import load_nlp
+
+    with handle_errors():
+        coded = code_text(load_nlp(), sentence, published=date)
+    records = [e.model_dump(mode="json") for e in coded.events]
+    if as_json:
+        _json_lines(records)
+        return
+    if not records:
+        err.print("no event found")
+    table = _table("type", "mode", "actor", "recipient", "date", "modality", "trigger")
+    for r in records:
+        table.add_row(
+            r["type"], r["mode"] or "", escape(_refs(r["actor"])), escape(_refs(r["recipient"])),
+            r["date"] or "", r["modality"], escape(r["trigger"]),
+        )  # fmt: skip
+    out.print(table)
+
+
+def dates_command(
+    text: Annotated[str, typer.Argument(help="Text whose temporal expressions to normalise.")],
+    published: Annotated[str, typer.Option(help="Anchor: YYYY-MM-DD or --MM-DD.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Normalise the dates and times in any text against a publication date."""
+    from dataclasses import asdict
+
+    from eventline.events.timex import find_timexes
+
+    with handle_errors():
+        found = find_timexes(text, anchor=published)
+    if as_json:
+        _json_lines(asdict(t) for t in found)
+        return
+    table = _table("text", "type", "value", "start", "end")
+    for t in found:
+        table.add_row(escape(t.text), t.type, t.value, str(t.start), str(t.end))
+    out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyse")(analyse_command)
+    app.add_typer(actors_app, name="actors")
+    app.command("events")(events_command)
+    app.command("quotes")(quotes_command)
+    app.command("code")(code_command)
+    app.command("dates")(dates_command)
+    app.command("timeline")(timeline_command)
