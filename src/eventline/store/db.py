@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -81,26 +81,43 @@ class Store:
         return WriteOutcome.STORED
 
     def put_records(self, kind: str, records: Iterable[BaseModel], *, replace: bool = False) -> int:
-        """Upsert later-stage records (actors, events, …) in one transaction."""
-        table = record_tables[kind]
-        rows = [
-            {"id": r.id, "article_id": _article_of(r), "data": r.model_dump(mode="json")}  # type: ignore[attr-defined]
-            for r in records
-        ]
+        """Add later-stage records (actors, events, …) in one transaction; `replace` first
+        empties that kind."""
+        if replace:
+            return self.replace_analysis({kind: records}, {})
+        rows = _record_rows(records)
         try:
             with self.engine.begin() as conn:
-                if replace:
-                    conn.execute(table.delete())
                 if rows:
-                    conn.execute(self._insert_ignore(table), rows)
+                    conn.execute(self._insert_ignore(record_tables[kind]), rows)
         except SQLAlchemyError as exc:
             raise StoreError(self.url, f"cannot write {kind}: {exc}") from exc
         return len(rows)
 
+    def replace_analysis(
+        self, records: Mapping[str, Iterable[BaseModel]], new_blobs: Mapping[str, bytes]
+    ) -> int:
+        """Swap in a new analysis (record kinds replaced whole, index blobs updated) in one
+        transaction: a reader sees the old analysis or the new one, never a mix."""
+        count = 0
+        try:
+            with self.engine.begin() as conn:
+                for kind, items in records.items():
+                    table = record_tables[kind]
+                    conn.execute(table.delete())
+                    rows = _record_rows(items)
+                    if rows:
+                        conn.execute(self._insert_ignore(table), rows)
+                    count += len(rows)
+                for key, data in new_blobs.items():
+                    conn.execute(blobs.delete().where(blobs.c.key == key))
+                    conn.execute(blobs.insert(), [{"key": key, "data": data}])
+        except SQLAlchemyError as exc:
+            raise StoreError(self.url, f"cannot write the analysis: {exc}") from exc
+        return count
+
     def put_blob(self, key: str, data: bytes) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(blobs.delete().where(blobs.c.key == key))
-            conn.execute(blobs.insert(), [{"key": key, "data": data}])
+        self.replace_analysis({}, {key: data})
 
     # --- reads ------------------------------------------------------------------------------
 
@@ -166,6 +183,13 @@ class Store:
 
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _record_rows(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
+    return [
+        {"id": r.id, "article_id": _article_of(r), "data": r.model_dump(mode="json")}  # type: ignore[attr-defined]
+        for r in records
+    ]
 
 
 def _article_of(record: BaseModel) -> str | None:
