@@ -55,6 +55,7 @@ class ActorIndex:
                 self.by_token.setdefault(i, []).append((span, ref))
             if is_person(span):
                 self.persons.append((span.root.i, ref))
+        self.persons.sort(key=lambda pair: pair[0])  # spans come in component order, not text
 
     def covering(self, tok: Token) -> ActorRef | None:
         """The narrowest actor span covering `tok`."""
@@ -102,18 +103,61 @@ class ActorIndex:
         low = tok.lower_
         if low in {"i", "we", "me", "us"}:
             return self.quote_speakers.get(tok.i)
-        if low in {"he", "she", "him", "her"}:
+        if low in {"he", "she", "him", "her", "his"}:
             return self.last_person(tok.i)
-        if low in {"it", "they", "its", "their"}:
-            return self.last_in_sentence(tok)
+        if low in {"it", "they", "its", "their", "them"}:
+            return self.reporting_subject(tok) or self.last_in_sentence(tok)
+        return None
+
+    def reporting_subject(self, tok: Token) -> ActorRef | None:
+        """ "Iran, a close ally of X, said it would ...": a pronoun in the complement of a verb
+        stands for that verb's subject, not for the nearest name before it."""
+        node = tok
+        for _ in range(4):
+            if node.head == node:
+                return None
+            if node.dep_ in ("ccomp", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
+                subj = first(node.head, "nsubj")
+                if subj is None or subj.pos_ == "PRON":
+                    return None
+                found = self._phrase(subj, depth=1)
+                return found[0] if len(found) == 1 else None
+            node = node.head
         return None
 
     def last_in_sentence(self, tok: Token) -> ActorRef | None:
-        """it/they: the nearest actor before the pronoun in its own sentence."""
+        """it/they: the nearest actor before the pronoun in its own sentence, else the actor
+        that was the previous sentence's main subject ("Iran denied it. It said ...")."""
         for i in range(tok.i - 1, tok.sent.start - 1, -1):
             if (ref := self.covering(self.doc[i])) is not None:
                 return ref
-        return None
+        if tok.sent.start == 0:
+            return None
+        root = self.doc[tok.sent.start - 1].sent.root
+        subj = first(root, "nsubj", "nsubjpass")
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        found = self._phrase(subj, depth=1)
+        return found[0] if len(found) == 1 else None
+
+    def nearest_before(self, verb: Token, subj: Token | None) -> tuple[ActorRef, ...]:
+        """Subject fallback when the parse names no actor as subject: an actor inside the
+        subject phrase however deep ("workers of the Serbian union"), else, when the parse
+        found no subject at all, the nearest actor before the verb in its own clause. Places
+        under a preposition ("in Moscow, ...") are never taken as the actor."""
+        if subj is not None:
+            pool = [t for t in subj.subtree if not _under_place_prep(t, subj)]
+        else:
+            pool = [
+                t
+                for t in verb.sent
+                if t.i < verb.i and clause_head(t) == verb and not _under_place_prep(t, verb)
+            ]
+            pool.reverse()
+        for tok in pool:
+            if tok.pos_ != "PRON" and (ref := self.covering(tok)) is not None:
+                return (ref,)
+        return ()
 
     def last_person(self, before: int) -> ActorRef | None:
         """The last person actor mentioned as a subject (else anywhere) before token `before`."""
@@ -124,6 +168,18 @@ class ActorIndex:
         ]
         pool = subjects or [(i, ref) for i, ref in self.persons if i < before]
         return pool[-1][1] if pool else None
+
+
+def _under_place_prep(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits under a preposition other than "of"/"from" below `top`."""
+    node = tok
+    for _ in range(8):
+        if node == top or node.head == node:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ not in ("of", "from"):
+            return True
+        node = node.head
+    return False
 
 
 def is_person(span: Span) -> bool:
@@ -137,7 +193,7 @@ def relative_antecedent(tok: Token) -> Token | None:
         node = node.head
         if node.dep_ == "relcl":
             return node.head
-        if node.head is node:
+        if node.head == node:
             return None
     return None
 
@@ -170,11 +226,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(6):
         own = first(node, *_SUBJECTS)
         if own is not None:
-            return own, node is verb and (own.dep_ == "nsubjpass" or _passive(verb))
-        if any(c.dep_ == "auxpass" for c in node.children) and node is verb:
+            return own, node == verb and (own.dep_ == "nsubjpass" or _passive(verb))
+        if any(c.dep_ == "auxpass" for c in node.children) and node == verb:
             return None, True
         governor = node.head
-        if governor is node:
+        if governor == node:
             return None, False
         if node.dep_ == "pcomp" and governor.dep_ == "prep":
             verb_above = governor.head
@@ -210,7 +266,7 @@ def clause_head(tok: Token) -> Token:
     for _ in range(12):
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":
             return node
-        if node.head is node:
+        if node.head == node:
             return node
         node = node.head
     return node
@@ -218,7 +274,7 @@ def clause_head(tok: Token) -> Token:
 
 def depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head != tok and d < 50:
         tok = tok.head
         d += 1
     return d

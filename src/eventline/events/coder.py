@@ -14,7 +14,13 @@ coder reads the clause around it:
   country, which makes the other side the visitor; travel verbs take the destination as
   recipient; a promise to retaliate is THREATEN, any other promise AGREE;
 - speech whose content disapproves of an action ("there was no justification for the US
-  bombing") is an ACCUSE 'disapprove' of that action's actor.
+  bombing") is an ACCUSE 'disapprove' of that action's actor, and speech that puts an
+  obligation on another party ("X said Y must ...") a REQUEST (`speech.py`);
+- fallbacks when the parse names no actor: an actor deeper in the subject phrase, else the
+  nearest actor before the verb in its own clause (never a place under a preposition); the two
+  sides of "clashes between X and Y"; for protests by unnamed people, the country where they
+  protest (PLOVER codes such protesters by country); an attack's recipient from "... and Y
+  responded".
 
 Modality (`modality.py`), the clause's date and place (`dating.py`) and PLOVER contexts from
 the clause's words complete each `EventMention`. A sentence may yield several events; the same
@@ -24,34 +30,27 @@ type with the same actors and recipients twice in one sentence is kept once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from eventline.events import args
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
+from eventline.events.candidate import Candidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.modality import modality
 from eventline.events.patterns import Lexicon, Pattern
+from eventline.events.speech import speech_accuse, speech_request
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
 
 _DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for")
 _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
-
-
-@dataclass
-class Candidate:
-    """An event before it becomes a record: what the parse says about one trigger."""
-
-    pattern: Pattern
-    trigger: Token
-    clause: Token
-    actor: tuple[ActorRef, ...]
-    recipient: tuple[ActorRef, ...]
-    type: str
-    mode: str | None
-    light: bool = False
-    context: set[str] = field(default_factory=set)
+_FUTURE_AUX = {"will", "would", "shall", "'ll"}
+_PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
+_ARGUMENT_DEPS = {"dobj", "pobj", "attr", "appos", "conj"}
+_PROTEST_PLACE_PREPS = {"in", "at", "throughout", "across", "outside", "near"}
+_SUPPORT_NOUNS = {"effort", "attempt", "bid", "process", "programme", "program", "plan"}
+_STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 
 
 def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
@@ -63,18 +62,43 @@ def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
         ):
             continue
         if pattern.obj:
-            obj = first(tok, "dobj", "nsubjpass")
+            obj = _object_head(first(tok, "dobj", "nsubjpass"))
             if obj is None or obj.lemma_.lower() not in pattern.obj:
                 continue
+        if pattern.clausal and not _has_clause(tok, pattern.clausal):
+            continue
         return pattern
     return None
+
+
+def _object_head(obj: Token | None) -> Token | None:
+    """The noun a partitive or support object stands for ("suspended part of the aid" -> aid,
+    "ended mediation efforts" -> mediation)."""
+    if obj is None:
+        return obj
+    lemma = obj.lemma_.lower()
+    if lemma in _SUPPORT_NOUNS and (compound := first(obj, "compound")) is not None:
+        return compound
+    if lemma not in _PARTITIVES | _SUPPORT_NOUNS:
+        return obj
+    return next((pobj for _, pobj in prep_objects(obj, ("of",))), obj)
+
+
+def _has_clause(tok: Token, kind: str) -> bool:
+    """ "declined to resign" (xcomp); "warned that it will retaliate" (future that-clause)."""
+    if kind == "xcomp":
+        return first(tok, "xcomp") is not None
+    comp = first(tok, "ccomp")
+    return comp is not None and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in comp.children
+    )
 
 
 def _light_governor(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "go":
-        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in _STATE_VERBS:
+        return noun.head.head  # "went on strike", "remained on alert"
     return None
 
 
@@ -82,14 +106,23 @@ def _noun_pattern(tok: Token, lex: Lexicon) -> tuple[Pattern, Token | None] | No
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     light = _light_governor(tok)
+    fallback: tuple[Pattern, Token | None] | None = None
     for pattern in lex.nouns.get(tok.lemma_.lower(), ()):
-        if pattern.needs and not any(
-            c.lemma_.lower() in pattern.needs or c.lower_ in pattern.needs for c in tok.children
-        ):
+        if (pattern.needs or pattern.under) and not _has_needed(tok, pattern):
             continue
-        ok_light = light if light is not None and _is_light(light, pattern, lex) else None
-        return pattern, ok_light
-    return None
+        if light is not None and _is_light(light, pattern, lex):
+            return pattern, light  # "declared a ceasefire" and "observed a ceasefire" differ
+        fallback = fallback or (pattern, None)
+    return fallback
+
+
+def _has_needed(noun: Token, pattern: Pattern) -> bool:
+    """A needed word among the noun's children, or a listed governing preposition ("on
+    strike")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in pattern.under:
+        return True
+    needs = pattern.needs
+    return any(c.lemma_.lower() in needs or c.lower_ in needs for c in noun.children)
 
 
 def _is_light(verb: Token, pattern: Pattern, lex: Lexicon) -> bool:
@@ -109,7 +142,7 @@ def _recipients(
     preps = pattern.recipient or _DEFAULT_RECIPIENT_PREPS
     for dep in ("dative", "dobj"):
         obj = first(tok, dep)
-        if obj is not None and obj is not skip and (refs := actors.refs(obj)):
+        if obj is not None and obj != skip and (refs := actors.refs(obj)):
             return refs
     obj = first(tok, "dobj")
     holders = [tok, *(h for h in (skip, obj) if h is not None)]
@@ -120,6 +153,10 @@ def _recipients(
     for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp")):
         if (subj := first(clause, "nsubj")) is not None and (refs := actors.refs(subj)):
             return refs  # "an invitation for X to attend": X is the recipient
+        if tok.pos_ == "NOUN" and clause.tag_ in ("VBN", "VBG"):
+            for _, pobj in prep_objects(clause, ("to", "into")):
+                if refs := actors.refs(pobj):
+                    return refs  # "arms shipments being delivered to X"
     return ()
 
 
@@ -130,7 +167,7 @@ def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexic
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
-        actor = actors.refs(subj)
+        actor = actors.refs(subj) or actors.nearest_before(tok, subj)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
     if pattern.roles == "host":
         actor, recipient = recipient, actor
@@ -148,16 +185,18 @@ def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexic
 
 
 def _noun_candidate(
-    tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex
+    tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex, lex: Lexicon
 ) -> Candidate | None:
-    own = _own_actor(tok, actors)
+    own = own_actor(tok, actors)
     clause: Token
     if light is not None:
         clause = light
         subj, passive = subject(light)
-        actor = own or (() if passive else actors.refs(subj))
+        actor = own or (() if passive else actors.refs(subj) or actors.nearest_before(light, subj))
     elif own:
         actor, clause = own, args.clause_head(tok)
+    elif pattern.roles == "reciprocal" and (sides := _between(tok, actors)):
+        actor, clause = sides, args.clause_head(tok)  # "clashes between X and Y"
     elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
         clause = tok.head.head
         if clause.pos_ != "VERB":
@@ -171,39 +210,29 @@ def _noun_candidate(
     recipient = tuple(r for r in recipient if r not in actor)
     if pattern.roles == "reciprocal":
         actor, recipient = unique((*actor, *recipient)), ()
-    return Candidate(pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True)
+    cand = Candidate(pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True)
+    cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
+    return cand
 
 
-def _own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
-    """Actor named inside a noun's own phrase: possessive, compound, adjective, "by" agent."""
-    found: list[ActorRef] = []
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            found.extend(actors.refs(child))
-    for _, pobj in prep_objects(noun, ("by",)):
-        found.extend(actors.refs(pobj))
-    return unique(found)
+def _argument_of_event(noun: Token, clause: Token, lex: Lexicon) -> bool:
+    """ "condemned the US strikes", "told him about the attack": the noun is what another
+    event or a speech act is about, so that act's date is not the noun's."""
+    lemma = clause.lemma_.lower()
+    return noun.dep_ in _ARGUMENT_DEPS and (lemma in lex.verbs or lemma in lex.cue("speech_verbs"))
 
 
-def _speech_accuse(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | None:
-    """A speech act whose content disapproves of someone's action is ACCUSE 'disapprove'."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue("speech_verbs"):
-        return None
-    comp = first(tok, "ccomp")
-    if comp is None:
-        return None
-    words = {t.lemma_.lower() for t in comp.subtree}
-    if not words & lex.cue("disapproval_words"):
-        return None
-    target: tuple[ActorRef, ...] = ()
-    for t in comp.subtree:
-        if t.lemma_.lower() in lex.nouns and (own := _own_actor(t, actors)):
-            target = own
-            break
-    subj, _ = subject(tok)
-    actor = actors.refs(subj)
-    pattern = Pattern(lemma=tok.lemma_.lower(), type="ACCUSE", pos="verb", mode="disapprove")
-    return Candidate(pattern, tok, tok, actor, target, "ACCUSE", "disapprove")
+def _between(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    return unique(r for _, pobj in prep_objects(noun, ("between",)) for r in actors.refs(pobj))
+
+
+def _responder(cand: Candidate, actors: ActorIndex, lex: Lexicon) -> tuple[ActorRef, ...]:
+    """ "X began attacks ... and Y responded with missiles": Y is the attacks' recipient."""
+    for conj in cand.clause.conjuncts:
+        if conj.i > cand.clause.i and conj.lemma_.lower() in lex.cue("retaliation_verbs"):
+            refs = actors.refs(first(conj, "nsubj"))
+            return tuple(r for r in refs if r not in cand.actor)
+    return ()
 
 
 def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
@@ -216,11 +245,26 @@ def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> Iterator[Candidate
             if pattern.sectors and None not in sectors and not sectors & pattern.sectors:
                 found = None
         elif (hit := _noun_pattern(tok, lex)) is not None:
-            found = _noun_candidate(tok, hit[0], hit[1], actors)
+            found = _noun_candidate(tok, hit[0], hit[1], actors, lex)
         else:
-            found = _speech_accuse(tok, actors, lex)
+            found = speech_request(tok, actors, lex) or speech_accuse(tok, actors, lex)
+        if found is not None and not found.actor and found.type == "PROTEST":
+            found.actor = _protest_place(found.clause, actors)
+        if found is not None and found.type == "ASSAULT" and not found.recipient:
+            found.recipient = _responder(found, actors, lex)
         if found is not None and found.actor:
             yield found
+
+
+def _protest_place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """Unnamed protesters ("thousands of students", "demonstrators") are coded, as PLOVER
+    does, by the country where they protest: a place under in/at/throughout in the clause."""
+    for tok in clause.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _PROTEST_PLACE_PREPS:
+            ref = actors.covering(tok)
+            if ref is not None and ref.country and ref.sector in (None, "GOV"):
+                return (ref,)
+    return ()
 
 
 def _keywords(cand: Candidate) -> set[str]:
@@ -251,6 +295,8 @@ def reciprocal_visit(cand: Candidate, place: Place | None) -> Candidate:
         return cand
     hosts = tuple(a for a in cand.actor if a.country == place.country)
     guests = tuple(a for a in cand.actor if a.country != place.country)
+    if any(a.country is None for a in guests):
+        return cand  # a guest of unknown country may be from the host country too
     if hosts and guests:
         cand.actor, cand.recipient, cand.mode = guests, hosts, "visit"
     elif guests and len(guests) > 1 and cand.mode is None:
@@ -275,12 +321,12 @@ def to_mention(
     place = event_place(cand.clause, actors, lex)
     cand = reciprocal_visit(decorate(cand, lex), place)
     in_quote = any(s <= cand.trigger.idx < e for s, e in ctx.quote_spans)
-    anchor = cand.clause if cand.light or cand.clause is cand.trigger else cand.trigger
+    anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
-    if cand.trigger is not anchor and mod == "asserted":
+    if cand.trigger != anchor and mod == "asserted":
         mod = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
     tx = timexes.in_phrase(cand.trigger) if cand.trigger.pos_ == "NOUN" else None
-    if tx is None and (cand.light or cand.trigger.pos_ == "VERB"):
+    if tx is None and cand.clause_dated and (cand.light or cand.trigger.pos_ == "VERB"):
         tx = timexes.of_clause(cand.clause)
     date, precision = (tx.date, tx.precision) if tx else report_date(ctx.published)
     sent = cand.trigger.sent

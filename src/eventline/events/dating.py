@@ -17,6 +17,7 @@ gazetteer, else from a country name next to it or the name itself (pycountry).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,8 @@ from eventline.events.patterns import Lexicon
 from eventline.model import Place
 
 REPORT = "report"
+_YEARLESS = re.compile(r"XXXX-(?P<month>\d\d)(-\d\d)?$")
+_MONTH_ANCHOR = re.compile(r"\d{4}-\d\d$")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CLAUSE_STOP = {"ccomp", "relcl", "conj", "csubj", "parataxis"}
 
@@ -82,9 +85,23 @@ def find_doc_timexes(doc: Doc, *, published: str | None) -> list[FoundTimex]:
         matches = find(doc.text, anchor=None, tense_hint=_tense_hint(doc))
     out = []
     for m in matches:
-        iso, precision = date_of(m.value)
-        out.append(FoundTimex(m.start, m.end, m.text, m.type, m.value, m.anchor, iso, precision))
+        value = _year_from_month(m.value, published)
+        iso, precision = date_of(value)
+        out.append(FoundTimex(m.start, m.end, m.text, m.type, value, m.anchor, iso, precision))
     return out
+
+
+def _year_from_month(value: str, published: str | None) -> str:
+    """A month or calendar date without a year ("XXXX-08") in an article known only to its
+    month ("2024-10"): the latest such date not after the publication month (news reports the
+    past), since the normaliser takes no month-precision anchor."""
+    match = _YEARLESS.match(value)
+    if match is None or published is None or not _MONTH_ANCHOR.match(published):
+        return value
+    year, month = int(published[:4]), int(published[5:7])
+    if int(match["month"]) > month:
+        year -= 1
+    return f"{year:04d}{value[4:]}"
 
 
 class TimexIndex:
@@ -106,12 +123,14 @@ class TimexIndex:
     def in_phrase(self, tok: Token) -> FoundTimex | None:
         """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes")."""
         for t in tok.subtree:
-            if t.i in self.by_token and clause_head(t) is clause_head(tok):
+            if t.i in self.by_token and clause_head(t) == clause_head(tok):
                 return self.by_token[t.i]
         return None
 
-    def of_clause(self, verb: Token) -> FoundTimex | None:
-        """A dated timex of `verb`'s clause, or of a subject-less participle under it."""
+    def of_clause(self, verb: Token, *, climb: bool = True) -> FoundTimex | None:
+        """A dated timex of `verb`'s clause, or of a subject-less participle under it, or of
+        a participle framing the clause ("In a deal signed in 2022, Iran agreed ..."); for an
+        infinitive complement without one, its governor's ("agreed on Friday to supply")."""
         if found := self.by_clause.get(verb.i):
             return found[0]
         for child in children(verb, "advcl", "xcomp"):
@@ -119,6 +138,13 @@ class TimexIndex:
                 found := self.by_clause.get(child.i)
             ):
                 return found[0]
+        for prep in children(verb, "prep"):
+            for pobj in children(prep, "pobj"):
+                for part in children(pobj, "acl"):
+                    if part.tag_ == "VBN" and (found := self.by_clause.get(part.i)):
+                        return found[0]
+        if climb and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+            return self.of_clause(verb.head, climb=False)
         return None
 
 

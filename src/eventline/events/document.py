@@ -5,7 +5,8 @@ contract (`doc.spans["actors"]`, `Span._.actor`), so it works on any `Doc` whose
 article body: offsets in every record are offsets into `Article.body`.
 
 Order matters: quotes first (their speakers resolve "I"/"we" inside them and mark the claims
-a fact-check reviews), then events, dated and placed from their own clause.
+a fact-check reviews), then events, dated and placed from their own clause, then the dates
+events take from each other (`relative.py`: "the strikes" dated elsewhere, "two days after").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from eventline.events.coder import CodingContext, candidates, to_mention
 from eventline.events.dating import TimexIndex, find_doc_timexes
 from eventline.events.patterns import lexicon
 from eventline.events.quotes import direct_quotes, indirect_quotes
+from eventline.events.relative import Dated, refine_dates
 from eventline.model import EventMention, Quote, Timex, content_id
 
 KINDS = ("news", "opinion", "analysis", "fact-check")
@@ -71,7 +73,10 @@ def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "n
         quote_spans=tuple((q.start, q.end) for q in quotes if q.direct),
         sentence_of={s.start: i for i, s in enumerate(doc.sents)},
     )
-    events = [to_mention(c, ctx, timexes, actors, lex) for c in candidates(doc, actors, lex)]
+    coded = [
+        Dated(c, to_mention(c, ctx, timexes, actors, lex)) for c in candidates(doc, actors, lex)
+    ]
+    events = refine_dates(coded, timexes, actors, lex)
     return CodedDoc(
         events=_dedupe(events),
         quotes=sorted(quotes, key=lambda q: q.start),

@@ -83,7 +83,7 @@ def _governor_cues(gov: Token, via: Token, lex: Lexicon) -> set[Modality]:
     if via.dep_ == "prep" and via.lower_ == "against" and gov.lemma_ in {"warn", "caution"}:
         found.add("hypothetical")
     for child in gov.children:
-        if child is via:
+        if child == via:
             continue
         if child.dep_ in ("nsubj", "acomp", "advmod", "attr", "aux") and child.pos_ != "PRON":
             found |= _word_cues(child, lex) & {"speculative", "alleged"}
@@ -112,7 +112,7 @@ def modality(
     node = trigger
     for _ in range(10):
         gov = node.head
-        if gov is node or node.dep_ not in _EMBED:
+        if gov == node or node.dep_ not in _EMBED:
             break
         if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             found |= _governor_cues(gov, node, lex)
@@ -131,7 +131,7 @@ def modality(
 def _inference_above(trigger: Token, lex: Lexicon) -> bool:
     """An opinion writer's inference: a speculative cue anywhere in the governing chain."""
     node = trigger
-    while node.head is not node:
+    while node.head != node:
         node = node.head
         if any(_word_cues(c, lex) & {"speculative"} for c in node.children):
             return True

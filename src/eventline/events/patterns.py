@@ -26,6 +26,9 @@ PLOVER_TYPES = frozenset(
 )  # fmt: skip
 Roles = Literal["default", "reciprocal", "host", "destination"]
 _ROLES = {"default", "reciprocal", "host", "destination"}
+Clausal = Literal["xcomp", "future"]
+_CLAUSAL = {"xcomp", "future"}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when built in
 _PATTERNS = "resources/events/patterns.yaml"
 _CUES = "resources/events/cues.yaml"
 _PLACES = "resources/events/places.tsv"
@@ -47,11 +50,13 @@ class Pattern:
     sectors: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     needs: frozenset[str] = frozenset()
+    clausal: Clausal | None = None
+    under: frozenset[str] = frozenset()
 
     @property
     def specific(self) -> bool:
         """Patterns with an object or particle condition are tried before plain ones."""
-        return bool(self.obj or self.prep or self.needs)
+        return bool(self.obj or self.prep or self.needs or self.clausal or self.under)
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ def _read(path: str) -> str:
 
 def _yaml(path: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(_read(path))
+        data = yaml.load(_read(path), Loader=_LOADER)  # a safe loader, C-accelerated
     except yaml.YAMLError as exc:
         raise ResourceError(path, f"invalid YAML: {exc}") from exc
     if not isinstance(data, dict) or data.get("version") != 1:
@@ -99,13 +104,16 @@ def _pattern(entry: Any, ptype: str, pos: Literal["verb", "noun"], path: str) ->
     if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
         raise ResourceError(path, f"{ptype}: entry without a lemma: {entry!r}")
     known = {"lemma", "mode", "context", "prep", "obj", "roles", "recipient", "sectors"}
-    known |= {"light", "needs"}
+    known |= {"light", "needs", "clausal", "under"}
     if unknown := set(entry) - known:
         raise ResourceError(path, f"{ptype}/{entry['lemma']}: unknown keys {sorted(unknown)}")
     roles = entry.get("roles", "default")
     if roles not in _ROLES:
         raise ResourceError(path, f"{ptype}/{entry['lemma']}: unknown roles {roles!r}")
     where = f"{ptype}/{entry['lemma']}"
+    clausal = entry.get("clausal")
+    if clausal is not None and clausal not in _CLAUSAL:
+        raise ResourceError(path, f"{where}: unknown clausal {clausal!r}")
     return Pattern(
         lemma=entry["lemma"].lower(),
         type=ptype,
@@ -116,9 +124,11 @@ def _pattern(entry: Any, ptype: str, pos: Literal["verb", "noun"], path: str) ->
         obj=_words(entry.get("obj"), path, where),
         roles=roles,
         recipient=tuple(entry.get("recipient") or ()),
-        sectors=_words(entry.get("sectors"), path, where),
+        sectors=frozenset(s.upper() for s in _words(entry.get("sectors"), path, where)),
         light=_words(entry.get("light"), path, where),
         needs=_words(entry.get("needs"), path, where),
+        clausal=clausal,
+        under=_words(entry.get("under"), path, where),
     )
 
 

@@ -162,7 +162,7 @@ def _complement(verb: Token) -> Span | None:
         if against is None or verb.lemma_ not in ("warn", "caution"):
             return None
         return verb.doc[against.left_edge.i : against.right_edge.i + 1]
-    tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head is comp)]
+    tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 

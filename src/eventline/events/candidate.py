@@ -1,0 +1,41 @@
+"""An event before it becomes a record, and the actor named inside a trigger noun's phrase.
+
+Shared by the trigger coder (`coder.py`) and the speech-act rules (`speech.py`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventline.events.args import ActorIndex, prep_objects, unique
+from eventline.events.patterns import Pattern
+from eventline.model import ActorRef
+
+
+@dataclass
+class Candidate:
+    """An event before it becomes a record: what the parse says about one trigger."""
+
+    pattern: Pattern
+    trigger: Token
+    clause: Token
+    actor: tuple[ActorRef, ...]
+    recipient: tuple[ActorRef, ...]
+    type: str
+    mode: str | None
+    light: bool = False
+    context: set[str] = field(default_factory=set)
+    clause_dated: bool = True  # False: an argument noun ("condemned the US strikes") does not
+    # take the date of the clause that mentions it
+
+
+def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """Actor named inside a noun's own phrase: possessive, compound, adjective, "by" agent."""
+    found: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found.extend(actors.refs(child))
+    for _, pobj in prep_objects(noun, ("by",)):
+        found.extend(actors.refs(pobj))
+    return unique(found)

@@ -1,0 +1,288 @@
+"""Dates an event takes from another event of the same article, when its own clause has none.
+
+An event without a timex of its own is first *dated by its report* (see `dating.py`). Two
+kinds of evidence can do better, and both leave the event report-dated when they do not apply:
+
+- **the same event named twice**: "the strikes" and, elsewhere, "Saturday's US strikes". A
+  report-dated verb or definite noun ("the", "its": not "fresh sanctions") takes the stated
+  date of events with the same trigger lemma, the same type and a shared actor country, when
+  all of them agree on one date;
+- **simultaneity**: "his remarks coincided with fresh sanctions": the sanctions take the date
+  of the event the remarks stand for (the speaker's latest dated event before them);
+- **an offset from another event**: "X, two days after Y" / "X, 48 hours before Y". When one
+  side of the link is dated (by a timex of its clause, or by the rule above) and the other is
+  not, the other is dated by adding or subtracting the offset. Only day-precision dates are
+  shifted; hours are rounded to days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from eventline.events.args import ActorIndex, first
+from eventline.events.candidate import Candidate
+from eventline.events.dating import REPORT, TimexIndex
+from eventline.events.patterns import Lexicon
+from eventline.model import ActorRef, EventMention
+
+_SHIFTABLE = {"day", "monthday"}
+_DEFINITE = {"the", "this", "these", "that", "those"}
+_LEAP = 2000  # a leap year stands in for an unknown one ("--02-29" stays valid)
+
+
+@dataclass
+class Dated:
+    """A coded event with the parse tokens it came from, its date still open to refinement."""
+
+    cand: Candidate
+    event: EventMention
+
+    @property
+    def stated(self) -> bool:
+        return self.event.date is not None and self.event.date_precision not in (REPORT, None)
+
+
+def shift(value: str, days: int) -> str | None:
+    """ "2025-06-23" - 2 days -> "2025-06-21"; "--06-23" keeps its missing year."""
+    try:
+        if value.startswith("--"):
+            moved = date.fromisoformat(f"{_LEAP}-{value[2:]}") + timedelta(days=days)
+            return f"--{moved.month:02d}-{moved.day:02d}"
+        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def _number(tok: Token) -> int | None:
+    for child in tok.children:
+        if child.dep_ == "nummod":
+            text = child.lower_.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            if text in _NUMBER_WORDS:
+                return _NUMBER_WORDS[text]
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "one"):
+            return 1
+    return None
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
+def _days(tok: Token, lex: Lexicon) -> int | None:
+    """Days counted by a duration phrase headed by `tok` ("two days", "48 hours", "a week")."""
+    lemma = tok.lemma_.lower()
+    count = _number(tok)
+    if count is None:
+        return None
+    if lemma in lex.cue("unit_day"):
+        return count
+    if lemma in lex.cue("unit_week"):
+        return 7 * count
+    if lemma in lex.cue("unit_hour"):
+        return round(count / 24)
+    return None
+
+
+def offset_link(trigger: Token, lex: Lexicon) -> tuple[Token, int] | None:
+    """(the governing clause's verb, signed days from it) for an event in an "N days
+    after/before ..." clause or phrase; None when the trigger is not in one."""
+    node = trigger
+    for _ in range(6):
+        link = _link_at(node, lex)
+        if link is not None:
+            return link
+        if node.head == node or node.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
+            return None
+        node = node.head
+    return None
+
+
+def _link_at(node: Token, lex: Lexicon) -> tuple[Token, int] | None:
+    after, before = lex.cue("offset_after"), lex.cue("offset_before")
+    if node.dep_ == "advcl":  # "two days after Trump sent ...": mark and duration on the verb
+        marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in after | before]
+        spans = [c for c in node.children if c.dep_ == "npadvmod"]
+        if marks and spans and (days := _days(spans[0], lex)) is not None:
+            return node.head, -days if marks[0].lower_ in after else days
+    if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in after | before:
+        prep = node.head  # "two days after the strikes": the duration modifies the preposition
+        spans = [c for c in prep.children if c.dep_ == "npadvmod"]
+        if spans and (days := _days(spans[0], lex)) is not None and prep.head != prep:
+            return prep.head, -days if prep.lower_ in after else days
+    return None
+
+
+def _refers_back(trigger: Token) -> bool:
+    """A verb, or a definite noun ("the strikes", "its attack"); not "fresh sanctions"."""
+    if trigger.pos_ == "VERB":
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in trigger.children
+    )
+
+
+def _sides(refs: tuple[ActorRef, ...]) -> set[str]:
+    """Actors compared by country where known ("Trump" and "the US" are one side)."""
+    return {a.country or a.id for a in refs}
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    """Same type, a shared actor country, and recipients that overlap where both are named."""
+    if a.type != b.type or not _sides(a.actor) & _sides(b.actor):
+        return False
+    return not (a.recipient and b.recipient) or bool(_sides(a.recipient) & _sides(b.recipient))
+
+
+def _same_event_date(item: Dated, stated: Iterable[Dated], lex: Lexicon) -> EventMention | None:
+    trigger = item.cand.trigger
+    if any(c.lower_ in lex.cue("novelty_words") for c in trigger.children):
+        return None  # "fresh sanctions" are not the earlier ones
+    lemma = trigger.lemma_.lower()
+    found = {
+        (d.event.date, d.event.date_precision): d.event
+        for d in stated
+        if d.cand.trigger.lemma_.lower() == lemma and _compatible(item.event, d.event)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _phrase_date(noun: Token, items: list[Dated]) -> EventMention | None:
+    """The dated event a noun after "two days after" names: its own, or, for a definite noun
+    ("the attack"), the one dated event of that lemma."""
+    for d in items:
+        if d.cand.trigger == noun and d.stated:
+            return d.event
+    if not _refers_back(noun):
+        return None
+    lemma = noun.lemma_.lower()
+    found = {
+        (d.event.date, d.event.date_precision): d.event
+        for d in items
+        if d.stated and d.cand.trigger.lemma_.lower() == lemma
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _date_from_phrase(item: Dated, items: list[Dated], lex: Lexicon) -> EventMention | None:
+    """ "France expelled the envoy two days after the attack": the attack's date + 2."""
+    after, before = lex.cue("offset_after"), lex.cue("offset_before")
+    for prep in item.cand.clause.children:
+        if prep.dep_ != "prep" or prep.lower_ not in after | before:
+            continue
+        spans = [c for c in prep.children if c.dep_ == "npadvmod"]
+        days = _days(spans[0], lex) if spans else None
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            src = _phrase_date(pobj, items)
+            if days is None or src is None or src.date_precision not in _SHIFTABLE:
+                continue
+            moved = shift(src.date or "", days if prep.lower_ in after else -days)
+            if moved:
+                return _redate(item.event, moved, src.date_precision)
+    return None
+
+
+def _redate(event: EventMention, value: str | None, precision: str | None) -> EventMention:
+    return event.model_copy(update={"date": value, "date_precision": precision})
+
+
+def _simultaneous(
+    item: Dated, items: list[Dated], actors: ActorIndex, lex: Lexicon
+) -> Dated | None:
+    """For an event in "X coincided with <event>", the dated event X stands for: an event whose
+    trigger is X, or for an act noun owned by someone ("his remarks"), that actor's latest dated
+    event before it."""
+    node = item.cand.trigger
+    if not (node.dep_ == "pobj" and node.head.lower_ == "with"):
+        return None
+    verb = node.head.head
+    if verb.lemma_.lower() not in lex.cue("simultaneity_verbs"):
+        return None
+    subj = first(verb, "nsubj")
+    if subj is None:
+        return None
+    for d in items:
+        if d.cand.trigger == subj and d.stated:
+            return d
+    owner = first(subj, "poss")
+    if subj.lemma_.lower() not in lex.cue("act_nouns") or owner is None:
+        return None
+    refs = {r.id for r in actors.refs(owner)}
+    before = [
+        d
+        for d in items
+        if d.stated and d.cand.trigger.i < subj.i and refs & {a.id for a in d.event.actor}
+    ]
+    return max(before, key=lambda d: d.cand.trigger.i) if before else None
+
+
+def _apply_offset(item: Dated, items: list[Dated], timexes: TimexIndex, lex: Lexicon) -> None:
+    """Date one side of an "N days after/before" link from the other side's stated date."""
+    link = offset_link(item.cand.trigger, lex)
+    if link is None:
+        return
+    main, days = link
+    if item.stated:
+        if item.event.date_precision in _SHIFTABLE and item.event.date:
+            back = shift(item.event.date, -days)
+            for d in items:
+                if d.cand.clause == main and not d.stated and back:
+                    d.event = _redate(d.event, back, item.event.date_precision)
+        return
+    anchor = timexes.of_clause(main)
+    others = [d.event for d in items if d.cand.clause == main and d.stated]
+    value, precision = (
+        (anchor.date, anchor.precision)
+        if anchor is not None
+        else (others[0].date, others[0].date_precision)
+        if others
+        else (None, None)
+    )
+    if value and precision in _SHIFTABLE and (moved := shift(value, days)):
+        item.event = _redate(item.event, moved, precision)
+
+
+def refine_dates(
+    items: list[Dated], timexes: TimexIndex, actors: ActorIndex, lex: Lexicon
+) -> list[EventMention]:
+    """The events of `items`, report-dated ones dated from other events where the text allows."""
+    for item in items:
+        if not item.stated and (same := _simultaneous(item, items, actors, lex)) is not None:
+            item.event = _redate(item.event, same.event.date, same.event.date_precision)
+    stated = [d for d in items if d.stated]
+    for item in items:
+        if (
+            not item.stated
+            and _refers_back(item.cand.trigger)
+            and (src := _same_event_date(item, stated, lex)) is not None
+        ):
+            item.event = _redate(item.event, src.date, src.date_precision)
+    for item in items:
+        if not item.stated and (moved := _date_from_phrase(item, items, lex)) is not None:
+            item.event = moved
+    for item in items:
+        _apply_offset(item, items, timexes, lex)
+    return [d.event for d in items]
