@@ -51,3 +51,17 @@ def test_analyse_links_copies_and_is_repeatable(tmp_path: Path) -> None:
         second = analyse(store, settings=settings)
         assert second.parsed == 0, "parses come from the cache"
         assert store.records("events", Event) == events
+
+
+@pytest.mark.slow
+def test_example_corpus_analyses_end_to_end(tmp_path: Path) -> None:
+    """The bundled corpus holds every input format, an opinion column and a fact-check."""
+    examples = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with Store(settings.db_url) as store:
+        sources, _ = plan_sources([str(examples)])
+        report = ingest(store, sources, settings=settings)
+        assert not report.rejected
+        result = analyse(store, settings=settings)
+    assert result.articles >= 20 and result.claims >= 1 and result.duplicate_groups >= 1
+    assert result.events < result.event_mentions, "some mentions merge into one event"
