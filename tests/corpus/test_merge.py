@@ -266,3 +266,26 @@ def test_day_and_month_without_year_match_by_calendar_day() -> None:
     groups = cluster_mentions([dated, reported, stated, later], articles=arts)
     assert sorted(len(g) for g in groups) == [1, 3]
     assert [later] in groups
+
+
+def test_report_of_unknown_year_keeps_its_year_unknown() -> None:
+    """An article dated only "--01-17" must not yield an event in the stand-in year 2000."""
+    article = Article(
+        id="art_y",
+        document_id="doc_y",
+        source_path="y.txt",
+        item=1,
+        body="The two presidents met.",
+        published=Published(value="--01-17", precision="monthday", evidence="dateline"),
+    )
+    mention = EventMention(
+        id="evm_y",
+        type="CONSULT",
+        actor=(ActorRef(id="a", name="Russia", country="RUS"),),
+        recipient=(ActorRef(id="b", name="Iran", country="IRN"),),
+        date="--01-17",
+        date_precision="report",
+        evidence=Evidence(article="art_y", sentence=0, start=0, end=22),
+    )
+    (event,) = merge_events([mention], articles={"art_y": article}, duplicate_of={})
+    assert event.date == "--01-17"

@@ -391,7 +391,10 @@ def _date_of(group: Sequence[EventMention], anchor_date: DateSpan) -> tuple[str 
     if anchor_date.kind == "exact":
         return head.date, head.date_precision
     if anchor_date.kind == "report":
-        return date.fromordinal(anchor_date.lo).isoformat(), "report"
+        day = date.fromordinal(anchor_date.lo)
+        # a report of unknown year was placed in the stand-in year: keep the year unknown
+        value = f"--{day.month:02d}-{day.day:02d}" if anchor_date.monthday else day.isoformat()
+        return value, "report"
     return head.date, head.date_precision  # a day and month of unknown year, or nothing
 
 
