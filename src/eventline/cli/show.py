@@ -11,9 +11,15 @@ from eventline.model import Article, Document
 
 def render_article(article: Article, document: Document) -> RenderableType:
     """All article text goes through rich.Text, never markup: article text is hostile input."""
-    item = document.items[min(article.item, len(document.items)) - 1] if document.items else None
-    start = min((p.doc_start for p in article.pieces), default=item.start if item else 0)
-    end = max((p.doc_start + p.length for p in article.pieces), default=len(document.text))
+    # The raw side covers everything the article was read from: body pieces, cut spans and
+    # captions (a title or credit line before the first body piece included).
+    spans = [(p.doc_start, p.doc_start + p.length) for p in article.pieces]
+    spans += [(r.start, r.end) for r in article.removed]
+    spans += [(c.start, c.end) for c in article.captions]
+    start = min((a for a, _ in spans), default=0)
+    end = max((b for _, b in spans), default=len(document.text))
+    if article.title and (found := document.text.rfind(article.title, 0, start + 1)) >= 0:
+        start = min(start, found)
     raw = document.text[start:end]
     meta = Table.grid(padding=(0, 2))
     for name in ("id", "source_path", "item", "kind", "title", "standfirst", "outlet", "wire",
