@@ -112,10 +112,10 @@ def articles(
         table.add_column("id", no_wrap=True, min_width=12)
         table.add_column("source", no_wrap=True, max_width=28, overflow="ellipsis")
         table.add_column("#", justify="right")
-        table.add_column("kind", no_wrap=True)
-        table.add_column("published", no_wrap=True)
+        table.add_column("kind", no_wrap=True, min_width=10)
+        table.add_column("published", no_wrap=True, min_width=10)
         table.add_column("outlet", no_wrap=True, max_width=18, overflow="ellipsis")
-        table.add_column("title", no_wrap=True, overflow="ellipsis")
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=70)
         for article in store.iter_articles():
             table.add_row(
                 article.id[:12], _esc(Path(article.source_path).name), str(article.item),
