@@ -4,6 +4,7 @@ decides the encoding for every format and a failure names the file."""
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -17,7 +18,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control characters that never occur in text (tab, newline, carriage return, form feed do).
-_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode(raw: bytes, *, source: str) -> tuple[str, str]:
@@ -50,7 +51,7 @@ def decode(raw: bytes, *, source: str) -> tuple[str, str]:
 
 def _checked(text: str, encoding: str, *, source: str) -> str:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    controls = len(_CONTROL.findall(sample))
     if sample and controls / len(sample) > 0.01:
         raise DecodeError(source, f"binary data (control characters), not {encoding} text")
     if not text.strip():
