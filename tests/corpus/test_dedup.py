@@ -6,15 +6,9 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from eventline.corpus.dedup import (
-    DaySpan,
-    DuplicateIndex,
-    Shingler,
-    date_span,
-    day_gap,
-    minhash,
-    permutations,
-)
+from eventline.corpus.dayspan import DaySpan, date_span, day_gap
+from eventline.corpus.dedup import DuplicateIndex
+from eventline.corpus.shingles import Shingler, minhash, permutations
 from eventline.errors import InputError
 from eventline.model import Article, Published
 

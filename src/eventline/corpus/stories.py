@@ -34,7 +34,8 @@ from typing import Any
 
 import yaml
 
-from eventline.corpus.dedup import DaySpan, Shingler, date_span, day_gap, spelling
+from eventline.corpus.dayspan import DaySpan, date_span, day_gap
+from eventline.corpus.shingles import Shingler, spelling
 from eventline.errors import InputError, ResourceError
 from eventline.model import Article, Story, content_id
 
