@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventline.corpus.claims import extract_claims, link_claims
+from eventline.corpus.claims import extract_claims
+from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex
 from eventline.corpus.merge import merge_events
 from eventline.corpus.stories import StoryIndex

@@ -8,13 +8,12 @@ import pytest
 
 from eventline.corpus.claims import (
     claim_field,
-    claim_frame,
     conclusion_verdict,
     extract_claims,
-    link_claims,
     rating_field,
     rating_verdict,
 )
+from eventline.corpus.claims_link import claim_frame, link_claims
 from eventline.eval.claims import score_claims
 from eventline.eval.gold import Gold
 from eventline.model import (

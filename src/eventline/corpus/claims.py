@@ -17,25 +17,18 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventline.corpus.merge import corpus_resource
-from eventline.corpus.timeline_quad import quad_table
 from eventline.errors import ResourceError
 from eventline.model import (
-    ActorRef,
     Article,
     Claim,
-    Event,
-    EventMention,
-    Quote,
-    Related,
     Verdict,
     content_id,
 )
@@ -109,7 +102,7 @@ class Vocabulary:
     rating_field: re.Pattern[str]
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
@@ -119,8 +112,8 @@ def vocabulary() -> Vocabulary:
         rules = VerdictRules.model_validate(corpus_resource(_RESOURCE))
     except ValidationError as exc:
         raise ResourceError(_RESOURCE, f"invalid verdicts: {exc.errors()[0]['msg']}") from exc
-    labels = {_fold(p): v for v, ps in rules.labels.items() for p in ps}
-    cues = {_fold(p): (g.verdict, g.weight) for g in rules.cues for p in g.phrases}
+    labels = {fold_text(p): v for v, ps in rules.labels.items() for p in ps}
+    cues = {fold_text(p): (g.verdict, g.weight) for g in rules.cues for p in g.phrases}
     fields = {
         name: re.compile(
             rf"(?<![\w-])(?:{_alternation(names)})\s*:\s*",
@@ -211,7 +204,7 @@ def _from_review(review: dict[str, Any], article: Article) -> Claim | None:
     when = _text(item.get("datePublished")) if item else None
     when = when or _text(review.get("datePublished"))
     return Claim(
-        id=content_id("clm", article.id, _fold(text)),
+        id=content_id("clm", article.id, fold_text(text)),
         claim=text,
         claimant=claimant,
         date=when[:10] if when else None,
@@ -227,7 +220,9 @@ def label_verdict(text: str) -> Verdict | None:
     """The verdict of a rating label that opens `text` ("False", "Mostly true …")."""
     vocab = vocabulary()
     match = vocab.label.match(text)
-    return vocab.label_verdict.get(_fold(match.group(0).strip(" \t\n\"“'‘*"))) if match else None
+    if match is None:
+        return None
+    return vocab.label_verdict.get(fold_text(match.group(0).strip(" \t\n\"“'‘*")))
 
 
 def claim_field(text: str) -> str | None:
@@ -281,7 +276,7 @@ def conclusion_scores(body: str) -> dict[Verdict, float]:
         if _CLAIM_WORDS.search(sentence):
             factor *= rules.claim_sentence_weight
         for match in vocab.cue.finditer(sentence):
-            verdict, weight = vocab.cue_value[_fold(match.group(0))]
+            verdict, weight = vocab.cue_value[fold_text(match.group(0))]
             scores[verdict] = scores.get(verdict, 0.0) + weight * factor
     return scores
 
@@ -357,7 +352,7 @@ def extract_claims(article: Article, *, jsonld: Sequence[str] = ()) -> list[Clai
         return []
     return [
         Claim(
-            id=content_id("clm", article.id, _fold(claim)),
+            id=content_id("clm", article.id, fold_text(claim)),
             claim=claim,
             claimant=claimant_of(text),
             date=_claim_date(claim, article),
@@ -365,227 +360,3 @@ def extract_claims(article: Article, *, jsonld: Sequence[str] = ()) -> list[Clai
             reviewer_article=article.id,
         )
     ]
-
-
-# --- linking claims to events and quotes -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClaimFrame:
-    """What a claim says happened: a type, who did it to whom, and whether it is a rupture
-    (X withdrew support from / cut ties with Y)."""
-
-    type: str | None
-    side: str | None
-    rupture: bool
-    actors: frozenset[str]
-    targets: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _country_forms() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Country names, demonyms and capitals, plus state bodies ("the Kremlin"), from the
-    actor knowledge base: text form → ISO3 code."""
-    from eventline.nlp import load_kb
-
-    forms = {
-        _fold(f.text): f.actor.country
-        for f in load_kb().forms
-        if f.actor.country and not f.ambiguous
-        if f.actor.type == "country" or f.actor.sector in {"GOV", "MIL", "LEG"}
-    }
-    codes = {k: v for k, v in forms.items() if v}
-    ordered = sorted(codes, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), codes
-
-
-def countries_in(text: str) -> list[str]:
-    """ISO3 codes of the countries a text names, in order of first mention."""
-    pattern, codes = _country_forms()
-    found: list[str] = []
-    for match in pattern.finditer(text):
-        code = codes.get(_fold(match.group(0)))
-        if code and code not in found:
-            found.append(code)
-    return found
-
-
-def _codes(refs: Sequence[ActorRef]) -> frozenset[str]:
-    return frozenset(c for r in refs for c in (r.country, r.id) if c)
-
-
-def claim_frame(claim: Claim, claim_event: EventMention | None = None) -> ClaimFrame:
-    """The claim's event: the caller's coded event when given, else keyword cues and the
-    countries the claim names (the first one acts, the others undergo)."""
-    rules = vocabulary().rules
-    cue = next((c for c in rules.claim_cues if phrase_pattern(c.phrases).search(claim.claim)), None)
-    rupture = bool(cue and cue.rupture)
-    if claim_event is not None:
-        side = "conflict" if rupture else quad_table().side(claim_event.type)
-        return ClaimFrame(
-            claim_event.type,
-            side,
-            rupture,
-            _codes(claim_event.actor),
-            _codes(claim_event.recipient),
-        )
-    named = countries_in(claim.claim)
-    return ClaimFrame(
-        cue.type if cue else None,
-        cue.side if cue else None,
-        rupture,
-        frozenset(named[:1]),
-        frozenset(named[1:]),
-    )
-
-
-def _window(claim: Claim) -> tuple[date, date] | None:
-    rules = vocabulary().rules
-    span = _span(claim.date)
-    if span is None:
-        return None
-    return (
-        span[0] - timedelta(days=rules.link_before_days),
-        span[1] + timedelta(days=rules.link_after_days),
-    )
-
-
-def _span(value: str | None) -> tuple[date, date] | None:
-    """First and last day of an ISO day, month or year."""
-    if not value or value.startswith("--"):
-        return None
-    try:
-        if len(value) >= 10:
-            day = date.fromisoformat(value[:10])
-            return day, day
-        year = int(value[:4])
-        if len(value) == 7:
-            month = int(value[5:7])
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-def _in_window(value: str | None, window: tuple[date, date] | None) -> bool:
-    if window is None:
-        return True
-    span = _span(value)
-    return span is not None and span[0] <= window[1] and span[1] >= window[0]
-
-
-def _between(event: Event, xs: frozenset[str], ys: frozenset[str]) -> bool:
-    acts, recs = _codes(event.actor), _codes(event.recipient)
-    if not event.recipient:
-        return bool(acts & xs and acts & ys)
-    return bool((acts & xs and recs & ys) or (acts & ys and recs & xs))
-
-
-def _adversaries(events: Sequence[Event], ys: frozenset[str], window: Any) -> frozenset[str]:
-    """Whoever used material force or coercion against Y in the window."""
-    table = quad_table()
-    return frozenset(
-        c
-        for e in events
-        if table.quad(e.type) == "material_conflict" and e.modality == "asserted"
-        if _codes(e.recipient) & ys and _in_window(e.date, window)
-        for c in _codes(e.actor) - ys
-    )
-
-
-def _event_relation(
-    event: Event, frame: ClaimFrame, adversaries: frozenset[str]
-) -> Literal["supports", "contradicts"] | None:
-    table = quad_table()
-    xs, ys = frame.actors, frame.targets
-    if _between(event, xs, ys):
-        side = table.side(event.type)
-        if frame.rupture:
-            return "contradicts" if side == "cooperation" else "supports"
-        return "supports" if event.type == frame.type else None
-    acts, recs = _codes(event.actor), _codes(event.recipient)
-    against = event.type in vocabulary().rules.against_adversary
-    if frame.rupture and against and acts & xs and recs & adversaries and not recs & xs:
-        return "contradicts"
-    return None
-
-
-def _quote_supports(quote: Quote, frame: ClaimFrame) -> bool:
-    """An official of X saying something supportive about Y, with no negation in it."""
-    rules = vocabulary().rules
-    speaker = _codes((quote.speaker,)) if quote.speaker else frozenset()
-    if not speaker & frame.actors:
-        return False
-    addressed = _codes((quote.addressee,)) if quote.addressee else frozenset()
-    if not (addressed & frame.targets or set(countries_in(quote.text)) & frame.targets):
-        return False
-    if phrase_pattern(rules.negations).search(quote.text.replace("n't", " n't")):
-        return False
-    return bool(phrase_pattern(rules.support_words).search(quote.text))
-
-
-def link_claims(
-    claims: Sequence[Claim],
-    *,
-    events: Sequence[Event],
-    quotes: Sequence[Quote],
-    claim_events: Mapping[str, EventMention] | None = None,
-    articles: Mapping[str, Article] | None = None,
-) -> list[Claim]:
-    """Relate each claim to the events and quotes that support or contradict it.
-
-    A rupture claim ("X withdrew support from Y") is contradicted by asserted cooperation
-    between X and Y, by X condemning, threatening or sanctioning whoever attacked Y, and by
-    X's officials speaking in support of Y; conflict between X and Y supports it. Another claim
-    is supported by asserted events of its type between its parties. Only events and quotes
-    dated within the claim's window count (`verdicts.yaml`); quotes are dated by their
-    article's publication when `articles` is given. `claim_events` maps claim ids to the
-    caller's coded reading of the claim sentence; without it, keyword cues are used."""
-    out = []
-    for claim in claims:
-        frame = claim_frame(claim, (claim_events or {}).get(claim.id))
-        if not frame.actors or not frame.targets:
-            out.append(claim)
-            continue
-        window = _window(claim)
-        dated = [
-            e
-            for e in events
-            if e.modality == "asserted" and _in_window(e.date, window)
-            if not _restates(e, claim)
-        ]
-        adversaries = _adversaries(events, frame.targets, window) - frame.actors
-        related = [
-            Related(id=e.id, relation=rel)
-            for e in dated
-            if (rel := _event_relation(e, frame, adversaries))
-        ]
-        if frame.rupture:
-            related += [
-                Related(id=q.id, relation="contradicts")
-                for q in quotes
-                if _quote_supports(q, frame) and _quote_dated(q, window, articles)
-            ]
-        unique = list(dict.fromkeys(related))
-        out.append(claim.model_copy(update={"related": tuple(unique)}))
-    return out
-
-
-def _restates(event: Event, claim: Claim) -> bool:
-    """Every report of the event repeats the claim's own wording ("…that Russia had withdrawn
-    its support…"): the fact-check quoting the claim is not evidence about it."""
-    cues = [
-        c for c in vocabulary().rules.claim_cues if phrase_pattern(c.phrases).search(claim.claim)
-    ]
-    patterns = [phrase_pattern(c.phrases) for c in cues]
-    return bool(patterns) and all(any(p.search(m.text) for p in patterns) for m in event.mentions)
-
-
-def _quote_dated(
-    quote: Quote, window: tuple[date, date] | None, articles: Mapping[str, Article] | None
-) -> bool:
-    article = (articles or {}).get(quote.article)
-    if article is None or article.published is None:
-        return True
-    return _in_window(article.published.value, window)
