@@ -26,7 +26,7 @@ from pathlib import Path
 
 from eventline.corpus.merge import cluster_mentions
 from eventline.errors import InputError
-from eventline.eval.meantime_timex import _anchor, _rebuild
+from eventline.eval.meantime_timex import creation_anchor, rebuild_text
 from eventline.eval.report import Metric, SectionReport, prf
 from eventline.model import Article, EventMention, Evidence, Published
 
@@ -60,9 +60,9 @@ def read_document(path: Path) -> MeantimeDoc:
     except (OSError, ET.ParseError) as exc:
         raise InputError(str(path), f"cannot read MEANTIME file: {exc}") from exc
     name = path.stem
-    text, spans = _rebuild(root)
+    text, spans = rebuild_text(root)
     creation = next(
-        (_anchor(t.get("value")) for t in root.iter("TIMEX3")
+        (creation_anchor(t.get("value")) for t in root.iter("TIMEX3")
          if t.get("functionInDocument") == "CREATION_TIME"),
         None,
     )  # fmt: skip

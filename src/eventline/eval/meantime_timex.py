@@ -36,7 +36,7 @@ class GoldTimex:
     value: str
 
 
-def _rebuild(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
+def rebuild_text(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
     """Document text from its tokens: sentences on their own lines, tokens space-separated
     except before closing punctuation and clitics."""
     parts: list[str] = []
@@ -57,7 +57,7 @@ def _rebuild(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def _anchor(value: str | None) -> str | None:
+def creation_anchor(value: str | None) -> str | None:
     """The creation time as YYYY-MM-DD; one MEANTIME file writes it DD-MM-YYYY."""
     if not value:
         return None
@@ -80,7 +80,7 @@ def _gold(
             continue
         start, end = min(spans[i][0] for i in ids), max(spans[i][1] for i in ids)
         found.append(GoldTimex(name, start, end, text[start:end], timex.get("value", "")))
-    return _anchor(creation), found
+    return creation_anchor(creation), found
 
 
 def _best(gold: GoldTimex, predicted: list[TimexMatch]) -> tuple[bool, TimexMatch | None]:
@@ -105,7 +105,7 @@ def score_meantime_timex(root: Path) -> SectionReport:
             document = ET.parse(path).getroot()
         except ET.ParseError as exc:
             raise InputError(str(path), f"not XML: {exc}") from exc
-        text, spans = _rebuild(document)
+        text, spans = rebuild_text(document)
         anchor, golds = _gold(document, path.stem, spans, text)
         predicted = find_timexes(text, anchor=anchor)
         for gold in golds:
