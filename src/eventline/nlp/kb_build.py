@@ -26,6 +26,7 @@ class _Extra(BaseModel):
     adj: list[str] = Field(default_factory=list)
     capital: list[str] = Field(default_factory=list)
     ambiguous: list[str] = Field(default_factory=list)
+    plural: list[str] | None = None  # None: plurals by `demonym_plurals`; []: none
 
 
 class _Extras(BaseModel):
@@ -37,6 +38,28 @@ class _Extras(BaseModel):
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
+
+
+# Demonyms that have no "-s" plural: "the Chinese", "the Irish", "the Swiss", "the Kyrgyz";
+# adjectives that are not nouns for people ("Icelandic", "Malagasy").
+_NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "s", "z", "x", "men", "ic", "y")
+
+
+def demonym_plurals(adjectives: list[str], names: list[str]) -> list[str]:
+    """Plural nouns for a people, by rule: Ugandan -> Ugandans, Israeli -> Israelis, Serb ->
+    Serbs, Filipino -> Filipinos; none for -ese/-ish/-ch ("Chinese", "Irish", "French"),
+    abbreviations ("U.S.") or an adjective that is also the country's name ("Myanmar")."""
+    out: list[str] = []
+    for adj in adjectives:
+        last = adj.split()[-1]
+        if not last.isalpha() or last.isupper() or adj in names:
+            continue
+        if last.lower().endswith(_NO_PLURAL):
+            continue
+        plural = adj + "s"
+        if plural not in names:
+            out.append(plural)
+    return out
 
 
 def country_entry(country: object, extra: _Extra) -> dict[str, object]:
@@ -51,6 +74,7 @@ def country_entry(country: object, extra: _Extra) -> dict[str, object]:
     name = extra.name or (plain[0] if plain else str(getattr(country, "name")))  # noqa: B009
     names = _unique([name, *plain, *extra.short])
     names = [n for n in names if n not in extra.ambiguous]
+    plurals = extra.plural if extra.plural is not None else demonym_plurals(extra.adj, names)
     return {
         "id": code,
         "name": name,
@@ -58,7 +82,7 @@ def country_entry(country: object, extra: _Extra) -> dict[str, object]:
         "country": code,
         "sector": None,
         "names": names,
-        "adjectives": _unique(extra.adj),
+        "adjectives": _unique(extra.adj + plurals),
         "metonyms": _unique(extra.capital),
         "ambiguous": _unique(extra.ambiguous),
     }

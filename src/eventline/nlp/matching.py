@@ -72,6 +72,7 @@ class ActorMatcher:
             rf"^(?:[A-Z]{{1,3}}-?\d{{2,}}|\d{{{products.min_digits},}})[A-Za-z0-9-]*$"
         )
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.role_prefixes = _role_prefixes(kb)
         self.forms: dict[str, Form] = {}
         grouped: dict[str, list[Doc]] = {}
         for form in kb.forms:
@@ -89,7 +90,9 @@ class ActorMatcher:
         out: list[Span] = []
         for span in filter_spans(spans):
             form = self.forms[span.label_]
-            if form.actor.type != "country" and self.is_product(span.doc, span.start, span.end):
+            if form.actor.type != "country" and self.is_product(
+                span.doc, span.start, span.end, known_name=True
+            ):
                 continue
             entry = kb_entry(form.actor)
             table.setdefault(entry["id"], entry)
@@ -114,11 +117,21 @@ class ActorMatcher:
         form = self.forms[span.label_]
         if form.ambiguous and span[0].ent_type_ not in _PLACE_LABELS:
             return False
+        if form.kind == "adjective" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+            return False  # "ethnic Albanians in Serbia": a people, not the state
         if form.actor.type == "country":
             for ent in doc.ents:
                 if ent.label_ in _SHADOW_LABELS and ent.start <= span.start and span.end <= ent.end:
-                    return len(ent) == len(span)
+                    return len(ent) == len(span) or self._before_title(span, ent)
         return True
+
+    def _before_title(self, span: Span, ent: Span) -> bool:
+        """ "British Defence" (NER: ORG) before "Secretary Tom King": the rest of the entity
+        begins a role title or institution, so the adjective is the country's, not part of a
+        name; "Indian National Congress" stays one name."""
+        doc = span.doc
+        first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+        return span.start == first and doc[span.end : ent.end].text.lower() in self.role_prefixes
 
     def _ner_orgs(self, doc: Doc, taken: list[Span], shadowed: list[Span]) -> list[Span]:
         """NER organisations not in the KB, with "Full Name (FN)" acronyms kept together; one
@@ -146,11 +159,12 @@ class ActorMatcher:
             out.append(mention)
         return out
 
-    def is_product(self, doc: Doc, start: int, end: int) -> bool:
+    def is_product(self, doc: Doc, start: int, end: int, *, known_name: bool = False) -> bool:
         """A maker's name used for its product: "Boeing 787", "Airbus A380 jets", "Apple TV".
-        Such a span names no actor; "NATO 32 members" or "Gazprom 2023 profits" still do."""
+        Such a span names no actor; "NATO 32 members" or "Gazprom 2023 profits" still do. A
+        knowledge-base name ending in such a word ("Human Rights Watch") is the name itself."""
         last = doc[end - 1]
-        if end - start > 1 and last.text in self.product_nouns:
+        if not known_name and end - start > 1 and last.text in self.product_nouns:
             return True
         if end >= len(doc):
             return False
@@ -167,6 +181,20 @@ class ActorMatcher:
         if text.endswith("00") and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NNS":
             return False  # "Toyota 500 workers": a round count of people or things
         return self.model_pattern.match(text) is not None
+
+
+def _role_prefixes(kb: KnowledgeBase) -> frozenset[str]:
+    """Every word-wise beginning of a title or institution form ("defence", "defence
+    secretary")."""
+    if kb.roles is None:
+        return frozenset()
+    forms = [f for t in kb.roles.titles for f in t.forms]
+    forms += [f for i in kb.roles.institutions for f in i.forms]
+    out: set[str] = set()
+    for form in forms:
+        words = form.lower().split()
+        out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(out)
 
 
 def _trim(ent: Span) -> Span | None:

@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 from eventline.model import content_id
 from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
+from eventline.nlp.holders import fill_known
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, Lexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
@@ -63,8 +64,11 @@ class PeopleFinder:
         descs, extra = self._descriptions(doc, roles, refs, people)
         entities = _group(people)
         _propagate(doc, people, entities, taken)
+        fill_known(doc, _mentions(people, entities), refs.values())
         table = actor_table(doc)
+        # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
+        personal |= {i for s in extra for i in range(s.start, s.end)}
         out = [s for s in spans if s not in soft or not personal & set(range(s.start, s.end))]
         out += extra
         for person in people:
@@ -305,6 +309,13 @@ class PeopleFinder:
             if best is None or distance < best[0]:
                 best = (distance, entry)
         return None if best is None else best[1]
+
+
+def _mentions(
+    people: list[_Person], entities: dict[str, dict[str, dict[str, Any]]]
+) -> list[tuple[int, int, dict[str, Any]]]:
+    found = ((p, entities.get(surname_key(p.name), {}).get(p.name)) for p in people)
+    return [(p.start, p.end, entry) for p, entry in found if entry is not None]
 
 
 def _trim_fragments(people: list[_Person]) -> list[_Person]:

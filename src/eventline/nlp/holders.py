@@ -1,0 +1,198 @@
+"""Well-known office holders: who "Putin" or "President Museveni" is when the text never says.
+
+News often names a leader with a bare surname or a title that gives no country ("President
+Yoweri Museveni said ..."). `resources/actors/office_holders.yaml` lists heads of state and
+government, foreign and defence ministers of major states and heads of international bodies
+(about 1985-2025) with their country. A person found in a document takes that country (and
+sector, when the text gave none) only when:
+
+- the name matches: the full name (or a listed spelling), or the same surname with the same
+  first given name, or a bare surname that is unambiguous in the file (every holder with that
+  surname has one country) and not marked `bare: false` (common surnames: "Johnson", "Khan");
+- the document does not contradict it: a country the text gives the person (a title, a
+  nationality right before the name or in an appositive) wins, and a different first name in
+  the document ("Igor Putin") makes a different person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from spacy.tokens import Doc, Span
+
+from eventline.errors import ResourceError
+from eventline.nlp.kb import _iso_codes, _validate, load_roles, resource_path
+from eventline.nlp.lexicon import POSSESSIVES, STATE_LABELS
+from eventline.nlp.names import fold_part, name_parts
+
+HOLDERS_FILE = "office_holders.yaml"
+HOLDERS_VERSION = 1
+_OFFICE = re.compile(r"^([a-z_]+) (\d{4})-(\d{4})?$")
+
+
+class Holder(BaseModel):
+    """One person: `offices` are "title_key FROM-TO" strings (an open end: still in office)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    country: str | None
+    sector: str | None = None
+    offices: list[str] = Field(min_length=1)
+    surname: str | None = None
+    also: list[str] = Field(default_factory=list)
+    bare: bool = True
+
+    @field_validator("country")
+    @classmethod
+    def _iso3(cls, value: str | None) -> str | None:
+        if value is not None and value not in _iso_codes():
+            raise ValueError(f"{value!r} is not an ISO 3166 alpha-3 country code")
+        return value
+
+    @field_validator("offices")
+    @classmethod
+    def _offices(cls, value: list[str]) -> list[str]:
+        for office in value:
+            match = _OFFICE.match(office)
+            if match is None:
+                raise ValueError(f"office {office!r} is not 'title_key FROM-TO'")
+            start, end = int(match.group(2)), match.group(3)
+            if not 1900 <= start <= 2100 or (end is not None and int(end) < start):
+                raise ValueError(f"office {office!r} has impossible years")
+        return value
+
+    @model_validator(mode="after")
+    def _country_or_sector(self) -> Holder:
+        if self.country is None and self.sector is None:
+            raise ValueError(f"{self.name}: a holder without a country needs a sector")
+        return self
+
+
+class HoldersFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    description: str = ""
+    holders: list[Holder]
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the file says of the person a name means: country and sector."""
+
+    names: tuple[str, ...]
+    country: str | None
+    sector: str | None
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(fold_part(p) for p in name_parts(name))
+
+
+class HolderIndex:
+    """Lookups by full name, by surname plus first given name, and by bare surname."""
+
+    def __init__(self, data: HoldersFile) -> None:
+        titles = {t.key: t for t in load_roles().titles}
+        self.full: dict[tuple[str, ...], list[Holder]] = {}
+        self.by_surname: dict[tuple[str, ...], list[Holder]] = {}
+        self.sectors: dict[str, str | None] = {}
+        for number, holder in enumerate(data.holders):
+            keys = [_OFFICE.match(o).group(1) for o in holder.offices]  # type: ignore[union-attr]
+            unknown = [k for k in keys if k not in titles]
+            if unknown:
+                raise ResourceError(HOLDERS_FILE, f"holders.{number}: unknown title {unknown[0]!r}")
+            self.sectors[holder.name] = holder.sector or titles[keys[-1]].sector
+            for name in (holder.name, *holder.also):
+                self.full.setdefault(_key(name), []).append(holder)
+            surname = _key(holder.surname) if holder.surname else _key(holder.name)[-1:]
+            self.by_surname.setdefault(surname, []).append(holder)
+
+    def lookup(self, name: str) -> Known | None:
+        """The one country (and sector) the file gives a name, or None when it is unknown or
+        ambiguous."""
+        key = _key(name)
+        if not key:
+            return None
+        found = self.full.get(key)
+        if found is None and len(key) > 1:
+            found = [
+                h for h in self.by_surname.get(key[-1:], []) if _key(h.name)[:1] == key[:1]
+            ] or None
+        if found is None:
+            found = self.by_surname.get(key)
+            if found and not all(h.bare for h in found):
+                return None
+        return self._one(found or [])
+
+    def _one(self, found: list[Holder]) -> Known | None:
+        pairs = {(h.country, self.sectors[h.name]) for h in found}
+        countries = {country for country, _ in pairs}
+        if len(countries) != 1:
+            return None
+        sectors = {sector for _, sector in pairs}
+        sector = next(iter(sectors)) if len(sectors) == 1 else None
+        return Known(tuple(h.name for h in found), next(iter(countries)), sector)
+
+
+@lru_cache(maxsize=1)
+def load_holders() -> HolderIndex:
+    """The packaged office-holder file, validated once."""
+    path = resource_path(HOLDERS_FILE)
+    data = _validate(HoldersFile, path)
+    if data.version > HOLDERS_VERSION:
+        raise ResourceError(str(path), f"version {data.version} is newer than {HOLDERS_VERSION}")
+    return HolderIndex(data)
+
+
+def _nearby_country(doc: Doc, start: int, end: int, refs: Iterable[Span]) -> set[str]:
+    """Countries the text puts right at a name: "Serbian striker Putin", "Jordan's Abdullah",
+    "Putin, a Serbian footballer"."""
+    found: set[str] = set()
+    before = start - 1 if start > 0 and doc[start - 1].is_lower else start
+    after = end + 1 if end < len(doc) and doc[end].text == "," else None
+    for ref in refs:
+        if ref.label_ not in STATE_LABELS or not ref._.actor_ref:
+            continue
+        country = ref._.actor_ref.get("country")
+        gap = ref.end + (1 if ref.end < len(doc) and doc[ref.end].text in POSSESSIVES else 0)
+        if (country and gap in (start, before)) or (
+            country and after is not None and after <= ref.start <= after + 2
+        ):
+            found.add(country)
+    return found
+
+
+def fill_known(
+    doc: Doc, mentions: list[tuple[int, int, dict[str, Any]]], refs: Iterable[Span]
+) -> None:
+    """Give person entries with no country the one the office-holder file knows, unless the
+    document contradicts it; `mentions` are (start, end, shared entry) per name found."""
+    index = load_holders()
+    refs = list(refs)
+    by_entry: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
+    for mention in mentions:
+        by_entry.setdefault(id(mention[2]), []).append(mention)
+    for group in by_entry.values():
+        entry = group[0][2]
+        if entry.get("type") != "person" or entry.get("role_only"):
+            continue
+        known = index.lookup(entry["name"])
+        if known is None:
+            continue
+        said = {entry["country"]} if entry.get("country") else set()
+        for start, end, _ in group:
+            said |= _nearby_country(doc, start, end, refs)
+        if said and said != {known.country}:
+            continue
+        entry["country"] = known.country
+        if known.country is None:  # an international official: the body's sector (IGO)
+            entry["sector"] = known.sector
+        else:
+            entry["sector"] = entry.get("sector") or known.sector
