@@ -80,16 +80,18 @@ def _parse(
 
 
 def _link_corpus(
-    articles: Sequence[Article], store: Store, keys: dict[str, frozenset[str]]
+    articles: Sequence[Article],
+    store: Store,
+    keys: dict[str, frozenset[str]],
+    *,
+    processes: int,
 ) -> tuple[DuplicateIndex, StoryIndex]:
     """Add the articles the persisted indexes have not seen yet."""
     dedup_blob = store.get_blob(DEDUP_KEY)
     dedup = DuplicateIndex.load(dedup_blob) if dedup_blob else DuplicateIndex()
     story_blob = store.get_blob(STORIES_KEY)
     stories = StoryIndex.load(story_blob) if story_blob else StoryIndex()
-    for article in articles:
-        if article.id not in dedup:
-            dedup.add(article)
+    dedup.add_many(articles, processes=processes)
     for article in articles:
         if stories.story_of(article.id) is None:
             stories.add(
@@ -120,7 +122,7 @@ def analyse(
         if m.actor is not None:
             actor_ids.setdefault(m.article, set()).add(m.actor.id)
     keys = {article: frozenset(ids) for article, ids in actor_ids.items()}
-    dedup, stories = _link_corpus(articles, store, keys)
+    dedup, stories = _link_corpus(articles, store, keys, processes=settings.processes)
     groups: list[DuplicateGroup] = dedup.groups()
     duplicate_of = {member: g.canonical for g in groups for member in g.members}
     by_id = {a.id: a for a in articles}

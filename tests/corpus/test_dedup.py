@@ -146,3 +146,32 @@ def test_day_gap(a: str, b: str | None, gap: int | None) -> None:
         return date_span(Published(value=value, precision="day", evidence="t") if value else None)
 
     assert day_gap(span(a), span(b)) == gap
+
+
+@pytest.mark.slow
+def test_add_many_in_worker_processes_equals_one_by_one() -> None:
+    """Signatures computed in a pool give the same groups as adding articles serially."""
+    words = [
+        "minister",
+        "talks",
+        "border",
+        "trade",
+        "energy",
+        "grain",
+        "port",
+        "visit",
+        "summit",
+        "treaty",
+    ]
+    arts = []
+    for n in range(2_100):
+        story = n // 3  # three copies of each story, the last word edited
+        body = " ".join(f"{words[(story + i) % len(words)]}{story * 41 + i}" for i in range(40))
+        body += f" edition{n}"
+        arts.append(Article(id=f"art_{n:05d}", document_id="d", source_path="x", item=1, body=body))
+    serial, pooled = DuplicateIndex(), DuplicateIndex()
+    for art in arts:
+        serial.add(art)
+    assert pooled.add_many(arts, processes=2) == len(arts)
+    assert [g.members for g in pooled.groups()] == [g.members for g in serial.groups()]
+    assert serial.groups(), "every three articles are copies of one story"
