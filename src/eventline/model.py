@@ -209,7 +209,9 @@ class Place(Record):
     country: str | None = None
 
 
-class EventMention(Record):
+class EventCore(Record):
+    """What an event is, whether seen in one sentence or merged across articles."""
+
     id: str
     type: str
     mode: str | None = None
@@ -220,6 +222,11 @@ class EventMention(Record):
     date_precision: str | None = None
     location: Place | None = None
     modality: Modality = "asserted"
+
+
+class EventMention(EventCore):
+    """One sentence's report of an event."""
+
     trigger: str = ""
     evidence: Evidence
 
@@ -251,17 +258,9 @@ class Story(Record):
     end: str | None = None
 
 
-class Event(Record):
-    id: str
-    type: str
-    mode: str | None = None
-    context: tuple[str, ...] = ()
-    actor: tuple[ActorRef, ...] = ()
-    recipient: tuple[ActorRef, ...] = ()
-    date: str | None = None
-    date_precision: str | None = None
-    location: Place | None = None
-    modality: Modality = "asserted"
+class Event(EventCore):
+    """One real event: its mentions across articles and how many independent sources."""
+
     mentions: tuple[Evidence, ...] = ()
     sources: int = 1
 
