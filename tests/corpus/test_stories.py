@@ -131,3 +131,23 @@ def test_score_stories_counts_constraints() -> None:
         Story(id="b", title="", articles=("art5",)),
     ]
     assert score_stories(GOLD, ARTICLES, good).passed
+
+
+def test_story_title_of_copies_does_not_depend_on_arrival_order() -> None:
+    """Copies score alike against the story; the title must come from a stable rule, not from
+    which copy came first (or from float noise of set iteration order)."""
+    body = (
+        "Envoys of Chile and Peru met in Lima on Monday to settle the fishing dispute over the "
+        "southern waters, officials from both foreign ministries said."
+    )
+    copies = [
+        Article(id=f"art_{n}", document_id="d", source_path="x", item=n + 1, title=t, body=body)
+        for n, t in enumerate(["Chile and Peru settle fishing row", "Envoys meet in Lima"])
+    ]
+    titles = set()
+    for order in (copies, copies[::-1]):
+        index = StoryIndex()
+        for article in order:
+            index.add(article)
+        titles.add(tuple(s.title for s in index.stories()))
+    assert len(titles) == 1, titles

@@ -37,11 +37,19 @@ def _refs(refs: list[dict[str, Any]]) -> str:
     return ", ".join(f"{r['name']} ({r.get('country') or '-'})" for r in refs)
 
 
-def analyse_command(ctx: typer.Context) -> None:
+def analyse_command(
+    ctx: typer.Context,
+    processes: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes [env EVENTLINE_PROCESSES].")
+    ] = None,
+) -> None:
     """Find actors, events, quotes, duplicates, stories and claims in every stored article."""
     from eventline.analyse import analyse
 
     state: State = ctx.obj
+    settings = state.settings.model_copy(
+        update={"processes": processes or state.settings.processes}
+    )
     with (
         handle_errors(),
         state.open_store() as store,
@@ -61,7 +69,7 @@ def analyse_command(ctx: typer.Context) -> None:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done)
 
-        report = analyse(store, settings=state.settings, progress=progress)
+        report = analyse(store, settings=settings, progress=progress)
     err.print(
         f"{report.articles} articles ({report.parsed} newly parsed): {report.actors} actors, "
         f"{report.event_mentions} event mentions in {report.events} events, {report.quotes} "

@@ -212,10 +212,16 @@ class StoryIndex:
     def _record(self, story: int) -> Story:
         record = self._stories[story]
         members = [self._members[m] for m in record.members]
-        central = max(members, key=lambda m: (_cosine(m.vector, record.centroid), bool(m.title)))
+
+        # Rounded, then the id: near-equal cosines (copies) must not be ordered by float noise
+        # from set iteration, which changes with the process's hash seed.
+        def closeness(m: _Member) -> tuple[float, str]:
+            return round(_cosine(m.vector, record.centroid), 9), m.id
+
+        central = max(members, key=lambda m: (closeness(m)[0], bool(m.title), m.id))
         titled = [m for m in members if m.title]
         if titled:
-            title = max(titled, key=lambda m: _cosine(m.vector, record.centroid)).title or ""
+            title = max(titled, key=closeness).title or ""
         else:
             title = _keyword_title(record.centroid) or central.id
         start, end = _span([m.span for m in members])
@@ -280,7 +286,8 @@ def _cosine(vector: dict[str, float], centroid: dict[str, float]) -> float:
 
 
 def _keyword_title(centroid: dict[str, float]) -> str:
-    top = sorted((t for t in centroid if t.startswith("n:")), key=lambda t: -centroid[t])[:4]
+    terms = (t for t in centroid if t.startswith("n:"))
+    top = sorted(terms, key=lambda t: (-round(centroid[t], 9), t))[:4]
     return ", ".join(t[2:].title() for t in top)
 
 
