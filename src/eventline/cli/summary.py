@@ -40,7 +40,7 @@ def render_summary(store: Store, *, title: str) -> RenderableType:
         _counts("articles by kind", kinds),
         _counts("outlets", outlets, top=6),
         _counts("most mentioned actors", actors),
-        _counts("events by PLOVER type", types),
+        _counts("events by type", types),
     )
     lines = Text(
         f"{counts['documents']} documents, {counts['articles']} articles; "
