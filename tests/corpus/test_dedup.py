@@ -11,6 +11,7 @@ from eventline.corpus.dedup import DuplicateIndex
 from eventline.corpus.shingles import Shingler, minhash, permutations
 from eventline.errors import InputError
 from eventline.model import Article, Published
+from tests.corpus.helpers import make
 
 REPORT = (
     "The harbour authority of Port Selwyn said on Tuesday that it would close the northern "
@@ -32,21 +33,6 @@ OTHER_REPORT = (
     "Pilots had walked out over night-shift rotas, according to their union. The operator "
     "said tickets bought for cancelled crossings would be refunded in full."
 )
-
-
-def make(
-    art_id: str, body: str, *, published: str | None = "2025-03-04", **fields: object
-) -> Article:
-    date = Published(value=published, precision="day", evidence="test") if published else None
-    return Article(
-        id=art_id,
-        document_id="doc",
-        source_path="t.txt",
-        item=0,
-        body=body,
-        published=date,
-        **fields,
-    )  # type: ignore[arg-type]
 
 
 def americanise(text: str) -> str:

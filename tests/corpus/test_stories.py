@@ -8,7 +8,8 @@ from eventline.corpus.stories import StoryIndex, names
 from eventline.errors import InputError
 from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.gold import Gold
-from eventline.model import Article, DuplicateGroup, Published
+from eventline.model import Article, DuplicateGroup
+from tests.corpus.helpers import make
 
 SUMMIT_2025 = (
     "Chancellor Ottilie Brandvik met President Kasimir Oduya in Lisbon on Tuesday to sign a "
@@ -29,19 +30,6 @@ FLOOD = (
     "Floods cut the railway between Marrow and Kettleby on Tuesday after the River Dunn "
     "burst its banks. Engineers from Northline said repairs would take a week."
 )
-
-
-def make(art_id: str, body: str, published: str | None, title: str | None = None) -> Article:
-    date = Published(value=published, precision="day", evidence="test") if published else None
-    return Article(
-        id=art_id,
-        document_id="doc",
-        source_path="t.txt",
-        item=0,
-        body=body,
-        title=title,
-        published=date,
-    )
 
 
 def test_same_happening_joins_and_the_same_leaders_months_apart_do_not() -> None:
