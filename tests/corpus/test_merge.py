@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eventline.corpus.merge import cluster_mentions, independent_sources, merge_events
 from eventline.model import ActorRef, Article, EventMention, Evidence, Place, Published
+from tests.corpus.helpers import make
 
 RUS = ActorRef(id="RUS", name="Russia", country="RUS")
 IRN = ActorRef(id="IRN", name="Iran", country="IRN")
@@ -14,16 +15,7 @@ MINISTER = ActorRef(id="p_minister_c", name="Cyrus Minister", country="IRN", sec
 
 
 def article(aid: str, *, outlet: str | None, published: str | None = "2025-03-10") -> Article:
-    pub = Published(value=published, precision="day", evidence="test") if published else None
-    return Article(
-        id=aid,
-        document_id="doc",
-        source_path="x.txt",
-        item=0,
-        outlet=outlet,
-        published=pub,
-        body="",
-    )
+    return make(aid, "", published, outlet=outlet)
 
 
 def mention(

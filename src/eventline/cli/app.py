@@ -91,6 +91,11 @@ def ingest(
     err.print(
         f"{report.inputs} inputs: {report.stored} stored ({report.articles} articles), "
         f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
+        + (
+            f"; left out of every article: {len(report.dropped)} (page chrome, empty)"
+            if report.dropped
+            else ""
+        )
     )
     if report.rejected:
         raise typer.Exit(1)

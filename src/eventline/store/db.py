@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Insert
@@ -177,9 +177,6 @@ class Store:
                 name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
                 for name, t in tables.items()
             }
-
-    def connection(self) -> Connection:
-        return self.engine.connect()
 
 
 def _json(value: Any) -> Any:
