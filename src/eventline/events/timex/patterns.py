@@ -1,6 +1,6 @@
 """Regular expressions of the temporal-expression rules, built from the lexicon.
 
-Each pattern finds one family of expressions; the handlers in `timex_rules` decide whether a
+Each pattern finds one family of expressions; the handlers in `timex.rules` decide whether a
 hit is a date and compute its value. The fragments below are the shared vocabulary of those
 patterns (month names, weekdays, number words, part-of-period prefixes).
 """
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventline.events.timex_lexicon import alternation, load_lexicon
+from eventline.events.timex.lexicon import alternation, load_lexicon
 
 _FLAGS = re.IGNORECASE
 YEAR = r"(?:1[5-9]|20)\d{2}"

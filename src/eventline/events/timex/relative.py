@@ -1,15 +1,15 @@
 """Rules for expressions relative to the anchor, durations, sets, references and clock times.
 
 "yesterday", "last week", "earlier this month", "the third quarter", "two weeks ago", "the past
-few years", "every Monday", "now", "3 p.m.". Calendar-date rules live in `timex_rules`.
+few years", "every Monday", "now", "3 p.m.". Calendar-date rules live in `timex.rules`.
 """
 
 from __future__ import annotations
 
 import re
 
-from eventline.events.timex_calendar import ago_value, period_value, quarter_value, shift_days
-from eventline.events.timex_rules import Candidate, Context, mod_of
+from eventline.events.timex.calendar import ago_value, period_value, quarter_value, shift_days
+from eventline.events.timex.rules import Candidate, Context, mod_of
 
 _OFFSETS = {
     "last": -1,

@@ -6,7 +6,7 @@
 Pure Python, no parser: patterns built from the vocabulary in resources/timex/ find the
 expressions, and each is read against the article's publication date (`anchor`). Expressions
 whose meaning depends on tense ("on Monday", "in January") ask `tense_hint` when the caller has
-a parser, and otherwise a lexical guess from the nearby words (`timex_tense`).
+a parser, and otherwise a lexical guess from the nearby words (`timex.tense`).
 
 An anchor without a year ("--10-01") never gets a guessed one: values keep `XXXX`. Expressions
 that are relative to something other than the publication date ("two days after the vote")
@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from eventline.events import timex_relative as relative
-from eventline.events import timex_rules as rules
-from eventline.events.timex_calendar import parse_anchor
-from eventline.events.timex_lexicon import load_lexicon
-from eventline.events.timex_patterns import patterns
-from eventline.events.timex_rules import Candidate, Context
-from eventline.events.timex_tense import Tense, guess_tense
+from eventline.events.timex import relative, rules
+from eventline.events.timex.calendar import parse_anchor
+from eventline.events.timex.lexicon import load_lexicon
+from eventline.events.timex.patterns import patterns
+from eventline.events.timex.rules import Candidate, Context
+from eventline.events.timex.tense import Tense, guess_tense
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Handler = Callable[[re.Match[str], Context], list[Candidate]]

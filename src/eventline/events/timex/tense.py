@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from eventline.events.timex_lexicon import TimexLexicon
+from eventline.events.timex.lexicon import TimexLexicon
 
 Tense = Literal["past", "future", "present"]
 
