@@ -45,6 +45,7 @@ class Context:
     anchor: Anchor | None
     lexicon: TimexLexicon
     tense: Callable[[int, int], Tense]
+    day_first: bool | None = None
 
     def word_before(self, pos: int) -> str:
         found = _WORD_BEFORE.search(self.text[max(0, pos - 40) : pos])
