@@ -58,9 +58,7 @@ _RULES: tuple[tuple[str, Handler], ...] = (
     ("reference", relative.reference),
     ("clock", relative.clock),
 )
-# Rules whose dates the text states outright: they set the story's time for anaphors.
-_EXPLICIT = {"iso", "numeric_date", "month_day", "day_month", "month_year", "season", "year"}
-_ANAPHORIC = {"anaphor"}
+_ANAPHORIC = {"anaphor"}  # rules whose values story time may change (`timex.story`)
 _JOIN_TIME = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
 
 
@@ -168,11 +166,8 @@ def find_timexes(
     parsed = parse_anchor(anchor)
     ctx = Context(text, parsed, load_lexicon(), _tense_function(text, tense_hint), day_first)
     found = _candidates(ctx)
-    spans = {
-        name: {(c.start, c.end) for r, c in found if _RULES[r][0] in names}
-        for name, names in (("explicit", _EXPLICIT), ("anaphoric", _ANAPHORIC))
-    }
-    selected = story.reanchor(_select(found), ctx, **spans)
+    anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
+    selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
     kept = _merge_clock(text, selected)
     return [
         TimexMatch(

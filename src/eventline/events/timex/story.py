@@ -1,10 +1,11 @@
-"""Story time: anaphoric expressions read against the last explicit date of the text.
+"""Story time: anaphoric expressions read against the last date the text mentioned.
 
 "One summer evening in 2009 ... The next morning ... Two days later" tells a story whose time
 is set by the text, not by the publication date. Deictic expressions ("yesterday", "next
 week") keep the publication date as their anchor, as in HeidelTime's news mode; anaphoric ones
 ("the following day", "that year", "the same month", "two days later") take the latest
-explicit date before them when it is precise enough, and the publication date otherwise.
+date mentioned before them (HeidelTime's reference time), keeping only the parts of it that
+are known; with no date before them, the publication date.
 Also here: the words before an expression that point it at the future ("delayed to Friday").
 """
 
@@ -61,8 +62,9 @@ def anaphor_pattern(lexicon: TimexLexicon) -> str:
     return (
         rf"\b(?P<rel>the\s+following|the\s+next|the\s+previous|that|the\s+same)\s+"
         rf"(?P<unit>{_SAME_UNITS})\b"
+        r"(?!\s+(?:a|one|the)\s+year\s+(?:ago|earlier|before)|\s+(?:of\s+)?last\s+year)"
         rf"|(?<![\d,.])\b(?P<num>\d+|{num})[\s-]+(?P<nunit>day|week|month|year)s?\s+"
-        r"(?P<dir>later|afterwards|earlier|(?:after|before)(?=\s*(?:[.,;:!?]|$)))\b"
+        r"(?P<dir>later|afterwards|earlier|(?:after|before)(?=\s*(?:[.,;:!?]|$)))\b(?!\s+than\b)"
     )
 
 
@@ -125,16 +127,15 @@ def reanchor(
     ctx: Context,
     *,
     anaphoric: set[tuple[int, int]],
-    explicit: set[tuple[int, int]],
 ) -> list[Candidate]:
-    """Anaphoric candidates re-valued against the latest explicit date before them."""
+    """Anaphoric candidates re-valued against the latest dated expression before them."""
     out: list[Candidate] = []
     reference: tuple[Anchor, int] | None = None
     for c in kept:
         span = (c.start, c.end)
         if span in anaphoric and reference is not None:
             c = _revalue(c, ctx.text[c.start : c.end], ctx.lexicon, *reference)
-        elif span in explicit:
+        elif c.type in ("DATE", "TIME"):
             reference = _reference(c) or reference
         out.append(c)
     return out
