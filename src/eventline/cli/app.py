@@ -15,21 +15,26 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from eventline.cli import validate
 from eventline.cli.analysis import register as register_analysis
-from eventline.cli.common import State, err, fail, handle_errors, out
+from eventline.cli.common import State, err, fail, handle_errors, one_line, out, plural
 from eventline.cli.evaluate import eval_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
-from eventline.exports import article_record, export_all
+from eventline.exports import article_records, export_all
 from eventline.model import Hints
 from eventline.pipeline import ingest as run_ingest
 from eventline.pipeline import plan_sources
 from eventline.settings import load_settings
 
-HELP_DB = "Store: SQLite path or SQLAlchemy URL [env EVENTLINE_DB]."
+# No square brackets in help texts: rich reads "[env X]" as markup and prints "URL ."
+HELP_DB = "Store: SQLite path or SQLAlchemy URL (env EVENTLINE_DB)."
 HELP_PATHS = "Files, directories (recursive) or - for stdin."
-HELP_PUBLISHED = "Publication date for inputs that lack one (YYYY-MM-DD)."
-HELP_CAPTURED = "Capture time, the anchor for ages like '5 hours ago'."
+HELP_PUBLISHED = (
+    "Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for inputs that lack one; on re-ingest "
+    "it updates the stored metadata."
+)
+HELP_CAPTURED = "Capture time (ISO date or date and time), the anchor for '5 hours ago'."
 HELP_OUTLET = "Outlet for inputs that do not name one."
 
 app = typer.Typer(
@@ -48,7 +53,7 @@ def configure(
         str | None,
         typer.Option(
             "--db",
-            help="Store: SQLite path or SQLAlchemy URL [env EVENTLINE_DB].",
+            help=HELP_DB,
             show_default=False,
         ),
     ] = None,
@@ -69,6 +74,9 @@ def ingest(
 ) -> None:
     """Read news inputs, split and clean their articles, and store them (idempotent)."""
     state: State = ctx.obj
+    with handle_errors():
+        published = validate.iso_date("--published", published)
+        captured = validate.iso_time("--captured", captured)
     hints = Hints(published=published, captured=captured, outlet=outlet, url=url)
     with handle_errors():
         sources, rejected = plan_sources(paths)
@@ -110,8 +118,8 @@ def articles(
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         if as_json:
-            for article in store.iter_articles():
-                sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+            for record in article_records(store):  # with story and duplicate group, as export
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
         table = Table(box=None, header_style="bold")
         table.add_column("id", no_wrap=True, min_width=12)
@@ -151,15 +159,18 @@ def export(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(help="Directory to write the export files into.")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace export files already in DIRECTORY.")
+    ] = False,
 ) -> None:
     """Write the store's records as export files (schema: docs/exports.md)."""
     state: State = ctx.obj
-    if fmt not in ("jsonl", "csv"):
-        fail(f"--format must be jsonl or csv, not {fmt!r}")
+    with handle_errors():
+        validate.one_of("--format", fmt, ("jsonl", "csv"))
     with handle_errors(), state.open_store() as store:
-        written = export_all(store, directory, fmt=fmt)  # type: ignore[arg-type]
+        written = export_all(store, directory, fmt=fmt, force=force)  # type: ignore[arg-type]
     for name, rows in written.items():
-        err.print(f"{directory / name}: {rows} rows")
+        err.print(f"{_esc(one_line(str(directory / name)))}: {plural(rows, 'row')}")
 
 
 @app.command()
@@ -171,7 +182,7 @@ def summary(ctx: typer.Context) -> None:
 
 
 def _esc(text: str) -> str:
-    return escape(text)
+    return escape(one_line(text))
 
 
 def main() -> None:

@@ -41,14 +41,27 @@ class InputSource:
         return data
 
 
+def printable_path(path: str) -> str:
+    """A path as text that can be shown and stored: a file name that is not valid UTF-8
+    reaches Python as lone surrogates (PEP 383), which no UTF-8 writer accepts; they become
+    backslash escapes (`caf\\xe9.txt`), so the name is still recognisable and the batch goes
+    on. The real path is kept apart for reading."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
+
+
 def iter_sources(paths: Sequence[str]) -> Iterator[InputSource | InputError]:
     """Expand the user's paths in order; directories recursively, sorted, hidden files skipped.
     Problems come out as InputErrors in the stream so one bad entry never stops the batch."""
-    for given in paths:
-        if given == STDIN:
+    for given_raw in paths:
+        if given_raw == STDIN:
             yield InputSource(STDIN, None)
             continue
-        path = Path(given)
+        path, given = Path(given_raw), printable_path(given_raw)
         if path.is_dir():
             yield from _walk(path, label=given)
         elif path.is_file():
@@ -67,7 +80,7 @@ def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
             if name.startswith("."):
                 continue
             full = Path(directory) / name
-            shown = os.path.join(label, os.path.relpath(full, root))
+            shown = printable_path(os.path.join(label, os.path.relpath(full, root)))
             if full.is_symlink() and not full.exists():
                 yield InputError(shown, "broken link")
             elif not full.is_file():
@@ -77,7 +90,8 @@ def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
             else:
                 yield InputSource(shown, full)
     for error in errors:
-        yield InputError(str(error.filename or label), error.strerror or "cannot read directory")
+        where = printable_path(str(error.filename or label))
+        yield InputError(where, error.strerror or "cannot read directory")
 
 
 def read_document(source: InputSource, *, settings: Settings, hints: Hints) -> Document:
