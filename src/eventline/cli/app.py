@@ -7,12 +7,22 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from eventline.cli import validate
@@ -22,10 +32,11 @@ from eventline.cli.evaluate import eval_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
 from eventline.exports import article_records, export_all
+from eventline.ingest import InputSource
 from eventline.model import Hints
+from eventline.pipeline import IngestReport, plan_sources
 from eventline.pipeline import ingest as run_ingest
-from eventline.pipeline import plan_sources
-from eventline.settings import load_settings
+from eventline.settings import MiB, load_settings
 
 # No square brackets in help texts: rich reads "[env X]" as markup and prints "URL ."
 HELP_DB = "Store: SQLite path or SQLAlchemy URL (env EVENTLINE_DB)."
@@ -80,33 +91,63 @@ def ingest(
     hints = Hints(published=published, captured=captured, outlet=outlet, url=url)
     with handle_errors():
         sources, rejected = plan_sources(paths)
-        with state.open_store() as store, Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            TextColumn("{task.description}"), console=err, transient=True,
-            disable=len(sources) < 2 or not err.is_terminal,
-        ) as bar:  # fmt: skip
-            task = bar.add_task("", total=len(sources))
+        with state.open_store() as store, _ingest_progress(sources) as advance:
             report = run_ingest(
-                store,
-                sources,
-                settings=state.settings,
-                hints=hints,
-                progress=lambda label: bar.update(task, advance=1, description=label[-40:]),
+                store, sources, settings=state.settings, hints=hints, progress=advance
             )
     report.rejected[:0] = rejected
     for rejection in report.rejected:
         err.print(f"[red]rejected[/red] {_esc(rejection.source_path)}: {_esc(rejection.reason)}")
-    err.print(
-        f"{report.inputs} inputs: {report.stored} stored ({report.articles} articles), "
-        f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
-        + (
-            f"; left out of every article: {len(report.dropped)} (page chrome, empty)"
-            if report.dropped
-            else ""
-        )
-    )
+    err.print(_esc(ingest_line(report)))
     if report.rejected:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _ingest_progress(sources: list[InputSource]) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr, weighted by file size, when stderr is a terminal and the
+    work is large (several inputs or one over a mebibyte); nothing when piped: the final
+    count line is the record then."""
+    sizes = {s.label: _size(s) for s in sources}
+    total = sum(sizes.values())
+    with Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(),
+        TextColumn("{task.fields[files]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+        disable=not err.is_terminal or (len(sources) < 2 and total < MiB),
+    ) as bar:  # fmt: skip
+        task = bar.add_task("", total=total or None, files=f"0/{len(sources)} files")
+        done = 0
+
+        def advance(label: str) -> None:
+            nonlocal done
+            done += 1
+            bar.update(task, advance=sizes.get(label, 0), files=f"{done}/{len(sources)} files",
+                       description=escape(one_line(label[-40:])))  # fmt: skip
+
+        yield advance
+
+
+def _size(source: InputSource) -> int:
+    try:
+        return source.path.stat().st_size if source.path is not None else 0
+    except OSError:
+        return 0
+
+
+def ingest_line(report: IngestReport) -> str:
+    """The final count: what was stored, updated, left as it was and rejected."""
+    parts = [
+        f"{plural(report.inputs, 'input')}: {report.stored:,} stored "
+        f"({plural(report.articles, 'article')})",
+    ]
+    if report.updated:
+        parts.append(f"{report.updated:,} metadata updated (re-run `eventline analyse`)")
+    parts += [f"{report.unchanged:,} unchanged", f"{len(report.rejected):,} rejected"]
+    line = ", ".join(parts)
+    if report.dropped:
+        line += f"; left out of every article: {len(report.dropped):,} (page chrome, empty)"
+    return line
 
 
 @app.command()

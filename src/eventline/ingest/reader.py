@@ -15,7 +15,7 @@ from eventline.ingest.decode import decode
 from eventline.ingest.detect import detect_format
 from eventline.ingest.html import extract_html
 from eventline.model import Document, Hints, Item
-from eventline.settings import Settings
+from eventline.settings import MiB, Settings
 
 STDIN = "-"
 
@@ -33,12 +33,20 @@ class InputSource:
         else:
             size = self.path.stat().st_size
             if size > max_bytes:
-                raise TooLargeError(self.label, f"{size:,} bytes, over the {max_bytes:,} limit")
-            with self.path.open("rb") as handle:
+                raise TooLargeError(self.label, f"{size:,} bytes, {_over(max_bytes)}")
+            with self.path.open("rb") as handle:  # read to the cap: a file may grow meanwhile
                 data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise TooLargeError(self.label, f"over the {max_bytes:,}-byte limit")
+            raise TooLargeError(self.label, f"more than {max_bytes:,} bytes, {_over(max_bytes)}")
         return data
+
+
+def _over(max_bytes: int) -> str:
+    """Which limit was hit and how to raise it (docs/configuration.md, Limits)."""
+    return (
+        f"over the {max_bytes / MiB:g} MiB input limit "
+        "(setting max_document_bytes, env EVENTLINE_MAX_DOCUMENT_BYTES)"
+    )
 
 
 def printable_path(path: str) -> str:
@@ -96,10 +104,23 @@ def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
 
 def read_document(source: InputSource, *, settings: Settings, hints: Hints) -> Document:
     """Read, decode and parse one input into a Document, or raise an InputError naming it."""
+    return parse_document(source, read_bytes(source, settings=settings), settings=settings,
+                          hints=hints)  # fmt: skip
+
+
+def read_bytes(source: InputSource, *, settings: Settings) -> bytes:
+    """The input's bytes under the size cap (`max_document_bytes`), or an InputError."""
     try:
-        raw = source.read(max_bytes=settings.max_document_bytes)
+        return source.read(max_bytes=settings.max_document_bytes)
     except OSError as exc:
         raise InputError(source.label, exc.strerror or str(exc)) from exc
+
+
+def parse_document(
+    source: InputSource, raw: bytes, *, settings: Settings, hints: Hints
+) -> Document:
+    """Decode and parse bytes already read, so a re-ingest can parse them again with merged
+    metadata flags without reading the input (stdin) twice."""
     text, encoding = decode(raw, source=source.label)
     fmt = detect_format(text, name=source.label)
     doc_hints = hints

@@ -25,6 +25,7 @@ R = TypeVar("R", bound=BaseModel)
 class WriteOutcome(StrEnum):
     STORED = "stored"
     UNCHANGED = "unchanged"
+    METADATA_UPDATED = "metadata updated"  # H5 (#12): same bytes, new metadata flags
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -80,6 +81,32 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(self.url, f"cannot write {doc.source_path}: {exc}") from exc
         return WriteOutcome.STORED
+
+    # --- H5 (#12): re-ingesting the same bytes with changed metadata flags ----------------
+    def document_hints(self, document_id: str) -> Hints | None:
+        """The metadata flags a stored document was ingested with (None: not stored)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents.c.meta).where(documents.c.id == document_id))
+            found = row.first()
+        return None if found is None else Hints.model_validate(_json(found[0])["hints"])
+
+    def update_metadata(self, doc: Document, doc_articles: Sequence[Article]) -> WriteOutcome:
+        """Replace a stored document's flags and its articles' metadata in one transaction
+        (ids are (document, item), so they stay; analysis records keep pointing at them)."""
+        try:
+            with self.engine.begin() as conn:
+                meta = _document_row(doc)["meta"]
+                conn.execute(documents.update().where(documents.c.id == doc.id), {"meta": meta})
+                for article in doc_articles:
+                    row = _article_row(article)
+                    update = articles.update().where(articles.c.id == article.id)
+                    if conn.execute(update, row).rowcount == 0:
+                        conn.execute(self._insert_ignore(articles), [row])
+        except SQLAlchemyError as exc:
+            raise StoreError(self.url, f"cannot update {doc.source_path}: {exc}") from exc
+        return WriteOutcome.METADATA_UPDATED
+
+    # --- end H5 -----------------------------------------------------------------------------
 
     def put_records(self, kind: str, records: Iterable[BaseModel], *, replace: bool = False) -> int:
         """Add later-stage records (actors, events, …) in one transaction; `replace` first
