@@ -29,6 +29,7 @@ from eventline.cli import validate
 from eventline.cli.analysis import register as register_analysis
 from eventline.cli.common import State, err, fail, handle_errors, one_line, out, plural
 from eventline.cli.evaluate import eval_command
+from eventline.cli.oneline import OneLineErrors
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
 from eventline.exports import article_records, export_all
@@ -53,6 +54,7 @@ app = typer.Typer(
     help="Turn news articles into an evidence-linked record of who did what to whom.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=OneLineErrors,
     add_completion=False,
 )
 
