@@ -21,6 +21,7 @@ from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.entities import score_entities
 from eventline.eval.events import score_events
+from eventline.eval.floors import apply_floors
 from eventline.eval.gold import Gold, load_gold
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
@@ -201,6 +202,6 @@ def evaluate(
     with tempfile.TemporaryDirectory(prefix="eventline-eval-") as tmp:
         ctx = EvalContext(gold_path, samples, meantime, plover, Path(tmp))
         try:
-            return [SECTIONS[name](ctx) for name in (sections or SECTIONS)]
+            return [apply_floors(SECTIONS[name](ctx)) for name in (sections or SECTIONS)]
         finally:
             ctx.close()

@@ -39,6 +39,7 @@ from eventline.events.args import ActorIndex, first, prep_objects, subject, uniq
 from eventline.events.candidate import Candidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.modality import modality
+from eventline.events.ontology import ontology
 from eventline.events.patterns import Lexicon, Pattern
 from eventline.events.speech import speech_accuse, speech_request
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
@@ -68,7 +69,19 @@ def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
         if pattern.clausal and not _has_clause(tok, pattern.clausal):
             continue
         return pattern
-    return None
+    return _generated_pattern(tok, lex)
+
+
+def _generated_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
+    """PETRARCH's broad vocabulary, for verbs the curated patterns do not list at all
+    (a curated verb whose conditions failed stays silent)."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prt" and (found := lex.generated.get(f"{lemma} {child.lower_}")):
+            return found
+    return lex.generated.get(lemma)
 
 
 def _object_head(obj: Token | None) -> Token | None:
@@ -163,6 +176,8 @@ def _recipients(
 def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexicon) -> Candidate:
     subj, passive = subject(tok)
     light_obj = first(tok, "dobj") if pattern.obj else None
+    if pattern.generated:
+        return _generated_candidate(tok, pattern, subj, passive, actors)
     if passive:
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
@@ -182,6 +197,22 @@ def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexic
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
     return Candidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def _generated_candidate(
+    tok: Token, pattern: Pattern, subj: Token | None, passive: bool, actors: ActorIndex
+) -> Candidate:
+    """A generated verb has no argument rules of its own: both sides must be named by the
+    parse itself (subject or "by" agent, and object, passive subject or an object of the
+    usual prepositions), so a broad vocabulary does not turn every sentence into an event."""
+    if passive:
+        agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
+        actor, recipient = actors.refs(agent), actors.refs(subj)
+    else:
+        actor, recipient = actors.refs(subj), _recipients(tok, pattern, actors, skip=None)
+    if not recipient:
+        actor = ()
+    return Candidate(pattern, tok, tok, actor, recipient, pattern.type, pattern.mode)
 
 
 def _noun_candidate(
@@ -334,6 +365,7 @@ def to_mention(
     left = max(sent.start, min(t.i for t in clause.subtree))
     right = min(sent.end - 1, max(t.i for t in clause.subtree))
     span = cand.trigger.doc[left : right + 1]
+    onto = ontology()
     return EventMention(
         id=content_id("evm", ctx.article_id, cand.trigger.idx, cand.type),
         type=cand.type,
@@ -345,6 +377,13 @@ def to_mention(
         date_precision=precision,
         location=place,
         modality=mod,
+        cameo=(
+            cand.pattern.cameo
+            if cand.pattern.generated and cand.type == cand.pattern.type
+            else onto.cameo(cand.type, cand.mode)
+        ),
+        goldstein=onto.goldstein(cand.type),
+        content=cand.content,
         trigger=cand.trigger.text,
         evidence=Evidence(
             article=ctx.article_id,
