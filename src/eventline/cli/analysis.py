@@ -15,8 +15,8 @@ from rich.table import Table
 
 from eventline.cli.common import State, err, handle_errors, out
 from eventline.cli.timeline import timeline_command
-from eventline.exports import actor_records, event_records
-from eventline.model import ActorRef, Quote
+from eventline.model import ActorRef
+from eventline.queries import find_actors, find_events, find_quotes
 
 actors_app = typer.Typer(help="List canonical actors, or check an actor file.")
 
@@ -89,10 +89,8 @@ def actors(
         return
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
-        records = [
-            r for r in actor_records(store) if country is None or r["country"] == country.upper()
-        ]
-    records.sort(key=lambda r: -len(r["mentions"]))
+        page = find_actors(store, country=country, limit=None)
+    records = [a.model_dump(mode="json") for a in page.data]
     if as_json:
         _json_lines(records)
         return
@@ -133,15 +131,10 @@ def events_command(
     """List events (merged across articles once `eventline analyse` has run)."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
-        records = [
-            r
-            for r in event_records(store)
-            if _side(r["actor"], actor)
-            and _side(r["recipient"], recipient)
-            and (type_ is None or r["type"] == type_.upper())
-            and (since is None or (r["date"] or "") >= since)
-        ]
-    records.sort(key=lambda r: r["date"] or "")
+        page = find_events(
+            store, actor=actor, recipient=recipient, type=type_, since=since, limit=None
+        )
+    records = [e.model_dump(mode="json") for e in page.data]
     if as_json:
         _json_lines(records)
         return
@@ -156,12 +149,6 @@ def events_command(
     out.print(table)
 
 
-def _side(refs: list[dict[str, Any]], wanted: str | None) -> bool:
-    if wanted is None:
-        return True
-    return any(wanted in (r.get("country"), r.get("id")) for r in refs)
-
-
 def quotes_command(
     ctx: typer.Context,
     speaker: Annotated[str | None, typer.Option(help="Speaker name (substring).")] = None,
@@ -170,9 +157,7 @@ def quotes_command(
     """List quotations with their speakers."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
-        quotes = store.records("quotes", Quote)
-    wanted = (speaker or "").casefold()
-    kept = [q for q in quotes if wanted in _speaker_name(q.speaker, q.speaker_text).casefold()]
+        kept = find_quotes(store, speaker=speaker, limit=None).data
     if as_json:
         _json_lines(q.model_dump(mode="json") for q in kept)
         return

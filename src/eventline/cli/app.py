@@ -20,10 +20,11 @@ from eventline.cli.common import State, err, fail, handle_errors, out
 from eventline.cli.evaluate import eval_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
-from eventline.exports import article_record, export_all
+from eventline.exports import export_all
 from eventline.model import Hints
 from eventline.pipeline import ingest as run_ingest
 from eventline.pipeline import plan_sources
+from eventline.queries import find_articles
 from eventline.settings import load_settings
 
 HELP_DB = "Store: SQLite path or SQLAlchemy URL [env EVENTLINE_DB]."
@@ -110,8 +111,9 @@ def articles(
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         if as_json:
-            for article in store.iter_articles():
-                sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+            for record in find_articles(store, limit=None).data:
+                line = json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+                sys.stdout.write(line + "\n")
             return
         table = Table(box=None, header_style="bold")
         table.add_column("id", no_wrap=True, min_width=12)

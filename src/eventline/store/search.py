@@ -97,7 +97,7 @@ class Hit:
     ref_id: str
     article_id: str
     snippet: str
-    rank: float
+    score: float
 
 
 def _where(filters: Filters) -> tuple[str, dict[str, object]]:
