@@ -49,11 +49,11 @@ from eventline.public import (
 )
 from eventline.store import Store
 from eventline.store import schema as S
+from eventline.store.rows import date_range
 from eventline.store.search import Filters
 from eventline.store.search import search as run_search
 
 Period = Literal["week", "month"]
-_END = "\uffff"  # sorts after every date character: "2025-06" + _END closes June
 
 
 # --- cursors ----------------------------------------------------------------------------------
@@ -128,12 +128,18 @@ def _event_source(
     return table, table.c.day, table.c.id, []
 
 
+def last_day(until: str) -> str:
+    """The last day a date bound can denote ("2025-06" → "2025-06-30"), so that `until`
+    takes in every day of a partial date on any collation."""
+    return date_range(until)[1] or until
+
+
 def _day_bounds(day: ColumnElement[Any], since: str | None, until: str | None) -> list[Any]:
     bounds: list[Any] = []
     if since:
         bounds.append(day >= since)
     if until:
-        bounds.extend([day <= until + _END, day > ""])
+        bounds.extend([day <= last_day(until), day > ""])
     return bounds
 
 
@@ -288,7 +294,7 @@ def find_quotes(
     if since:
         where.append(q.c.date >= since)
     if until:
-        where.append(q.c.date <= until + _END)
+        where.append(q.c.date <= last_day(until))
     query = select(q.c.data, q.c.date, *_keys(q.c.id)).where(and_(True, *where))
     with store.engine.connect() as conn:
         rows, count, nxt = _page(conn, query, key=[q.c.id], limit=limit, cursor=cursor)
@@ -318,7 +324,7 @@ def find_articles(
     if since:
         where.append(a.c.published >= since)
     if until:
-        where.append(a.c.published <= until + _END)
+        where.append(a.c.published <= last_day(until))
     for column, value in (
         (a.c.outlet, outlet),
         (a.c.kind, kind),
