@@ -31,7 +31,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     try:
         with time_limit(timeout):
             result = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=False
+                html, with_metadata=True, include_comments=False, include_tables=True
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc
