@@ -47,6 +47,9 @@ class Hints(Record):
     captured: str | None = None
     url: str | None = None
     jsonld: tuple[str, ...] = ()
+    # A date the page states somewhere (htmldate's wider search) when its metadata names no
+    # publication date: weaker than a date printed with the story, stronger than a guess.
+    page_date: str | None = None
 
 
 class Item(Record):

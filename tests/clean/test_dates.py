@@ -114,3 +114,10 @@ def test_yearless_values_are_counted() -> None:
     assert is_yearless("--08-15") and is_yearless("XXXX-08-15")
     assert not is_yearless("2025-08-15") and not is_yearless(None)
     assert count_yearless(["--08-15", "2025-08", None, "--01-01"]) == 2
+
+
+def test_page_date_is_weaker_than_a_printed_date_and_stronger_than_none() -> None:
+    hints = Hints(page_date="2025-03-02")
+    assert _pub("Talks ended.", hints=hints) == ("2025-03-02", "day")
+    printed = ("Published March 1, 2025",)
+    assert _pub("Talks ended.", hints=hints, date_lines=printed) == ("2025-03-01", "day")

@@ -6,7 +6,7 @@ The chain, strongest first (trafilatura-style explicit fallbacks, each stating i
 2. a date line printed with the story ("Published October 27, 2024"), then a full date in
    the dateline or an in-text cue ("MOSCOW, June 23, 2025 (Reuters)");
 3. an age ("5 hours ago") counted back from the capture time `Hints.captured`, then an
-   "Updated ..." line;
+   "Updated ..." line, then a date the HTML page states elsewhere (`Hints.page_date`);
 4. a day and month from the dateline or an in-text cue ("today (June 23)", "on Monday
    (Jun 23)"), the year taken from internal evidence when the text bounds it, else from the
    capture time (the latest such day not after capture), else unknown (``--MM-DD``: never a
@@ -85,6 +85,14 @@ def from_metadata(hints: Hints) -> Published | None:
         return None
     day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
     return Published(value=_day(day), precision="day", evidence="metadata", source="hints")
+
+
+def _page_date(value: str | None) -> Published | None:
+    stamp = parse_timestamp(value) if value else None
+    if stamp is None:
+        return None
+    day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
+    return Published(value=_day(day), precision="day", evidence="date on the page", source="page")
 
 
 def from_age(age: str | None, hints: Hints) -> Published | None:
@@ -281,6 +289,9 @@ def publication(inputs: DateInputs) -> Published | None:
     updated = from_date_lines(inputs.date_lines, updated=True)
     if updated is not None:
         return updated
+    page = _page_date(inputs.hints.page_date)
+    if page is not None:
+        return page
     if cue is not None:
         return _from_cue(*cue, floor, inputs.hints.captured)
     ceiling = earliest_future(mentions, floor) if floor is not None else None
