@@ -98,11 +98,14 @@ def _ingest_one(
 
 
 def _clean(doc: Document, *, report: IngestReport) -> list[Article]:
+    """The document's articles; one without a single letter or digit (only zero-width or
+    control characters, only punctuation) is no article."""
     doc_articles, dropped = clean_document(doc)
     report.dropped.extend(dropped)
-    if not doc_articles:
-        raise InputError(doc.source_path, "no article text found")
-    return list(doc_articles)
+    kept = [a for a in doc_articles if any(ch.isalnum() for ch in a.body)]
+    if not kept:
+        raise InputError(doc.source_path, "no article text found (no letter or digit)")
+    return kept
 
 
 def _override(stored: Hints, flags: Hints) -> Hints:

@@ -34,11 +34,16 @@ class State:
 _opened: list[str] = []  # stores this process opened, so a late database error can name one
 
 
+# Bidirectional controls reorder what a terminal shows ("evil\u202etxt.exe" reads as
+# "evilexe.txt"): in a message they are shown as escapes, never obeyed.
+_BIDI = {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)}
+
+
 def one_line(text: str) -> str:
-    """Text safe to print on one terminal line: line breaks become spaces, and characters a
-    terminal cannot encode (lone surrogates from a file name that is not UTF-8) become
-    backslash escapes instead of a UnicodeEncodeError."""
-    flat = " ".join(text.splitlines())
+    """Text safe to print on one terminal line: line breaks become spaces, bidi controls
+    become escapes, and characters a terminal cannot encode (lone surrogates from a file
+    name that is not UTF-8) become backslash escapes instead of a UnicodeEncodeError."""
+    flat = " ".join(text.splitlines()).translate(_BIDI)
     return flat.encode("utf-8", "backslashreplace").decode("utf-8")
 
 

@@ -43,13 +43,13 @@ def timeline_command(
         validate.one_of("--format", fmt, ("table", "png", "svg", "csv"))
         known = validate.stored_actors(store)
         first, second = validate.actor("A", a, known), validate.actor("B", b, known)
+        if output is not None and fmt != "table":
+            _check_target(output)
         events = store.records("events", Event)
     if not events:
         fail("no events in the store: run `eventline analyse` first")
     assert first is not None and second is not None
     timeline = build_timeline(events, first.key, second.key, directed=directed, by=by)  # type: ignore[arg-type]
-    if not timeline.events:
-        err.print(f"no events between {escape(first.key)} and {escape(second.key)}")
     if fmt == "table":
         out.print(render_timeline(timeline))
         return
@@ -60,7 +60,7 @@ def timeline_command(
         return
     target = output or Path(f"timeline-{first.key}-{second.key}.{fmt}".replace(":", "_"))
     with handle_errors():
-        _check_target(target)
+        _check_target(target)  # again for the default name: a folder may be in its way
         if fmt == "csv":
             write_csv(timeline, target)
         else:
