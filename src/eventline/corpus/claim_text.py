@@ -49,7 +49,7 @@ _POSTS = re.compile(
     re.I,
 )
 _PUBLISHER = re.compile(
-    r"\b(?:by|from|on)\s+((?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
+    r"\b(?:by|from|on)\s+((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
 )
 _PLATFORMS = frozenset(["X", "Facebook", "TikTok", "Instagram", "YouTube", "Telegram", "Threads"])
 _CAPRUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin|the))*")
@@ -163,6 +163,7 @@ def claimant_of_subject(
 def _trim(claim: str) -> str:
     claim = claim.strip().rstrip(".!?").strip()
     claim = re.sub(r",\s+(?:according to|as|which|who)\b.*$", "", claim)
+    claim = re.sub(r",\s+(?:[\w'’-]+\s+){0,4}(?:say|says|said|claim|claims)$", "", claim)
     if claim.count('"') % 2 or claim.count("“") != claim.count("”"):
         claim = claim.replace('"', "").replace("“", "").replace("”", "")
     return claim.strip(" ,;:")
