@@ -21,8 +21,8 @@ from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.entities import score_entities
 from eventline.eval.events import score_events
-from eventline.eval.floors import apply_floors
 from eventline.eval.factchecks import score_factchecks  # H6: fact-check section
+from eventline.eval.floors import apply_floors
 from eventline.eval.gold import Gold, load_gold
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
