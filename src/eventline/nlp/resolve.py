@@ -176,11 +176,14 @@ def _canonical(cluster: Cluster) -> Actor:
 
 
 def kb_roles(person_id: str) -> tuple[Role, ...]:
-    """A KB person's dated roles, oldest first: the actor's role history."""
+    """A KB person's dated offices, latest first (titled ones before CAMEO's untitled codes,
+    which take their sector code as title); spells out of office (ELI) are left out."""
     person = people().by_id.get(person_id)
     if person is None:
         return ()
-    dated = sorted((r for r in person.roles if r.dated), key=lambda r: (r.start, r.end))
+    dated = [r for r in person.roles if r.dated and r.sector != "ELI"]
+    dated.sort(key=lambda r: r.start or "", reverse=True)
+    dated.sort(key=lambda r: not r.title)
     seen: dict[tuple[Any, ...], Role] = {}
     for role in dated:
         title = role.title or role.sector or ""
