@@ -116,8 +116,8 @@ class HolderIndex:
             self.by_surname.setdefault(surname, []).append(holder)
 
     def knows_surname(self, name: str) -> bool:
-        """True when the file lists someone with this name's surname: its refusal to answer
-        ("Johnson" is too common, "Hussein" names two leaders) then stands."""
+        """True when the file lists someone with this name's surname: its refusal to answer a
+        bare surname ("Johnson" is too common, "Hussein" names two leaders) then stands."""
         key = _key(name)
         return bool(key) and key[-1:] in self.by_surname
 
@@ -206,7 +206,8 @@ def apply_known(entry: dict[str, Any], *, said: set[str], day: str | None) -> No
     index = load_holders()
     known = index.lookup(entry["name"])
     match = None
-    if known is not None or not index.knows_surname(entry["name"]):
+    bare = len(name_parts(entry["name"])) == 1
+    if known is not None or not (bare and index.knows_surname(entry["name"])):
         match = match_person(entry["name"], day)
     if match is not None and known is not None and match.country != known.country:
         match = None
