@@ -30,8 +30,10 @@ def test_a_sector_counts_only_with_its_country() -> None:
 @pytest.mark.slow
 def test_actor_checks_meet_their_floors() -> None:
     from eventline.eval.actor_checks import score_actor_checks
+    from eventline.eval.floors import apply_floors
     from eventline.nlp import load_nlp
 
-    report = score_actor_checks(load_nlp())
+    report = apply_floors(score_actor_checks(load_nlp()))
+    assert all(m.floor is not None for m in report.metrics)
     below = [(m.name, m.value, m.floor) for m in report.metrics if m.passed is False]
     assert not below, below

@@ -102,3 +102,9 @@ def test_bare_names_take_country_and_sector_at_the_date(nlp: Language) -> None:
     assert found["Bernie Sanders"][0] == "USA" and found["Ted Cruz"][0] == "USA"
     found = _found(nlp, "Trump said the wall would be built.", "2019-01-05")
     assert found["Trump"] == ("USA", "GOV")
+
+
+@pytest.mark.slow
+def test_a_title_word_inside_a_company_name_makes_no_person(nlp: Language) -> None:
+    found = _found(nlp, "Ford outsold rivals Toyota and General Motors in May.", "2010-06-01")
+    assert "Motors" not in found

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventline.model import content_id
+from eventline.nlp.actor_kb import body
 from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
 from eventline.nlp.holders import fill_known
@@ -103,7 +104,7 @@ class PeopleFinder:
         for match in roles.values():
             if match.title is not None:
                 end = _name_run(doc, match.end, taken | in_role)
-                if end > match.end:
+                if end > match.end and not _names_a_body(doc[match.start : end]):
                     candidates.append(doc[match.end : end])
         return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
 
@@ -367,6 +368,16 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
     return people
+
+
+def _names_a_body(span: Span) -> bool:
+    """A title word that begins an organisation's name ("General Motors", "General Electric")
+    is no title: the NER model reads the whole as ORG or the KB lists it as a body."""
+    if body(span.text) is not None:
+        return True
+    return any(
+        e.label_ == "ORG" and e.start <= span.start and span.end <= e.end for e in span.doc.ents
+    )
 
 
 def _not_name(token: Any, blocked: set[int]) -> bool:
