@@ -170,10 +170,14 @@ class Evidence(Record):
 
 
 class Role(Record):
+    """A role a person holds or held; `start`/`end` (ISO dates) come with KB role histories."""
+
     title: str
     country: str | None = None
     sector: str | None = None
     past: bool = False
+    start: str | None = None
+    end: str | None = None
 
 
 class Actor(Record):

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from eventline.analyse import analyse
 from eventline.errors import InputError
+from eventline.eval.actor_checks import score_actor_checks
 from eventline.eval.articles import gold_ids, score_articles
 from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
@@ -132,6 +133,10 @@ def _plover_gsr(ctx: EvalContext) -> SectionReport:
     return score_plover_gsr(ctx.plover, ctx.nlp)
 
 
+def _actors(ctx: EvalContext) -> SectionReport:
+    return score_actor_checks(ctx.nlp)
+
+
 def _meantime_entities(ctx: EvalContext) -> SectionReport:
     return score_meantime_entities(ctx.meantime, ctx.nlp)
 
@@ -178,6 +183,7 @@ def _meantime_timex_f1(ctx: EvalContext) -> SectionReport:
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
+    "actors": _actors,
     "events": _events,
     "quotes": _quotes,
     "plover-gsr": _plover_gsr,
