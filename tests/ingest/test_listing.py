@@ -88,3 +88,17 @@ def test_extract_html_marks_a_listing_and_places_items_in_the_text() -> None:
 )
 def test_links_to_article(url: str | None, expected: bool) -> None:
     assert links_to_article(url, "https://x.example/world") is expected
+
+
+def test_a_read_more_link_to_the_same_article_stays_in_its_card() -> None:
+    cards = "".join(
+        f'<div class="c"><h2><a href="/a/2025/06/0{n}/s">Port workers end strike, round {n}</a>'
+        f'</h2><a href="/a/2025/06/0{n}/s">Read more about the deal signed on day {n}</a></div>'
+        for n in (1, 2, 3)
+    )
+    listing = read_listing(_page(cards))
+    assert listing is not None
+    assert [i.title for i in listing.items] == [
+        f"Port workers end strike, round {n}" for n in (1, 2, 3)
+    ]
+    assert listing.items[0].teaser == "Read more about the deal signed on day 1"

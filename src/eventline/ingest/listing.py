@@ -23,6 +23,7 @@ from eventline.model import ListingItem
 
 _CHROME = "//script|//style|//noscript|//nav|//footer|//form|//select|//template"
 _MIN_CARDS = 3
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _MIN_TITLE_WORDS = 3
 _ARTICLE_BODY_WORDS = 150  # running text outside cards beyond which the page is an article
 _FORUM = re.compile(
@@ -76,13 +77,23 @@ def _text(element: etree._Element) -> str:
 
 
 def _headline_links(root: etree._Element) -> list[etree._Element]:
-    links = []
+    """Links whose text reads like a headline; of several links to one address (a headline and
+    its "read more"), the one in a heading, else the one with the longest text."""
+    best: dict[str, etree._Element] = {}
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         usable = href and not href.startswith(("#", "javascript:", "mailto:"))
-        if usable and _words(_text(a)) >= _MIN_TITLE_WORDS:
-            links.append(a)
-    return links
+        if not usable or _words(_text(a)) < _MIN_TITLE_WORDS:
+            continue
+        if href not in best or _rank(a) > _rank(best[href]):
+            best[href] = a
+    chosen = {id(a) for a in best.values()}
+    return [a for a in root.iter("a") if id(a) in chosen]
+
+
+def _rank(link: etree._Element) -> tuple[bool, int]:
+    in_heading = any(str(e.tag) in _HEADINGS for e in link.iterancestors())
+    return in_heading, len(_text(link))
 
 
 def _card(link: etree._Element, headline: set[etree._Element]) -> etree._Element:
