@@ -102,3 +102,28 @@ def test_a_read_more_link_to_the_same_article_stays_in_its_card() -> None:
         f"Port workers end strike, round {n}" for n in (1, 2, 3)
     ]
     assert listing.items[0].teaser == "Read more about the deal signed on day 1"
+
+
+def test_a_short_article_with_a_most_read_box_is_not_a_listing() -> None:
+    story = "".join(
+        f"<p>Dock workers voted on day {n} to accept a contract that ends a strike which had"
+        " halted container traffic and left ships waiting offshore.</p>"
+        for n in (1, 2, 3)
+    )
+    box = "".join(
+        f'<div class="mr"><a href="/2025/06/0{n}/x">Council approves harbour budget item {n}</a>'
+        f"<p>The plan adds money for dredging and a new ferry terminal, part {n}.</p></div>"
+        for n in (1, 2, 3, 4)
+    )
+    assert read_listing(_page(f"<article><h1>Strike ends</h1>{story}</article>{box}")) is None
+
+
+def test_a_chinese_news_list_is_a_listing() -> None:
+    rows = "".join(
+        f'<li><a href="/2025/07/0{n}/a{n}.html">欧盟外长会议讨论新一轮制裁措施第{n}次</a>'
+        f'<span class="time">2025-07-0{n} 09:20</span></li>'
+        for n in (1, 2, 3, 4)
+    )
+    listing = read_listing(_page(f"<h1>国际新闻</h1><ul>{rows}</ul>"))
+    assert listing is not None and len(listing.items) == 4
+    assert listing.items[0].published == "2025-07-01"

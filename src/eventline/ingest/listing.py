@@ -26,6 +26,8 @@ _MIN_CARDS = 3
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _MIN_TITLE_WORDS = 3
 _ARTICLE_BODY_WORDS = 150  # running text outside cards beyond which the page is an article
+_FULL_PARAGRAPH_WORDS = 15
+_FULL_PARAGRAPHS = 3
 _FORUM = re.compile(
     r"\b\d[\d,.]*\s*(?:repl(?:y|ies)|views?|posts?|answers?|comments?)\b|\bstarted by\b"
     r"|\blast post\b|\bthread starter\b|回复|ответ",
@@ -123,10 +125,26 @@ def _cards(root: etree._Element) -> list[Pair]:
     return sorted(kept, key=lambda pair: order[id(pair[1])])
 
 
-def _running_text(root: etree._Element, cards: list[etree._Element]) -> int:
-    """Words of paragraphs outside the cards: an article body, if there is one."""
-    inside = {id(e) for card in cards for e in card.iter()}
-    return sum(_words(_text(p)) for p in root.iter("p") if id(p) not in inside)
+def _is_article(root: etree._Element, cards: list[etree._Element]) -> bool:
+    """Running paragraphs outside the cards make the page an article with links around it:
+    more words than the cards hold (or than a short story), three or more full paragraphs,
+    or a page that calls itself an article (og:type) and has some running text."""
+    held = set(cards)  # the cards stay referenced, so their lxml proxies are stable
+    paragraphs = [
+        _words(_text(p))
+        for p in root.iter("p")
+        if p not in held and not any(a in held for a in p.iterancestors())
+    ]
+    running = sum(paragraphs)
+    card_words = sum(_words(_text(c)) for c in cards)
+    full = sum(n >= _FULL_PARAGRAPH_WORDS for n in paragraphs)
+    declared = root.xpath("//meta[@property='og:type']/@content")
+    says_article = bool(declared) and str(declared[0]).strip().lower() == "article"
+    return (
+        running > max(_ARTICLE_BODY_WORDS, card_words)
+        or full >= _FULL_PARAGRAPHS
+        or (says_article and running >= _FULL_PARAGRAPH_WORDS * 2)
+    )
 
 
 def _share(cards: list[etree._Element], pattern: re.Pattern[str]) -> float:
@@ -201,9 +219,7 @@ def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
     if len(pairs) < _MIN_CARDS:
         return None
     cards = [card for card, _ in pairs]
-    card_words = sum(_words(_text(c)) for c in cards)
-    running = _running_text(root, cards)
-    if running > max(_ARTICLE_BODY_WORDS, card_words):
+    if _is_article(root, cards):
         return None
     if _share(cards, _FORUM) >= 0.5:
         return Listing(refused=f"a forum index ({len(cards)} threads)")
