@@ -59,6 +59,8 @@ def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "n
 
     `published` anchors relative dates and dates events that have no date of their own
     (precision "report"); `kind` switches on the opinion and fact-check modality rules."""
+    if kind == "listing":  # H4: a listing page's body is teasers of other articles, not one story
+        return CodedDoc()
     lex = lexicon()
     plain = ActorIndex(doc)
     quotes, speakers = direct_quotes(doc, article_id=article_id, actors=plain, lex=lex)
