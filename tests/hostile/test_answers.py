@@ -31,9 +31,7 @@ def test_reingest_with_new_metadata_updates_it(db: Path, tmp_path: Path) -> None
     assert row_after["outlet"] == "Test Wire", "a flag not given again is kept"
 
 
-def test_articles_json_fills_story_and_duplicate_group_as_export(
-    db: Path, tmp_path: Path
-) -> None:
+def test_articles_json_fills_story_and_duplicate_group_as_export(db: Path, tmp_path: Path) -> None:
     listed = {a["id"]: a for a in articles_json(db)}
     assert cli(db, "export", str(tmp_path / "out")).code == 0
     lines = (tmp_path / "out" / "articles.jsonl").read_text().splitlines()

@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from eventline.clean import clean_document
 from eventline.cli import validate
 from eventline.cli.common import one_line
-from eventline.clean import clean_document
 from eventline.csvsafe import FORMULA_STARTS, safe_cell
 from eventline.errors import InputError, UsageError
 from eventline.ingest import InputSource, parse_document
@@ -47,8 +47,8 @@ def read_and_clean(raw: bytes) -> None:
     articles, dropped = clean_document(doc)
     for article in articles:
         for piece in article.pieces:
-            assert 0 <= piece.doc_start and piece.doc_start + piece.length <= len(doc.text)
-            assert 0 <= piece.body_start and piece.body_start + piece.length <= len(article.body)
+            assert piece.doc_start >= 0 and piece.doc_start + piece.length <= len(doc.text)
+            assert piece.body_start >= 0 and piece.body_start + piece.length <= len(article.body)
             body = article.body[piece.body_start : piece.body_start + piece.length]
             assert body == doc.text[piece.doc_start : piece.doc_start + piece.length]
         for cut in (*article.removed, *article.captions):
