@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -191,3 +192,11 @@ def test_a_ten_megabyte_jsonl_line(db: Path, tmp_path: Path) -> None:
     run = cli(db, "ingest", str(dump))
     assert run.code == 0, run.err
     assert "1 stored (2 articles)" in run.err
+
+
+def test_a_tree_with_unexaminable_entries(db: Path) -> None:
+    """/proc/self holds links that cannot even be stat-ed and files that cannot be read:
+    each is a rejection with its reason, the walk goes on."""
+    run = cli(db, "ingest", "/proc/self/fd", "/proc/self/status")
+    assert run.code in (0, 1) and "Traceback" not in run.err
+    assert re.match(r"[\d,]+ inputs?: ", run.err.strip().splitlines()[-1])

@@ -28,6 +28,8 @@ DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
         (["events", "--recipient", "zzqx"], ["--recipient", "no actor matches", "ISO3"]),
         (["actors", "--country", "atlantis"], ["--country", "'atlantis'", "no country"]),
         (["dates", "next Friday", "--published", "2025-06-31"], ["--published", "calendar"]),
+        (["dates", "yesterday", "--published", "2025"], ["--published", "not a day"]),
+        (["code", "Russia condemned the strikes.", "--date", "2025-02-29"], ["calendar"]),
         (["timeline", "RUS", "IRN", "--by", "year"], ["--by", "'year'", "week, month"]),
         (["timeline", "RUS", "IRN", "--format", "gif"], ["--format", "'gif'"]),
         (["timeline", "RUS", "Narnia"], ["B", "'Narnia'", "no actor matches"]),
