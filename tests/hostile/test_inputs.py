@@ -200,3 +200,18 @@ def test_a_tree_with_unexaminable_entries(db: Path) -> None:
     run = cli(db, "ingest", "/proc/self/fd", "/proc/self/status")
     assert run.code in (0, 1) and "Traceback" not in run.err
     assert re.match(r"[\d,]+ inputs?: ", run.err.strip().splitlines()[-1])
+
+
+def test_terminal_escapes_in_an_article_are_shown_not_obeyed(db: Path, tmp_path: Path) -> None:
+    """An OSC title sequence and a clear-screen in a title and body: stored as they came
+    (JSON output is data), but every table and `show` prints them as visible escapes."""
+    body = "Envoys from Norway and Sweden met in Oslo on Friday for talks on fishing rights. "
+    evil = tmp_path / "evil.txt"
+    evil.write_text(f"Evil \x1b]0;pwned\x07 title\n\nBody \x1b[2J\x1b[31mred\x1b[0m. {body * 20}\n")
+    assert cli(db, "ingest", str(evil)).code == 0
+    stored = next(a for a in articles_json(db) if str(a["source_path"]).endswith("evil.txt"))
+    assert "\x1b]0;pwned\x07" in str(stored["title"])
+    for args in (["articles"], ["show", str(stored["id"])], ["summary"]):
+        run = cli(db, *args)
+        assert run.code == 0 and "\x1b" not in run.out and "\x07" not in run.out, args
+    assert "\\x1b]0;pwned\\x07" in cli(db, "show", str(stored["id"])).out
