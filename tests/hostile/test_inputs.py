@@ -215,3 +215,23 @@ def test_terminal_escapes_in_an_article_are_shown_not_obeyed(db: Path, tmp_path:
         run = cli(db, *args)
         assert run.code == 0 and "\x1b" not in run.out and "\x07" not in run.out, args
     assert "\\x1b]0;pwned\\x07" in cli(db, "show", str(stored["id"])).out
+
+
+def test_ctrl_c_during_ingest_keeps_what_was_stored(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventline import pipeline
+
+    real = pipeline.parse_document
+
+    def interrupted(source, raw, **kwargs):  # type: ignore[no-untyped-def]
+        if source.label.endswith("b.txt"):
+            raise KeyboardInterrupt
+        return real(source, raw, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_document", interrupted)
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD.replace("Tuesday", "Monday"))
+    run = cli(db, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert run.code == 130 and run.err.strip() == "error: interrupted"
+    assert any(str(a["source_path"]).endswith("a.txt") for a in articles_json(db))
