@@ -16,8 +16,8 @@ from rich.table import Table
 from eventline.cli import validate
 from eventline.cli.common import State, clip, err, handle_errors, out, plural
 from eventline.cli.timeline import timeline_command
-from eventline.exports import actor_records, event_records
-from eventline.model import ActorRef, Quote
+from eventline.model import ActorRef
+from eventline.queries import find_actors, find_events, find_quotes
 
 actors_app = typer.Typer(help="List canonical actors, or check an actor file.")
 
@@ -95,8 +95,8 @@ def actors(
     with handle_errors():
         code = validate.country("--country", country)  # H5: option validation
     with handle_errors(), state.open_store() as store:
-        records = [r for r in actor_records(store) if code is None or r["country"] == code]
-    records.sort(key=lambda r: -len(r["mentions"]))
+        page = find_actors(store, country=code, limit=None)
+    records = [a.model_dump(mode="json") for a in page.data]
     if not records:  # H5: an empty answer says what was searched
         err.print(f"no actors{' of ' + code if code else ''} in the store")
         return
@@ -151,15 +151,15 @@ def events_command(
         who = validate.actor("--actor", actor, known)
         whom = validate.actor("--recipient", recipient, known)
         # ---
-        records = [
-            r
-            for r in event_records(store)
-            if _side(r["actor"], who)
-            and _side(r["recipient"], whom)
-            and (type_ is None or r["type"] == type_)
-            and (since is None or (r["date"] or "") >= since)
-        ]
-    records.sort(key=lambda r: r["date"] or "")
+        page = find_events(
+            store,
+            actor=who.key if who else None,
+            recipient=whom.key if whom else None,
+            type=type_,
+            since=since,
+            limit=None,
+        )
+    records = [e.model_dump(mode="json") for e in page.data]
     if not records:  # H5: an empty answer says what was searched
         asked = validate.searched(actor=actor, recipient=recipient, type_=type_, since=since)
         err.print(f"no events match {escape(asked)}")
@@ -178,12 +178,6 @@ def events_command(
     out.print(table)
 
 
-def _side(refs: list[dict[str, Any]], wanted: validate.ActorQuery | None) -> bool:
-    if wanted is None:
-        return True
-    return any(wanted.matches(r) for r in refs)
-
-
 def quotes_command(
     ctx: typer.Context,
     speaker: Annotated[str | None, typer.Option(help="Speaker name (substring).")] = None,
@@ -192,9 +186,7 @@ def quotes_command(
     """List quotations with their speakers."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
-        quotes = store.records("quotes", Quote)
-    wanted = (speaker or "").casefold()
-    kept = [q for q in quotes if wanted in _speaker_name(q.speaker, q.speaker_text).casefold()]
+        kept = find_quotes(store, speaker=speaker, limit=None).data
     if not kept:  # H5: an empty answer says what was searched
         err.print(f"no quotes match {escape(validate.searched(speaker=speaker))}")
         return

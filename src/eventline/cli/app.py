@@ -29,13 +29,15 @@ from eventline.cli.analysis import register as register_analysis
 from eventline.cli.common import State, err, fail, handle_errors, one_line, out, plural
 from eventline.cli.evaluate import eval_command
 from eventline.cli.oneline import OneLineErrors
+from eventline.cli.search import search_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
-from eventline.exports import article_records, export_all
+from eventline.exports import export_all
 from eventline.ingest import InputSource
 from eventline.model import Hints
 from eventline.pipeline import IngestReport, plan_sources
 from eventline.pipeline import ingest as run_ingest
+from eventline.queries import find_articles
 from eventline.settings import MiB, load_settings
 
 # No square brackets in help texts: rich reads "[env X]" as markup and prints "URL ."
@@ -161,8 +163,9 @@ def articles(
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         if as_json:
-            for record in article_records(store):  # with story and duplicate group, as export
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for record in find_articles(store, limit=None).data:
+                line = json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+                sys.stdout.write(line + "\n")
             return
         table = Table(box=None, header_style="bold")
         table.add_column("id", no_wrap=True, min_width=12)
@@ -234,3 +237,4 @@ def main() -> None:
 
 app.command("eval")(eval_command)
 register_analysis(app)
+app.command("search")(search_command)
