@@ -36,6 +36,10 @@ DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
         (["export", "out", "--format", "xml"], ["--format", "'xml'", "jsonl, csv"]),
         (["analyse", "--processes", "0"], ["--processes", "eventline analyse --help"]),
         (["events", "--bogus"], ["No such option", "--bogus"]),
+        (["search", "grain", "--since", "last week"], ["--since", "'last week'", DATE_FORMS]),
+        (["search", "grain", "--until", "2025-04-31"], ["--until", "calendar"]),
+        (["search", "grain", "--kind", "blog"], ["--kind", "'blog'", "fact-check"]),
+        (["search", "grain", "--actor", "Iram"], ["--actor", "did you mean", "Iran (IRN)"]),
     ],
 )
 def test_bad_value_is_one_line_exit_2(db: Path, args: list[str], words: list[str]) -> None:

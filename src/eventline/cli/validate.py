@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from eventline.errors import UsageError
 
@@ -165,11 +166,14 @@ def actor(option: str, value: str | None, actors: Iterable[Mapping[str, Any]]) -
 
 
 def _suggest(value: str, shown: Mapping[str, str]) -> str:
-    """' — did you mean …?' with up to three near actors, or a hint when nothing is near."""
-    found = process.extract(value.casefold(), list(shown), scorer=fuzz.ratio, limit=12)
+    """' — did you mean …?' with up to three near actors, or a hint when nothing is near.
+    Near: a similar spelling (ratio 80+) or one edit away ("Iram" → Iran)."""
+    wanted = value.strip().casefold()
+    found = process.extract(wanted, list(shown), scorer=fuzz.ratio, limit=12)
     picks: list[str] = []
     for form, score, _ in found:
-        if score >= 80 and shown[form] not in picks and len(picks) < 3:
+        near = score >= 80 or (len(wanted) >= 3 and Levenshtein.distance(wanted, form) <= 1)
+        if near and shown[form] not in picks and len(picks) < 3:
             picks.append(shown[form])
     if not picks:
         return " (use an ISO3 code, an actor id or a name; see `eventline actors`)"
