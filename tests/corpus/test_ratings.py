@@ -84,3 +84,11 @@ def test_the_ruling_wins_over_a_label_at_the_top_and_quotes_do_not_count() -> No
 def test_no_rating_stated_means_none_not_a_guess() -> None:
     body = "No, the bridge did not collapse. The post is wrong and misleading.\n\nPhotos show it."
     assert stated_rating(body) is None
+
+
+def test_rating_sentence_with_a_trailing_clause_and_a_named_rating_field() -> None:
+    stated = stated_rating("We rate this claim False, as we did when it first spread in 2028.")
+    assert stated is not None and stated.rating == "false"
+    field = stated_rating("Harbour Facts rating: Mostly True\n\nThe mayor said the pier reopened.")
+    assert field is not None and (field.rating, field.form) == ("mostly-true", "field")
+    assert stated_rating("Credit rating: AA. The agency said the outlook was stable.") is None

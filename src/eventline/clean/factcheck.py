@@ -30,7 +30,9 @@ _RATE = re.compile(
     r"|\bour\s+definition\s+of\b|\b[\w]+-o-meter\b",
     re.I,
 )
-_FIELD = re.compile(r"^\s*(?:(?:our|the)\s+)?(?:rating|verdict|ruling)\s*:\s*(?P<label>.+)$", re.I)
+_FIELD = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:rating|verdict|ruling)\s*:\s*(?P<label>.+)$", re.I
+)
 _RULING_HEAD = re.compile(r"^\s*(?:our|the)\s+(?:ruling|verdict|rating)\s*[.:]?\s*$", re.I)
 _VOICE = re.compile(
     r"\bwe\s+(?:checked|looked\s+(?:at|into|for)|reviewed|searched|examined|asked|contacted|"

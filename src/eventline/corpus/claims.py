@@ -402,7 +402,7 @@ def read_review(article: Article) -> Review | None:
     """A fact-check's claim, claimant, date and rating from its text alone."""
     text = "\n".join(t for t in (article.title, article.standfirst, article.body) if t)
     published = _published(article)
-    said = find_attribution(article.body, published=published)
+    said = find_attribution(article.body, published=published, title=article.title)
     field = claim_field(text)
     claim = field or (said.claim if said else None) or _claims_that(article.body)
     claim = claim or _title_claim(article.title)

@@ -40,9 +40,10 @@ _OBJECT = frozenset(["this", "that", "these", "those", "it", "the", "his", "her"
 _RATE = re.compile(r"\bwe\s+(?:rate|rated|are\s+rating|give|gave)\b", re.I)
 _EARN = re.compile(r"\b(?:earns?|earned|gets?|got|deserves?|receives?|received)\s+", re.I)
 _FIELD = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:our\s+|the\s+)?(?:rating|verdict|ruling)\s*:\s*",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:[\w'’-]+\s+){0,2}?(?:rating|verdict|ruling)\s*:\s*",
     re.I | re.M,
 )
+_CLAUSE = re.compile(r"[,;:(—–]|\s(?:because|since|given|as|but|and)\s")
 _DEFINITION = re.compile(r"\bdefinition\s+of\s+(?:an?\s+)?[\"“'‘]?", re.I)
 
 
@@ -164,7 +165,8 @@ def _sentences(text: str) -> list[StatedRating]:
             tail = text[match.end() : end]
             if pattern is _EARN and len(tail.split()) > 4:
                 continue  # "earns" must be followed by the label itself, not a clause
-            if hit := closing_label(tail):
+            head = _CLAUSE.split(tail, maxsplit=1)[0]  # "... False, as we did in 2020."
+            if hit := closing_label(tail) or closing_label(head):
                 found.append(StatedRating(hit[0], hit[1], match.start(), "sentence"))
     for match in _DEFINITION.finditer(text):
         if hit := opening_label(text[match.end() :]):
