@@ -176,6 +176,7 @@ def _trim(claim: str) -> str:
     claim = claim.strip().strip('"“”').rstrip(".!?").strip()
     claim = re.sub(r"^Says\s+", "", claim)
     claim = re.sub(r",\s+(?:according to|as|which|who)\b.*$", "", claim)
+    claim = re.sub(r",\s+(?:an?|the)\s+(?:claim|statement|assertion|charge|figure)\b.*$", "", claim)
     claim = re.sub(r",\s+(?:[\w'’-]+\s+){0,4}(?:say|says|said|claim|claims)$", "", claim)
     if claim.count('"') % 2 or claim.count("“") != claim.count("”"):
         claim = claim.replace('"', "").replace("“", "").replace("”", "")
