@@ -105,3 +105,9 @@ def test_statement_line_with_the_claim_after_a_colon() -> None:
     assert (found.claim, found.claimant, found.date) == (
         "the port handles half of all grain", "Jo Marsh", "2030-05-03",
     )  # fmt: skip
+
+
+def test_progressive_claiming() -> None:
+    found = attribution("Instagram users are claiming that the pier was sold.", 0, published=None)
+    assert found is not None
+    assert (found.claim, found.claimant) == ("the pier was sold", "social media posts")

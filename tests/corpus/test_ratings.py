@@ -92,3 +92,8 @@ def test_rating_sentence_with_a_trailing_clause_and_a_named_rating_field() -> No
     field = stated_rating("Harbour Facts rating: Mostly True\n\nThe mayor said the pier reopened.")
     assert field is not None and (field.rating, field.form) == ("mostly-true", "field")
     assert stated_rating("Credit rating: AA. The agency said the outlook was stable.") is None
+
+
+def test_hyphens_and_case_fold_in_labels() -> None:
+    assert lookup("Mostly-False") == lookup("MOSTLY FALSE") == "mostly-false"
+    assert lookup("Not the whole story") == "missing-context"

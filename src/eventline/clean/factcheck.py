@@ -87,15 +87,19 @@ def rating_labels() -> frozenset[str]:
     text = resources.files("eventline.resources.corpus").joinpath("ratings.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     return frozenset(
-        " ".join(label.casefold().split())
+        _fold(label)
         for scale in data["scales"]
         for labels in scale["labels"].values()
         for label in labels
     )
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.strip(" \t\"“”'*.!:").casefold().replace("-", " ").split())
+
+
 def _is_label(text: str) -> bool:
-    return " ".join(text.strip(" \t\"“”'*.!:").casefold().split()) in rating_labels()
+    return _fold(text) in rating_labels()
 
 
 def _closing_label(sentence: str) -> bool:

@@ -33,7 +33,7 @@ _ABBREVIATION = re.compile(
     r"Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m)|\b[A-Z])\.$"
 )
 _VERB = re.compile(
-    r"\s(?:says|said|say|claims|claimed|claim|wrote|writes|posted|tweeted|stated|states|"
+    r"\s(?:says|said|say|saying|claims|claimed|claim|claiming|wrote|writes|posted|tweeted|stated|states|"
     r"asserted|asserts|alleged|alleges|argued|argues|suggested|suggests|insisted|insists|"
     r"declared|declares|told\s+(?:\w+\s+){0,3}?(?=that\b)|shared\s+(?=that\b))(?=\s)"
 )

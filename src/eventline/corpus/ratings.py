@@ -75,7 +75,8 @@ class StatedRating:
 
 
 def fold_label(text: str) -> str:
-    return " ".join(text.strip(_EDGE).casefold().split())
+    """A label as compared: case, end punctuation and hyphens folded ("Mostly-False!")."""
+    return " ".join(text.strip(_EDGE).casefold().replace("-", " ").replace("_", " ").split())
 
 
 @lru_cache(maxsize=1)
