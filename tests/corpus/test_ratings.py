@@ -97,3 +97,17 @@ def test_rating_sentence_with_a_trailing_clause_and_a_named_rating_field() -> No
 def test_hyphens_and_case_fold_in_labels() -> None:
     assert lookup("Mostly-False") == lookup("MOSTLY FALSE") == "mostly-false"
     assert lookup("Not the whole story") == "missing-context"
+
+
+def test_verdict_heading_and_short_verdict_sentences() -> None:
+    heading = stated_rating("A video claims the dam burst.\nVERDICT\nFalse. It is from 2021.")
+    assert heading is not None and (heading.rating, heading.form) == ("false", "field")
+    lede = "Posts claim the mayor resigned. This is false; she is in office.\n\nRecords show it."
+    assert stated_rating(lede) is None  # the label does not close the sentence
+    short = "Posts claim the mayor resigned. This is false.\n\nShe chaired a meeting on Monday."
+    found = stated_rating(short)
+    assert found is not None and (found.rating, found.form) == ("false", "verdict sentence")
+    body = (
+        "A post says the pier was sold.\n\nA reader said the photo was old.\n\nThat is wrong.\n\nX."
+    )
+    assert stated_rating(body) is None  # a rebuttal in the middle of the body is not a verdict

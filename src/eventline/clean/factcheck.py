@@ -33,7 +33,7 @@ _RATE = re.compile(
 _FIELD = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:rating|verdict|ruling)\s*:\s*(?P<label>.+)$", re.I
 )
-_RULING_HEAD = re.compile(r"^\s*(?:our|the)\s+(?:ruling|verdict|rating)\s*[.:]?\s*$", re.I)
+_RULING_HEAD = re.compile(r"^\s*(?:(?:our|the)\s+)?(?:ruling|verdict)\s*[.:]?\s*$", re.I)
 _VOICE = re.compile(
     r"\bwe\s+(?:checked|looked\s+(?:at|into|for)|reviewed|searched|examined|asked|contacted|"
     r"reached\s+out|emailed|could\s+not\s+(?:find|verify|confirm|reach)|found\s+no|"

@@ -43,7 +43,8 @@ _SHIFT = re.compile(
 )
 _THAT = re.compile(r"\bthat\s+", re.I)
 _SHARING = re.compile(
-    r"\s(?:are|were|have\s+been|has\s+been|is|was)?\s*(?:sharing|spreading|circulating|pushing)\s+"
+    r"\s(?:are|were|have\s+been|has\s+been|is|was|have|has)?\s*(?:sharing|spreading|circulating|"
+    r"pushing|shared|spread|circulated)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:claims?|posts?|videos?|images?|rumou?rs?|messages?|"
     r"memes?)\s+(?:that|saying|claiming)(?=\s)"
 )
