@@ -60,6 +60,7 @@ _SENTENCE_END = re.compile(r"[^.!?\n]*[.!?]")
 _CLOSING = re.compile(
     r"\b(?:we\s+(?:rate|rated|give|gave)|earns?|earned|gets?|deserves?)\s+(?P<tail>.+)$", re.I
 )
+_DEFINED = re.compile(r"\bdefinition\s+of\s+(?:an?\s+)?[\"“'‘]?(?P<rest>[^.\n]{0,40})", re.I)
 _STRONG = 3.0
 _THRESHOLD = 3.5
 
@@ -73,12 +74,17 @@ class Recognition:
 
     @property
     def is_factcheck(self) -> bool:
-        return self.score >= _THRESHOLD and any(s in _RATED for s in self.signals)
+        """Enough score, and either a rating on a scale (or a ruling heading), or a claim
+        stated and attributed up front that the writers check in their own voice (a
+        fact-check that gives no rating)."""
+        found = set(self.signals)
+        rated = bool(found & _RATED)
+        checked = "checker voice" in found and bool(found & _ATTRIBUTED)
+        return self.score >= _THRESHOLD and (rated or checked)
 
 
-_RATED = frozenset(
-    ["rating sentence", "closing label", "rating field", "label line", "ruling", "checker voice"]
-)
+_RATED = frozenset(["closing label", "rating field", "label line", "ruling"])
+_ATTRIBUTED = frozenset(["claim from posts", "attributed claim"])
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +106,15 @@ def _fold(text: str) -> str:
 
 def _is_label(text: str) -> bool:
     return _fold(text) in rating_labels()
+
+
+def _defined_label(text: str) -> bool:
+    """ "Our definition of Half True is ...": a scale label right after "definition of"."""
+    for match in _DEFINED.finditer(text):
+        words = match.group("rest").split()
+        if any(_is_label(" ".join(words[:n])) for n in range(1, min(4, len(words)) + 1)):
+            return True
+    return False
 
 
 def _closing_label(sentence: str) -> bool:
@@ -131,10 +146,10 @@ def recognise(title: str | None, body: str) -> Recognition:
     score = 0.0
     if _RATE.search(unquoted):
         signals.append("rating sentence")
-        score += _STRONG
-    if any(_closing_label(s) for s in _SENTENCE_END.findall(unquoted)):
+        score += 2.0
+    if _defined_label(unquoted) or any(_closing_label(s) for s in _SENTENCE_END.findall(unquoted)):
         signals.append("closing label")
-        score += 1.0 if "rating sentence" in signals else _STRONG
+        score += 2.0 if "rating sentence" in signals else _STRONG
     edges = paragraphs[:4] + paragraphs[-3:]
     if any((f := _FIELD.match(p)) and _is_label(f.group("label")) for p in edges):
         signals.append("rating field")
