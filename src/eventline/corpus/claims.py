@@ -213,6 +213,12 @@ def rating_verdict(rating: Any) -> Verdict | None:
     return ratings.verdict_of(review_rating(rating)[0])
 
 
+def _author_kind(author: Any) -> ClaimantKind | None:
+    """schema.org Person / Organization as a claimant kind."""
+    kind = author.get("@type") if isinstance(author, dict) else None
+    return "person" if kind == "Person" else "organisation" if kind == "Organization" else None
+
+
 def _from_review(review: dict[str, Any], article: Article) -> Claim | None:
     text = _text(review.get("claimReviewed"))
     if not text:
@@ -222,9 +228,16 @@ def _from_review(review: dict[str, Any], article: Article) -> Claim | None:
     when = _text(item.get("datePublished")) if item else None
     when = when or _text(review.get("datePublished"))
     rating, label = review_rating(review.get("reviewRating"))
+    if rating is None and (stated := ratings.stated_rating(article.body)):
+        rating, label = stated.rating, stated.label  # markup without a rating: the text's
     kind: ClaimantKind | None = None
+    span: tuple[int, int] | None = None
     if claimant:
-        kind = "social-media" if claimant.startswith("@") else None
+        kind = (
+            "social-media" if claimant.startswith("@") else _author_kind((item or {}).get("author"))
+        )
+        if (at := article.body.find(claimant)) >= 0:
+            span = (at, at + len(claimant))
     return _claim(
         article,
         Review(
@@ -233,6 +246,7 @@ def _from_review(review: dict[str, Any], article: Article) -> Claim | None:
             claim=text,
             claimant=claimant,
             claimant_kind=kind,
+            claimant_span=span,
             date=when[:10] if when else None,
             verdict=ratings.verdict_of(rating),
             rating=rating,
