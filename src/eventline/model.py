@@ -54,6 +54,9 @@ class Hints(Record):
     captured: str | None = None
     url: str | None = None
     jsonld: tuple[str, ...] = ()
+    # A date the page states somewhere (htmldate's wider search) when its metadata names no
+    # publication date: weaker than a date printed with the story, stronger than a guess.
+    page_date: str | None = None
 
 
 class Item(Record):
@@ -229,6 +232,13 @@ class EventCore(Record):
     date_precision: str | None = None
     location: Place | None = None
     modality: Modality = "asserted"
+    # GDELT-comparable fields (issue 11): the CAMEO code of the type and mode (from PLOVER's
+    # CAMEO2PLOVER table) and the Goldstein score of that code's CAMEO root.
+    cameo: str | None = None
+    goldstein: float | None = None
+    # The action a speech act is about ("agreed to reopen the border" → AGREE, content
+    # "reopen the border"), kept when the act, not the action, is the event.
+    content: str | None = None
 
 
 class EventMention(EventCore):
@@ -248,6 +258,9 @@ class Quote(Record):
     direct: bool
     start: int
     end: int
+    # Where the speaker is named (article offsets), when the text names one near the quote.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 class DuplicateGroup(Record):

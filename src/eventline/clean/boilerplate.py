@@ -181,9 +181,27 @@ def sort_lines(lines: list[Line], *, skip: set[int]) -> Sorted:
         out.body.append(line)
     _trim_head(out)
     _trim_tail(out)
+    _restore_if_emptied(out, lines)
     _tail_bio(out)
     out.removals.sort(key=lambda r: r.start)
     return out
+
+
+_WEAK_REASONS = {"orphan subhead"}
+
+
+def _restore_if_emptied(out: Sorted, lines: list[Line]) -> None:
+    """When only layout rules emptied the body, the extractor's reading has the better
+    evidence: a page of short lines (a poem, a list, text in a script whose sentences our
+    rules misread) keeps those lines rather than becoming "no article text"."""
+    if out.body:
+        return
+    weak = [r for r in out.removals if r.reason in _WEAK_REASONS]
+    if not weak:
+        return
+    starts = {r.start for r in weak}
+    out.body = [line for line in lines if line.start in starts]
+    out.removals = [r for r in out.removals if r.start not in starts]
 
 
 def _trim_head(out: Sorted) -> None:
