@@ -111,3 +111,9 @@ def test_progressive_claiming() -> None:
     found = attribution("Instagram users are claiming that the pier was sold.", 0, published=None)
     assert found is not None
     assert (found.claim, found.claimant) == ("the pier was sold", "social media posts")
+
+
+def test_a_post_that_shows() -> None:
+    found = attribution("A viral video shows the Eastville bridge collapsing.", 0, published=None)
+    assert found is not None and found.claim == "the Eastville bridge collapsing"
+    assert attribution("Records show that the bridge was inspected.", 0, published=None) is None

@@ -35,7 +35,8 @@ _ABBREVIATION = re.compile(
 _VERB = re.compile(
     r"\s(?:says|said|say|saying|claims|claimed|claim|claiming|wrote|writes|posted|tweeted|stated|states|"
     r"asserted|asserts|alleged|alleges|argued|argues|suggested|suggests|insisted|insists|"
-    r"declared|declares|told\s+(?:\w+\s+){0,3}?(?=that\b)|shared\s+(?=that\b))(?=\s)"
+    r"declared|declares|purports?\s+to\s+show|shows|show|"
+    r"told\s+(?:\w+\s+){0,3}?(?=that\b)|shared\s+(?=that\b))(?=\s)"
 )
 _SHIFT = re.compile(
     r"\s(?:changed|reversed|shifted|switched|flip-flopped\s+on)\s+(?:his|her|their|its)\s+"
