@@ -83,3 +83,12 @@ def test_a_rating_by_definition_is_a_rating() -> None:
         "ignores critical facts. That fits here."
     )
     assert looks_like_factcheck(None, body), recognise(None, body)
+
+
+def test_a_quoted_claim_then_a_pinocchio_rating() -> None:
+    body = (
+        '"We raised teacher pay by 20 percent," Gov. Mark Ellis said on April 28.\n'
+        "Budget tables show average pay rose about 9 percent.\n"
+        "Ellis earns Two Pinocchios."
+    )
+    assert looks_like_factcheck(None, body), recognise(None, body)

@@ -117,3 +117,18 @@ def test_a_post_that_shows() -> None:
     found = attribution("A viral video shows the Eastville bridge collapsing.", 0, published=None)
     assert found is not None and found.claim == "the Eastville bridge collapsing"
     assert attribution("Records show that the bridge was inspected.", 0, published=None) is None
+
+
+def test_a_quote_first_lede_and_a_colon_right_after_the_verb() -> None:
+    quoted = attribution(
+        '"We raised teacher pay by 20 percent," Gov. Mark Ellis said at a briefing on April 28.',
+        0, published="2031-05-02",
+    )  # fmt: skip
+    assert quoted is not None
+    assert (quoted.claim, quoted.claimant, quoted.date) == (
+        "We raised teacher pay by 20 percent", "Mark Ellis", "2031-04-28",
+    )  # fmt: skip
+    colon = attribution('In a May 3 post, Mayor Lin Ode wrote: "The pier was sold."', 0,
+                        published="2031-05-09")  # fmt: skip
+    assert colon is not None and (colon.claim, colon.claimant) == ("The pier was sold", "Lin Ode")
+    assert attribution('"The pier was sold."', 0, published=None) is None

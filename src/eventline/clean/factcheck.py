@@ -52,6 +52,9 @@ _ATTRIBUTED_PERSON = re.compile(
     r"^[^.!?]{0,100}?[A-Z][\w'’.-]+\s(?:said|claimed|wrote|posted|tweeted|stated|asserted)\b"
     r"[^.!?]{0,80}?\bthat\s",
 )
+_ATTRIBUTED_QUOTE = re.compile(
+    r"^\s*[\"“][^\"”]{10,400}[\"”],?\s+[^\"“]{2,80}?\s(?:said|wrote|claimed|stated|tweeted|posted)\b"
+)
 _TITLE = re.compile(
     r"^\s*(?:no|yes)\s*,|\bfalsely\s+(?:says?|claims?)\b|\bpinocchios?\b|-o-meter\b", re.I
 )
@@ -168,7 +171,9 @@ def recognise(title: str | None, body: str) -> Recognition:
     if _ATTRIBUTED_POSTS.search(lede):
         signals.append("claim from posts")
         score += 2.0
-    elif _ATTRIBUTED_PERSON.search(lede):
+    elif _ATTRIBUTED_PERSON.search(lede) or any(
+        _ATTRIBUTED_QUOTE.search(p) for p in _paragraphs(body)[:2]
+    ):
         signals.append("attributed claim")
         score += 1.0
     if title and _TITLE.search(title):

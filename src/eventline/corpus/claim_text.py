@@ -36,13 +36,18 @@ _VERB = re.compile(
     r"\s(?:says|said|say|saying|claims|claimed|claim|claiming|wrote|writes|posted|tweeted|stated|states|"
     r"asserted|asserts|alleged|alleges|argued|argues|suggested|suggests|insisted|insists|"
     r"declared|declares|purports?\s+to\s+show|shows|show|"
-    r"told\s+(?:\w+\s+){0,3}?(?=that\b)|shared\s+(?=that\b))(?=\s)"
+    r"told\s+(?:\w+\s+){0,3}?(?=that\b)|shared\s+(?=that\b))(?=[\s:,])"
 )
 _SHIFT = re.compile(
     r"\s(?:changed|reversed|shifted|switched|flip-flopped\s+on)\s+(?:his|her|their|its)\s+"
     r"(?:position|stance|view|mind|tune)\b"
 )
 _THAT = re.compile(r"\bthat\s+", re.I)
+_QUOTE_FIRST = re.compile(
+    r"\s*[\"“](?P<claim>[^\"”]{10,400}?)[,.!?]?[\"”],?\s+(?P<subject>[^\"“]{2,80}?)\s+"
+    r"(?:said|says|wrote|writes|claimed|claims|stated|tweeted|posted|told\s+[\w ]{1,30}?)"
+    r"(?P<rest>[^\"“]*)$"
+)
 _SHARING = re.compile(
     r"\s(?:are|were|have\s+been|has\s+been|is|was|have|has)?\s*(?:sharing|spreading|circulating|"
     r"pushing|shared|spread|circulated)\s+"
@@ -59,7 +64,7 @@ _POSTS = re.compile(
     re.I,
 )
 _PUBLISHER = re.compile(
-    r"\b(?:by|from|on)\s+((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
+    r"\b(?:by|from)\s+((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
 )
 _PLATFORMS = frozenset(["X", "Facebook", "TikTok", "Instagram", "YouTube", "Telegram", "Threads"])
 _CAPRUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:of|de|van|von|al|bin|the)\b))*")
@@ -216,8 +221,29 @@ def _claim_start(sentence: str, verb: re.Match[str]) -> int:
     return colon + 1 if colon >= 0 else rest
 
 
+def _quoted_first(sentence: str, offset: int, *, published: str | None) -> Attribution | None:
+    """ "We raised pay by 20 percent," Gov. X said on April 28.: the quote is the claim."""
+    match = _QUOTE_FIRST.match(sentence)
+    if match is None or not _subject_ok(match.group("subject")):
+        return None
+    claim = _trim(match.group("claim"))
+    if len(claim.split()) < 3:
+        return None
+    name, kind, span = claimant_of_subject(match.group("subject"), offset + match.start("subject"))
+    return Attribution(
+        claim=claim,
+        claim_start=offset + match.start("claim"),
+        claimant=name,
+        kind=kind,
+        span=span,
+        date=_date(match.group("rest"), published=published),
+    )
+
+
 def attribution(sentence: str, offset: int, *, published: str | None) -> Attribution | None:
     """The claim a sentence attributes, if it is an attribution."""
+    if sentence.lstrip().startswith(("“", '"')):
+        return _quoted_first(sentence, offset, published=published)
     verb = _SHARING.search(sentence) or _VERB.search(sentence) or _SHIFT.search(sentence)
     if verb is None:
         return None
@@ -277,13 +303,16 @@ def _echo(claim: str, reference: str) -> float:
     return len(mine & _words(reference)) / len(mine) if mine else 0.0
 
 
+def restates(said: str, claim: str) -> bool:
+    """Whether an attributed sentence states the same claim (most content words shared)."""
+    return _echo(claim, said) >= 0.5 or _echo(said, claim) >= 0.5
+
+
 def _candidates(body: str, *, published: str | None) -> list[tuple[int, Attribution]]:
     """Attributions of the opening paragraphs, with the paragraph each one is in."""
     sentences = _sentences(body)
     found: list[tuple[int, Attribution]] = []
     for index, (offset, sentence) in enumerate(sentences):
-        if sentence.lstrip().startswith(("“", '"')):
-            continue
         if sentence.rstrip().endswith(":") and index + 1 < len(sentences):
             sentence = f"{sentence} {sentences[index + 1][1]}"  # "X stated on May 3:" + claim
         said = attribution(sentence, offset, published=published)
@@ -299,14 +328,17 @@ def _candidates(body: str, *, published: str | None) -> list[tuple[int, Attribut
 
 
 def find_attribution(
-    body: str, *, published: str | None, title: str | None = None
+    body: str, *, published: str | None, title: str | None = None, claim: str | None = None
 ) -> Attribution | None:
     """The attributed claim the article checks, among those of the opening paragraphs: the
     one the headline and the closing paragraphs (the ruling) echo most, with a named
-    claimant, earlier first (each later candidate pays a little). A date stated in the next
+    claimant, earlier first (each later candidate pays a little); when the claim is already
+    known (a "Claim:" field), the candidate that restates it. A date stated in the next
     sentence about the same post ("The post, published on June 18, ...") counts as the
     claim's date."""
     candidates = _candidates(body, published=published)
+    if claim is not None:
+        candidates = [c for c in candidates if restates(c[1].claim, claim)]
     if len(candidates) <= 1:
         return candidates[0][1] if candidates else None
     paragraphs = body.split("\n")

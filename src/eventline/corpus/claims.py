@@ -309,8 +309,10 @@ def read_review(article: Article) -> Review | None:
     """A fact-check's claim, claimant, date and rating from its text alone."""
     text = "\n".join(t for t in (article.title, article.standfirst, article.body) if t)
     published = _published(article)
-    said = find_attribution(article.body, published=published, title=article.title)
     field = claim_field(text)
+    said = find_attribution(
+        article.body, published=published, title=article.title, claim=field
+    )  # with a "Claim:" field, only a sentence restating that claim names its claimant
     claim = field or (said.claim if said else None) or _claims_that(article.body)
     claim = claim or _title_claim(article.title)
     if not claim:
