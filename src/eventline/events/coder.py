@@ -37,7 +37,7 @@ from eventline.events import args
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import Candidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
-from eventline.events.modality import modality
+from eventline.events.modality import is_past, modality
 from eventline.events.ontology import ontology
 from eventline.events.patterns import Lexicon, Pattern
 from eventline.events.rules import RuleContext, apply_rules
@@ -338,7 +338,8 @@ def to_mention(
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.trigger != anchor and mod == "asserted":
-        mod = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
+        own = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
+        mod = "asserted" if own == "planned" and is_past(anchor) else own
     tx = timexes.in_phrase(cand.trigger) if cand.trigger.pos_ == "NOUN" else None
     if tx is None and cand.clause_dated and (cand.light or cand.trigger.pos_ == "VERB"):
         tx = timexes.of_clause(cand.clause)
