@@ -89,13 +89,30 @@ class ActorIndex:
             if child.dep_ in _MODIFIERS:
                 found.extend(r for c in (child, *child.conjuncts) if (r := self.covering(c)))
         if found or depth >= 2:
-            return found
+            return self.described(tok, found)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in _OF_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found.extend(self._phrase(pobj, depth=depth + 1))
         return found
+
+    def described(self, tok: Token, found: list[ActorRef]) -> list[ActorRef]:
+        """ "Palestinian youths", "Kenyan farmers": one country named by an adjective and a
+        role noun give the country and the noun's sector."""
+        one = found[0] if len(found) == 1 else None
+        if one is None or not one.country or one.sector is not None:
+            return found
+        ref = descriptor(tok, country=one.country)
+        return [ref] if ref is not None else found
+
+    def descriptor(self, tok: Token | None) -> tuple[ActorRef, ...]:
+        """The last resort for an argument naming no actor: its role noun ("the authorities",
+        "rebel fighters"); never a pronoun or a word inside an actor span."""
+        if tok is None or self.covering(tok) is not None:
+            return ()
+        ref = descriptor(tok, country=None)
+        return (ref,) if ref is not None else ()
 
     def pronoun(self, tok: Token) -> ActorRef | None:
         """he/she: the last person named as a subject before; I/we in a quote: its speaker."""
@@ -169,6 +186,23 @@ class ActorIndex:
         ]
         pool = subjects or [(i, ref) for i, ref in self.persons if i < before]
         return pool[-1][1] if pool else None
+
+
+def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
+    """An actor named by a role noun only ("the authorities", "rebel fighters"), coded by the
+    descriptor with its sector, and the country when the text gives one."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+        return None
+    table = lexicon().descriptors
+    sector = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    if sector is None:
+        return None
+    words = [t for t in tok.subtree if t == tok or (t.head == tok and t.dep_ in _MODIFIERS)]
+    name = " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.dep_ != "poss")
+    for mod in (t for t in words if t.dep_ == "compound"):
+        sector = table.get(mod.lemma_.lower(), sector)  # "rebel fighters": the rebels
+    key = f"{country or '-'}:{sector}:{tok.lemma_.lower()}"
+    return ActorRef(id=f"desc:{key}", name=name, country=country, sector=sector)
 
 
 def _under_place_prep(tok: Token, top: Token) -> bool:

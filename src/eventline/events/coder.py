@@ -189,8 +189,10 @@ def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexic
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
-        actor = actors.refs(subj) or actors.nearest_before(tok, subj)
+        actor = actors.refs(subj) or actors.nearest_before(tok, subj) or actors.descriptor(subj)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
+        if not recipient and light_obj is None:
+            recipient = actors.descriptor(first(tok, "dobj"))
     if pattern.roles == "host":
         actor, recipient = recipient, actor
     elif pattern.roles == "destination":
@@ -230,7 +232,10 @@ def _noun_candidate(
     if light is not None:
         clause = light
         subj, passive = subject(light)
-        actor = own or (() if passive else actors.refs(subj) or actors.nearest_before(light, subj))
+        if not own and not passive:
+            own = actors.refs(subj) or actors.nearest_before(light, subj)
+            own = own or actors.descriptor(subj)
+        actor = own
     elif own:
         actor, clause = own, args.clause_head(tok)
     elif pattern.roles == "reciprocal" and (sides := _between(tok, actors)):

@@ -74,6 +74,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     places: dict[str, str]
     generated: dict[str, Pattern]
+    descriptors: dict[str, str]  # role noun -> sector ("rebel": REB)
 
     def cue(self, name: str) -> frozenset[str]:
         """A named cue list of cues.yaml; an unknown name is an error, never an empty set."""
@@ -207,6 +208,23 @@ def _generated(path: str) -> dict[str, Pattern]:
     return found
 
 
+_DESCRIPTORS = "resources/events/descriptors.yaml"
+
+
+def _descriptors() -> dict[str, str]:
+    """Role nouns → sector: CAMEO's agents (generated) overlaid with eventline's own list."""
+    found: dict[str, str] = {}
+    for path in (GENERATED, _DESCRIPTORS):
+        table = _yaml(path).get("descriptors") or {}
+        if not isinstance(table, dict):
+            raise ResourceError(path, "descriptors: expected a mapping of noun: sector")
+        for noun, sector in table.items():
+            if not isinstance(sector, str) or len(sector) != 3:
+                raise ResourceError(path, f"descriptors/{noun}: sector must be a 3-letter code")
+            found[str(noun).lower()] = sector.upper()
+    return found
+
+
 @cache
 def lexicon() -> Lexicon:
     """The packaged vocabulary, validated once per process."""
@@ -221,4 +239,5 @@ def lexicon() -> Lexicon:
         cues={k: _words(v, _CUES, k) for k, v in cues.items() if k != "version"},
         places=_places(_PLACES),
         generated=_generated(GENERATED),
+        descriptors=_descriptors(),
     )

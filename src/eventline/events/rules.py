@@ -228,3 +228,14 @@ def attack_responder(cands: list[Candidate], ctx: RuleContext) -> list[Candidate
                 c.recipient = _others(ctx.actors.refs(first(conj, "nsubj")), c.actor)
                 break
     return cands
+
+
+@rule("anchored_descriptors")
+def anchored_descriptors(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """An event whose only party is a role noun of no known country ("officials discussed
+    the budget") says nothing about who did what to whom: it needs a second party."""
+    return [c for c in cands if c.recipient or not c.actor or any(not _vague(a) for a in c.actor)]
+
+
+def _vague(ref: ActorRef) -> bool:
+    return ref.id.startswith("desc:") and ref.country is None
