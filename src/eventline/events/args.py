@@ -47,6 +47,7 @@ class ActorIndex:
         self.doc = doc
         self.by_token: dict[int, list[tuple[Span, ActorRef]]] = {}
         self.persons: list[tuple[int, ActorRef]] = []
+        self.genders: dict[str, str] = {}  # actor id -> "male" / "female", when the text says
         self.quote_speakers = quote_speakers or {}
         for span in doc.spans.get(SPAN_KEY, ()):
             ref = _span_actor(span)
@@ -56,6 +57,8 @@ class ActorIndex:
                 self.by_token.setdefault(i, []).append((span, ref))
             if is_person(span):
                 self.persons.append((span.root.i, ref))
+                if (gender := _gender_near(span)) is not None:
+                    self.genders.setdefault(ref.id, gender)
         self.persons.sort(key=lambda pair: pair[0])  # spans come in component order, not text
 
     def covering(self, tok: Token) -> ActorRef | None:
@@ -122,7 +125,8 @@ class ActorIndex:
         if low in lex.cue("first_person"):
             return self.quote_speakers.get(tok.i)
         if low in lex.cue("person_pronouns"):
-            return self.last_person(tok.i)
+            gender = "female" if low in lex.cue("female_pronouns") else "male"
+            return self.last_person(tok.i, gender=gender)
         if low in {"it", "they", "its", "their", "them"}:
             return self.reporting_subject(tok) or self.last_in_sentence(tok)
         return None
@@ -177,15 +181,35 @@ class ActorIndex:
                 return (ref,)
         return ()
 
-    def last_person(self, before: int) -> ActorRef | None:
-        """The last person actor mentioned as a subject (else anywhere) before token `before`."""
-        subjects = [
+    def last_person(self, before: int, *, gender: str | None = None) -> ActorRef | None:
+        """The last person actor mentioned as a subject (else anywhere) before token `before`;
+        with a pronoun's `gender`, never a person the text shows to be of the other one."""
+        people = [
             (i, ref)
             for i, ref in self.persons
-            if i < before and self.doc[i].dep_ in (*_SUBJECTS, "appos", "compound")
+            if i < before and self.genders.get(ref.id, gender) == gender
         ]
-        pool = subjects or [(i, ref) for i, ref in self.persons if i < before]
+        subjects = [
+            (i, ref) for i, ref in people if self.doc[i].dep_ in (*_SUBJECTS, "appos", "compound")
+        ]
+        pool = subjects or people
         return pool[-1][1] if pool else None
+
+
+def _gender_near(span: Span) -> str | None:
+    """ "Mr. Brandt", "Ms Velkor", "Velkor, the first woman to ...", "his wife, Anna": the
+    gender the words next to a person's name give, if any."""
+    lex = lexicon()
+    doc = span.doc
+    window = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+    window += [t for t in span.root.children if t.dep_ in ("appos", "compound", "amod")]
+    window += [t for a in span.root.children if a.dep_ == "appos" for t in a.children]
+    words = {t.lower_.rstrip(".") for t in window}
+    if words & lex.cue("female_words"):
+        return "female"
+    if words & lex.cue("male_words"):
+        return "male"
+    return None
 
 
 def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
