@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventline.events.args import ActorIndex, first, prep_objects, unique
+from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import Candidate, own_actor
 from eventline.events.patterns import Lexicon
 from eventline.model import ActorRef
@@ -82,6 +82,84 @@ def sector_gate(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
             continue
         kept.append(c)
     return kept
+
+
+@rule("not_events")
+def not_events(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """Uses of event words that report no political event: a figurative threat ("threatens
+    national security"), a contest in a poll or an election ("would beat"), yielding to a
+    temptation, a journalist's question, a show's guest line-up, campaign-trail rhetoric
+    read from speech."""
+    return [c for c in cands if not any(test(c, ctx) for test in _NOT_EVENT_TESTS)]
+
+
+def _sentence_words(c: Candidate) -> set[str]:
+    sent = c.trigger.sent
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
+def _figurative(c: Candidate, ctx: RuleContext) -> bool:
+    """A verb with a common non-political sense and no party to act on: "X threatens
+    national security", "yielded to temptation", "hit a record"."""
+    if c.trigger.pos_ != "VERB" or c.recipient:
+        return False
+    if c.trigger.lemma_.lower() not in ctx.lex.cue("needs_party_verbs"):
+        return False
+    return not any(x.dep_ in _COMPLEMENT_DEPS for x in c.trigger.children)
+
+
+def _electoral_contest(c: Candidate, ctx: RuleContext) -> bool:
+    return c.trigger.lemma_.lower() in ctx.lex.cue("contest_verbs") and bool(
+        _sentence_words(c) & ctx.lex.cue("electoral_words")
+    )
+
+
+def _question(c: Candidate, ctx: RuleContext) -> bool:
+    """ "asked whether ...", "When asked about ...", a reporter's request."""
+    if c.type != "REQUEST" or c.trigger.lemma_.lower() != "ask":
+        return False
+    if any(x.dep_ == "auxpass" for x in c.trigger.children) or c.trigger.dep_ == "advcl":
+        return True
+    comp = first(c.trigger, "ccomp")
+    if comp is not None and any(
+        t.lower_ in ("whether", "if", "why", "how", "what", "when", "who") and t.i < comp.i
+        for t in comp.subtree
+    ):
+        return True
+    subj = first(c.trigger, "nsubj")
+    return subj is not None and subj.lemma_.lower() in ctx.lex.cue("journalist_words")
+
+
+def _media_show(c: Candidate, ctx: RuleContext) -> bool:
+    return c.type == "CONSULT" and bool(_sentence_words(c) & ctx.lex.cue("media_show_words"))
+
+
+def _campaign_speech(c: Candidate, ctx: RuleContext) -> bool:
+    return c.from_speech and bool(_sentence_words(c) & ctx.lex.cue("campaign_words"))
+
+
+_NOT_EVENT_TESTS = (_figurative, _electoral_contest, _question, _media_show, _campaign_speech)
+
+
+@rule("venue_is_no_party")
+def venue_is_no_party(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "the Moscow talks", "a Beijing summit": a meeting's venue is not one of its sides."""
+    for c in cands:
+        if c.type != "CONSULT" or c.trigger.pos_ != "NOUN":
+            continue
+        venues = {
+            ref.id
+            for x in c.trigger.children
+            if x.dep_ in ("compound", "nmod") and x.ent_type_ in ("GPE", "LOC", "FAC")
+            if (ref := ctx.actors.covering(x)) is not None
+        }
+        if venues:
+            c.actor = tuple(a for a in c.actor if a.id not in venues)
+            if not c.actor and c.clause.pos_ == "VERB":  # "X and Y held the Berlin talks"
+                c.actor = tuple(
+                    a for a in ctx.actors.refs(subject(c.clause)[0]) if a.id not in venues
+                )
+    return cands
 
 
 @rule("embedded_action")
