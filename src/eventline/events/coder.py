@@ -166,6 +166,8 @@ def _recipients(
             return refs
     obj = first(tok, "dobj")
     holders = [tok, *(h for h in (skip, obj) if h is not None)]
+    # "a suspension of air links with Serbia", "part of an aid program for Bosnia"
+    holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of",))]
     for holder in holders:
         for _, pobj in prep_objects(holder, preps):
             if refs := actors.refs(pobj):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import Candidate, own_actor
+from eventline.events.dating import event_place
 from eventline.events.patterns import Lexicon
 from eventline.model import ActorRef
 
@@ -264,6 +265,24 @@ def object_owner_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Can
     return cands
 
 
+@rule("conditional_threat")
+def conditional_threat(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
+    the party whose action its condition names."""
+    for c in cands:
+        if c.type != "THREATEN" or c.recipient:
+            continue
+        heads = [c.trigger, *(x for x in c.trigger.children if x.dep_ in _COMPLEMENT_DEPS)]
+        for head in heads:
+            for cond in head.children:
+                mark = first(cond, "mark")
+                if cond.dep_ != "advcl" or mark is None or mark.lower_ not in ("if", "unless"):
+                    continue
+                found = _others(ctx.actors.refs(first(cond, "nsubj", "nsubjpass")), c.actor)
+                c.recipient = c.recipient or found
+    return cands
+
+
 @rule("protest_country")
 def protest_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
@@ -277,12 +296,39 @@ def protest_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]
 @rule("place_recipient")
 def place_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """A domestic measure or attack without a named target is coded against the country
-    where it happens ("lifted the curfew in Montenegro")."""
+    where it happens ("lifted the curfew in Montenegro", "fired shells at targets in
+    Jericho"); a protest with neither is, as PLOVER codes it, against its own country's
+    government."""
     for c in cands:
         if c.recipient or c.type not in _PLACE_TYPES or not c.actor:
             continue
-        c.recipient = _place(c.clause, ctx.actors)
+        c.recipient = _place(c.clause, ctx.actors) or _located(c, ctx)
+        if not c.recipient and c.type == "PROTEST":
+            c.recipient = _home_government(c.actor)
     return cands
+
+
+def _located(c: Candidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """The country of the event's place (dating.event_place), as a party."""
+    place = event_place(c.clause, ctx.actors, ctx.lex)
+    if place is None or place.country is None:
+        return ()
+    return (ActorRef(id=f"place:{place.country}", name=place.name, country=place.country),)
+
+
+def _home_government(actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1:
+        return ()
+    (country,) = countries
+    return (
+        ActorRef(
+            id=f"desc:{country}:GOV:government",
+            name=f"{country} government",
+            country=country,
+            sector="GOV",
+        ),
+    )
 
 
 def _place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
