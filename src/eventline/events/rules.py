@@ -268,19 +268,30 @@ def object_owner_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Can
 @rule("conditional_threat")
 def conditional_threat(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
-    the party whose action its condition names."""
+    the party whose action its condition names; an act announced "unless" another party acts
+    is itself a threat."""
     for c in cands:
+        unless = _condition(c.trigger, ("unless",))
+        if c.type != "THREATEN" and unless is not None and c.trigger.pos_ == "VERB":
+            # "will withdraw its force from Chad unless ...": an act made conditional on
+            # another party's is a threat (PLOVER THREATEN), the act its content
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger), "THREATEN", None
         if c.type != "THREATEN" or c.recipient:
             continue
         heads = [c.trigger, *(x for x in c.trigger.children if x.dep_ in _COMPLEMENT_DEPS)]
         for head in heads:
-            for cond in head.children:
-                mark = first(cond, "mark")
-                if cond.dep_ != "advcl" or mark is None or mark.lower_ not in ("if", "unless"):
-                    continue
-                found = _others(ctx.actors.refs(first(cond, "nsubj", "nsubjpass")), c.actor)
-                c.recipient = c.recipient or found
+            cond = _condition(head, ("if", "unless"))
+            if cond is not None and not c.recipient:
+                c.recipient = _others(ctx.actors.refs(first(cond, "nsubj", "nsubjpass")), c.actor)
     return cands
+
+
+def _condition(head: Token, marks: tuple[str, ...]) -> Token | None:
+    for cond in head.children:
+        mark = first(cond, "mark")
+        if cond.dep_ == "advcl" and mark is not None and mark.lower_ in marks:
+            return cond
+    return None
 
 
 @rule("protest_country")
