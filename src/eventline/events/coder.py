@@ -71,17 +71,13 @@ def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
     return _generated_pattern(tok, lex)
 
 
-def _never_generated(lex: Lexicon) -> frozenset[str]:
-    return lex.cue("speech_verbs") | lex.cue("planned_words") | lex.cue("speculative_words")
-
-
 def _generated_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
     """PETRARCH's broad vocabulary, for verbs the curated patterns do not list at all
     (a curated verb whose conditions failed stays silent), nor light or speech verbs, nor
     verbs whose object is itself a trigger noun."""
     lemma = tok.lemma_.lower()
-    if lemma in lex.verbs or lemma in lex.light_verbs or lemma in _never_generated(lex):
-        return None  # "issued an ultimatum": the noun is the event; "plans to": modality
+    if lemma not in lex.generated and not any(c.dep_ == "prt" for c in tok.children):
+        return None  # the common case, decided first
     obj = first(tok, "dobj")
     if obj is not None and obj.lemma_.lower() in lex.nouns:
         return None

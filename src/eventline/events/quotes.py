@@ -141,22 +141,23 @@ def _attribute(span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: Lexicon) -> A
     return _according_to(outside, actors)
 
 
-def _is_title(doc: Doc, span: QuoteSpan, lex: Lexicon) -> bool:
+def _is_title(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
     """A named work or slogan, not a statement: announced by a title noun ("the slogan",
-    "his book") or written in Title Case without a sentence's punctuation."""
-    before = doc.text[max(0, span.start - 40) : span.start - 1].split()
+    "his book") or written in Title Case without a sentence's punctuation. `text` is the
+    doc's text (spaCy rebuilds `Doc.text` on every access)."""
+    before = text[max(0, span.start - 40) : span.start - 1].split()
     if before and before[-1].strip(",:").lower() in lex.cue("title_nouns"):
         return True
-    words = [w for w in doc.text[span.start : span.end].split() if w[:1].isalpha()]
+    words = [w for w in text[span.start : span.end].split() if w[:1].isalpha()]
     capital = sum(w[0].isupper() for w in words)
-    text = doc.text[span.start : span.end].rstrip()
+    text = text[span.start : span.end].rstrip()
     return len(words) <= 8 and capital >= 0.75 * len(words) and not text.endswith((".", ",", "?"))
 
 
-def _continues(doc: Doc, first_part: QuoteSpan, second: QuoteSpan, lex: Lexicon) -> bool:
+def _continues(doc: Doc, text: str, first_part: QuoteSpan, second: QuoteSpan, lex: Lexicon) -> bool:
     """Whether `second` goes on with the statement of `first_part`: the next paragraph of an
     unclosed quote, or a part separated only by its attribution (`"X," she said. "Y."`)."""
-    gap = doc.text[first_part.end : second.start]
+    gap = text[first_part.end : second.start]
     if not first_part.closed:
         return gap.strip() in ("", '"', "“", "«", "„")
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
@@ -164,7 +165,7 @@ def _continues(doc: Doc, first_part: QuoteSpan, second: QuoteSpan, lex: Lexicon)
     if not 0 < len(words) <= 5 or "\n" in gap.strip():
         return False
     speech = lex.cue("speech_verbs")
-    comma = doc.text[first_part.start : first_part.end].rstrip().endswith(",")
+    comma = text[first_part.start : first_part.end].rstrip().endswith(",")
     comma = comma or gap.lstrip('"”» ').startswith(",")  # the comma outside the marks
     between = doc.char_span(first_part.end, second.start, alignment_mode="expand") or ()
     return comma and any(t.lemma_.lower() in speech for t in between)
@@ -177,18 +178,19 @@ def direct_quotes(
     quotes: list[Quote] = []
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
-    spans = [s for s in find_quote_spans(doc.text) if not _is_title(doc, s, lex)]
+    full = doc.text
+    spans = [s for s in find_quote_spans(full) if not _is_title(full, s, lex)]
     for span in spans:
         found = _attribute(span, doc, actors, lex)
-        if previous is not None and _continues(doc, previous[0], span, lex) and quotes:
+        if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
             merged = quotes.pop()
-            text = f"{merged.text} {_clean(doc.text[span.start : span.end])}"
+            text = f"{merged.text} {_clean(full[span.start : span.end])}"
             quotes.append(_quote(article_id, merged.start, span.end, text, found))
         else:
             if found is None and previous is not None and span.start - previous[0].end < 200:
                 found = previous[1]
-            text = _clean(doc.text[span.start : span.end])
+            text = _clean(full[span.start : span.end])
             quotes.append(_quote(article_id, span.start, span.end, text, found))
         if found is not None:
             previous = (span, found)

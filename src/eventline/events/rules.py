@@ -95,8 +95,13 @@ def not_events(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
 
 
 def _sentence_words(c: Candidate) -> set[str]:
+    """Lemmas and forms of the candidate's sentence (computed once per sentence)."""
     sent = c.trigger.sent
-    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    cache = c.trigger.doc.user_data.setdefault("eventline_sentence_words", {})
+    if sent.start not in cache:
+        cache[sent.start] = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    words: set[str] = cache[sent.start]
+    return words
 
 
 def _figurative(c: Candidate, ctx: RuleContext) -> bool:
