@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.coder import CodingContext, candidates, to_mention
+from eventline.events.component import events_from_spans
 from eventline.events.dating import TimexIndex, find_doc_timexes
 from eventline.events.patterns import lexicon
 from eventline.events.quotes import direct_quotes, indirect_quotes
@@ -75,12 +76,14 @@ def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "n
         quote_spans=tuple((q.start, q.end) for q in quotes if q.direct),
         sentence_of={s.start: i for i, s in enumerate(doc.sents)},
     )
-    coded = [
-        Dated(c, to_mention(c, ctx, timexes, actors, lex)) for c in candidates(doc, actors, lex)
-    ]
-    events = refine_dates(coded, timexes, actors, lex)
+    events = events_from_spans(doc)  # a coder component already ran (eventline_events_v1, ...)
+    if events is None:
+        coded = [
+            Dated(c, to_mention(c, ctx, timexes, actors, lex)) for c in candidates(doc, actors, lex)
+        ]
+        events = _dedupe(refine_dates(coded, timexes, actors, lex))
     return CodedDoc(
-        events=_dedupe(events),
+        events=events,
         quotes=sorted(quotes, key=lambda q: q.start),
         timexes=[
             Timex(
