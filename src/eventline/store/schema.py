@@ -68,3 +68,5 @@ blobs = Table(
     Column("key", SAText, primary_key=True),
     Column("data", LargeBinary, nullable=False),
 )
+
+from eventline.store import schema_analysis  # noqa: E402,F401 - incremental analysis tables (H7)

@@ -1,0 +1,150 @@
+"""Reads and writes of the incremental analysis tables (store/schema_analysis.py).
+
+Kept beside the analysis rather than in `Store` so the store's owner and this stage do not
+edit one file; every function takes the `Store` and uses its engine, one transaction each."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventline.errors import StoreError
+from eventline.model import AnalysisFailure, Article, ArticleAnalysis
+from eventline.store import Store
+from eventline.store.schema import articles, documents
+from eventline.store.schema_analysis import analysis_errors, article_analyses, id_assignments
+
+Outcome = ArticleAnalysis | AnalysisFailure
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def pending_articles(store: Store, key: str, *, everything: bool = False) -> list[Article]:
+    """Articles without an analysis (or a recorded failure) for `key`, in store order."""
+    query = (
+        select(articles.c.data)
+        .join(documents, documents.c.id == articles.c.document_id)
+        .order_by(documents.c.source_path, articles.c.item)
+    )
+    if not everything:
+        done = exists().where(
+            and_(article_analyses.c.article_id == articles.c.id, article_analyses.c.key == key)
+        )
+        failed = exists().where(
+            and_(analysis_errors.c.article_id == articles.c.id, analysis_errors.c.key == key)
+        )
+        query = query.where(~done, ~failed)
+    with store.engine.connect() as conn:
+        return [Article.model_validate(_json(row[0])) for row in conn.execute(query)]
+
+
+def write_outcomes(store: Store, outcomes: Sequence[Outcome]) -> None:
+    """Store one batch of per-article results in one transaction: an interrupted run keeps
+    every batch written before it, and the next run picks up the rest."""
+    done = [o for o in outcomes if isinstance(o, ArticleAnalysis)]
+    failed = [o for o in outcomes if isinstance(o, AnalysisFailure)]
+    now = datetime.now(UTC)
+    ids = [o.article for o in outcomes]
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(delete(article_analyses).where(article_analyses.c.article_id.in_(ids)))
+            conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
+            if done:
+                conn.execute(
+                    insert(article_analyses),
+                    [
+                        {
+                            "article_id": a.article,
+                            "key": a.key,
+                            "words": a.words,
+                            "data": a.model_dump(mode="json"),
+                            "analysed_at": now,
+                        }
+                        for a in done
+                    ],
+                )
+            if failed:
+                conn.execute(
+                    insert(analysis_errors),
+                    [
+                        {
+                            "article_id": f.article,
+                            "stage": f.stage,
+                            "key": f.key,
+                            "reason": f.reason,
+                            "failed_at": now,
+                        }
+                        for f in failed
+                    ],
+                )
+    except SQLAlchemyError as exc:
+        raise StoreError(store.url, f"cannot write per-article results: {exc}") from exc
+
+
+def iter_analyses(
+    store: Store, *, article_ids: Iterable[str] | None = None
+) -> Iterator[ArticleAnalysis]:
+    """Stored per-article results (all, or those of `article_ids`), by article id."""
+    query = select(article_analyses.c.data).order_by(article_analyses.c.article_id)
+    if article_ids is not None:
+        query = query.where(article_analyses.c.article_id.in_(list(article_ids)))
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            yield ArticleAnalysis.model_validate(_json(row[0]))
+
+
+def failures(store: Store) -> list[AnalysisFailure]:
+    query = select(analysis_errors).order_by(analysis_errors.c.article_id, analysis_errors.c.stage)
+    with store.engine.connect() as conn:
+        return [
+            AnalysisFailure(article=r.article_id, stage=r.stage, reason=r.reason, key=r.key)
+            for r in conn.execute(query)
+        ]
+
+
+def analysis_size(store: Store) -> tuple[int, int]:
+    """(articles analysed, bytes of their stored results as JSON text)."""
+    count = 0
+    size = 0
+    with store.engine.connect() as conn:
+        for (data,) in conn.execute(select(article_analyses.c.data)):
+            count += 1
+            size += len(data if isinstance(data, str | bytes) else json.dumps(data))
+    return count, size
+
+
+# --- stable ids ---------------------------------------------------------------------------
+
+
+def assignments(store: Store, kind: str) -> dict[str, tuple[str, int]]:
+    """member -> (record id, seq) for one kind of record ("event", "dup")."""
+    query = select(id_assignments.c.member, id_assignments.c.target, id_assignments.c.seq).where(
+        id_assignments.c.kind == kind
+    )
+    with store.engine.connect() as conn:
+        return {m: (t, s) for m, t, s in conn.execute(query)}
+
+
+def assignment_rows(kind: str, chosen: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:
+    return [
+        {"kind": kind, "member": m, "target": t, "seq": s} for m, (t, s) in sorted(chosen.items())
+    ]
+
+
+def replace_assignments(conn: Any, kind: str, rows: list[dict[str, Any]]) -> None:
+    conn.execute(delete(id_assignments).where(id_assignments.c.kind == kind))
+    if rows:
+        conn.execute(insert(id_assignments), rows)
+
+
+def max_seq(store: Store) -> int:
+    with store.engine.connect() as conn:
+        value = conn.execute(select(func.max(id_assignments.c.seq))).scalar()
+    return int(value or 0)

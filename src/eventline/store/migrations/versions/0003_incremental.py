@@ -1,0 +1,52 @@
+"""Incremental analysis: per-article results, per-article failures, stable id assignments.
+
+The parse cache (blobs 'parse:*', about 17 KB an article) is dropped: corpus linking now reads
+the stored per-article results and never a parse.
+
+Revision ID: 0003
+Revises: 0001
+Create Date: 2026-11-30
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "article_analyses",
+        sa.Column("article_id", sa.Text, primary_key=True),
+        sa.Column("key", sa.Text, nullable=False),
+        sa.Column("words", sa.Integer, nullable=False),
+        sa.Column("data", sa.JSON, nullable=False),
+        sa.Column("analysed_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_article_analyses_key", "article_analyses", ["key"])
+    op.create_table(
+        "analysis_errors",
+        sa.Column("article_id", sa.Text, primary_key=True),
+        sa.Column("stage", sa.Text, primary_key=True),
+        sa.Column("key", sa.Text, nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_table(
+        "id_assignments",
+        sa.Column("kind", sa.Text, primary_key=True),
+        sa.Column("member", sa.Text, primary_key=True),
+        sa.Column("target", sa.Text, nullable=False),
+        sa.Column("seq", sa.Integer, nullable=False),
+    )
+    op.create_index("ix_id_assignments_target", "id_assignments", ["kind", "target"])
+    op.execute("DELETE FROM blobs WHERE key LIKE 'parse:%'")
+
+
+def downgrade() -> None:
+    op.drop_table("id_assignments")
+    op.drop_table("analysis_errors")
+    op.drop_table("article_analyses")

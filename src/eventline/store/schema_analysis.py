@@ -1,0 +1,46 @@
+"""Tables of the incremental analysis (eventline.analysis), created by migration 0003.
+
+- `article_analyses`: one row per article, its `ArticleAnalysis` as JSON and the analysis key
+  it was computed with; an article whose key differs from the current one is re-analysed.
+  This replaces the parse cache: corpus linking needs these records, never the parse.
+- `analysis_errors`: articles a per-article stage could not process (stage, reason, key).
+- `id_assignments`: stable ids of corpus records (events, duplicate groups): which record id a
+  member (an event mention, an article) was given, and when (`seq`), so an id chosen once
+  survives new coverage, a relink and a re-merge.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, DateTime, Index, Integer, Table, Text
+
+from eventline.store.schema import metadata
+
+article_analyses = Table(
+    "article_analyses",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("key", Text, nullable=False, index=True),
+    Column("words", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+)
+
+analysis_errors = Table(
+    "analysis_errors",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("stage", Text, primary_key=True),
+    Column("key", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+)
+
+id_assignments = Table(
+    "id_assignments",
+    metadata,
+    Column("kind", Text, primary_key=True),
+    Column("member", Text, primary_key=True),
+    Column("target", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Index("ix_id_assignments_target", "kind", "target"),
+)
