@@ -37,11 +37,17 @@ class StableIds:
             sorted({self.previous[m] for m in members if m in self.previous}, key=lambda a: a[1])
             for members in groups
         ]
-        # Groups holding the oldest ids choose first, so a split keeps the id with the part
-        # that holds the oldest claim.
-        order = sorted(
-            range(len(groups)), key=lambda i: (claims[i][0][1] if claims[i] else 1 << 62, i)
-        )
+
+        # Groups holding the oldest ids choose first; on a tie (a split) the part holding the
+        # member the id was named after keeps it.
+        def priority(i: int) -> tuple[int, int, int]:
+            if not claims[i]:
+                return (1 << 62, 1, i)
+            oldest = claims[i][0][0]
+            origin = any(content_id(self.prefix, m) == oldest for m in groups[i])
+            return (claims[i][0][1], 0 if origin else 1, i)
+
+        order = sorted(range(len(groups)), key=priority)
         taken: set[str] = {a[0] for a in self.chosen.values()}
         result: list[Assignment | None] = [None] * len(groups)
         for i in order:
