@@ -16,7 +16,7 @@ Two steps with a stored boundary between them:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -24,8 +24,9 @@ from sqlalchemy import func, select
 from eventline.analysis import state
 from eventline.analysis.article import analysis_key
 from eventline.analysis.link import LinkReport, link_corpus
+from eventline.analysis.repair import delete_articles, update_article
 from eventline.analysis.run import analyse_pending
-from eventline.model import AnalysisFailure
+from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store.schema_analysis import article_analyses
@@ -129,3 +130,35 @@ def relink(store: Store, *, settings: Settings, progress: Progress | None = None
     link = link_corpus(store, settings=settings, fresh=True, progress=progress)
     store.put_blob(LINKED_KEY, _link_marker(store, settings))
     return _report(0, [], link, store)
+
+
+def delete(
+    store: Store,
+    targets: Sequence[Article],
+    *,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> AnalysisReport:
+    """Remove articles and everything derived from them, then re-link what they touched."""
+    delete_articles(store, targets)
+    return relink(store, settings=settings, progress=progress)
+
+
+def update(
+    store: Store,
+    article: Article,
+    *,
+    settings: Settings,
+    published: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    progress: Progress | None = None,
+) -> AnalysisReport:
+    """Correct an article's metadata, re-analyse it (dates and modality depend on it) and
+    re-link the corpus (its copies and story depend on its date)."""
+    fixed = update_article(store, article, published=published, outlet=outlet, kind=kind)
+    key = analysis_key(settings)
+    parsed, failed = analyse_pending(store, [fixed], settings=settings, key=key, progress=progress)
+    link = link_corpus(store, settings=settings, fresh=True, progress=progress)
+    store.put_blob(LINKED_KEY, _link_marker(store, settings))
+    return _report(parsed, failed, link, store)

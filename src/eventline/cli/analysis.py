@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from eventline.cli.common import State, err, handle_errors, out
+from eventline.cli.repair import print_report
 from eventline.cli.timeline import timeline_command
 from eventline.exports import actor_records, event_records
 from eventline.model import ActorRef, Quote
@@ -70,12 +71,7 @@ def analyse_command(
             bar.update(tasks[stage], completed=done)
 
         report = analyse(store, settings=settings, progress=progress)
-    err.print(
-        f"{report.articles} articles ({report.parsed} newly parsed): {report.actors} actors, "
-        f"{report.event_mentions} event mentions in {report.events} events, {report.quotes} "
-        f"quotes, {report.duplicate_groups} duplicate groups, {report.stories} stories, "
-        f"{report.claims} claims"
-    )
+    print_report(report)  # H7: one summary line shared with relink, delete and update
 
 
 @actors_app.callback(invoke_without_command=True)

@@ -18,6 +18,7 @@ from rich.table import Table
 from eventline.cli.analysis import register as register_analysis
 from eventline.cli.common import State, err, fail, handle_errors, out
 from eventline.cli.evaluate import eval_command
+from eventline.cli.repair import register as register_repair
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
 from eventline.exports import article_record, export_all
@@ -180,3 +181,4 @@ def main() -> None:
 
 app.command("eval")(eval_command)
 register_analysis(app)
+register_repair(app)  # relink, errors, delete, update
