@@ -29,7 +29,7 @@ from eventline.analysis.run import analyse_pending
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
-from eventline.store.schema_analysis import article_analyses
+from eventline.store.schema_analysis import analysis_results
 
 LINKED_KEY = "index:linked"
 
@@ -56,7 +56,7 @@ def _link_marker(store: Store, settings: Settings) -> bytes:
     """What the last link saw: stored results (count, latest write) and linking settings."""
     with store.engine.connect() as conn:
         count, latest = conn.execute(
-            select(func.count(), func.max(article_analyses.c.analysed_at))
+            select(func.count(), func.max(analysis_results.c.analysed_at))
         ).one()
     articles = store.counts()["articles"]
     params = (

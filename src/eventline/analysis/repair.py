@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.analysis import state
-from eventline.errors import InputError, StoreError
+from eventline.errors import InputError
 from eventline.model import Article, Kind, Precision, Published
 from eventline.store import Store
-from eventline.store.schema import articles, documents, record_tables
-from eventline.store.schema_analysis import analysis_errors, article_analyses, id_assignments
+from eventline.store.schema import articles, documents, search_docs, story_articles
+from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PRECISION: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
@@ -55,23 +54,22 @@ def delete_articles(store: Store, targets: Sequence[Article]) -> int:
         m.id for a in state.iter_analyses(store, article_ids=ids) for m in a.event_mentions
     ]
     documents_of = {a.document_id for a in targets}
-    try:
-        with store.engine.begin() as conn:
-            conn.execute(delete(article_analyses).where(article_analyses.c.article_id.in_(ids)))
-            conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
-            members = [*ids, *mention_ids]
-            conn.execute(delete(id_assignments).where(id_assignments.c.member.in_(members)))
-            for table in record_tables.values():
-                conn.execute(delete(table).where(table.c.article_id.in_(ids)))
-            conn.execute(delete(articles).where(articles.c.id.in_(ids)))
-            for document_id in documents_of:
-                left = conn.execute(
-                    select(func.count()).where(articles.c.document_id == document_id)
-                ).scalar_one()
-                if not left:
-                    conn.execute(delete(documents).where(documents.c.id == document_id))
-    except SQLAlchemyError as exc:
-        raise StoreError(store.url, f"cannot delete articles: {exc}") from exc
+    with store.batch() as writer:
+        conn = writer.conn
+        writer.clear_article_analysis(ids)
+        conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
+        conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
+        members = [*ids, *mention_ids]
+        conn.execute(delete(id_assignments).where(id_assignments.c.member.in_(members)))
+        conn.execute(delete(search_docs).where(search_docs.c.article_id.in_(ids)))
+        conn.execute(delete(story_articles).where(story_articles.c.article_id.in_(ids)))
+        conn.execute(delete(articles).where(articles.c.id.in_(ids)))
+        for document_id in documents_of:
+            left = conn.execute(
+                select(func.count()).where(articles.c.document_id == document_id)
+            ).scalar_one()
+            if not left:
+                conn.execute(delete(documents).where(documents.c.id == document_id))
     return len(ids)
 
 
@@ -117,21 +115,18 @@ def update_article(
 
 def _write_article(store: Store, article: Article) -> None:
     kind: Kind = article.kind
-    try:
-        with store.engine.begin() as conn:
-            conn.execute(
-                update(articles)
-                .where(articles.c.id == article.id)
-                .values(
-                    kind=kind,
-                    outlet=article.outlet,
-                    published=article.published.value if article.published else None,
-                    data=article.model_dump(mode="json"),
-                )
+    with store.batch() as writer:
+        conn = writer.conn
+        conn.execute(
+            update(articles)
+            .where(articles.c.id == article.id)
+            .values(
+                kind=kind,
+                outlet=article.outlet,
+                published=article.published.value if article.published else None,
+                data=article.model_dump(mode="json"),
             )
-            conn.execute(
-                delete(article_analyses).where(article_analyses.c.article_id == article.id)
-            )
-            conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id == article.id))
-    except SQLAlchemyError as exc:
-        raise StoreError(store.url, f"cannot update {article.id}: {exc}") from exc
+        )
+        writer.clear_article_analysis([article.id])
+        conn.execute(delete(analysis_results).where(analysis_results.c.article_id == article.id))
+        conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id == article.id))

@@ -17,7 +17,7 @@ from eventline.errors import StoreError
 from eventline.model import AnalysisFailure, Article, ArticleAnalysis
 from eventline.store import Store
 from eventline.store.schema import articles, documents
-from eventline.store.schema_analysis import analysis_errors, article_analyses, id_assignments
+from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
 
 Outcome = ArticleAnalysis | AnalysisFailure
 
@@ -35,7 +35,7 @@ def pending_articles(store: Store, key: str, *, everything: bool = False) -> lis
     )
     if not everything:
         done = exists().where(
-            and_(article_analyses.c.article_id == articles.c.id, article_analyses.c.key == key)
+            and_(analysis_results.c.article_id == articles.c.id, analysis_results.c.key == key)
         )
         failed = exists().where(
             and_(analysis_errors.c.article_id == articles.c.id, analysis_errors.c.key == key)
@@ -54,11 +54,11 @@ def write_outcomes(store: Store, outcomes: Sequence[Outcome]) -> None:
     ids = [o.article for o in outcomes]
     try:
         with store.engine.begin() as conn:
-            conn.execute(delete(article_analyses).where(article_analyses.c.article_id.in_(ids)))
+            conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
             conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
             if done:
                 conn.execute(
-                    insert(article_analyses),
+                    insert(analysis_results),
                     [
                         {
                             "article_id": a.article,
@@ -92,9 +92,9 @@ def iter_analyses(
     store: Store, *, article_ids: Iterable[str] | None = None
 ) -> Iterator[ArticleAnalysis]:
     """Stored per-article results (all, or those of `article_ids`), by article id."""
-    query = select(article_analyses.c.data).order_by(article_analyses.c.article_id)
+    query = select(analysis_results.c.data).order_by(analysis_results.c.article_id)
     if article_ids is not None:
-        query = query.where(article_analyses.c.article_id.in_(list(article_ids)))
+        query = query.where(analysis_results.c.article_id.in_(list(article_ids)))
     with store.engine.connect() as conn:
         for row in conn.execute(query):
             yield ArticleAnalysis.model_validate(_json(row[0]))
@@ -114,7 +114,7 @@ def analysis_size(store: Store) -> tuple[int, int]:
     count = 0
     size = 0
     with store.engine.connect() as conn:
-        for (data,) in conn.execute(select(article_analyses.c.data)):
+        for (data,) in conn.execute(select(analysis_results.c.data)):
             count += 1
             size += len(data if isinstance(data, str | bytes) else json.dumps(data))
     return count, size

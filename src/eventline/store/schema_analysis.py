@@ -1,6 +1,6 @@
 """Tables of the incremental analysis (eventline.analysis), created by migration 0003.
 
-- `article_analyses`: one row per article, its `ArticleAnalysis` as JSON and the analysis key
+- `analysis_results`: one row per article, its `ArticleAnalysis` as JSON and the analysis key
   it was computed with; an article whose key differs from the current one is re-analysed.
   This replaces the parse cache: corpus linking needs these records, never the parse.
 - `analysis_errors`: articles a per-article stage could not process (stage, reason, key).
@@ -15,8 +15,8 @@ from sqlalchemy import JSON, Column, DateTime, Index, Integer, Table, Text
 
 from eventline.store.schema import metadata
 
-article_analyses = Table(
-    "article_analyses",
+analysis_results = Table(
+    "analysis_results",
     metadata,
     Column("article_id", Text, primary_key=True),
     Column("key", Text, nullable=False, index=True),

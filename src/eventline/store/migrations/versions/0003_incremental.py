@@ -4,7 +4,7 @@ The parse cache (blobs 'parse:*', about 17 KB an article) is dropped: corpus lin
 the stored per-article results and never a parse.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-30
 """
 
@@ -12,21 +12,21 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     op.create_table(
-        "article_analyses",
+        "analysis_results",
         sa.Column("article_id", sa.Text, primary_key=True),
         sa.Column("key", sa.Text, nullable=False),
         sa.Column("words", sa.Integer, nullable=False),
         sa.Column("data", sa.JSON, nullable=False),
         sa.Column("analysed_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_article_analyses_key", "article_analyses", ["key"])
+    op.create_index("ix_analysis_results_key", "analysis_results", ["key"])
     op.create_table(
         "analysis_errors",
         sa.Column("article_id", sa.Text, primary_key=True),
@@ -49,4 +49,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("id_assignments")
     op.drop_table("analysis_errors")
-    op.drop_table("article_analyses")
+    op.drop_table("analysis_results")
