@@ -25,7 +25,8 @@ from eventline.analysis import state
 from eventline.analysis.article import analysis_key
 from eventline.analysis.link import LinkReport, link_corpus
 from eventline.analysis.repair import delete_articles, update_article
-from eventline.analysis.run import analyse_pending
+from eventline.analysis.run import analyse_pending, claim_all
+from eventline.analysis.worker import link_lock
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
@@ -104,6 +105,18 @@ def _report(
     )
 
 
+def link_if_changed(
+    store: Store, *, settings: Settings, progress: Progress | None = None
+) -> LinkReport | None:
+    """Link the corpus unless nothing changed since the last link (then None)."""
+    marker = _link_marker(store, settings)
+    if store.get_blob(LINKED_KEY) == marker:
+        return None
+    link = link_corpus(store, settings=settings, progress=progress)
+    store.put_blob(LINKED_KEY, marker)
+    return link
+
+
 def analyse(
     store: Store,
     *,
@@ -112,15 +125,21 @@ def analyse(
     everything: bool = False,
 ) -> AnalysisReport:
     """Analyse the articles that have no stored result for the current key, then link the
-    corpus if anything changed. `everything` re-analyses every article."""
+    corpus if anything changed. `everything` re-analyses every article. On PostgreSQL the
+    articles are claimed row by row (`FOR UPDATE SKIP LOCKED`), so several `analyse` or
+    `worker` processes can share a store; linking is serialised by an advisory lock."""
     key = analysis_key(settings)
-    pending = state.pending_articles(store, key, everything=everything)
-    parsed, failed = analyse_pending(store, pending, settings=settings, key=key, progress=progress)
-    marker = _link_marker(store, settings)
-    if parsed == 0 and store.get_blob(LINKED_KEY) == marker:
-        return _report(parsed, failed, None, store)
-    link = link_corpus(store, settings=settings, progress=progress)
-    store.put_blob(LINKED_KEY, marker)
+    if store.engine.dialect.name == "postgresql" and not everything:
+        parsed, failed = claim_all(store, settings=settings, progress=progress)
+    else:
+        pending = state.pending_articles(store, key, everything=everything)
+        parsed, failed = analyse_pending(
+            store, pending, settings=settings, key=key, progress=progress
+        )
+    link = None
+    if state.pending_count(store, key) == 0 or everything:  # else another process links
+        with link_lock(store):
+            link = link_if_changed(store, settings=settings, progress=progress)
     return _report(parsed, failed, link, store)
 
 

@@ -77,3 +77,44 @@ def _drain(
         if progress is not None:
             progress("analyse articles", done, total)
     return done, failed
+
+
+def _claim_in_worker(settings: Settings) -> int:
+    from eventline.analysis.article import analysis_key
+    from eventline.analysis.worker import claim_batch
+
+    key = analysis_key(settings)
+    nlp = load_pipeline(settings)
+    done = 0
+    with Store(settings.db_url) as store:
+        while ids := claim_batch(store, nlp, settings, key=key):
+            done += len(ids)
+    return done
+
+
+def claim_all(
+    store: Store, *, settings: Settings, progress: Progress | None = None
+) -> tuple[int, list[AnalysisFailure]]:
+    """Analyse pending articles by claiming batches (safe beside other processes doing the
+    same); with `processes` > 1, that many claiming processes."""
+    from eventline.analysis.article import analysis_key
+    from eventline.analysis.worker import claim_batch
+
+    key = analysis_key(settings)
+    total = len(state.pending_articles(store, key))
+    if total == 0:
+        return 0, []
+    processes = min(settings.processes, -(-total // settings.batch_size))
+    if processes <= 1:
+        nlp = load_pipeline(settings)
+        done = 0
+        while ids := claim_batch(store, nlp, settings, key=key):
+            done += len(ids)
+            if progress is not None:
+                progress("analyse articles", done, max(total, done))
+    else:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(processes) as pool:
+            done = sum(pool.map(_claim_in_worker, [settings] * processes))
+    failed = [f for f in state.failures(store) if f.key == key]
+    return done, failed

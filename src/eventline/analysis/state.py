@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, insert, select
+from sqlalchemy import Connection, Select, and_, delete, exists, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
@@ -26,13 +26,9 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
 
 
-def pending_articles(store: Store, key: str, *, everything: bool = False) -> list[Article]:
-    """Articles without an analysis (or a recorded failure) for `key`, in store order."""
-    query = (
-        select(articles.c.data)
-        .join(documents, documents.c.id == articles.c.document_id)
-        .order_by(documents.c.source_path, articles.c.item)
-    )
+def pending_query(key: str, *, everything: bool = False) -> Select[Any]:
+    """Articles' data without an analysis (or a recorded failure) for `key`."""
+    query = select(articles.c.data)
     if not everything:
         done = exists().where(
             and_(analysis_results.c.article_id == articles.c.id, analysis_results.c.key == key)
@@ -41,6 +37,23 @@ def pending_articles(store: Store, key: str, *, everything: bool = False) -> lis
             and_(analysis_errors.c.article_id == articles.c.id, analysis_errors.c.key == key)
         )
         query = query.where(~done, ~failed)
+    return query
+
+
+def pending_count(store: Store, key: str) -> int:
+    """Pending articles, counting those other workers hold claimed (still uncommitted)."""
+    query = select(func.count()).select_from(pending_query(key).subquery())
+    with store.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def pending_articles(store: Store, key: str, *, everything: bool = False) -> list[Article]:
+    """Articles without an analysis (or a recorded failure) for `key`, in store order."""
+    query = (
+        pending_query(key, everything=everything)
+        .join(documents, documents.c.id == articles.c.document_id)
+        .order_by(documents.c.source_path, articles.c.item)
+    )
     with store.engine.connect() as conn:
         return [Article.model_validate(_json(row[0])) for row in conn.execute(query)]
 
@@ -48,44 +61,49 @@ def pending_articles(store: Store, key: str, *, everything: bool = False) -> lis
 def write_outcomes(store: Store, outcomes: Sequence[Outcome]) -> None:
     """Store one batch of per-article results in one transaction: an interrupted run keeps
     every batch written before it, and the next run picks up the rest."""
+    try:
+        with store.engine.begin() as conn:
+            write_outcomes_in(conn, outcomes)
+    except SQLAlchemyError as exc:
+        raise StoreError(store.url, f"cannot write per-article results: {exc}") from exc
+
+
+def write_outcomes_in(conn: Connection, outcomes: Sequence[Outcome]) -> None:
+    """`write_outcomes` inside an open transaction (a worker's claiming transaction)."""
     done = [o for o in outcomes if isinstance(o, ArticleAnalysis)]
     failed = [o for o in outcomes if isinstance(o, AnalysisFailure)]
     now = datetime.now(UTC)
     ids = [o.article for o in outcomes]
-    try:
-        with store.engine.begin() as conn:
-            conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
-            conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
-            if done:
-                conn.execute(
-                    insert(analysis_results),
-                    [
-                        {
-                            "article_id": a.article,
-                            "key": a.key,
-                            "words": a.words,
-                            "data": a.model_dump(mode="json"),
-                            "analysed_at": now,
-                        }
-                        for a in done
-                    ],
-                )
-            if failed:
-                conn.execute(
-                    insert(analysis_errors),
-                    [
-                        {
-                            "article_id": f.article,
-                            "stage": f.stage,
-                            "key": f.key,
-                            "reason": f.reason,
-                            "failed_at": now,
-                        }
-                        for f in failed
-                    ],
-                )
-    except SQLAlchemyError as exc:
-        raise StoreError(store.url, f"cannot write per-article results: {exc}") from exc
+    conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
+    conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
+    if done:
+        conn.execute(
+            insert(analysis_results),
+            [
+                {
+                    "article_id": a.article,
+                    "key": a.key,
+                    "words": a.words,
+                    "data": a.model_dump(mode="json"),
+                    "analysed_at": now,
+                }
+                for a in done
+            ],
+        )
+    if failed:
+        conn.execute(
+            insert(analysis_errors),
+            [
+                {
+                    "article_id": f.article,
+                    "stage": f.stage,
+                    "key": f.key,
+                    "reason": f.reason,
+                    "failed_at": now,
+                }
+                for f in failed
+            ],
+        )
 
 
 def iter_analyses(

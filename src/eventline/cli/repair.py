@@ -144,7 +144,30 @@ def update_command(
     print_report(report)
 
 
+def worker_command(
+    ctx: typer.Context,
+    once: Annotated[
+        bool, typer.Option("--once", help="Stop when nothing is left to analyse.")
+    ] = False,
+    poll: Annotated[
+        float, typer.Option(min=0.1, help="Seconds between looks for new articles.")
+    ] = 5.0,
+) -> None:
+    """Analyse articles as they arrive, beside other workers (PostgreSQL: rows are claimed
+    with FOR UPDATE SKIP LOCKED), and link the corpus when the queue is empty."""
+    from eventline.analysis.worker import run_worker
+
+    state: State = ctx.obj
+    with handle_errors(), state.open_store() as store, progress_bar() as progress:
+        report = run_worker(store, settings=state.settings, once=once, poll=poll, progress=progress)
+    err.print(
+        f"worker: {report.analysed} articles analysed, {len(report.failed)} failed in the "
+        f"store, corpus linked {report.links} time{'s' if report.links != 1 else ''}"
+    )
+
+
 def register(app: typer.Typer) -> None:
+    app.command("worker")(worker_command)
     app.command("relink")(relink_command)
     app.command("errors")(errors_command)
     app.command("delete")(delete_command)
