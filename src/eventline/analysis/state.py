@@ -6,6 +6,7 @@ edit one file; every function takes the `Store` and uses its engine, one transac
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +25,15 @@ Outcome = ArticleAnalysis | AnalysisFailure
 
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def pack(analysis: ArticleAnalysis) -> bytes:
+    """Compact JSON, zlib-compressed: stored results are read back whole, never queried."""
+    return zlib.compress(analysis.model_dump_json().encode("utf-8"), 6)
+
+
+def unpack(data: bytes) -> ArticleAnalysis:
+    return ArticleAnalysis.model_validate_json(zlib.decompress(data))
 
 
 def pending_query(key: str, *, everything: bool = False) -> Select[Any]:
@@ -84,7 +94,7 @@ def write_outcomes_in(conn: Connection, outcomes: Sequence[Outcome]) -> None:
                     "article_id": a.article,
                     "key": a.key,
                     "words": a.words,
-                    "data": a.model_dump(mode="json"),
+                    "data": pack(a),
                     "analysed_at": now,
                 }
                 for a in done
@@ -115,7 +125,7 @@ def iter_analyses(
         query = query.where(analysis_results.c.article_id.in_(list(article_ids)))
     with store.engine.connect() as conn:
         for row in conn.execute(query):
-            yield ArticleAnalysis.model_validate(_json(row[0]))
+            yield unpack(row[0])
 
 
 def failures(store: Store) -> list[AnalysisFailure]:
@@ -129,13 +139,10 @@ def failures(store: Store) -> list[AnalysisFailure]:
 
 def analysis_size(store: Store) -> tuple[int, int]:
     """(articles analysed, bytes of their stored results as JSON text)."""
-    count = 0
-    size = 0
+    query = select(func.count(), func.sum(func.length(analysis_results.c.data)))
     with store.engine.connect() as conn:
-        for (data,) in conn.execute(select(analysis_results.c.data)):
-            count += 1
-            size += len(data if isinstance(data, str | bytes) else json.dumps(data))
-    return count, size
+        count, size = conn.execute(query).one()
+    return int(count), int(size or 0)
 
 
 # --- stable ids ---------------------------------------------------------------------------

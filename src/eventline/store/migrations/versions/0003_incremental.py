@@ -23,7 +23,7 @@ def upgrade() -> None:
         sa.Column("article_id", sa.Text, primary_key=True),
         sa.Column("key", sa.Text, nullable=False),
         sa.Column("words", sa.Integer, nullable=False),
-        sa.Column("data", sa.JSON, nullable=False),
+        sa.Column("data", sa.LargeBinary, nullable=False),
         sa.Column("analysed_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_analysis_results_key", "analysis_results", ["key"])
