@@ -1,7 +1,9 @@
 """Corpus linking over stored per-article results: actors, copies, stories, events, claims.
 
-Reads `ArticleAnalysis` records and never parses. The near-duplicate and story indexes are
-incremental (persisted state; articles they have already filed are not re-filed) unless
+Reads `ArticleAnalysis` records and never parses. Near-duplicates are found through the LSH
+band table in the store (`dedup_table`: each new article reads only its candidates); the
+story index is a persisted blob. Both are incremental (an article filed once is not filed
+again) unless
 `fresh` is asked for (`eventline relink`), their parameters changed in the settings, or an
 article they hold was deleted. Merged events and duplicate groups keep the ids they were
 given (`ids.StableIds` over `id_assignments`). The records replace the previous corpus
@@ -11,10 +13,12 @@ between re-links to the same ids.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from eventline.analysis import state
+from eventline.analysis.dedup_table import Member, StoredDuplicates, canonical, stale
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import resolve_analyses
 from eventline.corpus.claims import extract_claims
@@ -22,11 +26,11 @@ from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_events
 from eventline.corpus.stories import StoryIndex
-from eventline.model import Article, Claim
+from eventline.model import Article, Claim, DuplicateGroup
 from eventline.settings import Settings
 from eventline.store import Store
 
-DEDUP_KEY = "index:duplicates"
+DEDUP_PARAMS_KEY = "index:duplicates:params"
 STORIES_KEY = "index:stories"
 
 Progress = Callable[[str, int, int], None]
@@ -63,24 +67,58 @@ def story_index(settings: Settings) -> StoryIndex:
     )
 
 
-def _indexes(
-    store: Store, present: set[str], settings: Settings, *, fresh: bool
-) -> tuple[DuplicateIndex, StoryIndex]:
-    """The persisted indexes, or new ones when they cannot be continued."""
-    dedup, stories = dedup_index(settings), story_index(settings)
-    if fresh:
-        return dedup, stories
-    dedup_blob, story_blob = store.get_blob(DEDUP_KEY), store.get_blob(STORIES_KEY)
-    if dedup_blob is None or story_blob is None:
-        return dedup, stories
-    old_dedup, old_stories = DuplicateIndex.load(dedup_blob), StoryIndex.load(story_blob)
-    same = (
-        old_dedup.thresholds == dedup.thresholds
-        and old_stories.params() == stories.params()
-        and set(old_dedup.ids()) <= present
-        and set(old_stories.ids()) <= present
-    )
-    return (old_dedup, old_stories) if same else (dedup, stories)
+def _story_index(store: Store, present: set[str], settings: Settings, *, fresh: bool) -> StoryIndex:
+    """The persisted story index, or a new one when it cannot be continued."""
+    stories = story_index(settings)
+    blob = None if fresh else store.get_blob(STORIES_KEY)
+    if blob is None:
+        return stories
+    old = StoryIndex.load(blob)
+    same = old.params() == stories.params() and set(old.ids()) <= present
+    return old if same else stories
+
+
+def _link_copies(
+    store: Store, linked: Sequence[Article], settings: Settings, *, fresh: bool, tick: Progress
+) -> dict[int, list[Member]]:
+    """Add the articles the band table lacks (all of them when it must be rebuilt) and return
+    every group's members in arrival order."""
+    index = dedup_index(settings)
+    table = StoredDuplicates(index)
+    params = json.dumps(index._params(), sort_keys=True).encode()
+    with store.engine.begin() as conn:
+        rebuild = fresh or store.get_blob(DEDUP_PARAMS_KEY) != params or stale(conn)
+        if rebuild:
+            table.clear(conn)
+        known = table.known(conn, [a.id for a in linked])
+    todo = [a for a in linked if a.id not in known]
+    for start in range(0, len(todo), 200):
+        with store.engine.begin() as conn:
+            for article in todo[start : start + 200]:
+                table.add(conn, article)
+        tick("link: copies", min(start + 200, len(todo)), len(todo))
+    if rebuild:
+        store.put_blob(DEDUP_PARAMS_KEY, params)
+    with store.engine.connect() as conn:
+        return table.groups(conn)
+
+
+def _duplicate_groups(
+    store: Store, members: dict[int, list[Member]], next_seq: int
+) -> tuple[list[DuplicateGroup], StableIds]:
+    ids = StableIds("dup", state.assignments(store, "dup"), next_seq=next_seq)
+    roots = sorted(members)
+    names = ids([[m.article for m in members[root]] for root in roots])
+    groups = [
+        DuplicateGroup(
+            id=name,
+            canonical=canonical(members[root]),
+            members=tuple(sorted(m.article for m in members[root])),
+            similarity=round(min(m.link for m in members[root]), 4),
+        )
+        for root, name in zip(roots, names, strict=True)
+    ]
+    return sorted(groups, key=lambda g: (-len(g.members), g.id)), ids
 
 
 def link_corpus(
@@ -98,21 +136,19 @@ def link_corpus(
     steps = 6
     tick("link: actors", 0, steps)
     resolved = resolve_analyses([analyses[a.id] for a in linked])
-    tick("link: copies", 1, steps)
-    dedup, stories = _indexes(store, {a.id for a in linked}, settings, fresh=fresh)
-    dedup.add_many(linked, processes=settings.processes)
+    members = _link_copies(store, linked, settings, fresh=fresh, tick=tick)
+    groups, dup_ids = _duplicate_groups(store, members, state.max_seq(store) + 1)
+    copies = {m: g.members for g in groups for m in g.members}
     tick("link: stories", 2, steps)
+    stories = _story_index(store, {a.id for a in linked}, settings, fresh=fresh)
     for article in linked:
         if stories.story_of(article.id) is None:
             stories.add(
                 article,
                 keys=resolved.keys.get(article.id, frozenset()),
-                copies=dedup.members(article.id),
+                copies=copies.get(article.id, (article.id,)),
             )
     tick("link: events", 3, steps)
-    next_seq = state.max_seq(store) + 1
-    dup_ids = StableIds("dup", state.assignments(store, "dup"), next_seq=next_seq)
-    groups = dedup.groups(assign_ids=dup_ids)
     duplicate_of = {member: g.canonical for g in groups for member in g.members}
     story_records = stories.stories()
     story_of = {a: s.id for s in story_records for a in s.articles}
@@ -145,7 +181,7 @@ def link_corpus(
             "events": events,
             "claims": claims,
         },
-        {DEDUP_KEY: dedup.dump(), STORIES_KEY: stories.dump()},
+        {STORIES_KEY: stories.dump()},
     )
     tick("link: write", steps, steps)
     return LinkReport(

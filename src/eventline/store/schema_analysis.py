@@ -4,6 +4,9 @@
   the analysis key it was computed with; an article whose key differs from the current one
   is re-analysed. It replaces the parse cache: linking needs these records, never the parse.
 - `analysis_errors`: articles a per-article stage could not process (stage, reason, key).
+- `dedup_entries` and `dedup_bands`: the near-duplicate index as rows: one entry per article
+  (MinHash signature, shingle hashes, date span, wire cue, its group's root) and one band row
+  per (LSH band key, entry), so a new article reads only the entries it collides with.
 - `id_assignments`: stable ids of corpus records (events, duplicate groups): which record id a
   member (an event mention, an article) was given, and when (`seq`), so an id chosen once
   survives new coverage, a relink and a re-merge.
@@ -11,7 +14,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, Integer, LargeBinary, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    Text,
+)
 
 from eventline.store.schema import metadata
 
@@ -43,4 +57,28 @@ id_assignments = Table(
     Column("target", Text, nullable=False),
     Column("seq", Integer, nullable=False),
     Index("ix_id_assignments_target", "kind", "target"),
+)
+
+dedup_entries = Table(
+    "dedup_entries",
+    metadata,
+    Column("seq", Integer, primary_key=True),  # arrival order
+    Column("article_id", Text, nullable=False, unique=True),
+    Column("sig", LargeBinary, nullable=False),
+    Column("shingles", LargeBinary, nullable=False),  # zlib of delta-coded sorted uint32
+    Column("size", Integer, nullable=False),
+    Column("span_lo", Integer, nullable=False),
+    Column("span_hi", Integer, nullable=False),
+    Column("span_md", Integer, nullable=False),
+    Column("wire", Text),
+    Column("own_wire", Boolean, nullable=False),
+    Column("grp", Integer, index=True),  # seq of the group's root; NULL: no copy yet
+    Column("link", Float, nullable=False),
+)
+
+dedup_bands = Table(
+    "dedup_bands",
+    metadata,
+    Column("band", BigInteger, primary_key=True),
+    Column("seq", Integer, primary_key=True),
 )

@@ -43,10 +43,34 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer, nullable=False),
     )
     op.create_index("ix_id_assignments_target", "id_assignments", ["kind", "target"])
-    op.execute("DELETE FROM blobs WHERE key LIKE 'parse:%'")
+    op.create_table(
+        "dedup_entries",
+        sa.Column("seq", sa.Integer, primary_key=True),
+        sa.Column("article_id", sa.Text, nullable=False, unique=True),
+        sa.Column("sig", sa.LargeBinary, nullable=False),
+        sa.Column("shingles", sa.LargeBinary, nullable=False),
+        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("span_lo", sa.Integer, nullable=False),
+        sa.Column("span_hi", sa.Integer, nullable=False),
+        sa.Column("span_md", sa.Integer, nullable=False),
+        sa.Column("wire", sa.Text),
+        sa.Column("own_wire", sa.Boolean, nullable=False),
+        sa.Column("grp", sa.Integer),
+        sa.Column("link", sa.Float, nullable=False),
+    )
+    op.create_index("ix_dedup_entries_grp", "dedup_entries", ["grp"])
+    op.create_table(
+        "dedup_bands",
+        sa.Column("band", sa.BigInteger, primary_key=True),
+        sa.Column("seq", sa.Integer, primary_key=True),
+    )
+    # The parse cache and the near-duplicate blob are replaced by the tables above.
+    op.execute("DELETE FROM blobs WHERE key LIKE 'parse:%' OR key = 'index:duplicates'")
 
 
 def downgrade() -> None:
+    op.drop_table("dedup_bands")
+    op.drop_table("dedup_entries")
     op.drop_table("id_assignments")
     op.drop_table("analysis_errors")
     op.drop_table("analysis_results")
