@@ -21,6 +21,7 @@ from eventline.analysis import state
 from eventline.analysis.dedup_table import Member, StoredDuplicates, canonical, stale
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import resolve_analyses
+from eventline.analysis.sync import sync_records
 from eventline.corpus.claims import extract_claims
 from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
@@ -169,7 +170,8 @@ def link_corpus(
     with store.engine.begin() as conn:
         state.replace_assignments(conn, "dup", state.assignment_rows("dup", dup_ids.chosen))
         state.replace_assignments(conn, "event", state.assignment_rows("event", event_ids.chosen))
-    store.replace_analysis(
+    sync_records(
+        store,
         {
             "actors": resolved.actors,
             "mentions": resolved.mentions,
@@ -182,6 +184,10 @@ def link_corpus(
             "claims": claims,
         },
         {STORIES_KEY: stories.dump()},
+        context={
+            a.id: f"{a.published.value if a.published else ''}|{a.outlet}|{story_of.get(a.id)}"
+            for a in linked
+        },
     )
     tick("link: write", steps, steps)
     return LinkReport(

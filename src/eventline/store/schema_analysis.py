@@ -7,6 +7,8 @@
 - `dedup_entries` and `dedup_bands`: the near-duplicate index as rows: one entry per article
   (MinHash signature, shingle hashes, date span, wire cue, its group's root) and one band row
   per (LSH band key, entry), so a new article reads only the entries it collides with.
+- `record_digests`: a digest of every record corpus linking wrote (corpus records by id, an
+  article's per-article records by article id): the next link writes only what changed.
 - `id_assignments`: stable ids of corpus records (events, duplicate groups): which record id a
   member (an event mention, an article) was given, and when (`seq`), so an id chosen once
   survives new coverage, a relink and a re-merge.
@@ -81,4 +83,12 @@ dedup_bands = Table(
     metadata,
     Column("band", BigInteger, primary_key=True),
     Column("seq", Integer, primary_key=True),
+)
+
+record_digests = Table(
+    "record_digests",
+    metadata,
+    Column("kind", Text, primary_key=True),
+    Column("id", Text, primary_key=True),
+    Column("digest", Text, nullable=False),
 )

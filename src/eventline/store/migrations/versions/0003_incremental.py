@@ -64,11 +64,18 @@ def upgrade() -> None:
         sa.Column("band", sa.BigInteger, primary_key=True),
         sa.Column("seq", sa.Integer, primary_key=True),
     )
+    op.create_table(
+        "record_digests",
+        sa.Column("kind", sa.Text, primary_key=True),
+        sa.Column("id", sa.Text, primary_key=True),
+        sa.Column("digest", sa.Text, nullable=False),
+    )
     # The parse cache and the near-duplicate blob are replaced by the tables above.
     op.execute("DELETE FROM blobs WHERE key LIKE 'parse:%' OR key = 'index:duplicates'")
 
 
 def downgrade() -> None:
+    op.drop_table("record_digests")
     op.drop_table("dedup_bands")
     op.drop_table("dedup_entries")
     op.drop_table("id_assignments")
