@@ -11,9 +11,19 @@ from dataclasses import dataclass, field
 from eventline.clean import clean_document
 from eventline.errors import InputError
 from eventline.ingest import InputSource, iter_sources, read_document
-from eventline.model import Hints, Rejection
+from eventline.model import Article, Document, Hints, Rejection
 from eventline.settings import Settings
 from eventline.store import Store, WriteOutcome
+
+
+def update_metadata(store: Store, doc: Document, doc_articles: Sequence[Article]) -> bool:
+    """Known bytes read with different metadata (new --published/--outlet/--url flags, or a
+    reader that now sees more): store the new metadata; their analysis is redone by the next
+    `analyse`. False when nothing differs."""
+    from eventline.analysis.repair import replace_metadata
+
+    return replace_metadata(store, doc, doc_articles)
+
 
 Progress = Callable[[str], None]
 
@@ -25,6 +35,7 @@ class IngestReport:
     inputs: int = 0
     stored: int = 0
     unchanged: int = 0
+    updated: int = 0  # known bytes given new metadata (flags, a corrected feed field)
     articles: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     dropped: list[Rejection] = field(default_factory=list)
@@ -66,6 +77,8 @@ def ingest(
             if outcome is WriteOutcome.STORED:
                 report.stored += 1
                 report.articles += len(doc_articles)
+            elif update_metadata(store, doc, doc_articles):
+                report.updated += 1
             else:
                 report.unchanged += 1
         if progress is not None:

@@ -61,3 +61,17 @@ def test_delete_update_and_errors(tmp_path: Path) -> None:
     assert call(db, "delete", "--source", "nowhere.txt")[0] == 2
     code, output = call(db, "errors", "--json")
     assert code == 0 and [json.loads(x) for x in output.splitlines() if x.startswith("{")] == []
+
+
+def test_reingest_with_new_metadata_updates_it(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    path = tmp_path / "other.txt"
+    path.write_text(OTHER)
+    assert call(db, "ingest", str(path))[0] == 0
+    code, output = call(db, "ingest", str(path))
+    assert code == 0 and "1 unchanged" in output and "new metadata" not in output
+    code, output = call(db, "ingest", str(path), "--published", "2024-11-08", "--outlet", "Desk")
+    assert code == 0 and "1 with new metadata" in output, output
+    article = _articles(db)["other.txt"]
+    assert article.published is not None and article.published.value == "2024-11-08"
+    assert article.outlet == "Desk"

@@ -19,13 +19,14 @@ from sqlalchemy import delete, func, select, update
 
 from eventline.analysis import state
 from eventline.errors import InputError
-from eventline.model import Article, Kind, Precision, Published
+from eventline.model import Article, Document, Kind, Precision, Published
 from eventline.store import Store
-from eventline.store.schema import articles, documents, search_docs, story_articles
+from eventline.store.schema import articles, blobs, documents, search_docs, story_articles
 from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PRECISION: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
+REBUILD_KEYS = ("index:duplicates:params", "index:stories")
 KINDS: tuple[str, ...] = ("news", "opinion", "analysis", "fact-check")
 
 
@@ -122,11 +123,36 @@ def _write_article(store: Store, article: Article) -> None:
             .where(articles.c.id == article.id)
             .values(
                 kind=kind,
+                title=article.title,
+                url=article.url,
                 outlet=article.outlet,
                 published=article.published.value if article.published else None,
                 data=article.model_dump(mode="json"),
             )
         )
         writer.clear_article_analysis([article.id])
+        # The copy and story indexes hold the old date: rebuild them on the next link.
+        conn.execute(delete(blobs).where(blobs.c.key.in_(REBUILD_KEYS)))
         conn.execute(delete(analysis_results).where(analysis_results.c.article_id == article.id))
         conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id == article.id))
+
+
+def replace_metadata(store: Store, doc: Document, fresh: Sequence[Article]) -> bool:
+    """Re-ingested bytes: write the articles' new metadata where it differs from the stored
+    articles (same ids: they derive from the bytes), and the document's hints."""
+    changed = []
+    for article in fresh:
+        stored = store.article(article.id)
+        if stored is not None and stored != article:
+            changed.append(article)
+    if not changed:
+        return False
+    for article in changed:
+        _write_article(store, article)
+    with store.batch() as writer:
+        meta = {
+            "items": [i.model_dump(mode="json") for i in doc.items],
+            "hints": doc.hints.model_dump(mode="json"),
+        }
+        writer.conn.execute(update(documents).where(documents.c.id == doc.id).values(meta=meta))
+    return True

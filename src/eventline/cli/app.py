@@ -91,7 +91,9 @@ def ingest(
         err.print(f"[red]rejected[/red] {_esc(rejection.source_path)}: {_esc(rejection.reason)}")
     err.print(
         f"{report.inputs} inputs: {report.stored} stored ({report.articles} articles), "
-        f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
+        f"{report.unchanged} unchanged, "
+        + (f"{report.updated} with new metadata (run analyse), " if report.updated else "")
+        + f"{len(report.rejected)} rejected"
         + (
             f"; left out of every article: {len(report.dropped)} (page chrome, empty)"
             if report.dropped
