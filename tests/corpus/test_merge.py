@@ -160,8 +160,10 @@ def test_unrelated_reports_merge_only_on_same_ids_and_stated_days() -> None:
     assert len(cluster_mentions([pact, summit], articles=ARTICLES, duplicate_of=copies)) == 1
     same_ids = mention("u3", "nooutlet1", type_="COOPERATE", actor=(IRN,), recipient=(RUS,))
     assert len(cluster_mentions([pact, same_ids], articles=ARTICLES)) == 1
-    by_report = same_ids.model_copy(update={"id": "u4", "date_precision": "report"})
-    assert len(cluster_mentions([pact, by_report], articles=ARTICLES)) == 2
+    in_month = same_ids.model_copy(
+        update={"id": "u4", "date": "2025-03", "date_precision": "month"}
+    )
+    assert len(cluster_mentions([pact, in_month], articles=ARTICLES)) == 2
 
 
 def test_different_speakers_and_reversed_roles_do_not_merge() -> None:

@@ -10,7 +10,7 @@ there is evidence that they report one happening. Sharing a type, a country and 
 such evidence (a trade pact and an unrelated summit of the same day between the same states):
 a mention joins a cluster only when one of its members is in the same article, the same copy
 group or the same story, or else when both sides name the same actors by id (not just by
-country) and every date involved is a stated day.
+country) and every date involved is a single day (stated, or the report's own day).
 
 Dates fit when:
 
@@ -256,7 +256,8 @@ def _family(event_type: str, rules: MergeRules) -> str:
 
 
 def _stated_day(view: _View) -> bool:
-    return view.when.kind == "exact" and view.when.day
+    """A date of one day: stated, or the report's own day standing in for it."""
+    return view.when.kind == "report" or (view.when.kind == "exact" and view.when.day)
 
 
 def _links(
@@ -301,7 +302,7 @@ def _view(
 
 def _same_parties(view: _View, cluster: _Cluster) -> bool:
     """Evidence of one happening across unrelated reports: the same actors by id on both
-    sides (either side for meetings) and stated days throughout."""
+    sides (either side for meetings) and single days throughout (no month or year)."""
     if not (_stated_day(view) and cluster.all_days):
         return False
     if view.symmetric:
