@@ -350,3 +350,35 @@ class Claim(Record):
     claimant_kind: ClaimantKind | None = None
     claimant_span: tuple[int, int] | None = None
     reviews: tuple[Review, ...] = ()
+
+
+# --- per-article analysis and its failures (eventline.analysis) ----------------------------
+
+
+class ArticleAnalysis(Record):
+    """What one article yields on its own, before any corpus linking: written once per article
+    and analysis key, so corpus linking (`eventline relink`) never needs to parse again.
+
+    Actor refs in `mentions`, `event_mentions` and `quotes` carry document-local ids, the keys
+    of `actors` (the nlp stage's doc-local actor table); corpus linking maps them to canonical
+    actor ids."""
+
+    article: str
+    key: str
+    actors: dict[str, dict[str, object]] = {}
+    mentions: tuple[Mention, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    words: int = 0
+    chunks: int = 1
+
+
+class AnalysisFailure(Record):
+    """An article a per-article stage could not process, with the stage and the reason; the
+    rest of the run goes on and `eventline errors` lists these."""
+
+    article: str
+    stage: str
+    reason: str
+    key: str
