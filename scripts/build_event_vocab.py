@@ -169,6 +169,16 @@ DENY = frozenset(
         "convey",
         "report",
         "communicate",
+        "aver",
+        "avow",
+        "best",
+        "bill",
+        "analyse",
+        "analyze",
+        "ascertain",
+        "audit",
+        "breach",
+        "blaspheme",
     ]
 )
 
