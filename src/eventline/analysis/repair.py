@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 
 from eventline.analysis import state
-from eventline.errors import InputError
+from eventline.errors import InputError, UsageError
 from eventline.model import Article, Document, Kind, Precision, Published
 from eventline.store import Store
 from eventline.store.schema import articles, blobs, documents, search_docs, story_articles
@@ -38,12 +38,12 @@ def find_articles(
     for prefix in ids:
         article = store.article(prefix)
         if article is None:
-            raise InputError(prefix, "no single article has this id or prefix")
+            raise UsageError("article", prefix, "no single article has this id or prefix")
         found[article.id] = article
     if source is not None:
         matched = [a for a in store.iter_articles() if a.source_path == source]
         if not matched:
-            raise InputError(source, "no stored article comes from this source path")
+            raise UsageError("--source", source, "no stored article comes from this source path")
         found.update((a.id, a) for a in matched)
     return list(found.values())
 

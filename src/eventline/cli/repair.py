@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from eventline.cli import validate
 from eventline.cli.common import State, err, fail, handle_errors, out, plural
 
 
@@ -130,6 +131,10 @@ def update_command(
     from eventline.analysis.repair import find_articles
 
     state: State = ctx.obj
+    with handle_errors():  # option values first: a usage error touches no store
+        published = validate.iso_date("--published", published)
+        if kind is not None:
+            validate.one_of("--kind", kind, ("news", "opinion", "analysis", "fact-check"))
     with handle_errors(), state.open_store() as store, progress_bar() as progress:
         (article,) = find_articles(store, ids=[article_id])
         report = update(
