@@ -133,7 +133,9 @@ def analyse(
             document = store.document(article.document_id)
             jsonld = document.items[article.item - 1].hints.jsonld if document else ()
             claims.extend(extract_claims(article, jsonld=jsonld))
-    claims = link_claims(claims, events=events, quotes=quotes, articles=by_id)
+    claims = link_claims(
+        claims, events=events, quotes=quotes, articles=by_id, mentions=extraction.mentions
+    )  # H6 (#13): mentions resolve each claimant to an actor
     story_records: list[Story] = stories.stories()
     store.replace_analysis(
         {
