@@ -253,6 +253,8 @@ def attribution(sentence: str, offset: int, *, published: str | None) -> Attribu
     subject = sentence[start : verb.start()].strip()
     if not _subject_ok(subject):
         return None
+    if "show" in verb.group(0) and not _POSTS.search(subject):
+        return None  # "Data show ...", "The table shows ...": evidence, not a claim
     claim_start = _claim_start(sentence, verb)
     claim = _trim(sentence[claim_start:])
     if len(claim.split()) < 3:
