@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eventline.clean.factcheck import is_rating_line
 from eventline.clean.lines import BYLINE, Line, byline, headline_like, label_text
 from eventline.clean.resources import cues
 from eventline.clean.split import is_age, is_date_line
@@ -239,7 +240,8 @@ def _trim_tail(out: Sorted) -> None:
         if _BULLET.match(line.text) and label and label.casefold() in cues().section_labels:
             out.remove(line, "navigation label")
             continue
-        if not seen_text and headline_like(line, max_words=15):
+        if not seen_text and headline_like(line, max_words=15) and not is_rating_line(line.text):
+            # (H6 #13: a fact-check's closing "Our rating: False" is not a stray subhead)
             out.remove(line, "orphan subhead")
             continue
         seen_text = seen_text or line.sentence_end

@@ -21,6 +21,8 @@ from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.entities import score_entities
 from eventline.eval.events import score_events
+from eventline.eval.factchecks import score_factchecks  # H6: fact-check section
+from eventline.eval.floors import apply_floors
 from eventline.eval.gold import Gold, load_gold
 from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
@@ -153,6 +155,10 @@ def _claims(ctx: EvalContext) -> SectionReport:
     )
 
 
+def _factchecks(ctx: EvalContext) -> SectionReport:  # H6: fact-check section
+    return score_factchecks(ctx.run.gold, ctx.run.articles, ctx.run.documents)
+
+
 def _meantime_events(ctx: EvalContext) -> SectionReport:
     nlp = ctx.nlp
 
@@ -180,6 +186,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "duplicates": _duplicates,
     "stories": _stories,
     "claims": _claims,
+    "factchecks": _factchecks,  # H6
     "meantime-events": _meantime_events,
     "meantime-timex": _meantime_timex,
     "meantime-timex-f1": _meantime_timex_f1,
@@ -203,6 +210,6 @@ def evaluate(
     with tempfile.TemporaryDirectory(prefix="eventline-eval-") as tmp:
         ctx = EvalContext(gold_path, samples, meantime, plover, Path(tmp))
         try:
-            return [SECTIONS[name](ctx) for name in (sections or SECTIONS)]
+            return [apply_floors(SECTIONS[name](ctx)) for name in (sections or SECTIONS)]
         finally:
             ctx.close()
