@@ -79,3 +79,15 @@ def test_summary_fits_80_columns(db: Path) -> None:
     table_lines = lines[: lines.index(next(x for x in lines if " documents, " in x))]
     assert not any(line.startswith(" ") and line.strip() in ("(RUS)", "(IRN)") for line in lines)
     assert len(table_lines) < 40
+
+
+def test_summary_says_how_many_events_lack_a_year(db: Path, tmp_path: Path) -> None:
+    yearless = tmp_path / "yearless.txt"
+    yearless.write_text(
+        "Grain talks\n\nMOSCOW, June 3 - Russia pledged on Tuesday to supply Iran with wheat.\n"
+    )
+    assert cli(db, "ingest", str(yearless)).code == 0
+    assert cli(db, "analyse").code == 0
+    run = cli(db, "summary")
+    assert run.code == 0
+    assert re.search(r"\d+ events? without a year .*--published", " ".join(run.out.split()))

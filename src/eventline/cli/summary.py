@@ -47,8 +47,10 @@ class _Tables:
 
 def yearless(events: list[Event]) -> int:
     """Events dated by day and month only ("--08-15"): a text without a year and no
-    publication date to borrow one from."""
-    return sum(1 for e in events if (e.date or "").startswith(("--", "XXXX")))
+    publication or capture date to borrow one from."""
+    from eventline.clean.dates import count_yearless
+
+    return count_yearless(e.date for e in events)
 
 
 def render_summary(store: Store, *, title: str) -> RenderableType:
