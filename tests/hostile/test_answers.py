@@ -81,7 +81,8 @@ def test_summary_fits_80_columns(db: Path) -> None:
     assert len(table_lines) < 40
 
 
-def test_summary_says_how_many_events_lack_a_year(db: Path, tmp_path: Path) -> None:
+def test_summary_says_how_many_events_lack_a_year(tmp_path: Path) -> None:
+    db = tmp_path / "yearless.db"
     yearless = tmp_path / "yearless.txt"
     yearless.write_text(
         "Grain talks\n\nMOSCOW, June 3 - Russia pledged on Tuesday to supply Iran with wheat.\n"
@@ -90,4 +91,5 @@ def test_summary_says_how_many_events_lack_a_year(db: Path, tmp_path: Path) -> N
     assert cli(db, "analyse").code == 0
     run = cli(db, "summary")
     assert run.code == 0
+    assert "outlets" in run.out and "events by type" in run.out, "titles are not cut"
     assert re.search(r"\d+ events? without a year .*--published", " ".join(run.out.split()))
