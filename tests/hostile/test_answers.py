@@ -111,3 +111,11 @@ def test_a_corrected_date_reaches_the_events(tmp_path: Path) -> None:
     assert cli(db, "analyse").code == 0
     after = [json.loads(x)["date"] for x in cli(db, "events", "--json").out.splitlines()]
     assert after and all((d or "").startswith("2025-06") for d in after), after
+
+
+def test_an_empty_store_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    run = cli(db, "articles")
+    assert run.code == 0 and run.out == "" and f"no articles in {db}" in run.err
+    run = cli(db, "events", "--type", "consult")
+    assert run.code == 0 and "no events match --type 'CONSULT'" in run.err
