@@ -29,6 +29,7 @@ from eventline.cli.analysis import register as register_analysis
 from eventline.cli.common import State, err, fail, handle_errors, one_line, out, plural
 from eventline.cli.evaluate import eval_command
 from eventline.cli.oneline import OneLineErrors
+from eventline.cli.repair import register as register_repair
 from eventline.cli.search import search_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
@@ -241,3 +242,4 @@ def main() -> None:
 app.command("eval")(eval_command)
 register_analysis(app)
 app.command("search")(search_command)
+register_repair(app)  # relink, errors, delete, update
