@@ -94,8 +94,10 @@ def _ingest_one(
     if prior is not None and hints == prior:
         report.unchanged += 1
         return
-    doc = parse_document(source, raw, settings=settings, hints=hints)
+    skipped: list[Rejection] = []  # bad records of a JSONL dump; the good ones are stored
+    doc = parse_document(source, raw, settings=settings, hints=hints, skipped=skipped)
     doc_articles = _clean(doc, report=report)
+    report.rejected.extend(skipped)
     if prior is not None:
         # H7's repair path: new metadata where it differs, and the analysis that depends on it
         # is redone by the next `analyse`.

@@ -8,6 +8,7 @@ then command-line flags, which the CLI applies with ``Settings.model_copy(update
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
@@ -115,3 +116,6 @@ def load_settings(**overrides: object) -> Settings:
         first = exc.errors()[0]
         name = ".".join(str(p) for p in first["loc"]) or "settings"
         raise ConfigError(name, first["msg"]) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:  # H5: a broken file
+        where = config_file or "eventline.toml"
+        raise ConfigError("EVENTLINE_CONFIG", f"{where} is not valid TOML ({exc})") from exc

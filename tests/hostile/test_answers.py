@@ -79,3 +79,43 @@ def test_summary_fits_80_columns(db: Path) -> None:
     table_lines = lines[: lines.index(next(x for x in lines if " documents, " in x))]
     assert not any(line.startswith(" ") and line.strip() in ("(RUS)", "(IRN)") for line in lines)
     assert len(table_lines) < 40
+
+
+def test_summary_says_how_many_events_lack_a_year(tmp_path: Path) -> None:
+    db = tmp_path / "yearless.db"
+    yearless = tmp_path / "yearless.txt"
+    yearless.write_text(
+        "Grain talks\n\nMOSCOW, June 3 - Russia pledged on Tuesday to supply Iran with wheat.\n"
+    )
+    assert cli(db, "ingest", str(yearless)).code == 0
+    assert cli(db, "analyse").code == 0
+    run = cli(db, "summary")
+    assert run.code == 0
+    assert "outlets" in run.out and "events by type" in run.out, "titles are not cut"
+    assert re.search(r"\d+ events? without a year .*--published", " ".join(run.out.split()))
+
+
+def test_a_corrected_date_reaches_the_events(tmp_path: Path) -> None:
+    """The issue's case: a dateline without a year gives yearless events; re-ingesting the
+    same bytes with --published corrects the metadata, and the next analyse dates them."""
+    db = tmp_path / "fix.db"
+    text = tmp_path / "grain.txt"
+    text.write_text(
+        "Grain talks\n\nMOSCOW, June 3 - Russia pledged on Tuesday to supply Iran with wheat.\n"
+    )
+    assert cli(db, "ingest", str(text)).code == 0 and cli(db, "analyse").code == 0
+    before = [json.loads(x)["date"] for x in cli(db, "events", "--json").out.splitlines()]
+    assert before and not any((d or "").startswith("2025") for d in before)
+    fixed = cli(db, "ingest", str(text), "--published", "2025-06-05")
+    assert "1 metadata updated" in fixed.err
+    assert cli(db, "analyse").code == 0
+    after = [json.loads(x)["date"] for x in cli(db, "events", "--json").out.splitlines()]
+    assert after and all((d or "").startswith("2025-06") for d in after), after
+
+
+def test_an_empty_store_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    run = cli(db, "articles")
+    assert run.code == 0 and run.out == "" and f"no articles in {db}" in run.err
+    run = cli(db, "events", "--type", "consult")
+    assert run.code == 0 and "no events match --type 'CONSULT'" in run.err

@@ -36,6 +36,7 @@ DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
         (["export", "out", "--format", "xml"], ["--format", "'xml'", "jsonl, csv"]),
         (["analyse", "--processes", "0"], ["--processes", "eventline analyse --help"]),
         (["events", "--bogus"], ["No such option", "--bogus"]),
+        (["eval", "--section", "nosuch"], ["--section", "'nosuch'", "articles"]),
         (["search", "grain", "--since", "last week"], ["--since", "'last week'", DATE_FORMS]),
         (["search", "grain", "--until", "2025-04-31"], ["--until", "calendar"]),
         (["search", "grain", "--kind", "blog"], ["--kind", "'blog'", "fact-check"]),

@@ -27,18 +27,25 @@ def snapshot(store: Store) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "reason"),
+    ("name", "content", "reason", "kept"),
     [
-        ("blob.bin", b"\x7fELF\x02\x01\x01\x00\x00\x00" * 50, "binary"),
-        ("empty.txt", b"", "empty"),
-        ("spaces.txt", b"  \n \n", "empty"),
-        ("cut.html", b"<html><head><title>x</title></head><body><div", "no main text"),
-        ("broken.xml", b'<?xml version="1.0"?><rss version="2.0"><channel><item><ti', "feed"),
-        ("dump.jsonl", b'{"body": "fine"}\n{"body": "unterminated\n', "line 2"),
+        ("blob.bin", b"\x7fELF\x02\x01\x01\x00\x00\x00" * 50, "binary", 0),
+        ("empty.txt", b"", "empty", 0),
+        ("spaces.txt", b"  \n \n", "empty", 0),
+        ("cut.html", b"<html><head><title>x</title></head><body><div", "no main text", 0),
+        ("broken.xml", b'<?xml version="1.0"?><rss version="2.0"><channel><item><ti', "feed", 0),
+        # a dump's bad line is rejected by its number; its good records are kept
+        ("dump.jsonl", b'{"body": "fine"}\n{"body": "unterminated\n', "line 2", 1),
     ],
 )
 def test_bad_file_is_rejected_with_reason(
-    tmp_path: Path, store: Store, settings: Settings, name: str, content: bytes, reason: str
+    tmp_path: Path,
+    store: Store,
+    settings: Settings,
+    name: str,
+    content: bytes,
+    reason: str,
+    kept: int,
 ) -> None:
     good = tmp_path / "good.txt"
     good.write_text(GOOD)
@@ -50,7 +57,7 @@ def test_bad_file_is_rejected_with_reason(
     other.write_text(GOOD.replace("Monday", "Tuesday"))
     reasons, stored = run(store, settings, bad, other)
     assert reason in reasons[name]
-    assert stored == 1, "the batch goes on after a bad file"
+    assert stored == 1 + kept, "the batch goes on after a bad file"
     assert set(before) <= set(snapshot(store)), "what was stored before is untouched"
 
 
@@ -128,7 +135,18 @@ def test_deeply_nested_jsonl_names_the_line(
     dump = tmp_path / "deep.jsonl"
     dump.write_text('{"body": "fine"}\n{"body": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
     reasons, stored = run(store, settings, dump)
-    assert reasons["deep.jsonl"] == "line 2: JSON nested too deeply to read" and stored == 0
+    assert reasons["deep.jsonl"] == "line 2: JSON nested too deeply to read" and stored == 1
+    assert [a.body for a in store.iter_articles()] == ["fine"], "the good record is kept"
+
+
+def test_a_dump_of_bad_lines_is_rejected_for_the_first(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    dump = tmp_path / "bad.jsonl"
+    dump.write_text('{"title": "no body"}\n{"body": 5}\n{"kind": "blog", "body": "x"}\n')
+    reasons, stored = run(store, settings, dump)
+    assert stored == 0
+    assert reasons["bad.jsonl"] == "line 1: no body, text or html field (and 2 more bad lines)"
 
 
 def test_file_name_not_utf8_keeps_the_batch_going(

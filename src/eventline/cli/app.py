@@ -182,7 +182,10 @@ def articles(
                 article.kind, article.published.value if article.published else "",
                 _esc(article.outlet or ""), _esc(article.title or ""),
             )  # fmt: skip
-        out.print(table)
+    if not table.row_count:  # an empty answer says what was searched
+        err.print(f"no articles in {_esc(state.settings.db)} (add some with `eventline ingest`)")
+        return
+    out.print(table)
 
 
 @app.command()

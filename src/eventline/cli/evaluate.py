@@ -40,6 +40,11 @@ def eval_command(
 ) -> None:
     """Run the pipeline on the samples in a temporary store and score each gold section."""
     with handle_errors():
+        from eventline.cli.validate import one_of
+        from eventline.eval.runner import SECTIONS
+
+        for name in section or ():
+            one_of("--section", name, SECTIONS)
         reports = evaluate(
             gold_path=gold,
             samples=samples,

@@ -19,7 +19,9 @@ WIDE = 4 * (NAME_WIDTH + 8) + 6  # room for the four tables side by side
 
 
 def _counts(title: str, counts: Counter[str], *, top: int = 8) -> Table:
-    table = Table(title=title, title_justify="left", box=None, header_style="bold")
+    table = Table(
+        title=title, title_justify="left", box=None, header_style="bold", min_width=len(title)
+    )  # an empty table keeps its title on one line
     table.add_column("", no_wrap=True, overflow="ellipsis", max_width=NAME_WIDTH)
     table.add_column("n", justify="right", no_wrap=True)
     for key, value in counts.most_common(top):
@@ -47,8 +49,10 @@ class _Tables:
 
 def yearless(events: list[Event]) -> int:
     """Events dated by day and month only ("--08-15"): a text without a year and no
-    publication date to borrow one from."""
-    return sum(1 for e in events if (e.date or "").startswith(("--", "XXXX")))
+    publication or capture date to borrow one from."""
+    from eventline.clean.dates import count_yearless
+
+    return count_yearless(e.date for e in events)
 
 
 def render_summary(store: Store, *, title: str) -> RenderableType:

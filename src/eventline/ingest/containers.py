@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventline.errors import FormatError
 from eventline.ingest.html import html_fragment_to_text
-from eventline.model import Hints, Item, Kind
+from eventline.model import Hints, Item, Kind, Rejection
 
 _SEPARATOR = "\n\n"
 
@@ -82,7 +82,13 @@ def _feed_date(entry: feedparser.FeedParserDict) -> str | None:
     return time.strftime("%Y-%m-%d", stamp) if stamp else None
 
 
-def read_jsonl(text: str, *, source: str, max_records: int) -> list[tuple[str, Hints]]:
+def read_jsonl(
+    text: str, *, source: str, max_records: int, skipped: list[Rejection] | None = None
+) -> list[tuple[str, Hints]]:
+    """The records of a JSONL dump. A bad line (not JSON, nested too deeply, a field of the
+    wrong type, no text) raises a FormatError naming it, or, when the caller passes a
+    `skipped` list, is recorded there with its line number and the other records are read:
+    one bad record must not cost the rest of the dump."""
     entries: list[tuple[str, Hints]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -92,28 +98,42 @@ def read_jsonl(text: str, *, source: str, max_records: int) -> list[tuple[str, H
                 source, f"more than {max_records:,} records (setting max_jsonl_records)"
             )
         try:
-            record = JsonlRecord.model_validate(json.loads(line))
-        except RecursionError as exc:
-            raise FormatError(source, f"line {number}: JSON nested too deeply to read") from exc
-        except (json.JSONDecodeError, ValidationError) as exc:
-            reason = " ".join(str(exc).split())[:200]  # one line, however long the record
-            raise FormatError(
-                source, f"line {number}: not a valid JSONL record ({reason})"
-            ) from exc
-        body = record.body or record.text or html_fragment_to_text(record.html or "")
-        if not body.strip():
-            raise FormatError(source, f"line {number}: no body, text or html field")
-        hints = Hints(
-            title=record.title,
-            url=record.url,
-            published=record.published,
-            captured=record.captured,
-            outlet=record.outlet,
-            author=record.author,
-            section=record.section,
-            kind=record.kind,
-        )
-        entries.append((body.strip(), hints))
+            entries.append(_record(line, number, source=source))
+        except FormatError as exc:
+            if skipped is None:
+                raise
+            skipped.append(Rejection(source_path=source, reason=exc.reason, item=number))
+    if not entries and skipped:  # nothing good: the input is rejected for its first bad line
+        more = f" (and {len(skipped) - 1:,} more bad lines)" if len(skipped) > 1 else ""
+        raise FormatError(source, skipped.pop(0).reason + more)
     if not entries:
         raise FormatError(source, "no records")
     return entries
+
+
+def _record(line: str, number: int, *, source: str) -> tuple[str, Hints]:
+    try:
+        record = JsonlRecord.model_validate(json.loads(line))
+    except RecursionError as exc:
+        raise FormatError(source, f"line {number}: JSON nested too deeply to read") from exc
+    except json.JSONDecodeError as exc:
+        raise FormatError(source, f"line {number}: not a valid JSONL record ({exc})") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "record"
+        reason = f"line {number}: not a valid JSONL record ({where}: {first['msg']})"
+        raise FormatError(source, reason) from exc
+    body = record.body or record.text or html_fragment_to_text(record.html or "")
+    if not body.strip():
+        raise FormatError(source, f"line {number}: no body, text or html field")
+    hints = Hints(
+        title=record.title,
+        url=record.url,
+        published=record.published,
+        captured=record.captured,
+        outlet=record.outlet,
+        author=record.author,
+        section=record.section,
+        kind=record.kind,
+    )
+    return body.strip(), hints

@@ -14,7 +14,7 @@ from eventline.ingest.containers import join_entries, read_feed, read_jsonl
 from eventline.ingest.decode import decode
 from eventline.ingest.detect import detect_format
 from eventline.ingest.html import extract_html
-from eventline.model import Document, Hints, Item
+from eventline.model import Document, Hints, Item, Rejection
 from eventline.settings import MiB, Settings
 
 STDIN = "-"
@@ -129,10 +129,16 @@ def read_bytes(source: InputSource, *, settings: Settings) -> bytes:
 
 
 def parse_document(
-    source: InputSource, raw: bytes, *, settings: Settings, hints: Hints
+    source: InputSource,
+    raw: bytes,
+    *,
+    settings: Settings,
+    hints: Hints,
+    skipped: list[Rejection] | None = None,
 ) -> Document:
     """Decode and parse bytes already read, so a re-ingest can parse them again with merged
-    metadata flags without reading the input (stdin) twice."""
+    metadata flags without reading the input (stdin) twice. With `skipped`, bad records of a
+    JSONL dump are recorded there and the good ones read."""
     text, encoding = decode(raw, source=source.label)
     fmt = detect_format(text, name=source.label)
     doc_hints = hints
@@ -150,7 +156,9 @@ def parse_document(
         entries = read_feed(text, source=source.label)
         layer, items = join_entries([(body, _merge(hints, h)) for body, h in entries])
     elif fmt == "jsonl":
-        entries = read_jsonl(text, source=source.label, max_records=settings.max_jsonl_records)
+        entries = read_jsonl(
+            text, source=source.label, max_records=settings.max_jsonl_records, skipped=skipped
+        )
         layer, items = join_entries([(body, _merge(hints, h)) for body, h in entries])
     else:
         layer, items = text, (Item(start=0, end=len(text), hints=hints),)

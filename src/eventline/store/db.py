@@ -118,8 +118,9 @@ class Store:
         return None if found is None else Hints.model_validate(_json(found[0])["hints"])
 
     def update_metadata(self, doc: Document, doc_articles: Sequence[Article]) -> WriteOutcome:
-        """Replace a stored document's flags and its articles' metadata in one transaction
-        (ids are (document, item), so they stay; analysis records keep pointing at them)."""
+        """Replace a stored document's flags and its articles' metadata in one transaction;
+        ids are (document, item), so they stay. The articles' per-article results are
+        dropped, so the next `analyse` codes them again with the corrected metadata."""
         try:
             with self.batch() as w:
                 conn = w.conn
@@ -130,6 +131,8 @@ class Store:
                     update = articles.update().where(articles.c.id == article.id)
                     if conn.execute(update, row).rowcount == 0:
                         conn.execute(articles.insert(), [row])
+                # dates and kinds feed the per-article results: analyse them again
+                w.clear_article_analysis([a.id for a in doc_articles])
         except StoreError as exc:
             raise StoreError(self.url, f"cannot update {doc.source_path}: {exc.reason}") from exc
         return WriteOutcome.METADATA_UPDATED
