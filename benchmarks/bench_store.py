@@ -5,7 +5,7 @@
 - full-text `search` returning 20 hits.
 
     .venv/bin/python benchmarks/bench_store.py --events 100000 [--backend sqlite postgresql]
-        [--pg postgresql://postgres@127.0.0.1:5432] [--runs 200]
+        [--pg postgresql://postgres@127.0.0.1:5432] [--runs 200] [--url STORE]
 
 Events are written through the store's own write path (`Writer.upsert_events`, so the party,
 dyad and link rows are the real ones); articles and the evidence text the full-text index
@@ -189,16 +189,21 @@ def _postgres(server: str) -> tuple[str, Callable[[], None]]:
 def run(backend: str, args: argparse.Namespace, tmp: Path) -> None:
     drop: Callable[[], None] = lambda: None  # noqa: E731
     url = f"sqlite:///{tmp}/bench.db"
-    if backend == "postgresql":
+    if args.url:
+        url = args.url
+    elif backend == "postgresql":
         url, drop = _postgres(args.pg)
     try:
         with Store(url) as store:
-            seconds = fill(store, events=args.events, articles=args.articles)
-            if backend == "postgresql":
-                with store.engine.connect() as conn:
-                    conn.exec_driver_sql("ANALYZE")
-            print(f"\n{backend}: {args.events} events, {args.articles} articles written in "
-                  f"{seconds:.0f} s")  # fmt: skip
+            if store.counts()["events"] == 0:
+                seconds = fill(store, events=args.events, articles=args.articles)
+                print(f"\n{store.dialect}: {args.events} events, {args.articles} articles "
+                      f"written in {seconds:.0f} s")  # fmt: skip
+                if store.dialect == "postgresql":
+                    with store.engine.connect() as conn:
+                        conn.exec_driver_sql("ANALYZE")
+            else:
+                print(f"\n{store.dialect}: {store.counts()['events']} events already stored")
             for name, (p50, p95) in measure(store, runs=args.runs).items():
                 print(f"  {name:52s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
     finally:
@@ -212,11 +217,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--backend", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--url", help="measure this store (filled first if it has no events) and keep it"
+    )
     args = parser.parse_args()
     args.articles = args.articles or max(1, args.events // 10)
     with tempfile.TemporaryDirectory() as tmp:
-        for backend in args.backend:
-            run(backend, args, Path(tmp))
+        for backend in [None] if args.url else args.backend:
+            run(backend or "", args, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -18,14 +18,18 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
-from eventline.model import Article, Document, DuplicateGroup, Hints, Item, Story
+from eventline.model import Article, Document, DuplicateGroup, Event, Hints, Item, Story
 from eventline.store import rows as R
 from eventline.store.connect import describe_error, open_engine, public_url
 from eventline.store.schema import (
+    actor_aliases,
+    article_analyses,
     articles,
     blobs,
     documents,
     duplicate_groups,
+    event_dyads,
+    events,
     record_tables,
     search_docs,
     stories,
@@ -207,6 +211,63 @@ class Store:
             )
             for g in found
         ]
+
+    def records_of_articles(self, kind: str, model: type[M], article_ids: Iterable[str]) -> list[M]:
+        """Per-article records (mentions, timexes, event_mentions, quotes) of some articles."""
+        table = record_tables[kind]
+        ids = sorted(set(article_ids))
+        found: list[M] = []
+        with self._read(kind) as conn:
+            for n in range(0, len(ids), 500):
+                query = (
+                    select(table.c.data)
+                    .where(table.c.article_id.in_(ids[n : n + 500]))
+                    .order_by(table.c.id)
+                )
+                found.extend(model.model_validate(_json(r[0])) for r in conn.execute(query))
+        return found
+
+    def articles_to_analyse(self, version: str) -> list[str]:
+        """Ids of articles with no per-article results from pipeline `version`."""
+        done = select(article_analyses.c.article_id).where(article_analyses.c.version == version)
+        with self._read("article analyses") as conn:
+            query = select(articles.c.id).where(articles.c.id.not_in(done)).order_by(articles.c.id)
+            return [row[0] for row in conn.execute(query)]
+
+    def actors_by_alias(self, aliases: Iterable[str]) -> dict[str, list[str]]:
+        """Canonical actor ids for each alias (matched casefolded), for linking new mentions
+        without loading every actor."""
+        keys = sorted({a.casefold() for a in aliases})
+        found: dict[str, list[str]] = {}
+        with self._read("actor aliases") as conn:
+            for n in range(0, len(keys), 500):
+                query = (
+                    select(actor_aliases.c.key, actor_aliases.c.actor_id)
+                    .where(actor_aliases.c.key.in_(keys[n : n + 500]))
+                    .order_by(actor_aliases.c.key, actor_aliases.c.actor_id)
+                )
+                for key, actor_id in conn.execute(query):
+                    found.setdefault(key, []).append(actor_id)
+        return found
+
+    def candidate_events(
+        self, *, type: str, actor_key: str, recipient_key: str, since: str, until: str
+    ) -> list[Event]:
+        """Merged events of a type between two parties (actor ids or ISO3) whose first day
+        falls in [since, until]: the blocking lookup for attaching a new event mention."""
+        d = event_dyads
+        query = (
+            select(events.c.data)
+            .select_from(d.join(events, events.c.id == d.c.event_id))
+            .where(
+                d.c.level == "event", d.c.actor_key == actor_key,
+                d.c.recipient_key == recipient_key, d.c.day >= since, d.c.day <= until,
+                d.c.type == type,
+            )
+            .order_by(d.c.day, d.c.event_id)
+        )  # fmt: skip
+        with self._read("events") as conn:
+            return [Event.model_validate(_json(r[0])) for r in conn.execute(query)]
 
     def iter_articles(self) -> Iterator[Article]:
         query = (
