@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import json
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, Literal
@@ -394,7 +393,8 @@ def dyad_timeline(
         if by == "month":
             rows = list(conn.execute(_monthly(a, b, directed=directed, modality=modality)))
         else:
-            rows = [row for q in _daily(a, b, directed, modality) for row in conn.execute(q)]
+            queries = _daily(a, b, directed, modality)
+            rows = [row for q in queries for row in conn.execute(q)]
     return _buckets(rows, a=a, b=b, by=by, directed=directed)
 
 
@@ -449,45 +449,43 @@ def _daily(a: str, b: str, directed: bool, modality: str | None) -> list[Select[
 
 def _period(day: str, by: Period) -> str:
     if by == "month":
-        return day[:7]  # already a month when SQL grouped by month
+        return day[:7]
     year, week, _ = date.fromisoformat(day).isocalendar()
     return f"{year}-W{week:02d}"
 
 
 def _buckets(rows: Sequence[Any], *, a: str, b: str, by: Period, directed: bool) -> DyadTimeline:
-    counts: Counter[str] = Counter()
-    scores: dict[str, list[float]] = {}
-    types: dict[str, Counter[str]] = {}
-    quads: dict[str, Counter[str]] = {}
+    """Rows of (day or month, precision, type, quad class, events, score sum, scored) into
+    periods; plain dicts, as a long timeline has thousands of rows."""
+    fine = _FINE_ENOUGH[by]
+    acc: dict[str, list[Any]] = {}  # period → [events, score sum, scored, types, quads]
     undated = coarse = 0
-    for row in rows:
-        if not row.n:
+    for day, precision, kind, quad, n, score, scored in rows:
+        if not n:
             continue
-        if not row.day:
-            undated += row.n
+        if not day:
+            undated += n
             continue
-        if row.date_precision not in _FINE_ENOUGH[by]:
-            coarse += row.n
+        if precision not in fine:
+            coarse += n
             continue
-        period = _period(row.day, by)
-        counts[period] += row.n
-        total = scores.setdefault(period, [0.0, 0.0])
-        total[0] += float(row.score or 0.0)
-        total[1] += row.scored
-        types.setdefault(period, Counter())[row.type] += row.n
-        if row.quad_class:
-            quads.setdefault(period, Counter())[row.quad_class] += row.n
+        period = day[:7] if by == "month" else _period(day, by)
+        entry = acc.get(period)
+        if entry is None:
+            entry = acc[period] = [0, 0.0, 0, {}, {}]
+        entry[0] += n
+        entry[1] += score or 0.0
+        entry[2] += scored
+        entry[3][kind] = entry[3].get(kind, 0) + n
+        if quad:
+            entry[4][quad] = entry[4].get(quad, 0) + n
     periods = [
         TimelineBucket(
-            period=p,
-            events=counts[p],
-            score=round(scores[p][0] / scores[p][1], 3) if scores[p][1] else None,
-            score_sum=round(scores[p][0], 3),
-            types=dict(types[p]),
-            quads=dict(quads.get(p, {})),
+            period=p, events=n, score=round(total / scored, 3) if scored else None,
+            score_sum=round(total, 3), types=kinds, quads=quads,
         )
-        for p in sorted(counts)
-    ]
+        for p, (n, total, scored, kinds, quads) in sorted(acc.items())
+    ]  # fmt: skip
     return DyadTimeline(
         a=a, b=b, by=by, directed=directed, periods=periods, undated=undated, coarse=coarse
     )
