@@ -157,7 +157,7 @@ def find_events(
 ) -> Page[EventOut]:
     """Events by actor and recipient (id or ISO3), PLOVER type, date range and story, in
     date order. Merged events once corpus linking has run, else the event mentions."""
-    with store.engine.connect() as conn:
+    with store.reading("events") as conn:
         merged = _has_events(conn)
         table = S.events if merged else S.event_mentions
         level = "event" if merged else "mention"
@@ -238,7 +238,7 @@ def find_actors(
         .select_from(a.outerjoin(counts, counts.c.actor_id == a.c.id))
         .where(and_(True, *where))
     )
-    with store.engine.connect() as conn:
+    with store.reading("actors") as conn:
         rows, count, nxt = _page(conn, query, key=[-n, a.c.id], limit=limit, cursor=cursor)
         mentions = _mentions_of(conn, [r.k1 for r in rows])
     data = [_actor_out(_json(r.data), mentions.get(r.k1, [])) for r in rows]
@@ -297,7 +297,7 @@ def find_quotes(
     if until:
         where.append(q.c.date <= last_day(until))
     query = select(q.c.data, q.c.date, *_keys(q.c.id)).where(and_(True, *where))
-    with store.engine.connect() as conn:
+    with store.reading("quotes") as conn:
         rows, count, nxt = _page(conn, query, key=[q.c.id], limit=limit, cursor=cursor)
     data = [QuoteOut.model_validate(_json(r.data) | {"date": r.date}) for r in rows]
     return Page[QuoteOut](data=data, count=count, next_cursor=nxt)
@@ -340,7 +340,7 @@ def find_articles(
         .select_from(a.join(d, d.c.id == a.c.document_id))
         .where(and_(True, *where))
     )
-    with store.engine.connect() as conn:
+    with store.reading("articles") as conn:
         rows, count, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor)
     data = [
         article_out(
@@ -389,7 +389,7 @@ def dyad_timeline(
     type and quad class and the mean PLOVER score. Months come from the `dyad_months`
     rollup, weeks from the per-event dyad rows aggregated per day; events whose date is
     coarser than the period are counted as `coarse`, undated ones as `undated`."""
-    with store.engine.connect() as conn:
+    with store.reading("the timeline") as conn:
         if by == "month":
             rows = list(conn.execute(_monthly(a, b, directed=directed, modality=modality)))
         else:
@@ -508,7 +508,7 @@ def search(
     """The best matches of `query` over article titles and bodies, quotes and event
     evidence, filtered by the article's date, outlet, kind, or an actor it mentions."""
     filters = Filters(since=since, until=until, outlet=outlet, kind=kind, actor=actor)
-    with store.engine.connect() as conn:
+    with store.reading("search") as conn:
         hits = run_search(conn, query, filters=filters, limit=limit)
         meta = {
             r.id: r

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
@@ -148,7 +148,8 @@ class Store:
     # --- reads ------------------------------------------------------------------------------
 
     @contextmanager
-    def _read(self, what: str) -> Iterator[Any]:
+    def reading(self, what: str) -> Iterator[Connection]:
+        """A connection for reads; driver errors become a StoreError naming `what`."""
         try:
             with self.engine.connect() as conn:
                 yield conn
@@ -156,7 +157,7 @@ class Store:
             raise self._error(f"cannot read {what}", exc) from exc
 
     def get_blob(self, key: str) -> bytes | None:
-        with self._read(key) as conn:
+        with self.reading(key) as conn:
             row = conn.execute(select(blobs.c.data).where(blobs.c.key == key)).first()
         return None if row is None else bytes(row[0])
 
@@ -167,12 +168,12 @@ class Store:
         if kind == "duplicate_groups":
             return [model.model_validate(g.model_dump()) for g in self._groups()]
         table = record_tables[kind]
-        with self._read(kind) as conn:
+        with self.reading(kind) as conn:
             rows = conn.execute(select(table.c.data).order_by(table.c.id)).all()
         return [model.model_validate(_json(row[0])) for row in rows]
 
     def _stories(self) -> list[Story]:
-        with self._read("stories") as conn:
+        with self.reading("stories") as conn:
             members: dict[str, list[str]] = {}
             query = select(story_articles).order_by(
                 story_articles.c.story_id, story_articles.c.position
@@ -192,7 +193,7 @@ class Store:
         ]
 
     def _groups(self) -> list[DuplicateGroup]:
-        with self._read("duplicate groups") as conn:
+        with self.reading("duplicate groups") as conn:
             members: dict[str, list[str]] = {}
             query = (
                 select(articles.c.duplicate_group_id, articles.c.id)
@@ -217,7 +218,7 @@ class Store:
         table = record_tables[kind]
         ids = sorted(set(article_ids))
         found: list[M] = []
-        with self._read(kind) as conn:
+        with self.reading(kind) as conn:
             for n in range(0, len(ids), 500):
                 query = (
                     select(table.c.data)
@@ -230,7 +231,7 @@ class Store:
     def articles_to_analyse(self, version: str) -> list[str]:
         """Ids of articles with no per-article results from pipeline `version`."""
         done = select(article_analyses.c.article_id).where(article_analyses.c.version == version)
-        with self._read("article analyses") as conn:
+        with self.reading("article analyses") as conn:
             query = select(articles.c.id).where(articles.c.id.not_in(done)).order_by(articles.c.id)
             return [row[0] for row in conn.execute(query)]
 
@@ -239,7 +240,7 @@ class Store:
         without loading every actor."""
         keys = sorted({a.casefold() for a in aliases})
         found: dict[str, list[str]] = {}
-        with self._read("actor aliases") as conn:
+        with self.reading("actor aliases") as conn:
             for n in range(0, len(keys), 500):
                 query = (
                     select(actor_aliases.c.key, actor_aliases.c.actor_id)
@@ -266,7 +267,7 @@ class Store:
             )
             .order_by(d.c.day, d.c.event_id)
         )  # fmt: skip
-        with self._read("events") as conn:
+        with self.reading("events") as conn:
             return [Event.model_validate(_json(r[0])) for r in conn.execute(query)]
 
     def iter_articles(self) -> Iterator[Article]:
@@ -275,13 +276,13 @@ class Store:
             .join(documents, documents.c.id == articles.c.document_id)
             .order_by(documents.c.source_path, articles.c.item)
         )
-        with self._read("articles") as conn:
+        with self.reading("articles") as conn:
             for row in conn.execute(query):
                 yield Article.model_validate(_json(row[0]))
 
     def article(self, prefix: str) -> Article | None:
         """An article by id or by a unique prefix of it (as `git show` does)."""
-        with self._read("articles") as conn:
+        with self.reading("articles") as conn:
             rows = conn.execute(
                 select(articles.c.data).where(articles.c.id.startswith(prefix)).limit(2)
             ).all()
@@ -290,7 +291,7 @@ class Store:
         return Article.model_validate(_json(rows[0][0]))
 
     def document(self, document_id: str) -> Document | None:
-        with self._read("documents") as conn:
+        with self.reading("documents") as conn:
             row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
         if row is None:
             return None
@@ -308,7 +309,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = {"documents": documents, "articles": articles, **record_tables}
-        with self._read("counts") as conn:
+        with self.reading("counts") as conn:
             return {
                 name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
                 for name, t in tables.items()
