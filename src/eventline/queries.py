@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import json
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, Literal
@@ -158,7 +157,7 @@ def find_events(
 ) -> Page[EventOut]:
     """Events by actor and recipient (id or ISO3), PLOVER type, date range and story, in
     date order. Merged events once corpus linking has run, else the event mentions."""
-    with store.engine.connect() as conn:
+    with store.reading("events") as conn:
         merged = _has_events(conn)
         table = S.events if merged else S.event_mentions
         level = "event" if merged else "mention"
@@ -239,7 +238,7 @@ def find_actors(
         .select_from(a.outerjoin(counts, counts.c.actor_id == a.c.id))
         .where(and_(True, *where))
     )
-    with store.engine.connect() as conn:
+    with store.reading("actors") as conn:
         rows, count, nxt = _page(conn, query, key=[-n, a.c.id], limit=limit, cursor=cursor)
         mentions = _mentions_of(conn, [r.k1 for r in rows])
     data = [_actor_out(_json(r.data), mentions.get(r.k1, [])) for r in rows]
@@ -298,7 +297,7 @@ def find_quotes(
     if until:
         where.append(q.c.date <= last_day(until))
     query = select(q.c.data, q.c.date, *_keys(q.c.id)).where(and_(True, *where))
-    with store.engine.connect() as conn:
+    with store.reading("quotes") as conn:
         rows, count, nxt = _page(conn, query, key=[q.c.id], limit=limit, cursor=cursor)
     data = [QuoteOut.model_validate(_json(r.data) | {"date": r.date}) for r in rows]
     return Page[QuoteOut](data=data, count=count, next_cursor=nxt)
@@ -341,7 +340,7 @@ def find_articles(
         .select_from(a.join(d, d.c.id == a.c.document_id))
         .where(and_(True, *where))
     )
-    with store.engine.connect() as conn:
+    with store.reading("articles") as conn:
         rows, count, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor)
     data = [
         article_out(
@@ -390,11 +389,12 @@ def dyad_timeline(
     type and quad class and the mean PLOVER score. Months come from the `dyad_months`
     rollup, weeks from the per-event dyad rows aggregated per day; events whose date is
     coarser than the period are counted as `coarse`, undated ones as `undated`."""
-    with store.engine.connect() as conn:
+    with store.reading("the timeline") as conn:
         if by == "month":
             rows = list(conn.execute(_monthly(a, b, directed=directed, modality=modality)))
         else:
-            rows = [row for q in _daily(a, b, directed, modality) for row in conn.execute(q)]
+            queries = _daily(a, b, directed, modality)
+            rows = [row for q in queries for row in conn.execute(q)]
     return _buckets(rows, a=a, b=b, by=by, directed=directed)
 
 
@@ -449,45 +449,43 @@ def _daily(a: str, b: str, directed: bool, modality: str | None) -> list[Select[
 
 def _period(day: str, by: Period) -> str:
     if by == "month":
-        return day[:7]  # already a month when SQL grouped by month
+        return day[:7]
     year, week, _ = date.fromisoformat(day).isocalendar()
     return f"{year}-W{week:02d}"
 
 
 def _buckets(rows: Sequence[Any], *, a: str, b: str, by: Period, directed: bool) -> DyadTimeline:
-    counts: Counter[str] = Counter()
-    scores: dict[str, list[float]] = {}
-    types: dict[str, Counter[str]] = {}
-    quads: dict[str, Counter[str]] = {}
+    """Rows of (day or month, precision, type, quad class, events, score sum, scored) into
+    periods; plain dicts, as a long timeline has thousands of rows."""
+    fine = _FINE_ENOUGH[by]
+    acc: dict[str, list[Any]] = {}  # period → [events, score sum, scored, types, quads]
     undated = coarse = 0
-    for row in rows:
-        if not row.n:
+    for day, precision, kind, quad, n, score, scored in rows:
+        if not n:
             continue
-        if not row.day:
-            undated += row.n
+        if not day:
+            undated += n
             continue
-        if row.date_precision not in _FINE_ENOUGH[by]:
-            coarse += row.n
+        if precision not in fine:
+            coarse += n
             continue
-        period = _period(row.day, by)
-        counts[period] += row.n
-        total = scores.setdefault(period, [0.0, 0.0])
-        total[0] += float(row.score or 0.0)
-        total[1] += row.scored
-        types.setdefault(period, Counter())[row.type] += row.n
-        if row.quad_class:
-            quads.setdefault(period, Counter())[row.quad_class] += row.n
+        period = day[:7] if by == "month" else _period(day, by)
+        entry = acc.get(period)
+        if entry is None:
+            entry = acc[period] = [0, 0.0, 0, {}, {}]
+        entry[0] += n
+        entry[1] += score or 0.0
+        entry[2] += scored
+        entry[3][kind] = entry[3].get(kind, 0) + n
+        if quad:
+            entry[4][quad] = entry[4].get(quad, 0) + n
     periods = [
         TimelineBucket(
-            period=p,
-            events=counts[p],
-            score=round(scores[p][0] / scores[p][1], 3) if scores[p][1] else None,
-            score_sum=round(scores[p][0], 3),
-            types=dict(types[p]),
-            quads=dict(quads.get(p, {})),
+            period=p, events=n, score=round(total / scored, 3) if scored else None,
+            score_sum=round(total, 3), types=kinds, quads=quads,
         )
-        for p in sorted(counts)
-    ]
+        for p, (n, total, scored, kinds, quads) in sorted(acc.items())
+    ]  # fmt: skip
     return DyadTimeline(
         a=a, b=b, by=by, directed=directed, periods=periods, undated=undated, coarse=coarse
     )
@@ -510,7 +508,7 @@ def search(
     """The best matches of `query` over article titles and bodies, quotes and event
     evidence, filtered by the article's date, outlet, kind, or an actor it mentions."""
     filters = Filters(since=since, until=until, outlet=outlet, kind=kind, actor=actor)
-    with store.engine.connect() as conn:
+    with store.reading("search") as conn:
         hits = run_search(conn, query, filters=filters, limit=limit)
         meta = {
             r.id: r

@@ -94,3 +94,28 @@ def test_a_failing_batch_writes_nothing(filled: Store) -> None:
         w.put_blob("k", None)  # type: ignore[arg-type]  # NOT NULL violated
     assert filled.counts() == before
     assert {e.sources for e in filled.records("events", Event)} == {1}
+
+
+def test_lookups_for_incremental_linking(filled: Store) -> None:
+    corpus = build()
+    a1, _a2, a3, _a4 = (a.id for a in corpus.articles)
+    assert filled.actors_by_alias(["LAVROV", "nobody"]) == {"lavrov": ["act_lavrov"]}
+    found = filled.candidate_events(
+        type="ACCUSE", actor_key="RUS", recipient_key="USA", since="2025-06-01", until="2025-06-30"
+    )
+    assert [e.id for e in found] == ["evt_strike"]
+    assert (
+        filled.candidate_events(
+            type="ACCUSE",
+            actor_key="RUS",
+            recipient_key="USA",
+            since="2025-07-01",
+            until="2025-07-30",
+        )
+        == []
+    )
+    mentions = filled.records_of_articles("event_mentions", EventMention, [a3])
+    assert [m.id for m in mentions] == ["evm_3"]
+    assert len(filled.articles_to_analyse("v1")) == 4
+    filled.write_article_analysis(a1, "v1")
+    assert a1 not in filled.articles_to_analyse("v1") and a1 in filled.articles_to_analyse("v2")

@@ -113,7 +113,7 @@ def open_engine(url: str, *, read_only: bool = False) -> tuple[Engine, bool]:
             connect_args = (
                 {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT_S}
             )
-            engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+            engine = create_engine(parsed, connect_args=connect_args)
     except (SQLAlchemyError, ImportError) as exc:
         raise StoreError(public, f"cannot open: {describe_error(exc)}") from exc
     try:

@@ -14,18 +14,22 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
-from eventline.model import Article, Document, DuplicateGroup, Hints, Item, Story
+from eventline.model import Article, Document, DuplicateGroup, Event, Hints, Item, Story
 from eventline.store import rows as R
 from eventline.store.connect import describe_error, open_engine, public_url
 from eventline.store.schema import (
+    actor_aliases,
+    article_analyses,
     articles,
     blobs,
     documents,
     duplicate_groups,
+    event_dyads,
+    events,
     record_tables,
     search_docs,
     stories,
@@ -175,7 +179,8 @@ class Store:
     # --- reads ------------------------------------------------------------------------------
 
     @contextmanager
-    def _read(self, what: str) -> Iterator[Any]:
+    def reading(self, what: str) -> Iterator[Connection]:
+        """A connection for reads; driver errors become a StoreError naming `what`."""
         try:
             with self.engine.connect() as conn:
                 yield conn
@@ -183,7 +188,7 @@ class Store:
             raise self._error(f"cannot read {what}", exc) from exc
 
     def get_blob(self, key: str) -> bytes | None:
-        with self._read(key) as conn:
+        with self.reading(key) as conn:
             row = conn.execute(select(blobs.c.data).where(blobs.c.key == key)).first()
         return None if row is None else bytes(row[0])
 
@@ -194,12 +199,12 @@ class Store:
         if kind == "duplicate_groups":
             return [model.model_validate(g.model_dump()) for g in self._groups()]
         table = record_tables[kind]
-        with self._read(kind) as conn:
+        with self.reading(kind) as conn:
             rows = conn.execute(select(table.c.data).order_by(table.c.id)).all()
         return [model.model_validate(_json(row[0])) for row in rows]
 
     def _stories(self) -> list[Story]:
-        with self._read("stories") as conn:
+        with self.reading("stories") as conn:
             members: dict[str, list[str]] = {}
             query = select(story_articles).order_by(
                 story_articles.c.story_id, story_articles.c.position
@@ -219,7 +224,7 @@ class Store:
         ]
 
     def _groups(self) -> list[DuplicateGroup]:
-        with self._read("duplicate groups") as conn:
+        with self.reading("duplicate groups") as conn:
             members: dict[str, list[str]] = {}
             query = (
                 select(articles.c.duplicate_group_id, articles.c.id)
@@ -239,19 +244,76 @@ class Store:
             for g in found
         ]
 
+    def records_of_articles(self, kind: str, model: type[M], article_ids: Iterable[str]) -> list[M]:
+        """Per-article records (mentions, timexes, event_mentions, quotes) of some articles."""
+        table = record_tables[kind]
+        ids = sorted(set(article_ids))
+        found: list[M] = []
+        with self.reading(kind) as conn:
+            for n in range(0, len(ids), 500):
+                query = (
+                    select(table.c.data)
+                    .where(table.c.article_id.in_(ids[n : n + 500]))
+                    .order_by(table.c.id)
+                )
+                found.extend(model.model_validate(_json(r[0])) for r in conn.execute(query))
+        return found
+
+    def articles_to_analyse(self, version: str) -> list[str]:
+        """Ids of articles with no per-article results from pipeline `version`."""
+        done = select(article_analyses.c.article_id).where(article_analyses.c.version == version)
+        with self.reading("article analyses") as conn:
+            query = select(articles.c.id).where(articles.c.id.not_in(done)).order_by(articles.c.id)
+            return [row[0] for row in conn.execute(query)]
+
+    def actors_by_alias(self, aliases: Iterable[str]) -> dict[str, list[str]]:
+        """Canonical actor ids for each alias (matched casefolded), for linking new mentions
+        without loading every actor."""
+        keys = sorted({a.casefold() for a in aliases})
+        found: dict[str, list[str]] = {}
+        with self.reading("actor aliases") as conn:
+            for n in range(0, len(keys), 500):
+                query = (
+                    select(actor_aliases.c.key, actor_aliases.c.actor_id)
+                    .where(actor_aliases.c.key.in_(keys[n : n + 500]))
+                    .order_by(actor_aliases.c.key, actor_aliases.c.actor_id)
+                )
+                for key, actor_id in conn.execute(query):
+                    found.setdefault(key, []).append(actor_id)
+        return found
+
+    def candidate_events(
+        self, *, type: str, actor_key: str, recipient_key: str, since: str, until: str
+    ) -> list[Event]:
+        """Merged events of a type between two parties (actor ids or ISO3) whose first day
+        falls in [since, until]: the blocking lookup for attaching a new event mention."""
+        d = event_dyads
+        query = (
+            select(events.c.data)
+            .select_from(d.join(events, events.c.id == d.c.event_id))
+            .where(
+                d.c.level == "event", d.c.actor_key == actor_key,
+                d.c.recipient_key == recipient_key, d.c.day >= since, d.c.day <= until,
+                d.c.type == type,
+            )
+            .order_by(d.c.day, d.c.event_id)
+        )  # fmt: skip
+        with self.reading("events") as conn:
+            return [Event.model_validate(_json(r[0])) for r in conn.execute(query)]
+
     def iter_articles(self) -> Iterator[Article]:
         query = (
             select(articles.c.data)
             .join(documents, documents.c.id == articles.c.document_id)
             .order_by(documents.c.source_path, articles.c.item)
         )
-        with self._read("articles") as conn:
+        with self.reading("articles") as conn:
             for row in conn.execute(query):
                 yield Article.model_validate(_json(row[0]))
 
     def article(self, prefix: str) -> Article | None:
         """An article by id or by a unique prefix of it (as `git show` does)."""
-        with self._read("articles") as conn:
+        with self.reading("articles") as conn:
             rows = conn.execute(
                 select(articles.c.data).where(articles.c.id.startswith(prefix)).limit(2)
             ).all()
@@ -260,7 +322,7 @@ class Store:
         return Article.model_validate(_json(rows[0][0]))
 
     def document(self, document_id: str) -> Document | None:
-        with self._read("documents") as conn:
+        with self.reading("documents") as conn:
             row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
         if row is None:
             return None
@@ -278,7 +340,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = {"documents": documents, "articles": articles, **record_tables}
-        with self._read("counts") as conn:
+        with self.reading("counts") as conn:
             return {
                 name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
                 for name, t in tables.items()

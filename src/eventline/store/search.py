@@ -130,13 +130,15 @@ def search(conn: Connection, query: str, *, filters: Filters, limit: int) -> lis
     """The best `limit` matches of `query`, best first."""
     where, params = _where(filters)
     params["limit"] = limit
+    # The article is joined only when a filter needs it: ranking reads the index alone.
+    join = "JOIN articles a ON a.id = d.article_id " if where else ""
     if conn.dialect.name == "postgresql":
         sql = (
             "SELECT d.kind, d.ref_id, d.article_id, "
             "ts_headline('english', d.text, q, 'MaxWords=24, MinWords=8, StartSel=[, "
             "StopSel=]') AS snippet, score FROM ("
             "SELECT d.id, ts_rank(d.tsv, q) AS score, q FROM search_docs d "
-            "JOIN articles a ON a.id = d.article_id, websearch_to_tsquery('english', :q) q "
+            f"{join}, websearch_to_tsquery('english', :q) q "
             f"WHERE d.tsv @@ q{where} ORDER BY score DESC, d.id LIMIT :limit"
             ") best JOIN search_docs d ON d.id = best.id ORDER BY score DESC, d.id"
         )
@@ -148,8 +150,7 @@ def search(conn: Connection, query: str, *, filters: Filters, limit: int) -> lis
         sql = (
             "SELECT d.kind, d.ref_id, d.article_id, "
             "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, -bm25(search_fts) AS score "
-            "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-            "JOIN articles a ON a.id = d.article_id "
+            f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid {join}"
             f"WHERE search_fts MATCH :q{where} ORDER BY bm25(search_fts), d.id LIMIT :limit"
         )
         params["q"] = match
