@@ -82,8 +82,9 @@ def build() -> Corpus:
 
     sentence = BODIES[0][1]
     m1 = EventMention(
-        id="evm_1", type="DISAPPROVE", actor=(RUS,), recipient=(USA,), date="2025-06-21",
-        date_precision="day", trigger="condemned", evidence=ev(a1, 0, len(sentence), sentence),
+        id="evm_1", type="ACCUSE", mode="disapprove", actor=(RUS,), recipient=(USA,),
+        date="2025-06-21", date_precision="day", trigger="condemned",
+        evidence=ev(a1, 0, len(sentence), sentence),
     )  # fmt: skip
     m2 = m1.model_copy(update={"id": "evm_2", "evidence": ev(a2, 0, len(sentence), sentence)})
     m3 = EventMention(

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from eventline.cli.common import State, err, fail, handle_errors, out
+from eventline.cli.common import State, err, fail, handle_errors, out, plural
 
 
 @contextmanager
@@ -47,10 +47,11 @@ def print_report(report: Any) -> None:
         else ""
     )
     err.print(
-        f"{report.articles} articles ({report.parsed} newly analysed{failed}): "
-        f"{report.actors} actors, {report.event_mentions} event mentions in {report.events} "
-        f"events, {report.quotes} quotes, {report.duplicate_groups} duplicate groups, "
-        f"{report.stories} stories, {report.claims} claims"
+        f"{plural(report.articles, 'article')} ({report.parsed} newly analysed{failed}): "
+        f"{plural(report.actors, 'actor')}, {plural(report.event_mentions, 'event mention')} "
+        f"in {plural(report.events, 'event')}, {plural(report.quotes, 'quote')}, "
+        f"{plural(report.duplicate_groups, 'duplicate group')}, "
+        f"{plural(report.stories, 'story', 'stories')}, {plural(report.claims, 'claim')}"
         + ("" if report.linked else " (nothing new: corpus links unchanged)")
         + yearless
     )
@@ -111,7 +112,7 @@ def delete_command(
     with handle_errors(), state.open_store() as store, progress_bar() as progress:
         targets = find_articles(store, ids=article_ids or (), source=source)
         report = delete(store, targets, settings=state.settings, progress=progress)
-    err.print(f"deleted {len(targets)} article{'s' if len(targets) != 1 else ''}")
+    err.print(f"deleted {plural(len(targets), 'article')}")
     print_report(report)
 
 
@@ -162,7 +163,7 @@ def worker_command(
         report = run_worker(store, settings=state.settings, once=once, poll=poll, progress=progress)
     err.print(
         f"worker: {report.analysed} articles analysed, {len(report.failed)} failed in the "
-        f"store, corpus linked {report.links} time{'s' if report.links != 1 else ''}"
+        f"store, corpus linked {plural(report.links, 'time')}"
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from eventline.events.patterns import lexicon
 from eventline.model import ActorRef
 
 SPAN_KEY = "actors"
@@ -100,10 +101,10 @@ class ActorIndex:
         """he/she: the last person named as a subject before; I/we in a quote: its speaker."""
         if tok.pos_ != "PRON":
             return None
-        low = tok.lower_
-        if low in {"i", "we", "me", "us"}:
+        low, lex = tok.lower_, lexicon()
+        if low in lex.cue("first_person"):
             return self.quote_speakers.get(tok.i)
-        if low in {"he", "she", "him", "her", "his"}:
+        if low in lex.cue("person_pronouns"):
             return self.last_person(tok.i)
         if low in {"it", "they", "its", "their", "them"}:
             return self.reporting_subject(tok) or self.last_in_sentence(tok)

@@ -47,7 +47,7 @@ def _own_cues(tok: Token, lex: Lexicon) -> set[Modality]:
     found: set[Modality] = set()
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
+        if child.dep_ == "neg" or (child.dep_ == "det" and low in lex.cue("negation")):
             found.add("negated")
         elif child.dep_ in ("aux", "advmod", "amod", "mark") or child.tag_ in _FUTURE_TAGS:
             found |= _word_cues(child, lex)

@@ -159,6 +159,7 @@ def quote_row(quote: Quote, *, date: str | None = None) -> Row:
         "id": quote.id,
         "article_id": quote.article,
         "speaker_id": quote.speaker.id if quote.speaker else None,
+        "speaker": quote.speaker.name if quote.speaker else quote.speaker_text,
         "speaker_country": quote.speaker.country if quote.speaker else None,
         "addressee_id": quote.addressee.id if quote.addressee else None,
         "direct": quote.direct,

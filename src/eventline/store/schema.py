@@ -196,6 +196,7 @@ quotes = Table(
     Column("id", SAText, primary_key=True),
     Column("article_id", SAText, ForeignKey("articles.id"), nullable=False, index=True),
     Column("speaker_id", SAText, index=True),
+    Column("speaker", SAText),  # the speaker's canonical name, else the text naming them
     Column("speaker_country", SAText, index=True),
     Column("addressee_id", SAText, index=True),
     Column("direct", Boolean, nullable=False),

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from eventline.store.rows import date_range
+
 _SQLITE_DDL = (
     "CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_docs', "
     "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
@@ -97,7 +99,7 @@ class Hit:
     ref_id: str
     article_id: str
     snippet: str
-    rank: float
+    score: float
 
 
 def _where(filters: Filters) -> tuple[str, dict[str, object]]:
@@ -108,7 +110,7 @@ def _where(filters: Filters) -> tuple[str, dict[str, object]]:
         params["since"] = filters.since
     if filters.until:
         clauses.append("a.published <= :until")
-        params["until"] = filters.until + "\uffff"  # '2025-06' takes in every June day
+        params["until"] = date_range(filters.until)[1] or filters.until  # all of a month
     if filters.outlet:
         clauses.append("a.outlet = :outlet")
         params["outlet"] = filters.outlet

@@ -176,6 +176,7 @@ def _events() -> None:
         sa.Column("id", T, primary_key=True),
         sa.Column("article_id", T, sa.ForeignKey("articles.id"), nullable=False),
         sa.Column("speaker_id", T),
+        sa.Column("speaker", T),
         sa.Column("speaker_country", T),
         sa.Column("addressee_id", T),
         sa.Column("direct", sa.Boolean, nullable=False),
