@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, select, update
 
 from eventline.analysis import state
 from eventline.errors import UsageError
-from eventline.model import Article, Kind, Precision, Published
+from eventline.model import Article, Document, Kind, Precision, Published
 from eventline.store import Store
 from eventline.store.schema import articles, blobs, documents, search_docs, story_articles
 from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
@@ -38,12 +38,12 @@ def find_articles(
     for prefix in ids:
         article = store.article(prefix)
         if article is None:
-            raise UsageError("ART_ID", prefix, "no single article has this id or prefix")
+            raise UsageError("article", prefix, "no single article has this id or prefix")
         found[article.id] = article
     if source is not None:
         matched = [a for a in store.iter_articles() if a.source_path == source]
         if not matched:
-            raise UsageError("--source", source, "no stored article comes from this path")
+            raise UsageError("--source", source, "no stored article comes from this source path")
         found.update((a.id, a) for a in matched)
     return list(found.values())
 
@@ -109,7 +109,7 @@ def update_article(
         changes["kind"] = kind
     if not changes:
         raise UsageError(
-            "ART_ID", article.id, "nothing to update: give --published, --outlet or --kind"
+            "article", article.id, "nothing to update: give --published, --outlet or --kind"
         )
     fixed = article.model_copy(update=changes)
     _write_article(store, fixed)
@@ -119,7 +119,8 @@ def update_article(
 def _write_article(store: Store, article: Article) -> None:
     kind: Kind = article.kind
     with store.batch() as writer:
-        writer.conn.execute(
+        conn = writer.conn
+        conn.execute(
             update(articles)
             .where(articles.c.id == article.id)
             .values(
@@ -131,16 +132,29 @@ def _write_article(store: Store, article: Article) -> None:
                 data=article.model_dump(mode="json"),
             )
         )
-    forget_analysis(store, [article.id])
-
-
-def forget_analysis(store: Store, article_ids: Sequence[str]) -> None:
-    """Drop the articles' per-article results (the next `analyse` redoes them) and the copy
-    and story index state, which holds their old dates (rebuilt on the next link)."""
-    ids = list(article_ids)
-    with store.batch() as writer:
-        conn = writer.conn
-        writer.clear_article_analysis(ids)
-        conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
-        conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
+        writer.clear_article_analysis([article.id])
+        # The copy and story indexes hold the old date: rebuild them on the next link.
         conn.execute(delete(blobs).where(blobs.c.key.in_(REBUILD_KEYS)))
+        conn.execute(delete(analysis_results).where(analysis_results.c.article_id == article.id))
+        conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id == article.id))
+
+
+def replace_metadata(store: Store, doc: Document, fresh: Sequence[Article]) -> bool:
+    """Re-ingested bytes: write the articles' new metadata where it differs from the stored
+    articles (same ids: they derive from the bytes), and the document's hints."""
+    changed = []
+    for article in fresh:
+        stored = store.article(article.id)
+        if stored is not None and stored != article:
+            changed.append(article)
+    if not changed:
+        return False
+    for article in changed:
+        _write_article(store, article)
+    with store.batch() as writer:
+        meta = {
+            "items": [i.model_dump(mode="json") for i in doc.items],
+            "hints": doc.hints.model_dump(mode="json"),
+        }
+        writer.conn.execute(update(documents).where(documents.c.id == doc.id).values(meta=meta))
+    return True

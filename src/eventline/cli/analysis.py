@@ -218,6 +218,7 @@ def code_command(
         return
     if not records:
         err.print("no event found")
+        return
     table = _table("type", "mode", "actor", "recipient", "date", "modality", "trigger")
     for r in records:
         table.add_row(
@@ -238,7 +239,9 @@ def dates_command(
     from eventline.events.timex import find_timexes
 
     with handle_errors():
-        anchor = validate.iso_date("--published", published, monthday=True) or published  # H5
+        anchor = (
+            validate.iso_date("--published", published, monthday=True, day_only=True) or published
+        )  # H5
         found = find_timexes(text, anchor=anchor)
     if as_json:
         _json_lines(asdict(t) for t in found)

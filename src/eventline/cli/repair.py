@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from eventline.cli import validate
 from eventline.cli.common import State, err, fail, handle_errors, out, plural
 
 
@@ -39,15 +40,15 @@ def progress_bar() -> Iterator[Any]:
 
 def print_report(report: Any) -> None:
     """The one-line summary `analyse`, `relink`, `delete` and `update` end with."""
-    failed = f", {len(report.failed)} failed (see `eventline errors`)" if report.failed else ""
+    failed = f", {len(report.failed):,} failed (see `eventline errors`)" if report.failed else ""
     yearless = (
-        f"; {report.yearless_events} events have no year (give their articles a date: "
+        f"; {plural(report.yearless_events, 'event')} without a year (give their articles a date: "
         "`eventline update ART_ID --published YYYY-MM-DD`)"
         if report.yearless_events
         else ""
     )
     err.print(
-        f"{plural(report.articles, 'article')} ({report.parsed} newly analysed{failed}): "
+        f"{plural(report.articles, 'article')} ({report.parsed:,} newly analysed{failed}): "
         f"{plural(report.actors, 'actor')}, {plural(report.event_mentions, 'event mention')} "
         f"in {plural(report.events, 'event')}, {plural(report.quotes, 'quote')}, "
         f"{plural(report.duplicate_groups, 'duplicate group')}, "
@@ -112,7 +113,7 @@ def delete_command(
     with handle_errors(), state.open_store() as store, progress_bar() as progress:
         targets = find_articles(store, ids=article_ids or (), source=source)
         report = delete(store, targets, settings=state.settings, progress=progress)
-    err.print(f"deleted {plural(len(targets), 'article')}")
+    err.print(f"deleted {len(targets)} article{'s' if len(targets) != 1 else ''}")
     print_report(report)
 
 
@@ -130,6 +131,10 @@ def update_command(
     from eventline.analysis.repair import find_articles
 
     state: State = ctx.obj
+    with handle_errors():  # option values first: a usage error touches no store
+        published = validate.iso_date("--published", published)
+        if kind is not None:
+            validate.one_of("--kind", kind, ("news", "opinion", "analysis", "fact-check"))
     with handle_errors(), state.open_store() as store, progress_bar() as progress:
         (article,) = find_articles(store, ids=[article_id])
         report = update(
@@ -163,7 +168,7 @@ def worker_command(
         report = run_worker(store, settings=state.settings, once=once, poll=poll, progress=progress)
     err.print(
         f"worker: {report.analysed} articles analysed, {len(report.failed)} failed in the "
-        f"store, corpus linked {plural(report.links, 'time')}"
+        f"store, corpus linked {report.links} time{'s' if report.links != 1 else ''}"
     )
 
 
