@@ -69,7 +69,7 @@ def test_reingest_with_new_metadata_updates_it(tmp_path: Path) -> None:
     path.write_text(OTHER)
     assert call(db, "ingest", str(path))[0] == 0
     code, output = call(db, "ingest", str(path))
-    assert code == 0 and "1 unchanged" in output and "new metadata" not in output
+    assert code == 0 and "1 unchanged" in output and "metadata updated" not in output
     code, output = call(db, "ingest", str(path), "--published", "2024-11-08", "--outlet", "Desk")
     assert code == 0 and "1 metadata updated" in output, output
     article = _articles(db)["other.txt"]

@@ -69,11 +69,15 @@ def chunk_limit(nlp: Language, settings: Settings) -> int:
 
 
 def analyse_article(article: Article, nlp: Language, settings: Settings) -> ArticleAnalysis:
-    """Actors, event mentions, quotes and timexes of one article (raises on failure)."""
+    """Actors, event mentions, quotes and timexes of one article (raises on failure). A long
+    article is parsed and coded one chunk at a time, so one chunk's parse is in memory."""
     key = analysis_key(settings)
     chunks = split_text(article.body, limit=chunk_limit(nlp, settings))
-    docs = [_parse_one(nlp, chunk.text, article) for chunk in chunks]
-    return combine(article, key, list(zip(chunks, docs, strict=True)))
+    return combine(article, key, ((c, _parse_one(nlp, c.text, article)) for c in chunks))
+
+
+class _ParseFailed(Exception):
+    """Raised inside the lazy chunk stream so the failure is recorded as a parse failure."""
 
 
 def _parse_one(nlp: Language, text: str, article: Article) -> Doc:
@@ -90,27 +94,30 @@ def _set_context(doc: Doc, article: Article) -> None:
 def analyse_batch(
     articles: Sequence[Article], nlp: Language, settings: Settings, *, key: str
 ) -> list[Outcome]:
-    """Every article of a batch analysed, or recorded as failed with its stage and reason."""
+    """Every article of a batch analysed, or recorded as failed with its stage and reason.
+    Articles of one chunk share `nlp.pipe` batches; longer ones go chunk by chunk."""
     limit = chunk_limit(nlp, settings)
-    pieces = [(i, c) for i, a in enumerate(articles) for c in split_text(a.body, limit=limit)]
+    short = [a for a in articles if len(a.body) <= limit]
     try:
-        docs = _pipe(nlp, [(c.text, articles[i]) for i, c in pieces], settings.batch_size)
+        docs = dict(zip((a.id for a in short), _pipe(nlp, short, settings.batch_size), strict=True))
     except Exception:
         return [_guarded(a, nlp, settings, key) for a in articles]
-    parsed: list[list[tuple[Chunk, Doc]]] = [[] for _ in articles]
-    for (i, chunk), doc in zip(pieces, docs, strict=True):
-        parsed[i].append((chunk, doc))
     out: list[Outcome] = []
-    for article, chunk_docs in zip(articles, parsed, strict=True):
+    for article in articles:
+        doc = docs.pop(article.id, None)
+        if doc is None:
+            out.append(_guarded(article, nlp, settings, key))
+            continue
         try:
-            out.append(combine(article, key, chunk_docs))
+            out.append(combine(article, key, [(Chunk(0, article.body), doc)]))
         except Exception as exc:
             out.append(_failure(article, "code", exc, key))
     return out
 
 
-def _pipe(nlp: Language, pairs: list[tuple[str, Article]], batch_size: int) -> list[Doc]:
+def _pipe(nlp: Language, articles: list[Article], batch_size: int) -> list[Doc]:
     docs = []
+    pairs = ((a.body, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         _set_context(doc, article)
         docs.append(doc)
@@ -118,27 +125,34 @@ def _pipe(nlp: Language, pairs: list[tuple[str, Article]], batch_size: int) -> l
 
 
 def _guarded(article: Article, nlp: Language, settings: Settings, key: str) -> Outcome:
-    limit = chunk_limit(nlp, settings)
+    """One article alone, chunk by chunk, its failure recorded with the stage it failed in."""
+    chunks = split_text(article.body, limit=chunk_limit(nlp, settings))
+
+    def parsed() -> Iterable[tuple[Chunk, Doc]]:
+        for chunk in chunks:
+            try:
+                yield chunk, _parse_one(nlp, chunk.text, article)
+            except Exception as exc:
+                raise _ParseFailed(f"{exc.__class__.__name__}: {exc}") from exc
+
     try:
-        chunks = split_text(article.body, limit=limit)
-        chunk_docs = [(c, _parse_one(nlp, c.text, article)) for c in chunks]
-    except Exception as exc:
+        return combine(article, key, parsed())
+    except _ParseFailed as exc:
         return _failure(article, "parse", exc, key)
-    try:
-        return combine(article, key, chunk_docs)
     except Exception as exc:
         return _failure(article, "code", exc, key)
 
 
 def _failure(article: Article, stage: str, exc: BaseException, key: str) -> AnalysisFailure:
-    reason = f"{exc.__class__.__name__}: {exc}".splitlines()[0][:500]
+    text = str(exc) if isinstance(exc, _ParseFailed) else f"{exc.__class__.__name__}: {exc}"
+    reason = (text.splitlines() or [""])[0][:500]
     return AnalysisFailure(article=article.id, stage=stage, reason=reason, key=key)
 
 
 # --- from parsed chunks to one record ----------------------------------------------------
 
 
-def combine(article: Article, key: str, chunk_docs: Sequence[tuple[Chunk, Doc]]) -> ArticleAnalysis:
+def combine(article: Article, key: str, chunk_docs: Iterable[tuple[Chunk, Doc]]) -> ArticleAnalysis:
     """Code every chunk and shift its records back into the article body."""
     published = article.published.value if article.published else None
     actors: dict[str, dict[str, Any]] = {}
@@ -147,7 +161,9 @@ def combine(article: Article, key: str, chunk_docs: Sequence[tuple[Chunk, Doc]])
     quotes: list[Quote] = []
     timexes: list[Timex] = []
     sentences = 0
+    count = 0
     for index, (chunk, doc) in enumerate(chunk_docs):
+        count += 1
         shift = _Shift(chunk.start, sentences, index)
         for local, entry in (doc._.actor_table or {}).items():
             actors.setdefault(local, entry)
@@ -166,7 +182,7 @@ def combine(article: Article, key: str, chunk_docs: Sequence[tuple[Chunk, Doc]])
         quotes=tuple(quotes),
         timexes=tuple(timexes),
         words=len(article.body.split()),
-        chunks=len(chunk_docs),
+        chunks=count,
     )
 
 

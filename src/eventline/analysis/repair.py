@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 
 from eventline.analysis import state
-from eventline.errors import InputError, UsageError
+from eventline.errors import UsageError
 from eventline.model import Article, Document, Kind, Precision, Published
 from eventline.store import Store
 from eventline.store.schema import articles, blobs, documents, search_docs, story_articles
@@ -79,12 +79,12 @@ def published_from(value: str) -> Published:
     import datetime as dt
 
     if not _DATE.match(value):
-        raise InputError(value, "not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+        raise UsageError("--published", value, "not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     padded = value + "-01" * ((10 - len(value)) // 3)
     try:
         dt.date.fromisoformat(padded)
     except ValueError as exc:
-        raise InputError(value, f"not a calendar date ({exc})") from exc
+        raise UsageError("--published", value, f"not a calendar date ({exc})") from exc
     precision: Precision = _PRECISION[len(value)]
     return Published(value=value, precision=precision, evidence="user", source="user")
 
@@ -105,10 +105,12 @@ def update_article(
         changes["outlet"] = outlet.strip() or None
     if kind is not None:
         if kind not in KINDS:
-            raise InputError(kind, f"not an article kind: choose from {', '.join(KINDS)}")
+            raise UsageError("--kind", kind, f"not an article kind; use {', '.join(KINDS)}")
         changes["kind"] = kind
     if not changes:
-        raise InputError(article.id, "nothing to update: give --published, --outlet or --kind")
+        raise UsageError(
+            "article", article.id, "nothing to update: give --published, --outlet or --kind"
+        )
     fixed = article.model_copy(update=changes)
     _write_article(store, fixed)
     return fixed

@@ -52,7 +52,9 @@ def analyse_pending(
     """Analyse `articles` and store each batch's results; (analysed, failures)."""
     if not articles:
         return 0, []
-    batches = [(batch, key) for batch in iter_batches(articles, settings.batch_size)]
+    # Small runs are cut finer, so that every worker process gets a share.
+    size = max(1, min(settings.batch_size, -(-len(articles) // settings.processes)))
+    batches = [(batch, key) for batch in iter_batches(articles, size)]
     done, failed = 0, list[AnalysisFailure]()
     processes = min(settings.processes, len(batches))
     if processes <= 1:
