@@ -35,6 +35,7 @@ REPORT = "report"
 _YEARLESS = re.compile(r"XXXX-(?P<month>\d\d)(-\d\d)?$")
 _MONTH_ANCHOR = re.compile(r"\d{4}-\d\d$")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around")
 _CLAUSE_STOP = {"ccomp", "relcl", "conj", "csubj", "parataxis"}
 
 
@@ -195,14 +196,67 @@ def _country_for(ent: Span, actors: ActorIndex, lex: Lexicon) -> str | None:
 
 
 def event_place(verb: Token, actors: ActorIndex, lex: Lexicon) -> Place | None:
-    """The place named under "in"/"at" in the event's clause, with its country."""
-    for tok in clause_tokens(verb):
-        if tok.dep_ != "prep" or tok.lower_ not in ("in", "at"):
+    """Where the event happened (H3, `eventline.nlp.places`): the place under "in", "at",
+    "near", ... in the event's clause ("in Ashgabat, Turkmenistan"); else a city or region the
+    clause names outside its subject ("strikes hit Kharkiv"); else the same in the clause an
+    infinitive or adverbial event hangs from. Resolved with the GeoNames
+    gazetteer to country, region and coordinates; organisations and groupings ("BRICS", "the
+    United Nations") are never places, and no place is better than a guessed capital."""
+    from eventline.nlp.places import is_grouping, resolve_place
+
+    hints = {r.country for t in verb.sent if (r := actors.covering(t)) is not None and r.country}
+
+    def place(ent: Span) -> Place | None:
+        if is_grouping(ent.text):
+            return None
+        country = _country_for(ent, actors, lex)
+        found = resolve_place(ent.text, hints={country} if country else hints)
+        return found or Place(name=ent.text, country=country)
+
+    # the event's clause, then the one it hangs from: "officials were in Tehran to discuss ..."
+    clause: Token | None = verb
+    for _ in range(2):
+        if clause is None:
+            break
+        found = _clause_place(clause, place)
+        if found is not None:
+            return found
+        clause = clause.head if clause.dep_ in ("xcomp", "advcl") else None
+    return None
+
+
+def _clause_place(verb: Token, place: Callable[[Span], Place | None]) -> Place | None:
+    """The place of one clause: under a place preposition, else a city or region it names
+    outside its subject."""
+    from eventline.nlp.places import is_grouping, resolve_place
+
+    tokens = list(clause_tokens(verb))
+    for tok in tokens:
+        if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
             continue
         for pobj in children(tok, "pobj"):
-            for cand in pobj.subtree:
-                ent = _entity(cand)
-                if ent is None:
-                    continue
-                return Place(name=ent.text, country=_country_for(ent, actors, lex))
+            for ent in [e for e in map(_entity, pobj.subtree) if e is not None]:
+                if (found := place(ent)) is not None:
+                    return found
+            name = _proper_name(pobj)  # "met in Ashgabat", the model reading a PERSON
+            found = None if name is None or is_grouping(name.text) else resolve_place(name.text)
+            if found is not None:
+                return found
+    for tok in tokens:
+        other = _entity(tok)
+        if other is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "nsubj":
+            continue
+        found = place(other)
+        if found is not None and found.kind in ("city", "admin1"):
+            return found
     return None
+
+
+def _proper_name(tok: Token) -> Span | None:
+    """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return None
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].tag_ in ("NNP", "NNPS"):
+        start -= 1
+    return tok.doc[start : tok.i + 1]
