@@ -57,12 +57,13 @@ def _as_actor(ent: Span) -> bool:
 def score_places(
     section: str, coded: Iterable[tuple[Doc, Sequence[EventMention]]]
 ) -> SectionReport:
-    events = named = placed = cities = with_coords = 0
+    events = named = placed = cities = with_coords = located = 0
     misses: list[str] = []
     for doc, mentions in coded:
         sents = list(doc.sents)
         for event in mentions:
             events += 1
+            located += event.location is not None
             sent = sents[event.evidence.sentence] if event.evidence.sentence < len(sents) else None
             kind = place_named(sent) if sent is not None else None
             if kind is None:
@@ -86,6 +87,8 @@ def score_places(
             ),
             Metric("events_naming_a_place", named / events if events else 0.0, None,
                    f"{named} of {events} coded events"),
+            Metric("events_with_place", located / events if events else 0.0, None,
+                   f"{located} of {events} coded events"),
         ),
         tuple(misses),
     )  # fmt: skip
