@@ -12,6 +12,8 @@ and deterministic:
   event of that type and mode carries for GDELT-style comparisons);
 - `verbs`: every verb of a pattern block (lower-case lemma; particle verbs as "gun_down") with
   its CAMEO code (the line's own code, else its block's), PLOVER type and mode;
+- `descriptors`: single-word role nouns of `Phoenix.agents.txt` (same licence) with their
+  sector code, for actors named only by a descriptor ("the authorities", "farmers");
 - with `--objects`, also `objects`: verb + direct-object rules from the simplest patterns
   ("- * CEASEFIRE [196]"), small synonym sets (&CEASEFIRE) expanded (not used by the coder
   yet, so left out of the packaged file by default).
@@ -167,6 +169,16 @@ DENY = frozenset(
         "convey",
         "report",
         "communicate",
+        "aver",
+        "avow",
+        "best",
+        "bill",
+        "analyse",
+        "analyze",
+        "ascertain",
+        "audit",
+        "breach",
+        "blaspheme",
     ]
 )
 
@@ -266,6 +278,47 @@ def parse_patterns(
     return verbs, objects
 
 
+_AGENT = re.compile(r"^([A-Z]+)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})[A-Z]*\]")
+# CAMEO agent codes that are sectors (religions and ethnic codes are left out).
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "REB",
+        "INS",
+        "BUS",
+        "MED",
+        "EDU",
+        "HLH",
+        "NGO",
+        "IGO",
+        "CVL",
+        "CRM",
+        "REF",
+        "LAB",
+        "AGR",
+        "ELI",
+        "SPY",
+        "UAF",
+    ]
+)
+
+
+def parse_agents(path: Path) -> dict[str, str]:
+    """Single-word role nouns of Phoenix.agents.txt → their sector code ("farmer": AGR)."""
+    found: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        m = _AGENT.match(raw.split("#")[0].strip())
+        if m and m.group(2) in SECTORS:
+            found.setdefault(m.group(1).lower(), m.group(2))
+    return dict(sorted(found.items()))
+
+
 def cameo_by_type(table: dict[str, tuple[str, str | None]]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for code in sorted(table, key=lambda c: (len(c), c)):
@@ -296,6 +349,7 @@ def main() -> None:
         "cameo": cameo_by_type(table),
         "verbs": dict(sorted(verbs.items())),
     }
+    data["descriptors"] = parse_agents(opts.kb / "Phoenix.agents.txt")
     if opts.objects:
         data["objects"] = {v: dict(sorted(o.items())) for v, o in sorted(objects.items())}
     opts.out.write_text(header + yaml.safe_dump(data, sort_keys=False, width=100), encoding="utf-8")

@@ -293,3 +293,11 @@ def test_a_claim_checked_by_several_fact_checkers_is_one_claim() -> None:
     assert [r.article for r in merged[0].reviews] == ["a1", "a2"]
     [linked, _, _] = link_claims([first, second, other, same_outlet], events=[], quotes=[])
     assert len(linked.reviews) == 2
+
+
+def test_claim_review_claimant_span_and_a_missing_rating_read_from_the_text() -> None:
+    bare = {k: v for k, v in REVIEW.items() if k != "reviewRating"}
+    body = "A Blogger wrote that the border closed.\n\nWe rate this claim Pants on Fire!"
+    [claim] = extract_claims(article(body), jsonld=[json.dumps(bare)])
+    assert (claim.rating, claim.label) == ("pants-on-fire", "Pants on Fire")
+    assert claim.claimant_kind == "person" and claim.claimant_span == (0, len("A Blogger"))

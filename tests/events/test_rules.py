@@ -120,3 +120,35 @@ def test_rejecting_a_proposal_makes_its_author_the_recipient() -> None:
         ]
     )
     assert [(t, a, r) for t, a, r, _ in coded(doc)] == [("REJECT", ["PER"], ["CHL"])]
+
+
+def test_unnamed_actors_are_coded_by_their_descriptor() -> None:
+    doc = build(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("authorities", 2, "nsubj", "NOUN", "NNS", "authority"),
+            ("arrested", 2, "ROOT", "VERB", "VBD", "arrest"),
+            ("rebel", 4, "compound", "NOUN", "NN", "rebel"),
+            ("fighters", 2, "dobj", "NOUN", "NNS", "fighter"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    found = candidates(doc, ActorIndex(doc), lexicon())
+    assert [(c.type, c.actor[0].sector, c.recipient[0].sector) for c in found] == [
+        ("COERCE", "GOV", "REB")
+    ]
+    assert found[0].recipient[0].name == "rebel fighters"
+
+
+def test_a_country_adjective_and_a_role_noun_give_country_and_sector() -> None:
+    doc = build(
+        [
+            ("Chilean", 1, "amod", "ADJ", "JJ", "Chilean"),
+            ("farmers", 2, "nsubj", "NOUN", "NNS", "farmer"),
+            ("blocked", 2, "ROOT", "VERB", "VBD", "block"),
+            ("roads", 2, "dobj", "NOUN", "NNS", "road"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    (ref,) = ActorIndex(doc).refs(doc[1])
+    assert (ref.country, ref.sector, ref.name) == ("CHL", "AGR", "Chilean farmers")

@@ -25,6 +25,7 @@ from eventline.eval.events import score_events
 from eventline.eval.factchecks import score_factchecks  # H6: fact-check section
 from eventline.eval.floors import apply_floors
 from eventline.eval.gold import Gold, load_gold
+from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
@@ -208,6 +209,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "meantime-places": _meantime_places,
     "meantime-timex-f1": _meantime_timex_f1,
     "timex-examples": lambda ctx: score_timex_examples(),
+    "listings": lambda ctx: score_listings(Path("examples")),
 }
 
 

@@ -37,7 +37,7 @@ from eventline.events import args
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import Candidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
-from eventline.events.modality import modality
+from eventline.events.modality import is_past, modality
 from eventline.events.ontology import ontology
 from eventline.events.patterns import Lexicon, Pattern
 from eventline.events.rules import RuleContext, apply_rules
@@ -71,17 +71,13 @@ def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
     return _generated_pattern(tok, lex)
 
 
-def _never_generated(lex: Lexicon) -> frozenset[str]:
-    return lex.cue("speech_verbs") | lex.cue("planned_words") | lex.cue("speculative_words")
-
-
 def _generated_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
     """PETRARCH's broad vocabulary, for verbs the curated patterns do not list at all
     (a curated verb whose conditions failed stays silent), nor light or speech verbs, nor
     verbs whose object is itself a trigger noun."""
     lemma = tok.lemma_.lower()
-    if lemma in lex.verbs or lemma in lex.light_verbs or lemma in _never_generated(lex):
-        return None  # "issued an ultimatum": the noun is the event; "plans to": modality
+    if lemma not in lex.generated and not any(c.dep_ == "prt" for c in tok.children):
+        return None  # the common case, decided first
     obj = first(tok, "dobj")
     if obj is not None and obj.lemma_.lower() in lex.nouns:
         return None
@@ -166,6 +162,8 @@ def _recipients(
             return refs
     obj = first(tok, "dobj")
     holders = [tok, *(h for h in (skip, obj) if h is not None)]
+    # "a suspension of air links with Serbia", "part of an aid program for Bosnia"
+    holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of",))]
     for holder in holders:
         for _, pobj in prep_objects(holder, preps):
             if refs := actors.refs(pobj):
@@ -189,8 +187,10 @@ def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexic
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
-        actor = actors.refs(subj) or actors.nearest_before(tok, subj)
+        actor = actors.refs(subj) or actors.nearest_before(tok, subj) or actors.descriptor(subj)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
+        if not recipient and light_obj is None:
+            recipient = actors.descriptor(first(tok, "dobj"))
     if pattern.roles == "host":
         actor, recipient = recipient, actor
     elif pattern.roles == "destination":
@@ -230,7 +230,10 @@ def _noun_candidate(
     if light is not None:
         clause = light
         subj, passive = subject(light)
-        actor = own or (() if passive else actors.refs(subj) or actors.nearest_before(light, subj))
+        if not own and not passive:
+            own = actors.refs(subj) or actors.nearest_before(light, subj)
+            own = own or actors.descriptor(subj)
+        actor = own
     elif own:
         actor, clause = own, args.clause_head(tok)
     elif pattern.roles == "reciprocal" and (sides := _between(tok, actors)):
@@ -338,7 +341,8 @@ def to_mention(
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.trigger != anchor and mod == "asserted":
-        mod = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
+        own = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
+        mod = "asserted" if own == "planned" and is_past(anchor) else own
     tx = timexes.in_phrase(cand.trigger) if cand.trigger.pos_ == "NOUN" else None
     if tx is None and cand.clause_dated and (cand.light or cand.trigger.pos_ == "VERB"):
         tx = timexes.of_clause(cand.clause)

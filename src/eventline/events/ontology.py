@@ -63,8 +63,10 @@ class Ontology:
         return etype.score if by_mode is None else by_mode
 
 
+@cache
 def read_yaml(path: str) -> dict[str, Any]:
-    """A packaged YAML mapping with `version: 1`, or `ResourceError` naming the file."""
+    """A packaged YAML mapping with `version: 1`, or `ResourceError` naming the file (read
+    once per process; callers must not change it)."""
     try:
         text = resources.files("eventline").joinpath(path).read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_LOADER)  # a safe loader, C-accelerated

@@ -24,7 +24,7 @@ from typing import Any, Literal
 import yaml
 
 from eventline.errors import ResourceError
-from eventline.events.ontology import GENERATED, ontology
+from eventline.events.ontology import GENERATED, ontology, read_yaml
 
 PLOVER_TYPES = frozenset(ontology().types)
 Roles = Literal["default", "reciprocal", "host", "destination"]
@@ -74,6 +74,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     places: dict[str, str]
     generated: dict[str, Pattern]
+    descriptors: dict[str, str]  # role noun -> sector ("rebel": REB)
 
     def cue(self, name: str) -> frozenset[str]:
         """A named cue list of cues.yaml; an unknown name is an error, never an empty set."""
@@ -184,7 +185,7 @@ def _places(path: str) -> dict[str, str]:
 def _generated(path: str) -> dict[str, Pattern]:
     """Generated verbs as plain patterns; a mode PLOVER's ontology lacks is dropped (the
     CAMEO table carries a few older mode names), a type it lacks is an error."""
-    verbs = _yaml(path).get("verbs") or {}
+    verbs = read_yaml(path).get("verbs") or {}
     onto = ontology()
     found: dict[str, Pattern] = {}
     for verb, entry in verbs.items():
@@ -207,18 +208,45 @@ def _generated(path: str) -> dict[str, Pattern]:
     return found
 
 
+_DESCRIPTORS = "resources/events/descriptors.yaml"
+
+
+def _descriptors() -> dict[str, str]:
+    """Role nouns → sector: CAMEO's agents (generated) overlaid with eventline's own list."""
+    found: dict[str, str] = {}
+    for path in (GENERATED, _DESCRIPTORS):
+        table = read_yaml(path).get("descriptors") or {}
+        if not isinstance(table, dict):
+            raise ResourceError(path, "descriptors: expected a mapping of noun: sector")
+        for noun, sector in table.items():
+            if not isinstance(sector, str) or len(sector) != 3:
+                raise ResourceError(path, f"descriptors/{noun}: sector must be a 3-letter code")
+            found[str(noun).lower()] = sector.upper()
+    return found
+
+
 @cache
 def lexicon() -> Lexicon:
     """The packaged vocabulary, validated once per process."""
-    pats, cues = _yaml(_PATTERNS), _yaml(_CUES)
+    pats, raw_cues = _yaml(_PATTERNS), _yaml(_CUES)
     contexts = pats.get("contexts") or {}
+    cues = {k: _words(v, _CUES, k) for k, v in raw_cues.items() if k != "version"}
+    verbs = _patterns(pats.get("verbs"), "verb", _PATTERNS)
+    light = _words(pats.get("light_verbs"), _PATTERNS, "light_verbs")
+    # Generated verbs never stand for a curated, light, speech or modal verb: "issued an
+    # ultimatum" is the noun's event, "plans to" a modality.
+    never = set(verbs) | light
+    for name in ("speech_verbs", "planned_words", "speculative_words"):
+        never |= cues.get(name, frozenset())
+    generated = {k: p for k, p in _generated(GENERATED).items() if p.lemma not in never}
     return Lexicon(
-        verbs=_patterns(pats.get("verbs"), "verb", _PATTERNS),
+        verbs=verbs,
         nouns=_patterns(pats.get("nouns"), "noun", _PATTERNS),
-        light_verbs=_words(pats.get("light_verbs"), _PATTERNS, "light_verbs"),
+        light_verbs=light,
         mode_cues=_nested(pats.get("mode_cues") or {}, _PATTERNS),
         contexts={k: _words(v, _PATTERNS, f"contexts/{k}") for k, v in contexts.items()},
-        cues={k: _words(v, _CUES, k) for k, v in cues.items() if k != "version"},
+        cues=cues,
         places=_places(_PLACES),
-        generated=_generated(GENERATED),
+        generated=generated,
+        descriptors=_descriptors(),
     )

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventline.events.args import ActorIndex, first, prep_objects, unique
+from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import Candidate, own_actor
+from eventline.events.dating import event_place
 from eventline.events.patterns import Lexicon
 from eventline.model import ActorRef
 
@@ -82,6 +83,89 @@ def sector_gate(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
             continue
         kept.append(c)
     return kept
+
+
+@rule("not_events")
+def not_events(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """Uses of event words that report no political event: a figurative threat ("threatens
+    national security"), a contest in a poll or an election ("would beat"), yielding to a
+    temptation, a journalist's question, a show's guest line-up, campaign-trail rhetoric
+    read from speech."""
+    return [c for c in cands if not any(test(c, ctx) for test in _NOT_EVENT_TESTS)]
+
+
+def _sentence_words(c: Candidate) -> set[str]:
+    """Lemmas and forms of the candidate's sentence (computed once per sentence)."""
+    sent = c.trigger.sent
+    cache = c.trigger.doc.user_data.setdefault("eventline_sentence_words", {})
+    if sent.start not in cache:
+        cache[sent.start] = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    words: set[str] = cache[sent.start]
+    return words
+
+
+def _figurative(c: Candidate, ctx: RuleContext) -> bool:
+    """A verb with a common non-political sense and no party to act on: "X threatens
+    national security", "yielded to temptation", "hit a record"."""
+    if c.trigger.pos_ != "VERB" or c.recipient:
+        return False
+    if c.trigger.lemma_.lower() not in ctx.lex.cue("needs_party_verbs"):
+        return False
+    return not any(x.dep_ in _COMPLEMENT_DEPS for x in c.trigger.children)
+
+
+def _electoral_contest(c: Candidate, ctx: RuleContext) -> bool:
+    return c.trigger.lemma_.lower() in ctx.lex.cue("contest_verbs") and bool(
+        _sentence_words(c) & ctx.lex.cue("electoral_words")
+    )
+
+
+def _question(c: Candidate, ctx: RuleContext) -> bool:
+    """ "asked whether ...", "When asked about ...", a reporter's request."""
+    if c.type != "REQUEST" or c.trigger.lemma_.lower() != "ask":
+        return False
+    if any(x.dep_ == "auxpass" for x in c.trigger.children) or c.trigger.dep_ == "advcl":
+        return True
+    comp = first(c.trigger, "ccomp")
+    if comp is not None and any(
+        t.lower_ in ("whether", "if", "why", "how", "what", "when", "who") and t.i < comp.i
+        for t in comp.subtree
+    ):
+        return True
+    subj = first(c.trigger, "nsubj")
+    return subj is not None and subj.lemma_.lower() in ctx.lex.cue("journalist_words")
+
+
+def _media_show(c: Candidate, ctx: RuleContext) -> bool:
+    return c.type == "CONSULT" and bool(_sentence_words(c) & ctx.lex.cue("media_show_words"))
+
+
+def _campaign_speech(c: Candidate, ctx: RuleContext) -> bool:
+    return c.from_speech and bool(_sentence_words(c) & ctx.lex.cue("campaign_words"))
+
+
+_NOT_EVENT_TESTS = (_figurative, _electoral_contest, _question, _media_show, _campaign_speech)
+
+
+@rule("venue_is_no_party")
+def venue_is_no_party(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "the Moscow talks", "a Beijing summit": a meeting's venue is not one of its sides."""
+    for c in cands:
+        if c.type != "CONSULT" or c.trigger.pos_ != "NOUN":
+            continue
+        venues = {
+            ref.id
+            for x in c.trigger.children
+            if x.dep_ in ("compound", "nmod") and x.ent_type_ in ("GPE", "LOC", "FAC")
+            if (ref := ctx.actors.covering(x)) is not None
+        }
+        if venues:
+            c.actor = tuple(a for a in c.actor if a.id not in venues)
+            if not c.actor and c.clause.pos_ == "VERB":  # "X and Y held the Berlin talks"
+                c.actor = tuple(
+                    a for a in ctx.actors.refs(subject(c.clause)[0]) if a.id not in venues
+                )
+    return cands
 
 
 @rule("embedded_action")
@@ -186,6 +270,35 @@ def object_owner_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Can
     return cands
 
 
+@rule("conditional_threat")
+def conditional_threat(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
+    the party whose action its condition names; an act announced "unless" another party acts
+    is itself a threat."""
+    for c in cands:
+        unless = _condition(c.trigger, ("unless",))
+        if c.type != "THREATEN" and unless is not None and c.trigger.pos_ == "VERB":
+            # "will withdraw its force from Chad unless ...": an act made conditional on
+            # another party's is a threat (PLOVER THREATEN), the act its content
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger), "THREATEN", None
+        if c.type != "THREATEN" or c.recipient:
+            continue
+        heads = [c.trigger, *(x for x in c.trigger.children if x.dep_ in _COMPLEMENT_DEPS)]
+        for head in heads:
+            cond = _condition(head, ("if", "unless"))
+            if cond is not None and not c.recipient:
+                c.recipient = _others(ctx.actors.refs(first(cond, "nsubj", "nsubjpass")), c.actor)
+    return cands
+
+
+def _condition(head: Token, marks: tuple[str, ...]) -> Token | None:
+    for cond in head.children:
+        mark = first(cond, "mark")
+        if cond.dep_ == "advcl" and mark is not None and mark.lower_ in marks:
+            return cond
+    return None
+
+
 @rule("protest_country")
 def protest_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
@@ -199,12 +312,39 @@ def protest_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]
 @rule("place_recipient")
 def place_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """A domestic measure or attack without a named target is coded against the country
-    where it happens ("lifted the curfew in Montenegro")."""
+    where it happens ("lifted the curfew in Montenegro", "fired shells at targets in
+    Jericho"); a protest with neither is, as PLOVER codes it, against its own country's
+    government."""
     for c in cands:
         if c.recipient or c.type not in _PLACE_TYPES or not c.actor:
             continue
-        c.recipient = _place(c.clause, ctx.actors)
+        c.recipient = _place(c.clause, ctx.actors) or _located(c, ctx)
+        if not c.recipient and c.type == "PROTEST":
+            c.recipient = _home_government(c.actor)
     return cands
+
+
+def _located(c: Candidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """The country of the event's place (dating.event_place), as a party."""
+    place = event_place(c.clause, ctx.actors, ctx.lex)
+    if place is None or place.country is None:
+        return ()
+    return (ActorRef(id=f"place:{place.country}", name=place.name, country=place.country),)
+
+
+def _home_government(actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1:
+        return ()
+    (country,) = countries
+    return (
+        ActorRef(
+            id=f"desc:{country}:GOV:government",
+            name=f"{country} government",
+            country=country,
+            sector="GOV",
+        ),
+    )
 
 
 def _place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
@@ -228,3 +368,14 @@ def attack_responder(cands: list[Candidate], ctx: RuleContext) -> list[Candidate
                 c.recipient = _others(ctx.actors.refs(first(conj, "nsubj")), c.actor)
                 break
     return cands
+
+
+@rule("anchored_descriptors")
+def anchored_descriptors(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """An event whose only party is a role noun of no known country ("officials discussed
+    the budget") says nothing about who did what to whom: it needs a second party."""
+    return [c for c in cands if c.recipient or not c.actor or any(not _vague(a) for a in c.actor)]
+
+
+def _vague(ref: ActorRef) -> bool:
+    return ref.id.startswith("desc:") and ref.country is None

@@ -14,6 +14,7 @@ from lxml import etree
 
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
+from eventline.ingest.listing import listing_text, read_listing
 from eventline.model import Hints
 
 _JSONLD = re.compile(
@@ -26,7 +27,10 @@ _BLOCK_TAGS = {
 
 
 def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> tuple[str, Hints]:
-    """Return the page's main text (one paragraph a line) and what its metadata says."""
+    """Return the page's main text (one paragraph a line) and what its metadata says.
+
+    A listing page (see `ingest.listing`) comes back as its items' text with hints of kind
+    "listing" carrying the items; a forum index or a page of product cards is refused."""
     if len(html.encode("utf-8", "ignore")) > max_bytes:
         raise TooLargeError(source, f"HTML page over the {max_bytes:,}-byte limit")
     try:
@@ -53,6 +57,13 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         section=(page.get("categories") or [None])[0],
         jsonld=jsonld,
     )
+    listing = read_listing(html, page_url=hints.url)
+    if listing is not None and listing.refused:
+        raise FormatError(source, f"not news: {listing.refused}")
+    if listing is not None:
+        layer, items = listing_text(listing)
+        title = listing.topic or hints.title
+        return layer, hints.model_copy(update={"kind": "listing", "listing": items, "title": title})
     captions = figure_captions(html)
     if captions:
         # trafilatura drops <figcaption>; we append each caption with its credit line so the
