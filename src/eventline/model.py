@@ -213,10 +213,14 @@ class Actor(Record):
 
 
 class ActorRef(Record):
+    """An actor as one mention or event sees it; `kb_id` names the actor KB's person when the
+    name was resolved there (`eventline.nlp.who.person_at(kb_id, day)` gives the role then)."""
+
     id: str
     name: str
     country: str | None = None
     sector: str | None = None
+    kb_id: str | None = None
 
 
 class Mention(Record):

@@ -244,18 +244,20 @@ def redate(doc: Doc) -> None:
     parsing): who a bare surname means and the sector then, for entries the KB filled; the
     spans that point at a changed entry follow."""
     table = doc._.actor_table or {}
-    changed: dict[str, str | None] = {}
+    changed: dict[str, tuple[str, str | None]] = {}
     for entry in table.values():
         if entry.get("sector_from") != "kb" or not entry.get("kb_person"):
             continue
         match = match_person(entry["name"], doc._.published)
         if match is None or match.country != entry["country"]:
             continue
-        entry["kb_person"] = match.person.id if match.person else entry["kb_person"]
-        if match.sector and match.sector != entry["sector"]:
-            entry["sector"] = match.sector
-            changed[entry["id"]] = match.sector
+        kb_person = match.person.id if match.person else entry["kb_person"]
+        sector = match.sector or entry["sector"]
+        if (kb_person, sector) != (entry["kb_person"], entry["sector"]):
+            entry["kb_person"], entry["sector"] = kb_person, sector
+            changed[entry["id"]] = (kb_person, sector)
     for span in doc.spans.get("actors", []) if changed else ():
         ref = span._.actor_ref
         if ref and ref.get("id") in changed:
-            span._.actor_ref = {**ref, "sector": changed[ref["id"]]}
+            kb_id, sector = changed[ref["id"]]
+            span._.actor_ref = {**ref, "sector": sector, "kb_id": kb_id}
