@@ -3,7 +3,9 @@
     PYTHONPATH=src .venv/bin/python benchmarks/bench_actors.py [TEXT_DIR] [--repeat N]
 
 Prints tokens per second per core for both pipelines and the ratio of their times (target:
-the actor components add at most 25%). Defaults to ../shared/samples if present.
+the actor components add at most 25%). Defaults to ../shared/samples if present. Times are CPU
+time of this process (`time.process_time`): on a shared machine wall-clock ratios swing with the
+load of other processes, CPU time much less.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ def _texts(root: Path) -> list[str]:
 def _time(nlp: spacy.language.Language, texts: list[str], repeat: int) -> tuple[float, int]:
     best, tokens = float("inf"), 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, tokens
 
 

@@ -213,10 +213,14 @@ class Actor(Record):
 
 
 class ActorRef(Record):
+    """An actor as one mention or event sees it; `kb_id` names the actor KB's person when the
+    name was resolved there (`eventline.nlp.who.person_at(kb_id, day)` gives the role then)."""
+
     id: str
     name: str
     country: str | None = None
     sector: str | None = None
+    kb_id: str | None = None
 
 
 class Mention(Record):
@@ -241,8 +245,18 @@ class Timex(Record):
 
 
 class Place(Record):
+    """Where an event happened. `kind` is country, admin1 or city; a city or US state comes
+    with its GeoNames id and coordinates; `admin1` is the first-level region (a US state's
+    name, else GeoNames' "CC.code" key). Countries have no coordinates: the capital is not a
+    default location."""
+
     name: str
     country: str | None = None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    kind: Literal["country", "admin1", "city"] | None = None
 
 
 class EventCore(Record):

@@ -80,3 +80,21 @@ def test_packaged_kb_knows_people_bodies_and_role_nouns() -> None:
     assert hamas is not None and (hamas.country, hamas.sector) == ("PSE", "REB")
     assert actor_kb.body("Labour Party") is None  # many countries have one
     assert actor_kb.agents()["farmer"] == "AGR" and actor_kb.agents()["judge"] == "JUD"
+
+
+def test_packaged_kb_codes_are_valid() -> None:
+    from eventline.nlp.kb import _iso_codes
+    from eventline.nlp.sectors import load_sectors
+
+    countries, sectors = _iso_codes(), load_sectors().export
+    index = actor_kb.people()
+    assert len(index.people) > 15_000
+    for person in index.people:
+        for role in person.roles:
+            assert role.country is None or role.country in countries, person.id
+            assert role.sector is None or role.sector in sectors, person.id
+    for found in actor_kb.bodies().values():
+        for body in found:
+            assert body.country is None or body.country in countries, body.id
+            assert body.sector in sectors, body.id
+    assert set(actor_kb.agents().values()) <= sectors

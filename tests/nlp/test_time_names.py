@@ -108,3 +108,16 @@ def test_bare_names_take_country_and_sector_at_the_date(nlp: Language) -> None:
 def test_a_title_word_inside_a_company_name_makes_no_person(nlp: Language) -> None:
     found = _found(nlp, "Ford outsold rivals Toyota and General Motors in May.", "2010-06-01")
     assert "Motors" not in found
+
+
+@pytest.mark.slow
+def test_mentions_carry_the_kb_person_for_the_role_at_an_event_date(nlp: Language) -> None:
+    from eventline.nlp.who import person_at
+
+    doc = nlp.make_doc("Obama said on Monday that talks would resume.")
+    doc._.published = "2019-03-02"
+    doc = nlp(doc)
+    actor = next(s._.actor for s in doc.spans["actors"] if s.text == "Obama")
+    assert actor is not None and actor.kb_id is not None
+    then = person_at(actor.kb_id, "2012-05-01")
+    assert then is not None and (then.country, then.sector) == ("USA", "GOV")

@@ -29,6 +29,7 @@ from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
+from eventline.eval.places import meantime_coded, score_places
 from eventline.eval.plover_gsr import score_plover_gsr
 from eventline.eval.quotes import score_quotes
 from eventline.eval.report import SectionReport
@@ -138,6 +139,15 @@ def _actors(ctx: EvalContext) -> SectionReport:
     return score_actor_checks(ctx.nlp)
 
 
+def _places(ctx: EvalContext) -> SectionReport:
+    coded = zip(ctx.extraction.docs, (c.events for c in ctx.coded.values()), strict=True)
+    return score_places("places", coded)
+
+
+def _meantime_places(ctx: EvalContext) -> SectionReport:
+    return score_places("meantime_places", meantime_coded(ctx.meantime, ctx.nlp))
+
+
 def _meantime_entities(ctx: EvalContext) -> SectionReport:
     return score_meantime_entities(ctx.meantime, ctx.nlp)
 
@@ -185,6 +195,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
     "actors": _actors,
+    "places": _places,
     "events": _events,
     "quotes": _quotes,
     "plover-gsr": _plover_gsr,
@@ -195,6 +206,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "factchecks": _factchecks,  # H6
     "meantime-events": _meantime_events,
     "meantime-timex": _meantime_timex,
+    "meantime-places": _meantime_places,
     "meantime-timex-f1": _meantime_timex_f1,
     "timex-examples": lambda ctx: score_timex_examples(),
     "listings": lambda ctx: score_listings(Path("examples")),

@@ -35,6 +35,7 @@ REPORT = "report"
 _YEARLESS = re.compile(r"XXXX-(?P<month>\d\d)(-\d\d)?$")
 _MONTH_ANCHOR = re.compile(r"\d{4}-\d\d$")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around")
 _CLAUSE_STOP = {"ccomp", "relcl", "conj", "csubj", "parataxis"}
 
 
@@ -195,14 +196,98 @@ def _country_for(ent: Span, actors: ActorIndex, lex: Lexicon) -> str | None:
 
 
 def event_place(verb: Token, actors: ActorIndex, lex: Lexicon) -> Place | None:
-    """The place named under "in"/"at" in the event's clause, with its country."""
-    for tok in clause_tokens(verb):
-        if tok.dep_ != "prep" or tok.lower_ not in ("in", "at"):
-            continue
-        for pobj in children(tok, "pobj"):
-            for cand in pobj.subtree:
-                ent = _entity(cand)
-                if ent is None:
-                    continue
-                return Place(name=ent.text, country=_country_for(ent, actors, lex))
+    """Where the event happened (H3, `eventline.nlp.places`): the place under "in", "at",
+    "near", ... in the event's clause ("in Ashgabat, Turkmenistan"); else a city or region the
+    clause names outside its subject ("strikes hit Kharkiv"); else the same in the clause an
+    infinitive or adverbial event hangs from. Resolved with the GeoNames gazetteer to country,
+    region and coordinates; organisations and groupings ("BRICS", "the United Nations") are
+    never places, and no place is better than a guessed capital."""
+    finder = _PlaceFinder(verb, actors, lex)
+    # the event's clause, then the one it hangs from: "officials were in Tehran to discuss ..."
+    clause: Token | None = verb
+    for _ in range(2):
+        if clause is None:
+            break
+        found = finder.in_clause(clause)
+        if found is not None:
+            return found
+        clause = clause.head if clause.dep_ in ("xcomp", "advcl") else None
     return None
+
+
+_LAST_ENTS: list[Any] = [None, {}]  # the last doc seen and its place entities by token
+
+
+def _place_ents(doc: Doc) -> dict[int, Span]:
+    """Place-name entities by token index, built once per doc (`doc.ents` is costly)."""
+    if _LAST_ENTS[0] is not doc:
+        index = {i: e for e in doc.ents if e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
+        _LAST_ENTS[:] = [doc, index]
+    return _LAST_ENTS[1]
+
+
+class _PlaceFinder:
+    """One event's place search: entities, sentence countries and answers computed once."""
+
+    def __init__(self, verb: Token, actors: ActorIndex, lex: Lexicon) -> None:
+        self.verb, self.actors, self.lex = verb, actors, lex
+        self.ents = _place_ents(verb.doc)
+        self.memo: dict[int, Place | None] = {}
+        self._hints: set[str] | None = None
+
+    def hints(self) -> set[str]:
+        if self._hints is None:
+            covering = (self.actors.covering(t) for t in self.verb.sent)
+            self._hints = {r.country for r in covering if r is not None and r.country}
+        return self._hints
+
+    def place(self, ent: Span) -> Place | None:
+        from eventline.nlp.places import is_grouping, resolve_place
+
+        if ent.start not in self.memo:
+            found = None
+            if not is_grouping(ent.text):
+                country = _country_for(ent, self.actors, self.lex)
+                hints = {country} if country else self.hints()
+                found = resolve_place(ent.text, hints=hints)
+                found = found or Place(name=ent.text, country=country)
+            self.memo[ent.start] = found
+        return self.memo[ent.start]
+
+    def in_clause(self, verb: Token) -> Place | None:
+        """Under a place preposition, else a city or region named outside the subject."""
+        from eventline.nlp.places import is_grouping, resolve_place
+
+        tokens = list(clause_tokens(verb))
+        for tok in tokens:
+            if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in children(tok, "pobj"):
+                ents = {
+                    self.ents[t.i].start: self.ents[t.i] for t in pobj.subtree if t.i in self.ents
+                }
+                for ent in ents.values():
+                    if (found := self.place(ent)) is not None:
+                        return found
+                name = _proper_name(pobj)  # "met in Ashgabat", the model reading a PERSON
+                found = None if name is None or is_grouping(name.text) else resolve_place(name.text)
+                if found is not None:
+                    return found
+        for tok in tokens:
+            other = self.ents.get(tok.i)
+            if other is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "nsubj":
+                continue
+            found = self.place(other)
+            if found is not None and found.kind in ("city", "admin1"):
+                return found
+        return None
+
+
+def _proper_name(tok: Token) -> Span | None:
+    """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return None
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].tag_ in ("NNP", "NNPS"):
+        start -= 1
+    return tok.doc[start : tok.i + 1]

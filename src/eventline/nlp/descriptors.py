@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from eventline.nlp.actor_kb import agents, body
 from eventline.nlp.extensions import SPAN_KEY
-from eventline.nlp.kb import load_kb
+from eventline.nlp.kb import packaged_kb
 
 _MAX_WORDS = 4
 #: Head sectors a named body inside the phrase refines ("Pentagon officials" are MIL).
@@ -36,7 +36,7 @@ class _Forms:
 
 @lru_cache(maxsize=1)
 def _forms() -> _Forms:
-    kb = load_kb()
+    kb = packaged_kb()
     states: dict[str, str] = {}
     named: dict[str, tuple[str | None, str | None]] = {}
     for form in kb.forms:

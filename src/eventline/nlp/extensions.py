@@ -59,6 +59,7 @@ def ref_of(entry: dict[str, Any], *, sector: str | None = None) -> dict[str, Any
         "name": entry["name"],
         "country": entry.get("country"),
         "sector": sector if sector is not None else entry.get("sector"),
+        "kb_id": entry.get("kb_person"),
     }
 
 

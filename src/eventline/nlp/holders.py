@@ -29,7 +29,7 @@ from eventline.errors import ResourceError
 from eventline.nlp.kb import _iso_codes, _validate, load_roles, resource_path
 from eventline.nlp.lexicon import POSSESSIVES, STATE_LABELS
 from eventline.nlp.names import fold_part, name_parts
-from eventline.nlp.who import match_person
+from eventline.nlp.who import PersonMatch, match_person
 
 HOLDERS_FILE = "office_holders.yaml"
 HOLDERS_VERSION = 1
@@ -194,23 +194,35 @@ def fill_known(
         entry = group[0][2]
         if entry.get("type") != "person" or entry.get("role_only"):
             continue
+        known, match = lookup_known(entry["name"], day)
+        if known is None and match is None:
+            continue
         said = {entry["country"]} if entry.get("country") else set()
         for start, end, _ in group:
             said |= _nearby_country(doc, start, end, refs)
-        apply_known(entry, said=said, day=day)
+        apply_known(entry, known, match, said=said)
 
 
-def apply_known(entry: dict[str, Any], *, said: set[str], day: str | None) -> None:
-    """Country and sector of one person entry from the holders file, then the KB at `day`;
-    `said` are the countries the text gives the person (a different one wins)."""
+def lookup_known(name: str, day: str | None) -> tuple[Known | None, PersonMatch | None]:
+    """What the holders file and the KB at `day` say of a person's name; the KB's reading is
+    dropped when the two disagree on the country, and a bare surname the holders file refuses
+    ("Johnson", "Hussein") is not asked of the KB."""
     index = load_holders()
-    known = index.lookup(entry["name"])
+    known = index.lookup(name)
     match = None
-    bare = len(name_parts(entry["name"])) == 1
-    if known is not None or not (bare and index.knows_surname(entry["name"])):
-        match = match_person(entry["name"], day)
+    bare = len(name_parts(name)) == 1
+    if known is not None or not (bare and index.knows_surname(name)):
+        match = match_person(name, day)
     if match is not None and known is not None and match.country != known.country:
         match = None
+    return known, match
+
+
+def apply_known(
+    entry: dict[str, Any], known: Known | None, match: PersonMatch | None, *, said: set[str]
+) -> None:
+    """Country and sector of one person entry from `lookup_known`'s answer; `said` are the
+    countries the text gives the person (a different one wins)."""
     country = known.country if known is not None else match.country if match else None
     if (known is None and match is None) or (said and said != {country}):
         return
@@ -232,18 +244,20 @@ def redate(doc: Doc) -> None:
     parsing): who a bare surname means and the sector then, for entries the KB filled; the
     spans that point at a changed entry follow."""
     table = doc._.actor_table or {}
-    changed: dict[str, str | None] = {}
+    changed: dict[str, tuple[str, str | None]] = {}
     for entry in table.values():
         if entry.get("sector_from") != "kb" or not entry.get("kb_person"):
             continue
         match = match_person(entry["name"], doc._.published)
         if match is None or match.country != entry["country"]:
             continue
-        entry["kb_person"] = match.person.id if match.person else entry["kb_person"]
-        if match.sector and match.sector != entry["sector"]:
-            entry["sector"] = match.sector
-            changed[entry["id"]] = match.sector
+        kb_person = match.person.id if match.person else entry["kb_person"]
+        sector = match.sector or entry["sector"]
+        if (kb_person, sector) != (entry["kb_person"], entry["sector"]):
+            entry["kb_person"], entry["sector"] = kb_person, sector
+            changed[entry["id"]] = (kb_person, sector)
     for span in doc.spans.get("actors", []) if changed else ():
         ref = span._.actor_ref
         if ref and ref.get("id") in changed:
-            span._.actor_ref = {**ref, "sector": changed[ref["id"]]}
+            kb_id, sector = changed[ref["id"]]
+            span._.actor_ref = {**ref, "sector": sector, "kb_id": kb_id}

@@ -225,6 +225,12 @@ def load_kb(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
     return kb
 
 
+@lru_cache(maxsize=1)
+def packaged_kb() -> KnowledgeBase:
+    """The packaged actor files alone, read once per process (descriptors, places)."""
+    return load_kb()
+
+
 _LEADING_THE = re.compile(r"^(the|The)\s+")
 
 

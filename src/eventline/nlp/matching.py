@@ -86,7 +86,8 @@ class ActorMatcher:
     def __call__(self, doc: Doc) -> Doc:
         table = actor_table(doc)
         found = list(self._kb_spans(doc))
-        spans = [s for s in found if self._accept(doc, s)]
+        ents = tuple(doc.ents)  # `doc.ents` builds new spans on every access: read it once
+        spans = [s for s in found if self._accept(doc, s, ents)]
         shadowed = [s for s in found if s not in spans]
         out: list[Span] = []
         for span in filter_spans(spans):
@@ -112,7 +113,7 @@ class ActorMatcher:
     def _kb_spans(self, doc: Doc) -> Iterable[Span]:
         return self.matcher(doc, as_spans=True)
 
-    def _accept(self, doc: Doc, span: Span) -> bool:
+    def _accept(self, doc: Doc, span: Span, ents: tuple[Span, ...]) -> bool:
         """Ambiguous names need the NER model to call them a place; a country form inside a
         longer named thing ("Air France", "The Moscow Times") is part of that name."""
         form = self.forms[span.label_]
@@ -121,7 +122,7 @@ class ActorMatcher:
         if form.kind == "adjective" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
             return False  # "ethnic Albanians in Serbia": a people, not the state
         if form.actor.type == "country":
-            for ent in doc.ents:
+            for ent in ents:
                 if ent.label_ in _SHADOW_LABELS and ent.start <= span.start and span.end <= ent.end:
                     return len(ent) == len(span) or self._before_title(span, ent)
         return True

