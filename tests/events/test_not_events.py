@@ -45,3 +45,21 @@ def test_a_meeting_venue_is_not_one_of_its_sides(parse: Callable[[str], Doc]) ->
     consults = [e for e in doc.events if e.type == "CONSULT"]
     assert consults
     assert all("DEU" not in {a.country for a in e.actor} for e in consults)
+
+
+def test_a_cooperation_announced_as_not_happening_is_a_refusal(
+    parse: Callable[[str], Doc],
+) -> None:
+    events = code_doc(
+        parse("Germany said it would not accept the demands of Poland."),
+        article_id="t",
+        published=None,
+    ).events
+    rejects = [e for e in events if e.type == "REJECT"]
+    assert rejects and rejects[0].modality == "asserted"
+    assert "CONCEDE" not in {e.type for e in events}
+
+
+def test_troops_arriving_are_no_visit(parse: Callable[[str], Doc]) -> None:
+    got = types(parse, "Polish peacekeeping troops arrived in Nigeria on Monday.")
+    assert "CONSULT" not in got

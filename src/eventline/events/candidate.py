@@ -30,6 +30,7 @@ class Candidate:
     # take the date of the clause that mentions it
     content: str | None = None  # the embedded action of a speech act ("agreed to X": X)
     from_speech: bool = False  # read from what someone said (speech.py), not from a trigger
+    asserted: bool = False  # a rule made this the act that happened (a refusal read from "not")
 
 
 def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:

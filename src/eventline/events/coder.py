@@ -275,6 +275,8 @@ def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> list[Candidate]:
         cand: Candidate | None = None
         if (pattern := _verb_pattern(tok, lex)) is not None:
             cand = _verb_candidate(tok, pattern, actors, lex)
+        elif actors.covering(tok) is not None:
+            pass  # a word of a name ("Asia-Pacific Economic Cooperation") is no trigger
         elif (hit := _noun_pattern(tok, lex)) is not None:
             cand = _noun_candidate(tok, hit[0], hit[1], actors, lex)
         else:
@@ -340,6 +342,8 @@ def to_mention(
     in_quote = any(s <= cand.trigger.idx < e for s, e in ctx.quote_spans)
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
+    if cand.asserted and mod in ("negated", "planned"):
+        mod = "asserted"  # "would not meet the demands" is a refusal that happened
     if cand.trigger != anchor and mod == "asserted":
         own = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
         mod = "asserted" if own == "planned" and is_past(anchor) else own

@@ -168,6 +168,40 @@ def venue_is_no_party(cands: list[Candidate], ctx: RuleContext) -> list[Candidat
     return cands
 
 
+_COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+_MILITARY_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "unit"})
+
+
+@rule("refusal")
+def refusal(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "will not accept more refugees", "would not meet the demands": a cooperative act
+    announced as not going to happen is a REJECT that did happen."""
+    for c in cands:
+        if c.type not in _COOPERATIVE or c.trigger.pos_ != "VERB":
+            continue
+        kids = list(c.trigger.children)
+        future = any(k.dep_ == "aux" and k.lower_ in ("will", "would", "wo") for k in kids)
+        if future and any(k.dep_ == "neg" for k in kids):
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger), "REJECT", None
+            c.asserted = True
+    return cands
+
+
+@rule("troop_movement")
+def troop_movement(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """Troops arriving somewhere are not a visit: peacekeepers arriving are AID (CAMEO 074),
+    other forces a MOBILIZE."""
+    for c in cands:
+        if c.type != "CONSULT" or c.pattern.roles != "destination":
+            continue
+        subj = subject(c.trigger)[0]
+        if subj is None or subj.lemma_.lower() not in _MILITARY_NOUNS:
+            continue
+        peace = any(t.lower_.startswith("peacekeep") for t in subj.subtree)
+        c.type, c.mode = ("AID", None) if peace else ("MOBILIZE", "troops")
+    return cands
+
+
 @rule("embedded_action")
 def embedded_action(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """An action inside the complement of an act (threaten, decline, demand) is the act's
