@@ -25,6 +25,11 @@ def types(parse: Callable[[str], Doc], text: str) -> list[str]:
         ("Reporters asked Velkor whether France would send troops.", "REQUEST"),
         ("Novak yielded to temptation and bought a new car.", "CONCEDE"),
         ("Velkor and Brandt will discuss Europe on Novak's radio show.", "CONSULT"),
+        ("German shares rallied in Berlin on Monday.", "PROTEST"),
+        ("Velkor declined to comment on the talks with Germany.", "REJECT"),
+        ("Velkor agreed with Brandt's argument about Poland.", "AGREE"),
+        ("Germany released a new report on Poland.", "RETREAT"),
+        ("Brandt talked about the weather in Chile.", "CONSULT"),
     ],
 )
 def test_not_an_event(parse: Callable[[str], Doc], text: str, absent: str) -> None:
@@ -34,6 +39,8 @@ def test_not_an_event(parse: Callable[[str], Doc], text: str, absent: str) -> No
 def test_the_real_uses_stay_events(parse: Callable[[str], Doc]) -> None:
     assert "THREATEN" in types(parse, "Velkor threatened Germany with sanctions.")
     assert "REQUEST" in types(parse, "Velkor asked Germany to send troops.")
+    assert "RETREAT" in types(parse, "Nigeria released the hostages on Sunday.")
+    assert "REJECT" in types(parse, "Velkor refused to respond to the demands of Germany.")
 
 
 def test_a_meeting_venue_is_not_one_of_its_sides(parse: Callable[[str], Doc]) -> None:

@@ -217,9 +217,14 @@ def _generated_candidate(
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
         actor, recipient = actors.refs(subj), _recipients(tok, pattern, actors, skip=None)
-    if not recipient:
-        actor = ()
+    if not recipient or not _political(actor) or not _political(recipient):
+        actor = ()  # a product launch between a firm and its iPhone is no political event
     return Candidate(pattern, tok, tok, actor, recipient, pattern.type, pattern.mode)
+
+
+def _political(refs: tuple[ActorRef, ...]) -> bool:
+    """Actors PLOVER codes: with a country or a sector."""
+    return any(r.country or r.sector for r in refs)
 
 
 def _noun_candidate(
@@ -275,8 +280,8 @@ def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> list[Candidate]:
         cand: Candidate | None = None
         if (pattern := _verb_pattern(tok, lex)) is not None:
             cand = _verb_candidate(tok, pattern, actors, lex)
-        elif actors.covering(tok) is not None:
-            pass  # a word of a name ("Asia-Pacific Economic Cooperation") is no trigger
+        elif actors.covering(tok) is not None or tok.ent_type_ in ("DATE", "TIME"):
+            pass  # a word of a name ("Asia-Pacific Economic Cooperation", "March") is no trigger
         elif (hit := _noun_pattern(tok, lex)) is not None:
             cand = _noun_candidate(tok, hit[0], hit[1], actors, lex)
         else:

@@ -144,7 +144,79 @@ def _campaign_speech(c: Candidate, ctx: RuleContext) -> bool:
     return c.from_speech and bool(_sentence_words(c) & ctx.lex.cue("campaign_words"))
 
 
-_NOT_EVENT_TESTS = (_figurative, _electoral_contest, _question, _media_show, _campaign_speech)
+def _market(c: Candidate, ctx: RuleContext) -> bool:
+    """ "Indian shares rallied": a price or market is no actor."""
+    subj = subject(c.clause)[0] if c.clause.pos_ in ("VERB", "AUX") else None
+    return subj is not None and subj.lemma_.lower() in ctx.lex.cue("market_words")
+
+
+def _no_comment(c: Candidate, ctx: RuleContext) -> bool:
+    """ "declined to comment / predict": not speaking is no rejection."""
+    comp = first(c.trigger, "xcomp")
+    return (
+        c.type == "REJECT"
+        and comp is not None
+        and comp.lemma_.lower() in ctx.lex.cue("no_comment_verbs")
+    )
+
+
+def _opinion_agreement(c: Candidate, ctx: RuleContext) -> bool:
+    """ "agreed with the defence's argument": sharing an opinion is no PLOVER AGREE."""
+    tok = c.trigger
+    return (
+        c.type == "AGREE"
+        and tok.lemma_.lower() == "agree"
+        and any(x.dep_ == "prep" and x.lower_ == "with" for x in tok.children)
+        and not any(x.dep_ in _COMPLEMENT_DEPS for x in tok.children)
+    )
+
+
+def _showing(c: Candidate, ctx: RuleContext) -> bool:
+    """ "demonstrated its resolve", "demonstrating what he can do": showing, not protesting."""
+    return (
+        c.type == "PROTEST"
+        and c.trigger.lemma_.lower() == "demonstrate"
+        and any(x.dep_ in ("dobj", "ccomp") for x in c.trigger.children)
+    )
+
+
+def _released_thing(c: Candidate, ctx: RuleContext) -> bool:
+    """ "Apple released a new iPhone", "a press release": only people and what was seized
+    are released in a RETREAT."""
+    if c.type != "RETREAT" or c.mode != "release":
+        return False
+    if c.trigger.pos_ == "NOUN":
+        return first(c.trigger, "prep") is None  # "the release of the hostages" keeps its "of"
+    obj = first(c.trigger, "dobj", "nsubjpass")
+    if obj is None or ctx.actors.refs(obj):
+        return False
+    return obj.lemma_.lower() not in ctx.lex.cue("release_objects")
+
+
+def _lone_talk(c: Candidate, ctx: RuleContext) -> bool:
+    """ "He talked about the easiness of ...": a meeting verb with one side only."""
+    return (
+        c.type == "CONSULT"
+        and c.trigger.pos_ == "VERB"
+        and c.pattern.roles == "reciprocal"
+        and len(c.actor) < 2
+        and not c.recipient
+    )
+
+
+_NOT_EVENT_TESTS = (
+    _figurative,
+    _electoral_contest,
+    _question,
+    _media_show,
+    _campaign_speech,
+    _market,
+    _no_comment,
+    _opinion_agreement,
+    _showing,
+    _lone_talk,
+    _released_thing,
+)
 
 
 @rule("venue_is_no_party")
