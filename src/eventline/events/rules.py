@@ -387,13 +387,16 @@ def conditional_threat(cands: list[Candidate], ctx: RuleContext) -> list[Candida
             # "will withdraw its force from Chad unless ...": an act made conditional on
             # another party's is a threat (PLOVER THREATEN), the act its content
             c.content, c.type, c.mode = c.content or _phrase(c.trigger), "THREATEN", None
+            c.asserted = True  # the threat was made; what it threatens is its content
         if c.type != "THREATEN" or c.recipient:
             continue
         heads = [c.trigger, *(x for x in c.trigger.children if x.dep_ in _COMPLEMENT_DEPS)]
         for head in heads:
             cond = _condition(head, ("if", "unless"))
             if cond is not None and not c.recipient:
-                c.recipient = _others(ctx.actors.refs(first(cond, "nsubj", "nsubjpass")), c.actor)
+                party = first(cond, "nsubj", "nsubjpass")
+                found = ctx.actors.refs(party) or ctx.actors.descriptor(party)
+                c.recipient = _others(found, c.actor)
     return cands
 
 
@@ -474,6 +477,28 @@ def attack_responder(cands: list[Candidate], ctx: RuleContext) -> list[Candidate
                 c.recipient = _others(ctx.actors.refs(first(conj, "nsubj")), c.actor)
                 break
     return cands
+
+
+@rule("descriptor_country")
+def descriptor_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "The authorities arrested rebel fighters in Nairobi": unnamed actors of no stated
+    country are coded, as PLOVER does, by the country where the event happens."""
+    for c in cands:
+        if not any(_vague(a) for a in (*c.actor, *c.recipient)):
+            continue
+        place = event_place(c.clause, ctx.actors, ctx.lex)
+        if place is None or place.country is None:
+            continue
+        c.actor = tuple(_in_country(a, place.country) for a in c.actor)
+        c.recipient = tuple(_in_country(a, place.country) for a in c.recipient)
+    return cands
+
+
+def _in_country(ref: ActorRef, country: str) -> ActorRef:
+    if not _vague(ref):
+        return ref
+    noun = ref.id.rsplit(":", 1)[-1]
+    return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
 
 
 @rule("anchored_descriptors")
