@@ -22,6 +22,13 @@ Kind = Literal["news", "opinion", "analysis", "fact-check"]
 Precision = Literal["day", "month", "year", "monthday"]
 Modality = Literal["asserted", "planned", "hypothetical", "negated", "alleged", "speculative"]
 Verdict = Literal["true", "false", "mixed", "unproven"]
+# A fact-checker's rating normalised across outlets' scales (resources/corpus/ratings.yaml,
+# docs/claims.md); "unrated" when the article states no rating.
+Rating = Literal[
+    "true", "mostly-true", "mixed", "misleading", "missing-context", "mostly-false", "false",
+    "pants-on-fire", "unproven", "satire", "no-flip", "half-flip", "full-flop", "unrated",
+]  # fmt: skip
+ClaimantKind = Literal["person", "organisation", "social-media"]
 
 
 def content_id(prefix: str, *parts: object) -> str:
@@ -47,6 +54,9 @@ class Hints(Record):
     captured: str | None = None
     url: str | None = None
     jsonld: tuple[str, ...] = ()
+    # A date the page states somewhere (htmldate's wider search) when its metadata names no
+    # publication date: weaker than a date printed with the story, stronger than a guess.
+    page_date: str | None = None
 
 
 class Item(Record):
@@ -280,7 +290,28 @@ class Related(Record):
     relation: Literal["supports", "contradicts"]
 
 
+class Review(Record):
+    """One fact-checker's reading of a claim: the claim as that article words it, who made
+    it (with its span in the article body when the body names them), and the rating."""
+
+    article: str
+    outlet: str | None = None
+    claim: str
+    claimant: str | None = None
+    claimant_kind: ClaimantKind | None = None
+    claimant_span: tuple[int, int] | None = None
+    date: str | None = None
+    verdict: Verdict | None = None
+    rating: Rating | None = None
+    label: str | None = None
+
+
 class Claim(Record):
+    """A checked claim. `verdict` is the coarse reading, `rating` the fact-checker's rating on
+    the normalised scale and `label` the rating as printed. A claim checked by several
+    fact-checkers is one Claim whose `reviews` hold each checker's reading (the first review
+    is the one the top-level fields come from)."""
+
     id: str
     claim: str
     claimant: str | None = None
@@ -288,3 +319,8 @@ class Claim(Record):
     verdict: Verdict | None = None
     reviewer_article: str
     related: tuple[Related, ...] = ()
+    rating: Rating | None = None
+    label: str | None = None
+    claimant_kind: ClaimantKind | None = None
+    claimant_span: tuple[int, int] | None = None
+    reviews: tuple[Review, ...] = ()

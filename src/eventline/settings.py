@@ -27,13 +27,18 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="EVENTLINE_", extra="forbid", frozen=True)
 
     db: str = Field("eventline.db", description="SQLite path or SQLAlchemy URL of the store.")
+    # The limits (docs/configuration.md, "Limits"): all are about bytes or records of one
+    # input, checked at ingest. There is no limit on an article's length in characters: text
+    # beyond spaCy's max_length is analysed in pieces, not refused.
     max_document_bytes: int = Field(
-        50 * MiB, gt=0, description="Inputs larger than this are rejected unread."
+        50 * MiB, gt=0, description="Input files (or stdin) larger than this are rejected unread."
     )
     max_html_bytes: int = Field(
-        10 * MiB, gt=0, description="HTML pages larger than this are not parsed."
+        10 * MiB, gt=0, description="HTML pages larger than this are rejected before parsing."
     )
-    max_jsonl_records: int = Field(100_000, gt=0, description="Records read from one JSONL file.")
+    max_jsonl_records: int = Field(
+        100_000, gt=0, description="A JSONL file with more records than this is rejected."
+    )
     html_timeout: float = Field(20.0, gt=0, description="Seconds allowed to extract one HTML page.")
     processes: int = Field(1, ge=1, description="Worker processes for the spaCy pipeline.")
     batch_size: int = Field(32, ge=1, description="Documents per nlp.pipe batch.")

@@ -38,8 +38,9 @@ def make_doc(body: str, *, items: int = 1) -> tuple[Document, list[Article]]:
 
 def test_schema_comes_from_recorded_migrations(store: Store) -> None:
     assert current_revision(store.engine) == head_revision() is not None
-    with store.engine.connect() as conn:
-        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    if store.dialect == "sqlite":
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
 def test_same_document_twice_is_a_no_op(store: Store) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eventline.clean.factcheck import is_rating_line
 from eventline.clean.lines import BYLINE, Line, byline, headline_like, label_text
 from eventline.clean.resources import cues
 from eventline.clean.split import is_age, is_date_line
@@ -180,9 +181,27 @@ def sort_lines(lines: list[Line], *, skip: set[int]) -> Sorted:
         out.body.append(line)
     _trim_head(out)
     _trim_tail(out)
+    _restore_if_emptied(out, lines)
     _tail_bio(out)
     out.removals.sort(key=lambda r: r.start)
     return out
+
+
+_WEAK_REASONS = {"orphan subhead"}
+
+
+def _restore_if_emptied(out: Sorted, lines: list[Line]) -> None:
+    """When only layout rules emptied the body, the extractor's reading has the better
+    evidence: a page of short lines (a poem, a list, text in a script whose sentences our
+    rules misread) keeps those lines rather than becoming "no article text"."""
+    if out.body:
+        return
+    weak = [r for r in out.removals if r.reason in _WEAK_REASONS]
+    if not weak:
+        return
+    starts = {r.start for r in weak}
+    out.body = [line for line in lines if line.start in starts]
+    out.removals = [r for r in out.removals if r.start not in starts]
 
 
 def _trim_head(out: Sorted) -> None:
@@ -221,7 +240,8 @@ def _trim_tail(out: Sorted) -> None:
         if _BULLET.match(line.text) and label and label.casefold() in cues().section_labels:
             out.remove(line, "navigation label")
             continue
-        if not seen_text and headline_like(line, max_words=15):
+        if not seen_text and headline_like(line, max_words=15) and not is_rating_line(line.text):
+            # (H6 #13: a fact-check's closing "Our rating: False" is not a stray subhead)
             out.remove(line, "orphan subhead")
             continue
         seen_text = seen_text or line.sentence_end

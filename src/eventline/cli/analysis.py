@@ -13,10 +13,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from eventline.cli.common import State, err, handle_errors, out
+from eventline.cli import validate
+from eventline.cli.common import State, clip, err, handle_errors, out, plural
 from eventline.cli.timeline import timeline_command
-from eventline.exports import actor_records, event_records
-from eventline.model import ActorRef, Quote
+from eventline.model import ActorRef
+from eventline.queries import find_actors, find_events, find_quotes
 
 actors_app = typer.Typer(help="List canonical actors, or check an actor file.")
 
@@ -40,7 +41,7 @@ def _refs(refs: list[dict[str, Any]]) -> str:
 def analyse_command(
     ctx: typer.Context,
     processes: Annotated[
-        int | None, typer.Option(min=1, help="Worker processes [env EVENTLINE_PROCESSES].")
+        int | None, typer.Option(min=1, help="Worker processes (env EVENTLINE_PROCESSES).")
     ] = None,
 ) -> None:
     """Find actors, events, quotes, duplicates, stories and claims in every stored article."""
@@ -71,28 +72,34 @@ def analyse_command(
 
         report = analyse(store, settings=settings, progress=progress)
     err.print(
-        f"{report.articles} articles ({report.parsed} newly parsed): {report.actors} actors, "
-        f"{report.event_mentions} event mentions in {report.events} events, {report.quotes} "
-        f"quotes, {report.duplicate_groups} duplicate groups, {report.stories} stories, "
-        f"{report.claims} claims"
+        f"{plural(report.articles, 'article')} ({report.parsed} newly parsed): "
+        f"{plural(report.actors, 'actor')}, {plural(report.event_mentions, 'event mention')} "
+        f"in {plural(report.events, 'event')}, {plural(report.quotes, 'quote')}, "
+        f"{plural(report.duplicate_groups, 'duplicate group')}, "
+        f"{plural(report.stories, 'story', 'stories')}, {plural(report.claims, 'claim')}"
     )
 
 
 @actors_app.callback(invoke_without_command=True)
 def actors(
     ctx: typer.Context,
-    country: Annotated[str | None, typer.Option(help="Only actors of this ISO3 country.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only actors of this country: ISO3 code or name.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List canonical actors with type, country, sector, roles, aliases and mention counts."""
     if ctx.invoked_subcommand is not None:
         return
     state: State = ctx.obj
+    with handle_errors():
+        code = validate.country("--country", country)  # H5: option validation
     with handle_errors(), state.open_store() as store:
-        records = [
-            r for r in actor_records(store) if country is None or r["country"] == country.upper()
-        ]
-    records.sort(key=lambda r: -len(r["mentions"]))
+        page = find_actors(store, country=code, limit=None)
+    records = [a.model_dump(mode="json") for a in page.data]
+    if not records:  # H5: an empty answer says what was searched
+        err.print(f"no actors{' of ' + code if code else ''} in the store")
+        return
     if as_json:
         _json_lines(records)
         return
@@ -124,24 +131,39 @@ def actors_check(
 
 def events_command(
     ctx: typer.Context,
-    actor: Annotated[str | None, typer.Option(help="Actor ISO3 country or actor id.")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient ISO3 or actor id.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor: ISO3 code, actor id or name.")] = None,
+    recipient: Annotated[
+        str | None, typer.Option(help="Recipient: ISO3 code, actor id or name.")
+    ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    since: Annotated[str | None, typer.Option(help="Only events dated on or after.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only events dated on or after (YYYY[-MM[-DD]]).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List events (merged across articles once `eventline analyse` has run)."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
-        records = [
-            r
-            for r in event_records(store)
-            if _side(r["actor"], actor)
-            and _side(r["recipient"], recipient)
-            and (type_ is None or r["type"] == type_.upper())
-            and (since is None or (r["date"] or "") >= since)
-        ]
-    records.sort(key=lambda r: r["date"] or "")
+        # --- H5: option validation
+        since = validate.iso_date("--since", since)
+        type_ = validate.event_type(type_)
+        known = validate.stored_actors(store) if actor or recipient else []
+        who = validate.actor("--actor", actor, known)
+        whom = validate.actor("--recipient", recipient, known)
+        # ---
+        page = find_events(
+            store,
+            actor=who.key if who else None,
+            recipient=whom.key if whom else None,
+            type=type_,
+            since=since,
+            limit=None,
+        )
+    records = [e.model_dump(mode="json") for e in page.data]
+    if not records:  # H5: an empty answer says what was searched
+        asked = validate.searched(actor=actor, recipient=recipient, type_=type_, since=since)
+        err.print(f"no events match {escape(asked)}")
+        return
     if as_json:
         _json_lines(records)
         return
@@ -151,15 +173,9 @@ def events_command(
         table.add_row(
             r["date"] or "", r["type"], r["mode"] or "", escape(_refs(r["actor"])),
             escape(_refs(r["recipient"])), r["modality"], str(r["sources"]),
-            escape(evidence[:120]),
+            escape(clip(evidence, 120)),
         )  # fmt: skip
     out.print(table)
-
-
-def _side(refs: list[dict[str, Any]], wanted: str | None) -> bool:
-    if wanted is None:
-        return True
-    return any(wanted in (r.get("country"), r.get("id")) for r in refs)
 
 
 def quotes_command(
@@ -170,9 +186,10 @@ def quotes_command(
     """List quotations with their speakers."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
-        quotes = store.records("quotes", Quote)
-    wanted = (speaker or "").casefold()
-    kept = [q for q in quotes if wanted in _speaker_name(q.speaker, q.speaker_text).casefold()]
+        kept = find_quotes(store, speaker=speaker, limit=None).data
+    if not kept:  # H5: an empty answer says what was searched
+        err.print(f"no quotes match {escape(validate.searched(speaker=speaker))}")
+        return
     if as_json:
         _json_lines(q.model_dump(mode="json") for q in kept)
         return
@@ -190,7 +207,7 @@ def _speaker_name(ref: ActorRef | None, text: str | None) -> str:
 
 def code_command(
     sentence: Annotated[str, typer.Argument(help="One sentence (or a short text) to code.")],
-    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY[-MM[-DD]].")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Code one sentence into PLOVER events (no store needed)."""
@@ -198,6 +215,7 @@ def code_command(
     from eventline.nlp import load_nlp
 
     with handle_errors():
+        date = validate.iso_date("--date", date)  # H5: option validation
         coded = code_text(load_nlp(), sentence, published=date)
     records = [e.model_dump(mode="json") for e in coded.events]
     if as_json:
@@ -216,7 +234,7 @@ def code_command(
 
 def dates_command(
     text: Annotated[str, typer.Argument(help="Text whose temporal expressions to normalise.")],
-    published: Annotated[str, typer.Option(help="Anchor: YYYY-MM-DD or --MM-DD.")],
+    published: Annotated[str, typer.Option(help="Anchor: YYYY[-MM[-DD]] or --MM-DD.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Normalise the dates and times in any text against a publication date."""
@@ -225,7 +243,8 @@ def dates_command(
     from eventline.events.timex import find_timexes
 
     with handle_errors():
-        found = find_timexes(text, anchor=published)
+        anchor = validate.iso_date("--published", published, monthday=True) or published  # H5
+        found = find_timexes(text, anchor=anchor)
     if as_json:
         _json_lines(asdict(t) for t in found)
         return

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
-from eventline.corpus.claims import fold_text, phrase_pattern, vocabulary
+from eventline.corpus.claims import fold_text, merge_reviews, phrase_pattern, vocabulary
 from eventline.corpus.timeline_quad import quad_table
 from eventline.model import ActorRef, Article, Claim, Event, EventMention, Quote, Related
 
@@ -194,9 +194,12 @@ def link_claims(
     is supported by asserted events of its type between its parties. Only events and quotes
     dated within the claim's window count (`verdicts.yaml`); quotes are dated by their
     article's publication when `articles` is given. `claim_events` maps claim ids to the
-    caller's coded reading of the claim sentence; without it, keyword cues are used."""
+    caller's coded reading of the claim sentence; without it, keyword cues are used.
+
+    Claims reviewed by several fact-checkers are first made one claim with several reviews
+    (`merge_reviews`)."""
     out = []
-    for claim in claims:
+    for claim in merge_reviews(claims):
         frame = claim_frame(claim, (claim_events or {}).get(claim.id))
         if not frame.actors or not frame.targets:
             out.append(claim)

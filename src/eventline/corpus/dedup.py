@@ -40,7 +40,7 @@ import numpy as np
 
 from eventline.corpus.dayspan import DaySpan, date_span, day_gap
 from eventline.corpus.shingles import U32, Shingler, minhash, overlap, permutations
-from eventline.errors import InputError
+from eventline.errors import StoreError
 from eventline.model import Article, DuplicateGroup, content_id
 
 FORMAT_VERSION = 1
@@ -356,15 +356,15 @@ class DuplicateIndex:
 
     @classmethod
     def load(cls, data: bytes) -> DuplicateIndex:
-        """Rebuild an index from `dump()` output; bad bytes are an InputError."""
+        """Rebuild an index from `dump()` output; bad bytes are a StoreError."""
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as npz:
                 arrays = {name: npz[name] for name in npz.files}
             header = json.loads(arrays["header"].tobytes().decode("utf-8"))
         except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
-            raise InputError("duplicate index", f"cannot read dump: {exc}") from exc
+            raise StoreError("duplicate index", f"cannot read dump: {exc}") from exc
         if header.get("version") != FORMAT_VERSION:
-            raise InputError("duplicate index", f"unknown dump version {header.get('version')}")
+            raise StoreError("duplicate index", f"unknown dump version {header.get('version')}")
         params = dict(header["params"])
         params["thresholds"] = Thresholds(**params["thresholds"])
         index = cls(**params)

@@ -36,7 +36,7 @@ import yaml
 
 from eventline.corpus.dayspan import DaySpan, date_span, day_gap
 from eventline.corpus.shingles import Shingler, spelling
-from eventline.errors import InputError, ResourceError
+from eventline.errors import ResourceError, StoreError
 from eventline.model import Article, Story, content_id
 
 FORMAT_VERSION = 1
@@ -266,9 +266,9 @@ class StoryIndex:
         try:
             state: dict[str, Any] = json.loads(zlib.decompress(data).decode("utf-8"))
         except (zlib.error, ValueError, UnicodeDecodeError) as exc:
-            raise InputError("story index", f"cannot read dump: {exc}") from exc
+            raise StoreError("story index", f"cannot read dump: {exc}") from exc
         if state.get("version") != FORMAT_VERSION:
-            raise InputError("story index", f"unknown dump version {state.get('version')}")
+            raise StoreError("story index", f"unknown dump version {state.get('version')}")
         index = cls(**state["params"])
         index._docs = state["docs"]
         index._df = Counter(state["df"])

@@ -9,6 +9,7 @@ import re
 
 import lxml.html
 import trafilatura
+from htmldate import find_date
 from lxml import etree
 
 from eventline.errors import FormatError, TooLargeError
@@ -31,7 +32,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     try:
         with time_limit(timeout):
             result = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=False
+                html, with_metadata=True, include_comments=False, include_tables=True
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc
@@ -47,6 +48,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         outlet=page.get("sitename") or None,
         author=page.get("author") or None,
         published=page.get("date") or None,
+        page_date=None if page.get("date") else _fallback_date(html),
         url=page.get("url") or None,
         section=(page.get("categories") or [None])[0],
         jsonld=jsonld,
@@ -57,6 +59,17 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         # clean stage sets it apart from the body like any captioned picture in plain text.
         text += "".join(f"\n\n{caption}\n{credit}" for caption, credit in captions)
     return text, hints
+
+
+def _fallback_date(html: str) -> str | None:
+    """When trafilatura finds no publication date, htmldate's wider reading (the latest date
+    the page states, modification dates included) still dates the page better than nothing;
+    the clean stage's in-text evidence only comes after it."""
+    try:
+        found = find_date(html, original_date=False, extensive_search=True)
+    except (ValueError, TypeError, etree.ParserError):
+        return None
+    return found or None
 
 
 def figure_captions(html: str) -> list[tuple[str, str]]:

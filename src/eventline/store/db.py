@@ -1,53 +1,57 @@
-"""Store: reads and writes records; each document is written in one transaction."""
+"""Store: opens the database (SQLite or PostgreSQL), migrates it, and reads and writes records.
+
+A document and its articles are written in one transaction; analysis records are written
+through a `Writer` bound to one transaction (`with store.batch() as w: ...`), so a reader sees
+an analysis before or after a write, never half of one."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, create_engine, event, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql import Insert
 
 from eventline.errors import StoreError
-from eventline.model import Article, Document, Hints, Item
-from eventline.store import migrate
-from eventline.store.schema import articles, blobs, documents, record_tables
+from eventline.model import Article, Document, DuplicateGroup, Hints, Item, Story
+from eventline.store import rows as R
+from eventline.store.connect import describe_error, open_engine, public_url
+from eventline.store.schema import (
+    articles,
+    blobs,
+    documents,
+    duplicate_groups,
+    record_tables,
+    search_docs,
+    stories,
+    story_articles,
+)
+from eventline.store.writer import WRITE_ORDER, Writer
 
-R = TypeVar("R", bound=BaseModel)
+M = TypeVar("M", bound=BaseModel)
 
 
 class WriteOutcome(StrEnum):
     STORED = "stored"
     UNCHANGED = "unchanged"
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: safe from corruption, fsync per checkpoint
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
+    METADATA_UPDATED = "metadata updated"  # H5 (#12): same bytes, new metadata flags
 
 
 class Store:
-    """Open (creating and migrating if needed) the store at a SQLAlchemy URL."""
+    """Open (creating and migrating if needed) the store at a SQLAlchemy URL.
+
+    A SQLite file that this process may not write is opened read-only: reads work, writes
+    raise StoreError. `postgresql://` URLs use psycopg 3."""
 
     def __init__(self, url: str) -> None:
-        self.url = url
-        try:
-            self.engine: Engine = create_engine(url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            migrate.upgrade(self.engine)
-        except SQLAlchemyError as exc:
-            raise StoreError(url, f"cannot open or migrate: {exc.__class__.__name__}") from exc
+        self.engine: Engine
+        self.engine, self.read_only = open_engine(url)
+        self.url = public_url(self.engine.url)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -58,42 +62,89 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _error(self, what: str, exc: SQLAlchemyError) -> StoreError:
+        return StoreError(self.url, f"{what}: {describe_error(exc)}")
+
     # --- writes -----------------------------------------------------------------------------
 
-    def _insert_ignore(self, table: Any) -> Insert:
-        """INSERT that leaves an existing row untouched: ids are content hashes, so an
-        existing id already holds the same content."""
-        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        return dialect.insert(table).on_conflict_do_nothing()
+    @contextmanager
+    def batch(self) -> Iterator[Writer]:
+        """One transaction for several writes: all of them are stored, or none."""
+        if self.read_only:
+            raise StoreError(self.url, "cannot write: the store is open read-only")
+        try:
+            with self.engine.begin() as conn:
+                yield Writer(conn)
+        except SQLAlchemyError as exc:
+            raise self._error("cannot write", exc) from exc
 
     def write_document(self, doc: Document, doc_articles: Sequence[Article]) -> WriteOutcome:
         """Store a document and its articles atomically; a known document is left as it is."""
         try:
-            with self.engine.begin() as conn:
+            with self.batch() as w:
+                conn = w.conn
                 if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
                     return WriteOutcome.UNCHANGED
-                conn.execute(self._insert_ignore(documents), [_document_row(doc)])
+                conn.execute(documents.insert(), [_document_row(doc)])
                 if doc_articles:
+                    conn.execute(articles.insert(), [_article_row(a) for a in doc_articles])
                     conn.execute(
-                        self._insert_ignore(articles), [_article_row(a) for a in doc_articles]
+                        search_docs.insert(),
+                        [
+                            {"kind": "article", "ref_id": a.id, "article_id": a.id, "text": t}
+                            for a in doc_articles
+                            if (t := R.article_search_text(a))
+                        ],
                     )
-        except SQLAlchemyError as exc:
-            raise StoreError(self.url, f"cannot write {doc.source_path}: {exc}") from exc
+        except StoreError as exc:
+            raise StoreError(self.url, f"cannot write {doc.source_path}: {exc.reason}") from exc
         return WriteOutcome.STORED
 
-    def put_records(self, kind: str, records: Iterable[BaseModel], *, replace: bool = False) -> int:
-        """Add later-stage records (actors, events, …) in one transaction; `replace` first
-        empties that kind."""
-        if replace:
-            return self.replace_analysis({kind: records}, {})
-        rows = _record_rows(records)
+    def write_article_analysis(self, article_id: str, version: str, **records: Any) -> None:
+        """One article's per-article results (see Writer.write_article_analysis)."""
+        with self.batch() as w:
+            w.write_article_analysis(article_id, version, **records)
+
+    # --- H5 (#12): re-ingesting the same bytes with changed metadata flags ----------------
+    def document_hints(self, document_id: str) -> Hints | None:
+        """The metadata flags a stored document was ingested with (None: not stored)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents.c.meta).where(documents.c.id == document_id))
+            found = row.first()
+        return None if found is None else Hints.model_validate(_json(found[0])["hints"])
+
+    def update_metadata(self, doc: Document, doc_articles: Sequence[Article]) -> WriteOutcome:
+        """Replace a stored document's flags and its articles' metadata in one transaction
+        (ids are (document, item), so they stay; analysis records keep pointing at them)."""
         try:
-            with self.engine.begin() as conn:
-                if rows:
-                    conn.execute(self._insert_ignore(record_tables[kind]), rows)
-        except SQLAlchemyError as exc:
-            raise StoreError(self.url, f"cannot write {kind}: {exc}") from exc
-        return len(rows)
+            with self.batch() as w:
+                conn = w.conn
+                meta = _document_row(doc)["meta"]
+                conn.execute(documents.update().where(documents.c.id == doc.id), {"meta": meta})
+                for article in doc_articles:
+                    row = _article_row(article)
+                    update = articles.update().where(articles.c.id == article.id)
+                    if conn.execute(update, row).rowcount == 0:
+                        conn.execute(articles.insert(), [row])
+        except StoreError as exc:
+            raise StoreError(self.url, f"cannot update {doc.source_path}: {exc.reason}") from exc
+        return WriteOutcome.METADATA_UPDATED
+
+    # --- end H5 -----------------------------------------------------------------------------
+
+    def put_records(self, kind: str, records: Iterable[BaseModel], *, replace: bool = False) -> int:
+        """Add or update records of one kind (actors, events, …) in one transaction;
+        `replace` first empties that kind."""
+        items = list(records)
+        with self.batch() as w:
+            if replace:
+                w.clear(kind)
+            w.put(kind, items)
+        return len(items)
 
     def replace_analysis(
         self, records: Mapping[str, Iterable[BaseModel]], new_blobs: Mapping[str, bytes]
@@ -101,37 +152,89 @@ class Store:
         """Swap in a new analysis (record kinds replaced whole, index blobs updated) in one
         transaction: a reader sees the old analysis or the new one, never a mix."""
         count = 0
-        try:
-            with self.engine.begin() as conn:
-                for kind, items in records.items():
-                    table = record_tables[kind]
-                    conn.execute(table.delete())
-                    rows = _record_rows(items)
-                    if rows:
-                        conn.execute(self._insert_ignore(table), rows)
-                    count += len(rows)
-                for key, data in new_blobs.items():
-                    conn.execute(blobs.delete().where(blobs.c.key == key))
-                    conn.execute(blobs.insert(), [{"key": key, "data": data}])
-        except SQLAlchemyError as exc:
-            raise StoreError(self.url, f"cannot write the analysis: {exc}") from exc
+        with self.batch() as w:
+            for kind in reversed(WRITE_ORDER):
+                if kind in records:
+                    w.clear(kind)
+            for kind in WRITE_ORDER:
+                if kind in records:
+                    items = list(records[kind])
+                    w.put(kind, items)
+                    count += len(items)
+            for key, data in new_blobs.items():
+                w.put_blob(key, data)
         return count
 
     def put_blob(self, key: str, data: bytes) -> None:
-        self.replace_analysis({}, {key: data})
+        with self.batch() as w:
+            w.put_blob(key, data)
 
     # --- reads ------------------------------------------------------------------------------
 
+    @contextmanager
+    def _read(self, what: str) -> Iterator[Any]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise self._error(f"cannot read {what}", exc) from exc
+
     def get_blob(self, key: str) -> bytes | None:
-        with self.engine.connect() as conn:
+        with self._read(key) as conn:
             row = conn.execute(select(blobs.c.data).where(blobs.c.key == key)).first()
         return None if row is None else bytes(row[0])
 
-    def records(self, kind: str, model: type[R]) -> list[R]:
+    def records(self, kind: str, model: type[M]) -> list[M]:
+        """Every record of a kind, by id."""
+        if kind == "stories":
+            return [model.model_validate(s.model_dump()) for s in self._stories()]
+        if kind == "duplicate_groups":
+            return [model.model_validate(g.model_dump()) for g in self._groups()]
         table = record_tables[kind]
-        with self.engine.connect() as conn:
+        with self._read(kind) as conn:
             rows = conn.execute(select(table.c.data).order_by(table.c.id)).all()
         return [model.model_validate(_json(row[0])) for row in rows]
+
+    def _stories(self) -> list[Story]:
+        with self._read("stories") as conn:
+            members: dict[str, list[str]] = {}
+            query = select(story_articles).order_by(
+                story_articles.c.story_id, story_articles.c.position
+            )
+            for row in conn.execute(query):
+                members.setdefault(row.story_id, []).append(row.article_id)
+            found = conn.execute(select(stories).order_by(stories.c.id)).all()
+        return [
+            Story(
+                id=s.id,
+                title=s.title,
+                articles=tuple(members.get(s.id, ())),
+                start=s.first_seen,
+                end=s.last_seen,
+            )
+            for s in found
+        ]
+
+    def _groups(self) -> list[DuplicateGroup]:
+        with self._read("duplicate groups") as conn:
+            members: dict[str, list[str]] = {}
+            query = (
+                select(articles.c.duplicate_group_id, articles.c.id)
+                .where(articles.c.duplicate_group_id.is_not(None))
+                .order_by(articles.c.id)
+            )
+            for group_id, article_id in conn.execute(query):
+                members.setdefault(group_id, []).append(article_id)
+            found = conn.execute(select(duplicate_groups).order_by(duplicate_groups.c.id)).all()
+        return [
+            DuplicateGroup(
+                id=g.id,
+                canonical=g.canonical_id,
+                members=tuple(members.get(g.id, ())),
+                similarity=g.similarity,
+            )
+            for g in found
+        ]
 
     def iter_articles(self) -> Iterator[Article]:
         query = (
@@ -139,13 +242,13 @@ class Store:
             .join(documents, documents.c.id == articles.c.document_id)
             .order_by(documents.c.source_path, articles.c.item)
         )
-        with self.engine.connect() as conn:
+        with self._read("articles") as conn:
             for row in conn.execute(query):
                 yield Article.model_validate(_json(row[0]))
 
     def article(self, prefix: str) -> Article | None:
         """An article by id or by a unique prefix of it (as `git show` does)."""
-        with self.engine.connect() as conn:
+        with self._read("articles") as conn:
             rows = conn.execute(
                 select(articles.c.data).where(articles.c.id.startswith(prefix)).limit(2)
             ).all()
@@ -154,7 +257,7 @@ class Store:
         return Article.model_validate(_json(rows[0][0]))
 
     def document(self, document_id: str) -> Document | None:
-        with self.engine.connect() as conn:
+        with self._read("documents") as conn:
             row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
         if row is None:
             return None
@@ -172,7 +275,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = {"documents": documents, "articles": articles, **record_tables}
-        with self.engine.connect() as conn:
+        with self._read("counts") as conn:
             return {
                 name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
                 for name, t in tables.items()
@@ -181,22 +284,6 @@ class Store:
 
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
-
-
-def _record_rows(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
-    return [
-        {"id": r.id, "article_id": _article_of(r), "data": r.model_dump(mode="json")}  # type: ignore[attr-defined]
-        for r in records
-    ]
-
-
-def _article_of(record: BaseModel) -> str | None:
-    for name in ("article", "reviewer_article"):
-        value = getattr(record, name, None)
-        if isinstance(value, str):
-            return value
-    evidence = getattr(record, "evidence", None)
-    return getattr(evidence, "article", None)
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
@@ -224,5 +311,7 @@ def _article_row(article: Article) -> dict[str, Any]:
         "title": article.title,
         "outlet": article.outlet,
         "published": article.published.value if article.published else None,
+        "url": article.url,
+        "source_id": getattr(article, "source_id", None),
         "data": article.model_dump(mode="json"),
     }

@@ -1,9 +1,35 @@
 """Table definitions. The schema itself is created by the migrations in ./migrations; these
-objects are what queries are written against, and must match the latest migration."""
+objects are what queries are written against, and must match the latest migration
+(tests/store/test_migrations.py compares them with alembic's `compare_metadata`).
+
+What users filter and sort on is a real, indexed column; `data` JSON columns hold the rest of
+a record, which is only displayed. Dates are ISO text (`YYYY-MM-DD`), which sorts as dates do
+on every backend. `day` columns are the sort key of dated records: the first day the date can
+denote, or '' when undated, so that keyset paging never meets a NULL.
+
+Event parties are rows, not columns, because an event may have several actors: one
+`event_parties` row per (event, side, key) where the key is an actor id or an ISO3 country,
+and one `event_dyads` row per (event, actor key, recipient key). A dyad and date-range query
+is then a single index range scan. Both tables hold merged events (`evt_…`) and event
+mentions (`evm_…`), told apart by their ids.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, MetaData, Table
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    UniqueConstraint,
+)
 from sqlalchemy import Text as SAText
 
 metadata = MetaData()
@@ -27,39 +53,220 @@ articles = Table(
     Column("id", SAText, primary_key=True),
     Column("document_id", SAText, ForeignKey("documents.id"), nullable=False, index=True),
     Column("item", Integer, nullable=False),
-    Column("kind", SAText, nullable=False),
+    Column("kind", SAText, nullable=False, index=True),
     Column("title", SAText),
-    Column("outlet", SAText),
-    Column("published", SAText),
+    Column("outlet", SAText, index=True),
+    Column("published", SAText, index=True),
+    Column("url", SAText, index=True),
+    Column("source_id", SAText, index=True),  # the input's own id (feed guid, JSONL id)
+    Column("story_id", SAText, index=True),
+    Column("duplicate_group_id", SAText, index=True),
+    Column("canonical_id", SAText, index=True),  # the group's canonical copy
     Column("data", JSON, nullable=False),
 )
 
-# Records of later stages share one shape: an id, the article they come from (if any), and
-# the record as JSON. Filters the CLI needs get real columns in later migrations.
-RECORD_TABLES = (
-    "actors",
-    "mentions",
-    "timexes",
-    "event_mentions",
-    "quotes",
-    "duplicate_groups",
-    "stories",
-    "events",
-    "claims",
+# Which articles have per-article results, and from which pipeline version.
+article_analyses = Table(
+    "article_analyses",
+    metadata,
+    Column("article_id", SAText, ForeignKey("articles.id"), primary_key=True),
+    Column("version", SAText, nullable=False, index=True),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
 )
 
+# --- actors -----------------------------------------------------------------------------------
 
-def _record_table(name: str) -> Table:
-    return Table(
-        name,
-        metadata,
-        Column("id", SAText, primary_key=True),
-        Column("article_id", SAText, index=True),
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("name", SAText, nullable=False, index=True),
+    Column("type", SAText, nullable=False, index=True),
+    Column("country", SAText, index=True),
+    Column("sector", SAText, index=True),
+    Column("data", JSON, nullable=False),
+)
+
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    Column("actor_id", SAText, ForeignKey("actors.id"), primary_key=True),
+    Column("key", SAText, primary_key=True, index=True),  # casefolded alias, for lookups
+    Column("alias", SAText, nullable=False),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("article_id", SAText, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("label", SAText, nullable=False),
+    Column("actor_id", SAText, index=True),
+    Column("data", JSON, nullable=False),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("article_id", SAText, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("type", SAText, nullable=False),
+    Column("value", SAText, nullable=False, index=True),
+    Column("data", JSON, nullable=False),
+)
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def _event_columns() -> list[Column[object]]:
+    """Columns merged events and event mentions share (EventCore)."""
+    return [
+        Column("type", SAText, nullable=False, index=True),
+        Column("mode", SAText),
+        Column("quad_class", SAText, index=True),
+        Column("score", Float),
+        Column("date", SAText),
+        Column("date_start", SAText),
+        Column("date_end", SAText),
+        Column("date_precision", SAText),
+        Column("day", SAText, nullable=False),
+        Column("location", SAText),
+        Column("location_country", SAText, index=True),
+        Column("modality", SAText, nullable=False, index=True),
         Column("data", JSON, nullable=False),
-    )
+    ]
 
 
-record_tables = {name: _record_table(name) for name in RECORD_TABLES}
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("article_id", SAText, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    *_event_columns(),
+    Index("ix_event_mentions_day", "day", "id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    *_event_columns(),
+    Column("sources", Integer, nullable=False),
+    Column("story_id", SAText, index=True),
+    Index("ix_events_day", "day", "id"),
+)
+
+event_parties = Table(
+    "event_parties",
+    metadata,
+    Column("event_id", SAText, primary_key=True),
+    Column("role", SAText, primary_key=True),  # "actor" or "recipient"
+    Column("key", SAText, primary_key=True),  # actor id or ISO3 country
+    Column("day", SAText, nullable=False),
+    Index("ix_event_parties_key", "role", "key", "day", "event_id"),
+)
+
+event_dyads = Table(
+    "event_dyads",
+    metadata,
+    Column("event_id", SAText, primary_key=True),
+    Column("actor_key", SAText, primary_key=True),
+    Column("recipient_key", SAText, primary_key=True),
+    Column("day", SAText, nullable=False),
+    Index("ix_event_dyads_key", "actor_key", "recipient_key", "day", "event_id"),
+)
+
+event_links = Table(
+    "event_links",
+    metadata,
+    Column("event_id", SAText, ForeignKey("events.id"), primary_key=True),
+    Column("mention_id", SAText, primary_key=True, index=True),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("article_id", SAText, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("speaker_id", SAText, index=True),
+    Column("speaker", SAText),  # the speaker's canonical name, else the text naming them
+    Column("speaker_country", SAText, index=True),
+    Column("addressee_id", SAText, index=True),
+    Column("direct", Boolean, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("date", SAText, index=True),  # the article's publication date
+    Column("data", JSON, nullable=False),
+)
+
+# --- corpus -----------------------------------------------------------------------------------
+
+duplicate_groups = Table(
+    "duplicate_groups",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("canonical_id", SAText, nullable=False, index=True),
+    Column("similarity", Float, nullable=False),
+    Column("size", Integer, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("title", SAText, nullable=False),
+    Column("first_seen", SAText, index=True),
+    Column("last_seen", SAText, index=True),
+    Column("size", Integer, nullable=False, index=True),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", SAText, ForeignKey("stories.id"), primary_key=True),
+    Column("article_id", SAText, primary_key=True, index=True),
+    Column("position", Integer, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", SAText, primary_key=True),
+    Column("reviewer_article_id", SAText, nullable=False, index=True),
+    Column("verdict", SAText, index=True),
+    Column("rating_source", SAText, index=True),  # outlet of the reviewing article
+    Column("claimant", SAText),
+    Column("date", SAText, index=True),
+    Column("data", JSON, nullable=False),
+)
+
+claim_evidence = Table(
+    "claim_evidence",
+    metadata,
+    Column("claim_id", SAText, ForeignKey("claims.id"), primary_key=True),
+    Column("target_id", SAText, primary_key=True, index=True),  # an event or a quote
+    Column("relation", SAText, nullable=False),
+)
+
+# Text the full-text index covers: article title and body, quotes, event evidence. Kept in
+# sync by the store's write methods; the index over it is backend-specific (store/search.py).
+search_docs = Table(
+    "search_docs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", SAText, nullable=False),  # "article", "quote" or "evidence"
+    Column("ref_id", SAText, nullable=False),
+    Column("article_id", SAText, nullable=False, index=True),
+    Column("text", SAText, nullable=False),
+    UniqueConstraint("kind", "ref_id", name="uq_search_docs_ref"),
+)
 
 # Opaque state of incremental indexes (near-duplicate LSH, stories) and parse caches.
 blobs = Table(
@@ -68,3 +275,16 @@ blobs = Table(
     Column("key", SAText, primary_key=True),
     Column("data", LargeBinary, nullable=False),
 )
+
+# Record kinds as the rest of eventline names them (`Store.records(kind, Model)`).
+record_tables = {
+    "actors": actors,
+    "mentions": actor_mentions,
+    "timexes": timexes,
+    "event_mentions": event_mentions,
+    "quotes": quotes,
+    "duplicate_groups": duplicate_groups,
+    "stories": stories,
+    "events": events,
+    "claims": claims,
+}

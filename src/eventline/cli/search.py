@@ -1,0 +1,52 @@
+"""`eventline search`: full-text search over article titles and bodies, quotes and event
+evidence (a thin wrapper over `eventline.queries.search`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from eventline.cli.common import State, err, handle_errors, out
+from eventline.queries import search
+
+
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", a OR b, -excluded.')],
+    since: Annotated[str | None, typer.Option(help="Articles published on or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="Articles published on or before.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    kind: Annotated[str | None, typer.Option(help="news, opinion, analysis, fact-check.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Articles mentioning this actor (id or ISO3).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Hits to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Search article titles and bodies, quotes and event evidence, best match first."""
+    state: State = ctx.obj
+    with handle_errors(), state.open_store() as store:
+        hits = search(
+            store, query, since=since, until=until, outlet=outlet, kind=kind, actor=actor,
+            limit=limit,
+        )  # fmt: skip
+    if as_json:
+        for hit in hits:
+            sys.stdout.write(json.dumps(hit.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        return
+    if not hits:
+        err.print("no match")
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("published", "outlet", "kind", "article", "snippet"):
+        table.add_column(column, overflow="fold")
+    for h in hits:
+        table.add_row(
+            h.published or "", escape(h.outlet or ""), h.kind, h.article[:12], escape(h.snippet)
+        )
+    out.print(table)

@@ -1,0 +1,494 @@
+"""The query layer: filtering, counting and keyset paging done in SQL, answers as public
+models (`eventline.public`). The CLI, the exports and the API call these and keep no query
+logic of their own (sqlite-utils' `rows_where`, the FastAPI template's routes).
+
+Paging is by key, not offset: a page ends with an opaque cursor holding the sort key of its
+last row, and the next page starts after it, so page 1000 costs what page 1 does and rows
+added meanwhile neither repeat nor vanish. `limit=None` returns every match in one page.
+
+Event filters: `actor` and `recipient` are an actor id or an ISO3 country; `since` and
+`until` compare with the first day an event's date can denote (`2025-06` → 2025-06-01), and
+`until` takes in every day of a partial date ("2025-06" means to the end of June). Undated
+events are left out as soon as a date bound is given.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
+
+from eventline.errors import ConfigError
+from eventline.model import Article
+from eventline.public import (
+    ActorOut,
+    ArticleOut,
+    DyadTimeline,
+    EventOut,
+    MentionOut,
+    Page,
+    QuoteOut,
+    SearchHit,
+    TimelineBucket,
+)
+from eventline.store import Store
+from eventline.store import schema as S
+from eventline.store.rows import date_range
+from eventline.store.search import Filters
+from eventline.store.search import search as run_search
+
+Period = Literal["week", "month"]
+
+
+# --- cursors ----------------------------------------------------------------------------------
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    raw = json.dumps(list(key), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, *, size: int) -> list[Any]:
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError("cursor", "not a cursor eventline gave") from exc
+    if not isinstance(key, list) or len(key) != size:
+        raise ConfigError("cursor", "not a cursor for this query")
+    return key
+
+
+def _page(
+    conn: Connection,
+    query: Select[Any],
+    *,
+    key: Sequence[ColumnElement[Any]],
+    limit: int | None,
+    cursor: str | None,
+) -> tuple[list[Any], int, str | None]:
+    """Rows of `query` after `cursor` in `key` order, the total count, and the next cursor.
+    `query` selects the key columns last, labelled k0, k1, …"""
+    count = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    if cursor is not None:
+        after = decode_cursor(cursor, size=len(key))
+        query = query.where(tuple_(*key) > tuple_(*(literal(v) for v in after)))
+    query = query.order_by(*key)
+    if limit is not None:
+        query = query.limit(limit + 1)
+    rows = list(conn.execute(query).all())
+    more = limit is not None and len(rows) > limit
+    rows = rows[:limit] if limit is not None else rows
+    names = [f"k{n}" for n in range(len(key))]
+    nxt = encode_cursor([getattr(rows[-1], n) for n in names]) if more and rows else None
+    return rows, int(count), nxt
+
+
+def _keys(*columns: ColumnElement[Any]) -> list[ColumnElement[Any]]:
+    return [c.label(f"k{n}") for n, c in enumerate(columns)]
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def _has_events(conn: Connection) -> bool:
+    return conn.execute(select(S.events.c.id).limit(1)).first() is not None
+
+
+def _event_source(
+    table: Any, *, actor: str | None, recipient: str | None
+) -> tuple[Any, ColumnElement[Any], ColumnElement[Any], list[ColumnElement[Any]]]:
+    """The table that drives the scan, its day and id columns, and its filters: the dyad
+    index when both sides are given, the party index for one side, else the events."""
+    if actor and recipient:
+        d = S.event_dyads
+        src = d.join(table, table.c.id == d.c.event_id)
+        where = [d.c.actor_key == actor, d.c.recipient_key == recipient]
+        return src, d.c.day, d.c.event_id, where
+    if actor or recipient:
+        p = S.event_parties
+        src = p.join(table, table.c.id == p.c.event_id)
+        role = "actor" if actor else "recipient"
+        return src, p.c.day, p.c.event_id, [p.c.role == role, p.c.key == (actor or recipient)]
+    return table, table.c.day, table.c.id, []
+
+
+def last_day(until: str) -> str:
+    """The last day a date bound can denote ("2025-06" → "2025-06-30"), so that `until`
+    takes in every day of a partial date on any collation."""
+    return date_range(until)[1] or until
+
+
+def _day_bounds(day: ColumnElement[Any], since: str | None, until: str | None) -> list[Any]:
+    bounds: list[Any] = []
+    if since:
+        bounds.append(day >= since)
+    if until:
+        bounds.extend([day <= last_day(until), day > ""])
+    return bounds
+
+
+def find_events(
+    store: Store,
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    story: str | None = None,
+    limit: int | None = 100,
+    cursor: str | None = None,
+) -> Page[EventOut]:
+    """Events by actor and recipient (id or ISO3), PLOVER type, date range and story, in
+    date order. Merged events once corpus linking has run, else the event mentions."""
+    with store.engine.connect() as conn:
+        merged = _has_events(conn)
+        table = S.events if merged else S.event_mentions
+        src, day, ident, where = _event_source(table, actor=actor, recipient=recipient)
+        where += _day_bounds(day, since, until)
+        if type:
+            where.append(table.c.type == type.upper())
+        if story:
+            where.append(S.events.c.story_id == story if merged else literal(False))
+        extra = [table.c.sources, table.c.story_id] if merged else []
+        query = select(
+            table.c.data, table.c.quad_class, table.c.score, *extra, *_keys(day, ident)
+        ).select_from(src)
+        if where:
+            query = query.where(and_(*where))
+        rows, count, nxt = _page(conn, query, key=[day, ident], limit=limit, cursor=cursor)
+    return Page[EventOut](
+        data=[_event_out(r, merged=merged) for r in rows], count=count, next_cursor=nxt
+    )
+
+
+def _event_out(row: Any, *, merged: bool) -> EventOut:
+    data = dict(_json(row.data))
+    extra = {"quad_class": row.quad_class, "score": row.score}
+    if merged:
+        return EventOut.model_validate(data | extra | {"story": row.story_id})
+    evidence = data.pop("evidence")
+    data.pop("trigger", None)
+    return EventOut.model_validate(data | extra | {"mentions": [evidence], "sources": 1})
+
+
+def iter_events(store: Store, **filters: Any) -> Iterator[EventOut]:
+    """Every matching event, a page at a time (bounded memory for exports)."""
+    cursor: str | None = None
+    while True:
+        page = find_events(store, **filters, limit=1000, cursor=cursor)
+        yield from page.data
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+def find_actors(
+    store: Store,
+    *,
+    country: str | None = None,
+    type: str | None = None,
+    sector: str | None = None,
+    name: str | None = None,
+    limit: int | None = 100,
+    cursor: str | None = None,
+) -> Page[ActorOut]:
+    """Canonical actors, most mentioned first, with every mention that resolved to them.
+    `name` matches the canonical name or any alias, ignoring case."""
+    a, m = S.actors, S.actor_mentions
+    counts = (
+        select(m.c.actor_id, func.count().label("n"))
+        .where(m.c.actor_id.is_not(None))
+        .group_by(m.c.actor_id)
+        .subquery()
+    )
+    n = func.coalesce(counts.c.n, 0)
+    where: list[Any] = []
+    if country:
+        where.append(a.c.country == country.upper())
+    if type:
+        where.append(a.c.type == type)
+    if sector:
+        where.append(a.c.sector == sector.upper())
+    if name:
+        al = S.actor_aliases
+        where.append(exists().where(al.c.actor_id == a.c.id, al.c.key.contains(name.casefold())))
+    query = (
+        select(a.c.data, *_keys(-n, a.c.id))
+        .select_from(a.outerjoin(counts, counts.c.actor_id == a.c.id))
+        .where(and_(True, *where))
+    )
+    with store.engine.connect() as conn:
+        rows, count, nxt = _page(conn, query, key=[-n, a.c.id], limit=limit, cursor=cursor)
+        mentions = _mentions_of(conn, [r.k1 for r in rows])
+    data = [_actor_out(_json(r.data), mentions.get(r.k1, [])) for r in rows]
+    return Page[ActorOut](data=data, count=count, next_cursor=nxt)
+
+
+def _mentions_of(conn: Connection, actor_ids: list[str]) -> dict[str, list[MentionOut]]:
+    m = S.actor_mentions
+    found: dict[str, list[MentionOut]] = {}
+    for n in range(0, len(actor_ids), 500):
+        query = (
+            select(m.c.actor_id, m.c.article_id, m.c.start, m.c.end, m.c.data)
+            .where(m.c.actor_id.in_(actor_ids[n : n + 500]))
+            .order_by(m.c.id)
+        )
+        for row in conn.execute(query):
+            text = _json(row.data)["text"]
+            found.setdefault(row.actor_id, []).append(
+                MentionOut(article=row.article_id, start=row.start, end=row.end, text=text)
+            )
+    return found
+
+
+def _actor_out(data: dict[str, Any], mentions: list[MentionOut]) -> ActorOut:
+    roles = data.get("roles") or []
+    role = roles[0]["title"] if roles else None
+    return ActorOut.model_validate(data | {"role": role, "mentions": mentions})
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+
+def find_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    speaker_id: str | None = None,
+    article: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 100,
+    cursor: str | None = None,
+) -> Page[QuoteOut]:
+    """Quotations; `speaker` matches part of the speaker's name, ignoring case; dates are
+    the publication dates of the quoting articles."""
+    q = S.quotes
+    where: list[Any] = []
+    if speaker:
+        where.append(func.lower(q.c.speaker).contains(speaker.lower()))
+    if speaker_id:
+        where.append(q.c.speaker_id == speaker_id)
+    if article:
+        where.append(q.c.article_id == article)
+    if since:
+        where.append(q.c.date >= since)
+    if until:
+        where.append(q.c.date <= last_day(until))
+    query = select(q.c.data, q.c.date, *_keys(q.c.id)).where(and_(True, *where))
+    with store.engine.connect() as conn:
+        rows, count, nxt = _page(conn, query, key=[q.c.id], limit=limit, cursor=cursor)
+    data = [QuoteOut.model_validate(_json(r.data) | {"date": r.date}) for r in rows]
+    return Page[QuoteOut](data=data, count=count, next_cursor=nxt)
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+
+def find_articles(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    story: str | None = None,
+    duplicate_group: str | None = None,
+    limit: int | None = 100,
+    cursor: str | None = None,
+) -> Page[ArticleOut]:
+    """Stored articles in input order (source path, then position in the source), with the
+    duplicate group and story corpus linking put them in."""
+    a, d = S.articles, S.documents
+    where: list[Any] = []
+    if since:
+        where.append(a.c.published >= since)
+    if until:
+        where.append(a.c.published <= last_day(until))
+    for column, value in (
+        (a.c.outlet, outlet),
+        (a.c.kind, kind),
+        (a.c.story_id, story),
+        (a.c.duplicate_group_id, duplicate_group),
+    ):
+        if value:
+            where.append(column == value)
+    key = [d.c.source_path, a.c.item, a.c.id]
+    query = (
+        select(a.c.data, a.c.story_id, a.c.duplicate_group_id, *_keys(*key))
+        .select_from(a.join(d, d.c.id == a.c.document_id))
+        .where(and_(True, *where))
+    )
+    with store.engine.connect() as conn:
+        rows, count, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor)
+    data = [
+        article_out(
+            Article.model_validate(_json(r.data)),
+            duplicate_group=r.duplicate_group_id,
+            story=r.story_id,
+        )
+        for r in rows
+    ]
+    return Page[ArticleOut](data=data, count=count, next_cursor=nxt)
+
+
+def article_out(
+    article: Article, *, duplicate_group: str | None = None, story: str | None = None
+) -> ArticleOut:
+    published = article.published
+    return ArticleOut(
+        **article.model_dump(
+            include={"id", "document_id", "source_path", "item", "kind", "title", "standfirst",
+                     "outlet", "wire", "author", "section", "dateline", "url", "body"}
+        ),
+        published=published.value if published else None,
+        published_precision=published.precision if published else None,
+        published_evidence=published.evidence if published else None,
+        captions=[c.text for c in article.captions],
+        duplicate_group=duplicate_group,
+        story=story,
+    )  # fmt: skip
+
+
+# --- timelines --------------------------------------------------------------------------------
+
+_FINE_ENOUGH = {"month": {"day", "month"}, "week": {"day"}}
+
+
+def dyad_timeline(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: Period = "month",
+    directed: bool = False,
+    modality: str | None = "asserted",
+) -> DyadTimeline:
+    """Events between `a` and `b` (actor ids or ISO3) per month or ISO week: counts per PLOVER
+    type and quad class and the mean PLOVER score. Aggregated in SQL per day; events whose
+    date is coarser than the period are counted as `coarse`, undated ones as `undated`."""
+    d, e = S.event_dyads, S.events
+    pairs = [and_(d.c.actor_key == a, d.c.recipient_key == b)]
+    if not directed:
+        pairs.append(and_(d.c.actor_key == b, d.c.recipient_key == a))
+    ids = select(d.c.event_id).where(or_(*pairs))
+    where: list[Any] = [e.c.id.in_(ids)]
+    if modality:
+        where.append(e.c.modality == modality)
+    query = (
+        select(
+            e.c.day, e.c.date_precision, e.c.type, e.c.quad_class,
+            func.count().label("n"), func.sum(e.c.score).label("score"),
+            func.count(e.c.score).label("scored"),
+        )
+        .where(and_(*where))
+        .group_by(e.c.day, e.c.date_precision, e.c.type, e.c.quad_class)
+    )  # fmt: skip
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return _buckets(rows, a=a, b=b, by=by, directed=directed)
+
+
+def _period(day: str, by: Period) -> str:
+    if by == "month":
+        return day[:7]
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _buckets(rows: Sequence[Any], *, a: str, b: str, by: Period, directed: bool) -> DyadTimeline:
+    counts: Counter[str] = Counter()
+    scores: dict[str, list[float]] = {}
+    types: dict[str, Counter[str]] = {}
+    quads: dict[str, Counter[str]] = {}
+    undated = coarse = 0
+    for row in rows:
+        if not row.day:
+            undated += row.n
+            continue
+        if row.date_precision not in _FINE_ENOUGH[by]:
+            coarse += row.n
+            continue
+        period = _period(row.day, by)
+        counts[period] += row.n
+        total = scores.setdefault(period, [0.0, 0.0])
+        total[0] += float(row.score or 0.0)
+        total[1] += row.scored
+        types.setdefault(period, Counter())[row.type] += row.n
+        if row.quad_class:
+            quads.setdefault(period, Counter())[row.quad_class] += row.n
+    periods = [
+        TimelineBucket(
+            period=p,
+            events=counts[p],
+            score=round(scores[p][0] / scores[p][1], 3) if scores[p][1] else None,
+            score_sum=round(scores[p][0], 3),
+            types=dict(types[p]),
+            quads=dict(quads.get(p, {})),
+        )
+        for p in sorted(counts)
+    ]
+    return DyadTimeline(
+        a=a, b=b, by=by, directed=directed, periods=periods, undated=undated, coarse=coarse
+    )
+
+
+# --- full-text search -------------------------------------------------------------------------
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    actor: str | None = None,
+    limit: int = 20,
+) -> list[SearchHit]:
+    """The best matches of `query` over article titles and bodies, quotes and event
+    evidence, filtered by the article's date, outlet, kind, or an actor it mentions."""
+    filters = Filters(since=since, until=until, outlet=outlet, kind=kind, actor=actor)
+    with store.engine.connect() as conn:
+        hits = run_search(conn, query, filters=filters, limit=limit)
+        meta = {
+            r.id: r
+            for r in conn.execute(
+                select(S.articles.c.id, S.articles.c.title, S.articles.c.outlet,
+                       S.articles.c.published)
+                .where(S.articles.c.id.in_({h.article_id for h in hits}))
+            )
+        }  # fmt: skip
+    return [
+        SearchHit(
+            kind=h.kind, id=h.ref_id, article=h.article_id, title=meta[h.article_id].title,
+            outlet=meta[h.article_id].outlet, published=meta[h.article_id].published,
+            snippet=h.snippet, score=round(h.score, 4),
+        )
+        for h in hits
+    ]  # fmt: skip
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value

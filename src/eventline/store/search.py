@@ -1,0 +1,159 @@
+"""Full-text search over `search_docs` (article titles and bodies, quotes, event evidence),
+one interface over two backends:
+
+- SQLite: an FTS5 external-content table `search_fts` over `search_docs`, kept in sync by
+  triggers (so every write path that touches `search_docs` keeps the index right), ranked
+  by bm25, Porter-stemmed English with diacritics folded.
+- PostgreSQL: a stored `tsvector` column (`to_tsvector('english', text)`) with a GIN index,
+  ranked by `ts_rank`; queries go through `websearch_to_tsquery`.
+
+User queries read the same on both: words are all required, "quoted phrases" match as
+phrases, `OR` between two terms accepts either, and `-word` excludes a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from eventline.store.rows import date_range
+
+_SQLITE_DDL = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_docs', "
+    "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN "
+    "INSERT INTO search_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+    "CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "INSERT INTO search_fts(rowid, text) VALUES (new.id, new.text); END",
+)
+_POSTGRES_DDL = (
+    "ALTER TABLE search_docs ADD COLUMN tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+    "CREATE INDEX ix_search_docs_tsv ON search_docs USING GIN (tsv)",
+)
+# Objects the backend-specific DDL adds, which the SQLAlchemy tables do not describe.
+BACKEND_OBJECTS = frozenset(
+    {"search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
+     "search_fts_config", "search_fts_content", "tsv", "ix_search_docs_tsv"}
+)  # fmt: skip
+
+
+def create_index_ddl(dialect: str) -> tuple[str, ...]:
+    return {"sqlite": _SQLITE_DDL, "postgresql": _POSTGRES_DDL}.get(dialect, ())
+
+
+def drop_index_ddl(dialect: str) -> tuple[str, ...]:
+    if dialect == "sqlite":
+        drops = ("search_docs_ai", "search_docs_ad", "search_docs_au")
+        return (*(f"DROP TRIGGER {t}" for t in drops), "DROP TABLE search_fts")
+    if dialect == "postgresql":
+        return ("DROP INDEX ix_search_docs_tsv", "ALTER TABLE search_docs DROP COLUMN tsv")
+    return ()
+
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+def fts5_query(query: str) -> str:
+    """The websearch-style query as FTS5 syntax, every term quoted so that punctuation in
+    the user's words ("U.S.", "cease-fire") can never be a syntax error."""
+    parts: list[str] = []
+    for negate, phrase, bare in _TOKEN.findall(query):
+        if bare == "OR":
+            if parts and parts[-1] != "OR":
+                parts.append("OR")
+            continue
+        if bare.startswith("-"):
+            negate, bare = "-", bare[1:]
+        words = _WORD.findall(phrase if phrase else bare)
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"'
+        parts.append(f"NOT {term}" if negate else term)
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    # FTS5 NOT is binary: "a NOT b"; a leading NOT has nothing to subtract from.
+    while parts and parts[0].startswith("NOT "):
+        parts.pop(0)
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    ref_id: str
+    article_id: str
+    snippet: str
+    score: float
+
+
+def _where(filters: Filters) -> tuple[str, dict[str, object]]:
+    clauses: list[str] = []
+    params: dict[str, object] = {}
+    if filters.since:
+        clauses.append("a.published >= :since")
+        params["since"] = filters.since
+    if filters.until:
+        clauses.append("a.published <= :until")
+        params["until"] = date_range(filters.until)[1] or filters.until  # all of a month
+    if filters.outlet:
+        clauses.append("a.outlet = :outlet")
+        params["outlet"] = filters.outlet
+    if filters.kind:
+        clauses.append("a.kind = :kind")
+        params["kind"] = filters.kind
+    if filters.actor:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM actor_mentions m JOIN actors r ON r.id = m.actor_id "
+            "WHERE m.article_id = d.article_id AND (r.id = :actor OR r.country = :actor))"
+        )
+        params["actor"] = filters.actor
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def search(conn: Connection, query: str, *, filters: Filters, limit: int) -> list[Hit]:
+    """The best `limit` matches of `query`, best first."""
+    where, params = _where(filters)
+    params["limit"] = limit
+    if conn.dialect.name == "postgresql":
+        sql = (
+            "SELECT d.kind, d.ref_id, d.article_id, "
+            "ts_headline('english', d.text, q, 'MaxWords=24, MinWords=8, StartSel=[, "
+            "StopSel=]') AS snippet, score FROM ("
+            "SELECT d.id, ts_rank(d.tsv, q) AS score, q FROM search_docs d "
+            "JOIN articles a ON a.id = d.article_id, websearch_to_tsquery('english', :q) q "
+            f"WHERE d.tsv @@ q{where} ORDER BY score DESC, d.id LIMIT :limit"
+            ") best JOIN search_docs d ON d.id = best.id ORDER BY score DESC, d.id"
+        )
+        params["q"] = query
+    elif conn.dialect.name == "sqlite":
+        match = fts5_query(query)
+        if not match:
+            return []
+        sql = (
+            "SELECT d.kind, d.ref_id, d.article_id, "
+            "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, -bm25(search_fts) AS score "
+            "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+            "JOIN articles a ON a.id = d.article_id "
+            f"WHERE search_fts MATCH :q{where} ORDER BY bm25(search_fts), d.id LIMIT :limit"
+        )
+        params["q"] = match
+    else:
+        raise NotImplementedError(f"full-text search on {conn.dialect.name}")
+    rows = conn.execute(text(sql), params).all()
+    return [Hit(r.kind, r.ref_id, r.article_id, r.snippet, float(r.score)) for r in rows]

@@ -1,0 +1,318 @@
+"""Writes of analysis records, inside one transaction (`Store.batch()`).
+
+Per-article results (actor mentions, event mentions, quotes, timexes) are written per article
+and pipeline version, replacing that article's previous results; corpus records (actors,
+merged events, duplicate groups, stories, claims) are upserted by their stable ids. Each
+method keeps the derived rows in step: party and dyad rows of events, article links of
+stories and duplicate groups, and the full-text rows of quotes and event evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from eventline.model import (
+    Actor,
+    Claim,
+    DuplicateGroup,
+    Event,
+    EventCore,
+    EventMention,
+    Mention,
+    Quote,
+    Story,
+    Timex,
+)
+from eventline.store import rows as R
+from eventline.store import schema as S
+
+_CHUNK = 500
+
+
+class _Unset:
+    """Marks an argument that was not given (None means "clear it")."""
+
+
+UNSET: Any = _Unset()
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for n in range(0, len(items), _CHUNK):
+        yield items[n : n + _CHUNK]
+
+
+class Writer:
+    """Write methods bound to one open transaction; obtain one from `Store.batch()`."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+
+    # --- primitives -------------------------------------------------------------------------
+
+    def _insert(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self.conn.execute(table.insert(), list(rows))
+
+    def _upsert(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+        """INSERT … ON CONFLICT (primary key) DO UPDATE: the newest content wins."""
+        if not rows:
+            return
+        stmt: Any = self._dialect.insert(table)
+        keys = [c.name for c in table.primary_key.columns]
+        changed = {c: stmt.excluded[c] for c in rows[0] if c not in keys}
+        if changed:
+            stmt = stmt.on_conflict_do_update(index_elements=keys, set_=changed)
+        else:
+            stmt = stmt.on_conflict_do_nothing()
+        self.conn.execute(stmt, list(rows))
+
+    def _delete_in(self, table: Table, column: str, ids: Collection[str]) -> None:
+        for part in _chunks(sorted(ids)):
+            self.conn.execute(delete(table).where(table.c[column].in_(part)))
+
+    def _lookup(self, column: str, ids: Collection[str]) -> dict[str, Any]:
+        """articles.<column> for the given article ids."""
+        found: dict[str, Any] = {}
+        for part in _chunks(sorted(ids)):
+            query = select(S.articles.c.id, S.articles.c[column]).where(S.articles.c.id.in_(part))
+            found.update({row[0]: row[1] for row in self.conn.execute(query)})
+        return found
+
+    def _write_parties(self, records: Sequence[EventCore]) -> None:
+        ids = [r.id for r in records]
+        self._delete_in(S.event_parties, "event_id", ids)
+        self._delete_in(S.event_dyads, "event_id", ids)
+        self._insert(S.event_parties, [row for r in records for row in R.party_rows(r)])
+        self._insert(S.event_dyads, [row for r in records for row in R.dyad_rows(r)])
+
+    def _search(self, kind: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(ref id, article id, text) rows for the full-text index, replacing older ones."""
+        fresh = [{"kind": kind, "ref_id": r, "article_id": a, "text": t} for r, a, t in rows if t]
+        table = S.search_docs
+        for part in _chunks([row["ref_id"] for row in fresh]):
+            self.conn.execute(
+                delete(table).where(and_(table.c.kind == kind, table.c.ref_id.in_(part)))
+            )
+        self._insert(table, fresh)
+
+    # --- per-article results -----------------------------------------------------------------
+
+    def write_article_analysis(
+        self,
+        article_id: str,
+        version: str,
+        *,
+        mentions: Sequence[Mention] = (),
+        events: Sequence[EventMention] = (),
+        quotes: Sequence[Quote] = (),
+        timexes: Sequence[Timex] = (),
+    ) -> None:
+        """Replace one article's per-article results and record the pipeline version."""
+        self.clear_article_analysis([article_id])
+        self.put_mentions(mentions)
+        self.put_event_mentions(events)
+        self.put_quotes(quotes)
+        self.put_timexes(timexes)
+        row = {"article_id": article_id, "version": version, "analysed_at": datetime.now(UTC)}
+        self._upsert(S.article_analyses, [row])
+
+    def clear_article_analysis(self, article_ids: Collection[str]) -> None:
+        """Remove the per-article results of these articles (and what derives from them)."""
+        ids = list(article_ids)
+        for part in _chunks(ids):
+            em = select(S.event_mentions.c.id).where(S.event_mentions.c.article_id.in_(part))
+            for table in (S.event_parties, S.event_dyads):
+                self.conn.execute(delete(table).where(table.c.event_id.in_(em)))
+            docs = S.search_docs
+            self.conn.execute(
+                delete(docs).where(docs.c.article_id.in_(part), docs.c.kind != "article")
+            )
+        for table in (S.actor_mentions, S.event_mentions, S.quotes, S.timexes):
+            self._delete_in(table, "article_id", ids)
+        self._delete_in(S.article_analyses, "article_id", ids)
+
+    def put_mentions(self, mentions: Sequence[Mention]) -> None:
+        self._upsert(S.actor_mentions, [R.mention_row(m) for m in mentions])
+
+    def put_timexes(self, timexes: Sequence[Timex]) -> None:
+        self._upsert(S.timexes, [R.timex_row(t) for t in timexes])
+
+    def put_event_mentions(self, mentions: Sequence[EventMention]) -> None:
+        self._upsert(S.event_mentions, [R.event_mention_row(m) for m in mentions])
+        self._write_parties(mentions)
+        self._search("evidence", ((m.id, m.evidence.article, m.evidence.text) for m in mentions))
+
+    def put_quotes(self, quotes: Sequence[Quote]) -> None:
+        dates = self._lookup("published", {q.article for q in quotes})
+        self._upsert(S.quotes, [R.quote_row(q, date=dates.get(q.article)) for q in quotes])
+        self._search("quote", ((q.id, q.article, q.text) for q in quotes))
+
+    # --- corpus records ----------------------------------------------------------------------
+
+    def upsert_actors(self, actors: Sequence[Actor]) -> None:
+        """Canonical actors and their aliases (the alias table is what new mentions are
+        resolved against)."""
+        self._upsert(S.actors, [R.actor_row(a) for a in actors])
+        self._delete_in(S.actor_aliases, "actor_id", [a.id for a in actors])
+        self._insert(S.actor_aliases, [row for a in actors for row in R.alias_rows(a)])
+
+    def upsert_events(
+        self, events: Sequence[Event], *, links: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
+        """Merged events by id, with their party rows and mention links. `links` maps an
+        event id to its event-mention ids; without it they are recovered from the evidence.
+        An event's story is its first report's article's story."""
+        stories = self._lookup("story_id", {e.mentions[0].article for e in events if e.mentions})
+        self._upsert(
+            S.events,
+            [
+                R.event_row(e, story_id=stories.get(e.mentions[0].article) if e.mentions else None)
+                for e in events
+            ],
+        )
+        self._write_parties(events)
+        if links is None:
+            links = self._recover_links(events)
+        self._delete_in(S.event_links, "event_id", list(links))
+        self._insert(
+            S.event_links, [{"event_id": e, "mention_id": m} for e, ms in links.items() for m in ms]
+        )
+
+    def _recover_links(self, events: Sequence[Event]) -> dict[str, list[str]]:
+        articles = sorted({m.article for e in events for m in e.mentions})
+        mentions: list[EventMention] = []
+        for part in _chunks(articles):
+            query = select(S.event_mentions.c.data).where(S.event_mentions.c.article_id.in_(part))
+            mentions.extend(EventMention.model_validate(r[0]) for r in self.conn.execute(query))
+        return R.event_link_rows(events, mentions)
+
+    def delete_events(self, ids: Collection[str]) -> None:
+        for table, column in (
+            (S.event_links, "event_id"),
+            (S.event_parties, "event_id"),
+            (S.event_dyads, "event_id"),
+            (S.events, "id"),
+        ):
+            self._delete_in(table, column, ids)
+
+    def upsert_duplicate_groups(self, groups: Sequence[DuplicateGroup]) -> None:
+        """Groups by id; each member article gets the group and its canonical copy."""
+        self._upsert(S.duplicate_groups, [R.group_row(g) for g in groups])
+        for g in groups:
+            self._set_links(g.members, duplicate_group_id=g.id, canonical_id=g.canonical)
+
+    def delete_duplicate_groups(self, ids: Collection[str]) -> None:
+        a = S.articles
+        for part in _chunks(sorted(ids)):
+            self.conn.execute(
+                update(a)
+                .where(a.c.duplicate_group_id.in_(part))
+                .values(duplicate_group_id=None, canonical_id=None)
+            )
+        self._delete_in(S.duplicate_groups, "id", ids)
+
+    def upsert_stories(self, stories: Sequence[Story]) -> None:
+        """Stories by id; their member lists replace the old ones and set articles.story_id."""
+        self._upsert(S.stories, [R.story_row(s) for s in stories])
+        self._delete_in(S.story_articles, "story_id", [s.id for s in stories])
+        self._insert(S.story_articles, [row for s in stories for row in R.story_article_rows(s)])
+        for s in stories:
+            self._set_links(s.articles, story_id=s.id)
+
+    def set_article_links(
+        self,
+        article_id: str,
+        *,
+        story_id: str | None = UNSET,
+        duplicate_group_id: str | None = UNSET,
+        canonical_id: str | None = UNSET,
+    ) -> None:
+        """Set (or clear, with None) an article's story, duplicate group and canonical copy;
+        arguments not given are left as they are."""
+        self._set_links(
+            [article_id],
+            story_id=story_id,
+            duplicate_group_id=duplicate_group_id,
+            canonical_id=canonical_id,
+        )
+
+    def _set_links(self, article_ids: Sequence[str], **values: Any) -> None:
+        given = {k: v for k, v in values.items() if v is not UNSET}
+        if not given:
+            return
+        for part in _chunks(list(article_ids)):
+            self.conn.execute(update(S.articles).where(S.articles.c.id.in_(part)).values(given))
+
+    def upsert_claims(self, claims: Sequence[Claim]) -> None:
+        """Claims by id with their evidence links (replaced whole per claim)."""
+        outlets = self._lookup("outlet", {c.reviewer_article for c in claims})
+        self._upsert(
+            S.claims,
+            [R.claim_row(c, rating_source=outlets.get(c.reviewer_article)) for c in claims],
+        )
+        self._delete_in(S.claim_evidence, "claim_id", [c.id for c in claims])
+        self._insert(S.claim_evidence, [row for c in claims for row in R.claim_evidence_rows(c)])
+
+    def put_blob(self, key: str, data: bytes) -> None:
+        self._upsert(S.blobs, [{"key": key, "data": data}])
+
+    # --- whole kinds ------------------------------------------------------------------------
+
+    def clear(self, kind: str) -> None:
+        """Empty one record kind and everything derived from it."""
+        c = self.conn
+        if kind == "actors":
+            c.execute(delete(S.actor_aliases))
+        elif kind in ("event_mentions", "events"):
+            table = S.event_mentions if kind == "event_mentions" else S.events
+            for derived in (S.event_parties, S.event_dyads):
+                c.execute(delete(derived).where(derived.c.event_id.in_(select(table.c.id))))
+            if kind == "events":
+                c.execute(delete(S.event_links))
+            else:
+                c.execute(delete(S.search_docs).where(S.search_docs.c.kind == "evidence"))
+        elif kind == "quotes":
+            c.execute(delete(S.search_docs).where(S.search_docs.c.kind == "quote"))
+        elif kind == "duplicate_groups":
+            c.execute(update(S.articles).values(duplicate_group_id=None, canonical_id=None))
+        elif kind == "stories":
+            c.execute(update(S.articles).values(story_id=None))
+            c.execute(delete(S.story_articles))
+        elif kind == "claims":
+            c.execute(delete(S.claim_evidence))
+        c.execute(delete(S.record_tables[kind]))
+
+    def put(self, kind: str, records: Sequence[Any]) -> None:
+        """Write records of one kind with the method that kind needs."""
+        writers: dict[str, Callable[[Sequence[Any]], None]] = {
+            "actors": self.upsert_actors,
+            "mentions": self.put_mentions,
+            "timexes": self.put_timexes,
+            "event_mentions": self.put_event_mentions,
+            "quotes": self.put_quotes,
+            "duplicate_groups": self.upsert_duplicate_groups,
+            "stories": self.upsert_stories,
+            "events": self.upsert_events,
+            "claims": self.upsert_claims,
+        }
+        writers[kind](records)
+
+
+# The order in which kinds are written: links and lookups need what comes before them.
+WRITE_ORDER = (
+    "actors",
+    "mentions",
+    "timexes",
+    "event_mentions",
+    "quotes",
+    "duplicate_groups",
+    "stories",
+    "events",
+    "claims",
+)
