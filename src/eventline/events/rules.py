@@ -311,8 +311,11 @@ def accusation_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidat
         if c.type != "ACCUSE" or c.trigger.pos_ != "VERB":
             continue
         obj = first(c.trigger, "dobj")
+        # "condemned the US strikes on Iran"; "condemnation over the attack on X" when no
+        # one is named as object ("blamed Israel for the bombing" keeps Israel)
         objects = [obj] if obj is not None else []
-        objects += [p for _, p in prep_objects(c.trigger, ("of", "for", "over"))]
+        if obj is None or not ctx.actors.refs(obj):
+            objects += [p for _, p in prep_objects(c.trigger, ("of", "for", "over"))]
         for noun in objects:
             if any(p.type in _VIOLENT for p in ctx.lex.nouns.get(noun.lemma_.lower(), ())):
                 c.recipient = _others(own_actor(noun, ctx.actors), c.actor)
@@ -327,7 +330,11 @@ def complement_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candi
     for c in cands:
         if c.recipient or c.type not in _COMPLEMENT_TYPES:
             continue
-        for comp in (x for x in c.trigger.children if x.dep_ in (*_COMPLEMENT_DEPS, "acl")):
+        comps = [x for x in c.trigger.children if x.dep_ in (*_COMPLEMENT_DEPS, "acl")]
+        if c.trigger.pos_ == "NOUN" and c.trigger.dep_ == "dobj":
+            # "reiterated its demand today that Israel ease ...": the clause hangs on the verb
+            comps += [x for x in c.trigger.head.children if x.dep_ == "ccomp" and x.i > c.trigger.i]
+        for comp in comps:
             if found := _complement_parties(comp, ctx.actors, besides=c.actor):
                 c.recipient = found
                 break
@@ -339,7 +346,8 @@ def _complement_parties(
 ) -> tuple[ActorRef, ...]:
     """The first party named in the complement other than `besides` (the act's actor: "its
     ambassador" in "threatened to recall its ambassador from France" is the actor's own)."""
-    subj = first(comp, "nsubj", "nsubjpass") if comp.dep_ == "ccomp" else None
+    that_clause = comp.dep_ == "ccomp" or (comp.dep_ == "acl" and first(comp, "mark") is not None)
+    subj = first(comp, "nsubj", "nsubjpass") if that_clause else None
     heads: list[Token | None] = [subj, first(comp, "dative")]
     obj = first(comp, "dobj")
     heads += [obj, *(p for _, p in prep_objects(comp, _COMPLEMENT_PREPS))]
