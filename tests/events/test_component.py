@@ -45,3 +45,15 @@ def test_code_doc_uses_events_another_component_wrote(parse: Callable[[str], Doc
     span._.event = learned
     doc.spans["events"] = [span]
     assert code_doc(doc, article_id="a", published=None).events == [learned]
+
+
+def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
+    """A standfirst without a final stop is not parsed into the lead sentence."""
+    from eventline.nlp.line_breaks import FACTORY, LineBreaks
+
+    assert Language.has_factory(FACTORY)
+    doc = nlp.make_doc("Talks resume in Berlin\nPoland and Germany met on Monday.")
+    LineBreaks()(doc)
+    poland = next(t for t in doc if t.text == "Poland")
+    assert poland.is_sent_start
+    assert not next(t for t in doc if t.text == "Germany").is_sent_start
