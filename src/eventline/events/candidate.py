@@ -30,6 +30,7 @@ class Candidate:
     # take the date of the clause that mentions it
     content: str | None = None  # the embedded action of a speech act ("agreed to X": X)
     from_speech: bool = False  # read from what someone said (speech.py), not from a trigger
+    embedded_recipient: tuple[ActorRef, ...] = ()  # the recipient of the dropped content
     asserted: bool = False  # a rule made this the act that happened (a refusal read from "not")
 
 

@@ -267,8 +267,11 @@ def troop_movement(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
         if c.type != "CONSULT" or c.pattern.roles != "destination":
             continue
         subj = subject(c.trigger)[0]
-        if subj is None or subj.lemma_.lower() not in _MILITARY_NOUNS:
+        if subj is None:
             continue
+        heads = [subj, *(p for _, p in prep_objects(subj, ("of",)))]
+        if not any(h.lemma_.lower() in _MILITARY_NOUNS for h in heads):
+            continue  # "a first patch of Bangladeshi peacekeeping troops arrived"
         peace = any(t.lower_.startswith("peacekeep") for t in subj.subtree)
         c.type, c.mode = ("AID", None) if peace else ("MOBILIZE", "troops")
     return cands
@@ -284,18 +287,32 @@ def embedded_action(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]
     acts = {c.trigger.i: c for c in cands if c.type in ACT_TYPES and c.actor}
     kept = []
     for c in cands:
-        gov = c.trigger.head
-        act = acts.get(gov.i) if c.trigger.dep_ in (*_COMPLEMENT_DEPS, "acl") else None
+        act = _governing_act(c.trigger, acts)
         if act is None or act is c:
             kept.append(c)
             continue
         if act.content is None:
             act.content = _phrase(c.trigger)
-        if not act.recipient:
-            act.recipient = _others(c.recipient, act.actor)
+        if not act.embedded_recipient:
+            act.embedded_recipient = _others(c.recipient, act.actor)
         if act.type == "AGREE" and c.recipient and c.type in _MATERIAL:
             kept.append(c)
     return kept
+
+
+def _governing_act(tok: Token, acts: dict[int, Candidate]) -> Candidate | None:
+    """The act whose complement holds `tok`: its head directly ("agreed to supply"), or the
+    verb whose object `tok` is ("agreed to postpone the demonstration")."""
+    node = tok
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+        node = node.head
+    for _ in range(2):
+        if node.dep_ not in (*_COMPLEMENT_DEPS, "acl") or node.head == node:
+            return None
+        if (act := acts.get(node.head.i)) is not None:
+            return act
+        node = node.head
+    return None
 
 
 def _phrase(tok: Token) -> str:
@@ -338,6 +355,7 @@ def complement_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candi
             if found := _complement_parties(comp, ctx.actors, besides=c.actor):
                 c.recipient = found
                 break
+        c.recipient = c.recipient or c.embedded_recipient  # the dropped action's own party
     return cands
 
 
