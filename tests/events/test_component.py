@@ -57,3 +57,14 @@ def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
     poland = next(t for t in doc if t.text == "Poland")
     assert poland.is_sent_start
     assert not next(t for t in doc if t.text == "Germany").is_sent_start
+
+
+def test_a_coded_doc_still_serialises(parse: Callable[[str], Doc], nlp: Language) -> None:
+    from spacy.tokens import DocBin
+
+    doc = parse("Poland condemned the German strikes on Chile in Warsaw.")
+    nlp.create_pipe("eventline_events_v1")(doc)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (back,) = DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab)
+    assert len(back.spans["events"]) > 0
+    assert [s._.event for s in back.spans["events"]] == [s._.event for s in doc.spans["events"]]
