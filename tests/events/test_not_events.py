@@ -70,3 +70,24 @@ def test_a_cooperation_announced_as_not_happening_is_a_refusal(
 def test_troops_arriving_are_no_visit(parse: Callable[[str], Doc]) -> None:
     got = types(parse, "Polish peacekeeping troops arrived in Nigeria on Monday.")
     assert "CONSULT" not in got
+
+
+def test_the_subject_of_faces_an_attack_is_its_target(parse: Callable[[str], Doc]) -> None:
+    events = code_doc(
+        parse("Poland faces a direct attack from Germany."), article_id="t", published=None
+    ).events
+    (ev,) = [e for e in events if e.type == "ASSAULT"]
+    assert [a.country for a in ev.actor] == ["DEU"]
+    assert [r.country for r in ev.recipient] == ["POL"]
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(parse: Callable[[str], Doc]) -> None:
+    events = code_doc(
+        parse("Velkor met the Polish envoys and urged them to send troops."),
+        article_id="t",
+        published=None,
+    ).events
+    assert all({a.id for a in e.actor}.isdisjoint(r.id for r in e.recipient) for e in events), [
+        (e.type, e.actor, e.recipient) for e in events
+    ]
+    assert events

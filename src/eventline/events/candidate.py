@@ -40,6 +40,6 @@ def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found.extend(actors.refs(child))
-    for _, pobj in prep_objects(noun, ("by",)):
+    for _, pobj in prep_objects(noun, ("by", "from")):  # "an attack from Israel"
         found.extend(actors.refs(pobj))
     return unique(found)

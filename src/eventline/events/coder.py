@@ -149,6 +149,8 @@ def _is_light(verb: Token, pattern: Pattern, lex: Lexicon) -> bool:
         return lemma in pattern.light
     if lemma in lex.light_verbs:
         return True
+    if lemma in lex.cue("undergo_verbs"):
+        return False  # "Iran faces an attack from Israel": the subject is the target
     return lemma not in lex.verbs and lemma not in lex.cue("speech_verbs")
 
 
@@ -251,6 +253,8 @@ def _noun_candidate(
     else:
         return None
     recipient = _recipients(tok, pattern, actors, skip=None)
+    if not recipient and _undergoes(tok, lex):
+        recipient = actors.refs(subject(tok.head)[0])  # "Iran faces an attack from Israel"
     if not recipient and light is not None:
         recipient = _recipients(light, pattern, actors, skip=tok)
     recipient = tuple(r for r in recipient if r not in actor)
@@ -259,6 +263,10 @@ def _noun_candidate(
     cand = Candidate(pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True)
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+def _undergoes(noun: Token, lex: Lexicon) -> bool:
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("undergo_verbs")
 
 
 def _argument_of_event(noun: Token, clause: Token, lex: Lexicon) -> bool:
