@@ -91,3 +91,10 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(parse: Callable[[str], D
         (e.type, e.actor, e.recipient) for e in events
     ]
     assert events
+
+
+def test_force_with_crowd_control_weapons_is_an_assault(parse: Callable[[str], Doc]) -> None:
+    armed = types(parse, "Police in Poland dispersed the crowd with water cannon.")
+    plain = types(parse, "Police in Poland dispersed the demonstrators on Sunday.")
+    assert "ASSAULT" in armed and "COERCE" not in armed
+    assert "COERCE" in plain

@@ -277,6 +277,21 @@ def troop_movement(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     return cands
 
 
+@rule("crowd_control")
+def crowd_control(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "Police dispersed the crowd with water cannon": force with a crowd-control weapon is
+    ASSAULT crowd-control, not a mere restriction."""
+    words = ctx.lex.cue("crowd_control_words")
+    for c in cands:
+        if c.type != "COERCE" or c.trigger.pos_ != "VERB":
+            continue
+        holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
+        means = [p for h in holders for _, p in prep_objects(h, ("with", "using"))]
+        if any(t.lemma_.lower() in words for m in means for t in m.subtree):
+            c.type, c.mode = "ASSAULT", "crowd-control"
+    return cands
+
+
 @rule("embedded_action")
 def embedded_action(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """An action inside the complement of an act (threaten, decline, demand) is the act's
