@@ -98,3 +98,13 @@ def test_force_with_crowd_control_weapons_is_an_assault(parse: Callable[[str], D
     plain = types(parse, "Police in Poland dispersed the demonstrators on Sunday.")
     assert "ASSAULT" in armed and "COERCE" not in armed
     assert "COERCE" in plain
+
+
+def test_a_protest_targets_the_party_its_purpose_names(parse: Callable[[str], Doc]) -> None:
+    events = code_doc(
+        parse("Students in Warsaw staged a hunger strike to protest Germany's border policy."),
+        article_id="t",
+        published=None,
+    ).events
+    (ev,) = [e for e in events if e.type == "PROTEST"]
+    assert [r.country for r in ev.recipient] == ["DEU"]

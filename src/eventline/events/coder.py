@@ -44,7 +44,7 @@ from eventline.events.rules import RuleContext, apply_rules
 from eventline.events.speech import speech_accuse, speech_request
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
 
-_DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for")
+_DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for", "into")
 _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}

@@ -449,6 +449,63 @@ def _condition(head: Token, marks: tuple[str, ...]) -> Token | None:
     return None
 
 
+_PURPOSE_PREPS = ("against", "of", "over", "at", "for")
+
+
+@rule("protest_target")
+def protest_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """A protest's target is the party its purpose names ("a hunger strike to protest
+    President Assad's failure", "in defiance of Chinese authorities"), before its place."""
+    for c in cands:
+        if c.type != "PROTEST" or c.recipient:
+            continue
+        found: tuple[ActorRef, ...] = ()
+        for head in dict.fromkeys((c.trigger, c.clause)):
+            for x in head.children:
+                if x.dep_ in ("advcl", "xcomp", "acl") and not found:
+                    found = _complement_parties(x, ctx.actors, besides=c.actor)
+                elif x.dep_ == "prep" and x.lower_ in ("in", *_PURPOSE_PREPS) and not found:
+                    found = _purpose(x, ctx.actors, besides=c.actor)
+        c.recipient = found
+    return cands
+
+
+def _purpose(
+    prep: Token, actors: ActorIndex, *, besides: tuple[ActorRef, ...]
+) -> tuple[ActorRef, ...]:
+    """ "against X's policy", "in protest against X", "in defiance of X"."""
+    for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+        if prep.lower_ in _PURPOSE_PREPS:
+            refs = actors.refs(pobj) or own_actor(pobj, actors)
+            if found := _others(refs, besides):
+                return found
+        for _, inner in prep_objects(pobj, _PURPOSE_PREPS):
+            if found := _others(actors.refs(inner) or own_actor(inner, actors), besides):
+                return found
+    return ()
+
+
+@rule("mobilization_target")
+def mobilization_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "mobilized reservists for a possible war against Iraq": the forces mobilized are the
+    actor's own; the recipient is whom they are mobilized against."""
+    for c in cands:
+        if c.type != "MOBILIZE":
+            continue
+        against = [
+            r
+            for t in c.trigger.subtree
+            if t.dep_ == "pobj" and t.head.lower_ == "against"
+            for r in ctx.actors.refs(t)
+        ]
+        own_forces = tuple(r for r in c.recipient if r.sector in ("MIL", "COP") and not r.country)
+        if against:
+            c.recipient = _others(unique(against), c.actor)
+        elif own_forces:
+            c.recipient = ()
+    return cands
+
+
 @rule("protest_country")
 def protest_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
