@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 Format = Literal["text", "html", "rss", "atom", "jsonl"]
-Kind = Literal["news", "opinion", "analysis", "fact-check"]
+Kind = Literal["news", "opinion", "analysis", "fact-check", "listing"]
 Precision = Literal["day", "month", "year", "monthday"]
 Modality = Literal["asserted", "planned", "hypothetical", "negated", "alleged", "speculative"]
 Verdict = Literal["true", "false", "mixed", "unproven"]
@@ -41,6 +41,25 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class ListingItem(Record):
+    """One item of a listing page (a section front, topic hub, tag or search page): its
+    headline, teaser, link, date and outlet as the page shows them, with the page's own
+    capture time and topic. `fetch` marks an item whose link leads to a full article, so a
+    later fetch can replace the teaser with that article. `start`/`end` locate the item in
+    the listing article's body."""
+
+    title: str
+    teaser: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    topic: str | None = None
+    captured: str | None = None
+    fetch: bool = False
+    start: int = 0
+    end: int = 0
+
+
 class Hints(Record):
     """Metadata an input carries beside its text (feed fields, JSONL fields, HTML meta) or that
     the user supplied with --published/--outlet/--url. Stronger than anything read from prose."""
@@ -57,6 +76,8 @@ class Hints(Record):
     # A date the page states somewhere (htmldate's wider search) when its metadata names no
     # publication date: weaker than a date printed with the story, stronger than a guess.
     page_date: str | None = None
+    # The items of a listing page, as the HTML reader found them (kind "listing").
+    listing: tuple[ListingItem, ...] = ()
 
 
 class Item(Record):
@@ -137,6 +158,7 @@ class Article(Record):
     pieces: tuple[Piece, ...] = ()
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removal, ...] = ()
+    items: tuple[ListingItem, ...] = ()  # kind "listing" only: the page's items
 
     @staticmethod
     def make_id(document_id: str, item: int) -> str:
@@ -170,10 +192,14 @@ class Evidence(Record):
 
 
 class Role(Record):
+    """A role a person holds or held; `start`/`end` (ISO dates) come with KB role histories."""
+
     title: str
     country: str | None = None
     sector: str | None = None
     past: bool = False
+    start: str | None = None
+    end: str | None = None
 
 
 class Actor(Record):
@@ -300,6 +326,7 @@ class Review(Record):
     claimant: str | None = None
     claimant_kind: ClaimantKind | None = None
     claimant_span: tuple[int, int] | None = None
+    claimant_actor: ActorRef | None = None
     date: str | None = None
     verdict: Verdict | None = None
     rating: Rating | None = None
@@ -323,4 +350,37 @@ class Claim(Record):
     label: str | None = None
     claimant_kind: ClaimantKind | None = None
     claimant_span: tuple[int, int] | None = None
+    claimant_actor: ActorRef | None = None
     reviews: tuple[Review, ...] = ()
+
+
+# --- per-article analysis and its failures (eventline.analysis) ----------------------------
+
+
+class ArticleAnalysis(Record):
+    """What one article yields on its own, before any corpus linking: written once per article
+    and analysis key, so corpus linking (`eventline relink`) never needs to parse again.
+
+    Actor refs in `mentions`, `event_mentions` and `quotes` carry document-local ids, the keys
+    of `actors` (the nlp stage's doc-local actor table); corpus linking maps them to canonical
+    actor ids."""
+
+    article: str
+    key: str
+    actors: dict[str, dict[str, object]] = {}
+    mentions: tuple[Mention, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    words: int = 0
+    chunks: int = 1
+
+
+class AnalysisFailure(Record):
+    """An article a per-article stage could not process, with the stage and the reason; the
+    rest of the run goes on and `eventline errors` lists these."""
+
+    article: str
+    stage: str
+    reason: str
+    key: str

@@ -15,6 +15,16 @@ from eventline.model import Article, Document, Hints, Rejection
 from eventline.settings import Settings
 from eventline.store import Store, WriteOutcome
 
+
+def update_metadata(store: Store, doc: Document, doc_articles: Sequence[Article]) -> bool:
+    """Known bytes read with different metadata (new --published/--outlet/--url flags, or a
+    reader that now sees more): store the new metadata; their analysis is redone by the next
+    `analyse`. False when nothing differs."""
+    from eventline.analysis.repair import replace_metadata
+
+    return replace_metadata(store, doc, doc_articles)
+
+
 Progress = Callable[[str], None]
 
 
@@ -87,8 +97,12 @@ def _ingest_one(
     doc = parse_document(source, raw, settings=settings, hints=hints)
     doc_articles = _clean(doc, report=report)
     if prior is not None:
-        store.update_metadata(doc, doc_articles)
-        report.updated += 1
+        # H7's repair path: new metadata where it differs, and the analysis that depends on it
+        # is redone by the next `analyse`.
+        if update_metadata(store, doc, doc_articles):
+            report.updated += 1
+        else:
+            report.unchanged += 1
         return
     if store.write_document(doc, doc_articles) is WriteOutcome.STORED:
         report.stored += 1

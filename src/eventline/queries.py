@@ -29,7 +29,6 @@ from sqlalchemy import (
     exists,
     func,
     literal,
-    or_,
     select,
     tuple_,
 )
@@ -111,20 +110,22 @@ def _has_events(conn: Connection) -> bool:
 
 
 def _event_source(
-    table: Any, *, actor: str | None, recipient: str | None
+    table: Any, *, level: str, actor: str | None, recipient: str | None
 ) -> tuple[Any, ColumnElement[Any], ColumnElement[Any], list[ColumnElement[Any]]]:
     """The table that drives the scan, its day and id columns, and its filters: the dyad
-    index when both sides are given, the party index for one side, else the events."""
+    key range when both sides are given, the party key range for one side, else the events
+    in day order."""
     if actor and recipient:
         d = S.event_dyads
         src = d.join(table, table.c.id == d.c.event_id)
-        where = [d.c.actor_key == actor, d.c.recipient_key == recipient]
+        where = [d.c.level == level, d.c.actor_key == actor, d.c.recipient_key == recipient]
         return src, d.c.day, d.c.event_id, where
     if actor or recipient:
         p = S.event_parties
         src = p.join(table, table.c.id == p.c.event_id)
         role = "actor" if actor else "recipient"
-        return src, p.c.day, p.c.event_id, [p.c.role == role, p.c.key == (actor or recipient)]
+        where = [p.c.level == level, p.c.role == role, p.c.key == (actor or recipient)]
+        return src, p.c.day, p.c.event_id, where
     return table, table.c.day, table.c.id, []
 
 
@@ -160,7 +161,8 @@ def find_events(
     with store.engine.connect() as conn:
         merged = _has_events(conn)
         table = S.events if merged else S.event_mentions
-        src, day, ident, where = _event_source(table, actor=actor, recipient=recipient)
+        level = "event" if merged else "mention"
+        src, day, ident, where = _event_source(table, level=level, actor=actor, recipient=recipient)
         where += _day_bounds(day, since, until)
         if type:
             where.append(table.c.type == type.upper())
@@ -385,33 +387,69 @@ def dyad_timeline(
     modality: str | None = "asserted",
 ) -> DyadTimeline:
     """Events between `a` and `b` (actor ids or ISO3) per month or ISO week: counts per PLOVER
-    type and quad class and the mean PLOVER score. Aggregated in SQL per day; events whose
-    date is coarser than the period are counted as `coarse`, undated ones as `undated`."""
-    d, e = S.event_dyads, S.events
-    pairs = [and_(d.c.actor_key == a, d.c.recipient_key == b)]
-    if not directed:
-        pairs.append(and_(d.c.actor_key == b, d.c.recipient_key == a))
-    ids = select(d.c.event_id).where(or_(*pairs))
-    where: list[Any] = [e.c.id.in_(ids)]
+    type and quad class and the mean PLOVER score. Months come from the `dyad_months`
+    rollup, weeks from the per-event dyad rows aggregated per day; events whose date is
+    coarser than the period are counted as `coarse`, undated ones as `undated`."""
+    with store.engine.connect() as conn:
+        if by == "month":
+            rows = list(conn.execute(_monthly(a, b, directed=directed, modality=modality)))
+        else:
+            rows = [row for q in _daily(a, b, directed, modality) for row in conn.execute(q)]
+    return _buckets(rows, a=a, b=b, by=by, directed=directed)
+
+
+def _monthly(a: str, b: str, *, directed: bool, modality: str | None) -> Select[Any]:
+    """Per month from the `dyad_months` rollup: a few rows per month whatever the size."""
+    m = S.dyad_months
+    lo, hi = sorted((a, b))
+    where = [m.c.lo_key == lo, m.c.hi_key == hi]
+    if directed:
+        where.append(m.c.direction.in_((1 if a == lo else 2, 3)))
     if modality:
-        where.append(e.c.modality == modality)
-    query = (
+        where.append(m.c.modality == modality)
+    columns = [m.c.month.label("day"), m.c.date_precision, m.c.type, m.c.quad_class]
+    return (
         select(
-            e.c.day, e.c.date_precision, e.c.type, e.c.quad_class,
-            func.count().label("n"), func.sum(e.c.score).label("score"),
-            func.count(e.c.score).label("scored"),
+            *columns,
+            func.sum(m.c.events).label("n"),
+            func.sum(m.c.score_sum).label("score"),
+            func.sum(m.c.scored).label("scored"),
         )
         .where(and_(*where))
-        .group_by(e.c.day, e.c.date_precision, e.c.type, e.c.quad_class)
+        .group_by(*columns)
+    )
+
+
+def _daily(a: str, b: str, directed: bool, modality: str | None) -> list[Select[Any]]:
+    """Per day from the dyad facts (for weeks): a → b, and unless directed b → a without
+    the events already counted as a → b."""
+    d = S.event_dyads
+    columns = [d.c.day, d.c.date_precision, d.c.type, d.c.quad_class]
+    aggregates = [
+        func.count().label("n"),
+        func.sum(d.c.score).label("score"),
+        func.count(d.c.score).label("scored"),
+    ]
+
+    def one_way(x: str, y: str) -> Select[Any]:
+        where = [d.c.level == "event", d.c.actor_key == x, d.c.recipient_key == y]
+        if modality:
+            where.append(d.c.modality == modality)
+        return select(*columns, *aggregates).where(and_(*where)).group_by(*columns)
+
+    if directed:
+        return [one_way(a, b)]
+    r = S.event_dyads.alias("r")
+    twice = exists().where(
+        r.c.level == "event", r.c.actor_key == a, r.c.recipient_key == b,
+        r.c.day == d.c.day, r.c.event_id == d.c.event_id,
     )  # fmt: skip
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return _buckets(rows, a=a, b=b, by=by, directed=directed)
+    return [one_way(a, b), one_way(b, a).where(~twice)]
 
 
 def _period(day: str, by: Period) -> str:
     if by == "month":
-        return day[:7]
+        return day[:7]  # already a month when SQL grouped by month
     year, week, _ = date.fromisoformat(day).isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -423,6 +461,8 @@ def _buckets(rows: Sequence[Any], *, a: str, b: str, by: Period, directed: bool)
     quads: dict[str, Counter[str]] = {}
     undated = coarse = 0
     for row in rows:
+        if not row.n:
+            continue
         if not row.day:
             undated += row.n
             continue

@@ -64,3 +64,40 @@ def test_rating_lines_are_fields_with_a_scale_label() -> None:
     assert is_rating_line("Verdict: Pants on Fire")
     assert not is_rating_line("Verdict: see below")
     assert not is_rating_line("Legend")  # a bare word at a page's end is too often chrome
+
+
+def test_a_review_that_rates_a_product_is_not_a_fact_check() -> None:
+    body = (
+        "The new Lumo phone arrives in three colours.\n"
+        "We tested it for two weeks and looked at its battery life.\n"
+        "We rate this phone highly for its screen."
+    )
+    assert not looks_like_factcheck("Lumo review", body), recognise("Lumo review", body)
+
+
+def test_a_rating_by_definition_is_a_rating() -> None:
+    body = (
+        "Mayor Tom Rees said on May 1 that crime fell by half.\n"
+        "Police figures show it fell by a fifth.\n"
+        "Our definition of Mostly False is a statement that contains an element of truth but "
+        "ignores critical facts. That fits here."
+    )
+    assert looks_like_factcheck(None, body), recognise(None, body)
+
+
+def test_a_quoted_claim_then_a_pinocchio_rating() -> None:
+    body = (
+        '"We raised teacher pay by 20 percent," Gov. Mark Ellis said on April 28.\n'
+        "Budget tables show average pay rose about 9 percent.\n"
+        "Ellis earns Two Pinocchios."
+    )
+    assert looks_like_factcheck(None, body), recognise(None, body)
+
+
+def test_a_stray_word_at_the_end_of_a_news_page_is_not_a_badge() -> None:
+    body = (
+        "Sen. Ida Brandt said on Monday that the bridge would reopen in May.\n"
+        "Engineers said repairs were on schedule.\n"
+        "Verified"
+    )
+    assert not looks_like_factcheck(None, body), recognise(None, body)

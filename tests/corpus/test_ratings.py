@@ -84,3 +84,30 @@ def test_the_ruling_wins_over_a_label_at_the_top_and_quotes_do_not_count() -> No
 def test_no_rating_stated_means_none_not_a_guess() -> None:
     body = "No, the bridge did not collapse. The post is wrong and misleading.\n\nPhotos show it."
     assert stated_rating(body) is None
+
+
+def test_rating_sentence_with_a_trailing_clause_and_a_named_rating_field() -> None:
+    stated = stated_rating("We rate this claim False, as we did when it first spread in 2028.")
+    assert stated is not None and stated.rating == "false"
+    field = stated_rating("Harbour Facts rating: Mostly True\n\nThe mayor said the pier reopened.")
+    assert field is not None and (field.rating, field.form) == ("mostly-true", "field")
+    assert stated_rating("Credit rating: AA. The agency said the outlook was stable.") is None
+
+
+def test_hyphens_and_case_fold_in_labels() -> None:
+    assert lookup("Mostly-False") == lookup("MOSTLY FALSE") == "mostly-false"
+    assert lookup("Not the whole story") == "missing-context"
+
+
+def test_verdict_heading_and_short_verdict_sentences() -> None:
+    heading = stated_rating("A video claims the dam burst.\nVERDICT\nFalse. It is from 2021.")
+    assert heading is not None and (heading.rating, heading.form) == ("false", "field")
+    lede = "Posts claim the mayor resigned. This is false; she is in office.\n\nRecords show it."
+    assert stated_rating(lede) is None  # the label does not close the sentence
+    short = "Posts claim the mayor resigned. This is false.\n\nShe chaired a meeting on Monday."
+    found = stated_rating(short)
+    assert found is not None and (found.rating, found.form) == ("false", "verdict sentence")
+    body = (
+        "A post says the pier was sold.\n\nA reader said the photo was old.\n\nThat is wrong.\n\nX."
+    )
+    assert stated_rating(body) is None  # a rebuttal in the middle of the body is not a verdict

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -191,3 +192,46 @@ def test_a_ten_megabyte_jsonl_line(db: Path, tmp_path: Path) -> None:
     run = cli(db, "ingest", str(dump))
     assert run.code == 0, run.err
     assert "1 stored (2 articles)" in run.err
+
+
+def test_a_tree_with_unexaminable_entries(db: Path) -> None:
+    """/proc/self holds links that cannot even be stat-ed and files that cannot be read:
+    each is a rejection with its reason, the walk goes on."""
+    run = cli(db, "ingest", "/proc/self/fd", "/proc/self/status")
+    assert run.code in (0, 1) and "Traceback" not in run.err
+    assert re.match(r"[\d,]+ inputs?: ", run.err.strip().splitlines()[-1])
+
+
+def test_terminal_escapes_in_an_article_are_shown_not_obeyed(db: Path, tmp_path: Path) -> None:
+    """An OSC title sequence and a clear-screen in a title and body: stored as they came
+    (JSON output is data), but every table and `show` prints them as visible escapes."""
+    body = "Envoys from Norway and Sweden met in Oslo on Friday for talks on fishing rights. "
+    evil = tmp_path / "evil.txt"
+    evil.write_text(f"Evil \x1b]0;pwned\x07 title\n\nBody \x1b[2J\x1b[31mred\x1b[0m. {body * 20}\n")
+    assert cli(db, "ingest", str(evil)).code == 0
+    stored = next(a for a in articles_json(db) if str(a["source_path"]).endswith("evil.txt"))
+    assert "\x1b]0;pwned\x07" in str(stored["title"])
+    for args in (["articles"], ["show", str(stored["id"])], ["summary"]):
+        run = cli(db, *args)
+        assert run.code == 0 and "\x1b" not in run.out and "\x07" not in run.out, args
+    assert "\\x1b]0;pwned\\x07" in cli(db, "show", str(stored["id"])).out
+
+
+def test_ctrl_c_during_ingest_keeps_what_was_stored(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventline import pipeline
+
+    real = pipeline.parse_document
+
+    def interrupted(source, raw, **kwargs):  # type: ignore[no-untyped-def]
+        if source.label.endswith("b.txt"):
+            raise KeyboardInterrupt
+        return real(source, raw, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_document", interrupted)
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD.replace("Tuesday", "Monday"))
+    run = cli(db, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert run.code == 130 and run.err.strip() == "error: interrupted"
+    assert any(str(a["source_path"]).endswith("a.txt") for a in articles_json(db))

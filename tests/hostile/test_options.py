@@ -28,12 +28,18 @@ DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
         (["events", "--recipient", "zzqx"], ["--recipient", "no actor matches", "ISO3"]),
         (["actors", "--country", "atlantis"], ["--country", "'atlantis'", "no country"]),
         (["dates", "next Friday", "--published", "2025-06-31"], ["--published", "calendar"]),
+        (["dates", "yesterday", "--published", "2025"], ["--published", "not a day"]),
+        (["code", "Russia condemned the strikes.", "--date", "2025-02-29"], ["calendar"]),
         (["timeline", "RUS", "IRN", "--by", "year"], ["--by", "'year'", "week, month"]),
         (["timeline", "RUS", "IRN", "--format", "gif"], ["--format", "'gif'"]),
         (["timeline", "RUS", "Narnia"], ["B", "'Narnia'", "no actor matches"]),
         (["export", "out", "--format", "xml"], ["--format", "'xml'", "jsonl, csv"]),
         (["analyse", "--processes", "0"], ["--processes", "eventline analyse --help"]),
         (["events", "--bogus"], ["No such option", "--bogus"]),
+        (["search", "grain", "--since", "last week"], ["--since", "'last week'", DATE_FORMS]),
+        (["search", "grain", "--until", "2025-04-31"], ["--until", "calendar"]),
+        (["search", "grain", "--kind", "blog"], ["--kind", "'blog'", "fact-check"]),
+        (["search", "grain", "--actor", "Iram"], ["--actor", "did you mean", "Iran (IRN)"]),
     ],
 )
 def test_bad_value_is_one_line_exit_2(db: Path, args: list[str], words: list[str]) -> None:

@@ -139,3 +139,35 @@ def test_sql_filters_equal_python_filters(filled: Store) -> None:
         assert [e.id for e in found] == [e.id for e in expected], (a, b, since, until)
         page = find_events(filled, actor=a, recipient=b, since=since, until=until, limit=7)
         assert page.count == len(expected)
+
+
+def _reference_months(events: list[Event], a: str, b: str, directed: bool) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in events:
+        ours = {r.country for r in e.actor}, {r.country for r in e.recipient}
+        forward = a in ours[0] and b in ours[1]
+        backward = not directed and b in ours[0] and a in ours[1]
+        if (forward or backward) and e.date and e.date_precision == "day":
+            counts[e.date[:7]] = counts.get(e.date[:7], 0) + 1
+    return counts
+
+
+def test_monthly_rollup_follows_upserts_and_deletes(filled: Store) -> None:
+    rng = random.Random(11)
+    events = _random_events(rng, build().articles[0].id, 300)
+    filled.put_records("events", events, replace=True)
+    changed = [
+        e.model_copy(update={"date": "2024-02-02", "recipient": e.actor}) for e in events[:40]
+    ]
+    gone = {e.id for e in events[40:80]}
+    with filled.batch() as w:
+        w.upsert_events(changed, links={})
+        w.delete_events(gone)
+    now = changed + [e for e in events[40:] if e.id not in gone]
+    for a, b in (("RUS", "IRN"), ("USA", "CHN"), ("UKR", "UKR"), ("IRN", "RUS")):
+        for directed in (True, False):
+            timeline = dyad_timeline(filled, a, b, by="month", directed=directed)
+            found = {p.period: p.events for p in timeline.periods}
+            assert found == _reference_months(now, a, b, directed), (a, b, directed)
+            weekly = dyad_timeline(filled, a, b, by="week", directed=directed)
+            assert sum(p.events for p in weekly.periods) == sum(found.values())

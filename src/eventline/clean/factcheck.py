@@ -30,8 +30,10 @@ _RATE = re.compile(
     r"|\bour\s+definition\s+of\b|\b[\w]+-o-meter\b",
     re.I,
 )
-_FIELD = re.compile(r"^\s*(?:(?:our|the)\s+)?(?:rating|verdict|ruling)\s*:\s*(?P<label>.+)$", re.I)
-_RULING_HEAD = re.compile(r"^\s*(?:our|the)\s+(?:ruling|verdict|rating)\s*[.:]?\s*$", re.I)
+_FIELD = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:rating|verdict|ruling)\s*:\s*(?P<label>.+)$", re.I
+)
+_RULING_HEAD = re.compile(r"^\s*(?:(?:our|the)\s+)?(?:ruling|verdict)\s*[.:]?\s*$", re.I)
 _VOICE = re.compile(
     r"\bwe\s+(?:checked|looked\s+(?:at|into|for)|reviewed|searched|examined|asked|contacted|"
     r"reached\s+out|emailed|could\s+not\s+(?:find|verify|confirm|reach)|found\s+no|"
@@ -50,6 +52,9 @@ _ATTRIBUTED_PERSON = re.compile(
     r"^[^.!?]{0,100}?[A-Z][\w'’.-]+\s(?:said|claimed|wrote|posted|tweeted|stated|asserted)\b"
     r"[^.!?]{0,80}?\bthat\s",
 )
+_ATTRIBUTED_QUOTE = re.compile(
+    r"^\s*[\"“][^\"”]{10,400}[\"”],?\s+[^\"“]{2,80}?\s(?:said|wrote|claimed|stated|tweeted|posted)\b"
+)
 _TITLE = re.compile(
     r"^\s*(?:no|yes)\s*,|\bfalsely\s+(?:says?|claims?)\b|\bpinocchios?\b|-o-meter\b", re.I
 )
@@ -58,6 +63,7 @@ _SENTENCE_END = re.compile(r"[^.!?\n]*[.!?]")
 _CLOSING = re.compile(
     r"\b(?:we\s+(?:rate|rated|give|gave)|earns?|earned|gets?|deserves?)\s+(?P<tail>.+)$", re.I
 )
+_DEFINED = re.compile(r"\bdefinition\s+of\s+(?:an?\s+)?[\"“'‘]?(?P<rest>[^.\n]{0,40})", re.I)
 _STRONG = 3.0
 _THRESHOLD = 3.5
 
@@ -71,12 +77,17 @@ class Recognition:
 
     @property
     def is_factcheck(self) -> bool:
-        return self.score >= _THRESHOLD and any(s in _RATED for s in self.signals)
+        """Enough score, and either a rating on a scale (or a ruling heading), or a claim
+        stated and attributed up front that the writers check in their own voice (a
+        fact-check that gives no rating)."""
+        found = set(self.signals)
+        rated = bool(found & _RATED)
+        checked = "checker voice" in found and bool(found & _ATTRIBUTED)
+        return self.score >= _THRESHOLD and (rated or checked)
 
 
-_RATED = frozenset(
-    ["rating sentence", "closing label", "rating field", "label line", "ruling", "checker voice"]
-)
+_RATED = frozenset(["closing label", "rating field", "label line", "ruling"])
+_ATTRIBUTED = frozenset(["claim from posts", "attributed claim"])
 
 
 @lru_cache(maxsize=1)
@@ -85,15 +96,28 @@ def rating_labels() -> frozenset[str]:
     text = resources.files("eventline.resources.corpus").joinpath("ratings.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     return frozenset(
-        " ".join(label.casefold().split())
+        _fold(label)
         for scale in data["scales"]
         for labels in scale["labels"].values()
         for label in labels
     )
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.strip(" \t\"“”'*.!:").casefold().replace("-", " ").split())
+
+
 def _is_label(text: str) -> bool:
-    return " ".join(text.strip(" \t\"“”'*.!:").casefold().split()) in rating_labels()
+    return _fold(text) in rating_labels()
+
+
+def _defined_label(text: str) -> bool:
+    """ "Our definition of Half True is ...": a scale label right after "definition of"."""
+    for match in _DEFINED.finditer(text):
+        words = match.group("rest").split()
+        if any(_is_label(" ".join(words[:n])) for n in range(1, min(4, len(words)) + 1)):
+            return True
+    return False
 
 
 def _closing_label(sentence: str) -> bool:
@@ -125,16 +149,16 @@ def recognise(title: str | None, body: str) -> Recognition:
     score = 0.0
     if _RATE.search(unquoted):
         signals.append("rating sentence")
-        score += _STRONG
-    if any(_closing_label(s) for s in _SENTENCE_END.findall(unquoted)):
+        score += 2.0
+    if _defined_label(unquoted) or any(_closing_label(s) for s in _SENTENCE_END.findall(unquoted)):
         signals.append("closing label")
-        score += 1.0 if "rating sentence" in signals else _STRONG
+        score += 2.0 if "rating sentence" in signals else _STRONG
     edges = paragraphs[:4] + paragraphs[-3:]
     if any((f := _FIELD.match(p)) and _is_label(f.group("label")) for p in edges):
         signals.append("rating field")
         score += _STRONG
-    elif any(len(p.split()) <= 5 and _is_label(p) for p in edges):
-        signals.append("label line")
+    elif any(len(p.split()) <= 5 and p[-1] not in ".?" and _is_label(p) for p in paragraphs[:4]):
+        signals.append("label line")  # a rating badge under the headline ("FALSE")
         score += _STRONG
     if any(_RULING_HEAD.match(p) for p in paragraphs):
         signals.append("ruling")
@@ -147,7 +171,9 @@ def recognise(title: str | None, body: str) -> Recognition:
     if _ATTRIBUTED_POSTS.search(lede):
         signals.append("claim from posts")
         score += 2.0
-    elif _ATTRIBUTED_PERSON.search(lede):
+    elif _ATTRIBUTED_PERSON.search(lede) or any(
+        _ATTRIBUTED_QUOTE.search(p) for p in _paragraphs(body)[:2]
+    ):
         signals.append("attributed claim")
         score += 1.0
     if title and _TITLE.search(title):

@@ -14,7 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from eventline.cli import validate
-from eventline.cli.common import State, clip, err, handle_errors, out, plural
+from eventline.cli.common import State, clip, err, handle_errors, out
+from eventline.cli.repair import print_report
 from eventline.cli.timeline import timeline_command
 from eventline.model import ActorRef
 from eventline.queries import find_actors, find_events, find_quotes
@@ -71,13 +72,7 @@ def analyse_command(
             bar.update(tasks[stage], completed=done)
 
         report = analyse(store, settings=settings, progress=progress)
-    err.print(
-        f"{plural(report.articles, 'article')} ({report.parsed} newly parsed): "
-        f"{plural(report.actors, 'actor')}, {plural(report.event_mentions, 'event mention')} "
-        f"in {plural(report.events, 'event')}, {plural(report.quotes, 'quote')}, "
-        f"{plural(report.duplicate_groups, 'duplicate group')}, "
-        f"{plural(report.stories, 'story', 'stories')}, {plural(report.claims, 'claim')}"
-    )
+    print_report(report)  # H7: one summary line shared with relink, delete and update
 
 
 @actors_app.callback(invoke_without_command=True)
@@ -223,6 +218,7 @@ def code_command(
         return
     if not records:
         err.print("no event found")
+        return
     table = _table("type", "mode", "actor", "recipient", "date", "modality", "trigger")
     for r in records:
         table.add_row(
@@ -243,7 +239,9 @@ def dates_command(
     from eventline.events.timex import find_timexes
 
     with handle_errors():
-        anchor = validate.iso_date("--published", published, monthday=True) or published  # H5
+        anchor = (
+            validate.iso_date("--published", published, monthday=True, day_only=True) or published
+        )  # H5
         found = find_timexes(text, anchor=anchor)
     if as_json:
         _json_lines(asdict(t) for t in found)

@@ -21,7 +21,6 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -30,6 +29,7 @@ from eventline.cli.analysis import register as register_analysis
 from eventline.cli.common import State, err, fail, handle_errors, one_line, out, plural
 from eventline.cli.evaluate import eval_command
 from eventline.cli.oneline import OneLineErrors
+from eventline.cli.repair import register as register_repair
 from eventline.cli.search import search_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
@@ -113,21 +113,22 @@ def _ingest_progress(sources: list[InputSource]) -> Iterator[Callable[[str], Non
     work is large (several inputs or one over a mebibyte); nothing when piped: the final
     count line is the record then."""
     sizes = {s.label: _size(s) for s in sources}
+    labels = [escape(one_line(s.label[-32:])) for s in sources] + [""]
     total = sum(sizes.values())
     with Progress(
-        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(),
-        TextColumn("{task.fields[files]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=20), DownloadColumn(),
+        TextColumn("{task.fields[files]}"), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True,
         disable=not err.is_terminal or (len(sources) < 2 and total < MiB),
     ) as bar:  # fmt: skip
-        task = bar.add_task("", total=total or None, files=f"0/{len(sources)} files")
+        task = bar.add_task(labels[0], total=total or None, files=f"0/{len(sources)} files")
         done = 0
 
-        def advance(label: str) -> None:
+        def advance(label: str) -> None:  # shows the input being read next
             nonlocal done
             done += 1
             bar.update(task, advance=sizes.get(label, 0), files=f"{done}/{len(sources)} files",
-                       description=escape(one_line(label[-40:])))  # fmt: skip
+                       description=labels[min(done, len(sources))])  # fmt: skip
 
         yield advance
 
@@ -238,3 +239,4 @@ def main() -> None:
 app.command("eval")(eval_command)
 register_analysis(app)
 app.command("search")(search_command)
+register_repair(app)  # relink, errors, delete, update

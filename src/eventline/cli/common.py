@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import EventlineError, StoreError
 from eventline.settings import Settings
 from eventline.store import Store
 
+# C0 and C1 control characters other than newline and tab: an escape sequence in an article
+# ("\x1b]0;title\x07", "\x1b[2J") would drive the reader's terminal. Shown, never obeyed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as `\\xNN` instead of sent to the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class SafeConsole(Console):
+    """A console whose strings (table cells, messages) never carry control characters from
+    the data; rich's own styling sequences are added after this, so colours still work."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(printable(text), **kwargs)
+
+
 # Piped output is not cut to 80 columns: tables stay one line per row for grep and less.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = SafeConsole(highlight=False, width=None if sys.stdout.isatty() else 160)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from eventline.cli.common import plural
+from eventline.cli.common import plural, printable
 from eventline.exports import actor_records
 from eventline.model import Claim, DuplicateGroup, Event, Story
 from eventline.store import Store
@@ -23,7 +23,7 @@ def _counts(title: str, counts: Counter[str], *, top: int = 8) -> Table:
     table.add_column("", no_wrap=True, overflow="ellipsis", max_width=NAME_WIDTH)
     table.add_column("n", justify="right", no_wrap=True)
     for key, value in counts.most_common(top):
-        table.add_row(Text(key), str(value))
+        table.add_row(Text(printable(key)), str(value))
     return table
 
 
@@ -87,5 +87,5 @@ def render_summary(store: Store, *, title: str) -> RenderableType:
             "give no year; re-ingest them with --published YYYY-MM-DD to place them in time"
         )
     for claim in claims:
-        lines.append(f"\nclaim ({claim.verdict or 'no verdict'}): {claim.claim}")
+        lines.append(printable(f"\nclaim ({claim.verdict or 'no verdict'}): {claim.claim}"))
     return Group(Text(title, style="bold"), tables, lines)

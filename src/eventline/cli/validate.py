@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from eventline.errors import UsageError
 
@@ -22,14 +23,17 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHDAY = re.compile(r"^--(\d{2})-(\d{2})$")
 
 
-def iso_date(option: str, value: str | None, *, monthday: bool = False) -> str | None:
+def iso_date(
+    option: str, value: str | None, *, monthday: bool = False, day_only: bool = False
+) -> str | None:
     """`value` when it is an ISO date of year, month or day precision on the real calendar
-    (`2025-02-30` is refused); with `monthday`, `--MM-DD` (a day whose year is unknown) too."""
+    (`2025-02-30` is refused); with `monthday`, `--MM-DD` (a day whose year is unknown) too;
+    with `day_only`, day precision only (an anchor for "yesterday" must be a day)."""
     if value is None:
         return None
     text = value.strip()
     found = _ISO_DATE.match(text)
-    if found:
+    if found and (not day_only or found.group(3)):
         year, month, day = (int(g) if g else 1 for g in found.groups())
         try:
             date(year, month, day)
@@ -44,8 +48,9 @@ def iso_date(option: str, value: str | None, *, monthday: bool = False) -> str |
         except ValueError as exc:
             raise UsageError(option, value, f"not a calendar date ({exc}); use --MM-DD") from exc
         return text
-    forms = DATE_FORMS + (" or --MM-DD" if monthday else "")
-    raise UsageError(option, value, f"not a date; use {forms}")
+    forms = "YYYY-MM-DD (e.g. 2025-06-23)" if day_only else DATE_FORMS
+    forms += " or --MM-DD" if monthday else ""
+    raise UsageError(option, value, f"not a {'day' if day_only else 'date'}; use {forms}")
 
 
 def iso_time(option: str, value: str | None) -> str | None:
@@ -161,11 +166,14 @@ def actor(option: str, value: str | None, actors: Iterable[Mapping[str, Any]]) -
 
 
 def _suggest(value: str, shown: Mapping[str, str]) -> str:
-    """' — did you mean …?' with up to three near actors, or a hint when nothing is near."""
-    found = process.extract(value.casefold(), list(shown), scorer=fuzz.ratio, limit=12)
+    """' — did you mean …?' with up to three near actors, or a hint when nothing is near.
+    Near: a similar spelling (ratio 80+) or one edit away ("Iram" → Iran)."""
+    wanted = value.strip().casefold()
+    found = process.extract(wanted, list(shown), scorer=fuzz.ratio, limit=12)
     picks: list[str] = []
     for form, score, _ in found:
-        if score >= 80 and shown[form] not in picks and len(picks) < 3:
+        near = score >= 80 or (len(wanted) >= 3 and Levenshtein.distance(wanted, form) <= 1)
+        if near and shown[form] not in picks and len(picks) < 3:
             picks.append(shown[form])
     if not picks:
         return " (use an ISO3 code, an actor id or a name; see `eventline actors`)"

@@ -7,14 +7,15 @@ such sentence of the opening paragraphs and split it into
 
 - the claimant: the subject before the speech verb. A subject about posts, videos or accounts
   is "social media posts" (or the handle it names, or the site it says published the story);
-  otherwise the last run of capitalised words, without leading titles and roles (data:
-  `claimants` in `resources/corpus/verdicts.yaml`), a person unless it reads as an
-  organisation;
+  otherwise the last run of capitalised words, without leading titles and roles, a person
+  unless it reads as an organisation (data: `claimant_roles`, `organisation_words` and
+  `generic_subjects` in `resources/corpus/verdicts.yaml`);
 - the claim: what follows the verb (after "that"), trimmed to the sentence;
 - the claim's date: a calendar date between the subject and the claim ("on Sept. 3").
 
-A subject that opens a subordinate clause ("As the war went on, claims that ...") or is a
-pronoun is not an attribution.
+A subject that opens a subordinate clause ("As the war went on, claims that ..."), is a
+pronoun or a generic noun ("Experts said ..."), or denies ("there is no article that
+claimed ...") is not an attribution.
 """
 
 from __future__ import annotations
@@ -33,15 +34,30 @@ _ABBREVIATION = re.compile(
     r"Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m)|\b[A-Z])\.$"
 )
 _VERB = re.compile(
-    r"\s(?:says|said|say|claims|claimed|claim|wrote|writes|posted|tweeted|stated|states|"
+    r"\s(?:says|said|say|saying|claims|claimed|claim|claiming|wrote|writes|posted|tweeted|stated|states|"
     r"asserted|asserts|alleged|alleges|argued|argues|suggested|suggests|insisted|insists|"
-    r"declared|declares|told\s+(?:\w+\s+){0,3}?(?=that\b)|shared\s+(?=that\b))(?=\s)"
+    r"declared|declares|purports?\s+to\s+show|shows|show|"
+    r"told\s+(?:\w+\s+){0,3}?(?=that\b)|shared\s+(?=that\b))(?=[\s:,])"
 )
 _SHIFT = re.compile(
     r"\s(?:changed|reversed|shifted|switched|flip-flopped\s+on)\s+(?:his|her|their|its)\s+"
     r"(?:position|stance|view|mind|tune)\b"
 )
 _THAT = re.compile(r"\bthat\s+", re.I)
+_QUOTE_FIRST = re.compile(
+    r"\s*[\"“](?P<claim>[^\"”]{10,400}?)[,.!?]?[\"”],?\s+(?P<subject>[^\"“]{2,80}?)\s+"
+    r"(?:said|says|wrote|writes|claimed|claims|stated|tweeted|posted|told\s+[\w ]{1,30}?)"
+    r"(?P<rest>[^\"“]*)$"
+)
+_SHARING = re.compile(
+    r"\s(?:are|were|have\s+been|has\s+been|is|was|have|has)?\s*(?:sharing|spreading|circulating|"
+    r"pushing|shared|spread|circulated)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:claims?|posts?|videos?|images?|rumou?rs?|messages?|"
+    r"memes?)\s+(?:that|saying|claiming)(?=\s)"
+)
+# A field name ("Claim:") or an opening phrase ("In a Sept. 5 post on X,") before the subject.
+_FIELD_PREFIX = re.compile(r"[A-Z][\w ]{0,20}:\s*")
+_LEADING = re.compile(r"(?:In|On|At|During|Earlier|Last|Speaking)\b[^,]{0,80},\s+")
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
 _POSTS = re.compile(
     r"\b(?:posts?|videos?|images?|photos?|memes?|tweets?|messages?|accounts?|users?|"
@@ -49,16 +65,18 @@ _POSTS = re.compile(
     re.I,
 )
 _PUBLISHER = re.compile(
-    r"\b(?:by|from|on)\s+((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
+    r"\b(?:by|from)\s+((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
 )
 _PLATFORMS = frozenset(["X", "Facebook", "TikTok", "Instagram", "YouTube", "Telegram", "Threads"])
-_CAPRUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al|bin|the))*")
+_CAPRUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:of|de|van|von|al|bin|the)\b))*")
 _SUBORDINATE = frozenset(["as", "when", "after", "while", "if", "because", "since",
     "although", "though", "before", "once", "but", "and", "so", "in", "on", "at"])  # fmt: skip
+_NEGATIONS = frozenset(["no", "not", "never", "nobody", "none", "neither"])
+_RELATIVES = frozenset(["that", "which", "who", "whom", "whose"])
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her",
                           "their", "its", "such", "same", "false", "viral", "new"])  # fmt: skip
-_PRONOUNS = frozenset(["we", "i", "it", "this", "that", "they", "he", "she", "you", "some",
-                       "many", "others", "one", "both", "readers", "several"])  # fmt: skip
+_PRONOUNS = frozenset(["we", "i", "it", "there", "this", "that", "they", "he", "she", "you",
+                       "some", "many", "others", "one", "both", "several"])  # fmt: skip
 _MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m
 } | {"sept": 9}  # fmt: skip
@@ -67,7 +85,7 @@ _DAY = re.compile(
     r"|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?(?:\s+(?P<year2>\d{4}))?"
 )
 _MAX_SUBJECT_WORDS = 16
-_OPENING_PARAGRAPHS = 4
+_OPENING_PARAGRAPHS = 6
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,7 @@ class Attribution:
 class ClaimantWords:
     roles: frozenset[str]
     organisation_words: frozenset[str]
+    generic: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +115,7 @@ def claimant_words() -> ClaimantWords:
     return ClaimantWords(
         roles=frozenset(w.casefold() for w in rules.claimant_roles),
         organisation_words=frozenset(w.casefold() for w in rules.organisation_words),
+        generic=frozenset(w.casefold() for w in rules.generic_subjects),
     )
 
 
@@ -161,46 +181,89 @@ def claimant_of_subject(
 
 
 def _trim(claim: str) -> str:
-    claim = claim.strip().rstrip(".!?").strip()
+    claim = claim.strip().strip('"“”').rstrip(".!?").strip()
+    claim = re.sub(r"^Says\s+", "", claim)
     claim = re.sub(r",\s+(?:according to|as|which|who)\b.*$", "", claim)
+    claim = re.sub(r",\s+(?:an?|the)\s+(?:claim|statement|assertion|charge|figure)\b.*$", "", claim)
     claim = re.sub(r",\s+(?:[\w'’-]+\s+){0,4}(?:say|says|said|claim|claims)$", "", claim)
     if claim.count('"') % 2 or claim.count("“") != claim.count("”"):
         claim = claim.replace('"', "").replace("“", "").replace("”", "")
     return claim.strip(" ,;:")
 
 
+def _subject_ok(subject: str) -> bool:
+    """A subject that can make a claim: not a clause, a pronoun, a generic noun or a noun
+    phrase ending in a determiner ("The claim that ..." uses "claim" as a noun)."""
+    words = subject.split()
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return False
+    first, last = words[0].casefold().strip(","), words[-1].casefold()
+    if last in _DETERMINERS or first in _SUBORDINATE:
+        return False
+    folded = {w.casefold().strip(",") for w in words}
+    if folded & _NEGATIONS or {w.casefold() for w in words[-2:]} & _RELATIVES:
+        return False  # "there is no article that claimed ...": a denial, a relative clause
+    if first in claimant_words().generic:
+        return False
+    return first not in _PRONOUNS or _POSTS.search(subject) is not None
+
+
+def _claim_start(sentence: str, verb: re.Match[str]) -> int:
+    """Where the claim begins: after "that" near the verb, else after a colon there
+    ("stated on May 3 in a speech: ..."), else right after the verb."""
+    if verb.re is _SHIFT:
+        return 0
+    rest = verb.end()
+    if verb.re is _SHARING:
+        return rest
+    window = min(len(sentence), rest + 90)
+    that = _THAT.search(sentence, rest, window)
+    if that and not sentence[rest : that.start()].count('"'):
+        return that.end()
+    colon = sentence.find(":", rest, min(len(sentence), rest + 120))
+    return colon + 1 if colon >= 0 else rest
+
+
+def _quoted_first(sentence: str, offset: int, *, published: str | None) -> Attribution | None:
+    """ "We raised pay by 20 percent," Gov. X said on April 28.: the quote is the claim."""
+    match = _QUOTE_FIRST.match(sentence)
+    if match is None or not _subject_ok(match.group("subject")):
+        return None
+    claim = _trim(match.group("claim"))
+    if len(claim.split()) < 3:
+        return None
+    name, kind, span = claimant_of_subject(match.group("subject"), offset + match.start("subject"))
+    return Attribution(
+        claim=claim,
+        claim_start=offset + match.start("claim"),
+        claimant=name,
+        kind=kind,
+        span=span,
+        date=_date(match.group("rest"), published=published),
+    )
+
+
 def attribution(sentence: str, offset: int, *, published: str | None) -> Attribution | None:
     """The claim a sentence attributes, if it is an attribution."""
-    verb = _VERB.search(sentence) or _SHIFT.search(sentence)
+    if sentence.lstrip().startswith(("“", '"')):
+        return _quoted_first(sentence, offset, published=published)
+    verb = _SHARING.search(sentence) or _VERB.search(sentence) or _SHIFT.search(sentence)
     if verb is None:
         return None
-    subject = sentence[: verb.start()].strip()
-    field = re.match(r"[A-Z][\w ]{0,20}:\s*", subject)
-    lead = subject[field.end() :] if field else subject
-    first = lead.split()[0].casefold().strip(",") if lead.split() else ""
-    last = subject.split()[-1].casefold() if subject else ""
-    if (
-        not subject
-        or last in _DETERMINERS  # "The claim that ...": a noun, not a verb
-        or first in _SUBORDINATE
-        or (first in _PRONOUNS and not _POSTS.search(subject))
-        or len(subject.split()) > _MAX_SUBJECT_WORDS
-    ):
+    start = 0
+    if lead := _FIELD_PREFIX.match(sentence) or _LEADING.match(sentence):
+        start = lead.end() if lead.end() < verb.start() else 0
+    subject = sentence[start : verb.start()].strip()
+    if not _subject_ok(subject):
         return None
-    shift = verb.re is _SHIFT
-    rest_start = verb.end()
-    that = _THAT.search(sentence, rest_start, min(len(sentence), rest_start + 90))
-    if shift:
-        claim_start = 0
-    elif that and not sentence[rest_start : that.start()].count('"'):
-        claim_start = that.end()
-    else:
-        claim_start = rest_start
+    if "show" in verb.group(0) and not _POSTS.search(subject):
+        return None  # "Data show ...", "The table shows ...": evidence, not a claim
+    claim_start = _claim_start(sentence, verb)
     claim = _trim(sentence[claim_start:])
     if len(claim.split()) < 3:
         return None
-    name, kind, span = claimant_of_subject(subject, offset)
-    modifiers = sentence[:claim_start] if not shift else ""
+    name, kind, span = claimant_of_subject(subject, offset + sentence.index(subject, start))
+    modifiers = sentence[:claim_start] if verb.re is not _SHIFT else ""
     return Attribution(
         claim=claim,
         claim_start=offset + claim_start,
@@ -235,21 +298,63 @@ def _sentences(body: str) -> list[tuple[int, str]]:
     return out
 
 
-def find_attribution(body: str, *, published: str | None) -> Attribution | None:
-    """The first attributed claim in the opening paragraphs; a date stated in the next
-    sentence about the same post ("The post, published on June 18, ...") counts too."""
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[\w'’-]{4,}", text)}
+
+
+def _echo(claim: str, reference: str) -> float:
+    """Share of the claim's content words that `reference` repeats."""
+    mine = _words(claim)
+    return len(mine & _words(reference)) / len(mine) if mine else 0.0
+
+
+def restates(said: str, claim: str) -> bool:
+    """Whether an attributed sentence states the same claim (most content words shared)."""
+    return _echo(claim, said) >= 0.5 or _echo(said, claim) >= 0.5
+
+
+def _candidates(body: str, *, published: str | None) -> list[tuple[int, Attribution]]:
+    """Attributions of the opening paragraphs, with the paragraph each one is in."""
     sentences = _sentences(body)
+    found: list[tuple[int, Attribution]] = []
     for index, (offset, sentence) in enumerate(sentences):
-        if sentence.lstrip().startswith(("“", '"')):
+        if sentence.rstrip().endswith(":") and index + 1 < len(sentences):
+            sentence = f"{sentence} {sentences[index + 1][1]}"  # "X stated on May 3:" + claim
+        said = attribution(sentence, offset, published=published)
+        if said is None:
             continue
-        found = attribution(sentence, offset, published=published)
-        if found is None:
-            continue
-        if found.date is None and index + 1 < len(sentences):
+        if said.date is None and index + 1 < len(sentences):
             follow = sentences[index + 1][1]
             if re.match(r"\s*(?:The|That|This|It)\b.{0,40}?\b(?:published|posted|shared|made|aired|"
                         r"uploaded|written)\b", follow):  # fmt: skip
-                date = _date(follow, published=published)
-                found = Attribution(**{**found.__dict__, "date": date})
-        return found
-    return None
+                said = Attribution(**{**said.__dict__, "date": _date(follow, published=published)})
+        found.append((body.count("\n", 0, offset), said))
+    return found
+
+
+def find_attribution(
+    body: str, *, published: str | None, title: str | None = None, claim: str | None = None
+) -> Attribution | None:
+    """The attributed claim the article checks, among those of the opening paragraphs: the
+    one the headline and the closing paragraphs (the ruling) echo most, with a named
+    claimant, earlier first (each later candidate pays a little); when the claim is already
+    known (a "Claim:" field), the candidate that restates it. A date stated in the next
+    sentence about the same post ("The post, published on June 18, ...") counts as the
+    claim's date."""
+    candidates = _candidates(body, published=published)
+    if claim is not None:
+        candidates = [c for c in candidates if restates(c[1].claim, claim)]
+    if len(candidates) <= 1:
+        return candidates[0][1] if candidates else None
+    paragraphs = body.split("\n")
+    filled = [i for i, p in enumerate(paragraphs) if p.strip()]
+    closing = filled[-3:]
+
+    def score(item: tuple[int, tuple[int, Attribution]]) -> float:
+        rank, (para, said) = item
+        ruling = " ".join(paragraphs[i] for i in closing if i != para)
+        named = 1.0 if said.claimant else 0.0
+        echo = 2 * _echo(said.claim, title or "") + 2 * _echo(said.claim, ruling)
+        return echo + named - 0.3 * rank
+
+    return max(enumerate(candidates), key=score)[1][1]

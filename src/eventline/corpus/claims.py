@@ -2,7 +2,7 @@
 
 `extract_claims` reads a fact-check in a fallback chain, strongest evidence first:
 
-1. ClaimReview JSON-LD (schema.org), which the publisher wrote for machines;
+1. ClaimReview JSON-LD (schema.org, `claim_review`), which the publisher wrote for machines;
 2. the text. The claim is a "Claim:" field, else the sentence that states and attributes it
    (`claim_text`), else "claims that ...", else the headline. The rating is the one the
    fact-checker states (`ratings`: a rating sentence, a rating field, a rating by definition
@@ -19,9 +19,8 @@ rules live in `claims_link`.
 from __future__ import annotations
 
 import calendar
-import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,13 +28,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventline.corpus import ratings
+from eventline.corpus.claim_review import claim_reviews, review_of
+from eventline.corpus.claim_review import rating_verdict as rating_verdict  # re-exported
 from eventline.corpus.claim_text import find_attribution
 from eventline.corpus.merge import corpus_resource
 from eventline.errors import ResourceError
 from eventline.model import (
     Article,
     Claim,
-    ClaimantKind,
     Rating,
     Review,
     Verdict,
@@ -88,6 +88,7 @@ class VerdictRules(BaseModel):
     negations: tuple[str, ...]
     claimant_roles: tuple[str, ...]
     organisation_words: tuple[str, ...]
+    generic_subjects: tuple[str, ...]
     same_claim_overlap: float
 
 
@@ -140,105 +141,12 @@ def vocabulary() -> Vocabulary:
     )
 
 
-# --- 1. ClaimReview JSON-LD ----------------------------------------------------------------
-
-
-def _nodes(value: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON object in a JSON-LD document (lists and @graph included)."""
-    if isinstance(value, list):
-        for item in value:
-            yield from _nodes(item)
-    elif isinstance(value, dict):
-        yield value
-        for key in ("@graph", "mainEntity", "review"):
-            if key in value:
-                yield from _nodes(value[key])
-
-
-def claim_reviews(jsonld: Sequence[str]) -> Iterator[dict[str, Any]]:
-    """ClaimReview objects in the page's JSON-LD blocks; unreadable blocks are skipped
-    (a page's metadata is a hint, never a reason to reject the article)."""
-    for block in jsonld:
-        try:
-            data = json.loads(block)
-        except (TypeError, ValueError):
-            continue
-        for node in _nodes(data):
-            kind = node.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if "ClaimReview" in kinds:
-                yield node
-
-
-def _text(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("name")
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
-def _number(value: Any) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _rating_value(rating: dict[str, Any]) -> Rating | None:
-    """A reviewRating's value placed between worstRating and bestRating (schema.org defaults
-    1 and 5), for pages that give a number and no label we know."""
-    value = _number(rating.get("ratingValue"))
-    best, worst = _number(rating.get("bestRating")), _number(rating.get("worstRating"))
-    best, worst = 5.0 if best is None else best, 1.0 if worst is None else worst
-    if value is None or best == worst:
-        return None
-    share = (value - worst) / (best - worst)
-    return "true" if share >= 0.75 else "false" if share <= 0.25 else "mixed"
-
-
-def review_rating(rating: Any) -> tuple[Rating | None, str | None]:
-    """A reviewRating as (normalised rating, printed label): its label if a scale knows it,
-    else its value."""
-    if not isinstance(rating, dict):
-        return None, None
-    label = _text(rating.get("alternateName")) or _text(rating.get("name"))
-    if label and (known := ratings.lookup(label)):
-        return known, label
-    return _rating_value(rating), label
-
-
-def rating_verdict(rating: Any) -> Verdict | None:
-    """A reviewRating as a coarse verdict."""
-    return ratings.verdict_of(review_rating(rating)[0])
+# --- 1. ClaimReview JSON-LD (claim_review) ---------------------------------------------------
 
 
 def _from_review(review: dict[str, Any], article: Article) -> Claim | None:
-    text = _text(review.get("claimReviewed"))
-    if not text:
-        return None
-    item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
-    claimant = _text(item.get("author")) if item else None
-    when = _text(item.get("datePublished")) if item else None
-    when = when or _text(review.get("datePublished"))
-    rating, label = review_rating(review.get("reviewRating"))
-    kind: ClaimantKind | None = None
-    if claimant:
-        kind = "social-media" if claimant.startswith("@") else None
-    return _claim(
-        article,
-        Review(
-            article=article.id,
-            outlet=article.outlet,
-            claim=text,
-            claimant=claimant,
-            claimant_kind=kind,
-            date=when[:10] if when else None,
-            verdict=ratings.verdict_of(rating),
-            rating=rating,
-            label=label,
-        ),
-    )
+    found = review_of(review, article)
+    return _claim(article, found) if found else None
 
 
 # --- 2. fields in the text -----------------------------------------------------------------
@@ -402,8 +310,10 @@ def read_review(article: Article) -> Review | None:
     """A fact-check's claim, claimant, date and rating from its text alone."""
     text = "\n".join(t for t in (article.title, article.standfirst, article.body) if t)
     published = _published(article)
-    said = find_attribution(article.body, published=published)
     field = claim_field(text)
+    said = find_attribution(
+        article.body, published=published, title=article.title, claim=field
+    )  # with a "Claim:" field, only a sentence restating that claim names its claimant
     claim = field or (said.claim if said else None) or _claims_that(article.body)
     claim = claim or _title_claim(article.title)
     if not claim:

@@ -9,7 +9,10 @@ only where the fact-checker *states* one, because a stated rating wins over ever
   "Dressler earns Four Pinocchios." (the label closes the sentence);
 - a rating field: "Rating: Satire", "Our rating: Missing Context", "Verdict: False";
 - a rating by definition: "Our definition of Half True is ... That fits here.";
-- a label line: a paragraph that is nothing but a label ("FALSE"), near the top or the end.
+- a label line: a paragraph that is nothing but a label ("FALSE"), near the top or the end,
+  or a paragraph opened by a label under a "Verdict" heading;
+- failing all those, a short verdict sentence about the claim at the top or the end ("This
+  is false.", "The video is misleading.").
 
 Quoted text is masked first, so a story quoting another checker's "We rate this False" is not
 read as its own rating. Typos are tolerated only in those positions, with rapidfuzz bounded
@@ -40,9 +43,16 @@ _OBJECT = frozenset(["this", "that", "these", "those", "it", "the", "his", "her"
 _RATE = re.compile(r"\bwe\s+(?:rate|rated|are\s+rating|give|gave)\b", re.I)
 _EARN = re.compile(r"\b(?:earns?|earned|gets?|got|deserves?|receives?|received)\s+", re.I)
 _FIELD = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:our\s+|the\s+)?(?:rating|verdict|ruling)\s*:\s*",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:[\w'’-]+\s+){0,2}?(?:rating|verdict|ruling)\s*:\s*",
     re.I | re.M,
 )
+_HEADING = re.compile(r"^[ \t]*(?:our\s+|the\s+)?(?:verdict|rating|ruling)[ \t]*:?[ \t]*$", re.I)
+_COPULA = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:this|that|it|the\s+(?:claim|post|video|image|photo|statement|quote|"
+    r"story|article|meme)s?)\s+(?:is|are|was|were)\s+",
+    re.I,
+)
+_CLAUSE = re.compile(r"[,;:(—–]|\s(?:because|since|given|as|but|and)\s")
 _DEFINITION = re.compile(r"\bdefinition\s+of\s+(?:an?\s+)?[\"“'‘]?", re.I)
 
 
@@ -70,11 +80,12 @@ class StatedRating:
     rating: Rating
     label: str
     start: int
-    form: str  # "sentence", "field", "definition" or "label line"
+    form: str  # "sentence", "field", "definition", "label line" or "verdict sentence"
 
 
 def fold_label(text: str) -> str:
-    return " ".join(text.strip(_EDGE).casefold().split())
+    """A label as compared: case, end punctuation and hyphens folded ("Mostly-False!")."""
+    return " ".join(text.strip(_EDGE).casefold().replace("-", " ").replace("_", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +175,8 @@ def _sentences(text: str) -> list[StatedRating]:
             tail = text[match.end() : end]
             if pattern is _EARN and len(tail.split()) > 4:
                 continue  # "earns" must be followed by the label itself, not a clause
-            if hit := closing_label(tail):
+            head = _CLAUSE.split(tail, maxsplit=1)[0]  # "... False, as we did in 2020."
+            if hit := closing_label(tail) or closing_label(head):
                 found.append(StatedRating(hit[0], hit[1], match.start(), "sentence"))
     for match in _DEFINITION.finditer(text):
         if hit := opening_label(text[match.end() :]):
@@ -180,12 +192,20 @@ def _fields(text: str) -> list[StatedRating]:
     return found
 
 
+def _spans(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+
+
 def _label_lines(text: str) -> list[StatedRating]:
     """Paragraphs of at most five words that are a label, among the first three and the
-    last two paragraphs."""
-    spans = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    last two paragraphs; and a paragraph opened by a label under a "Verdict" heading."""
+    spans = _spans(text)
     found = []
     for index, (start, para) in enumerate(spans):
+        if _HEADING.match(para) and index + 1 < len(spans):
+            below_start, below = spans[index + 1]
+            if hit := opening_label(below):
+                found.append(StatedRating(hit[0], hit[1], below_start, "field"))
         if 3 <= index < len(spans) - 2 or len(para.split()) > 5:
             continue
         if rating := lookup(para, fuzzy=True):
@@ -193,11 +213,33 @@ def _label_lines(text: str) -> list[StatedRating]:
     return found
 
 
+def _verdict_sentences(text: str) -> list[StatedRating]:
+    """ "This is false.", "The claim is misleading.": a short sentence whose subject is the
+    claim and whose last words are a label, in the first two or the last paragraph (where
+    checkers that use no rating sentence put their verdict)."""
+    spans = _spans(text)
+    found = []
+    for index, (start, para) in enumerate(spans):
+        if 2 <= index < len(spans) - 1:
+            continue
+        for match in _COPULA.finditer(para):
+            end = _sentence_end(para, match.end())
+            tail = para[match.end() : end]
+            hit = closing_label(tail)
+            if hit and fold_label(hit[1]) == fold_label(tail):  # the label and nothing else
+                at = start + match.start()
+                found.append(StatedRating(hit[0], hit[1], at, "verdict sentence"))
+    return found
+
+
 def stated_rating(text: str) -> StatedRating | None:
     """The rating the fact-check states. A rating sentence or definition (the ruling) wins,
-    the last one when there are several; else the first rating field or label line."""
+    the last one when there are several; else the first rating field or label line; else a
+    short verdict sentence about the claim ("This is false.") at the top or the end."""
     masked = _mask_quotes(text)
     if ruled := _sentences(masked):
         return max(ruled, key=lambda r: r.start)
-    labelled = _fields(masked) + _label_lines(masked)
-    return min(labelled, key=lambda r: r.start) if labelled else None
+    if labelled := _fields(masked) + _label_lines(masked):
+        return min(labelled, key=lambda r: r.start)
+    verdicts = _verdict_sentences(masked)
+    return min(verdicts, key=lambda r: r.start) if verdicts else None

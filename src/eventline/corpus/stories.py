@@ -201,6 +201,18 @@ class StoryIndex:
     def _story_id(self, story: int) -> str:
         return content_id("story", self._stories[story].founder)
 
+    def ids(self) -> list[str]:
+        """Filed article ids in arrival order."""
+        return [m.id for m in self._members]
+
+    def params(self) -> dict[str, float]:
+        return {
+            "window_days": self.window_days,
+            "threshold": self.threshold,
+            "undated_threshold": self.undated_threshold,
+            "max_terms": self.max_terms,
+        }
+
     def story_of(self, article_id: str) -> str | None:
         story = self._story_of.get(article_id)
         return None if story is None else self._story_id(story)

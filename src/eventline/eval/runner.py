@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from eventline.analyse import analyse
 from eventline.errors import InputError
+from eventline.eval.actor_checks import score_actor_checks
 from eventline.eval.articles import gold_ids, score_articles
 from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
@@ -24,6 +25,7 @@ from eventline.eval.events import score_events
 from eventline.eval.factchecks import score_factchecks  # H6: fact-check section
 from eventline.eval.floors import apply_floors
 from eventline.eval.gold import Gold, load_gold
+from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
@@ -132,6 +134,10 @@ def _plover_gsr(ctx: EvalContext) -> SectionReport:
     return score_plover_gsr(ctx.plover, ctx.nlp)
 
 
+def _actors(ctx: EvalContext) -> SectionReport:
+    return score_actor_checks(ctx.nlp)
+
+
 def _meantime_entities(ctx: EvalContext) -> SectionReport:
     return score_meantime_entities(ctx.meantime, ctx.nlp)
 
@@ -178,6 +184,7 @@ def _meantime_timex_f1(ctx: EvalContext) -> SectionReport:
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
+    "actors": _actors,
     "events": _events,
     "quotes": _quotes,
     "plover-gsr": _plover_gsr,
@@ -190,6 +197,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "meantime-timex": _meantime_timex,
     "meantime-timex-f1": _meantime_timex_f1,
     "timex-examples": lambda ctx: score_timex_examples(),
+    "listings": lambda ctx: score_listings(Path("examples")),
 }
 
 

@@ -65,6 +65,8 @@ def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "n
     (precision "report"); `kind` switches on the opinion and fact-check modality rules.
     Per-doc lookups the coder caches in `doc.user_data` are removed before returning, so the
     doc still serialises (DocBin)."""
+    if kind == "listing":  # H4: a listing page's body is teasers of other articles, not one story
+        return CodedDoc()
     try:
         return _code_doc(doc, article_id=article_id, published=published, kind=kind)
     finally:

@@ -70,14 +70,30 @@ def iter_sources(paths: Sequence[str]) -> Iterator[InputSource | InputError]:
             yield InputSource(STDIN, None)
             continue
         path, given = Path(given_raw), printable_path(given_raw)
-        if path.is_dir():
+        try:
+            kind = "dir" if path.is_dir() else "file" if path.is_file() else ""
+            exists = bool(kind) or path.exists()
+        except OSError as exc:
+            yield InputError(given, exc.strerror or "cannot examine")
+            continue
+        if kind == "dir":
             yield from _walk(path, label=given)
-        elif path.is_file():
+        elif kind == "file":
             yield InputSource(given, path)
-        elif path.exists():
+        elif exists:
             yield InputError(given, "not a regular file or directory")
         else:
             yield InputError(given, "no such file or directory")
+
+
+def _entry(full: Path, shown: str) -> InputSource | InputError:
+    if full.is_symlink() and not full.exists():
+        return InputError(shown, "broken link")
+    if not full.is_file():
+        return InputError(shown, "not a regular file")
+    if not os.access(full, os.R_OK):
+        return InputError(shown, "permission denied")
+    return InputSource(shown, full)
 
 
 def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
@@ -89,14 +105,10 @@ def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
                 continue
             full = Path(directory) / name
             shown = printable_path(os.path.join(label, os.path.relpath(full, root)))
-            if full.is_symlink() and not full.exists():
-                yield InputError(shown, "broken link")
-            elif not full.is_file():
-                yield InputError(shown, "not a regular file")
-            elif not os.access(full, os.R_OK):
-                yield InputError(shown, "permission denied")
-            else:
-                yield InputSource(shown, full)
+            try:
+                yield _entry(full, shown)
+            except OSError as exc:  # a link into /proc, an entry gone meanwhile
+                yield InputError(shown, exc.strerror or "cannot examine")
     for error in errors:
         where = printable_path(str(error.filename or label))
         yield InputError(where, error.strerror or "cannot read directory")

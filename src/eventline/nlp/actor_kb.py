@@ -5,7 +5,7 @@ Three indexes, each loaded on first use and kept for the process:
 - `people()`: ~19k people with role histories. `PersonIndex.candidates(name)` finds who a name
   may mean (full name, surname plus first name, or a bare surname the sources list as used
   alone); `KbPerson.at(day)` gives the country and sector the person had that day: the role
-  active then, else the source's default, else ELI (a former official) after the last role.
+  active then, else the source's default, else ELI (out of office) for an office holder.
 - `bodies()`: ~14k organisations, armed groups and parties by lower-cased name.
 - `agents()`: ~3k role nouns ("farmer" -> AGR) for descriptors.
 
@@ -23,6 +23,9 @@ from eventline.nlp.kb import resource_path
 from eventline.nlp.names import fold_part, name_parts
 
 _FORMAT = "# eventline actor KB format 1"
+#: Sectors of public office: out of office (before or after) a person is ELI, as CAMEO codes
+#: presidents before and after their terms.
+_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 @dataclass(frozen=True)
@@ -74,9 +77,13 @@ class KbPerson:
         return frozenset(r.country for r in self.roles if r.country)
 
     def at(self, day: str | None) -> Standing:
-        """The person's standing on `day` (None: today, i.e. the latest roles)."""
-        day = _day(day)
+        """The person's standing on `day`; with no day, the latest role (a date-free reading
+        must not call a sitting president "former" because the term ends in the future)."""
         dated = [r for r in self.roles if r.dated]
+        if not day and dated:  # no date: the latest role, as if still held
+            role = max(dated, key=lambda r: r.start or "")
+            return Standing(role.country, role.sector, True, role.end or "9999-12-31")
+        day = _day(day)
         active = [r for r in dated if r.active(day)]
         if active:
             role = max(active, key=lambda r: r.start)
@@ -89,11 +96,13 @@ class KbPerson:
             return Standing(country, default.sector, False, last)
         if past:
             role = max(past, key=lambda r: r.end)
-            return Standing(role.country, "ELI" if role.country else role.sector, False, last)
+            sector = "ELI" if role.country and role.sector in _OFFICES else role.sector
+            return Standing(role.country, sector, False, last)
         future = min(dated, key=lambda r: r.start or "9999", default=None)
         if future is None:
             return Standing(None, None, False, "")
-        return Standing(future.country, future.sector, False, "")
+        sector = "ELI" if future.country and future.sector in _OFFICES else future.sector
+        return Standing(future.country, sector, False, "")
 
 
 def _latest_country(roles: list[KbRole]) -> str | None:
@@ -134,10 +143,12 @@ class PersonIndex:
         self.people: list[KbPerson] = []
         self.by_key: dict[str, list[int]] = {}
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        self.by_id: dict[str, KbPerson] = {}
         for number, row in enumerate(rows):
             if len(row) != 5:
                 raise ResourceError("people.tsv", f"line {number + 3}: expected 5 columns")
             self.people.append(KbPerson(row[0], row[1], row[4]))
+            self.by_id[row[0]] = self.people[-1]
             for key in row[3].split("|"):
                 self.by_key.setdefault(key, []).append(number)
                 if " " in key:
@@ -190,12 +201,13 @@ def bodies() -> dict[str, list[KbBody]]:
 
 
 def body(name: str) -> KbBody | None:
-    """The body a name means: the first listed (CAMEO before PartyFacts) when every body of
-    that name is of one country; None when the name is used in several countries."""
+    """The body a name means: CAMEO's when it lists the name (else PartyFacts'), provided
+    every body of that name is of one country; None when several countries use the name."""
     key = " ".join(name.lower().split())
     if key.startswith("the "):
         key = key[4:]
     found = bodies().get(key, [])
+    found = [b for b in found if not b.id.startswith("pf.")] or found  # CAMEO first
     if not found:
         return None
     return found[0] if len({b.country for b in found}) == 1 else None

@@ -10,7 +10,8 @@ Output, committed to the package and read lazily by `eventline.nlp.actor_kb`:
 - `people.tsv`: id, name, bare (1: the surname alone may name the person), keys (folded name
   forms, "|"), roles (";"-joined "COUNTRY,SECTOR,START,END,TITLE"; an empty date is open; a
   role with neither date is the person's default).
-- `bodies.tsv`: id, name, country, sector, keys: organisations, armed groups and parties.
+- `bodies.tsv`: id, name, country, sector, keys: organisations and armed groups ("b." ids,
+  CAMEO) then parties ("pf." ids, PartyFacts).
 - `agents.tsv`: role noun (lower case), sector: "farmers" -> AGR, "judge" -> JUD.
 
 The build is deterministic (no timestamps, input order kept) so a rebuild compares equal byte
@@ -65,7 +66,7 @@ _OFFICE = re.compile(r"^([a-z_]+) (\d{4})-(\d{4})?$")
 class Person:
     name: str
     keys: list[tuple[str, ...]] = field(default_factory=list)
-    roles: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    roles: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # see Role
     bare: bool = False
     source: str = ""
 
@@ -253,9 +254,10 @@ def read_holders() -> list[Person]:
 # --- merging and writing ------------------------------------------------------------------
 
 
-def merge(base: list[Person], incoming: list[Person]) -> None:
+def merge(base: list[Person], incoming: list[Person], *, exact: bool = True) -> None:
     """Add `incoming` people to `base`, joining one base person when a full-name key (two or
-    more parts, unique within `incoming`) is shared and the countries agree."""
+    more parts, unique within `incoming`) is shared and the countries agree. `exact` sources
+    (term dates to the day) supersede what the person had; others only add."""
     index: dict[tuple[str, ...], list[int]] = {}
     for number, person in enumerate(base):
         for key in person.keys:
@@ -277,12 +279,31 @@ def merge(base: list[Person], incoming: list[Person]) -> None:
         if len(hits) == 1:
             target = base[hits.pop()]
             target.keys += [k for k in person.keys if k not in target.keys]
-            target.roles = person.roles + [r for r in target.roles if r not in person.roles]
+            if exact:
+                target.roles = person.roles + _superseded(target.roles, person.roles)
+            else:  # whole-year offices only add what the exact sources lack
+                have = {(r[0], r[4].lower()) for r in target.roles if r[4]}
+                target.roles += [r for r in person.roles if (r[0], r[4].lower()) not in have]
             target.bare = target.bare or person.bare
             if person.source != "cameo":
                 target.name = person.name
         else:
             base.append(person)
+
+
+Role = tuple[str, str, str, str, str]
+
+
+def _superseded(old: list[Role], new: list[Role]) -> list[Role]:
+    """Old roles kept beside a newer source's: a role of the same title and country is
+    replaced (exact term dates beat whole years), and open-ended roles (CAMEO froze in 2015)
+    end with the newer source's last term when that source says every term has ended."""
+    titled = {(r[0], r[4].lower()) for r in new if r[4]}
+    kept = [r for r in old if (r[0], r[4].lower()) not in titled and r not in new]
+    if not new or any(not r[3] for r in new):
+        return kept
+    last = max(r[3] for r in new)
+    return [(*r[:3], last if r[2] and not r[3] and r[2] <= last else r[3], r[4]) for r in kept]
 
 
 def _slug(text: str) -> str:
@@ -325,17 +346,29 @@ def read_parties(root: Path) -> list[tuple[str, str, str, list[str]]]:
         if row.get("technical") or row.get("country") not in _iso_codes():
             continue
         english = [n.strip() for n in (row.get("name_english") or "").split(" / ") if n.strip()]
-        forms = [*english, (row.get("name") or "").strip(), (row.get("name_short") or "").strip()]
-        forms = [f for f in dict.fromkeys(forms) if len(f) >= 2]
+        original = [n.strip() for n in (row.get("name") or "").split(" / ") if n.strip()]
+        short = (row.get("name_short") or "").strip()
+        forms = [f for f in dict.fromkeys([*english, *original, short]) if _party_form(f, original)]
         if forms:
             out.append((english[0] if english else forms[0], row["country"], "PTY", forms))
     return out
 
 
-def body_lines(bodies: list[tuple[str, str, str, list[str]]]) -> list[str]:
+def _party_form(form: str, original: list[str]) -> bool:
+    """Party names worth matching: several words ("Labour Party"), an acronym ("BJP"), or a
+    one-word name used untranslated ("Fidesz", also inside "Fidesz – Magyar ..."). A one-word
+    translation ("Apple" for Yabluko) is a common word: "Apple CEO" is no party official."""
+    if len(form) < 2:
+        return False
+    if " " in form or (form.isupper() and form.isalpha() and len(form) <= 5):
+        return True
+    return form in original or any(form in name.split() for name in original)
+
+
+def body_lines(bodies: list[tuple[str, str, str, list[str]]], prefix: str) -> list[str]:
     lines = []
     for bid, (name, country, sector, forms) in zip(
-        _ids((b[0] for b in bodies), "b"), bodies, strict=True
+        _ids((b[0] for b in bodies), prefix), bodies, strict=True
     ):
         keys = "|".join(dict.fromkeys(_clean(f.lower()) for f in forms))
         lines.append(f"{bid}\t{_clean(name)}\t{country}\t{sector}\t{keys}")
@@ -367,12 +400,12 @@ def build_shared_kb(source: Path, out: Path | None = None) -> list[Path]:
     out = out or resource_path("kb")
     out.mkdir(parents=True, exist_ok=True)
     people, bodies = read_cameo(source)
-    merge(people, read_holders())
     merge(people, read_us(source, "executive.yaml", bare_after="1975-01-01"))
     merge(people, read_us(source, "legislators-current.yaml", bare_after=None))
-    bodies += read_parties(source)
+    merge(people, read_holders(), exact=False)
     targets = [out / "people.tsv", out / "bodies.tsv", out / "agents.tsv"]
     _write(targets[0], "id name bare keys roles", people_lines(people))
-    _write(targets[1], "id name country sector keys", body_lines(bodies))
+    lines = body_lines(bodies, "b") + body_lines(read_parties(source), "pf")
+    _write(targets[1], "id name country sector keys", lines)
     _write(targets[2], "noun sector", agent_lines(source))
     return targets

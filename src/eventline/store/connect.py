@@ -46,18 +46,22 @@ def describe_error(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {text}"
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock on SQLite
+CONNECT_TIMEOUT_S = 10  # how long to wait for a PostgreSQL server that does not answer
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: safe from corruption, fsync per checkpoint
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
 def _sqlite_ro_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -68,14 +72,19 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(database)
 
 
-def _sqlite_engine(url: URL, public: str) -> tuple[Engine, bool]:
+def _writable(path: Path) -> bool:
+    """May this process write the store file (or create it in its folder)?"""
+    return os.access(path if path.exists() else path.parent, os.W_OK)
+
+
+def _sqlite_engine(url: URL, public: str, *, read_only: bool) -> tuple[Engine, bool]:
     """A writable engine, or a read-only one (`mode=ro`) for a file we may not write."""
     path = _sqlite_path(url)
     if path is not None and not path.parent.is_dir():
         raise StoreError(public, f"cannot open: folder {path.parent} does not exist")
-    writable = path is None or (
-        os.access(path, os.W_OK) if path.exists() else os.access(path.parent, os.W_OK)
-    )
+    if read_only and (path is None or not path.exists()):
+        raise StoreError(public, "cannot open read-only: there is no store here yet")
+    writable = not read_only and (path is None or _writable(path))
     if path is not None and not writable and not path.exists():
         raise StoreError(public, f"cannot open: folder {path.parent} is not writable")
     if writable:
@@ -89,8 +98,9 @@ def _sqlite_engine(url: URL, public: str) -> tuple[Engine, bool]:
     return engine, True
 
 
-def open_engine(url: str) -> tuple[Engine, bool]:
-    """An engine on an up-to-date store, and whether it is read-only."""
+def open_engine(url: str, *, read_only: bool = False) -> tuple[Engine, bool]:
+    """An engine on an up-to-date store, and whether it is read-only (asked for, or a
+    SQLite file this process may not write)."""
     public = public_url(url)
     try:
         parsed = make_url(normalise_url(url))
@@ -98,9 +108,12 @@ def open_engine(url: str) -> tuple[Engine, bool]:
         raise StoreError(public, "cannot open: not a file path or database URL") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            engine, read_only = _sqlite_engine(parsed, public)
+            engine, read_only = _sqlite_engine(parsed, public, read_only=read_only)
         else:
-            engine, read_only = create_engine(parsed, pool_pre_ping=True), False
+            connect_args = (
+                {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+            )
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except (SQLAlchemyError, ImportError) as exc:
         raise StoreError(public, f"cannot open: {describe_error(exc)}") from exc
     try:

@@ -48,9 +48,9 @@ class Store:
     A SQLite file that this process may not write is opened read-only: reads work, writes
     raise StoreError. `postgresql://` URLs use psycopg 3."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.engine: Engine
-        self.engine, self.read_only = open_engine(url)
+        self.engine, self.read_only = open_engine(url, read_only=read_only)
         self.url = public_url(self.engine.url)
 
     def close(self) -> None:

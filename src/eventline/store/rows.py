@@ -4,7 +4,7 @@ is written. Pure functions, shared by the store's write methods and migration 00
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from eventline.corpus.timeline_quad import quad_table
@@ -91,24 +91,62 @@ def _keys(refs: Sequence[ActorRef]) -> list[str]:
     return sorted(keys)
 
 
+def _level(event: EventCore) -> str:
+    return "mention" if isinstance(event, EventMention) else "event"
+
+
 def party_rows(event: EventCore) -> list[Row]:
     """One row per (side, actor id or country) of an event: the single-side filter's index."""
     day = date_range(event.date)[0] or ""
     return [
-        {"event_id": event.id, "role": role, "key": key, "day": day}
+        {"level": _level(event), "role": role, "key": key, "day": day, "event_id": event.id}
         for role, refs in (("actor", event.actor), ("recipient", event.recipient))
         for key in _keys(refs)
     ]
 
 
 def dyad_rows(event: EventCore) -> list[Row]:
-    """One row per (actor key, recipient key) pair: the dyad filter's index."""
-    day = date_range(event.date)[0] or ""
+    """One row per (actor key, recipient key) pair: the dyad filter's index and the relation
+    timeline's facts."""
+    core = _event_core(event)
+    facts = {k: core[k] for k in ("day", "type", "quad_class", "score", "date_precision")}
     return [
-        {"event_id": event.id, "actor_key": a, "recipient_key": r, "day": day}
+        {"level": _level(event), "actor_key": a, "recipient_key": r, "event_id": event.id,
+         "modality": event.modality, **facts}
         for a in _keys(event.actor)
         for r in _keys(event.recipient)
-    ]
+    ]  # fmt: skip
+
+
+ROLLUP_KEY = ("lo_key", "hi_key", "month", "direction", "date_precision", "type", "modality")
+
+
+def rollup_deltas(
+    dyads: Iterable[Mapping[str, Any]], *, sign: int = 1
+) -> dict[tuple[Any, ...], Row]:
+    """What merged events' dyad rows add to (sign 1) or take from (sign -1) `dyad_months`:
+    each event counts once per unordered pair, with the directions it was reported in."""
+    pairs: dict[tuple[str, str, str], tuple[int, Mapping[str, Any]]] = {}
+    for row in dyads:
+        a, b = row["actor_key"], row["recipient_key"]
+        lo, hi = min(a, b), max(a, b)
+        bit = 3 if a == b else (1 if a == lo else 2)
+        seen = pairs.get((row["event_id"], lo, hi))
+        pairs[(row["event_id"], lo, hi)] = ((seen[0] if seen else 0) | bit, row)
+    deltas: dict[tuple[Any, ...], Row] = {}
+    for (_event, lo, hi), (direction, row) in pairs.items():
+        key = (lo, hi, row["day"][:7], direction, row["date_precision"] or "", row["type"],
+               row["modality"])  # fmt: skip
+        entry = deltas.setdefault(
+            key,
+            dict(zip(ROLLUP_KEY, key, strict=True))
+            | {"quad_class": row["quad_class"], "events": 0, "score_sum": 0.0, "scored": 0},
+        )
+        entry["events"] += sign
+        if row["score"] is not None:
+            entry["score_sum"] += sign * row["score"]
+            entry["scored"] += sign
+    return deltas
 
 
 def actor_row(actor: Actor) -> Row:

@@ -9,9 +9,11 @@ denote, or '' when undated, so that keyset paging never meets a NULL.
 
 Event parties are rows, not columns, because an event may have several actors: one
 `event_parties` row per (event, side, key) where the key is an actor id or an ISO3 country,
-and one `event_dyads` row per (event, actor key, recipient key). A dyad and date-range query
-is then a single index range scan. Both tables hold merged events (`evt_…`) and event
-mentions (`evm_…`), told apart by their ids.
+and one `event_dyads` row per (event, actor key, recipient key). Their primary keys lead with
+what queries filter on and end with the day and event id, and on SQLite they are WITHOUT ROWID
+tables clustered on that key, so a dyad and date-range query, or a dyad's timeline, reads one
+contiguous key range. Both tables hold merged events (`level` "event") and event mentions
+(`level` "mention").
 """
 
 from __future__ import annotations
@@ -166,21 +168,51 @@ events = Table(
 event_parties = Table(
     "event_parties",
     metadata,
-    Column("event_id", SAText, primary_key=True),
+    Column("level", SAText, primary_key=True),  # "event" (merged) or "mention"
     Column("role", SAText, primary_key=True),  # "actor" or "recipient"
     Column("key", SAText, primary_key=True),  # actor id or ISO3 country
-    Column("day", SAText, nullable=False),
-    Index("ix_event_parties_key", "role", "key", "day", "event_id"),
+    Column("day", SAText, primary_key=True),
+    Column("event_id", SAText, primary_key=True, index=True),
+    sqlite_with_rowid=False,
 )
 
+# Also a small fact table for relation timelines: what is aggregated per period is here, so a
+# timeline reads one clustered key range and never the events themselves.
 event_dyads = Table(
     "event_dyads",
     metadata,
-    Column("event_id", SAText, primary_key=True),
+    Column("level", SAText, primary_key=True),
     Column("actor_key", SAText, primary_key=True),
     Column("recipient_key", SAText, primary_key=True),
-    Column("day", SAText, nullable=False),
-    Index("ix_event_dyads_key", "actor_key", "recipient_key", "day", "event_id"),
+    Column("day", SAText, primary_key=True),
+    Column("event_id", SAText, primary_key=True, index=True),
+    Column("type", SAText, nullable=False),
+    Column("quad_class", SAText),
+    Column("score", Float),
+    Column("date_precision", SAText),
+    Column("modality", SAText, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Merged events per dyad and month, kept by the writer as events are added, changed or
+# removed: a monthly relation timeline reads a few hundred rows whatever the store's size.
+# The pair is unordered (lo_key < hi_key); `direction` is 1 for lo → hi, 2 for hi → lo and 3
+# for an event reported both ways, so each event counts once in an undirected timeline.
+dyad_months = Table(
+    "dyad_months",
+    metadata,
+    Column("lo_key", SAText, primary_key=True),
+    Column("hi_key", SAText, primary_key=True),
+    Column("month", SAText, primary_key=True),  # YYYY-MM, or '' when undated
+    Column("direction", Integer, primary_key=True),
+    Column("date_precision", SAText, primary_key=True),  # '' when undated
+    Column("type", SAText, primary_key=True),
+    Column("modality", SAText, primary_key=True),
+    Column("quad_class", SAText),
+    Column("events", Integer, nullable=False),
+    Column("score_sum", Float, nullable=False),
+    Column("scored", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 event_links = Table(
@@ -288,3 +320,5 @@ record_tables = {
     "events": events,
     "claims": claims,
 }
+
+from eventline.store import schema_analysis  # noqa: E402,F401 - incremental analysis tables (H7)

@@ -84,12 +84,44 @@ class Writer:
             found.update({row[0]: row[1] for row in self.conn.execute(query)})
         return found
 
-    def _write_parties(self, records: Sequence[EventCore]) -> None:
+    def _write_parties(self, records: Sequence[EventCore], *, merged: bool = False) -> None:
+        """Party and dyad rows of events or mentions; for merged events also what they add
+        to the monthly dyad rollup, net of what their previous versions had added."""
         ids = [r.id for r in records]
+        dyads = [row for r in records for row in R.dyad_rows(r)]
+        if merged:
+            self._roll(self._stored_dyads(ids), dyads)
         self._delete_in(S.event_parties, "event_id", ids)
         self._delete_in(S.event_dyads, "event_id", ids)
         self._insert(S.event_parties, [row for r in records for row in R.party_rows(r)])
-        self._insert(S.event_dyads, [row for r in records for row in R.dyad_rows(r)])
+        self._insert(S.event_dyads, dyads)
+
+    def _stored_dyads(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        d = S.event_dyads
+        found: list[dict[str, Any]] = []
+        for part in _chunks(sorted(ids)):
+            query = select(d).where(d.c.level == "event", d.c.event_id.in_(part))
+            found.extend(dict(row._mapping) for row in self.conn.execute(query))
+        return found
+
+    def _roll(self, old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> None:
+        """Apply the difference between old and new dyad rows to `dyad_months`."""
+        deltas = R.rollup_deltas(old, sign=-1)
+        for key, row in R.rollup_deltas(new).items():
+            entry = deltas.setdefault(key, row | {"events": 0, "score_sum": 0.0, "scored": 0})
+            entry["quad_class"] = row["quad_class"]
+            for field in ("events", "score_sum", "scored"):
+                entry[field] += row[field]
+        rows = [r for r in deltas.values() if r["events"] or r["scored"]]
+        if not rows:
+            return
+        table = S.dyad_months
+        stmt: Any = self._dialect.insert(table)
+        add = {f: table.c[f] + stmt.excluded[f] for f in ("events", "score_sum", "scored")}
+        stmt = stmt.on_conflict_do_update(index_elements=list(R.ROLLUP_KEY), set_=add)
+        self.conn.execute(stmt, rows)
+        for part in _chunks(sorted({r["lo_key"] for r in rows})):
+            self.conn.execute(delete(table).where(table.c.lo_key.in_(part), table.c.events <= 0))
 
     def _search(self, kind: str, rows: Iterable[tuple[str, str, str]]) -> None:
         """(ref id, article id, text) rows for the full-text index, replacing older ones."""
@@ -176,7 +208,7 @@ class Writer:
                 for e in events
             ],
         )
-        self._write_parties(events)
+        self._write_parties(events, merged=True)
         if links is None:
             links = self._recover_links(events)
         self._delete_in(S.event_links, "event_id", list(links))
@@ -193,6 +225,7 @@ class Writer:
         return R.event_link_rows(events, mentions)
 
     def delete_events(self, ids: Collection[str]) -> None:
+        self._roll(self._stored_dyads(sorted(ids)), [])
         for table, column in (
             (S.event_links, "event_id"),
             (S.event_parties, "event_id"),
@@ -270,11 +303,12 @@ class Writer:
         if kind == "actors":
             c.execute(delete(S.actor_aliases))
         elif kind in ("event_mentions", "events"):
-            table = S.event_mentions if kind == "event_mentions" else S.events
+            level = "mention" if kind == "event_mentions" else "event"
             for derived in (S.event_parties, S.event_dyads):
-                c.execute(delete(derived).where(derived.c.event_id.in_(select(table.c.id))))
+                c.execute(delete(derived).where(derived.c.level == level))
             if kind == "events":
                 c.execute(delete(S.event_links))
+                c.execute(delete(S.dyad_months))
             else:
                 c.execute(delete(S.search_docs).where(S.search_docs.c.kind == "evidence"))
         elif kind == "quotes":

@@ -149,21 +149,43 @@ def _events() -> None:
     _index("events", "story_id")
     op.create_table(
         "event_parties",
-        sa.Column("event_id", T, primary_key=True),
+        sa.Column("level", T, primary_key=True),
         sa.Column("role", T, primary_key=True),
         sa.Column("key", T, primary_key=True),
-        sa.Column("day", T, nullable=False),
+        sa.Column("day", T, primary_key=True),
+        sa.Column("event_id", T, primary_key=True),
+        sqlite_with_rowid=False,
     )
-    _index("event_parties", "role", "key", "day", "event_id", name="ix_event_parties_key")
+    _index("event_parties", "event_id")
     op.create_table(
         "event_dyads",
-        sa.Column("event_id", T, primary_key=True),
+        sa.Column("level", T, primary_key=True),
         sa.Column("actor_key", T, primary_key=True),
         sa.Column("recipient_key", T, primary_key=True),
-        sa.Column("day", T, nullable=False),
+        sa.Column("day", T, primary_key=True),
+        sa.Column("event_id", T, primary_key=True),
+        sa.Column("type", T, nullable=False),
+        sa.Column("quad_class", T),
+        sa.Column("score", sa.Float),
+        sa.Column("date_precision", T),
+        sa.Column("modality", T, nullable=False),
+        sqlite_with_rowid=False,
     )
-    _index(
-        "event_dyads", "actor_key", "recipient_key", "day", "event_id", name="ix_event_dyads_key"
+    _index("event_dyads", "event_id")
+    op.create_table(
+        "dyad_months",
+        sa.Column("lo_key", T, primary_key=True),
+        sa.Column("hi_key", T, primary_key=True),
+        sa.Column("month", T, primary_key=True),
+        sa.Column("direction", sa.Integer, primary_key=True),
+        sa.Column("date_precision", T, primary_key=True),
+        sa.Column("type", T, primary_key=True),
+        sa.Column("modality", T, primary_key=True),
+        sa.Column("quad_class", T),
+        sa.Column("events", sa.Integer, nullable=False),
+        sa.Column("score_sum", sa.Float, nullable=False),
+        sa.Column("scored", sa.Integer, nullable=False),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "event_links",
@@ -316,7 +338,8 @@ def downgrade() -> None:
         op.execute(statement)
     for name in (
         "search_docs", "claim_evidence", "claims", "story_articles", "stories",
-        "duplicate_groups", "quotes", "event_links", "event_dyads", "event_parties", "events",
+        "duplicate_groups", "quotes", "event_links", "dyad_months", "event_dyads",
+        "event_parties", "events",
         "event_mentions", "timexes", "actor_mentions", "actor_aliases", "actors",
         "article_analyses",
     ):  # fmt: skip
