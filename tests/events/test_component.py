@@ -45,3 +45,26 @@ def test_code_doc_uses_events_another_component_wrote(parse: Callable[[str], Doc
     span._.event = learned
     doc.spans["events"] = [span]
     assert code_doc(doc, article_id="a", published=None).events == [learned]
+
+
+def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
+    """A standfirst without a final stop is not parsed into the lead sentence."""
+    from eventline.nlp.line_breaks import FACTORY, LineBreaks
+
+    assert Language.has_factory(FACTORY)
+    doc = nlp.make_doc("Talks resume in Berlin\nPoland and Germany met on Monday.")
+    LineBreaks()(doc)
+    poland = next(t for t in doc if t.text == "Poland")
+    assert poland.is_sent_start
+    assert not next(t for t in doc if t.text == "Germany").is_sent_start
+
+
+def test_a_coded_doc_still_serialises(parse: Callable[[str], Doc], nlp: Language) -> None:
+    from spacy.tokens import DocBin
+
+    doc = parse("Poland condemned the German strikes on Chile in Warsaw.")
+    nlp.create_pipe("eventline_events_v1")(doc)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (back,) = DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab)
+    assert len(back.spans["events"]) > 0
+    assert [s._.event for s in back.spans["events"]] == [s._.event for s in doc.spans["events"]]

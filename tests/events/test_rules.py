@@ -152,3 +152,19 @@ def test_a_country_adjective_and_a_role_noun_give_country_and_sector() -> None:
     )
     (ref,) = ActorIndex(doc).refs(doc[1])
     assert (ref.country, ref.sector, ref.name) == ("CHL", "AGR", "Chilean farmers")
+
+
+def test_blaming_someone_for_an_attack_keeps_the_one_blamed() -> None:
+    doc = build(
+        [
+            ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+            ("blamed", 1, "ROOT", "VERB", "VBD", "blame"),
+            ("China", 1, "dobj", "PROPN", "NNP", "China"),
+            ("for", 1, "prep", "ADP", "IN", "for"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("bombing", 3, "pobj", "NOUN", "NN", "bombing"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    accuse = [(t, a, r) for t, a, r, _ in coded(doc) if t == "ACCUSE"]
+    assert accuse == [("ACCUSE", ["PER"], ["CHN"])]

@@ -126,10 +126,21 @@ class ActorIndex:
             return self.quote_speakers.get(tok.i)
         if low in lex.cue("person_pronouns"):
             gender = "female" if low in lex.cue("female_pronouns") else "male"
-            return self.last_person(tok.i, gender=gender)
-        if low in {"it", "they", "its", "their", "them"}:
-            return self.reporting_subject(tok) or self.last_in_sentence(tok)
-        return None
+            found = self.last_person(tok.i, gender=gender)
+        elif low in {"it", "they", "its", "their", "them"}:
+            found = self.reporting_subject(tok) or self.last_in_sentence(tok)
+        else:
+            return None
+        return None if found is not None and self._own_subject(tok, found) else found
+
+    def _own_subject(self, tok: Token, ref: ActorRef) -> bool:
+        """ "Aso asked them to ...": an object pronoun is not its own verb's subject (that
+        would be "themselves")."""
+        if tok.dep_ not in ("dobj", "dative", "pobj"):
+            return False
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subj = subject(verb)[0]
+        return subj is not None and subj != tok and ref in self._phrase(subj, depth=1)
 
     def reporting_subject(self, tok: Token) -> ActorRef | None:
         """ "Iran, a close ally of X, said it would ...": a pronoun in the complement of a verb

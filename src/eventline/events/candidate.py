@@ -30,6 +30,8 @@ class Candidate:
     # take the date of the clause that mentions it
     content: str | None = None  # the embedded action of a speech act ("agreed to X": X)
     from_speech: bool = False  # read from what someone said (speech.py), not from a trigger
+    embedded_recipient: tuple[ActorRef, ...] = ()  # the recipient of the dropped content
+    asserted: bool = False  # a rule made this the act that happened (a refusal read from "not")
 
 
 def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
@@ -38,6 +40,6 @@ def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found.extend(actors.refs(child))
-    for _, pobj in prep_objects(noun, ("by",)):
+    for _, pobj in prep_objects(noun, ("by", "from")):  # "an attack from Israel"
         found.extend(actors.refs(pobj))
     return unique(found)

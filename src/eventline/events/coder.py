@@ -44,7 +44,7 @@ from eventline.events.rules import RuleContext, apply_rules
 from eventline.events.speech import speech_accuse, speech_request
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
 
-_DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for")
+_DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for", "into")
 _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
@@ -149,6 +149,8 @@ def _is_light(verb: Token, pattern: Pattern, lex: Lexicon) -> bool:
         return lemma in pattern.light
     if lemma in lex.light_verbs:
         return True
+    if lemma in lex.cue("undergo_verbs"):
+        return False  # "Iran faces an attack from Israel": the subject is the target
     return lemma not in lex.verbs and lemma not in lex.cue("speech_verbs")
 
 
@@ -217,9 +219,14 @@ def _generated_candidate(
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
         actor, recipient = actors.refs(subj), _recipients(tok, pattern, actors, skip=None)
-    if not recipient:
-        actor = ()
+    if not recipient or not _political(actor) or not _political(recipient):
+        actor = ()  # a product launch between a firm and its iPhone is no political event
     return Candidate(pattern, tok, tok, actor, recipient, pattern.type, pattern.mode)
+
+
+def _political(refs: tuple[ActorRef, ...]) -> bool:
+    """Actors PLOVER codes: with a country or a sector."""
+    return any(r.country or r.sector for r in refs)
 
 
 def _noun_candidate(
@@ -246,6 +253,8 @@ def _noun_candidate(
     else:
         return None
     recipient = _recipients(tok, pattern, actors, skip=None)
+    if not recipient and _undergoes(tok, lex):
+        recipient = actors.refs(subject(tok.head)[0])  # "Iran faces an attack from Israel"
     if not recipient and light is not None:
         recipient = _recipients(light, pattern, actors, skip=tok)
     recipient = tuple(r for r in recipient if r not in actor)
@@ -254,6 +263,10 @@ def _noun_candidate(
     cand = Candidate(pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True)
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+def _undergoes(noun: Token, lex: Lexicon) -> bool:
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("undergo_verbs")
 
 
 def _argument_of_event(noun: Token, clause: Token, lex: Lexicon) -> bool:
@@ -275,6 +288,8 @@ def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> list[Candidate]:
         cand: Candidate | None = None
         if (pattern := _verb_pattern(tok, lex)) is not None:
             cand = _verb_candidate(tok, pattern, actors, lex)
+        elif actors.covering(tok) is not None or tok.ent_type_ in ("DATE", "TIME"):
+            pass  # a word of a name ("Asia-Pacific Economic Cooperation", "March") is no trigger
         elif (hit := _noun_pattern(tok, lex)) is not None:
             cand = _noun_candidate(tok, hit[0], hit[1], actors, lex)
         else:
@@ -340,6 +355,8 @@ def to_mention(
     in_quote = any(s <= cand.trigger.idx < e for s, e in ctx.quote_spans)
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
+    if cand.asserted and mod in ("negated", "planned"):
+        mod = "asserted"  # "would not meet the demands" is a refusal that happened
     if cand.trigger != anchor and mod == "asserted":
         own = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
         mod = "asserted" if own == "planned" and is_past(anchor) else own

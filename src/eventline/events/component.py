@@ -20,13 +20,15 @@ SPAN_KEY = "events"
 
 def _get_event(span: Span) -> EventMention | None:
     records = span.doc._.event_records
-    return records.get(span.id) if records else None
+    found = records.get(span.id) if records else None
+    return EventMention.model_validate(found) if found is not None else None
 
 
 def _set_event(span: Span, event: EventMention) -> None:
+    # stored as JSON-ready data so that the doc still serialises with DocBin
     if span.doc._.event_records is None:
         span.doc._.event_records = {}
-    span.doc._.event_records[span.id] = event
+    span.doc._.event_records[span.id] = event.model_dump(mode="json")
 
 
 def register_event_extensions() -> None:

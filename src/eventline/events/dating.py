@@ -174,7 +174,22 @@ def country_code(name: str) -> str | None:
 def _entity(tok: Token) -> Span | None:
     if tok.ent_type_ not in _PLACE_LABELS:
         return None
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return _place_entities(tok.doc).get(tok.i)
+
+
+def _place_entities(doc: Doc) -> dict[int, Span]:
+    """Token index -> place entity, built once per doc (`Doc.ents` rebuilds its spans on
+    every access)."""
+    cached: dict[int, Span] | None = doc.user_data.get("eventline_place_ents")
+    if cached is None:
+        cached = {
+            i: ent
+            for ent in doc.ents
+            if ent.label_ in _PLACE_LABELS
+            for i in range(ent.start, ent.end)
+        }
+        doc.user_data["eventline_place_ents"] = cached
+    return cached
 
 
 def _country_for(ent: Span, actors: ActorIndex, lex: Lexicon) -> str | None:

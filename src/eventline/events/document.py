@@ -55,13 +55,26 @@ def _dedupe(events: list[EventMention]) -> list[EventMention]:
     return kept
 
 
+SCRATCH_KEYS = ("eventline_place_ents", "eventline_sentence_words")
+
+
 def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "news") -> CodedDoc:
     """Events, quotes and timexes of one parsed article.
 
     `published` anchors relative dates and dates events that have no date of their own
-    (precision "report"); `kind` switches on the opinion and fact-check modality rules."""
+    (precision "report"); `kind` switches on the opinion and fact-check modality rules.
+    Per-doc lookups the coder caches in `doc.user_data` are removed before returning, so the
+    doc still serialises (DocBin)."""
     if kind == "listing":  # H4: a listing page's body is teasers of other articles, not one story
         return CodedDoc()
+    try:
+        return _code_doc(doc, article_id=article_id, published=published, kind=kind)
+    finally:
+        for key in SCRATCH_KEYS:
+            doc.user_data.pop(key, None)
+
+
+def _code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str) -> CodedDoc:
     lex = lexicon()
     plain = ActorIndex(doc)
     quotes, speakers = direct_quotes(doc, article_id=article_id, actors=plain, lex=lex)

@@ -144,7 +144,79 @@ def _campaign_speech(c: Candidate, ctx: RuleContext) -> bool:
     return c.from_speech and bool(_sentence_words(c) & ctx.lex.cue("campaign_words"))
 
 
-_NOT_EVENT_TESTS = (_figurative, _electoral_contest, _question, _media_show, _campaign_speech)
+def _market(c: Candidate, ctx: RuleContext) -> bool:
+    """ "Indian shares rallied": a price or market is no actor."""
+    subj = subject(c.clause)[0] if c.clause.pos_ in ("VERB", "AUX") else None
+    return subj is not None and subj.lemma_.lower() in ctx.lex.cue("market_words")
+
+
+def _no_comment(c: Candidate, ctx: RuleContext) -> bool:
+    """ "declined to comment / predict": not speaking is no rejection."""
+    comp = first(c.trigger, "xcomp")
+    return (
+        c.type == "REJECT"
+        and comp is not None
+        and comp.lemma_.lower() in ctx.lex.cue("no_comment_verbs")
+    )
+
+
+def _opinion_agreement(c: Candidate, ctx: RuleContext) -> bool:
+    """ "agreed with the defence's argument": sharing an opinion is no PLOVER AGREE."""
+    tok = c.trigger
+    return (
+        c.type == "AGREE"
+        and tok.lemma_.lower() == "agree"
+        and any(x.dep_ == "prep" and x.lower_ == "with" for x in tok.children)
+        and not any(x.dep_ in _COMPLEMENT_DEPS for x in tok.children)
+    )
+
+
+def _showing(c: Candidate, ctx: RuleContext) -> bool:
+    """ "demonstrated its resolve", "demonstrating what he can do": showing, not protesting."""
+    return (
+        c.type == "PROTEST"
+        and c.trigger.lemma_.lower() == "demonstrate"
+        and any(x.dep_ in ("dobj", "ccomp") for x in c.trigger.children)
+    )
+
+
+def _released_thing(c: Candidate, ctx: RuleContext) -> bool:
+    """ "Apple released a new iPhone", "a press release": only people and what was seized
+    are released in a RETREAT."""
+    if c.type != "RETREAT" or c.mode != "release":
+        return False
+    if c.trigger.pos_ == "NOUN":
+        return first(c.trigger, "prep") is None  # "the release of the hostages" keeps its "of"
+    obj = first(c.trigger, "dobj", "nsubjpass")
+    if obj is None or ctx.actors.refs(obj):
+        return False
+    return obj.lemma_.lower() not in ctx.lex.cue("release_objects")
+
+
+def _lone_talk(c: Candidate, ctx: RuleContext) -> bool:
+    """ "He talked about the easiness of ...": a meeting verb with one side only."""
+    return (
+        c.type == "CONSULT"
+        and c.trigger.pos_ == "VERB"
+        and c.pattern.roles == "reciprocal"
+        and len(c.actor) < 2
+        and not c.recipient
+    )
+
+
+_NOT_EVENT_TESTS = (
+    _figurative,
+    _electoral_contest,
+    _question,
+    _media_show,
+    _campaign_speech,
+    _market,
+    _no_comment,
+    _opinion_agreement,
+    _showing,
+    _lone_talk,
+    _released_thing,
+)
 
 
 @rule("venue_is_no_party")
@@ -168,6 +240,58 @@ def venue_is_no_party(cands: list[Candidate], ctx: RuleContext) -> list[Candidat
     return cands
 
 
+_COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+_MILITARY_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "unit"})
+
+
+@rule("refusal")
+def refusal(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "will not accept more refugees", "would not meet the demands": a cooperative act
+    announced as not going to happen is a REJECT that did happen."""
+    for c in cands:
+        if c.type not in _COOPERATIVE or c.trigger.pos_ != "VERB":
+            continue
+        kids = list(c.trigger.children)
+        future = any(k.dep_ == "aux" and k.lower_ in ("will", "would", "wo") for k in kids)
+        if future and any(k.dep_ == "neg" for k in kids):
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger), "REJECT", None
+            c.asserted = True
+    return cands
+
+
+@rule("troop_movement")
+def troop_movement(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """Troops arriving somewhere are not a visit: peacekeepers arriving are AID (CAMEO 074),
+    other forces a MOBILIZE."""
+    for c in cands:
+        if c.type != "CONSULT" or c.pattern.roles != "destination":
+            continue
+        subj = subject(c.trigger)[0]
+        if subj is None:
+            continue
+        heads = [subj, *(p for _, p in prep_objects(subj, ("of",)))]
+        if not any(h.lemma_.lower() in _MILITARY_NOUNS for h in heads):
+            continue  # "a first patch of Bangladeshi peacekeeping troops arrived"
+        peace = any(t.lower_.startswith("peacekeep") for t in subj.subtree)
+        c.type, c.mode = ("AID", None) if peace else ("MOBILIZE", "troops")
+    return cands
+
+
+@rule("crowd_control")
+def crowd_control(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "Police dispersed the crowd with water cannon": force with a crowd-control weapon is
+    ASSAULT crowd-control, not a mere restriction."""
+    words = ctx.lex.cue("crowd_control_words")
+    for c in cands:
+        if c.type != "COERCE" or c.trigger.pos_ != "VERB":
+            continue
+        holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
+        means = [p for h in holders for _, p in prep_objects(h, ("with", "using"))]
+        if any(t.lemma_.lower() in words for m in means for t in m.subtree):
+            c.type, c.mode = "ASSAULT", "crowd-control"
+    return cands
+
+
 @rule("embedded_action")
 def embedded_action(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     """An action inside the complement of an act (threaten, decline, demand) is the act's
@@ -178,18 +302,32 @@ def embedded_action(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]
     acts = {c.trigger.i: c for c in cands if c.type in ACT_TYPES and c.actor}
     kept = []
     for c in cands:
-        gov = c.trigger.head
-        act = acts.get(gov.i) if c.trigger.dep_ in (*_COMPLEMENT_DEPS, "acl") else None
+        act = _governing_act(c.trigger, acts)
         if act is None or act is c:
             kept.append(c)
             continue
         if act.content is None:
             act.content = _phrase(c.trigger)
-        if not act.recipient:
-            act.recipient = _others(c.recipient, act.actor)
+        if not act.embedded_recipient:
+            act.embedded_recipient = _others(c.recipient, act.actor)
         if act.type == "AGREE" and c.recipient and c.type in _MATERIAL:
             kept.append(c)
     return kept
+
+
+def _governing_act(tok: Token, acts: dict[int, Candidate]) -> Candidate | None:
+    """The act whose complement holds `tok`: its head directly ("agreed to supply"), or the
+    verb whose object `tok` is ("agreed to postpone the demonstration")."""
+    node = tok
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+        node = node.head
+    for _ in range(2):
+        if node.dep_ not in (*_COMPLEMENT_DEPS, "acl") or node.head == node:
+            return None
+        if (act := acts.get(node.head.i)) is not None:
+            return act
+        node = node.head
+    return None
 
 
 def _phrase(tok: Token) -> str:
@@ -205,8 +343,11 @@ def accusation_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidat
         if c.type != "ACCUSE" or c.trigger.pos_ != "VERB":
             continue
         obj = first(c.trigger, "dobj")
+        # "condemned the US strikes on Iran"; "condemnation over the attack on X" when no
+        # one is named as object ("blamed Israel for the bombing" keeps Israel)
         objects = [obj] if obj is not None else []
-        objects += [p for _, p in prep_objects(c.trigger, ("of", "for", "over"))]
+        if obj is None or not ctx.actors.refs(obj):
+            objects += [p for _, p in prep_objects(c.trigger, ("of", "for", "over"))]
         for noun in objects:
             if any(p.type in _VIOLENT for p in ctx.lex.nouns.get(noun.lemma_.lower(), ())):
                 c.recipient = _others(own_actor(noun, ctx.actors), c.actor)
@@ -221,10 +362,15 @@ def complement_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candi
     for c in cands:
         if c.recipient or c.type not in _COMPLEMENT_TYPES:
             continue
-        for comp in (x for x in c.trigger.children if x.dep_ in (*_COMPLEMENT_DEPS, "acl")):
+        comps = [x for x in c.trigger.children if x.dep_ in (*_COMPLEMENT_DEPS, "acl")]
+        if c.trigger.pos_ == "NOUN" and c.trigger.dep_ == "dobj":
+            # "reiterated its demand today that Israel ease ...": the clause hangs on the verb
+            comps += [x for x in c.trigger.head.children if x.dep_ == "ccomp" and x.i > c.trigger.i]
+        for comp in comps:
             if found := _complement_parties(comp, ctx.actors, besides=c.actor):
                 c.recipient = found
                 break
+        c.recipient = c.recipient or c.embedded_recipient  # the dropped action's own party
     return cands
 
 
@@ -233,7 +379,8 @@ def _complement_parties(
 ) -> tuple[ActorRef, ...]:
     """The first party named in the complement other than `besides` (the act's actor: "its
     ambassador" in "threatened to recall its ambassador from France" is the actor's own)."""
-    subj = first(comp, "nsubj", "nsubjpass") if comp.dep_ == "ccomp" else None
+    that_clause = comp.dep_ == "ccomp" or (comp.dep_ == "acl" and first(comp, "mark") is not None)
+    subj = first(comp, "nsubj", "nsubjpass") if that_clause else None
     heads: list[Token | None] = [subj, first(comp, "dative")]
     obj = first(comp, "dobj")
     heads += [obj, *(p for _, p in prep_objects(comp, _COMPLEMENT_PREPS))]
@@ -281,13 +428,16 @@ def conditional_threat(cands: list[Candidate], ctx: RuleContext) -> list[Candida
             # "will withdraw its force from Chad unless ...": an act made conditional on
             # another party's is a threat (PLOVER THREATEN), the act its content
             c.content, c.type, c.mode = c.content or _phrase(c.trigger), "THREATEN", None
+            c.asserted = True  # the threat was made; what it threatens is its content
         if c.type != "THREATEN" or c.recipient:
             continue
         heads = [c.trigger, *(x for x in c.trigger.children if x.dep_ in _COMPLEMENT_DEPS)]
         for head in heads:
             cond = _condition(head, ("if", "unless"))
             if cond is not None and not c.recipient:
-                c.recipient = _others(ctx.actors.refs(first(cond, "nsubj", "nsubjpass")), c.actor)
+                party = first(cond, "nsubj", "nsubjpass")
+                found = ctx.actors.refs(party) or ctx.actors.descriptor(party)
+                c.recipient = _others(found, c.actor)
     return cands
 
 
@@ -297,6 +447,63 @@ def _condition(head: Token, marks: tuple[str, ...]) -> Token | None:
         if cond.dep_ == "advcl" and mark is not None and mark.lower_ in marks:
             return cond
     return None
+
+
+_PURPOSE_PREPS = ("against", "of", "over", "at", "for")
+
+
+@rule("protest_target")
+def protest_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """A protest's target is the party its purpose names ("a hunger strike to protest
+    President Assad's failure", "in defiance of Chinese authorities"), before its place."""
+    for c in cands:
+        if c.type != "PROTEST" or c.recipient:
+            continue
+        found: tuple[ActorRef, ...] = ()
+        for head in dict.fromkeys((c.trigger, c.clause)):
+            for x in head.children:
+                if x.dep_ in ("advcl", "xcomp", "acl") and not found:
+                    found = _complement_parties(x, ctx.actors, besides=c.actor)
+                elif x.dep_ == "prep" and x.lower_ in ("in", *_PURPOSE_PREPS) and not found:
+                    found = _purpose(x, ctx.actors, besides=c.actor)
+        c.recipient = found
+    return cands
+
+
+def _purpose(
+    prep: Token, actors: ActorIndex, *, besides: tuple[ActorRef, ...]
+) -> tuple[ActorRef, ...]:
+    """ "against X's policy", "in protest against X", "in defiance of X"."""
+    for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+        if prep.lower_ in _PURPOSE_PREPS:
+            refs = actors.refs(pobj) or own_actor(pobj, actors)
+            if found := _others(refs, besides):
+                return found
+        for _, inner in prep_objects(pobj, _PURPOSE_PREPS):
+            if found := _others(actors.refs(inner) or own_actor(inner, actors), besides):
+                return found
+    return ()
+
+
+@rule("mobilization_target")
+def mobilization_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "mobilized reservists for a possible war against Iraq": the forces mobilized are the
+    actor's own; the recipient is whom they are mobilized against."""
+    for c in cands:
+        if c.type != "MOBILIZE":
+            continue
+        against = [
+            r
+            for t in c.trigger.subtree
+            if t.dep_ == "pobj" and t.head.lower_ == "against"
+            for r in ctx.actors.refs(t)
+        ]
+        own_forces = tuple(r for r in c.recipient if r.sector in ("MIL", "COP") and not r.country)
+        if against:
+            c.recipient = _others(unique(against), c.actor)
+        elif own_forces:
+            c.recipient = ()
+    return cands
 
 
 @rule("protest_country")
@@ -368,6 +575,28 @@ def attack_responder(cands: list[Candidate], ctx: RuleContext) -> list[Candidate
                 c.recipient = _others(ctx.actors.refs(first(conj, "nsubj")), c.actor)
                 break
     return cands
+
+
+@rule("descriptor_country")
+def descriptor_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+    """ "The authorities arrested rebel fighters in Nairobi": unnamed actors of no stated
+    country are coded, as PLOVER does, by the country where the event happens."""
+    for c in cands:
+        if not any(_vague(a) for a in (*c.actor, *c.recipient)):
+            continue
+        place = event_place(c.clause, ctx.actors, ctx.lex)
+        if place is None or place.country is None:
+            continue
+        c.actor = tuple(_in_country(a, place.country) for a in c.actor)
+        c.recipient = tuple(_in_country(a, place.country) for a in c.recipient)
+    return cands
+
+
+def _in_country(ref: ActorRef, country: str) -> ActorRef:
+    if not _vague(ref):
+        return ref
+    noun = ref.id.rsplit(":", 1)[-1]
+    return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
 
 
 @rule("anchored_descriptors")

