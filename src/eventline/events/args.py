@@ -294,7 +294,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     """
     node = verb
     for _ in range(6):
-        own = first(node, *_SUBJECTS)
+        own = _nearest_subject(node)
         if own is not None:
             return own, node == verb and (own.dep_ == "nsubjpass" or _passive(verb))
         if any(c.dep_ == "auxpass" for c in node.children) and node == verb:
@@ -348,3 +348,24 @@ def depth(tok: Token) -> int:
         tok = tok.head
         d += 1
     return d
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's first subject, passing over a dateline the parse hung on the verb as a
+    second subject ("MOSCOW, June 3 - Russia pledged ...": the place is no subject)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    real = [c for c in subjects if not _dateline(c)]
+    pool = real or subjects
+    return pool[0] if pool else None
+
+
+def _dateline(tok: Token) -> bool:
+    """A sentence-initial place in capitals followed by a comma or a bracket: a dateline."""
+    doc = tok.doc
+    return (
+        tok.i == tok.sent.start
+        and len(tok.text) > 1
+        and tok.text.isupper()
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in (",", "(", "-", "—", "–")
+    )
