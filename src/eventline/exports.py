@@ -40,7 +40,8 @@ QUOTE_FIELDS = ("id", "speaker", "speaker_text", "addressee", "text", "direct", 
                 "start", "end")  # fmt: skip
 TIMEX_FIELDS = ("id", "article", "start", "end", "text", "type", "value", "anchor")
 CLAIM_FIELDS = ("id", "claim", "claimant", "date", "verdict", "reviewer_article", "related",
-                "rating", "label", "claimant_kind", "claimant_span", "reviews")  # fmt: skip # H6
+                "rating", "label", "claimant_kind", "claimant_span", "claimant_actor",
+                "reviews")  # fmt: skip # H6
 STORY_FIELDS = ("id", "title", "articles", "start", "end")
 EXPORT_STEMS = ("articles", "actors", "events", "quotes", "timexes", "claims", "stories")
 

@@ -340,6 +340,7 @@ class Review(Record):
     claimant: str | None = None
     claimant_kind: ClaimantKind | None = None
     claimant_span: tuple[int, int] | None = None
+    claimant_actor: ActorRef | None = None
     date: str | None = None
     verdict: Verdict | None = None
     rating: Rating | None = None
@@ -363,6 +364,7 @@ class Claim(Record):
     label: str | None = None
     claimant_kind: ClaimantKind | None = None
     claimant_span: tuple[int, int] | None = None
+    claimant_actor: ActorRef | None = None
     reviews: tuple[Review, ...] = ()
 
 

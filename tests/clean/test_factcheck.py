@@ -92,3 +92,12 @@ def test_a_quoted_claim_then_a_pinocchio_rating() -> None:
         "Ellis earns Two Pinocchios."
     )
     assert looks_like_factcheck(None, body), recognise(None, body)
+
+
+def test_a_stray_word_at_the_end_of_a_news_page_is_not_a_badge() -> None:
+    body = (
+        "Sen. Ida Brandt said on Monday that the bridge would reopen in May.\n"
+        "Engineers said repairs were on schedule.\n"
+        "Verified"
+    )
+    assert not looks_like_factcheck(None, body), recognise(None, body)

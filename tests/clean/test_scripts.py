@@ -78,3 +78,27 @@ def test_short_lines_are_kept_when_rules_would_empty_the_page() -> None:
     text = "Harbour notes\nThe ferry runs again\nThe market opens at noon\n"
     articles, rejected = clean_document(text_doc(text))
     assert articles and "The market opens at noon" in articles[0].body, rejected
+
+
+def test_a_list_the_article_introduces_is_kept_at_its_end() -> None:
+    text = (
+        "Ministers agree a transit plan\n"
+        "The two governments agreed a transit plan on Tuesday after a week of talks.\n"
+        "The plan covers:\n"
+        "- rail tariffs\n"
+        "- border checks\n"
+        "- grain storage\n"
+    )
+    body = clean_document(text_doc(text))[0][0].body
+    assert "- grain storage" in body and "- rail tariffs" in body
+
+
+def test_trailing_navigation_bullets_still_go() -> None:
+    text = (
+        "Ministers agree a transit plan\n"
+        "The two governments agreed a transit plan on Tuesday after a week of talks.\n"
+        "- Politics\n"
+        "- World\n"
+    )
+    body = clean_document(text_doc(text))[0][0].body
+    assert "Politics" not in body

@@ -132,3 +132,8 @@ def test_a_quote_first_lede_and_a_colon_right_after_the_verb() -> None:
                         published="2031-05-09")  # fmt: skip
     assert colon is not None and (colon.claim, colon.claimant) == ("The pier was sold", "Lin Ode")
     assert attribution('"The pier was sold."', 0, published=None) is None
+
+
+def test_only_posts_show_claims() -> None:
+    said = "The Labor Department's table shows that wages rose by 4 percent."
+    assert attribution(said, 0, published=None) is None

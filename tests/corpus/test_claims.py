@@ -24,6 +24,7 @@ from eventline.model import (
     Event,
     EventMention,
     Evidence,
+    Mention,
     Published,
     Quote,
     Review,
@@ -301,3 +302,25 @@ def test_claim_review_claimant_span_and_a_missing_rating_read_from_the_text() ->
     [claim] = extract_claims(article(body), jsonld=[json.dumps(bare)])
     assert (claim.rating, claim.label) == ("pants-on-fire", "Pants on Fire")
     assert claim.claimant_kind == "person" and claim.claimant_span == (0, len("A Blogger"))
+
+
+def test_claimant_resolved_to_the_actor_mentioned_at_its_span() -> None:
+    claim = _checked("a1", "Freedonia closed every border crossing", "false")
+    review = claim.reviews[0].model_copy(
+        update={"claimant": "Ida Brandt", "claimant_span": (4, 14)}
+    )
+    claim = claim.model_copy(update={"reviews": (review,)})
+    senator = ActorRef(id="p_brandt", name="Ida Brandt", country="FRA", sector="LEG")
+    mentions = [
+        Mention(id="m0", article="a1", start=30, end=40, text="Sylvania", label="GPE", actor=DEU),
+        Mention(
+            id="m1", article="a1", start=9, end=14, text="Brandt", label="PERSON", actor=senator
+        ),
+        Mention(
+            id="m2", article="a2", start=4, end=14, text="Ida Brandt", label="PERSON", actor=DEU
+        ),
+    ]
+    [linked] = link_claims([claim], events=[], quotes=[], mentions=mentions)
+    assert linked.claimant_actor == senator and linked.reviews[0].claimant_actor == senator
+    [alone] = link_claims([claim], events=[], quotes=[])
+    assert alone.claimant_actor is None

@@ -16,7 +16,16 @@ from eventline.eval.report import Metric, SectionReport
 from eventline.eval.runner import evaluate
 from tests.conftest import GOLD, SAMPLES, SHARED, need_shared
 
-GOLD_SECTIONS = ("articles", "entities", "events", "quotes", "duplicates", "stories", "claims")
+GOLD_SECTIONS = (
+    "articles",
+    "entities",
+    "events",
+    "quotes",
+    "duplicates",
+    "stories",
+    "claims",
+    "factchecks",
+)
 
 
 def run(*sections: str) -> dict[str, SectionReport]:

@@ -124,7 +124,10 @@ def test_a_duration_before_an_unknown_reference_stays_a_duration() -> None:
 
 
 def test_numbers_that_are_not_years() -> None:
-    assert find_timexes("Some 2000 people marched; the ship left at 1930 GMT.", anchor=ANCHOR) == []
+    found = find_timexes("Some 2000 people marched; the ship left at 1930 GMT.", anchor=ANCHOR)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("1930 GMT", "TIME", "2025-06-25T19:30Z")  # a clock time on the report's day, not 1930
+    ]
     assert find_timexes("The index gained 2015.5 points, or 3.2%.", anchor=ANCHOR) == []
     assert find_timexes("A 34-year-old man was arrested.", anchor=ANCHOR) == []
 
@@ -302,3 +305,25 @@ def test_year_ranges_give_both_ends(text: str, expected: dict[str, str]) -> None
 
 def test_iso_dates_are_not_year_ranges() -> None:
     assert values("Filed 2015-06-12.") == {"2015-06-12": "2015-06-12"}
+
+
+def test_clock_times_take_the_report_day_and_their_zone() -> None:
+    assert values("Trading closed at 16:00 UTC.") == {"16:00 UTC": "2025-06-25T16:00Z"}
+    assert values("Talks will resume at 3 p.m. on Friday.") == {
+        "3 p.m. on Friday": "2025-06-27T15:00"
+    }
+    assert values("Trading closed at 16:00 UTC.", anchor="--06-25") == {
+        "16:00 UTC": "XXXX-XX-XXT16:00Z"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Shares fell for six straight days.", "six straight days", "P6D"),
+        ("Exports shrank for two consecutive quarters.", "two consecutive quarters", "P2Q"),
+        ("The firm posted its first annual loss.", "annual", "P1Y"),
+    ],
+)
+def test_more_durations_and_sets(text: str, span: str, value: str) -> None:
+    assert values(text) == {span: value}

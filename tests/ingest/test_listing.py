@@ -127,3 +127,17 @@ def test_a_chinese_news_list_is_a_listing() -> None:
     listing = read_listing(_page(f"<h1>国际新闻</h1><ul>{rows}</ul>"))
     assert listing is not None and len(listing.items) == 4
     assert listing.items[0].published == "2025-07-01"
+
+
+def test_a_flat_layout_keeps_teasers_with_their_headlines() -> None:
+    rows = "".join(
+        f'<h2><a href="/n/2025/06/0{n}/i-{n}">Regional ministers sign water accord {n}</a></h2>'
+        f"<p>The accord shares river flows between the upstream and downstream states, part {n},"
+        " officials told reporters after the ceremony.</p>"
+        f'<span class="date">2025-06-0{n}</span>'
+        for n in (1, 2, 3, 4)
+    )
+    listing = read_listing(_page(f"<h1>Water</h1><div>{rows}</div>"))
+    assert listing is not None and len(listing.items) == 4
+    assert listing.items[1].teaser is not None and "part 2," in listing.items[1].teaser
+    assert listing.items[1].published == "2025-06-02"

@@ -164,7 +164,11 @@ def link_corpus(
     )
     tick("link: claims", 4, steps)
     claims = link_claims(
-        _claims(store, linked), events=events, quotes=resolved.quotes, articles=by_id
+        _claims(store, linked),
+        events=events,
+        quotes=resolved.quotes,
+        articles=by_id,
+        mentions=resolved.mentions,  # H6 (#13): mentions resolve each claimant to an actor
     )
     tick("link: write", 5, steps)
     with store.engine.begin() as conn:

@@ -227,11 +227,30 @@ def _tail_bio(out: Sorted) -> None:
             out.reasons.add("guest author bio")
 
 
+def _introduced_lists(body: list[Line]) -> set[int]:
+    """Start offsets of bullet lines in a list that a sentence introduces ("The sides also
+    discussed:" then "- transit tariffs"): the article's own list, never navigation."""
+    protected: set[int] = set()
+    for i, line in enumerate(body):
+        if not line.text.rstrip().endswith((":", "：")):
+            continue
+        j = i + 1
+        while j < len(body) and _BULLET.match(body[j].text):
+            protected.add(body[j].start)
+            j += 1
+    return protected
+
+
 def _trim_tail(out: Sorted) -> None:
-    """Drop trailing section labels, navigation bullets and subheads left without text."""
+    """Drop trailing section labels, navigation bullets and subheads left without text; a
+    list the article introduces with a colon stays."""
     kept: list[Line] = []
     seen_text = False
+    protected = _introduced_lists(out.body)
     for line in reversed(out.body):
+        if line.start in protected:
+            kept.append(line)
+            continue
         label = section_label(line)
         if not seen_text and label is not None:
             out.remove(line, "section label")

@@ -157,8 +157,8 @@ def recognise(title: str | None, body: str) -> Recognition:
     if any((f := _FIELD.match(p)) and _is_label(f.group("label")) for p in edges):
         signals.append("rating field")
         score += _STRONG
-    elif any(len(p.split()) <= 5 and _is_label(p) for p in edges):
-        signals.append("label line")
+    elif any(len(p.split()) <= 5 and p[-1] not in ".?" and _is_label(p) for p in paragraphs[:4]):
+        signals.append("label line")  # a rating badge under the headline ("FALSE")
         score += _STRONG
     if any(_RULING_HEAD.match(p) for p in paragraphs):
         signals.append("ruling")

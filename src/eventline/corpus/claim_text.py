@@ -7,14 +7,15 @@ such sentence of the opening paragraphs and split it into
 
 - the claimant: the subject before the speech verb. A subject about posts, videos or accounts
   is "social media posts" (or the handle it names, or the site it says published the story);
-  otherwise the last run of capitalised words, without leading titles and roles (data:
-  `claimants` in `resources/corpus/verdicts.yaml`), a person unless it reads as an
-  organisation;
+  otherwise the last run of capitalised words, without leading titles and roles, a person
+  unless it reads as an organisation (data: `claimant_roles`, `organisation_words` and
+  `generic_subjects` in `resources/corpus/verdicts.yaml`);
 - the claim: what follows the verb (after "that"), trimmed to the sentence;
 - the claim's date: a calendar date between the subject and the claim ("on Sept. 3").
 
-A subject that opens a subordinate clause ("As the war went on, claims that ...") or is a
-pronoun is not an attribution.
+A subject that opens a subordinate clause ("As the war went on, claims that ..."), is a
+pronoun or a generic noun ("Experts said ..."), or denies ("there is no article that
+claimed ...") is not an attribution.
 """
 
 from __future__ import annotations
@@ -74,10 +75,8 @@ _NEGATIONS = frozenset(["no", "not", "never", "nobody", "none", "neither"])
 _RELATIVES = frozenset(["that", "which", "who", "whom", "whose"])
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her",
                           "their", "its", "such", "same", "false", "viral", "new"])  # fmt: skip
-_PRONOUNS = frozenset(["we", "i", "it", "there", "this", "that", "they", "he", "she", "you", "some",
-                       "many", "others", "one", "both", "readers", "several", "experts",
-                       "officials", "analysts", "researchers", "critics", "scientists",
-                       "studies", "data", "records", "figures", "supporters"])  # fmt: skip
+_PRONOUNS = frozenset(["we", "i", "it", "there", "this", "that", "they", "he", "she", "you",
+                       "some", "many", "others", "one", "both", "several"])  # fmt: skip
 _MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m
 } | {"sept": 9}  # fmt: skip
@@ -105,6 +104,7 @@ class Attribution:
 class ClaimantWords:
     roles: frozenset[str]
     organisation_words: frozenset[str]
+    generic: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +115,7 @@ def claimant_words() -> ClaimantWords:
     return ClaimantWords(
         roles=frozenset(w.casefold() for w in rules.claimant_roles),
         organisation_words=frozenset(w.casefold() for w in rules.organisation_words),
+        generic=frozenset(w.casefold() for w in rules.generic_subjects),
     )
 
 
@@ -202,6 +203,8 @@ def _subject_ok(subject: str) -> bool:
     folded = {w.casefold().strip(",") for w in words}
     if folded & _NEGATIONS or {w.casefold() for w in words[-2:]} & _RELATIVES:
         return False  # "there is no article that claimed ...": a denial, a relative clause
+    if first in claimant_words().generic:
+        return False
     return first not in _PRONOUNS or _POSTS.search(subject) is not None
 
 
@@ -253,6 +256,8 @@ def attribution(sentence: str, offset: int, *, published: str | None) -> Attribu
     subject = sentence[start : verb.start()].strip()
     if not _subject_ok(subject):
         return None
+    if "show" in verb.group(0) and not _POSTS.search(subject):
+        return None  # "Data show ...", "The table shows ...": evidence, not a claim
     claim_start = _claim_start(sentence, verb)
     claim = _trim(sentence[claim_start:])
     if len(claim.split()) < 3:

@@ -88,6 +88,7 @@ class VerdictRules(BaseModel):
     negations: tuple[str, ...]
     claimant_roles: tuple[str, ...]
     organisation_words: tuple[str, ...]
+    generic_subjects: tuple[str, ...]
     same_claim_overlap: float
 
 

@@ -45,8 +45,6 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     jsonld = tuple(block.strip() for block in _JSONLD.findall(html) if block.strip())
     page = {} if result is None else result if isinstance(result, dict) else result.as_dict()
     text = str(page.get("text") or "").strip()
-    if not text:
-        raise FormatError(source, "trafilatura found no main text in this HTML page")
     hints = Hints(
         title=page.get("title") or None,
         outlet=page.get("sitename") or None,
@@ -64,12 +62,33 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         layer, items = listing_text(listing)
         title = listing.topic or hints.title
         return layer, hints.model_copy(update={"kind": "listing", "listing": items, "title": title})
+    text = text or _fallback_text(html)
+    if not text:
+        raise FormatError(source, "no main text in this HTML page (trafilatura nor its fallback)")
     captions = figure_captions(html)
     if captions:
         # trafilatura drops <figcaption>; we append each caption with its credit line so the
         # clean stage sets it apart from the body like any captioned picture in plain text.
         text += "".join(f"\n\n{caption}\n{credit}" for caption, credit in captions)
     return text, hints
+
+
+_FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//figure"
+_FALLBACK_MIN_WORDS = 30
+
+
+def _fallback_text(html: str) -> str:
+    """The page's <article> (or <main>, or <body>) as text when trafilatura keeps nothing: a
+    short page in an unusual layout still holds its story. Too little text is no article."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath(_FALLBACK_DROP):
+        bad.drop_tree()
+    main = (root.xpath("//article") or root.xpath("//main") or root.xpath("//body") or [root])[0]
+    text = html_fragment_to_text(lxml.html.tostring(main, encoding="unicode"))
+    return text if len(text.split()) >= _FALLBACK_MIN_WORDS else ""
 
 
 def _fallback_date(html: str) -> str | None:

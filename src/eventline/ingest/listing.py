@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from copy import deepcopy
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlparse
 
@@ -125,6 +126,35 @@ def _cards(root: etree._Element) -> list[Pair]:
     return sorted(kept, key=lambda pair: order[id(pair[1])])
 
 
+def _extents(cards: list[etree._Element]) -> list[list[etree._Element]]:
+    """Each card with the siblings after it up to the next card: in a flat layout
+    (<h2><a/></h2><p>teaser</p><h2>…) the teaser and date follow the headline's element."""
+    held = set(cards)
+    out = []
+    for card in cards:
+        extent = [card]
+        sibling = card.getnext()
+        while sibling is not None and sibling not in held:
+            if any(e in held for e in sibling.iter()):
+                break
+            extent.append(sibling)
+            sibling = sibling.getnext()
+        out.append(extent)
+    return out
+
+
+def _joined(extent: list[etree._Element]) -> etree._Element:
+    """One element holding copies of a card's extent, for reading its text, date and outlet."""
+    if len(extent) == 1:
+        return extent[0]
+    box = lxml.html.Element("div")
+    for element in extent:
+        copy = deepcopy(element)
+        copy.tail = None
+        box.append(copy)
+    return box
+
+
 def _is_article(root: etree._Element, cards: list[etree._Element]) -> bool:
     """Running paragraphs outside the cards make the page an article with links around it:
     more words than the cards hold (or than a short story), three or more full paragraphs,
@@ -160,9 +190,9 @@ def _date(card: etree._Element) -> str | None:
     return found.group(0) if found else None
 
 
-def _outlet(card: etree._Element, link: etree._Element) -> str | None:
+def _outlet(card: etree._Element, title: str) -> str | None:
     for element in card.iter():
-        if element is link or not isinstance(element.tag, str):
+        if not isinstance(element.tag, str) or _text(element) == title:
             continue
         if _OUTLET_CLASS.search(element.get("class") or ""):
             text = _text(element)
@@ -218,18 +248,19 @@ def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
     pairs = _cards(root)
     if len(pairs) < _MIN_CARDS:
         return None
-    cards = [card for card, _ in pairs]
-    if _is_article(root, cards):
+    cards = _extents([card for card, _ in pairs])
+    if _is_article(root, [e for extent in cards for e in extent]):
         return None
+    cards = [_joined(extent) for extent in cards]
     if _share(cards, _FORUM) >= 0.5:
         return Listing(refused=f"a forum index ({len(cards)} threads)")
     if _share(cards, _SHOP) >= 0.5:
         return Listing(refused=f"a page of product cards ({len(cards)} products)")
     items = []
-    for card, link in pairs:
+    for card, (_, link) in zip(cards, pairs, strict=True):
         title = _text(link)
         url = urljoin(page_url or "", link.get("href") or "") or None
-        date, outlet = _date(card), _outlet(card, link)
+        date, outlet = _date(card), _outlet(card, title)
         items.append(
             ListingItem(
                 title=title,

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from eventline.events.timex import numeric, relative, rules, story
-from eventline.events.timex.calendar import parse_anchor
+from eventline.events.timex.calendar import Anchor, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
 from eventline.events.timex.patterns import patterns
 from eventline.events.timex.rules import Candidate, Context
@@ -131,8 +131,10 @@ def _select(found: list[tuple[int, Candidate]]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _merge_clock(text: str, kept: list[Candidate]) -> list[Candidate]:
-    """A clock time next to a day date takes that day: "Monday at 3 p.m." is one TIME."""
+def _merge_clock(text: str, kept: list[Candidate], anchor: Anchor | None) -> list[Candidate]:
+    """A clock time next to a day date takes that day: "Monday at 3 p.m." is one TIME. A clock
+    time with no day beside it is read on the publication day, as news reports its own day's
+    times ("trading closed at 16:00 UTC")."""
     merged: list[Candidate] = []
     for c in kept:
         prev = merged[-1] if merged else None
@@ -146,7 +148,15 @@ def _merge_clock(text: str, kept: list[Candidate]) -> list[Candidate]:
             )
         else:
             merged.append(c)
-    return merged
+    if anchor is None or anchor.year is None:
+        return merged
+    day = anchor.as_date().isoformat()
+    return [
+        replace(c, value=day + c.value[10:])
+        if c.type == "TIME" and c.value.startswith("XXXX-XX-XXT")
+        else c
+        for c in merged
+    ]
 
 
 def find_timexes(
@@ -168,7 +178,7 @@ def find_timexes(
     found = _candidates(ctx)
     anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
     selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
-    kept = _merge_clock(text, selected)
+    kept = _merge_clock(text, selected, parsed)
     return [
         TimexMatch(
             start=c.start,

@@ -114,7 +114,9 @@ def patterns() -> Patterns:
         "duration": (
             r"(?<![\d,.])(?:(?P<qual>(?:the\s+)?(?:past|last|next|previous|coming|following|first)"
             r"|for|over|within|nearly|almost|about|around|more\s+than|less\s+than|up\s+to)\s+)?"
-            rf"(?P<span>(?P<num>\d+|{num})(?:\s+|-)(?P<unit>{units})s?)\b(?![-\s]+old\b)"
+            rf"(?P<span>(?P<num>\d+|{num})(?:\s+|-)"
+            r"(?:(?:straight|consecutive|successive|full|long|whole)\s+)?"
+            rf"(?P<unit>{units})s?)\b(?![-\s]+old\b)"
         ),
         "quarter": (
             rf"\b(?:the\s+)?(?:(?P<ord>{ordinal}|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
@@ -131,12 +133,14 @@ def patterns() -> Patterns:
             rf"|{seasons}|{parts})"
             r"|(?P<times>once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|each)\s+"
             r"(?P<per>day|week|month|year)|\bper\s+(?P<per2>day|week|month|year)"
-            r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly))\b"
+            r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|annual|quarterly))\b"
         ),
         "clock": (
-            r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[ap]m)(?!\w)"
+            r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[ap]m)(?!\w)"
             r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?!:)"
-            r"|\b(?P<word>noon|midday|midnight)\b"
+            r"|\b(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT)\b)"
+            r"|\b(?P<word>noon|midday|midnight)\b)"
+            r"(?:\s*(?P<zone>UTC|GMT)\b(?!\s*[+-]\d))?"
         ),
     }
     compiled |= {

@@ -33,6 +33,8 @@ _ADVERBS = {
     "yearly": "P1Y",
     "hourly": "PT1H",
     "nightly": "P1D",
+    "annual": "P1Y",
+    "quarterly": "P3M",
 }
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
@@ -219,9 +221,12 @@ def clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
         hhmm = _CLOCK_WORDS[m["word"].lower()]
     elif m["h24"]:
         hhmm = f"{int(m['h24']):02d}:{m['mi24']}"
+    elif m["hm"]:
+        hhmm = f"{m['hm']}:{m['mm']}"
     else:
         hour = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
         if int(m["h"]) > 12:
             return []
         hhmm = f"{hour:02d}:{m['mi'] or '00'}"
-    return [Candidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}", "time")]
+    zone = "Z" if m["zone"] else ""
+    return [Candidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}{zone}", "time")]
