@@ -1,33 +1,38 @@
-"""The analysis pipeline over the store: nlp → events → corpus, as one library call.
+"""The analysis over the store, as library calls: `analyse` (incremental) and `relink`.
 
-Per-article work (parsing, actor recognition, event coding) is cached: a parse is stored as a
-blob keyed by article id and model version, so a re-run parses only new articles. The corpus
-stages see every article: near-duplicate and story indexes are incremental and persisted;
-actor resolution, event merging and claims are recomputed from the cached per-article results,
-which is cheap next to parsing. The whole result replaces the previous analysis in one
-transaction."""
+Two steps with a stored boundary between them:
+
+1. **Per article** (`eventline.analysis.article.analyse_article`): parse and code each article
+   not yet analysed under the current analysis key (model, component versions, actor files),
+   each under its own guard, and store its `ArticleAnalysis` (or its failure, listed by
+   `eventline errors`) batch by batch. An interrupted run keeps every finished batch. No parse
+   is cached: corpus linking needs only these records (about 20 KB of JSON an article on the
+   example corpus, `benchmarks/bench_analyse.py` prints the figure).
+2. **Corpus linking** (`eventline.analysis.link.link_corpus`) from the stored results: canonical
+   actors, near-duplicates and stories (incremental indexes), merged events with stable ids,
+   claims. Skipped when nothing changed since the last link.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from sqlalchemy import func, select
 
-from eventline.corpus.claims import extract_claims
-from eventline.corpus.claims_link import link_claims
-from eventline.corpus.dedup import DuplicateIndex
-from eventline.corpus.merge import merge_events
-from eventline.corpus.stories import StoryIndex
-from eventline.events import CodedDoc, code_doc
-from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention, Quote, Story
-from eventline.nlp import docs_from_bytes, docs_to_bytes, load_nlp, model_version, resolve_docs
+from eventline.analysis import state
+from eventline.analysis.article import analysis_key
+from eventline.analysis.link import LinkReport, link_corpus
+from eventline.analysis.repair import delete_articles, update_article
+from eventline.analysis.run import analyse_pending, claim_all
+from eventline.analysis.worker import link_lock
+from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
+from eventline.store.schema_analysis import analysis_results
 
-DEDUP_KEY = "index:duplicates"
-STORIES_KEY = "index:stories"
+LINKED_KEY = "index:linked"
 
 Progress = Callable[[str, int, int], None]
 
@@ -43,120 +48,136 @@ class AnalysisReport:
     duplicate_groups: int
     stories: int
     claims: int
+    failed: tuple[AnalysisFailure, ...] = ()
+    linked: bool = True
+    yearless_events: int = 0
 
 
-def _parse(
-    nlp: Language,
-    articles: Sequence[Article],
-    store: Store,
-    *,
-    settings: Settings,
-    progress: Progress | None,
-) -> tuple[list[Doc], dict[str, bytes]]:
-    """Docs for every article: from the cache where present, else parsed (new cache blobs
-    returned, to be written with the analysis)."""
-    version = model_version(nlp)
-    docs: dict[str, Doc] = {}
-    todo: list[Article] = []
-    for article in articles:
-        cached = store.get_blob(f"parse:{version}:{article.id}")
-        if cached is None:
-            todo.append(article)
-        else:
-            docs[article.id] = docs_from_bytes(nlp, cached)[0]
-    fresh: dict[str, bytes] = {}
-    pairs = ((a.body, a) for a in todo)
-    stream = nlp.pipe(
-        pairs, as_tuples=True, n_process=settings.processes, batch_size=settings.batch_size
+def _link_marker(store: Store, settings: Settings) -> bytes:
+    """What the last link saw: stored results (count, latest write) and linking settings."""
+    with store.engine.connect() as conn:
+        count, latest = conn.execute(
+            select(func.count(), func.max(analysis_results.c.analysed_at))
+        ).one()
+    articles = store.counts()["articles"]
+    params = (
+        settings.dedup_jaccard,
+        settings.dedup_containment,
+        settings.dedup_window_days,
+        settings.story_window_days,
+        settings.story_threshold,
+        settings.story_undated_threshold,
     )
-    for done, (doc, article) in enumerate(stream, start=1):
-        doc._.article = article.id
-        doc._.published = article.published.value if article.published else None
-        fresh[f"parse:{version}:{article.id}"] = docs_to_bytes([doc])
-        docs[article.id] = doc
-        if progress is not None:
-            progress("parse", done, len(todo))
-    return [docs[a.id] for a in articles], fresh
+    text = f"{count}|{latest}|{articles}|{params}"
+    return hashlib.sha256(text.encode()).hexdigest().encode()
 
 
-def _link_corpus(
-    articles: Sequence[Article],
-    store: Store,
-    keys: dict[str, frozenset[str]],
-    *,
-    processes: int,
-) -> tuple[DuplicateIndex, StoryIndex]:
-    """Add the articles the persisted indexes have not seen yet."""
-    dedup_blob = store.get_blob(DEDUP_KEY)
-    dedup = DuplicateIndex.load(dedup_blob) if dedup_blob else DuplicateIndex()
-    story_blob = store.get_blob(STORIES_KEY)
-    stories = StoryIndex.load(story_blob) if story_blob else StoryIndex()
-    dedup.add_many(articles, processes=processes)
-    for article in articles:
-        if stories.story_of(article.id) is None:
-            stories.add(
-                article, keys=keys.get(article.id, frozenset()), copies=dedup.members(article.id)
-            )
-    return dedup, stories
+def _report(
+    parsed: int, failed: list[AnalysisFailure], link: LinkReport | None, store: Store
+) -> AnalysisReport:
+    if link is None:
+        counts = store.counts()
+        return AnalysisReport(
+            articles=counts["articles"],
+            parsed=parsed,
+            actors=counts["actors"],
+            event_mentions=counts["event_mentions"],
+            events=counts["events"],
+            quotes=counts["quotes"],
+            duplicate_groups=counts["duplicate_groups"],
+            stories=counts["stories"],
+            claims=counts["claims"],
+            failed=tuple(failed),
+            linked=False,
+        )
+    return AnalysisReport(
+        articles=link.articles,
+        parsed=parsed,
+        actors=link.actors,
+        event_mentions=link.event_mentions,
+        events=link.events,
+        quotes=link.quotes,
+        duplicate_groups=link.duplicate_groups,
+        stories=link.stories,
+        claims=link.claims,
+        failed=tuple(failed),
+        yearless_events=link.yearless_events,
+    )
+
+
+def link_if_changed(
+    store: Store, *, settings: Settings, progress: Progress | None = None
+) -> LinkReport | None:
+    """Link the corpus unless nothing changed since the last link (then None)."""
+    marker = _link_marker(store, settings)
+    if store.get_blob(LINKED_KEY) == marker:
+        return None
+    link = link_corpus(store, settings=settings, progress=progress)
+    store.put_blob(LINKED_KEY, marker)
+    return link
 
 
 def analyse(
-    store: Store, *, settings: Settings, progress: Progress | None = None
+    store: Store,
+    *,
+    settings: Settings,
+    progress: Progress | None = None,
+    everything: bool = False,
 ) -> AnalysisReport:
-    """Run nlp, events and corpus linking over every stored article."""
-    articles = list(store.iter_articles())
-    nlp = load_nlp()
-    docs, fresh = _parse(nlp, articles, store, settings=settings, progress=progress)
-    extraction = resolve_docs(docs, articles)
-    coded: list[CodedDoc] = []
-    for done, (article, doc) in enumerate(zip(articles, extraction.docs, strict=True), start=1):
-        published = article.published.value if article.published else None
-        coded.append(code_doc(doc, article_id=article.id, published=published, kind=article.kind))
-        if progress is not None:
-            progress("code", done, len(articles))
-    mentions: list[EventMention] = [e for c in coded for e in c.events]
-    quotes: list[Quote] = [q for c in coded for q in c.quotes]
-    # Actor ids per article: the story index's shared-entity cue.
-    actor_ids: dict[str, set[str]] = {}
-    for m in extraction.mentions:
-        if m.actor is not None:
-            actor_ids.setdefault(m.article, set()).add(m.actor.id)
-    keys = {article: frozenset(ids) for article, ids in actor_ids.items()}
-    dedup, stories = _link_corpus(articles, store, keys, processes=settings.processes)
-    groups: list[DuplicateGroup] = dedup.groups()
-    duplicate_of = {member: g.canonical for g in groups for member in g.members}
-    by_id = {a.id: a for a in articles}
-    events: list[Event] = merge_events(mentions, articles=by_id, duplicate_of=duplicate_of)
-    claims: list[Claim] = []
-    for article in articles:
-        if article.kind == "fact-check":
-            document = store.document(article.document_id)
-            jsonld = document.items[article.item - 1].hints.jsonld if document else ()
-            claims.extend(extract_claims(article, jsonld=jsonld))
-    claims = link_claims(claims, events=events, quotes=quotes, articles=by_id)
-    story_records: list[Story] = stories.stories()
-    store.replace_analysis(
-        {
-            "actors": extraction.actors,
-            "mentions": extraction.mentions,
-            "event_mentions": mentions,
-            "quotes": quotes,
-            "timexes": [t for c in coded for t in c.timexes],
-            "duplicate_groups": groups,
-            "stories": story_records,
-            "events": events,
-            "claims": claims,
-        },
-        {**fresh, DEDUP_KEY: dedup.dump(), STORIES_KEY: stories.dump()},
-    )
-    return AnalysisReport(
-        articles=len(articles),
-        parsed=len(fresh),
-        actors=len(extraction.actors),
-        event_mentions=len(mentions),
-        events=len(events),
-        quotes=len(quotes),
-        duplicate_groups=len(groups),
-        stories=len(story_records),
-        claims=len(claims),
-    )
+    """Analyse the articles that have no stored result for the current key, then link the
+    corpus if anything changed. `everything` re-analyses every article. On PostgreSQL the
+    articles are claimed row by row (`FOR UPDATE SKIP LOCKED`), so several `analyse` or
+    `worker` processes can share a store; linking is serialised by an advisory lock."""
+    key = analysis_key(settings)
+    if store.engine.dialect.name == "postgresql" and not everything:
+        parsed, failed = claim_all(store, settings=settings, progress=progress)
+    else:
+        pending = state.pending_articles(store, key, everything=everything)
+        parsed, failed = analyse_pending(
+            store, pending, settings=settings, key=key, progress=progress
+        )
+    link = None
+    if state.pending_count(store, key) == 0 or everything:  # else another process links
+        with link_lock(store):
+            link = link_if_changed(store, settings=settings, progress=progress)
+    return _report(parsed, failed, link, store)
+
+
+def relink(store: Store, *, settings: Settings, progress: Progress | None = None) -> AnalysisReport:
+    """Recompute all corpus linking from the stored per-article results, with new indexes
+    and no parsing (after a rule or threshold change). Ids already given are kept."""
+    link = link_corpus(store, settings=settings, fresh=True, progress=progress)
+    store.put_blob(LINKED_KEY, _link_marker(store, settings))
+    return _report(0, [], link, store)
+
+
+def delete(
+    store: Store,
+    targets: Sequence[Article],
+    *,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> AnalysisReport:
+    """Remove articles and everything derived from them, then re-link what they touched."""
+    delete_articles(store, targets)
+    return relink(store, settings=settings, progress=progress)
+
+
+def update(
+    store: Store,
+    article: Article,
+    *,
+    settings: Settings,
+    published: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    progress: Progress | None = None,
+) -> AnalysisReport:
+    """Correct an article's metadata, re-analyse it (dates and modality depend on it) and
+    re-link the corpus (its copies and story depend on its date)."""
+    fixed = update_article(store, article, published=published, outlet=outlet, kind=kind)
+    key = analysis_key(settings)
+    parsed, failed = analyse_pending(store, [fixed], settings=settings, key=key, progress=progress)
+    link = link_corpus(store, settings=settings, fresh=True, progress=progress)
+    store.put_blob(LINKED_KEY, _link_marker(store, settings))
+    return _report(parsed, failed, link, store)

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from eventline.csvsafe import safe_cell
+from eventline.errors import OutputError
 from eventline.model import (
     Actor,
     Article,
@@ -37,8 +39,11 @@ EVENT_FIELDS = (
 QUOTE_FIELDS = ("id", "speaker", "speaker_text", "addressee", "text", "direct", "article",
                 "start", "end")  # fmt: skip
 TIMEX_FIELDS = ("id", "article", "start", "end", "text", "type", "value", "anchor")
-CLAIM_FIELDS = ("id", "claim", "claimant", "date", "verdict", "reviewer_article", "related")
+CLAIM_FIELDS = ("id", "claim", "claimant", "date", "verdict", "reviewer_article", "related",
+                "rating", "label", "claimant_kind", "claimant_span", "claimant_actor",
+                "reviews")  # fmt: skip # H6
 STORY_FIELDS = ("id", "title", "articles", "start", "end")
+EXPORT_STEMS = ("articles", "actors", "events", "quotes", "timexes", "claims", "stories")
 
 
 def article_record(
@@ -120,31 +125,61 @@ def _dump_all(store: Store, kind: str, model: type[Any]) -> Iterator[dict[str, A
 def write_records(
     path: Path, records: Iterable[dict[str, Any]], *, fmt: ExportFormat, fields: tuple[str, ...]
 ) -> int:
-    """Write records to `path` atomically (a temp file renamed into place)."""
+    """Write records to `path` atomically (a temp file renamed into place); a file that
+    cannot be written is an OutputError naming it, and no half file is left behind."""
     tmp = path.with_suffix(path.suffix + ".tmp")
     count = 0
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
-        if fmt == "jsonl":
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
-        else:
-            writer = csv.DictWriter(handle, fieldnames=list(fields), extrasaction="ignore")
-            writer.writeheader()
-            for record in records:
-                writer.writerow({k: _cell(v) for k, v in record.items()})
-                count += 1
-    tmp.replace(path)
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            if fmt == "jsonl":
+                for record in records:
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    count += 1
+            else:
+                writer = csv.DictWriter(handle, fieldnames=list(fields), extrasaction="ignore")
+                writer.writeheader()
+                for record in records:
+                    writer.writerow({k: _cell(v) for k, v in record.items()})
+                    count += 1
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from exc
     return count
 
 
 def _cell(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    """A CSV cell: lists and mappings as JSON, text safe from spreadsheet formulas."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return safe_cell(value)
 
 
-def export_all(store: Store, directory: Path, *, fmt: ExportFormat) -> dict[str, int]:
-    """Write every export file the store can fill into `directory`; returns rows per file."""
-    directory.mkdir(parents=True, exist_ok=True)
+def prepare_directory(directory: Path, names: Iterable[str], *, force: bool) -> None:
+    """Make sure `directory` can take the export files: created when missing; refused when it
+    is a file, or already holds one of `names` (unless `force`), or cannot be created."""
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(
+            str(directory), "exists and is not a folder; name a folder to export into"
+        )
+    clashes = [name for name in names if (directory / name).exists()]
+    if clashes and not force:
+        raise OutputError(
+            str(directory / clashes[0]),
+            f"already exists ({len(clashes)} export files would be replaced); use --force",
+        )
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(directory), f"cannot create folder: {exc.strerror or exc}") from exc
+
+
+def export_all(
+    store: Store, directory: Path, *, fmt: ExportFormat, force: bool = False
+) -> dict[str, int]:
+    """Write every export file the store can fill into `directory`; returns rows per file.
+    Existing export files are replaced only with `force`."""
+    prepare_directory(directory, [f"{stem}.{fmt}" for stem in EXPORT_STEMS], force=force)
     files: dict[str, tuple[Iterable[dict[str, Any]], tuple[str, ...]]] = {
         "articles": (article_records(store), ARTICLE_FIELDS),
         "actors": (actor_records(store), ACTOR_FIELDS),

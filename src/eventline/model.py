@@ -18,10 +18,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 Format = Literal["text", "html", "rss", "atom", "jsonl"]
-Kind = Literal["news", "opinion", "analysis", "fact-check"]
+Kind = Literal["news", "opinion", "analysis", "fact-check", "listing"]
 Precision = Literal["day", "month", "year", "monthday"]
 Modality = Literal["asserted", "planned", "hypothetical", "negated", "alleged", "speculative"]
 Verdict = Literal["true", "false", "mixed", "unproven"]
+# A fact-checker's rating normalised across outlets' scales (resources/corpus/ratings.yaml,
+# docs/claims.md); "unrated" when the article states no rating.
+Rating = Literal[
+    "true", "mostly-true", "mixed", "misleading", "missing-context", "mostly-false", "false",
+    "pants-on-fire", "unproven", "satire", "no-flip", "half-flip", "full-flop", "unrated",
+]  # fmt: skip
+ClaimantKind = Literal["person", "organisation", "social-media"]
 
 
 def content_id(prefix: str, *parts: object) -> str:
@@ -32,6 +39,25 @@ def content_id(prefix: str, *parts: object) -> str:
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ListingItem(Record):
+    """One item of a listing page (a section front, topic hub, tag or search page): its
+    headline, teaser, link, date and outlet as the page shows them, with the page's own
+    capture time and topic. `fetch` marks an item whose link leads to a full article, so a
+    later fetch can replace the teaser with that article. `start`/`end` locate the item in
+    the listing article's body."""
+
+    title: str
+    teaser: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    topic: str | None = None
+    captured: str | None = None
+    fetch: bool = False
+    start: int = 0
+    end: int = 0
 
 
 class Hints(Record):
@@ -47,6 +73,11 @@ class Hints(Record):
     captured: str | None = None
     url: str | None = None
     jsonld: tuple[str, ...] = ()
+    # A date the page states somewhere (htmldate's wider search) when its metadata names no
+    # publication date: weaker than a date printed with the story, stronger than a guess.
+    page_date: str | None = None
+    # The items of a listing page, as the HTML reader found them (kind "listing").
+    listing: tuple[ListingItem, ...] = ()
 
 
 class Item(Record):
@@ -127,6 +158,7 @@ class Article(Record):
     pieces: tuple[Piece, ...] = ()
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removal, ...] = ()
+    items: tuple[ListingItem, ...] = ()  # kind "listing" only: the page's items
 
     @staticmethod
     def make_id(document_id: str, item: int) -> str:
@@ -160,10 +192,14 @@ class Evidence(Record):
 
 
 class Role(Record):
+    """A role a person holds or held; `start`/`end` (ISO dates) come with KB role histories."""
+
     title: str
     country: str | None = None
     sector: str | None = None
     past: bool = False
+    start: str | None = None
+    end: str | None = None
 
 
 class Actor(Record):
@@ -222,6 +258,13 @@ class EventCore(Record):
     date_precision: str | None = None
     location: Place | None = None
     modality: Modality = "asserted"
+    # GDELT-comparable fields (issue 11): the CAMEO code of the type and mode (from PLOVER's
+    # CAMEO2PLOVER table) and the Goldstein score of that code's CAMEO root.
+    cameo: str | None = None
+    goldstein: float | None = None
+    # The action a speech act is about ("agreed to reopen the border" → AGREE, content
+    # "reopen the border"), kept when the act, not the action, is the event.
+    content: str | None = None
 
 
 class EventMention(EventCore):
@@ -241,6 +284,9 @@ class Quote(Record):
     direct: bool
     start: int
     end: int
+    # Where the speaker is named (article offsets), when the text names one near the quote.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 class DuplicateGroup(Record):
@@ -270,7 +316,29 @@ class Related(Record):
     relation: Literal["supports", "contradicts"]
 
 
+class Review(Record):
+    """One fact-checker's reading of a claim: the claim as that article words it, who made
+    it (with its span in the article body when the body names them), and the rating."""
+
+    article: str
+    outlet: str | None = None
+    claim: str
+    claimant: str | None = None
+    claimant_kind: ClaimantKind | None = None
+    claimant_span: tuple[int, int] | None = None
+    claimant_actor: ActorRef | None = None
+    date: str | None = None
+    verdict: Verdict | None = None
+    rating: Rating | None = None
+    label: str | None = None
+
+
 class Claim(Record):
+    """A checked claim. `verdict` is the coarse reading, `rating` the fact-checker's rating on
+    the normalised scale and `label` the rating as printed. A claim checked by several
+    fact-checkers is one Claim whose `reviews` hold each checker's reading (the first review
+    is the one the top-level fields come from)."""
+
     id: str
     claim: str
     claimant: str | None = None
@@ -278,3 +346,41 @@ class Claim(Record):
     verdict: Verdict | None = None
     reviewer_article: str
     related: tuple[Related, ...] = ()
+    rating: Rating | None = None
+    label: str | None = None
+    claimant_kind: ClaimantKind | None = None
+    claimant_span: tuple[int, int] | None = None
+    claimant_actor: ActorRef | None = None
+    reviews: tuple[Review, ...] = ()
+
+
+# --- per-article analysis and its failures (eventline.analysis) ----------------------------
+
+
+class ArticleAnalysis(Record):
+    """What one article yields on its own, before any corpus linking: written once per article
+    and analysis key, so corpus linking (`eventline relink`) never needs to parse again.
+
+    Actor refs in `mentions`, `event_mentions` and `quotes` carry document-local ids, the keys
+    of `actors` (the nlp stage's doc-local actor table); corpus linking maps them to canonical
+    actor ids."""
+
+    article: str
+    key: str
+    actors: dict[str, dict[str, object]] = {}
+    mentions: tuple[Mention, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    words: int = 0
+    chunks: int = 1
+
+
+class AnalysisFailure(Record):
+    """An article a per-article stage could not process, with the stage and the reason; the
+    rest of the run goes on and `eventline errors` lists these."""
+
+    article: str
+    stage: str
+    reason: str
+    key: str

@@ -87,6 +87,9 @@ class EventOut(Public):
     quad_class: str | None = None
     score: float | None = None
     story: str | None = None
+    cameo: str | None = None
+    goldstein: float | None = None
+    content: str | None = None
 
 
 class QuoteOut(Public):
@@ -100,6 +103,8 @@ class QuoteOut(Public):
     start: int
     end: int
     date: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 class ClaimOut(Public):

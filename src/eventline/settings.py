@@ -23,20 +23,57 @@ from eventline.errors import ConfigError
 MiB = 1024 * 1024
 
 
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="EVENTLINE_", extra="forbid", frozen=True)
 
     db: str = Field("eventline.db", description="SQLite path or SQLAlchemy URL of the store.")
+    # The limits (docs/configuration.md, "Limits"): all are about bytes or records of one
+    # input, checked at ingest. There is no limit on an article's length in characters: text
+    # beyond spaCy's max_length is analysed in pieces, not refused.
     max_document_bytes: int = Field(
-        50 * MiB, gt=0, description="Inputs larger than this are rejected unread."
+        50 * MiB, gt=0, description="Input files (or stdin) larger than this are rejected unread."
     )
     max_html_bytes: int = Field(
-        10 * MiB, gt=0, description="HTML pages larger than this are not parsed."
+        10 * MiB, gt=0, description="HTML pages larger than this are rejected before parsing."
     )
-    max_jsonl_records: int = Field(100_000, gt=0, description="Records read from one JSONL file.")
+    max_jsonl_records: int = Field(
+        100_000, gt=0, description="A JSONL file with more records than this is rejected."
+    )
     html_timeout: float = Field(20.0, gt=0, description="Seconds allowed to extract one HTML page.")
-    processes: int = Field(1, ge=1, description="Worker processes for the spaCy pipeline.")
+    processes: int = Field(
+        default_factory=lambda: available_cores(),
+        ge=1,
+        description="Worker processes for the per-article analysis (default: cores available).",
+    )
     batch_size: int = Field(32, ge=1, description="Documents per nlp.pipe batch.")
+    # --- what changes analysis results (part of the stored analysis key or index params) ---
+    model: str | None = Field(
+        None, description="spaCy model package; default: the locked English model."
+    )
+    kb_files: tuple[Path, ...] = Field(
+        (), description="Extra actor files (YAML, the format of resources/actors)."
+    )
+    chunk_chars: int = Field(
+        100_000, ge=1_000, description="Longer bodies are parsed in sentence-aligned pieces."
+    )
+    dedup_jaccard: float = Field(0.5, gt=0, le=1, description="Near-duplicate: Jaccard floor.")
+    dedup_containment: float = Field(
+        0.8, gt=0, le=1, description="Near-duplicate: containment floor of the smaller text."
+    )
+    dedup_window_days: int = Field(7, ge=0, description="Copies further apart must be identical.")
+    story_window_days: int = Field(3, ge=0, description="Days a story may span between reports.")
+    story_threshold: float = Field(0.3, gt=0, le=1, description="Story: cosine to join.")
+    story_undated_threshold: float = Field(
+        0.32, gt=0, le=1, description="Story: cosine to join for an undated article."
+    )
 
     @field_validator("db")
     @classmethod

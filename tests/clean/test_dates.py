@@ -92,3 +92,32 @@ def test_jsonld_date_published_of_the_page_not_of_the_claim() -> None:
     )
     assert _pub("Some text.", hints=Hints(jsonld=(block,))) == ("2025-08-14", "day")
     assert _pub("Some text.", hints=Hints(jsonld=("not json",))) is None
+
+
+def test_year_from_capture_time_when_the_text_gives_none() -> None:
+    hints = Hints(captured="2025-01-03T09:00:00Z")
+    found = publication(DateInputs(hints=hints, body="Talks ended.", dateline_date="Dec. 30"))
+    assert found is not None
+    assert (found.value, found.precision) == ("2024-12-30", "day")
+    assert "capture" in found.evidence
+
+
+def test_internal_evidence_beats_capture_time() -> None:
+    body = "The treaty signed on January 17, 2025 took effect."
+    hints = Hints(captured="2026-05-01")
+    assert _pub(body, hints=hints, dateline_date="March 4") == ("2025-03-04", "day")
+
+
+def test_yearless_values_are_counted() -> None:
+    from eventline.clean.dates import count_yearless, is_yearless
+
+    assert is_yearless("--08-15") and is_yearless("XXXX-08-15")
+    assert not is_yearless("2025-08-15") and not is_yearless(None)
+    assert count_yearless(["--08-15", "2025-08", None, "--01-01"]) == 2
+
+
+def test_page_date_is_weaker_than_a_printed_date_and_stronger_than_none() -> None:
+    hints = Hints(page_date="2025-03-02")
+    assert _pub("Talks ended.", hints=hints) == ("2025-03-02", "day")
+    printed = ("Published March 1, 2025",)
+    assert _pub("Talks ended.", hints=hints, date_lines=printed) == ("2025-03-01", "day")

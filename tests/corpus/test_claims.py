@@ -10,6 +10,7 @@ from eventline.corpus.claims import (
     claim_field,
     conclusion_verdict,
     extract_claims,
+    merge_reviews,
     rating_field,
     rating_verdict,
 )
@@ -23,8 +24,10 @@ from eventline.model import (
     Event,
     EventMention,
     Evidence,
+    Mention,
     Published,
     Quote,
+    Review,
 )
 
 
@@ -235,3 +238,89 @@ def test_caller_coded_claim_event_is_used() -> None:
     assert [(r.id, r.relation) for r in linked.related] == [("deal", "supports")]
     [unlinked] = link_claims([claim], events=events, quotes=[])
     assert unlinked.related == ()  # no countries in the text, no coded event: nothing to link
+
+
+# --- stated ratings, claimants, several reviews ------------------------------------------------
+
+
+def test_stated_rating_wins_over_no_and_wrong_in_the_body() -> None:
+    body = (
+        "Sen. Ida Brandt said on a podcast on May 2 that Freedonia doubled its wheat exports.\n"
+        "Some listeners wrote that Brandt was wrong. No, the figures back her up: exports "
+        "rose from 1.1 to 2.3 million tonnes.\n"
+        "We rate the statement True."
+    )
+    [claim] = extract_claims(article(body, title="No, Brandt did not make up the wheat figures"))
+    assert (claim.verdict, claim.rating, claim.label) == ("true", "true", "True")
+    assert claim.claim == "Freedonia doubled its wheat exports"
+    assert claim.claimant == "Ida Brandt" and claim.claimant_kind == "person"
+    assert claim.claimant_span is not None
+    start, end = claim.claimant_span
+    assert body[start:end] == "Ida Brandt"
+    assert claim.date == "2030-05-02"
+
+
+def test_no_stated_rating_and_no_judgement_is_unrated_not_guessed() -> None:
+    body = (
+        "Posts on X claim the Eastville dam was opened without warning.\n"
+        "We looked at the operator's notices. They were published two days before. "
+        "Wrong information spread fast, and no one was hurt."
+    )
+    [claim] = extract_claims(article(body))
+    assert claim.rating == "unrated" and claim.verdict is None and claim.label is None
+    assert claim.claimant == "social media posts" and claim.claimant_kind == "social-media"
+
+
+def test_claim_review_keeps_the_printed_label_and_its_rating() -> None:
+    [claim] = extract_claims(article("x"), jsonld=[json.dumps(REVIEW)])
+    assert (claim.rating, claim.label, claim.verdict) == ("mostly-false", "Mostly False", "false")
+    assert [r.article for r in claim.reviews] == ["art_fc"]
+
+
+def _checked(art_id: str, text: str, verdict: str) -> Claim:
+    return Claim(
+        id=f"clm_{art_id}", claim=text, verdict=verdict, reviewer_article=art_id,  # type: ignore[arg-type]
+        reviews=(Review(article=art_id, claim=text, verdict=verdict),),  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_a_claim_checked_by_several_fact_checkers_is_one_claim() -> None:
+    first = _checked("a1", "Freedonia closed every border crossing with Sylvania in May", "false")
+    second = _checked("a2", "Freedonia has closed every border crossing with Sylvania", "false")
+    other = _checked("a3", "Sylvania banned Freedonian cheese imports", "true")
+    same_outlet = _checked("a1", "Freedonia closed every border crossing with Sylvania", "false")
+    merged = merge_reviews([first, second, other, same_outlet])
+    assert [c.id for c in merged] == ["clm_a1", "clm_a3", "clm_a1"]
+    assert [r.article for r in merged[0].reviews] == ["a1", "a2"]
+    [linked, _, _] = link_claims([first, second, other, same_outlet], events=[], quotes=[])
+    assert len(linked.reviews) == 2
+
+
+def test_claim_review_claimant_span_and_a_missing_rating_read_from_the_text() -> None:
+    bare = {k: v for k, v in REVIEW.items() if k != "reviewRating"}
+    body = "A Blogger wrote that the border closed.\n\nWe rate this claim Pants on Fire!"
+    [claim] = extract_claims(article(body), jsonld=[json.dumps(bare)])
+    assert (claim.rating, claim.label) == ("pants-on-fire", "Pants on Fire")
+    assert claim.claimant_kind == "person" and claim.claimant_span == (0, len("A Blogger"))
+
+
+def test_claimant_resolved_to_the_actor_mentioned_at_its_span() -> None:
+    claim = _checked("a1", "Freedonia closed every border crossing", "false")
+    review = claim.reviews[0].model_copy(
+        update={"claimant": "Ida Brandt", "claimant_span": (4, 14)}
+    )
+    claim = claim.model_copy(update={"reviews": (review,)})
+    senator = ActorRef(id="p_brandt", name="Ida Brandt", country="FRA", sector="LEG")
+    mentions = [
+        Mention(id="m0", article="a1", start=30, end=40, text="Sylvania", label="GPE", actor=DEU),
+        Mention(
+            id="m1", article="a1", start=9, end=14, text="Brandt", label="PERSON", actor=senator
+        ),
+        Mention(
+            id="m2", article="a2", start=4, end=14, text="Ida Brandt", label="PERSON", actor=DEU
+        ),
+    ]
+    [linked] = link_claims([claim], events=[], quotes=[], mentions=mentions)
+    assert linked.claimant_actor == senator and linked.reviews[0].claimant_actor == senator
+    [alone] = link_claims([claim], events=[], quotes=[])
+    assert alone.claimant_actor is None

@@ -9,7 +9,7 @@ from datasketch import MinHash
 from eventline.corpus.dayspan import DaySpan, date_span, day_gap
 from eventline.corpus.dedup import DuplicateIndex
 from eventline.corpus.shingles import Shingler, minhash, permutations
-from eventline.errors import InputError
+from eventline.errors import StoreError
 from eventline.model import Article, Published
 from tests.corpus.helpers import make
 
@@ -86,7 +86,7 @@ def test_incremental_adds_match_a_reloaded_index() -> None:
 
 
 def test_bad_dump_is_an_input_error() -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(StoreError):
         DuplicateIndex.load(b"not an index")
 
 

@@ -70,7 +70,9 @@ def test_syndicated_meeting_plus_independent_report_is_one_event_with_two_source
             precision="report",
         ),
     ]
-    events = merge_events(mentions, articles=ARTICLES, duplicate_of=SYNDICATED)
+    # the independent report is filed under the wire's story: evidence of one happening
+    story = dict.fromkeys(ARTICLES, "story_meeting")
+    events = merge_events(mentions, articles=ARTICLES, duplicate_of=SYNDICATED, story_of=story)
     assert len(events) == 1
     event = events[0]
     assert event.sources == 2
@@ -140,10 +142,28 @@ def test_report_dated_mention_joins_a_recent_dated_event_only() -> None:
         date="2025-03-10",
         precision="report",
     )
-    groups = cluster_mentions([strike, recent], articles=ARTICLES)
+    story = dict.fromkeys(ARTICLES, "story_strike")
+    groups = cluster_mentions([strike, recent], articles=ARTICLES, story_of=story)
     assert len(groups) == 1
     old = mention("s3", "indep", type_="ASSAULT", actor=(USA,), recipient=(IRN,), date="2025-02-01")
-    assert len(cluster_mentions([old, recent], articles=ARTICLES)) == 2
+    assert len(cluster_mentions([old, recent], articles=ARTICLES, story_of=story)) == 2
+
+
+def test_unrelated_reports_merge_only_on_same_ids_and_stated_days() -> None:
+    """#11 item 4: a type, a country pair and a date are not evidence of one happening."""
+    pact = mention("u1", "wire1", type_="COOPERATE", actor=(RUS,), recipient=(IRN,))
+    summit = mention("u2", "indep", type_="COOPERATE", actor=(LEADER,), recipient=(MINISTER,))
+    assert len(cluster_mentions([pact, summit], articles=ARTICLES)) == 2
+    story = {"wire1": "story_x", "indep": "story_x"}
+    assert len(cluster_mentions([pact, summit], articles=ARTICLES, story_of=story)) == 1
+    copies = {"wire1": "wire1", "indep": "wire1"}
+    assert len(cluster_mentions([pact, summit], articles=ARTICLES, duplicate_of=copies)) == 1
+    same_ids = mention("u3", "nooutlet1", type_="COOPERATE", actor=(IRN,), recipient=(RUS,))
+    assert len(cluster_mentions([pact, same_ids], articles=ARTICLES)) == 1
+    in_month = same_ids.model_copy(
+        update={"id": "u4", "date": "2025-03", "date_precision": "month"}
+    )
+    assert len(cluster_mentions([pact, in_month], articles=ARTICLES)) == 2
 
 
 def test_different_speakers_and_reversed_roles_do_not_merge() -> None:
@@ -151,7 +171,9 @@ def test_different_speakers_and_reversed_roles_do_not_merge() -> None:
     by_spokes = mention("c2", "indep", type_="ACCUSE", actor=(SPOKES,), recipient=(USA,))
     by_country = mention("c3", "nooutlet1", type_="ACCUSE", actor=(RUS,), recipient=(USA,))
     reversed_ = mention("c4", "nooutlet2", type_="ACCUSE", actor=(USA,), recipient=(RUS,))
-    groups = cluster_mentions([by_leader, by_spokes, by_country, reversed_], articles=ARTICLES)
+    story = dict.fromkeys(ARTICLES, "story_accuse")
+    mentions = [by_leader, by_spokes, by_country, reversed_]
+    groups = cluster_mentions(mentions, articles=ARTICLES, story_of=story)
     assert len(groups) == 3  # the country-level report may join one of the two speakers
     assert [reversed_] in groups
     assert not any({by_leader, by_spokes} <= set(g) for g in groups)
@@ -214,7 +236,8 @@ def test_knowledge_base_country_ids_are_not_people() -> None:
         date="2025-03-10",
         precision="report",
     )
-    assert len(cluster_mentions([by_country, by_person], articles=ARTICLES)) == 1
+    story = dict.fromkeys(ARTICLES, "story_strike")
+    assert len(cluster_mentions([by_country, by_person], articles=ARTICLES, story_of=story)) == 1
 
 
 def test_day_and_month_without_year_match_by_calendar_day() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventline.corpus.stories import StoryIndex, names
-from eventline.errors import InputError
+from eventline.errors import StoreError
 from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.gold import Gold
 from eventline.model import Article, DuplicateGroup
@@ -74,7 +74,7 @@ def test_story_index_round_trips() -> None:
     restored = StoryIndex.load(index.dump())
     assert restored.stories() == index.stories()
     assert restored.add(make("s2", SUMMIT_FOLLOWUP, "2025-06-18")) == index.story_of("s1")
-    with pytest.raises(InputError):
+    with pytest.raises(StoreError):
         StoryIndex.load(b"garbage")
 
 

@@ -41,7 +41,7 @@ def countries(refs: tuple) -> list[str | None]:
         ("Poland dispatched troops to the border.", "MOBILIZE", "troops"),
         ("Last week the rebels surrendered to Nigeria.", "RETREAT", "disarm"),
         ("Chile allowed access for the inspectors.", "RETREAT", "access"),
-        ("Peru declared a unilateral ceasefire on Friday.", "CONCEDE", None),
+        ("Peru declared a unilateral ceasefire on Friday.", "RETREAT", "ceasefire"),  # CAMEO 0871
         ("Peru retook the town from the rebels.", "ASSAULT", "territory"),
         ("Velkor lauded Okafor for the reform.", "SUPPORT", None),
         ("Poland shared intelligence with Germany.", "COOPERATE", "intelligence"),

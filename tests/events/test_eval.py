@@ -66,10 +66,43 @@ def test_score_events_recall_not_events_and_modality() -> None:
     report = score_events(gold, {}, coded)
     assert report.metric("event_recall").value == 0.5
     assert report.metric("pair_recall").value == 1 / 3
-    assert report.metric("not_events_asserted").passed
+    assert report.metric("not_events_asserted").value == 0.0
     assert report.metric("speculative_kept").value == 0.0
     coded["b"].events[1] = event("AID", FRA, POL)
-    assert not score_events(gold, {}, coded).metric("not_events_asserted").passed
+    assert score_events(gold, {}, coded).metric("not_events_asserted").value == -1.0
+
+
+def _at(ev: EventMention, start: int, end: int) -> EventMention:
+    span = Evidence(article="a", sentence=0, start=start, end=end)
+    return ev.model_copy(update={"evidence": span})
+
+
+def test_event_precision_counts_wrong_events_on_gold_evidence() -> None:
+    body = "France shelled Poland on Sunday. Poland said it would reply. Markets fell."
+    gold = Gold.model_validate(
+        {
+            "events": [
+                {
+                    "id": "E1",
+                    "type": "ASSAULT",
+                    "actor": ["FRA"],
+                    "recipient": ["POL"],
+                    "reported_in": ["a"],
+                    "evidence": ["France  shelled Poland"],
+                }
+            ]
+        }
+    )
+    right = _at(event("ASSAULT", FRA, POL), 0, 21)
+    wrong = _at(event("CONSULT", FRA, POL), 7, 14)
+    elsewhere = _at(event("THREATEN", POL, FRA), 33, 60)  # outside the gold's evidence
+    articles = {"a": SimpleNamespace(body=body)}
+    coded = {"a": SimpleNamespace(events=[right, wrong, elsewhere])}
+    report = score_events(gold, articles, coded)  # type: ignore[arg-type]
+    assert report.metric("precision").value == 0.5
+    assert report.metric("f1").value == 2 * 0.5 * 1.0 / 1.5
+    coded["a"].events = [right, elsewhere]
+    assert score_events(gold, articles, coded).metric("precision").value == 1.0  # type: ignore[arg-type]
 
 
 def test_score_quotes_speaker_and_coverage() -> None:
@@ -90,6 +123,6 @@ def test_score_quotes_speaker_and_coverage() -> None:
         start=0,
         end=1,
     )
-    assert score_quotes(gold, {"a": SimpleNamespace(quotes=[good])}).passed
+    assert score_quotes(gold, {"a": SimpleNamespace(quotes=[good])}).metrics[0].value == 1.0
     wrong = good.model_copy(update={"speaker_text": "Brandt"})
-    assert not score_quotes(gold, {"a": SimpleNamespace(quotes=[wrong])}).passed
+    assert score_quotes(gold, {"a": SimpleNamespace(quotes=[wrong])}).metrics[0].value == 0.0

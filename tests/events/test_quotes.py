@@ -56,7 +56,9 @@ def test_pronoun_speaker_and_continued_quote(parse: Callable[[str], Doc]) -> Non
         "“Trade with Chile is only the first step.”"
     )
     got = quotes(parse, text)
-    assert [q.speaker.name if q.speaker else None for q in got] == ["Marek Novak"] * 2
+    # one statement split by its attribution is one quote (issue 11), with the pronoun's speaker
+    assert [q.speaker.name if q.speaker else None for q in got] == ["Marek Novak"]
+    assert got[0].text.endswith("Trade with Chile is only the first step.")
 
 
 @pytest.mark.slow
@@ -66,3 +68,48 @@ def test_indirect_speech(parse: Callable[[str], Doc]) -> None:
     assert q.speaker is not None and q.speaker.name == "Lena Okafor"
     assert q.addressee is not None and q.addressee.name == "Tomas Brandt"
     assert "Nigeria would double its grain exports" in q.text
+
+
+@pytest.mark.slow
+def test_a_quote_split_by_its_attribution_is_one_quote(parse: Callable[[str], Doc]) -> None:
+    text = '"We will not retreat from the border," Velkor said. "It stays open to every trader."'
+    (q,) = [q for q in quotes(parse, text) if q.direct]
+    assert q.text == "We will not retreat from the border It stays open to every trader."
+    assert q.speaker is not None and q.speaker.name == "Anna Velkor"
+    assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end] == "Velkor"
+
+
+@pytest.mark.slow
+def test_a_quote_continued_in_the_next_paragraph_is_one_quote(
+    parse: Callable[[str], Doc],
+) -> None:
+    text = (
+        'Velkor said: "The talks will go on for as long as they need to.\n'
+        '"Nobody in this government wants another closed border."'
+    )
+    direct = [q for q in quotes(parse, text) if q.direct]
+    assert len(direct) == 1 and direct[0].text.endswith("another closed border.")
+
+
+@pytest.mark.slow
+def test_titles_and_slogans_are_not_speech(parse: Callable[[str], Doc]) -> None:
+    text = 'Brandt repeated his slogan "A Strong Germany For All" at a rally in Berlin.'
+    assert [q for q in quotes(parse, text) if q.direct] == []
+
+
+@pytest.mark.slow
+def test_she_is_never_resolved_to_a_man_the_text_names(parse: Callable[[str], Doc]) -> None:
+    text = (
+        "Ms. Okafor arrived in Berlin on Monday. Mr. Brandt welcomed the delegation. "
+        '"We have come to finish this agreement today," she said.'
+    )
+    (q,) = [q for q in quotes(parse, text) if q.direct]
+    assert q.speaker is not None and q.speaker.name == "Lena Okafor"
+
+
+@pytest.mark.slow
+def test_according_to_attributes_the_rest_of_the_sentence(parse: Callable[[str], Doc]) -> None:
+    text = "According to Brandt, the border crossing will reopen next week."
+    (q,) = quotes(parse, text)
+    assert not q.direct and q.speaker is not None and q.speaker.name == "Tomas Brandt"
+    assert q.text == "the border crossing will reopen next week"

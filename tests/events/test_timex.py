@@ -124,7 +124,10 @@ def test_a_duration_before_an_unknown_reference_stays_a_duration() -> None:
 
 
 def test_numbers_that_are_not_years() -> None:
-    assert find_timexes("Some 2000 people marched; the ship left at 1930 GMT.", anchor=ANCHOR) == []
+    found = find_timexes("Some 2000 people marched; the ship left at 1930 GMT.", anchor=ANCHOR)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("1930 GMT", "TIME", "2025-06-25T19:30Z")  # a clock time on the report's day, not 1930
+    ]
     assert find_timexes("The index gained 2015.5 points, or 3.2%.", anchor=ANCHOR) == []
     assert find_timexes("A 34-year-old man was arrested.", anchor=ANCHOR) == []
 
@@ -187,3 +190,140 @@ def test_bad_anchor_is_an_input_error() -> None:
 )
 def test_date_of(value: str, expected: tuple[str | None, str | None]) -> None:
     assert date_of(value) == expected
+
+
+# --- HeidelTime-class expressions (issue 9, item 5) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dam held for a century.", "a century", "P100Y"),
+        ("Rescuers searched for hours.", "hours", "PTXH"),
+        ("The strike lasted months.", "months", "PXM"),
+        ("Turnout was the lowest in years.", "years", "PXY"),
+    ],
+)
+def test_durations_without_numbers(text: str, span: str, value: str) -> None:
+    assert values(text) == {span: value}
+
+
+def test_plural_units_without_a_cue_are_nouns() -> None:
+    assert values("Opening hours are posted and the months are named after gods.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Mills spread in the 19th century.", "the 19th century", "18"),
+        ("Since the late eighteenth century the town grew.", "the late eighteenth century", "17"),
+        ("Trade boomed in the 1990s.", "the 1990s", "199"),
+    ],
+)
+def test_centuries_and_decades(text: str, span: str, value: str) -> None:
+    assert values(text) == {span: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The board meets every week.", "P1W"),
+        ("Pilgrims come each spring.", "XXXX-SP"),
+        ("The bus runs twice a day.", "P1D"),
+        ("Guards patrol every evening.", "XXXX-XX-XXTEV"),
+    ],
+)
+def test_sets(text: str, value: str) -> None:
+    match = only(text)
+    assert (match.type, match.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The truce holds until March.", "2026-03"),
+        ("The truce lasted until March.", "2025-03"),
+        ("A ruling was expected in April.", "2026-04"),
+        ("The vote was delayed to Friday.", "2025-06-27"),
+        ("The launch was postponed until September.", "2025-09"),
+    ],
+)
+def test_future_directed_expressions(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+def test_story_time_anchors_anaphoric_expressions() -> None:
+    text = "On 12 May 2011 the mine flooded. Two days later all were out. That year was bleak."
+    assert values(text) == {
+        "12 May 2011": "2011-05-12",
+        "Two days later": "2011-05-14",
+        "That year": "2011",
+    }
+
+
+def test_story_time_too_coarse_leaves_the_day_unknown() -> None:
+    found = values("One summer evening in 2009 she left. The next morning she called.")
+    assert found == {"summer evening in 2009": "2009-SU", "The next morning": "2009-XX-XXTMO"}
+
+
+def test_anaphors_without_a_story_date_use_the_anchor() -> None:
+    assert only("The following day the talks resumed.").value == "2025-06-26"
+
+
+def test_deictic_expressions_keep_the_publication_anchor() -> None:
+    found = values("The treaty was signed in 2009. Yesterday it was renewed.")
+    assert found["Yesterday"] == "2025-06-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "value"),
+    [
+        ("Signed on 7/8/07 in Paris.", None, "2007-07-08"),
+        ("Signed on 08.07.2007 in Paris.", None, "2007-07-08"),
+        ("Signed on 7/8/07 in Paris.", True, "2007-08-07"),
+        ("Signed on 25/12/2024 in Paris.", False, "2024-12-25"),
+    ],
+)
+def test_numeric_dates_with_locale_hints(text: str, day_first: bool | None, value: str) -> None:
+    assert values(text, anchor="2007-07-09", day_first=day_first) == {text[10:-10]: value}
+
+
+def test_impossible_numeric_dates_and_versions_are_not_dates() -> None:
+    assert values("Version 13/13/2020 and ratio 1.2.3 and 31/02/2020.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 1914-18 war.", {"1914": "1914", "18": "1918"}),
+        ("The 2015–2016 season.", {"2015": "2015", "2016": "2016"}),
+    ],
+)
+def test_year_ranges_give_both_ends(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
+
+
+def test_iso_dates_are_not_year_ranges() -> None:
+    assert values("Filed 2015-06-12.") == {"2015-06-12": "2015-06-12"}
+
+
+def test_clock_times_take_the_report_day_and_their_zone() -> None:
+    assert values("Trading closed at 16:00 UTC.") == {"16:00 UTC": "2025-06-25T16:00Z"}
+    assert values("Talks will resume at 3 p.m. on Friday.") == {
+        "3 p.m. on Friday": "2025-06-27T15:00"
+    }
+    assert values("Trading closed at 16:00 UTC.", anchor="--06-25") == {
+        "16:00 UTC": "XXXX-XX-XXT16:00Z"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Shares fell for six straight days.", "six straight days", "P6D"),
+        ("Exports shrank for two consecutive quarters.", "two consecutive quarters", "P2Q"),
+        ("The firm posted its first annual loss.", "annual", "P1Y"),
+    ],
+)
+def test_more_durations_and_sets(text: str, span: str, value: str) -> None:
+    assert values(text) == {span: value}

@@ -120,3 +120,57 @@ def test_html_figure_caption_is_kept_apart(
     article = next(store.iter_articles())
     assert [c.text for c in article.captions] == ["Delegates arrive at the venue."]
     assert "Delegates arrive" not in article.body and "Ana Ruiz" not in article.body
+
+
+def test_deeply_nested_jsonl_names_the_line(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    dump = tmp_path / "deep.jsonl"
+    dump.write_text('{"body": "fine"}\n{"body": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    reasons, stored = run(store, settings, dump)
+    assert reasons["deep.jsonl"] == "line 2: JSON nested too deeply to read" and stored == 0
+
+
+def test_file_name_not_utf8_keeps_the_batch_going(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    with open(os.path.join(os.fsencode(folder), b"b-\xff.txt"), "wb") as handle:
+        handle.write(GOOD.replace("Monday", "Sunday").encode())
+    reasons, stored = run(store, settings, folder)
+    assert reasons == {} and stored == 2
+    assert sorted(Path(a.source_path).name for a in store.iter_articles()) == [
+        "a.txt",
+        "b-\\xff.txt",
+    ]
+
+
+def test_invisible_characters_only_is_no_article(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\u200b\u200c\n\u2060\ufeff \u200b\n")
+    reasons, stored = run(store, settings, blank)
+    assert "no article text" in reasons["blank.txt"] and stored == 0
+
+
+def test_reader_crash_is_a_rejection_not_an_abort(
+    tmp_path: Path, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader bug on one input (here forced) rejects that input; the next one is stored."""
+    from eventline import pipeline
+
+    real = pipeline.parse_document
+
+    def fragile(source, raw, **kwargs):  # type: ignore[no-untyped-def]
+        if source.label.endswith("bad.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(source, raw, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_document", fragile)
+    (tmp_path / "bad.txt").write_text(GOOD.replace("Monday", "Friday"))
+    (tmp_path / "good.txt").write_text(GOOD)
+    reasons, stored = run(store, settings, tmp_path / "bad.txt", tmp_path / "good.txt")
+    assert reasons["bad.txt"].startswith("cannot be read (RecursionError") and stored == 1

@@ -57,3 +57,22 @@ def test_refuses_empty_and_binary(raw: bytes, reason: str) -> None:
         decode(raw, source="bad.bin")
     assert caught.value.source == "bad.bin"
     assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "original",
+    ["Le ministre a dit «non» au projet.", "«Nein», sagte er.", "Él dijo «sí».", "Il a « oui »."],
+)
+def test_short_latin1_with_guillemets_is_not_read_as_east_asian(original: str) -> None:
+    assert decode(original.encode("latin-1"), source="short.txt")[0] == original
+
+
+@pytest.mark.parametrize(
+    ("original", "codec"),
+    [
+        ("東京で首脳会談が開かれ、両国は協力の強化で合意した。" * 3, "shift_jis"),
+        ("两国外长在北京举行会谈，同意加强合作。" * 3, "gb18030"),
+    ],
+)
+def test_east_asian_encodings_are_still_detected(original: str, codec: str) -> None:
+    assert decode(original.encode(codec), source="cjk.txt")[0] == original

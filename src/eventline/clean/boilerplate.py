@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eventline.clean.factcheck import is_rating_line
 from eventline.clean.lines import BYLINE, Line, byline, headline_like, label_text
 from eventline.clean.resources import cues
 from eventline.clean.split import is_age, is_date_line
@@ -180,9 +181,27 @@ def sort_lines(lines: list[Line], *, skip: set[int]) -> Sorted:
         out.body.append(line)
     _trim_head(out)
     _trim_tail(out)
+    _restore_if_emptied(out, lines)
     _tail_bio(out)
     out.removals.sort(key=lambda r: r.start)
     return out
+
+
+_WEAK_REASONS = {"orphan subhead"}
+
+
+def _restore_if_emptied(out: Sorted, lines: list[Line]) -> None:
+    """When only layout rules emptied the body, the extractor's reading has the better
+    evidence: a page of short lines (a poem, a list, text in a script whose sentences our
+    rules misread) keeps those lines rather than becoming "no article text"."""
+    if out.body:
+        return
+    weak = [r for r in out.removals if r.reason in _WEAK_REASONS]
+    if not weak:
+        return
+    starts = {r.start for r in weak}
+    out.body = [line for line in lines if line.start in starts]
+    out.removals = [r for r in out.removals if r.start not in starts]
 
 
 def _trim_head(out: Sorted) -> None:
@@ -208,11 +227,30 @@ def _tail_bio(out: Sorted) -> None:
             out.reasons.add("guest author bio")
 
 
+def _introduced_lists(body: list[Line]) -> set[int]:
+    """Start offsets of bullet lines in a list that a sentence introduces ("The sides also
+    discussed:" then "- transit tariffs"): the article's own list, never navigation."""
+    protected: set[int] = set()
+    for i, line in enumerate(body):
+        if not line.text.rstrip().endswith((":", "：")):
+            continue
+        j = i + 1
+        while j < len(body) and _BULLET.match(body[j].text):
+            protected.add(body[j].start)
+            j += 1
+    return protected
+
+
 def _trim_tail(out: Sorted) -> None:
-    """Drop trailing section labels, navigation bullets and subheads left without text."""
+    """Drop trailing section labels, navigation bullets and subheads left without text; a
+    list the article introduces with a colon stays."""
     kept: list[Line] = []
     seen_text = False
+    protected = _introduced_lists(out.body)
     for line in reversed(out.body):
+        if line.start in protected:
+            kept.append(line)
+            continue
         label = section_label(line)
         if not seen_text and label is not None:
             out.remove(line, "section label")
@@ -221,7 +259,8 @@ def _trim_tail(out: Sorted) -> None:
         if _BULLET.match(line.text) and label and label.casefold() in cues().section_labels:
             out.remove(line, "navigation label")
             continue
-        if not seen_text and headline_like(line, max_words=15):
+        if not seen_text and headline_like(line, max_words=15) and not is_rating_line(line.text):
+            # (H6 #13: a fact-check's closing "Our rating: False" is not a stray subhead)
             out.remove(line, "orphan subhead")
             continue
         seen_text = seen_text or line.sentence_end

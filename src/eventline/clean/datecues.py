@@ -15,6 +15,20 @@ from functools import cache
 
 from eventline.clean.resources import cues
 
+# Dates written with numbers and script markers: 2025年6月23日 (Chinese, Japanese), 2025년 6월
+# 23일 (Korean), 2025/06/23, 2025.06.23 and 23.06.2025 (common on East Asian and European
+# pages). The year comes first unless a dotted date ends with it.
+NUMERIC_DATE = (
+    r"(?:\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号]?"
+    r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
+)
+_NUMERIC = re.compile(
+    r"(?P<y>\d{4})\s*(?:[年년]\s*|[/.])(?P<m>\d{1,2})\s*(?:[月월]\s*|[/.])(?P<d>\d{1,2})"
+    r"(?:\s*[日일号])?(?!\d)"
+    r"|(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"
+    r"|(?<!\d)(?P<m3>\d{1,2})\s*[月월]\s*(?P<d3>\d{1,2})\s*[日일号]"
+)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -30,7 +44,8 @@ class DateMention:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = sorted(cues().months, key=len, reverse=True)
-    mon = "(?P<mon>" + "|".join(n.capitalize() for n in names) + r")\b\.?"
+    spelled = [n.capitalize() for n in names] + [n for n in names if not n.isascii()]
+    mon = "(?P<mon>" + "|".join(spelled) + r")\b\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     month_first = re.compile(rf"\b{mon}\s+{day}\b(?![:.]\d){year}(?![\d%])")
@@ -48,6 +63,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return True
 
 
+_HAS_DIGIT_DATE = re.compile(r"\d[年년月월./]\d?")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col"
@@ -75,11 +91,25 @@ class Sentences:
         return self.text[self.starts[index] : self.ends[index]]
 
 
+def _numeric_dates(text: str, sentences: Sentences) -> dict[int, DateMention]:
+    """2025年6月23日, 6月23日 (no year), 2025/06/23, 23.06.2025 as mentions."""
+    found: dict[int, DateMention] = {}
+    for m in _NUMERIC.finditer(text):
+        year_raw = m["y"] or m["y2"]
+        year = int(year_raw) if year_raw else None
+        month, day = int(m["m"] or m["m2"] or m["m3"]), int(m["d"] or m["d2"] or m["d3"])
+        if 1 <= month <= 12 and _valid(year, month, day) and (year is None or year >= 1900):
+            found[m.start()] = DateMention(month, day, year, m.start(), sentences.at(m.start()))
+    return found
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every day-and-month date in text, with its year when written."""
     month_first, day_first, _ = _patterns()
     sentences = Sentences(text)
     found: dict[int, DateMention] = {}
+    if _HAS_DIGIT_DATE.search(text):
+        found = _numeric_dates(text, sentences)
     for pattern in (month_first, day_first):
         for m in pattern.finditer(text):
             month = cues().months[m.group("mon").casefold()]

@@ -6,10 +6,11 @@ The chain, strongest first (trafilatura-style explicit fallbacks, each stating i
 2. a date line printed with the story ("Published October 27, 2024"), then a full date in
    the dateline or an in-text cue ("MOSCOW, June 23, 2025 (Reuters)");
 3. an age ("5 hours ago") counted back from the capture time `Hints.captured`, then an
-   "Updated ..." line;
+   "Updated ..." line, then a date the HTML page states elsewhere (`Hints.page_date`);
 4. a day and month from the dateline or an in-text cue ("today (June 23)", "on Monday
-   (Jun 23)"), the year taken from internal evidence when the text bounds it, else unknown
-   (``--MM-DD``: never a guessed year);
+   (Jun 23)"), the year taken from internal evidence when the text bounds it, else from the
+   capture time (the latest such day not after capture), else unknown (``--MM-DD``: never a
+   guessed year; `is_yearless` lets callers count and report those);
 5. internal evidence - the latest dated event the text describes as past bounds the date from
    below, and a weekday the text uses for a past event ("told reporters Tuesday") is the first
    such day on or after that bound.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventline.clean.datecues import (
@@ -83,6 +85,14 @@ def from_metadata(hints: Hints) -> Published | None:
         return None
     day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
     return Published(value=_day(day), precision="day", evidence="metadata", source="hints")
+
+
+def _page_date(value: str | None) -> Published | None:
+    stamp = parse_timestamp(value) if value else None
+    if stamp is None:
+        return None
+    day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
+    return Published(value=_day(day), precision="day", evidence="date on the page", source="page")
 
 
 def from_age(age: str | None, hints: Hints) -> Published | None:
@@ -175,13 +185,49 @@ def _in_text_cue(inputs: DateInputs) -> tuple[DateMention, str] | None:
     return None
 
 
-def _from_cue(cue: DateMention, label: str, floor: dt.date | None) -> Published:
+def is_yearless(value: str | None) -> bool:
+    """True for a date whose year is unknown ("--08-15", "XXXX-08-15"): such dates drop out
+    of `--since` filters and timelines, so callers count them and tell the user how to supply
+    the year (``--published`` or ``--captured``)."""
+    return value is not None and value.startswith(("--", "XXXX"))
+
+
+def count_yearless(values: Iterable[str | None]) -> int:
+    """How many of `values` (publication or event dates) lack their year."""
+    return sum(is_yearless(v) for v in values)
+
+
+def _year_from_capture(month: int, day: int, captured: str | None) -> dt.date | None:
+    """The latest `month`-`day` on or before the capture day (a page shows news already
+    published), allowing two days for time zones; None without a usable capture time."""
+    stamp = parse_timestamp(captured) if captured else None
+    if stamp is None:
+        return None
+    limit = (stamp.date() if isinstance(stamp, dt.datetime) else stamp) + dt.timedelta(days=2)
+    for year in (limit.year, limit.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= limit:
+            return candidate
+    return None
+
+
+def _from_cue(
+    cue: DateMention, label: str, floor: dt.date | None, captured: str | None = None
+) -> Published:
     if cue.year is not None:
         value = dt.date(cue.year, cue.month, cue.day)
         return Published(value=_day(value), precision="day", evidence=label, source="text")
     if floor is not None:
         value = _next_occurrence(cue.month, cue.day, floor - _SLACK)
         evidence = f"{label}; year from internal evidence (dated event {floor.isoformat()})"
+        return Published(value=_day(value), precision="day", evidence=evidence, source="text")
+    from_capture = _year_from_capture(cue.month, cue.day, captured)
+    if from_capture is not None:
+        evidence = f"{label}; year from capture time {captured}"
+        value = from_capture
         return Published(value=_day(value), precision="day", evidence=evidence, source="text")
     value_md = f"--{cue.month:02d}-{cue.day:02d}"
     return Published(
@@ -236,14 +282,17 @@ def publication(inputs: DateInputs) -> Published | None:
     floor = max((d for d in (own, inputs.context_floor) if d is not None), default=None)
     cue = _in_text_cue(inputs)
     if cue is not None and cue[0].year is not None:
-        return _from_cue(*cue, floor)
+        return _from_cue(*cue, floor, inputs.hints.captured)
     aged = from_age(inputs.age, inputs.hints)
     if aged is not None:
         return aged
     updated = from_date_lines(inputs.date_lines, updated=True)
     if updated is not None:
         return updated
+    page = _page_date(inputs.hints.page_date)
+    if page is not None:
+        return page
     if cue is not None:
-        return _from_cue(*cue, floor)
+        return _from_cue(*cue, floor, inputs.hints.captured)
     ceiling = earliest_future(mentions, floor) if floor is not None else None
     return _from_weekday(inputs.body, floor, ceiling)

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+# Sentence ends of every script we meet: Latin, CJK (。！？ and half-width ｡), Arabic and Urdu
+# (؟ ۔), Devanagari (। ॥), Armenian (։), Ethiopic (።), followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"""[.!?…:;。！？｡؟۔।॥։።]["'”’)\]」』》〉】）〕]*$""")
+# Scripts written without spaces between words: each character counts, two to a word (the
+# usual length of a Chinese or Japanese word), so a CJK paragraph is not "one word".
+_UNSPACED = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff"
+    r"\u1000-\u109f\u1780-\u17ff]"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
@@ -25,12 +33,24 @@ class Line:
 
     @property
     def words(self) -> int:
-        return len(_WORD.findall(self.text))
+        """Words, counting text without spaces (Chinese, Japanese, Thai, …) by characters."""
+        return count_words(self.text)
 
     @property
     def sentence_end(self) -> bool:
         """True when the line ends like a sentence (., !, ?, …), quotes and brackets aside."""
         return bool(_TERMINAL.search(self.text))
+
+
+def count_words(text: str) -> int:
+    """Spaced words plus one word per two characters of scripts written without spaces."""
+    if text.isascii():  # the common case, checked in C: no script without spaces here
+        return len(_WORD.findall(text))
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(_WORD.findall(text))
+    spaced = len(_WORD.findall(_UNSPACED.sub(" ", text)))
+    return spaced + (unspaced + 1) // 2
 
 
 def split_lines(text: str, start: int, end: int) -> list[Line]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from eventline.clean.factcheck import looks_like_factcheck
 from eventline.clean.lines import Line, headline_like
 from eventline.clean.resources import cues
 from eventline.model import Kind, Removal
@@ -213,6 +214,10 @@ def read_kind(
         found = {p.pattern for p in cues().kind_lines[name] if _cue_at_sentence_start(p, body)}
         if len(found) >= 2:
             return name
+    # --- H6 (#13): a fact-check recognised from its structure, on any outlet ---
+    if looks_like_factcheck(title, body):
+        return "fact-check"
+    # --- end H6 ---
     if {"editorial disclaimer", "guest author bio"} & reasons:
         return "opinion"
     return "opinion" if _opinion_voice(body) else "news"

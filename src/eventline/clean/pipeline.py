@@ -15,6 +15,7 @@ from eventline.clean.boilerplate import Sorted, is_chrome, sort_lines
 from eventline.clean.datecues import find_dates
 from eventline.clean.dates import DateInputs, latest_past, publication
 from eventline.clean.lines import Line, split_lines
+from eventline.clean.listing import listing_article
 from eventline.clean.metadata import (
     canonical_wire,
     clean_title,
@@ -184,6 +185,11 @@ def clean_document(doc: Document) -> tuple[list[Article], list[Rejection]]:
     rejections: list[Rejection] = []
     for position, item in enumerate(doc.items, start=1):
         hints = _merge_hints(doc, item)
+        if hints.kind == "listing" and hints.listing:
+            articles.append(
+                listing_article(doc, len(articles) + 1, hints, start=item.start, end=item.end)
+            )
+            continue
         split = split_item(split_lines(doc.text, item.start, item.end))
         if len(split.segments) > 1:
             # the item's hints describe the page, not each article on it

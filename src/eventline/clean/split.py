@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from eventline.clean.datecues import NUMERIC_DATE
 from eventline.clean.lines import Line, byline, headline_like, label_text
 from eventline.clean.resources import cues
 
@@ -30,8 +31,8 @@ _AGE = re.compile(
 _DATE_LINE = re.compile(
     r"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?:?\s*)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2})(?:[ ,T|/–—-]+(?:at )?\d{1,2}[:.]\d{2}.{0,16})?",
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]{3,10}\.?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|" + NUMERIC_DATE + r")(?:[ ,T|/–—-]+(?:at )?\d{1,2}[:.]\d{2}.{0,16})?",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"(?:[-=_*#~]\s*){3,}")

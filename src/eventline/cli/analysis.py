@@ -13,7 +13,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from eventline.cli.common import State, err, handle_errors, out
+from eventline.cli import validate
+from eventline.cli.common import State, clip, err, handle_errors, out
+from eventline.cli.repair import print_report
 from eventline.cli.timeline import timeline_command
 from eventline.model import ActorRef
 from eventline.queries import find_actors, find_events, find_quotes
@@ -40,7 +42,7 @@ def _refs(refs: list[dict[str, Any]]) -> str:
 def analyse_command(
     ctx: typer.Context,
     processes: Annotated[
-        int | None, typer.Option(min=1, help="Worker processes [env EVENTLINE_PROCESSES].")
+        int | None, typer.Option(min=1, help="Worker processes (env EVENTLINE_PROCESSES).")
     ] = None,
 ) -> None:
     """Find actors, events, quotes, duplicates, stories and claims in every stored article."""
@@ -70,27 +72,29 @@ def analyse_command(
             bar.update(tasks[stage], completed=done)
 
         report = analyse(store, settings=settings, progress=progress)
-    err.print(
-        f"{report.articles} articles ({report.parsed} newly parsed): {report.actors} actors, "
-        f"{report.event_mentions} event mentions in {report.events} events, {report.quotes} "
-        f"quotes, {report.duplicate_groups} duplicate groups, {report.stories} stories, "
-        f"{report.claims} claims"
-    )
+    print_report(report)  # H7: one summary line shared with relink, delete and update
 
 
 @actors_app.callback(invoke_without_command=True)
 def actors(
     ctx: typer.Context,
-    country: Annotated[str | None, typer.Option(help="Only actors of this ISO3 country.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only actors of this country: ISO3 code or name.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List canonical actors with type, country, sector, roles, aliases and mention counts."""
     if ctx.invoked_subcommand is not None:
         return
     state: State = ctx.obj
+    with handle_errors():
+        code = validate.country("--country", country)  # H5: option validation
     with handle_errors(), state.open_store() as store:
-        page = find_actors(store, country=country, limit=None)
+        page = find_actors(store, country=code, limit=None)
     records = [a.model_dump(mode="json") for a in page.data]
+    if not records:  # H5: an empty answer says what was searched
+        err.print(f"no actors{' of ' + code if code else ''} in the store")
+        return
     if as_json:
         _json_lines(records)
         return
@@ -122,19 +126,39 @@ def actors_check(
 
 def events_command(
     ctx: typer.Context,
-    actor: Annotated[str | None, typer.Option(help="Actor ISO3 country or actor id.")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient ISO3 or actor id.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor: ISO3 code, actor id or name.")] = None,
+    recipient: Annotated[
+        str | None, typer.Option(help="Recipient: ISO3 code, actor id or name.")
+    ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    since: Annotated[str | None, typer.Option(help="Only events dated on or after.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only events dated on or after (YYYY[-MM[-DD]]).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List events (merged across articles once `eventline analyse` has run)."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
+        # --- H5: option validation
+        since = validate.iso_date("--since", since)
+        type_ = validate.event_type(type_)
+        known = validate.stored_actors(store) if actor or recipient else []
+        who = validate.actor("--actor", actor, known)
+        whom = validate.actor("--recipient", recipient, known)
+        # ---
         page = find_events(
-            store, actor=actor, recipient=recipient, type=type_, since=since, limit=None
+            store,
+            actor=who.key if who else None,
+            recipient=whom.key if whom else None,
+            type=type_,
+            since=since,
+            limit=None,
         )
     records = [e.model_dump(mode="json") for e in page.data]
+    if not records:  # H5: an empty answer says what was searched
+        asked = validate.searched(actor=actor, recipient=recipient, type_=type_, since=since)
+        err.print(f"no events match {escape(asked)}")
+        return
     if as_json:
         _json_lines(records)
         return
@@ -144,7 +168,7 @@ def events_command(
         table.add_row(
             r["date"] or "", r["type"], r["mode"] or "", escape(_refs(r["actor"])),
             escape(_refs(r["recipient"])), r["modality"], str(r["sources"]),
-            escape(evidence[:120]),
+            escape(clip(evidence, 120)),
         )  # fmt: skip
     out.print(table)
 
@@ -158,6 +182,9 @@ def quotes_command(
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         kept = find_quotes(store, speaker=speaker, limit=None).data
+    if not kept:  # H5: an empty answer says what was searched
+        err.print(f"no quotes match {escape(validate.searched(speaker=speaker))}")
+        return
     if as_json:
         _json_lines(q.model_dump(mode="json") for q in kept)
         return
@@ -175,7 +202,7 @@ def _speaker_name(ref: ActorRef | None, text: str | None) -> str:
 
 def code_command(
     sentence: Annotated[str, typer.Argument(help="One sentence (or a short text) to code.")],
-    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY[-MM[-DD]].")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Code one sentence into PLOVER events (no store needed)."""
@@ -183,6 +210,7 @@ def code_command(
     from eventline.nlp import load_nlp
 
     with handle_errors():
+        date = validate.iso_date("--date", date)  # H5: option validation
         coded = code_text(load_nlp(), sentence, published=date)
     records = [e.model_dump(mode="json") for e in coded.events]
     if as_json:
@@ -190,6 +218,7 @@ def code_command(
         return
     if not records:
         err.print("no event found")
+        return
     table = _table("type", "mode", "actor", "recipient", "date", "modality", "trigger")
     for r in records:
         table.add_row(
@@ -201,7 +230,7 @@ def code_command(
 
 def dates_command(
     text: Annotated[str, typer.Argument(help="Text whose temporal expressions to normalise.")],
-    published: Annotated[str, typer.Option(help="Anchor: YYYY-MM-DD or --MM-DD.")],
+    published: Annotated[str, typer.Option(help="Anchor: YYYY[-MM[-DD]] or --MM-DD.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Normalise the dates and times in any text against a publication date."""
@@ -210,7 +239,10 @@ def dates_command(
     from eventline.events.timex import find_timexes
 
     with handle_errors():
-        found = find_timexes(text, anchor=published)
+        anchor = (
+            validate.iso_date("--published", published, monthday=True, day_only=True) or published
+        )  # H5
+        found = find_timexes(text, anchor=anchor)
     if as_json:
         _json_lines(asdict(t) for t in found)
         return

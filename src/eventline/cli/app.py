@@ -7,31 +7,48 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
+from eventline.cli import validate
 from eventline.cli.analysis import register as register_analysis
-from eventline.cli.common import State, err, fail, handle_errors, out
+from eventline.cli.common import State, err, fail, handle_errors, one_line, out, plural
 from eventline.cli.evaluate import eval_command
+from eventline.cli.oneline import OneLineErrors
+from eventline.cli.repair import register as register_repair
 from eventline.cli.search import search_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
 from eventline.exports import export_all
+from eventline.ingest import InputSource
 from eventline.model import Hints
+from eventline.pipeline import IngestReport, plan_sources
 from eventline.pipeline import ingest as run_ingest
-from eventline.pipeline import plan_sources
 from eventline.queries import find_articles
-from eventline.settings import load_settings
+from eventline.settings import MiB, load_settings
 
-HELP_DB = "Store: SQLite path or SQLAlchemy URL [env EVENTLINE_DB]."
+# No square brackets in help texts: rich reads "[env X]" as markup and prints "URL ."
+HELP_DB = "Store: SQLite path or SQLAlchemy URL (env EVENTLINE_DB)."
 HELP_PATHS = "Files, directories (recursive) or - for stdin."
-HELP_PUBLISHED = "Publication date for inputs that lack one (YYYY-MM-DD)."
-HELP_CAPTURED = "Capture time, the anchor for ages like '5 hours ago'."
+HELP_PUBLISHED = (
+    "Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for inputs that lack one; on re-ingest "
+    "it updates the stored metadata."
+)
+HELP_CAPTURED = "Capture time (ISO date or date and time), the anchor for '5 hours ago'."
 HELP_OUTLET = "Outlet for inputs that do not name one."
 
 app = typer.Typer(
@@ -39,6 +56,7 @@ app = typer.Typer(
     help="Turn news articles into an evidence-linked record of who did what to whom.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=OneLineErrors,
     add_completion=False,
 )
 
@@ -50,7 +68,7 @@ def configure(
         str | None,
         typer.Option(
             "--db",
-            help="Store: SQLite path or SQLAlchemy URL [env EVENTLINE_DB].",
+            help=HELP_DB,
             show_default=False,
         ),
     ] = None,
@@ -71,36 +89,70 @@ def ingest(
 ) -> None:
     """Read news inputs, split and clean their articles, and store them (idempotent)."""
     state: State = ctx.obj
+    with handle_errors():
+        published = validate.iso_date("--published", published)
+        captured = validate.iso_time("--captured", captured)
     hints = Hints(published=published, captured=captured, outlet=outlet, url=url)
     with handle_errors():
         sources, rejected = plan_sources(paths)
-        with state.open_store() as store, Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            TextColumn("{task.description}"), console=err, transient=True,
-            disable=len(sources) < 2 or not err.is_terminal,
-        ) as bar:  # fmt: skip
-            task = bar.add_task("", total=len(sources))
+        with state.open_store() as store, _ingest_progress(sources) as advance:
             report = run_ingest(
-                store,
-                sources,
-                settings=state.settings,
-                hints=hints,
-                progress=lambda label: bar.update(task, advance=1, description=label[-40:]),
+                store, sources, settings=state.settings, hints=hints, progress=advance
             )
     report.rejected[:0] = rejected
     for rejection in report.rejected:
         err.print(f"[red]rejected[/red] {_esc(rejection.source_path)}: {_esc(rejection.reason)}")
-    err.print(
-        f"{report.inputs} inputs: {report.stored} stored ({report.articles} articles), "
-        f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
-        + (
-            f"; left out of every article: {len(report.dropped)} (page chrome, empty)"
-            if report.dropped
-            else ""
-        )
-    )
+    err.print(_esc(ingest_line(report)))
     if report.rejected:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _ingest_progress(sources: list[InputSource]) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr, weighted by file size, when stderr is a terminal and the
+    work is large (several inputs or one over a mebibyte); nothing when piped: the final
+    count line is the record then."""
+    sizes = {s.label: _size(s) for s in sources}
+    labels = [escape(one_line(s.label[-32:])) for s in sources] + [""]
+    total = sum(sizes.values())
+    with Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=20), DownloadColumn(),
+        TextColumn("{task.fields[files]}"), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+        disable=not err.is_terminal or (len(sources) < 2 and total < MiB),
+    ) as bar:  # fmt: skip
+        task = bar.add_task(labels[0], total=total or None, files=f"0/{len(sources)} files")
+        done = 0
+
+        def advance(label: str) -> None:  # shows the input being read next
+            nonlocal done
+            done += 1
+            bar.update(task, advance=sizes.get(label, 0), files=f"{done}/{len(sources)} files",
+                       description=labels[min(done, len(sources))])  # fmt: skip
+
+        yield advance
+
+
+def _size(source: InputSource) -> int:
+    try:
+        return source.path.stat().st_size if source.path is not None else 0
+    except OSError:
+        return 0
+
+
+def ingest_line(report: IngestReport) -> str:
+    """The final count: what was stored, updated, left as it was and rejected."""
+    parts = [
+        f"{plural(report.inputs, 'input')}: {report.stored:,} stored "
+        f"({plural(report.articles, 'article')})",
+    ]
+    if report.updated:
+        parts.append(f"{report.updated:,} metadata updated (re-run `eventline analyse`)")
+    parts += [f"{report.unchanged:,} unchanged", f"{len(report.rejected):,} rejected"]
+    line = ", ".join(parts)
+    if report.dropped:
+        line += f"; left out of every article: {len(report.dropped):,} (page chrome, empty)"
+    return line
 
 
 @app.command()
@@ -154,15 +206,18 @@ def export(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(help="Directory to write the export files into.")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace export files already in DIRECTORY.")
+    ] = False,
 ) -> None:
     """Write the store's records as export files (schema: docs/exports.md)."""
     state: State = ctx.obj
-    if fmt not in ("jsonl", "csv"):
-        fail(f"--format must be jsonl or csv, not {fmt!r}")
+    with handle_errors():
+        validate.one_of("--format", fmt, ("jsonl", "csv"))
     with handle_errors(), state.open_store() as store:
-        written = export_all(store, directory, fmt=fmt)  # type: ignore[arg-type]
+        written = export_all(store, directory, fmt=fmt, force=force)  # type: ignore[arg-type]
     for name, rows in written.items():
-        err.print(f"{directory / name}: {rows} rows")
+        err.print(f"{_esc(one_line(str(directory / name)))}: {plural(rows, 'row')}")
 
 
 @app.command()
@@ -174,7 +229,7 @@ def summary(ctx: typer.Context) -> None:
 
 
 def _esc(text: str) -> str:
-    return escape(text)
+    return escape(one_line(text))
 
 
 def main() -> None:
@@ -184,3 +239,4 @@ def main() -> None:
 app.command("eval")(eval_command)
 register_analysis(app)
 app.command("search")(search_command)
+register_repair(app)  # relink, errors, delete, update

@@ -11,6 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from eventline.cli import validate
 from eventline.cli.common import State, err, handle_errors, out
 from eventline.queries import search
 
@@ -31,16 +32,24 @@ def search_command(
     """Search article titles and bodies, quotes and event evidence, best match first."""
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
+        # --- H5 (#12): option validation, as in `eventline events`
+        since, until = validate.iso_date("--since", since), validate.iso_date("--until", until)
+        if kind is not None:
+            validate.one_of("--kind", kind, ("news", "opinion", "analysis", "fact-check"))
+        who = validate.actor("--actor", actor, validate.stored_actors(store)) if actor else None
+        # ---
         hits = search(
-            store, query, since=since, until=until, outlet=outlet, kind=kind, actor=actor,
+            store, query, since=since, until=until, outlet=outlet, kind=kind,
+            actor=who.key if who else None,
             limit=limit,
         )  # fmt: skip
     if as_json:
         for hit in hits:
             sys.stdout.write(json.dumps(hit.model_dump(mode="json"), ensure_ascii=False) + "\n")
         return
-    if not hits:
-        err.print("no match")
+    if not hits:  # H5: an empty answer says what was searched
+        asked = validate.searched(since=since, until=until, outlet=outlet, kind=kind, actor=actor)
+        err.print(f"no match for {escape(repr(query))} ({escape(asked)})")
         return
     table = Table(box=None, header_style="bold")
     for column in ("published", "outlet", "kind", "article", "snippet"):

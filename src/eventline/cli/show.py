@@ -6,7 +6,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from eventline.cli.common import printable
 from eventline.model import Article, Document
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(printable(value), style=style)
 
 
 def render_article(article: Article, document: Document) -> RenderableType:
@@ -26,19 +31,19 @@ def render_article(article: Article, document: Document) -> RenderableType:
                  "author", "section", "dateline", "url"):  # fmt: skip
         value = getattr(article, name)
         if value not in (None, ""):
-            meta.add_row(Text(name, style="bold"), Text(str(value)))
+            meta.add_row(Text(name, style="bold"), _text(str(value)))
     if article.published:
         p = article.published
         meta.add_row(
-            Text("published", style="bold"), Text(f"{p.value} ({p.precision}, {p.evidence})")
+            Text("published", style="bold"), _text(f"{p.value} ({p.precision}, {p.evidence})")
         )
     side = Table("raw (document text)", "cleaned body", expand=True, show_lines=False)
-    side.add_row(Text(raw), Text(article.body))
+    side.add_row(_text(raw), _text(article.body))
     cut = Table("removed", "reason", expand=True)
     for removal in article.removed:
-        cut.add_row(Text(removal.text), Text(removal.reason))
+        cut.add_row(_text(removal.text), _text(removal.reason))
     for caption in article.captions:
-        cut.add_row(Text(caption.text), Text("caption (kept apart)"))
+        cut.add_row(_text(caption.text), Text("caption (kept apart)"))
     parts: list[RenderableType] = [meta, side]
     if article.removed or article.captions:
         parts.append(cut)

@@ -2,11 +2,15 @@
 
 `extract_claims` reads a fact-check in a fallback chain, strongest evidence first:
 
-1. ClaimReview JSON-LD (schema.org), which the publisher wrote for machines;
-2. "Claim:" / "Rating:" fields in the text (a field with no known label after it, as when a
-   page lost its rating badge, falls through instead of being misread);
-3. the article's own conclusion wording, weighing the concluding paragraph and sentences
-   about "the claim" most (vocabulary in `resources/corpus/verdicts.yaml`).
+1. ClaimReview JSON-LD (schema.org, `claim_review`), which the publisher wrote for machines;
+2. the text. The claim is a "Claim:" field, else the sentence that states and attributes it
+   (`claim_text`), else "claims that ...", else the headline. The rating is the one the
+   fact-checker states (`ratings`: a rating sentence, a rating field, a rating by definition
+   or a label line; it wins over any other cue), else a judgement the article passes on the
+   claim in so many words ("The claim that ... was inaccurate"), else "unrated": the tone of
+   the article is never read as a rating.
+
+`merge_reviews` makes a claim checked by several fact-checkers one claim with several reviews.
 
 `link_claims` relates each claim to evidence in the corpus (see its docstring); the linking
 rules live in `claims_link`.
@@ -15,20 +19,25 @@ rules live in `claims_link`.
 from __future__ import annotations
 
 import calendar
-import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from eventline.corpus import ratings
+from eventline.corpus.claim_review import claim_reviews, review_of
+from eventline.corpus.claim_review import rating_verdict as rating_verdict  # re-exported
+from eventline.corpus.claim_text import find_attribution
 from eventline.corpus.merge import corpus_resource
 from eventline.errors import ResourceError
 from eventline.model import (
     Article,
     Claim,
+    Rating,
+    Review,
     Verdict,
     content_id,
 )
@@ -39,6 +48,7 @@ _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
 _MONTHS = [m.lower() for m in calendar.month_name[1:]]
 _MONTH = "|".join(m.capitalize() for m in _MONTHS)
 _DATE = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({_MONTH})\.?\s+(?:(\d{{1,2}}),?\s+)?(\d{{4}})\b")
+_RATING_REMOVALS = frozenset(["orphan subhead"])
 _CLAIM_WORDS = re.compile(r"\b(?:claims?|claimed|post|posts|rumou?rs?|allegations?)\b", re.I)
 
 
@@ -64,7 +74,6 @@ class VerdictRules(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: int
-    labels: dict[Verdict, tuple[str, ...]]
     claim_fields: tuple[str, ...]
     rating_fields: tuple[str, ...]
     cues: tuple[CueGroup, ...]
@@ -77,6 +86,10 @@ class VerdictRules(BaseModel):
     against_adversary: tuple[str, ...]
     support_words: tuple[str, ...]
     negations: tuple[str, ...]
+    claimant_roles: tuple[str, ...]
+    organisation_words: tuple[str, ...]
+    generic_subjects: tuple[str, ...]
+    same_claim_overlap: float
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -93,8 +106,6 @@ def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Vocabulary:
     rules: VerdictRules
-    label: re.Pattern[str]
-    label_verdict: dict[str, Verdict]
     cue: re.Pattern[str]
     cue_value: dict[str, tuple[Verdict, float]]
     opener: re.Pattern[str]
@@ -112,7 +123,6 @@ def vocabulary() -> Vocabulary:
         rules = VerdictRules.model_validate(corpus_resource(_RESOURCE))
     except ValidationError as exc:
         raise ResourceError(_RESOURCE, f"invalid verdicts: {exc.errors()[0]['msg']}") from exc
-    labels = {fold_text(p): v for v, ps in rules.labels.items() for p in ps}
     cues = {fold_text(p): (g.verdict, g.weight) for g in rules.cues for p in g.phrases}
     fields = {
         name: re.compile(
@@ -123,8 +133,6 @@ def vocabulary() -> Vocabulary:
     }
     return Vocabulary(
         rules=rules,
-        label=re.compile(rf"\A[\s\"“'‘*]*{phrase_pattern(list(labels)).pattern}", re.I),
-        label_verdict=labels,
         cue=phrase_pattern(list(cues)),
         cue_value=cues,
         opener=re.compile(rf"\A[\s\"“]*{phrase_pattern(rules.summary_openers).pattern}", re.I),
@@ -133,84 +141,12 @@ def vocabulary() -> Vocabulary:
     )
 
 
-# --- 1. ClaimReview JSON-LD ----------------------------------------------------------------
-
-
-def _nodes(value: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON object in a JSON-LD document (lists and @graph included)."""
-    if isinstance(value, list):
-        for item in value:
-            yield from _nodes(item)
-    elif isinstance(value, dict):
-        yield value
-        for key in ("@graph", "mainEntity", "review"):
-            if key in value:
-                yield from _nodes(value[key])
-
-
-def claim_reviews(jsonld: Sequence[str]) -> Iterator[dict[str, Any]]:
-    """ClaimReview objects in the page's JSON-LD blocks; unreadable blocks are skipped
-    (a page's metadata is a hint, never a reason to reject the article)."""
-    for block in jsonld:
-        try:
-            data = json.loads(block)
-        except (TypeError, ValueError):
-            continue
-        for node in _nodes(data):
-            kind = node.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if "ClaimReview" in kinds:
-                yield node
-
-
-def _text(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("name")
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
-def _number(value: Any) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def rating_verdict(rating: Any) -> Verdict | None:
-    """A reviewRating as a verdict: its label if we know it, else its value placed between
-    worstRating and bestRating (schema.org defaults 1 and 5)."""
-    if not isinstance(rating, dict):
-        return None
-    label = _text(rating.get("alternateName")) or _text(rating.get("name"))
-    if label and (verdict := label_verdict(label)):
-        return verdict
-    value = _number(rating.get("ratingValue"))
-    best, worst = _number(rating.get("bestRating")), _number(rating.get("worstRating"))
-    best, worst = 5.0 if best is None else best, 1.0 if worst is None else worst
-    if value is None or best == worst:
-        return None
-    share = (value - worst) / (best - worst)
-    return "true" if share >= 0.75 else "false" if share <= 0.25 else "mixed"
+# --- 1. ClaimReview JSON-LD (claim_review) ---------------------------------------------------
 
 
 def _from_review(review: dict[str, Any], article: Article) -> Claim | None:
-    text = _text(review.get("claimReviewed"))
-    if not text:
-        return None
-    item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
-    claimant = _text(item.get("author")) if item else None
-    when = _text(item.get("datePublished")) if item else None
-    when = when or _text(review.get("datePublished"))
-    return Claim(
-        id=content_id("clm", article.id, fold_text(text)),
-        claim=text,
-        claimant=claimant,
-        date=when[:10] if when else None,
-        verdict=rating_verdict(review.get("reviewRating")),
-        reviewer_article=article.id,
-    )
+    found = review_of(review, article)
+    return _claim(article, found) if found else None
 
 
 # --- 2. fields in the text -----------------------------------------------------------------
@@ -218,11 +154,8 @@ def _from_review(review: dict[str, Any], article: Article) -> Claim | None:
 
 def label_verdict(text: str) -> Verdict | None:
     """The verdict of a rating label that opens `text` ("False", "Mostly true …")."""
-    vocab = vocabulary()
-    match = vocab.label.match(text)
-    if match is None:
-        return None
-    return vocab.label_verdict.get(fold_text(match.group(0).strip(" \t\n\"“'‘*")))
+    hit = ratings.opening_label(text)
+    return ratings.verdict_of(hit[0]) if hit else None
 
 
 def claim_field(text: str) -> str | None:
@@ -249,7 +182,7 @@ def rating_field(text: str) -> Verdict | None:
     return None
 
 
-# --- 3. conclusion wording -----------------------------------------------------------------
+# --- 3. the article's judgement of the claim, in words -------------------------------------
 
 
 def _paragraph_sentences(body: str) -> list[tuple[str, bool]]:
@@ -266,8 +199,9 @@ def _paragraph_sentences(body: str) -> list[tuple[str, bool]]:
     return out
 
 
-def conclusion_scores(body: str) -> dict[Verdict, float]:
-    """Weighted verdict cues of the article's own wording."""
+def conclusion_scores(body: str, *, claim_sentences_only: bool = False) -> dict[Verdict, float]:
+    """Weighted verdict cues of the article's own wording; with `claim_sentences_only`, only
+    sentences that name the claim ("The claim that ... was inaccurate") count."""
     vocab = vocabulary()
     rules = vocab.rules
     scores: dict[Verdict, float] = {}
@@ -275,14 +209,16 @@ def conclusion_scores(body: str) -> dict[Verdict, float]:
         factor = rules.summary_weight if concluding or vocab.opener.match(sentence) else 1.0
         if _CLAIM_WORDS.search(sentence):
             factor *= rules.claim_sentence_weight
+        elif claim_sentences_only:
+            continue
         for match in vocab.cue.finditer(sentence):
             verdict, weight = vocab.cue_value[fold_text(match.group(0))]
             scores[verdict] = scores.get(verdict, 0.0) + weight * factor
     return scores
 
 
-def conclusion_verdict(body: str) -> Verdict | None:
-    scores = conclusion_scores(body)
+def conclusion_verdict(body: str, *, claim_sentences_only: bool = False) -> Verdict | None:
+    scores = conclusion_scores(body, claim_sentences_only=claim_sentences_only)
     if not scores:
         return None
     return max(scores, key=lambda v: (scores[v], v == "false"))
@@ -311,12 +247,17 @@ def _title_claim(title: str | None) -> str | None:
     return stripped.strip() or None
 
 
+def claimant_field(text: str) -> str | None:
+    """A "Claimant:" / "Claimed by:" field."""
+    field = re.search(r"\b(?:claimant|claim(?:ed)? by|source of claim)\s*:\s*([^\n.;,]{2,80})",
+                      text, re.I)  # fmt: skip
+    return field.group(1).strip() if field else None
+
+
 def claimant_of(text: str) -> str | None:
     """A "Claimant:" field, else the first social-media handle the article cites."""
-    field = re.search(r"\b(?:claimant|claim(?:ed)? by|source of claim)\s*:\s*([^\n.;]{2,80})",
-                      text, re.I)  # fmt: skip
-    if field:
-        return field.group(1).strip()
+    if field := claimant_field(text):
+        return field
     handle = _HANDLE.search(text)
     return handle.group(0) if handle else None
 
@@ -331,32 +272,117 @@ def date_in(text: str) -> str | None:
     return f"{match.group(4)}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
 
-def _claim_date(claim: str, article: Article) -> str | None:
-    if stated := date_in(claim):
-        return stated
+def _published(article: Article) -> str | None:
     pub = article.published
     return pub.value if pub and not pub.value.startswith("--") else None
+
+
+def _claim(article: Article, review: Review) -> Claim:
+    return Claim(
+        id=content_id("clm", article.id, fold_text(review.claim)),
+        claim=review.claim,
+        claimant=review.claimant,
+        claimant_kind=review.claimant_kind,
+        claimant_span=review.claimant_span,
+        date=review.date,
+        verdict=review.verdict,
+        rating=review.rating,
+        label=review.label,
+        reviewer_article=article.id,
+        reviews=(review,),
+    )
+
+
+def _text_rating(article: Article, text: str) -> tuple[Verdict | None, Rating | None, str | None]:
+    """The stated rating, else the article's judgement of the claim in words, else unrated.
+
+    A short closing line the clean stage set aside as a subhead ("Our rating: False" with
+    no full stop) is read too: on a fact-check it is the rating."""
+    kept = [r.text for r in article.removed if r.reason in _RATING_REMOVALS]
+    if stated := ratings.stated_rating("\n".join([text, *kept])):
+        return ratings.verdict_of(stated.rating), stated.rating, stated.label
+    if judged := conclusion_verdict(article.body, claim_sentences_only=True):
+        return judged, None, None
+    return None, "unrated", None
+
+
+def read_review(article: Article) -> Review | None:
+    """A fact-check's claim, claimant, date and rating from its text alone."""
+    text = "\n".join(t for t in (article.title, article.standfirst, article.body) if t)
+    published = _published(article)
+    field = claim_field(text)
+    said = find_attribution(
+        article.body, published=published, title=article.title, claim=field
+    )  # with a "Claim:" field, only a sentence restating that claim names its claimant
+    claim = field or (said.claim if said else None) or _claims_that(article.body)
+    claim = claim or _title_claim(article.title)
+    if not claim:
+        return None
+    claimant, kind, span = claimant_field(text), None, None
+    if claimant is None and said is not None and said.claimant is not None:
+        claimant, kind, span = said.claimant, said.kind, said.span
+    if claimant is None and (handle := _HANDLE.search(text)):
+        claimant, kind = handle.group(0), "social-media"
+    verdict, rating, label = _text_rating(article, text)
+    return Review(
+        article=article.id,
+        outlet=article.outlet,
+        claim=claim,
+        claimant=claimant,
+        claimant_kind=kind,
+        claimant_span=span,
+        date=(said.date if said else None) or date_in(claim) or published,
+        verdict=verdict,
+        rating=rating,
+        label=label,
+    )
 
 
 def extract_claims(article: Article, *, jsonld: Sequence[str] = ()) -> list[Claim]:
     """The claims a fact-check reviews, with claim text, claimant, date and verdict.
 
-    ClaimReview JSON-LD is read on any article; the text fallbacks only on fact-checks."""
+    ClaimReview JSON-LD is read on any article; the text only on fact-checks."""
     if reviews := [c for r in claim_reviews(jsonld) if (c := _from_review(r, article))]:
         return reviews
     if article.kind != "fact-check":
         return []
-    text = "\n".join(t for t in (article.title, article.standfirst, article.body) if t)
-    claim = claim_field(text) or _claims_that(article.body) or _title_claim(article.title)
-    if not claim:
-        return []
-    return [
-        Claim(
-            id=content_id("clm", article.id, fold_text(claim)),
-            claim=claim,
-            claimant=claimant_of(text),
-            date=_claim_date(claim, article),
-            verdict=rating_field(text) or conclusion_verdict(article.body),
-            reviewer_article=article.id,
+    review = read_review(article)
+    return [_claim(article, review)] if review else []
+
+
+# --- one claim, several reviews --------------------------------------------------------------
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w'-]+", fold_text(text)) if len(w) > 3}
+
+
+def same_claim(a: str, b: str) -> bool:
+    """Two reviewers' wordings of one claim: most content words shared (Dice ≥ the
+    `same_claim_overlap` share)."""
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return False
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) >= vocabulary().rules.same_claim_overlap
+
+
+def merge_reviews(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims from different fact-check articles that state the same claim become one claim
+    whose `reviews` hold each checker's reading; the first claim keeps its fields and id."""
+    merged: list[Claim] = []
+    for claim in claims:
+        home = next(
+            (
+                i
+                for i, m in enumerate(merged)
+                if claim.reviewer_article not in {r.article for r in m.reviews}
+                and same_claim(m.claim, claim.claim)
+            ),
+            None,
         )
-    ]
+        if home is None:
+            merged.append(claim)
+        else:
+            host = merged[home]
+            merged[home] = host.model_copy(update={"reviews": host.reviews + claim.reviews})
+    return merged

@@ -16,9 +16,19 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
-from eventline.corpus.claims import fold_text, phrase_pattern, vocabulary
+from eventline.corpus.claims import fold_text, merge_reviews, phrase_pattern, vocabulary
 from eventline.corpus.timeline_quad import quad_table
-from eventline.model import ActorRef, Article, Claim, Event, EventMention, Quote, Related
+from eventline.model import (
+    ActorRef,
+    Article,
+    Claim,
+    Event,
+    EventMention,
+    Mention,
+    Quote,
+    Related,
+    Review,
+)
 
 # --- linking claims to events and quotes -------------------------------------------------------
 
@@ -185,6 +195,7 @@ def link_claims(
     quotes: Sequence[Quote],
     claim_events: Mapping[str, EventMention] | None = None,
     articles: Mapping[str, Article] | None = None,
+    mentions: Sequence[Mention] = (),
 ) -> list[Claim]:
     """Relate each claim to the events and quotes that support or contradict it.
 
@@ -194,9 +205,13 @@ def link_claims(
     is supported by asserted events of its type between its parties. Only events and quotes
     dated within the claim's window count (`verdicts.yaml`); quotes are dated by their
     article's publication when `articles` is given. `claim_events` maps claim ids to the
-    caller's coded reading of the claim sentence; without it, keyword cues are used."""
+    caller's coded reading of the claim sentence; without it, keyword cues are used.
+
+    Claims reviewed by several fact-checkers are first made one claim with several reviews
+    (`merge_reviews`), and each claimant the body names is resolved to the actor of the
+    entity mention at its span (`resolve_claimants`)."""
     out = []
-    for claim in claims:
+    for claim in resolve_claimants(merge_reviews(claims), mentions):
         frame = claim_frame(claim, (claim_events or {}).get(claim.id))
         if not frame.actors or not frame.targets:
             out.append(claim)
@@ -223,6 +238,36 @@ def link_claims(
         unique = list(dict.fromkeys(related))
         out.append(claim.model_copy(update={"related": tuple(unique)}))
     return out
+
+
+def resolve_claimants(claims: Sequence[Claim], mentions: Sequence[Mention]) -> list[Claim]:
+    """Each review's claimant as an actor: the resolved entity mention that overlaps the
+    claimant's span in the reviewing article ("Sen. Thomas Reddick" → the actor for him)."""
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.actor is not None:
+            by_article.setdefault(mention.article, []).append(mention)
+    out = []
+    for claim in claims:
+        reviews = tuple(
+            r.model_copy(update={"claimant_actor": _actor_at(r, by_article)})
+            if r.claimant_span and r.claimant_actor is None
+            else r
+            for r in claim.reviews
+        )
+        first = reviews[0].claimant_actor if reviews else None
+        out.append(claim.model_copy(update={"reviews": reviews, "claimant_actor": first}))
+    return out
+
+
+def _actor_at(review: Review, by_article: Mapping[str, list[Mention]]) -> ActorRef | None:
+    if review.claimant_span is None:
+        return None
+    start, end = review.claimant_span
+    for mention in by_article.get(review.article, []):
+        if mention.start < end and start < mention.end:
+            return mention.actor
+    return None
 
 
 def _restates(event: Event, claim: Claim) -> bool:

@@ -32,7 +32,7 @@ import io
 import json
 import multiprocessing
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +40,7 @@ import numpy as np
 
 from eventline.corpus.dayspan import DaySpan, date_span, day_gap
 from eventline.corpus.shingles import U32, Shingler, minhash, overlap, permutations
-from eventline.errors import InputError
+from eventline.errors import StoreError
 from eventline.model import Article, DuplicateGroup, content_id
 
 FORMAT_VERSION = 1
@@ -302,20 +302,31 @@ class DuplicateIndex:
 
         return min(members, key=rank)
 
-    def groups(self) -> list[DuplicateGroup]:
-        """Every group of two or more copies, largest first."""
-        result = []
-        for members in self._members.values():
-            ids = sorted(self._entries[i].id for i in members)
-            result.append(
-                DuplicateGroup(
-                    id=content_id("dup", *ids),
-                    canonical=self._entries[self._pick(members)].id,
-                    members=tuple(ids),
-                    similarity=round(min(self._link[i] for i in members), 4),
-                )
+    def groups(
+        self, *, assign_ids: Callable[[list[list[str]]], list[str]] | None = None
+    ) -> list[DuplicateGroup]:
+        """Every group of two or more copies, largest first. A group's id comes from its
+        first-indexed member (or from `assign_ids`, given members in arrival order), so a copy
+        arriving later does not rename the group."""
+        arrivals = [[self._entries[i].id for i in sorted(m)] for m in self._members.values()]
+        if assign_ids is None:
+            ids = [content_id("dup", members[0]) for members in arrivals]
+        else:
+            ids = assign_ids(arrivals)
+        result = [
+            DuplicateGroup(
+                id=group_id,
+                canonical=self._entries[self._pick(members)].id,
+                members=tuple(sorted(self._entries[i].id for i in members)),
+                similarity=round(min(self._link[i] for i in members), 4),
             )
+            for group_id, members in zip(ids, self._members.values(), strict=True)
+        ]
         return sorted(result, key=lambda g: (-len(g.members), g.id))
+
+    def ids(self) -> list[str]:
+        """Indexed article ids in arrival order."""
+        return [e.id for e in self._entries]
 
     # --- persistence ----------------------------------------------------------------------
 
@@ -356,15 +367,15 @@ class DuplicateIndex:
 
     @classmethod
     def load(cls, data: bytes) -> DuplicateIndex:
-        """Rebuild an index from `dump()` output; bad bytes are an InputError."""
+        """Rebuild an index from `dump()` output; bad bytes are a StoreError."""
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as npz:
                 arrays = {name: npz[name] for name in npz.files}
             header = json.loads(arrays["header"].tobytes().decode("utf-8"))
         except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
-            raise InputError("duplicate index", f"cannot read dump: {exc}") from exc
+            raise StoreError("duplicate index", f"cannot read dump: {exc}") from exc
         if header.get("version") != FORMAT_VERSION:
-            raise InputError("duplicate index", f"unknown dump version {header.get('version')}")
+            raise StoreError("duplicate index", f"unknown dump version {header.get('version')}")
         params = dict(header["params"])
         params["thresholds"] = Thresholds(**params["thresholds"])
         index = cls(**params)

@@ -5,7 +5,14 @@ Two mentions denote the same event when they have the same PLOVER type (or a typ
 compatible in `resources/corpus/merge.yaml`), their participants overlap (countries or actor
 ids; for meetings either side may hold either party), named persons on the acting side do not
 contradict each other (Putin condemning is not Peskov condemning), known locations agree, their
-modalities may share an event (a denial never merges with an assertion), and their dates fit:
+modalities may share an event (a denial never merges with an assertion), their dates fit, and
+there is evidence that they report one happening. Sharing a type, a country and a day is not
+such evidence (a trade pact and an unrelated summit of the same day between the same states):
+a mention joins a cluster only when one of its members is in the same article, the same copy
+group or the same story, or else when both sides name the same actors by id (not just by
+country) and every date involved is a single day (stated, or the report's own day).
+
+Dates fit when:
 
 - day against day: at most `day_window` days apart; coarser dates (week, month, year) must
   overlap ("June 2025" holds June 23);
@@ -30,7 +37,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -199,6 +206,9 @@ class _View:
     when: DateSpan
     group: int
     rank: tuple[int, int]
+    actor_ids: frozenset[str] = frozenset()
+    recipient_ids: frozenset[str] = frozenset()
+    links: frozenset[str] = frozenset()  # article, copy group and story it belongs to
 
     @property
     def codes(self) -> frozenset[str]:
@@ -217,12 +227,20 @@ class _Cluster:
     persons: set[str] = field(default_factory=set)
     modes: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    actor_ids: set[str] = field(default_factory=set)
+    recipient_ids: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
+    all_days: bool = True
 
     def add(self, view: _View) -> None:
         self.members.append(view)
         self.actors |= view.actors
         self.recipients |= view.recipients
         self.persons |= view.persons
+        self.actor_ids |= view.actor_ids
+        self.recipient_ids |= view.recipient_ids
+        self.links |= view.links
+        self.all_days = self.all_days and _stated_day(view)
         if view.mention.mode:
             self.modes.add(view.mention.mode)
         if view.mention.location and view.mention.location.country:
@@ -237,7 +255,27 @@ def _family(event_type: str, rules: MergeRules) -> str:
     return event_type
 
 
-def _view(mention: EventMention, article: Article | None, rules: MergeRules) -> _View:
+def _stated_day(view: _View) -> bool:
+    """A date of one day: stated, or the report's own day standing in for it."""
+    return view.when.kind == "report" or (view.when.kind == "exact" and view.when.day)
+
+
+def _links(
+    article: str, duplicate_of: Mapping[str, str], story_of: Mapping[str, str]
+) -> frozenset[str]:
+    """What ties a mention's report to others: its article, copy group and story."""
+    links = {f"art:{article}", f"dup:{duplicate_of.get(article, article)}"}
+    if article in story_of:
+        links.add(f"story:{story_of[article]}")
+    return frozenset(links)
+
+
+def _view(
+    mention: EventMention,
+    article: Article | None,
+    rules: MergeRules,
+    links: frozenset[str] = frozenset(),
+) -> _View:
     symmetric = mention.type in rules.symmetric_types
     group = next(
         (i for i, g in enumerate(rules.modality_groups) if mention.modality in g),
@@ -256,7 +294,26 @@ def _view(mention: EventMention, article: Article | None, rules: MergeRules) -> 
         when=when,
         group=group,
         rank=(rank if when.kind == "exact" else 98 if when.kind == "report" else 99, when.lo),
+        actor_ids=frozenset(r.id for r in mention.actor),
+        recipient_ids=frozenset(r.id for r in mention.recipient),
+        links=links,
     )
+
+
+def _same_parties(view: _View, cluster: _Cluster) -> bool:
+    """Evidence of one happening across unrelated reports: the same actors by id on both
+    sides (either side for meetings) and single days throughout (no month or year)."""
+    if not (_stated_day(view) and cluster.all_days):
+        return False
+    if view.symmetric:
+        mine = view.actor_ids | view.recipient_ids
+        theirs = cluster.actor_ids | cluster.recipient_ids
+        return len(mine & theirs) >= max(1, min(2, len(mine), len(theirs)))
+    if not view.actor_ids & cluster.actor_ids:
+        return False
+    if view.recipient_ids or cluster.recipient_ids:
+        return bool(view.recipient_ids & cluster.recipient_ids)
+    return True
 
 
 def _participants_overlap(view: _View, cluster: _Cluster) -> int:
@@ -285,6 +342,8 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
         return 0
     place = view.mention.location.country if view.mention.location else None
     if place and cluster.places and place not in cluster.places:
+        return 0
+    if not (view.links & cluster.links or _same_parties(view, cluster)):
         return 0
     for member in cluster.members:
         same_article = member.article == view.article
@@ -319,12 +378,27 @@ def _cluster_views(views: list[_View], rules: MergeRules) -> list[_Cluster]:
 
 
 def cluster_mentions(
-    mentions: Sequence[EventMention], *, articles: Mapping[str, Article]
+    mentions: Sequence[EventMention],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str] | None = None,
+    story_of: Mapping[str, str] | None = None,
 ) -> list[list[EventMention]]:
     """Group mentions that denote the same real event; each group best-dated mention first.
-    A mention without any participant cannot be linked and stays alone."""
+    A mention without any participant cannot be linked and stays alone. `duplicate_of` and
+    `story_of` (article id -> copy group's canonical article, -> story id) say which reports
+    belong together."""
     rules = merge_rules()
-    views = [_view(m, articles.get(m.evidence.article), rules) for m in mentions]
+    dups, stories = duplicate_of or {}, story_of or {}
+    views = [
+        _view(
+            m,
+            articles.get(m.evidence.article),
+            rules,
+            _links(m.evidence.article, dups, stories),
+        )
+        for m in mentions
+    ]
     clusters = _cluster_views([v for v in views if v.codes], rules)
     groups = [[v.mention for v in c.members] for c in clusters]
     return groups + [[v.mention] for v in views if not v.codes]
@@ -431,17 +505,21 @@ def _event(
     )
 
 
-def _event_key(event: Event) -> tuple[object, ...]:
-    """The cluster's key: what stays the same when one more report of the event arrives."""
-    return (
-        event.type,
-        event.mode,
-        tuple(sorted(r.id for r in event.actor)),
-        tuple(sorted(r.id for r in event.recipient)),
-        event.date,
-        event.date_precision,
-        event.modality,
-    )
+def first_mention(group: Sequence[EventMention], articles: Mapping[str, Article]) -> EventMention:
+    """The earliest report of an event: earliest publication, then article, then position.
+    Its id names the event, so more coverage never renames it (a stored assignment keeps the
+    name even when an earlier report arrives late: eventline.analysis.ids)."""
+
+    def order(m: EventMention) -> tuple[str, str, int, str]:
+        art = articles.get(m.evidence.article)
+        published = art.published.value if art and art.published else "9999"
+        return (published, m.evidence.article, m.evidence.start, m.id)
+
+    return min(group, key=order)
+
+
+#: Names each group of mention ids (first mention first) with its event id.
+IdAssigner = Callable[[list[list[str]]], list[str]]
 
 
 def merge_events(
@@ -449,20 +527,30 @@ def merge_events(
     *,
     articles: Mapping[str, Article],
     duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str] | None = None,
+    assign_ids: IdAssigner | None = None,
 ) -> list[Event]:
     """One Event per real event, with every report as evidence and its independent sources.
 
     `articles` supplies outlets and publication dates (report-dated mentions); `duplicate_of`
-    maps an article id to the canonical article of its duplicate group. Ids come from the
-    cluster's key (type, mode, participants, date, modality); two clusters with the same key
-    are told apart by their first mention id."""
-    events: list[Event] = []
-    seen: Counter[str] = Counter()
-    for group in cluster_mentions(mentions, articles=articles):
-        event = _event(group, articles=articles, duplicate_of=duplicate_of)
-        event_id = content_id("evt", *_event_key(event))
-        seen[event_id] += 1
-        if seen[event_id] > 1:
-            event_id = content_id("evt", *_event_key(event), min(m.id for m in group))
-        events.append(event.model_copy(update={"id": event_id}))
+    maps an article id to the canonical article of its duplicate group, `story_of` an article
+    id to its story. An event's id comes from its first mention (`first_mention`), or from
+    `assign_ids`, which keeps ids given earlier (stored assignments)."""
+    groups = cluster_mentions(
+        mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of
+    )
+    members = []
+    for group in groups:
+        first = first_mention(group, articles)
+        members.append([first.id, *(m.id for m in group if m.id != first.id)])
+    if assign_ids is None:
+        ids = [content_id("evt", ids[0]) for ids in members]
+    else:
+        ids = assign_ids(members)
+    events = [
+        _event(group, articles=articles, duplicate_of=duplicate_of).model_copy(
+            update={"id": event_id}
+        )
+        for group, event_id in zip(groups, ids, strict=True)
+    ]
     return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))

@@ -36,7 +36,7 @@ import yaml
 
 from eventline.corpus.dayspan import DaySpan, date_span, day_gap
 from eventline.corpus.shingles import Shingler, spelling
-from eventline.errors import InputError, ResourceError
+from eventline.errors import ResourceError, StoreError
 from eventline.model import Article, Story, content_id
 
 FORMAT_VERSION = 1
@@ -201,6 +201,18 @@ class StoryIndex:
     def _story_id(self, story: int) -> str:
         return content_id("story", self._stories[story].founder)
 
+    def ids(self) -> list[str]:
+        """Filed article ids in arrival order."""
+        return [m.id for m in self._members]
+
+    def params(self) -> dict[str, float]:
+        return {
+            "window_days": self.window_days,
+            "threshold": self.threshold,
+            "undated_threshold": self.undated_threshold,
+            "max_terms": self.max_terms,
+        }
+
     def story_of(self, article_id: str) -> str | None:
         story = self._story_of.get(article_id)
         return None if story is None else self._story_id(story)
@@ -266,9 +278,9 @@ class StoryIndex:
         try:
             state: dict[str, Any] = json.loads(zlib.decompress(data).decode("utf-8"))
         except (zlib.error, ValueError, UnicodeDecodeError) as exc:
-            raise InputError("story index", f"cannot read dump: {exc}") from exc
+            raise StoreError("story index", f"cannot read dump: {exc}") from exc
         if state.get("version") != FORMAT_VERSION:
-            raise InputError("story index", f"unknown dump version {state.get('version')}")
+            raise StoreError("story index", f"unknown dump version {state.get('version')}")
         index = cls(**state["params"])
         index._docs = state["docs"]
         index._df = Counter(state["df"])

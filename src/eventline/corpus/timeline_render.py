@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from eventline.corpus.timeline import Timeline
 from eventline.corpus.timeline_quad import quad_table
-from eventline.errors import InputError
+from eventline.csvsafe import safe_cell
+from eventline.errors import OutputError
 
 _COLOURS = {
     "verbal_cooperation": "#9ecae1",
@@ -56,12 +57,18 @@ def write_csv(t: Timeline, path: Path) -> Path:
     """Write the table (header always present, even for an empty timeline)."""
     try:
         with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=_columns())
-            writer.writeheader()
-            writer.writerows(timeline_table(t))
+            write_csv_to(t, handle)
     except OSError as exc:
-        raise InputError(str(path), f"cannot write CSV: {exc}") from exc
+        raise OutputError(str(path), f"cannot write CSV: {exc.strerror or exc}") from exc
     return path
+
+
+def write_csv_to(t: Timeline, handle: TextIO) -> None:
+    """The CSV table into an open text handle (a file, or stdout); evidence text is made
+    safe from spreadsheet formulas (eventline.csvsafe)."""
+    writer = csv.DictWriter(handle, fieldnames=_columns())
+    writer.writeheader()
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in timeline_table(t))
 
 
 def chart_title(t: Timeline) -> str:
@@ -108,7 +115,7 @@ def write_chart(t: Timeline, path: Path, *, fmt: Literal["png", "svg"] = "png") 
         fig.tight_layout()
         fig.savefig(path, format=fmt)
     except OSError as exc:
-        raise InputError(str(path), f"cannot write chart: {exc}") from exc
+        raise OutputError(str(path), f"cannot write chart: {exc.strerror or exc}") from exc
     finally:
         plt.close(fig)
     return path

@@ -13,9 +13,12 @@ from pathlib import Path
 
 from eventline.eval.gold import Gold, GoldArticle, fold
 from eventline.eval.report import Metric, SectionReport
+from eventline.eval.textscore import ngram_prf
 from eventline.model import Article, Document
 
 _FLOORS = {"found": 1.0, "kind": 1.0, "title": 7 / 8, "outlet": 7 / 8, "published": 6 / 8}
+_TEXT_FLOOR = 0.95  # mean word 4-gram F1 over gold articles that state their `text`
+_TEXT_MISS = 0.9
 _SHORT = 40
 
 
@@ -121,6 +124,22 @@ def _caption_misses(gold: GoldArticle, article: Article) -> list[str]:
     return misses
 
 
+def _text_scores(gold: Gold, articles: Mapping[str, Article], misses: list[str]) -> list[float]:
+    """Word 4-gram F1 of each body against the gold `text`, where the gold gives one (an
+    article not found scores 0)."""
+    scores = []
+    for entry in gold.articles:
+        want = getattr(entry, "text", None)
+        if not isinstance(want, str):
+            continue
+        article = articles.get(entry.id)
+        precision, recall, f1 = ngram_prf(want, article.body if article else "")
+        scores.append(f1)
+        if f1 < _TEXT_MISS:
+            misses.append(f"{entry.id}: text F1 {f1:.3f} (P {precision:.3f} R {recall:.3f})")
+    return scores
+
+
 def _ratio(passed: int, total: int) -> float:
     return passed / total if total else 1.0
 
@@ -160,6 +179,7 @@ def score_articles(
             lines[name][0] += checked
             lines[name][1] += checked - len(found_misses)
             misses.extend(found_misses)
+    text_scores = _text_scores(gold, articles, misses)
     chrome_ok = 0
     for line in gold.not_articles:
         holders = [key for key, art in articles.items() if in_body(line, art.body)]
@@ -191,4 +211,8 @@ def score_articles(
             f"{chrome_ok}/{len(gold.not_articles)}",
         ),
     ]
+    if text_scores:
+        mean = sum(text_scores) / len(text_scores)
+        detail = f"mean word 4-gram F1 over {len(text_scores)} articles with gold text"
+        metrics.append(Metric("text_f1", mean, _TEXT_FLOOR, detail))
     return SectionReport("articles", tuple(metrics), tuple(misses))

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from eventline.eval.events import date_matches
 from eventline.eval.gold import Gold, GoldClaim, GoldEvent, fold
 from eventline.eval.report import Metric, SectionReport
-from eventline.model import ActorRef, Article, Claim, Event
+from eventline.model import ActorRef, Article, Claim, Event, Review
 
 SECTION = "claims"
 _WORD = re.compile(r"[\w@'-]+")
@@ -42,6 +42,9 @@ _STOP = frozenset(
     ]
 )
 _MIN_OVERLAP = 0.6
+# Coarse verdict names that are also ratings: a gold "false" wants the rating False itself
+# only when the review states a rating; "mixed" likewise.
+_FINE = frozenset(["true", "false", "mixed", "unproven"])
 
 
 def _words(text: str) -> set[str]:
@@ -54,13 +57,37 @@ def claim_overlap(gold: str, predicted: str) -> float:
     return len(want & _words(predicted)) / len(want) if want else 0.0
 
 
+def review_by(claim: Claim, article_id: str) -> Review | None:
+    """The review `article_id` wrote of `claim` (a claim from before reviews: itself)."""
+    for review in claim.reviews:
+        if review.article == article_id:
+            return review
+    if claim.reviewer_article != article_id:
+        return None
+    return Review(
+        article=claim.reviewer_article, claim=claim.claim, claimant=claim.claimant,
+        date=claim.date, verdict=claim.verdict, rating=claim.rating, label=claim.label,
+    )  # fmt: skip
+
+
+def verdict_right(gold: str, review: Review) -> bool:
+    """A stated rating must equal the gold rating (or its coarse verdict when the gold gives
+    one of those); a judgement in words (no rating), its coarse verdict; "unrated" only when
+    nothing was stated or guessed."""
+    if gold == "unrated":
+        return review.verdict is None and review.rating in (None, "unrated")
+    if review.rating is not None and review.rating != "unrated":
+        return review.rating == gold or (review.verdict == gold and gold not in _FINE)
+    return review.verdict == gold
+
+
 def best_claim(gc: GoldClaim, article: Article | None, claims: Sequence[Claim]) -> Claim | None:
     if article is None:
         return None
-    mine = [c for c in claims if c.reviewer_article == article.id]
-    scored = sorted(mine, key=lambda c: -claim_overlap(gc.claim, c.claim))
-    if scored and claim_overlap(gc.claim, scored[0].claim) >= _MIN_OVERLAP:
-        return scored[0]
+    mine = [(c, r) for c in claims if (r := review_by(c, article.id))]
+    scored = sorted(mine, key=lambda cr: -claim_overlap(gc.claim, cr[1].claim))
+    if scored and claim_overlap(gc.claim, scored[0][1].claim) >= _MIN_OVERLAP:
+        return scored[0][0]
     return None
 
 
@@ -102,10 +129,12 @@ def score_claims(
             misses.append(f"claim not extracted from {gc.reviewed_by}: {gc.claim!r}")
             continue
         found += 1
-        if claim.verdict == gc.verdict:
+        review = review_by(claim, articles[gc.reviewed_by].id)
+        if review is not None and verdict_right(gc.verdict, review):
             right += 1
         else:
-            misses.append(f"verdict {claim.verdict} for {gc.claim!r}, gold {gc.verdict}")
+            said = review.rating or review.verdict if review else None
+            misses.append(f"verdict {said} for {gc.claim!r}, gold {gc.verdict}")
         if gc.contradicted_by:
             if any(r.relation == "contradicts" for r in claim.related):
                 linked += 1

@@ -67,16 +67,23 @@ def creation_anchor(value: str | None) -> str | None:
 
 
 def _gold(
-    root: ET.Element, name: str, spans: dict[str, tuple[int, int]], text: str
+    root: ET.Element,
+    name: str,
+    spans: dict[str, tuple[int, int]],
+    text: str,
+    *,
+    types: frozenset[str] = frozenset({"DATE"}),
+    with_creation: bool = False,
 ) -> tuple[str | None, list[GoldTimex]]:
     creation: str | None = None
     found: list[GoldTimex] = []
     for timex in root.iter("TIMEX3"):
         if timex.get("functionInDocument") == "CREATION_TIME":
             creation = timex.get("value")
-            continue
+            if not with_creation:
+                continue
         ids = [a.get("t_id", "") for a in timex.findall("token_anchor")]
-        if timex.get("type") != "DATE" or not ids or any(i not in spans for i in ids):
+        if timex.get("type") not in types or not ids or any(i not in spans for i in ids):
             continue
         start, end = min(spans[i][0] for i in ids), max(spans[i][1] for i in ids)
         found.append(GoldTimex(name, start, end, text[start:end], timex.get("value", "")))
@@ -125,7 +132,7 @@ def score_meantime_timex(root: Path) -> SectionReport:
             Metric(
                 "date_value_accuracy",
                 right / total if total else 1.0,
-                floor=0.75,
+                floor=0.78,
                 detail=f"{right}/{total} gold DATE timexes with the same value",
             ),
             Metric(
@@ -137,3 +144,100 @@ def score_meantime_timex(root: Path) -> SectionReport:
         ),
         misses=tuple(misses),
     )
+
+
+F1_SECTION = "meantime_timex_f1"
+_TIMEX_SENTENCES = 5
+_ALL_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+
+
+@dataclass
+class _Counts:
+    gold: int = 0
+    predicted: int = 0
+    gold_found: int = 0
+    predicted_right: int = 0
+    gold_valued: int = 0
+    predicted_valued: int = 0
+
+    def add(self, golds: list[GoldTimex], predicted: list[TimexMatch]) -> list[TimexMatch]:
+        """Count one document; return the predictions that overlap no gold timex."""
+        self.gold += len(golds)
+        self.predicted += len(predicted)
+        spurious = []
+        for p in predicted:
+            touching = [g for g in golds if p.start < g.end and g.start < p.end]
+            self.predicted_right += bool(touching)
+            self.predicted_valued += any(g.value == p.value for g in touching)
+            if not touching:
+                spurious.append(p)
+        for g in golds:
+            touching_p = [p for p in predicted if p.start < g.end and g.start < p.end]
+            self.gold_found += bool(touching_p)
+            self.gold_valued += any(p.value == g.value for p in touching_p)
+        return spurious
+
+
+def _annotated_end(root: ET.Element, spans: dict[str, tuple[int, int]], text: str) -> int:
+    """MEANTIME annotates temporal expressions only in the title and the first five sentences
+    (sentences 0..5; events run on): predictions past them cannot be scored."""
+    ends = [
+        spans[t.get("t_id", "")][1]
+        for t in root.iter("token")
+        if int(t.get("sentence") or 0) <= _TIMEX_SENTENCES and t.get("t_id", "") in spans
+    ]
+    return max(ends, default=len(text))
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def score_meantime_timex_f1(root: Path) -> SectionReport:
+    """Relaxed span F1 (a prediction overlapping a gold timex) and value F1 (overlapping with
+    the same TIMEX3 value) over every gold timex type; unlike `score_meantime_timex`,
+    precision counts, so a rule that finds spurious expressions loses here."""
+    files = sorted(root.glob(_GLOB))
+    if not files:
+        raise InputError(str(root), "no MEANTIME documents under intra_cross-doc_annotation/")
+    counts = _Counts()
+    misses: list[str] = []
+    for path in files:
+        try:
+            document = ET.parse(path).getroot()
+        except ET.ParseError as exc:
+            raise InputError(str(path), f"not XML: {exc}") from exc
+        text, spans = rebuild_text(document)
+        anchor, golds = _gold(
+            document, path.stem, spans, text, types=_ALL_TYPES, with_creation=True
+        )
+        end = _annotated_end(document, spans, text)
+        predicted = [p for p in find_timexes(text, anchor=anchor) if p.end <= end]
+        for p in counts.add(golds, predicted):
+            if len(misses) < _MAX_MISSES:
+                misses.append(f"{path.stem[:40]}: spurious {p.text!r}={p.value}")
+    span_p = _ratio(counts.predicted_right, counts.predicted)
+    span_r = _ratio(counts.gold_found, counts.gold)
+    value_p = _ratio(counts.predicted_valued, counts.predicted)
+    value_r = _ratio(counts.gold_valued, counts.gold)
+    return SectionReport(
+        section=F1_SECTION,
+        metrics=(
+            Metric("span_f1", _f1(span_p, span_r), floor=0.92, detail=_pr(span_p, span_r)),
+            Metric("value_f1", _f1(value_p, value_r), floor=0.83, detail=_pr(value_p, value_r)),
+            Metric(
+                "timex_count",
+                float(counts.gold),
+                detail=f"{counts.gold} gold, {counts.predicted} predicted, {len(files)} documents",
+            ),
+        ),
+        misses=tuple(misses),
+    )
+
+
+def _pr(precision: float, recall: float) -> str:
+    return f"P {precision:.3f} R {recall:.3f}"

@@ -58,5 +58,5 @@ def score_quotes(gold: Gold, coded: Mapping[str, Any]) -> SectionReport:
                 hits += 1
             else:
                 misses.append(f"{gq.speaker}: {gq.text[:50]!r} not found in {art}")
-    metrics = (Metric("quote_recall", hits / pairs if pairs else 1.0, 0.8, f"{hits}/{pairs}"),)
+    metrics = (Metric("quote_recall", hits / pairs if pairs else 1.0, None, f"{hits}/{pairs}"),)
     return SectionReport("quotes", metrics, tuple(misses))

@@ -16,18 +16,23 @@ from spacy.language import Language
 
 from eventline.analyse import analyse
 from eventline.errors import InputError
+from eventline.eval.actor_checks import score_actor_checks
 from eventline.eval.articles import gold_ids, score_articles
 from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.entities import score_entities
 from eventline.eval.events import score_events
+from eventline.eval.factchecks import score_factchecks  # H6: fact-check section
+from eventline.eval.floors import apply_floors
 from eventline.eval.gold import Gold, load_gold
+from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
-from eventline.eval.meantime_timex import score_meantime_timex
+from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
 from eventline.eval.plover_gsr import score_plover_gsr
 from eventline.eval.quotes import score_quotes
 from eventline.eval.report import SectionReport
+from eventline.eval.timex_examples import score_timex_examples
 from eventline.events import CodedDoc, code_doc, code_text
 from eventline.model import Article, Claim, Document, DuplicateGroup, Event, EventMention, Story
 from eventline.nlp import ActorExtraction, extract_actors, load_nlp
@@ -129,6 +134,10 @@ def _plover_gsr(ctx: EvalContext) -> SectionReport:
     return score_plover_gsr(ctx.plover, ctx.nlp)
 
 
+def _actors(ctx: EvalContext) -> SectionReport:
+    return score_actor_checks(ctx.nlp)
+
+
 def _meantime_entities(ctx: EvalContext) -> SectionReport:
     return score_meantime_entities(ctx.meantime, ctx.nlp)
 
@@ -151,6 +160,10 @@ def _claims(ctx: EvalContext) -> SectionReport:
     )
 
 
+def _factchecks(ctx: EvalContext) -> SectionReport:  # H6: fact-check section
+    return score_factchecks(ctx.run.gold, ctx.run.articles, ctx.run.documents)
+
+
 def _meantime_events(ctx: EvalContext) -> SectionReport:
     nlp = ctx.nlp
 
@@ -164,9 +177,14 @@ def _meantime_timex(ctx: EvalContext) -> SectionReport:
     return score_meantime_timex(ctx.meantime)
 
 
+def _meantime_timex_f1(ctx: EvalContext) -> SectionReport:
+    return score_meantime_timex_f1(ctx.meantime)
+
+
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
+    "actors": _actors,
     "events": _events,
     "quotes": _quotes,
     "plover-gsr": _plover_gsr,
@@ -174,8 +192,12 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "duplicates": _duplicates,
     "stories": _stories,
     "claims": _claims,
+    "factchecks": _factchecks,  # H6
     "meantime-events": _meantime_events,
     "meantime-timex": _meantime_timex,
+    "meantime-timex-f1": _meantime_timex_f1,
+    "timex-examples": lambda ctx: score_timex_examples(),
+    "listings": lambda ctx: score_listings(Path("examples")),
 }
 
 
@@ -194,6 +216,6 @@ def evaluate(
     with tempfile.TemporaryDirectory(prefix="eventline-eval-") as tmp:
         ctx = EvalContext(gold_path, samples, meantime, plover, Path(tmp))
         try:
-            return [SECTIONS[name](ctx) for name in (sections or SECTIONS)]
+            return [apply_floors(SECTIONS[name](ctx)) for name in (sections or SECTIONS)]
         finally:
             ctx.close()

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from eventline.events.patterns import lexicon
 from eventline.model import ActorRef
 
 SPAN_KEY = "actors"
@@ -46,6 +47,7 @@ class ActorIndex:
         self.doc = doc
         self.by_token: dict[int, list[tuple[Span, ActorRef]]] = {}
         self.persons: list[tuple[int, ActorRef]] = []
+        self.genders: dict[str, str] = {}  # actor id -> "male" / "female", when the text says
         self.quote_speakers = quote_speakers or {}
         for span in doc.spans.get(SPAN_KEY, ()):
             ref = _span_actor(span)
@@ -55,6 +57,8 @@ class ActorIndex:
                 self.by_token.setdefault(i, []).append((span, ref))
             if is_person(span):
                 self.persons.append((span.root.i, ref))
+                if (gender := _gender_near(span)) is not None:
+                    self.genders.setdefault(ref.id, gender)
         self.persons.sort(key=lambda pair: pair[0])  # spans come in component order, not text
 
     def covering(self, tok: Token) -> ActorRef | None:
@@ -88,7 +92,7 @@ class ActorIndex:
             if child.dep_ in _MODIFIERS:
                 found.extend(r for c in (child, *child.conjuncts) if (r := self.covering(c)))
         if found or depth >= 2:
-            return found
+            return self.described(tok, found)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in _OF_PREPS:
                 for pobj in child.children:
@@ -96,15 +100,33 @@ class ActorIndex:
                         found.extend(self._phrase(pobj, depth=depth + 1))
         return found
 
+    def described(self, tok: Token, found: list[ActorRef]) -> list[ActorRef]:
+        """ "Palestinian youths", "Kenyan farmers": one country named by an adjective and a
+        role noun give the country and the noun's sector."""
+        one = found[0] if len(found) == 1 else None
+        if one is None or not one.country or one.sector is not None:
+            return found
+        ref = descriptor(tok, country=one.country)
+        return [ref] if ref is not None else found
+
+    def descriptor(self, tok: Token | None) -> tuple[ActorRef, ...]:
+        """The last resort for an argument naming no actor: its role noun ("the authorities",
+        "rebel fighters"); never a pronoun or a word inside an actor span."""
+        if tok is None or self.covering(tok) is not None:
+            return ()
+        ref = descriptor(tok, country=None)
+        return (ref,) if ref is not None else ()
+
     def pronoun(self, tok: Token) -> ActorRef | None:
         """he/she: the last person named as a subject before; I/we in a quote: its speaker."""
         if tok.pos_ != "PRON":
             return None
-        low = tok.lower_
-        if low in {"i", "we", "me", "us"}:
+        low, lex = tok.lower_, lexicon()
+        if low in lex.cue("first_person"):
             return self.quote_speakers.get(tok.i)
-        if low in {"he", "she", "him", "her", "his"}:
-            return self.last_person(tok.i)
+        if low in lex.cue("person_pronouns"):
+            gender = "female" if low in lex.cue("female_pronouns") else "male"
+            return self.last_person(tok.i, gender=gender)
         if low in {"it", "they", "its", "their", "them"}:
             return self.reporting_subject(tok) or self.last_in_sentence(tok)
         return None
@@ -159,15 +181,52 @@ class ActorIndex:
                 return (ref,)
         return ()
 
-    def last_person(self, before: int) -> ActorRef | None:
-        """The last person actor mentioned as a subject (else anywhere) before token `before`."""
-        subjects = [
+    def last_person(self, before: int, *, gender: str | None = None) -> ActorRef | None:
+        """The last person actor mentioned as a subject (else anywhere) before token `before`;
+        with a pronoun's `gender`, never a person the text shows to be of the other one."""
+        people = [
             (i, ref)
             for i, ref in self.persons
-            if i < before and self.doc[i].dep_ in (*_SUBJECTS, "appos", "compound")
+            if i < before and self.genders.get(ref.id, gender) == gender
         ]
-        pool = subjects or [(i, ref) for i, ref in self.persons if i < before]
+        subjects = [
+            (i, ref) for i, ref in people if self.doc[i].dep_ in (*_SUBJECTS, "appos", "compound")
+        ]
+        pool = subjects or people
         return pool[-1][1] if pool else None
+
+
+def _gender_near(span: Span) -> str | None:
+    """ "Mr. Brandt", "Ms Velkor", "Velkor, the first woman to ...", "his wife, Anna": the
+    gender the words next to a person's name give, if any."""
+    lex = lexicon()
+    doc = span.doc
+    window = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+    window += [t for t in span.root.children if t.dep_ in ("appos", "compound", "amod")]
+    window += [t for a in span.root.children if a.dep_ == "appos" for t in a.children]
+    words = {t.lower_.rstrip(".") for t in window}
+    if words & lex.cue("female_words"):
+        return "female"
+    if words & lex.cue("male_words"):
+        return "male"
+    return None
+
+
+def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
+    """An actor named by a role noun only ("the authorities", "rebel fighters"), coded by the
+    descriptor with its sector, and the country when the text gives one."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+        return None
+    table = lexicon().descriptors
+    sector = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    if sector is None:
+        return None
+    words = [t for t in tok.subtree if t == tok or (t.head == tok and t.dep_ in _MODIFIERS)]
+    name = " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.dep_ != "poss")
+    for mod in (t for t in words if t.dep_ == "compound"):
+        sector = table.get(mod.lemma_.lower(), sector)  # "rebel fighters": the rebels
+    key = f"{country or '-'}:{sector}:{tok.lemma_.lower()}"
+    return ActorRef(id=f"desc:{key}", name=name, country=country, sector=sector)
 
 
 def _under_place_prep(tok: Token, top: Token) -> bool:

@@ -28,6 +28,8 @@ class Candidate:
     context: set[str] = field(default_factory=set)
     clause_dated: bool = True  # False: an argument noun ("condemned the US strikes") does not
     # take the date of the clause that mentions it
+    content: str | None = None  # the embedded action of a speech act ("agreed to X": X)
+    from_speech: bool = False  # read from what someone said (speech.py), not from a trigger
 
 
 def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:

@@ -29,7 +29,6 @@ type with the same actors and recipients twice in one sentence is kept once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -38,8 +37,10 @@ from eventline.events import args
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import Candidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
-from eventline.events.modality import modality
+from eventline.events.modality import is_past, modality
+from eventline.events.ontology import ontology
 from eventline.events.patterns import Lexicon, Pattern
+from eventline.events.rules import RuleContext, apply_rules
 from eventline.events.speech import speech_accuse, speech_request
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
 
@@ -48,7 +49,6 @@ _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "attr", "appos", "conj"}
-_PROTEST_PLACE_PREPS = {"in", "at", "throughout", "across", "outside", "near"}
 _SUPPORT_NOUNS = {"effort", "attempt", "bid", "process", "programme", "program", "plan"}
 _STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 
@@ -68,7 +68,23 @@ def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
         if pattern.clausal and not _has_clause(tok, pattern.clausal):
             continue
         return pattern
-    return None
+    return _generated_pattern(tok, lex)
+
+
+def _generated_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
+    """PETRARCH's broad vocabulary, for verbs the curated patterns do not list at all
+    (a curated verb whose conditions failed stays silent), nor light or speech verbs, nor
+    verbs whose object is itself a trigger noun."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.generated and not any(c.dep_ == "prt" for c in tok.children):
+        return None  # the common case, decided first
+    obj = first(tok, "dobj")
+    if obj is not None and obj.lemma_.lower() in lex.nouns:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prt" and (found := lex.generated.get(f"{lemma} {child.lower_}")):
+            return found
+    return lex.generated.get(lemma)
 
 
 def _object_head(obj: Token | None) -> Token | None:
@@ -146,6 +162,8 @@ def _recipients(
             return refs
     obj = first(tok, "dobj")
     holders = [tok, *(h for h in (skip, obj) if h is not None)]
+    # "a suspension of air links with Serbia", "part of an aid program for Bosnia"
+    holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of",))]
     for holder in holders:
         for _, pobj in prep_objects(holder, preps):
             if refs := actors.refs(pobj):
@@ -163,12 +181,16 @@ def _recipients(
 def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexicon) -> Candidate:
     subj, passive = subject(tok)
     light_obj = first(tok, "dobj") if pattern.obj else None
+    if pattern.generated:
+        return _generated_candidate(tok, pattern, subj, passive, actors)
     if passive:
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
-        actor = actors.refs(subj) or actors.nearest_before(tok, subj)
+        actor = actors.refs(subj) or actors.nearest_before(tok, subj) or actors.descriptor(subj)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
+        if not recipient and light_obj is None:
+            recipient = actors.descriptor(first(tok, "dobj"))
     if pattern.roles == "host":
         actor, recipient = recipient, actor
     elif pattern.roles == "destination":
@@ -184,6 +206,22 @@ def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexic
     return Candidate(pattern, tok, tok, actor, recipient, ptype, mode)
 
 
+def _generated_candidate(
+    tok: Token, pattern: Pattern, subj: Token | None, passive: bool, actors: ActorIndex
+) -> Candidate:
+    """A generated verb has no argument rules of its own: both sides must be named by the
+    parse itself (subject or "by" agent, and object, passive subject or an object of the
+    usual prepositions), so a broad vocabulary does not turn every sentence into an event."""
+    if passive:
+        agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
+        actor, recipient = actors.refs(agent), actors.refs(subj)
+    else:
+        actor, recipient = actors.refs(subj), _recipients(tok, pattern, actors, skip=None)
+    if not recipient:
+        actor = ()
+    return Candidate(pattern, tok, tok, actor, recipient, pattern.type, pattern.mode)
+
+
 def _noun_candidate(
     tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex, lex: Lexicon
 ) -> Candidate | None:
@@ -192,7 +230,10 @@ def _noun_candidate(
     if light is not None:
         clause = light
         subj, passive = subject(light)
-        actor = own or (() if passive else actors.refs(subj) or actors.nearest_before(light, subj))
+        if not own and not passive:
+            own = actors.refs(subj) or actors.nearest_before(light, subj)
+            own = own or actors.descriptor(subj)
+        actor = own
     elif own:
         actor, clause = own, args.clause_head(tok)
     elif pattern.roles == "reciprocal" and (sides := _between(tok, actors)):
@@ -226,45 +267,21 @@ def _between(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     return unique(r for _, pobj in prep_objects(noun, ("between",)) for r in actors.refs(pobj))
 
 
-def _responder(cand: Candidate, actors: ActorIndex, lex: Lexicon) -> tuple[ActorRef, ...]:
-    """ "X began attacks ... and Y responded with missiles": Y is the attacks' recipient."""
-    for conj in cand.clause.conjuncts:
-        if conj.i > cand.clause.i and conj.lemma_.lower() in lex.cue("retaliation_verbs"):
-            refs = actors.refs(first(conj, "nsubj"))
-            return tuple(r for r in refs if r not in cand.actor)
-    return ()
-
-
-def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
-    """Every trigger in `doc` that names at least one actor."""
+def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> list[Candidate]:
+    """Every trigger in `doc` read from the parse, then the type rules of `rules.RULES` in
+    order; only candidates with an actor are kept."""
+    found: list[Candidate] = []
     for tok in doc:
-        found: Candidate | None = None
+        cand: Candidate | None = None
         if (pattern := _verb_pattern(tok, lex)) is not None:
-            found = _verb_candidate(tok, pattern, actors, lex)
-            sectors = {a.sector for a in found.actor}
-            if pattern.sectors and None not in sectors and not sectors & pattern.sectors:
-                found = None
+            cand = _verb_candidate(tok, pattern, actors, lex)
         elif (hit := _noun_pattern(tok, lex)) is not None:
-            found = _noun_candidate(tok, hit[0], hit[1], actors, lex)
+            cand = _noun_candidate(tok, hit[0], hit[1], actors, lex)
         else:
-            found = speech_request(tok, actors, lex) or speech_accuse(tok, actors, lex)
-        if found is not None and not found.actor and found.type == "PROTEST":
-            found.actor = _protest_place(found.clause, actors)
-        if found is not None and found.type == "ASSAULT" and not found.recipient:
-            found.recipient = _responder(found, actors, lex)
-        if found is not None and found.actor:
-            yield found
-
-
-def _protest_place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
-    """Unnamed protesters ("thousands of students", "demonstrators") are coded, as PLOVER
-    does, by the country where they protest: a place under in/at/throughout in the clause."""
-    for tok in clause.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _PROTEST_PLACE_PREPS:
-            ref = actors.covering(tok)
-            if ref is not None and ref.country and ref.sector in (None, "GOV"):
-                return (ref,)
-    return ()
+            cand = speech_request(tok, actors, lex) or speech_accuse(tok, actors, lex)
+        if cand is not None:
+            found.append(cand)
+    return apply_rules(found, RuleContext(doc, actors, lex))
 
 
 def _keywords(cand: Candidate) -> set[str]:
@@ -324,7 +341,8 @@ def to_mention(
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.trigger != anchor and mod == "asserted":
-        mod = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
+        own = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
+        mod = "asserted" if own == "planned" and is_past(anchor) else own
     tx = timexes.in_phrase(cand.trigger) if cand.trigger.pos_ == "NOUN" else None
     if tx is None and cand.clause_dated and (cand.light or cand.trigger.pos_ == "VERB"):
         tx = timexes.of_clause(cand.clause)
@@ -334,6 +352,7 @@ def to_mention(
     left = max(sent.start, min(t.i for t in clause.subtree))
     right = min(sent.end - 1, max(t.i for t in clause.subtree))
     span = cand.trigger.doc[left : right + 1]
+    onto = ontology()
     return EventMention(
         id=content_id("evm", ctx.article_id, cand.trigger.idx, cand.type),
         type=cand.type,
@@ -345,6 +364,13 @@ def to_mention(
         date_precision=precision,
         location=place,
         modality=mod,
+        cameo=(
+            cand.pattern.cameo
+            if cand.pattern.generated and cand.type == cand.pattern.type
+            else onto.cameo(cand.type, cand.mode)
+        ),
+        goldstein=onto.goldstein(cand.type),
+        content=cand.content,
         trigger=cand.trigger.text,
         evidence=Evidence(
             article=ctx.article_id,

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.coder import CodingContext, candidates, to_mention
+from eventline.events.component import events_from_spans
 from eventline.events.dating import TimexIndex, find_doc_timexes
 from eventline.events.patterns import lexicon
 from eventline.events.quotes import direct_quotes, indirect_quotes
@@ -59,6 +60,8 @@ def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "n
 
     `published` anchors relative dates and dates events that have no date of their own
     (precision "report"); `kind` switches on the opinion and fact-check modality rules."""
+    if kind == "listing":  # H4: a listing page's body is teasers of other articles, not one story
+        return CodedDoc()
     lex = lexicon()
     plain = ActorIndex(doc)
     quotes, speakers = direct_quotes(doc, article_id=article_id, actors=plain, lex=lex)
@@ -73,12 +76,14 @@ def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "n
         quote_spans=tuple((q.start, q.end) for q in quotes if q.direct),
         sentence_of={s.start: i for i, s in enumerate(doc.sents)},
     )
-    coded = [
-        Dated(c, to_mention(c, ctx, timexes, actors, lex)) for c in candidates(doc, actors, lex)
-    ]
-    events = refine_dates(coded, timexes, actors, lex)
+    events = events_from_spans(doc)  # a coder component already ran (eventline_events_v1, ...)
+    if events is None:
+        coded = [
+            Dated(c, to_mention(c, ctx, timexes, actors, lex)) for c in candidates(doc, actors, lex)
+        ]
+        events = _dedupe(refine_dates(coded, timexes, actors, lex))
     return CodedDoc(
-        events=_dedupe(events),
+        events=events,
         quotes=sorted(quotes, key=lambda q: q.start),
         timexes=[
             Timex(

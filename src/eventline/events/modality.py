@@ -36,6 +36,7 @@ _EMBED = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "d
 _EMBED |= {"conj", "csubj", "nsubj", "nsubjpass", "oprd", "appos", "advmod", "npadvmod"}
 _SPEECH_OR_THOUGHT = {"say", "confirm", "report", "claim", "show", "prove", "suggest", "mean"}
 _FUTURE_TAGS = {"MD"}
+_FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 
 
 def _strongest(found: set[Modality]) -> Modality:
@@ -47,7 +48,7 @@ def _own_cues(tok: Token, lex: Lexicon) -> set[Modality]:
     found: set[Modality] = set()
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and low in {"no", "neither"}):
+        if child.dep_ == "neg" or (child.dep_ == "det" and low in lex.cue("negation")):
             found.add("negated")
         elif child.dep_ in ("aux", "advmod", "amod", "mark") or child.tag_ in _FUTURE_TAGS:
             found |= _word_cues(child, lex)
@@ -121,11 +122,24 @@ def modality(
         if kind == "fact-check" and gov.lemma_.lower() in lex.cue("claim_words"):
             found.add("alleged")
         node = gov
+    if "planned" in found and is_past(trigger):
+        found.discard("planned")  # "mounted its long-threatened invasion": it happened
     if kind == "fact-check" and in_quote:
         found.add("alleged")
     if kind == "opinion" and "planned" not in found and _inference_above(trigger, lex):
         found.add("speculative")
     return _strongest(found)
+
+
+def is_past(verb: Token) -> bool:
+    """A verb in the simple past or the perfect, with no future auxiliary: what it reports
+    happened, whatever planning words surround it."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX or a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
 
 
 def _inference_above(trigger: Token, lex: Lexicon) -> bool:

@@ -2,7 +2,14 @@
 
 Patterns (which verbs and nouns trigger which PLOVER type and mode), modality cues and the
 place gazetteer are data files so that a reader can see, and extend, what the coder knows
-without reading its tree walks. A malformed file raises `ResourceError` naming the file.
+without reading its tree walks. A malformed file raises `ResourceError` naming the file; so
+does a type or mode the ontology (`ontology.py`) does not know, and asking for a cue list
+that cues.yaml does not define.
+
+Two layers of verbs: the curated patterns (patterns.yaml, with argument rules) and, behind
+them, the broad generated vocabulary from PETRARCH's CAMEO verb patterns
+(triggers.generated.yaml). A generated verb is a plain pattern marked `generated`; the coder
+keeps its events only when the parse names both sides (see `coder._verb_candidate`).
 """
 
 from __future__ import annotations
@@ -17,13 +24,9 @@ from typing import Any, Literal
 import yaml
 
 from eventline.errors import ResourceError
+from eventline.events.ontology import GENERATED, ontology, read_yaml
 
-PLOVER_TYPES = frozenset(
-    {
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-    }
-)  # fmt: skip
+PLOVER_TYPES = frozenset(ontology().types)
 Roles = Literal["default", "reciprocal", "host", "destination"]
 _ROLES = {"default", "reciprocal", "host", "destination"}
 Clausal = Literal["xcomp", "future"]
@@ -52,6 +55,8 @@ class Pattern:
     needs: frozenset[str] = frozenset()
     clausal: Clausal | None = None
     under: frozenset[str] = frozenset()
+    cameo: str | None = None  # the generated vocabulary's own CAMEO code
+    generated: bool = False
 
     @property
     def specific(self) -> bool:
@@ -68,9 +73,15 @@ class Lexicon:
     contexts: dict[str, frozenset[str]]
     cues: dict[str, frozenset[str]]
     places: dict[str, str]
+    generated: dict[str, Pattern]
+    descriptors: dict[str, str]  # role noun -> sector ("rebel": REB)
 
     def cue(self, name: str) -> frozenset[str]:
-        return self.cues.get(name, frozenset())
+        """A named cue list of cues.yaml; an unknown name is an error, never an empty set."""
+        try:
+            return self.cues[name]
+        except KeyError:
+            raise ResourceError(_CUES, f"no cue list named {name!r}") from None
 
 
 def _read(path: str) -> str:
@@ -111,6 +122,7 @@ def _pattern(entry: Any, ptype: str, pos: Literal["verb", "noun"], path: str) ->
     if roles not in _ROLES:
         raise ResourceError(path, f"{ptype}/{entry['lemma']}: unknown roles {roles!r}")
     where = f"{ptype}/{entry['lemma']}"
+    ontology().check(ptype, entry.get("mode"), where=where, path=path)
     clausal = entry.get("clausal")
     if clausal is not None and clausal not in _CLAUSAL:
         raise ResourceError(path, f"{where}: unknown clausal {clausal!r}")
@@ -150,6 +162,9 @@ def _patterns(
 def _nested(section: Any, path: str) -> dict[str, dict[str, frozenset[str]]]:
     if not isinstance(section, dict):
         raise ResourceError(path, "mode_cues: expected a mapping")
+    for ptype, modes in section.items():
+        for mode in modes:
+            ontology().check(ptype, mode, where="mode_cues", path=path)
     return {
         ptype: {mode: _words(words, path, f"{ptype}/{mode}") for mode, words in modes.items()}
         for ptype, modes in section.items()
@@ -167,17 +182,71 @@ def _places(path: str) -> dict[str, str]:
     return places
 
 
+def _generated(path: str) -> dict[str, Pattern]:
+    """Generated verbs as plain patterns; a mode PLOVER's ontology lacks is dropped (the
+    CAMEO table carries a few older mode names), a type it lacks is an error."""
+    verbs = read_yaml(path).get("verbs") or {}
+    onto = ontology()
+    found: dict[str, Pattern] = {}
+    for verb, entry in verbs.items():
+        if not isinstance(entry, dict) or entry.get("type") not in onto.types:
+            raise ResourceError(path, f"{verb}: bad entry {entry!r}")
+        mode = entry.get("mode")
+        if mode not in onto.types[entry["type"]].modes:
+            mode = None
+        lemma, _, particle = str(verb).partition("_")
+        key = f"{lemma} {particle}" if particle else lemma
+        found[key] = Pattern(
+            lemma=lemma,
+            type=entry["type"],
+            pos="verb",
+            mode=mode,
+            prep=particle or None,
+            cameo=str(entry.get("cameo")),
+            generated=True,
+        )
+    return found
+
+
+_DESCRIPTORS = "resources/events/descriptors.yaml"
+
+
+def _descriptors() -> dict[str, str]:
+    """Role nouns → sector: CAMEO's agents (generated) overlaid with eventline's own list."""
+    found: dict[str, str] = {}
+    for path in (GENERATED, _DESCRIPTORS):
+        table = read_yaml(path).get("descriptors") or {}
+        if not isinstance(table, dict):
+            raise ResourceError(path, "descriptors: expected a mapping of noun: sector")
+        for noun, sector in table.items():
+            if not isinstance(sector, str) or len(sector) != 3:
+                raise ResourceError(path, f"descriptors/{noun}: sector must be a 3-letter code")
+            found[str(noun).lower()] = sector.upper()
+    return found
+
+
 @cache
 def lexicon() -> Lexicon:
     """The packaged vocabulary, validated once per process."""
-    pats, cues = _yaml(_PATTERNS), _yaml(_CUES)
+    pats, raw_cues = _yaml(_PATTERNS), _yaml(_CUES)
     contexts = pats.get("contexts") or {}
+    cues = {k: _words(v, _CUES, k) for k, v in raw_cues.items() if k != "version"}
+    verbs = _patterns(pats.get("verbs"), "verb", _PATTERNS)
+    light = _words(pats.get("light_verbs"), _PATTERNS, "light_verbs")
+    # Generated verbs never stand for a curated, light, speech or modal verb: "issued an
+    # ultimatum" is the noun's event, "plans to" a modality.
+    never = set(verbs) | light
+    for name in ("speech_verbs", "planned_words", "speculative_words"):
+        never |= cues.get(name, frozenset())
+    generated = {k: p for k, p in _generated(GENERATED).items() if p.lemma not in never}
     return Lexicon(
-        verbs=_patterns(pats.get("verbs"), "verb", _PATTERNS),
+        verbs=verbs,
         nouns=_patterns(pats.get("nouns"), "noun", _PATTERNS),
-        light_verbs=_words(pats.get("light_verbs"), _PATTERNS, "light_verbs"),
+        light_verbs=light,
         mode_cues=_nested(pats.get("mode_cues") or {}, _PATTERNS),
         contexts={k: _words(v, _PATTERNS, f"contexts/{k}") for k, v in contexts.items()},
-        cues={k: _words(v, _CUES, k) for k, v in cues.items() if k != "version"},
+        cues=cues,
         places=_places(_PLACES),
+        generated=generated,
+        descriptors=_descriptors(),
     )

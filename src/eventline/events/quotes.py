@@ -10,8 +10,16 @@ statements, and are skipped.
 The speaker is the subject of a speech verb outside the quote in the sentences the quote
 touches ("…,” Putin told Araghchi; Peskov said: “…”; “…,” said Araghchi), the object of
 "according to", or, for a quote with no attribution right after another quote, that quote's
-speaker. Pronoun subjects are resolved by `ActorIndex`. Indirect speech is a speech verb with a
-clausal complement ("told Putin that Iran was ...") or "warned against ...".
+speaker. Pronoun subjects are resolved by `ActorIndex`, and a he/she only to a person of that gender
+when the article shows one (an honorific, a gendered role noun next to the name). Indirect
+speech is a speech verb with a clausal complement ("told Putin that Iran was ...") or "warned
+against ...", or a sentence attributed with "according to X".
+
+One statement, one quote: `"X," she said. "Y."` (a second part right after the first with
+only its attribution between them) and a quote continued in the next paragraph (an unclosed
+paragraph followed by one that opens with a quote mark) are merged. Titles, slogans and
+named works ("the slogan “Make America Great Again”", a quoted book title in Title Case) are
+not speech. Each quote keeps where its speaker is named (`speaker_start`/`speaker_end`).
 """
 
 from __future__ import annotations
@@ -74,6 +82,16 @@ class Attribution:
     speaker_text: str | None
     addressee: ActorRef | None
     verb: Token | None
+    speaker_span: tuple[int, int] | None = None
+
+
+def _span_of(tok: Token | None) -> tuple[int, int] | None:
+    """Character span of a speaker phrase: the head with its compounds and titles."""
+    if tok is None:
+        return None
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
+    start = min([tok.i, *(t.left_edge.i for t in left)])
+    return tok.doc[start].idx, tok.idx + len(tok.text)
 
 
 def _attribute_verb(verb: Token, actors: ActorIndex) -> Attribution:
@@ -91,6 +109,7 @@ def _attribute_verb(verb: Token, actors: ActorIndex) -> Attribution:
         speaker_text=_phrase_text(subj) if subj is not None else None,
         addressee=addressee[0] if addressee else None,
         verb=verb,
+        speaker_span=_span_of(subj),
     )
 
 
@@ -101,7 +120,7 @@ def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None
             refs = actors.refs(obj)
             if obj is not None:
                 text = _phrase_text(obj)
-                return Attribution(refs[0] if refs else None, text, None, None)
+                return Attribution(refs[0] if refs else None, text, None, None, _span_of(obj))
     return None
 
 
@@ -122,6 +141,36 @@ def _attribute(span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: Lexicon) -> A
     return _according_to(outside, actors)
 
 
+def _is_title(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
+    """A named work or slogan, not a statement: announced by a title noun ("the slogan",
+    "his book") or written in Title Case without a sentence's punctuation. `text` is the
+    doc's text (spaCy rebuilds `Doc.text` on every access)."""
+    before = text[max(0, span.start - 40) : span.start - 1].split()
+    if before and before[-1].strip(",:").lower() in lex.cue("title_nouns"):
+        return True
+    words = [w for w in text[span.start : span.end].split() if w[:1].isalpha()]
+    capital = sum(w[0].isupper() for w in words)
+    text = text[span.start : span.end].rstrip()
+    return len(words) <= 8 and capital >= 0.75 * len(words) and not text.endswith((".", ",", "?"))
+
+
+def _continues(doc: Doc, text: str, first_part: QuoteSpan, second: QuoteSpan, lex: Lexicon) -> bool:
+    """Whether `second` goes on with the statement of `first_part`: the next paragraph of an
+    unclosed quote, or a part separated only by its attribution (`"X," she said. "Y."`)."""
+    gap = text[first_part.end : second.start]
+    if not first_part.closed:
+        return gap.strip() in ("", '"', "“", "«", "„")
+    words = [w.strip('"“”«»,.:;') for w in gap.split()]
+    words = [w for w in words if w]
+    if not 0 < len(words) <= 5 or "\n" in gap.strip():
+        return False
+    speech = lex.cue("speech_verbs")
+    comma = text[first_part.start : first_part.end].rstrip().endswith(",")
+    comma = comma or gap.lstrip('"”» ').startswith(",")  # the comma outside the marks
+    between = doc.char_span(first_part.end, second.start, alignment_mode="expand") or ()
+    return comma and any(t.lemma_.lower() in speech for t in between)
+
+
 def direct_quotes(
     doc: Doc, *, article_id: str, actors: ActorIndex, lex: Lexicon
 ) -> tuple[list[Quote], dict[int, ActorRef]]:
@@ -129,30 +178,47 @@ def direct_quotes(
     quotes: list[Quote] = []
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
-    for span in find_quote_spans(doc.text):
+    full = doc.text
+    spans = [s for s in find_quote_spans(full) if not _is_title(full, s, lex)]
+    for span in spans:
         found = _attribute(span, doc, actors, lex)
-        if found is None and previous is not None and span.start - previous[0].end < 200:
-            found = previous[1]
-        text = doc.text[span.start : span.end].strip().rstrip(",").strip()
-        quotes.append(
-            Quote(
-                id=content_id("quo", article_id, span.start, span.end),
-                article=article_id,
-                speaker=found.speaker if found else None,
-                speaker_text=found.speaker_text if found else None,
-                addressee=found.addressee if found else None,
-                text=text,
-                direct=True,
-                start=span.start,
-                end=span.end,
-            )
-        )
+        if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
+            found = found if previous[1].speaker is None else previous[1]
+            merged = quotes.pop()
+            text = f"{merged.text} {_clean(full[span.start : span.end])}"
+            quotes.append(_quote(article_id, merged.start, span.end, text, found))
+        else:
+            if found is None and previous is not None and span.start - previous[0].end < 200:
+                found = previous[1]
+            text = _clean(full[span.start : span.end])
+            quotes.append(_quote(article_id, span.start, span.end, text, found))
         if found is not None:
             previous = (span, found)
             if found.speaker is not None:
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(",").strip()
+
+
+def _quote(article_id: str, start: int, end: int, text: str, found: Attribution | None) -> Quote:
+    where = found.speaker_span if found else None
+    return Quote(
+        id=content_id("quo", article_id, start, end),
+        article=article_id,
+        speaker=found.speaker if found else None,
+        speaker_text=found.speaker_text if found else None,
+        addressee=found.addressee if found else None,
+        text=text,
+        direct=True,
+        start=start,
+        end=end,
+        speaker_start=where[0] if where else None,
+        speaker_end=where[1] if where else None,
+    )
 
 
 def _complement(verb: Token) -> Span | None:
@@ -197,6 +263,43 @@ def indirect_quotes(
                 direct=False,
                 start=comp.start_char,
                 end=comp.end_char,
+                speaker_start=who.speaker_span[0] if who.speaker_span else None,
+                speaker_end=who.speaker_span[1] if who.speaker_span else None,
             )
         )
-    return quotes
+    taken = inside + [(q.start, q.end) for q in quotes]
+    return quotes + _according_to_quotes(doc, article_id, actors, taken)
+
+
+def _according_to_quotes(
+    doc: Doc, article_id: str, actors: ActorIndex, taken: list[tuple[int, int]]
+) -> list[Quote]:
+    """ "According to X, Y": the rest of the sentence is X's statement."""
+    found = []
+    for sent in doc.sents:
+        if any(sent.start_char < e and s < sent.end_char for s, e in taken):
+            continue
+        who = _according_to(list(sent), actors)
+        if who is None or who.speaker_span is None:
+            continue
+        a, b = who.speaker_span
+        rest = [t for t in sent if not t.is_punct and not (a <= t.idx < b)]
+        rest = [t for t in rest if t.lower_ not in ("according", "to") or t.idx > b]
+        if len(rest) < 4:
+            continue
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        found.append(
+            Quote(
+                id=content_id("quo", article_id, start, end),
+                article=article_id,
+                speaker=who.speaker,
+                speaker_text=who.speaker_text,
+                text=doc.text[start:end],
+                direct=False,
+                start=start,
+                end=end,
+                speaker_start=a,
+                speaker_end=b,
+            )
+        )
+    return found

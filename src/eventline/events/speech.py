@@ -41,7 +41,9 @@ def speech_accuse(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | N
             break
     subj, _ = subject(tok)
     pattern = Pattern(lemma=tok.lemma_.lower(), type="ACCUSE", pos="verb", mode="disapprove")
-    return Candidate(pattern, tok, tok, actors.refs(subj), target, "ACCUSE", "disapprove")
+    cand = Candidate(pattern, tok, tok, actors.refs(subj), target, "ACCUSE", "disapprove")
+    cand.from_speech = True
+    return cand
 
 
 def _sides(refs: tuple[ActorRef, ...]) -> set[str]:
@@ -60,4 +62,6 @@ def speech_request(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | 
     if not obliged or not speaker or _sides(obliged) & _sides(speaker):
         return None  # "Velkor (French) said France must act": one's own side's obligation
     pattern = Pattern(lemma=tok.lemma_.lower(), type="REQUEST", pos="verb")
-    return Candidate(pattern, tok, tok, speaker, obliged, "REQUEST", None)
+    cand = Candidate(pattern, tok, tok, speaker, obliged, "REQUEST", None)
+    cand.from_speech = True
+    return cand

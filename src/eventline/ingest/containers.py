@@ -88,11 +88,18 @@ def read_jsonl(text: str, *, source: str, max_records: int) -> list[tuple[str, H
         if not line.strip():
             continue
         if len(entries) >= max_records:
-            raise FormatError(source, f"more than {max_records:,} records")
+            raise FormatError(
+                source, f"more than {max_records:,} records (setting max_jsonl_records)"
+            )
         try:
             record = JsonlRecord.model_validate(json.loads(line))
+        except RecursionError as exc:
+            raise FormatError(source, f"line {number}: JSON nested too deeply to read") from exc
         except (json.JSONDecodeError, ValidationError) as exc:
-            raise FormatError(source, f"line {number}: not a valid JSONL record ({exc})") from exc
+            reason = " ".join(str(exc).split())[:200]  # one line, however long the record
+            raise FormatError(
+                source, f"line {number}: not a valid JSONL record ({reason})"
+            ) from exc
         body = record.body or record.text or html_fragment_to_text(record.html or "")
         if not body.strip():
             raise FormatError(source, f"line {number}: no body, text or html field")

@@ -38,6 +38,8 @@ def _looks_like_jsonl(text: str) -> bool:
         try:
             if not isinstance(json.loads(line), dict):
                 return False
+        except RecursionError:
+            return True  # an object nested too deeply: the JSONL reader names the line
         except json.JSONDecodeError:
             return seen > 0  # a later bad line is reported by the JSONL reader, not hidden here
         seen += 1

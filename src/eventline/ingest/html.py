@@ -9,10 +9,12 @@ import re
 
 import lxml.html
 import trafilatura
+from htmldate import find_date
 from lxml import etree
 
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
+from eventline.ingest.listing import listing_text, read_listing
 from eventline.model import Hints
 
 _JSONLD = re.compile(
@@ -25,13 +27,16 @@ _BLOCK_TAGS = {
 
 
 def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> tuple[str, Hints]:
-    """Return the page's main text (one paragraph a line) and what its metadata says."""
+    """Return the page's main text (one paragraph a line) and what its metadata says.
+
+    A listing page (see `ingest.listing`) comes back as its items' text with hints of kind
+    "listing" carrying the items; a forum index or a page of product cards is refused."""
     if len(html.encode("utf-8", "ignore")) > max_bytes:
         raise TooLargeError(source, f"HTML page over the {max_bytes:,}-byte limit")
     try:
         with time_limit(timeout):
             result = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=False
+                html, with_metadata=True, include_comments=False, include_tables=True
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc
@@ -40,23 +45,61 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     jsonld = tuple(block.strip() for block in _JSONLD.findall(html) if block.strip())
     page = {} if result is None else result if isinstance(result, dict) else result.as_dict()
     text = str(page.get("text") or "").strip()
-    if not text:
-        raise FormatError(source, "trafilatura found no main text in this HTML page")
     hints = Hints(
         title=page.get("title") or None,
         outlet=page.get("sitename") or None,
         author=page.get("author") or None,
         published=page.get("date") or None,
+        page_date=None if page.get("date") else _fallback_date(html),
         url=page.get("url") or None,
         section=(page.get("categories") or [None])[0],
         jsonld=jsonld,
     )
+    listing = read_listing(html, page_url=hints.url)
+    if listing is not None and listing.refused:
+        raise FormatError(source, f"not news: {listing.refused}")
+    if listing is not None:
+        layer, items = listing_text(listing)
+        title = listing.topic or hints.title
+        return layer, hints.model_copy(update={"kind": "listing", "listing": items, "title": title})
+    text = text or _fallback_text(html)
+    if not text:
+        raise FormatError(source, "no main text in this HTML page (trafilatura nor its fallback)")
     captions = figure_captions(html)
     if captions:
         # trafilatura drops <figcaption>; we append each caption with its credit line so the
         # clean stage sets it apart from the body like any captioned picture in plain text.
         text += "".join(f"\n\n{caption}\n{credit}" for caption, credit in captions)
     return text, hints
+
+
+_FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//figure"
+_FALLBACK_MIN_WORDS = 30
+
+
+def _fallback_text(html: str) -> str:
+    """The page's <article> (or <main>, or <body>) as text when trafilatura keeps nothing: a
+    short page in an unusual layout still holds its story. Too little text is no article."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath(_FALLBACK_DROP):
+        bad.drop_tree()
+    main = (root.xpath("//article") or root.xpath("//main") or root.xpath("//body") or [root])[0]
+    text = html_fragment_to_text(lxml.html.tostring(main, encoding="unicode"))
+    return text if len(text.split()) >= _FALLBACK_MIN_WORDS else ""
+
+
+def _fallback_date(html: str) -> str | None:
+    """When trafilatura finds no publication date, htmldate's wider reading (the latest date
+    the page states, modification dates included) still dates the page better than nothing;
+    the clean stage's in-text evidence only comes after it."""
+    try:
+        found = find_date(html, original_date=False, extensive_search=True)
+    except (ValueError, TypeError, etree.ParserError):
+        return None
+    return found or None
 
 
 def figure_captions(html: str) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from eventline.ingest.decode import decode
 from eventline.ingest.detect import detect_format
 from eventline.ingest.html import extract_html
 from eventline.model import Document, Hints, Item
-from eventline.settings import Settings
+from eventline.settings import MiB, Settings
 
 STDIN = "-"
 
@@ -33,30 +33,67 @@ class InputSource:
         else:
             size = self.path.stat().st_size
             if size > max_bytes:
-                raise TooLargeError(self.label, f"{size:,} bytes, over the {max_bytes:,} limit")
-            with self.path.open("rb") as handle:
+                raise TooLargeError(self.label, f"{size:,} bytes, {_over(max_bytes)}")
+            with self.path.open("rb") as handle:  # read to the cap: a file may grow meanwhile
                 data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise TooLargeError(self.label, f"over the {max_bytes:,}-byte limit")
+            raise TooLargeError(self.label, f"more than {max_bytes:,} bytes, {_over(max_bytes)}")
         return data
+
+
+def _over(max_bytes: int) -> str:
+    """Which limit was hit and how to raise it (docs/configuration.md, Limits)."""
+    return (
+        f"over the {max_bytes / MiB:g} MiB input limit "
+        "(setting max_document_bytes, env EVENTLINE_MAX_DOCUMENT_BYTES)"
+    )
+
+
+def printable_path(path: str) -> str:
+    """A path as text that can be shown and stored: a file name that is not valid UTF-8
+    reaches Python as lone surrogates (PEP 383), which no UTF-8 writer accepts; they become
+    backslash escapes (`caf\\xe9.txt`), so the name is still recognisable and the batch goes
+    on. The real path is kept apart for reading."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
 
 
 def iter_sources(paths: Sequence[str]) -> Iterator[InputSource | InputError]:
     """Expand the user's paths in order; directories recursively, sorted, hidden files skipped.
     Problems come out as InputErrors in the stream so one bad entry never stops the batch."""
-    for given in paths:
-        if given == STDIN:
+    for given_raw in paths:
+        if given_raw == STDIN:
             yield InputSource(STDIN, None)
             continue
-        path = Path(given)
-        if path.is_dir():
+        path, given = Path(given_raw), printable_path(given_raw)
+        try:
+            kind = "dir" if path.is_dir() else "file" if path.is_file() else ""
+            exists = bool(kind) or path.exists()
+        except OSError as exc:
+            yield InputError(given, exc.strerror or "cannot examine")
+            continue
+        if kind == "dir":
             yield from _walk(path, label=given)
-        elif path.is_file():
+        elif kind == "file":
             yield InputSource(given, path)
-        elif path.exists():
+        elif exists:
             yield InputError(given, "not a regular file or directory")
         else:
             yield InputError(given, "no such file or directory")
+
+
+def _entry(full: Path, shown: str) -> InputSource | InputError:
+    if full.is_symlink() and not full.exists():
+        return InputError(shown, "broken link")
+    if not full.is_file():
+        return InputError(shown, "not a regular file")
+    if not os.access(full, os.R_OK):
+        return InputError(shown, "permission denied")
+    return InputSource(shown, full)
 
 
 def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
@@ -67,25 +104,35 @@ def _walk(root: Path, *, label: str) -> Iterator[InputSource | InputError]:
             if name.startswith("."):
                 continue
             full = Path(directory) / name
-            shown = os.path.join(label, os.path.relpath(full, root))
-            if full.is_symlink() and not full.exists():
-                yield InputError(shown, "broken link")
-            elif not full.is_file():
-                yield InputError(shown, "not a regular file")
-            elif not os.access(full, os.R_OK):
-                yield InputError(shown, "permission denied")
-            else:
-                yield InputSource(shown, full)
+            shown = printable_path(os.path.join(label, os.path.relpath(full, root)))
+            try:
+                yield _entry(full, shown)
+            except OSError as exc:  # a link into /proc, an entry gone meanwhile
+                yield InputError(shown, exc.strerror or "cannot examine")
     for error in errors:
-        yield InputError(str(error.filename or label), error.strerror or "cannot read directory")
+        where = printable_path(str(error.filename or label))
+        yield InputError(where, error.strerror or "cannot read directory")
 
 
 def read_document(source: InputSource, *, settings: Settings, hints: Hints) -> Document:
     """Read, decode and parse one input into a Document, or raise an InputError naming it."""
+    return parse_document(source, read_bytes(source, settings=settings), settings=settings,
+                          hints=hints)  # fmt: skip
+
+
+def read_bytes(source: InputSource, *, settings: Settings) -> bytes:
+    """The input's bytes under the size cap (`max_document_bytes`), or an InputError."""
     try:
-        raw = source.read(max_bytes=settings.max_document_bytes)
+        return source.read(max_bytes=settings.max_document_bytes)
     except OSError as exc:
         raise InputError(source.label, exc.strerror or str(exc)) from exc
+
+
+def parse_document(
+    source: InputSource, raw: bytes, *, settings: Settings, hints: Hints
+) -> Document:
+    """Decode and parse bytes already read, so a re-ingest can parse them again with merged
+    metadata flags without reading the input (stdin) twice."""
     text, encoding = decode(raw, source=source.label)
     fmt = detect_format(text, name=source.label)
     doc_hints = hints

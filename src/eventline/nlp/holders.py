@@ -29,6 +29,7 @@ from eventline.errors import ResourceError
 from eventline.nlp.kb import _iso_codes, _validate, load_roles, resource_path
 from eventline.nlp.lexicon import POSSESSIVES, STATE_LABELS
 from eventline.nlp.names import fold_part, name_parts
+from eventline.nlp.who import match_person
 
 HOLDERS_FILE = "office_holders.yaml"
 HOLDERS_VERSION = 1
@@ -114,6 +115,12 @@ class HolderIndex:
             surname = _key(holder.surname) if holder.surname else _key(holder.name)[-1:]
             self.by_surname.setdefault(surname, []).append(holder)
 
+    def knows_surname(self, name: str) -> bool:
+        """True when the file lists someone with this name's surname: its refusal to answer a
+        bare surname ("Johnson" is too common, "Hussein" names two leaders) then stands."""
+        key = _key(name)
+        return bool(key) and key[-1:] in self.by_surname
+
     def lookup(self, name: str) -> Known | None:
         """The one country (and sector) the file gives a name, or None when it is unknown or
         ambiguous."""
@@ -170,11 +177,15 @@ def _nearby_country(doc: Doc, start: int, end: int, refs: Iterable[Span]) -> set
 
 
 def fill_known(
-    doc: Doc, mentions: list[tuple[int, int, dict[str, Any]]], refs: Iterable[Span]
+    doc: Doc,
+    mentions: list[tuple[int, int, dict[str, Any]]],
+    refs: Iterable[Span],
+    *,
+    day: str | None = None,
 ) -> None:
-    """Give person entries with no country the one the office-holder file knows, unless the
-    document contradicts it; `mentions` are (start, end, shared entry) per name found."""
-    index = load_holders()
+    """Give person entries with no country the one the office-holder file and the KB know,
+    unless the document contradicts it; `mentions` are (start, end, shared entry) per name
+    found. The KB's sector is the person's on `day` (the article's date; None: the latest)."""
     refs = list(refs)
     by_entry: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
     for mention in mentions:
@@ -183,16 +194,56 @@ def fill_known(
         entry = group[0][2]
         if entry.get("type") != "person" or entry.get("role_only"):
             continue
-        known = index.lookup(entry["name"])
-        if known is None:
-            continue
         said = {entry["country"]} if entry.get("country") else set()
         for start, end, _ in group:
             said |= _nearby_country(doc, start, end, refs)
-        if said and said != {known.country}:
+        apply_known(entry, said=said, day=day)
+
+
+def apply_known(entry: dict[str, Any], *, said: set[str], day: str | None) -> None:
+    """Country and sector of one person entry from the holders file, then the KB at `day`;
+    `said` are the countries the text gives the person (a different one wins)."""
+    index = load_holders()
+    known = index.lookup(entry["name"])
+    match = None
+    bare = len(name_parts(entry["name"])) == 1
+    if known is not None or not (bare and index.knows_surname(entry["name"])):
+        match = match_person(entry["name"], day)
+    if match is not None and known is not None and match.country != known.country:
+        match = None
+    country = known.country if known is not None else match.country if match else None
+    if (known is None and match is None) or (said and said != {country}):
+        return
+    entry["country"] = country
+    if match is not None and match.person is not None:
+        entry["kb_person"] = match.person.id
+    text_sector = entry.get("sector") if entry.get("sector_from") != "kb" else None
+    if text_sector and country is not None:
+        return
+    sector = match.sector if match is not None and match.sector else None
+    if sector is None and known is not None:
+        sector = known.sector
+    if sector is not None:
+        entry["sector"], entry["sector_from"] = sector, "kb"
+
+
+def redate(doc: Doc) -> None:
+    """Read KB people again at the doc's date (`doc._.published`, often set only after
+    parsing): who a bare surname means and the sector then, for entries the KB filled; the
+    spans that point at a changed entry follow."""
+    table = doc._.actor_table or {}
+    changed: dict[str, str | None] = {}
+    for entry in table.values():
+        if entry.get("sector_from") != "kb" or not entry.get("kb_person"):
             continue
-        entry["country"] = known.country
-        if known.country is None:  # an international official: the body's sector (IGO)
-            entry["sector"] = known.sector
-        else:
-            entry["sector"] = entry.get("sector") or known.sector
+        match = match_person(entry["name"], doc._.published)
+        if match is None or match.country != entry["country"]:
+            continue
+        entry["kb_person"] = match.person.id if match.person else entry["kb_person"]
+        if match.sector and match.sector != entry["sector"]:
+            entry["sector"] = match.sector
+            changed[entry["id"]] = match.sector
+    for span in doc.spans.get("actors", []) if changed else ():
+        ref = span._.actor_ref
+        if ref and ref.get("id") in changed:
+            span._.actor_ref = {**ref, "sector": changed[ref["id"]]}

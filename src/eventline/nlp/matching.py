@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventline.model import content_id
+from eventline.nlp.actor_kb import body
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
 from eventline.nlp.kb import Form, KbActor, KnowledgeBase, load_kb, load_products
 from eventline.nlp.names import acronym, org_key
@@ -149,7 +150,10 @@ class ActorMatcher:
             entry = by_acronym.get(span.text) or org_entry(span.text)
             entry = table.setdefault(entry["id"], entry)
             inner = [s for s in shadowed if span.start <= s.start and s.end <= span.end]
-            if inner and entry["country"] is None:
+            known = body(span.text) if entry["country"] is None and not entry["sector"] else None
+            if known is not None:  # the generated KB: CAMEO bodies, armed groups, parties
+                entry["country"], entry["sector"] = known.country, known.sector
+            elif inner and entry["country"] is None:
                 entry["country"] = self.forms[inner[0].label_].actor.country
             letters = acronym(span.text)
             if letters:

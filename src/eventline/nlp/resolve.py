@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventline.model import Actor, Role, content_id
+from eventline.nlp.actor_kb import people
 from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.names import (
     acronym,
@@ -37,10 +38,12 @@ class Cluster:
     given: tuple[str, ...] = ()
     country: str | None = None
     sector: str | None = None
+    kb_person: str | None = None
     members: list[tuple[Key, dict[str, Any]]] = field(default_factory=list)
 
     def add(self, key: Key, entry: dict[str, Any]) -> None:
         self.members.append((key, entry))
+        self.kb_person = self.kb_person or entry.get("kb_person")
         given = given_keys(entry["name"]) if entry["type"] == "person" else ()
         if len(given) > len(self.given):
             self.given = given
@@ -48,6 +51,11 @@ class Cluster:
         self.sector = self.sector or entry.get("sector")
 
     def accepts(self, entry: dict[str, Any]) -> bool:
+        """Same KB person: yes, whatever the sectors at each article's date; another KB
+        person: no; otherwise country, sector and given names must agree."""
+        kb_person = entry.get("kb_person")
+        if kb_person and self.kb_person:
+            return bool(kb_person == self.kb_person)
         country, sector = entry.get("country"), entry.get("sector")
         if country and self.country and country != self.country:
             return False
@@ -156,14 +164,41 @@ def _canonical(cluster: Cluster) -> Actor:
         for r in e.get("roles", [])
         if r.get("title")
     }
+    history = kb_roles(cluster.kb_person) if cluster.kb_person else ()
     return Actor(
         id=actor_id,
         name=name,
         type=first["type"],
         country=cluster.country,
         sector=cluster.sector,
-        roles=tuple(roles.values()),
+        roles=tuple(roles.values()) + history,
     )
+
+
+def kb_roles(person_id: str) -> tuple[Role, ...]:
+    """A KB person's dated offices, latest first (titled ones before CAMEO's untitled codes,
+    which take their sector code as title); spells out of office (ELI) are left out."""
+    person = people().by_id.get(person_id)
+    if person is None:
+        return ()
+    dated = [r for r in person.roles if r.dated and r.sector != "ELI"]
+    dated.sort(key=lambda r: r.start or "", reverse=True)
+    dated.sort(key=lambda r: not r.title)
+    seen: dict[tuple[Any, ...], Role] = {}
+    for role in dated:
+        title = role.title or role.sector or ""
+        key = (title.lower(), role.country, role.sector, role.start[:4], role.end[:4])
+        seen.setdefault(
+            key,
+            Role(
+                title=title,
+                country=role.country,
+                sector=role.sector,
+                start=role.start or None,
+                end=role.end or None,
+            ),
+        )
+    return tuple(seen.values())
 
 
 def resolve_tables(tables: Sequence[dict[str, dict[str, Any]] | None]) -> dict[Key, Actor]:

@@ -43,6 +43,7 @@ M = TypeVar("M", bound=BaseModel)
 class WriteOutcome(StrEnum):
     STORED = "stored"
     UNCHANGED = "unchanged"
+    METADATA_UPDATED = "metadata updated"  # H5 (#12): same bytes, new metadata flags
 
 
 class Store:
@@ -111,6 +112,33 @@ class Store:
         """One article's per-article results (see Writer.write_article_analysis)."""
         with self.batch() as w:
             w.write_article_analysis(article_id, version, **records)
+
+    # --- H5 (#12): re-ingesting the same bytes with changed metadata flags ----------------
+    def document_hints(self, document_id: str) -> Hints | None:
+        """The metadata flags a stored document was ingested with (None: not stored)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents.c.meta).where(documents.c.id == document_id))
+            found = row.first()
+        return None if found is None else Hints.model_validate(_json(found[0])["hints"])
+
+    def update_metadata(self, doc: Document, doc_articles: Sequence[Article]) -> WriteOutcome:
+        """Replace a stored document's flags and its articles' metadata in one transaction
+        (ids are (document, item), so they stay; analysis records keep pointing at them)."""
+        try:
+            with self.batch() as w:
+                conn = w.conn
+                meta = _document_row(doc)["meta"]
+                conn.execute(documents.update().where(documents.c.id == doc.id), {"meta": meta})
+                for article in doc_articles:
+                    row = _article_row(article)
+                    update = articles.update().where(articles.c.id == article.id)
+                    if conn.execute(update, row).rowcount == 0:
+                        conn.execute(articles.insert(), [row])
+        except StoreError as exc:
+            raise StoreError(self.url, f"cannot update {doc.source_path}: {exc.reason}") from exc
+        return WriteOutcome.METADATA_UPDATED
+
+    # --- end H5 -----------------------------------------------------------------------------
 
     def put_records(self, kind: str, records: Iterable[BaseModel], *, replace: bool = False) -> int:
         """Add or update records of one kind (actors, events, …) in one transaction;

@@ -320,3 +320,5 @@ record_tables = {
     "events": events,
     "claims": claims,
 }
+
+from eventline.store import schema_analysis  # noqa: E402,F401 - incremental analysis tables (H7)

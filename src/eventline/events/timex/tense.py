@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from eventline.events.timex_lexicon import TimexLexicon
+from eventline.events.timex.lexicon import TimexLexicon
 
 Tense = Literal["past", "future", "present"]
 
@@ -77,6 +77,11 @@ def _cue_at(words: list[str], i: int, lexicon: TimexLexicon, *, backwards: bool)
 
 def guess_tense(text: str, start: int, end: int, lexicon: TimexLexicon) -> Tense:
     """The tense of the clause around text[start:end], from the nearest lexical cue."""
+    return cue_tense(text, start, end, lexicon) or "past"
+
+
+def cue_tense(text: str, start: int, end: int, lexicon: TimexLexicon) -> Tense | None:
+    """The nearest lexical cue's tense, or None when the sentence has no cue."""
     left_tokens = _TOKEN.findall(text[max(0, start - _WINDOW_CHARS) : start].lower())
     right_tokens = _TOKEN.findall(text[end : end + _WINDOW_CHARS].lower())
     left = _side(left_tokens, lexicon, backwards=True)
@@ -87,4 +92,4 @@ def guess_tense(text: str, start: int, end: int, lexicon: TimexLexicon) -> Tense
                 found = _cue_at(words, distance, lexicon, backwards=backwards)
                 if found is not None:
                     return found
-    return "past"
+    return None

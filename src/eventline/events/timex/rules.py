@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from eventline.events.timex_calendar import (
+from eventline.events.timex.calendar import (
     Anchor,
     Direction,
     Value,
@@ -21,8 +21,8 @@ from eventline.events.timex_calendar import (
     season_value,
     weekday_value,
 )
-from eventline.events.timex_lexicon import TimexLexicon
-from eventline.events.timex_tense import Tense
+from eventline.events.timex.lexicon import TimexLexicon
+from eventline.events.timex.tense import Tense
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t'’]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([A-Za-z]+)")
@@ -45,6 +45,7 @@ class Context:
     anchor: Anchor | None
     lexicon: TimexLexicon
     tense: Callable[[int, int], Tense]
+    day_first: bool | None = None
 
     def word_before(self, pos: int) -> str:
         found = _WORD_BEFORE.search(self.text[max(0, pos - 40) : pos])

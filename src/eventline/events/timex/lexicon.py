@@ -51,6 +51,10 @@ class TimexLexicon:
     abbreviations: frozenset[str]
     year_blockers: frozenset[str]
     day_cues: frozenset[str]
+    century_ordinals: dict[str, int]
+    future_directed: tuple[str, ...]
+    open_future: frozenset[str]
+    bare_duration_cues: frozenset[str]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -157,7 +161,18 @@ def _build(data: dict[str, Any]) -> TimexLexicon:
         abbreviations=frozenset(_words(data.get("abbreviations"), "abbreviations")),
         year_blockers=frozenset(_words(data.get("year_blockers"), "year_blockers")),
         day_cues=frozenset(_words(data.get("day_cues"), "day_cues")),
+        century_ordinals=_century_ordinals(data.get("century_ordinals")),
+        future_directed=tuple(_words(data.get("future_directed"), "future_directed")),
+        open_future=frozenset(_words(data.get("open_future"), "open_future")),
+        bare_duration_cues=frozenset(_words(data.get("bare_duration_cues"), "bare_duration")),
     )
+
+
+def _century_ordinals(raw: Any) -> dict[str, int]:
+    ordinals = _mapping(raw, "century_ordinals")
+    if not all(isinstance(v, int) and 1 <= v <= 21 for v in ordinals.values()):
+        raise _fail("century_ordinals: values must be 1..21")
+    return {word: int(value) for word, value in ordinals.items()}
 
 
 @cache

@@ -6,7 +6,7 @@
 Pure Python, no parser: patterns built from the vocabulary in resources/timex/ find the
 expressions, and each is read against the article's publication date (`anchor`). Expressions
 whose meaning depends on tense ("on Monday", "in January") ask `tense_hint` when the caller has
-a parser, and otherwise a lexical guess from the nearby words (`timex_tense`).
+a parser, and otherwise a lexical guess from the nearby words (`timex.tense`).
 
 An anchor without a year ("--10-01") never gets a guessed one: values keep `XXXX`. Expressions
 that are relative to something other than the publication date ("two days after the vote")
@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from eventline.events import timex_relative as relative
-from eventline.events import timex_rules as rules
-from eventline.events.timex_calendar import parse_anchor
-from eventline.events.timex_lexicon import load_lexicon
-from eventline.events.timex_patterns import patterns
-from eventline.events.timex_rules import Candidate, Context
-from eventline.events.timex_tense import Tense, guess_tense
+from eventline.events.timex import numeric, relative, rules, story
+from eventline.events.timex.calendar import Anchor, parse_anchor
+from eventline.events.timex.lexicon import load_lexicon
+from eventline.events.timex.patterns import patterns
+from eventline.events.timex.rules import Candidate, Context
+from eventline.events.timex.tense import Tense, cue_tense
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Handler = Callable[[re.Match[str], Context], list[Candidate]]
@@ -35,6 +34,7 @@ Handler = Callable[[re.Match[str], Context], list[Candidate]]
 # Rule order breaks ties between candidates of equal length: earlier rules win.
 _RULES: tuple[tuple[str, Handler], ...] = (
     ("iso", rules.iso),
+    ("numeric_date", numeric.numeric_date),
     ("month_day", rules.month_day),
     ("day_month", rules.day_month),
     ("month_year", rules.month_year),
@@ -46,14 +46,19 @@ _RULES: tuple[tuple[str, Handler], ...] = (
     ("weekday", rules.weekday),
     ("month_alone", rules.month_alone),
     ("season", rules.season),
+    ("century", numeric.century),
+    ("anaphor", story.anaphor),
     ("decade", rules.decade),
+    ("year_range", numeric.year_range),
     ("short_year", rules.short_year),
     ("year", rules.year),
     ("duration", relative.duration),
+    ("bare_duration", relative.bare_duration),
     ("frequency", relative.frequency),
     ("reference", relative.reference),
     ("clock", relative.clock),
 )
+_ANAPHORIC = {"anaphor"}  # rules whose values story time may change (`timex.story`)
 _JOIN_TIME = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
 
 
@@ -78,11 +83,18 @@ def _tense_function(text: str, hint: Callable[[int], str] | None) -> Callable[[i
     lexicon = load_lexicon()
 
     def tense(start: int, end: int) -> Tense:
-        if hint is not None:
-            told = hint(start)
-            if told in ("past", "future", "present"):
-                return told  # type: ignore[return-value]
-        return guess_tense(text, start, end, lexicon)
+        pointed = story.directed(text, start, lexicon)
+        if pointed == "future":
+            return "future"
+        told = hint(start) if hint is not None else None
+        found: Tense | None = None
+        if told in ("past", "future", "present"):
+            found = told  # type: ignore[assignment]
+        else:
+            found = cue_tense(text, start, end, lexicon)
+        if pointed == "open" and found in (None, "present"):
+            return "future"
+        return found or "past"
 
     return tense
 
@@ -119,8 +131,10 @@ def _select(found: list[tuple[int, Candidate]]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _merge_clock(text: str, kept: list[Candidate]) -> list[Candidate]:
-    """A clock time next to a day date takes that day: "Monday at 3 p.m." is one TIME."""
+def _merge_clock(text: str, kept: list[Candidate], anchor: Anchor | None) -> list[Candidate]:
+    """A clock time next to a day date takes that day: "Monday at 3 p.m." is one TIME. A clock
+    time with no day beside it is read on the publication day, as news reports its own day's
+    times ("trading closed at 16:00 UTC")."""
     merged: list[Candidate] = []
     for c in kept:
         prev = merged[-1] if merged else None
@@ -134,20 +148,37 @@ def _merge_clock(text: str, kept: list[Candidate]) -> list[Candidate]:
             )
         else:
             merged.append(c)
-    return merged
+    if anchor is None or anchor.year is None:
+        return merged
+    day = anchor.as_date().isoformat()
+    return [
+        replace(c, value=day + c.value[10:])
+        if c.type == "TIME" and c.value.startswith("XXXX-XX-XXT")
+        else c
+        for c in merged
+    ]
 
 
 def find_timexes(
-    text: str, *, anchor: str | None, tense_hint: Callable[[int], str] | None = None
+    text: str,
+    *,
+    anchor: str | None,
+    tense_hint: Callable[[int], str] | None = None,
+    day_first: bool | None = None,
 ) -> list[TimexMatch]:
     """Every temporal expression in `text`, in order, normalised against `anchor`.
 
     `anchor` is the publication date, "YYYY-MM-DD", "--MM-DD" (year unknown) or None; a
     malformed anchor raises `InputError`. `tense_hint(offset)` may return "past", "future" or
-    "present" for the clause at a character offset; anything else falls back to the guess."""
+    "present" for the clause at a character offset; anything else falls back to the guess.
+    `day_first` is the locale hint for numeric dates ("07/08/2007"): True for day-month-year,
+    False for month-day-year, None to read slashes month-first and dots day-first."""
     parsed = parse_anchor(anchor)
-    ctx = Context(text, parsed, load_lexicon(), _tense_function(text, tense_hint))
-    kept = _merge_clock(text, _select(_candidates(ctx)))
+    ctx = Context(text, parsed, load_lexicon(), _tense_function(text, tense_hint), day_first)
+    found = _candidates(ctx)
+    anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
+    selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
+    kept = _merge_clock(text, selected, parsed)
     return [
         TimexMatch(
             start=c.start,

@@ -1,15 +1,15 @@
 """Rules for expressions relative to the anchor, durations, sets, references and clock times.
 
 "yesterday", "last week", "earlier this month", "the third quarter", "two weeks ago", "the past
-few years", "every Monday", "now", "3 p.m.". Calendar-date rules live in `timex_rules`.
+few years", "every Monday", "now", "3 p.m.". Calendar-date rules live in `timex.rules`.
 """
 
 from __future__ import annotations
 
 import re
 
-from eventline.events.timex_calendar import ago_value, period_value, quarter_value, shift_days
-from eventline.events.timex_rules import Candidate, Context, mod_of
+from eventline.events.timex.calendar import ago_value, period_value, quarter_value, shift_days
+from eventline.events.timex.rules import Candidate, Context, mod_of
 
 _OFFSETS = {
     "last": -1,
@@ -25,7 +25,17 @@ _NOT_CALENDAR = {"second", "minute", "hour", "night", "day"}
 _CLAUSE_WORDS = {"after", "before", "of", "when", "that", "which", "following", "he", "she", "they"}
 _TWO_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2}
 _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "annual": "P1Y",
+    "quarterly": "P3M",
+}
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 
@@ -117,7 +127,8 @@ def duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
     common ("twice a day") to count without "for", "over", "the past" and the like."""
     raw, unit = _fold(m["num"]), m["unit"].lower()
     amount = _amount(ctx, m["num"])
-    if unit == "weekend" or (raw in ("a", "an", "some", "many") and not m["qual"]):
+    wide = unit in ("decade", "century") and raw in ("a", "an")  # "a century" stands alone
+    if unit == "weekend" or (raw in ("a", "an", "some", "many") and not m["qual"] and not wide):
         return []
     if unit == "second" and raw in ("a", "an"):  # "a second attempt"
         return []
@@ -132,6 +143,18 @@ def duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
     qual = _fold(m["qual"] or "")
     start = m.start() if qual.startswith(("the ", "past", "last", "next")) else m.start("span")
     return [Candidate(start, m.end(), "DURATION", f"P{time}{amount}{code}", None)]
+
+
+def bare_duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "for months", "took hours", "the worst in decades", "over centuries": an unspecified
+    number of units (TIMEX3 "PXM"), only after a cue word since "hours" is often a noun."""
+    unit = "century" if m["cent"] else m["unit"].lower()
+    if unit in ("weekend", "night", "second", "quarter"):
+        return []
+    code = ctx.lexicon.units[unit]
+    code = "DE" if code == "DE" else "CE" if code == "CE" else code
+    time = "T" if unit in ctx.lexicon.time_units else ""
+    return [Candidate(m.start("span"), m.end(), "DURATION", f"P{time}X{code}", None)]
 
 
 def quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
@@ -174,10 +197,18 @@ def reference(m: re.Match[str], ctx: Context) -> list[Candidate]:
 
 
 def frequency(m: re.Match[str], ctx: Context) -> list[Candidate]:
-    """ "every Monday", "each year", "daily"."""
+    """ "every Monday", "each year", "each spring", "every morning", "twice a week", "daily"."""
     if m["adverb"]:
         return [Candidate(m.start(), m.end(), "SET", _ADVERBS[m["adverb"].lower()], None)]
-    unit = m["unit"].lower()
+    if m["per"] or m["per2"]:
+        unit = (m["per"] or m["per2"]).lower()
+        return [Candidate(m.start(), m.end(), "SET", _SET_UNITS[unit], None)]
+    unit = _fold(m["unit"])
+    if unit in ctx.lexicon.seasons:
+        return [Candidate(m.start(), m.end(), "SET", f"XXXX-{ctx.lexicon.seasons[unit]}", None)]
+    if unit in ctx.lexicon.day_parts:
+        code = ctx.lexicon.day_parts[unit]
+        return [Candidate(m.start(), m.end(), "SET", f"XXXX-XX-XXT{code}", None)]
     if unit in _SET_UNITS:
         return [Candidate(m.start(), m.end(), "SET", _SET_UNITS[unit], None)]
     return [Candidate(m.start(), m.end(), "SET", f"XXXX-WXX-{ctx.lexicon.weekdays[unit]}", None)]
@@ -190,9 +221,12 @@ def clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
         hhmm = _CLOCK_WORDS[m["word"].lower()]
     elif m["h24"]:
         hhmm = f"{int(m['h24']):02d}:{m['mi24']}"
+    elif m["hm"]:
+        hhmm = f"{m['hm']}:{m['mm']}"
     else:
         hour = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
         if int(m["h"]) > 12:
             return []
         hhmm = f"{hour:02d}:{m['mi'] or '00'}"
-    return [Candidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}", "time")]
+    zone = "Z" if m["zone"] else ""
+    return [Candidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}{zone}", "time")]

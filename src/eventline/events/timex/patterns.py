@@ -1,6 +1,6 @@
 """Regular expressions of the temporal-expression rules, built from the lexicon.
 
-Each pattern finds one family of expressions; the handlers in `timex_rules` decide whether a
+Each pattern finds one family of expressions; the handlers in `timex.rules` decide whether a
 hit is a date and compute its value. The fragments below are the shared vocabulary of those
 patterns (month names, weekdays, number words, part-of-period prefixes).
 """
@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventline.events.timex_lexicon import alternation, load_lexicon
+from eventline.events.timex.lexicon import alternation, load_lexicon
+from eventline.events.timex.story import anaphor_pattern
 
 _FLAGS = re.IGNORECASE
 YEAR = r"(?:1[5-9]|20)\d{2}"
@@ -40,6 +41,11 @@ class Patterns:
     reference: re.Pattern[str]
     frequency: re.Pattern[str]
     clock: re.Pattern[str]
+    numeric_date: re.Pattern[str]
+    year_range: re.Pattern[str]
+    century: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    bare_duration: re.Pattern[str]
 
 
 def _mod_prefix() -> str:
@@ -108,7 +114,9 @@ def patterns() -> Patterns:
         "duration": (
             r"(?<![\d,.])(?:(?P<qual>(?:the\s+)?(?:past|last|next|previous|coming|following|first)"
             r"|for|over|within|nearly|almost|about|around|more\s+than|less\s+than|up\s+to)\s+)?"
-            rf"(?P<span>(?P<num>\d+|{num})(?:\s+|-)(?P<unit>{units})s?)\b(?![-\s]+old\b)"
+            rf"(?P<span>(?P<num>\d+|{num})(?:\s+|-)"
+            r"(?:(?:straight|consecutive|successive|full|long|whole)\s+)?"
+            rf"(?P<unit>{units})s?)\b(?![-\s]+old\b)"
         ),
         "quarter": (
             rf"\b(?:the\s+)?(?:(?P<ord>{ordinal}|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
@@ -117,17 +125,41 @@ def patterns() -> Patterns:
         ),
         "season": (
             rf"\b{mod}?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{seasons})\b"
-            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?"
+            rf"(?:(?:\s+(?:{parts}|day))?(?:\s+(?:of|in)\s+|\s+)(?P<year>{YEAR})\b)?"
         ),
         "reference": rf"\b(?:{alternation(lex.references)})\b",
         "frequency": (
-            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|{wd_full})"
-            r"|(?P<adverb>daily|weekly|monthly|annually|yearly))\b"
+            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|{wd_full}"
+            rf"|{seasons}|{parts})"
+            r"|(?P<times>once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|each)\s+"
+            r"(?P<per>day|week|month|year)|\bper\s+(?P<per2>day|week|month|year)"
+            r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|annual|quarterly))\b"
         ),
         "clock": (
-            r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[ap]m)(?!\w)"
+            r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[ap]m)(?!\w)"
             r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?!:)"
-            r"|\b(?P<word>noon|midday|midnight)\b"
+            r"|\b(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:UTC|GMT)\b)"
+            r"|\b(?P<word>noon|midday|midnight)\b)"
+            r"(?:\s*(?P<zone>UTC|GMT)\b(?!\s*[+-]\d))?"
+        ),
+    }
+    compiled |= {
+        "numeric_date": (
+            r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
+            r"(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d)"
+        ),
+        "year_range": (
+            rf"(?<![\w$€£#.,/'’-])(?P<y1>{YEAR})\s*[-–—/]\s*(?P<y2>\d{{4}}|\d{{2}})\b"
+            r"(?![-/.]\d|%)"
+        ),
+        "century": (
+            rf"\b(?:the\s+)?{mod}?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
+            rf"|{alternation(lex.century_ordinals)})[\s-]+century\b"
+        ),
+        "anaphor": anaphor_pattern(lex),
+        "bare_duration": (
+            rf"\b(?P<cue>{alternation(lex.bare_duration_cues)})\s+(?:the\s+)?"
+            rf"(?P<span>(?P<unit>{units})s|(?P<cent>centuries))\b(?![-\s]+old\b)(?!\s+(?:of\s+)?(?:ago|later|earlier|before)\b)"
         ),
     }
     return Patterns(**{name: re.compile(rx, _FLAGS) for name, rx in compiled.items()})

@@ -1,0 +1,239 @@
+"""The per-article step: one article in, its `ArticleAnalysis` (or the failure) out.
+
+`analyse_article` is pure with respect to the corpus: it reads only the article, the loaded
+pipeline and the settings, so it can run for one new feed item, be cached per article, or be
+mapped over a partition. Actor refs keep the nlp stage's document-local ids; corpus linking
+maps them to canonical actors (`eventline.analysis.link`).
+
+`analyse_batch` runs a batch through `nlp.pipe` (batching is what makes spaCy fast) with every
+article under its own guard: when the batch fails, its articles are retried one by one and
+each failure becomes an `AnalysisFailure` naming the stage, so one poison article never stops
+the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy.util
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventline.analysis.chunks import Chunk, split_text
+from eventline.events import code_doc
+from eventline.model import (
+    ActorRef,
+    AnalysisFailure,
+    Article,
+    ArticleAnalysis,
+    EventMention,
+    Mention,
+    Quote,
+    Timex,
+    content_id,
+)
+from eventline.nlp import MODELS, PIPELINE_VERSION, SPAN_KEY
+from eventline.settings import Settings
+
+#: Bump when the event stage's output changes, so stored analyses are recomputed.
+ANALYSIS_VERSION = "analysis-1"
+
+Outcome = ArticleAnalysis | AnalysisFailure
+
+
+def model_package(settings: Settings) -> str:
+    """The spaCy model package the settings name, else the first locked one installed."""
+    if settings.model:
+        return settings.model
+    return next((name for name in MODELS if spacy.util.is_package(name)), MODELS[0])
+
+
+def analysis_key(settings: Settings) -> str:
+    """What a stored analysis was computed with: model package and version, the nlp and
+    event stages' versions and the content of the user's actor files. A change re-analyses.
+    Computed without loading the model, so a run with nothing new stays cheap."""
+    package = model_package(settings)
+    version = spacy.util.get_package_version(package) or "?"
+    digest = hashlib.sha256()
+    for path in settings.kb_files:
+        digest.update(Path(path).read_bytes())
+    kb = digest.hexdigest()[:12] if settings.kb_files else "none"
+    return f"{package}-{version}+{PIPELINE_VERSION}+{ANALYSIS_VERSION}+kb:{kb}"
+
+
+def chunk_limit(nlp: Language, settings: Settings) -> int:
+    return max(1, min(settings.chunk_chars, nlp.max_length - 1))
+
+
+def analyse_article(article: Article, nlp: Language, settings: Settings) -> ArticleAnalysis:
+    """Actors, event mentions, quotes and timexes of one article (raises on failure)."""
+    key = analysis_key(settings)
+    chunks = split_text(article.body, limit=chunk_limit(nlp, settings))
+    docs = [_parse_one(nlp, chunk.text, article) for chunk in chunks]
+    return combine(article, key, list(zip(chunks, docs, strict=True)))
+
+
+def _parse_one(nlp: Language, text: str, article: Article) -> Doc:
+    doc = nlp(text)
+    _set_context(doc, article)
+    return doc
+
+
+def _set_context(doc: Doc, article: Article) -> None:
+    doc._.article = article.id
+    doc._.published = article.published.value if article.published else None
+
+
+def analyse_batch(
+    articles: Sequence[Article], nlp: Language, settings: Settings, *, key: str
+) -> list[Outcome]:
+    """Every article of a batch analysed, or recorded as failed with its stage and reason."""
+    limit = chunk_limit(nlp, settings)
+    pieces = [(i, c) for i, a in enumerate(articles) for c in split_text(a.body, limit=limit)]
+    try:
+        docs = _pipe(nlp, [(c.text, articles[i]) for i, c in pieces], settings.batch_size)
+    except Exception:
+        return [_guarded(a, nlp, settings, key) for a in articles]
+    parsed: list[list[tuple[Chunk, Doc]]] = [[] for _ in articles]
+    for (i, chunk), doc in zip(pieces, docs, strict=True):
+        parsed[i].append((chunk, doc))
+    out: list[Outcome] = []
+    for article, chunk_docs in zip(articles, parsed, strict=True):
+        try:
+            out.append(combine(article, key, chunk_docs))
+        except Exception as exc:
+            out.append(_failure(article, "code", exc, key))
+    return out
+
+
+def _pipe(nlp: Language, pairs: list[tuple[str, Article]], batch_size: int) -> list[Doc]:
+    docs = []
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        _set_context(doc, article)
+        docs.append(doc)
+    return docs
+
+
+def _guarded(article: Article, nlp: Language, settings: Settings, key: str) -> Outcome:
+    limit = chunk_limit(nlp, settings)
+    try:
+        chunks = split_text(article.body, limit=limit)
+        chunk_docs = [(c, _parse_one(nlp, c.text, article)) for c in chunks]
+    except Exception as exc:
+        return _failure(article, "parse", exc, key)
+    try:
+        return combine(article, key, chunk_docs)
+    except Exception as exc:
+        return _failure(article, "code", exc, key)
+
+
+def _failure(article: Article, stage: str, exc: BaseException, key: str) -> AnalysisFailure:
+    reason = f"{exc.__class__.__name__}: {exc}".splitlines()[0][:500]
+    return AnalysisFailure(article=article.id, stage=stage, reason=reason, key=key)
+
+
+# --- from parsed chunks to one record ----------------------------------------------------
+
+
+def combine(article: Article, key: str, chunk_docs: Sequence[tuple[Chunk, Doc]]) -> ArticleAnalysis:
+    """Code every chunk and shift its records back into the article body."""
+    published = article.published.value if article.published else None
+    actors: dict[str, dict[str, Any]] = {}
+    mentions: list[Mention] = []
+    events: list[EventMention] = []
+    quotes: list[Quote] = []
+    timexes: list[Timex] = []
+    sentences = 0
+    for index, (chunk, doc) in enumerate(chunk_docs):
+        shift = _Shift(chunk.start, sentences, index)
+        for local, entry in (doc._.actor_table or {}).items():
+            actors.setdefault(local, entry)
+        mentions += [shift.mention(article, span) for span in doc.spans.get(SPAN_KEY, [])]
+        coded = code_doc(doc, article_id=article.id, published=published, kind=article.kind)
+        events += [shift.event(e) for e in coded.events]
+        quotes += [shift.quote(q) for q in coded.quotes]
+        timexes += [shift.timex(t) for t in coded.timexes]
+        sentences += sum(1 for _ in doc.sents)
+    return ArticleAnalysis(
+        article=article.id,
+        key=key,
+        actors=actors,
+        mentions=tuple(mentions),
+        event_mentions=tuple(events),
+        quotes=tuple(quotes),
+        timexes=tuple(timexes),
+        words=len(article.body.split()),
+        chunks=len(chunk_docs),
+    )
+
+
+class _Shift:
+    """Moves a chunk's records to article offsets; ids of later chunks get the chunk start,
+    since the coders derive ids from chunk-local offsets."""
+
+    def __init__(self, start: int, sentences: int, index: int) -> None:
+        self.start, self.sentences, self.index = start, sentences, index
+
+    def _id(self, value: str) -> str:
+        return value if self.index == 0 else content_id(value.split("_")[0], value, self.start)
+
+    def mention(self, article: Article, span: Any) -> Mention:
+        start, end = span.start_char + self.start, span.end_char + self.start
+        ref = span._.actor_ref
+        return Mention(
+            id=content_id("men", article.id, start, end, span.label_),
+            article=article.id,
+            start=start,
+            end=end,
+            text=article.body[start:end],
+            label=span.label_,
+            actor=ActorRef(**ref) if ref else None,
+        )
+
+    def event(self, event: EventMention) -> EventMention:
+        if self.index == 0:
+            return event
+        evidence = event.evidence.model_copy(
+            update={
+                "start": event.evidence.start + self.start,
+                "end": event.evidence.end + self.start,
+                "sentence": event.evidence.sentence + self.sentences,
+            }
+        )
+        return event.model_copy(update={"id": self._id(event.id), "evidence": evidence})
+
+    def quote(self, quote: Quote) -> Quote:
+        if self.index == 0:
+            return quote
+        return quote.model_copy(
+            update={
+                "id": self._id(quote.id),
+                "start": quote.start + self.start,
+                "end": quote.end + self.start,
+            }
+        )
+
+    def timex(self, timex: Timex) -> Timex:
+        if self.index == 0:
+            return timex
+        return timex.model_copy(
+            update={
+                "id": self._id(timex.id),
+                "start": timex.start + self.start,
+                "end": timex.end + self.start,
+            }
+        )
+
+
+def iter_batches(articles: Iterable[Article], size: int) -> Iterable[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

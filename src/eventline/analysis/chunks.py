@@ -1,0 +1,54 @@
+"""Long texts in pieces: sentence-aligned chunks a spaCy model accepts, offsets kept.
+
+spaCy refuses a text longer than `nlp.max_length` (E088, one million characters by default)
+and the parser's memory grows with the text, so an article longer than `limit` is cut into
+chunks of at most `limit` characters. Cuts fall on a paragraph break where one is close
+enough, else after a sentence's final punctuation, else at whitespace, else hard: no sentence
+is split unless a single one exceeds the limit. Each chunk is parsed as its own doc and its
+records are shifted back by the chunk's start (`Chunk.start`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    start: int
+    text: str
+
+
+def _last_break(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int | None:
+    """End of the last match of `pattern` that ends within text[lo:hi]."""
+    best = None
+    for match in pattern.finditer(text, lo, hi):
+        best = match.end()
+    return best
+
+
+def split_text(text: str, *, limit: int) -> list[Chunk]:
+    """Chunks of at most `limit` characters covering `text` in order (one chunk if it fits)."""
+    if limit <= 0:
+        raise ValueError("chunk limit must be positive")
+    chunks: list[Chunk] = []
+    start = 0
+    while len(text) - start > limit:
+        hi = start + limit
+        # Prefer a cut in the chunk's second half, so chunks do not become tiny.
+        lo = start + limit // 2
+        cut = (
+            _last_break(_PARAGRAPH, text, lo, hi)
+            or _last_break(_SENTENCE_END, text, lo, hi)
+            or _last_break(_SPACE, text, lo, hi)
+            or hi
+        )
+        chunks.append(Chunk(start, text[start:cut]))
+        start = cut
+    chunks.append(Chunk(start, text[start:]))
+    return chunks

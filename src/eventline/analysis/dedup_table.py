@@ -1,0 +1,227 @@
+"""Near-duplicate linking against the store's LSH band table, one new article at a time.
+
+The same matching as `corpus.dedup.DuplicateIndex` (shingles, MinHash, 21 bands of 3 rows,
+exact verification, date and wire cues, union of groups), but its state lives in rows:
+`dedup_entries` (one per article) and `dedup_bands` (one per band key and article). Adding an
+article reads the band rows of its 21 keys, the signatures of the entries they name, and the
+shingles of the few it verifies; nothing else of the corpus is loaded, and the state grows by
+one row and 21 band rows an article instead of a blob rewritten on every run.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, delete, insert, select, update
+
+from eventline.corpus.dayspan import DaySpan
+from eventline.corpus.dedup import DuplicateIndex, _Entry
+from eventline.model import Article
+from eventline.store.schema_analysis import dedup_bands, dedup_entries
+
+_SIGNED = 1 << 63
+
+
+def _signed(key: int) -> int:
+    """uint64 band key as a signed BIGINT (both backends store 64-bit signed integers)."""
+    return key - (1 << 64) if key >= _SIGNED else key
+
+
+def _pack_shingles(shingles: np.ndarray[Any, Any]) -> bytes:
+    deltas = np.diff(shingles, prepend=np.uint32(0)).astype(np.uint32)
+    return zlib.compress(deltas.tobytes(), 6)
+
+
+def _unpack_shingles(data: bytes) -> np.ndarray[Any, Any]:
+    deltas = np.frombuffer(zlib.decompress(data), dtype=np.uint32)
+    return np.cumsum(deltas, dtype=np.uint32)
+
+
+@dataclass(frozen=True)
+class Member:
+    seq: int
+    article: str
+    size: int
+    lo: int | None
+    own_wire: bool
+    link: float
+
+
+class StoredDuplicates:
+    """Adds articles to the band table and reads groups back (pass an open transaction)."""
+
+    def __init__(self, index: DuplicateIndex) -> None:
+        self.index = index  # parameters, shingler, permutations and the verification rule
+
+    def known(self, conn: Connection, article_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(article_ids), 500):
+            part = list(article_ids[start : start + 500])
+            query = select(dedup_entries.c.article_id).where(dedup_entries.c.article_id.in_(part))
+            found.update(row[0] for row in conn.execute(query))
+        return found
+
+    def add(self, conn: Connection, article: Article) -> int | None:
+        """Index one article; the seq of its group's root (None: no copy found)."""
+        entry, sig = self.index._prepare(article)
+        keys = self.index._band_keys(sig) if entry.shingles.size else []
+        candidates = self._candidates(conn, keys)
+        matches = self._verify(conn, entry, sig, candidates)
+        seq = self._append(conn, entry, sig, keys)
+        if not matches:
+            return None
+        return self._union(conn, seq, matches)
+
+    def _candidates(self, conn: Connection, keys: list[int]) -> list[int]:
+        """Entries sharing a band: each bucket's first entry and its latest `max_bucket`."""
+        if not keys:
+            return []
+        by_key: dict[int, list[int]] = defaultdict(list)
+        query = select(dedup_bands.c.band, dedup_bands.c.seq).where(
+            dedup_bands.c.band.in_([_signed(k) for k in keys])
+        )
+        for band, seq in conn.execute(query):
+            by_key[band].append(seq)
+        found: set[int] = set()
+        for seqs in by_key.values():
+            seqs.sort()
+            found.add(seqs[0])
+            found.update(seqs[1:][-self.index.max_bucket :])
+        return sorted(found)
+
+    def _verify(
+        self, conn: Connection, entry: _Entry, sig: np.ndarray[Any, Any], candidates: list[int]
+    ) -> list[tuple[int, int, float]]:
+        """(seq, root seq, similarity) of verified copies, at most one per group."""
+        if not candidates:
+            return []
+        query = (
+            select(dedup_entries.c.seq, dedup_entries.c.sig, dedup_entries.c.grp)
+            .where(dedup_entries.c.seq.in_(candidates))
+            .order_by(dedup_entries.c.seq)
+        )
+        rows = list(conn.execute(query))
+        sigs = np.stack([np.frombuffer(r.sig, dtype=np.uint32) for r in rows])
+        estimates = (sigs == sig).mean(axis=1)
+        tried: dict[int, int] = {}
+        matches: list[tuple[int, int, float]] = []
+        for i in np.argsort(-estimates, kind="stable"):
+            if estimates[i] < self.index.thresholds.gate:
+                break
+            row = rows[int(i)]
+            root = row.grp if row.grp is not None else row.seq
+            if tried.get(root, 0) >= 2 or any(m[1] == root for m in matches):
+                continue
+            tried[root] = tried.get(root, 0) + 1
+            similarity = self.index._similarity(entry, self._entry(conn, row.seq))
+            if similarity is not None:
+                matches.append((row.seq, root, similarity))
+        return matches
+
+    def _entry(self, conn: Connection, seq: int) -> _Entry:
+        row = conn.execute(select(dedup_entries).where(dedup_entries.c.seq == seq)).one()
+        return _Entry(
+            id=row.article_id,
+            shingles=_unpack_shingles(row.shingles),
+            span=DaySpan.unpack(row.span_lo, row.span_hi, row.span_md),
+            wire=row.wire,
+            own_wire=row.own_wire,
+        )
+
+    def _append(
+        self, conn: Connection, entry: _Entry, sig: np.ndarray[Any, Any], keys: list[int]
+    ) -> int:
+        last = conn.execute(
+            select(dedup_entries.c.seq).order_by(dedup_entries.c.seq.desc())
+        ).first()
+        seq = (last[0] if last else 0) + 1
+        lo, hi, md = entry.span.packed()
+        conn.execute(
+            insert(dedup_entries),
+            [
+                {
+                    "seq": seq,
+                    "article_id": entry.id,
+                    "sig": np.ascontiguousarray(sig, dtype=np.uint32).tobytes(),
+                    "shingles": _pack_shingles(entry.shingles),
+                    "size": int(entry.shingles.size),
+                    "span_lo": lo,
+                    "span_hi": hi,
+                    "span_md": md,
+                    "wire": entry.wire,
+                    "own_wire": entry.own_wire,
+                    "grp": None,
+                    "link": 1.0,
+                }
+            ],
+        )
+        if keys:
+            conn.execute(insert(dedup_bands), [{"band": _signed(k), "seq": seq} for k in keys])
+        return seq
+
+    def _union(self, conn: Connection, seq: int, matches: list[tuple[int, int, float]]) -> int:
+        """Join the new entry and every matched group into the oldest root."""
+        roots = {root for _, root, _ in matches}
+        root = min(roots)
+        conn.execute(
+            update(dedup_entries)
+            .where(dedup_entries.c.grp.in_(roots) | dedup_entries.c.seq.in_([*roots, seq]))
+            .values(grp=root)
+        )
+        link = min(similarity for _, _, similarity in matches)
+        conn.execute(update(dedup_entries).where(dedup_entries.c.seq == seq).values(link=link))
+        return root
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def groups(
+        self, conn: Connection, roots: Iterable[int] | None = None
+    ) -> dict[int, list[Member]]:
+        """Members of every group (or of the groups with these roots), in arrival order."""
+        query = select(
+            dedup_entries.c.seq,
+            dedup_entries.c.article_id,
+            dedup_entries.c.size,
+            dedup_entries.c.span_lo,
+            dedup_entries.c.own_wire,
+            dedup_entries.c.link,
+            dedup_entries.c.grp,
+        ).where(dedup_entries.c.grp.is_not(None))
+        if roots is not None:
+            query = query.where(dedup_entries.c.grp.in_(list(roots)))
+        found: dict[int, list[Member]] = defaultdict(list)
+        for row in conn.execute(query.order_by(dedup_entries.c.seq)):
+            found[row.grp].append(
+                Member(
+                    row.seq, row.article_id, row.size, row.span_lo or None, row.own_wire, row.link
+                )
+            )
+        return dict(found)
+
+    def clear(self, conn: Connection) -> None:
+        conn.execute(delete(dedup_bands))
+        conn.execute(delete(dedup_entries))
+
+
+def canonical(members: Sequence[Member]) -> str:
+    """Wire's own copy first, then the longest text, the earliest date, the smallest id."""
+    best = min(
+        members,
+        key=lambda m: (not m.own_wire, -m.size, m.lo if m.lo is not None else 10**9, m.article),
+    )
+    return best.article
+
+
+def stale(conn: Connection) -> bool:
+    """Whether an indexed article was deleted (groups cannot forget a member: rebuild)."""
+    from eventline.store.schema import articles
+
+    query = select(dedup_entries.c.seq).where(
+        dedup_entries.c.article_id.not_in(select(articles.c.id))
+    )
+    return conn.execute(query.limit(1)).first() is not None

@@ -1,0 +1,120 @@
+"""Running the per-article step over pending articles: batches, worker processes, writes.
+
+Each batch's results are written as soon as it is done (one transaction per batch), so
+Ctrl-C or `kill -9` loses at most the batches in flight and the next run finishes the rest.
+With `processes` > 1 the batches go to spawned worker processes, each loading the pipeline
+once; the whole per-article step (parse and coding) runs there, and results come back in
+order to be written by this process alone.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.language import Language
+
+from eventline.analysis import state
+from eventline.analysis.article import Outcome, analyse_batch, iter_batches
+from eventline.model import AnalysisFailure, Article
+from eventline.nlp import load_nlp
+from eventline.settings import Settings
+from eventline.store import Store
+
+Progress = Callable[[str, int, int], None]
+
+_WORKER: dict[str, Any] = {}
+
+
+def load_pipeline(settings: Settings) -> Language:
+    return load_nlp(kb_files=settings.kb_files, model=settings.model)
+
+
+def _init_worker(settings: Settings) -> None:
+    _WORKER["nlp"] = load_pipeline(settings)
+    _WORKER["settings"] = settings
+
+
+def _run_in_worker(job: tuple[list[Article], str]) -> list[Outcome]:
+    articles, key = job
+    return analyse_batch(articles, _WORKER["nlp"], _WORKER["settings"], key=key)
+
+
+def analyse_pending(
+    store: Store,
+    articles: Sequence[Article],
+    *,
+    settings: Settings,
+    key: str,
+    progress: Progress | None = None,
+) -> tuple[int, list[AnalysisFailure]]:
+    """Analyse `articles` and store each batch's results; (analysed, failures)."""
+    if not articles:
+        return 0, []
+    batches = [(batch, key) for batch in iter_batches(articles, settings.batch_size)]
+    done, failed = 0, list[AnalysisFailure]()
+    processes = min(settings.processes, len(batches))
+    if processes <= 1:
+        nlp = load_pipeline(settings)
+        results = (analyse_batch(b, nlp, settings, key=k) for b, k in batches)
+        done, failed = _drain(store, results, len(articles), progress)
+        return done, failed
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
+        done, failed = _drain(store, pool.imap(_run_in_worker, batches), len(articles), progress)
+    return done, failed
+
+
+def _drain(
+    store: Store, results: Any, total: int, progress: Progress | None
+) -> tuple[int, list[AnalysisFailure]]:
+    done, failed = 0, list[AnalysisFailure]()
+    for outcomes in results:
+        state.write_outcomes(store, outcomes)
+        done += len(outcomes)
+        failed += [o for o in outcomes if isinstance(o, AnalysisFailure)]
+        if progress is not None:
+            progress("analyse articles", done, total)
+    return done, failed
+
+
+def _claim_in_worker(settings: Settings) -> int:
+    from eventline.analysis.article import analysis_key
+    from eventline.analysis.worker import claim_batch
+
+    key = analysis_key(settings)
+    nlp = load_pipeline(settings)
+    done = 0
+    with Store(settings.db_url) as store:
+        while ids := claim_batch(store, nlp, settings, key=key):
+            done += len(ids)
+    return done
+
+
+def claim_all(
+    store: Store, *, settings: Settings, progress: Progress | None = None
+) -> tuple[int, list[AnalysisFailure]]:
+    """Analyse pending articles by claiming batches (safe beside other processes doing the
+    same); with `processes` > 1, that many claiming processes."""
+    from eventline.analysis.article import analysis_key
+    from eventline.analysis.worker import claim_batch
+
+    key = analysis_key(settings)
+    total = len(state.pending_articles(store, key))
+    if total == 0:
+        return 0, []
+    processes = min(settings.processes, -(-total // settings.batch_size))
+    if processes <= 1:
+        nlp = load_pipeline(settings)
+        done = 0
+        while ids := claim_batch(store, nlp, settings, key=key):
+            done += len(ids)
+            if progress is not None:
+                progress("analyse articles", done, max(total, done))
+    else:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(processes) as pool:
+            done = sum(pool.map(_claim_in_worker, [settings] * processes))
+    failed = [f for f in state.failures(store) if f.key == key]
+    return done, failed

@@ -1,0 +1,175 @@
+"""Reads and writes of the incremental analysis tables (store/schema_analysis.py).
+
+Kept beside the analysis rather than in `Store` so the store's owner and this stage do not
+edit one file; every function takes the `Store` and uses its engine, one transaction each."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, delete, exists, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventline.errors import StoreError
+from eventline.model import AnalysisFailure, Article, ArticleAnalysis
+from eventline.store import Store
+from eventline.store.schema import articles, documents
+from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
+
+Outcome = ArticleAnalysis | AnalysisFailure
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def pack(analysis: ArticleAnalysis) -> bytes:
+    """Compact JSON, zlib-compressed: stored results are read back whole, never queried."""
+    return zlib.compress(analysis.model_dump_json().encode("utf-8"), 6)
+
+
+def unpack(data: bytes) -> ArticleAnalysis:
+    return ArticleAnalysis.model_validate_json(zlib.decompress(data))
+
+
+def pending_query(key: str, *, everything: bool = False) -> Select[Any]:
+    """Articles' data without an analysis (or a recorded failure) for `key`."""
+    query = select(articles.c.data)
+    if not everything:
+        done = exists().where(
+            and_(analysis_results.c.article_id == articles.c.id, analysis_results.c.key == key)
+        )
+        failed = exists().where(
+            and_(analysis_errors.c.article_id == articles.c.id, analysis_errors.c.key == key)
+        )
+        query = query.where(~done, ~failed)
+    return query
+
+
+def pending_count(store: Store, key: str) -> int:
+    """Pending articles, counting those other workers hold claimed (still uncommitted)."""
+    query = select(func.count()).select_from(pending_query(key).subquery())
+    with store.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def pending_articles(store: Store, key: str, *, everything: bool = False) -> list[Article]:
+    """Articles without an analysis (or a recorded failure) for `key`, in store order."""
+    query = (
+        pending_query(key, everything=everything)
+        .join(documents, documents.c.id == articles.c.document_id)
+        .order_by(documents.c.source_path, articles.c.item)
+    )
+    with store.engine.connect() as conn:
+        return [Article.model_validate(_json(row[0])) for row in conn.execute(query)]
+
+
+def write_outcomes(store: Store, outcomes: Sequence[Outcome]) -> None:
+    """Store one batch of per-article results in one transaction: an interrupted run keeps
+    every batch written before it, and the next run picks up the rest."""
+    try:
+        with store.engine.begin() as conn:
+            write_outcomes_in(conn, outcomes)
+    except SQLAlchemyError as exc:
+        raise StoreError(store.url, f"cannot write per-article results: {exc}") from exc
+
+
+def write_outcomes_in(conn: Connection, outcomes: Sequence[Outcome]) -> None:
+    """`write_outcomes` inside an open transaction (a worker's claiming transaction)."""
+    done = [o for o in outcomes if isinstance(o, ArticleAnalysis)]
+    failed = [o for o in outcomes if isinstance(o, AnalysisFailure)]
+    now = datetime.now(UTC)
+    ids = [o.article for o in outcomes]
+    conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
+    conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
+    if done:
+        conn.execute(
+            insert(analysis_results),
+            [
+                {
+                    "article_id": a.article,
+                    "key": a.key,
+                    "words": a.words,
+                    "data": pack(a),
+                    "analysed_at": now,
+                }
+                for a in done
+            ],
+        )
+    if failed:
+        conn.execute(
+            insert(analysis_errors),
+            [
+                {
+                    "article_id": f.article,
+                    "stage": f.stage,
+                    "key": f.key,
+                    "reason": f.reason,
+                    "failed_at": now,
+                }
+                for f in failed
+            ],
+        )
+
+
+def iter_analyses(
+    store: Store, *, article_ids: Iterable[str] | None = None
+) -> Iterator[ArticleAnalysis]:
+    """Stored per-article results (all, or those of `article_ids`), by article id."""
+    query = select(analysis_results.c.data).order_by(analysis_results.c.article_id)
+    if article_ids is not None:
+        query = query.where(analysis_results.c.article_id.in_(list(article_ids)))
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            yield unpack(row[0])
+
+
+def failures(store: Store) -> list[AnalysisFailure]:
+    query = select(analysis_errors).order_by(analysis_errors.c.article_id, analysis_errors.c.stage)
+    with store.engine.connect() as conn:
+        return [
+            AnalysisFailure(article=r.article_id, stage=r.stage, reason=r.reason, key=r.key)
+            for r in conn.execute(query)
+        ]
+
+
+def analysis_size(store: Store) -> tuple[int, int]:
+    """(articles analysed, bytes of their stored results as JSON text)."""
+    query = select(func.count(), func.sum(func.length(analysis_results.c.data)))
+    with store.engine.connect() as conn:
+        count, size = conn.execute(query).one()
+    return int(count), int(size or 0)
+
+
+# --- stable ids ---------------------------------------------------------------------------
+
+
+def assignments(store: Store, kind: str) -> dict[str, tuple[str, int]]:
+    """member -> (record id, seq) for one kind of record ("event", "dup")."""
+    query = select(id_assignments.c.member, id_assignments.c.target, id_assignments.c.seq).where(
+        id_assignments.c.kind == kind
+    )
+    with store.engine.connect() as conn:
+        return {m: (t, s) for m, t, s in conn.execute(query)}
+
+
+def assignment_rows(kind: str, chosen: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:
+    return [
+        {"kind": kind, "member": m, "target": t, "seq": s} for m, (t, s) in sorted(chosen.items())
+    ]
+
+
+def replace_assignments(conn: Any, kind: str, rows: list[dict[str, Any]]) -> None:
+    conn.execute(delete(id_assignments).where(id_assignments.c.kind == kind))
+    if rows:
+        conn.execute(insert(id_assignments), rows)
+
+
+def max_seq(store: Store) -> int:
+    with store.engine.connect() as conn:
+        value = conn.execute(select(func.max(id_assignments.c.seq))).scalar()
+    return int(value or 0)

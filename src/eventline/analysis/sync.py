@@ -1,0 +1,157 @@
+"""Write only what changed: corpus linking recomputes records, the store gets the difference.
+
+A digest of every written record (corpus records by id; an article's per-article records
+together, by article) is kept in `record_digests`. A link writes the records whose digest is
+new or different and deletes those that disappeared, in one transaction, so the cost of the
+write follows what the new articles changed, not the size of the corpus. A kind with no
+digests yet (a store linked by an older version) is replaced whole once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import delete, insert, select, update
+
+from eventline.store import Store
+from eventline.store import schema as S
+from eventline.store.schema_analysis import record_digests
+from eventline.store.writer import Writer
+
+PER_ARTICLE = ("mentions", "timexes", "event_mentions", "quotes")
+CORPUS = ("actors", "duplicate_groups", "stories", "events", "claims")
+
+
+def _digest(records: Sequence[BaseModel], extra: str = "") -> str:
+    text = "\x1e".join([extra, *(r.model_dump_json() for r in records)])
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def _article_of(kind: str, record: Any) -> str:
+    return str(record.evidence.article if kind == "event_mentions" else record.article)
+
+
+def sync_records(
+    store: Store,
+    records: Mapping[str, Sequence[Any]],
+    blobs: Mapping[str, bytes],
+    *,
+    context: Mapping[str, str],
+) -> int:
+    """Bring the store's records to `records` (every kind of PER_ARTICLE and CORPUS);
+    returns how many records were written or deleted. `context` maps an article id to what
+    derived columns read from it (publication date, outlet, story), so a record is rewritten
+    when that changes too."""
+    with store.engine.connect() as conn:
+        old: dict[str, dict[str, str]] = defaultdict(dict)
+        for kind, rid, digest in conn.execute(select(record_digests)):
+            old[kind][rid] = digest
+    touched = 0
+    with store.batch() as writer:
+        touched += _sync_articles(writer, records, old["article"], context)
+        for kind in CORPUS:
+            touched += _sync_kind(writer, kind, records[kind], old.get(kind, {}), context)
+        for key, data in blobs.items():
+            writer.put_blob(key, data)
+    return touched
+
+
+def _set_digests(writer: Writer, kind: str, new: Mapping[str, str], gone: Sequence[str]) -> None:
+    table = record_digests
+    ids = [*new, *gone]
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        writer.conn.execute(delete(table).where(table.c.kind == kind, table.c.id.in_(part)))
+    rows = [{"kind": kind, "id": i, "digest": d} for i, d in new.items()]
+    if rows:
+        writer.conn.execute(insert(table), rows)
+
+
+def _sync_articles(
+    writer: Writer,
+    records: Mapping[str, Sequence[Any]],
+    old: dict[str, str],
+    context: Mapping[str, str],
+) -> int:
+    by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for kind in PER_ARTICLE:
+        for record in records[kind]:
+            by_article[_article_of(kind, record)][kind].append(record)
+    digests = {
+        art: _digest([r for kind in PER_ARTICLE for r in kinds.get(kind, [])], context.get(art, ""))
+        for art, kinds in by_article.items()
+    }
+    if not old:  # never synced: start from a clean slate
+        for kind in PER_ARTICLE:
+            writer.clear(kind)
+        changed = list(digests)
+    else:
+        changed = [a for a, d in digests.items() if old.get(a) != d]
+    gone = [a for a in old if a not in digests]
+    writer.clear_article_analysis([*changed, *gone])
+    writer.put_mentions([m for a in changed for m in by_article[a]["mentions"]])
+    writer.put_timexes([t for a in changed for t in by_article[a]["timexes"]])
+    writer.put_event_mentions([e for a in changed for e in by_article[a]["event_mentions"]])
+    writer.put_quotes([q for a in changed for q in by_article[a]["quotes"]])
+    _set_digests(writer, "article", {a: digests[a] for a in changed}, gone)
+    return len(changed) + len(gone)
+
+
+def _source(kind: str, record: Any) -> str:
+    """The article whose columns a record's derived columns read."""
+    if kind == "events":
+        return str(record.mentions[0].article) if record.mentions else ""
+    if kind == "claims":
+        return str(record.reviewer_article)
+    return ""
+
+
+def _sync_kind(
+    writer: Writer,
+    kind: str,
+    items: Sequence[Any],
+    old: dict[str, str],
+    context: Mapping[str, str],
+) -> int:
+    digests = {r.id: _digest([r], context.get(_source(kind, r), "")) for r in items}
+    if not old:
+        writer.clear(kind)
+        changed = list(items)
+    else:
+        changed = [r for r in items if old.get(r.id) != digests[r.id]]
+    gone = [i for i in old if i not in digests]
+    _delete(writer, kind, gone)
+    writer.put(kind, changed)
+    _set_digests(writer, kind, {r.id: digests[r.id] for r in changed}, gone)
+    return len(changed) + len(gone)
+
+
+def _delete(writer: Writer, kind: str, ids: Sequence[str]) -> None:
+    """Remove records of one kind with the rows derived from them."""
+    if not ids:
+        return
+    if kind == "events":
+        writer.delete_events(ids)
+        return
+    if kind == "duplicate_groups":
+        writer.delete_duplicate_groups(ids)
+        return
+    conn = writer.conn
+    for start in range(0, len(ids), 500):
+        part = list(ids[start : start + 500])
+        if kind == "actors":
+            conn.execute(delete(S.actor_aliases).where(S.actor_aliases.c.actor_id.in_(part)))
+            conn.execute(delete(S.actors).where(S.actors.c.id.in_(part)))
+        elif kind == "stories":
+            conn.execute(
+                update(S.articles).where(S.articles.c.story_id.in_(part)).values(story_id=None)
+            )
+            conn.execute(delete(S.story_articles).where(S.story_articles.c.story_id.in_(part)))
+            conn.execute(delete(S.stories).where(S.stories.c.id.in_(part)))
+        elif kind == "claims":
+            conn.execute(delete(S.claim_evidence).where(S.claim_evidence.c.claim_id.in_(part)))
+            conn.execute(delete(S.claims).where(S.claims.c.id.in_(part)))

@@ -1,0 +1,158 @@
+"""Story time: anaphoric expressions read against the last date the text mentioned.
+
+"One summer evening in 2009 ... The next morning ... Two days later" tells a story whose time
+is set by the text, not by the publication date. Deictic expressions ("yesterday", "next
+week") keep the publication date as their anchor, as in HeidelTime's news mode; anaphoric ones
+("the following day", "that year", "the same month", "two days later") take the latest
+date mentioned before them (HeidelTime's reference time), keeping only the parts of it that
+are known; with no date before them, the publication date.
+Also here: the words before an expression that point it at the future ("delayed to Friday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventline.events.timex.calendar import Anchor, ago_value, period_value, shift_days
+from eventline.events.timex.lexicon import TimexLexicon, alternation
+from eventline.events.timex.rules import Candidate, Context
+
+_EXPLICIT_VALUE = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:$|T|-(?:SP|SU|FA|WI)$)"
+)
+_UNIT_NEEDS = {"day": 3, "week": 3, "weekend": 3, "month": 2, "year": 1}
+_SAME_UNITS = r"day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter"
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
+_DIRECTED: dict[int, re.Pattern[str]] = {}  # by id() of the (cached, immutable) lexicon
+
+
+def anaphor(m: re.Match[str], ctx: Context) -> list[Candidate]:
+    """ "the following day", "the next morning", "that year", "the same week", "two days
+    later": valued here against the publication date, re-anchored by `reanchor`."""
+    if m["num"]:
+        unit = m["nunit"].lower()
+        raw = " ".join(m["num"].lower().split())
+        amount = raw if raw.isdigit() else ctx.lexicon.numbers.get(raw, "X")
+        if amount == "X" or unit not in ("day", "week", "month", "year"):
+            return []
+        sign = 1 if m["dir"].lower() in ("later", "after", "afterwards", "on") else -1
+        value, precision = ago_value(ctx.anchor, -sign * int(amount), unit)
+        return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+    unit = m["unit"].lower()
+    rel = " ".join(m["rel"].lower().split())
+    offset = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+    if unit in _PARTS or unit in _SEASONS:
+        base, precision = (
+            shift_days(ctx.anchor, offset)
+            if unit in _PARTS
+            else (period_value(ctx.anchor, "year", offset))
+        )
+        code = _PARTS.get(unit) or _SEASONS[unit]
+        joined = f"{base}T{code}" if unit in _PARTS else f"{base}-{code}"
+        kind = "TIME" if unit in _PARTS else "DATE"
+        return [Candidate(m.start(), m.end(), kind, joined, precision)]
+    value, precision = period_value(ctx.anchor, unit, offset)
+    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+
+
+def anaphor_pattern(lexicon: TimexLexicon) -> str:
+    num = alternation(lexicon.numbers)
+    return (
+        rf"\b(?P<rel>the\s+following|the\s+next|the\s+previous|that|the\s+same)\s+"
+        rf"(?P<unit>{_SAME_UNITS})\b"
+        r"(?!\s+(?:a|one|the)\s+year\s+(?:ago|earlier|before)|\s+(?:of\s+)?last\s+year)"
+        rf"|(?<![\d,.])\b(?P<num>\d+|{num})[\s-]+(?P<nunit>day|week|month|year)s?\s+"
+        r"(?P<dir>later|afterwards|earlier|(?:after|before)(?=\s*(?:[.,;:!?]|$)))\b(?!\s+than\b)"
+    )
+
+
+def _reference(c: Candidate) -> tuple[Anchor, int] | None:
+    m = _EXPLICIT_VALUE.match(c.value)
+    if m is None:
+        return None
+    level = 3 if m["d"] else 2 if m["m"] else 1
+    return Anchor(c.value, int(m["y"]), int(m["m"] or 1), int(m["d"] or 1)), level
+
+
+def _revalue(
+    c: Candidate, text: str, lexicon: TimexLexicon, reference: Anchor, level: int
+) -> Candidate:
+    """`c` computed again against the story's reference date, when that date is precise
+    enough for the expression's unit."""
+    words = text.lower().split()
+    unit = next((w.rstrip("s") for w in words if w.rstrip("s") in _UNIT_NEEDS), None)
+    if words[-1] in _PARTS or words[-1] in _SEASONS:
+        unit = "day" if words[-1] in _PARTS else "year"
+    if unit is None:
+        return c
+    if _UNIT_NEEDS[unit] > level:
+        return _coarse(c, reference, level, words[-1])
+    if words[-1] in ("later", "after", "afterwards", "earlier", "before"):
+        sign = 1 if words[-1] in ("later", "after", "afterwards") else -1
+        raw = re.split(r"[\s-]+(?:day|week|month|year)", text.lower())[0]
+        amount_text = lexicon.numbers.get(" ".join(raw.split()), raw.strip())
+        if not amount_text.isdigit():
+            return c
+        amount = int(amount_text)
+        value, precision = ago_value(reference, -sign * amount, unit)
+        return replace(c, value=value, precision=precision)
+    offset = 1 if words[:2] in (["the", "following"], ["the", "next"]) else 0
+    offset = -1 if words[:2] == ["the", "previous"] else offset
+    if words[-1] in _PARTS:
+        base, precision = shift_days(reference, offset)
+        return replace(c, value=f"{base}T{_PARTS[words[-1]]}", precision=precision)
+    if words[-1] in _SEASONS:
+        base, precision = period_value(reference, "year", offset)
+        return replace(c, value=f"{base}-{_SEASONS[words[-1]]}", precision="season")
+    value, precision = period_value(reference, unit, offset)
+    return replace(c, value=value, precision=precision)
+
+
+def _coarse(c: Candidate, reference: Anchor, level: int, last: str) -> Candidate:
+    """The story's year (and month) with the finer parts unknown: "in 2009 ... the next
+    morning" is some morning of 2009, not a day near the publication date."""
+    known = f"{reference.year:04d}-" + (f"{reference.month:02d}-XX" if level >= 2 else "XX-XX")
+    if c.precision in ("day", "time") or last in _PARTS:
+        value = f"{known}T{_PARTS[last]}" if last in _PARTS else known
+        return replace(c, value=value, precision=None)
+    if c.precision == "week":
+        return replace(c, value=f"{reference.year:04d}-WXX", precision=None)
+    return replace(c, value=known[:7] if level >= 2 else f"{reference.year:04d}-XX", precision=None)
+
+
+def reanchor(
+    kept: list[Candidate],
+    ctx: Context,
+    *,
+    anaphoric: set[tuple[int, int]],
+) -> list[Candidate]:
+    """Anaphoric candidates re-valued against the latest dated expression before them."""
+    out: list[Candidate] = []
+    reference: tuple[Anchor, int] | None = None
+    for c in kept:
+        span = (c.start, c.end)
+        if span in anaphoric and reference is not None:
+            c = _revalue(c, ctx.text[c.start : c.end], ctx.lexicon, *reference)
+        elif c.type in ("DATE", "TIME"):
+            reference = _reference(c) or reference
+        out.append(c)
+    return out
+
+
+def directed(text: str, start: int, lexicon: TimexLexicon) -> str | None:
+    """ "future" when a future-directed phrase ends just before `start`, "open" after "until"
+    and the like (future unless the clause is past), else None."""
+    window = text[max(0, start - 40) : start].lower()
+    key = id(lexicon)
+    if key not in _DIRECTED:
+        future = alternation(lexicon.future_directed)
+        open_ = alternation(lexicon.open_future)
+        _DIRECTED[key] = re.compile(
+            rf"(?:\b(?P<future>{future})|\b(?P<open>{open_}))(?:\s+(?:the|next|this|early|mid|late))?\s*$"
+        )
+    m = _DIRECTED[key].search(window)
+    if m is None:
+        return None
+    return "future" if m["future"] else "open"

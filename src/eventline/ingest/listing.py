@@ -1,0 +1,290 @@
+"""Listing pages: a news section front, topic hub, tag or search page, read as its items.
+
+A listing is a run of cards that share one layout, each with one headline link and perhaps a
+teaser, a date and an outlet; an article page has a body of running paragraphs that outweighs
+the links around it ("Related", "Most read"). Cards are found from the links: climbing from a
+headline link, a card is the largest ancestor holding no other headline link, and cards of the
+same tag and class form a group. A group of forum threads (reply and view counts, "started
+by") or of product cards (prices, "add to cart") is not news: `read_listing` says so instead
+of splitting it into junk items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from copy import deepcopy
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlparse
+
+import lxml.html
+from lxml import etree
+
+from eventline.model import ListingItem
+
+_CHROME = "//script|//style|//noscript|//nav|//footer|//form|//select|//template"
+_MIN_CARDS = 3
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_MIN_TITLE_WORDS = 3
+_ARTICLE_BODY_WORDS = 150  # running text outside cards beyond which the page is an article
+_FULL_PARAGRAPH_WORDS = 15
+_FULL_PARAGRAPHS = 3
+_FORUM = re.compile(
+    r"\b\d[\d,.]*\s*(?:repl(?:y|ies)|views?|posts?|answers?|comments?)\b|\bstarted by\b"
+    r"|\blast post\b|\bthread starter\b|回复|ответ",
+    re.IGNORECASE,
+)
+_SHOP = re.compile(
+    r"(?:[$€£¥₹]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:USD|EUR|GBP|руб|元)\b)"
+    r"|\badd to (?:cart|basket|bag)\b|\bin stock\b|\bbuy now\b",
+    re.IGNORECASE,
+)
+_NOT_ARTICLE_PATH = re.compile(
+    r"/(?:tags?|topics?|category|categories|section|search|page|author|authors|archive)"
+    r"(?:/|$|\?)|[?&](?:q|query|page|s)=",
+    re.IGNORECASE,
+)
+_DATE_TEXT = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b"
+    r"|\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b",
+    re.IGNORECASE,
+)
+_OUTLET_CLASS = re.compile(r"source|outlet|publisher|site-?name|provider|brand", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What `read_listing` found: the items of a news listing, or the reason the page's
+    repeated cards are not news (`refused`, with no items)."""
+
+    items: tuple[ListingItem, ...] = ()
+    topic: str | None = None
+    refused: str | None = None
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> int:
+    """Words, counting scripts written without spaces at two characters a word."""
+    unspaced = len(_UNSPACED.findall(text))
+    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + (unspaced + 1) // 2
+
+
+def _text(element: etree._Element) -> str:
+    """Text of an element, its parts joined by spaces (cells and spans do not run together)."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _headline_links(root: etree._Element) -> list[etree._Element]:
+    """Links whose text reads like a headline; of several links to one address (a headline and
+    its "read more"), the one in a heading, else the one with the longest text."""
+    best: dict[str, etree._Element] = {}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        usable = href and not href.startswith(("#", "javascript:", "mailto:"))
+        if not usable or _words(_text(a)) < _MIN_TITLE_WORDS:
+            continue
+        if href not in best or _rank(a) > _rank(best[href]):
+            best[href] = a
+    chosen = {id(a) for a in best.values()}
+    return [a for a in root.iter("a") if id(a) in chosen]
+
+
+def _rank(link: etree._Element) -> tuple[bool, int]:
+    in_heading = any(str(e.tag) in _HEADINGS for e in link.iterancestors())
+    return in_heading, len(_text(link))
+
+
+def _card(link: etree._Element, headline: set[etree._Element]) -> etree._Element:
+    """The largest ancestor of `link` that holds no other headline link."""
+    card = link
+    parent = link.getparent()
+    while parent is not None and parent.tag not in ("body", "html"):
+        if any(a in headline and a is not link for a in parent.iter("a")):
+            break
+        card, parent = parent, parent.getparent()
+    return card
+
+
+Pair = tuple[etree._Element, etree._Element]  # (card, its headline link)
+
+
+def _cards(root: etree._Element) -> list[Pair]:
+    """Cards of every layout that repeats at least `_MIN_CARDS` times, in page order."""
+    links = _headline_links(root)
+    headline = set(links)
+    groups: dict[tuple[str, str], list[Pair]] = defaultdict(list)
+    for link in links:
+        card = _card(link, headline)
+        groups[(str(card.tag), card.get("class") or "")].append((card, link))
+    kept = [pair for group in groups.values() if len(group) >= _MIN_CARDS for pair in group]
+    order = {id(a): i for i, a in enumerate(links)}
+    return sorted(kept, key=lambda pair: order[id(pair[1])])
+
+
+def _extents(cards: list[etree._Element]) -> list[list[etree._Element]]:
+    """Each card with the siblings after it up to the next card: in a flat layout
+    (<h2><a/></h2><p>teaser</p><h2>…) the teaser and date follow the headline's element."""
+    held = set(cards)
+    out = []
+    for card in cards:
+        extent = [card]
+        sibling = card.getnext()
+        while sibling is not None and sibling not in held:
+            if any(e in held for e in sibling.iter()):
+                break
+            extent.append(sibling)
+            sibling = sibling.getnext()
+        out.append(extent)
+    return out
+
+
+def _joined(extent: list[etree._Element]) -> etree._Element:
+    """One element holding copies of a card's extent, for reading its text, date and outlet."""
+    if len(extent) == 1:
+        return extent[0]
+    box = lxml.html.Element("div")
+    for element in extent:
+        copy = deepcopy(element)
+        copy.tail = None
+        box.append(copy)
+    return box
+
+
+def _is_article(root: etree._Element, cards: list[etree._Element]) -> bool:
+    """Running paragraphs outside the cards make the page an article with links around it:
+    more words than the cards hold (or than a short story), three or more full paragraphs,
+    or a page that calls itself an article (og:type) and has some running text."""
+    held = set(cards)  # the cards stay referenced, so their lxml proxies are stable
+    paragraphs = [
+        _words(_text(p))
+        for p in root.iter("p")
+        if p not in held and not any(a in held for a in p.iterancestors())
+    ]
+    running = sum(paragraphs)
+    card_words = sum(_words(_text(c)) for c in cards)
+    full = sum(n >= _FULL_PARAGRAPH_WORDS for n in paragraphs)
+    declared = root.xpath("//meta[@property='og:type']/@content")
+    says_article = bool(declared) and str(declared[0]).strip().lower() == "article"
+    return (
+        running > max(_ARTICLE_BODY_WORDS, card_words)
+        or full >= _FULL_PARAGRAPHS
+        or (says_article and running >= _FULL_PARAGRAPH_WORDS * 2)
+    )
+
+
+def _share(cards: list[etree._Element], pattern: re.Pattern[str]) -> float:
+    return sum(bool(pattern.search(_text(c))) for c in cards) / len(cards)
+
+
+def _date(card: etree._Element) -> str | None:
+    for time in card.iter("time"):
+        value = time.get("datetime") or _text(time)
+        if value:
+            return value.strip()
+    found = _DATE_TEXT.search(_text(card))
+    return found.group(0) if found else None
+
+
+def _outlet(card: etree._Element, title: str) -> str | None:
+    for element in card.iter():
+        if not isinstance(element.tag, str) or _text(element) == title:
+            continue
+        if _OUTLET_CLASS.search(element.get("class") or ""):
+            text = _text(element)
+            if 0 < len(text) <= 60:
+                return text
+    return None
+
+
+def _teaser(card: etree._Element, title: str, date: str | None, outlet: str | None) -> str | None:
+    paragraphs = [_text(p) for p in card.iter("p")]
+    candidates = [t for t in paragraphs if t and t != title and t != outlet and t != date]
+    if candidates:
+        return max(candidates, key=len)
+    rest = _text(card).replace(title, " ")
+    for part in (date, outlet):
+        if part:
+            rest = rest.replace(part, " ")
+    rest = " ".join(rest.split())
+    return rest if _words(rest) >= 6 else None
+
+
+def links_to_article(url: str | None, page_url: str | None) -> bool:
+    """A link that looks like one article (not a tag, section, search or the page itself)."""
+    if not url:
+        return False
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https", "") or _NOT_ARTICLE_PATH.search(url):
+        return False
+    if page_url and url.rstrip("/") == page_url.rstrip("/"):
+        return False
+    segments = [s for s in parsed.path.split("/") if s]
+    slug = segments[-1] if segments else ""
+    deep = len(segments) >= 2 or slug.count("-") >= 2 or any(c.isdigit() for c in slug)
+    return bool(segments) and deep
+
+
+def _topic(root: etree._Element) -> str | None:
+    for heading in root.iter("h1"):
+        text = _text(heading)
+        if text:
+            return text
+    return None
+
+
+def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
+    """The page as a listing, or None when it is not one (an article, or too few cards)."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for bad in root.xpath(_CHROME):
+        bad.drop_tree()
+    pairs = _cards(root)
+    if len(pairs) < _MIN_CARDS:
+        return None
+    cards = _extents([card for card, _ in pairs])
+    if _is_article(root, [e for extent in cards for e in extent]):
+        return None
+    cards = [_joined(extent) for extent in cards]
+    if _share(cards, _FORUM) >= 0.5:
+        return Listing(refused=f"a forum index ({len(cards)} threads)")
+    if _share(cards, _SHOP) >= 0.5:
+        return Listing(refused=f"a page of product cards ({len(cards)} products)")
+    items = []
+    for card, (_, link) in zip(cards, pairs, strict=True):
+        title = _text(link)
+        url = urljoin(page_url or "", link.get("href") or "") or None
+        date, outlet = _date(card), _outlet(card, title)
+        items.append(
+            ListingItem(
+                title=title,
+                teaser=_teaser(card, title, date, outlet),
+                url=url,
+                published=date,
+                outlet=outlet,
+                fetch=links_to_article(url, page_url),
+            )
+        )
+    return Listing(items=tuple(items), topic=_topic(root))
+
+
+def listing_text(listing: Listing) -> tuple[str, tuple[ListingItem, ...]]:
+    """The text layer of a listing (each item's headline and teaser, items apart by a blank
+    line) and the items with their spans in it."""
+    parts: list[str] = []
+    placed: list[ListingItem] = []
+    pos = 0
+    for item in listing.items:
+        block = item.title + (f"\n{item.teaser}" if item.teaser else "")
+        if parts:
+            pos += 2
+        placed.append(item.model_copy(update={"start": pos, "end": pos + len(block)}))
+        parts.append(block)
+        pos += len(block)
+    return "\n\n".join(parts), tuple(placed)

@@ -1,0 +1,94 @@
+"""Tables of the incremental analysis (eventline.analysis), created by migration 0003.
+
+- `analysis_results`: one row per article, its `ArticleAnalysis` (zlib-compressed JSON) and
+  the analysis key it was computed with; an article whose key differs from the current one
+  is re-analysed. It replaces the parse cache: linking needs these records, never the parse.
+- `analysis_errors`: articles a per-article stage could not process (stage, reason, key).
+- `dedup_entries` and `dedup_bands`: the near-duplicate index as rows: one entry per article
+  (MinHash signature, shingle hashes, date span, wire cue, its group's root) and one band row
+  per (LSH band key, entry), so a new article reads only the entries it collides with.
+- `record_digests`: a digest of every record corpus linking wrote (corpus records by id, an
+  article's per-article records by article id): the next link writes only what changed.
+- `id_assignments`: stable ids of corpus records (events, duplicate groups): which record id a
+  member (an event mention, an article) was given, and when (`seq`), so an id chosen once
+  survives new coverage, a relink and a re-merge.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    Text,
+)
+
+from eventline.store.schema import metadata
+
+analysis_results = Table(
+    "analysis_results",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("key", Text, nullable=False, index=True),
+    Column("words", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # zlib of compact JSON: about 5x smaller
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+)
+
+analysis_errors = Table(
+    "analysis_errors",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("stage", Text, primary_key=True),
+    Column("key", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+)
+
+id_assignments = Table(
+    "id_assignments",
+    metadata,
+    Column("kind", Text, primary_key=True),
+    Column("member", Text, primary_key=True),
+    Column("target", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Index("ix_id_assignments_target", "kind", "target"),
+)
+
+dedup_entries = Table(
+    "dedup_entries",
+    metadata,
+    Column("seq", Integer, primary_key=True),  # arrival order
+    Column("article_id", Text, nullable=False, unique=True),
+    Column("sig", LargeBinary, nullable=False),
+    Column("shingles", LargeBinary, nullable=False),  # zlib of delta-coded sorted uint32
+    Column("size", Integer, nullable=False),
+    Column("span_lo", Integer, nullable=False),
+    Column("span_hi", Integer, nullable=False),
+    Column("span_md", Integer, nullable=False),
+    Column("wire", Text),
+    Column("own_wire", Boolean, nullable=False),
+    Column("grp", Integer, index=True),  # seq of the group's root; NULL: no copy yet
+    Column("link", Float, nullable=False),
+)
+
+dedup_bands = Table(
+    "dedup_bands",
+    metadata,
+    Column("band", BigInteger, primary_key=True),
+    Column("seq", Integer, primary_key=True),
+)
+
+record_digests = Table(
+    "record_digests",
+    metadata,
+    Column("kind", Text, primary_key=True),
+    Column("id", Text, primary_key=True),
+    Column("digest", Text, nullable=False),
+)

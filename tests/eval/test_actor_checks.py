@@ -1,0 +1,39 @@
+"""The actor checks file: valid, large enough, its dates and codes well-formed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventline.eval.actor_checks import Outcome, load_checks
+from eventline.nlp.kb import _iso_codes
+from eventline.nlp.sectors import load_sectors
+
+
+def test_checks_are_many_and_well_formed() -> None:
+    checks = load_checks()
+    assert len(checks.names) + len(checks.descriptors) >= 150
+    sectors = load_sectors().export
+    for name, day, country, sector in checks.names:
+        date.fromisoformat(day)
+        assert country is None or country in _iso_codes(), name
+        assert sector in sectors, name
+    assert len({(n, d) for n, d, _, _ in checks.names}) == len(checks.names)
+
+
+def test_a_sector_counts_only_with_its_country() -> None:
+    assert not Outcome("x", ("FRA", "GOV"), ("DEU", "GOV")).sector_ok
+    assert Outcome("x", (None, "IGO"), (None, "IGO")).sector_ok
+
+
+@pytest.mark.slow
+def test_actor_checks_meet_their_floors() -> None:
+    from eventline.eval.actor_checks import score_actor_checks
+    from eventline.eval.floors import apply_floors
+    from eventline.nlp import load_nlp
+
+    report = apply_floors(score_actor_checks(load_nlp()))
+    assert all(m.floor is not None for m in report.metrics)
+    below = [(m.name, m.value, m.floor) for m in report.metrics if m.passed is False]
+    assert not below, below

@@ -1,0 +1,81 @@
+"""Honest answers: corrected metadata is taken, `articles --json` says what `export` says,
+counts read as English, help texts survive rich, evidence is cut at a word."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from rich.console import Console
+
+from eventline.cli.common import clip, plural
+from eventline.cli.summary import render_summary
+from eventline.store import Store
+from tests.hostile.helpers import ACCORD, articles_json, cli
+
+
+def test_reingest_with_new_metadata_updates_it(db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "accord.txt"
+    source.write_text(ACCORD.replace("MOSCOW, June 3, 2025 - ", ""))
+    assert cli(db, "ingest", str(source)).code == 0
+    again = cli(db, "ingest", str(source))
+    assert again.code == 0 and "1 unchanged" in again.err and "updated" not in again.err
+    fixed = cli(db, "ingest", str(source), "--published", "2025-06-03", "--outlet", "Test Wire")
+    assert fixed.code == 0 and "1 metadata updated" in fixed.err
+    row = next(a for a in articles_json(db) if a["source_path"] == str(source))
+    assert row["published"] == "2025-06-03" and row["outlet"] == "Test Wire"
+    same = cli(db, "ingest", str(source), "--published", "2025-06-03")
+    assert "1 unchanged" in same.err, "flags equal to the stored ones change nothing"
+    row_after = next(a for a in articles_json(db) if a["source_path"] == str(source))
+    assert row_after["outlet"] == "Test Wire", "a flag not given again is kept"
+
+
+def test_articles_json_fills_story_and_duplicate_group_as_export(db: Path, tmp_path: Path) -> None:
+    listed = {a["id"]: a for a in articles_json(db)}
+    assert cli(db, "export", str(tmp_path / "out")).code == 0
+    lines = (tmp_path / "out" / "articles.jsonl").read_text().splitlines()
+    exported = {a["id"]: a for a in map(json.loads, lines)}
+    assert listed == exported
+    assert any(a["duplicate_group"] for a in listed.values()), "the accord copy is grouped"
+    assert all(a["story"] for a in listed.values())
+
+
+def test_counts_read_as_english() -> None:
+    assert plural(1, "claim") == "1 claim" and plural(2, "claim") == "2 claims"
+    assert plural(1, "story", "stories") == "1 story" and plural(0, "row") == "0 rows"
+
+
+def test_export_and_analyse_lines_use_singulars(db: Path, tmp_path: Path) -> None:
+    run = cli(db, "export", str(tmp_path / "out"))
+    assert not re.search(r"\b1 rows\b", run.err) and re.search(r"\b1 row\b|\b\d+ rows\b", run.err)
+    analysed = cli(db, "analyse")
+    assert not re.search(r"\b1 (claims|stories|articles|events|quotes)\b", analysed.err)
+
+
+def test_evidence_is_cut_at_a_word_boundary() -> None:
+    text = "Russian officials rejected the accusation and said the strikes hit military targets"
+    cut = clip(text, 40)
+    assert len(cut) <= 40 and cut.endswith("…")
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
+    assert clip("short", 40) == "short"
+
+
+def test_help_texts_keep_their_words() -> None:
+    for args in (["--help"], ["analyse", "--help"], ["ingest", "--help"]):
+        run = cli(None, *args)
+        assert run.code == 0
+        assert not re.search(r"\w \.", run.out), f"a word lost before a full stop: {run.out}"
+    assert "EVENTLINE_DB" in cli(None, "--help").out
+    assert "EVENTLINE_PROCESSES" in cli(None, "analyse", "--help").out
+
+
+def test_summary_fits_80_columns(db: Path) -> None:
+    console = Console(width=80, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    with Store(f"sqlite:///{db}") as store:
+        console.print(render_summary(store, title="store"))
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    table_lines = lines[: lines.index(next(x for x in lines if " documents, " in x))]
+    assert not any(line.startswith(" ") and line.strip() in ("(RUS)", "(IRN)") for line in lines)
+    assert len(table_lines) < 40

@@ -1,0 +1,82 @@
+"""The generated actor KB: reproducible from ../shared/kb, parsed as documented, time-aware."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventline.nlp import actor_kb
+from eventline.nlp.cameo import parse_code, parse_date, read_actor_blocks
+from eventline.nlp.kb import resource_path
+from eventline.nlp.kb_shared import build_shared_kb
+from eventline.nlp.sectors import split_code
+from tests.conftest import SHARED
+
+KB_SOURCE = SHARED / "kb"
+
+
+def test_build_is_reproducible(tmp_path: Path) -> None:
+    if not (KB_SOURCE / "petrarch2").is_dir():
+        pytest.skip("../shared/kb is not present next to the project")
+    for built in build_shared_kb(KB_SOURCE, tmp_path):
+        packaged = resource_path("kb") / built.name
+        assert built.read_bytes() == packaged.read_bytes(), f"{built.name}: rebuild differs"
+
+
+def test_codes_and_dates_are_read_as_the_format_says() -> None:
+    assert parse_date("130815") is not None and parse_date("130815").year == 2013  # type: ignore[union-attr]
+    assert parse_date("700101").year == 1970  # type: ignore[union-attr]
+    assert parse_date("20130815").month == 8  # type: ignore[union-attr]
+    assert parse_date("2004017") is None
+    code = parse_code("IRNGOV >20130815")
+    assert code is not None and code.start is not None and code.end is None
+    code = parse_code("AFGGOV 331108-730717")
+    assert code is not None and code.start.year == 1933 and code.end.year == 1973  # type: ignore[union-attr]
+    assert parse_code("---") is None
+    assert split_code("IRNGOV") == ("IRN", "GOV")
+    assert split_code("AFGGOVAGR") == ("AFG", "GOV")
+    assert split_code("IGOUNOKID") == (None, "IGO")
+    assert split_code("KKLREB") == (None, "REB")
+    assert split_code("~MUS") == (None, "REL")
+    assert split_code("USA") == ("USA", None)
+
+
+def test_roots_before_a_code_share_it(tmp_path: Path) -> None:
+    path = tmp_path / "x.actors.txt"
+    path.write_text(
+        "# comment\nANNA_BEKOVA_  # CountryInfo.txt\n+BEKOVA_\nANNA_B._BEKOVA_\n"
+        "\t[RUSGOV 100101-120101]\n\t[RUSELI]\nOTHER_BODY_ [FRAMIL]\n",
+        encoding="utf-8",
+    )
+    blocks = list(read_actor_blocks(path))
+    assert [b.roots for b in blocks] == [["ANNA BEKOVA", "ANNA B. BEKOVA"], ["OTHER BODY"]]
+    assert blocks[0].synonyms == ["BEKOVA"] and len(blocks[0].codes) == 2
+
+
+def test_role_at_a_date_decides_sector() -> None:
+    person = actor_kb.KbPerson(
+        "p.x", "X", "RUS,ELI,1970-01-01,1999-08-09,;RUS,GOV,1999-08-09,2008-05-07,;RUS,ELI,,,"
+    )
+    assert person.at("2005-01-01").sector == "GOV"
+    assert person.at("1990").sector == "ELI"
+    assert person.at("2015-06").sector == "ELI"  # the default after the dated roles
+    former = actor_kb.KbPerson("p.y", "Y", "USA,LEG,2001-01-03,2007-01-03,senator")
+    assert former.at("2010-01-01") == actor_kb.Standing("USA", "ELI", False, "2007-01-03")
+    assert former.at("2003-01-01").sector == "LEG"
+
+
+def test_packaged_kb_knows_people_bodies_and_role_nouns() -> None:
+    index = actor_kb.people()
+    macron = index.candidates("Macron")
+    assert [p.at("2019-05-01").country for p in macron] == ["FRA"]
+    assert macron[0].at("2019-05-01").sector == "GOV"
+    sanders = index.candidates("Bernie Sanders")
+    assert sanders and sanders[0].at("2016-02-01") == actor_kb.Standing(
+        "USA", "LEG", True, "2016-02-01"
+    )
+    assert not index.candidates("Igor Putin")
+    hamas = actor_kb.body("Hamas")
+    assert hamas is not None and (hamas.country, hamas.sector) == ("PSE", "REB")
+    assert actor_kb.body("Labour Party") is None  # many countries have one
+    assert actor_kb.agents()["farmer"] == "AGR" and actor_kb.agents()["judge"] == "JUD"
