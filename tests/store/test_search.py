@@ -80,3 +80,12 @@ def test_search_command(tmp_path: Path) -> None:
     assert len(rows) == 1 and rows[0]["kind"] == "article" and "[strikes]" in rows[0]["snippet"]
     result = runner.invoke(app, ["--db", str(db), "search", "Tehran", "--outlet", "Nobody"])
     assert result.exit_code == 0 and "no match" in result.output
+
+
+def test_metadata_update_reindexes_the_title(filled: Store) -> None:
+    corpus = build()
+    renamed = [a.model_copy(update={"title": "Envoys gather in Doha"}) for a in corpus.articles]
+    filled.update_metadata(corpus.document, renamed)
+    assert {i for k, i in _hits(filled, "Doha envoys") if k == "article"} == {1, 2, 3, 4}
+    assert {i for k, i in _hits(filled, "Tehran") if k == "article"} == set()  # old title
+    assert {i for k, i in _hits(filled, "Lavrov") if k == "article"} == {3}  # body kept

@@ -19,7 +19,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
 from eventline.model import Article, Document, DuplicateGroup, Event, Hints, Item, Story
-from eventline.store import rows as R
 from eventline.store.connect import describe_error, open_engine, public_url
 from eventline.store.schema import (
     actor_aliases,
@@ -31,7 +30,6 @@ from eventline.store.schema import (
     event_dyads,
     events,
     record_tables,
-    search_docs,
     stories,
     story_articles,
 )
@@ -96,14 +94,7 @@ class Store:
                 conn.execute(documents.insert(), [_document_row(doc)])
                 if doc_articles:
                     conn.execute(articles.insert(), [_article_row(a) for a in doc_articles])
-                    conn.execute(
-                        search_docs.insert(),
-                        [
-                            {"kind": "article", "ref_id": a.id, "article_id": a.id, "text": t}
-                            for a in doc_articles
-                            if (t := R.article_search_text(a))
-                        ],
-                    )
+                    w.search_articles(doc_articles)
         except StoreError as exc:
             raise StoreError(self.url, f"cannot write {doc.source_path}: {exc.reason}") from exc
         return WriteOutcome.STORED
@@ -137,6 +128,8 @@ class Store:
                         conn.execute(articles.insert(), [row])
                 # dates and kinds feed the per-article results: analyse them again
                 w.clear_article_analysis([a.id for a in doc_articles])
+                # H1: the full-text row follows the article's title
+                w.search_articles(doc_articles)
         except StoreError as exc:
             raise StoreError(self.url, f"cannot update {doc.source_path}: {exc.reason}") from exc
         return WriteOutcome.METADATA_UPDATED

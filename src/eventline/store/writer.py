@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from eventline.model import (
     Actor,
+    Article,
     Claim,
     DuplicateGroup,
     Event,
@@ -132,6 +133,10 @@ class Writer:
                 delete(table).where(and_(table.c.kind == kind, table.c.ref_id.in_(part)))
             )
         self._insert(table, fresh)
+
+    def search_articles(self, articles: Sequence[Article]) -> None:
+        """Index (or re-index) articles' titles and bodies for full-text search."""
+        self._search("article", ((a.id, a.id, R.article_search_text(a)) for a in articles))
 
     # --- per-article results -----------------------------------------------------------------
 
