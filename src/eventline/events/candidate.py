@@ -14,7 +14,7 @@ from eventline.model import ActorRef
 
 
 @dataclass
-class Candidate:
+class EventCandidate:
     """An event before it becomes a record: what the parse says about one trigger."""
 
     pattern: Pattern

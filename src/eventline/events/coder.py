@@ -35,11 +35,11 @@ from spacy.tokens import Doc, Token
 
 from eventline.events import args
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
-from eventline.events.candidate import Candidate, own_actor
+from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.modality import is_past, modality
 from eventline.events.ontology import ontology
-from eventline.events.patterns import Lexicon, Pattern
+from eventline.events.patterns import EventLexicon, Pattern
 from eventline.events.rules import RuleContext, apply_rules
 from eventline.events.speech import speech_accuse, speech_request
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
@@ -53,7 +53,7 @@ _SUPPORT_NOUNS = {"effort", "attempt", "bid", "process", "programme", "program",
 _STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 
 
-def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
+def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     if tok.pos_ != "VERB":
         return None
     for pattern in lex.verbs.get(tok.lemma_.lower(), ()):
@@ -71,7 +71,7 @@ def _verb_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
     return _generated_pattern(tok, lex)
 
 
-def _generated_pattern(tok: Token, lex: Lexicon) -> Pattern | None:
+def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     """PETRARCH's broad vocabulary, for verbs the curated patterns do not list at all
     (a curated verb whose conditions failed stays silent), nor light or speech verbs, nor
     verbs whose object is itself a trigger noun."""
@@ -118,7 +118,7 @@ def _light_governor(noun: Token) -> Token | None:
     return None
 
 
-def _noun_pattern(tok: Token, lex: Lexicon) -> tuple[Pattern, Token | None] | None:
+def _noun_pattern(tok: Token, lex: EventLexicon) -> tuple[Pattern, Token | None] | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     light = _light_governor(tok)
@@ -141,7 +141,7 @@ def _has_needed(noun: Token, pattern: Pattern) -> bool:
     return any(c.lemma_.lower() in needs or c.lower_ in needs for c in noun.children)
 
 
-def _is_light(verb: Token, pattern: Pattern, lex: Lexicon) -> bool:
+def _is_light(verb: Token, pattern: Pattern, lex: EventLexicon) -> bool:
     """A verb makes its object noun the event when it is listed as light, or (for nouns
     without their own list) when it is no trigger or speech verb itself ("renewed talks")."""
     lemma = verb.lemma_.lower()
@@ -180,7 +180,9 @@ def _recipients(
     return ()
 
 
-def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexicon) -> Candidate:
+def _verb_candidate(
+    tok: Token, pattern: Pattern, actors: ActorIndex, lex: EventLexicon
+) -> EventCandidate:
     subj, passive = subject(tok)
     light_obj = first(tok, "dobj") if pattern.obj else None
     if pattern.generated:
@@ -205,12 +207,12 @@ def _verb_candidate(tok: Token, pattern: Pattern, actors: ActorIndex, lex: Lexic
         comp = first(tok, "xcomp")
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
-    return Candidate(pattern, tok, tok, actor, recipient, ptype, mode)
+    return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
 
 
 def _generated_candidate(
     tok: Token, pattern: Pattern, subj: Token | None, passive: bool, actors: ActorIndex
-) -> Candidate:
+) -> EventCandidate:
     """A generated verb has no argument rules of its own: both sides must be named by the
     parse itself (subject or "by" agent, and object, passive subject or an object of the
     usual prepositions), so a broad vocabulary does not turn every sentence into an event."""
@@ -221,7 +223,7 @@ def _generated_candidate(
         actor, recipient = actors.refs(subj), _recipients(tok, pattern, actors, skip=None)
     if not recipient or not _political(actor) or not _political(recipient):
         actor = ()  # a product launch between a firm and its iPhone is no political event
-    return Candidate(pattern, tok, tok, actor, recipient, pattern.type, pattern.mode)
+    return EventCandidate(pattern, tok, tok, actor, recipient, pattern.type, pattern.mode)
 
 
 def _political(refs: tuple[ActorRef, ...]) -> bool:
@@ -230,8 +232,8 @@ def _political(refs: tuple[ActorRef, ...]) -> bool:
 
 
 def _noun_candidate(
-    tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex, lex: Lexicon
-) -> Candidate | None:
+    tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex, lex: EventLexicon
+) -> EventCandidate | None:
     own = own_actor(tok, actors)
     clause: Token
     if light is not None:
@@ -260,16 +262,18 @@ def _noun_candidate(
     recipient = tuple(r for r in recipient if r not in actor)
     if pattern.roles == "reciprocal":
         actor, recipient = unique((*actor, *recipient)), ()
-    cand = Candidate(pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True)
+    cand = EventCandidate(
+        pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True
+    )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
 
 
-def _undergoes(noun: Token, lex: Lexicon) -> bool:
+def _undergoes(noun: Token, lex: EventLexicon) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("undergo_verbs")
 
 
-def _argument_of_event(noun: Token, clause: Token, lex: Lexicon) -> bool:
+def _argument_of_event(noun: Token, clause: Token, lex: EventLexicon) -> bool:
     """ "condemned the US strikes", "told him about the attack": the noun is what another
     event or a speech act is about, so that act's date is not the noun's."""
     lemma = clause.lemma_.lower()
@@ -280,12 +284,12 @@ def _between(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     return unique(r for _, pobj in prep_objects(noun, ("between",)) for r in actors.refs(pobj))
 
 
-def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> list[Candidate]:
+def candidates(doc: Doc, actors: ActorIndex, lex: EventLexicon) -> list[EventCandidate]:
     """Every trigger in `doc` read from the parse, then the type rules of `rules.RULES` in
     order; only candidates with an actor are kept."""
-    found: list[Candidate] = []
+    found: list[EventCandidate] = []
     for tok in doc:
-        cand: Candidate | None = None
+        cand: EventCandidate | None = None
         if (pattern := _verb_pattern(tok, lex)) is not None:
             cand = _verb_candidate(tok, pattern, actors, lex)
         elif actors.covering(tok) is not None or tok.ent_type_ in ("DATE", "TIME"):
@@ -299,7 +303,7 @@ def candidates(doc: Doc, actors: ActorIndex, lex: Lexicon) -> list[Candidate]:
     return apply_rules(found, RuleContext(doc, actors, lex))
 
 
-def _keywords(cand: Candidate) -> set[str]:
+def _keywords(cand: EventCandidate) -> set[str]:
     scope = cand.clause
     if scope.dep_ in ("xcomp", "advcl") and scope.head.pos_ == "VERB":
         scope = scope.head
@@ -308,7 +312,7 @@ def _keywords(cand: Candidate) -> set[str]:
     return words | {w for w in ("human rights",) if w in lowered}
 
 
-def decorate(cand: Candidate, lex: Lexicon) -> Candidate:
+def decorate(cand: EventCandidate, lex: EventLexicon) -> EventCandidate:
     """Mode from cue words when the pattern gives none; contexts from the clause's words."""
     words = _keywords(cand)
     if cand.mode is None:
@@ -321,7 +325,7 @@ def decorate(cand: Candidate, lex: Lexicon) -> Candidate:
     return cand
 
 
-def reciprocal_visit(cand: Candidate, place: Place | None) -> Candidate:
+def reciprocal_visit(cand: EventCandidate, place: Place | None) -> EventCandidate:
     """A meeting in one side's country: the others are visitors (actor), it is the host."""
     if cand.type != "CONSULT" or cand.recipient or place is None or place.country is None:
         return cand
@@ -348,7 +352,11 @@ class CodingContext:
 
 
 def to_mention(
-    cand: Candidate, ctx: CodingContext, timexes: TimexIndex, actors: ActorIndex, lex: Lexicon
+    cand: EventCandidate,
+    ctx: CodingContext,
+    timexes: TimexIndex,
+    actors: ActorIndex,
+    lex: EventLexicon,
 ) -> EventMention:
     place = event_place(cand.clause, actors, lex)
     cand = reciprocal_visit(decorate(cand, lex), place)

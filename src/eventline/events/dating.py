@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.errors import InputError
 from eventline.events.args import ActorIndex, children, clause_head, first
-from eventline.events.patterns import Lexicon
+from eventline.events.patterns import EventLexicon
 from eventline.model import Place
 
 REPORT = "report"
@@ -192,7 +192,7 @@ def _place_entities(doc: Doc) -> dict[int, Span]:
     return cached
 
 
-def _country_for(ent: Span, actors: ActorIndex, lex: Lexicon) -> str | None:
+def _country_for(ent: Span, actors: ActorIndex, lex: EventLexicon) -> str | None:
     ref = actors.covering(ent.root)
     if ref is not None and ref.country:
         return ref.country
@@ -210,7 +210,7 @@ def _country_for(ent: Span, actors: ActorIndex, lex: Lexicon) -> str | None:
     return country_code(text)
 
 
-def event_place(verb: Token, actors: ActorIndex, lex: Lexicon) -> Place | None:
+def event_place(verb: Token, actors: ActorIndex, lex: EventLexicon) -> Place | None:
     """Where the event happened (H3, `eventline.nlp.places`): the place under "in", "at",
     "near", ... in the event's clause ("in Ashgabat, Turkmenistan"); else a city or region the
     clause names outside its subject ("strikes hit Kharkiv"); else the same in the clause an
@@ -244,7 +244,7 @@ def _place_ents(doc: Doc) -> dict[int, Span]:
 class _PlaceFinder:
     """One event's place search: entities, sentence countries and answers computed once."""
 
-    def __init__(self, verb: Token, actors: ActorIndex, lex: Lexicon) -> None:
+    def __init__(self, verb: Token, actors: ActorIndex, lex: EventLexicon) -> None:
         self.verb, self.actors, self.lex = verb, actors, lex
         self.ents = _place_ents(verb.doc)
         self.memo: dict[int, Place | None] = {}

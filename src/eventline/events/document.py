@@ -121,4 +121,8 @@ def code_text(nlp: Any, text: str, *, published: str | None, kind: str = "news")
     for name, value in (("article", article_id), ("published", published)):
         if Doc.has_extension(name):
             setattr(doc._, name, value)
+    if published and Doc.has_extension("actor_table"):
+        from eventline.nlp.holders import redate  # who a surname means at the given date
+
+        redate(doc)
     return code_doc(doc, article_id=article_id, published=published, kind=kind)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.patterns import Lexicon
+from eventline.events.patterns import EventLexicon
 from eventline.model import Modality
 
 _ORDER: tuple[Modality, ...] = (
@@ -43,7 +43,7 @@ def _strongest(found: set[Modality]) -> Modality:
     return next((m for m in _ORDER if m in found), "asserted")
 
 
-def _own_cues(tok: Token, lex: Lexicon) -> set[Modality]:
+def _own_cues(tok: Token, lex: EventLexicon) -> set[Modality]:
     """Cues carried by the trigger's own modifiers."""
     found: set[Modality] = set()
     for child in tok.children:
@@ -55,7 +55,7 @@ def _own_cues(tok: Token, lex: Lexicon) -> set[Modality]:
     return found
 
 
-def _word_cues(tok: Token, lex: Lexicon) -> set[Modality]:
+def _word_cues(tok: Token, lex: EventLexicon) -> set[Modality]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     found: set[Modality] = set()
     if low in lex.cue("hypothetical_marks") and tok.dep_ == "mark":
@@ -69,7 +69,7 @@ def _word_cues(tok: Token, lex: Lexicon) -> set[Modality]:
     return found
 
 
-def _governor_cues(gov: Token, via: Token, lex: Lexicon) -> set[Modality]:
+def _governor_cues(gov: Token, via: Token, lex: EventLexicon) -> set[Modality]:
     """Cues a governing clause passes down to the clause `via` that it embeds."""
     found = _word_cues(gov, lex) - {"hypothetical"}
     if gov.lemma_ == "say" or gov.lemma_ in lex.cue("speech_verbs"):
@@ -93,7 +93,7 @@ def _governor_cues(gov: Token, via: Token, lex: Lexicon) -> set[Modality]:
     return found
 
 
-def _in_conditional(node: Token, lex: Lexicon) -> bool:
+def _in_conditional(node: Token, lex: EventLexicon) -> bool:
     return any(
         c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_marks") for c in node.children
     )
@@ -101,7 +101,7 @@ def _in_conditional(node: Token, lex: Lexicon) -> bool:
 
 def modality(
     trigger: Token,
-    lex: Lexicon,
+    lex: EventLexicon,
     *,
     kind: str = "news",
     in_quote: bool = False,
@@ -142,7 +142,7 @@ def is_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
 
 
-def _inference_above(trigger: Token, lex: Lexicon) -> bool:
+def _inference_above(trigger: Token, lex: EventLexicon) -> bool:
     """An opinion writer's inference: a speculative cue anywhere in the governing chain."""
     node = trigger
     while node.head != node:

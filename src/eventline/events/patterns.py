@@ -65,7 +65,7 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class EventLexicon:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
     light_verbs: frozenset[str]
@@ -226,7 +226,7 @@ def _descriptors() -> dict[str, str]:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> EventLexicon:
     """The packaged vocabulary, validated once per process."""
     pats, raw_cues = _yaml(_PATTERNS), _yaml(_CUES)
     contexts = pats.get("contexts") or {}
@@ -239,7 +239,7 @@ def lexicon() -> Lexicon:
     for name in ("speech_verbs", "planned_words", "speculative_words"):
         never |= cues.get(name, frozenset())
     generated = {k: p for k, p in _generated(GENERATED).items() if p.lemma not in never}
-    return Lexicon(
+    return EventLexicon(
         verbs=verbs,
         nouns=_patterns(pats.get("nouns"), "noun", _PATTERNS),
         light_verbs=light,

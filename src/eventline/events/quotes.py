@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children, first
-from eventline.events.patterns import Lexicon
+from eventline.events.patterns import EventLexicon
 from eventline.model import ActorRef, Quote, content_id
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -124,7 +124,9 @@ def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None
     return None
 
 
-def _attribute(span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: Lexicon) -> Attribution | None:
+def _attribute(
+    span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: EventLexicon
+) -> Attribution | None:
     sents = [s for s in doc.sents if s.start_char < span.end + 2 and s.end_char > span.start - 2]
     if sents and sents[0].start > 0:
         before = doc[sents[0].start - 1].sent
@@ -141,7 +143,7 @@ def _attribute(span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: Lexicon) -> A
     return _according_to(outside, actors)
 
 
-def _is_title(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
+def _is_title(text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     """A named work or slogan, not a statement: announced by a title noun ("the slogan",
     "his book") or written in Title Case without a sentence's punctuation. `text` is the
     doc's text (spaCy rebuilds `Doc.text` on every access)."""
@@ -154,7 +156,9 @@ def _is_title(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
     return len(words) <= 8 and capital >= 0.75 * len(words) and not text.endswith((".", ",", "?"))
 
 
-def _continues(doc: Doc, text: str, first_part: QuoteSpan, second: QuoteSpan, lex: Lexicon) -> bool:
+def _continues(
+    doc: Doc, text: str, first_part: QuoteSpan, second: QuoteSpan, lex: EventLexicon
+) -> bool:
     """Whether `second` goes on with the statement of `first_part`: the next paragraph of an
     unclosed quote, or a part separated only by its attribution (`"X," she said. "Y."`)."""
     gap = text[first_part.end : second.start]
@@ -172,7 +176,7 @@ def _continues(doc: Doc, text: str, first_part: QuoteSpan, second: QuoteSpan, le
 
 
 def direct_quotes(
-    doc: Doc, *, article_id: str, actors: ActorIndex, lex: Lexicon
+    doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon
 ) -> tuple[list[Quote], dict[int, ActorRef]]:
     """Direct quotes, and the speaker of each token inside one (for I/we resolution)."""
     quotes: list[Quote] = []
@@ -233,7 +237,7 @@ def _complement(verb: Token) -> Span | None:
 
 
 def indirect_quotes(
-    doc: Doc, *, article_id: str, actors: ActorIndex, lex: Lexicon, direct: list[Quote]
+    doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
 ) -> list[Quote]:
     """Reported speech outside direct quotes: speech verb + clausal complement."""
     inside = [(q.start, q.end) for q in direct]

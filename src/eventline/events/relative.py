@@ -24,9 +24,9 @@ from datetime import date, timedelta
 from spacy.tokens import Token
 
 from eventline.events.args import ActorIndex, first
-from eventline.events.candidate import Candidate
+from eventline.events.candidate import EventCandidate
 from eventline.events.dating import REPORT, TimexIndex
-from eventline.events.patterns import Lexicon
+from eventline.events.patterns import EventLexicon
 from eventline.model import ActorRef, EventMention
 
 _SHIFTABLE = {"day", "monthday"}
@@ -38,7 +38,7 @@ _LEAP = 2000  # a leap year stands in for an unknown one ("--02-29" stays valid)
 class Dated:
     """A coded event with the parse tokens it came from, its date still open to refinement."""
 
-    cand: Candidate
+    cand: EventCandidate
     event: EventMention
 
     @property
@@ -92,7 +92,7 @@ _NUMBER_WORDS = {
 }
 
 
-def _days(tok: Token, lex: Lexicon) -> int | None:
+def _days(tok: Token, lex: EventLexicon) -> int | None:
     """Days counted by a duration phrase headed by `tok` ("two days", "48 hours", "a week")."""
     lemma = tok.lemma_.lower()
     count = _number(tok)
@@ -107,7 +107,7 @@ def _days(tok: Token, lex: Lexicon) -> int | None:
     return None
 
 
-def offset_link(trigger: Token, lex: Lexicon) -> tuple[Token, int] | None:
+def offset_link(trigger: Token, lex: EventLexicon) -> tuple[Token, int] | None:
     """(the governing clause's verb, signed days from it) for an event in an "N days
     after/before ..." clause or phrase; None when the trigger is not in one."""
     node = trigger
@@ -121,7 +121,7 @@ def offset_link(trigger: Token, lex: Lexicon) -> tuple[Token, int] | None:
     return None
 
 
-def _link_at(node: Token, lex: Lexicon) -> tuple[Token, int] | None:
+def _link_at(node: Token, lex: EventLexicon) -> tuple[Token, int] | None:
     after, before = lex.cue("offset_after"), lex.cue("offset_before")
     if node.dep_ == "advcl":  # "two days after Trump sent ...": mark and duration on the verb
         marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in after | before]
@@ -157,7 +157,9 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     return not (a.recipient and b.recipient) or bool(_sides(a.recipient) & _sides(b.recipient))
 
 
-def _same_event_date(item: Dated, stated: Iterable[Dated], lex: Lexicon) -> EventMention | None:
+def _same_event_date(
+    item: Dated, stated: Iterable[Dated], lex: EventLexicon
+) -> EventMention | None:
     trigger = item.cand.trigger
     if any(c.lower_ in lex.cue("novelty_words") for c in trigger.children):
         return None  # "fresh sanctions" are not the earlier ones
@@ -187,7 +189,7 @@ def _phrase_date(noun: Token, items: list[Dated]) -> EventMention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _date_from_phrase(item: Dated, items: list[Dated], lex: Lexicon) -> EventMention | None:
+def _date_from_phrase(item: Dated, items: list[Dated], lex: EventLexicon) -> EventMention | None:
     """ "France expelled the envoy two days after the attack": the attack's date + 2."""
     after, before = lex.cue("offset_after"), lex.cue("offset_before")
     for prep in item.cand.clause.children:
@@ -210,7 +212,7 @@ def _redate(event: EventMention, value: str | None, precision: str | None) -> Ev
 
 
 def _simultaneous(
-    item: Dated, items: list[Dated], actors: ActorIndex, lex: Lexicon
+    item: Dated, items: list[Dated], actors: ActorIndex, lex: EventLexicon
 ) -> Dated | None:
     """For an event in "X coincided with <event>", the dated event X stands for: an event whose
     trigger is X, or for an act noun owned by someone ("his remarks"), that actor's latest dated
@@ -239,7 +241,7 @@ def _simultaneous(
     return max(before, key=lambda d: d.cand.trigger.i) if before else None
 
 
-def _apply_offset(item: Dated, items: list[Dated], timexes: TimexIndex, lex: Lexicon) -> None:
+def _apply_offset(item: Dated, items: list[Dated], timexes: TimexIndex, lex: EventLexicon) -> None:
     """Date one side of an "N days after/before" link from the other side's stated date."""
     link = offset_link(item.cand.trigger, lex)
     if link is None:
@@ -266,7 +268,7 @@ def _apply_offset(item: Dated, items: list[Dated], timexes: TimexIndex, lex: Lex
 
 
 def refine_dates(
-    items: list[Dated], timexes: TimexIndex, actors: ActorIndex, lex: Lexicon
+    items: list[Dated], timexes: TimexIndex, actors: ActorIndex, lex: EventLexicon
 ) -> list[EventMention]:
     """The events of `items`, report-dated ones dated from other events where the text allows."""
     for item in items:

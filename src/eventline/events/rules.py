@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
-from eventline.events.candidate import Candidate, own_actor
+from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import event_place
-from eventline.events.patterns import Lexicon
+from eventline.events.patterns import EventLexicon
 from eventline.model import ActorRef
 
 # The act, not the action it is about: PLOVER codes "agreed to reopen", "threatened to
@@ -42,10 +42,10 @@ _VIOLENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 class RuleContext:
     doc: Doc
     actors: ActorIndex
-    lex: Lexicon
+    lex: EventLexicon
 
 
-Rule = Callable[[list[Candidate], RuleContext], list[Candidate]]
+Rule = Callable[[list[EventCandidate], RuleContext], list[EventCandidate]]
 RULES: dict[str, Rule] = {}
 
 
@@ -61,7 +61,7 @@ def rule(name: str) -> Callable[[Rule], Rule]:
     return register
 
 
-def apply_rules(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def apply_rules(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     for func in RULES.values():
         cands = func(cands, ctx)
     return [c for c in cands if c.actor]
@@ -73,7 +73,7 @@ def _others(refs: tuple[ActorRef, ...], than: tuple[ActorRef, ...]) -> tuple[Act
 
 
 @rule("sector_gate")
-def sector_gate(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def sector_gate(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Verbs with common non-political uses ("speak with", "travel to") need an actor of a
     listed sector."""
     kept = []
@@ -86,7 +86,7 @@ def sector_gate(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
 
 
 @rule("not_events")
-def not_events(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def not_events(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Uses of event words that report no political event: a figurative threat ("threatens
     national security"), a contest in a poll or an election ("would beat"), yielding to a
     temptation, a journalist's question, a show's guest line-up, campaign-trail rhetoric
@@ -94,7 +94,7 @@ def not_events(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
     return [c for c in cands if not any(test(c, ctx) for test in _NOT_EVENT_TESTS)]
 
 
-def _sentence_words(c: Candidate) -> set[str]:
+def _sentence_words(c: EventCandidate) -> set[str]:
     """Lemmas and forms of the candidate's sentence (computed once per sentence)."""
     sent = c.trigger.sent
     cache = c.trigger.doc.user_data.setdefault("eventline_sentence_words", {})
@@ -104,7 +104,7 @@ def _sentence_words(c: Candidate) -> set[str]:
     return words
 
 
-def _figurative(c: Candidate, ctx: RuleContext) -> bool:
+def _figurative(c: EventCandidate, ctx: RuleContext) -> bool:
     """A verb with a common non-political sense and no party to act on: "X threatens
     national security", "yielded to temptation", "hit a record"."""
     if c.trigger.pos_ != "VERB" or c.recipient:
@@ -114,13 +114,13 @@ def _figurative(c: Candidate, ctx: RuleContext) -> bool:
     return not any(x.dep_ in _COMPLEMENT_DEPS for x in c.trigger.children)
 
 
-def _electoral_contest(c: Candidate, ctx: RuleContext) -> bool:
+def _electoral_contest(c: EventCandidate, ctx: RuleContext) -> bool:
     return c.trigger.lemma_.lower() in ctx.lex.cue("contest_verbs") and bool(
         _sentence_words(c) & ctx.lex.cue("electoral_words")
     )
 
 
-def _question(c: Candidate, ctx: RuleContext) -> bool:
+def _question(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "asked whether ...", "When asked about ...", a reporter's request."""
     if c.type != "REQUEST" or c.trigger.lemma_.lower() != "ask":
         return False
@@ -136,21 +136,21 @@ def _question(c: Candidate, ctx: RuleContext) -> bool:
     return subj is not None and subj.lemma_.lower() in ctx.lex.cue("journalist_words")
 
 
-def _media_show(c: Candidate, ctx: RuleContext) -> bool:
+def _media_show(c: EventCandidate, ctx: RuleContext) -> bool:
     return c.type == "CONSULT" and bool(_sentence_words(c) & ctx.lex.cue("media_show_words"))
 
 
-def _campaign_speech(c: Candidate, ctx: RuleContext) -> bool:
+def _campaign_speech(c: EventCandidate, ctx: RuleContext) -> bool:
     return c.from_speech and bool(_sentence_words(c) & ctx.lex.cue("campaign_words"))
 
 
-def _market(c: Candidate, ctx: RuleContext) -> bool:
+def _market(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "Indian shares rallied": a price or market is no actor."""
     subj = subject(c.clause)[0] if c.clause.pos_ in ("VERB", "AUX") else None
     return subj is not None and subj.lemma_.lower() in ctx.lex.cue("market_words")
 
 
-def _no_comment(c: Candidate, ctx: RuleContext) -> bool:
+def _no_comment(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "declined to comment / predict": not speaking is no rejection."""
     comp = first(c.trigger, "xcomp")
     return (
@@ -160,7 +160,7 @@ def _no_comment(c: Candidate, ctx: RuleContext) -> bool:
     )
 
 
-def _opinion_agreement(c: Candidate, ctx: RuleContext) -> bool:
+def _opinion_agreement(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "agreed with the defence's argument": sharing an opinion is no PLOVER AGREE."""
     tok = c.trigger
     return (
@@ -171,7 +171,7 @@ def _opinion_agreement(c: Candidate, ctx: RuleContext) -> bool:
     )
 
 
-def _showing(c: Candidate, ctx: RuleContext) -> bool:
+def _showing(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "demonstrated its resolve", "demonstrating what he can do": showing, not protesting."""
     return (
         c.type == "PROTEST"
@@ -180,7 +180,7 @@ def _showing(c: Candidate, ctx: RuleContext) -> bool:
     )
 
 
-def _released_thing(c: Candidate, ctx: RuleContext) -> bool:
+def _released_thing(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "Apple released a new iPhone", "a press release": only people and what was seized
     are released in a RETREAT."""
     if c.type != "RETREAT" or c.mode != "release":
@@ -193,7 +193,7 @@ def _released_thing(c: Candidate, ctx: RuleContext) -> bool:
     return obj.lemma_.lower() not in ctx.lex.cue("release_objects")
 
 
-def _lone_talk(c: Candidate, ctx: RuleContext) -> bool:
+def _lone_talk(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "He talked about the easiness of ...": a meeting verb with one side only."""
     return (
         c.type == "CONSULT"
@@ -220,7 +220,7 @@ _NOT_EVENT_TESTS = (
 
 
 @rule("venue_is_no_party")
-def venue_is_no_party(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def venue_is_no_party(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "the Moscow talks", "a Beijing summit": a meeting's venue is not one of its sides."""
     for c in cands:
         if c.type != "CONSULT" or c.trigger.pos_ != "NOUN":
@@ -245,7 +245,7 @@ _MILITARY_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contin
 
 
 @rule("refusal")
-def refusal(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def refusal(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "will not accept more refugees", "would not meet the demands": a cooperative act
     announced as not going to happen is a REJECT that did happen."""
     for c in cands:
@@ -260,7 +260,7 @@ def refusal(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
 
 
 @rule("troop_movement")
-def troop_movement(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def troop_movement(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Troops arriving somewhere are not a visit: peacekeepers arriving are AID (CAMEO 074),
     other forces a MOBILIZE."""
     for c in cands:
@@ -278,7 +278,7 @@ def troop_movement(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
 
 
 @rule("crowd_control")
-def crowd_control(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def crowd_control(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Police dispersed the crowd with water cannon": force with a crowd-control weapon is
     ASSAULT crowd-control, not a mere restriction."""
     words = ctx.lex.cue("crowd_control_words")
@@ -293,7 +293,7 @@ def crowd_control(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
 
 
 @rule("embedded_action")
-def embedded_action(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def embedded_action(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """An action inside the complement of an act (threaten, decline, demand) is the act's
     content, not an event of its own. Under an agreement the action is kept too, as a
     planned event with its own parties ("agreed to supply Russia with drones": AGREE, and a
@@ -315,7 +315,7 @@ def embedded_action(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]
     return kept
 
 
-def _governing_act(tok: Token, acts: dict[int, Candidate]) -> Candidate | None:
+def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidate | None:
     """The act whose complement holds `tok`: its head directly ("agreed to supply"), or the
     verb whose object `tok` is ("agreed to postpone the demonstration")."""
     node = tok
@@ -336,7 +336,7 @@ def _phrase(tok: Token) -> str:
 
 
 @rule("accusation_target")
-def accusation_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def accusation_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Putin condemned the attacks on Iran": the recipient of an accusation about an
     attack is the attacker (the attack's own actor), never its victim."""
     for c in cands:
@@ -356,7 +356,7 @@ def accusation_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidat
 
 
 @rule("complement_recipient")
-def complement_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def complement_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """The recipient of an act named in its complement: the obliged party of "demanded that
     X ...", the object or prepositional target of "threatened to cut ties with X"."""
     for c in cands:
@@ -400,7 +400,7 @@ def _complement_parties(
 
 
 @rule("object_owner_recipient")
-def object_owner_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "rejected a Senegalese peace plan", "rejected an offer from Afghanistan", "denounced
     Serbia's suppression": the party whose proposal or act is the object."""
     for c in cands:
@@ -418,7 +418,7 @@ def object_owner_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Can
 
 
 @rule("conditional_threat")
-def conditional_threat(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def conditional_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
     the party whose action its condition names; an act announced "unless" another party acts
     is itself a threat."""
@@ -453,7 +453,7 @@ _PURPOSE_PREPS = ("against", "of", "over", "at", "for")
 
 
 @rule("protest_target")
-def protest_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def protest_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """A protest's target is the party its purpose names ("a hunger strike to protest
     President Assad's failure", "in defiance of Chinese authorities"), before its place."""
     for c in cands:
@@ -486,7 +486,7 @@ def _purpose(
 
 
 @rule("mobilization_target")
-def mobilization_target(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def mobilization_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "mobilized reservists for a possible war against Iraq": the forces mobilized are the
     actor's own; the recipient is whom they are mobilized against."""
     for c in cands:
@@ -507,7 +507,7 @@ def mobilization_target(cands: list[Candidate], ctx: RuleContext) -> list[Candid
 
 
 @rule("protest_country")
-def protest_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
     country where they protest."""
     for c in cands:
@@ -517,7 +517,7 @@ def protest_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]
 
 
 @rule("place_recipient")
-def place_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """A domestic measure or attack without a named target is coded against the country
     where it happens ("lifted the curfew in Montenegro", "fired shells at targets in
     Jericho"); a protest with neither is, as PLOVER codes it, against its own country's
@@ -531,7 +531,7 @@ def place_recipient(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]
     return cands
 
 
-def _located(c: Candidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
+def _located(c: EventCandidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
     """The country of the event's place (dating.event_place), as a party."""
     place = event_place(c.clause, ctx.actors, ctx.lex)
     if place is None or place.country is None:
@@ -565,7 +565,7 @@ def _place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
 
 
 @rule("attack_responder")
-def attack_responder(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def attack_responder(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "X began attacks ... and Y responded with missiles": Y is the attacks' recipient."""
     for c in cands:
         if c.type != "ASSAULT" or c.recipient:
@@ -578,7 +578,7 @@ def attack_responder(cands: list[Candidate], ctx: RuleContext) -> list[Candidate
 
 
 @rule("descriptor_country")
-def descriptor_country(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "The authorities arrested rebel fighters in Nairobi": unnamed actors of no stated
     country are coded, as PLOVER does, by the country where the event happens."""
     for c in cands:
@@ -600,7 +600,7 @@ def _in_country(ref: ActorRef, country: str) -> ActorRef:
 
 
 @rule("anchored_descriptors")
-def anchored_descriptors(cands: list[Candidate], ctx: RuleContext) -> list[Candidate]:
+def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """An event whose only party is a role noun of no known country ("officials discussed
     the budget") says nothing about who did what to whom: it needs a second party."""
     return [c for c in cands if c.recipient or not c.actor or any(not _vague(a) for a in c.actor)]

@@ -12,21 +12,21 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventline.events.args import ActorIndex, first, subject
-from eventline.events.candidate import Candidate, own_actor
-from eventline.events.patterns import Lexicon, Pattern
+from eventline.events.candidate import EventCandidate, own_actor
+from eventline.events.patterns import EventLexicon, Pattern
 from eventline.model import ActorRef
 
 _OBLIGATION = {"must", "should"}
 
 
-def _speech_verb(tok: Token, lex: Lexicon) -> Token | None:
+def _speech_verb(tok: Token, lex: EventLexicon) -> Token | None:
     """The clausal complement of a speech verb, or None."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue("speech_verbs"):
         return None
     return first(tok, "ccomp")
 
 
-def speech_accuse(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | None:
+def speech_accuse(tok: Token, actors: ActorIndex, lex: EventLexicon) -> EventCandidate | None:
     """A speech act whose content disapproves of someone's action is ACCUSE 'disapprove'."""
     comp = _speech_verb(tok, lex)
     if comp is None:
@@ -41,7 +41,7 @@ def speech_accuse(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | N
             break
     subj, _ = subject(tok)
     pattern = Pattern(lemma=tok.lemma_.lower(), type="ACCUSE", pos="verb", mode="disapprove")
-    cand = Candidate(pattern, tok, tok, actors.refs(subj), target, "ACCUSE", "disapprove")
+    cand = EventCandidate(pattern, tok, tok, actors.refs(subj), target, "ACCUSE", "disapprove")
     cand.from_speech = True
     return cand
 
@@ -50,7 +50,7 @@ def _sides(refs: tuple[ActorRef, ...]) -> set[str]:
     return {r.country or r.id for r in refs}
 
 
-def speech_request(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | None:
+def speech_request(tok: Token, actors: ActorIndex, lex: EventLexicon) -> EventCandidate | None:
     """ "X said (that) Y must/should do Z": REQUEST by X on Y."""
     comp = _speech_verb(tok, lex)
     if comp is None or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
@@ -62,6 +62,6 @@ def speech_request(tok: Token, actors: ActorIndex, lex: Lexicon) -> Candidate | 
     if not obliged or not speaker or _sides(obliged) & _sides(speaker):
         return None  # "Velkor (French) said France must act": one's own side's obligation
     pattern = Pattern(lemma=tok.lemma_.lower(), type="REQUEST", pos="verb")
-    cand = Candidate(pattern, tok, tok, speaker, obliged, "REQUEST", None)
+    cand = EventCandidate(pattern, tok, tok, speaker, obliged, "REQUEST", None)
     cand.from_speech = True
     return cand

@@ -32,7 +32,7 @@ class RoleMatch:
     relational: bool = False
 
 
-class Lexicon:
+class ActorLexicon:
     def __init__(self, nlp: Language, roles: RolesFile) -> None:
         self.roles = roles
         self.titles = {t.key: t for t in roles.titles}

@@ -29,7 +29,7 @@ from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
 from eventline.nlp.holders import fill_known
 from eventline.nlp.kb import load_roles
-from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, Lexicon, RoleMatch
+from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
 from eventline.nlp.who import known_person_name
 
@@ -50,7 +50,7 @@ class _Person:
 class PeopleFinder:
     def __init__(self, nlp: Language) -> None:
         roles = load_roles()
-        self.lex = Lexicon(nlp, roles)
+        self.lex = ActorLexicon(nlp, roles)
         self.scene_words = frozenset(roles.scene_words)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -516,7 +516,7 @@ def _role_only(
     ref: Span,
     past: bool,
     table: dict[str, dict[str, Any]],
-    lex: Lexicon,
+    lex: ActorLexicon,
 ) -> dict[str, Any] | None:
     """An unnamed role-holder ("the Iranian foreign minister"); a vaguer description in the
     same doc ("the Iranian minister") joins it."""

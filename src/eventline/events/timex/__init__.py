@@ -25,11 +25,11 @@ from eventline.events.timex import numeric, relative, rules, story
 from eventline.events.timex.calendar import Anchor, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
 from eventline.events.timex.patterns import patterns
-from eventline.events.timex.rules import Candidate, Context
+from eventline.events.timex.rules import Context, TimexCandidate
 from eventline.events.timex.tense import Tense, cue_tense
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Handler = Callable[[re.Match[str], Context], list[Candidate]]
+Handler = Callable[[re.Match[str], Context], list[TimexCandidate]]
 
 # Rule order breaks ties between candidates of equal length: earlier rules win.
 _RULES: tuple[tuple[str, Handler], ...] = (
@@ -109,9 +109,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _candidates(ctx: Context) -> list[tuple[int, Candidate]]:
+def _candidates(ctx: Context) -> list[tuple[int, TimexCandidate]]:
     compiled = patterns()
-    found: list[tuple[int, Candidate]] = []
+    found: list[tuple[int, TimexCandidate]] = []
     for rank, (name, handler) in enumerate(_RULES):
         pattern: re.Pattern[str] = getattr(compiled, name)
         for start, end in _lines(ctx.text):
@@ -120,9 +120,9 @@ def _candidates(ctx: Context) -> list[tuple[int, Candidate]]:
     return found
 
 
-def _select(found: list[tuple[int, Candidate]]) -> list[Candidate]:
+def _select(found: list[tuple[int, TimexCandidate]]) -> list[TimexCandidate]:
     """Longest candidates first, then earlier rules; a candidate overlapping a kept one goes."""
-    kept: list[Candidate] = []
+    kept: list[TimexCandidate] = []
     taken: list[tuple[int, int]] = []
     for _, c in sorted(found, key=lambda rc: (-(rc[1].end - rc[1].start), rc[0], rc[1].start)):
         if all(c.end <= s or c.start >= e for s, e in taken):
@@ -131,19 +131,21 @@ def _select(found: list[tuple[int, Candidate]]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _merge_clock(text: str, kept: list[Candidate], anchor: Anchor | None) -> list[Candidate]:
+def _merge_clock(
+    text: str, kept: list[TimexCandidate], anchor: Anchor | None
+) -> list[TimexCandidate]:
     """A clock time next to a day date takes that day: "Monday at 3 p.m." is one TIME. A clock
     time with no day beside it is read on the publication day, as news reports its own day's
     times ("trading closed at 16:00 UTC")."""
-    merged: list[Candidate] = []
+    merged: list[TimexCandidate] = []
     for c in kept:
         prev = merged[-1] if merged else None
         joinable = prev is not None and _JOIN_TIME.fullmatch(text[prev.end : c.start])
         if prev and joinable and c.value.startswith("XXXX-XX-XXT") and prev.precision == "day":
             value = prev.value[:10] + c.value[10:]
-            merged[-1] = Candidate(prev.start, c.end, "TIME", value, "time")
+            merged[-1] = TimexCandidate(prev.start, c.end, "TIME", value, "time")
         elif prev and joinable and prev.value.startswith("XXXX-XX-XXT") and c.precision == "day":
-            merged[-1] = Candidate(
+            merged[-1] = TimexCandidate(
                 prev.start, c.end, "TIME", c.value[:10] + prev.value[10:], "time"
             )
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from eventline.events.timex.rules import Candidate, Context, mod_of
+from eventline.events.timex.rules import Context, TimexCandidate, mod_of
 
 _MAX_RANGE_YEARS = 100
 
@@ -38,7 +38,7 @@ def _order(first: int, second: int, sep: str, day_first: bool | None) -> tuple[i
     return (second, first) if dmy else (first, second)
 
 
-def numeric_date(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def numeric_date(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "7/8/07", "08.07.2007", "23/06/2025": a day date in the text's numeric convention."""
     order = _order(int(m["a"]), int(m["b"]), m["sep"], ctx.day_first)
     if order is None:
@@ -48,10 +48,10 @@ def numeric_date(m: re.Match[str], ctx: Context) -> list[Candidate]:
         day = date(year, order[0], order[1])
     except ValueError:
         return []
-    return [Candidate(m.start(), m.end(), "DATE", day.isoformat(), "day")]
+    return [TimexCandidate(m.start(), m.end(), "DATE", day.isoformat(), "day")]
 
 
-def year_range(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def year_range(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "1914-18", "2015–2016", "the 2019/20 season": two years, each its own DATE, as
     TIMEX3 marks the two ends of a range."""
     first = int(m["y1"])
@@ -62,16 +62,16 @@ def year_range(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if ctx.word_after(m.end()).lower() in ctx.lexicon.year_blockers:
         return []
     return [
-        Candidate(m.start(), m.end("y1"), "DATE", f"{first:04d}", "year"),
-        Candidate(m.start("y2"), m.end(), "DATE", f"{second:04d}", "year"),
+        TimexCandidate(m.start(), m.end("y1"), "DATE", f"{first:04d}", "year"),
+        TimexCandidate(m.start("y2"), m.end(), "DATE", f"{second:04d}", "year"),
     ]
 
 
-def century(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def century(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "the 19th century", "the early twentieth century": TIMEX3 writes a century by its
     first two digits ("18" for the 1800s)."""
     raw = m["ord"].lower()
     number = int(raw[:-2]) if raw[0].isdigit() else ctx.lexicon.century_ordinals.get(raw, 0)
     if not 1 <= number <= 21:
         return []
-    return [Candidate(m.start(), m.end(), "DATE", f"{number - 1:02d}", "century", mod_of(m))]
+    return [TimexCandidate(m.start(), m.end(), "DATE", f"{number - 1:02d}", "century", mod_of(m))]

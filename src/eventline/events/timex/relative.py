@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from eventline.events.timex.calendar import ago_value, period_value, quarter_value, shift_days
-from eventline.events.timex.rules import Candidate, Context, mod_of
+from eventline.events.timex.rules import Context, TimexCandidate, mod_of
 
 _OFFSETS = {
     "last": -1,
@@ -43,7 +43,7 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def relative_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def relative_day(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "today", "yesterday", "earlier today", "tomorrow morning", "tonight"."""
     word = _fold(m["rd"])
     offset = _TWO_DAYS.get(word, ctx.lexicon.relative_days.get(word, 0))
@@ -51,19 +51,19 @@ def relative_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
     part = m["part"] or ("night" if word == "tonight" else None)
     if part:
         code = ctx.lexicon.day_parts[part.lower()]
-        return [Candidate(m.start(), m.end(), "TIME", f"{value}T{code}", precision)]
-    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+        return [TimexCandidate(m.start(), m.end(), "TIME", f"{value}T{code}", precision)]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
 
 
-def day_part(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def day_part(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "this morning" (today), "last night" (yesterday)."""
     code = ctx.lexicon.day_parts[m["part"].lower()]
     offset = -1 if m["rel"].lower() == "last" else 0
     value, precision = shift_days(ctx.anchor, offset)
-    return [Candidate(m.start(), m.end(), "TIME", f"{value}T{code}", precision)]
+    return [TimexCandidate(m.start(), m.end(), "TIME", f"{value}T{code}", precision)]
 
 
-def relative_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def relative_period(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "this year", "last week", "earlier this month", "the end of the year", "the year
     before". A bare unit needs "the" and a part-of-period word ("the start of the month");
     "the weekend" and "(on) the day" are read against the anchor (see `_bare_unit`)."""
@@ -84,10 +84,10 @@ def relative_period(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if unit == "day" and not mod_of(m):
         return []
     value, precision = period_value(ctx.anchor, unit, offset)
-    return [Candidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]
 
 
-def _bare_unit(m: re.Match[str], ctx: Context, unit: str) -> list[Candidate]:
+def _bare_unit(m: re.Match[str], ctx: Context, unit: str) -> list[TimexCandidate]:
     """ "the weekend": the one before the anchor in past clauses, the coming one otherwise.
     "the day" after a day cue ("on", "ended"): the anchor's day, as in market reports ("rose
     2% on the day"), unless a clause follows ("the day after", "the day when")."""
@@ -96,20 +96,20 @@ def _bare_unit(m: re.Match[str], ctx: Context, unit: str) -> list[Candidate]:
         past = ctx.direction(m, None, present="past") in ("past", "last")
         offset = 0 if weekend_now or not past else -1
         value, precision = period_value(ctx.anchor, "weekend", offset)
-        return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+        return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
     if unit != "day" or ctx.word_before(m.start()) not in ctx.lexicon.day_cues:
         return []
     if ctx.word_after(m.end()).lower() in _CLAUSE_WORDS:
         return []
     value, precision = shift_days(ctx.anchor, 0)
-    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
 
 
 def _amount(ctx: Context, raw: str) -> str:
     return raw if raw.isdigit() else ctx.lexicon.numbers[_fold(raw)]
 
 
-def ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def ago(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "two weeks ago", "a year from now"; "a few days ago" only says it was in the past."""
     amount, unit = _amount(ctx, m["num"]), m["unit"].lower().replace("night", "day")
     future = _fold(m["dir"]) in ("from now", "hence")
@@ -119,10 +119,10 @@ def ago(m: re.Match[str], ctx: Context) -> list[Candidate]:
         value, precision = ("FUTURE_REF" if future else "PAST_REF"), None
     else:
         value, precision = ago_value(ctx.anchor, -int(amount) if future else int(amount), unit)
-    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
 
 
-def duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def duration(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "three days", "the past few years" (PXY), "24 hours" (PT24H). "a day" alone is too
     common ("twice a day") to count without "for", "over", "the past" and the like."""
     raw, unit = _fold(m["num"]), m["unit"].lower()
@@ -142,10 +142,10 @@ def duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
     time = "T" if unit in ctx.lexicon.time_units else ""
     qual = _fold(m["qual"] or "")
     start = m.start() if qual.startswith(("the ", "past", "last", "next")) else m.start("span")
-    return [Candidate(start, m.end(), "DURATION", f"P{time}{amount}{code}", None)]
+    return [TimexCandidate(start, m.end(), "DURATION", f"P{time}{amount}{code}", None)]
 
 
-def bare_duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def bare_duration(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "for months", "took hours", "the worst in decades", "over centuries": an unspecified
     number of units (TIMEX3 "PXM"), only after a cue word since "hours" is often a noun."""
     unit = "century" if m["cent"] else m["unit"].lower()
@@ -154,10 +154,10 @@ def bare_duration(m: re.Match[str], ctx: Context) -> list[Candidate]:
     code = ctx.lexicon.units[unit]
     code = "DE" if code == "DE" else "CE" if code == "CE" else code
     time = "T" if unit in ctx.lexicon.time_units else ""
-    return [Candidate(m.start("span"), m.end(), "DURATION", f"P{time}X{code}", None)]
+    return [TimexCandidate(m.start("span"), m.end(), "DURATION", f"P{time}X{code}", None)]
 
 
-def quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def quarter(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "the third quarter of 2009", "Q2", "the first half of this year", "third-quarter"."""
     is_half = bool(m["h"]) or (m["unit"] or "").lower() == "half"
     if m["q"] or m["h"]:
@@ -179,11 +179,11 @@ def quarter(m: re.Match[str], ctx: Context) -> list[Candidate]:
         year = None
     if is_half:
         value = f"{year or _nearest_half_year(m, ctx, number)}-H{number}"
-        return [Candidate(m.start(), m.end(), "DATE", value, "half")]
+        return [TimexCandidate(m.start(), m.end(), "DATE", value, "half")]
     if year:
-        return [Candidate(m.start(), m.end(), "DATE", f"{year}-Q{number}", "quarter")]
+        return [TimexCandidate(m.start(), m.end(), "DATE", f"{year}-Q{number}", "quarter")]
     value, precision = quarter_value(ctx.anchor, number, ctx.direction(m, None, present="this"))
-    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
 
 
 def _nearest_half_year(m: re.Match[str], ctx: Context, half: int) -> str:
@@ -191,30 +191,34 @@ def _nearest_half_year(m: re.Match[str], ctx: Context, half: int) -> str:
     return value[:4]
 
 
-def reference(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def reference(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     value = ctx.lexicon.references[_fold(m.group(0))]
-    return [Candidate(m.start(), m.end(), "DATE", value, None)]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, None)]
 
 
-def frequency(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def frequency(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "every Monday", "each year", "each spring", "every morning", "twice a week", "daily"."""
     if m["adverb"]:
-        return [Candidate(m.start(), m.end(), "SET", _ADVERBS[m["adverb"].lower()], None)]
+        return [TimexCandidate(m.start(), m.end(), "SET", _ADVERBS[m["adverb"].lower()], None)]
     if m["per"] or m["per2"]:
         unit = (m["per"] or m["per2"]).lower()
-        return [Candidate(m.start(), m.end(), "SET", _SET_UNITS[unit], None)]
+        return [TimexCandidate(m.start(), m.end(), "SET", _SET_UNITS[unit], None)]
     unit = _fold(m["unit"])
     if unit in ctx.lexicon.seasons:
-        return [Candidate(m.start(), m.end(), "SET", f"XXXX-{ctx.lexicon.seasons[unit]}", None)]
+        return [
+            TimexCandidate(m.start(), m.end(), "SET", f"XXXX-{ctx.lexicon.seasons[unit]}", None)
+        ]
     if unit in ctx.lexicon.day_parts:
         code = ctx.lexicon.day_parts[unit]
-        return [Candidate(m.start(), m.end(), "SET", f"XXXX-XX-XXT{code}", None)]
+        return [TimexCandidate(m.start(), m.end(), "SET", f"XXXX-XX-XXT{code}", None)]
     if unit in _SET_UNITS:
-        return [Candidate(m.start(), m.end(), "SET", _SET_UNITS[unit], None)]
-    return [Candidate(m.start(), m.end(), "SET", f"XXXX-WXX-{ctx.lexicon.weekdays[unit]}", None)]
+        return [TimexCandidate(m.start(), m.end(), "SET", _SET_UNITS[unit], None)]
+    return [
+        TimexCandidate(m.start(), m.end(), "SET", f"XXXX-WXX-{ctx.lexicon.weekdays[unit]}", None)
+    ]
 
 
-def clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def clock(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "3 p.m.", "10:30 am", "14:00", "noon": a time of an unknown day until merged with a
     neighbouring date (see `timex.find_timexes`)."""
     if m["word"]:
@@ -229,4 +233,4 @@ def clock(m: re.Match[str], ctx: Context) -> list[Candidate]:
             return []
         hhmm = f"{hour:02d}:{m['mi'] or '00'}"
     zone = "Z" if m["zone"] else ""
-    return [Candidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}{zone}", "time")]
+    return [TimexCandidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}{zone}", "time")]

@@ -30,7 +30,7 @@ _EDGE_MODS = {"start": "START", "beginning": "START", "outset": "START", "middle
 
 
 @dataclass(frozen=True)
-class Candidate:
+class TimexCandidate:
     start: int
     end: int
     type: str
@@ -112,21 +112,21 @@ def _date(year: int | None, month: int, day: int, ctx: Context, m: re.Match[str]
     return (day_value(best[1], month, day), "day") if best else ("", None)
 
 
-def iso(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def iso(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return []
     value = day_value(year, month, day)
     if m["h"]:
-        return [Candidate(m.start(), m.end(), "TIME", f"{value}T{m['h']}:{m['mi']}", "time")]
-    return [Candidate(m.start(), m.end(), "DATE", value, "day")]
+        return [TimexCandidate(m.start(), m.end(), "TIME", f"{value}T{m['h']}:{m['mi']}", "time")]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, "day")]
 
 
 def _month_ok(ctx: Context, name: str) -> bool:
     return capitalised(name) or name.isupper()
 
 
-def month_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def month_day(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "June 23", "Oct. 23, 2023", "Oct. 23–24" (two dates), "Monday, June 23"."""
     if not _month_ok(ctx, m["mon"]):
         return []
@@ -134,36 +134,38 @@ def month_day(m: re.Match[str], ctx: Context) -> list[Candidate]:
     return _day_range(m, ctx, month, year)
 
 
-def day_month(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def day_month(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "23 June 2025", "the 1st of May", "23-24 June"."""
     if not _month_ok(ctx, m["mon"]):
         return []
     return _day_range(m, ctx, month_number(ctx, m["mon"]), _year(m["year"]))
 
 
-def _day_range(m: re.Match[str], ctx: Context, month: int, year: int | None) -> list[Candidate]:
+def _day_range(
+    m: re.Match[str], ctx: Context, month: int, year: int | None
+) -> list[TimexCandidate]:
     first, _ = _date(year, month, int(m["day"]), ctx, m)
     if not first:
         return []
     if not m["range"]:
-        return [Candidate(m.start(), m.end(), "DATE", first, "day")]
+        return [TimexCandidate(m.start(), m.end(), "DATE", first, "day")]
     second, _ = _date(year, month, int(m["day2"]), ctx, m)
     if not second or int(m["day2"]) <= int(m["day"]):
-        return [Candidate(m.start(), m.end("first"), "DATE", first, "day")]
+        return [TimexCandidate(m.start(), m.end("first"), "DATE", first, "day")]
     return [
-        Candidate(m.start(), m.end("first"), "DATE", first, "day"),
-        Candidate(m.start("day2"), m.end(), "DATE", second, "day"),
+        TimexCandidate(m.start(), m.end("first"), "DATE", first, "day"),
+        TimexCandidate(m.start("day2"), m.end(), "DATE", second, "day"),
     ]
 
 
-def month_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def month_year(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     if not _month_ok(ctx, m["mon"]):
         return []
     value = f"{int(m['year']):04d}-{month_number(ctx, m['mon']):02d}"
-    return [Candidate(m.start(), m.end(), "DATE", value, "month", mod_of(m))]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, "month", mod_of(m))]
 
 
-def month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def month_alone(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "in January", "last November", "late July": a bare month is easily a word or a name,
     so ambiguous names need a cue and any name followed by a capitalised word is refused."""
     name = m["mon"]
@@ -177,17 +179,17 @@ def month_alone(m: re.Match[str], ctx: Context) -> list[Candidate]:
         return []
     direction = ctx.direction(m, m["rel"], present="this")
     value, precision = month_value(ctx.anchor, month_number(ctx, name), direction)
-    return [Candidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]
 
 
-def year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def year(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """A four-digit year, unless the next word shows a clock time or a count."""
     if ctx.word_after(m.end()).lower() in ctx.lexicon.year_blockers:
         return []
     number = int(m["year"])
     if number < 1800 or number > 2100:
         return []
-    return [Candidate(m.start(), m.end(), "DATE", f"{number:04d}", "year", mod_of(m))]
+    return [TimexCandidate(m.start(), m.end(), "DATE", f"{number:04d}", "year", mod_of(m))]
 
 
 def _century(ctx: Context, two_digits: int) -> int:
@@ -197,7 +199,7 @@ def _century(ctx: Context, two_digits: int) -> int:
     return year if year <= top else 1900 + two_digits
 
 
-def decade(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def decade(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "the 1990s", "the '80s"; "in his 80s" is an age."""
     if ctx.word_before(m.start()) in ctx.lexicon.decade_blockers:
         return []
@@ -207,18 +209,18 @@ def decade(m: re.Match[str], ctx: Context) -> list[Candidate]:
     if len(raw) != 4 and not spelled and ctx.word_before(m.start()) not in ("and", "or"):
         return []
     value = f"{start_year // 10:03d}"
-    return [Candidate(m.start(), m.end(), "DATE", value, "decade", mod_of(m))]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, "decade", mod_of(m))]
 
 
-def short_year(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def short_year(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "'82" after a date cue word ("in '82", "since '09")."""
     if ctx.word_before(m.start()) not in ctx.lexicon.month_cues:
         return []
     value = f"{_century(ctx, int(m['yy'])):04d}"
-    return [Candidate(m.start(), m.end(), "DATE", value, "year")]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, "year")]
 
 
-def weekday(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def weekday(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "on Saturday", "last Monday", "Friday night"; "Black Monday" is a name, "Mondays" a set."""
     name = m["wd"]
     if not (capitalised(name) or name.isupper()):
@@ -227,23 +229,25 @@ def weekday(m: re.Match[str], ctx: Context) -> list[Candidate]:
         return []
     number = ctx.lexicon.weekdays[name.lower()]
     if m["plural"]:
-        return [Candidate(m.start(), m.end("plural"), "SET", f"XXXX-WXX-{number}", None)]
+        return [TimexCandidate(m.start(), m.end("plural"), "SET", f"XXXX-WXX-{number}", None)]
     direction = ctx.direction(m, m["rel"], present="present")
     value, precision = weekday_value(ctx.anchor, number, direction)
     if m["part"]:
         part = ctx.lexicon.day_parts[m["part"].lower()]
-        return [Candidate(m.start(), m.end(), "TIME", f"{value}T{part}", precision)]
-    return [Candidate(m.start(), m.end("wd"), "DATE", value, precision)]
+        return [TimexCandidate(m.start(), m.end(), "TIME", f"{value}T{part}", precision)]
+    return [TimexCandidate(m.start(), m.end("wd"), "DATE", value, precision)]
 
 
-def season(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def season(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "this spring", "summer 2024", "in the autumn"; a bare "fall" is a verb."""
     code = ctx.lexicon.seasons[m["season"].lower()]
     cued = bool(m["rel"] or m["year"] or mod_of(m))
     if not cued and ctx.word_before(m.start()) not in ("the", "in", "during", "this", "by"):
         return []
     if m["year"]:
-        return [Candidate(m.start(), m.end(), "DATE", f"{m['year']}-{code}", "season", mod_of(m))]
+        return [
+            TimexCandidate(m.start(), m.end(), "DATE", f"{m['year']}-{code}", "season", mod_of(m))
+        ]
     direction = ctx.direction(m, m["rel"], present="this")
     value, precision = season_value(ctx.anchor, code, direction)
-    return [Candidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from eventline.events.timex.calendar import Anchor, ago_value, period_value, shift_days
 from eventline.events.timex.lexicon import TimexLexicon, alternation
-from eventline.events.timex.rules import Candidate, Context
+from eventline.events.timex.rules import Context, TimexCandidate
 
 _EXPLICIT_VALUE = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:$|T|-(?:SP|SU|FA|WI)$)"
@@ -28,7 +28,7 @@ _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
 _DIRECTED: dict[int, re.Pattern[str]] = {}  # by id() of the (cached, immutable) lexicon
 
 
-def anaphor(m: re.Match[str], ctx: Context) -> list[Candidate]:
+def anaphor(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "the following day", "the next morning", "that year", "the same week", "two days
     later": valued here against the publication date, re-anchored by `reanchor`."""
     if m["num"]:
@@ -39,7 +39,7 @@ def anaphor(m: re.Match[str], ctx: Context) -> list[Candidate]:
             return []
         sign = 1 if m["dir"].lower() in ("later", "after", "afterwards", "on") else -1
         value, precision = ago_value(ctx.anchor, -sign * int(amount), unit)
-        return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+        return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
     unit = m["unit"].lower()
     rel = " ".join(m["rel"].lower().split())
     offset = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
@@ -52,9 +52,9 @@ def anaphor(m: re.Match[str], ctx: Context) -> list[Candidate]:
         code = _PARTS.get(unit) or _SEASONS[unit]
         joined = f"{base}T{code}" if unit in _PARTS else f"{base}-{code}"
         kind = "TIME" if unit in _PARTS else "DATE"
-        return [Candidate(m.start(), m.end(), kind, joined, precision)]
+        return [TimexCandidate(m.start(), m.end(), kind, joined, precision)]
     value, precision = period_value(ctx.anchor, unit, offset)
-    return [Candidate(m.start(), m.end(), "DATE", value, precision)]
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
 
 
 def anaphor_pattern(lexicon: TimexLexicon) -> str:
@@ -68,7 +68,7 @@ def anaphor_pattern(lexicon: TimexLexicon) -> str:
     )
 
 
-def _reference(c: Candidate) -> tuple[Anchor, int] | None:
+def _reference(c: TimexCandidate) -> tuple[Anchor, int] | None:
     m = _EXPLICIT_VALUE.match(c.value)
     if m is None:
         return None
@@ -77,8 +77,8 @@ def _reference(c: Candidate) -> tuple[Anchor, int] | None:
 
 
 def _revalue(
-    c: Candidate, text: str, lexicon: TimexLexicon, reference: Anchor, level: int
-) -> Candidate:
+    c: TimexCandidate, text: str, lexicon: TimexLexicon, reference: Anchor, level: int
+) -> TimexCandidate:
     """`c` computed again against the story's reference date, when that date is precise
     enough for the expression's unit."""
     words = text.lower().split()
@@ -110,7 +110,7 @@ def _revalue(
     return replace(c, value=value, precision=precision)
 
 
-def _coarse(c: Candidate, reference: Anchor, level: int, last: str) -> Candidate:
+def _coarse(c: TimexCandidate, reference: Anchor, level: int, last: str) -> TimexCandidate:
     """The story's year (and month) with the finer parts unknown: "in 2009 ... the next
     morning" is some morning of 2009, not a day near the publication date."""
     known = f"{reference.year:04d}-" + (f"{reference.month:02d}-XX" if level >= 2 else "XX-XX")
@@ -123,13 +123,13 @@ def _coarse(c: Candidate, reference: Anchor, level: int, last: str) -> Candidate
 
 
 def reanchor(
-    kept: list[Candidate],
+    kept: list[TimexCandidate],
     ctx: Context,
     *,
     anaphoric: set[tuple[int, int]],
-) -> list[Candidate]:
+) -> list[TimexCandidate]:
     """Anaphoric candidates re-valued against the latest dated expression before them."""
-    out: list[Candidate] = []
+    out: list[TimexCandidate] = []
     reference: tuple[Anchor, int] | None = None
     for c in kept:
         span = (c.start, c.end)
