@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from eventline.corpus.dayspan import DaySpan, date_span, day_gap
+from eventline.corpus.dayspan import PublishedDays, date_span, day_gap
 from eventline.corpus.dedup import DuplicateIndex
 from eventline.corpus.shingles import Shingler, minhash, permutations
 from eventline.errors import StoreError
@@ -128,7 +128,7 @@ def test_minhash_equals_datasketch_update_batch() -> None:
     ],
 )
 def test_day_gap(a: str, b: str | None, gap: int | None) -> None:
-    def span(value: str | None) -> DaySpan:
+    def span(value: str | None) -> PublishedDays:
         return date_span(Published(value=value, precision="day", evidence="t") if value else None)
 
     assert day_gap(span(a), span(b)) == gap

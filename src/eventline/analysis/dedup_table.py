@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, delete, insert, select, update
 
-from eventline.corpus.dayspan import DaySpan
+from eventline.corpus.dayspan import PublishedDays
 from eventline.corpus.dedup import DuplicateIndex, _Entry
 from eventline.model import Article
 from eventline.store.schema_analysis import dedup_bands, dedup_entries
@@ -128,7 +128,7 @@ class StoredDuplicates:
         return _Entry(
             id=row.article_id,
             shingles=_unpack_shingles(row.shingles),
-            span=DaySpan.unpack(row.span_lo, row.span_hi, row.span_md),
+            span=PublishedDays.unpack(row.span_lo, row.span_hi, row.span_md),
             wire=row.wire,
             own_wire=row.own_wire,
         )

@@ -11,7 +11,7 @@ from eventline.model import Published
 
 
 @dataclass(frozen=True)
-class DaySpan:
+class PublishedDays:
     """A publication date as the range of days it may denote (ordinals), or a month-day whose
     year is unknown. All None: undated."""
 
@@ -24,36 +24,36 @@ class DaySpan:
         return (self.lo or 0, self.hi or 0, md)
 
     @staticmethod
-    def unpack(lo: int, hi: int, md: int) -> DaySpan:
-        return DaySpan(lo or None, hi or None, (md // 100, md % 100) if md else None)
+    def unpack(lo: int, hi: int, md: int) -> PublishedDays:
+        return PublishedDays(lo or None, hi or None, (md // 100, md % 100) if md else None)
 
 
-def date_span(published: Published | None) -> DaySpan:
+def date_span(published: Published | None) -> PublishedDays:
     """Read Published.value (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD); anything else is undated."""
     value = published.value if published else ""
     try:
         if value.startswith("--"):
             month, day = int(value[2:4]), int(value[5:7])
             dt.date(2000, month, day)  # validates, 2000 being a leap year
-            return DaySpan(monthday=(month, day))
+            return PublishedDays(monthday=(month, day))
         parts = [int(p) for p in value.split("-")]
         if len(parts) == 3:
             day_ = dt.date(*parts).toordinal()
-            return DaySpan(day_, day_)
+            return PublishedDays(day_, day_)
         if len(parts) == 2:
             first = dt.date(parts[0], parts[1], 1)
             nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return DaySpan(first.toordinal(), nxt.toordinal() - 1)
+            return PublishedDays(first.toordinal(), nxt.toordinal() - 1)
         if len(parts) == 1:
-            return DaySpan(
+            return PublishedDays(
                 dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0], 12, 31).toordinal()
             )
     except ValueError:
         pass
-    return DaySpan()
+    return PublishedDays()
 
 
-def day_gap(a: DaySpan, b: DaySpan) -> int | None:
+def day_gap(a: PublishedDays, b: PublishedDays) -> int | None:
     """Fewest days between two publication dates (0 if they may be the same day); None when
     either is undated. A month-day without a year is compared with the closest year."""
     if a.lo is not None and b.lo is not None and a.hi is not None and b.hi is not None:

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from eventline.corpus.dayspan import DaySpan, date_span, day_gap
+from eventline.corpus.dayspan import PublishedDays, date_span, day_gap
 from eventline.corpus.shingles import U32, Shingler, minhash, overlap, permutations
 from eventline.errors import StoreError
 from eventline.model import Article, DuplicateGroup, content_id
@@ -76,7 +76,7 @@ class Thresholds:
 class _Entry:
     id: str
     shingles: U32
-    span: DaySpan
+    span: PublishedDays
     wire: str | None
     own_wire: bool
 
@@ -390,7 +390,7 @@ class DuplicateIndex:
             entry = _Entry(
                 id=article_id,
                 shingles=flat[bounds[i] : bounds[i + 1]].copy(),
-                span=DaySpan.unpack(*arrays["spans"][i].tolist()),
+                span=PublishedDays.unpack(*arrays["spans"][i].tolist()),
                 wire=header["wires"][i],
                 own_wire=bool(arrays["own_wire"][i]),
             )

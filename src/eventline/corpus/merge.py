@@ -89,7 +89,7 @@ def merge_rules() -> MergeRules:
 
 
 @dataclass(frozen=True)
-class DateSpan:
+class MentionDays:
     """A mention's date as day ordinals: `kind` "exact" (a stated date of any precision),
     "report" (the publication date stands in for it) or "none". A day and month of unknown
     year is placed in the leap year 2000 and flagged `monthday`."""
@@ -112,30 +112,30 @@ def _article_year(article: Article | None) -> int | None:
     return int(pub.value[:4])
 
 
-def _exact(value: str, precision: str | None, year: int | None) -> DateSpan | None:
+def _exact(value: str, precision: str | None, year: int | None) -> MentionDays | None:
     """Calendar span of a stated date; None when it cannot be placed on a calendar."""
     try:
         if value.startswith("--"):
             if year is None:
                 day = date.fromisoformat(f"{_LEAP}{value[1:]}").toordinal()
-                return DateSpan("exact", day, day, day=True, monthday=True)
+                return MentionDays("exact", day, day, day=True, monthday=True)
             value = f"{year}{value[1:]}"
         if len(value) == 10:
             d = date.fromisoformat(value).toordinal()
             week = precision == "week"
-            return DateSpan("exact", d, d + 6 if week else d, day=not week)
+            return MentionDays("exact", d, d + 6 if week else d, day=not week)
         if len(value) == 7:
             y, m = int(value[:4]), int(value[5:7])
-            return DateSpan("exact", date(y, m, 1).toordinal(), _month_end(y, m).toordinal())
+            return MentionDays("exact", date(y, m, 1).toordinal(), _month_end(y, m).toordinal())
         if len(value) == 4:
             y = int(value)
-            return DateSpan("exact", date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal())
+            return MentionDays("exact", date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal())
     except ValueError:
         return None
     return None
 
 
-def mention_date(mention: EventMention, article: Article | None) -> DateSpan:
+def mention_date(mention: EventMention, article: Article | None) -> MentionDays:
     """Where a mention sits in time: its own date, else its report's publication date."""
     year = _article_year(article)
     if mention.date and mention.date_precision != "report":
@@ -148,22 +148,22 @@ def mention_date(mention: EventMention, article: Article | None) -> DateSpan:
     if report:
         span = _exact(report, "day", year)
         if span is not None and span.day:
-            return DateSpan("report", span.lo, span.lo, monthday=span.monthday)
-    return DateSpan("none")
+            return MentionDays("report", span.lo, span.lo, monthday=span.monthday)
+    return MentionDays("none")
 
 
-def _in_leap_year(span: DateSpan) -> DateSpan | None:
+def _in_leap_year(span: MentionDays) -> MentionDays | None:
     """A dated span moved to the year 2000, to compare with a day and month of no year."""
     first, last = date.fromordinal(span.lo), date.fromordinal(span.hi)
     if first.year != last.year:
         return None
     lo = first.replace(year=_LEAP).toordinal()
-    return DateSpan(
+    return MentionDays(
         span.kind, lo, last.replace(year=_LEAP).toordinal(), day=span.day, monthday=True
     )
 
 
-def dates_compatible(a: DateSpan, b: DateSpan, rules: MergeRules) -> bool:
+def dates_compatible(a: MentionDays, b: MentionDays, rules: MergeRules) -> bool:
     if "none" in (a.kind, b.kind):
         return False
     if a.monthday or b.monthday:
@@ -203,7 +203,7 @@ class _View:
     actors: frozenset[str]
     recipients: frozenset[str]
     persons: frozenset[str]
-    when: DateSpan
+    when: MentionDays
     group: int
     rank: tuple[int, int]
     actor_ids: frozenset[str] = frozenset()
@@ -460,7 +460,9 @@ def _most_named(group: Sequence[EventMention], pick: str, exclude: set[str]) -> 
     return {code for code, n in counts.items() if n == top and code not in exclude}
 
 
-def _date_of(group: Sequence[EventMention], anchor_date: DateSpan) -> tuple[str | None, str | None]:
+def _date_of(
+    group: Sequence[EventMention], anchor_date: MentionDays
+) -> tuple[str | None, str | None]:
     head = group[0]
     if anchor_date.kind == "exact":
         return head.date, head.date_precision

@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from eventline.corpus.dayspan import DaySpan, date_span, day_gap
+from eventline.corpus.dayspan import PublishedDays, date_span, day_gap
 from eventline.corpus.shingles import Shingler, spelling
 from eventline.errors import ResourceError, StoreError
 from eventline.model import Article, Story, content_id
@@ -87,7 +87,7 @@ class _Story:
 class _Member:
     id: str
     title: str | None
-    span: DaySpan
+    span: PublishedDays
     vector: dict[str, float]
 
 
@@ -169,7 +169,7 @@ class StoryIndex:
             (t for t in member.vector if t[0] in "nk"), key=lambda t: -member.vector[t]
         )[: self.max_terms]
         candidates = set().union(*(self._postings.get(t, set()) for t in strongest))
-        undated = member.span == DaySpan()
+        undated = member.span == PublishedDays()
         bar = self.undated_threshold if undated else self.threshold
         best, best_score = None, bar
         for story in sorted(candidates):
@@ -180,7 +180,7 @@ class StoryIndex:
                 best, best_score = story, score
         return best
 
-    def _in_window(self, story: int, span: DaySpan) -> bool:
+    def _in_window(self, story: int, span: PublishedDays) -> bool:
         gaps = [day_gap(span, self._members[m].span) for m in self._stories[story].members]
         known = [g for g in gaps if g is not None]
         return not known or min(known) <= self.window_days
@@ -286,7 +286,7 @@ class StoryIndex:
         index._df = Counter(state["df"])
         index._stories = [_Story(founder=f) for f in state["founders"]]
         for article_id, title, packed, story, vector in state["members"]:
-            member = _Member(article_id, title, DaySpan.unpack(*packed), vector)
+            member = _Member(article_id, title, PublishedDays.unpack(*packed), vector)
             index._join(story, member)
         return index
 
@@ -303,7 +303,7 @@ def _keyword_title(centroid: dict[str, float]) -> str:
     return ", ".join(t[2:].title() for t in top)
 
 
-def _span(spans: list[DaySpan]) -> tuple[str | None, str | None]:
+def _span(spans: list[PublishedDays]) -> tuple[str | None, str | None]:
     """First and last day of the members dated to the day (else of any dated member)."""
     days = [s for s in spans if s.lo is not None and s.lo == s.hi] or [
         s for s in spans if s.lo is not None
