@@ -13,10 +13,13 @@ import feedparser
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventline.errors import FormatError
+from eventline.ingest.checks import checked_hints, date_notice
 from eventline.ingest.html import html_fragment_to_text
-from eventline.model import Hints, Item, Kind
+from eventline.model import Hints, Item, Kind, Notice
 
 _SEPARATOR = "\n\n"
+
+Entries = list[tuple[str, Hints]]
 
 
 class JsonlRecord(BaseModel):
@@ -51,14 +54,16 @@ def join_entries(entries: Sequence[tuple[str, Hints]]) -> tuple[str, tuple[Item,
     return "".join(parts), tuple(items)
 
 
-def read_feed(text: str, *, source: str) -> list[tuple[str, Hints]]:
+def read_feed(text: str, *, source: str) -> tuple[Entries, list[Notice]]:
+    """Each entry with text, and a Notice for each entry metadata value dropped."""
     parsed = feedparser.parse(text)
     if not parsed.entries:
         problem = parsed.get("bozo_exception") or "no entries"
         raise FormatError(source, f"malformed or empty feed: {problem}")
     outlet = (parsed.feed.get("title") or "").strip() or None
-    entries: list[tuple[str, Hints]] = []
-    for entry in parsed.entries:
+    entries: Entries = []
+    notices: list[Notice] = []
+    for number, entry in enumerate(parsed.entries, start=1):
         content = entry.get("content") or []
         html = content[0].get("value", "") if content else entry.get("summary", "")
         body = html_fragment_to_text(html or "")
@@ -71,10 +76,15 @@ def read_feed(text: str, *, source: str) -> list[tuple[str, Hints]]:
             published=_feed_date(entry),
             outlet=outlet,
         )
+        where = f"entry {number}"
+        if hints.published is None and (raw := _raw_feed_date(entry)) is not None:
+            notices.append(date_notice(raw, source=source, where=where, field="published"))
+        hints, dropped = checked_hints(hints, source=source, where=where)
+        notices += dropped
         entries.append((body, hints))
     if not entries:
         raise FormatError(source, "feed entries have no text")
-    return entries
+    return entries, notices
 
 
 def _feed_date(entry: feedparser.FeedParserDict) -> str | None:
@@ -82,8 +92,21 @@ def _feed_date(entry: feedparser.FeedParserDict) -> str | None:
     return time.strftime("%Y-%m-%d", stamp) if stamp else None
 
 
-def read_jsonl(text: str, *, source: str, max_records: int) -> list[tuple[str, Hints]]:
-    entries: list[tuple[str, Hints]] = []
+def _raw_feed_date(entry: feedparser.FeedParserDict) -> str | None:
+    """The entry's date as written (<pubDate>, <published>, <updated>, <dc:date>) when the
+    feed gives one: feedparser leaves its parsed form empty when it cannot read it."""
+    for key in ("published", "updated", "created"):
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def read_jsonl(text: str, *, source: str, max_records: int) -> tuple[Entries, list[Notice]]:
+    """Each record's text and metadata; a bad record rejects the file (its line named), a
+    metadata value that cannot be used is dropped with a Notice."""
+    entries: Entries = []
+    notices: list[Notice] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -113,7 +136,9 @@ def read_jsonl(text: str, *, source: str, max_records: int) -> list[tuple[str, H
             section=record.section,
             kind=record.kind,
         )
+        hints, dropped = checked_hints(hints, source=source, where=f"line {number}")
+        notices += dropped
         entries.append((body.strip(), hints))
     if not entries:
         raise FormatError(source, "no records")
-    return entries
+    return entries, notices
