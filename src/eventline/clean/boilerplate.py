@@ -67,10 +67,10 @@ def line_rule(text: str) -> str | None:
     """The reason a whole line is boilerplate, or None."""
     if label_text(text).strip("() ") in cues().wires:
         return "agency credit"  # a closing "— Reuters" or "(AFP)" line
-    for reason, rule in cues().line_rules:
-        if rule.fullmatch(text):
-            return reason
-    return None
+    match = cues().any_line_rule.fullmatch(text)
+    if match is None or match.lastgroup is None:
+        return None
+    return cues().line_rule_reasons[int(match.lastgroup[1:])]
 
 
 def section_label(line: Line) -> str | None:
