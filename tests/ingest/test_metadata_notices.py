@@ -1,12 +1,16 @@
-"""A metadata value that is no date is dropped with a warning naming file, line and value;
-the record itself is stored (issue 12 leftover)."""
+"""A metadata value that is no date, or a URL that is no web address (javascript:, data:),
+is dropped with a warning naming file, line and value; the record itself is stored (issue
+12 leftovers)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from eventline.ingest import InputSource, parse_document
+from eventline.ingest.checks import safe_url
 from eventline.model import Document, Hints
 from eventline.settings import Settings
 from tests.hostile.helpers import cli
@@ -66,3 +70,32 @@ def test_ingest_warns_but_stores(tmp_path: Path) -> None:
     warning = next(line for line in run.err.splitlines() if line.startswith("warning"))
     assert "dump.jsonl" in warning and "line 1" in warning and "'banana'" in warning
     assert "2 articles" in run.err
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)",
+     "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)", "file:///etc/passwd"],
+)  # fmt: skip
+def test_a_script_or_data_url_is_refused(url: str) -> None:
+    assert not safe_url(url)
+    row = {"title": "A", "url": url, "body": _BODY}
+    doc = _parse(json.dumps(row).encode())
+    assert doc.items[0].hints.url is None
+    assert [(n.where, n.field) for n in doc.notices] == [("line 1", "url")]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://news.example/a", "http://news.example/a", "ftp://files.example/a", "/a/b"]
+)
+def test_web_addresses_are_kept(url: str) -> None:
+    assert safe_url(url)
+    doc = _parse(json.dumps({"title": "A", "url": url, "body": _BODY}).encode())
+    assert doc.items[0].hints.url == url and doc.notices == ()
+
+
+def test_a_script_url_flag_is_dropped_too() -> None:
+    doc = _parse(b"Dock workers voted on Tuesday.\n", name="a.txt",
+                 hints=Hints(url="javascript:alert(1)"))  # fmt: skip
+    assert doc.hints.url is None
+    assert [(n.where, n.field) for n in doc.notices] == [("command-line flags", "url")]

@@ -136,6 +136,7 @@ def parse_document(
     metadata flags without reading the input (stdin) twice."""
     text, encoding = decode(raw, source=source.label)
     fmt = detect_format(text, name=source.label)
+    hints, flag_notices = checked_hints(hints, source=source.label, where="command-line flags")
     doc_hints = hints
     items: tuple[Item, ...]
     notices: list[Notice] = []
@@ -168,7 +169,7 @@ def parse_document(
         encoding=encoding,
         items=items,
         hints=doc_hints,
-        notices=tuple(notices),
+        notices=(*flag_notices, *notices),
     )
 
 
