@@ -17,6 +17,7 @@ from eventline.model import (
     DuplicateGroup,
     Event,
     EventMention,
+    ListingItem,
     Mention,
     Quote,
     Story,
@@ -29,7 +30,7 @@ ExportFormat = Literal["jsonl", "csv"]
 ARTICLE_FIELDS = (
     "id", "document_id", "source_path", "item", "kind", "title", "standfirst", "outlet", "wire",
     "author", "section", "dateline", "url", "published", "published_precision",
-    "published_evidence", "body", "captions", "duplicate_group", "story",
+    "published_evidence", "body", "captions", "duplicate_group", "story", "items",
 )  # fmt: skip
 ACTOR_FIELDS = ("id", "name", "type", "country", "sector", "role", "roles", "aliases", "mentions")
 EVENT_FIELDS = (
@@ -43,7 +44,13 @@ CLAIM_FIELDS = ("id", "claim", "claimant", "date", "verdict", "reviewer_article"
                 "rating", "label", "claimant_kind", "claimant_span", "claimant_actor",
                 "reviews")  # fmt: skip # H6
 STORY_FIELDS = ("id", "title", "articles", "start", "end")
-EXPORT_STEMS = ("articles", "actors", "events", "quotes", "timexes", "claims", "stories")
+LISTING_ITEM_FIELDS = (
+    "article", "position", "title", "teaser", "url", "published", "outlet", "topic", "captured",
+    "fetch",
+)  # fmt: skip
+EXPORT_STEMS = (
+    "articles", "actors", "events", "quotes", "timexes", "claims", "stories", "listing_items",
+)  # fmt: skip
 
 
 def article_record(
@@ -72,7 +79,21 @@ def article_record(
         "captions": [c.text for c in article.captions],
         "duplicate_group": duplicate_group,
         "story": story,
+        "items": [_item_fields(item) for item in article.items],
     }
+
+
+def _item_fields(item: ListingItem) -> dict[str, Any]:
+    """A listing item as the page shows it (its offsets into the listing body are internal)."""
+    return item.model_dump(mode="json", exclude={"start", "end"})
+
+
+def listing_item_records(store: Store) -> Iterator[dict[str, Any]]:
+    """One row per item of every listing page, with the page's article id and the item's
+    1-based position on it, so a reader can fetch the linked articles (`fetch` true)."""
+    for article in store.iter_articles():
+        for position, item in enumerate(article.items, start=1):
+            yield {"article": article.id, "position": position, **_item_fields(item)}
 
 
 def article_records(store: Store) -> Iterator[dict[str, Any]]:
@@ -188,6 +209,7 @@ def export_all(
         "timexes": (_dump_all(store, "timexes", Timex), TIMEX_FIELDS),
         "claims": (_dump_all(store, "claims", Claim), CLAIM_FIELDS),
         "stories": (_dump_all(store, "stories", Story), STORY_FIELDS),
+        "listing_items": (listing_item_records(store), LISTING_ITEM_FIELDS),
     }
     written = {}
     for stem, (records, fields) in files.items():

@@ -80,6 +80,18 @@ class Hints(Record):
     listing: tuple[ListingItem, ...] = ()
 
 
+class Notice(Record):
+    """A value an input carries that could not be used (a `published` that is no date, a
+    `javascript:` URL): the input is stored without it, and the ingest report says so.
+    `where` names the place in the input ("line 3", "entry 2", "page metadata")."""
+
+    source_path: str
+    where: str
+    field: str
+    value: str
+    reason: str
+
+
 class Item(Record):
     """A region of `Document.text` that the container format says is one unit (a feed entry,
     a JSONL line, the whole file). The clean stage may split it further."""
@@ -98,6 +110,8 @@ class Document(Record):
     encoding: str
     items: tuple[Item, ...]
     hints: Hints = Hints()
+    # Values of the input that could not be used and were dropped (never stored; reported).
+    notices: tuple[Notice, ...] = ()
 
     @staticmethod
     def make_id(raw: bytes) -> str:

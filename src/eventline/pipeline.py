@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from eventline.clean import clean_document
 from eventline.errors import EventlineError, InputError
 from eventline.ingest import InputSource, iter_sources, parse_document, read_bytes
-from eventline.model import Article, Document, Hints, Rejection
+from eventline.model import Article, Document, Hints, Notice, Rejection
 from eventline.settings import Settings
 from eventline.store import Store, WriteOutcome
 
@@ -39,6 +39,8 @@ class IngestReport:
     articles: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     dropped: list[Rejection] = field(default_factory=list)
+    # H8: metadata values dropped from stored inputs (a `published` that is no date ...)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def plan_sources(paths: Sequence[str]) -> tuple[list[InputSource], list[Rejection]]:
@@ -98,6 +100,7 @@ def _ingest_one(
     doc = parse_document(source, raw, settings=settings, hints=hints, skipped=skipped)
     doc_articles = _clean(doc, report=report)
     report.rejected.extend(skipped)
+    report.notices.extend(doc.notices)  # H8: reported once the input is known to be stored
     if prior is not None:
         # H7's repair path: new metadata where it differs, and the analysis that depends on it
         # is redone by the next `analyse`.

@@ -8,7 +8,7 @@ opaque cursor of the next page (`next_cursor`, None on the last page)."""
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -55,6 +55,9 @@ class ArticleOut(Public):
     captions: list[str]
     duplicate_group: str | None
     story: str | None
+    # H8 (#9 leftover): a listing page's items, as in articles.jsonl (exports.article_record);
+    # queries.article_out (H1) still has to fill it - until then it is empty.
+    items: list[dict[str, Any]] = []
 
 
 class ActorOut(Public):

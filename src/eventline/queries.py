@@ -368,6 +368,7 @@ def article_out(
         captions=[c.text for c in article.captions],
         duplicate_group=duplicate_group,
         story=story,
+        items=[i.model_dump(mode="json", exclude={"start", "end"}) for i in article.items],
     )  # fmt: skip
 
 

@@ -119,3 +119,21 @@ def test_an_empty_store_says_so(tmp_path: Path) -> None:
     assert run.code == 0 and run.out == "" and f"no articles in {db}" in run.err
     run = cli(db, "events", "--type", "consult")
     assert run.code == 0 and "no events match --type 'CONSULT'" in run.err
+
+
+def test_articles_json_shows_a_listing_pages_items_as_export(tmp_path: Path) -> None:
+    cards = "".join(
+        f'<div class="card"><h3><a href="https://news.example/2025/06/0{n}/story-{n}">Ministers '
+        f"meet again over grain exports, round {n}</a></h3><p>Officials said the round {n} talks"
+        f" covered rail tariffs.</p><time datetime='2025-06-0{n}'>June {n}</time></div>"
+        for n in (3, 4, 5, 6)
+    )
+    page = tmp_path / "trade.html"
+    page.write_text(f"<html><body><h1>Trade</h1>{cards}</body></html>", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert cli(db, "ingest", str(page)).code == 0
+    (listed,) = articles_json(db)
+    assert cli(db, "export", str(tmp_path / "out")).code == 0
+    (exported,) = map(json.loads, (tmp_path / "out" / "articles.jsonl").read_text().splitlines())
+    assert len(exported["items"]) == 4
+    assert listed["items"] == exported["items"]

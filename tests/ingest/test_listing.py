@@ -141,3 +141,12 @@ def test_a_flat_layout_keeps_teasers_with_their_headlines() -> None:
     assert listing is not None and len(listing.items) == 4
     assert listing.items[1].teaser is not None and "part 2," in listing.items[1].teaser
     assert listing.items[1].published == "2025-06-02"
+
+
+def test_a_script_link_on_a_card_is_no_item_url() -> None:
+    cards = "".join(_card(n) for n in (3, 4, 5)) + _card(6).replace(
+        'href="/news/2025/06/06/story-number-6"', 'href="javascript:void(0)"'
+    )
+    listing = read_listing(_page(cards))
+    assert listing is not None and len(listing.items) >= 3
+    assert not any((item.url or "").startswith("javascript") for item in listing.items)

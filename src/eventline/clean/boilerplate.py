@@ -67,10 +67,10 @@ def line_rule(text: str) -> str | None:
     """The reason a whole line is boilerplate, or None."""
     if label_text(text).strip("() ") in cues().wires:
         return "agency credit"  # a closing "— Reuters" or "(AFP)" line
-    for reason, rule in cues().line_rules:
-        if rule.fullmatch(text):
-            return reason
-    return None
+    match = cues().any_line_rule.fullmatch(text)
+    if match is None or match.lastgroup is None:
+        return None
+    return cues().line_rule_reasons[int(match.lastgroup[1:])]
 
 
 def section_label(line: Line) -> str | None:
@@ -245,6 +245,7 @@ def _trim_tail(out: Sorted) -> None:
     """Drop trailing section labels, navigation bullets and subheads left without text; a
     list the article introduces with a colon stays."""
     kept: list[Line] = []
+    orphans: list[Line] = []
     seen_text = False
     protected = _introduced_lists(out.body)
     for line in reversed(out.body):
@@ -261,8 +262,17 @@ def _trim_tail(out: Sorted) -> None:
             continue
         if not seen_text and headline_like(line, max_words=15) and not is_rating_line(line.text):
             # (H6 #13: a fact-check's closing "Our rating: False" is not a stray subhead)
-            out.remove(line, "orphan subhead")
+            orphans.append(line)
             continue
         seen_text = seen_text or line.sentence_end
         kept.append(line)
+    if not kept and orphans:
+        # Only this layout rule would empty the body (a page of short lines): the lines stay,
+        # as `_restore_if_emptied` would put them back - without first making a removal for
+        # each line of a million-line input.
+        out.body = list(reversed(orphans))
+        out.reasons.add("orphan subhead")
+        return
+    for line in orphans:
+        out.remove(line, "orphan subhead")
     out.body = list(reversed(kept))

@@ -111,6 +111,11 @@ def _is_label(text: str) -> bool:
     return _fold(text) in rating_labels()
 
 
+def is_rating_label(text: str) -> bool:
+    """A bare label of a known rating scale ("Mostly False", "Pants on Fire!")."""
+    return _is_label(text)
+
+
 def _defined_label(text: str) -> bool:
     """ "Our definition of Half True is ...": a scale label right after "definition of"."""
     for match in _DEFINED.finditer(text):

@@ -8,7 +8,7 @@ decision (keep, drop with a reason, caption) maps back to the source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Sentence ends of every script we meet: Latin, CJK (。！？ and half-width ｡), Arabic and Urdu
 # (؟ ۔), Devanagari (। ॥), Armenian (։), Ethiopic (።), followed by closing quotes or brackets.
@@ -25,21 +25,24 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 BYLINE = re.compile(r"[Bb][Yy]:?\s+((?:[A-Z][\w.'’\-]+\s?){1,4})(?:[,|/\-–—]\s*(?P<tail>.{0,40}))?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
+    """One non-blank line, stripped, with its offsets in `Document.text`.
+
+    `words` (text without spaces - Chinese, Japanese, Thai, ... - counted by characters) and
+    `sentence_end` (ends like a sentence, quotes and brackets aside) are asked many times per
+    line by the clean rules, so they are computed once here; slots keep a million-line input
+    light."""
+
     text: str
     start: int
     end: int
+    words: int = field(init=False, compare=False, repr=False)
+    sentence_end: bool = field(init=False, compare=False, repr=False)
 
-    @property
-    def words(self) -> int:
-        """Words, counting text without spaces (Chinese, Japanese, Thai, …) by characters."""
-        return count_words(self.text)
-
-    @property
-    def sentence_end(self) -> bool:
-        """True when the line ends like a sentence (., !, ?, …), quotes and brackets aside."""
-        return bool(_TERMINAL.search(self.text))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", count_words(self.text))
+        object.__setattr__(self, "sentence_end", _TERMINAL.search(self.text) is not None)
 
 
 def count_words(text: str) -> int:

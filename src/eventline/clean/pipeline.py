@@ -27,6 +27,7 @@ from eventline.clean.metadata import (
     read_kind,
 )
 from eventline.clean.split import Header, Segment, split_item
+from eventline.clean.windows import edges
 from eventline.model import Article, Document, Hints, Item, Piece, Rejection, Removal
 
 
@@ -112,10 +113,11 @@ def _article(doc: Document, number: int, draft: _Draft, floor: dt.date | None) -
     )
     section = hints.section or header.section or sorted_.section
     captions = "\n".join(c.text for c in sorted_.captions)
+    cued = edges(body)  # whole-text cues are read in the opening and the close (clean.windows)
     published = publication(
         DateInputs(
             hints=hints,
-            body=body,
+            body=cued,
             captions=captions,
             age=header.age or next(iter(sorted_.ages), None),
             context_floor=floor,
@@ -123,10 +125,10 @@ def _article(doc: Document, number: int, draft: _Draft, floor: dt.date | None) -
             date_lines=tuple(sorted_.date_lines),
         )
     )
-    outlet = hints.outlet or header.outlet or draft.title_outlet or interview_outlet(body)
+    outlet = hints.outlet or header.outlet or draft.title_outlet or interview_outlet(cued)
     kind = read_kind(
         title=draft.title,
-        body=body,
+        body=cued,
         section=section,
         jsonld=hints.jsonld,
         reasons=sorted_.reasons,

@@ -67,6 +67,12 @@ class Cues:
     def __init__(self, boiler: BoilerplateFile, outlets: OutletsFile, lang: LanguageFile) -> None:
         flags = re.IGNORECASE
         self.line_rules = [(r.reason, re.compile(r.pattern, flags)) for r in boiler.line_rules]
+        # The same rules as one alternation, tried in file order by a single fullmatch (the
+        # first alternative that matches the whole line wins, as in a loop over the rules).
+        self.line_rule_reasons = [r.reason for r in boiler.line_rules]
+        self.any_line_rule = re.compile(
+            "|".join(f"(?P<r{n}>{r.pattern})" for n, r in enumerate(boiler.line_rules)), flags
+        )
         self.credit_rules = [re.compile(p, flags) for p in boiler.credit_rules]
         self.credit_words = [w.casefold() for w in boiler.credit_words]
         self.caption_openings = [re.compile(p, flags) for p in boiler.caption_openings]

@@ -61,14 +61,22 @@ class Split:
     chrome: list[Line] = field(default_factory=list)
 
 
+_DATE_LINE_MAX = 200  # label, date and time: longer lines are never only a date
+_DIGIT = re.compile(r"\d")
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date, with an optional "Published"/"Updated" label and time."""
+    if len(text) > _DATE_LINE_MAX or _DIGIT.search(text) is None:
+        return False  # every form holds a digit; the cheap test spares the regex on most lines
     return bool(_DATE_LINE.fullmatch(text.strip()))
 
 
 def is_age(text: str) -> bool:
     """A line that only says how old an item is, or when it was posted."""
-    return bool(_AGE.fullmatch(text.strip()) or _DATE_LINE.fullmatch(text.strip()))
+    if len(text) > _DATE_LINE_MAX:
+        return False
+    return bool(_AGE.fullmatch(text.strip()) or is_date_line(text))
 
 
 def _is_label(line: Line) -> bool:

@@ -35,7 +35,7 @@ from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
 from eventline.exports import export_all
 from eventline.ingest import InputSource
-from eventline.model import Hints
+from eventline.model import Hints, Notice
 from eventline.pipeline import IngestReport, plan_sources
 from eventline.pipeline import ingest as run_ingest
 from eventline.queries import find_articles
@@ -102,6 +102,8 @@ def ingest(
     report.rejected[:0] = rejected
     for rejection in report.rejected:
         err.print(f"[red]rejected[/red] {_esc(rejection.source_path)}: {_esc(rejection.reason)}")
+    for notice in report.notices:  # H8: a value dropped from a stored input, one line each
+        err.print(_esc(notice_line(notice)))
     err.print(_esc(ingest_line(report)))
     if report.rejected:
         raise typer.Exit(1)
@@ -140,6 +142,14 @@ def _size(source: InputSource) -> int:
         return 0
 
 
+def notice_line(notice: Notice) -> str:
+    """ "warning data.jsonl, line 3: published 'banana' is not a date ...; dropped"."""
+    return (
+        f"warning {notice.source_path}, {notice.where}: {notice.field} {notice.value!r} is "
+        f"{notice.reason}; dropped"
+    )
+
+
 def ingest_line(report: IngestReport) -> str:
     """The final count: what was stored, updated, left as it was and rejected."""
     parts = [
@@ -152,6 +162,8 @@ def ingest_line(report: IngestReport) -> str:
     line = ", ".join(parts)
     if report.dropped:
         line += f"; left out of every article: {len(report.dropped):,} (page chrome, empty)"
+    if report.notices:
+        line += f"; {plural(len(report.notices), 'value')} dropped (see the warnings)"
     return line
 
 

@@ -13,10 +13,13 @@ import feedparser
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventline.errors import FormatError
+from eventline.ingest.checks import checked_hints, date_notice
 from eventline.ingest.html import html_fragment_to_text
-from eventline.model import Hints, Item, Kind, Rejection
+from eventline.model import Hints, Item, Kind, Notice, Rejection
 
 _SEPARATOR = "\n\n"
+
+Entries = list[tuple[str, Hints]]
 
 
 class JsonlRecord(BaseModel):
@@ -51,14 +54,16 @@ def join_entries(entries: Sequence[tuple[str, Hints]]) -> tuple[str, tuple[Item,
     return "".join(parts), tuple(items)
 
 
-def read_feed(text: str, *, source: str) -> list[tuple[str, Hints]]:
+def read_feed(text: str, *, source: str) -> tuple[Entries, list[Notice]]:
+    """Each entry with text, and a Notice for each entry metadata value dropped."""
     parsed = feedparser.parse(text)
     if not parsed.entries:
         problem = parsed.get("bozo_exception") or "no entries"
         raise FormatError(source, f"malformed or empty feed: {problem}")
     outlet = (parsed.feed.get("title") or "").strip() or None
-    entries: list[tuple[str, Hints]] = []
-    for entry in parsed.entries:
+    entries: Entries = []
+    notices: list[Notice] = []
+    for number, entry in enumerate(parsed.entries, start=1):
         content = entry.get("content") or []
         html = content[0].get("value", "") if content else entry.get("summary", "")
         body = html_fragment_to_text(html or "")
@@ -71,10 +76,15 @@ def read_feed(text: str, *, source: str) -> list[tuple[str, Hints]]:
             published=_feed_date(entry),
             outlet=outlet,
         )
+        where = f"entry {number}"
+        if hints.published is None and (raw := _raw_feed_date(entry)) is not None:
+            notices.append(date_notice(raw, source=source, where=where, field="published"))
+        hints, dropped = checked_hints(hints, source=source, where=where)
+        notices += dropped
         entries.append((body, hints))
     if not entries:
         raise FormatError(source, "feed entries have no text")
-    return entries
+    return entries, notices
 
 
 def _feed_date(entry: feedparser.FeedParserDict) -> str | None:
@@ -82,14 +92,26 @@ def _feed_date(entry: feedparser.FeedParserDict) -> str | None:
     return time.strftime("%Y-%m-%d", stamp) if stamp else None
 
 
+def _raw_feed_date(entry: feedparser.FeedParserDict) -> str | None:
+    """The entry's date as written (<pubDate>, <published>, <updated>, <dc:date>) when the
+    feed gives one: feedparser leaves its parsed form empty when it cannot read it."""
+    for key in ("published", "updated", "created"):
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
 def read_jsonl(
     text: str, *, source: str, max_records: int, skipped: list[Rejection] | None = None
-) -> list[tuple[str, Hints]]:
+) -> tuple[Entries, list[Notice]]:
     """The records of a JSONL dump. A bad line (not JSON, nested too deeply, a field of the
     wrong type, no text) raises a FormatError naming it, or, when the caller passes a
     `skipped` list, is recorded there with its line number and the other records are read:
-    one bad record must not cost the rest of the dump."""
-    entries: list[tuple[str, Hints]] = []
+    one bad record must not cost the rest of the dump. A metadata value that cannot be used
+    is dropped with a Notice."""
+    entries: Entries = []
+    notices: list[Notice] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -98,17 +120,21 @@ def read_jsonl(
                 source, f"more than {max_records:,} records (setting max_jsonl_records)"
             )
         try:
-            entries.append(_record(line, number, source=source))
+            body, hints = _record(line, number, source=source)
         except FormatError as exc:
             if skipped is None:
                 raise
             skipped.append(Rejection(source_path=source, reason=exc.reason, item=number))
+            continue
+        hints, dropped = checked_hints(hints, source=source, where=f"line {number}")
+        notices += dropped
+        entries.append((body, hints))
     if not entries and skipped:  # nothing good: the input is rejected for its first bad line
         more = f" (and {len(skipped) - 1:,} more bad lines)" if len(skipped) > 1 else ""
         raise FormatError(source, skipped.pop(0).reason + more)
     if not entries:
         raise FormatError(source, "no records")
-    return entries
+    return entries, notices
 
 
 def _record(line: str, number: int, *, source: str) -> tuple[str, Hints]:

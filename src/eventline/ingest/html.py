@@ -15,6 +15,7 @@ from lxml import etree
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
 from eventline.ingest.listing import listing_text, read_listing
+from eventline.ingest.ratings import protect_ratings
 from eventline.model import Hints
 
 _JSONLD = re.compile(
@@ -36,7 +37,10 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     try:
         with time_limit(timeout):
             result = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=True
+                protect_ratings(html),
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc

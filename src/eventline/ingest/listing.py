@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlparse
 import lxml.html
 from lxml import etree
 
+from eventline.ingest.checks import safe_url
 from eventline.model import ListingItem
 
 _CHROME = "//script|//style|//noscript|//nav|//footer|//form|//select|//template"
@@ -260,6 +261,7 @@ def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
     for card, (_, link) in zip(cards, pairs, strict=True):
         title = _text(link)
         url = urljoin(page_url or "", link.get("href") or "") or None
+        url = url if url is None or safe_url(url) else None  # "javascript:void(0)" cards
         date, outlet = _date(card), _outlet(card, title)
         items.append(
             ListingItem(

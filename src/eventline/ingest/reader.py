@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventline.errors import InputError, TooLargeError
+from eventline.ingest.checks import checked_hints
 from eventline.ingest.containers import join_entries, read_feed, read_jsonl
 from eventline.ingest.decode import decode
 from eventline.ingest.detect import detect_format
 from eventline.ingest.html import extract_html
-from eventline.model import Document, Hints, Item, Rejection
+from eventline.model import Document, Hints, Item, Notice, Rejection
 from eventline.settings import MiB, Settings
 
 STDIN = "-"
@@ -141,8 +142,10 @@ def parse_document(
     JSONL dump are recorded there and the good ones read."""
     text, encoding = decode(raw, source=source.label)
     fmt = detect_format(text, name=source.label)
+    hints, flag_notices = checked_hints(hints, source=source.label, where="command-line flags")
     doc_hints = hints
     items: tuple[Item, ...]
+    notices: list[Notice] = []
     if fmt == "html":
         body, page_hints = extract_html(
             text,
@@ -150,13 +153,14 @@ def parse_document(
             max_bytes=settings.max_html_bytes,
             timeout=settings.html_timeout,
         )
+        page_hints, notices = checked_hints(page_hints, source=source.label, where="page")
         merged = _merge(hints, page_hints)
         layer, items = body, (Item(start=0, end=len(body), hints=merged),)
     elif fmt in ("rss", "atom"):
-        entries = read_feed(text, source=source.label)
+        entries, notices = read_feed(text, source=source.label)
         layer, items = join_entries([(body, _merge(hints, h)) for body, h in entries])
     elif fmt == "jsonl":
-        entries = read_jsonl(
+        entries, notices = read_jsonl(
             text, source=source.label, max_records=settings.max_jsonl_records, skipped=skipped
         )
         layer, items = join_entries([(body, _merge(hints, h)) for body, h in entries])
@@ -171,6 +175,7 @@ def parse_document(
         encoding=encoding,
         items=items,
         hints=doc_hints,
+        notices=(*flag_notices, *notices),
     )
 
 
