@@ -17,6 +17,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,12 +74,20 @@ def fill(db: Path, records: list[dict[str, object]], name: str, pool: list[objec
     from eventline.settings import Settings
     from eventline.store import Store
 
-    path = db.parent / f"{name}.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     settings = Settings(db=str(db), processes=1, max_jsonl_records=10**7)
     key = analysis_key(settings)
     with Store(settings.db_url) as store:
-        ingest(store, plan_sources([str(path)])[0], settings=settings)
+        before = store.counts()["articles"]
+        # Files of 10k records stay under the input size cap (max_document_bytes, 50 MiB).
+        for part in range(0, len(records), 10_000):
+            path = db.parent / f"{name}-{part}.jsonl"
+            chunk = records[part : part + 10_000]
+            path.write_text("".join(json.dumps(r) + "\n" for r in chunk), encoding="utf-8")
+            ingest(store, plan_sources([str(path)])[0], settings=settings)
+            path.unlink()
+        stored = store.counts()["articles"] - before
+        if stored != len(records):  # a refused input would make every figure meaningless
+            raise SystemExit(f"{name}: {stored} of {len(records)} articles ingested")
         pending = state.pending_articles(store, key)
         for start in range(0, len(pending), 500):
             batch = pending[start : start + 500]
@@ -125,11 +134,13 @@ def main() -> None:
         folder = Path(tmp)
         pool = templates(folder)
         big, small = folder / "big.db", folder / "small.db"
+        started = time.monotonic()
         fill(big, base, "base", pool)
+        print(f"built the store of {opts.n} in {time.monotonic() - started:.0f}s", flush=True)
         first = timed(big)
-        print(f"first link of {opts.n} articles: {show(first)}")
+        print(f"first link of {opts.n} articles: {show(first)}", flush=True)
         again = timed(big)
-        print(f"analyse with nothing new ({opts.n} articles): {show(again)}")
+        print(f"analyse with nothing new ({opts.n} articles): {show(again)}", flush=True)
         fill(big, extra, "extra", pool)
         grown = timed(big)
         fill(small, extra, "extra", pool)
