@@ -12,9 +12,10 @@ from rich.table import Table
 
 from eventline.cli import validate
 from eventline.cli.common import State, clip, err, fail, handle_errors, out
-from eventline.corpus.timeline import Timeline, build_timeline
+from eventline.corpus.timeline import Timeline
+from eventline.corpus.timeline_store import store_timeline
 from eventline.errors import OutputError
-from eventline.model import Event
+from eventline.queries import find_events
 
 Fmt = Literal["table", "png", "svg", "csv"]
 
@@ -45,11 +46,10 @@ def timeline_command(
         first, second = validate.actor("A", a, known), validate.actor("B", b, known)
         if output is not None and fmt != "table":
             _check_target(output)
-        events = store.records("events", Event)
-    if not events:
-        fail("no events in the store: run `eventline analyse` first")
-    assert first is not None and second is not None
-    timeline = build_timeline(events, first.key, second.key, directed=directed, by=by)  # type: ignore[arg-type]
+        if not find_events(store, limit=1).data:
+            fail("no events in the store: run `eventline analyse` first")
+        assert first is not None and second is not None
+        timeline = store_timeline(store, first.key, second.key, directed=directed, by=by)  # type: ignore[arg-type]
     if fmt == "table":
         out.print(render_timeline(timeline))
         return

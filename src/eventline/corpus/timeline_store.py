@@ -1,0 +1,144 @@
+"""A relation timeline read from the store's query layer instead of from every record.
+
+Counts per type and quad class and the mean PLOVER score come from
+`eventline.queries.dyad_timeline` (the `dyad_months` rollup, or the per-day dyad rows for
+weeks), so the CLI keeps no counting logic of its own. The rollup holds no sentences, so the
+top evidence per period is read with `iter_events` for this dyad only (a → b, and b → a unless
+directed): the cost follows the relation's size, not the store's.
+
+The rollup indexes actor → recipient pairs; an event where both parties act together with no
+recipient (counted as "joint" by `build_timeline`) is not part of it, so such events are not
+counted here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from eventline.corpus.timeline import (
+    Period,
+    Timeline,
+    TimelineEvidence,
+    TimelinePeriod,
+    _next,
+    period_of,
+)
+from eventline.corpus.timeline_quad import quad_table
+from eventline.public import DyadTimeline, EventOut, TimelineBucket
+from eventline.queries import dyad_timeline, iter_events
+from eventline.store import Store
+
+_TOP = 3
+
+
+def _start(label: str, by: Period) -> date:
+    """First day of a period label ("2025-06" or "2025-W26")."""
+    if by == "month":
+        return date(int(label[:4]), int(label[5:7]), 1)
+    return date.fromisocalendar(int(label[:4]), int(label[6:8]), 1)
+
+
+def _period_label(event: EventOut, by: Period) -> str | None:
+    """The period an event falls in, None when its date is too coarse or absent."""
+    value = event.date or ""
+    fine = {"day"} if by == "week" else {"day", "month"}
+    if value.startswith("--") or event.date_precision not in fine:
+        return None
+    try:
+        day = date.fromisoformat(value if len(value) == 10 else f"{value[:7]}-01")
+    except ValueError:
+        return None
+    return period_of(day, by)[0]
+
+
+def _evidence(events: Iterable[EventOut]) -> tuple[TimelineEvidence, ...]:
+    """The best-attested events first (most sources, then strongest score), as in
+    `build_timeline`."""
+    table = quad_table()
+    ranked = sorted(
+        (e for e in events if e.mentions),
+        key=lambda e: (-e.sources, -abs(table.score(e.type, e.mode) or 0.0), e.id),
+    )
+    return tuple(
+        TimelineEvidence(
+            event=e.id,
+            type=e.type,
+            text=e.mentions[0].text,
+            articles=tuple(sorted({m.article for m in e.mentions})),
+            sources=e.sources,
+        )
+        for e in ranked[:_TOP]
+    )
+
+
+def dyad_evidence(
+    store: Store, a: str, b: str, *, by: Period, directed: bool, modality: str | None
+) -> dict[str, tuple[TimelineEvidence, ...]]:
+    """Top evidence per period for the events between `a` and `b`."""
+    ways = [(a, b)] if directed or a == b else [(a, b), (b, a)]
+    seen: dict[str, EventOut] = {}
+    for x, y in ways:
+        for event in iter_events(store, actor=x, recipient=y):
+            if modality is None or event.modality == modality:
+                seen.setdefault(event.id, event)
+    grouped: dict[str, list[EventOut]] = {}
+    for event in seen.values():
+        label = _period_label(event, by)
+        if label is not None:
+            grouped.setdefault(label, []).append(event)
+    return {label: _evidence(events) for label, events in grouped.items()}
+
+
+def _total(t: DyadTimeline) -> int:
+    return sum(p.events for p in t.periods) + t.undated + t.coarse
+
+
+def _period(
+    label: str, start: date, bucket: TimelineBucket | None, evidence: tuple[TimelineEvidence, ...]
+) -> TimelinePeriod:
+    table = quad_table()
+    if bucket is None:
+        return TimelinePeriod(
+            period=label, start=start.isoformat(), quads={q.id: 0 for q in table.quads}
+        )
+    return TimelinePeriod(
+        period=label,
+        start=start.isoformat(),
+        events=bucket.events,
+        types=dict(sorted(bucket.types.items())),
+        quads={q.id: bucket.quads.get(q.id, 0) for q in table.quads},
+        score=bucket.score,
+        score_sum=bucket.score_sum,
+        evidence=evidence,
+    )
+
+
+def store_timeline(
+    store: Store, a: str, b: str, *, directed: bool = False, by: Period = "month"
+) -> Timeline:
+    """The asserted events between `a` and `b` per period, from the query layer; periods
+    run without gaps from the first to the last, as in `build_timeline`."""
+    kept = dyad_timeline(store, a, b, by=by, directed=directed, modality="asserted")
+    every = dyad_timeline(store, a, b, by=by, directed=directed, modality=None)
+    evidence = dyad_evidence(store, a, b, by=by, directed=directed, modality="asserted")
+    buckets = {p.period: p for p in kept.periods}
+    periods: list[TimelinePeriod] = []
+    if buckets:
+        start, last = _start(min(buckets), by), _start(max(buckets), by)
+        while start <= last:
+            label = period_of(start, by)[0]
+            periods.append(_period(label, start, buckets.get(label), evidence.get(label, ())))
+            start = _next(start, by)
+
+    return Timeline(
+        a=a,
+        b=b,
+        directed=directed,
+        by=by,
+        periods=tuple(periods),
+        events=sum(p.events for p in periods),
+        undated=kept.undated,
+        coarse=kept.coarse,
+        skipped_modality=_total(every) - _total(kept),
+    )
