@@ -219,13 +219,28 @@ def code_command(
     if not records:
         err.print("no event found")
         return
-    table = _table("type", "mode", "actor", "recipient", "date", "modality", "trigger")
+    out.print(coded_table(records))
+
+
+def coded_table(records: list[dict[str, Any]]) -> Table:
+    """The coded events with their GDELT-comparable fields (CAMEO code, Goldstein score) and,
+    when a speech act carries one, the embedded action (`content`): "threatened to recall its
+    ambassador" is THREATEN, and what was threatened is only visible there."""
+    with_content = any(r.get("content") for r in records)
+    columns = ["type", "mode", "actor", "recipient", "date", "modality", "trigger", "cameo",
+               "goldstein", *(["content"] if with_content else [])]  # fmt: skip
+    table = _table(*columns)
     for r in records:
-        table.add_row(
+        goldstein = r.get("goldstein")
+        row = [
             r["type"], r["mode"] or "", escape(_refs(r["actor"])), escape(_refs(r["recipient"])),
-            r["date"] or "", r["modality"], escape(r["trigger"]),
-        )  # fmt: skip
-    out.print(table)
+            r["date"] or "", r["modality"], escape(r["trigger"]), r.get("cameo") or "",
+            "" if goldstein is None else f"{goldstein:+.1f}",
+        ]  # fmt: skip
+        if with_content:
+            row.append(escape(r.get("content") or ""))
+        table.add_row(*row)
+    return table
 
 
 def dates_command(
