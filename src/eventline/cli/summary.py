@@ -55,6 +55,20 @@ def yearless(events: list[Event]) -> int:
     return count_yearless(e.date for e in events)
 
 
+def claim_reading(claim: Claim) -> str:
+    """What the fact-checker said: the normalised rating with the label as printed
+    (`half-flip, "Half Flip"`), else the coarse verdict, else "unrated". The verdict alone
+    loses the scale: a half flip and a full flop are both "mixed" or no verdict at all."""
+    if claim.rating and claim.rating != "unrated":
+        label = " ".join((claim.label or "").split())  # a label printed over two lines
+        return f'{claim.rating}, "{label}"' if label and label != claim.rating else claim.rating
+    return claim.verdict or "unrated"
+
+
+def claim_line(claim: Claim) -> str:
+    return f"claim ({claim_reading(claim)}): {claim.claim}"
+
+
 def render_summary(store: Store, *, title: str) -> RenderableType:
     counts = store.counts()
     articles = list(store.iter_articles())
@@ -91,5 +105,5 @@ def render_summary(store: Store, *, title: str) -> RenderableType:
             "give no year; re-ingest them with --published YYYY-MM-DD to place them in time"
         )
     for claim in claims:
-        lines.append(printable(f"\nclaim ({claim.verdict or 'no verdict'}): {claim.claim}"))
+        lines.append(printable(f"\n{claim_line(claim)}"))
     return Group(Text(title, style="bold"), tables, lines)
