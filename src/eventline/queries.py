@@ -189,6 +189,36 @@ def _event_out(row: Any, *, merged: bool) -> EventOut:
     return EventOut.model_validate(data | extra | {"mentions": [evidence], "sources": 1})
 
 
+def joint_events(store: Store, a: str, b: str) -> list[EventOut]:
+    """Events where `a` and `b` act together and no recipient is named ("Russia and Iran
+    signed a treaty"): part of their relation, though no actor → recipient pair holds them.
+    Found through the party key ranges of both sides (merged events once linking has run)."""
+    with store.reading("events") as conn:
+        merged = _has_events(conn)
+        table = S.events if merged else S.event_mentions
+        level = "event" if merged else "mention"
+        p = S.event_parties
+        side_a = (
+            select(p.c.event_id)
+            .where(p.c.level == level, p.c.role == "actor", p.c.key == a)
+            .intersect(
+                select(p.c.event_id).where(p.c.level == level, p.c.role == "actor", p.c.key == b)
+            )
+            .subquery()
+        )
+        recipient = (
+            select(p.c.event_id)
+            .where(p.c.level == level, p.c.role == "recipient", p.c.event_id == table.c.id)
+            .exists()
+        )
+        extra = [table.c.sources, table.c.story_id] if merged else []
+        query = select(table.c.data, table.c.quad_class, table.c.score, *extra).where(
+            table.c.id.in_(select(side_a.c.event_id)), ~recipient
+        )
+        rows = conn.execute(query).all()
+    return [_event_out(r, merged=merged) for r in rows]
+
+
 def iter_events(store: Store, **filters: Any) -> Iterator[EventOut]:
     """Every matching event, a page at a time (bounded memory for exports)."""
     cursor: str | None = None
@@ -374,7 +404,8 @@ def article_out(
 
 # --- timelines --------------------------------------------------------------------------------
 
-_FINE_ENOUGH = {"month": {"day", "month"}, "week": {"day"}}
+# "report": dated by the report itself, a full day (as the events list and exports show it)
+_FINE_ENOUGH = {"month": {"day", "month", "report"}, "week": {"day", "report"}}
 
 
 def dyad_timeline(

@@ -7,8 +7,8 @@ top evidence per period is read with `iter_events` for this dyad only (a → b, 
 directed): the cost follows the relation's size, not the store's.
 
 The rollup indexes actor → recipient pairs; an event where both parties act together with no
-recipient (counted as "joint" by `build_timeline`) is not part of it, so such events are not
-counted here.
+recipient ("Russia and Iran signed a treaty", "joint" in `build_timeline`) is read apart with
+`queries.joint_events` and added to its period here: there are few of them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from eventline.corpus.timeline import (
 )
 from eventline.corpus.timeline_quad import quad_table
 from eventline.public import DyadTimeline, EventOut, TimelineBucket
-from eventline.queries import dyad_timeline, iter_events
+from eventline.queries import dyad_timeline, iter_events, joint_events
 from eventline.store import Store
 
 _TOP = 3
@@ -42,7 +42,7 @@ def _start(label: str, by: Period) -> date:
 def _period_label(event: EventOut, by: Period) -> str | None:
     """The period an event falls in, None when its date is too coarse or absent."""
     value = event.date or ""
-    fine = {"day"} if by == "week" else {"day", "month"}
+    fine = {"day", "report"} if by == "week" else {"day", "month", "report"}
     if value.startswith("--") or event.date_precision not in fine:
         return None
     try:
@@ -82,12 +82,65 @@ def dyad_evidence(
         for event in iter_events(store, actor=x, recipient=y):
             if modality is None or event.modality == modality:
                 seen.setdefault(event.id, event)
+    for event in _joint(store, a, b):
+        if modality is None or event.modality == modality:
+            seen.setdefault(event.id, event)
     grouped: dict[str, list[EventOut]] = {}
     for event in seen.values():
         label = _period_label(event, by)
         if label is not None:
             grouped.setdefault(label, []).append(event)
     return {label: _evidence(events) for label, events in grouped.items()}
+
+
+def _joint(store: Store, a: str, b: str) -> list[EventOut]:
+    """Joint events of `a` and `b` (no recipient), counted as `build_timeline` counts them,
+    in a directed timeline too (acting together has no direction)."""
+    return [] if a == b else joint_events(store, a, b)
+
+
+def _with_joint(
+    t: DyadTimeline, joint: list[EventOut], *, by: Period, modality: str | None
+) -> DyadTimeline:
+    """`t` with the joint events added to their periods, or to undated / coarse."""
+    buckets = {p.period: p.model_dump() for p in t.periods}
+    scored = {
+        label: (round(b["score_sum"] / b["score"]) if b["score"] else 0)
+        for label, b in buckets.items()
+    }
+    undated, coarse = t.undated, t.coarse
+    for event in joint:
+        if modality is not None and event.modality != modality:
+            continue
+        label = _period_label(event, by)
+        if label is None:
+            if not event.date or event.date.startswith("--"):
+                undated += 1
+            else:
+                coarse += 1
+            continue
+        b = buckets.setdefault(
+            label,
+            {
+                "period": label,
+                "events": 0,
+                "score": None,
+                "score_sum": 0.0,
+                "types": {},
+                "quads": {},
+            },
+        )
+        b["events"] += 1
+        b["types"][event.type] = b["types"].get(event.type, 0) + 1
+        if event.quad_class:
+            b["quads"][event.quad_class] = b["quads"].get(event.quad_class, 0) + 1
+        if event.score is not None:
+            b["score_sum"] += event.score
+            scored[label] = scored.get(label, 0) + 1
+        n = scored.get(label, 0)
+        b["score"] = round(b["score_sum"] / n, 3) if n else None
+    periods = [TimelineBucket.model_validate(buckets[k]) for k in sorted(buckets)]
+    return t.model_copy(update={"periods": periods, "undated": undated, "coarse": coarse})
 
 
 def _total(t: DyadTimeline) -> int:
@@ -119,8 +172,19 @@ def store_timeline(
 ) -> Timeline:
     """The asserted events between `a` and `b` per period, from the query layer; periods
     run without gaps from the first to the last, as in `build_timeline`."""
-    kept = dyad_timeline(store, a, b, by=by, directed=directed, modality="asserted")
-    every = dyad_timeline(store, a, b, by=by, directed=directed, modality=None)
+    joint = _joint(store, a, b)
+    kept = _with_joint(
+        dyad_timeline(store, a, b, by=by, directed=directed, modality="asserted"),
+        joint,
+        by=by,
+        modality="asserted",
+    )
+    every = _with_joint(
+        dyad_timeline(store, a, b, by=by, directed=directed, modality=None),
+        joint,
+        by=by,
+        modality=None,
+    )
     evidence = dyad_evidence(store, a, b, by=by, directed=directed, modality="asserted")
     buckets = {p.period: p for p in kept.periods}
     periods: list[TimelinePeriod] = []
