@@ -14,8 +14,9 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import JSON, Connection, Engine, UnicodeText, bindparam, cast, func, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
 
 from eventline.errors import StoreError
 from eventline.model import Article, Document, DuplicateGroup, Event, Hints, Item, Story
@@ -93,7 +94,8 @@ class Store:
                     return WriteOutcome.UNCHANGED
                 conn.execute(documents.insert(), [_document_row(doc)])
                 if doc_articles:
-                    conn.execute(articles.insert(), [_article_row(a) for a in doc_articles])
+                    insert = articles.insert().values(data=_json_param(self.dialect))
+                    conn.execute(insert, [_article_row(a) for a in doc_articles])
                     w.search_articles(doc_articles)
         except StoreError as exc:
             raise StoreError(self.url, f"cannot write {doc.source_path}: {exc.reason}") from exc
@@ -121,11 +123,12 @@ class Store:
                 conn = w.conn
                 meta = _document_row(doc)["meta"]
                 conn.execute(documents.update().where(documents.c.id == doc.id), {"meta": meta})
+                data = _json_param(self.dialect)
                 for article in doc_articles:
                     row = _article_row(article)
-                    update = articles.update().where(articles.c.id == article.id)
+                    update = articles.update().where(articles.c.id == article.id).values(data=data)
                     if conn.execute(update, row).rowcount == 0:
-                        conn.execute(articles.insert(), [row])
+                        conn.execute(articles.insert().values(data=data), [row])
                 # dates and kinds feed the per-article results: analyse them again
                 w.clear_article_analysis([a.id for a in doc_articles])
                 # H1: the full-text row follows the article's title
@@ -360,7 +363,21 @@ def _document_row(doc: Document) -> dict[str, Any]:
     }
 
 
+def _json_param(dialect: str) -> ColumnElement[Any]:
+    """The `data` value of an article row, bound as JSON text already serialised.
+
+    An article of a large input holds one Piece per kept line (a million for a 16 MB file of
+    short lines): `model_dump(mode="json")` would build a dict per piece and the JSON type
+    would then serialise them again, some 200 MB more at the peak of an ingest. Pydantic's
+    `model_dump_json` writes the same JSON in one string; the column reads back as before.
+    PostgreSQL needs the text cast to json; SQLite stores JSON as text (a CAST to "JSON" there
+    would take numeric affinity, so none is written)."""
+    text = bindparam("data_json", type_=UnicodeText)
+    return cast(text, JSON) if dialect == "postgresql" else text
+
+
 def _article_row(article: Article) -> dict[str, Any]:
+    """Bind values of an article row; `data_json` goes with `_json_param`."""
     return {
         "id": article.id,
         "document_id": article.document_id,
@@ -371,5 +388,5 @@ def _article_row(article: Article) -> dict[str, Any]:
         "published": article.published.value if article.published else None,
         "url": article.url,
         "source_id": getattr(article, "source_id", None),
-        "data": article.model_dump(mode="json"),
+        "data_json": article.model_dump_json(),
     }
