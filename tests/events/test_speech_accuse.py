@@ -4,7 +4,9 @@ victim (issue #11: "the recipient of the accusation is the attacker")."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
@@ -157,3 +159,20 @@ def test_the_speaker_is_never_the_accused_attacker() -> None:
         verb=2,
     )
     assert all("RUS" not in recipient for _, recipient in accusations(doc))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Putin told Iran's foreign minister that the attacks on Iran had no justification.", []),
+        ("Putin told Iran's foreign minister that attacks by Israel were unjustified.", ["ISR"]),
+        ("Putin told Iran's foreign minister that Israel's strikes were a crime.", ["ISR"]),
+        ("Putin told Israel that its strikes on Iran were unjustified.", ["ISR"]),
+    ],
+)
+def test_the_model_parse_accuses_the_attacker_not_the_listener(
+    nlp: Language, text: str, recipient: list[str]
+) -> None:
+    doc = tag_actors(nlp(text), TABLE)
+    assert accusations(doc) == [(["RUS"], recipient)]
