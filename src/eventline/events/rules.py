@@ -417,6 +417,52 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
     return cands
 
 
+@rule("disapproved_attacker")
+def disapproved_attacker(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Putin told Iran's foreign minister that the US strikes had no justification": a
+    disapproval spoken TO someone about an attack accuses the attacker named in what was
+    said, never the listener nor the victim; with no attacker named it has no recipient.
+    Runs after the rules that fill an empty recipient from the verb's object (the listener)."""
+    attackers = {c.trigger.i: c.actor for c in cands if c.type in _VIOLENT and c.actor}
+    for c in cands:
+        if c.type != "ACCUSE" or not c.from_speech:
+            continue
+        comp = first(c.trigger, "ccomp")
+        attacks = [t for t in comp.subtree if _violent(t, ctx.lex)] if comp is not None else []
+        if not attacks:
+            continue
+        listener = ctx.actors.refs(first(c.trigger, "dative", "dobj"))
+        found: tuple[ActorRef, ...] = ()
+        for t in attacks:
+            found = _others(_attacker(t, attackers, listener, ctx.actors), c.actor)
+            if found:
+                break
+        c.recipient = found
+    return cands
+
+
+def _violent(tok: Token, lex: EventLexicon) -> bool:
+    table = lex.nouns if tok.pos_ == "NOUN" else lex.verbs if tok.pos_ == "VERB" else {}
+    return any(p.type in _VIOLENT for p in table.get(tok.lemma_.lower(), ()))
+
+
+def _attacker(
+    tok: Token,
+    coded: dict[int, tuple[ActorRef, ...]],
+    listener: tuple[ActorRef, ...],
+    actors: ActorIndex,
+) -> tuple[ActorRef, ...]:
+    """Who carried out the attack `tok`: the coded attack's actor, the actor inside the noun's
+    phrase ("Israel's attacks", "attacks by Israel"), a verb's subject, or the listener when
+    the attack is theirs ("told Israel its strikes were unjustified")."""
+    poss = first(tok, "poss")
+    if poss is not None and poss.pos_ == "PRON" and listener:
+        return listener  # "its strikes" said to the party whose strikes they are
+    if found := coded.get(tok.i) or own_actor(tok, actors):
+        return found
+    return actors.refs(first(tok, "nsubj")) if tok.pos_ == "VERB" else ()
+
+
 @rule("conditional_threat")
 def conditional_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
