@@ -127,6 +127,7 @@ class TimelineBucket(Public):
     score_sum: float
     types: dict[str, int]
     quads: dict[str, int]
+    scored: int = 0  # events with a PLOVER score, the divisor of `score`
 
 
 class DyadTimeline(Public):

@@ -514,7 +514,7 @@ def _buckets(rows: Sequence[Any], *, a: str, b: str, by: Period, directed: bool)
     periods = [
         TimelineBucket(
             period=p, events=n, score=round(total / scored, 3) if scored else None,
-            score_sum=round(total, 3), types=kinds, quads=quads,
+            score_sum=round(total, 3), types=kinds, quads=quads, scored=scored,
         )
         for p, (n, total, scored, kinds, quads) in sorted(acc.items())
     ]  # fmt: skip

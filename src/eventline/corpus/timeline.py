@@ -20,14 +20,14 @@ Renderers (table rows, CSV, chart) are in `timeline_render`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
 from eventline.corpus.timeline_quad import quad_table
-from eventline.model import ActorRef, Event
+from eventline.model import ActorRef, Event, Evidence
 
 Period = Literal["week", "month"]
 _TOP = 3
@@ -117,7 +117,22 @@ def _next(start: date, by: Period) -> date:
     return date(start.year + start.month // 12, start.month % 12 + 1, 1)
 
 
-def _evidence(events: Sequence[Event]) -> tuple[TimelineEvidence, ...]:
+class _Attested(Protocol):
+    """What evidence ranking reads: a stored `Event` or the query layer's `EventOut`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def mode(self) -> str | None: ...
+    @property
+    def sources(self) -> int: ...
+    @property
+    def mentions(self) -> Sequence[Evidence]: ...
+
+
+def top_evidence(events: Iterable[_Attested]) -> tuple[TimelineEvidence, ...]:
     """The best-attested events first (most sources, then strongest score)."""
     table = quad_table()
     ranked = sorted(
@@ -148,7 +163,7 @@ def _period(label: str, start: date, events: Sequence[Event]) -> TimelinePeriod:
         quads={q.id: quads.get(q.id, 0) for q in table.quads},
         score=round(sum(scores) / len(scores), 3) if scores else None,
         score_sum=round(sum(scores), 3),
-        evidence=_evidence(events),
+        evidence=top_evidence(events),
     )
 
 

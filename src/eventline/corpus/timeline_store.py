@@ -13,7 +13,6 @@ recipient ("Russia and Iran signed a treaty", "joint" in `build_timeline`) is re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from eventline.corpus.timeline import (
@@ -23,13 +22,12 @@ from eventline.corpus.timeline import (
     TimelinePeriod,
     _next,
     period_of,
+    top_evidence,
 )
 from eventline.corpus.timeline_quad import quad_table
 from eventline.public import DyadTimeline, EventOut, TimelineBucket
 from eventline.queries import dyad_timeline, iter_events, joint_events
 from eventline.store import Store
-
-_TOP = 3
 
 
 def _start(label: str, by: Period) -> date:
@@ -52,26 +50,6 @@ def _period_label(event: EventOut, by: Period) -> str | None:
     return period_of(day, by)[0]
 
 
-def _evidence(events: Iterable[EventOut]) -> tuple[TimelineEvidence, ...]:
-    """The best-attested events first (most sources, then strongest score), as in
-    `build_timeline`."""
-    table = quad_table()
-    ranked = sorted(
-        (e for e in events if e.mentions),
-        key=lambda e: (-e.sources, -abs(table.score(e.type, e.mode) or 0.0), e.id),
-    )
-    return tuple(
-        TimelineEvidence(
-            event=e.id,
-            type=e.type,
-            text=e.mentions[0].text,
-            articles=tuple(sorted({m.article for m in e.mentions})),
-            sources=e.sources,
-        )
-        for e in ranked[:_TOP]
-    )
-
-
 def dyad_evidence(
     store: Store, a: str, b: str, *, by: Period, directed: bool, modality: str | None
 ) -> dict[str, tuple[TimelineEvidence, ...]]:
@@ -90,7 +68,7 @@ def dyad_evidence(
         label = _period_label(event, by)
         if label is not None:
             grouped.setdefault(label, []).append(event)
-    return {label: _evidence(events) for label, events in grouped.items()}
+    return {label: top_evidence(events) for label, events in grouped.items()}
 
 
 def _joint(store: Store, a: str, b: str) -> list[EventOut]:
@@ -104,10 +82,6 @@ def _with_joint(
 ) -> DyadTimeline:
     """`t` with the joint events added to their periods, or to undated / coarse."""
     buckets = {p.period: p.model_dump() for p in t.periods}
-    scored = {
-        label: (round(b["score_sum"] / b["score"]) if b["score"] else 0)
-        for label, b in buckets.items()
-    }
     undated, coarse = t.undated, t.coarse
     for event in joint:
         if modality is not None and event.modality != modality:
@@ -126,6 +100,7 @@ def _with_joint(
                 "events": 0,
                 "score": None,
                 "score_sum": 0.0,
+                "scored": 0,
                 "types": {},
                 "quads": {},
             },
@@ -135,10 +110,9 @@ def _with_joint(
         if event.quad_class:
             b["quads"][event.quad_class] = b["quads"].get(event.quad_class, 0) + 1
         if event.score is not None:
-            b["score_sum"] += event.score
-            scored[label] = scored.get(label, 0) + 1
-        n = scored.get(label, 0)
-        b["score"] = round(b["score_sum"] / n, 3) if n else None
+            b["score_sum"] = round(b["score_sum"] + event.score, 3)
+            b["scored"] += 1
+        b["score"] = round(b["score_sum"] / b["scored"], 3) if b["scored"] else None
     periods = [TimelineBucket.model_validate(buckets[k]) for k in sorted(buckets)]
     return t.model_copy(update={"periods": periods, "undated": undated, "coarse": coarse})
 
