@@ -127,11 +127,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--add", type=int, default=100)
+    parser.add_argument("--keep", type=Path, help="folder to keep the stores in (else a temp)")
     opts = parser.parse_args()
     records = list(generate(opts.n + opts.add))
     base, extra = records[: opts.n], records[opts.n :]
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = opts.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         pool = templates(folder)
         big, small = folder / "big.db", folder / "small.db"
         started = time.monotonic()

@@ -16,20 +16,26 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import delete, func, select
+
+from eventline.analysis import increment as inc
 from eventline.analysis import state
 from eventline.analysis.dedup_table import Member, StoredDuplicates, canonical, stale
 from eventline.analysis.ids import StableIds
-from eventline.analysis.resolve import resolve_analyses
-from eventline.analysis.sync import sync_records
+from eventline.analysis.resolve import Resolved, resolve_analyses
+from eventline.analysis.sync import actor_key_rows, sync_records
 from eventline.corpus.claims import extract_claims
 from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_events
 from eventline.corpus.stories import StoryIndex
-from eventline.model import Article, Claim, DuplicateGroup
+from eventline.model import Article, Claim, DuplicateGroup, Event
 from eventline.settings import Settings
 from eventline.store import Store
+from eventline.store import schema as S
+from eventline.store.schema_analysis import actor_keys, analysis_results
 
 DEDUP_PARAMS_KEY = "index:duplicates:params"
 STORIES_KEY = "index:stories"
@@ -129,8 +135,22 @@ def link_corpus(
     fresh: bool = False,
     progress: Progress | None = None,
 ) -> LinkReport:
-    """Recompute the corpus records from the stored per-article results."""
+    """Link the articles analysed since the last link against the stored corpus records
+    (`eventline.analysis.increment`), or, with `fresh` or when that is not possible,
+    recompute every corpus record from the stored per-article results."""
     tick = progress or (lambda _stage, _done, _total: None)
+    if not fresh:
+        new = inc.new_articles(store)
+        if new is not None:
+            report = link_new(store, new, settings=settings, tick=tick)
+            if report is not None:
+                return report
+    return link_all(store, settings=settings, fresh=fresh, tick=tick)
+
+
+def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -> LinkReport:
+    """Recompute the corpus records from every stored per-article result."""
+    linked_at = inc.linked_at(store)
     articles = list(store.iter_articles())
     analyses = {a.article: a for a in state.iter_analyses(store)}
     linked = [a for a in articles if a.id in analyses]
@@ -171,6 +191,7 @@ def link_corpus(
         mentions=resolved.mentions,  # H6 (#13): mentions resolve each claimant to an actor
     )
     tick("link: write", 5, steps)
+    rebuild_blocks = fresh or store.get_blob(inc.BLOCKS_KEY) != inc.blocks_marker()
     with store.engine.begin() as conn:
         state.replace_assignments(conn, "dup", state.assignment_rows("dup", dup_ids.chosen))
         state.replace_assignments(conn, "event", state.assignment_rows("event", event_ids.chosen))
@@ -187,12 +208,20 @@ def link_corpus(
             "events": events,
             "claims": claims,
         },
-        {STORIES_KEY: stories.dump()},
-        context={
-            a.id: f"{a.published.value if a.published else ''}|{a.outlet}|{story_of.get(a.id)}"
-            for a in linked
+        {
+            STORIES_KEY: stories.dump(),
+            inc.BLOCKS_KEY: inc.blocks_marker(),
+            inc.LINKED_AT_KEY: linked_at,
         },
+        context={a.id: _context(a, story_of.get(a.id)) for a in linked},
+        articles=by_id,
+        all_blocks=rebuild_blocks,
     )
+    with store.batch() as writer:
+        if rebuild_blocks:
+            writer.conn.execute(delete(actor_keys))
+            writer.put_actor_keys(actor_key_rows(resolved.actors))
+        writer.upsert_actor_keys(resolved.role_keys)
     tick("link: write", steps, steps)
     return LinkReport(
         articles=len(linked),
@@ -215,3 +244,132 @@ def _claims(store: Store, articles: Sequence[Article]) -> list[Claim]:
             jsonld = document.items[article.item - 1].hints.jsonld if document else ()
             claims.extend(extract_claims(article, jsonld=jsonld))
     return claims
+
+
+def _context(article: Article, story: str | None) -> str:
+    """What derived columns read from an article (digested with its records)."""
+    return f"{article.published.value if article.published else ''}|{article.outlet}|{story}"
+
+
+def link_new(
+    store: Store, new: Sequence[str], *, settings: Settings, tick: Progress
+) -> LinkReport | None:
+    """Link only the articles in `new` against the stored records (None: link in full)."""
+    stamp = inc.linked_at(store)
+    with store.engine.connect() as conn:
+        linked = inc.articles_by_id(conn, new)
+    blob = store.get_blob(STORIES_KEY)
+    stories = StoryIndex.load(blob) if blob is not None else None
+    if stories is None or stories.params() != story_index(settings).params():
+        return None  # the stored story index cannot be continued
+    analyses = {a.article: a for a in state.iter_analyses(store, article_ids=new)}
+    linked = [a for a in linked if a.id in analyses]
+    ids = {a.id for a in linked}
+    tick("link: actors", 0, 6)
+    resolved, actors = inc.resolve_new(store, [analyses[a.id] for a in linked])
+    members = _link_copies(store, linked, settings, fresh=False, tick=tick)
+    groups, dup_ids = _duplicate_groups(store, members, state.max_seq(store) + 1)
+    touched_groups = [g for g in groups if ids.intersection(g.members)]
+    regrouped = {m for g in touched_groups for m in g.members} - ids
+    copies = {m: g.members for g in groups for m in g.members}
+    tick("link: stories", 2, 6)
+    for article in linked:
+        stories.add(
+            article,
+            keys=resolved.keys.get(article.id, frozenset()),
+            copies=copies.get(article.id, (article.id,)),
+        )
+    story_records = stories.records_of(ids)
+    tick("link: events", 3, 6)
+    by_id = {a.id: a for a in linked}
+    merged, touched, event_ids = inc.merge_touched(
+        store,
+        resolved.event_mentions,
+        articles=by_id,
+        groups=groups,
+        regrouped=regrouped,
+        story_of=stories.story_of,
+        next_seq=dup_ids.next_seq,
+    )
+    events = [e for e, _ in merged]
+    tick("link: claims", 4, 6)
+    claims = _claims_of_new(store, linked, events, touched, resolved, by_id)
+    tick("link: write", 5, 6)
+    context = {a.id: _context(a, stories.story_of(a.id)) for a in linked}
+    with store.engine.connect() as conn:
+        heads = {e.mentions[0].article for e in events if e.mentions} - set(by_id)
+        for article in inc.articles_by_id(conn, heads):
+            context[article.id] = _context(article, stories.story_of(article.id))
+    old_dups = {
+        dup_ids.previous[m][0] for g in touched_groups for m in g.members if m in dup_ids.previous
+    }
+    chosen_dups = {m: dup_ids.chosen[m] for g in touched_groups for m in g.members}
+    with store.batch() as writer:
+        state.update_assignments(writer.conn, "dup", chosen_dups)
+        state.update_assignments(writer.conn, "event", event_ids.chosen)
+        inc.write_some(writer, "actors", actors, [], context=context)
+        writer.upsert_actor_keys(resolved.role_keys)
+        records: dict[str, Sequence[Any]] = {
+            "mentions": resolved.mentions,
+            "timexes": resolved.timexes,
+            "event_mentions": resolved.event_mentions,
+            "quotes": resolved.quotes,
+        }
+        inc.write_articles(writer, records, sorted(ids), context=context, articles=by_id)
+        gone_dups = sorted(old_dups - {g.id for g in touched_groups})
+        inc.write_some(writer, "duplicate_groups", touched_groups, gone_dups, context=context)
+        inc.write_some(writer, "stories", story_records, [], context=context)
+        links = {e.id: m for e, m in merged}
+        inc.write_some(writer, "events", events, sorted(touched), context=context, links=links)
+        if claims is not None:
+            stored = [r[0] for r in writer.conn.execute(select(S.claims.c.id))]
+            inc.write_some(writer, "claims", claims, stored, context=context)
+        writer.put_blob(STORIES_KEY, stories.dump())
+        writer.put_blob(inc.LINKED_AT_KEY, stamp)
+    tick("link: write", 6, 6)
+    return _counted(store, len(linked))
+
+
+def _claims_of_new(
+    store: Store,
+    linked: Sequence[Article],
+    events: Sequence[Event],
+    touched: set[str],
+    resolved: Resolved,
+    by_id: dict[str, Article],
+) -> list[Claim] | None:
+    """The claims, re-linked when a new fact-check or new evidence arrives (else None)."""
+    query = select(S.articles.c.id).where(S.articles.c.kind == "fact-check")
+    with store.engine.connect() as conn:
+        checks = inc.articles_by_id(conn, [r[0] for r in conn.execute(query)])
+    fresh_claims = any(a.id in by_id for a in checks)
+    return inc.relink_claims(
+        store,
+        _claims(store, checks),
+        fresh_claims=fresh_claims,
+        events=events,
+        gone_events=touched,
+        quotes=resolved.quotes,
+        mentions=resolved.mentions,
+        articles={**{a.id: a for a in checks}, **by_id},
+    )
+
+
+def _counted(store: Store, linked: int) -> LinkReport:
+    counts = store.counts()
+    with store.engine.connect() as conn:
+        yearless = conn.execute(
+            select(func.count()).where(S.events.c.date.startswith("--"))
+        ).scalar_one()
+        analysed = conn.execute(select(func.count()).select_from(analysis_results)).scalar_one()
+    return LinkReport(
+        articles=int(analysed),
+        actors=counts["actors"],
+        event_mentions=counts["event_mentions"],
+        events=counts["events"],
+        quotes=counts["quotes"],
+        duplicate_groups=counts["duplicate_groups"],
+        stories=counts["stories"],
+        claims=counts["claims"],
+        yearless_events=int(yearless),
+    )

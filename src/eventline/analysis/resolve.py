@@ -31,6 +31,7 @@ class Resolved:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     keys: dict[str, frozenset[str]] = field(default_factory=dict)  # article -> actor ids
+    role_keys: list[dict[str, str]] = field(default_factory=list)  # actor_keys rows of offices
 
 
 class _Mapper:
@@ -61,8 +62,20 @@ class _Mapper:
 
 def resolve_analyses(analyses: Sequence[ArticleAnalysis]) -> Resolved:
     """Canonical actors (with the surface forms seen as aliases) and every record's refs."""
+    from eventline.analysis.increment import role_key_rows
+
     tables = [cast(dict[str, dict[str, Any]], a.actors) for a in analyses]
     canonical = resolve_tables(tables)
+    resolved = apply_canonical(analyses, canonical)
+    resolved.role_keys = role_key_rows(analyses, canonical)
+    return resolved
+
+
+def apply_canonical(
+    analyses: Sequence[ArticleAnalysis], canonical: dict[tuple[int, str], Actor]
+) -> Resolved:
+    """Every record's refs through `canonical` ((index in `analyses`, local id) -> actor),
+    and the actors it names with the surface forms seen as aliases."""
     out = Resolved()
     actors: dict[str, Actor] = {}
     aliases: dict[str, dict[str, None]] = {}

@@ -148,13 +148,37 @@ def analysis_size(store: Store) -> tuple[int, int]:
 # --- stable ids ---------------------------------------------------------------------------
 
 
-def assignments(store: Store, kind: str) -> dict[str, tuple[str, int]]:
-    """member -> (record id, seq) for one kind of record ("event", "dup")."""
-    query = select(id_assignments.c.member, id_assignments.c.target, id_assignments.c.seq).where(
-        id_assignments.c.kind == kind
-    )
+def assignments(
+    store: Store, kind: str, *, members: Sequence[str] | None = None
+) -> dict[str, tuple[str, int]]:
+    """member -> (record id, seq) for one kind of record ("event", "dup"): all, or those of
+    `members`."""
+    a = id_assignments
+    query = select(a.c.member, a.c.target, a.c.seq).where(a.c.kind == kind)
     with store.engine.connect() as conn:
-        return {m: (t, s) for m, t, s in conn.execute(query)}
+        if members is None:
+            return {m: (t, s) for m, t, s in conn.execute(query)}
+        out: dict[str, tuple[str, int]] = {}
+        wanted = sorted(set(members))
+        for start in range(0, len(wanted), 500):
+            part = query.where(a.c.member.in_(wanted[start : start + 500]))
+            out.update({m: (t, s) for m, t, s in conn.execute(part)})
+        return out
+
+
+def update_assignments(conn: Any, kind: str, chosen: dict[str, tuple[str, int]]) -> None:
+    """Replace the assignments of these members only (an incremental link)."""
+    members = sorted(chosen)
+    for start in range(0, len(members), 500):
+        part = members[start : start + 500]
+        conn.execute(
+            delete(id_assignments).where(
+                id_assignments.c.kind == kind, id_assignments.c.member.in_(part)
+            )
+        )
+    rows = assignment_rows(kind, chosen)
+    if rows:
+        conn.execute(insert(id_assignments), rows)
 
 
 def assignment_rows(kind: str, chosen: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:

@@ -17,9 +17,12 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import delete, insert, select, update
 
+from eventline.corpus.merge import block_keys
+from eventline.model import Actor, Article, EventMention
+from eventline.nlp.names import org_key, surname_key
 from eventline.store import Store
 from eventline.store import schema as S
-from eventline.store.schema_analysis import record_digests
+from eventline.store.schema_analysis import actor_keys, event_blocks, record_digests
 from eventline.store.writer import Writer
 
 PER_ARTICLE = ("mentions", "timexes", "event_mentions", "quotes")
@@ -41,18 +44,24 @@ def sync_records(
     blobs: Mapping[str, bytes],
     *,
     context: Mapping[str, str],
+    articles: Mapping[str, Article] | None = None,
+    all_blocks: bool = False,
 ) -> int:
     """Bring the store's records to `records` (every kind of PER_ARTICLE and CORPUS);
     returns how many records were written or deleted. `context` maps an article id to what
     derived columns read from it (publication date, outlet, story), so a record is rewritten
-    when that changes too."""
+    when that changes too. The event mentions' blocking keys (`event_blocks`) are written for
+    the articles rewritten, or for all of them with `all_blocks` (`articles` gives their
+    dates)."""
     with store.engine.connect() as conn:
         old: dict[str, dict[str, str]] = defaultdict(dict)
         for kind, rid, digest in conn.execute(select(record_digests)):
             old[kind][rid] = digest
     touched = 0
     with store.batch() as writer:
-        touched += _sync_articles(writer, records, old["article"], context)
+        touched += _sync_articles(
+            writer, records, old["article"], context, articles or {}, all_blocks=all_blocks
+        )
         for kind in CORPUS:
             touched += _sync_kind(writer, kind, records[kind], old.get(kind, {}), context)
         for key, data in blobs.items():
@@ -76,6 +85,9 @@ def _sync_articles(
     records: Mapping[str, Sequence[Any]],
     old: dict[str, str],
     context: Mapping[str, str],
+    articles: Mapping[str, Article],
+    *,
+    all_blocks: bool = False,
 ) -> int:
     by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for kind in PER_ARTICLE:
@@ -98,7 +110,78 @@ def _sync_articles(
     writer.put_event_mentions([e for a in changed for e in by_article[a]["event_mentions"]])
     writer.put_quotes([q for a in changed for q in by_article[a]["quotes"]])
     _set_digests(writer, "article", {a: digests[a] for a in changed}, gone)
+    if all_blocks:
+        writer.conn.execute(delete(event_blocks))
+    blocked = list(by_article) if all_blocks else changed
+    writer.put_event_blocks(
+        block_rows([e for a in blocked for e in by_article[a]["event_mentions"]], articles)
+    )
     return len(changed) + len(gone)
+
+
+def block_rows(
+    mentions: Sequence[EventMention], articles: Mapping[str, Article]
+) -> list[dict[str, str]]:
+    """`event_blocks` rows of event mentions (eventline.corpus.merge.block_keys)."""
+    return [
+        {
+            "family": family,
+            "code": code,
+            "bucket": bucket,
+            "mention_id": m.id,
+            "article_id": m.evidence.article,
+        }
+        for m in mentions
+        for family, code, bucket in block_keys(m, articles.get(m.evidence.article))
+    ]
+
+
+def write_articles(
+    writer: Writer,
+    records: Mapping[str, Sequence[Any]],
+    article_ids: Sequence[str],
+    *,
+    context: Mapping[str, str],
+    articles: Mapping[str, Article],
+) -> None:
+    """Write the per-article records of new articles (and their digests and blocking keys)
+    without reading any other article's."""
+    by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for kind in PER_ARTICLE:
+        for record in records[kind]:
+            by_article[_article_of(kind, record)][kind].append(record)
+    writer.clear_article_analysis(article_ids)
+    for kind in PER_ARTICLE:
+        writer.put(kind, records[kind])
+    digests = {
+        art: _digest([r for kind in PER_ARTICLE for r in kinds.get(kind, [])], context.get(art, ""))
+        for art, kinds in by_article.items()
+    }
+    _set_digests(writer, "article", digests, [a for a in article_ids if a not in digests])
+    writer.put_event_blocks(block_rows(records["event_mentions"], articles))
+
+
+def write_some(
+    writer: Writer,
+    kind: str,
+    items: Sequence[Any],
+    gone: Sequence[str],
+    *,
+    context: Mapping[str, str],
+    links: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """Write these records of one corpus kind and delete the `gone` ids, keeping the digests
+    a later full link compares with (`links`: each event's mention ids)."""
+    gone = [i for i in gone if i not in {r.id for r in items}]
+    _delete(writer, kind, gone)
+    if kind == "events":
+        writer.upsert_events(items, links=links)
+    else:
+        writer.put(kind, items)
+    if kind == "actors":
+        writer.put_actor_keys(actor_key_rows(items))
+    digests = {r.id: _digest([r], context.get(_source(kind, r), "")) for r in items}
+    _set_digests(writer, kind, digests, gone)
 
 
 def _source(kind: str, record: Any) -> str:
@@ -126,8 +209,27 @@ def _sync_kind(
     gone = [i for i in old if i not in digests]
     _delete(writer, kind, gone)
     writer.put(kind, changed)
+    if kind == "actors":
+        writer.put_actor_keys(actor_key_rows(changed))
     _set_digests(writer, kind, {r.id: digests[r.id] for r in changed}, gone)
     return len(changed) + len(gone)
+
+
+def actor_key_rows(actors: Sequence[Actor]) -> list[dict[str, str]]:
+    """`actor_keys` rows: the resolver's blocking key of each name an actor was seen under."""
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for actor in actors:
+        for key in actor_block_keys(actor):
+            rows[(key, actor.id)] = {"key": key, "actor_id": actor.id}
+    return list(rows.values())
+
+
+def actor_block_keys(actor: Actor) -> set[str]:
+    """A person's folded surnames, an organisation's folded names."""
+    forms = {actor.name, *actor.aliases}
+    if actor.type == "person":
+        return {f"sur:{k}" for f in forms if (k := surname_key(f))}
+    return {f"org:{k}" for f in forms if (k := org_key(f))}
 
 
 def _delete(writer: Writer, kind: str, ids: Sequence[str]) -> None:
@@ -145,6 +247,7 @@ def _delete(writer: Writer, kind: str, ids: Sequence[str]) -> None:
         part = list(ids[start : start + 500])
         if kind == "actors":
             conn.execute(delete(S.actor_aliases).where(S.actor_aliases.c.actor_id.in_(part)))
+            conn.execute(delete(actor_keys).where(actor_keys.c.actor_id.in_(part)))
             conn.execute(delete(S.actors).where(S.actors.c.id.in_(part)))
         elif kind == "stories":
             conn.execute(

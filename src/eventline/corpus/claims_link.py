@@ -114,6 +114,11 @@ def _window(claim: Claim) -> tuple[date, date] | None:
     )
 
 
+def claim_window(claim: Claim) -> tuple[date, date] | None:
+    """The days within which events and quotes count as evidence about a claim (None: any)."""
+    return _window(claim)
+
+
 def _span(value: str | None) -> tuple[date, date] | None:
     """First and last day of an ISO day, month or year."""
     if not value or value.startswith("--"):

@@ -538,6 +538,27 @@ def merge_events(
     maps an article id to the canonical article of its duplicate group, `story_of` an article
     id to its story. An event's id comes from its first mention (`first_mention`), or from
     `assign_ids`, which keeps ids given earlier (stored assignments)."""
+    return [
+        event
+        for event, _ in merge_with_members(
+            mentions,
+            articles=articles,
+            duplicate_of=duplicate_of,
+            story_of=story_of,
+            assign_ids=assign_ids,
+        )
+    ]
+
+
+def merge_with_members(
+    mentions: Sequence[EventMention],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str] | None = None,
+    assign_ids: IdAssigner | None = None,
+) -> list[tuple[Event, list[str]]]:
+    """`merge_events` with each event's mention ids (first mention first)."""
     groups = cluster_mentions(
         mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of
     )
@@ -550,9 +571,61 @@ def merge_events(
     else:
         ids = assign_ids(members)
     events = [
-        _event(group, articles=articles, duplicate_of=duplicate_of).model_copy(
-            update={"id": event_id}
+        (
+            _event(group, articles=articles, duplicate_of=duplicate_of).model_copy(
+                update={"id": event_id}
+            ),
+            member_ids,
         )
-        for group, event_id in zip(groups, ids, strict=True)
+        for group, event_id, member_ids in zip(groups, ids, members, strict=True)
     ]
-    return sorted(events, key=lambda e: (e.date or "9999", e.type, e.id))
+    return sorted(events, key=lambda p: (p[0].date or "9999", p[0].type, p[0].id))
+
+
+# --- blocking keys (incremental merging) -------------------------------------------------
+
+
+def _months(lo: int, hi: int) -> list[str]:
+    first, last = date.fromordinal(lo), date.fromordinal(hi)
+    out, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _view_of(mention: EventMention, article: Article | None) -> _View | None:
+    """The mention's view, or None when it can only merge within its own article (no
+    participant, no date at all)."""
+    view = _view(mention, article, merge_rules())
+    return view if view.codes and view.when.kind != "none" else None
+
+
+def block_keys(mention: EventMention, article: Article | None) -> list[tuple[str, str, str]]:
+    """(type family, participant code, month) under which a stored mention is filed: every
+    month its date can denote ("--MM" for a day and month of unknown year)."""
+    view = _view_of(mention, article)
+    if view is None:
+        return []
+    if view.when.monthday:
+        buckets = [f"--{m[5:]}" for m in _months(view.when.lo, view.when.hi)]
+    else:
+        buckets = _months(view.when.lo, view.when.hi)
+    return [(view.family, code, b) for code in sorted(view.codes) for b in buckets]
+
+
+def probe_keys(mention: EventMention, article: Article | None) -> list[tuple[str, str, str]]:
+    """The blocks holding every stored mention this one could merge with: its family and
+    codes, the months of its date widened by the merge windows, and the same months of unknown
+    year. A bucket ending in "%" (a mention of unknown year) matches that month in any year.
+    Every pair `dates_compatible` accepts is found (a span over New Year compared with a
+    date of unknown year excepted)."""
+    view = _view_of(mention, article)
+    if view is None:
+        return []
+    rules = merge_rules()
+    slack = max(rules.day_window, rules.report_before, rules.report_after) + 1
+    months = _months(max(1, view.when.lo - slack), view.when.hi + slack)
+    buckets = {f"--{m[5:]}" for m in months}
+    buckets |= {f"%-{m[5:]}" for m in months} if view.when.monthday else set(months)
+    return [(view.family, code, b) for code in sorted(view.codes) for b in sorted(buckets)]

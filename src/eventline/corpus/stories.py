@@ -221,6 +221,11 @@ class StoryIndex:
         """Every story with its title, members (in arrival order) and time span."""
         return [self._record(i) for i in range(len(self._stories))]
 
+    def records_of(self, article_ids: Iterable[str]) -> list[Story]:
+        """The stories holding these articles (each once)."""
+        held = sorted({self._story_of[a] for a in article_ids if a in self._story_of})
+        return [self._record(i) for i in held]
+
     def _record(self, story: int) -> Story:
         record = self._stories[story]
         members = [self._members[m] for m in record.members]

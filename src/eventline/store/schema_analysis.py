@@ -92,3 +92,28 @@ record_digests = Table(
     Column("id", Text, primary_key=True),
     Column("digest", Text, nullable=False),
 )
+
+#: Blocking keys of event mentions (migration 0004): one row per (type family, participant
+#: code, month the mention's date can fall in, mention), so a new mention finds the stored
+#: mentions it could merge with by index, without reading the corpus (eventline.corpus.merge
+#: `block_keys` / `probe_keys`). Monthly buckets are "YYYY-MM"; a day and month of unknown
+#: year is filed under "--MM".
+event_blocks = Table(
+    "event_blocks",
+    metadata,
+    Column("family", Text, primary_key=True),
+    Column("code", Text, primary_key=True),
+    Column("bucket", Text, primary_key=True),
+    Column("mention_id", Text, primary_key=True),
+    Column("article_id", Text, nullable=False, index=True),
+)
+
+#: The resolver's blocking keys of stored actors (migration 0004): a person's folded surname
+#: ("sur:…"), an organisation's folded name ("org:…"), for each name it was seen under; a new
+#: article's actor is compared only with the stored actors sharing a key.
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("actor_id", Text, primary_key=True, index=True),
+)

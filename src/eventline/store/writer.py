@@ -31,6 +31,7 @@ from eventline.model import (
 )
 from eventline.store import rows as R
 from eventline.store import schema as S
+from eventline.store.schema_analysis import actor_keys, event_blocks
 
 _CHUNK = 500
 
@@ -170,7 +171,7 @@ class Writer:
             self.conn.execute(
                 delete(docs).where(docs.c.article_id.in_(part), docs.c.kind != "article")
             )
-        for table in (S.actor_mentions, S.event_mentions, S.quotes, S.timexes):
+        for table in (S.actor_mentions, S.event_mentions, S.quotes, S.timexes, event_blocks):
             self._delete_in(table, "article_id", ids)
         self._delete_in(S.article_analyses, "article_id", ids)
 
@@ -297,6 +298,19 @@ class Writer:
         self._delete_in(S.claim_evidence, "claim_id", [c.id for c in claims])
         self._insert(S.claim_evidence, [row for c in claims for row in R.claim_evidence_rows(c)])
 
+    def put_actor_keys(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Resolver blocking keys of actors (key, actor_id), replacing those actors' keys."""
+        self._delete_in(actor_keys, "actor_id", {r["actor_id"] for r in rows})
+        self._upsert(actor_keys, rows)
+
+    def upsert_actor_keys(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Add blocking keys of actors, keeping the ones they have."""
+        self._upsert(actor_keys, rows)
+
+    def put_event_blocks(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Blocking keys of event mentions (family, code, bucket, mention_id, article_id)."""
+        self._upsert(event_blocks, rows)
+
     def put_blob(self, key: str, data: bytes) -> None:
         self._upsert(S.blobs, [{"key": key, "data": data}])
 
@@ -307,6 +321,7 @@ class Writer:
         c = self.conn
         if kind == "actors":
             c.execute(delete(S.actor_aliases))
+            c.execute(delete(actor_keys))
         elif kind in ("event_mentions", "events"):
             level = "mention" if kind == "event_mentions" else "event"
             for derived in (S.event_parties, S.event_dyads):

@@ -1,0 +1,416 @@
+"""Incremental corpus linking: new articles are linked against what the store holds, and only
+the records they touch are read, recomputed and written.
+
+- **New articles** are the analysed articles the near-duplicate table has not seen; when an
+  article already linked has a newer result (re-analysis), the settings changed, a linked
+  article was deleted or the store was linked by a version without blocking keys, the caller
+  links in full (`new_articles` answers None).
+- **Actors**: the new articles' actor tables are resolved among themselves (the resolver of
+  the full link); each resulting actor that the store already holds (same id: KB actors, the
+  same name and country) or that one stored actor of a compatible type, country, sector and
+  given names carries as an alias (`actor_aliases`) is mapped to it. Stored actors keep their
+  ids and names; a relink may choose another canonical name when new mentions change the
+  most informative one.
+- **Copies** through the band table, **stories** continue from the persisted index (as in
+  the full link).
+- **Events**: each new mention probes the blocking keys of stored mentions (`event_blocks`:
+  type family, participant code, month, widened by the merge windows); the stored events
+  holding a hit, and those of articles whose copy group changed, are re-clustered with the
+  new mentions. Everything a new mention could merge with is in that set, so an event of the
+  incremental link differs from a relink's only where greedy order matters (a re-clustered
+  event pulling a member away from an event outside the set); ids are kept (`StableIds`).
+  Source counts are recomputed for the touched events only.
+- **Claims** are re-linked only when a new fact-check arrives or new evidence (a touched
+  event, a new quote) falls within a claim's window, against the events and quotes of the
+  claims' windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import Connection, func, or_, select
+
+from eventline.analysis import state
+from eventline.analysis.ids import StableIds
+from eventline.analysis.resolve import Resolved, apply_canonical
+from eventline.analysis.sync import actor_block_keys, write_articles, write_some
+from eventline.corpus.claims_link import claim_window, link_claims
+from eventline.corpus.merge import merge_rules, merge_with_members, probe_keys
+from eventline.model import (
+    Actor,
+    Article,
+    ArticleAnalysis,
+    Claim,
+    DuplicateGroup,
+    Event,
+    EventMention,
+    Mention,
+    Quote,
+)
+from eventline.nlp.names import given_compatible, given_keys
+from eventline.nlp.resolve import _titles, resolve_tables
+from eventline.store import Store
+from eventline.store import schema as S
+from eventline.store.schema_analysis import (
+    actor_keys,
+    analysis_results,
+    dedup_entries,
+    event_blocks,
+)
+
+LINKED_AT_KEY = "index:linked:at"
+BLOCKS_KEY = "index:event-blocks"
+
+T = TypeVar("T")
+
+
+def _parts(items: Iterable[T], size: int = 500) -> Iterable[list[T]]:
+    ordered = sorted(set(items))  # type: ignore[type-var]
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+def blocks_marker() -> bytes:
+    """What the stored blocking keys were computed with (the merge rules' version)."""
+    return f"merge-rules:{merge_rules().version}".encode()
+
+
+def linked_at(store: Store) -> bytes:
+    """The newest stored result's time: results written after a link are new to it."""
+    with store.engine.connect() as conn:
+        latest = conn.execute(select(func.max(analysis_results.c.analysed_at))).scalar()
+    return (latest.isoformat() if latest else "").encode()
+
+
+def new_articles(store: Store) -> list[str] | None:
+    """Analysed articles no link has seen yet, or None when they cannot be linked alone."""
+    if store.get_blob(BLOCKS_KEY) != blocks_marker():
+        return None
+    last = store.get_blob(LINKED_AT_KEY)
+    if not last:
+        return None
+    seen = select(dedup_entries.c.article_id)
+    r = analysis_results
+    with store.engine.connect() as conn:
+        redone = conn.execute(
+            select(r.c.article_id)
+            .where(
+                r.c.article_id.in_(seen), r.c.analysed_at > datetime.fromisoformat(last.decode())
+            )
+            .limit(1)
+        ).first()
+        if redone is not None:
+            return None
+        return [
+            row[0] for row in conn.execute(select(r.c.article_id).where(~r.c.article_id.in_(seen)))
+        ]
+
+
+def articles_by_id(conn: Connection, ids: Iterable[str]) -> list[Article]:
+    """Articles in store order (the order a full link adds them in)."""
+    found: list[tuple[str, int, Article]] = []
+    for part in _parts(ids):
+        query = (
+            select(S.documents.c.source_path, S.articles.c.item, S.articles.c.data)
+            .join(S.documents, S.documents.c.id == S.articles.c.document_id)
+            .where(S.articles.c.id.in_(part))
+        )
+        for path, item, data in conn.execute(query):
+            found.append((path, item, Article.model_validate(data)))
+    return [a for _, _, a in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+# --- actors ------------------------------------------------------------------------------
+
+
+def _actors(conn: Connection, ids: Iterable[str]) -> dict[str, Actor]:
+    out: dict[str, Actor] = {}
+    for part in _parts(ids):
+        query = select(S.actors.c.data).where(S.actors.c.id.in_(part))
+        for (data,) in conn.execute(query):
+            actor = Actor.model_validate(data)
+            out[actor.id] = actor
+    return out
+
+
+def _kb(actor: Actor) -> bool:
+    """A knowledge-base actor: its id is shared by every article naming it."""
+    return not actor.id.startswith("act_")
+
+
+def _actors_by_key(conn: Connection, keys: Iterable[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for part in _parts(keys):
+        query = select(actor_keys.c.key, actor_keys.c.actor_id).where(actor_keys.c.key.in_(part))
+        for key, actor_id in conn.execute(query.order_by(actor_keys.c.key, actor_keys.c.actor_id)):
+            found.setdefault(key, []).append(actor_id)
+    return found
+
+
+def _compatible(new: Actor, old: Actor) -> bool:
+    if new.type != old.type:
+        return False
+    if new.country and old.country and new.country != old.country:
+        return False
+    if new.sector and old.sector and new.sector != old.sector:
+        return False
+    if new.type == "person":
+        return given_compatible(given_keys(new.name), given_keys(old.name))
+    return True
+
+
+def _tables(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, dict[str, Any]]]:
+    return [cast(dict[str, dict[str, Any]], a.actors) for a in analyses]
+
+
+def role_key_rows(
+    analyses: Sequence[ArticleAnalysis], canonical: dict[tuple[int, str], Actor]
+) -> list[dict[str, str]]:
+    """`actor_keys` rows "role:COUNTRY:PAST:TITLE" of the people holding an office (and the
+    office it is part of, "leader" for heads), so an unnamed office holder in a new article
+    ("Turkey's foreign minister") can join the one stored person holding it, as the
+    resolver's `_attach_roles` does within one link."""
+    titles = _titles()
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for index, table in enumerate(_tables(analyses)):
+        for local, entry in table.items():
+            actor = canonical.get((index, local))
+            if actor is None or entry.get("type") != "person" or entry.get("role_only"):
+                continue
+            for role in entry.get("roles", []):
+                held = titles.get(role.get("key", ""))
+                if held is None or not actor.country:
+                    continue
+                names = {held.key, held.parent, "leader" if held.head else None} - {None}
+                for name in names:
+                    key = f"role:{actor.country}:{int(bool(role.get('past')))}:{name}"
+                    rows[(key, actor.id)] = {"key": key, "actor_id": actor.id}
+    return list(rows.values())
+
+
+def _role_holders(
+    conn: Connection, analyses: Sequence[ArticleAnalysis], local: dict[tuple[int, str], Actor]
+) -> dict[str, set[str]]:
+    """For each actor of the batch made only of unnamed office holders of a single office:
+    the stored people holding that office."""
+    tables = _tables(analyses)
+    people = {a.id for k, a in local.items() if not tables[k[0]][k[1]].get("role_only")}
+    wanted: dict[str, str] = {}
+    for index, table in enumerate(tables):
+        for local_id, entry in table.items():
+            actor = local.get((index, local_id))
+            role = entry.get("role_only")
+            title = _titles().get(role.get("key", "")) if role else None
+            if actor is None or actor.id in people or title is None or not title.single:
+                continue
+            past = int(bool(role.get("past"))) if role else 0
+            wanted[actor.id] = f"role:{entry.get('country')}:{past}:{title.key}"
+    found = _actors_by_key(conn, set(wanted.values()))
+    return {actor_id: set(found.get(key, [])) for actor_id, key in wanted.items()}
+
+
+def resolve_new(store: Store, analyses: Sequence[ArticleAnalysis]) -> tuple[Resolved, list[Actor]]:
+    """The new articles' records with canonical refs, and the actors to write (new ones, and
+    stored ones that gained aliases)."""
+    local = resolve_tables(_tables(analyses))
+    forms: dict[str, set[str]] = {}
+    for index, analysis in enumerate(analyses):
+        for mention in analysis.mentions:
+            actor = local.get((index, mention.actor.id)) if mention.actor else None
+            if actor is not None:
+                forms.setdefault(actor.id, set()).add(mention.text)
+    found = {a.id: a for a in local.values()}
+    with store.engine.connect() as conn:
+        stored = _actors(conn, found)
+        unmatched = [a for a in found.values() if a.id not in stored and not _kb(a)]
+        blocks = {
+            a.id: actor_block_keys(a.model_copy(update={"aliases": tuple(forms.get(a.id, ()))}))
+            for a in unmatched
+        }
+        by_key = _actors_by_key(conn, {k for keys in blocks.values() for k in keys})
+        holders = _role_holders(conn, analyses, local)
+        wanted = {i for ids in by_key.values() for i in ids} | {
+            i for ids in holders.values() for i in ids
+        }
+        stored |= _actors(conn, wanted - set(stored))
+    mapped = {i: stored[i] for i in found if i in stored}
+    for actor_id, ids in holders.items():
+        if len(ids) == 1 and actor_id not in mapped and next(iter(ids)) in stored:
+            mapped[actor_id] = stored[next(iter(ids))]
+    unmatched = [a for a in unmatched if a.id not in mapped]
+    for actor in unmatched:
+        hits = {i for k in blocks[actor.id] for i in by_key.get(k, [])}
+        fits = [stored[i] for i in sorted(hits) if i in stored and _compatible(actor, stored[i])]
+        if len(fits) > 1 and actor.type == "person":  # as the resolver: the same first name
+            first = given_keys(actor.name)[:1]
+            fits = [f for f in fits if first and given_keys(f.name)[:1] == first]
+        if len(fits) == 1:
+            mapped[actor.id] = fits[0]
+    canonical = {key: mapped.get(actor.id, actor) for key, actor in local.items()}
+    resolved = apply_canonical(analyses, canonical)
+    resolved.role_keys = role_key_rows(analyses, canonical)
+    write: list[Actor] = []
+    for actor in resolved.actors:
+        old = stored.get(actor.id)
+        if old is None:
+            write.append(actor)
+            continue
+        aliases = tuple(dict.fromkeys((*old.aliases, *actor.aliases)))
+        if aliases != old.aliases:
+            write.append(old.model_copy(update={"aliases": aliases}))
+    return resolved, write
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
+    """Stored mention ids filed under any of these blocking keys."""
+    b = event_blocks
+    by_pair: dict[tuple[str, str], list[str]] = {}
+    for family, code, bucket in keys:
+        by_pair.setdefault((family, code), []).append(bucket)
+    hits: set[str] = set()
+    for (family, code), buckets in sorted(by_pair.items()):
+        exact = sorted(x for x in buckets if "%" not in x)
+        query = select(b.c.mention_id).where(
+            b.c.family == family,
+            b.c.code == code,
+            or_(b.c.bucket.in_(exact), *(b.c.bucket.like(x) for x in buckets if "%" in x)),
+        )
+        hits.update(r[0] for r in conn.execute(query))
+    return hits
+
+
+def _column_in(conn: Connection, want: Any, column: Any, values: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for part in _parts(values):
+        out.update(r[0] for r in conn.execute(select(want).where(column.in_(part))))
+    return out
+
+
+def touched_mentions(
+    conn: Connection, new: Sequence[EventMention], articles: dict[str, Article], regrouped: set[str]
+) -> tuple[set[str], list[EventMention]]:
+    """(ids of the stored events new mentions or regrouped articles touch, all their mentions)."""
+    keys = {k for m in new for k in probe_keys(m, articles.get(m.evidence.article))}
+    hit = _probe(conn, keys)
+    em, links = S.event_mentions, S.event_links
+    hit |= _column_in(conn, em.c.id, em.c.article_id, regrouped)
+    events = _column_in(conn, links.c.event_id, links.c.mention_id, hit)
+    members = _column_in(conn, links.c.mention_id, links.c.event_id, events)
+    mentions: list[EventMention] = []
+    for part in _parts(members):
+        query = select(em.c.data).where(em.c.id.in_(part))
+        mentions.extend(EventMention.model_validate(r[0]) for r in conn.execute(query))
+    return events, mentions
+
+
+def merge_touched(
+    store: Store,
+    new: Sequence[EventMention],
+    *,
+    articles: dict[str, Article],
+    groups: Sequence[DuplicateGroup],
+    regrouped: set[str],
+    story_of: Callable[[str], str | None],
+    next_seq: int,
+) -> tuple[list[tuple[Event, list[str]]], set[str], StableIds]:
+    """Re-cluster the new mentions with the stored events they touch: (events with their
+    mention ids, ids of the touched stored events, the id assigner)."""
+    with store.engine.connect() as conn:
+        touched, old = touched_mentions(conn, new, articles, regrouped)
+        missing = {m.evidence.article for m in old} - set(articles)
+        known = {**articles, **{a.id: a for a in articles_by_id(conn, missing)}}
+    mentions = [*old, *new]
+    previous = state.assignments(store, "event", members=[m.id for m in old])
+    ids = StableIds("evt", previous, next_seq=next_seq)
+    duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    stories = {a: s for a in known if (s := story_of(a)) is not None}
+    merged = merge_with_members(
+        mentions, articles=known, duplicate_of=duplicate_of, story_of=stories, assign_ids=ids
+    )
+    return merged, touched, ids
+
+
+# --- claims ------------------------------------------------------------------------------
+
+
+def _in_windows(day: str | None, windows: Sequence[Any]) -> bool:
+    if not day or day.startswith("--"):
+        return False
+    value = day[:10]
+    return any(w is None or (w[0].isoformat() <= value <= w[1].isoformat()) for w in windows)
+
+
+def relink_claims(
+    store: Store,
+    raw: Sequence[Claim],
+    *,
+    fresh_claims: bool,
+    events: Sequence[Event],
+    gone_events: set[str],
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    articles: dict[str, Article],
+) -> list[Claim] | None:
+    """Claims re-linked with the evidence of their windows, or None when no new fact-check
+    or evidence falls within any claim's window (the stored claims stand)."""
+    if not raw:
+        return None
+    windows = [claim_window(c) for c in raw]
+    quote_days = [
+        articles[q.article].published.value  # type: ignore[union-attr]
+        for q in quotes
+        if q.article in articles and articles[q.article].published is not None
+    ]
+    news = any(_in_windows(e.date, windows) for e in events) or any(
+        _in_windows(d, windows) for d in quote_days
+    )
+    if not (fresh_claims or news):
+        return None
+    ev, qu = S.events, S.quotes
+    event_query, quote_query = select(ev.c.data), select(qu.c.data)
+    if all(w is not None for w in windows):
+        lo = min(w[0] for w in windows if w is not None).isoformat()
+        hi = max(w[1] for w in windows if w is not None).isoformat()
+        event_query = event_query.where(ev.c.day >= lo, ev.c.day <= hi + "~")
+        quote_query = quote_query.where(qu.c.date >= lo, qu.c.date <= hi + "~")
+    ids = {e.id for e in events} | gone_events
+    with store.engine.connect() as conn:
+        stored_events = [Event.model_validate(r[0]) for r in conn.execute(event_query)]
+        stored_quotes = [Quote.model_validate(r[0]) for r in conn.execute(quote_query)]
+        reviewers = {c.reviewer_article for c in raw}
+        stored_mentions = [
+            Mention.model_validate(r[0])
+            for part in _parts(reviewers)
+            for r in conn.execute(
+                select(S.actor_mentions.c.data).where(S.actor_mentions.c.article_id.in_(part))
+            )
+        ]
+    quote_ids = {q.id for q in quotes}
+    return link_claims(
+        raw,
+        events=[*(e for e in stored_events if e.id not in ids), *events],
+        quotes=[*(q for q in stored_quotes if q.id not in quote_ids), *quotes],
+        articles=articles,
+        mentions=[*stored_mentions, *mentions],
+    )
+
+
+__all__ = [
+    "BLOCKS_KEY",
+    "LINKED_AT_KEY",
+    "articles_by_id",
+    "blocks_marker",
+    "linked_at",
+    "merge_touched",
+    "new_articles",
+    "relink_claims",
+    "resolve_new",
+    "write_articles",
+    "write_some",
+]
