@@ -3,8 +3,12 @@ API. They are kept apart from the records stages pass each other (`eventline.mod
 the rows of the store, so either may change without changing an answer (the FastAPI
 template's stored / public split). Field names follow docs/exports.md.
 
-A list answer is a `Page`: the records (`data`), how many match in all (`count`), and the
-opaque cursor of the next page (`next_cursor`, None on the last page)."""
+A list answer is a `Page`: the records (`data`), how many match in all (`count`; None when
+the caller did not ask for it, as the exports, which page through everything, do not), and
+the opaque cursor of the next page (`next_cursor`, None on the last page).
+
+Each model's fields, in order, are also the columns of its export file (`EXPORTS` in
+`eventline.exports`): there is no second field list to keep in step."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from eventline.model import ActorRef, Evidence, Place, Related, Role
+from eventline.model import ActorRef, Evidence, Place, Related, Review, Role
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -23,7 +27,7 @@ class Public(BaseModel):
 
 class Page(Public, Generic[T]):
     data: list[T]
-    count: int
+    count: int | None
     next_cursor: str | None = None
 
 
@@ -55,8 +59,8 @@ class ArticleOut(Public):
     captions: list[str]
     duplicate_group: str | None
     story: str | None
-    # H8 (#9 leftover): a listing page's items, as in articles.jsonl (exports.article_record);
-    # queries.article_out (H1) still has to fill it - until then it is empty.
+    # kind "listing" only: the page's items, with the fields of `ListingItemOut` except
+    # `article` and `position`
     items: list[dict[str, Any]] = []
 
 
@@ -118,6 +122,46 @@ class ClaimOut(Public):
     verdict: str | None
     reviewer_article: str
     related: list[Related]
+    rating: str | None = None
+    label: str | None = None
+    claimant_kind: str | None = None
+    claimant_span: tuple[int, int] | None = None
+    claimant_actor: ActorRef | None = None
+    reviews: list[Review] = []
+
+
+class TimexOut(Public):
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str | None
+
+
+class StoryOut(Public):
+    id: str
+    title: str
+    articles: list[str]  # member article ids, in the order the story took them in
+    start: str | None
+    end: str | None
+
+
+class ListingItemOut(Public):
+    """One item of a listing page (an article of kind `listing`), as the page shows it."""
+
+    article: str  # the listing page
+    position: int  # 1-based, in the order the page shows its items
+    title: str
+    teaser: str | None
+    url: str | None
+    published: str | None
+    outlet: str | None
+    topic: str | None
+    captured: str | None
+    fetch: bool
 
 
 class TimelineBucket(Public):

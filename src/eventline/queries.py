@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import (
     ColumnElement,
     Connection,
@@ -37,13 +38,17 @@ from eventline.model import Article
 from eventline.public import (
     ActorOut,
     ArticleOut,
+    ClaimOut,
     DyadTimeline,
     EventOut,
+    ListingItemOut,
     MentionOut,
     Page,
     QuoteOut,
     SearchHit,
+    StoryOut,
     TimelineBucket,
+    TimexOut,
 )
 from eventline.store import Store
 from eventline.store import schema as S
@@ -52,6 +57,8 @@ from eventline.store.search import Filters
 from eventline.store.search import search as run_search
 
 Period = Literal["week", "month"]
+T = TypeVar("T", bound=BaseModel)
+PAGE = 1000  # rows per page when a query is read through to the end (`iter_all`)
 
 
 # --- cursors ----------------------------------------------------------------------------------
@@ -79,10 +86,15 @@ def _page(
     key: Sequence[ColumnElement[Any]],
     limit: int | None,
     cursor: str | None,
-) -> tuple[list[Any], int, str | None]:
-    """Rows of `query` after `cursor` in `key` order, the total count, and the next cursor.
-    `query` selects the key columns last, labelled k0, k1, …"""
-    count = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    count: bool = True,
+) -> tuple[list[Any], int | None, str | None]:
+    """Rows of `query` after `cursor` in `key` order, the total count (None unless `count`),
+    and the next cursor. `query` selects the key columns last, labelled k0, k1, …"""
+    total = (
+        conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        if count
+        else None
+    )
     if cursor is not None:
         after = decode_cursor(cursor, size=len(key))
         query = query.where(tuple_(*key) > tuple_(*(literal(v) for v in after)))
@@ -94,7 +106,7 @@ def _page(
     rows = rows[:limit] if limit is not None else rows
     names = [f"k{n}" for n in range(len(key))]
     nxt = encode_cursor([getattr(rows[-1], n) for n in names]) if more and rows else None
-    return rows, int(count), nxt
+    return rows, None if total is None else int(total), nxt
 
 
 def _keys(*columns: ColumnElement[Any]) -> list[ColumnElement[Any]]:
@@ -154,6 +166,7 @@ def find_events(
     story: str | None = None,
     limit: int | None = 100,
     cursor: str | None = None,
+    count: bool = True,
 ) -> Page[EventOut]:
     """Events by actor and recipient (id or ISO3), PLOVER type, date range and story, in
     date order. Merged events once corpus linking has run, else the event mentions."""
@@ -173,9 +186,11 @@ def find_events(
         ).select_from(src)
         if where:
             query = query.where(and_(*where))
-        rows, count, nxt = _page(conn, query, key=[day, ident], limit=limit, cursor=cursor)
+        rows, total, nxt = _page(
+            conn, query, key=[day, ident], limit=limit, cursor=cursor, count=count
+        )
     return Page[EventOut](
-        data=[_event_out(r, merged=merged) for r in rows], count=count, next_cursor=nxt
+        data=[_event_out(r, merged=merged) for r in rows], count=total, next_cursor=nxt
     )
 
 
@@ -221,9 +236,16 @@ def joint_events(store: Store, a: str, b: str) -> list[EventOut]:
 
 def iter_events(store: Store, **filters: Any) -> Iterator[EventOut]:
     """Every matching event, a page at a time (bounded memory for exports)."""
+    return iter_all(find_events, store, **filters)
+
+
+def iter_all(find: Callable[..., Page[T]], store: Store, /, **filters: Any) -> Iterator[T]:
+    """Every match of a `find_*` query, read a page of `PAGE` at a time and not counted, so
+    memory is bounded by a page and the cost by the matches (the exports and `--json`
+    listings stream through this)."""
     cursor: str | None = None
     while True:
-        page = find_events(store, **filters, limit=1000, cursor=cursor)
+        page = find(store, **filters, limit=PAGE, cursor=cursor, count=False)
         yield from page.data
         if page.next_cursor is None:
             return
@@ -240,10 +262,13 @@ def find_actors(
     type: str | None = None,
     sector: str | None = None,
     name: str | None = None,
+    order: Literal["mentions", "id"] = "mentions",
     limit: int | None = 100,
     cursor: str | None = None,
+    count: bool = True,
 ) -> Page[ActorOut]:
-    """Canonical actors, most mentioned first, with every mention that resolved to them.
+    """Canonical actors, most mentioned first (or by id: `order="id"` reads no mention
+    counts, for paging through every actor), with every mention that resolved to them.
     `name` matches the canonical name or any alias, ignoring case."""
     a, m = S.actors, S.actor_mentions
     counts = (
@@ -263,16 +288,15 @@ def find_actors(
     if name:
         al = S.actor_aliases
         where.append(exists().where(al.c.actor_id == a.c.id, al.c.key.contains(name.casefold())))
-    query = (
-        select(a.c.data, *_keys(-n, a.c.id))
-        .select_from(a.outerjoin(counts, counts.c.actor_id == a.c.id))
-        .where(and_(True, *where))
-    )
+    key: list[ColumnElement[Any]] = [-n, a.c.id] if order == "mentions" else [a.c.id]
+    source = a.outerjoin(counts, counts.c.actor_id == a.c.id) if order == "mentions" else a
+    query = select(a.c.data, a.c.id.label("actor_id"), *_keys(*key)).select_from(source)
+    query = query.where(and_(True, *where))
     with store.reading("actors") as conn:
-        rows, count, nxt = _page(conn, query, key=[-n, a.c.id], limit=limit, cursor=cursor)
-        mentions = _mentions_of(conn, [r.k1 for r in rows])
-    data = [_actor_out(_json(r.data), mentions.get(r.k1, [])) for r in rows]
-    return Page[ActorOut](data=data, count=count, next_cursor=nxt)
+        rows, total, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor, count=count)
+        mentions = _mentions_of(conn, [r.actor_id for r in rows])
+    data = [_actor_out(_json(r.data), mentions.get(r.actor_id, [])) for r in rows]
+    return Page[ActorOut](data=data, count=total, next_cursor=nxt)
 
 
 def _mentions_of(conn: Connection, actor_ids: list[str]) -> dict[str, list[MentionOut]]:
@@ -311,6 +335,7 @@ def find_quotes(
     until: str | None = None,
     limit: int | None = 100,
     cursor: str | None = None,
+    count: bool = True,
 ) -> Page[QuoteOut]:
     """Quotations; `speaker` matches part of the speaker's name, ignoring case; dates are
     the publication dates of the quoting articles."""
@@ -328,9 +353,9 @@ def find_quotes(
         where.append(q.c.date <= last_day(until))
     query = select(q.c.data, q.c.date, *_keys(q.c.id)).where(and_(True, *where))
     with store.reading("quotes") as conn:
-        rows, count, nxt = _page(conn, query, key=[q.c.id], limit=limit, cursor=cursor)
+        rows, total, nxt = _page(conn, query, key=[q.c.id], limit=limit, cursor=cursor, count=count)
     data = [QuoteOut.model_validate(_json(r.data) | {"date": r.date}) for r in rows]
-    return Page[QuoteOut](data=data, count=count, next_cursor=nxt)
+    return Page[QuoteOut](data=data, count=total, next_cursor=nxt)
 
 
 # --- articles ---------------------------------------------------------------------------------
@@ -347,6 +372,7 @@ def find_articles(
     duplicate_group: str | None = None,
     limit: int | None = 100,
     cursor: str | None = None,
+    count: bool = True,
 ) -> Page[ArticleOut]:
     """Stored articles in input order (source path, then position in the source), with the
     duplicate group and story corpus linking put them in."""
@@ -371,7 +397,7 @@ def find_articles(
         .where(and_(True, *where))
     )
     with store.reading("articles") as conn:
-        rows, count, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor)
+        rows, total, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor, count=count)
     data = [
         article_out(
             Article.model_validate(_json(r.data)),
@@ -380,7 +406,7 @@ def find_articles(
         )
         for r in rows
     ]
-    return Page[ArticleOut](data=data, count=count, next_cursor=nxt)
+    return Page[ArticleOut](data=data, count=total, next_cursor=nxt)
 
 
 def article_out(
@@ -400,6 +426,93 @@ def article_out(
         story=story,
         items=[i.model_dump(mode="json", exclude={"start", "end"}) for i in article.items],
     )  # fmt: skip
+
+
+def iter_listing_items(store: Store) -> Iterator[ListingItemOut]:
+    """Every item of every listing page, page by page in input order, with the page's
+    article id and the item's 1-based position on it (so the linked articles can be
+    fetched)."""
+    for page in iter_all(find_articles, store, kind="listing"):
+        for position, item in enumerate(page.items, start=1):
+            yield ListingItemOut.model_validate(item | {"article": page.id, "position": position})
+
+
+# --- timexes, claims, stories -----------------------------------------------------------------
+
+
+def find_timexes(
+    store: Store,
+    *,
+    article: str | None = None,
+    value: str | None = None,
+    limit: int | None = 100,
+    cursor: str | None = None,
+    count: bool = True,
+) -> Page[TimexOut]:
+    """Temporal expressions by id, of one article or with one normalised value."""
+    t = S.timexes
+    pairs = ((t.c.article_id, article), (t.c.value, value))
+    where = [column == wanted for column, wanted in pairs if wanted]
+    query = select(t.c.data, *_keys(t.c.id)).where(and_(True, *where))
+    with store.reading("timexes") as conn:
+        rows, total, nxt = _page(conn, query, key=[t.c.id], limit=limit, cursor=cursor, count=count)
+    data = [TimexOut.model_validate(_json(r.data)) for r in rows]
+    return Page[TimexOut](data=data, count=total, next_cursor=nxt)
+
+
+def find_claims(
+    store: Store,
+    *,
+    verdict: str | None = None,
+    rating_source: str | None = None,
+    limit: int | None = 100,
+    cursor: str | None = None,
+    count: bool = True,
+) -> Page[ClaimOut]:
+    """Fact-checked claims by id, by verdict or by the outlet that rated them."""
+    c = S.claims
+    pairs = ((c.c.verdict, verdict), (c.c.rating_source, rating_source))
+    where = [column == value for column, value in pairs if value]
+    query = select(c.c.data, *_keys(c.c.id)).where(and_(True, *where))
+    with store.reading("claims") as conn:
+        rows, total, nxt = _page(conn, query, key=[c.c.id], limit=limit, cursor=cursor, count=count)
+    data = [ClaimOut.model_validate(_json(r.data)) for r in rows]
+    return Page[ClaimOut](data=data, count=total, next_cursor=nxt)
+
+
+def find_stories(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 100,
+    cursor: str | None = None,
+    count: bool = True,
+) -> Page[StoryOut]:
+    """Stories by id with their member articles in the order the story took them in;
+    `since`/`until` keep stories last seen on or after / first seen on or before."""
+    s, sa = S.stories, S.story_articles
+    where: list[Any] = []
+    if since:
+        where.append(s.c.last_seen >= since)
+    if until:
+        where.append(s.c.first_seen <= last_day(until))
+    query = select(s.c.title, s.c.first_seen, s.c.last_seen, *_keys(s.c.id))
+    query = query.where(and_(True, *where))
+    with store.reading("stories") as conn:
+        rows, total, nxt = _page(conn, query, key=[s.c.id], limit=limit, cursor=cursor, count=count)
+        members: dict[str, list[str]] = {}
+        ids = [r.k0 for r in rows]
+        for n in range(0, len(ids), 500):
+            part = select(sa.c.story_id, sa.c.article_id).where(sa.c.story_id.in_(ids[n : n + 500]))
+            for story_id, article_id in conn.execute(part.order_by(sa.c.story_id, sa.c.position)):
+                members.setdefault(story_id, []).append(article_id)
+    data = [
+        StoryOut(id=r.k0, title=r.title, articles=members.get(r.k0, []), start=r.first_seen,
+                 end=r.last_seen)
+        for r in rows
+    ]  # fmt: skip
+    return Page[StoryOut](data=data, count=total, next_cursor=nxt)
 
 
 # --- timelines --------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from eventline.cli.common import plural, printable
-from eventline.exports import actor_records
 from eventline.model import Claim, DuplicateGroup, Event, Story
+from eventline.queries import find_actors
 from eventline.store import Store
 
 NAME_WIDTH = 24  # a count table's name column; longer names end in "…", never wrap
@@ -75,7 +75,10 @@ def render_summary(store: Store, *, title: str) -> RenderableType:
     kinds: Counter[str] = Counter(str(a.kind) for a in articles)
     outlets = Counter(a.outlet for a in articles if a.outlet)
     actors = Counter(
-        {f"{r['name']} ({r['country'] or '-'})": len(r["mentions"]) for r in actor_records(store)}
+        {
+            f"{a.name} ({a.country or '-'})": len(a.mentions)
+            for a in find_actors(store, limit=8).data
+        }
     )
     events = store.records("events", Event)
     types = Counter(e.type for e in events)

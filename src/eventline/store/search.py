@@ -126,35 +126,74 @@ def _where(filters: Filters) -> tuple[str, dict[str, object]]:
     return "".join(f" AND {c}" for c in clauses), params
 
 
-def search(conn: Connection, query: str, *, filters: Filters, limit: int) -> list[Hit]:
-    """The best `limit` matches of `query`, best first."""
+# How many of a query's matches are ranked: its newest WINDOW (by index order, the order
+# documents were indexed in). A query matching fewer is ranked exactly over all its matches;
+# a broader one ("talks ministers", a word in one sentence out of six) is ranked over its
+# WINDOW most recently indexed matches, so its cost stops growing with the store.
+WINDOW = 2000
+
+
+def search(
+    conn: Connection, query: str, *, filters: Filters, limit: int, window: int | None = WINDOW
+) -> list[Hit]:
+    """The best `limit` of the newest `window` matches of `query` (of every match when
+    `window` is None), best first: bm25 on SQLite, `ts_rank` on PostgreSQL; ties by index
+    order. Filters apply before the window is taken."""
     where, params = _where(filters)
     params["limit"] = limit
+    params["window"] = window if window is not None else -1  # LIMIT -1 / ALL: no limit
     # The article is joined only when a filter needs it: ranking reads the index alone.
     join = "JOIN articles a ON a.id = d.article_id " if where else ""
     if conn.dialect.name == "postgresql":
-        sql = (
-            "SELECT d.kind, d.ref_id, d.article_id, "
-            "ts_headline('english', d.text, q, 'MaxWords=24, MinWords=8, StartSel=[, "
-            "StopSel=]') AS snippet, score FROM ("
-            "SELECT d.id, ts_rank(d.tsv, q) AS score, q FROM search_docs d "
-            f"{join}, websearch_to_tsquery('english', :q) q "
-            f"WHERE d.tsv @@ q{where} ORDER BY score DESC, d.id LIMIT :limit"
-            ") best JOIN search_docs d ON d.id = best.id ORDER BY score DESC, d.id"
-        )
+        sql = _postgres_sql(join, where, windowed=window is not None)
         params["q"] = query
     elif conn.dialect.name == "sqlite":
-        match = fts5_query(query)
-        if not match:
+        params["q"] = fts5_query(query)
+        if not params["q"]:
             return []
-        sql = (
-            "SELECT d.kind, d.ref_id, d.article_id, "
-            "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, -bm25(search_fts) AS score "
-            f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid {join}"
-            f"WHERE search_fts MATCH :q{where} ORDER BY bm25(search_fts), d.id LIMIT :limit"
-        )
-        params["q"] = match
+        sql = _sqlite_sql(join, where)
     else:
         raise NotImplementedError(f"full-text search on {conn.dialect.name}")
     rows = conn.execute(text(sql), params).all()
     return [Hit(r.kind, r.ref_id, r.article_id, r.snippet, float(r.score)) for r in rows]
+
+
+def _sqlite_sql(join: str, where: str) -> str:
+    """Three steps, so that bm25 runs on the window only and snippets on the hits only:
+    the window's rowids, read newest first straight off the FTS5 doclists (FTS5 answers
+    `ORDER BY rowid DESC` without sorting, and stops at the LIMIT); bm25 over the matches
+    in that rowid range; snippets of the best `limit`."""
+    docs = f"JOIN search_docs d ON d.id = search_fts.rowid {join}" if where else ""
+    return (
+        "WITH cand AS (SELECT search_fts.rowid AS id FROM search_fts "
+        f"{docs}WHERE search_fts MATCH :q{where} "
+        "ORDER BY search_fts.rowid DESC LIMIT :window), "
+        "best AS (SELECT rowid AS id, bm25(search_fts) AS r FROM search_fts "
+        "WHERE search_fts MATCH :q AND rowid >= (SELECT min(id) FROM cand)"
+        + (" AND rowid IN (SELECT id FROM cand)" if where else "")
+        + " ORDER BY r, rowid LIMIT :limit) "
+        "SELECT d.kind, d.ref_id, d.article_id, "
+        "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, -best.r AS score "
+        "FROM best JOIN search_fts ON search_fts.rowid = best.id "
+        "JOIN search_docs d ON d.id = best.id "
+        "WHERE search_fts MATCH :q ORDER BY best.r, best.id"
+    )
+
+
+def _postgres_sql(join: str, where: str, *, windowed: bool) -> str:
+    """The window's rows found through the GIN index (`id + 0` keeps the planner from
+    walking the primary key backwards and testing every row, which a rare word would turn
+    into a scan of the whole table), `ts_rank` over the window, headlines of the hits."""
+    window = "ORDER BY d.id + 0 DESC LIMIT :window" if windowed else ""
+    return (
+        "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', :q) AS q), "
+        f"cand AS (SELECT d.id, d.tsv FROM search_docs d {join}CROSS JOIN q "
+        f"WHERE d.tsv @@ q.q{where} {window}), "
+        "best AS (SELECT cand.id, ts_rank(cand.tsv, q.q) AS score FROM cand CROSS JOIN q "
+        "ORDER BY score DESC, cand.id LIMIT :limit) "
+        "SELECT d.kind, d.ref_id, d.article_id, "
+        "ts_headline('english', d.text, q.q, 'MaxWords=24, MinWords=8, StartSel=[, "
+        "StopSel=]') AS snippet, best.score "
+        "FROM best JOIN search_docs d ON d.id = best.id CROSS JOIN q "
+        "ORDER BY best.score DESC, d.id"
+    )
