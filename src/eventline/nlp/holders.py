@@ -158,20 +158,29 @@ def load_holders() -> HolderIndex:
     return HolderIndex(data)
 
 
-def _nearby_country(doc: Doc, start: int, end: int, refs: Iterable[Span]) -> set[str]:
-    """Countries the text puts right at a name: "Serbian striker Putin", "Jordan's Abdullah",
-    "Putin, a Serbian footballer"."""
-    found: set[str] = set()
-    before = start - 1 if start > 0 and doc[start - 1].is_lower else start
-    after = end + 1 if end < len(doc) and doc[end].text == "," else None
+def _state_refs(doc: Doc, refs: Iterable[Span]) -> list[tuple[int, int, str]]:
+    """(start, end past a possessive, country) of the state mentions among `refs` that have
+    a country, read once per doc (`span._` lookups are slow)."""
+    found = []
     for ref in refs:
         if ref.label_ not in STATE_LABELS or not ref._.actor_ref:
             continue
         country = ref._.actor_ref.get("country")
-        gap = ref.end + (1 if ref.end < len(doc) and doc[ref.end].text in POSSESSIVES else 0)
-        if (country and gap in (start, before)) or (
-            country and after is not None and after <= ref.start <= after + 2
-        ):
+        if country:
+            end = ref.end
+            gap = end + (1 if end < len(doc) and doc[end].text in POSSESSIVES else 0)
+            found.append((ref.start, gap, country))
+    return found
+
+
+def _nearby_country(doc: Doc, start: int, end: int, states: list[tuple[int, int, str]]) -> set[str]:
+    """Countries the text puts right at a name: "Serbian striker Putin", "Jordan's Abdullah",
+    "Putin, a Serbian footballer"; `states` from `_state_refs`."""
+    found: set[str] = set()
+    before = start - 1 if start > 0 and doc[start - 1].is_lower else start
+    after = end + 1 if end < len(doc) and doc[end].text == "," else None
+    for ref_start, gap, country in states:
+        if gap in (start, before) or (after is not None and after <= ref_start <= after + 2):
             found.add(country)
     return found
 
@@ -186,7 +195,7 @@ def fill_known(
     """Give person entries with no country the one the office-holder file and the KB know,
     unless the document contradicts it; `mentions` are (start, end, shared entry) per name
     found. The KB's sector is the person's on `day` (the article's date; None: the latest)."""
-    refs = list(refs)
+    states = _state_refs(doc, refs)
     by_entry: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
     for mention in mentions:
         by_entry.setdefault(id(mention[2]), []).append(mention)
@@ -199,7 +208,7 @@ def fill_known(
             continue
         said = {entry["country"]} if entry.get("country") else set()
         for start, end, _ in group:
-            said |= _nearby_country(doc, start, end, refs)
+            said |= _nearby_country(doc, start, end, states)
         apply_known(entry, known, match, said=said)
 
 

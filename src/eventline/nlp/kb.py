@@ -128,9 +128,12 @@ def resource_path(name: str) -> Path:
     return Path(str(resources.files("eventline") / "resources" / "actors" / name))
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader if built
+
+
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(str(path), f"cannot read: {exc}") from exc
 

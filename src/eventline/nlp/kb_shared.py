@@ -160,9 +160,12 @@ def read_cameo(
 # --- US Congress, presidents and vice-presidents, office holders -------------------------
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader if built
+
+
 def _read_yaml(path: Path) -> list[dict[str, object]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(str(path), f"cannot read: {exc}") from exc
     if not isinstance(data, list):

@@ -1,0 +1,85 @@
+"""The cached attribute ruler and lemmatizer give exactly what the model's own components give.
+
+Texts are written for these tests and cover the model's multi-token rules ("gonna", "let's",
+"y'all"), rules that read the parse ("it" as an object, expletive "there is"), whitespace
+tokens, and repeated words (the second reading comes from the cache)."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
+
+from eventline.nlp import MODELS
+from eventline.nlp.fastpipes import CachedAttributeRuler, CachedLemmatizer, speed_up
+
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "The ministers were meeting in Geneva when the talks broke down on Tuesday.",
+    "We're gonna win, let's go! Y'all ain't seen nothin' yet, she said.",
+    "There is no doubt: I saw it and gave it to them. There are two more reports.",
+    "Officials said the strikes had been planned for weeks; the army denies it.\n\n  Next line",
+    "He has had enough. Does she do it? They did. I'd have gone, but it's late.",
+    "Gets better and better: prices got higher, the dollar gets stronger, he's got it.",
+    "The ministers were meeting in Geneva when the talks broke down on Tuesday.",
+]
+ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+
+
+def _model() -> Language:
+    for name in MODELS:
+        if spacy.util.is_package(name):
+            return spacy.load(name)
+    pytest.skip("no English model installed")
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[Language, Language]:
+    return _model(), speed_up(_model())
+
+
+def test_cached_components_replace_the_stock_ones(pair: tuple[Language, Language]) -> None:
+    stock, fast = pair
+    assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
+    assert isinstance(fast.get_pipe("attribute_ruler"), CachedAttributeRuler)
+    assert isinstance(fast.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert isinstance(fast.get_pipe("lemmatizer"), type(stock.get_pipe("lemmatizer")))
+
+
+def test_every_token_attribute_is_the_stock_one(pair: tuple[Language, Language]) -> None:
+    stock, fast = pair
+    for _ in range(2):  # the second pass reads every token from the caches
+        for want, got in zip(stock.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
+            assert [t.lemma_ for t in got] == [t.lemma_ for t in want]
+            assert numpy.array_equal(got.to_array(ATTRS), want.to_array(ATTRS))
+
+
+def test_multi_token_rules_still_apply(pair: tuple[Language, Language]) -> None:
+    _, fast = pair
+    doc = fast("We're gonna win and y'all know it.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["gon"] == "go" and lemmas["na"] == "to"
+
+
+def test_rules_added_later_are_used(pair: tuple[Language, Language]) -> None:
+    _, fast = pair
+    ruler = fast.get_pipe("attribute_ruler")
+    fast("Warm the cache with zyxwords first.")
+    ruler.add([[{"LOWER": "zyxwords"}]], {"LEMMA": "zyxword-lemma"})
+    try:
+        assert fast("More zyxwords here.")[1].lemma_ == "zyxword-lemma"
+    finally:
+        ruler.attrs.pop()
+        ruler.indices.pop()
+        ruler._attrs_unnormed.pop()
+        ruler.matcher.remove(str(len(ruler.attrs)))
+
+
+def test_load_nlp_uses_the_cached_components(nlp: Language) -> None:
+    assert isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), Lemmatizer)
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
