@@ -150,7 +150,8 @@ class ActorIndex:
             if node.head == node:
                 return None
             if node.dep_ in ("ccomp", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
-                subj = first(node.head, "nsubj")
+                # "X rejected the plan and said they ...": the speaker shared by coordination
+                subj = first(node.head, "nsubj") or subject(node.head)[0]
                 if subj is None or subj.pos_ == "PRON":
                     return None
                 found = self._phrase(subj, depth=1)
@@ -320,8 +321,26 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         if node.dep_ == "relcl":
             return governor, False
+        if (issuer := _issuing_verb(node)) is not None:
+            node = issuer  # "issued a declaration demanding ...": the issuer demands
+            continue
         return None, False
     return None, False
+
+
+def _issuing_verb(node: Token) -> Token | None:
+    """The verb that issues the document a participle hangs on ("issued a statement
+    condemning X", "in a letter urging Y"), whose subject speaks through it."""
+    doc_noun = node.head
+    if node.dep_ != "acl" or node.tag_ != "VBG" or doc_noun.pos_ != "NOUN":
+        return None
+    if doc_noun.lemma_.lower() not in lexicon().cue("statement_nouns"):
+        return None
+    if doc_noun.dep_ == "dobj" and doc_noun.head.pos_ == "VERB":
+        return doc_noun.head
+    if doc_noun.dep_ == "pobj" and doc_noun.head.head.pos_ == "VERB":
+        return doc_noun.head.head  # "in a statement condemning ..., the ministry said"
+    return None
 
 
 def _passive(verb: Token) -> bool:
