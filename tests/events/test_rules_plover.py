@@ -18,6 +18,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Germany": ("c_deu", "Germany", "DEU", None, "GPE"),
     "Peru": ("c_per", "Peru", "PER", None, "GPE"),
     "Chilean": ("c_chl", "Chile", "CHL", None, "NORP"),
+    "French": ("c_fra", "France", "FRA", None, "NORP"),
     "Nigerian police": ("c_nga_cop", "Nigeria Police", "NGA", "COP", "ORG"),
     "Nigeria": ("c_nga", "Nigeria", "NGA", None, "GPE"),
     "Lima": ("c_per_cap", "Peru", "PER", "GOV", "GPE"),
@@ -223,3 +224,90 @@ def test_a_pronoun_in_what_a_coordinated_speaker_said_is_that_speaker() -> None:
     )
     opposed = [c for c in coded(doc) if c[0] == "REJECT" and c[2] != ["CHL"]]
     assert opposed and opposed[0][1] == ["PER"]
+
+
+COMPANIES: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Acme": ("o_acme", "Acme", None, None, "ORG"),
+    "Globex": ("o_globex", "Globex", None, "BUS", "ORG"),
+}
+
+
+def test_an_offer_between_companies_is_commercial_not_political() -> None:
+    rows: list[Row] = [
+        ("Acme", 1, "nsubj", "PROPN", "NNP", "Acme"),
+        ("offered", 1, "ROOT", "VERB", "VBD", "offer"),
+        ("discounts", 1, "dobj", "NOUN", "NNS", "discount"),
+        ("to", 1, "dative", "ADP", "IN", "to"),
+        ("Globex", 3, "pobj", "PROPN", "NNP", "Globex"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "AGREE" not in types(tag_actors(build(rows), {**TABLE, **COMPANIES}))
+    rows[2] = ("aid", 1, "dobj", "NOUN", "NN", "aid")
+    rows[4] = ("France", 3, "pobj", "PROPN", "NNP", "France")
+    assert "AGREE" in types(tag_actors(build(rows), {**TABLE, **COMPANIES}))  # aid to a state
+
+
+def test_a_possessive_in_a_reported_clause_is_that_clauses_subject() -> None:
+    doc = build(
+        [
+            ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("France", 4, "nsubj", "PROPN", "NNP", "France"),
+            ("must", 4, "aux", "AUX", "MD", "must"),
+            ("end", 1, "ccomp", "VERB", "VB", "end"),
+            ("its", 6, "poss", "PRON", "PRP$", "its"),
+            ("strikes", 4, "dobj", "NOUN", "NNS", "strike"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    index = ActorIndex(doc)
+    ref = index.pronoun(doc[5])
+    assert ref is not None and ref.country == "FRA"
+
+
+def test_a_possessive_in_the_speakers_own_subject_is_the_speaker() -> None:
+    doc = build(
+        [
+            ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("its", 3, "poss", "PRON", "PRP$", "its"),
+            ("forces", 4, "nsubj", "NOUN", "NNS", "force"),
+            ("withdrew", 1, "ccomp", "VERB", "VBD", "withdraw"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    ref = ActorIndex(doc).pronoun(doc[2])
+    assert ref is not None and ref.country == "PER"
+
+
+def test_regret_over_another_partys_attack_accuses_the_attacker() -> None:
+    doc = build(
+        [
+            ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+            ("expressed", 1, "ROOT", "VERB", "VBD", "express"),
+            ("regret", 1, "dobj", "NOUN", "NN", "regret"),
+            ("over", 1, "prep", "ADP", "IN", "over"),
+            ("French", 5, "amod", "ADJ", "JJ", "french"),
+            ("strikes", 3, "pobj", "NOUN", "NNS", "strike"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    found = coded(doc)
+    assert ("ACCUSE", ["PER"], ["FRA"], None) in found
+    assert "CONCEDE" not in [t for t, *_ in found]
+
+
+def test_taking_delivery_from_a_party_makes_that_party_the_giver() -> None:
+    doc = build(
+        [
+            ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+            ("took", 1, "ROOT", "VERB", "VBD", "take"),
+            ("delivery", 1, "dobj", "NOUN", "NN", "delivery"),
+            ("of", 2, "prep", "ADP", "IN", "of"),
+            ("drones", 3, "pobj", "NOUN", "NNS", "drone"),
+            ("from", 1, "prep", "ADP", "IN", "from"),
+            ("France", 5, "pobj", "PROPN", "NNP", "France"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert ("AID", ["FRA"], ["PER"], None) in coded(doc)

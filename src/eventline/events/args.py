@@ -128,7 +128,9 @@ class ActorIndex:
             gender = "female" if low in lex.cue("female_pronouns") else "male"
             found = self.last_person(tok.i, gender=gender)
         elif low in {"it", "they", "its", "their", "them"}:
-            found = self.reporting_subject(tok) or self.last_in_sentence(tok)
+            found = (
+                self.local_subject(tok) or self.reporting_subject(tok) or self.last_in_sentence(tok)
+            )
         else:
             return None
         return None if found is not None and self._own_subject(tok, found) else found
@@ -141,6 +143,25 @@ class ActorIndex:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         subj = subject(verb)[0]
         return subj is not None and subj != tok and ref in self._phrase(subj, depth=1)
+
+    def local_subject(self, tok: Token) -> ActorRef | None:
+        """ "Iran said the US must stop its strikes": a possessive in what was said stands for
+        the subject of its own reported clause, not for the speaker, when that subject is a
+        named actor and does not hold the pronoun itself."""
+        if tok.dep_ != "poss":
+            return None
+        clause = tok.head
+        for _ in range(6):
+            if clause.pos_ in ("VERB", "AUX") or clause.head == clause:
+                break
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = first(clause, "nsubj", "nsubjpass")
+        if subj is None or subj.pos_ == "PRON" or tok in subj.subtree:
+            return None
+        found = self._phrase(subj, depth=1)
+        return found[0] if len(found) == 1 else None
 
     def reporting_subject(self, tok: Token) -> ActorRef | None:
         """ "Iran, a close ally of X, said it would ...": a pronoun in the complement of a verb

@@ -265,6 +265,8 @@ def _noun_candidate(
         actor, clause = own, args.clause_head(tok)
     elif pattern.roles == "reciprocal" and (sides := _between(tok, actors)):
         actor, clause = sides, args.clause_head(tok)  # "clashes between X and Y"
+    elif _undergoes(tok, lex) and (giver := _from_verb(tok.head, actors)):
+        actor, clause = giver, tok.head  # "Russia took delivery of drones from Iran"
     elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
         clause = tok.head.head
         if clause.pos_ != "VERB":
@@ -285,6 +287,10 @@ def _noun_candidate(
     )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+def _from_verb(verb: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    return unique(r for _, pobj in prep_objects(verb, ("from", "by")) for r in actors.refs(pobj))
 
 
 def _undergoes(noun: Token, lex: EventLexicon) -> bool:

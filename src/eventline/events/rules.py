@@ -226,7 +226,36 @@ def _names_category(tok: Token, lex: EventLexicon) -> bool:
     return head not in lex.nouns and head not in lex.verbs
 
 
+_BUSINESS = frozenset({"BUS"})
+# Acts that companies perform too (offers, deals, support, resignations); violence and
+# protest by an unresolved person stay events.
+_COMMERCE_PRONE = frozenset(
+    {"AGREE", "SUPPORT", "AID", "COOPERATE", "RETREAT", "CONSULT", "REQUEST", "CONCEDE", "REJECT"}
+)
+
+
+def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Apple offered free cases to customers", "Jobs resigned as Apple CEO", "GM will
+    continue to support its products": PLOVER codes political actors. A cooperative act none
+    of whose parties has a country or a non-business sector is no political event; nor is one
+    about products, customers or a company's officers unless a state body, political group or
+    armed group takes part."""
+    parties = (*c.actor, *c.recipient)
+    if not parties or c.type not in _COMMERCE_PRONE:
+        return False
+    if any(p.sector and p.sector not in _BUSINESS for p in parties):
+        return False
+    if not any(p.country for p in parties):
+        return True
+    words = ctx.lex.cue("commercial_words")
+    objects = [t for t in c.trigger.children if t.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [p for _, p in prep_objects(c.trigger, ("to", "for", "with", "as", "of"))]
+    objects += [t for t in c.trigger.children if t.dep_ in ("compound", "poss")]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in objects)
+
+
 _NOT_EVENT_TESTS = (
+    _commercial,
     _category_disapproval,
     _figurative,
     _electoral_contest,
@@ -384,6 +413,26 @@ def _phrase(tok: Token, *, own: bool = False) -> str:
         drop |= {"neg", "nsubjpass", "auxpass"}
     cut = {t.i for c in tok.children if c.dep_ in drop for t in c.subtree}
     return " ".join(t.text for t in tok.subtree if t.i not in cut)[:200]
+
+
+@rule("regret_over_others")
+def regret_over_others(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russia expressed regret over the US attack": regretting another party's act is a
+    disapproval of it (ACCUSE, recipient that party), not a concession or an apology, which
+    PLOVER reserves for one's own acts."""
+    for c in cands:
+        if c.type != "CONCEDE" or c.trigger.pos_ != "VERB":
+            continue
+        holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
+        for _, noun in (
+            x for h in holders for x in prep_objects(h, ("over", "about", "at", "for"))
+        ):
+            if noun.lemma_.lower() not in ctx.lex.nouns:
+                continue
+            if other := _others(own_actor(noun, ctx.actors), c.actor):
+                c.type, c.mode, c.recipient = "ACCUSE", "disapprove", other
+                break
+    return cands
 
 
 @rule("accusation_target")
