@@ -56,3 +56,44 @@ def test_fact_check_quoted_claim_is_not_asserted(parse: Callable[[str], Doc]) ->
 def test_the_same_quote_in_news_is_the_speakers_assertion(parse: Callable[[str], Doc]) -> None:
     text = '"Germany has attacked Poland with tanks overnight," Velkor said.'
     assert modalities(parse, text, "ASSAULT") == {"asserted"}
+
+
+def test_a_subject_quantified_by_no_negates_the_event_and_its_purpose() -> None:
+    import spacy
+
+    from eventline.events.modality import modality
+    from eventline.events.patterns import lexicon
+
+    vocab = spacy.blank("en").vocab
+    words = ["no", "officers", "will", "be", "sent", "to", "assist", "Peru"]
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=[1, 4, 4, 4, 4, 6, 4, 6],
+        deps=["det", "nsubjpass", "aux", "auxpass", "ROOT", "aux", "advcl", "dobj"],
+        pos=["DET", "NOUN", "AUX", "AUX", "VERB", "PART", "VERB", "PROPN"],
+        tags=["DT", "NNS", "MD", "VB", "VBN", "TO", "VB", "NNP"],
+        lemmas=["no", "officer", "will", "be", "send", "to", "assist", "Peru"],
+    )
+    assert modality(doc[4], lexicon()) == "negated"
+    assert modality(doc[6], lexicon()) == "negated"
+
+
+def test_what_someone_would_like_to_see_is_a_wish_not_a_plan() -> None:
+    import spacy
+
+    from eventline.events.modality import modality
+    from eventline.events.patterns import lexicon
+
+    vocab = spacy.blank("en").vocab
+    words = ["we", "would", "like", "to", "see", "Peru", "withdraw"]
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=[2, 2, 2, 4, 2, 6, 4],
+        deps=["nsubj", "aux", "ROOT", "aux", "xcomp", "nsubj", "ccomp"],
+        pos=["PRON", "AUX", "VERB", "PART", "VERB", "PROPN", "VERB"],
+        tags=["PRP", "MD", "VB", "TO", "VB", "NNP", "VB"],
+        lemmas=["we", "would", "like", "to", "see", "Peru", "withdraw"],
+    )
+    assert modality(doc[6], lexicon()) == "hypothetical"

@@ -8,11 +8,18 @@ clause's event); its type, reduced by PLOVER's rule that a future cooperative ev
 is compared with the record's.
 Actor and recipient accuracy compare country codes (or sector codes such as IGO for actors
 without a country) of the event of the gold type when one was found, else of the primary event.
+
+A second section (`plover_gsr_f1`) scores the same coding as the held-out measures do:
+root-type macro-F1 over the PLOVER types of the records (a record with no event counts as a
+miss of its type, never as a prediction) and pair recall (some event of the sentence has the
+gold type, an actor of a gold source country and a recipient of a gold target country; a
+record without a source or target does not ask for it). Both sections share one coding run.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,23 +74,47 @@ def load_records(path: Path) -> list[dict[str, Any]]:
     return [r for r in data if r.get("event") != "DOCUMENT" and r.get("text")]
 
 
-def _primary(events: list[EventMention], gold_type: str) -> EventMention | None:
+def _primary(events: tuple[EventMention, ...], gold_type: str) -> EventMention | None:
     for event in events:
         if plover_type(event) == gold_type:
             return event
     return events[0] if events else None
 
 
+@dataclass(frozen=True)
+class _Coded:
+    record: dict[str, Any]
+    gold: str
+    events: tuple[EventMention, ...]  # in text order
+    ranked: tuple[EventMention, ...]  # primary first
+
+
+_CODED: dict[tuple[str, int], tuple[_Coded, ...]] = {}
+
+
+def _coded(path: Path, nlp: Any) -> tuple[_Coded, ...]:
+    """Each record coded once per process and pipeline (both sections read the same run)."""
+    key = (str(path.resolve()), id(nlp))
+    if key not in _CODED:
+        types = _mapping()["types"]
+        found = []
+        for record in load_records(path):
+            coded = code_text(nlp, record["text"], published=record.get("date"))
+            events = sorted(coded.events, key=lambda e: e.evidence.start)
+            ranked = sorted(events, key=lambda e: _depth_key(e, record["text"]))
+            gold = types.get(record["event"], record["event"])
+            found.append(_Coded(record, gold, tuple(events), tuple(ranked)))
+        _CODED.clear()  # one corpus at a time
+        _CODED[key] = tuple(found)
+    return _CODED[key]
+
+
 def score_plover_gsr(path: Path, nlp: Any) -> SectionReport:
     """Type, actor-country and recipient-country accuracy over the gold standard records."""
-    types = _mapping()["types"]
     n = type_ok = any_ok = actor_n = actor_ok = rec_n = rec_ok = 0
     misses: list[str] = []
-    for record in load_records(path):
-        gold = types.get(record["event"], record["event"])
-        coded = code_text(nlp, record["text"], published=record.get("date"))
-        events = sorted(coded.events, key=lambda e: e.evidence.start)
-        ranked = sorted(events, key=lambda e: _depth_key(e, record["text"]))
+    for item in _coded(path, nlp):
+        record, gold, events, ranked = item.record, item.gold, item.events, item.ranked
         top = ranked[0] if ranked else None
         n += 1
         type_ok += top is not None and plover_type(top) == gold
@@ -119,3 +150,62 @@ def score_plover_gsr(path: Path, nlp: Any) -> SectionReport:
 def _depth_key(event: EventMention, text: str) -> tuple[int, int]:
     """Events earlier in the evidence-span order and with wider clauses rank first."""
     return (-(event.evidence.end - event.evidence.start), event.evidence.start)
+
+
+def macro_f1(pairs: list[tuple[str, str | None]]) -> tuple[float, dict[str, float]]:
+    """Macro-F1 over the gold types of (gold, predicted) pairs; a None prediction is a miss
+    of the gold type and no false positive of any type."""
+    golds = sorted({g for g, _ in pairs})
+    scores: dict[str, float] = {}
+    for t in golds:
+        tp = sum(1 for g, p in pairs if g == t and p == t)
+        fp = sum(1 for g, p in pairs if g != t and p == t)
+        fn = sum(1 for g, p in pairs if g == t and p != t)
+        scores[t] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return (sum(scores.values()) / len(scores) if scores else 0.0), scores
+
+
+def pair_found(events: tuple[EventMention, ...], gold: str, src: set[str], tar: set[str]) -> bool:
+    """Some event with the gold type, a gold source among its actors and a gold target among
+    its recipients (compared by country, else sector, as `actor_code`)."""
+    for event in events:
+        if plover_type(event) != gold:
+            continue
+        if src and not src & {actor_code(a) for a in event.actor}:
+            continue
+        if tar and not tar & {actor_code(a) for a in event.recipient}:
+            continue
+        return True
+    return False
+
+
+def score_plover_gsr_f1(path: Path, nlp: Any) -> SectionReport:
+    """Root-type macro-F1 over the records' PLOVER types and type+actor+recipient pair recall."""
+    pairs: list[tuple[str, str | None]] = []
+    found = 0
+    misses: list[str] = []
+    items = _coded(path, nlp)
+    for item in items:
+        top = item.ranked[0] if item.ranked else None
+        pairs.append((item.gold, plover_type(top) if top is not None else None))
+        src, tar = _codes(item.record.get("source")), _codes(item.record.get("target"))
+        if pair_found(item.events, item.gold, src, tar):
+            found += 1
+        else:
+            misses.append(f"{item.record['id']}: no {item.gold} {sorted(src)} -> {sorted(tar)}")
+    f1, per_type = macro_f1(pairs)
+    n = len(items)
+    worst = min(per_type, key=lambda t: per_type[t]) if per_type else "-"
+    return SectionReport(
+        section="plover_gsr_f1",
+        metrics=(
+            Metric(
+                "type_macro_f1",
+                f1,
+                None,
+                f"{len(per_type)} types; lowest {worst} {per_type.get(worst, 0.0):.2f}",
+            ),
+            Metric("pair_recall", found / n if n else 0.0, None, f"{found}/{n}"),
+        ),
+        misses=tuple(misses),
+    )

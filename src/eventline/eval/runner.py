@@ -30,7 +30,7 @@ from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
 from eventline.eval.places import meantime_coded, score_places
-from eventline.eval.plover_gsr import score_plover_gsr
+from eventline.eval.plover_gsr import score_plover_gsr, score_plover_gsr_f1
 from eventline.eval.quotes import score_quotes
 from eventline.eval.report import SectionReport
 from eventline.eval.timex_examples import score_timex_examples
@@ -210,6 +210,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "meantime-timex-f1": _meantime_timex_f1,
     "timex-examples": lambda ctx: score_timex_examples(),
     "listings": lambda ctx: score_listings(Path("examples")),
+    "plover-gsr-f1": lambda ctx: score_plover_gsr_f1(ctx.plover, ctx.nlp),
 }
 
 

@@ -128,7 +128,9 @@ class ActorIndex:
             gender = "female" if low in lex.cue("female_pronouns") else "male"
             found = self.last_person(tok.i, gender=gender)
         elif low in {"it", "they", "its", "their", "them"}:
-            found = self.reporting_subject(tok) or self.last_in_sentence(tok)
+            found = (
+                self.local_subject(tok) or self.reporting_subject(tok) or self.last_in_sentence(tok)
+            )
         else:
             return None
         return None if found is not None and self._own_subject(tok, found) else found
@@ -142,6 +144,25 @@ class ActorIndex:
         subj = subject(verb)[0]
         return subj is not None and subj != tok and ref in self._phrase(subj, depth=1)
 
+    def local_subject(self, tok: Token) -> ActorRef | None:
+        """ "Iran said the US must stop its strikes": a possessive in what was said stands for
+        the subject of its own reported clause, not for the speaker, when that subject is a
+        named actor and does not hold the pronoun itself."""
+        if tok.dep_ != "poss":
+            return None
+        clause = tok.head
+        for _ in range(6):
+            if clause.pos_ in ("VERB", "AUX") or clause.head == clause:
+                break
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = first(clause, "nsubj", "nsubjpass")
+        if subj is None or subj.pos_ == "PRON" or tok in subj.subtree:
+            return None
+        found = self._phrase(subj, depth=1)
+        return found[0] if len(found) == 1 else None
+
     def reporting_subject(self, tok: Token) -> ActorRef | None:
         """ "Iran, a close ally of X, said it would ...": a pronoun in the complement of a verb
         stands for that verb's subject, not for the nearest name before it."""
@@ -150,7 +171,8 @@ class ActorIndex:
             if node.head == node:
                 return None
             if node.dep_ in ("ccomp", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
-                subj = first(node.head, "nsubj")
+                # "X rejected the plan and said they ...": the speaker shared by coordination
+                subj = first(node.head, "nsubj") or subject(node.head)[0]
                 if subj is None or subj.pos_ == "PRON":
                     return None
                 found = self._phrase(subj, depth=1)
@@ -320,8 +342,26 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         if node.dep_ == "relcl":
             return governor, False
+        if (issuer := _issuing_verb(node)) is not None:
+            node = issuer  # "issued a declaration demanding ...": the issuer demands
+            continue
         return None, False
     return None, False
+
+
+def _issuing_verb(node: Token) -> Token | None:
+    """The verb that issues the document a participle hangs on ("issued a statement
+    condemning X", "in a letter urging Y"), whose subject speaks through it."""
+    doc_noun = node.head
+    if node.dep_ != "acl" or node.tag_ != "VBG" or doc_noun.pos_ != "NOUN":
+        return None
+    if doc_noun.lemma_.lower() not in lexicon().cue("statement_nouns"):
+        return None
+    if doc_noun.dep_ == "dobj" and doc_noun.head.pos_ == "VERB":
+        return doc_noun.head
+    if doc_noun.dep_ == "pobj" and doc_noun.head.head.pos_ == "VERB":
+        return doc_noun.head.head  # "in a statement condemning ..., the ministry said"
+    return None
 
 
 def _passive(verb: Token) -> bool:

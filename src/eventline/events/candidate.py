@@ -42,4 +42,7 @@ def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
             found.extend(actors.refs(child))
     for _, pobj in prep_objects(noun, ("by", "from")):  # "an attack from Israel"
         found.extend(actors.refs(pobj))
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for _, pobj in prep_objects(acl, ("by",)):  # "the demonstration staged by students"
+            found.extend(actors.refs(pobj) or actors.descriptor(pobj))
     return unique(found)

@@ -49,7 +49,19 @@ _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "attr", "appos", "conj"}
-_SUPPORT_NOUNS = {"effort", "attempt", "bid", "process", "programme", "program", "plan"}
+_SUPPORT_NOUNS = {
+    "effort",
+    "attempt",
+    "bid",
+    "process",
+    "programme",
+    "program",
+    "plan",
+    "mission",
+    "initiative",
+    "campaign",
+    "operation",
+}
 _STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 
 
@@ -111,6 +123,8 @@ def _has_clause(tok: Token, kind: str) -> bool:
 
 
 def _light_governor(noun: Token) -> Token | None:
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in _SUPPORT_NOUNS:
+        noun = noun.head  # "launched a mediation effort": the effort stands for the noun
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in _STATE_VERBS:
@@ -151,6 +165,8 @@ def _is_light(verb: Token, pattern: Pattern, lex: EventLexicon) -> bool:
         return True
     if lemma in lex.cue("undergo_verbs"):
         return False  # "Iran faces an attack from Israel": the subject is the target
+    if lemma in lex.cue("suppress_verbs"):
+        return False  # "police prevented the demonstration": the police did not demonstrate
     return lemma not in lex.verbs and lemma not in lex.cue("speech_verbs")
 
 
@@ -184,6 +200,8 @@ def _verb_candidate(
     tok: Token, pattern: Pattern, actors: ActorIndex, lex: EventLexicon
 ) -> EventCandidate:
     subj, passive = subject(tok)
+    if passive and tok.lower_ in lex.cue("stative_participles"):
+        passive = False  # "Israel is opposed to X": Israel opposes
     light_obj = first(tok, "dobj") if pattern.obj else None
     if pattern.generated:
         return _generated_candidate(tok, pattern, subj, passive, actors)
@@ -247,6 +265,8 @@ def _noun_candidate(
         actor, clause = own, args.clause_head(tok)
     elif pattern.roles == "reciprocal" and (sides := _between(tok, actors)):
         actor, clause = sides, args.clause_head(tok)  # "clashes between X and Y"
+    elif _undergoes(tok, lex) and (giver := _from_verb(tok.head, actors)):
+        actor, clause = giver, tok.head  # "Russia took delivery of drones from Iran"
     elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
         clause = tok.head.head
         if clause.pos_ != "VERB":
@@ -267,6 +287,10 @@ def _noun_candidate(
     )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+def _from_verb(verb: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    return unique(r for _, pobj in prep_objects(verb, ("from", "by")) for r in actors.refs(pobj))
 
 
 def _undergoes(noun: Token, lex: EventLexicon) -> bool:
@@ -365,7 +389,7 @@ def to_mention(
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.asserted and mod in ("negated", "planned"):
         mod = "asserted"  # "would not meet the demands" is a refusal that happened
-    if cand.trigger != anchor and mod == "asserted":
+    if cand.trigger != anchor and mod == "asserted" and not cand.asserted:
         own = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
         mod = "asserted" if own == "planned" and is_past(anchor) else own
     tx = timexes.in_phrase(cand.trigger) if cand.trigger.pos_ == "NOUN" else None

@@ -204,7 +204,59 @@ def _lone_talk(c: EventCandidate, ctx: RuleContext) -> bool:
     )
 
 
+def _category_disapproval(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "police said ... illegal aliens": a disapproving adjective that names a category of
+    people or things ("illegal immigrants", "criminal gangs") judges no one's action, so the
+    speech around it accuses no one. A judgement of an act ("the illegal invasion", "it was
+    illegal") is kept."""
+    if c.type != "ACCUSE" or not c.from_speech:
+        return False
+    comp = first(c.trigger, "ccomp")
+    if comp is None:
+        return False
+    cues = ctx.lex.cue("disapproval_words")
+    hits = [t for t in comp.subtree if t.lemma_.lower() in cues or t.lower_ in cues]
+    return bool(hits) and all(_names_category(t, ctx.lex) for t in hits)
+
+
+def _names_category(tok: Token, lex: EventLexicon) -> bool:
+    if tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head.lemma_.lower()
+    return head not in lex.nouns and head not in lex.verbs
+
+
+_BUSINESS = frozenset({"BUS"})
+# Acts that companies perform too (offers, deals, support, resignations); violence and
+# protest by an unresolved person stay events.
+_COMMERCE_PRONE = frozenset(
+    {"AGREE", "SUPPORT", "AID", "COOPERATE", "RETREAT", "CONSULT", "REQUEST", "CONCEDE", "REJECT"}
+)
+
+
+def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Apple offered free cases to customers", "Jobs resigned as Apple CEO", "GM will
+    continue to support its products": PLOVER codes political actors. A cooperative act none
+    of whose parties has a country or a non-business sector is no political event; nor is one
+    about products, customers or a company's officers unless a state body, political group or
+    armed group takes part."""
+    parties = (*c.actor, *c.recipient)
+    if not parties or c.type not in _COMMERCE_PRONE:
+        return False
+    if any(p.sector and p.sector not in _BUSINESS for p in parties):
+        return False
+    if not any(p.country for p in parties):
+        return True
+    words = ctx.lex.cue("commercial_words")
+    objects = [t for t in c.trigger.children if t.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [p for _, p in prep_objects(c.trigger, ("to", "for", "with", "as", "of"))]
+    objects += [t for t in c.trigger.children if t.dep_ in ("compound", "poss")]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in objects)
+
+
 _NOT_EVENT_TESTS = (
+    _commercial,
+    _category_disapproval,
     _figurative,
     _electoral_contest,
     _question,
@@ -254,8 +306,30 @@ def refusal(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidat
         kids = list(c.trigger.children)
         future = any(k.dep_ == "aux" and k.lower_ in ("will", "would", "wo") for k in kids)
         if future and any(k.dep_ == "neg" for k in kids):
-            c.content, c.type, c.mode = c.content or _phrase(c.trigger), "REJECT", None
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger, own=True), "REJECT", None
             c.asserted = True
+    return cands
+
+
+_FAILED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+
+
+@rule("failed_act")
+def failed_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "failed to reach agreement", "failed to approve the plan": a cooperative act its
+    actor failed to perform is a REJECT that happened (PETRARCH's FAIL TO patterns, CAMEO
+    12x), the act its content."""
+    fails = ctx.lex.cue("failure_verbs")
+    for c in cands:
+        if c.type not in _FAILED_TYPES:
+            continue
+        verb = c.trigger if c.trigger.pos_ == "VERB" else c.clause
+        if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in fails:
+            continue
+        if any(k.dep_ == "neg" for k in verb.head.children):
+            continue  # "did not fail to reach": it happened
+        c.content, c.type, c.mode = c.content or _phrase(verb, own=True), "REJECT", None
+        c.asserted = True
     return cands
 
 
@@ -330,9 +404,35 @@ def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidat
     return None
 
 
-def _phrase(tok: Token) -> str:
-    words = [t for t in tok.subtree if t.dep_ not in ("nsubj", "mark", "aux") or t.head != tok]
-    return " ".join(t.text for t in words)[:200]
+def _phrase(tok: Token, *, own: bool = False) -> str:
+    """The words of an action ("reopen the border"): without its marker and auxiliaries, and
+    without its subject unless it is a that-clause's ("demanded that X resign": X resign).
+    `own`: the act's own verb made content ("will not accept refugees": accept refugees)."""
+    drop = {"mark", "aux"} if tok.dep_ == "ccomp" and not own else {"nsubj", "mark", "aux"}
+    if own:
+        drop |= {"neg", "nsubjpass", "auxpass"}
+    cut = {t.i for c in tok.children if c.dep_ in drop for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in cut)[:200]
+
+
+@rule("regret_over_others")
+def regret_over_others(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russia expressed regret over the US attack": regretting another party's act is a
+    disapproval of it (ACCUSE, recipient that party), not a concession or an apology, which
+    PLOVER reserves for one's own acts."""
+    for c in cands:
+        if c.type != "CONCEDE" or c.trigger.pos_ != "VERB":
+            continue
+        holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
+        for _, noun in (
+            x for h in holders for x in prep_objects(h, ("over", "about", "at", "for"))
+        ):
+            if noun.lemma_.lower() not in ctx.lex.nouns:
+                continue
+            if other := _others(own_actor(noun, ctx.actors), c.actor):
+                c.type, c.mode, c.recipient = "ACCUSE", "disapprove", other
+                break
+    return cands
 
 
 @rule("accusation_target")
@@ -411,7 +511,7 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
             continue
         refs = own_actor(obj, ctx.actors)
         refs = refs or unique(
-            r for _, p in prep_objects(obj, ("from", "of")) for r in ctx.actors.refs(p)
+            r for _, p in prep_objects(obj, ("from", "of", "between")) for r in ctx.actors.refs(p)
         )
         c.recipient = _others(refs, c.actor)
     return cands
@@ -473,7 +573,7 @@ def conditional_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
         if c.type != "THREATEN" and unless is not None and c.trigger.pos_ == "VERB":
             # "will withdraw its force from Chad unless ...": an act made conditional on
             # another party's is a threat (PLOVER THREATEN), the act its content
-            c.content, c.type, c.mode = c.content or _phrase(c.trigger), "THREATEN", None
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger, own=True), "THREATEN", None
             c.asserted = True  # the threat was made; what it threatens is its content
         if c.type != "THREATEN" or c.recipient:
             continue
@@ -643,6 +743,74 @@ def _in_country(ref: ActorRef, country: str) -> ActorRef:
         return ref
     noun = ref.id.rsplit(":", 1)[-1]
     return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
+
+
+@rule("unattributed_attack")
+def unattributed_attack(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "A roadside bomb near Samarra killed one US soldier", "were killed by an improvised
+    explosive device outside Basra": an attack whose only named agent is a weapon or a blast
+    is coded, as PLOVER's gold records code it, with an unidentified attacker of the country
+    where it happened; with no place, it has no actor."""
+    for c in cands:
+        if c.actor or c.type != "ASSAULT" or c.trigger.pos_ != "VERB":
+            continue
+        if not any(_weapon(t, ctx.lex) for t in _agents(c.trigger)):
+            continue
+        place = event_place(c.clause, ctx.actors, ctx.lex)
+        if place is None or place.country is None:
+            continue
+        c.actor = (
+            ActorRef(
+                id=f"desc:{place.country}:-:attacker",
+                name=f"unidentified attackers ({place.name})",
+                country=place.country,
+            ),
+        )
+        c.recipient = tuple(r for r in c.recipient if r not in c.actor)
+    return cands
+
+
+def _agents(verb: Token) -> list[Token]:
+    """What the clause names as doing `verb`: its subject, a passive "by" agent, or the cause
+    under "in" of a passive ("was killed in a car bomb explosion")."""
+    subj, passive = subject(verb)
+    found = [subj] if subj is not None and not passive else []
+    if passive:
+        found += [p for _, p in prep_objects(verb, ("by", "in"))]
+    return found
+
+
+def _weapon(tok: Token, lex: EventLexicon) -> bool:
+    """An attack noun or a weapon ("bombing", "explosion", "device", "car bomb")."""
+    words = lex.cue("weapon_words")
+    heads = [tok, *(t for t in tok.children if t.dep_ == "compound")]
+    return any(
+        h.lemma_.lower() in words
+        or any(p.type == "ASSAULT" for p in lex.nouns.get(h.lemma_.lower(), ()))
+        for h in heads
+    )
+
+
+@rule("protest_target_country")
+def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Unnamed protesters with no place named ("ethnic Turks began a hunger strike to protest
+    Sweden's decision") are coded, as PLOVER codes a domestic protest, in the country of the
+    government they protest against."""
+    for c in cands:
+        if c.actor or c.type != "PROTEST":
+            continue
+        countries = {r.country for r in c.recipient if r.country}
+        if len(countries) == 1:
+            (country,) = countries
+            c.actor = (
+                ActorRef(
+                    id=f"desc:{country}:CVL:protester",
+                    name=f"protesters ({country})",
+                    country=country,
+                    sector="CVL",
+                ),
+            )
+    return cands
 
 
 @rule("anchored_descriptors")
