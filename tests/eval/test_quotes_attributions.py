@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eventline.eval.quotes import (
     ExpectedQuote,
     QuoteFile,
     load_quote_files,
     score_quote_attributions,
 )
+from eventline.eval.runner import evaluate
 from eventline.model import Quote
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,3 +83,17 @@ def test_the_example_section_loads_and_names_existing_files() -> None:
     files = load_quote_files(ROOT / "examples" / "expected.yaml")
     assert len(files) >= 5
     assert all(f.path.is_file() and f.quotes for f in files)
+
+
+@pytest.mark.slow
+def test_the_examples_meet_their_floors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the section reads examples/ from the working directory
+    (report,) = evaluate(
+        gold_path=ROOT / "examples" / "expected.yaml",
+        samples=ROOT / "examples" / "corpus",
+        meantime=ROOT,
+        plover=ROOT,
+        sections=("quote-attributions",),
+    )
+    assert all(m.floor is not None for m in report.metrics)
+    assert report.passed, [(m.name, m.value, m.floor) for m in report.metrics]

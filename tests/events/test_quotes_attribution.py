@@ -66,3 +66,33 @@ def test_a_long_attribution_between_two_parts_keeps_one_quote(parse: Parse) -> N
     direct = [q for q in quotes(parse, text) if q.direct]
     assert len(direct) == 1 and direct[0].text.endswith("open all year.")
     assert speaker(direct[0]) == "Anna Velkor"
+
+
+@pytest.mark.slow
+def test_a_pronoun_speaker_skips_people_named_inside_a_quote(parse: Parse) -> None:
+    text = (
+        "Velkor visited Berlin on Monday. "
+        '"Okafor will lead the talks until the summit, and she has my trust," she said.'
+    )
+    (q,) = [q for q in quotes(parse, text) if q.direct]
+    assert speaker(q) == "Anna Velkor"
+
+
+@pytest.mark.slow
+def test_a_role_noun_speaker_is_the_person_named_with_that_role(parse: Parse) -> None:
+    text = (
+        "Foreign Minister Anna Velkor met Tomas Brandt in Berlin. "
+        '"We agreed on a timetable for the new bridge," the minister told reporters.'
+    )
+    (q,) = [q for q in quotes(parse, text) if q.direct]
+    assert speaker(q) == "Anna Velkor"
+
+
+@pytest.mark.slow
+def test_a_ministry_is_not_its_spokeswoman(parse: Parse) -> None:
+    text = (
+        "Foreign Ministry spokeswoman Lena Okafor spoke on Monday. "
+        "The ministry said that the border would stay closed until March."
+    )
+    (q,) = [q for q in quotes(parse, text) if not q.direct]
+    assert speaker(q) != "Lena Okafor"

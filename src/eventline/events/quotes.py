@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children, first
-from eventline.events.patterns import EventLexicon
+from eventline.events.patterns import EventLexicon, lexicon
 from eventline.model import ActorRef, Quote, content_id
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -101,11 +101,14 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
     return tok.doc[start].idx, tok.idx + len(tok.text)
 
 
-def _attribute_verb(verb: Token, actors: ActorIndex) -> Attribution:
+Spans = tuple[tuple[int, int], ...]
+
+
+def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans = ()) -> Attribution:
     subj = first(verb, "nsubj")
     if subj is None and verb.dep_ in ("advcl", "conj", "xcomp"):
         subj = first(verb.head, "nsubj", "nsubjpass")  # "X was quoted as saying ..."
-    refs = actors.refs(subj)
+    refs = speaker_refs(subj, actors, quoted=quoted)
     addressee_tok = first(verb, "dobj", "dative")
     if addressee_tok is None:
         to = next((c for c in children(verb, "prep") if c.lower_ == "to"), None)
@@ -120,6 +123,45 @@ def _attribute_verb(verb: Token, actors: ActorIndex) -> Attribution:
     )
 
 
+def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
+    """Who a speaker phrase names. A he/she is the last person of compatible gender named
+    before it as a subject (else anywhere) outside direct quotes: a name inside someone's
+    quote is talked about, not talking. "The minister" is the last person named before with
+    that role ("Defence Minister Ana Ruiz", "the army chief, Karl Hoffmann")."""
+    if tok is None:
+        return ()
+    lex = lexicon()
+    low = tok.lower_
+    role = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
+    if not (tok.pos_ == "PRON" and low in lex.cue("person_pronouns")) and not role:
+        return actors.refs(tok)
+    gender = "female" if low in lex.cue("female_pronouns") else "male"
+    people = [
+        (i, ref)
+        for i, ref in actors.persons
+        if i < tok.i and not any(s <= tok.doc[i].idx < e for s, e in quoted)
+    ]
+    if role:
+        titled = [(i, ref) for i, ref in people if tok.lemma_.lower() in _roles(tok.doc[i])]
+        return (titled[-1][1],) if titled else actors.refs(tok)
+    people = [(i, ref) for i, ref in people if actors.genders.get(ref.id, gender) == gender]
+    subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
+    pool = subjects or people
+    return (pool[-1][1],) if pool else actors.refs(tok)
+
+
+_NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
+
+
+def _roles(name: Token) -> set[str]:
+    """Role words around a person's name: its title ("Defence Minister Ana Ruiz"), the noun it
+    is in apposition to ("the army chief, Karl Hoffmann") or that stands in apposition to it."""
+    words = {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod", "appos")}
+    if name.dep_ == "appos":
+        words.add(name.head.lemma_.lower())
+    return words
+
+
 def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
@@ -132,7 +174,7 @@ def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None
 
 
 def _attribute(
-    span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: EventLexicon
+    span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: EventLexicon, quoted: Spans = ()
 ) -> Attribution | None:
     sents = [s for s in doc.sents if s.start_char < span.end + 2 and s.end_char > span.start - 2]
     if sents and sents[0].start > 0:
@@ -146,7 +188,7 @@ def _attribute(
     verbs = [t for t in outside if t.pos_ == "VERB" and t.lemma_.lower() in speech]
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
-        return _attribute_verb(verb, actors)
+        return _attribute_verb(verb, actors, quoted=quoted)
     return _according_to(outside, actors)
 
 
@@ -203,8 +245,9 @@ def direct_quotes(
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
     spans = [s for s in find_quote_spans(full) if not _is_title(full, s, lex)]
+    quoted = tuple((s.start, s.end) for s in spans)
     for span in spans:
-        found = _attribute(span, doc, actors, lex)
+        found = _attribute(span, doc, actors, lex, quoted)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
             merged = quotes.pop()
@@ -290,7 +333,7 @@ def indirect_quotes(
             continue
         if _mostly_quoted(comp, inside):
             continue
-        who = _attribute_verb(verb, actors)
+        who = _attribute_verb(verb, actors, quoted=tuple(inside))
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(
