@@ -1,4 +1,5 @@
-"""Score extracted quotes against the development gold ("quotes" in ../shared/gold/README.md).
+"""Score extracted quotes against the development gold ("quotes" in ../shared/gold/README.md),
+and quote attribution on the project's own example texts (`score_quote_attributions`).
 
 A gold quote is found in an article when a quote extracted there has the gold speaker (the
 resolved actor's name, or, for speakers outside the actor KB, the quote's `speaker_text`,
@@ -8,10 +9,15 @@ share of the gold's folded words matched, in order, by the prediction's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from eventline.errors import InputError
 from eventline.eval.gold import Gold, fold
 from eventline.eval.report import Metric, SectionReport
 from eventline.model import Quote
@@ -60,3 +66,150 @@ def score_quotes(gold: Gold, coded: Mapping[str, Any]) -> SectionReport:
                 misses.append(f"{gq.speaker}: {gq.text[:50]!r} not found in {art}")
     metrics = (Metric("quote_recall", hits / pairs if pairs else 1.0, None, f"{hits}/{pairs}"),)
     return SectionReport("quotes", metrics, tuple(misses))
+
+
+# --- quote attribution on the project's own examples ------------------------------------------
+
+ATTRIBUTION_SECTION = "quote_attributions"
+
+
+@dataclass(frozen=True)
+class ExpectedQuote:
+    speaker: str
+    text: str
+    direct: bool
+
+
+@dataclass(frozen=True)
+class QuoteFile:
+    """One example text with every statement it contains and the quoted non-speech in it."""
+
+    path: Path
+    published: str | None
+    quotes: tuple[ExpectedQuote, ...]
+    not_speech: tuple[str, ...]
+
+
+def load_quote_files(expected: Path) -> list[QuoteFile]:
+    """The `quote_attributions` section of examples/expected.yaml (paths relative to it)."""
+    try:
+        data: Any = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(str(expected), f"cannot read: {exc}") from exc
+    entries = (data or {}).get(ATTRIBUTION_SECTION) or []
+    try:
+        return [
+            QuoteFile(
+                path=expected.parent / e["file"],
+                published=e.get("published"),
+                quotes=tuple(
+                    ExpectedQuote(q["speaker"], q["text"], bool(q["direct"]))
+                    for q in e.get("quotes") or ()
+                ),
+                not_speech=tuple(e.get("not_speech") or ()),
+            )
+            for e in entries
+        ]
+    except (KeyError, TypeError) as exc:
+        raise InputError(str(expected), f"bad {ATTRIBUTION_SECTION} entry: {exc}") from exc
+
+
+def same_statement(want: ExpectedQuote, got: Quote) -> bool:
+    """The same words, the same kind: >= 80% of the expected words in the prediction, and at
+    least half of the prediction's words expected (a whole paragraph is not the statement)."""
+    return (
+        got.direct == want.direct
+        and coverage(want.text, got.text) >= COVERAGE
+        and coverage(got.text, want.text) >= 0.5
+    )
+
+
+def _is_non_speech(fragment: str, quote: Quote) -> bool:
+    return coverage(quote.text, fragment) >= 0.5 and coverage(fragment, quote.text) >= COVERAGE
+
+
+@dataclass
+class _Tally:
+    expected: int = 0
+    found: int = 0  # expected statements extracted with the right speaker
+    predicted: int = 0
+    right: int = 0  # predictions that are an expected statement with its speaker
+    text_only: int = 0  # predictions that are an expected statement (any speaker)
+    direct_expected: int = 0
+    direct_found: int = 0
+    direct_predicted: int = 0
+    direct_right: int = 0
+    non_speech: int = 0
+
+
+def _tally(qf: QuoteFile, quotes: list[Quote], tally: _Tally, misses: list[str]) -> None:
+    name = qf.path.name
+    for want in qf.quotes:
+        tally.expected += 1
+        tally.direct_expected += want.direct
+        hits = [q for q in quotes if same_statement(want, q)]
+        tally.direct_found += want.direct and bool(hits)
+        if any(speaker_matches(want.speaker, q) for q in hits):
+            tally.found += 1
+        else:
+            got = ", ".join(repr(q.speaker_text) for q in hits) or "not extracted"
+            misses.append(f"{name}: {want.speaker}: {want.text[:40]!r} ({got})")
+    for q in quotes:
+        tally.predicted += 1
+        tally.direct_predicted += q.direct
+        wants = [w for w in qf.quotes if same_statement(w, q)]
+        tally.text_only += bool(wants)
+        tally.direct_right += q.direct and bool(wants)
+        if any(speaker_matches(w.speaker, q) for w in wants):
+            tally.right += 1
+        elif not wants:
+            misses.append(f"{name}: extra {q.speaker_text!r}: {q.text[:40]!r}")
+        if any(_is_non_speech(f, q) for f in qf.not_speech):
+            tally.non_speech += 1
+            misses.append(f"{name}: not speech taken as a quote: {q.text[:40]!r}")
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def score_quote_attributions(
+    quote_files: list[QuoteFile], code: Callable[[str, str | None], list[Quote]]
+) -> SectionReport:
+    """Attribution recall and precision (statement and speaker), direct-quote F1 (statement
+    only), speaker accuracy of the statements found, and quoted non-speech (must be 0).
+    `code(text, published)` returns the quotes eventline extracts."""
+    tally, misses = _Tally(), list[str]()
+    for qf in quote_files:
+        text = qf.path.read_text(encoding="utf-8")
+        _tally(qf, code(text, qf.published), tally, misses)
+    d_p = _ratio(tally.direct_right, tally.direct_predicted)
+    d_r = _ratio(tally.direct_found, tally.direct_expected)
+    metrics = (
+        Metric(
+            "attribution_recall",
+            _ratio(tally.found, tally.expected),
+            None,
+            f"{tally.found}/{tally.expected} statements with their speaker",
+        ),
+        Metric(
+            "attribution_precision",
+            _ratio(tally.right, tally.predicted),
+            None,
+            f"{tally.right}/{tally.predicted} extracted quotes right (statement and speaker)",
+        ),
+        Metric(
+            "direct_f1",
+            2 * d_p * d_r / (d_p + d_r) if d_p + d_r else 0.0,
+            None,
+            f"P {d_p:.3f} R {d_r:.3f}",
+        ),
+        Metric(
+            "speaker_accuracy",
+            _ratio(tally.right, tally.text_only),
+            None,
+            f"{tally.right}/{tally.text_only} extracted statements with the right speaker",
+        ),
+        Metric("non_speech_quoted", float(-tally.non_speech), None, "negated count; must be 0"),
+    )
+    return SectionReport(ATTRIBUTION_SECTION, metrics, tuple(misses))

@@ -31,7 +31,7 @@ from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
 from eventline.eval.places import meantime_coded, score_places
 from eventline.eval.plover_gsr import score_plover_gsr, score_plover_gsr_f1
-from eventline.eval.quotes import score_quotes
+from eventline.eval.quotes import load_quote_files, score_quote_attributions, score_quotes
 from eventline.eval.report import SectionReport
 from eventline.eval.timex_examples import score_timex_examples
 from eventline.events import CodedDoc, code_doc, code_text
@@ -191,6 +191,13 @@ def _meantime_timex_f1(ctx: EvalContext) -> SectionReport:
     return score_meantime_timex_f1(ctx.meantime)
 
 
+def _quote_attributions(ctx: EvalContext) -> SectionReport:
+    files = load_quote_files(Path("examples") / "expected.yaml")
+    return score_quote_attributions(
+        files, lambda text, day: code_text(ctx.nlp, text, published=day).quotes
+    )
+
+
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
@@ -211,6 +218,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "timex-examples": lambda ctx: score_timex_examples(),
     "listings": lambda ctx: score_listings(Path("examples")),
     "plover-gsr-f1": lambda ctx: score_plover_gsr_f1(ctx.plover, ctx.nlp),
+    "quote-attributions": _quote_attributions,  # dates helper: quotes on examples/quotes/
 }
 
 

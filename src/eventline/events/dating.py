@@ -105,21 +105,86 @@ def _year_from_month(value: str, published: str | None) -> str:
     return f"{year:04d}{value[4:]}"
 
 
+@dataclass(frozen=True)
+class _Attached:
+    """A timex as one clause sees it: `rank` 0 when it modifies the clause verb itself ("met
+    Friday", "on Oct. 1, X launched"), 1 when it modifies one of the verb's arguments ("the
+    strikes on Saturday", which often means the verb's time too)."""
+
+    tx: FoundTimex
+    rank: int
+
+
+def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | None:
+    """(the clause verb, rank) a timex headed by `root` dates, or None when it dates something
+    else: a noun the clause merely mentions ("since Pezeshkian's election in late July", "a
+    reprisal for the attack earlier this month"), or an event the clause is put in relation to
+    ("two weeks after the vote on Monday"). A preposition in `relation` (since, after, ...)
+    puts what it governs outside the clause's time."""
+    node, rank = root, 0
+    for _ in range(12):
+        head = node.head
+        if head == node:
+            return None
+        if node.dep_ in ("pobj", "pcomp") and head.pos_ == "ADP":
+            if head.text.lower() in relation and node is not root:
+                return None
+            node = head
+            continue
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "amod":
+            return head, rank
+        if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            return None
+        if node is not root and node.pos_ != "ADP" and not _argument(node, root):
+            return None  # inside a noun that is itself no argument of the clause
+        node, rank = head, 1
+    return None
+
+
+def _argument(noun: Token, root: Token) -> bool:
+    """A noun the clause is about (subject, object, ...), not someone's other act ("X's
+    election"): no possessor besides the timex itself."""
+    return noun.dep_ in _ARGUMENT_DEPS and not any(
+        c.dep_ == "poss" and c != root and root not in c.subtree for c in noun.children
+    )
+
+
+_UNRESOLVED = re.compile(r"XXXX-(?:WXX-\d|XX-XX)$")  # a weekday or day the anchor cannot place
+_ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod", "appos", "oprd"}
+
+
 class TimexIndex:
-    """Timexes of one doc keyed by the clause verb that governs them."""
+    """Timexes of one doc keyed by the clause verb they date (see `_attachment`), the verb's
+    own before its arguments'. A clause whose own day cannot be resolved ("Friday" in an
+    article known only to its month) takes no other timex: it is dated by its report."""
 
     def __init__(self, doc: Doc, timexes: list[FoundTimex]) -> None:
-        self.by_clause: dict[int, list[FoundTimex]] = {}
+        from eventline.events.patterns import lexicon  # the coder's vocabulary, cached
+
+        relation = lexicon().cue("timex_relation_preps")
+        self.by_clause: dict[int, list[_Attached]] = {}
         self.by_token: dict[int, FoundTimex] = {}
+        self.by_sentence: dict[int, list[FoundTimex]] = {}
         for tx in timexes:
-            if tx.date is None:
-                continue
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            for tok in span:
-                self.by_token[tok.i] = tx
-            self.by_clause.setdefault(clause_head(span.root).i, []).append(tx)
+            if tx.date is not None:
+                for tok in span:
+                    self.by_token[tok.i] = tx
+            attached = _attachment(span.root, relation)
+            if attached is not None and tx.date is not None:
+                self.by_sentence.setdefault(span.sent.start, []).append(tx)
+            if attached is not None and (tx.date is not None or _UNRESOLVED.match(tx.value)):
+                verb, rank = attached
+                self.by_clause.setdefault(verb.i, []).append(_Attached(tx, rank))
+        for found in self.by_clause.values():
+            found.sort(key=lambda a: (a.rank, a.tx.date is None))
+
+    def _own(self, verb: Token) -> _Attached | None:
+        """The best timex entry of `verb`'s clause (its date None when unresolved)."""
+        found = self.by_clause.get(verb.i)
+        return found[0] if found else None
 
     def in_phrase(self, tok: Token) -> FoundTimex | None:
         """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes")."""
@@ -132,21 +197,27 @@ class TimexIndex:
         """A dated timex of `verb`'s clause, or of a subject-less participle under it, or of
         a participle framing the clause ("In a deal signed in 2022, Iran agreed ..."); for an
         infinitive complement without one, its governor's ("agreed on Friday to supply")."""
-        if found := self.by_clause.get(verb.i):
-            return found[0]
+        if own := self._own(verb):
+            return own.tx if own.tx.date is not None else None
         for child in children(verb, "advcl", "xcomp"):
-            if first(child, "nsubj", "nsubjpass") is None and (
-                found := self.by_clause.get(child.i)
-            ):
-                return found[0]
+            if first(child, "nsubj", "nsubjpass") is None and (found := self._own(child)):
+                return found.tx if found.tx.date is not None else None
         for prep in children(verb, "prep"):
             for pobj in children(prep, "pobj"):
                 for part in children(pobj, "acl"):
-                    if part.tag_ == "VBN" and (found := self.by_clause.get(part.i)):
-                        return found[0]
+                    if part.tag_ == "VBN" and (found := self._own(part)):
+                        return found.tx if found.tx.date is not None else None
         if climb and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
             return self.of_clause(verb.head, climb=False)
         return None
+
+    def story_time(self, sent: Span) -> FoundTimex | None:
+        """The time a sentence is about: its main clause's timex, else the only dated timex
+        that dates one of its clauses."""
+        if own := self._own(sent.root):
+            return own.tx if own.tx.date is not None else None
+        dated = self.by_sentence.get(sent.start, [])
+        return dated[0] if len(dated) == 1 else None
 
 
 def report_date(published: str | None) -> tuple[str | None, str | None]:

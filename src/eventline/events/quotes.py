@@ -29,12 +29,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children, first
-from eventline.events.patterns import EventLexicon
+from eventline.events.patterns import EventLexicon, lexicon
 from eventline.model import ActorRef, Quote, content_id
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE = {"”", "»"}
 _MIN_WORDS = 4
+_TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
+_MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return [s for s in spans if len(text[s.start : s.end].split()) >= _MIN_WORDS]
 
 
+def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
+    """Verbs whose subject is a speaker: the coder's speech verbs and attribution-only ones."""
+    return lex.cue("speech_verbs") | lex.cue("attribution_verbs")
+
+
 def _phrase_text(tok: Token) -> str:
     """A speaker's name as written: the head with its compounds and titles."""
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
@@ -94,11 +101,14 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
     return tok.doc[start].idx, tok.idx + len(tok.text)
 
 
-def _attribute_verb(verb: Token, actors: ActorIndex) -> Attribution:
+Spans = tuple[tuple[int, int], ...]
+
+
+def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans = ()) -> Attribution:
     subj = first(verb, "nsubj")
     if subj is None and verb.dep_ in ("advcl", "conj", "xcomp"):
-        subj = first(verb.head, "nsubj")
-    refs = actors.refs(subj)
+        subj = first(verb.head, "nsubj", "nsubjpass")  # "X was quoted as saying ..."
+    refs = speaker_refs(subj, actors, quoted=quoted)
     addressee_tok = first(verb, "dobj", "dative")
     if addressee_tok is None:
         to = next((c for c in children(verb, "prep") if c.lower_ == "to"), None)
@@ -113,6 +123,45 @@ def _attribute_verb(verb: Token, actors: ActorIndex) -> Attribution:
     )
 
 
+def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
+    """Who a speaker phrase names. A he/she is the last person of compatible gender named
+    before it as a subject (else anywhere) outside direct quotes: a name inside someone's
+    quote is talked about, not talking. "The minister" is the last person named before with
+    that role ("Defence Minister Ana Ruiz", "the army chief, Karl Hoffmann")."""
+    if tok is None:
+        return ()
+    lex = lexicon()
+    low = tok.lower_
+    role = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
+    if not (tok.pos_ == "PRON" and low in lex.cue("person_pronouns")) and not role:
+        return actors.refs(tok)
+    gender = "female" if low in lex.cue("female_pronouns") else "male"
+    people = [
+        (i, ref)
+        for i, ref in actors.persons
+        if i < tok.i and not any(s <= tok.doc[i].idx < e for s, e in quoted)
+    ]
+    if role:
+        titled = [(i, ref) for i, ref in people if tok.lemma_.lower() in _roles(tok.doc[i])]
+        return (titled[-1][1],) if titled else actors.refs(tok)
+    people = [(i, ref) for i, ref in people if actors.genders.get(ref.id, gender) == gender]
+    subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
+    pool = subjects or people
+    return (pool[-1][1],) if pool else actors.refs(tok)
+
+
+_NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
+
+
+def _roles(name: Token) -> set[str]:
+    """Role words around a person's name: its title ("Defence Minister Ana Ruiz"), the noun it
+    is in apposition to ("the army chief, Karl Hoffmann") or that stands in apposition to it."""
+    words = {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod", "appos")}
+    if name.dep_ == "appos":
+        words.add(name.head.lemma_.lower())
+    return words
+
+
 def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
@@ -125,7 +174,7 @@ def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None
 
 
 def _attribute(
-    span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: EventLexicon
+    span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: EventLexicon, quoted: Spans = ()
 ) -> Attribution | None:
     sents = [s for s in doc.sents if s.start_char < span.end + 2 and s.end_char > span.start - 2]
     if sents and sents[0].start > 0:
@@ -135,11 +184,11 @@ def _attribute(
     outside = [
         t for s in sents for t in s if not (span.start - 1 <= t.idx < span.end + 1) and t.is_alpha
     ]
-    speech = lex.cue("speech_verbs")
+    speech = reporting_verbs(lex)
     verbs = [t for t in outside if t.pos_ == "VERB" and t.lemma_.lower() in speech]
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
-        return _attribute_verb(verb, actors)
+        return _attribute_verb(verb, actors, quoted=quoted)
     return _according_to(outside, actors)
 
 
@@ -166,13 +215,25 @@ def _continues(
         return gap.strip() in ("", '"', "“", "«", "„")
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
     words = [w for w in words if w]
-    if not 0 < len(words) <= 5 or "\n" in gap.strip():
+    if not 0 < len(words) <= _MAX_ATTRIBUTION_WORDS or "\n" in gap.strip():
         return False
-    speech = lex.cue("speech_verbs")
+    speech = reporting_verbs(lex)
     comma = text[first_part.start : first_part.end].rstrip().endswith(",")
     comma = comma or gap.lstrip('"”» ').startswith(",")  # the comma outside the marks
     between = doc.char_span(first_part.end, second.start, alignment_mode="expand") or ()
-    return comma and any(t.lemma_.lower() in speech for t in between)
+    return (
+        comma
+        and any(t.lemma_.lower() in speech for t in between)
+        and not _attributed_after(doc, text, second, speech)
+    )
+
+
+def _attributed_after(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
+    """ "…," she added: a part followed by an attribution of its own is a statement of its own."""
+    tail = text[span.end : span.end + 40].split("\n")[0]
+    after = doc.char_span(span.end, span.end + len(tail), alignment_mode="contract") or ()
+    words = [t for t in after if t.is_alpha][:_TAIL_WORDS]
+    return any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in words)
 
 
 def direct_quotes(
@@ -184,8 +245,9 @@ def direct_quotes(
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
     spans = [s for s in find_quote_spans(full) if not _is_title(full, s, lex)]
+    quoted = tuple((s.start, s.end) for s in spans)
     for span in spans:
-        found = _attribute(span, doc, actors, lex)
+        found = _attribute(span, doc, actors, lex, quoted)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
             merged = quotes.pop()
@@ -236,12 +298,30 @@ def _complement(verb: Token) -> Span | None:
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 
+def _question(verb: Token, lex: EventLexicon) -> bool:
+    """ "asked whether the deal could collapse": a question put to the subject, not a statement."""
+    comp = first(verb, "ccomp")
+    if comp is None:
+        return False
+    marks = {c.lower_ for c in comp.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & lex.cue("question_marks")) or (
+        verb.lemma_.lower() == "ask" and comp.left_edge.tag_ in ("WDT", "WP", "WRB")
+    )
+
+
+def _mostly_quoted(comp: Span, inside: list[tuple[int, int]]) -> bool:
+    """Whether a reported clause is a direct quote's own words: it opens inside the quote. A
+    clause that quotes a fragment after its own words ("told members the offer was “the best
+    in a decade”") is reported speech with a partial quote, and is kept."""
+    return any(s - 2 <= comp.start_char < e for s, e in inside)
+
+
 def indirect_quotes(
     doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
 ) -> list[Quote]:
     """Reported speech outside direct quotes: speech verb + clausal complement."""
     inside = [(q.start, q.end) for q in direct]
-    speech = lex.cue("speech_verbs")
+    speech = reporting_verbs(lex)
     quotes = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
@@ -249,11 +329,11 @@ def indirect_quotes(
         if any(s <= verb.idx < e for s, e in inside):
             continue
         comp = _complement(verb)
-        if comp is None or len(comp) < 3:
+        if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
-        if any(comp.start_char < e and comp.end_char > s for s, e in inside):
+        if _mostly_quoted(comp, inside):
             continue
-        who = _attribute_verb(verb, actors)
+        who = _attribute_verb(verb, actors, quoted=tuple(inside))
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(

@@ -12,7 +12,13 @@ kinds of evidence can do better, and both leave the event report-dated when they
 - **an offset from another event**: "X, two days after Y" / "X, 48 hours before Y". When one
   side of the link is dated (by a timex of its clause, or by the rule above) and the other is
   not, the other is dated by adding or subtracting the offset. Only day-precision dates are
-  shifted; hours are rounded to days.
+  shifted; hours are rounded to days;
+- **story time**: a past event of a main clause ("Netanyahu has vowed to respond", "Iran
+  supplied drones") continues the time of the narrative: the timex of its own sentence's main
+  clause (for a clause coordinated with it), else the time the sentence before it is about
+  (`TimexIndex.story_time`); not a "fresh"/"new" one. A past event is never given the
+  publication date as a stated date; with no story time it stays dated by its report. Present
+  and future events, reported speech and subordinate clauses keep their report date.
 """
 
 from __future__ import annotations
@@ -267,6 +273,42 @@ def _apply_offset(item: Dated, items: list[Dated], timexes: TimexIndex, lex: Eve
         item.event = _redate(item.event, moved, precision)
 
 
+def _past(verb: Token) -> bool:
+    """Simple past or perfect: "launched", "has vowed", "had supplied"."""
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _main_clause(verb: Token) -> Token | None:
+    """The sentence root when `verb` is it or a clause coordinated with it."""
+    node = verb
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return node if node.dep_ == "ROOT" else None
+
+
+def _story_date(item: Dated, timexes: TimexIndex, lex: EventLexicon) -> tuple[str, str] | None:
+    verb = item.cand.clause
+    if verb.pos_ not in ("VERB", "AUX") or not _past(verb):
+        return None
+    heads = (item.cand.trigger, *(c for c in verb.children if c.dep_ == "dobj"))
+    if any(c.lower_ in lex.cue("novelty_words") for h in heads for c in h.children):
+        return None  # "imposed fresh sanctions": new ones, not the story's earlier time
+    root = _main_clause(verb)
+    if root is None:
+        return None
+    sent = root.sent
+    tx = timexes.story_time(sent) if root != verb else None
+    if tx is None and sent.start > 0:
+        tx = timexes.story_time(root.doc[sent.start - 1].sent)
+    if tx is None or tx.date is None or tx.precision is None:
+        return None
+    return tx.date, tx.precision
+
+
 def refine_dates(
     items: list[Dated], timexes: TimexIndex, actors: ActorIndex, lex: EventLexicon
 ) -> list[EventMention]:
@@ -287,4 +329,7 @@ def refine_dates(
             item.event = moved
     for item in items:
         _apply_offset(item, items, timexes, lex)
+    for item in items:
+        if not item.stated and (story := _story_date(item, timexes, lex)) is not None:
+            item.event = _redate(item.event, *story)
     return [d.event for d in items]

@@ -19,10 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 
 from eventline.events.timex import numeric, relative, rules, story
-from eventline.events.timex.calendar import Anchor, parse_anchor
+from eventline.events.timex.calendar import Anchor, days_between, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
 from eventline.events.timex.patterns import patterns
 from eventline.events.timex.rules import Context, TimexCandidate
@@ -150,7 +151,7 @@ def _merge_clock(
             )
         else:
             merged.append(c)
-    if anchor is None or anchor.year is None:
+    if anchor is None or anchor.year is None or anchor.month_only:
         return merged
     day = anchor.as_date().isoformat()
     return [
@@ -159,6 +160,35 @@ def _merge_clock(
         else c
         for c in merged
     ]
+
+
+def _normalised(ctx: Context) -> list[TimexCandidate]:
+    found = _candidates(ctx)
+    anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
+    selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
+    return _merge_clock(ctx.text, selected, ctx.anchor)
+
+
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
+_PAIR_JOIN = re.compile(r"\s*[(,]?\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def anchor_weekday(text: str, kept: list[TimexCandidate], anchor: Anchor) -> int | None:
+    """The ISO weekday of a year-less `anchor` when the text ties a weekday to a month-day
+    next to it ("on Sunday (June 22)", "Sunday, June 22", "June 22 (Sunday)"): counted from
+    that day to the anchor. None when there is no such pair, or pairs disagree."""
+    found: set[int] = set()
+    for a, b in pairwise(kept):
+        if not _PAIR_JOIN.fullmatch(text[a.end : b.start]):
+            continue
+        for wd, day in ((a, b), (b, a)):
+            w = _WEEKDAY_VALUE.fullmatch(wd.value)
+            if w is None or (m := _MONTHDAY.fullmatch(day.value)) is None:
+                continue
+            gap = days_between(int(m[1]), int(m[2]), anchor)
+            if gap is not None:
+                found.add((int(w[1]) - 1 + gap) % 7 + 1)
+    return found.pop() if len(found) == 1 else None
 
 
 def find_timexes(
@@ -176,11 +206,13 @@ def find_timexes(
     `day_first` is the locale hint for numeric dates ("07/08/2007"): True for day-month-year,
     False for month-day-year, None to read slashes month-first and dots day-first."""
     parsed = parse_anchor(anchor)
-    ctx = Context(text, parsed, load_lexicon(), _tense_function(text, tense_hint), day_first)
-    found = _candidates(ctx)
-    anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
-    selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
-    kept = _merge_clock(text, selected, parsed)
+    tense = _tense_function(text, tense_hint)
+    kept = _normalised(Context(text, parsed, load_lexicon(), tense, day_first))
+    if parsed is not None and parsed.year is None and parsed.weekday is None:
+        weekday = anchor_weekday(text, kept, parsed)
+        if weekday is not None:  # "Sunday (June 22)": the year-less anchor's weekday is known
+            parsed = replace(parsed, weekday=weekday)
+            kept = _normalised(Context(text, parsed, load_lexicon(), tense, day_first))
     return [
         TimexMatch(
             start=c.start,

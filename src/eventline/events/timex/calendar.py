@@ -1,8 +1,14 @@
-"""Calendar arithmetic for TIMEX3 values, relative to an anchor that may lack its year.
+"""Calendar arithmetic for TIMEX3 values, relative to an anchor that may lack its year or day.
 
 An article often gives its day and month but not its year ("--10-01"). Arithmetic then runs on
 month and day alone, and a value keeps `XXXX` for the year rather than a silent guess; where the
-answer would depend on whether the year is a leap year, the value falls back to the month.
+answer would depend on whether the year is a leap year, the value falls back to the month. A
+weekday is read against such an anchor only when the text says which weekday a date of the
+article is ("on Sunday (June 22)": `Anchor.weekday`).
+
+An article known only to its month ("2024-10") still anchors years and months ("last year",
+"earlier this month", "in August") and "today" (its month); an expression that needs the day
+("yesterday", "on Friday") stays unresolved rather than get a guessed day.
 """
 
 from __future__ import annotations
@@ -17,38 +23,54 @@ from eventline.errors import InputError
 Direction = Literal["past", "future", "present", "last", "next", "this"]
 Value = tuple[str, str | None]  # TIMEX3 value and its precision
 
-_ANCHOR = re.compile(r"(?:(?P<year>\d{4})|-)-(?P<month>\d{2})-(?P<day>\d{2})")
+_ANCHOR = re.compile(r"(?:(?P<year>\d{4})|-)-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
 _LEAP, _COMMON = 2000, 2001  # reference years for anchors without a year
+_MID_MONTH = 15
 _SEASON_INDEX = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 
 
 @dataclass(frozen=True)
 class Anchor:
-    """The publication date the expressions are read against; `year` None when unknown."""
+    """The publication date the expressions are read against; `year` None when unknown, `day`
+    None for an anchor known to its month. `weekday` (ISO, Monday 1) is the anchor's weekday
+    when the year is unknown but the text ties a weekday to a date ("Sunday (June 22)")."""
 
     text: str
     year: int | None
     month: int
-    day: int
+    day: int | None
+    weekday: int | None = None
 
     def as_date(self) -> date:
-        """The anchor as a date; a year-less anchor uses a reference year where it is valid."""
+        """The anchor as a date; a year-less anchor uses a reference year where it is valid, a
+        month anchor the middle of its month (for choosing years only, never as a value)."""
+        day = self.day or _MID_MONTH
         try:
-            return date(self.year or _COMMON, self.month, self.day)
+            return date(self.year or _COMMON, self.month, day)
         except ValueError:  # --02-29
-            return date(_LEAP, self.month, self.day)
+            return date(_LEAP, self.month, day)
+
+    @property
+    def month_only(self) -> bool:
+        return self.day is None
+
+    def month_text(self) -> Value:
+        """The anchor's month, the value of day expressions read against a month anchor."""
+        return f"{_year(self.year)}-{self.month:02d}", "month"
 
 
 def parse_anchor(anchor: str | None) -> Anchor | None:
-    """Read "YYYY-MM-DD" or "--MM-DD"; None stays None. Anything else is an input error."""
+    """Read "YYYY-MM-DD", "--MM-DD" or "YYYY-MM"; None stays None. Anything else is an input
+    error."""
     if anchor is None:
         return None
     match = _ANCHOR.fullmatch(anchor.strip())
     try:
-        if match is None:
-            raise ValueError("expected YYYY-MM-DD or --MM-DD")
+        if match is None or (match["day"] is None and match["year"] is None):
+            raise ValueError("expected YYYY-MM-DD, --MM-DD or YYYY-MM")
         year = int(match["year"]) if match["year"] else None
-        parsed = Anchor(anchor.strip(), year, int(match["month"]), int(match["day"]))
+        day = int(match["day"]) if match["day"] else None
+        parsed = Anchor(anchor.strip(), year, int(match["month"]), day)
         parsed.as_date()
     except ValueError as exc:
         raise InputError("anchor", f"{anchor!r} is not a date: {exc}") from exc
@@ -64,15 +86,18 @@ def _year(year: int | None) -> str:
 
 
 def shift_days(anchor: Anchor | None, days: int) -> Value:
-    """The day `days` after the anchor (before, when negative)."""
-    if anchor is None:
+    """The day `days` after the anchor (before, when negative). Against a month anchor, the
+    anchor's own day ("today") is its month; any other day is unknown."""
+    if anchor is None or (anchor.day is None and days):
         return "XXXX-XX-XX", "day"
+    if anchor.day is None:
+        return anchor.month_text()
     if anchor.year is not None:
         return (anchor.as_date() + timedelta(days=days)).isoformat(), "day"
     results = set()
     for reference in (_LEAP, _COMMON):
         try:
-            start = date(reference, anchor.month, anchor.day)
+            start = date(reference, anchor.month, anchor.day or _MID_MONTH)
         except ValueError:
             continue
         shifted = start + timedelta(days=days)
@@ -83,15 +108,34 @@ def shift_days(anchor: Anchor | None, days: int) -> Value:
     return "XXXX-XX-XX", "day"
 
 
+def days_between(month: int, day: int, anchor: Anchor) -> int | None:
+    """Days from a month-day to the anchor's month-day in one year, when under half a year
+    apart (None when the count depends on a leap day, or a date is invalid)."""
+    if anchor.day is None:
+        return None
+    gaps = set()
+    for reference in (_LEAP, _COMMON):
+        try:
+            there = date(reference, month, day)
+            here = date(reference, anchor.month, anchor.day)
+        except ValueError:
+            return None
+        gaps.add((here - there).days)
+    gap = gaps.pop() if len(gaps) == 1 else None
+    return gap if gap is not None and abs(gap) <= 183 else None
+
+
 def weekday_value(anchor: Anchor | None, weekday: int, direction: Direction) -> Value:
     """The date of ISO `weekday` (Monday 1) nearest the anchor in `direction`.
 
     past: on or before the anchor; future: on or after; last: strictly before; next: strictly
-    after; present/this: the nearest occurrence, the past one on a tie."""
-    if anchor is None or anchor.year is None:
+    after; present/this: the nearest occurrence, the past one on a tie. Not against a month
+    anchor; against a year-less anchor only when its weekday is known."""
+    if anchor is None or anchor.month_only or (anchor.year is None and anchor.weekday is None):
         return f"XXXX-WXX-{weekday}", None
-    back = (anchor.as_date().isoweekday() - weekday) % 7
-    ahead = (weekday - anchor.as_date().isoweekday()) % 7
+    own = anchor.as_date().isoweekday() if anchor.weekday is None else anchor.weekday
+    back = (own - weekday) % 7
+    ahead = (weekday - own) % 7
     if direction == "past":
         delta = -back
     elif direction == "last":
@@ -150,6 +194,8 @@ def period_value(anchor: Anchor | None, unit: str, offset: int) -> Value:
     if anchor is None or (anchor.year is None and unit not in ("month", "quarter")):
         return _unknown_period(unit)
     if unit in ("week", "weekend"):
+        if anchor.month_only:
+            return _unknown_period(unit)
         iso_year, week, _ = (anchor.as_date() + timedelta(weeks=offset)).isocalendar()
         return f"{iso_year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else ""), "week"
     if unit in ("month", "quarter"):
