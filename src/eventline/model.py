@@ -261,8 +261,8 @@ class Timex(Record):
 class Place(Record):
     """Where an event happened. `kind` is country, admin1 or city; a city or US state comes
     with its GeoNames id and coordinates; `admin1` is the first-level region (a US state's
-    name, else GeoNames' "CC.code" key). Countries have no coordinates: the capital is not a
-    default location."""
+    name, else GeoNames' region name, or its "CC.code" key when the name is unknown). Countries
+    have no coordinates: the capital is not a default location."""
 
     name: str
     country: str | None = None
@@ -271,6 +271,9 @@ class Place(Record):
     longitude: float | None = None
     geonames_id: int | None = None
     kind: Literal["country", "admin1", "city"] | None = None
+    # Where the place was read (issue 9): "text" (the event's own clause names it) or
+    # "dateline" (an event that names no place, in a report filed from there).
+    source: Literal["text", "dateline"] = "text"
 
 
 class EventCore(Record):

@@ -5,14 +5,22 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from eventline.nlp.places import is_grouping, resolve_place
+from eventline.nlp.places import (
+    capital_city,
+    demonym_country,
+    gazetteer,
+    is_grouping,
+    region_name,
+    resolve_place,
+    resolve_region,
+)
 
 
 def test_cities_have_country_region_and_coordinates() -> None:
     place = resolve_place("Ashgabat")
     assert place is not None and place.kind == "city" and place.country == "TKM"
     assert place.latitude is not None and 37 < place.latitude < 39
-    assert place.admin1 is not None and place.admin1.startswith("TM.")
+    assert place.admin1 == "Ahal"  # the region's GeoNames name, not its code (TM.S)
     assert resolve_place("Kiev") == resolve_place("Kyiv").model_copy(update={"name": "Kiev"})  # type: ignore[union-attr]
 
 
@@ -20,13 +28,15 @@ def test_namesakes_follow_the_sentence_countries_else_population() -> None:
     paris = resolve_place("Paris")
     assert paris is not None and paris.country == "FRA"
     texas = resolve_place("Paris", hints={"USA"})
-    assert texas is not None and texas.country == "USA" and texas.admin1 == "US.TX"
+    assert texas is not None and texas.country == "USA" and texas.admin1 == "Texas"
     georgia = resolve_place("Georgia")
     assert georgia is not None and (georgia.country, georgia.kind) == ("GEO", "country")
     state = resolve_place("Georgia", hints={"USA"})
     assert state is not None and (state.country, state.kind) == ("USA", "admin1")
     capital = resolve_place("Washington", hints={"USA"})
-    assert capital is not None and capital.kind == "city" and capital.admin1 == "US.DC"
+    assert (
+        capital is not None and capital.kind == "city" and capital.admin1 == "District of Columbia"
+    )
 
 
 def test_countries_have_no_coordinates_and_groupings_are_no_places() -> None:
@@ -49,3 +59,45 @@ def test_events_take_the_place_their_clause_names(nlp: Language) -> None:
     assert all(e.location is None for e in coded.events)
     coded = code_text(nlp, "Iran condemned the sanctions on Monday.", published="2024-10-01")
     assert all(e.location is None for e in coded.events)  # no capital by default
+
+
+def test_regions_outside_the_us_have_names() -> None:
+    names = gazetteer().admin1_names
+    assert len(names) > 2500 and all(v and not v[:1].isdigit() for v in names.values())
+    assert region_name("RU.73") == "Tatarstan" and region_name("FR.11") == "Ile-de-France"
+    kazan = resolve_place("Kazan")
+    assert kazan is not None and (kazan.admin1, kazan.country) == ("Tatarstan", "RUS")
+
+
+def test_a_region_by_its_name_or_its_city() -> None:
+    bavaria = resolve_place("Bavaria")
+    assert bavaria is not None and (bavaria.kind, bavaria.country) == ("admin1", "DEU")
+    assert bavaria.latitude is None
+    kursk = resolve_region("Kursk")
+    assert kursk is not None and (kursk.kind, kursk.country, kursk.admin1) == (
+        "admin1",
+        "RUS",
+        "Kursk",
+    )
+    assert resolve_place("Punjab") is None  # India and Pakistan: nothing says which
+    punjab = resolve_place("Punjab", hints={"PAK"})
+    assert punjab is not None and punjab.country == "PAK"
+
+
+def test_the_article_country_picks_a_namesake_city_unless_it_is_tiny() -> None:
+    home = resolve_place("Birmingham")
+    assert home is not None and home.country == "GBR"
+    us = resolve_place("Birmingham", context="USA")
+    assert us is not None and (us.country, us.admin1) == ("USA", "Alabama")
+    london = resolve_place("London", context="USA")  # London, Kentucky is tiny next to London
+    assert london is not None and london.country == "GBR"
+    columbus = resolve_place("Columbus", region="Georgia")
+    assert columbus is not None and (columbus.country, columbus.admin1) == ("USA", "Georgia")
+
+
+def test_capitals_only_when_named_and_demonyms_are_no_places() -> None:
+    tehran = capital_city("IRN")
+    assert tehran is not None and tehran.name == "Tehran" and tehran.latitude is not None
+    assert demonym_country("Iranian") == "IRN" and resolve_place("Iranian") is None
+    for bloc in ("the West", "West", "the Global South"):
+        assert is_grouping(bloc) and resolve_place(bloc) is None, bloc

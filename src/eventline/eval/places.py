@@ -1,6 +1,8 @@
-"""How many coded events get a place when their sentence names one (issue 9, item 6).
+"""How many coded events get a place when their text names one (issue 9, item 6).
 
-A sentence *names a place* when it holds a place-name entity (GPE, LOC, FAC) that the
+An event's text is its evidence span (the clause that reports it, not the whole sentence:
+"Putin met Araghchi in Moscow two days after the US struck Iran" names no place of the
+strike). It *names a place* when it holds a place-name entity (GPE, LOC, FAC) that the
 gazetteer (`eventline.nlp.places`) reads as a city or region, or a country named after a place
 preposition ("in Iran"); organisations and groupings never count, nor names acting as a state
 or describing someone (subjects, "Washington senator", "Iran's"). Figures: the
@@ -27,7 +29,7 @@ _LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def place_named(sent: Span) -> Named:
-    """The most precise kind of place the sentence names: "city" (city or region), "country"
+    """The most precise kind of place the span names: "city" (city or region), "country"
     (a country after a place preposition) or None."""
     found: Named = None
     for ent in sent.ents:
@@ -54,6 +56,13 @@ def _as_actor(ent: Span) -> bool:
     return root.dep_ in ("compound", "amod", "poss", "nmod")
 
 
+def _event_text(doc: Doc, event: EventMention) -> Span | None:
+    """The event's own text: its evidence span (the clause that reports it), so that a place
+    of another event told in the same sentence ("met in Moscow two days after the US struck
+    Iran") does not count."""
+    return doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+
+
 def score_places(
     section: str, coded: Iterable[tuple[Doc, Sequence[EventMention]]]
 ) -> SectionReport:
@@ -65,7 +74,8 @@ def score_places(
             events += 1
             located += event.location is not None
             sent = sents[event.evidence.sentence] if event.evidence.sentence < len(sents) else None
-            kind = place_named(sent) if sent is not None else None
+            text = _event_text(doc, event)
+            kind = place_named(text) if text is not None else None
             if kind is None:
                 continue
             named += 1
@@ -73,8 +83,11 @@ def score_places(
             if kind == "city":
                 cities += 1
                 with_coords += event.location is not None and event.location.latitude is not None
-            if event.location is None and sent is not None:
+            where = event.location
+            if where is None and sent is not None:
                 misses.append(f"{event.type}: {sent.text.strip()[:160]}")
+            elif kind == "city" and sent is not None and where and where.latitude is None:
+                misses.append(f"{event.type} at {where.name}: {sent.text[:140]}")
     return SectionReport(
         section,
         (

@@ -9,34 +9,26 @@ with no such timex is *dated by its report*: `date` is the article's publication
 `date_precision` is "report", so that a reader can tell an inferred date from a stated one. A
 publication date without a year ("--06-23") stays without one; nothing here guesses a year.
 
-Places. A location is a place-name entity under "in"/"at" in the event's clause ("in Ashgabat,
-Turkmenistan", "in Moscow"). Its country comes from the actor the nlp stage found on the same
-words (capitals are metonyms of their state in the actor KB), else from this stage's small
-gazetteer, else from a country name next to it or the name itself (pycountry).
+Places live in `location.py` (`event_place`, re-exported here for the coder and rules).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import pycountry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventline.errors import InputError
-from eventline.events.args import ActorIndex, children, clause_head, first
-from eventline.events.patterns import EventLexicon
-from eventline.model import Place
+from eventline.events.args import children, clause_head, first
+from eventline.events.location import clause_tokens, country_code, event_place
 
 REPORT = "report"
 _YEARLESS = re.compile(r"XXXX-(?P<month>\d\d)(-\d\d)?$")
 _MONTH_ANCHOR = re.compile(r"\d{4}-\d\d$")
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around")
-_CLAUSE_STOP = {"ccomp", "relcl", "conj", "csubj", "parataxis"}
+__all__ = ["clause_tokens", "country_code", "event_place"]  # moved to location.py
 
 
 @dataclass(frozen=True)
@@ -222,158 +214,3 @@ class TimexIndex:
 
 def report_date(published: str | None) -> tuple[str | None, str | None]:
     return (published, REPORT) if published else (None, None)
-
-
-def clause_tokens(verb: Token) -> Iterator[Token]:
-    """Tokens of `verb`'s own clause, not descending into embedded clauses."""
-    stack = [verb]
-    while stack:
-        tok = stack.pop()
-        yield tok
-        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_STOP)
-
-
-@cache
-def country_code(name: str) -> str | None:
-    """ISO alpha-3 of a country name ("Turkmenistan" -> "TKM"), None if it is not one."""
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        return None
-
-
-def _entity(tok: Token) -> Span | None:
-    if tok.ent_type_ not in _PLACE_LABELS:
-        return None
-    return _place_entities(tok.doc).get(tok.i)
-
-
-def _place_entities(doc: Doc) -> dict[int, Span]:
-    """Token index -> place entity, built once per doc (`Doc.ents` rebuilds its spans on
-    every access)."""
-    cached: dict[int, Span] | None = doc.user_data.get("eventline_place_ents")
-    if cached is None:
-        cached = {
-            i: ent
-            for ent in doc.ents
-            if ent.label_ in _PLACE_LABELS
-            for i in range(ent.start, ent.end)
-        }
-        doc.user_data["eventline_place_ents"] = cached
-    return cached
-
-
-def _country_for(ent: Span, actors: ActorIndex, lex: EventLexicon) -> str | None:
-    ref = actors.covering(ent.root)
-    if ref is not None and ref.country:
-        return ref.country
-    text = ent.text.removeprefix("the ").strip()
-    if code := lex.places.get(text.casefold()):
-        return code
-    for tok in ent.root.children:
-        near = _entity(tok) if tok.dep_ in ("appos", "conj", "npadvmod", "compound") else None
-        if near is not None and (code := country_code(near.text)):
-            return code
-    after = ent.doc[ent.end + 1] if ent.end + 1 < len(ent.doc) else None
-    near = _entity(after) if after is not None and ent.doc[ent.end].text == "," else None
-    if near is not None and (code := country_code(near.text)):
-        return code
-    return country_code(text)
-
-
-def event_place(verb: Token, actors: ActorIndex, lex: EventLexicon) -> Place | None:
-    """Where the event happened (H3, `eventline.nlp.places`): the place under "in", "at",
-    "near", ... in the event's clause ("in Ashgabat, Turkmenistan"); else a city or region the
-    clause names outside its subject ("strikes hit Kharkiv"); else the same in the clause an
-    infinitive or adverbial event hangs from. Resolved with the GeoNames gazetteer to country,
-    region and coordinates; organisations and groupings ("BRICS", "the United Nations") are
-    never places, and no place is better than a guessed capital."""
-    finder = _PlaceFinder(verb, actors, lex)
-    # the event's clause, then the one it hangs from: "officials were in Tehran to discuss ..."
-    clause: Token | None = verb
-    for _ in range(2):
-        if clause is None:
-            break
-        found = finder.in_clause(clause)
-        if found is not None:
-            return found
-        clause = clause.head if clause.dep_ in ("xcomp", "advcl") else None
-    return None
-
-
-_LAST_ENTS: list[Any] = [None, {}]  # the last doc seen and its place entities by token
-
-
-def _place_ents(doc: Doc) -> dict[int, Span]:
-    """Place-name entities by token index, built once per doc (`doc.ents` is costly)."""
-    if _LAST_ENTS[0] is not doc:
-        index = {i: e for e in doc.ents if e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
-        _LAST_ENTS[:] = [doc, index]
-    return _LAST_ENTS[1]
-
-
-class _PlaceFinder:
-    """One event's place search: entities, sentence countries and answers computed once."""
-
-    def __init__(self, verb: Token, actors: ActorIndex, lex: EventLexicon) -> None:
-        self.verb, self.actors, self.lex = verb, actors, lex
-        self.ents = _place_ents(verb.doc)
-        self.memo: dict[int, Place | None] = {}
-        self._hints: set[str] | None = None
-
-    def hints(self) -> set[str]:
-        if self._hints is None:
-            covering = (self.actors.covering(t) for t in self.verb.sent)
-            self._hints = {r.country for r in covering if r is not None and r.country}
-        return self._hints
-
-    def place(self, ent: Span) -> Place | None:
-        from eventline.nlp.places import is_grouping, resolve_place
-
-        if ent.start not in self.memo:
-            found = None
-            if not is_grouping(ent.text):
-                country = _country_for(ent, self.actors, self.lex)
-                hints = {country} if country else self.hints()
-                found = resolve_place(ent.text, hints=hints)
-                found = found or Place(name=ent.text, country=country)
-            self.memo[ent.start] = found
-        return self.memo[ent.start]
-
-    def in_clause(self, verb: Token) -> Place | None:
-        """Under a place preposition, else a city or region named outside the subject."""
-        from eventline.nlp.places import is_grouping, resolve_place
-
-        tokens = list(clause_tokens(verb))
-        for tok in tokens:
-            if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
-                continue
-            for pobj in children(tok, "pobj"):
-                ents = {
-                    self.ents[t.i].start: self.ents[t.i] for t in pobj.subtree if t.i in self.ents
-                }
-                for ent in ents.values():
-                    if (found := self.place(ent)) is not None:
-                        return found
-                name = _proper_name(pobj)  # "met in Ashgabat", the model reading a PERSON
-                found = None if name is None or is_grouping(name.text) else resolve_place(name.text)
-                if found is not None:
-                    return found
-        for tok in tokens:
-            other = self.ents.get(tok.i)
-            if other is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "nsubj":
-                continue
-            found = self.place(other)
-            if found is not None and found.kind in ("city", "admin1"):
-                return found
-        return None
-
-
-def _proper_name(tok: Token) -> Span | None:
-    """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
-    if tok.tag_ not in ("NNP", "NNPS"):
-        return None
-    start = tok.i
-    while start > 0 and tok.doc[start - 1].tag_ in ("NNP", "NNPS"):
-        start -= 1
-    return tok.doc[start : tok.i + 1]

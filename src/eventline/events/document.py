@@ -20,6 +20,7 @@ from eventline.events.args import ActorIndex
 from eventline.events.coder import CodingContext, candidates, to_mention
 from eventline.events.component import events_from_spans
 from eventline.events.dating import TimexIndex, find_doc_timexes
+from eventline.events.location import dateline_locations
 from eventline.events.patterns import lexicon
 from eventline.events.quotes import direct_quotes, indirect_quotes
 from eventline.events.relative import Dated, refine_dates
@@ -95,6 +96,7 @@ def _code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str) ->
             Dated(c, to_mention(c, ctx, timexes, actors, lex)) for c in candidates(doc, actors, lex)
         ]
         events = _dedupe(refine_dates(coded, timexes, actors, lex))
+    events = dateline_locations(doc, events, published=published)  # issue 9: location.py
     return CodedDoc(
         events=events,
         quotes=sorted(quotes, key=lambda q: q.start),

@@ -31,7 +31,7 @@ from eventline.nlp.holders import fill_known
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
-from eventline.nlp.who import known_person_name
+from eventline.nlp.who import kb_names, known_person_name
 
 #: NER labels a KB person's name is sometimes given ("Trump" as ORG or GPE).
 _PERSON_LIKE = frozenset({"ORG", "GPE", "NORP"})
@@ -88,7 +88,8 @@ class PeopleFinder:
     # --- names ---------------------------------------------------------------------------
 
     def _names(self, doc: Doc, roles: dict[int, RoleMatch], taken: set[int]) -> list[_Person]:
-        """NER persons, and capitalised names right after a title the NER model missed."""
+        """NER persons, capitalised names right after a title the NER model missed, and
+        multi-word names of KB people (`who.kb_names`)."""
         in_role = {i for m in roles.values() for i in range(m.start, m.end)}
         candidates: list[Span] = []
         for ent in doc.ents:
@@ -106,6 +107,7 @@ class PeopleFinder:
                 end = _name_run(doc, match.end, taken | in_role)
                 if end > match.end and not _names_a_body(doc[match.start : end]):
                     candidates.append(doc[match.end : end])
+        candidates += kb_names(doc, in_role | taken)  # KB people the NER misses or cuts
         return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
 
     # --- titles and appositives ----------------------------------------------------------
@@ -501,7 +503,8 @@ def _propagate(
         parts = name_parts(person.name)
         entry = entities[surname_key(person.name)][person.name]
         shared = len({id(e) for e in entities[surname_key(person.name)].values()}) == 1
-        if len(parts) > 1 and shared and entry.get("type") == "person":
+        # a lower-case last part ("Moon Jae-in") is no surname a later word can stand for
+        if len(parts) > 1 and shared and entry.get("type") == "person" and parts[-1][:1].isupper():
             surnames[parts[-1]] = person.name
     for token in doc:
         if token.i in covered or token.text not in surnames:

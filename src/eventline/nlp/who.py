@@ -9,9 +9,14 @@ give no answer: the name stays unresolved rather than guessed.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
 
 from eventline.nlp.actor_kb import KbPerson, Standing, name_key, people
+from eventline.nlp.names import fold_part, name_parts
 
 
 @dataclass(frozen=True)
@@ -77,3 +82,83 @@ def known_person_name(text: str) -> bool:
         return False
     countries = {c for p in found for c in p.countries}
     return len(countries) == 1 and any(r.sector in _NOTABLE for p in found for r in p.roles)
+
+
+#: Lower-case words inside a name ("Dominique de Villepin", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la",
+     "le", "du", "bin", "ibn", "al", "el", "ben", "y"}
+)  # fmt: skip
+_MAX_RUN = 7  # tokens: "Luiz Inácio Lula da Silva", "Moon Jae - in"
+
+
+@lru_cache(maxsize=1)
+def _last_parts() -> frozenset[str]:
+    """Folded last parts of every multi-word KB name key: a cheap first test for a run end."""
+    return frozenset(k.rsplit(" ", 1)[-1] for k in people().by_key if " " in k)
+
+
+def kb_names(doc: Doc, blocked: Collection[int]) -> list[Span]:
+    """Multi-word names of KB people in `doc` the NER model may miss or cut ("Theresa May"
+    read as a date, "Moon Jae-in" cut at the hyphen, "Ursula von der Leyen" split, "Dominique
+    de Villepin" read as an organisation): the longest run of capitalised words (with
+    lower-case particles and hyphenated parts inside) from each start whose folded name is a
+    KB person's full name. Tokens in `blocked` (titles, known actors) are never part of one."""
+    out: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if i in blocked or not _capital(doc[i]):
+            i += 1
+            continue
+        end = _run_end(doc, i, blocked)
+        found = _longest_name(doc, i, end) if end - i > 1 else None
+        if found is not None:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+def _capital(tok: object) -> bool:
+    text: str = tok.text  # type: ignore[attr-defined]
+    return text[:1].isupper() and text.replace(".", "").isalpha()
+
+
+def _run_end(doc: Doc, start: int, blocked: Collection[int]) -> int:
+    j = start + 1
+    while j < len(doc) and j - start < _MAX_RUN and j not in blocked:
+        tok = doc[j]
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if _capital(tok) or (tok.lower_ in _NAME_PARTICLES and _particles_end(doc, j)):
+            j += 1
+        elif (
+            tok.text in ("-", "‐")
+            and not doc[j - 1].whitespace_
+            and not tok.whitespace_
+            and nxt is not None
+            and nxt.is_alpha
+        ):
+            j += 2  # "Jae - in", "Jong - un": one hyphenated part
+        else:
+            break
+    return min(j, len(doc))
+
+
+def _particles_end(doc: Doc, j: int) -> bool:
+    """Particles from `j` on lead to a capitalised word ("von der Leyen")."""
+    while j < len(doc) and doc[j].lower_ in _NAME_PARTICLES:
+        j += 1
+    return j < len(doc) and _capital(doc[j])
+
+
+def _longest_name(doc: Doc, start: int, end: int) -> Span | None:
+    last = _last_parts()
+    for stop in range(end, start + 1, -1):
+        tail = doc[stop - 1]
+        if not tail.is_alpha or tail.lower_ in _NAME_PARTICLES or fold_part(tail.text) not in last:
+            continue
+        span = doc[start:stop]
+        if len(name_parts(span.text)) > 1 and people().by_key.get(name_key(span.text)):
+            return span
+    return None

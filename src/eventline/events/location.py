@@ -1,0 +1,399 @@
+"""Where an event happened: the place its own clause names, else (with care) the dateline.
+
+The text. `event_place` looks in the event's clause (not in clauses with their own subject or
+a subordinator: "after the US bombed sites in Iran" is another event's place) for:
+
+1. the object of a place preposition ("met in Ashgabat, Turkmenistan", "shelling near
+   Kharkiv"): the name itself, or the name a place noun holds ("in the Kursk region", "the
+   Russian city of Kazan", "the outskirts of Kyiv", "the Iranian capital"), or a proper name
+   the NER missed; never a name buried deeper in the phrase ("in his first trip after the
+   invasion of Ukraine" names no place of the trip);
+2. the destination of a travel verb ("visited Iran", "travelled to Tehran");
+3. a city or region named elsewhere in the clause, outside its subject ("strikes hit
+   Kharkiv", "equipment sent to Tehran").
+
+Among several, a city beats a region, which beats a country. Names are read with the
+GeoNames gazetteer (`eventline.nlp.places`): among namesakes the city in the region named
+beside it ("Columbus, Georgia"), then in a country the sentence names, then in the article's
+main country (the country its actors most often belong to), else the most populous.
+Demonyms ("Russian"), organisations, groupings and blocs ("BRICS", "the West") are never
+places; a name the gazetteer lacks is kept with the country the text gives it. An event with
+none of these in its clause looks in the clause an infinitive or subject-less participle
+hangs from ("officials were in Tehran to discuss ...").
+
+The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
+where everything in it happened. `dateline_locations` gives the dateline's place (marked
+`source: dateline`) only to an event that names no place and
+- is asserted, happened on the report's day or the day before (dated by its report or so
+  dated), and
+- is told in a sentence's main clause (not inside reported speech or a subordinate clause),
+  and
+- has an actor of the dateline's country (a Ukrainian official in a Kyiv report speaks in
+  Ukraine; a Russian strike reported from Kyiv did not happen in Kyiv).
+Nothing else is guessed: a country's capital is never a default.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from eventline.events.args import ActorIndex, children
+from eventline.events.patterns import EventLexicon
+from eventline.model import EventMention, Place
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_CLAUSE_STOP = {"ccomp", "relcl", "conj", "csubj", "parataxis"}
+_OWN_CLAUSE = {"advcl", "acl", "xcomp", "pcomp"}  # stop there when they have a subject
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_NAMES = ("NNP", "NNPS")
+_RANK = {"city": 0, "admin1": 1, "country": 2, None: 3}
+_DATELINE_DAYS = 1  # an event up to a day before the report was told from where it was filed
+
+
+def _cues() -> dict[str, frozenset[str]]:
+    from eventline.nlp.places import cues
+
+    return cues()
+
+
+def clause_tokens(verb: Token) -> Iterator[Token]:
+    """Tokens of `verb`'s own clause, not descending into embedded clauses."""
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_STOP)
+
+
+def own_clause(verb: Token) -> Iterator[Token]:
+    """Like `clause_tokens`, and not into a clause with its own subject or subordinator
+    ("after the US bombed sites in Iran"): a subject-less participle stays ("Speaking in
+    London, X accused ...")."""
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        for c in tok.children:
+            if c.dep_ in _CLAUSE_STOP:
+                continue
+            if c.dep_ in _OWN_CLAUSE and any(
+                g.dep_ in _SUBJECTS or g.dep_ == "mark" for g in c.children
+            ):
+                continue
+            stack.append(c)
+
+
+@cache
+def country_code(name: str) -> str | None:
+    """ISO alpha-3 of a country name ("Turkmenistan" -> "TKM"), None if it is not one."""
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
+class _DocPlaces:
+    """Per-doc facts the place search reads: place entities by token, the article's main
+    country and the dateline's tokens; built once per doc (`doc.ents` is costly)."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex) -> None:
+        self.doc = doc
+        self.ents = {
+            i: e for e in doc.ents if e.label_ in _PLACE_LABELS for i in range(e.start, e.end)
+        }
+        seen = {id(span): ref for pairs in actors.by_token.values() for span, ref in pairs}
+        counts = Counter(r.country for r in seen.values() if r.country)
+        self.context = counts.most_common(1)[0][0] if counts else None
+        found = find_dateline(doc)
+        self.dateline = found[0] if found else None
+        self.dateline_tokens = set(range(found[1].start, found[1].end)) if found else set()
+
+
+_LAST: list[Any] = [None, None]  # the last doc seen and its _DocPlaces
+
+
+def _doc_places(doc: Doc, actors: ActorIndex) -> _DocPlaces:
+    if _LAST[0] is not doc:
+        _LAST[:] = [doc, _DocPlaces(doc, actors)]
+    found: _DocPlaces = _LAST[1]
+    return found
+
+
+def find_dateline(doc: Doc) -> tuple[str, Span] | None:
+    """The dateline's place and its tokens, when one of the doc's first lines opens with one
+    ("MOSCOW, June 23 (Reuters) -", "KYIV:")."""
+    from eventline.clean.metadata import read_dateline
+
+    offset = 0
+    for line in doc.text.split("\n")[:4]:
+        text = line.lstrip()
+        start = offset + len(line) - len(text)
+        offset += len(line) + 1
+        if not text:
+            continue
+        found = read_dateline(text)
+        if found is None:
+            continue
+        place = found.place
+        span = doc.char_span(start, start + len(place), alignment_mode="expand")
+        return (place, span) if span is not None else None
+    return None
+
+
+def event_place(verb: Token, actors: ActorIndex, lex: EventLexicon) -> Place | None:
+    """Where the event happened, from the text alone (see the module docstring)."""
+    finder = _PlaceFinder(verb, actors, lex)
+    clause: Token | None = verb
+    for _ in range(2):
+        if clause is None:
+            break
+        found = finder.in_clause(clause)
+        if found is not None:
+            return found
+        own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
+        climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
+        clause = clause.head if climb else None
+    return None
+
+
+class _PlaceFinder:
+    """One event's place search: entities, sentence countries and answers computed once."""
+
+    def __init__(self, verb: Token, actors: ActorIndex, lex: EventLexicon) -> None:
+        self.verb, self.actors, self.lex = verb, actors, lex
+        self.facts = _doc_places(verb.doc, actors)
+        self.ents = self.facts.ents
+        self.memo: dict[int, Place | None] = {}
+        self._hints: set[str] | None = None
+
+    def hints(self) -> set[str]:
+        if self._hints is None:
+            covering = (self.actors.covering(t) for t in self.verb.sent)
+            self._hints = {r.country for r in covering if r is not None and r.country}
+        return self._hints
+
+    def place(self, ent: Span) -> Place | None:
+        from eventline.nlp.places import is_grouping, resolve_place
+
+        if ent.start not in self.memo:
+            found = None
+            if not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
+                country = _country_for(ent, self.actors, self.lex, self.ents)
+                found = resolve_place(
+                    ent.text,
+                    hints={country} if country else self.hints(),
+                    context=self.facts.context,
+                    region=_region_beside(ent),
+                )
+                if found is None and (country or ent.label_ in ("LOC", "FAC")):
+                    found = Place(name=ent.text, country=country)
+            self.memo[ent.start] = found
+        return self.memo[ent.start]
+
+    def in_clause(self, verb: Token) -> Place | None:
+        """The best place of the clause: a city before a region before a country."""
+        cues = _cues()
+        tokens = list(own_clause(verb))
+        found: list[Place | None] = []
+        travel = verb.lemma_.lower() in cues["travel_verbs"]
+        for tok in tokens:
+            if tok.dep_ != "prep":
+                continue
+            destination = tok.lower_ == "to" and tok.head.lemma_.lower() in cues["travel_verbs"]
+            if tok.lower_ in cues["prepositions"] or destination:
+                found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
+        if travel:
+            found.extend(self.phrase(obj) for obj in children(verb, "dobj"))
+        for tok in tokens:
+            ent = self.ents.get(tok.i)
+            if ent is None or tok.dep_ in _SUBJECTS or tok.head.dep_ in _SUBJECTS:
+                continue
+            if tok.head.lemma_.lower() in cues["region_nouns"]:
+                continue  # "the Kursk region" names the region, read under its preposition
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["departure_verbs"]:
+                continue  # "left Tehran for the meeting": the place it did not happen
+            other = self.place(ent)
+            if other is not None and other.kind in ("city", "admin1"):
+                found.append(other)
+        places = [p for p in found if p is not None]
+        return min(places, key=lambda p: _RANK.get(p.kind, 3)) if places else None
+
+    def phrase(self, tok: Token, *, depth: int = 0) -> Place | None:
+        """The place a preposition's object names (see the module docstring, step 1)."""
+        from eventline.nlp.places import is_grouping, resolve_place
+
+        if depth > 3 or tok.i in self.facts.dateline_tokens:
+            return None
+        ent = self.ents.get(tok.i)
+        if ent is not None:
+            return self.place(ent)
+        lemma = tok.lemma_.lower()
+        if lemma in _cues()["place_nouns"]:
+            return self._place_noun(tok, lemma, depth=depth)
+        name = _proper_name(tok)
+        if name is not None and not is_grouping(name.text):
+            found = resolve_place(name.text, hints=self.hints(), context=self.facts.context)
+            if found is not None:
+                return found
+        for conj in children(tok, "conj", "appos"):
+            if (found := self.phrase(conj, depth=depth + 1)) is not None:
+                return found
+        return None
+
+    def _place_noun(self, tok: Token, lemma: str, *, depth: int) -> Place | None:
+        """ "the city of Kazan", "the Kursk region", "the Iranian capital"."""
+        from eventline.nlp.places import (
+            capital_city,
+            country_of_name,
+            demonym_country,
+            resolve_region,
+        )
+
+        for prep in children(tok, "prep"):
+            if prep.lower_ == "of":
+                for pobj in children(prep, "pobj"):
+                    if lemma == "capital" and (code := self._country_named(pobj)):
+                        return capital_city(code)
+                    if (found := self.phrase(pobj, depth=depth + 1)) is not None:
+                        return found
+        for mod in children(tok, "compound", "amod", "nmod", "poss"):
+            text = self.ents[mod.i].text if mod.i in self.ents else mod.text
+            if lemma == "capital":
+                code = demonym_country(mod.text) or country_of_name(text) or self._ref_country(mod)
+                if code:
+                    return capital_city(code)
+            elif lemma in _cues()["region_nouns"] and (mod.i in self.ents or mod.tag_ in _NAMES):
+                found = resolve_region(text, hints=self.hints(), context=self.facts.context)
+                if found is not None:
+                    return found.model_copy(update={"name": f"{text} {tok.text}"})
+            elif mod.i in self.ents:
+                return self.place(self.ents[mod.i])
+        return None
+
+    def _country_named(self, tok: Token) -> str | None:
+        from eventline.nlp.places import country_of_name
+
+        ent = self.ents.get(tok.i)
+        return country_of_name(ent.text) if ent is not None else None
+
+    def _ref_country(self, tok: Token) -> str | None:
+        ref = self.actors.covering(tok)
+        return ref.country if ref is not None and ref.country else None
+
+
+def _region_beside(ent: Span) -> str | None:
+    """A region or state named right after a place: "Columbus, Georgia"."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        nxt = doc[ent.end + 1]
+        if nxt.tag_ in _NAMES:
+            end = nxt.i + 1
+            while end < len(doc) and doc[end].tag_ in _NAMES and end - nxt.i < 3:
+                end += 1
+            return doc[nxt.i : end].text
+    return None
+
+
+def _country_for(
+    ent: Span, actors: ActorIndex, lex: EventLexicon, ents: dict[int, Span]
+) -> str | None:
+    """The country the text gives a place: the actor on its words (capitals are metonyms of
+    their state), the coder's place list, a country named beside it, or its own name."""
+    ref = actors.covering(ent.root)
+    if ref is not None and ref.country:
+        return ref.country
+    text = ent.text.removeprefix("the ").strip()
+    if code := lex.places.get(text.casefold()):
+        return code
+    for tok in ent.root.children:
+        near = ents.get(tok.i) if tok.dep_ in ("appos", "conj", "npadvmod", "compound") else None
+        if near is not None and (code := country_code(near.text)):
+            return code
+    after = ent.doc[ent.end + 1] if ent.end + 1 < len(ent.doc) else None
+    near = ents.get(after.i) if after is not None and ent.doc[ent.end].text == "," else None
+    if near is not None and (code := country_code(near.text)):
+        return code
+    return country_code(text)
+
+
+def _proper_name(tok: Token) -> Span | None:
+    """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
+    if tok.tag_ not in _NAMES:
+        return None
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].tag_ in _NAMES:
+        start -= 1
+    return tok.doc[start : tok.i + 1]
+
+
+# -- the dateline ------------------------------------------------------------------------------
+
+
+def dateline_place(doc: Doc) -> Place | None:
+    """The place a doc's dateline names, resolved ("MOSCOW" -> Moscow, RUS, with coordinates;
+    "KYIV, Ukraine" -> Kyiv), marked `source: dateline`; None without a dateline."""
+    from eventline.nlp.places import resolve_place
+
+    found = find_dateline(doc)
+    if found is None:
+        return None
+    name, *rest = [p.strip() for p in found[0].split(",")]
+    hint = country_code(rest[0]) if rest else None
+    place = resolve_place(
+        name.title() if name.isupper() else name,
+        hints={hint} if hint else (),
+        region=rest[0] if rest and hint is None else None,
+    )
+    if place is None or place.kind == "country":  # "UNITED NATIONS", a country: no filing city
+        return None
+    return place.model_copy(update={"source": "dateline"})
+
+
+def dateline_locations(
+    doc: Doc, events: Sequence[EventMention], *, published: str | None
+) -> list[EventMention]:
+    """`events` with the dateline's place given to those the module docstring allows."""
+    if not any(e.location is None for e in events):
+        return list(events)
+    place = dateline_place(doc)
+    if place is None:
+        return list(events)
+    return [
+        e.model_copy(update={"location": place})
+        if e.location is None and _told_from_dateline(doc, e, place, published)
+        else e
+        for e in events
+    ]
+
+
+def _told_from_dateline(doc: Doc, event: EventMention, place: Place, published: str | None) -> bool:
+    if event.modality != "asserted" or not _near_report(event, published):
+        return False
+    if not any(a.country == place.country for a in event.actor):
+        return False
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "ROOT"
+
+
+def _near_report(event: EventMention, published: str | None) -> bool:
+    if event.date_precision == "report":
+        return True
+    if published is None or event.date is None or event.date_precision != "day":
+        return False
+    try:
+        day, report = date.fromisoformat(event.date[:10]), date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return report - timedelta(days=_DATELINE_DAYS) <= day <= report

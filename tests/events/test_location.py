@@ -1,0 +1,253 @@
+"""Event locations (events/location.py) on parses built by hand: the place the event's own
+clause names, place nouns, clauses of other events, and the dateline fallback."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from eventline.events.args import ActorIndex
+from eventline.events.location import dateline_locations, dateline_place, event_place
+from eventline.events.patterns import lexicon
+from eventline.model import ActorRef, EventMention, Evidence, Place
+from tests.events.conftest import tag_actors
+
+VOCAB = spacy.blank("en").vocab
+TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Putin": ("p_putin", "Vladimir Putin", "RUS", "GOV", "PERSON"),
+    "Zelensky": ("p_zel", "Volodymyr Zelensky", "UKR", "GOV", "PERSON"),
+    "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
+    "Iran": ("c_irn", "Iran", "IRN", None, "GPE"),
+    "Iranian": ("c_irn", "Iran", "IRN", None, "NORP"),
+    "Russian": ("c_rus", "Russia", "RUS", None, "NORP"),
+}
+Row = tuple[str, int, str, str, str, str]
+
+
+def build(
+    rows: list[Row],
+    ents: list[tuple[int, int, str]] | None = None,
+    spaces: list[bool] | None = None,
+) -> Doc:
+    """A parsed Doc from (word, head, dep, pos, tag, lemma) rows with the given entities."""
+    words = [r[0] for r in rows]
+    if spaces is None:
+        spaces = [i + 1 < len(rows) and rows[i + 1][2] != "punct" for i in range(len(rows))]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        sent_starts=[i == 0 for i in range(len(words))],
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents or ()]
+    return tag_actors(doc, TABLE)
+
+
+def place_of(doc: Doc, verb: int) -> Place | None:
+    return event_place(doc[verb], ActorIndex(doc), lexicon())
+
+
+def test_the_object_of_a_place_preposition_is_the_place() -> None:
+    doc = build(
+        [
+            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+            ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+            ("Velkor", 1, "dobj", "PROPN", "NNP", "Velkor"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Sochi", 3, "pobj", "PROPN", "NNP", "Sochi"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        [(4, 5, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country, place.kind) == ("Sochi", "RUS", "city")
+    assert place.latitude is not None and place.source == "text"
+    assert place.admin1 is not None and not place.admin1.startswith("RU.")  # a region's name
+
+
+def test_a_place_noun_holds_the_place() -> None:
+    # "Putin spoke in the Kursk region" / "... in the city of Kazan" / "... in the Iranian capital"
+    def spoke_in(*words: Row, ents: list[tuple[int, int, str]]) -> Place | None:
+        rows: list[Row] = [
+            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            *words,
+        ]
+        return place_of(build(rows, ents), 1)
+
+    region = spoke_in(
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("Kursk", 5, "compound", "PROPN", "NNP", "Kursk"),
+        ("region", 2, "pobj", "NOUN", "NN", "region"),
+        ents=[(4, 5, "GPE")],
+    )
+    assert region is not None and (region.country, region.kind, region.admin1) == (
+        "RUS",
+        "admin1",
+        "Kursk",
+    )
+    assert region.latitude is None  # a region has no point: no capital stands in for it
+    city = spoke_in(
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("city", 2, "pobj", "NOUN", "NN", "city"),
+        ("of", 4, "prep", "ADP", "IN", "of"),
+        ("Kazan", 5, "pobj", "PROPN", "NNP", "Kazan"),
+        ents=[(6, 7, "GPE")],
+    )
+    assert city is not None and (city.name, city.kind, city.admin1) == (
+        "Kazan",
+        "city",
+        "Tatarstan",
+    )
+    capital = spoke_in(
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("Iranian", 5, "amod", "ADJ", "JJ", "iranian"),
+        ("capital", 2, "pobj", "NOUN", "NN", "capital"),
+        ents=[(4, 5, "NORP")],
+    )
+    assert capital is not None and (capital.name, capital.country) == ("Tehran", "IRN")
+
+
+def test_a_demonym_or_a_name_deep_in_the_phrase_is_no_place() -> None:
+    # "Putin spoke in his first trip after the invasion of Iran": no place of the speech
+    doc = build(
+        [
+            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("his", 4, "poss", "PRON", "PRP$", "his"),
+            ("trip", 2, "pobj", "NOUN", "NN", "trip"),
+            ("after", 4, "prep", "ADP", "IN", "after"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("invasion", 5, "pobj", "NOUN", "NN", "invasion"),
+            ("of", 7, "prep", "ADP", "IN", "of"),
+            ("Iran", 8, "pobj", "PROPN", "NNP", "Iran"),
+        ],
+        [(9, 10, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+    doc = build(
+        [
+            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("to", 1, "prep", "ADP", "IN", "to"),
+            ("Russian", 4, "amod", "ADJ", "JJ", "russian"),
+            ("officials", 2, "pobj", "NOUN", "NNS", "official"),
+        ],
+        [(3, 4, "NORP")],
+    )
+    assert place_of(doc, 1) is None
+
+
+def test_the_place_of_another_clause_with_its_own_subject_is_not_taken() -> None:
+    # "Velkor left Paris after Iran struck sites in Isfahan": Isfahan is the strike's place
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+            ("Paris", 1, "dobj", "PROPN", "NNP", "Paris"),
+            ("after", 5, "mark", "SCONJ", "IN", "after"),
+            ("Iran", 5, "nsubj", "PROPN", "NNP", "Iran"),
+            ("struck", 1, "advcl", "VERB", "VBD", "strike"),
+            ("sites", 5, "dobj", "NOUN", "NNS", "site"),
+            ("in", 6, "prep", "ADP", "IN", "in"),
+            ("Isfahan", 7, "pobj", "PROPN", "NNP", "Isfahan"),
+        ],
+        [(2, 3, "GPE"), (8, 9, "GPE")],
+    )
+    assert place_of(doc, 1) is None  # a place left behind is not where it happened
+    strike = place_of(doc, 5)
+    assert strike is not None and (strike.name, strike.country) == ("Isfahan", "IRN")
+
+
+def test_a_visit_happens_at_its_destination() -> None:
+    doc = build(
+        [
+            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+            ("visited", 1, "ROOT", "VERB", "VBD", "visit"),
+            ("Iran", 1, "dobj", "PROPN", "NNP", "Iran"),
+        ],
+        [(2, 3, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.kind) == ("IRN", "country")
+
+
+def _event(
+    doc: Doc, actor: str, *, start: int, end: int, precision: str = "report"
+) -> EventMention:
+    ref = ActorRef(id=actor, name=actor, country={"p_putin": "RUS", "c_irn": "IRN"}[actor])
+    return EventMention(
+        id=f"e{start}",
+        type="ACCUSE",
+        actor=(ref,),
+        date="2025-06-23",
+        date_precision=precision,
+        evidence=Evidence(article="a", sentence=0, start=start, end=end),
+    )
+
+
+def _dateline_doc() -> Doc:
+    return build(
+        [
+            ("MOSCOW", 0, "ROOT", "PROPN", "NNP", "Moscow"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("June", 0, "appos", "PROPN", "NNP", "June"),
+            ("23", 2, "nummod", "NUM", "CD", "23"),
+            ("(", 5, "punct", "PUNCT", "-LRB-", "("),
+            ("Reuters", 0, "appos", "PROPN", "NNP", "Reuters"),
+            (")", 5, "punct", "PUNCT", "-RRB-", ")"),
+            ("-", 0, "punct", "PUNCT", ":", "-"),
+            ("Putin", 9, "nsubj", "PROPN", "NNP", "Putin"),
+            ("condemned", 9, "ROOT", "VERB", "VBD", "condemn"),
+            ("the", 11, "det", "DET", "DT", "the"),
+            ("strikes", 9, "dobj", "NOUN", "NNS", "strike"),
+            ("that", 14, "dobj", "PRON", "WDT", "that"),
+            ("Iran", 14, "nsubj", "PROPN", "NNP", "Iran"),
+            ("reported", 11, "relcl", "VERB", "VBD", "report"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+        ],
+        [(0, 1, "GPE"), (13, 14, "GPE")],
+        # "MOSCOW, June 23 (Reuters) - Putin condemned the strikes that Iran reported."
+        spaces=[False, True, True, True, False, False, True, True, *[True] * 6, False, False],
+    )
+
+
+def test_the_dateline_places_only_events_told_from_there() -> None:
+    doc = _dateline_doc()
+    place = dateline_place(doc)
+    assert place is not None and (place.name, place.country, place.source) == (
+        "Moscow",
+        "RUS",
+        "dateline",
+    )
+    sentence = doc[8:16]
+    clause = doc[14:15]  # "reported": a relative clause, not the sentence's main clause
+    events = [
+        _event(doc, "p_putin", start=sentence.start_char, end=sentence.end_char),
+        _event(doc, "c_irn", start=sentence.start_char, end=sentence.end_char),
+        _event(doc, "p_putin", start=clause.start_char, end=clause.end_char),
+        _event(doc, "p_putin", start=sentence.start_char, end=sentence.end_char, precision="year"),
+    ]
+    placed = [e.location for e in dateline_locations(doc, events, published="2025-06-23")]
+    assert placed[0] is not None and placed[0].source == "dateline"
+    assert placed[1:] == [None, None, None]  # foreign actor; embedded clause; another time
+
+
+def test_no_dateline_no_fallback() -> None:
+    doc = build(
+        [
+            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    event = _event(doc, "p_putin", start=0, end=len(doc.text))
+    assert dateline_place(doc) is None
+    assert dateline_locations(doc, [event], published="2025-06-23")[0].location is None
