@@ -23,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+#: Publication dates of the template articles (article id -> ISO date), set by `templates`.
+PUBLISHED: dict[str, str | None] = {}
+
 
 def templates(folder: Path) -> list[object]:
     from eventline.analyse import analyse
@@ -35,7 +38,46 @@ def templates(folder: Path) -> list[object]:
     with Store(settings.db_url) as store:
         ingest(store, plan_sources([str(ROOT / "examples" / "corpus")])[0], settings=settings)
         analyse(store, settings=settings)
+        PUBLISHED.update(
+            {a.id: a.published.value if a.published else None for a in store.iter_articles()}
+        )
         return list(state.iter_analyses(store))
+
+
+def _shifted(value: str | None, days: int) -> str | None:
+    """An ISO day, month or year moved by `days` (a day and month of no year stays)."""
+    import datetime as dt
+
+    if not value or value.startswith("--") or len(value) not in (4, 7, 10):
+        return value
+    padded = value + "-01" * ((10 - len(value)) // 3)
+    try:
+        moved = dt.date.fromisoformat(padded) + dt.timedelta(days=days)
+    except ValueError:
+        return value
+    return moved.isoformat()[: len(value)]
+
+
+def redate(template: object, published: str | None) -> object:
+    """The template's event dates moved with its publication date to `published` (so copies
+    of one report read as news of their own days, not thousands of reports of one day)."""
+    import datetime as dt
+
+    from eventline.model import ArticleAnalysis
+
+    assert isinstance(template, ArticleAnalysis)
+    own = PUBLISHED.get(template.article)
+    if not own or not published or len(own) < 10 or len(published) < 10:
+        return template
+    days = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(own[:10])).days
+    return template.model_copy(
+        update={
+            "event_mentions": tuple(
+                e.model_copy(update={"date": _shifted(e.date, days)})
+                for e in template.event_mentions
+            )
+        }
+    )
 
 
 def reid(template: object, article: str, key: str) -> object:
@@ -66,7 +108,14 @@ def reid(template: object, article: str, key: str) -> object:
     )
 
 
-def fill(db: Path, records: list[dict[str, object]], name: str, pool: list[object]) -> None:
+def fill(
+    db: Path,
+    records: list[dict[str, object]],
+    name: str,
+    pool: list[object],
+    *,
+    move_dates: bool = False,
+) -> None:
     """Ingest `records` as one JSONL file and store a copied result for each new article."""
     from eventline.analysis import state
     from eventline.analysis.article import analysis_key
@@ -91,10 +140,13 @@ def fill(db: Path, records: list[dict[str, object]], name: str, pool: list[objec
         pending = state.pending_articles(store, key)
         for start in range(0, len(pending), 500):
             batch = pending[start : start + 500]
-            state.write_outcomes(
-                store,
-                [reid(pool[(start + i) % len(pool)], a.id, key) for i, a in enumerate(batch)],  # type: ignore[misc]
-            )
+            results = []
+            for i, a in enumerate(batch):
+                template = pool[(start + i) % len(pool)]
+                if move_dates:
+                    template = redate(template, a.published.value if a.published else None)
+                results.append(reid(template, a.id, key))
+            state.write_outcomes(store, results)  # type: ignore[arg-type]
 
 
 def timed(db: Path) -> tuple[float, int, float]:
@@ -128,6 +180,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--add", type=int, default=100)
     parser.add_argument("--keep", type=Path, help="folder to keep the stores in (else a temp)")
+    parser.add_argument(
+        "--move-dates",
+        action="store_true",
+        help="move each copied result's event dates with its article's publication date",
+    )
     opts = parser.parse_args()
     records = list(generate(opts.n + opts.add))
     base, extra = records[: opts.n], records[opts.n :]
@@ -137,15 +194,15 @@ def main() -> None:
         pool = templates(folder)
         big, small = folder / "big.db", folder / "small.db"
         started = time.monotonic()
-        fill(big, base, "base", pool)
+        fill(big, base, "base", pool, move_dates=opts.move_dates)
         print(f"built the store of {opts.n} in {time.monotonic() - started:.0f}s", flush=True)
         first = timed(big)
         print(f"first link of {opts.n} articles: {show(first)}", flush=True)
         again = timed(big)
         print(f"analyse with nothing new ({opts.n} articles): {show(again)}", flush=True)
-        fill(big, extra, "extra", pool)
+        fill(big, extra, "extra", pool, move_dates=opts.move_dates)
         grown = timed(big)
-        fill(small, extra, "extra", pool)
+        fill(small, extra, "extra", pool, move_dates=opts.move_dates)
         alone = timed(small)
         print(f"adding {opts.add} to {opts.n}: {show(grown)}")
         print(f"the same {opts.add} in an empty store: {show(alone)}")

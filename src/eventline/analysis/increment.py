@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 
 from eventline.analysis import state
 from eventline.analysis.ids import StableIds
@@ -303,9 +303,13 @@ def touched_mentions(
     events = _column_in(conn, links.c.event_id, links.c.mention_id, hit)
     members = _column_in(conn, links.c.mention_id, links.c.event_id, events)
     mentions: list[EventMention] = []
+    raw = type_coerce(em.c.data, Text)  # SQLite: the JSON text, validated in one pass
     for part in _parts(members):
-        query = select(em.c.data).where(em.c.id.in_(part))
-        mentions.extend(EventMention.model_validate(r[0]) for r in conn.execute(query))
+        for (data,) in conn.execute(select(raw).where(em.c.id.in_(part))):
+            if isinstance(data, str | bytes):
+                mentions.append(EventMention.model_validate_json(data))
+            else:  # PostgreSQL's driver hands JSON over parsed
+                mentions.append(EventMention.model_validate(data))
     return events, mentions
 
 

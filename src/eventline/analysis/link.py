@@ -255,6 +255,8 @@ def link_new(
     store: Store, new: Sequence[str], *, settings: Settings, tick: Progress
 ) -> LinkReport | None:
     """Link only the articles in `new` against the stored records (None: link in full)."""
+    if not new:
+        return _counted(store, 0)
     stamp = inc.linked_at(store)
     with store.engine.connect() as conn:
         linked = inc.articles_by_id(conn, new)

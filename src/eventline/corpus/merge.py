@@ -231,9 +231,11 @@ class _Cluster:
     recipient_ids: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
     all_days: bool = True
+    whens: dict[MentionDays, set[str]] = field(default_factory=dict)  # date -> articles
 
     def add(self, view: _View) -> None:
         self.members.append(view)
+        self.whens.setdefault(view.when, set()).add(view.article)
         self.actors |= view.actors
         self.recipients |= view.recipients
         self.persons |= view.persons
@@ -345,13 +347,13 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
         return 0
     if not (view.links & cluster.links or _same_parties(view, cluster)):
         return 0
-    for member in cluster.members:
-        same_article = member.article == view.article
-        if not (
-            dates_compatible(view.when, member.when, rules)
-            or (same_article and "none" in (view.when.kind, member.when.kind))
-        ):
-            return 0
+    # Complete linkage, checked once per distinct member date (copies share theirs).
+    for when, articles in cluster.whens.items():
+        if dates_compatible(view.when, when, rules):
+            continue
+        if "none" in (view.when.kind, when.kind) and articles == {view.article}:
+            continue
+        return 0
     return _participants_overlap(view, cluster)
 
 
