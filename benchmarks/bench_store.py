@@ -3,17 +3,17 @@
 - `find_events` by dyad and a one-year date range (first page of 50, with the total count),
 - `dyad_timeline` by month over the whole store,
 - full-text `search` returning 20 hits: a common word with a topic word (selective, like a
-  name or a place), and two common words (each in 15 % of sentences, so every query ranks
-  about 2 % of the whole index).
+  name or a place), and two common words (each in 15 % of sentences, so every query matches
+  about 2 % of the whole index and is ranked over its newest `--window` matches).
 
     .venv/bin/python benchmarks/bench_store.py --events 100000 [--backend sqlite postgresql]
-        [--pg postgresql://postgres@127.0.0.1:5432] [--runs 200] [--url STORE]
+        [--pg postgresql://postgres@127.0.0.1:5432] [--runs 200] [--url STORE] [--window N]
 
-Events are written through the store's own write path (`Writer.upsert_events`, so the party,
-dyad and link rows are the real ones); articles and the evidence text the full-text index
-covers are bulk-inserted rows. Countries follow a Zipf-like law (a few, like the USA, are in
-most events), dates spread over ten years, 10 % are month- or year-precise or undated. The
-PostgreSQL database is created for the run and dropped after it."""
+The store is filled in bulk with the rows the store's own `Writer` writes (see `fill`), and
+its indexes are built after the load. Countries follow a Zipf-like law (a few, like the USA,
+are in most events), dates spread over ten years, 10 % are month- or year-precise or undated.
+The PostgreSQL database is created for the run and dropped after it; a store given with
+`--url` is filled only when it has no events, and kept."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Table
 
 from eventline.model import ActorRef, Event, Evidence
-from eventline.queries import dyad_timeline, find_events, search
+from eventline.queries import SEARCH_WINDOW, dyad_timeline, find_events, search
 from eventline.store import Store
 from eventline.store import rows as R
 from eventline.store import schema as S
@@ -236,7 +236,9 @@ def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float, float]:
     return statistics.median(wall), wall[p95], cpu[p95]
 
 
-def measure(store: Store, *, runs: int, seed: int = 2) -> dict[str, tuple[float, float, float]]:
+def measure(
+    store: Store, *, runs: int, window: int | None, seed: int = 2
+) -> dict[str, tuple[float, float, float]]:
     rng = random.Random(seed)
     top = COUNTRIES[:8]
 
@@ -250,11 +252,12 @@ def measure(store: Store, *, runs: int, seed: int = 2) -> dict[str, tuple[float,
         a, b = rng.sample(top, 2)
         return dyad_timeline(store, a, b, by="month")
 
-    def broad() -> Any:  # two common words: ~2 % of all evidence matches, all ranked
-        return search(store, " ".join(rng.sample(WORDS, 2)), limit=20)
+    def broad() -> Any:  # two common words: ~2 % of all evidence matches
+        return search(store, " ".join(rng.sample(WORDS, 2)), limit=20, window=window)
 
     def topical() -> Any:  # a common word and a topic word of rank 20-200
-        return search(store, f"{rng.choice(WORDS)} {TOPICS[rng.randrange(20, 200)]}", limit=20)
+        query = f"{rng.choice(WORDS)} {TOPICS[rng.randrange(20, 200)]}"
+        return search(store, query, limit=20, window=window)
 
     results = {"events by dyad + date range (page of 50 + count)": timed(dyad, runs),
                "monthly dyad timeline": timed(timeline, runs),
@@ -298,8 +301,11 @@ def run(backend: str, args: argparse.Namespace, tmp: Path) -> None:
                         conn.exec_driver_sql("ANALYZE")
             else:
                 print(f"\n{store.dialect}: {store.counts()['events']} events already stored")
-            print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-            for name, (p50, p95, cpu95) in measure(store, runs=args.runs).items():
+            print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+                  f"search ranks {args.window or 'every'} matches")  # fmt: skip
+            for name, (p50, p95, cpu95) in measure(
+                store, runs=args.runs, window=args.window or None
+            ).items():
                 print(f"  {name:52s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   "
                       f"CPU p95 {cpu95:6.1f} ms")  # fmt: skip
             print(f"  load average {os.getloadavg()[0]:.1f}")
@@ -314,6 +320,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--backend", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--window", type=int, default=SEARCH_WINDOW,
+        help=f"matches a search ranks (default {SEARCH_WINDOW}; 0: every match)",
+    )  # fmt: skip
     parser.add_argument(
         "--url", help="measure this store (filled first if it has no events) and keep it"
     )

@@ -53,6 +53,7 @@ from eventline.public import (
 from eventline.store import Store
 from eventline.store import schema as S
 from eventline.store.rows import date_range
+from eventline.store.search import WINDOW as SEARCH_WINDOW
 from eventline.store.search import Filters
 from eventline.store.search import search as run_search
 
@@ -297,6 +298,23 @@ def find_actors(
         mentions = _mentions_of(conn, [r.actor_id for r in rows])
     data = [_actor_out(_json(r.data), mentions.get(r.actor_id, [])) for r in rows]
     return Page[ActorOut](data=data, count=total, next_cursor=nxt)
+
+
+def actors_named(store: Store, name: str) -> list[dict[str, Any]]:
+    """The stored actors whose id, canonical name or an alias is `name`, ignoring case and a
+    leading "the " (as `--actor` options read a name), as their JSON records. One look-up
+    in the casefolded alias index, never a read of every actor."""
+    wanted = name.strip().casefold()
+    forms = sorted({wanted, wanted.removeprefix("the ")})
+    a, al = S.actors, S.actor_aliases
+    by_alias = select(al.c.actor_id).where(al.c.key.in_(forms))
+    query = (
+        select(a.c.data)
+        .where(a.c.id.in_(forms) | a.c.id.in_(by_alias))  # ids are lowercase (content ids)
+        .order_by(a.c.id)
+    )
+    with store.reading("actors") as conn:
+        return [_json(r.data) for r in conn.execute(query)]
 
 
 def _mentions_of(conn: Connection, actor_ids: list[str]) -> dict[str, list[MentionOut]]:
@@ -649,12 +667,15 @@ def search(
     kind: str | None = None,
     actor: str | None = None,
     limit: int = 20,
+    window: int | None = SEARCH_WINDOW,
 ) -> list[SearchHit]:
     """The best matches of `query` over article titles and bodies, quotes and event
-    evidence, filtered by the article's date, outlet, kind, or an actor it mentions."""
+    evidence, filtered by the article's date, outlet, kind, or an actor it mentions.
+    Ranked over the newest `window` matches (after the filters); None ranks every match,
+    at a cost that grows with how many there are (`eventline.store.search`)."""
     filters = Filters(since=since, until=until, outlet=outlet, kind=kind, actor=actor)
     with store.reading("search") as conn:
-        hits = run_search(conn, query, filters=filters, limit=limit)
+        hits = run_search(conn, query, filters=filters, limit=limit, window=window)
         meta = {
             r.id: r
             for r in conn.execute(

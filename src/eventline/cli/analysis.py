@@ -18,7 +18,8 @@ from eventline.cli.common import State, clip, err, handle_errors, out
 from eventline.cli.repair import print_report
 from eventline.cli.timeline import timeline_command
 from eventline.model import ActorRef
-from eventline.queries import find_actors, find_events, find_quotes
+from eventline.public import EventOut
+from eventline.queries import find_actors, find_events, find_quotes, iter_all
 
 actors_app = typer.Typer(help="List canonical actors, or check an actor file.")
 
@@ -134,6 +135,9 @@ def events_command(
     since: Annotated[
         str | None, typer.Option(help="Only events dated on or after (YYYY[-MM[-DD]]).")
     ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events dated on or before (YYYY[-MM[-DD]]).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List events (merged across articles once `eventline analyse` has run)."""
@@ -141,36 +145,43 @@ def events_command(
     with handle_errors(), state.open_store() as store:
         # --- H5: option validation
         since = validate.iso_date("--since", since)
+        until = validate.iso_date("--until", until)
         type_ = validate.event_type(type_)
-        known = validate.stored_actors(store) if actor or recipient else []
-        who = validate.actor("--actor", actor, known)
-        whom = validate.actor("--recipient", recipient, known)
+        who = validate.resolve_actor(store, "--actor", actor)
+        whom = validate.resolve_actor(store, "--recipient", recipient)
         # ---
-        page = find_events(
-            store,
-            actor=who.key if who else None,
-            recipient=whom.key if whom else None,
-            type=type_,
-            since=since,
-            limit=None,
+        found = iter_all(
+            find_events, store, actor=who.key if who else None,
+            recipient=whom.key if whom else None, type=type_, since=since, until=until,
+        )  # fmt: skip
+        shown = _show_events(found, as_json=as_json)
+    if not shown:  # H5: an empty answer says what was searched
+        asked = validate.searched(
+            actor=actor, recipient=recipient, type_=type_, since=since, until=until
         )
-    records = [e.model_dump(mode="json") for e in page.data]
-    if not records:  # H5: an empty answer says what was searched
-        asked = validate.searched(actor=actor, recipient=recipient, type_=type_, since=since)
         err.print(f"no events match {escape(asked)}")
-        return
-    if as_json:
-        _json_lines(records)
-        return
+
+
+def _show_events(events: Iterable[EventOut], *, as_json: bool) -> int:
+    """Print events as they are read (JSON lines stream; a table is printed at the end);
+    returns how many."""
+    shown = 0
     table = _table("date", "type", "mode", "actor", "recipient", "modality", "sources", "evidence")
-    for r in records:
+    for event in events:
+        shown += 1
+        r = event.model_dump(mode="json")
+        if as_json:
+            _json_lines([r])
+            continue
         evidence = r["mentions"][0].get("text", "") if r["mentions"] else ""
         table.add_row(
             r["date"] or "", r["type"], r["mode"] or "", escape(_refs(r["actor"])),
             escape(_refs(r["recipient"])), r["modality"], str(r["sources"]),
             escape(clip(evidence, 120)),
         )  # fmt: skip
-    out.print(table)
+    if shown and not as_json:
+        out.print(table)
+    return shown
 
 
 def quotes_command(

@@ -36,7 +36,7 @@ def search_command(
         since, until = validate.iso_date("--since", since), validate.iso_date("--until", until)
         if kind is not None:
             validate.one_of("--kind", kind, ("news", "opinion", "analysis", "fact-check"))
-        who = validate.actor("--actor", actor, validate.stored_actors(store)) if actor else None
+        who = validate.resolve_actor(store, "--actor", actor)
         # ---
         hits = search(
             store, query, since=since, until=until, outlet=outlet, kind=kind,

@@ -42,8 +42,7 @@ def timeline_command(
     with handle_errors(), state.open_store() as store:
         validate.one_of("--by", by, ("week", "month"))
         validate.one_of("--format", fmt, ("table", "png", "svg", "csv"))
-        known = validate.stored_actors(store)
-        first, second = validate.actor("A", a, known), validate.actor("B", b, known)
+        first, second = validate.resolve_actor(store, "A", a), validate.resolve_actor(store, "B", b)
         if output is not None and fmt != "table":
             _check_target(output)
         if not find_events(store, limit=1).data:

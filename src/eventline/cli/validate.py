@@ -7,7 +7,7 @@ accepted: dates in ISO form, PLOVER event types, actors by ISO3 code, actor id o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -193,3 +193,23 @@ def searched(**options: object) -> str:
     an empty answer searched for."""
     given = [f"--{k.rstrip('_').replace('_', '-')} {v!r}" for k, v in options.items() if v]
     return ", ".join(given) if given else "no filter"
+
+
+# --- query layer (#10): actor options resolved with one indexed look-up -------------------
+
+
+def resolve_actor(store: Any, option: str, value: str | None) -> ActorQuery | None:
+    """An actor option read against the store: the exact id, name or alias look-up is one
+    query (`eventline.queries.actors_named`); only a name that matches nothing reads every
+    actor, to suggest the nearest, and a country never does."""
+    from eventline.queries import actors_named
+
+    if value is None:
+        return None
+    found = actors_named(store, value)
+    return actor(option, value, found or _every_actor(store))
+
+
+def _every_actor(store: Any) -> Iterator[dict[str, Any]]:
+    """Read only when iterated: `actor` answers a country code or name before it looks."""
+    yield from stored_actors(store)
