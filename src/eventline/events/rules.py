@@ -255,7 +255,6 @@ def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
 
 
 _NOT_EVENT_TESTS = (
-    _commercial,
     _category_disapproval,
     _figurative,
     _electoral_contest,
@@ -563,6 +562,40 @@ def _attacker(
     return actors.refs(first(tok, "nsubj")) if tok.pos_ == "VERB" else ()
 
 
+@rule("military_preparation")
+def military_preparation(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The army prepared to resume shelling rebel positions": preparing an attack is a
+    military move short of force (PLOVER MOBILIZE), which happened; the attack is its
+    content and its target the recipient."""
+    prepares = ctx.lex.cue("preparation_verbs")
+    for c in cands:
+        if c.type != "ASSAULT" or c.trigger.pos_ != "VERB":
+            continue
+        node, gov = c.trigger, None
+        for _ in range(2):
+            if node.dep_ != "xcomp":
+                break
+            node = node.head
+            if node.lemma_.lower() in prepares:
+                gov = node
+                break
+        if gov is None:
+            continue
+        c.content = c.content or _phrase(c.trigger, own=True)
+        c.type, c.mode, c.asserted = "MOBILIZE", "troops", True
+    return cands
+
+
+@rule("self_disarmament")
+def self_disarmament(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "One third of the guerrillas have been demobilized": in a disarmament reported in the
+    passive with no agent, those disarmed are the ones retreating (PLOVER's actor)."""
+    for c in cands:
+        if c.type == "RETREAT" and c.mode == "disarm" and not c.actor and c.recipient:
+            c.actor, c.recipient = c.recipient, ()
+    return cands
+
+
 @rule("conditional_threat")
 def conditional_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
@@ -811,6 +844,12 @@ def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> lis
                 ),
             )
     return cands
+
+
+@rule("commercial_acts")
+def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Drops commercial acts (`_commercial`), once every rule has named the parties."""
+    return [c for c in cands if not _commercial(c, ctx)]
 
 
 @rule("anchored_descriptors")
