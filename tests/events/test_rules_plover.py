@@ -369,3 +369,18 @@ def test_those_disarmed_in_a_passive_report_are_the_ones_retreating() -> None:
     )
     found = [c for c in coded(doc) if c[0] == "RETREAT"]
     assert found and found[0][1] == [None] and found[0][2] == []
+
+
+def test_unresolved_parties_are_no_evidence_of_commerce() -> None:
+    rows: list[Row] = [
+        ("Acme", 1, "nsubj", "PROPN", "NNP", "Acme"),
+        ("urged", 1, "ROOT", "VERB", "VBD", "urge"),
+        ("Initech", 1, "dobj", "PROPN", "NNP", "Initech"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("reopen", 1, "xcomp", "VERB", "VB", "reopen"),
+        ("talks", 4, "dobj", "NOUN", "NNS", "talk"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    unresolved = {"Initech": ("o_initech", "Initech", None, None, "ORG")}
+    doc = tag_actors(build(rows), {**TABLE, **COMPANIES, **unresolved})
+    assert "REQUEST" in types(doc)

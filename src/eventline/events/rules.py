@@ -235,17 +235,18 @@ _COMMERCE_PRONE = frozenset(
 
 
 def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
-    """ "Apple offered free cases to customers", "Jobs resigned as Apple CEO", "GM will
-    continue to support its products": PLOVER codes political actors. A cooperative act none
-    of whose parties has a country or a non-business sector is no political event; nor is one
-    about products, customers or a company's officers unless a state body, political group or
-    armed group takes part."""
+    """ "Apple offered free cases to customers", "Jobs resigned as Apple CEO", "Boeing
+    promised technical assistance to Aeroflot": PLOVER codes political actors. A cooperative
+    act with no state body, political group or armed group among its parties is commercial
+    when the text says so: a party is a business and none is a country, or the act is about
+    products, customers or a company's officers. Parties the nlp stage could not resolve are
+    no evidence either way ("the GAO called on the Air Force" stays an event)."""
     parties = (*c.actor, *c.recipient)
     if not parties or c.type not in _COMMERCE_PRONE:
         return False
     if any(p.sector and p.sector not in _BUSINESS for p in parties):
         return False
-    if not any(p.country for p in parties):
+    if any(p.sector in _BUSINESS for p in parties) and not any(p.country for p in parties):
         return True
     words = ctx.lex.cue("commercial_words")
     objects = [t for t in c.trigger.children if t.dep_ in ("dobj", "nsubjpass", "attr")]
