@@ -311,3 +311,76 @@ def test_taking_delivery_from_a_party_makes_that_party_the_giver() -> None:
         ]
     )
     assert ("AID", ["FRA"], ["PER"], None) in coded(doc)
+
+
+def test_allowing_a_party_to_act_is_a_concession_to_it() -> None:
+    doc = build(
+        [
+            ("France", 1, "nsubj", "PROPN", "NNP", "France"),
+            ("allowed", 1, "ROOT", "VERB", "VBD", "allow"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("rebels", 5, "nsubj", "NOUN", "NNS", "rebel"),
+            ("to", 5, "aux", "PART", "TO", "to"),
+            ("rally", 1, "ccomp", "VERB", "VB", "rally"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert [c for c in coded(doc) if c[0] == "CONCEDE" and c[1] == ["FRA"]]
+
+
+def test_allowing_without_a_party_and_its_action_is_no_concession() -> None:
+    doc = build(
+        [
+            ("France", 1, "nsubj", "PROPN", "NNP", "France"),
+            ("allowed", 1, "ROOT", "VERB", "VBD", "allow"),
+            ("it", 1, "dobj", "PRON", "PRP", "it"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert "CONCEDE" not in types(doc)
+
+
+def test_preparing_an_attack_is_a_mobilization_against_its_target() -> None:
+    doc = build(
+        [
+            ("France", 1, "nsubj", "PROPN", "NNP", "France"),
+            ("prepared", 1, "ROOT", "VERB", "VBD", "prepare"),
+            ("to", 3, "aux", "PART", "TO", "to"),
+            ("attack", 1, "xcomp", "VERB", "VB", "attack"),
+            ("Peru", 3, "dobj", "PROPN", "NNP", "Peru"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    found = coded(doc)
+    assert ("MOBILIZE", ["FRA"], ["PER"], "attack Peru") in found
+    assert "ASSAULT" not in [t for t, *_ in found]
+
+
+def test_those_disarmed_in_a_passive_report_are_the_ones_retreating() -> None:
+    doc = build(
+        [
+            ("the", 1, "det", "DET", "DT", "the"),
+            ("rebels", 4, "nsubjpass", "NOUN", "NNS", "rebel"),
+            ("have", 4, "aux", "AUX", "VBP", "have"),
+            ("been", 4, "auxpass", "AUX", "VBN", "be"),
+            ("disarmed", 4, "ROOT", "VERB", "VBN", "disarm"),
+            (".", 4, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    found = [c for c in coded(doc) if c[0] == "RETREAT"]
+    assert found and found[0][1] == [None] and found[0][2] == []
+
+
+def test_unresolved_parties_are_no_evidence_of_commerce() -> None:
+    rows: list[Row] = [
+        ("Acme", 1, "nsubj", "PROPN", "NNP", "Acme"),
+        ("urged", 1, "ROOT", "VERB", "VBD", "urge"),
+        ("Initech", 1, "dobj", "PROPN", "NNP", "Initech"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("reopen", 1, "xcomp", "VERB", "VB", "reopen"),
+        ("talks", 4, "dobj", "NOUN", "NNS", "talk"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    unresolved = {"Initech": ("o_initech", "Initech", None, None, "ORG")}
+    doc = tag_actors(build(rows), {**TABLE, **COMPANIES, **unresolved})
+    assert "REQUEST" in types(doc)

@@ -116,6 +116,11 @@ def _has_clause(tok: Token, kind: str) -> bool:
     """ "declined to resign" (xcomp); "warned that it will retaliate" (future that-clause)."""
     if kind == "xcomp":
         return first(tok, "xcomp") is not None
+    if kind == "permit":  # "allowed X to run": X the subject of a clause, or object + xcomp
+        comp = first(tok, "ccomp")
+        if comp is not None and first(comp, "nsubj") is not None:
+            return True
+        return first(tok, "dobj") is not None and first(tok, "xcomp") is not None
     comp = first(tok, "ccomp")
     return comp is not None and any(
         c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in comp.children

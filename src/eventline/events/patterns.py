@@ -29,8 +29,8 @@ from eventline.events.ontology import GENERATED, ontology, read_yaml
 PLOVER_TYPES = frozenset(ontology().types)
 Roles = Literal["default", "reciprocal", "host", "destination"]
 _ROLES = {"default", "reciprocal", "host", "destination"}
-Clausal = Literal["xcomp", "future"]
-_CLAUSAL = {"xcomp", "future"}
+Clausal = Literal["xcomp", "future", "permit"]
+_CLAUSAL = {"xcomp", "future", "permit"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when built in
 _PATTERNS = "resources/events/patterns.yaml"
 _CUES = "resources/events/cues.yaml"

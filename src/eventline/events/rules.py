@@ -235,17 +235,18 @@ _COMMERCE_PRONE = frozenset(
 
 
 def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
-    """ "Apple offered free cases to customers", "Jobs resigned as Apple CEO", "GM will
-    continue to support its products": PLOVER codes political actors. A cooperative act none
-    of whose parties has a country or a non-business sector is no political event; nor is one
-    about products, customers or a company's officers unless a state body, political group or
-    armed group takes part."""
+    """ "Apple offered free cases to customers", "Jobs resigned as Apple CEO", "Boeing
+    promised technical assistance to Aeroflot": PLOVER codes political actors. A cooperative
+    act with no state body, political group or armed group among its parties is commercial
+    when the text says so: a party is a business and none is a country, or the act is about
+    products, customers or a company's officers. Parties the nlp stage could not resolve are
+    no evidence either way ("the GAO called on the Air Force" stays an event)."""
     parties = (*c.actor, *c.recipient)
     if not parties or c.type not in _COMMERCE_PRONE:
         return False
     if any(p.sector and p.sector not in _BUSINESS for p in parties):
         return False
-    if not any(p.country for p in parties):
+    if any(p.sector in _BUSINESS for p in parties) and not any(p.country for p in parties):
         return True
     words = ctx.lex.cue("commercial_words")
     objects = [t for t in c.trigger.children if t.dep_ in ("dobj", "nsubjpass", "attr")]
@@ -255,7 +256,6 @@ def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
 
 
 _NOT_EVENT_TESTS = (
-    _commercial,
     _category_disapproval,
     _figurative,
     _electoral_contest,
@@ -563,6 +563,40 @@ def _attacker(
     return actors.refs(first(tok, "nsubj")) if tok.pos_ == "VERB" else ()
 
 
+@rule("military_preparation")
+def military_preparation(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The army prepared to resume shelling rebel positions": preparing an attack is a
+    military move short of force (PLOVER MOBILIZE), which happened; the attack is its
+    content and its target the recipient."""
+    prepares = ctx.lex.cue("preparation_verbs")
+    for c in cands:
+        if c.type != "ASSAULT" or c.trigger.pos_ != "VERB":
+            continue
+        node, gov = c.trigger, None
+        for _ in range(2):
+            if node.dep_ != "xcomp":
+                break
+            node = node.head
+            if node.lemma_.lower() in prepares:
+                gov = node
+                break
+        if gov is None:
+            continue
+        c.content = c.content or _phrase(c.trigger, own=True)
+        c.type, c.mode, c.asserted = "MOBILIZE", "troops", True
+    return cands
+
+
+@rule("self_disarmament")
+def self_disarmament(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "One third of the guerrillas have been demobilized": in a disarmament reported in the
+    passive with no agent, those disarmed are the ones retreating (PLOVER's actor)."""
+    for c in cands:
+        if c.type == "RETREAT" and c.mode == "disarm" and not c.actor and c.recipient:
+            c.actor, c.recipient = c.recipient, ()
+    return cands
+
+
 @rule("conditional_threat")
 def conditional_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
@@ -811,6 +845,12 @@ def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> lis
                 ),
             )
     return cands
+
+
+@rule("commercial_acts")
+def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Drops commercial acts (`_commercial`), once every rule has named the parties."""
+    return [c for c in cands if not _commercial(c, ctx)]
 
 
 @rule("anchored_descriptors")
