@@ -152,3 +152,11 @@ def test_a_weekday_against_a_year_less_date_tied_to_a_weekday(parse: Parse) -> N
     text = "Velkor flew to Berlin on Sunday (March 10). On Saturday, France condemned Peru."
     found = [e for e in coded(parse, text, published="--03-11") if e.type == "ACCUSE"]
     assert found and all(e.date == "--03-09" for e in found)
+
+
+def test_an_event_nouns_phrase_time_is_not_that_of_an_event_it_relates_to() -> None:
+    doc = build(MET)
+    july = timex(doc, 12, 12, "2024-07", "month")
+    index = TimexIndex(doc, [july])
+    assert index.in_phrase(doc[6]) is None  # "meeting since Brandt's election in July"
+    assert index.in_phrase(doc[10]) == july  # "election in July"

@@ -118,7 +118,7 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
         head = node.head
         if head == node:
             return None
-        if node.dep_ in ("pobj", "pcomp") and head.pos_ == "ADP":
+        if node.dep_ in ("pobj", "pcomp") and _preposition(head):
             if head.text.lower() in relation and node is not root:
                 return None
             node = head
@@ -127,10 +127,15 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
             return head, rank
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             return None
-        if node is not root and node.pos_ != "ADP" and not _argument(node, root):
+        if node is not root and not _preposition(node) and not _argument(node, root):
             return None  # inside a noun that is itself no argument of the clause
         node, rank = head, 1
     return None
+
+
+def _preposition(tok: Token) -> bool:
+    """A preposition, however tagged ("since" is often SCONJ)."""
+    return tok.pos_ == "ADP" or tok.dep_ == "prep"
 
 
 def _argument(noun: Token, root: Token) -> bool:
@@ -153,7 +158,7 @@ class TimexIndex:
     def __init__(self, doc: Doc, timexes: list[FoundTimex]) -> None:
         from eventline.events.patterns import lexicon  # the coder's vocabulary, cached
 
-        relation = lexicon().cue("timex_relation_preps")
+        relation = self.relation = lexicon().cue("timex_relation_preps")
         self.by_clause: dict[int, list[_Attached]] = {}
         self.by_token: dict[int, FoundTimex] = {}
         self.by_sentence: dict[int, list[FoundTimex]] = {}
@@ -179,11 +184,29 @@ class TimexIndex:
         return found[0] if found else None
 
     def in_phrase(self, tok: Token) -> FoundTimex | None:
-        """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes")."""
+        """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes"), not one
+        of another event the phrase relates it to ("a meeting since his election in July")."""
         for t in tok.subtree:
             if t.i in self.by_token and clause_head(t) == clause_head(tok):
+                if self._related(t, tok):
+                    continue
                 return self.by_token[t.i]
         return None
+
+    def _related(self, tok: Token, top: Token) -> bool:
+        """Whether a relation preposition (since, after, ...) governing something other than
+        the timex itself stands between a timex token and `top`."""
+        own = self.by_token[tok.i]
+        node = tok
+        for _ in range(12):
+            if node.i == top.i or node.head.i == node.i:
+                return False
+            head = node.head
+            relation = _preposition(head) and head.text.lower() in self.relation
+            if relation and self.by_token.get(node.i) is not own:
+                return True
+            node = head
+        return False
 
     def of_clause(self, verb: Token, *, climb: bool = True) -> FoundTimex | None:
         """A dated timex of `verb`'s clause, or of a subject-less participle under it, or of
