@@ -29,7 +29,7 @@ from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
-from eventline.eval.places import meantime_coded, score_places
+from eventline.eval.places import meantime_coded, score_place_examples, score_places
 from eventline.eval.plover_gsr import score_plover_gsr
 from eventline.eval.quotes import score_quotes
 from eventline.eval.report import SectionReport
@@ -210,6 +210,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "meantime-timex-f1": _meantime_timex_f1,
     "timex-examples": lambda ctx: score_timex_examples(),
     "listings": lambda ctx: score_listings(Path("examples")),
+    "place-examples": lambda ctx: score_place_examples(ctx.nlp),  # issue 9: eval/places.py
 }
 
 
