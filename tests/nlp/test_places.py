@@ -101,3 +101,13 @@ def test_capitals_only_when_named_and_demonyms_are_no_places() -> None:
     assert demonym_country("Iranian") == "IRN" and resolve_place("Iranian") is None
     for bloc in ("the West", "West", "the Global South"):
         assert is_grouping(bloc) and resolve_place(bloc) is None, bloc
+
+
+@pytest.mark.slow
+def test_the_place_examples_meet_their_floors(nlp: Language) -> None:
+    from eventline.eval.floors import apply_floors
+    from eventline.eval.places import score_place_examples
+
+    report = apply_floors(score_place_examples(nlp))
+    below = [m for m in report.metrics if m.floor is not None and m.value < m.floor]
+    assert not below, (below, report.misses)

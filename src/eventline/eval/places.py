@@ -5,7 +5,8 @@ An event's text is its evidence span (the clause that reports it, not the whole 
 strike). It *names a place* when it holds a place-name entity (GPE, LOC, FAC) that the
 gazetteer (`eventline.nlp.places`) reads as a city or region, or a country named after a place
 preposition ("in Iran"); organisations and groupings never count, nor names acting as a state
-or describing someone (subjects, "Washington senator", "Iran's"). Figures: the
+or describing someone (subjects, "Washington senator", "Iran's", a capital as the object of
+a verb that reaches no place: "criticised Moscow"). Figures: the
 share of such events with a location, and of those whose sentence names a city the share whose
 location has coordinates. Run on the development samples (`places`) and on MEANTIME
 (`meantime-places`). No gold: this measures coverage, and the misses list the sentences.
@@ -20,8 +21,8 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Span
 
 from eventline.eval.report import Metric, SectionReport
-from eventline.model import EventMention
-from eventline.nlp.places import is_grouping, resolve_place
+from eventline.model import EventMention, Place
+from eventline.nlp.places import cues, is_grouping, resolve_place
 
 Named = Literal["city", "country"] | None
 _PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
@@ -35,6 +36,9 @@ def place_named(sent: Span) -> Named:
     for ent in sent.ents:
         if ent.label_ not in _LABELS or is_grouping(ent.text) or _as_actor(ent):
             continue
+        head = ent.root.head
+        if ent.root.dep_ == "dobj" and head.lemma_.lower() in cues()["departure_verbs"]:
+            continue  # "left Tehran for the talks": a place left, not the event's
         place = resolve_place(ent.text)
         if place is None:
             continue
@@ -47,12 +51,20 @@ def place_named(sent: Span) -> Named:
 
 
 def _as_actor(ent: Span) -> bool:
-    """A place name acting as a state ("Moscow warned", "Moscow and Tehran cooperate") or
-    describing someone ("Washington senator Patty Murray") names no event location."""
+    """A place name acting as a state ("Moscow warned", "Moscow and Tehran cooperate",
+    "criticised Moscow") or describing someone ("Washington senator Patty Murray") names no
+    event location."""
     root = ent.root
     heads = [root, *([root.head] if root.dep_ == "conj" else [])]
     if any(h.dep_ in ("nsubj", "nsubjpass") for h in heads):
         return True
+    if (
+        root.dep_ in ("dobj", "dative")
+        and root.head.lemma_.lower() not in cues()["object_place_verbs"]
+    ):  # "criticised Moscow", "help Tehran": a capital read as its state (METONYM)
+        return any(
+            s.label_ == "METONYM" and s.root == root for s in ent.doc.spans.get("actors", ())
+        )
     return root.dep_ in ("compound", "amod", "poss", "nmod")
 
 
@@ -121,3 +133,80 @@ def meantime_coded(root: Path, nlp: Any) -> list[tuple[Doc, list[EventMention]]]
         coded = code_doc(doc, article_id=f"meantime_{mdoc.name}", published=mdoc.creation)
         out.append((doc, coded.events))
     return out
+
+
+# -- examples written for the project ----------------------------------------------------------
+
+_EXAMPLES = "resources/places/examples.yaml"
+
+
+def load_place_examples() -> tuple[str, list[dict[str, Any]]]:
+    """The packaged example sentences with the place each coded event should carry."""
+    from importlib import resources
+
+    import yaml
+
+    from eventline.errors import ResourceError
+
+    try:
+        raw = resources.files("eventline").joinpath(_EXAMPLES).read_text(encoding="utf-8")
+        data: dict[str, Any] = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(_EXAMPLES, f"cannot read: {exc}") from exc
+    return str(data["published"]), list(data["examples"])
+
+
+def _place_right(found: Place | None, expected: dict[str, Any] | None) -> bool:
+    if expected is None or found is None:
+        return expected is None and found is None
+    checks = (
+        found.country == expected["country"],
+        expected["name"].casefold() in found.name.casefold(),
+        expected.get("kind") in (None, found.kind),
+        expected.get("admin1") in (None, found.admin1),
+        expected.get("source", "text") == found.source,
+    )
+    return all(checks)
+
+
+def score_place_examples(nlp: Any) -> SectionReport:
+    """Each expected (sentence, event type): the first coded event of that type carries the
+    expected place, or none. `right`: share right; `no_wrong_place`: share of events expected
+    without a place, or with one, that got no other place; `city_coordinates`: expected cities
+    found with coordinates. Types the coder does not code are counted apart (`uncoded`)."""
+    from eventline.events import code_text
+
+    published, examples = load_place_examples()
+    right = scored = wrong = uncoded = cities = coords = 0
+    misses: list[str] = []
+    for example in examples:
+        events = code_text(nlp, example["text"], published=published).events
+        for item in example["expect"]:
+            found = next((e for e in events if e.type == item["type"]), None)
+            if found is None:
+                uncoded += 1
+                misses.append(f"not coded {item['type']}: {example['text'][:120]}")
+                continue
+            scored += 1
+            expected, place = item["place"], found.location
+            ok = _place_right(place, expected)
+            right += ok
+            wrong += place is not None and not ok
+            if expected is not None and expected.get("kind") == "city":
+                cities += 1
+                coords += ok and place is not None and place.latitude is not None
+            if not ok:
+                got = f"{place.name} ({place.country}, {place.source})" if place else "none"
+                misses.append(f"{item['type']} got {got}: {example['text'][:120]}")
+    return SectionReport(
+        "place_examples",
+        (
+            Metric("right", right / scored if scored else 0.0, None, f"{right}/{scored}"),
+            Metric("no_wrong_place", 1 - wrong / scored if scored else 0.0, None,
+                   f"{wrong} wrong places of {scored}"),
+            Metric("city_coordinates", coords / cities if cities else 0.0, None,
+                   f"{coords}/{cities}"),
+            Metric("uncoded", uncoded, None, f"{uncoded} expected events not coded"),
+        ),
+        tuple(misses),
+    )  # fmt: skip

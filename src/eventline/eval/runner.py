@@ -29,7 +29,7 @@ from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
-from eventline.eval.places import meantime_coded, score_places
+from eventline.eval.places import meantime_coded, score_place_examples, score_places
 from eventline.eval.plover_gsr import score_plover_gsr, score_plover_gsr_f1
 from eventline.eval.quotes import load_quote_files, score_quote_attributions, score_quotes
 from eventline.eval.report import SectionReport
@@ -219,6 +219,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "listings": lambda ctx: score_listings(Path("examples")),
     "plover-gsr-f1": lambda ctx: score_plover_gsr_f1(ctx.plover, ctx.nlp),
     "quote-attributions": _quote_attributions,  # dates helper: quotes on examples/quotes/
+    "place-examples": lambda ctx: score_place_examples(ctx.nlp),  # issue 9: eval/places.py
 }
 
 

@@ -1,16 +1,19 @@
 """Where an event happened: the place its own clause names, else (with care) the dateline.
 
-The text. `event_place` looks in the event's clause (not in clauses with their own subject or
-a subordinator: "after the US bombed sites in Iran" is another event's place) for:
+The text. `event_place` looks in the event's clause (not in clauses telling another event:
+"after the US bombed sites in Iran", "as Iran braces for ..."; "when they blew themselves up
+in Tel Aviv" is the same event) for:
 
 1. the object of a place preposition ("met in Ashgabat, Turkmenistan", "shelling near
    Kharkiv"): the name itself, or the name a place noun holds ("in the Kursk region", "the
    Russian city of Kazan", "the outskirts of Kyiv", "the Iranian capital"), or a proper name
    the NER missed; never a name buried deeper in the phrase ("in his first trip after the
    invasion of Ukraine" names no place of the trip);
-2. the destination of a travel verb ("visited Iran", "travelled to Tehran");
+2. the destination of a travel verb ("visited Iran", "travelled to Tehran") or the object of
+   a verb that reaches a place ("missiles hit Kyiv", "jets struck southern Lebanon");
 3. a city or region named elsewhere in the clause, outside its subject ("strikes hit
-   Kharkiv", "equipment sent to Tehran").
+   Kharkiv", "equipment sent to Tehran"), unless it is a capital standing for its state as
+   the object of a verb that reaches no place ("criticised Moscow", "help Tehran").
 
 Among several, a city beats a region, which beats a country. Names are read with the
 GeoNames gazetteer (`eventline.nlp.places`): among namesakes the city in the region named
@@ -53,6 +56,7 @@ _CLAUSE_STOP = {"ccomp", "relcl", "conj", "csubj", "parataxis"}
 _OWN_CLAUSE = {"advcl", "acl", "xcomp", "pcomp"}  # stop there when they have a subject
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NAMES = ("NNP", "NNPS")
+_SAME_TIME = frozenset({"when", "while", "as", "where", "whereupon"})
 _RANK = {"city": 0, "admin1": 1, "country": 2, None: 3}
 _DATELINE_DAYS = 1  # an event up to a day before the report was told from where it was filed
 
@@ -73,8 +77,8 @@ def clause_tokens(verb: Token) -> Iterator[Token]:
 
 
 def own_clause(verb: Token) -> Iterator[Token]:
-    """Like `clause_tokens`, and not into a clause with its own subject or subordinator
-    ("after the US bombed sites in Iran"): a subject-less participle stays ("Speaking in
+    """Like `clause_tokens`, and not into a clause telling another event (`_another_event`:
+    "after the US bombed sites in Iran"); a subject-less participle stays ("Speaking in
     London, X accused ...")."""
     stack = [verb]
     while stack:
@@ -83,11 +87,22 @@ def own_clause(verb: Token) -> Iterator[Token]:
         for c in tok.children:
             if c.dep_ in _CLAUSE_STOP:
                 continue
-            if c.dep_ in _OWN_CLAUSE and any(
-                g.dep_ in _SUBJECTS or g.dep_ == "mark" for g in c.children
-            ):
+            if c.dep_ in _OWN_CLAUSE and _another_event(c):
                 continue
             stack.append(c)
+
+
+def _another_event(clause: Token) -> bool:
+    """An embedded clause telling another event: one with a subordinator of another time or
+    reason ("after the US bombed ...", "because ..."), or with a subject of its own that is
+    not a pronoun ("as Iran braces for ..."). "when they blew themselves up in Tel Aviv" tells
+    the same event, and so does a subject-less participle."""
+    for child in clause.children:
+        if child.dep_ == "mark" and child.lower_ not in _SAME_TIME:
+            return True
+        if child.dep_ in _SUBJECTS and child.pos_ != "PRON":
+            return True
+    return False
 
 
 @cache
@@ -202,7 +217,8 @@ class _PlaceFinder:
         cues = _cues()
         tokens = list(own_clause(verb))
         found: list[Place | None] = []
-        travel = verb.lemma_.lower() in cues["travel_verbs"]
+        lemma = verb.lemma_.lower()
+        travel = lemma in cues["travel_verbs"] or lemma in cues["object_place_verbs"]
         for tok in tokens:
             if tok.dep_ != "prep":
                 continue
@@ -215,6 +231,8 @@ class _PlaceFinder:
             ent = self.ents.get(tok.i)
             if ent is None or tok.dep_ in _SUBJECTS or tok.head.dep_ in _SUBJECTS:
                 continue
+            if self._as_state(tok):
+                continue
             if tok.head.lemma_.lower() in cues["region_nouns"]:
                 continue  # "the Kursk region" names the region, read under its preposition
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["departure_verbs"]:
@@ -224,6 +242,19 @@ class _PlaceFinder:
                 found.append(other)
         places = [p for p in found if p is not None]
         return min(places, key=lambda p: _RANK.get(p.kind, 3)) if places else None
+
+    def _as_state(self, tok: Token) -> bool:
+        """A capital as the object of a verb that does not reach a place ("criticised
+        Moscow", "help Tehran") stands for its state: the actor stage reads it as a metonym."""
+        if (
+            tok.dep_ not in ("dobj", "dative")
+            or tok.head.lemma_.lower() in _cues()["object_place_verbs"]
+        ):
+            return False
+        return any(
+            span.root == tok and span.label_ == "METONYM"
+            for span, _ in self.actors.by_token.get(tok.i, ())
+        )
 
     def phrase(self, tok: Token, *, depth: int = 0) -> Place | None:
         """The place a preposition's object names (see the module docstring, step 1)."""
