@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -67,9 +66,7 @@ def test_empty_folder_is_an_input_error(tmp_path: Path) -> None:
 def test_meantime_date_values_meet_the_floor() -> None:
     if not MEANTIME.is_dir():
         pytest.skip("../shared not present")
-    started = time.perf_counter()
     report = score_meantime_timex(MEANTIME)
-    assert time.perf_counter() - started < 20
     accuracy = report.metric("date_value_accuracy")
     assert accuracy.value >= 0.75, report.misses
     assert report.passed
