@@ -172,7 +172,8 @@ def write_some(
 ) -> None:
     """Write these records of one corpus kind and delete the `gone` ids, keeping the digests
     a later full link compares with (`links`: each event's mention ids)."""
-    gone = [i for i in gone if i not in {r.id for r in items}]
+    kept = {r.id for r in items}
+    gone = [i for i in gone if i not in kept]
     _delete(writer, kind, gone)
     if kind == "events":
         writer.upsert_events(items, links=links)

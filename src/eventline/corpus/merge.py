@@ -345,14 +345,15 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
     place = view.mention.location.country if view.mention.location else None
     if place and cluster.places and place not in cluster.places:
         return 0
-    if not (view.links & cluster.links or _same_parties(view, cluster)):
-        return 0
-    # Complete linkage, checked once per distinct member date (copies share theirs).
+    # Complete linkage, checked once per distinct member date (copies share theirs), before
+    # the costlier evidence test: every condition must hold, so the order is free.
     for when, articles in cluster.whens.items():
         if dates_compatible(view.when, when, rules):
             continue
         if "none" in (view.when.kind, when.kind) and articles == {view.article}:
             continue
+        return 0
+    if not (view.links & cluster.links or _same_parties(view, cluster)):
         return 0
     return _participants_overlap(view, cluster)
 
