@@ -145,19 +145,8 @@ def search(
     # The article is joined only when a filter needs it: ranking reads the index alone.
     join = "JOIN articles a ON a.id = d.article_id " if where else ""
     if conn.dialect.name == "postgresql":
-        params["q"] = query
-        if window is not None and (recent := _recent_floor(conn, window)) is not None:
-            # First among the newest documents only: when they hold a whole window of
-            # matches, those are the newest `window` matches, found without visiting the
-            # table rows of the older ones.
-            params["floor"] = recent
-            sql = _postgres_sql(join, where + " AND d.id > :floor", windowed=True)
-            rows = conn.execute(text(sql), params).all()
-            if rows and rows[0].candidates >= window:
-                return [
-                    Hit(r.kind, r.ref_id, r.article_id, r.snippet, float(r.score)) for r in rows
-                ]
         sql = _postgres_sql(join, where, windowed=window is not None)
+        params["q"] = query
     elif conn.dialect.name == "sqlite":
         params["q"] = fts5_query(query)
         if not params["q"]:
@@ -191,18 +180,6 @@ def _sqlite_sql(join: str, where: str) -> str:
     )
 
 
-# PostgreSQL first looks for a window of matches among the newest RECENT × WINDOW documents.
-RECENT = 50
-
-
-def _recent_floor(conn: Connection, window: int) -> int | None:
-    """The id below which documents are not among the newest RECENT × `window`, or None
-    when the index is no larger than that."""
-    top = conn.execute(text("SELECT max(id) FROM search_docs")).scalar()
-    floor = int(top or 0) - RECENT * window
-    return floor if floor > 0 else None
-
-
 def _postgres_sql(join: str, where: str, *, windowed: bool) -> str:
     """The window's rows found through the GIN index (`id + 0` keeps the planner from
     walking the primary key backwards and testing every row, which a rare word would turn
@@ -216,7 +193,7 @@ def _postgres_sql(join: str, where: str, *, windowed: bool) -> str:
         "ORDER BY score DESC, cand.id LIMIT :limit) "
         "SELECT d.kind, d.ref_id, d.article_id, "
         "ts_headline('english', d.text, q.q, 'MaxWords=24, MinWords=8, StartSel=[, "
-        "StopSel=]') AS snippet, best.score, (SELECT count(*) FROM cand) AS candidates "
+        "StopSel=]') AS snippet, best.score "
         "FROM best JOIN search_docs d ON d.id = best.id CROSS JOIN q "
         "ORDER BY best.score DESC, d.id"
     )
