@@ -77,3 +77,17 @@ def test_filters_apply_before_the_window(store: Store) -> None:
     newest = sorted((doc_id[h.ref_id] for h in exact), reverse=True)[:6]
     got = _run(store, "border", window=6, outlet="Outlet 1")
     assert sorted(doc_id[h.ref_id] for h in got) == sorted(newest)
+
+
+def test_small_windows_among_many_documents(store: Store) -> None:
+    """Windows much smaller than the index (PostgreSQL then looks among the newest
+    documents first): still the best of exactly the newest `window` matches, whether the
+    newest documents hold a whole window of matches or not."""
+    _fill(store, 400, seed=5)
+    doc_id = _ids(store)
+    for query in ("grain talks", "envoy reactor convoy pipeline"):
+        exact = _run(store, query, window=None)
+        for window in (1, 3, 7):
+            newest = sorted((doc_id[h.ref_id] for h in exact), reverse=True)[:window]
+            expected = [h.ref_id for h in exact if doc_id[h.ref_id] in newest]
+            assert [h.ref_id for h in _run(store, query, window=window)] == expected
