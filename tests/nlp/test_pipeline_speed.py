@@ -8,6 +8,7 @@ tokens, and repeated words (the second reading comes from the cache)."""
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import numpy
@@ -127,5 +128,13 @@ def test_worker_processes_give_the_one_process_results(tmp_path: Path) -> None:
     assert _analyses(tmp_path, 2) == _analyses(tmp_path, 1)
 
 
-def test_fork_is_used_on_linux() -> None:
+def test_fork_is_used_on_linux_without_other_threads() -> None:
     assert _can_fork() == sys.platform.startswith("linux")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not _can_fork()  # a running thread (a progress bar's refresh): spawn instead
+    finally:
+        stop.set()
+        other.join()

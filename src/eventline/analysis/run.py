@@ -4,16 +4,18 @@ Each batch's results are written as soon as it is done (one transaction per batc
 Ctrl-C or `kill -9` loses at most the batches in flight and the next run finishes the rest.
 With `processes` > 1 the batches go to worker processes; the whole per-article step (parse
 and coding) runs there, and results come back in order to be written by this process alone.
-Where processes can be forked (Linux), this process loads the pipeline and warms it up on a
-made-up article, which also loads the lazily read resources (actor KB, gazetteer, lexicons),
-then forks the workers: they share what is loaded instead of each spending seconds of CPU
-loading it again. Elsewhere the workers are spawned and each loads the pipeline once.
+Where processes can be forked (Linux, no other thread running), this process loads the
+pipeline and warms it up on a made-up article, which also loads the lazily read resources
+(actor KB, gazetteer, lexicons), then forks the workers: they share what is loaded instead of
+each spending seconds of CPU loading it again. Elsewhere the workers are spawned and each
+loads the pipeline once.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -86,8 +88,14 @@ def analyse_pending(
 
 
 def _can_fork() -> bool:
-    """Fork where it is the platform's own default (Linux); macOS and Windows spawn."""
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    """Fork where it is the platform's own default (Linux; macOS and Windows spawn), and only
+    from a process running no other thread (a progress bar's refresh thread could hold a lock
+    a forked child then waits for)."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
 
 
 def _drain(
