@@ -1,10 +1,15 @@
-"""The cached attribute ruler and lemmatizer give exactly what the model's own components give.
+"""Speed-ups that must not change results: the cached attribute ruler and lemmatizer give
+exactly what the model's own components give; forked worker processes store what one gives.
 
 Texts are written for these tests and cover the model's multi-token rules ("gonna", "let's",
 "y'all"), rules that read the parse ("it" as an object, expletive "there is"), whitespace
 tokens, and repeated words (the second reading comes from the cache)."""
 
 from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
 
 import numpy
 import pytest
@@ -13,6 +18,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 
+from eventline.analysis.run import _can_fork
 from eventline.nlp import MODELS
 from eventline.nlp.fastpipes import CachedAttributeRuler, CachedLemmatizer, speed_up
 
@@ -83,3 +89,52 @@ def test_load_nlp_uses_the_cached_components(nlp: Language) -> None:
     assert isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), Lemmatizer)
     assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+
+
+ARTICLES = [
+    "Kenya's president William Ruto met Ethiopian officials in Nairobi on Tuesday.\n\n"
+    '"We will not accept attacks on our soldiers," Ruto said after the talks.',
+    "Brazil urged Argentina to reopen the border crossing closed last week.\n\n"
+    "Officials in Buenos Aires rejected the demand on Wednesday.",
+    "The United Nations condemned the shelling of a school in the north of the country.\n\n"
+    "A spokesman said an investigation would begin in March.",
+    "Police arrested three protesters outside parliament in Lima on Friday.\n\n"
+    "The interior minister promised an inquiry into the arrests.",
+]
+
+
+def _analyses(tmp_path: Path, processes: int) -> list[str]:
+    from eventline.analyse import analyse
+    from eventline.analysis.state import iter_analyses
+    from eventline.pipeline import ingest, plan_sources
+    from eventline.settings import Settings
+    from eventline.store import Store
+
+    inputs = tmp_path / f"in{processes}"
+    inputs.mkdir()
+    for i, text in enumerate(ARTICLES):
+        (inputs / f"{i}.txt").write_text(text, encoding="utf-8")
+    settings = Settings(db=str(tmp_path / f"p{processes}.db"), processes=processes, batch_size=1)
+    with Store(settings.db_url) as store:
+        ingest(store, plan_sources([str(inputs)])[0], settings=settings)
+        report = analyse(store, settings=settings)
+        assert report.parsed == len(ARTICLES) and not report.failed
+        return [a.model_dump_json() for a in iter_analyses(store)]
+
+
+def test_worker_processes_give_the_one_process_results(tmp_path: Path) -> None:
+    """With 2 processes the workers are forked from a warmed-up pipeline (Linux) or spawned;
+    either way each article's stored result is the one a single process stores."""
+    assert _analyses(tmp_path, 2) == _analyses(tmp_path, 1)
+
+
+def test_fork_is_used_on_linux_without_other_threads() -> None:
+    assert _can_fork() == sys.platform.startswith("linux")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not _can_fork()  # a running thread (a progress bar's refresh): spawn instead
+    finally:
+        stop.set()
+        other.join()

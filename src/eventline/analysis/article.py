@@ -244,6 +244,23 @@ class _Shift:
         )
 
 
+#: Touches what the per-article step loads on first use: the actor KB and office holders, the
+#: gazetteer (a city, a country), the event and timex lexicons, quotes.
+WARM_UP_TEXT = (
+    "President Emmanuel Macron of France met German officials in Berlin on Monday. "
+    '"We condemn the attack," the foreign minister said, and Russia urged talks in Geneva.'
+)
+
+
+def warm_up(nlp: Language, settings: Settings) -> None:
+    """Run the per-article step once on a made-up article, so that everything it loads
+    lazily is loaded (before forking worker processes that should share it)."""
+    article = Article(
+        id="art_warmup", document_id="warmup", source_path="warmup", item=0, body=WARM_UP_TEXT
+    )
+    analyse_batch([article], nlp, settings, key="warm-up")
+
+
 def iter_batches(articles: Iterable[Article], size: int) -> Iterable[list[Article]]:
     batch: list[Article] = []
     for article in articles:
