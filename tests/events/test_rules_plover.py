@@ -384,3 +384,19 @@ def test_unresolved_parties_are_no_evidence_of_commerce() -> None:
     unresolved = {"Initech": ("o_initech", "Initech", None, None, "ORG")}
     doc = tag_actors(build(rows), {**TABLE, **COMPANIES, **unresolved})
     assert "REQUEST" in types(doc)
+
+
+def test_a_condemnation_reported_as_another_partys_act_is_not_the_speakers() -> None:
+    doc = build(
+        [
+            ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("France", 3, "nsubj", "PROPN", "NNP", "France"),
+            ("condemned", 1, "ccomp", "VERB", "VBD", "condemn"),
+            ("Chilean", 5, "amod", "ADJ", "JJ", "chilean"),
+            ("strikes", 3, "dobj", "NOUN", "NNS", "strike"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    accusers = [a for t, a, _, _ in coded(doc) if t == "ACCUSE"]
+    assert accusers == [["FRA"]]

@@ -517,6 +517,24 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
     return cands
 
 
+@rule("reported_disapproval")
+def reported_disapproval(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Araghchi told Putin ... and thanked Russia for condemning the US actions": when the
+    only disapproval in what was said is another party's own act of disapproval, coded as its
+    own event, the speaker accuses no one; the condemner does."""
+    cues = ctx.lex.cue("disapproval_words")
+    others = {c.trigger.i: c for c in cands if c.type == "ACCUSE" and not c.from_speech and c.actor}
+    kept = []
+    for c in cands:
+        comp = first(c.trigger, "ccomp") if c.type == "ACCUSE" and c.from_speech else None
+        if comp is not None:
+            hits = [t for t in comp.subtree if t.lemma_.lower() in cues or t.lower_ in cues]
+            if hits and all(t.i in others and _others(others[t.i].actor, c.actor) for t in hits):
+                continue
+        kept.append(c)
+    return kept
+
+
 @rule("disapproved_attacker")
 def disapproved_attacker(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Putin told Iran's foreign minister that the US strikes had no justification": a
