@@ -11,9 +11,12 @@ The speaker is the subject of a speech verb outside the quote in the sentences t
 touches ("…,” Putin told Araghchi; Peskov said: “…”; “…,” said Araghchi), the object of
 "according to", or, for a quote with no attribution right after another quote, that quote's
 speaker. Pronoun subjects are resolved by `ActorIndex`, and a he/she only to a person of that gender
-when the article shows one (an honorific, a gendered role noun next to the name). Indirect
-speech is a speech verb with a clausal complement ("told Putin that Iran was ...") or "warned
-against ...", or a sentence attributed with "according to X".
+when the article shows one (an honorific, a gendered role noun next to the name), never to a
+person named inside a direct quote; "the minister" is the person last named with that role
+(`speaker_refs`). Indirect speech is a reporting verb (speech verbs and `attribution_verbs`:
+"informed the council that ...") with a clausal complement that is not a question ("asked
+whether ..."), "warned against ...", a parenthetical attribution ("The repairs, Salo said,
+would cost millions"), or a sentence attributed with "according to X".
 
 One statement, one quote: `"X," she said. "Y."` (a second part right after the first with
 only its attribution between them) and a quote continued in the next paragraph (an unclosed
