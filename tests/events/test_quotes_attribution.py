@@ -96,3 +96,11 @@ def test_a_ministry_is_not_its_spokeswoman(parse: Parse) -> None:
     )
     (q,) = [q for q in quotes(parse, text) if not q.direct]
     assert speaker(q) != "Lena Okafor"
+
+
+@pytest.mark.slow
+def test_a_parenthetical_attribution_reports_the_clause_around_it(parse: Parse) -> None:
+    found = quotes(parse, "The new bridge, Velkor said, would open to traffic in May.")
+    assert [(speaker(q), q.text) for q in found] == [
+        ("Anna Velkor", "The new bridge would open to traffic in May")
+    ]

@@ -11,9 +11,12 @@ The speaker is the subject of a speech verb outside the quote in the sentences t
 touches ("…,” Putin told Araghchi; Peskov said: “…”; “…,” said Araghchi), the object of
 "according to", or, for a quote with no attribution right after another quote, that quote's
 speaker. Pronoun subjects are resolved by `ActorIndex`, and a he/she only to a person of that gender
-when the article shows one (an honorific, a gendered role noun next to the name). Indirect
-speech is a speech verb with a clausal complement ("told Putin that Iran was ...") or "warned
-against ...", or a sentence attributed with "according to X".
+when the article shows one (an honorific, a gendered role noun next to the name), never to a
+person named inside a direct quote; "the minister" is the person last named with that role
+(`speaker_refs`). Indirect speech is a reporting verb (speech verbs and `attribution_verbs`:
+"informed the council that ...") with a clausal complement that is not a question ("asked
+whether ..."), "warned against ...", a parenthetical attribution ("The repairs, Salo said,
+would cost millions"), or a sentence attributed with "according to X".
 
 One statement, one quote: `"X," she said. "Y."` (a second part right after the first with
 only its attribution between them) and a quote continued in the next paragraph (an unclosed
@@ -316,22 +319,50 @@ def _mostly_quoted(comp: Span, inside: list[tuple[int, int]]) -> bool:
     return any(s - 2 <= comp.start_char < e for s, e in inside)
 
 
+def taken_by(quotes: list[Quote]) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in quotes]
+
+
+def _parenthetical(verb: Token) -> tuple[Span, str] | None:
+    """ "The repairs, Salo said, would cost millions": a speech verb set inside the clause it
+    reports (parsed as that clause's parataxis) reports the clause around it. Returns the
+    clause's span and its words without the attribution."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head == verb:
+        return None
+    inner = {t.i for t in verb.subtree}
+    words = [t for t in head.subtree if t.i not in inner]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 4 or words[0].i > verb.i:
+        return None
+    doc = verb.doc
+    left = [t for t in words if t.i < min(inner)]
+    right = [t for t in words if t.i > max(inner)]
+    parts = [doc[p[0].i : p[-1].i + 1].text.rstrip(",") for p in (left, right) if p]
+    return doc[words[0].i : words[-1].i + 1], " ".join(parts)
+
+
 def indirect_quotes(
     doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
 ) -> list[Quote]:
-    """Reported speech outside direct quotes: speech verb + clausal complement."""
+    """Reported speech outside direct quotes: speech verb + clausal complement, or a speech
+    verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
     inside = [(q.start, q.end) for q in direct]
     speech = reporting_verbs(lex)
-    quotes = []
+    quotes: list[Quote] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
             continue
         if any(s <= verb.idx < e for s, e in inside):
             continue
         comp = _complement(verb)
+        text = comp.text if comp is not None else ""
+        if comp is None and (around := _parenthetical(verb)) is not None:
+            comp, text = around
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
-        if _mostly_quoted(comp, inside):
+        if _mostly_quoted(comp, inside) or any(s <= verb.idx < e for s, e in taken_by(quotes)):
             continue
         who = _attribute_verb(verb, actors, quoted=tuple(inside))
         if who.speaker is None and who.speaker_text is None:
@@ -343,7 +374,7 @@ def indirect_quotes(
                 speaker=who.speaker,
                 speaker_text=who.speaker_text,
                 addressee=who.addressee,
-                text=comp.text,
+                text=text,
                 direct=False,
                 start=comp.start_char,
                 end=comp.end_char,
