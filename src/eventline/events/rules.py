@@ -871,6 +871,41 @@ def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return [c for c in cands if not _commercial(c, ctx)]
 
 
+# Sectors that make a party political (CAMEO/PLOVER actor codes): state bodies, armed and
+# political groups, international and non-governmental organisations.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "IGO", "NGO", "SPY", "INS", "SEP"}
+)
+# Violence and protest by a party the nlp stage could not resolve stay events ("gunmen
+# attacked", "a bomb exploded"); the gate is for acts that companies perform too.
+_UNGATED = _VIOLENT | {"PROTEST"}
+
+
+def political_party(ref: ActorRef) -> bool:
+    """Is `ref` a political actor: a body of a political sector (the KB gives a person the
+    sector of the role held at the article's date), or a party the text places in a country:
+    the state itself, its civilians, protesters, unions or clergy (PLOVER codes protesters
+    against a government as CVL of that country), a former ruler? A party with no country
+    and no political sector (a company, a product, a name the nlp stage could not resolve)
+    is not. A business of a country ("Chinese airlines", "Air India") still passes: telling
+    a national carrier from its government's agent needs more than the ref (#11)."""
+    return ref.sector in POLITICAL_SECTORS or ref.country is not None
+
+
+@rule("political_parties")
+def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """PLOVER codes interactions of political actors: "Thales will supply electronics",
+    "Airbus offered discounts to Aer Lingus", "Apple released new laptops" are business.
+    A non-violent event is kept only when its actor or recipient is a political party
+    (`political_party`); one whose parties are all companies, products, business people or
+    unresolved names is dropped."""
+    return [
+        c
+        for c in cands
+        if c.type in _UNGATED or any(political_party(p) for p in (*c.actor, *c.recipient))
+    ]
+
+
 @rule("anchored_descriptors")
 def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """An event whose only party is a role noun of no known country ("officials discussed
