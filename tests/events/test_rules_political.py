@@ -1,7 +1,8 @@
 """The `political_parties` rule (#11): PLOVER codes interactions of political actors, so a
 non-violent event whose parties are all companies, products, business people or unresolved
 names is dropped, and one with a state, a political body, a politically placed person or
-civilians of a country among its parties is kept. Hand-built parses, plus the party test
+civilians of a country among its parties is kept; and `abstract_force`: "the decline in
+sales in the US hit ..." is an effect, not an attack. Hand-built parses, plus the party test
 on its own."""
 
 from __future__ import annotations
@@ -114,3 +115,36 @@ def _ref(id: str, name: str, country: str | None = None, sector: str | None = No
 )
 def test_political_party(ref: ActorRef, political: bool) -> None:
     assert political_party(ref) is political
+
+
+def _force(head: str, lemma: str) -> list[Row]:
+    """ "The {head} in France hit Peru ." with the actor only inside the subject's phrase."""
+    return [
+        ("The", 1, "det", "DET", "DT", "the"),
+        (head, 5, "nsubj", "NOUN", "NN", lemma),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("France", 2, "pobj", "PROPN", "NNP", "France"),
+        ("has", 5, "aux", "AUX", "VBZ", "have"),
+        ("hit", 5, "ROOT", "VERB", "VBN", "hit"),
+        ("Peru", 5, "dobj", "PROPN", "NNP", "Peru"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_force_verb_with_an_abstract_subject_is_an_effect_not_an_attack() -> None:
+    assert "ASSAULT" not in types(build(_force("decline", "decline")))
+
+
+def test_a_force_verb_with_a_role_noun_subject_stays_an_attack() -> None:
+    assert "ASSAULT" in types(build(_force("troops", "troop")))
+
+
+def test_a_force_verb_with_an_actor_subject_stays_an_attack() -> None:
+    rows: list[Row] = [
+        ("France", 2, "nsubj", "PROPN", "NNP", "France"),
+        ("has", 2, "aux", "AUX", "VBZ", "have"),
+        ("hit", 2, "ROOT", "VERB", "VBN", "hit"),
+        ("Peru", 2, "dobj", "PROPN", "NNP", "Peru"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert "ASSAULT" in types(build(rows))

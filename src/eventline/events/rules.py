@@ -906,6 +906,33 @@ def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
     ]
 
 
+@rule("abstract_force")
+def abstract_force(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The decline in auto sales in the US has hit the order books of Indian suppliers",
+    "rising prices in France struck consumers": a force verb whose subject is a thing that
+    is neither an actor, a role noun nor a weapon, and whose actor is only named inside that
+    subject's prepositional phrase, reports an effect, not an attack."""
+    return [c for c in cands if not _abstract_subject(c, ctx)]
+
+
+def _abstract_subject(c: EventCandidate, ctx: RuleContext) -> bool:
+    if c.type not in _VIOLENT or c.trigger.pos_ != "VERB" or not c.actor:
+        return False
+    subj, passive = subject(c.trigger)
+    if subj is None or passive or subj.pos_ != "NOUN" or subj.head != c.trigger:
+        return False
+    if ctx.actors.covering(subj) is not None or ctx.actors.descriptor(subj):
+        return False
+    if _weapon(subj, ctx.lex) or subj.ent_type_:
+        return False
+    inner = [t for prep in subj.children if prep.dep_ == "prep" for t in prep.subtree]
+    named = unique(r for t in inner if (r := ctx.actors.covering(t)) is not None)
+    own = unique(
+        r for t in subj.subtree if t not in inner and (r := ctx.actors.covering(t)) is not None
+    )
+    return bool(named) and not own and {a.id for a in c.actor} <= {a.id for a in named}
+
+
 @rule("anchored_descriptors")
 def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """An event whose only party is a role noun of no known country ("officials discussed
