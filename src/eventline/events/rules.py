@@ -871,6 +871,68 @@ def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return [c for c in cands if not _commercial(c, ctx)]
 
 
+# Sectors that make a party political (CAMEO/PLOVER actor codes): state bodies, armed and
+# political groups, international and non-governmental organisations.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "IGO", "NGO", "SPY", "INS", "SEP"}
+)
+# Violence and protest by a party the nlp stage could not resolve stay events ("gunmen
+# attacked", "a bomb exploded"); the gate is for acts that companies perform too.
+_UNGATED = _VIOLENT | {"PROTEST"}
+
+
+def political_party(ref: ActorRef) -> bool:
+    """Is `ref` a political actor: a body of a political sector (the KB gives a person the
+    sector of the role held at the article's date), or a party the text places in a country:
+    the state itself, its civilians, protesters, unions or clergy (PLOVER codes protesters
+    against a government as CVL of that country), a former ruler? A party with no country
+    and no political sector (a company, a product, a name the nlp stage could not resolve)
+    is not. A business of a country ("Chinese airlines", "Air India") still passes: telling
+    a national carrier from its government's agent needs more than the ref (#11)."""
+    return ref.sector in POLITICAL_SECTORS or ref.country is not None
+
+
+@rule("political_parties")
+def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """PLOVER codes interactions of political actors: "Thales will supply electronics",
+    "Airbus offered discounts to Aer Lingus", "Apple released new laptops" are business.
+    A non-violent event is kept only when its actor or recipient is a political party
+    (`political_party`); one whose parties are all companies, products, business people or
+    unresolved names is dropped."""
+    return [
+        c
+        for c in cands
+        if c.type in _UNGATED or any(political_party(p) for p in (*c.actor, *c.recipient))
+    ]
+
+
+@rule("abstract_force")
+def abstract_force(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The decline in auto sales in the US has hit the order books of Indian suppliers",
+    "rising prices in France struck consumers": a force verb whose subject is a thing that
+    is neither an actor, a role noun nor a weapon, and whose actor is only named inside that
+    subject's prepositional phrase, reports an effect, not an attack."""
+    return [c for c in cands if not _abstract_subject(c, ctx)]
+
+
+def _abstract_subject(c: EventCandidate, ctx: RuleContext) -> bool:
+    if c.type not in _VIOLENT or c.trigger.pos_ != "VERB" or not c.actor:
+        return False
+    subj, passive = subject(c.trigger)
+    if subj is None or passive or subj.pos_ != "NOUN" or subj.head != c.trigger:
+        return False
+    if ctx.actors.covering(subj) is not None or ctx.actors.descriptor(subj):
+        return False
+    if _weapon(subj, ctx.lex) or subj.ent_type_:
+        return False
+    inner = [t for prep in subj.children if prep.dep_ == "prep" for t in prep.subtree]
+    named = unique(r for t in inner if (r := ctx.actors.covering(t)) is not None)
+    own = unique(
+        r for t in subj.subtree if t not in inner and (r := ctx.actors.covering(t)) is not None
+    )
+    return bool(named) and not own and {a.id for a in c.actor} <= {a.id for a in named}
+
+
 @rule("anchored_descriptors")
 def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """An event whose only party is a role noun of no known country ("officials discussed
