@@ -1,4 +1,5 @@
-"""Commands that parse nothing never import spaCy; parsing still loads it where it runs (#10).
+"""Commands that parse nothing (listings, `analyse` with nothing new, `relink`) never import
+spaCy; parsing still loads it where it runs (#10).
 
 Each check runs the CLI in a fresh interpreter (this test process has spaCy loaded already)
 and reports whether `spacy` ended up in `sys.modules`.
@@ -95,6 +96,7 @@ def test_nothing_new_and_listings_import_no_spacy_but_new_articles_parse(
         [*db, "errors"],
         [*db, "timeline", "Austria", "Hungary"],
         [*db, "export", str(tmp_path / "out")],
+        [*db, "relink"],
     ]
     results = run_cli(*listings)
     for result in results:
