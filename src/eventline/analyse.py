@@ -18,19 +18,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from eventline.analysis import state
-from eventline.analysis.article import analysis_key
-from eventline.analysis.link import LinkReport, link_corpus
+from eventline.analysis.key import analysis_key
 from eventline.analysis.repair import delete_articles, update_article
-from eventline.analysis.run import analyse_pending, claim_all
 from eventline.analysis.worker import link_lock
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store.schema_analysis import analysis_results
+
+if TYPE_CHECKING:  # linking and parsing modules import spaCy: imported where they run
+    from eventline.analysis.link import LinkReport
 
 LINKED_KEY = "index:linked"
 
@@ -112,6 +114,8 @@ def link_if_changed(
     marker = _link_marker(store, settings)
     if store.get_blob(LINKED_KEY) == marker:
         return None
+    from eventline.analysis.link import link_corpus
+
     link = link_corpus(store, settings=settings, progress=progress)
     store.put_blob(LINKED_KEY, marker)
     return link
@@ -128,6 +132,8 @@ def analyse(
     corpus if anything changed. `everything` re-analyses every article. On PostgreSQL the
     articles are claimed row by row (`FOR UPDATE SKIP LOCKED`), so several `analyse` or
     `worker` processes can share a store; linking is serialised by an advisory lock."""
+    from eventline.analysis.run import analyse_pending, claim_all
+
     key = analysis_key(settings)
     if store.engine.dialect.name == "postgresql" and not everything:
         parsed, failed = claim_all(store, settings=settings, progress=progress)
@@ -146,6 +152,8 @@ def analyse(
 def relink(store: Store, *, settings: Settings, progress: Progress | None = None) -> AnalysisReport:
     """Recompute all corpus linking from the stored per-article results, with new indexes
     and no parsing (after a rule or threshold change). Ids already given are kept."""
+    from eventline.analysis.link import link_corpus
+
     link = link_corpus(store, settings=settings, fresh=True, progress=progress)
     store.put_blob(LINKED_KEY, _link_marker(store, settings))
     return _report(0, [], link, store)
@@ -175,6 +183,9 @@ def update(
 ) -> AnalysisReport:
     """Correct an article's metadata, re-analyse it (dates and modality depend on it) and
     re-link the corpus (its copies and story depend on its date)."""
+    from eventline.analysis.link import link_corpus
+    from eventline.analysis.run import analyse_pending
+
     fixed = update_article(store, article, published=published, outlet=outlet, kind=kind)
     key = analysis_key(settings)
     parsed, failed = analyse_pending(store, [fixed], settings=settings, key=key, progress=progress)

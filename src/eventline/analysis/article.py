@@ -13,16 +13,16 @@ the others.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
-import spacy.util
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventline.analysis.chunks import Chunk, split_text
+from eventline.analysis.key import ANALYSIS_VERSION as ANALYSIS_VERSION  # re-exported
+from eventline.analysis.key import analysis_key
+from eventline.analysis.key import model_package as model_package  # re-exported
 from eventline.events import code_doc
 from eventline.model import (
     ActorRef,
@@ -35,33 +35,10 @@ from eventline.model import (
     Timex,
     content_id,
 )
-from eventline.nlp import MODELS, PIPELINE_VERSION, SPAN_KEY
+from eventline.nlp import SPAN_KEY
 from eventline.settings import Settings
 
-#: Bump when the event stage's output changes, so stored analyses are recomputed.
-ANALYSIS_VERSION = "analysis-1"
-
 Outcome = ArticleAnalysis | AnalysisFailure
-
-
-def model_package(settings: Settings) -> str:
-    """The spaCy model package the settings name, else the first locked one installed."""
-    if settings.model:
-        return settings.model
-    return next((name for name in MODELS if spacy.util.is_package(name)), MODELS[0])
-
-
-def analysis_key(settings: Settings) -> str:
-    """What a stored analysis was computed with: model package and version, the nlp and
-    event stages' versions and the content of the user's actor files. A change re-analyses.
-    Computed without loading the model, so a run with nothing new stays cheap."""
-    package = model_package(settings)
-    version = spacy.util.get_package_version(package) or "?"
-    digest = hashlib.sha256()
-    for path in settings.kb_files:
-        digest.update(Path(path).read_bytes())
-    kb = digest.hexdigest()[:12] if settings.kb_files else "none"
-    return f"{package}-{version}+{PIPELINE_VERSION}+{ANALYSIS_VERSION}+kb:{kb}"
 
 
 def chunk_limit(nlp: Language, settings: Settings) -> int:

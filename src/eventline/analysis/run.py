@@ -17,16 +17,17 @@ import multiprocessing
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from eventline.analysis import state
-from eventline.analysis.article import Outcome, analyse_batch, iter_batches, warm_up
 from eventline.model import AnalysisFailure, Article
-from eventline.nlp import load_nlp
 from eventline.settings import Settings
 from eventline.store import Store
+
+if TYPE_CHECKING:  # spaCy is imported only when articles are parsed
+    from spacy.language import Language
+
+    from eventline.analysis.article import Outcome
 
 Progress = Callable[[str, int, int], None]
 
@@ -34,6 +35,8 @@ _WORKER: dict[str, Any] = {}
 
 
 def load_pipeline(settings: Settings) -> Language:
+    from eventline.nlp import load_nlp
+
     return load_nlp(kb_files=settings.kb_files, model=settings.model)
 
 
@@ -43,6 +46,8 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _run_in_worker(job: tuple[list[Article], str]) -> list[Outcome]:
+    from eventline.analysis.article import analyse_batch
+
     articles, key = job
     return analyse_batch(articles, _WORKER["nlp"], _WORKER["settings"], key=key)
 
@@ -58,6 +63,8 @@ def analyse_pending(
     """Analyse `articles` and store each batch's results; (analysed, failures)."""
     if not articles:
         return 0, []
+    from eventline.analysis.article import analyse_batch, iter_batches, warm_up
+
     # Small runs are cut finer, so that every worker process gets a share.
     size = max(1, min(settings.batch_size, -(-len(articles) // settings.processes)))
     batches = [(batch, key) for batch in iter_batches(articles, size)]
@@ -112,7 +119,7 @@ def _drain(
 
 
 def _claim_in_worker(settings: Settings) -> int:
-    from eventline.analysis.article import analysis_key
+    from eventline.analysis.key import analysis_key
     from eventline.analysis.worker import claim_batch
 
     key = analysis_key(settings)
@@ -129,7 +136,7 @@ def claim_all(
 ) -> tuple[int, list[AnalysisFailure]]:
     """Analyse pending articles by claiming batches (safe beside other processes doing the
     same); with `processes` > 1, that many claiming processes."""
-    from eventline.analysis.article import analysis_key
+    from eventline.analysis.key import analysis_key
     from eventline.analysis.worker import claim_batch
 
     key = analysis_key(settings)

