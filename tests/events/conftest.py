@@ -59,6 +59,38 @@ def _ensure_extensions() -> None:
         Span.set_extension("actor", default=None)
 
 
+Table = dict[str, tuple[str, str, str | None, str | None, str]]
+# (word, head index, dep, pos, tag, lemma): one token of a hand-built parse
+Row = tuple[str, int, str, str, str, str]
+_VOCAB: list[spacy.vocab.Vocab] = []
+
+
+def parsed_doc(
+    rows: list[Row],
+    table: Table,
+    ents: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = (),
+    spaces: list[bool] | None = None,
+) -> Doc:
+    """A Doc parsed by hand from rows (spaCy's own tests build parses this way), with the given
+    entities and the table's actors tagged: rule tests then do not depend on the model's trees."""
+    if not _VOCAB:
+        _VOCAB.append(spacy.blank("en").vocab)  # English lexical attributes, no model
+    words = [r[0] for r in rows]
+    doc = Doc(
+        _VOCAB[0],
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        sent_starts=[i == 0 for i in range(len(words))],
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return tag_actors(doc, table)
+
+
 def tag_actors(doc: Doc, table: dict[str, tuple[str, str, str | None, str | None, str]]) -> Doc:
     """Mark every listed surface form (longest first) as an actor span, as the nlp stage would."""
     _ensure_extensions()

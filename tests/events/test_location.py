@@ -3,16 +3,14 @@ clause names, place nouns, clauses of other events, and the dateline fallback.""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.location import dateline_locations, dateline_place, event_place
 from eventline.events.patterns import lexicon
 from eventline.model import ActorRef, EventMention, Evidence, Place
-from tests.events.conftest import tag_actors
+from tests.events.conftest import Row, parsed_doc
 
-VOCAB = spacy.blank("en").vocab
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Putin": ("p_putin", "Vladimir Putin", "RUS", "GOV", "PERSON"),
     "Zelensky": ("p_zel", "Volodymyr Zelensky", "UKR", "GOV", "PERSON"),
@@ -21,7 +19,6 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Iranian": ("c_irn", "Iran", "IRN", None, "NORP"),
     "Russian": ("c_rus", "Russia", "RUS", None, "NORP"),
 }
-Row = tuple[str, int, str, str, str, str]
 
 
 def build(
@@ -30,22 +27,9 @@ def build(
     spaces: list[bool] | None = None,
 ) -> Doc:
     """A parsed Doc from (word, head, dep, pos, tag, lemma) rows with the given entities."""
-    words = [r[0] for r in rows]
     if spaces is None:
         spaces = [i + 1 < len(rows) and rows[i + 1][2] != "punct" for i in range(len(rows))]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(words))],
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents or ()]
-    return tag_actors(doc, TABLE)
+    return parsed_doc(rows, TABLE, ents or (), spaces)
 
 
 def place_of(doc: Doc, verb: int) -> Place | None:

@@ -3,14 +3,13 @@ a model upgrade cannot change what these tests mean."""
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.coder import candidates
 from eventline.events.patterns import lexicon
 from eventline.events.rules import RULES
-from tests.events.conftest import tag_actors
+from tests.events.conftest import Row, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Iran": ("c_irn", "Iran", "IRN", None, "GPE"),
@@ -23,23 +22,9 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 }
 
 
-VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
-
-
-def build(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+def build(rows: list[Row]) -> Doc:
     """A parsed Doc from (word, head index, dep, pos, tag, lemma) rows."""
-    words = [r[0] for r in rows]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(words))],
-    )
-    return tag_actors(doc, TABLE)
+    return parsed_doc(rows, TABLE)
 
 
 def coded(doc: Doc) -> list[tuple[str, list[str | None], list[str | None], str | None]]:

@@ -5,13 +5,12 @@ pronouns of coordinated speakers."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.coder import candidates
 from eventline.events.patterns import lexicon
-from tests.events.conftest import tag_actors
+from tests.events.conftest import Row, parsed_doc, tag_actors
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "France": ("c_fra", "France", "FRA", None, "GPE"),
@@ -24,26 +23,11 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Lima": ("c_per_cap", "Peru", "PER", "GOV", "GPE"),
     "the rebels": ("g_rebels", "Rebels", None, "REB", "ORG"),
 }
-VOCAB = spacy.blank("en").vocab
-
-Row = tuple[str, int, str, str, str, str]
 
 
 def build(rows: list[Row], ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
     """A parsed Doc from (word, head, dep, pos, tag, lemma) rows, with optional entities."""
-    words = [r[0] for r in rows]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(words))],
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return tag_actors(doc, TABLE)
+    return parsed_doc(rows, TABLE, ents)
 
 
 def coded(doc: Doc) -> list[tuple[str, list[str | None], list[str | None], str | None]]:

@@ -8,15 +8,14 @@ on its own."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.coder import candidates
 from eventline.events.patterns import lexicon
 from eventline.events.rules import RULES, political_party
 from eventline.model import ActorRef
-from tests.events.conftest import tag_actors
+from tests.events.conftest import Row, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "France": ("c_fra", "France", "FRA", None, "GPE"),
@@ -25,25 +24,11 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Kestrel": ("act_kestrel", "Kestrel", None, None, "ORG"),
     "the rebels": ("g_rebels", "Rebels", None, "REB", "ORG"),
 }
-VOCAB = spacy.blank("en").vocab
-
-Row = tuple[str, int, str, str, str, str]
 
 
 def build(rows: list[Row], ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
-    words = [r[0] for r in rows]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(words))],
-    )
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return tag_actors(doc, TABLE)
+    """A parsed Doc from (word, head, dep, pos, tag, lemma) rows, with optional entities."""
+    return parsed_doc(rows, TABLE, ents)
 
 
 def types(doc: Doc) -> list[str]:
