@@ -129,3 +129,14 @@ def test_relatives_and_namesakes_in_other_documents_stay_apart(nlp: Language) ->
     ids = {m.text: m.actor.id for m in result.mentions if m.actor and m.label == "PERSON"}
     assert ids["Mara Kellner"] != ids["Tobias Kellner"]
     assert ids["Jonas Weber"] != ids["Lukas Weber"]
+
+
+def test_a_country_before_a_currency_sign_is_money_not_a_party(nlp: Language) -> None:
+    found = _actors(
+        nlp,
+        "The central bank offered 60 billion rubles (US $2.6 billion) to three banks. "
+        "Canada lent the carmaker C$ 400 million, and the United States criticised the loan.",
+    )
+    assert "US" not in found and "C" not in found, found
+    assert found["Canada"][1] == "CAN"
+    assert [c for text, (_, c, _) in found.items() if "United States" in text] == ["USA"]

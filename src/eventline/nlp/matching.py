@@ -121,6 +121,8 @@ class ActorMatcher:
             return False
         if form.kind == "adjective" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
             return False  # "ethnic Albanians in Serbia": a people, not the state
+        if _currency_prefix(doc, span):
+            return False  # "US$ 2.6 billion", "HK $5": a currency, not the state
         if form.actor.type == "country":
             for ent in ents:
                 if ent.label_ in _SHADOW_LABELS and ent.start <= span.start and span.end <= ent.end:
@@ -221,3 +223,17 @@ def _trim(ent: Span) -> Span | None:
 def make_actor_matcher(nlp: Language, name: str, kb_files: list[str]) -> ActorMatcher:
     """Registry entry: `nlp.add_pipe("eventline_actors_v1", config={"kb_files": [...]})`."""
     return ActorMatcher(nlp, load_kb([Path(p) for p in kb_files]))
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥")
+
+
+def _currency_prefix(doc: Doc, span: Span) -> bool:
+    """A country form directly before a currency sign and an amount names the currency ("US$",
+    "US $2.63 billion", "A$ 40"): money is no party to an event."""
+    sign, amount = span.end, span.end + 1
+    return (
+        amount < len(doc)
+        and doc[sign].text in _CURRENCY_SIGNS
+        and (doc[amount].like_num or doc[amount].is_digit)
+    )
