@@ -174,17 +174,16 @@ def _event_for(
     events: Sequence[EventMention], item: dict[str, Any], text: str
 ) -> EventMention | None:
     """The first coded event of the item's type, or of those the first whose evidence holds the
-    item's `evidence` words (a second event of the same type in the text)."""
+    item's `evidence` words (a second event of the same type in the text), the narrowest."""
     words = item.get("evidence")
-    return next(
-        (
-            e
-            for e in events
-            if e.type == item["type"]
-            and (words is None or words in text[e.evidence.start : e.evidence.end])
-        ),
-        None,
-    )
+    if words is None:
+        return next((e for e in events if e.type == item["type"]), None)
+    found = [
+        e
+        for e in events
+        if e.type == item["type"] and words in text[e.evidence.start : e.evidence.end]
+    ]  # the narrowest: a first conjunct's evidence spans the clauses joined to it
+    return min(found, key=lambda e: e.evidence.end - e.evidence.start, default=None)
 
 
 def score_place_examples(nlp: Any) -> SectionReport:
