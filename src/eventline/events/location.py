@@ -22,7 +22,13 @@ main country (the country its actors most often belong to), else the most populo
 Demonyms ("Russian"), organisations, groupings and blocs ("BRICS", "the West") are never
 places; a name the gazetteer lacks is kept with the country the text gives it. An event with
 none of these in its clause looks in the clause an infinitive or subject-less participle
-hangs from ("officials were in Tehran to discuss ...").
+hangs from ("officials were in Tehran to discuss ..."), then in the clause a subject-less
+verb is joined to ("raided a hideout in Sinaloa and arrested its leader", `source: context`).
+An attack noun's "on"/"of" target is a place when the noun is the event or its clause's subject
+("a missile strike on Dnipro killed ..."); a month ("In March") is never a place.
+
+The context. `dateline_locations` first carries the scene of the sentence before to an event
+tied to it (`events/scene.py`, `source: context`), then applies the dateline.
 
 The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
 where everything in it happened. `dateline_locations` gives the dateline's place (marked
