@@ -185,9 +185,10 @@ def event_place(verb: Token, actors: ActorIndex, lex: EventLexicon) -> Place | N
 
 
 def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
-    """The place of the clause a subject-less verb is joined to ("raided a hideout in Sinaloa
-    and arrested its leader": the arrest is in Sinaloa), marked `source: context`; not for a
-    verb that moves somewhere else ("met Xi in Beijing and returned home")."""
+    """The city or region of the clause a subject-less verb is joined to ("raided a hideout in
+    Sinaloa and arrested its leader": the arrest is in Sinaloa), marked `source: context`; not
+    for a verb that moves somewhere else ("met Xi in Beijing and returned home"), nor for what
+    might happen ("would divert attention from the war in Ukraine and trigger ...")."""
     cues = _cues()
     lemma = verb.lemma_.lower()
     if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
@@ -196,8 +197,12 @@ def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
         return None
     if lemma in cues["travel_verbs"] or lemma in cues["departure_verbs"]:
         return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for v in (verb, verb.head) for c in v.children):
+        return None
     found = finder.in_clause(verb.head)
-    return found.model_copy(update={"source": "context"}) if found is not None else None
+    if found is None or found.kind not in ("city", "admin1"):
+        return None
+    return found.model_copy(update={"source": "context"})
 
 
 class _PlaceFinder:
