@@ -166,3 +166,15 @@ def test_not_across_a_quote_or_into_a_new_paragraph_after_the_lead() -> None:
     # the lead sets the scene for the paragraph that follows it; a later paragraph does not
     assert place_of_arrest(_doc([RALLY, arrest("them")], between="\n")) is not None
     assert place_of_arrest(_doc([RALLY, second, arrest("them")], between="\n")) is None
+
+
+def test_the_scenes_own_name_in_the_next_sentence_does_not_close_it() -> None:
+    lagos_police: list[Word] = [
+        ("Lagos", 1, "compound", "PROPN", "Lagos"),
+        ("police", 2, "nsubj", "NOUN", "police"),
+        ("arrested", 2, "ROOT", "VERB", "arrest"),
+        ("them", 2, "dobj", "PRON", "them"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    place = place_of_arrest(_doc([RALLY, lagos_police], ents=("Lagos",)))
+    assert place is not None and place.name == "Lagos"

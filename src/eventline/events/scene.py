@@ -56,7 +56,7 @@ class _Sentences:
         self.doc = doc
         self.sents = list(doc.sents)
         self.scene_of = scene_of
-        self._names: dict[int, frozenset[tuple[str | None, str | None]]] = {}
+        self._names: dict[int, frozenset[tuple[str | None, str | None, str]]] = {}
 
     def paragraph_break(self, before: int, after: int) -> bool:
         """A line break between the end of sentence `before` and the start of `after`."""
@@ -64,8 +64,8 @@ class _Sentences:
         start = first.start_char + len(first.text.rstrip())  # spaCy hangs "\n" on the sentence
         return "\n" in self.doc.text[start : self.sents[after].start_char]
 
-    def places(self, i: int) -> frozenset[tuple[str | None, str | None]]:
-        """(kind, country) of the places sentence `i` names."""
+    def places(self, i: int) -> frozenset[tuple[str | None, str | None, str]]:
+        """(kind, country, folded name) of the places sentence `i` names."""
         if i not in self._names:
             from eventline.nlp.places import is_grouping, resolve_place
 
@@ -74,17 +74,20 @@ class _Sentences:
                 if ent.label_ in _PLACE_LABELS and not is_grouping(ent.text):
                     place = resolve_place(ent.text)
                     if place is not None:
-                        found.add((place.kind, place.country))
+                        found.add((place.kind, place.country, ent.text.casefold()))
             self._names[i] = frozenset(found)
         return self._names[i]
 
     def closed(self, i: int, scene: Place) -> bool:
-        """Sentence `i` cannot continue a scene: it names another place, quotes, changes topic."""
+        """Sentence `i` cannot continue a scene: it names another place (the scene's own name
+        or its country do not count: "Lagos police"), quotes, changes topic."""
         sent = self.sents[i]
         if any(ch in _QUOTES for ch in sent.text):
             return True
-        if any(kind != "country" or country != scene.country for kind, country in self.places(i)):
-            return True
+        own = scene.name.casefold()
+        for kind, country, name in self.places(i):
+            if name != own and (kind != "country" or country != scene.country):
+                return True
         first = [t.lower_ for t in sent if not t.is_space][:3]
         shifts = _cues()["topic_shifts"]
         return any(" ".join(first[:n]) in shifts for n in (1, 2, 3))
