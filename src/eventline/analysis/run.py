@@ -13,8 +13,8 @@ loads the pipeline once.
 One huge article must not hold the others back (docs/configuration.md, "Limits"): only the
 first `max_article_chars` of a body are analysed, with a `limit` row in `eventline errors`
 saying so, and the pending articles go shortest first in batches of at most `batch_size`
-articles and about `chunk_chars` characters, so a long article is parsed in a batch of its
-own after every shorter one is written.
+articles and about `max(chunk_chars, max_article_chars)` characters, so a long article is
+parsed in a batch of its own after every shorter one is written.
 """
 
 from __future__ import annotations
