@@ -4,7 +4,10 @@
 
 Texts: the development samples (../shared/samples/russia-iran, real news of about 700 words),
 repeated N times with a marker line so every copy is a distinct article. "bare" is
-`nlp.pipe` of the spaCy model alone (no eventline component), one process; "eventline" is
+`nlp.pipe` of the spaCy model alone (no eventline component), one process, as spaCy runs it
+(matrix products on BLIS); "bare, OpenBLAS" is the same with the products on one-thread
+OpenBLAS, as eventline runs the model (nlp/blas.py), so eventline's own share can be read off
+too. "eventline" is
 `eventline.analyse.analyse` on a fresh store holding the same texts (actors, events, quotes,
 dates, and corpus linking), first with one process, then with P (default: the cores
 available). Also prints the stored per-article result size (bytes per article).
@@ -40,10 +43,14 @@ def cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def bare(corpus: list[str], model: str) -> tuple[float, float]:
+def bare(corpus: list[str], model: str, *, openblas: bool = False) -> tuple[float, float]:
     import spacy
 
+    from eventline.nlp.blas import use_openblas
+
     nlp = spacy.load(model)
+    if openblas and not use_openblas(nlp):
+        return float("nan"), float("nan")
     list(nlp.pipe(corpus[:2]))  # warm up
     start, start_cpu = time.perf_counter(), cpu()
     for _ in nlp.pipe(corpus, batch_size=32):
@@ -108,6 +115,12 @@ def main() -> None:
     print(
         f"bare nlp.pipe ({model}, 1 process): {base:.1f}s ({base_cpu:.1f}s CPU), "
         f"{len(corpus) / base:.2f} art/s, {words / base:.0f} words/s"
+    )
+    same, same_cpu = bare(corpus, model, openblas=True)
+    print(
+        f"bare nlp.pipe, OpenBLAS products (as eventline runs the model): {same:.1f}s "
+        f"({same_cpu:.1f}s CPU), {same / base:.2f}x the bare parse ({same_cpu / base_cpu:.2f}x "
+        "in CPU time)"
     )
     with tempfile.TemporaryDirectory() as tmp:
         for processes in sorted({1, opts.processes}):
