@@ -27,7 +27,7 @@ the records they touch are read, recomputed and written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -36,6 +36,7 @@ from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 from eventline.analysis import state
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import Resolved, apply_canonical
+from eventline.analysis.story_table import StoredStories
 from eventline.analysis.sync import actor_block_keys, write_articles, write_some
 from eventline.corpus.claims_link import claim_window, link_claims
 from eventline.corpus.merge import merge_rules, merge_with_members, probe_keys
@@ -320,7 +321,7 @@ def merge_touched(
     articles: dict[str, Article],
     groups: Sequence[DuplicateGroup],
     regrouped: set[str],
-    story_of: Callable[[str], str | None],
+    stories: StoredStories,
     next_seq: int,
 ) -> tuple[list[tuple[Event, list[str]]], set[str], StableIds]:
     """Re-cluster the new mentions with the stored events they touch: (events with their
@@ -333,9 +334,10 @@ def merge_touched(
     previous = state.assignments(store, "event", members=[m.id for m in old])
     ids = StableIds("evt", previous, next_seq=next_seq)
     duplicate_of = {member: g.canonical for g in groups for member in g.members}
-    stories = {a: s for a in known if (s := story_of(a)) is not None}
+    stories.prefetch(known)
+    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
     merged = merge_with_members(
-        mentions, articles=known, duplicate_of=duplicate_of, story_of=stories, assign_ids=ids
+        mentions, articles=known, duplicate_of=duplicate_of, story_of=story_of, assign_ids=ids
     )
     return merged, touched, ids
 
