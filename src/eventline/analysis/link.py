@@ -284,6 +284,7 @@ def link_new(
             copies=copies.get(article.id, (article.id,)),
         )
     story_records = stories.records_of(ids)
+    linked_articles = regrouped | ({a for s in story_records for a in s.articles} - ids)
     tick("link: events", 3, 6)
     by_id = {a.id: a for a in linked}
     merged, touched, event_ids = inc.merge_touched(
@@ -291,7 +292,7 @@ def link_new(
         resolved.event_mentions,
         articles=by_id,
         groups=groups,
-        regrouped=regrouped,
+        linked=linked_articles,
         stories=stories,
         next_seq=dup_ids.next_seq,
     )
