@@ -27,7 +27,7 @@ the records they touch are read, recomputed and written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -36,9 +36,10 @@ from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 from eventline.analysis import state
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import Resolved, apply_canonical
+from eventline.analysis.story_table import StoredStories
 from eventline.analysis.sync import actor_block_keys, write_articles, write_some
 from eventline.corpus.claims_link import claim_window, link_claims
-from eventline.corpus.merge import merge_rules, merge_with_members, probe_keys
+from eventline.corpus.merge import BLOCKS_VERSION, merge_rules, merge_with_members, probe_keys
 from eventline.model import (
     Actor,
     Article,
@@ -75,7 +76,7 @@ def _parts(items: Iterable[T], size: int = 500) -> Iterable[list[T]]:
 
 def blocks_marker() -> bytes:
     """What the stored blocking keys were computed with (the merge rules' version)."""
-    return f"merge-rules:{merge_rules().version}".encode()
+    return f"merge-rules:{merge_rules().version}:blocks:{BLOCKS_VERSION}".encode()
 
 
 def linked_at(store: Store) -> bytes:
@@ -293,13 +294,16 @@ def _column_in(conn: Connection, want: Any, column: Any, values: Iterable[str]) 
 
 
 def touched_mentions(
-    conn: Connection, new: Sequence[EventMention], articles: dict[str, Article], regrouped: set[str]
+    conn: Connection, new: Sequence[EventMention], articles: dict[str, Article], linked: set[str]
 ) -> tuple[set[str], list[EventMention]]:
-    """(ids of the stored events new mentions or regrouped articles touch, all their mentions)."""
+    """(ids of the stored events new mentions could join or whose links changed, all their
+    mentions). `linked`: the stored articles that share a story or a copy group with a new
+    article, or whose copy group changed; the events of the new mentions' parties and days
+    are found through the blocking keys."""
     keys = {k for m in new for k in probe_keys(m, articles.get(m.evidence.article))}
     hit = _probe(conn, keys)
     em, links = S.event_mentions, S.event_links
-    hit |= _column_in(conn, em.c.id, em.c.article_id, regrouped)
+    hit |= _column_in(conn, em.c.id, em.c.article_id, linked)
     events = _column_in(conn, links.c.event_id, links.c.mention_id, hit)
     members = _column_in(conn, links.c.mention_id, links.c.event_id, events)
     mentions: list[EventMention] = []
@@ -319,23 +323,24 @@ def merge_touched(
     *,
     articles: dict[str, Article],
     groups: Sequence[DuplicateGroup],
-    regrouped: set[str],
-    story_of: Callable[[str], str | None],
+    linked: set[str],
+    stories: StoredStories,
     next_seq: int,
 ) -> tuple[list[tuple[Event, list[str]]], set[str], StableIds]:
     """Re-cluster the new mentions with the stored events they touch: (events with their
     mention ids, ids of the touched stored events, the id assigner)."""
     with store.engine.connect() as conn:
-        touched, old = touched_mentions(conn, new, articles, regrouped)
+        touched, old = touched_mentions(conn, new, articles, linked)
         missing = {m.evidence.article for m in old} - set(articles)
         known = {**articles, **{a.id: a for a in articles_by_id(conn, missing)}}
     mentions = [*old, *new]
     previous = state.assignments(store, "event", members=[m.id for m in old])
     ids = StableIds("evt", previous, next_seq=next_seq)
     duplicate_of = {member: g.canonical for g in groups for member in g.members}
-    stories = {a: s for a in known if (s := story_of(a)) is not None}
+    stories.prefetch(known)
+    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
     merged = merge_with_members(
-        mentions, articles=known, duplicate_of=duplicate_of, story_of=stories, assign_ids=ids
+        mentions, articles=known, duplicate_of=duplicate_of, story_of=story_of, assign_ids=ids
     )
     return merged, touched, ids
 

@@ -2,8 +2,8 @@
 
 Reads `ArticleAnalysis` records and never parses. Near-duplicates are found through the LSH
 band table in the store (`dedup_table`: each new article reads only its candidates); the
-story index is a persisted blob. Both are incremental (an article filed once is not filed
-again) unless
+story index is kept as rows (`story_table`: a new article reads only the stories of its terms
+and date window). Both are incremental (an article filed once is not filed again) unless
 `fresh` is asked for (`eventline relink`), their parameters changed in the settings, or an
 article they hold was deleted. Merged events and duplicate groups keep the ids they were
 given (`ids.StableIds` over `id_assignments`). The records replace the previous corpus
@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from eventline.analysis import increment as inc
-from eventline.analysis import state
+from eventline.analysis import state, story_table
 from eventline.analysis.dedup_table import Member, StoredDuplicates, canonical, stale
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import Resolved, resolve_analyses
@@ -38,7 +38,6 @@ from eventline.store import schema as S
 from eventline.store.schema_analysis import actor_keys, analysis_results
 
 DEDUP_PARAMS_KEY = "index:duplicates:params"
-STORIES_KEY = "index:stories"
 
 Progress = Callable[[str, int, int], None]
 
@@ -74,15 +73,16 @@ def story_index(settings: Settings) -> StoryIndex:
     )
 
 
-def _story_index(store: Store, present: set[str], settings: Settings, *, fresh: bool) -> StoryIndex:
-    """The persisted story index, or a new one when it cannot be continued."""
+def _story_index(
+    store: Store, present: set[str], settings: Settings, *, fresh: bool
+) -> tuple[StoryIndex, bool]:
+    """(the stored story index, or a new one when it cannot be continued; whether it is new)."""
     stories = story_index(settings)
-    blob = None if fresh else store.get_blob(STORIES_KEY)
-    if blob is None:
-        return stories
-    old = StoryIndex.load(blob)
+    old = None if fresh else story_table.load_all(store)
+    if old is None:
+        return stories, True
     same = old.params() == stories.params() and set(old.ids()) <= present
-    return old if same else stories
+    return (old, False) if same else (stories, True)
 
 
 def _link_copies(
@@ -161,7 +161,7 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     groups, dup_ids = _duplicate_groups(store, members, state.max_seq(store) + 1)
     copies = {m: g.members for g in groups for m in g.members}
     tick("link: stories", 2, steps)
-    stories = _story_index(store, {a.id for a in linked}, settings, fresh=fresh)
+    stories, new_index = _story_index(store, {a.id for a in linked}, settings, fresh=fresh)
     for article in linked:
         if stories.story_of(article.id) is None:
             stories.add(
@@ -195,6 +195,9 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     with store.engine.begin() as conn:
         state.replace_assignments(conn, "dup", state.assignment_rows("dup", dup_ids.chosen))
         state.replace_assignments(conn, "event", state.assignment_rows("event", event_ids.chosen))
+        if new_index:
+            story_table.clear(conn)
+        story_table.save(conn, stories)
     sync_records(
         store,
         {
@@ -209,7 +212,6 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
             "claims": claims,
         },
         {
-            STORIES_KEY: stories.dump(),
             inc.BLOCKS_KEY: inc.blocks_marker(),
             inc.LINKED_AT_KEY: linked_at,
         },
@@ -260,8 +262,7 @@ def link_new(
     stamp = inc.linked_at(store)
     with store.engine.connect() as conn:
         linked = inc.articles_by_id(conn, new)
-    blob = store.get_blob(STORIES_KEY)
-    stories = StoryIndex.load(blob) if blob is not None else None
+    stories = story_table.StoredStories.open(store)
     if stories is None or stories.params() != story_index(settings).params():
         return None  # the stored story index cannot be continued
     analyses = {a.article: a for a in state.iter_analyses(store, article_ids=new)}
@@ -275,6 +276,7 @@ def link_new(
     regrouped = {m for g in touched_groups for m in g.members} - ids
     copies = {m: g.members for g in groups for m in g.members}
     tick("link: stories", 2, 6)
+    stories.prefetch({c for a in linked for c in copies.get(a.id, (a.id,))})
     for article in linked:
         stories.add(
             article,
@@ -282,6 +284,7 @@ def link_new(
             copies=copies.get(article.id, (article.id,)),
         )
     story_records = stories.records_of(ids)
+    linked_articles = regrouped | ({a for s in story_records for a in s.articles} - ids)
     tick("link: events", 3, 6)
     by_id = {a.id: a for a in linked}
     merged, touched, event_ids = inc.merge_touched(
@@ -289,8 +292,8 @@ def link_new(
         resolved.event_mentions,
         articles=by_id,
         groups=groups,
-        regrouped=regrouped,
-        story_of=stories.story_of,
+        linked=linked_articles,
+        stories=stories,
         next_seq=dup_ids.next_seq,
     )
     events = [e for e, _ in merged]
@@ -326,7 +329,7 @@ def link_new(
         if claims is not None:
             stored = [r[0] for r in writer.conn.execute(select(S.claims.c.id))]
             inc.write_some(writer, "claims", claims, stored, context=context)
-        writer.put_blob(STORIES_KEY, stories.dump())
+        story_table.save(writer.conn, stories)
         writer.put_blob(inc.LINKED_AT_KEY, stamp)
     tick("link: write", 6, 6)
     return _counted(store, len(linked))

@@ -169,20 +169,38 @@ def write_some(
     *,
     context: Mapping[str, str],
     links: Mapping[str, Sequence[str]] | None = None,
-) -> None:
-    """Write these records of one corpus kind and delete the `gone` ids, keeping the digests
-    a later full link compares with (`links`: each event's mention ids)."""
+) -> int:
+    """Write those of these records of one corpus kind whose digest changed and delete the
+    `gone` ids, keeping the digests a later full link compares with (`links`: each event's
+    mention ids). Returns how many records were written or deleted: a re-clustered event
+    that came out as it was stored is not rewritten."""
     kept = {r.id for r in items}
     gone = [i for i in gone if i not in kept]
     _delete(writer, kind, gone)
+    digests = {r.id: _digest([r], context.get(_source(kind, r), "")) for r in items}
+    old = _stored_digests(writer, kind, list(digests))
+    items = [r for r in items if old.get(r.id) != digests[r.id]]
     if kind == "events":
-        writer.upsert_events(items, links=links)
+        chosen = {r.id for r in items}
+        writer.upsert_events(
+            items, links=None if links is None else {k: v for k, v in links.items() if k in chosen}
+        )
     else:
         writer.put(kind, items)
     if kind == "actors":
         writer.put_actor_keys(actor_key_rows(items))
-    digests = {r.id: _digest([r], context.get(_source(kind, r), "")) for r in items}
-    _set_digests(writer, kind, digests, gone)
+    _set_digests(writer, kind, {r.id: digests[r.id] for r in items}, gone)
+    return len(items) + len(gone)
+
+
+def _stored_digests(writer: Writer, kind: str, ids: Sequence[str]) -> dict[str, str]:
+    table = record_digests
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        query = select(table.c.id, table.c.digest).where(table.c.kind == kind, table.c.id.in_(part))
+        found.update({i: d for i, d in writer.conn.execute(query)})
+    return found
 
 
 def _source(kind: str, record: Any) -> str:

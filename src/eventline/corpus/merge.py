@@ -586,49 +586,66 @@ def merge_with_members(
 
 
 # --- blocking keys (incremental merging) -------------------------------------------------
+#
+# A new mention joins a stored event only on evidence of one happening (`_fits`): a member
+# in the same article, copy group or story (found through those articles, by the caller), or
+# the same actors by id with single days throughout (`_same_parties`). The blocks below find
+# the second kind: a stored mention of one day is filed under each of its actor ids ("a:")
+# and recipient ids ("r:") and that day; a new mention of one day probes its ids within the
+# widest merge window around its day. A mention of coarser date joins only through links.
+
+BLOCKS_VERSION = 2
 
 
-def _months(lo: int, hi: int) -> list[str]:
-    first, last = date.fromordinal(lo), date.fromordinal(hi)
-    out, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+def _day_buckets(view: _View, slack: int) -> list[str]:
+    """ISO days within `slack` of the view's day, and the same days of unknown year ("--MM-DD"
+    exact, "%-MM-DD" any year, for a mention of unknown year)."""
+    lo = view.when.lo
+    if view.when.monthday:
+        days = [date.fromordinal(d) for d in range(lo - slack, lo + slack + 1)]
+        return sorted({f"--{d:%m-%d}" for d in days} | {f"%-{d:%m-%d}" for d in days})
+    days = [date.fromordinal(d) for d in range(max(1, lo - slack), lo + slack + 1)]
+    leap: set[str] = set()
+    for d in days:
+        try:
+            leap.add(f"--{d.replace(year=_LEAP):%m-%d}")
+        except ValueError:  # a year-less date is compared in the leap year: no 29 Feb lost
+            leap.add("--02-29")
+    return sorted({d.isoformat() for d in days} | leap)
 
 
-def _view_of(mention: EventMention, article: Article | None) -> _View | None:
-    """The mention's view, or None when it can only merge within its own article (no
-    participant, no date at all)."""
+def _single_day_view(mention: EventMention, article: Article | None) -> _View | None:
     view = _view(mention, article, merge_rules())
-    return view if view.codes and view.when.kind != "none" else None
+    if not view.codes or view.when.kind == "none" or not _stated_day(view):
+        return None
+    return view
 
 
 def block_keys(mention: EventMention, article: Article | None) -> list[tuple[str, str, str]]:
-    """(type family, participant code, month) under which a stored mention is filed: every
-    month its date can denote ("--MM" for a day and month of unknown year)."""
-    view = _view_of(mention, article)
+    """(type family, side and actor id, day) under which a stored mention of one day is filed
+    ("--MM-DD" for a day of unknown year); none for coarser dates."""
+    view = _single_day_view(mention, article)
     if view is None:
         return []
-    if view.when.monthday:
-        buckets = [f"--{m[5:]}" for m in _months(view.when.lo, view.when.hi)]
-    else:
-        buckets = _months(view.when.lo, view.when.hi)
-    return [(view.family, code, b) for code in sorted(view.codes) for b in buckets]
+    day = date.fromordinal(view.when.lo)
+    bucket = f"--{day:%m-%d}" if view.when.monthday else day.isoformat()
+    codes = {f"a:{i}" for i in view.actor_ids} | {f"r:{i}" for i in view.recipient_ids}
+    return [(view.family, code, bucket) for code in sorted(codes)]
 
 
 def probe_keys(mention: EventMention, article: Article | None) -> list[tuple[str, str, str]]:
-    """The blocks holding every stored mention this one could merge with: its family and
-    codes, the months of its date widened by the merge windows, and the same months of unknown
-    year. A bucket ending in "%" (a mention of unknown year) matches that month in any year.
-    Every pair `dates_compatible` accepts is found (a span over New Year compared with a
-    date of unknown year excepted)."""
-    view = _view_of(mention, article)
+    """The blocks holding every stored mention of one day this one could merge with by its
+    parties (`_same_parties`): its family, its actor ids (either side for meetings), the days
+    within the widest merge window. A bucket starting with "%" (a mention of unknown year)
+    matches that day in any year."""
+    view = _single_day_view(mention, article)
     if view is None:
         return []
     rules = merge_rules()
-    slack = max(rules.day_window, rules.report_before, rules.report_after) + 1
-    months = _months(max(1, view.when.lo - slack), view.when.hi + slack)
-    buckets = {f"--{m[5:]}" for m in months}
-    buckets |= {f"%-{m[5:]}" for m in months} if view.when.monthday else set(months)
-    return [(view.family, code, b) for code in sorted(view.codes) for b in sorted(buckets)]
+    slack = max(rules.day_window, rules.report_before, rules.report_after)
+    codes = {f"a:{i}" for i in view.actor_ids}
+    if view.symmetric:
+        ids = view.actor_ids | view.recipient_ids
+        codes = {f"{side}:{i}" for i in ids for side in "ar"}
+    buckets = _day_buckets(view, slack)
+    return [(view.family, code, b) for code in sorted(codes) for b in buckets]

@@ -16,6 +16,11 @@ in the order they can veto or decide:
 
 Known copies of an article (from DuplicateIndex) always put it in their story. A story's id
 comes from its founding article, so it stays stable as members join.
+
+Persistence: `dump`/`load` round-trip the whole index through bytes; `changes` gives what an
+update touched (document frequencies of its terms, touched stories, new members, new postings
+by month) so a store can keep the index as rows and a subclass can load only the stories a
+new article is compared with (`eventline.analysis.story_table`).
 """
 
 from __future__ import annotations
@@ -81,6 +86,8 @@ class _Story:
     founder: str
     members: list[int] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
+    spans: list[PublishedDays] = field(default_factory=list)  # the members', in order
+    filed: frozenset[tuple[str, int]] = frozenset()  # (term, month) postings already stored
 
 
 @dataclass
@@ -89,6 +96,54 @@ class _Member:
     title: str | None
     span: PublishedDays
     vector: dict[str, float]
+
+
+LOOSE = -1  # the posting month of a story with an undated or year-less member
+
+
+def month_of(day: int) -> int:
+    """A day ordinal's month as one integer (year * 12 + month - 1)."""
+    d = dt.date.fromordinal(day)
+    return d.year * 12 + d.month - 1
+
+
+def story_months(spans: Iterable[PublishedDays]) -> tuple[int | None, int | None, set[int]]:
+    """(first day, last day, posting months) of a story's members: every month between its
+    first and last dated day, and LOOSE when a member is undated or of unknown year (the
+    months a new article's window is compared with)."""
+    spans = list(spans)
+    dated = [s for s in spans if s.lo is not None and s.hi is not None]
+    months: set[int] = set()
+    lo = min((s.lo for s in dated if s.lo is not None), default=None)
+    hi = max((s.hi for s in dated if s.hi is not None), default=None)
+    if lo is not None and hi is not None:
+        months.update(range(month_of(lo), month_of(hi) + 1))
+    if len(dated) < len(spans):
+        months.add(LOOSE)
+    return lo, hi, months
+
+
+def window_months(span: PublishedDays, window: int) -> set[int] | None:
+    """The posting months a dated article can find its stories in; None: any month (an
+    undated article, or one of unknown year)."""
+    if span.lo is None or span.hi is None:
+        return None
+    return {*range(month_of(span.lo - window), month_of(span.hi + window) + 1), LOOSE}
+
+
+@dataclass(frozen=True)
+class StoryChanges:
+    """What `add` changed since the index was created or loaded, as plain values."""
+
+    docs: int
+    next_story: int
+    next_member: int
+    df: dict[str, int]  # term -> document frequency, for the terms that changed
+    stories: list[tuple[int, str, int | None, int | None, dict[str, Any]]]  # seq, founder,
+    # first day, last day, state (members, spans, centroid)
+    members: list[tuple[int, str, int, str | None, dict[str, Any]]]  # seq, article, story,
+    # title, state (span, vector)
+    postings: list[tuple[str, int, int]]  # (term, month, story) new
 
 
 class StoryIndex:
@@ -110,33 +165,60 @@ class StoryIndex:
         self._stopwords = vocab().stopwords
         self._df: Counter[str] = Counter()
         self._docs = 0
-        self._members: list[_Member] = []
+        self._members: dict[int, _Member] = {}
         self._story_of: dict[str, int] = {}
-        self._stories: list[_Story] = []
+        self._stories: dict[int, _Story] = {}
         self._postings: dict[str, set[int]] = {}  # name or key term -> stories holding it
+        self._next_story = 0
+        self._next_member = 0
+        self._touched: set[int] = set()
+        self._new_members: list[int] = []
+        self._df_touched: set[str] = set()
 
     def __len__(self) -> int:
-        return len(self._stories)
+        return self._next_story
+
+    # --- hooks a stored index overrides to load what it needs --------------------------------
+
+    def _need_terms(self, terms: Iterable[str]) -> None:
+        """Make the document frequencies of these terms available in `_df`."""
+
+    def _filed(self, article_id: str) -> int | None:
+        """The story an article was filed under."""
+        return self._story_of.get(article_id)
+
+    def _candidates(self, terms: list[str], span: PublishedDays) -> set[int]:
+        """Stories holding any of these terms (a stored index may leave out stories whose
+        months cannot be within the window of `span`)."""
+        return set().union(*(self._postings.get(t, set()) for t in terms))
+
+    def _story(self, story: int) -> _Story:
+        return self._stories[story]
+
+    def _members_of(self, story: int) -> list[_Member]:
+        return [self._members[m] for m in self._story(story).members]
 
     def add(
         self, article: Article, *, keys: frozenset[str] = frozenset(), copies: Iterable[str] = ()
     ) -> str:
         """File one article under a story and return the story id. `copies`: ids of articles
         known to be copies of this one (DuplicateIndex.members); their story wins."""
-        if article.id in self._story_of:
-            return self._story_id(self._story_of[article.id])
+        filed = self._filed(article.id)
+        if filed is not None:
+            return self._story_id(filed)
         member = _Member(
             id=article.id,
             title=article.title,
             span=date_span(article.published),
             vector=self._vector(article, keys),
         )
-        story = next((self._story_of[c] for c in copies if c in self._story_of), None)
+        story = next((f for c in copies if (f := self._filed(c)) is not None), None)
         if story is None:
             story = self._best_story(member)
         if story is None:
-            story = len(self._stories)
-            self._stories.append(_Story(founder=article.id))
+            story = self._next_story
+            self._next_story += 1
+            self._stories[story] = _Story(founder=article.id)
         self._join(story, member)
         return self._story_id(story)
 
@@ -154,8 +236,10 @@ class StoryIndex:
             terms["n:" + norm(name)] = (count, NAME_WEIGHT)
         for key in keys:
             terms["k:" + key] = (1, KEY_WEIGHT)
+        self._need_terms(terms)
         self._docs += 1
         self._df.update(terms.keys())
+        self._df_touched.update(terms)
         weighted = {t: (1 + math.log(c)) * boost * self._idf(t) for t, (c, boost) in terms.items()}
         length = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
         return {t: v / length for t, v in weighted.items()}
@@ -168,29 +252,34 @@ class StoryIndex:
         strongest = sorted(
             (t for t in member.vector if t[0] in "nk"), key=lambda t: -member.vector[t]
         )[: self.max_terms]
-        candidates = set().union(*(self._postings.get(t, set()) for t in strongest))
+        candidates = self._candidates(strongest, member.span)
         undated = member.span == PublishedDays()
         bar = self.undated_threshold if undated else self.threshold
         best, best_score = None, bar
         for story in sorted(candidates):
             if not undated and not self._in_window(story, member.span):
                 continue
-            score = _cosine(member.vector, self._stories[story].centroid)
+            score = _cosine(member.vector, self._story(story).centroid)
             if score >= best_score:
                 best, best_score = story, score
         return best
 
     def _in_window(self, story: int, span: PublishedDays) -> bool:
-        gaps = [day_gap(span, self._members[m].span) for m in self._stories[story].members]
+        gaps = [day_gap(span, other) for other in self._story(story).spans]
         known = [g for g in gaps if g is not None]
         return not known or min(known) <= self.window_days
 
-    def _join(self, story: int, member: _Member) -> None:
-        index = len(self._members)
-        self._members.append(member)
+    def _join(self, story: int, member: _Member, *, new: bool = True) -> None:
+        index = self._next_member
+        self._next_member += 1
+        self._members[index] = member
         self._story_of[member.id] = story
         record = self._stories[story]
         record.members.append(index)
+        record.spans.append(member.span)
+        if new:
+            self._touched.add(story)
+            self._new_members.append(index)
         for term, value in member.vector.items():
             record.centroid[term] = record.centroid.get(term, 0.0) + value
             if term[0] in "nk":
@@ -199,11 +288,11 @@ class StoryIndex:
     # --- reading ----------------------------------------------------------------------------
 
     def _story_id(self, story: int) -> str:
-        return content_id("story", self._stories[story].founder)
+        return content_id("story", self._story(story).founder)
 
     def ids(self) -> list[str]:
         """Filed article ids in arrival order."""
-        return [m.id for m in self._members]
+        return [self._members[i].id for i in sorted(self._members)]
 
     def params(self) -> dict[str, float]:
         return {
@@ -214,21 +303,21 @@ class StoryIndex:
         }
 
     def story_of(self, article_id: str) -> str | None:
-        story = self._story_of.get(article_id)
+        story = self._filed(article_id)
         return None if story is None else self._story_id(story)
 
     def stories(self) -> list[Story]:
         """Every story with its title, members (in arrival order) and time span."""
-        return [self._record(i) for i in range(len(self._stories))]
+        return [self._record(i) for i in sorted(self._stories)]
 
     def records_of(self, article_ids: Iterable[str]) -> list[Story]:
         """The stories holding these articles (each once)."""
-        held = sorted({self._story_of[a] for a in article_ids if a in self._story_of})
+        held = sorted({f for a in article_ids if (f := self._filed(a)) is not None})
         return [self._record(i) for i in held]
 
     def _record(self, story: int) -> Story:
-        record = self._stories[story]
-        members = [self._members[m] for m in record.members]
+        record = self._story(story)
+        members = self._members_of(story)
 
         # Rounded, then the id: near-equal cosines (copies) must not be ordered by float noise
         # from set iteration, which changes with the process's hash seed.
@@ -264,7 +353,7 @@ class StoryIndex:
             },
             "docs": self._docs,
             "df": self._df,
-            "founders": [s.founder for s in self._stories],
+            "founders": [self._stories[i].founder for i in sorted(self._stories)],
             "members": [
                 [
                     m.id,
@@ -273,7 +362,7 @@ class StoryIndex:
                     self._story_of[m.id],
                     {t: round(v, 5) for t, v in m.vector.items()},
                 ]
-                for m in self._members
+                for m in (self._members[i] for i in sorted(self._members))
             ],
         }
         return zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 6)
@@ -289,11 +378,45 @@ class StoryIndex:
         index = cls(**state["params"])
         index._docs = state["docs"]
         index._df = Counter(state["df"])
-        index._stories = [_Story(founder=f) for f in state["founders"]]
+        index._stories = {i: _Story(founder=f) for i, f in enumerate(state["founders"])}
+        index._next_story = len(index._stories)
         for article_id, title, packed, story, vector in state["members"]:
             member = _Member(article_id, title, PublishedDays.unpack(*packed), vector)
-            index._join(story, member)
+            index._join(story, member, new=False)
         return index
+
+    # --- changes, for a store that keeps the index as rows ------------------------------------
+
+    def changes(self) -> StoryChanges:
+        """What `add` changed since this index was created or loaded (a new index: all of it);
+        `filed` postings are then taken as stored."""
+        stories = []
+        postings: list[tuple[str, int, int]] = []
+        for seq in sorted(self._touched):
+            record = self._stories[seq]
+            lo, hi, months = story_months(record.spans)
+            terms = [t for t in record.centroid if t[0] in "nk"]
+            filed = frozenset((t, m) for t in terms for m in months)
+            postings.extend((t, m, seq) for t, m in sorted(filed - record.filed))
+            record.filed = filed
+            state = {
+                "members": record.members,
+                "spans": [list(x.packed()) for x in record.spans],
+                "centroid": record.centroid,
+            }
+            stories.append((seq, record.founder, lo, hi, state))
+        members = []
+        for seq in self._new_members:
+            m = self._members[seq]
+            vector = {t: round(v, 5) for t, v in m.vector.items()}
+            state = {"span": list(m.span.packed()), "vector": vector}
+            members.append((seq, m.id, self._story_of[m.id], m.title, state))
+        df = {t: self._df[t] for t in sorted(self._df_touched)}
+        changes = StoryChanges(
+            self._docs, self._next_story, self._next_member, df, stories, members, postings
+        )
+        self._touched, self._new_members, self._df_touched = set(), [], set()
+        return changes
 
 
 def _cosine(vector: dict[str, float], centroid: dict[str, float]) -> float:

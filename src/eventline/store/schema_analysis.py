@@ -117,3 +117,48 @@ actor_keys = Table(
     Column("key", Text, primary_key=True),
     Column("actor_id", Text, primary_key=True, index=True),
 )
+
+#: The story index as rows (migration 0005; eventline.analysis.story_table), so a link reads
+#: and writes only the stories its new articles are compared with or join:
+#: - `story_index_stories`: one row per story (creation order `seq`), its founding article,
+#:   first and last dated day, and its state (members, their dates, TF-IDF centroid; zlib JSON);
+#: - `story_index_members`: one row per filed article (arrival order), its story, title and
+#:   state (date, TF-IDF vector);
+#: - `story_index_postings`: (name or key term, month, story): the stories holding a strong
+#:   term, by each month they span (-1: a story with an undated member), so an article reads
+#:   only the stories of its date window;
+#: - `story_index_terms`: document frequency of every term (TF-IDF weights).
+story_index_stories = Table(
+    "story_index_stories",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("founder", Text, nullable=False),
+    Column("lo", Integer),
+    Column("hi", Integer),
+    Column("data", LargeBinary, nullable=False),
+)
+
+story_index_members = Table(
+    "story_index_members",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("article_id", Text, nullable=False, unique=True),
+    Column("story", Integer, nullable=False, index=True),
+    Column("title", Text),
+    Column("data", LargeBinary, nullable=False),
+)
+
+story_index_postings = Table(
+    "story_index_postings",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("month", Integer, primary_key=True, autoincrement=False),
+    Column("story", Integer, primary_key=True, autoincrement=False),
+)
+
+story_index_terms = Table(
+    "story_index_terms",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("df", Integer, nullable=False),
+)

@@ -1,0 +1,278 @@
+"""The story index kept as rows (`story_index_*` tables), read and written by what a link touches.
+
+`StoredStories` is a `StoryIndex` that starts empty and loads from the store only what filing
+new articles needs: the document frequencies of their terms, the stories holding their
+strongest terms within their date window (by posting month), and the stories their copies
+are in. `save` writes what changed (`StoryIndex.changes`): the touched stories, the new
+members, new postings and document frequencies. A full link builds a plain `StoryIndex` in
+memory (`load_all` continues the stored one) and saves it the same way, after `clear` when it
+starts afresh. The filing decisions are those of the in-memory index: a story left out by the
+month filter could not pass the date window, and every story a new article could join is read.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from eventline.corpus.dayspan import PublishedDays
+from eventline.corpus.stories import (
+    StoryIndex,
+    _Member,
+    _Story,
+    story_months,
+    window_months,
+)
+from eventline.store import Store
+from eventline.store.schema import blobs
+from eventline.store.schema_analysis import (
+    story_index_members,
+    story_index_postings,
+    story_index_stories,
+    story_index_terms,
+)
+
+#: Parameters, document count and sequence counters of the stored index (a small blob).
+STATE_KEY = "index:stories:state"
+FORMAT_VERSION = 2
+_CHUNK = 500
+
+
+def _pack(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def _unpack(data: bytes) -> Any:
+    return json.loads(zlib.decompress(data))
+
+
+def _parts(values: Iterable[Any]) -> Iterable[list[Any]]:
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def read_state(conn: Connection) -> dict[str, Any] | None:
+    """The stored index's parameters and counters, None when the store holds no index."""
+    data = conn.execute(select(blobs.c.data).where(blobs.c.key == STATE_KEY)).scalar()
+    if data is None:
+        return None
+    state = _unpack(bytes(data))
+    return state if state.get("version") == FORMAT_VERSION else None
+
+
+def _story(founder: str, data: bytes, filed_months: set[int] | None = None) -> _Story:
+    state = _unpack(data)
+    spans = [PublishedDays.unpack(*p) for p in state["spans"]]
+    months = story_months(spans)[2] if filed_months is None else filed_months
+    terms = [t for t in state["centroid"] if t[0] in "nk"]
+    return _Story(
+        founder=founder,
+        members=list(state["members"]),
+        centroid=dict(state["centroid"]),
+        spans=spans,
+        filed=frozenset((t, m) for t in terms for m in months),
+    )
+
+
+class StoredStories(StoryIndex):
+    """A story index over the `story_index_*` rows, loading stories and terms on demand."""
+
+    def __init__(self, store: Store, state: dict[str, Any]) -> None:
+        super().__init__(**state["params"])
+        self._store = store
+        self._docs = int(state["docs"])
+        self._next_story = int(state["next_story"])
+        self._next_member = int(state["next_member"])
+        self._known_terms: set[str] = set()
+        self._known_articles: set[str] = set()
+
+    @classmethod
+    def open(cls, store: Store) -> StoredStories | None:
+        with store.engine.connect() as conn:
+            state = read_state(conn)
+        return None if state is None else cls(store, state)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def _need_terms(self, terms: Iterable[str]) -> None:
+        wanted = set(terms) - self._known_terms
+        if not wanted:
+            return
+        t = story_index_terms
+        with self._store.engine.connect() as conn:
+            for part in _parts(wanted):
+                for term, df in conn.execute(select(t.c.term, t.c.df).where(t.c.term.in_(part))):
+                    self._df[term] = int(df)
+        self._known_terms |= wanted
+
+    def prefetch(self, article_ids: Iterable[str]) -> None:
+        """Learn which stories these articles are filed under (one query per 500)."""
+        wanted = set(article_ids) - self._known_articles - set(self._story_of)
+        if not wanted:
+            return
+        m = story_index_members
+        stories: set[int] = set()
+        with self._store.engine.connect() as conn:
+            for part in _parts(wanted):
+                query = select(m.c.article_id, m.c.story).where(m.c.article_id.in_(part))
+                for article_id, story in conn.execute(query):
+                    self._story_of[article_id] = int(story)
+                    stories.add(int(story))
+        self._known_articles |= wanted
+        self._load_stories(stories)
+
+    def _filed(self, article_id: str) -> int | None:
+        if article_id not in self._story_of and article_id not in self._known_articles:
+            self.prefetch([article_id])
+        return self._story_of.get(article_id)
+
+    def _load_stories(self, seqs: Iterable[int]) -> None:
+        wanted = set(seqs) - set(self._stories)
+        if not wanted:
+            return
+        s = story_index_stories
+        with self._store.engine.connect() as conn:
+            for part in _parts(wanted):
+                query = select(s.c.seq, s.c.founder, s.c.data).where(s.c.seq.in_(part))
+                for seq, founder, data in conn.execute(query):
+                    story = _story(founder, bytes(data))
+                    self._stories[int(seq)] = story
+                    for term in story.centroid:
+                        if term[0] in "nk":
+                            self._postings.setdefault(term, set()).add(int(seq))
+
+    def _candidates(self, terms: list[str], span: PublishedDays) -> set[int]:
+        months = window_months(span, self.window_days)
+        p = story_index_postings
+        found: set[int] = set()
+        with self._store.engine.connect() as conn:
+            query = select(p.c.story).where(p.c.term.in_(terms)).distinct()
+            if months is not None:
+                query = query.where(p.c.month.in_(sorted(months)))
+            found.update(int(r[0]) for r in conn.execute(query))
+        self._load_stories(found)
+        # stories loaded or founded in this link hold postings not yet stored
+        return found | set().union(*(self._postings.get(t, set()) for t in terms))
+
+    def _story(self, story: int) -> _Story:
+        if story not in self._stories:
+            self._load_stories([story])
+        return self._stories[story]
+
+    def _members_of(self, story: int) -> list[_Member]:
+        record = self._story(story)
+        missing = [i for i in record.members if i not in self._members]
+        m = story_index_members
+        with self._store.engine.connect() as conn:
+            for part in _parts(missing):
+                query = select(m.c.seq, m.c.article_id, m.c.title, m.c.data).where(
+                    m.c.seq.in_(part)
+                )
+                for seq, article_id, title, data in conn.execute(query):
+                    state = _unpack(bytes(data))
+                    span = PublishedDays.unpack(*state["span"])
+                    self._members[int(seq)] = _Member(article_id, title, span, state["vector"])
+        return [self._members[i] for i in record.members]
+
+    def ids(self) -> list[str]:
+        m = story_index_members
+        with self._store.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(m.c.article_id).order_by(m.c.seq))]
+
+
+def load_all(store: Store) -> StoryIndex | None:
+    """The whole stored index in memory (a full link continuing it), None when there is none."""
+    with store.engine.connect() as conn:
+        state = read_state(conn)
+        if state is None:
+            return None
+        index = StoryIndex(**state["params"])
+        index._docs = int(state["docs"])
+        t, s, m = story_index_terms, story_index_stories, story_index_members
+        index._df.update({term: int(df) for term, df in conn.execute(select(t.c.term, t.c.df))})
+        for seq, founder, data in conn.execute(select(s.c.seq, s.c.founder, s.c.data)):
+            story = _story(founder, bytes(data))
+            index._stories[int(seq)] = _Story(founder, filed=story.filed)
+        query = select(m.c.seq, m.c.article_id, m.c.story, m.c.title, m.c.data).order_by(m.c.seq)
+        for seq, article_id, story_seq, title, data in conn.execute(query):
+            member = _unpack(bytes(data))
+            span = PublishedDays.unpack(*member["span"])
+            index._next_member = int(seq)
+            index._join(
+                int(story_seq), _Member(article_id, title, span, member["vector"]), new=False
+            )
+        index._next_story = int(state["next_story"])
+        index._next_member = int(state["next_member"])
+    return index
+
+
+def clear(conn: Connection) -> None:
+    """Drop the stored index (a full link starting afresh)."""
+    for table in (
+        story_index_postings,
+        story_index_members,
+        story_index_stories,
+        story_index_terms,
+    ):
+        conn.execute(delete(table))
+    conn.execute(delete(blobs).where(blobs.c.key == STATE_KEY))
+
+
+def save(conn: Connection, index: StoryIndex) -> None:
+    """Write what the index changed since it was created or loaded."""
+    changes = index.changes()
+    t, s, m, p = story_index_terms, story_index_stories, story_index_members, story_index_postings
+    for part in _parts(changes.df):
+        conn.execute(delete(t).where(t.c.term.in_(part)))
+    if changes.df:
+        conn.execute(insert(t), [{"term": k, "df": v} for k, v in changes.df.items()])
+    for part in _parts(seq for seq, *_ in changes.stories):
+        conn.execute(delete(s).where(s.c.seq.in_(part)))
+    if changes.stories:
+        rows = [
+            {"seq": seq, "founder": founder, "lo": lo, "hi": hi, "data": _pack(state)}
+            for seq, founder, lo, hi, state in changes.stories
+        ]
+        conn.execute(insert(s), rows)
+    if changes.members:
+        rows = [
+            {"seq": seq, "article_id": a, "story": story, "title": title, "data": _pack(state)}
+            for seq, a, story, title, state in changes.members
+        ]
+        conn.execute(insert(m), rows)
+    if changes.postings:
+        rows = [
+            {"term": term, "month": month, "story": story}
+            for term, month, story in changes.postings
+        ]
+        conn.execute(insert(p), rows)
+    state = {
+        "version": FORMAT_VERSION,
+        "params": index.params(),
+        "docs": changes.docs,
+        "next_story": changes.next_story,
+        "next_member": changes.next_member,
+    }
+    data = _pack(state)
+    if conn.execute(update(blobs).where(blobs.c.key == STATE_KEY).values(data=data)).rowcount == 0:
+        conn.execute(insert(blobs).values(key=STATE_KEY, data=data))
+
+
+def import_dump(conn: Connection, dump: bytes) -> None:
+    """Store a `StoryIndex.dump` (the blob of older versions) as rows."""
+    index = StoryIndex.load(dump)
+    index._touched = set(index._stories)
+    index._new_members = sorted(index._members)
+    index._df_touched = set(index._df)
+    clear(conn)
+    save(conn, index)
+
+
+def stored_count(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(story_index_members)).scalar_one())

@@ -1,0 +1,79 @@
+"""The story index as rows: filing articles a few at a time through `StoredStories` (each
+link loading only the stories it needs) gives the stories of the in-memory `StoryIndex`
+filing them all at once, and an old blob converts to the same rows."""
+
+from __future__ import annotations
+
+import random
+
+from eventline.analysis import story_table
+from eventline.corpus.stories import StoryIndex
+from eventline.model import Article, Story
+from eventline.store import Store
+from tests.corpus.helpers import make
+
+PLACES = ["Marrow", "Kettleby", "Dunmore", "Selwyn", "Ashcombe", "Varley", "Oduya", "Brandvik"]
+ACTS = ["floods cut the railway", "a strike closed the port", "talks on fishing quotas began"]
+
+
+def _articles() -> list[Article]:
+    """Reports of a few happenings on nearby and far-apart days, some undated or year-less."""
+    rng = random.Random(11)
+    out = []
+    for n in range(40):
+        place, other = rng.sample(PLACES, 2)
+        act = rng.choice(ACTS)
+        day = rng.choice(["2025-06-17", "2025-06-18", "2025-06-30", "2025-09-02", "--06-18", None])
+        body = (
+            f"In {place} {act} on Tuesday, officials from {other} said. "
+            f"{place} residents told reporters that {other} would send engineers."
+        )
+        out.append(make(f"a{n:02d}", body, day, title=f"{place}: {act}" if n % 3 else None))
+    return out
+
+
+def _records(stories: list[Story]) -> set[tuple[object, ...]]:
+    return {(s.id, s.articles, s.start, s.end, s.title) for s in stories}
+
+
+def _params() -> dict[str, float]:
+    return StoryIndex().params()
+
+
+def test_stored_stories_file_as_the_in_memory_index(store: Store) -> None:
+    articles = _articles()
+    whole = StoryIndex()
+    for article in articles:
+        whole.add(article, keys=frozenset({f"place:{article.body.split()[1]}"}))
+    with store.engine.begin() as conn:
+        story_table.save(conn, StoryIndex())  # an empty index: the state row only
+    for start in range(0, len(articles), 7):
+        stored = story_table.StoredStories.open(store)
+        assert stored is not None and stored.params() == _params()
+        batch = articles[start : start + 7]
+        for article in batch:
+            stored.add(article, keys=frozenset({f"place:{article.body.split()[1]}"}))
+        for article in batch:
+            assert stored.story_of(article.id) == whole.story_of(article.id), article.id
+        with store.engine.begin() as conn:
+            story_table.save(conn, stored)
+    final = story_table.StoredStories.open(store)
+    assert final is not None
+    assert _records(final.records_of(a.id for a in articles)) == _records(whole.stories())
+    loaded = story_table.load_all(store)
+    assert loaded is not None and _records(loaded.stories()) == _records(whole.stories())
+    assert loaded.ids() == [a.id for a in articles]
+
+
+def test_a_dumped_index_converts_to_rows(store: Store) -> None:
+    index = StoryIndex()
+    for article in _articles():
+        index.add(article)
+    with store.engine.begin() as conn:
+        story_table.import_dump(conn, index.dump())
+    loaded = story_table.load_all(store)
+    assert loaded is not None
+    assert {(s.id, s.articles) for s in loaded.stories()} == {
+        (s.id, s.articles) for s in index.stories()
+    }
+    assert story_table.stored_count(store) == len(index.ids())
