@@ -559,11 +559,13 @@ def dyad_timeline(
     rollup, weeks from the per-event dyad rows aggregated per day; events whose date is
     coarser than the period are counted as `coarse`, undated ones as `undated`."""
     with store.reading("the timeline") as conn:
+        # `.all()` fetches in one call: iterating a result fetches row by row, which at a
+        # few thousand rows cost more than the query (psycopg).
         if by == "month":
-            rows = list(conn.execute(_monthly(a, b, directed=directed, modality=modality)))
+            rows = conn.execute(_monthly(a, b, directed=directed, modality=modality)).all()
         else:
             queries = _daily(a, b, directed, modality)
-            rows = [row for q in queries for row in conn.execute(q)]
+            rows = [row for q in queries for row in conn.execute(q).all()]
     return _buckets(rows, a=a, b=b, by=by, directed=directed)
 
 

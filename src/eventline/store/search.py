@@ -39,7 +39,8 @@ _POSTGRES_DDL = (
 # Objects the backend-specific DDL adds, which the SQLAlchemy tables do not describe.
 BACKEND_OBJECTS = frozenset(
     {"search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
-     "search_fts_config", "search_fts_content", "tsv", "ix_search_docs_tsv"}
+     "search_fts_config", "search_fts_content", "tsv", "ix_search_docs_tsv",
+     "ix_dyad_months_pair"}
 )  # fmt: skip
 
 
@@ -54,6 +55,18 @@ def drop_index_ddl(dialect: str) -> tuple[str, ...]:
     if dialect == "postgresql":
         return ("DROP INDEX ix_search_docs_tsv", "ALTER TABLE search_docs DROP COLUMN tsv")
     return ()
+
+
+def create_timeline_index_ddl(dialect: str) -> tuple[str, ...]:
+    """PostgreSQL's covering index for monthly timelines (migration 0006): one pair's
+    `dyad_months` rows as an index-only scan, which SQLite's clustered table already is."""
+    if dialect != "postgresql":
+        return ()
+    return (
+        "CREATE INDEX ix_dyad_months_pair ON dyad_months (lo_key, hi_key, modality) "
+        "INCLUDE (month, direction, date_precision, type, quad_class, events, score_sum, "
+        "scored)",
+    )
 
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
