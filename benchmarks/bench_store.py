@@ -8,6 +8,7 @@
 
     .venv/bin/python benchmarks/bench_store.py --events 100000 [--backend sqlite postgresql]
         [--pg postgresql://postgres@127.0.0.1:5432] [--runs 200] [--url STORE] [--window N]
+        [--cli-runs N]
 
 The store is filled in bulk with the rows the store's own `Writer` writes (see `fill`), and
 its indexes are built after the load. Countries follow a Zipf-like law (a few, like the USA,
@@ -298,6 +299,48 @@ def measure(
     return results
 
 
+def measure_cli(
+    store: Store, *, runs: int, window: int | None, seed: int = 2
+) -> dict[str, tuple[float, float, float]]:
+    """The same three questions through the CLI commands, in this process (typer's runner,
+    `--json` or csv output): what a user waits for, less the interpreter's start-up. Each
+    call opens the store, as the command does. `events` prints every event of the dyad in
+    the year, and `timeline` reads every event of the dyad for its top evidence per period
+    (`corpus.timeline_store`), so both cost what the relation holds, not one page."""
+    from typer.testing import CliRunner
+
+    from eventline.cli.app import app
+
+    rng = random.Random(seed)
+    top = COUNTRIES[:8]
+    runner = CliRunner()
+    url = store.engine.url.render_as_string(hide_password=False)
+    server = server_cpu(store)
+
+    def cli(*args: str) -> Any:
+        result = runner.invoke(app, ["--db", url, *args])
+        assert result.exit_code == 0, result.output
+        return result
+
+    def dyad() -> Any:
+        a, b = rng.sample(top, 2)
+        year = rng.randrange(2015, 2025)
+        return cli("events", "--actor", a, "--recipient", b, "--since", f"{year}-01-01",
+                   "--until", f"{year}-12-31", "--json")  # fmt: skip
+
+    def timeline() -> Any:
+        return cli("timeline", *rng.sample(top, 2), "--format", "csv")
+
+    def broad() -> Any:
+        return cli("search", " ".join(rng.sample(WORDS, 2)), "--json", "--limit", "20")
+
+    queries = {"CLI events --actor --recipient --since --until (all)": dyad,
+               "CLI timeline A B --format csv": timeline,
+               "CLI search (two common words) --limit 20": broad}  # fmt: skip
+    del window  # the CLI searches with the default window
+    return {name: timed(fn, runs, server) for name, fn in queries.items()}
+
+
 def _postgres(server: str) -> tuple[str, Callable[[], None]]:
     import psycopg
 
@@ -339,6 +382,12 @@ def run(backend: str, args: argparse.Namespace, tmp: Path) -> None:
             ).items():
                 print(f"  {name:52s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   "
                       f"CPU p95 {cpu95:6.1f} ms")  # fmt: skip
+            if args.cli_runs:
+                for name, (p50, p95, cpu95) in measure_cli(
+                    store, runs=args.cli_runs, window=args.window or None
+                ).items():
+                    print(f"  {name:52s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   "
+                          f"CPU p95 {cpu95:6.1f} ms")  # fmt: skip
             print(f"  load average {os.getloadavg()[0]:.1f}")
     finally:
         drop()
@@ -357,6 +406,9 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument(
         "--url", help="measure this store (filled first if it has no events) and keep it"
+    )
+    parser.add_argument(
+        "--cli-runs", type=int, default=0, help="also time the CLI commands this many times"
     )
     args = parser.parse_args()
     args.articles = args.articles or max(1, args.events // 10)

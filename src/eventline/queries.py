@@ -88,14 +88,14 @@ def _page(
     limit: int | None,
     cursor: str | None,
     count: bool = True,
+    counted: Select[Any] | None = None,
 ) -> tuple[list[Any], int | None, str | None]:
     """Rows of `query` after `cursor` in `key` order, the total count (None unless `count`),
-    and the next cursor. `query` selects the key columns last, labelled k0, k1, …"""
-    total = (
-        conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-        if count
-        else None
-    )
+    and the next cursor. `query` selects the key columns last, labelled k0, k1, …
+    `counted`, when given, is a cheaper query with as many rows as `query` (the driving
+    index range alone, without the joins that only fetch what is shown): it is counted."""
+    source = (query if counted is None else counted).subquery()
+    total = conn.execute(select(func.count()).select_from(source)).scalar_one() if count else None
     if cursor is not None:
         after = decode_cursor(cursor, size=len(key))
         query = query.where(tuple_(*key) > tuple_(*(literal(v) for v in after)))
@@ -123,22 +123,23 @@ def _has_events(conn: Connection) -> bool:
 
 def _event_source(
     table: Any, *, level: str, actor: str | None, recipient: str | None
-) -> tuple[Any, ColumnElement[Any], ColumnElement[Any], list[ColumnElement[Any]]]:
-    """The table that drives the scan, its day and id columns, and its filters: the dyad
-    key range when both sides are given, the party key range for one side, else the events
-    in day order."""
+) -> tuple[Any, Any, ColumnElement[Any], ColumnElement[Any], list[ColumnElement[Any]]]:
+    """The table that drives the scan (alone, and joined to the event rows), its day and
+    id columns, and its filters: the dyad key range when both sides are given, the party
+    key range for one side, else the events in day order. A driving row is one event (its
+    key ends with the event's day and id), so the driver alone counts the matches."""
     if actor and recipient:
         d = S.event_dyads
         src = d.join(table, table.c.id == d.c.event_id)
         where = [d.c.level == level, d.c.actor_key == actor, d.c.recipient_key == recipient]
-        return src, d.c.day, d.c.event_id, where
+        return d, src, d.c.day, d.c.event_id, where
     if actor or recipient:
         p = S.event_parties
         src = p.join(table, table.c.id == p.c.event_id)
         role = "actor" if actor else "recipient"
         where = [p.c.level == level, p.c.role == role, p.c.key == (actor or recipient)]
-        return src, p.c.day, p.c.event_id, where
-    return table, table.c.day, table.c.id, []
+        return p, src, p.c.day, p.c.event_id, where
+    return table, table, table.c.day, table.c.id, []
 
 
 def last_day(until: str) -> str:
@@ -175,8 +176,12 @@ def find_events(
         merged = _has_events(conn)
         table = S.events if merged else S.event_mentions
         level = "event" if merged else "mention"
-        src, day, ident, where = _event_source(table, level=level, actor=actor, recipient=recipient)
+        driver, src, day, ident, where = _event_source(
+            table, level=level, actor=actor, recipient=recipient
+        )
         where += _day_bounds(day, since, until)
+        # The count reads the driving key range alone unless a filter needs the event row.
+        counted = select(ident).select_from(driver).where(and_(True, *where))
         if type:
             where.append(table.c.type == type.upper())
         if story:
@@ -188,8 +193,9 @@ def find_events(
         if where:
             query = query.where(and_(*where))
         rows, total, nxt = _page(
-            conn, query, key=[day, ident], limit=limit, cursor=cursor, count=count
-        )
+            conn, query, key=[day, ident], limit=limit, cursor=cursor, count=count,
+            counted=None if type or story else counted,
+        )  # fmt: skip
     return Page[EventOut](
         data=[_event_out(r, merged=merged) for r in rows], count=total, next_cursor=nxt
     )
@@ -553,11 +559,13 @@ def dyad_timeline(
     rollup, weeks from the per-event dyad rows aggregated per day; events whose date is
     coarser than the period are counted as `coarse`, undated ones as `undated`."""
     with store.reading("the timeline") as conn:
+        # `.all()` fetches in one call: iterating a result fetches row by row, which at a
+        # few thousand rows cost more than the query (psycopg).
         if by == "month":
-            rows = list(conn.execute(_monthly(a, b, directed=directed, modality=modality)))
+            rows = conn.execute(_monthly(a, b, directed=directed, modality=modality)).all()
         else:
             queries = _daily(a, b, directed, modality)
-            rows = [row for q in queries for row in conn.execute(q)]
+            rows = [row for q in queries for row in conn.execute(q).all()]
     return _buckets(rows, a=a, b=b, by=by, directed=directed)
 
 

@@ -39,7 +39,8 @@ _POSTGRES_DDL = (
 # Objects the backend-specific DDL adds, which the SQLAlchemy tables do not describe.
 BACKEND_OBJECTS = frozenset(
     {"search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
-     "search_fts_config", "search_fts_content", "tsv", "ix_search_docs_tsv"}
+     "search_fts_config", "search_fts_content", "tsv", "ix_search_docs_tsv",
+     "ix_dyad_months_pair"}
 )  # fmt: skip
 
 
@@ -54,6 +55,18 @@ def drop_index_ddl(dialect: str) -> tuple[str, ...]:
     if dialect == "postgresql":
         return ("DROP INDEX ix_search_docs_tsv", "ALTER TABLE search_docs DROP COLUMN tsv")
     return ()
+
+
+def create_timeline_index_ddl(dialect: str) -> tuple[str, ...]:
+    """PostgreSQL's covering index for monthly timelines (migration 0006): one pair's
+    `dyad_months` rows as an index-only scan, which SQLite's clustered table already is."""
+    if dialect != "postgresql":
+        return ()
+    return (
+        "CREATE INDEX ix_dyad_months_pair ON dyad_months (lo_key, hi_key, modality) "
+        "INCLUDE (month, direction, date_precision, type, quad_class, events, score_sum, "
+        "scored)",
+    )
 
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
@@ -129,8 +142,9 @@ def _where(filters: Filters) -> tuple[str, dict[str, object]]:
 # How many of a query's matches are ranked: its newest WINDOW (by index order, the order
 # documents were indexed in). A query matching fewer is ranked exactly over all its matches;
 # a broader one ("talks ministers", a word in one sentence out of six) is ranked over its
-# WINDOW most recently indexed matches, so its cost stops growing with the store.
-WINDOW = 2000
+# WINDOW most recently indexed matches, so its cost stops growing with the store: finding
+# the window reads about WINDOW / (share of documents matching) documents, newest first.
+WINDOW = 500
 
 
 def search(
@@ -145,55 +159,79 @@ def search(
     # The article is joined only when a filter needs it: ranking reads the index alone.
     join = "JOIN articles a ON a.id = d.article_id " if where else ""
     if conn.dialect.name == "postgresql":
-        sql = _postgres_sql(join, where, windowed=window is not None)
         params["q"] = query
-    elif conn.dialect.name == "sqlite":
+        sql = _postgres_sql(join, where, windowed=window is not None)
+        rows = conn.execute(text(sql), params).all()
+        return [Hit(r.kind, r.ref_id, r.article_id, r.snippet, float(r.score)) for r in rows]
+    if conn.dialect.name == "sqlite":
         params["q"] = fts5_query(query)
-        if not params["q"]:
-            return []
-        sql = _sqlite_sql(join, where)
-    else:
-        raise NotImplementedError(f"full-text search on {conn.dialect.name}")
-    rows = conn.execute(text(sql), params).all()
-    return [Hit(r.kind, r.ref_id, r.article_id, r.snippet, float(r.score)) for r in rows]
+        return _sqlite_search(conn, join, where, params) if params["q"] else []
+    raise NotImplementedError(f"full-text search on {conn.dialect.name}")
 
 
-def _sqlite_sql(join: str, where: str) -> str:
-    """Three steps, so that bm25 runs on the window only and snippets on the hits only:
-    the window's rowids, read newest first straight off the FTS5 doclists (FTS5 answers
-    `ORDER BY rowid DESC` without sorting, and stops at the LIMIT); bm25 over the matches
-    in that rowid range; snippets of the best `limit`."""
+def _sqlite_search(conn: Connection, join: str, where: str, params: dict[str, object]) -> list[Hit]:
+    """Two statements, so that bm25 runs on the window only and snippets on the hits only.
+
+    The first finds the window's rowids, read newest first straight off the FTS5 doclists
+    (FTS5 answers `ORDER BY rowid DESC` without sorting, and stops at the LIMIT), ranks the
+    matches in that rowid range by bm25 and keeps the best `limit`. (bm25 also counts each
+    term's documents once per query, a cost that follows how common the words are.)
+    The second makes the hits' snippets, scanning the matches between the lowest hit and the
+    newest document with the hits as a plain filter: FTS5 would run the whole query again
+    for each rowid of an `IN` list it used as an index."""
     docs = f"JOIN search_docs d ON d.id = search_fts.rowid {join}" if where else ""
-    return (
-        "WITH cand AS (SELECT search_fts.rowid AS id FROM search_fts "
-        f"{docs}WHERE search_fts MATCH :q{where} "
-        "ORDER BY search_fts.rowid DESC LIMIT :window), "
-        "best AS (SELECT rowid AS id, bm25(search_fts) AS r FROM search_fts "
-        "WHERE search_fts MATCH :q AND rowid >= (SELECT min(id) FROM cand)"
-        + (" AND rowid IN (SELECT id FROM cand)" if where else "")
-        + " ORDER BY r, rowid LIMIT :limit) "
-        "SELECT d.kind, d.ref_id, d.article_id, "
-        "snippet(search_fts, 0, '[', ']', '…', 16) AS snippet, -best.r AS score "
-        "FROM best JOIN search_fts ON search_fts.rowid = best.id "
-        "JOIN search_docs d ON d.id = best.id "
-        "WHERE search_fts MATCH :q ORDER BY best.r, best.id"
+    ranked = conn.execute(
+        text(
+            "WITH cand AS (SELECT search_fts.rowid AS id FROM search_fts "
+            f"{docs}WHERE search_fts MATCH :q{where} "
+            "ORDER BY search_fts.rowid DESC LIMIT :window), "
+            "best AS (SELECT rowid AS id, bm25(search_fts) AS r FROM search_fts "
+            "WHERE search_fts MATCH :q AND rowid >= (SELECT min(id) FROM cand)"
+            + (" AND rowid IN (SELECT id FROM cand)" if where else "")
+            + " ORDER BY r, rowid LIMIT :limit) "
+            "SELECT best.id, d.kind, d.ref_id, d.article_id, -best.r AS score "
+            "FROM best JOIN search_docs d ON d.id = best.id ORDER BY best.r, best.id"
+        ),
+        params,
+    ).all()
+    if not ranked:
+        return []
+    ids = {f"h{n}": r.id for n, r in enumerate(ranked)}
+    snippets: dict[int, str] = dict(
+        conn.execute(
+            text(
+                "SELECT rowid, snippet(search_fts, 0, '[', ']', '…', 16) FROM search_fts "
+                "WHERE search_fts MATCH :q AND rowid >= :low "
+                f"AND +rowid IN ({', '.join(':' + k for k in ids)})"
+            ),
+            {"q": params["q"], "low": min(ids.values()), **ids},
+        ).all()
     )
+    return [Hit(r.kind, r.ref_id, r.article_id, snippets[r.id], float(r.score)) for r in ranked]
 
 
 def _postgres_sql(join: str, where: str, *, windowed: bool) -> str:
-    """The window's rows found through the GIN index (`id + 0` keeps the planner from
-    walking the primary key backwards and testing every row, which a rare word would turn
-    into a scan of the whole table), `ts_rank` over the window, headlines of the hits."""
-    window = "ORDER BY d.id + 0 DESC LIMIT :window" if windowed else ""
+    """The window's rows, `ts_rank` over the window, headlines of the hits.
+
+    The planner chooses how to find the window from the words' statistics (ANALYZE keeps
+    the most common lexemes of `tsv`): a broad query walks the primary key backwards and
+    tests each row until the window is full (about `window` / share-of-matches rows, and
+    never the GIN posting lists of its common words, which alone cost more than 100 ms at
+    a million documents); a selective one reads its few matches through the GIN index and
+    sorts them. (A broad word whose matches are all old makes the backward walk long: the
+    statistics say how common a word is, not when.)"""
+    window = "ORDER BY d.id DESC LIMIT :window" if windowed else ""
+    # The query is written out in the WHERE clause, not taken from a CTE, so that the
+    # planner sees its lexemes and can estimate how many rows match.
+    tsquery = "websearch_to_tsquery('english', :q)"
     return (
-        "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', :q) AS q), "
-        f"cand AS (SELECT d.id, d.tsv FROM search_docs d {join}CROSS JOIN q "
-        f"WHERE d.tsv @@ q.q{where} {window}), "
-        "best AS (SELECT cand.id, ts_rank(cand.tsv, q.q) AS score FROM cand CROSS JOIN q "
+        f"WITH cand AS (SELECT d.id, d.tsv FROM search_docs d {join}"
+        f"WHERE d.tsv @@ {tsquery}{where} {window}), "
+        f"best AS (SELECT cand.id, ts_rank(cand.tsv, {tsquery}) AS score FROM cand "
         "ORDER BY score DESC, cand.id LIMIT :limit) "
         "SELECT d.kind, d.ref_id, d.article_id, "
-        "ts_headline('english', d.text, q.q, 'MaxWords=24, MinWords=8, StartSel=[, "
+        f"ts_headline('english', d.text, {tsquery}, 'MaxWords=24, MinWords=8, StartSel=[, "
         "StopSel=]') AS snippet, best.score "
-        "FROM best JOIN search_docs d ON d.id = best.id CROSS JOIN q "
+        "FROM best JOIN search_docs d ON d.id = best.id "
         "ORDER BY best.score DESC, d.id"
     )
