@@ -8,14 +8,14 @@ column the timeline reads in the index, it is an index-only scan of one key rang
 Nothing changes on SQLite.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-30
 """
 
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
