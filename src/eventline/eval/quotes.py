@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,14 @@ def score_quotes(gold: Gold, coded: Mapping[str, Any]) -> SectionReport:
 # --- quote attribution on the project's own examples ------------------------------------------
 
 ATTRIBUTION_SECTION = "quote_attributions"
+# The larger set written before the rules it measures (resources/quotes/attributions.yaml).
+HELD_OUT_SECTION = "quote_attributions_2"
+
+
+def held_out_quote_files() -> list[QuoteFile]:
+    """The packaged 25-text set of `HELD_OUT_SECTION`."""
+    path = Path(str(resources.files("eventline").joinpath("resources/quotes/attributions.yaml")))
+    return load_quote_files(path, key=HELD_OUT_SECTION)
 
 
 @dataclass(frozen=True)
@@ -90,13 +99,14 @@ class QuoteFile:
     not_speech: tuple[str, ...]
 
 
-def load_quote_files(expected: Path) -> list[QuoteFile]:
-    """The `quote_attributions` section of examples/expected.yaml (paths relative to it)."""
+def load_quote_files(expected: Path, *, key: str = ATTRIBUTION_SECTION) -> list[QuoteFile]:
+    """The `key` section of a gold file such as examples/expected.yaml or
+    resources/quotes/attributions.yaml (paths relative to the file)."""
     try:
         data: Any = yaml.safe_load(expected.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(str(expected), f"cannot read: {exc}") from exc
-    entries = (data or {}).get(ATTRIBUTION_SECTION) or []
+    entries = (data or {}).get(key) or []
     try:
         return [
             QuoteFile(
@@ -111,7 +121,7 @@ def load_quote_files(expected: Path) -> list[QuoteFile]:
             for e in entries
         ]
     except (KeyError, TypeError) as exc:
-        raise InputError(str(expected), f"bad {ATTRIBUTION_SECTION} entry: {exc}") from exc
+        raise InputError(str(expected), f"bad {key} entry: {exc}") from exc
 
 
 def same_statement(want: ExpectedQuote, got: Quote) -> bool:
@@ -174,7 +184,10 @@ def _ratio(a: int, b: int) -> float:
 
 
 def score_quote_attributions(
-    quote_files: list[QuoteFile], code: Callable[[str, str | None], list[Quote]]
+    quote_files: list[QuoteFile],
+    code: Callable[[str, str | None], list[Quote]],
+    *,
+    section: str = ATTRIBUTION_SECTION,
 ) -> SectionReport:
     """Attribution recall and precision (statement and speaker), direct-quote F1 (statement
     only), speaker accuracy of the statements found, and quoted non-speech (must be 0).
@@ -212,4 +225,4 @@ def score_quote_attributions(
         ),
         Metric("non_speech_quoted", float(-tally.non_speech), None, "negated count; must be 0"),
     )
-    return SectionReport(ATTRIBUTION_SECTION, metrics, tuple(misses))
+    return SectionReport(section, metrics, tuple(misses))
