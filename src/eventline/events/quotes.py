@@ -31,12 +31,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventline.events.args import ActorIndex, children, first
+from eventline.events.args import ActorIndex, children, first, is_person, subject
 from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.speakers import (
+    apposed_person,
+    body_speaker,
+    pronoun_speaker,
+    quote_cues,
+    role_speaker,
+    spoken_for,
+)
 from eventline.model import ActorRef, Quote, content_id
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE = {"”", "»"}
+_MARKS = {'"', "“", "”", "«", "»", "„"}
 _MIN_WORDS = 4
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
@@ -74,16 +83,25 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
-    """Verbs whose subject is a speaker: the coder's speech verbs and attribution-only ones."""
-    return lex.cue("speech_verbs") | lex.cue("attribution_verbs")
+    """Verbs whose subject is a speaker: the coder's speech verbs, attribution-only ones and
+    the quote stage's own reporting verbs."""
+    return lex.cue("speech_verbs") | lex.cue("attribution_verbs") | quote_cues()["reporting_verbs"]
 
 
 def _phrase_text(tok: Token) -> str:
-    """A speaker's name as written: the head with its compounds and titles."""
+    """A speaker's name as written: the head with its compounds and titles, and the body a
+    spokesperson speaks for ("spokesperson for the Department of Homeland Security")."""
+    start, end = _phrase_bounds(tok)
+    words = tok.doc[start:end]
+    return words.text.removeprefix("the ").removeprefix("The ")
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
     start = min([tok.i, *(t.left_edge.i for t in left)])
-    words = tok.doc[start : tok.i + 1]
-    return words.text.removeprefix("the ").removeprefix("The ")
+    body = spoken_for(tok)
+    end = body.right_edge.i + 1 if body is not None else tok.i + 1
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -99,18 +117,33 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
     """Character span of a speaker phrase: the head with its compounds and titles."""
     if tok is None:
         return None
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
-    start = min([tok.i, *(t.left_edge.i for t in left)])
-    return tok.doc[start].idx, tok.idx + len(tok.text)
+    start, end = _phrase_bounds(tok)
+    last = tok.doc[end - 1]
+    return tok.doc[start].idx, last.idx + len(last.text)
 
 
 Spans = tuple[tuple[int, int], ...]
 
 
+def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
+    """The subject of a reporting verb: its own (a dateline passed over), the main clause's
+    for a participle ("..., saying the talks had saved lives"), the inherited one along
+    control and coordination, or a person named right before it ("X, whose aide, Y, said")."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
+    subj = subject(verb.sent.root)[0] if participle and not own else None
+    subj = subj if subj is not None else subject(verb)[0]
+    if subj is None:
+        before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
+        found = actors.by_token.get(before[0].i, ()) if before else ()
+        subj = before[0] if any(is_person(span) for span, _ in found) else None
+    if subj is not None and (person := apposed_person(subj, actors)) is not None:
+        return person
+    return subj
+
+
 def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans = ()) -> Attribution:
-    subj = first(verb, "nsubj")
-    if subj is None and verb.dep_ in ("advcl", "conj", "xcomp"):
-        subj = first(verb.head, "nsubj", "nsubjpass")  # "X was quoted as saying ..."
+    subj = _speaker_token(verb, actors)
     refs = speaker_refs(subj, actors, quoted=quoted)
     addressee_tok = first(verb, "dobj", "dative")
     if addressee_tok is None:
@@ -127,42 +160,23 @@ def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans = ()) -> A
 
 
 def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
-    """Who a speaker phrase names. A he/she is the last person of compatible gender named
-    before it as a subject (else anywhere) outside direct quotes: a name inside someone's
-    quote is talked about, not talking. "The minister" is the last person named before with
-    that role ("Defence Minister Ana Ruiz", "the army chief, Karl Hoffmann")."""
+    """Who a speaker phrase names: a he/she, "the minister", "the ministry" and a spokesperson
+    resolved as events/speakers.py says; any other phrase through the actor index."""
     if tok is None:
         return ()
     lex = lexicon()
-    low = tok.lower_
-    role = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
-    if not (tok.pos_ == "PRON" and low in lex.cue("person_pronouns")) and not role:
-        return actors.refs(tok)
-    gender = "female" if low in lex.cue("female_pronouns") else "male"
-    people = [
-        (i, ref)
-        for i, ref in actors.persons
-        if i < tok.i and not any(s <= tok.doc[i].idx < e for s, e in quoted)
-    ]
-    if role:
-        titled = [(i, ref) for i, ref in people if tok.lemma_.lower() in _roles(tok.doc[i])]
-        return (titled[-1][1],) if titled else actors.refs(tok)
-    people = [(i, ref) for i, ref in people if actors.genders.get(ref.id, gender) == gender]
-    subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
-    pool = subjects or people
-    return (pool[-1][1],) if pool else actors.refs(tok)
-
-
-_NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
-
-
-def _roles(name: Token) -> set[str]:
-    """Role words around a person's name: its title ("Defence Minister Ana Ruiz"), the noun it
-    is in apposition to ("the army chief, Karl Hoffmann") or that stands in apposition to it."""
-    words = {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod", "appos")}
-    if name.dep_ == "appos":
-        words.add(name.head.lemma_.lower())
-    return words
+    if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
+        found = pronoun_speaker(tok, actors, quoted=quoted)
+        return (found,) if found is not None else actors.refs(tok)
+    own = actors.refs(tok)
+    if (body := spoken_for(tok)) is not None and not own:
+        return actors.refs(body)
+    definite = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
+    if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
+        return (person,)
+    if definite and not own and (org := body_speaker(tok, actors)) is not None:
+        return (org,)
+    return own
 
 
 def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
@@ -192,20 +206,47 @@ def _attribute(
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return _attribute_verb(verb, actors, quoted=quoted)
+    if (naming := _naming_verb(span, doc, outside)) is not None:
+        return _attribute_verb(naming, actors, quoted=quoted)
     return _according_to(outside, actors)
 
 
-def _is_title(text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
+def _naming_verb(span: QuoteSpan, doc: Doc, outside: list[Token]) -> Token | None:
+    """ "He called the bill “a price control dressed up as compassion”": a verb of naming or
+    characterising that governs the quoted words makes its subject their speaker."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    naming = quote_cues()["naming_verbs"]
+    for verb in outside:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in naming and verb.is_ancestor(inner[0]):
+            # "what one called “a purge”": a free relative leaves the words' speaker open
+            obj = first(verb, "dobj")
+            return verb if obj is not None and obj.tag_ not in ("WP", "WDT") else None
+    return None
+
+
+def _verb_before(doc: Doc, span: QuoteSpan) -> bool:
+    """Whether the word before the quote is a verb ("what one called “...”", "dubbed “...”")."""
+    window = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
+    words = [t for t in window or () if t.is_alpha]
+    return bool(words) and words[-1].pos_ in ("VERB", "AUX")
+
+
+def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     """A named work or slogan, not a statement: announced by a title noun ("the slogan",
     "his book") or written in Title Case without a sentence's punctuation. `text` is the
     doc's text (spaCy rebuilds `Doc.text` on every access)."""
     before = text[max(0, span.start - 40) : span.start - 1].split()
-    if before and before[-1].strip(",:").lower() in lex.cue("title_nouns"):
-        return True
-    words = [w for w in text[span.start : span.end].split() if w[:1].isalpha()]
+    announcer = before[-1].strip(",:").lower() if before else ""
+    quoted = text[span.start : span.end].strip()
+    if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
+        return True  # a sign, banner or chant: "held a banner that read “...”"
+    if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
+        return True  # "called the memoir “a work of fiction”" is a description, not the title
+    words = [w for w in quoted.split() if w[:1].isalpha()]
     capital = sum(w[0].isupper() for w in words)
-    text = text[span.start : span.end].rstrip()
-    return len(words) <= 8 and capital >= 0.75 * len(words) and not text.endswith((".", ",", "?"))
+    return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
 
 
 def _continues(
@@ -247,7 +288,7 @@ def direct_quotes(
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
-    spans = [s for s in find_quote_spans(full) if not _is_title(full, s, lex)]
+    spans = [s for s in find_quote_spans(full) if not _is_title(doc, full, s, lex)]
     quoted = tuple((s.start, s.end) for s in spans)
     for span in spans:
         found = _attribute(span, doc, actors, lex, quoted)
@@ -291,14 +332,67 @@ def _quote(article_id: str, start: int, end: int, text: str, found: Attribution 
 
 
 def _complement(verb: Token) -> Span | None:
-    comp = first(verb, "ccomp")
+    """What a reporting verb reports: its clausal complement (the one after it when the parse
+    gives two), a "that" clause the parse hung on a noun after the verb ("said in a statement
+    that ...", "told lawmakers before the vote that ..."), "warned against ...", or the charge
+    of an accusing verb ("accused his opponent of voting to raise taxes")."""
+    comps = list(children(verb, "ccomp"))
+    comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
+    comp = comp if comp is not None else _that_clause(verb)
     if comp is None:
-        against = next((c for c in children(verb, "prep") if c.lower_ == "against"), None)
-        if against is None or verb.lemma_ not in ("warn", "caution"):
-            return None
-        return verb.doc[against.left_edge.i : against.right_edge.i + 1]
+        return _against(verb) or _charge(verb)
     tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+    tokens = _without_trailing_participle(comp, tokens)
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+def _against(verb: Token) -> Span | None:
+    against = next((c for c in children(verb, "prep") if c.lower_ == "against"), None)
+    if against is None or verb.lemma_ not in ("warn", "caution"):
+        return None
+    return verb.doc[against.left_edge.i : against.right_edge.i + 1]
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """A clause opened by "that" under the verb's object or a prepositional phrase after it."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    preps = [p for p in children(verb, "prep") if p.i > verb.i]
+    nouns += [obj for prep in preps for obj in children(prep, "pobj")]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children
+            ):
+                return clause
+    return None
+
+
+def _charge(verb: Token) -> Span | None:
+    """ "accused X of Y", "blamed X for Y": the object and the charge."""
+    if verb.lemma_.lower() not in quote_cues()["accusing_verbs"]:
+        return None
+    obj = first(verb, "dobj")
+    heads = (verb, obj) if obj is not None else (verb,)  # "of" under the verb or its object
+    preps = [c for h in heads for c in children(h, "prep") if c.lower_ in ("of", "for")]
+    prep = preps[0] if preps else None
+    if obj is None or prep is None or prep.i < obj.i or first(prep, "pcomp", "pobj") is None:
+        return None
+    charge = verb.doc[obj.left_edge.i : prep.right_edge.i + 1]
+    # "accused the government of what one called “a purge”": the charge is a quoted term
+    # whose speaker the sentence leaves open, not the subject's statement
+    return None if any(t.text in _MARKS for t in charge) else charge
+
+
+def _without_trailing_participle(comp: Token, tokens: list[Token]) -> list[Token]:
+    """Drop a participle clause the parse hung at the end of the reported clause after a comma
+    ("she would run for governor, setting up a primary fight"): the reporter's addition."""
+    tail = [c for c in comp.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i]
+    if not tail or tail[-1].left_edge.i == 0:
+        return tokens
+    start = tail[-1].left_edge.i
+    if comp.doc[start - 1].text != "," or tail[-1].right_edge.i < tokens[-1].i - 1:
+        return tokens
+    return [t for t in tokens if t.i < start - 1]
 
 
 def _question(verb: Token, lex: EventLexicon) -> bool:
@@ -343,18 +437,28 @@ def _parenthetical(verb: Token) -> tuple[Span, str] | None:
     return doc[words[0].i : words[-1].i + 1], " ".join(parts)
 
 
+def _headline_end(text: str) -> int:
+    """Where a headline ends: a first line without a sentence's final punctuation, followed by
+    the article ("Moscow says it expelled two diplomats"). Its "says" restates the lead."""
+    line, _, rest = text.lstrip().partition("\n")
+    if not rest.strip() or line.rstrip().endswith((".", "?", "!", '"', "”", ":")):
+        return 0
+    return len(text) - len(text.lstrip()) + len(line)
+
+
 def indirect_quotes(
     doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
 ) -> list[Quote]:
     """Reported speech outside direct quotes: speech verb + clausal complement, or a speech
     verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
     inside = [(q.start, q.end) for q in direct]
-    speech = reporting_verbs(lex)
+    speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
+    headline = _headline_end(doc.text)
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
             continue
-        if any(s <= verb.idx < e for s, e in inside):
+        if verb.idx < headline or any(s <= verb.idx < e for s, e in inside):
             continue
         comp = _complement(verb)
         text = comp.text if comp is not None else ""
