@@ -98,8 +98,8 @@ def quote_cues() -> QuoteCues:
 def name_gender(name: str) -> str | None:
     """The gender a person's given name shows, if the name list knows it."""
     parts = [p.strip(".,").lower() for p in name.split()]
-    given = [p for p in parts[:-1] if len(p) > 1] or parts[:1]
-    return quote_cues().genders.get(given[0]) if given and len(parts) > 1 else None
+    genders = quote_cues().genders  # the first listed name before the surname ("Gov. Tom X")
+    return next((genders[p] for p in parts[:-1] if p in genders), None)
 
 
 def gender_of(ref: ActorRef, actors: ActorIndex) -> str | None:
