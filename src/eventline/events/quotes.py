@@ -60,8 +60,9 @@ class QuoteSpan:
     closed: bool
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Direct-quote spans in `text`; never fails on unbalanced marks."""
+def find_quote_spans(text: str, *, min_words: int = _MIN_WORDS) -> list[QuoteSpan]:
+    """Direct-quote spans of at least `min_words` words in `text`; never fails on unbalanced
+    marks."""
     spans: list[QuoteSpan] = []
     opened: int | None = None
     closer = ""
@@ -79,7 +80,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             opened, closer = i + 1, _OPEN[ch]
     if opened is not None:
         spans.append(QuoteSpan(opened, len(text), closed=False))
-    return [s for s in spans if len(text[s.start : s.end].split()) >= _MIN_WORDS]
+    return [s for s in spans if len(text[s.start : s.end].split()) >= min_words]
 
 
 def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
@@ -288,9 +289,16 @@ def direct_quotes(
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
-    spans = [s for s in find_quote_spans(full) if not _is_title(doc, full, s, lex)]
+    spans = [s for s in find_quote_spans(full, min_words=1) if not _is_title(doc, full, s, lex)]
     quoted = tuple((s.start, s.end) for s in spans)
     for span in spans:
+        if _short(full, span) and not (
+            previous is not None
+            and quotes
+            and _short_sentence_after(full, previous[0], span)
+            and _continues(doc, full, previous[0], span, lex)
+        ):
+            continue  # a scare quote, or a short sentence that closes no statement
         found = _attribute(span, doc, actors, lex, quoted)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
@@ -308,6 +316,24 @@ def direct_quotes(
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
+
+
+def _short(text: str, span: QuoteSpan) -> bool:
+    return len(text[span.start : span.end].split()) < _MIN_WORDS
+
+
+def _short_sentence_after(text: str, first_part: QuoteSpan, span: QuoteSpan) -> bool:
+    """ "…," Ashford said. "The result stands.": a short quoted sentence (capital, full stop)
+    right after a quote and its attribution closes that statement; other short quoted words
+    are scare quotes."""
+    words = text[span.start : span.end].strip()
+    gap = text[first_part.end : span.start].rstrip().rstrip('"“«„').rstrip()
+    return (
+        words[:1].isupper()
+        and words.endswith((".", "!", "?"))
+        and gap.endswith((".", ":"))
+        and "\n" not in gap
+    )
 
 
 def _clean(text: str) -> str:
@@ -358,8 +384,8 @@ def _that_clause(verb: Token) -> Token | None:
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
     preps = [p for p in children(verb, "prep") if p.i > verb.i]
     nouns += [obj for prep in preps for obj in children(prep, "pobj")]
-    for noun in nouns:
-        for clause in noun.children:
+    for noun in nouns:  # "insisted in a video posted online that ...": within the phrase
+        for clause in noun.subtree:
             if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                 c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children
             ):

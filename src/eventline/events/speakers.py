@@ -46,6 +46,7 @@ _LISTS = (
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
+_PLACE_LABELS = _STATE_LABELS | {"METONYM"}
 Spans = tuple[tuple[int, int], ...]
 
 
@@ -117,11 +118,20 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
     people = [
         (i, ref)
         for i, ref in actors.persons
-        if i < tok.i and _outside(i, tok, quoted) and gender_of(ref, actors) in (None, gender)
+        if i < tok.i
+        and _outside(i, tok, quoted)
+        and not _a_place(i, actors)
+        and gender_of(ref, actors) in (None, gender)
     ]
     subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
     pool = subjects or people
     return pool[-1][1] if pool else None
+
+
+def _a_place(i: int, actors: ActorIndex) -> bool:
+    """A token the entity model took for a person but the actor layer knows as a state or a
+    capital standing for one ("Kyiv had accepted"): never a he/she."""
+    return any(span.label_ in _PLACE_LABELS for span, _ in actors.by_token.get(i, ()))
 
 
 def _office(word: str) -> frozenset[str]:
