@@ -113,3 +113,17 @@ def test_according_to_attributes_the_rest_of_the_sentence(parse: Callable[[str],
     (q,) = quotes(parse, text)
     assert not q.direct and q.speaker is not None and q.speaker.name == "Tomas Brandt"
     assert q.text == "the border crossing will reopen next week"
+
+
+def test_a_short_quoted_sentence_after_an_attribution_closes_the_statement() -> None:
+    from eventline.events.quotes import QuoteSpan, _short_sentence_after
+
+    text = (
+        '"Every ballot was counted twice," Ashford said. "The result stands." '
+        'And a "so-called" win.'
+    )
+    first_part = QuoteSpan(1, text.index(',"') + 1, closed=True)
+    closing = QuoteSpan(text.index("The result"), text.index('stands."') + 7, closed=True)
+    scare = QuoteSpan(text.index("so-called"), text.index('called"') + 6, closed=True)
+    assert _short_sentence_after(text, first_part, closing)
+    assert not _short_sentence_after(text, first_part, scare)
