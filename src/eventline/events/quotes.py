@@ -368,8 +368,21 @@ def _complement(verb: Token) -> Span | None:
     if comp is None:
         return _against(verb) or _charge(verb)
     tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
-    tokens = _without_trailing_participle(comp, tokens)
+    tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+def _stray_apposition(verb: Token, comp: Token) -> list[Token]:
+    """ "said that talks would resume next month, the first round since March": a noun phrase
+    right after the reported clause and a comma, which the parse made the verb's object, is
+    the clause's apposition."""
+    end = comp.right_edge.i
+    for obj in children(verb, "dobj"):
+        if obj.left_edge.i == end + 1 and verb.doc[end].text == ",":
+            return list(obj.subtree)
+    return []
 
 
 def _against(verb: Token) -> Span | None:
