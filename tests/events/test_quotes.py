@@ -127,3 +127,23 @@ def test_a_short_quoted_sentence_after_an_attribution_closes_the_statement() -> 
     scare = QuoteSpan(text.index("so-called"), text.index('called"') + 6, closed=True)
     assert _short_sentence_after(text, first_part, closing)
     assert not _short_sentence_after(text, first_part, scare)
+
+
+def test_it_speaks_for_the_body_behind_the_statement_before() -> None:
+    from eventline.events.quotes import Attribution, _it_said
+
+    before = Quote(
+        id="q1",
+        article="a",
+        speaker=None,
+        speaker_text="interior ministry",
+        text="officers had acted within the law",
+        direct=False,
+        start=0,
+        end=10,
+    )
+    it = Attribution(None, "It", None, None, (20, 22))
+    assert _it_said(it, [before]).speaker_text == "interior ministry"
+    assert _it_said(it, [before]).speaker_span == (20, 22)  # still where "It" is written
+    person = before.model_copy(update={"speaker_text": "Nika Beridze"})
+    assert _it_said(it, [person]).speaker_text == "It"

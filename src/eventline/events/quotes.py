@@ -27,7 +27,7 @@ not speech. Each quote keeps where its speaker is named (`speaker_start`/`speake
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -169,6 +169,9 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
         found = pronoun_speaker(tok, actors, quoted=quoted)
         return (found,) if found is not None else actors.refs(tok)
+    if tok.lower_ == "it" and tok.pos_ == "PRON":
+        found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
+        return (found,) if found is not None else actors.refs(tok)
     own = actors.refs(tok)
     if (body := spoken_for(tok)) is not None and not own:
         return actors.refs(body)
@@ -291,14 +294,11 @@ def direct_quotes(
     full = doc.text
     spans = [s for s in find_quote_spans(full, min_words=1) if not _is_title(doc, full, s, lex)]
     quoted = tuple((s.start, s.end) for s in spans)
-    for span in spans:
-        if _short(full, span) and not (
-            previous is not None
-            and quotes
-            and _short_sentence_after(full, previous[0], span)
-            and _continues(doc, full, previous[0], span, lex)
-        ):
-            continue  # a scare quote, or a short sentence that closes no statement
+    for n, span in enumerate(spans):
+        after = spans[n + 1] if n + 1 < len(spans) else None
+        last = previous[0] if previous is not None and quotes else None
+        if _short(full, span) and not _short_part(doc, full, span, (last, after), lex):
+            continue  # a scare quote
         found = _attribute(span, doc, actors, lex, quoted)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
@@ -316,6 +316,22 @@ def direct_quotes(
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
+
+
+def _short_part(
+    doc: Doc,
+    text: str,
+    span: QuoteSpan,
+    around: tuple[QuoteSpan | None, QuoteSpan | None],
+    lex: EventLexicon,
+) -> bool:
+    """Whether a quote of fewer than four words is part of a statement: a short sentence that
+    closes the quote before it ("…," Ashford said. "The result stands."), or a short first
+    part that the next quote continues ("Every minute counts," she said. "Police …")."""
+    before, after = around
+    if before is not None and _short_sentence_after(text, before, span):
+        return _continues(doc, text, before, span, lex)
+    return after is not None and not _short(text, after) and _continues(doc, text, span, after, lex)
 
 
 def _short(text: str, span: QuoteSpan) -> bool:
@@ -476,6 +492,19 @@ def _parenthetical(verb: Token) -> tuple[Span, str] | None:
     return doc[words[0].i : words[-1].i + 1], " ".join(parts)
 
 
+def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
+    """ "The interior ministry said ... It said 43 people had been detained": an "it" the actor
+    layer cannot resolve speaks for the body that made the previous statement."""
+    if who.speaker is not None or (who.speaker_text or "").lower() != "it" or not before:
+        return who
+    last = before[-1]
+    bodies = quote_cues()["body_nouns"]
+    words = (last.speaker_text or "").lower().split()
+    if last.speaker is not None or not words or words[-1] not in bodies:
+        return who
+    return replace(who, speaker_text=last.speaker_text)
+
+
 def _headline_end(text: str) -> int:
     """Where a headline ends: a first line without a sentence's final punctuation, followed by
     the article ("Moscow says it expelled two diplomats"). Its "says" restates the lead."""
@@ -507,7 +536,7 @@ def indirect_quotes(
             continue
         if _mostly_quoted(comp, inside) or any(s <= verb.idx < e for s, e in taken_by(quotes)):
             continue
-        who = _attribute_verb(verb, actors, quoted=tuple(inside))
+        who = _it_said(_attribute_verb(verb, actors, quoted=tuple(inside)), quotes)
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(

@@ -168,9 +168,10 @@ def role_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef |
 
 
 def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
-    """ "the ministry", "the agency": the body last named before it (see the module docstring)."""
+    """ "the ministry", "the agency", "it": the body last named before it (module docstring)."""
     noun = tok.lemma_.lower()
-    if noun not in quote_cues()["body_nouns"]:
+    pronoun = tok.pos_ == "PRON"  # "it said": the body named last, whatever its name
+    if not pronoun and noun not in quote_cues()["body_nouns"]:
         return None
     bodies = [
         (span, ref)
@@ -181,7 +182,7 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         and (ref := actors.covering(span.root)) is not None
     ]
     bodies.sort(key=lambda pair: pair[0].start)
-    named = [ref for span, ref in bodies if noun in {t.lemma_.lower() for t in span}]
+    named = [] if pronoun else [r for span, r in bodies if noun in {t.lemma_.lower() for t in span}]
     if named:
         return named[-1]
     near = [ref for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
