@@ -23,16 +23,27 @@ only its attribution between them) and a quote continued in the next paragraph (
 paragraph followed by one that opens with a quote mark) are merged. Titles, slogans and
 named works ("the slogan “Make America Great Again”", a quoted book title in Title Case) are
 not speech. Each quote keeps where its speaker is named (`speaker_start`/`speaker_end`).
+
+Quote spans on the text live in events/quote_spans.py, what a reporting verb reports in
+events/reported.py, and who a speaker phrase names in events/speakers.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventline.events.args import ActorIndex, children, first, is_person, subject
 from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.quote_spans import (
+    QuoteSpan,
+    _headline_end,
+    _short,
+    _short_sentence_after,
+    find_quote_spans,
+)
+from eventline.events.reported import _complement, _mostly_quoted, _parenthetical, _question
 from eventline.events.speakers import (
     apposed_person,
     body_speaker,
@@ -43,44 +54,8 @@ from eventline.events.speakers import (
 )
 from eventline.model import ActorRef, Quote, content_id
 
-_OPEN = {"“": "”", "«": "»", "„": "“"}
-_CLOSE = {"”", "»"}
-_MARKS = {'"', "“", "”", "«", "»", "„"}
-_MIN_WORDS = 4
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """Character span of a direct quote's text (marks excluded) and whether it was closed."""
-
-    start: int
-    end: int
-    closed: bool
-
-
-def find_quote_spans(text: str, *, min_words: int = _MIN_WORDS) -> list[QuoteSpan]:
-    """Direct-quote spans of at least `min_words` words in `text`; never fails on unbalanced
-    marks."""
-    spans: list[QuoteSpan] = []
-    opened: int | None = None
-    closer = ""
-    for i, ch in enumerate(text):
-        if ch == "\n" and opened is not None:
-            spans.append(QuoteSpan(opened, i, closed=False))
-            opened = None
-        elif opened is None and (ch in _OPEN or ch == '"'):
-            opened, closer = i + 1, _OPEN.get(ch, '"')
-        elif opened is not None and (ch == closer or ch in _CLOSE or ch == '"'):
-            spans.append(QuoteSpan(opened, i, closed=True))
-            opened = None
-        elif opened is not None and ch in _OPEN:  # a new opening mark: the last one never closed
-            spans.append(QuoteSpan(opened, i, closed=False))
-            opened, closer = i + 1, _OPEN[ch]
-    if opened is not None:
-        spans.append(QuoteSpan(opened, len(text), closed=False))
-    return [s for s in spans if len(text[s.start : s.end].split()) >= min_words]
 
 
 def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
@@ -334,24 +309,6 @@ def _short_part(
     return after is not None and not _short(text, after) and _continues(doc, text, span, after, lex)
 
 
-def _short(text: str, span: QuoteSpan) -> bool:
-    return len(text[span.start : span.end].split()) < _MIN_WORDS
-
-
-def _short_sentence_after(text: str, first_part: QuoteSpan, span: QuoteSpan) -> bool:
-    """ "…," Ashford said. "The result stands.": a short quoted sentence (capital, full stop)
-    right after a quote and its attribution closes that statement; other short quoted words
-    are scare quotes."""
-    words = text[span.start : span.end].strip()
-    gap = text[first_part.end : span.start].rstrip().rstrip('"“«„').rstrip()
-    return (
-        words[:1].isupper()
-        and words.endswith((".", "!", "?"))
-        and gap.endswith((".", ":"))
-        and "\n" not in gap
-    )
-
-
 def _clean(text: str) -> str:
     return text.strip().rstrip(",").strip()
 
@@ -373,123 +330,8 @@ def _quote(article_id: str, start: int, end: int, text: str, found: Attribution 
     )
 
 
-def _complement(verb: Token) -> Span | None:
-    """What a reporting verb reports: its clausal complement (the one after it when the parse
-    gives two), a "that" clause the parse hung on a noun after the verb ("said in a statement
-    that ...", "told lawmakers before the vote that ..."), "warned against ...", or the charge
-    of an accusing verb ("accused his opponent of voting to raise taxes")."""
-    comps = list(children(verb, "ccomp"))
-    comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
-    comp = comp if comp is not None else _that_clause(verb)
-    if comp is None:
-        return _against(verb) or _charge(verb)
-    tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
-    tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
-
-
-def _stray_apposition(verb: Token, comp: Token) -> list[Token]:
-    """ "said that talks would resume next month, the first round since March": a noun phrase
-    right after the reported clause and a comma, which the parse made the verb's object, is
-    the clause's apposition."""
-    end = comp.right_edge.i
-    for obj in children(verb, "dobj"):
-        if obj.left_edge.i == end + 1 and verb.doc[end].text == ",":
-            return list(obj.subtree)
-    return []
-
-
-def _against(verb: Token) -> Span | None:
-    against = next((c for c in children(verb, "prep") if c.lower_ == "against"), None)
-    if against is None or verb.lemma_ not in ("warn", "caution"):
-        return None
-    return verb.doc[against.left_edge.i : against.right_edge.i + 1]
-
-
-def _that_clause(verb: Token) -> Token | None:
-    """A clause opened by "that" under the verb's object or a prepositional phrase after it."""
-    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-    preps = [p for p in children(verb, "prep") if p.i > verb.i]
-    nouns += [obj for prep in preps for obj in children(prep, "pobj")]
-    for noun in nouns:  # "insisted in a video posted online that ...": within the phrase
-        for clause in noun.subtree:
-            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children
-            ):
-                return clause
-    return None
-
-
-def _charge(verb: Token) -> Span | None:
-    """ "accused X of Y", "blamed X for Y": the object and the charge."""
-    if verb.lemma_.lower() not in quote_cues()["accusing_verbs"]:
-        return None
-    obj = first(verb, "dobj")
-    heads = (verb, obj) if obj is not None else (verb,)  # "of" under the verb or its object
-    preps = [c for h in heads for c in children(h, "prep") if c.lower_ in ("of", "for")]
-    prep = preps[0] if preps else None
-    if obj is None or prep is None or prep.i < obj.i or first(prep, "pcomp", "pobj") is None:
-        return None
-    charge = verb.doc[obj.left_edge.i : prep.right_edge.i + 1]
-    # "accused the government of what one called “a purge”": the charge is a quoted term
-    # whose speaker the sentence leaves open, not the subject's statement
-    return None if any(t.text in _MARKS for t in charge) else charge
-
-
-def _without_trailing_participle(comp: Token, tokens: list[Token]) -> list[Token]:
-    """Drop a participle clause the parse hung at the end of the reported clause after a comma
-    ("she would run for governor, setting up a primary fight"): the reporter's addition."""
-    tail = [c for c in comp.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i]
-    if not tail or tail[-1].left_edge.i == 0:
-        return tokens
-    start = tail[-1].left_edge.i
-    if comp.doc[start - 1].text != "," or tail[-1].right_edge.i < tokens[-1].i - 1:
-        return tokens
-    return [t for t in tokens if t.i < start - 1]
-
-
-def _question(verb: Token, lex: EventLexicon) -> bool:
-    """ "asked whether the deal could collapse": a question put to the subject, not a statement."""
-    comp = first(verb, "ccomp")
-    if comp is None:
-        return False
-    marks = {c.lower_ for c in comp.children if c.dep_ in ("mark", "advmod")}
-    return bool(marks & lex.cue("question_marks")) or (
-        verb.lemma_.lower() == "ask" and comp.left_edge.tag_ in ("WDT", "WP", "WRB")
-    )
-
-
-def _mostly_quoted(comp: Span, inside: list[tuple[int, int]]) -> bool:
-    """Whether a reported clause is a direct quote's own words: it opens inside the quote. A
-    clause that quotes a fragment after its own words ("told members the offer was “the best
-    in a decade”") is reported speech with a partial quote, and is kept."""
-    return any(s - 2 <= comp.start_char < e for s, e in inside)
-
-
 def taken_by(quotes: list[Quote]) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in quotes]
-
-
-def _parenthetical(verb: Token) -> tuple[Span, str] | None:
-    """ "The repairs, Salo said, would cost millions": a speech verb set inside the clause it
-    reports (parsed as that clause's parataxis) reports the clause around it. Returns the
-    clause's span and its words without the attribution."""
-    head = verb.head
-    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head == verb:
-        return None
-    inner = {t.i for t in verb.subtree}
-    words = [t for t in head.subtree if t.i not in inner]
-    while words and words[-1].is_punct:
-        words.pop()
-    if len(words) < 4 or words[0].i > verb.i:
-        return None
-    doc = verb.doc
-    left = [t for t in words if t.i < min(inner)]
-    right = [t for t in words if t.i > max(inner)]
-    parts = [doc[p[0].i : p[-1].i + 1].text.rstrip(",") for p in (left, right) if p]
-    return doc[words[0].i : words[-1].i + 1], " ".join(parts)
 
 
 def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
@@ -503,15 +345,6 @@ def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
     if last.speaker is not None or not words or words[-1] not in bodies:
         return who
     return replace(who, speaker_text=last.speaker_text)
-
-
-def _headline_end(text: str) -> int:
-    """Where a headline ends: a first line without a sentence's final punctuation, followed by
-    the article ("Moscow says it expelled two diplomats"). Its "says" restates the lead."""
-    line, _, rest = text.lstrip().partition("\n")
-    if not rest.strip() or line.rstrip().endswith((".", "?", "!", '"', "”", ":")):
-        return 0
-    return len(text) - len(text.lstrip()) + len(line)
 
 
 def indirect_quotes(
