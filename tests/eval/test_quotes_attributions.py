@@ -97,3 +97,23 @@ def test_the_examples_meet_their_floors(monkeypatch: pytest.MonkeyPatch) -> None
     )
     assert all(m.floor is not None for m in report.metrics)
     assert report.passed, [(m.name, m.value, m.floor) for m in report.metrics]
+
+
+def test_the_held_out_set_loads_thirty_five_texts_that_exist() -> None:
+    from eventline.eval.quotes import held_out_quote_files
+
+    files = held_out_quote_files()
+    assert len(files) == 35
+    assert all(qf.path.is_file() and qf.quotes for qf in files)
+    kinds = {q.direct for qf in files for q in qf.quotes}
+    assert kinds == {True, False}
+    assert sum(len(qf.not_speech) for qf in files) >= 5
+
+
+def test_a_report_carries_the_section_it_is_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("unused", encoding="utf-8")
+    qf = QuoteFile(path, None, (ExpectedQuote("Anna Velkor", "the bridge opens", False),), ())
+    report = score_quote_attributions([qf], lambda text, day: [], section="other")
+    assert report.section == "other"
+    assert {m.name: m.value for m in report.metrics}["attribution_recall"] == 0.0

@@ -113,3 +113,37 @@ def test_according_to_attributes_the_rest_of_the_sentence(parse: Callable[[str],
     (q,) = quotes(parse, text)
     assert not q.direct and q.speaker is not None and q.speaker.name == "Tomas Brandt"
     assert q.text == "the border crossing will reopen next week"
+
+
+def test_a_short_quoted_sentence_after_an_attribution_closes_the_statement() -> None:
+    from eventline.events.quotes import QuoteSpan, _short_sentence_after
+
+    text = (
+        '"Every ballot was counted twice," Ashford said. "The result stands." '
+        'And a "so-called" win.'
+    )
+    first_part = QuoteSpan(1, text.index(',"') + 1, closed=True)
+    closing = QuoteSpan(text.index("The result"), text.index('stands."') + 7, closed=True)
+    scare = QuoteSpan(text.index("so-called"), text.index('called"') + 6, closed=True)
+    assert _short_sentence_after(text, first_part, closing)
+    assert not _short_sentence_after(text, first_part, scare)
+
+
+def test_it_speaks_for_the_body_behind_the_statement_before() -> None:
+    from eventline.events.quotes import Attribution, _it_said
+
+    before = Quote(
+        id="q1",
+        article="a",
+        speaker=None,
+        speaker_text="interior ministry",
+        text="officers had acted within the law",
+        direct=False,
+        start=0,
+        end=10,
+    )
+    it = Attribution(None, "It", None, None, (20, 22))
+    assert _it_said(it, [before]).speaker_text == "interior ministry"
+    assert _it_said(it, [before]).speaker_span == (20, 22)  # still where "It" is written
+    person = before.model_copy(update={"speaker_text": "Nika Beridze"})
+    assert _it_said(it, [person]).speaker_text == "It"

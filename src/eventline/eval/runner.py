@@ -198,6 +198,17 @@ def _quote_attributions(ctx: EvalContext) -> SectionReport:
     )
 
 
+def _quote_attributions_2(ctx: EvalContext) -> SectionReport:
+    """The larger quote-attribution set written before the rules (resources/quotes/)."""
+    from eventline.eval.quotes import HELD_OUT_SECTION, held_out_quote_files
+
+    return score_quote_attributions(
+        held_out_quote_files(),
+        lambda text, day: code_text(ctx.nlp, text, published=day).quotes,
+        section=HELD_OUT_SECTION,
+    )
+
+
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
@@ -220,6 +231,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "plover-gsr-f1": lambda ctx: score_plover_gsr_f1(ctx.plover, ctx.nlp),
     "quote-attributions": _quote_attributions,  # dates helper: quotes on examples/quotes/
     "place-examples": lambda ctx: score_place_examples(ctx.nlp),  # issue 9: eval/places.py
+    "quote-attributions-2": _quote_attributions_2,  # quotes helper: resources/quotes/
 }
 
 

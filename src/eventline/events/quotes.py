@@ -23,70 +23,64 @@ only its attribution between them) and a quote continued in the next paragraph (
 paragraph followed by one that opens with a quote mark) are merged. Titles, slogans and
 named works ("the slogan “Make America Great Again”", a quoted book title in Title Case) are
 not speech. Each quote keeps where its speaker is named (`speaker_start`/`speaker_end`).
+
+Quote spans on the text live in events/quote_spans.py, what a reporting verb reports in
+events/reported.py, and who a speaker phrase names in events/speakers.py.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventline.events.args import ActorIndex, children, first
+from eventline.events.args import ActorIndex, children, first, is_person, subject
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.quote_spans import (
+    QuoteSpan,
+    _headline_end,
+    _short,
+    _short_sentence_after,
+    find_quote_spans,
+)
+from eventline.events.reported import _complement, _mostly_quoted, _parenthetical, _question
+from eventline.events.speakers import (
+    apposed_person,
+    body_speaker,
+    pronoun_speaker,
+    quote_cues,
+    role_speaker,
+    spoken_for,
+)
 from eventline.model import ActorRef, Quote, content_id
 
-_OPEN = {"“": "”", "«": "»", "„": "“"}
-_CLOSE = {"”", "»"}
-_MIN_WORDS = 4
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
-    """Character span of a direct quote's text (marks excluded) and whether it was closed."""
-
-    start: int
-    end: int
-    closed: bool
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Direct-quote spans in `text`; never fails on unbalanced marks."""
-    spans: list[QuoteSpan] = []
-    opened: int | None = None
-    closer = ""
-    for i, ch in enumerate(text):
-        if ch == "\n" and opened is not None:
-            spans.append(QuoteSpan(opened, i, closed=False))
-            opened = None
-        elif opened is None and (ch in _OPEN or ch == '"'):
-            opened, closer = i + 1, _OPEN.get(ch, '"')
-        elif opened is not None and (ch == closer or ch in _CLOSE or ch == '"'):
-            spans.append(QuoteSpan(opened, i, closed=True))
-            opened = None
-        elif opened is not None and ch in _OPEN:  # a new opening mark: the last one never closed
-            spans.append(QuoteSpan(opened, i, closed=False))
-            opened, closer = i + 1, _OPEN[ch]
-    if opened is not None:
-        spans.append(QuoteSpan(opened, len(text), closed=False))
-    return [s for s in spans if len(text[s.start : s.end].split()) >= _MIN_WORDS]
-
-
 def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
-    """Verbs whose subject is a speaker: the coder's speech verbs and attribution-only ones."""
-    return lex.cue("speech_verbs") | lex.cue("attribution_verbs")
+    """Verbs whose subject is a speaker: the coder's speech verbs, attribution-only ones and
+    the quote stage's own reporting verbs."""
+    return lex.cue("speech_verbs") | lex.cue("attribution_verbs") | quote_cues()["reporting_verbs"]
 
 
 def _phrase_text(tok: Token) -> str:
-    """A speaker's name as written: the head with its compounds and titles."""
+    """A speaker's name as written: the head with its compounds and titles, and the body a
+    spokesperson speaks for ("spokesperson for the Department of Homeland Security")."""
+    start, end = _phrase_bounds(tok)
+    words = tok.doc[start:end]
+    return words.text.removeprefix("the ").removeprefix("The ")
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
     start = min([tok.i, *(t.left_edge.i for t in left)])
-    words = tok.doc[start : tok.i + 1]
-    return words.text.removeprefix("the ").removeprefix("The ")
+    body = spoken_for(tok)
+    end = body.right_edge.i + 1 if body is not None else tok.i + 1
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -102,19 +96,34 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
     """Character span of a speaker phrase: the head with its compounds and titles."""
     if tok is None:
         return None
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
-    start = min([tok.i, *(t.left_edge.i for t in left)])
-    return tok.doc[start].idx, tok.idx + len(tok.text)
+    start, end = _phrase_bounds(tok)
+    last = tok.doc[end - 1]
+    return tok.doc[start].idx, last.idx + len(last.text)
 
 
 #: Direct quotes' character ranges (`Intervals`: a lookup per token must not scan them all).
 Spans = Intervals
 
 
+def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
+    """The subject of a reporting verb: its own (a dateline passed over), the main clause's
+    for a participle ("..., saying the talks had saved lives"), the inherited one along
+    control and coordination, or a person named right before it ("X, whose aide, Y, said")."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
+    subj = subject(verb.sent.root)[0] if participle and not own else None
+    subj = subj if subj is not None else subject(verb)[0]
+    if subj is None:
+        before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
+        found = actors.by_token.get(before[0].i, ()) if before else ()
+        subj = before[0] if any(is_person(span) for span, _ in found) else None
+    if subj is not None and (person := apposed_person(subj, actors)) is not None:
+        return person
+    return subj
+
+
 def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
-    subj = first(verb, "nsubj")
-    if subj is None and verb.dep_ in ("advcl", "conj", "xcomp"):
-        subj = first(verb.head, "nsubj", "nsubjpass")  # "X was quoted as saying ..."
+    subj = _speaker_token(verb, actors)
     refs = speaker_refs(subj, actors, quoted=quoted)
     addressee_tok = first(verb, "dobj", "dative")
     if addressee_tok is None:
@@ -131,40 +140,26 @@ def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attrib
 
 
 def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
-    """Who a speaker phrase names. A he/she is the last person of compatible gender named
-    before it as a subject (else anywhere) outside direct quotes: a name inside someone's
-    quote is talked about, not talking. "The minister" is the last person named before with
-    that role ("Defence Minister Ana Ruiz", "the army chief, Karl Hoffmann")."""
+    """Who a speaker phrase names: a he/she, "the minister", "the ministry" and a spokesperson
+    resolved as events/speakers.py says; any other phrase through the actor index."""
     if tok is None:
         return ()
     lex = lexicon()
-    low = tok.lower_
-    role = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
-    if not (tok.pos_ == "PRON" and low in lex.cue("person_pronouns")) and not role:
-        return actors.refs(tok)
-    gender = "female" if low in lex.cue("female_pronouns") else "male"
-    people = [
-        (i, ref) for i, ref in actors.persons if i < tok.i and not quoted.covers(tok.doc[i].idx)
-    ]
-    if role:
-        titled = [(i, ref) for i, ref in people if tok.lemma_.lower() in _roles(tok.doc[i])]
-        return (titled[-1][1],) if titled else actors.refs(tok)
-    people = [(i, ref) for i, ref in people if actors.genders.get(ref.id, gender) == gender]
-    subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
-    pool = subjects or people
-    return (pool[-1][1],) if pool else actors.refs(tok)
-
-
-_NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
-
-
-def _roles(name: Token) -> set[str]:
-    """Role words around a person's name: its title ("Defence Minister Ana Ruiz"), the noun it
-    is in apposition to ("the army chief, Karl Hoffmann") or that stands in apposition to it."""
-    words = {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod", "appos")}
-    if name.dep_ == "appos":
-        words.add(name.head.lemma_.lower())
-    return words
+    if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
+        found = pronoun_speaker(tok, actors, quoted=quoted)
+        return (found,) if found is not None else actors.refs(tok)
+    if tok.lower_ == "it" and tok.pos_ == "PRON":
+        found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
+        return (found,) if found is not None else actors.refs(tok)
+    own = actors.refs(tok)
+    if (body := spoken_for(tok)) is not None and not own:
+        return actors.refs(body)
+    definite = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
+    if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
+        return (person,)
+    if definite and not own and (org := body_speaker(tok, actors)) is not None:
+        return (org,)
+    return own
 
 
 def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
@@ -199,6 +194,8 @@ def _attribute(
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return _attribute_verb(verb, actors, quoted=quoted)
+    if (naming := _naming_verb(span, doc, outside)) is not None:
+        return _attribute_verb(naming, actors, quoted=quoted)
     return _according_to(outside, actors)
 
 
@@ -216,17 +213,42 @@ class _Sents:
         return list(self.spans[bisect_right(self.ends, lo) : bisect_left(self.starts, hi)])
 
 
-def _is_title(text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
+def _naming_verb(span: QuoteSpan, doc: Doc, outside: list[Token]) -> Token | None:
+    """ "He called the bill “a price control dressed up as compassion”": a verb of naming or
+    characterising that governs the quoted words makes its subject their speaker."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    naming = quote_cues()["naming_verbs"]
+    for verb in outside:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in naming and verb.is_ancestor(inner[0]):
+            # "what one called “a purge”": a free relative leaves the words' speaker open
+            obj = first(verb, "dobj")
+            return verb if obj is not None and obj.tag_ not in ("WP", "WDT") else None
+    return None
+
+
+def _verb_before(doc: Doc, span: QuoteSpan) -> bool:
+    """Whether the word before the quote is a verb ("what one called “...”", "dubbed “...”")."""
+    window = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
+    words = [t for t in window or () if t.is_alpha]
+    return bool(words) and words[-1].pos_ in ("VERB", "AUX")
+
+
+def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     """A named work or slogan, not a statement: announced by a title noun ("the slogan",
     "his book") or written in Title Case without a sentence's punctuation. `text` is the
     doc's text (spaCy rebuilds `Doc.text` on every access)."""
     before = text[max(0, span.start - 40) : span.start - 1].split()
-    if before and before[-1].strip(",:").lower() in lex.cue("title_nouns"):
-        return True
-    words = [w for w in text[span.start : span.end].split() if w[:1].isalpha()]
+    announcer = before[-1].strip(",:").lower() if before else ""
+    quoted = text[span.start : span.end].strip()
+    if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
+        return True  # a sign, banner or chant: "held a banner that read “...”"
+    if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
+        return True  # "called the memoir “a work of fiction”" is a description, not the title
+    words = [w for w in quoted.split() if w[:1].isalpha()]
     capital = sum(w[0].isupper() for w in words)
-    text = text[span.start : span.end].rstrip()
-    return len(words) <= 8 and capital >= 0.75 * len(words) and not text.endswith((".", ",", "?"))
+    return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
 
 
 def _continues(
@@ -268,10 +290,14 @@ def direct_quotes(
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
-    spans = [s for s in find_quote_spans(full) if not _is_title(full, s, lex)]
+    spans = [s for s in find_quote_spans(full, min_words=1) if not _is_title(doc, full, s, lex)]
     quoted = Intervals((s.start, s.end) for s in spans)
     sents = _Sents(doc)
-    for span in spans:
+    for n, span in enumerate(spans):
+        after = spans[n + 1] if n + 1 < len(spans) else None
+        last = previous[0] if previous is not None and quotes else None
+        if _short(full, span) and not _short_part(doc, full, span, (last, after), lex):
+            continue  # a scare quote
         found = _attribute(span, doc, actors, lex, quoted, sents)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
@@ -289,6 +315,22 @@ def direct_quotes(
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
+
+
+def _short_part(
+    doc: Doc,
+    text: str,
+    span: QuoteSpan,
+    around: tuple[QuoteSpan | None, QuoteSpan | None],
+    lex: EventLexicon,
+) -> bool:
+    """Whether a quote of fewer than four words is part of a statement: a short sentence that
+    closes the quote before it ("…," Ashford said. "The result stands."), or a short first
+    part that the next quote continues ("Every minute counts," she said. "Police …")."""
+    before, after = around
+    if before is not None and _short_sentence_after(text, before, span):
+        return _continues(doc, text, before, span, lex)
+    return after is not None and not _short(text, after) and _continues(doc, text, span, after, lex)
 
 
 def _clean(text: str) -> str:
@@ -312,54 +354,17 @@ def _quote(article_id: str, start: int, end: int, text: str, found: Attribution 
     )
 
 
-def _complement(verb: Token) -> Span | None:
-    comp = first(verb, "ccomp")
-    if comp is None:
-        against = next((c for c in children(verb, "prep") if c.lower_ == "against"), None)
-        if against is None or verb.lemma_ not in ("warn", "caution"):
-            return None
-        return verb.doc[against.left_edge.i : against.right_edge.i + 1]
-    tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
-    return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
-
-
-def _question(verb: Token, lex: EventLexicon) -> bool:
-    """ "asked whether the deal could collapse": a question put to the subject, not a statement."""
-    comp = first(verb, "ccomp")
-    if comp is None:
-        return False
-    marks = {c.lower_ for c in comp.children if c.dep_ in ("mark", "advmod")}
-    return bool(marks & lex.cue("question_marks")) or (
-        verb.lemma_.lower() == "ask" and comp.left_edge.tag_ in ("WDT", "WP", "WRB")
-    )
-
-
-def _mostly_quoted(comp: Span, near: Intervals) -> bool:
-    """Whether a reported clause is a direct quote's own words: it opens inside the quote
-    (`near` holds each direct quote from two characters before its start). A clause that
-    quotes a fragment after its own words ("told members the offer was “the best in a
-    decade”") is reported speech with a partial quote, and is kept."""
-    return near.covers(comp.start_char)
-
-
-def _parenthetical(verb: Token) -> tuple[Span, str] | None:
-    """ "The repairs, Salo said, would cost millions": a speech verb set inside the clause it
-    reports (parsed as that clause's parataxis) reports the clause around it. Returns the
-    clause's span and its words without the attribution."""
-    head = verb.head
-    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head == verb:
-        return None
-    inner = {t.i for t in verb.subtree}
-    words = [t for t in head.subtree if t.i not in inner]
-    while words and words[-1].is_punct:
-        words.pop()
-    if len(words) < 4 or words[0].i > verb.i:
-        return None
-    doc = verb.doc
-    left = [t for t in words if t.i < min(inner)]
-    right = [t for t in words if t.i > max(inner)]
-    parts = [doc[p[0].i : p[-1].i + 1].text.rstrip(",") for p in (left, right) if p]
-    return doc[words[0].i : words[-1].i + 1], " ".join(parts)
+def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
+    """ "The interior ministry said ... It said 43 people had been detained": an "it" the actor
+    layer cannot resolve speaks for the body that made the previous statement."""
+    if who.speaker is not None or (who.speaker_text or "").lower() != "it" or not before:
+        return who
+    last = before[-1]
+    bodies = quote_cues()["body_nouns"]
+    words = (last.speaker_text or "").lower().split()
+    if last.speaker is not None or not words or words[-1] not in bodies:
+        return who
+    return replace(who, speaker_text=last.speaker_text)
 
 
 def indirect_quotes(
@@ -370,12 +375,13 @@ def indirect_quotes(
     inside = Intervals((q.start, q.end) for q in direct)
     near = Intervals((q.start - 2, q.end) for q in direct)
     taken = Intervals()  # the reported clauses found so far
-    speech = reporting_verbs(lex)
+    speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
+    headline = _headline_end(doc.text)
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
             continue
-        if inside.covers(verb.idx):
+        if verb.idx < headline or inside.covers(verb.idx):
             continue
         comp = _complement(verb)
         text = comp.text if comp is not None else ""
@@ -385,7 +391,7 @@ def indirect_quotes(
             continue
         if _mostly_quoted(comp, near) or taken.covers(verb.idx):
             continue
-        who = _attribute_verb(verb, actors, quoted=inside)
+        who = _it_said(_attribute_verb(verb, actors, quoted=inside), quotes)
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(

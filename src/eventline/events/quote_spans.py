@@ -1,0 +1,75 @@
+"""Direct quotes on the text, not the parse: where quoted words start and end, which short
+quoted words belong to a statement, and where a headline ends (events/quotes.py uses these).
+
+Sentence splitters cut quotes apart, so spans are found on the characters: straight (") and
+curly (“ ”) double marks and guillemets (« »); an opening mark with no close ends at the end of
+its paragraph (the news convention for a quote continued in the next paragraph); a stray
+closing mark is ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_CLOSE = {"”", "»"}
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Character span of a direct quote's text (marks excluded) and whether it was closed."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def find_quote_spans(text: str, *, min_words: int = _MIN_WORDS) -> list[QuoteSpan]:
+    """Direct-quote spans of at least `min_words` words in `text`; never fails on unbalanced
+    marks."""
+    spans: list[QuoteSpan] = []
+    opened: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if ch == "\n" and opened is not None:
+            spans.append(QuoteSpan(opened, i, closed=False))
+            opened = None
+        elif opened is None and (ch in _OPEN or ch == '"'):
+            opened, closer = i + 1, _OPEN.get(ch, '"')
+        elif opened is not None and (ch == closer or ch in _CLOSE or ch == '"'):
+            spans.append(QuoteSpan(opened, i, closed=True))
+            opened = None
+        elif opened is not None and ch in _OPEN:  # a new opening mark: the last one never closed
+            spans.append(QuoteSpan(opened, i, closed=False))
+            opened, closer = i + 1, _OPEN[ch]
+    if opened is not None:
+        spans.append(QuoteSpan(opened, len(text), closed=False))
+    return [s for s in spans if len(text[s.start : s.end].split()) >= min_words]
+
+
+def _short(text: str, span: QuoteSpan) -> bool:
+    return len(text[span.start : span.end].split()) < _MIN_WORDS
+
+
+def _short_sentence_after(text: str, first_part: QuoteSpan, span: QuoteSpan) -> bool:
+    """ "…," Ashford said. "The result stands.": a short quoted sentence (capital, full stop)
+    right after a quote and its attribution closes that statement; other short quoted words
+    are scare quotes."""
+    words = text[span.start : span.end].strip()
+    gap = text[first_part.end : span.start].rstrip().rstrip('"“«„').rstrip()
+    return (
+        words[:1].isupper()
+        and words.endswith((".", "!", "?"))
+        and gap.endswith((".", ":"))
+        and "\n" not in gap
+    )
+
+
+def _headline_end(text: str) -> int:
+    """Where a headline ends: a first line without a sentence's final punctuation, followed by
+    the article ("Moscow says it expelled two diplomats"). Its "says" restates the lead."""
+    line, _, rest = text.lstrip().partition("\n")
+    if not rest.strip() or line.rstrip().endswith((".", "?", "!", '"', "”", ":")):
+        return 0
+    return len(text) - len(text.lstrip()) + len(line)

@@ -1,0 +1,136 @@
+"""What a reporting verb reports: its clausal complement, or the clause a parenthetical
+attribution sits in, with the parser's usual misattachments repaired (events/quotes.py).
+
+A "that" clause hung on a noun after the verb ("said in a statement that ..."), a noun phrase
+made the verb's object right after the clause ("..., the first round since March"), a
+participle clause added by the reporter (", setting up a primary fight"), "warned against
+...", and the charge of an accusing verb ("accused X of Y") are handled here; questions
+("asked whether ...") are not statements.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventline.events.args import children, first
+from eventline.events.intervals import Intervals
+from eventline.events.patterns import EventLexicon
+from eventline.events.speakers import quote_cues
+
+_MARKS = {'"', "“", "”", "«", "»", "„"}
+
+
+def _complement(verb: Token) -> Span | None:
+    """What a reporting verb reports: its clausal complement (the one after it when the parse
+    gives two), a "that" clause the parse hung on a noun after the verb ("said in a statement
+    that ...", "told lawmakers before the vote that ..."), "warned against ...", or the charge
+    of an accusing verb ("accused his opponent of voting to raise taxes")."""
+    comps = list(children(verb, "ccomp"))
+    comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
+    comp = comp if comp is not None else _that_clause(verb)
+    if comp is None:
+        return _against(verb) or _charge(verb)
+    tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+    tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+def _stray_apposition(verb: Token, comp: Token) -> list[Token]:
+    """ "said that talks would resume next month, the first round since March": a noun phrase
+    right after the reported clause and a comma, which the parse made the verb's object, is
+    the clause's apposition."""
+    end = comp.right_edge.i
+    for obj in children(verb, "dobj"):
+        if obj.left_edge.i == end + 1 and verb.doc[end].text == ",":
+            return list(obj.subtree)
+    return []
+
+
+def _against(verb: Token) -> Span | None:
+    against = next((c for c in children(verb, "prep") if c.lower_ == "against"), None)
+    if against is None or verb.lemma_ not in ("warn", "caution"):
+        return None
+    return verb.doc[against.left_edge.i : against.right_edge.i + 1]
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """A clause opened by "that" under the verb's object or a prepositional phrase after it."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    preps = [p for p in children(verb, "prep") if p.i > verb.i]
+    nouns += [obj for prep in preps for obj in children(prep, "pobj")]
+    for noun in nouns:  # "insisted in a video posted online that ...": within the phrase
+        for clause in noun.subtree:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children
+            ):
+                return clause
+    return None
+
+
+def _charge(verb: Token) -> Span | None:
+    """ "accused X of Y", "blamed X for Y": the object and the charge."""
+    if verb.lemma_.lower() not in quote_cues()["accusing_verbs"]:
+        return None
+    obj = first(verb, "dobj")
+    heads = (verb, obj) if obj is not None else (verb,)  # "of" under the verb or its object
+    preps = [c for h in heads for c in children(h, "prep") if c.lower_ in ("of", "for")]
+    prep = preps[0] if preps else None
+    if obj is None or prep is None or prep.i < obj.i or first(prep, "pcomp", "pobj") is None:
+        return None
+    charge = verb.doc[obj.left_edge.i : prep.right_edge.i + 1]
+    # "accused the government of what one called “a purge”": the charge is a quoted term
+    # whose speaker the sentence leaves open, not the subject's statement
+    return None if any(t.text in _MARKS for t in charge) else charge
+
+
+def _without_trailing_participle(comp: Token, tokens: list[Token]) -> list[Token]:
+    """Drop a participle clause the parse hung at the end of the reported clause after a comma
+    ("she would run for governor, setting up a primary fight"): the reporter's addition."""
+    tail = [c for c in comp.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i]
+    if not tail or tail[-1].left_edge.i == 0:
+        return tokens
+    start = tail[-1].left_edge.i
+    if comp.doc[start - 1].text != "," or tail[-1].right_edge.i < tokens[-1].i - 1:
+        return tokens
+    return [t for t in tokens if t.i < start - 1]
+
+
+def _question(verb: Token, lex: EventLexicon) -> bool:
+    """ "asked whether the deal could collapse": a question put to the subject, not a statement."""
+    comp = first(verb, "ccomp")
+    if comp is None:
+        return False
+    marks = {c.lower_ for c in comp.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & lex.cue("question_marks")) or (
+        verb.lemma_.lower() == "ask" and comp.left_edge.tag_ in ("WDT", "WP", "WRB")
+    )
+
+
+def _mostly_quoted(comp: Span, near: Intervals) -> bool:
+    """Whether a reported clause is a direct quote's own words: it opens inside the quote
+    (`near` holds each direct quote from two characters before its start). A clause that
+    quotes a fragment after its own words ("told members the offer was “the best in a
+    decade”") is reported speech with a partial quote, and is kept."""
+    return near.covers(comp.start_char)
+
+
+def _parenthetical(verb: Token) -> tuple[Span, str] | None:
+    """ "The repairs, Salo said, would cost millions": a speech verb set inside the clause it
+    reports (parsed as that clause's parataxis) reports the clause around it. Returns the
+    clause's span and its words without the attribution."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head == verb:
+        return None
+    inner = {t.i for t in verb.subtree}
+    words = [t for t in head.subtree if t.i not in inner]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 4 or words[0].i > verb.i:
+        return None
+    doc = verb.doc
+    left = [t for t in words if t.i < min(inner)]
+    right = [t for t in words if t.i > max(inner)]
+    parts = [doc[p[0].i : p[-1].i + 1].text.rstrip(",") for p in (left, right) if p]
+    return doc[words[0].i : words[-1].i + 1], " ".join(parts)

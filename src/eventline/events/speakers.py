@@ -1,0 +1,226 @@
+"""Who a speaker phrase names: pronouns, role nouns, bodies, appositions and spokespeople.
+
+A quote's speaker is often not a name: "she said", "the senator said", "the ministry said", "a
+spokesperson for the Department of Homeland Security said", "Israel's defence minister, Avi
+Geller, warned". This module turns such phrases into the actor they refer to:
+
+- a he/she is the last person named before it outside direct quotes (a name inside someone's
+  quote is talked about, not talking), first among those named as subjects, skipping anyone
+  the text or a given name shows to be of the other gender ("Governor Linda Okafor met Mayor
+  Robert Haines ... She said": Okafor). Given names come from `resources/quotes/first_names.yaml`;
+  a name not listed there never excludes a person;
+- "the senator", "the congresswoman" is the last person named before with a role of the same
+  office (`role_groups`: "Representative Laura Benning" is the congresswoman);
+- "the ministry", "the agency" is the last body named before it whose name holds that noun,
+  else the last body of any name in the preceding sentences (`body_nouns`);
+- a role noun with a person in apposition ("the defence minister, Avi Geller") is that person;
+- a spokesperson, official or aide "for"/"of"/"at" a body speaks for that body (`spokes_nouns`).
+
+The word lists live in `resources/quotes/cues.yaml`, validated once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from eventline.errors import ResourceError
+from eventline.events.args import SPAN_KEY, ActorIndex, is_person
+from eventline.events.intervals import Intervals
+from eventline.events.patterns import lexicon
+from eventline.model import ActorRef
+
+_CUES = "resources/quotes/cues.yaml"
+_NAMES = "resources/quotes/first_names.yaml"
+_LISTS = (
+    "reporting_verbs",
+    "naming_verbs",
+    "accusing_verbs",
+    "sign_words",
+    "body_nouns",
+    "spokes_nouns",
+)
+_NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
+_STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
+_PLACE_LABELS = _STATE_LABELS | {"METONYM"}
+Spans = Intervals
+
+
+@dataclass(frozen=True)
+class QuoteCues:
+    """The quote stage's word lists and given-name genders."""
+
+    words: dict[str, frozenset[str]]
+    roles: tuple[frozenset[str], ...]
+    genders: dict[str, str]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.words[name]
+
+
+def _load(path: str) -> dict[str, Any]:
+    try:
+        text = resources.files("eventline").joinpath(path).read_text(encoding="utf-8")
+        data: Any = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(path, f"cannot read: {exc}") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise ResourceError(path, "expected a mapping with version: 1")
+    return data
+
+
+def _word_list(data: dict[str, Any], key: str, path: str) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ResourceError(path, f"{key}: expected a non-empty list of words")
+    return frozenset(v.lower() for v in value)
+
+
+@cache
+def quote_cues() -> QuoteCues:
+    """The packaged quote cues, validated once per process; a missing list is an error."""
+    data, names = _load(_CUES), _load(_NAMES)
+    words = {key: _word_list(data, key, _CUES) for key in _LISTS}
+    groups = data.get("role_groups")
+    if not isinstance(groups, list) or not groups:
+        raise ResourceError(_CUES, "role_groups: expected a list of word lists")
+    roles = tuple(_word_list({"group": g}, "group", _CUES) for g in groups)
+    female, male = _word_list(names, "female", _NAMES), _word_list(names, "male", _NAMES)
+    if both := female & male:
+        raise ResourceError(_NAMES, f"names listed as both genders: {sorted(both)[:5]}")
+    genders = {n: "female" for n in female} | {n: "male" for n in male}
+    return QuoteCues(words, roles, genders)
+
+
+def name_gender(name: str) -> str | None:
+    """The gender a person's given name shows, if the name list knows it."""
+    parts = [p.strip(".,").lower() for p in name.split()]
+    genders = quote_cues().genders  # the first listed name before the surname ("Gov. Tom X")
+    return next((genders[p] for p in parts[:-1] if p in genders), None)
+
+
+def gender_of(ref: ActorRef, actors: ActorIndex) -> str | None:
+    """What the text (an honorific, a role noun) or else the given name says."""
+    return actors.genders.get(ref.id) or name_gender(ref.name)
+
+
+def _outside(i: int, tok: Token, quoted: Spans) -> bool:
+    return not quoted.covers(tok.doc[i].idx)
+
+
+def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef | None:
+    """The person a he/she speaker refers to (see the module docstring)."""
+    gender = "female" if tok.lower_ in lexicon().cue("female_pronouns") else "male"
+    people = [
+        (i, ref)
+        for i, ref in actors.persons
+        if i < tok.i
+        and _outside(i, tok, quoted)
+        and not _a_place(i, actors)
+        and gender_of(ref, actors) in (None, gender)
+    ]
+    subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
+    pool = subjects or people
+    return pool[-1][1] if pool else None
+
+
+def _a_place(i: int, actors: ActorIndex) -> bool:
+    """A token the entity model took for a person but the actor layer knows as a state or a
+    capital standing for one ("Kyiv had accepted"): never a he/she."""
+    return any(span.label_ in _PLACE_LABELS for span, _ in actors.by_token.get(i, ()))
+
+
+def _office(word: str) -> frozenset[str]:
+    """Every role word of the offices `word` belongs to (itself when none)."""
+    found = {word}
+    for group in quote_cues().roles:
+        if word in group:
+            found |= group
+    return frozenset(found)
+
+
+def roles_of(name: Token) -> set[str]:
+    """Role words around a person's name: its title ("Defence Minister Ana Ruiz"), the noun it
+    is in apposition to ("the army chief, Karl Hoffmann") or that stands in apposition to it."""
+    words = {
+        c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod", "appos", "nmod")
+    }
+    if name.dep_ == "appos":
+        words.add(name.head.lemma_.lower())
+    return words
+
+
+def role_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef | None:
+    """The person last named before `tok` with a role of the same office."""
+    if tok.lemma_.lower() in quote_cues()["body_nouns"]:
+        return None  # "the ministry" is a body, never its spokeswoman
+    office = _office(tok.lemma_.lower()) | _office(tok.lower_)
+    titled = [
+        ref
+        for i, ref in actors.persons
+        if i < tok.i and _outside(i, tok, quoted) and roles_of(tok.doc[i]) & office
+    ]
+    return titled[-1] if titled else None
+
+
+def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "the ministry", "the agency", "it": the body last named before it (module docstring)."""
+    noun = tok.lemma_.lower()
+    pronoun = tok.pos_ == "PRON"  # "it said": the body named last, whatever its name
+    if not pronoun and noun not in quote_cues()["body_nouns"]:
+        return None
+    bodies = [
+        (span, ref)
+        for span in actors.doc.spans.get(SPAN_KEY, ())
+        if span.end <= tok.i
+        and not is_person(span)
+        and span.label_ not in _STATE_LABELS
+        and (ref := actors.covering(span.root)) is not None
+    ]
+    bodies.sort(key=lambda pair: pair[0].start)
+    named = [] if pronoun else [r for span, r in bodies if noun in {t.lemma_.lower() for t in span}]
+    if named:
+        return named[-1]
+    near = [ref for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
+    return near[-1] if near else None
+
+
+def _sentences_back(tok: Token, n: int) -> int:
+    """The first token of the sentence `n` sentences before `tok`'s."""
+    start = tok.sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    return start
+
+
+def apposed_person(tok: Token, actors: ActorIndex) -> Token | None:
+    """ "Israel's defence minister, Avi Geller": the person named in apposition to a role."""
+    if tok.pos_ != "NOUN":
+        return None
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            found = actors.by_token.get(child.i, ())
+            # the entity model sometimes takes a foreign name for a body: an appositive
+            # proper name after a role noun is that person unless it is a state
+            if any(is_person(span) or span.label_ not in _STATE_LABELS for span, _ in found):
+                return child
+    return None
+
+
+def spoken_for(tok: Token) -> Token | None:
+    """ "a spokesperson for the ministry", "officials at the agency": the body spoken for."""
+    if tok.lemma_.lower() not in quote_cues()["spokes_nouns"]:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from", "in"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                return obj
+    return None
