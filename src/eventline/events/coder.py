@@ -191,7 +191,7 @@ def _recipients(
         for _, pobj in prep_objects(holder, preps):
             if refs := actors.refs(pobj):
                 return refs
-    for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp")):
+    for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp") or _for_to(c)):
         if (subj := first(clause, "nsubj")) is not None and (refs := actors.refs(subj)):
             return refs  # "an invitation for X to attend": X is the recipient
         if tok.pos_ == "NOUN" and clause.tag_ in ("VBN", "VBG"):
@@ -199,6 +199,12 @@ def _recipients(
                 if refs := actors.refs(pobj):
                     return refs  # "arms shipments being delivered to X"
     return ()
+
+
+def _for_to(clause: Token) -> bool:
+    """ "an invitation for X to attend", parsed as an adverbial clause of the noun."""
+    mark = first(clause, "mark")
+    return clause.dep_ == "advcl" and mark is not None and mark.lower_ == "for"
 
 
 def _verb_candidate(
@@ -224,13 +230,30 @@ def _verb_candidate(
         dest = next((pobj for _, pobj in prep_objects(tok, (pattern.prep or "to",))), None)
         recipient = actors.refs(dest)
     elif pattern.roles == "reciprocal" and not passive:
-        actor, recipient = unique((*actor, *recipient)), ()
+        actor, recipient = reciprocal_sides(pattern, actor, recipient)
     ptype, mode = pattern.type, pattern.mode
     if tok.lemma_.lower() in lex.cue("intent_verbs"):
         comp = first(tok, "xcomp")
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
     return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def reciprocal_sides(
+    pattern: Pattern, actor: tuple[ActorRef, ...], recipient: tuple[ActorRef, ...]
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """Who is actor and who recipient of a two-sided verb or noun. A meeting the text tells
+    from one side ("X met Y", "X held talks with Y", "X phoned Y") is coded, as CAMEO and the
+    PLOVER gold records code it, from the subject to the party met; only when the text names
+    the sides together ("X and Y met", "talks between X and Y") are all of them actors with
+    no recipient (the PLOVER manual's rule for a meeting with no host or visitor). Violence
+    between two sides ("clashed with") stays mutual: both are actors."""
+    if pattern.type == "CONSULT" and actor and recipient:
+        ids = {a.id for a in actor}
+        others = tuple(r for r in recipient if r.id not in ids)
+        if others:
+            return actor, others
+    return unique((*actor, *recipient)), ()
 
 
 def _generated_candidate(
@@ -286,7 +309,7 @@ def _noun_candidate(
         recipient = _recipients(light, pattern, actors, skip=tok)
     recipient = tuple(r for r in recipient if r not in actor)
     if pattern.roles == "reciprocal":
-        actor, recipient = unique((*actor, *recipient)), ()
+        actor, recipient = reciprocal_sides(pattern, actor, recipient)
     cand = EventCandidate(
         pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True
     )
@@ -355,8 +378,15 @@ def decorate(cand: EventCandidate, lex: EventLexicon) -> EventCandidate:
 
 
 def reciprocal_visit(cand: EventCandidate, place: Place | None) -> EventCandidate:
-    """A meeting in one side's country: the others are visitors (actor), it is the host."""
-    if cand.type != "CONSULT" or cand.recipient or place is None or place.country is None:
+    """A meeting in one side's country: the others are visitors (actor), it is the host. A
+    meeting told from one side ("X met Y in Z") keeps its sides and is a third-party
+    meeting when Z is neither side's country."""
+    if cand.type != "CONSULT" or place is None or place.country is None:
+        return cand
+    if cand.recipient:
+        sides = {a.country for a in (*cand.actor, *cand.recipient)}
+        if cand.mode is None and cand.pattern.roles == "reciprocal" and None not in sides:
+            cand.mode = "third-party" if place.country not in sides else None
         return cand
     hosts = tuple(a for a in cand.actor if a.country == place.country)
     guests = tuple(a for a in cand.actor if a.country != place.country)

@@ -112,6 +112,20 @@ def _governor_cues(gov: Token, via: Token, lex: EventLexicon) -> set[Modality]:
     return found
 
 
+def _presupposed(node: Token) -> bool:
+    """What a sentence takes as given whatever it then speculates about: a relative clause in
+    the past ("an ally with which Putin signed a treaty in January", in "it was unclear what
+    Russia might do"), an event named as someone's by its subject ("Israel's attack on Iran
+    could be a jackpot")."""
+    if node.dep_ == "relcl" and is_past(node):
+        return True
+    return (
+        node.pos_ == "NOUN"
+        and node.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "poss" for c in node.children)
+    )
+
+
 def _in_conditional(node: Token, lex: EventLexicon) -> bool:
     return any(
         c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_marks") for c in node.children
@@ -132,7 +146,7 @@ def modality(
     node = trigger
     for _ in range(10):
         gov = node.head
-        if gov == node or node.dep_ not in _EMBED:
+        if gov == node or node.dep_ not in _EMBED or _presupposed(node):
             break
         if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             found |= _governor_cues(gov, node, lex)
