@@ -117,3 +117,36 @@ def test_military_ties_are_material_cooperation() -> None:
 )
 def test_a_business_with_a_country_is_still_a_business(ref: ActorRef, political: bool) -> None:
     assert political_party(ref) is political
+
+
+def test_an_attempt_to_help_is_no_aid() -> None:
+    rows: list[Row] = [
+        ("Chile", 2, "nsubj", "PROPN", "NNP", "Chile"),
+        ("was", 2, "aux", "AUX", "VBD", "be"),
+        ("trying", 2, "ROOT", "VERB", "VBG", "try"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("help", 2, "xcomp", "VERB", "VB", "help"),
+        ("Peru", 4, "dobj", "PROPN", "NNP", "Peru"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert "AID" not in [c.type for c in coded(rows)]
+
+
+def test_an_event_inside_a_question_put_to_a_speaker_is_not_coded() -> None:
+    # "Asked whether Chile would help Peru, Novak said no."
+    rows: list[Row] = [
+        ("Asked", 7, "advcl", "VERB", "VBD", "ask"),
+        ("whether", 4, "mark", "SCONJ", "IN", "whether"),
+        ("Chile", 4, "nsubj", "PROPN", "NNP", "Chile"),
+        ("would", 4, "aux", "AUX", "MD", "would"),
+        ("aid", 0, "ccomp", "VERB", "VB", "aid"),
+        ("Peru", 4, "dobj", "PROPN", "NNP", "Peru"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("Novak", 7, "nsubj", "PROPN", "NNP", "Novak"),
+        ("said", 7, "ROOT", "VERB", "VBD", "say"),
+        ("no", 7, "dobj", "INTJ", "UH", "no"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    rows[7] = ("Novak", 8, "nsubj", "PROPN", "NNP", "Novak")
+    rows = [(w, 8 if h == 7 else h, d, p, t, lm) for w, h, d, p, t, lm in rows]
+    assert "AID" not in [c.type for c in coded(rows)]

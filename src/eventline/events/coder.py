@@ -66,7 +66,7 @@ _STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 
 
 def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _noun_use(tok):
         return None
     for pattern in lex.verbs.get(tok.lemma_.lower(), ()):
         if pattern.prep and not any(
@@ -81,6 +81,16 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
             continue
         return pattern
     return _generated_pattern(tok, lex)
+
+
+def _noun_use(tok: Token) -> bool:
+    """A word the tagger called a verb where the parse uses it as a noun ("condemned
+    US-Israel strikes": an object with compounds and no subject of its own)."""
+    return (
+        tok.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "compound" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:

@@ -151,7 +151,11 @@ def _in_question(tok: Token) -> bool:
         if (
             node.lemma_.lower() == "ask"
             and node.dep_ == "advcl"
-            and (node.tag_ == "VBN" or any(x.dep_ == "auxpass" for x in node.children))
+            and (
+                node.tag_ == "VBN"
+                or not any(x.dep_ in ("nsubj", "nsubjpass", "auxpass") for x in node.children)
+                or any(x.dep_ == "auxpass" for x in node.children)
+            )
         ):
             return True
     return False
@@ -287,7 +291,20 @@ def _origin(c: EventCandidate, ctx: RuleContext) -> bool:
     )
 
 
+def _attempted_help(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Moscow was trying to help the Iranian people": an attempt to help names no aid given
+    (PLOVER AID is material)."""
+    tok = c.trigger
+    return (
+        c.type == "AID"
+        and tok.lemma_.lower() in ctx.lex.cue("vague_aid_verbs")
+        and tok.dep_ in ("xcomp", "advcl")
+        and tok.head.lemma_.lower() in ctx.lex.cue("attempt_verbs")
+    )
+
+
 _NOT_EVENT_TESTS = (
+    _attempted_help,
     _origin,
     _category_disapproval,
     _figurative,
@@ -1001,15 +1018,11 @@ def political_party(ref: ActorRef) -> bool:
 
 
 def _political_name(name: str) -> bool:
-    """An organisation the KB does not know is political when a word of its name is a role
-    noun of a political or civic sector ("Nigerian Union of Teachers" LAB, "Liberian Peace
-    Council" GOV), not when none is ("Qatar Airways", "Bank of Canada")."""
-    table = lexicon().descriptors
-    for word in name.lower().replace("-", " ").split():
-        sector = table.get(word) or table.get(word.rstrip("s"))
-        if sector is not None and sector not in _BUSINESS:
-            return True
-    return False
+    """An organisation the KB does not know is political when its name says what kind of
+    body it is ("Nigerian Union of Teachers", "Liberian Peace Council", a "... Party"), not
+    when it does not ("Qatar Airways", "Bank of Canada")."""
+    words = lexicon().cue("political_org_words")
+    return any(w in words or w.rstrip("s") in words for w in name.lower().split())
 
 
 # Ids the nlp stage gives a name it could not resolve in the KB (`act_<hash>`).
