@@ -150,3 +150,16 @@ def test_an_event_inside_a_question_put_to_a_speaker_is_not_coded() -> None:
     rows[7] = ("Novak", 8, "nsubj", "PROPN", "NNP", "Novak")
     rows = [(w, 8 if h == 7 else h, d, p, t, lm) for w, h, d, p, t, lm in rows]
     assert "AID" not in [c.type for c in coded(rows)]
+
+
+def test_aid_sought_is_the_request_and_its_content() -> None:
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("sought", 1, "ROOT", "VERB", "VBD", "seek"),
+        ("aid", 1, "dobj", "NOUN", "NN", "aid"),
+        ("from", 1, "prep", "ADP", "IN", "from"),
+        ("Peru", 3, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    found = [(c.type, names(c.actor), names(c.recipient)) for c in coded(rows)]
+    assert found == [("REQUEST", ["Chile"], ["Peru"])]

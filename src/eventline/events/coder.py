@@ -37,7 +37,7 @@ from eventline.events import args
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
-from eventline.events.modality import is_past, modality
+from eventline.events.modality import is_past, modality, presupposed_below
 from eventline.events.ontology import ontology
 from eventline.events.patterns import EventLexicon, Pattern
 from eventline.events.rules import RuleContext, apply_rules
@@ -431,6 +431,8 @@ def to_mention(
     cand = reciprocal_visit(decorate(cand, lex), place)
     in_quote = any(s <= cand.trigger.idx < e for s, e in ctx.quote_spans)
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
+    if anchor != cand.trigger and presupposed_below(cand.trigger, anchor):
+        anchor = cand.trigger  # "talks following the US aggression": the aggression happened
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.asserted and mod in ("negated", "planned"):
         mod = "asserted"  # "would not meet the demands" is a refusal that happened

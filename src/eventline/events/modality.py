@@ -36,6 +36,8 @@ _EMBED = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "d
 _EMBED |= {"conj", "csubj", "nsubj", "nsubjpass", "oprd", "appos", "advmod", "npadvmod"}
 _SPEECH_OR_THOUGHT = {"say", "confirm", "report", "claim", "show", "prove", "suggest", "mean"}
 _FUTURE_TAGS = {"MD"}
+# Prepositions that place their object before the event they date ("after", "following").
+_PAST_PREPS = frozenset({"following", "after", "since", "amid"})
 _FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 
 
@@ -119,11 +121,27 @@ def _presupposed(node: Token) -> bool:
     could be a jackpot")."""
     if node.dep_ == "relcl" and is_past(node):
         return True
+    if node.dep_ == "pobj" and node.head.lower_ in _PAST_PREPS:
+        return True  # "talks following the US aggression": the aggression took place
     return (
         node.pos_ == "NOUN"
         and node.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ == "poss" for c in node.children)
     )
+
+
+def presupposed_below(trigger: Token, anchor: Token) -> bool:
+    """Whether the event noun `trigger` is taken as given on its way up to the clause
+    `anchor` whose modality it would otherwise share ("would hold talks following the
+    aggression": the talks are planned, the aggression happened)."""
+    node = trigger
+    for _ in range(8):
+        if node == anchor or node.head == node:
+            return False
+        if _presupposed(node):
+            return True
+        node = node.head
+    return False
 
 
 def _in_conditional(node: Token, lex: EventLexicon) -> bool:

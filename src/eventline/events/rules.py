@@ -454,6 +454,8 @@ def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidat
             return act  # "warned against a strike on Iran", "called for a ceasefire"
     if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
         node = node.head
+        if tok.pos_ == "NOUN" and (act := acts.get(node.i)) is not None:
+            return act  # "sought federal aid", "demanded the release of X"
     for _ in range(2):
         if node.dep_ not in (*_COMPLEMENT_DEPS, "acl") or node.head == node:
             return None
