@@ -163,3 +163,22 @@ def test_aid_sought_is_the_request_and_its_content() -> None:
     ]
     found = [(c.type, names(c.actor), names(c.recipient)) for c in coded(rows)]
     assert found == [("REQUEST", ["Chile"], ["Peru"])]
+
+
+def test_the_actors_own_state_owning_the_object_is_not_the_recipient() -> None:
+    # "Velkor praised France's ties with Peru"
+    table = {**TABLE, "France": ("kb:FRA", "France", "FRA", None, "GPE")}
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+        ("France", 4, "poss", "PROPN", "NNP", "France"),
+        ("'s", 2, "case", "PART", "POS", "'s"),
+        ("ties", 1, "dobj", "NOUN", "NNS", "tie"),
+        ("with", 4, "prep", "ADP", "IN", "with"),
+        ("Peru", 5, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed_doc(rows, table)
+    found = candidates(doc, ActorIndex(doc), lexicon())
+    (ev,) = [c for c in found if c.trigger.lemma_ == "praise"]
+    assert (ev.type, names(ev.actor), names(ev.recipient)) == ("SUPPORT", ["Anna Velkor"], ["Peru"])

@@ -314,7 +314,8 @@ def _noun_candidate(
         return None
     recipient = _recipients(tok, pattern, actors, skip=None)
     if not recipient and _undergoes(tok, lex):
-        recipient = actors.refs(subject(tok.head)[0])  # "Iran faces an attack from Israel"
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        recipient = actors.refs(subject(verb)[0])  # "Iran faces an attack from Israel"
     if not recipient and light is not None:
         recipient = _recipients(light, pattern, actors, skip=tok)
     recipient = tuple(r for r in recipient if r not in actor)
@@ -332,6 +333,10 @@ def _from_verb(verb: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
 
 
 def _undergoes(noun: Token, lex: EventLexicon) -> bool:
+    """ "Iran faces an attack", "Iran braces for a strike": the governing verb's subject
+    undergoes the event."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+        return noun.head.head.lemma_.lower() in lex.cue("brace_verbs")
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("undergo_verbs")
 
 

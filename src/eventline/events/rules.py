@@ -557,6 +557,9 @@ def _complement_parties(
     heads += [obj, *(p for _, p in prep_objects(comp, _COMPLEMENT_PREPS))]
     if obj is not None:
         heads += [p for _, p in prep_objects(obj, _COMPLEMENT_PREPS)]
+    # "offered to serve in a mediation role between X and Y": the sides of a role
+    roles = [p for _, p in prep_objects(comp, ("in", "as"))]
+    heads += [p for h in roles for _, p in prep_objects(h, ("between",))]
     for head in heads:
         refs = actors.refs(head)
         if head is not None and head is obj:
@@ -568,6 +571,47 @@ def _complement_parties(
             if found := _complement_parties(inner, actors, besides=besides, depth=depth + 1):
                 return found
     return ()
+
+
+@rule("own_state_recipient")
+def own_state_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Putin hailed Russia's relations with Iran": the actor's own state, named as the
+    owner of the object, is not the recipient; the party on the other side of the object is
+    ("with Iran"), else none."""
+    for c in cands:
+        obj = first(c.trigger, "dobj") if c.trigger.pos_ == "VERB" else None
+        owner = first(obj, "poss") if obj is not None else None
+        states = {f"kb:{a.country}" for a in c.actor if a.country and a.id != f"kb:{a.country}"}
+        owned = {r.id for r in ctx.actors.refs(owner)} & states
+        if obj is None or not owned or not any(r.id in owned for r in c.recipient):
+            continue  # a domestic target ("promised to democratize Serbia") stays
+        c.recipient = tuple(r for r in c.recipient if r.id not in owned)
+        if not c.recipient:
+            other = [p for _, p in prep_objects(obj, ("with", "to", "between"))]
+            c.recipient = _others(unique(r for p in other for r in ctx.actors.refs(p)), c.actor)
+    return cands
+
+
+@rule("speech_elaborating_an_act")
+def speech_elaborating_an_act(
+    cands: list[EventCandidate], ctx: RuleContext
+) -> list[EventCandidate]:
+    """ "warned against a strike, saying it would be a provocation": what the actor said
+    while performing a coded act (a participle hung on the act's verb) is that act, not a
+    second event."""
+    acts = {c.trigger.i: c for c in cands if not c.from_speech and c.trigger.pos_ == "VERB"}
+    kept = []
+    for c in cands:
+        act = acts.get(c.trigger.head.i) if c.from_speech else None
+        if (
+            act is not None
+            and c.trigger.dep_ in ("advcl", "conj")
+            and c.trigger.tag_ == "VBG"
+            and {a.id for a in c.actor} <= {a.id for a in act.actor}
+        ):
+            continue
+        kept.append(c)
+    return kept
 
 
 @rule("object_owner_recipient")
@@ -997,7 +1041,7 @@ POLITICAL_SECTORS = frozenset(
 )
 # Violence and protest by a party the nlp stage could not resolve stay events ("gunmen
 # attacked", "a bomb exploded"); the gate is for acts that companies perform too.
-_UNGATED = _VIOLENT | {"PROTEST"}
+_UNGATED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def political_party(ref: ActorRef) -> bool:
