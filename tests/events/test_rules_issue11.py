@@ -182,3 +182,18 @@ def test_the_actors_own_state_owning_the_object_is_not_the_recipient() -> None:
     found = candidates(doc, ActorIndex(doc), lexicon())
     (ev,) = [c for c in found if c.trigger.lemma_ == "praise"]
     assert (ev.type, names(ev.actor), names(ev.recipient)) == ("SUPPORT", ["Anna Velkor"], ["Peru"])
+
+
+def test_an_object_before_in_makes_no_phrasal_give_in() -> None:
+    rows: list[Row] = [
+        ("Chile", 2, "nsubj", "PROPN", "NNP", "Chile"),
+        ("will", 2, "aux", "AUX", "MD", "will"),
+        ("give", 2, "ROOT", "VERB", "VB", "give"),
+        ("millions", 2, "dobj", "NOUN", "NNS", "million"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("loans", 4, "pobj", "NOUN", "NNS", "loan"),
+        ("to", 2, "dative", "ADP", "IN", "to"),
+        ("Peru", 6, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert "CONCEDE" not in [c.type for c in coded(rows)]

@@ -69,9 +69,7 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     if tok.pos_ != "VERB" or _noun_use(tok):
         return None
     for pattern in lex.verbs.get(tok.lemma_.lower(), ()):
-        if pattern.prep and not any(
-            c.dep_ in ("prt", "prep", "agent") and c.lower_ == pattern.prep for c in tok.children
-        ):
+        if pattern.prep and not any(_particle(tok, c, pattern.prep) for c in tok.children):
             continue
         if pattern.obj:
             obj = _object_head(first(tok, "dobj", "nsubjpass"))
@@ -93,6 +91,32 @@ def _noun_use(tok: Token) -> bool:
     )
 
 
+_PARTICLES = frozenset({"in", "up", "down", "out", "off", "back"})
+
+
+def _particle(verb: Token, child: Token, prep: str) -> bool:
+    """Whether `child` is the particle or preposition a phrasal pattern needs. A particle
+    word parsed as a preposition of a verb that has its own object heads a phrase of its own
+    ("will give $150 million in aid" is no "give in")."""
+    if child.lower_ != prep or child.dep_ not in ("prt", "prep", "agent") or _up_to(child):
+        return False
+    if child.dep_ == "prep" and prep in _PARTICLES:
+        return first(verb, "dobj") is None
+    return True
+
+
+def _up_to(particle: Token) -> bool:
+    """ "will give up to $150 million": "up to" an amount, not the particle of "give up"."""
+    doc = particle.doc
+    nxt = particle.i + 1
+    return (
+        particle.lower_ == "up"
+        and nxt + 1 < len(doc)
+        and doc[nxt].lower_ == "to"
+        and (doc[nxt + 1].like_num or doc[nxt + 1].tag_ in ("$", "CD"))
+    )
+
+
 def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     """PETRARCH's broad vocabulary, for verbs the curated patterns do not list at all
     (a curated verb whose conditions failed stays silent), nor light or speech verbs, nor
@@ -104,7 +128,9 @@ def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     if obj is not None and obj.lemma_.lower() in lex.nouns:
         return None
     for child in tok.children:
-        if child.dep_ == "prt" and (found := lex.generated.get(f"{lemma} {child.lower_}")):
+        if child.dep_ != "prt" or _up_to(child):
+            continue
+        if found := lex.generated.get(f"{lemma} {child.lower_}"):
             return found
     return lex.generated.get(lemma)
 
