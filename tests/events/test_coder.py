@@ -36,10 +36,16 @@ def test_host_makes_guest_the_actor(parse: Parse) -> None:
     assert (ev.date, ev.date_precision) == ("2024-03-11", "day")
 
 
-def test_meeting_at_third_place_lists_both_as_actors(parse: Parse) -> None:
+def test_meeting_at_third_place_codes_the_party_met_as_recipient(parse: Parse) -> None:
     ev = only(code(parse, "Velkor met with Okafor in Ashgabat, Turkmenistan.").events, "CONSULT")
-    assert sorted(countries(ev.actor)) == ["FRA", "NGA"] and ev.recipient == ()
+    assert (countries(ev.actor), countries(ev.recipient)) == (["FRA"], ["NGA"])
+    assert ev.mode == "third-party"
     assert ev.location is not None and ev.location.country == "TKM"
+
+
+def test_meeting_told_together_lists_both_as_actors(parse: Parse) -> None:
+    ev = only(code(parse, "Velkor and Okafor met in Ashgabat on Monday.").events, "CONSULT")
+    assert sorted(countries(ev.actor)) == ["FRA", "NGA"] and ev.recipient == ()
 
 
 def test_passive_agent_is_actor(parse: Parse) -> None:

@@ -13,8 +13,20 @@ pytestmark = pytest.mark.slow
 
 
 def modalities(parse: Callable[[str], Doc], text: str, etype: str, kind: str = "news") -> set[str]:
-    coded = code_doc(parse(text), article_id="t", published="2024-03-14", kind=kind)
+    doc = parse(text)
+    coded = code_doc(doc, article_id="t", published="2024-03-14", kind=kind, reported_only=False)
     return {e.modality for e in coded.events if e.type == etype}
+
+
+def test_hypothetical_events_and_reviewed_claims_are_not_reported(
+    parse: Callable[[str], Doc],
+) -> None:
+    doc = parse("If Germany attacks Poland, the alliance will respond.")
+    coded = code_doc(doc, article_id="t", published="2024-03-14")
+    assert [e.type for e in coded.events if e.type == "ASSAULT"] == []
+    assert modalities(
+        parse, "If Germany attacks Poland, the alliance will respond.", "ASSAULT"
+    ) == {"hypothetical"}
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,8 @@ def test_being_opposed_to_a_proposal_is_the_subjects_rejection() -> None:
             (".", 2, "punct", "PUNCT", ".", "."),
         ]
     )
-    assert ("REJECT", ["FRA"], ["CHL"], None) in coded(doc)
+    # what is opposed is the rejection's content, not a mediation that happened
+    assert coded(doc) == [("REJECT", ["FRA"], ["CHL"], "Chilean mediation")]
 
 
 def _speech_rows(adj: str, noun: str, lemma: str) -> list[Row]:

@@ -250,11 +250,16 @@ def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
     descriptor with its sector, and the country when the text gives one."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
         return None
-    table = lexicon().descriptors
+    lex = lexicon()
+    table = lex.descriptors
     sector = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    words = [t for t in tok.subtree if t == tok or (t.head == tok and t.dep_ in _MODIFIERS)]
+    if sector is None and tok.lemma_.lower() in lex.cue("role_heads"):
+        # "the opposition leader": the body a generic role head belongs to gives the sector
+        mods = [t for t in words if t.dep_ in ("compound", "amod") and t != tok]
+        sector = next((s for t in mods if (s := table.get(t.lemma_.lower()))), None)
     if sector is None:
         return None
-    words = [t for t in tok.subtree if t == tok or (t.head == tok and t.dep_ in _MODIFIERS)]
     name = " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.dep_ != "poss")
     for mod in (t for t in words if t.dep_ == "compound"):
         sector = table.get(mod.lemma_.lower(), sector)  # "rebel fighters": the rebels

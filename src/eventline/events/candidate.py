@@ -40,6 +40,9 @@ def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found.extend(actors.refs(child))
+            if child.dep_ == "compound":  # "US-Israel strikes": a chain of compounds
+                inner = (x for x in child.children if x.dep_ == "compound")
+                found.extend(r for x in inner for r in actors.refs(x))
     for _, pobj in prep_objects(noun, ("by", "from")):  # "an attack from Israel"
         found.extend(actors.refs(pobj))
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):

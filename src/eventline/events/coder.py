@@ -38,7 +38,7 @@ from eventline.events.args import ActorIndex, first, prep_objects, subject, uniq
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.intervals import Intervals
-from eventline.events.modality import is_past, modality
+from eventline.events.modality import is_past, modality, presupposed_below
 from eventline.events.ontology import ontology
 from eventline.events.patterns import EventLexicon, Pattern
 from eventline.events.rules import RuleContext, apply_rules
@@ -67,12 +67,10 @@ _STATE_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 
 
 def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _noun_use(tok):
         return None
     for pattern in lex.verbs.get(tok.lemma_.lower(), ()):
-        if pattern.prep and not any(
-            c.dep_ in ("prt", "prep", "agent") and c.lower_ == pattern.prep for c in tok.children
-        ):
+        if pattern.prep and not any(_particle(tok, c, pattern.prep) for c in tok.children):
             continue
         if pattern.obj:
             obj = _object_head(first(tok, "dobj", "nsubjpass"))
@@ -82,6 +80,42 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
             continue
         return pattern
     return _generated_pattern(tok, lex)
+
+
+def _noun_use(tok: Token) -> bool:
+    """A word the tagger called a verb where the parse uses it as a noun ("condemned
+    US-Israel strikes": an object with compounds and no subject of its own)."""
+    return (
+        tok.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "compound" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+_PARTICLES = frozenset({"in", "up", "down", "out", "off", "back"})
+
+
+def _particle(verb: Token, child: Token, prep: str) -> bool:
+    """Whether `child` is the particle or preposition a phrasal pattern needs. A particle
+    word parsed as a preposition of a verb that has its own object heads a phrase of its own
+    ("will give $150 million in aid" is no "give in")."""
+    if child.lower_ != prep or child.dep_ not in ("prt", "prep", "agent") or _up_to(child):
+        return False
+    if child.dep_ == "prep" and prep in _PARTICLES:
+        return first(verb, "dobj") is None
+    return True
+
+
+def _up_to(particle: Token) -> bool:
+    """ "will give up to $150 million": "up to" an amount, not the particle of "give up"."""
+    doc = particle.doc
+    nxt = particle.i + 1
+    return (
+        particle.lower_ == "up"
+        and nxt + 1 < len(doc)
+        and doc[nxt].lower_ == "to"
+        and (doc[nxt + 1].like_num or doc[nxt + 1].tag_ in ("$", "CD"))
+    )
 
 
 def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
@@ -95,7 +129,9 @@ def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     if obj is not None and obj.lemma_.lower() in lex.nouns:
         return None
     for child in tok.children:
-        if child.dep_ == "prt" and (found := lex.generated.get(f"{lemma} {child.lower_}")):
+        if child.dep_ != "prt" or _up_to(child):
+            continue
+        if found := lex.generated.get(f"{lemma} {child.lower_}"):
             return found
     return lex.generated.get(lemma)
 
@@ -192,7 +228,7 @@ def _recipients(
         for _, pobj in prep_objects(holder, preps):
             if refs := actors.refs(pobj):
                 return refs
-    for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp")):
+    for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp") or _for_to(c)):
         if (subj := first(clause, "nsubj")) is not None and (refs := actors.refs(subj)):
             return refs  # "an invitation for X to attend": X is the recipient
         if tok.pos_ == "NOUN" and clause.tag_ in ("VBN", "VBG"):
@@ -200,6 +236,12 @@ def _recipients(
                 if refs := actors.refs(pobj):
                     return refs  # "arms shipments being delivered to X"
     return ()
+
+
+def _for_to(clause: Token) -> bool:
+    """ "an invitation for X to attend", parsed as an adverbial clause of the noun."""
+    mark = first(clause, "mark")
+    return clause.dep_ == "advcl" and mark is not None and mark.lower_ == "for"
 
 
 def _verb_candidate(
@@ -225,13 +267,30 @@ def _verb_candidate(
         dest = next((pobj for _, pobj in prep_objects(tok, (pattern.prep or "to",))), None)
         recipient = actors.refs(dest)
     elif pattern.roles == "reciprocal" and not passive:
-        actor, recipient = unique((*actor, *recipient)), ()
+        actor, recipient = reciprocal_sides(pattern, actor, recipient)
     ptype, mode = pattern.type, pattern.mode
     if tok.lemma_.lower() in lex.cue("intent_verbs"):
         comp = first(tok, "xcomp")
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
     return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def reciprocal_sides(
+    pattern: Pattern, actor: tuple[ActorRef, ...], recipient: tuple[ActorRef, ...]
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """Who is actor and who recipient of a two-sided verb or noun. A meeting the text tells
+    from one side ("X met Y", "X held talks with Y", "X phoned Y") is coded, as CAMEO and the
+    PLOVER gold records code it, from the subject to the party met; only when the text names
+    the sides together ("X and Y met", "talks between X and Y") are all of them actors with
+    no recipient (the PLOVER manual's rule for a meeting with no host or visitor). Violence
+    between two sides ("clashed with") stays mutual: both are actors."""
+    if pattern.type == "CONSULT" and actor and recipient:
+        ids = {a.id for a in actor}
+        others = tuple(r for r in recipient if r.id not in ids)
+        if others:
+            return actor, others
+    return unique((*actor, *recipient)), ()
 
 
 def _generated_candidate(
@@ -282,12 +341,13 @@ def _noun_candidate(
         return None
     recipient = _recipients(tok, pattern, actors, skip=None)
     if not recipient and _undergoes(tok, lex):
-        recipient = actors.refs(subject(tok.head)[0])  # "Iran faces an attack from Israel"
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        recipient = actors.refs(subject(verb)[0])  # "Iran faces an attack from Israel"
     if not recipient and light is not None:
         recipient = _recipients(light, pattern, actors, skip=tok)
     recipient = tuple(r for r in recipient if r not in actor)
     if pattern.roles == "reciprocal":
-        actor, recipient = unique((*actor, *recipient)), ()
+        actor, recipient = reciprocal_sides(pattern, actor, recipient)
     cand = EventCandidate(
         pattern, tok, clause, actor, recipient, pattern.type, pattern.mode, light=True
     )
@@ -300,6 +360,10 @@ def _from_verb(verb: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
 
 
 def _undergoes(noun: Token, lex: EventLexicon) -> bool:
+    """ "Iran faces an attack", "Iran braces for a strike": the governing verb's subject
+    undergoes the event."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+        return noun.head.head.lemma_.lower() in lex.cue("brace_verbs")
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("undergo_verbs")
 
 
@@ -356,8 +420,15 @@ def decorate(cand: EventCandidate, lex: EventLexicon) -> EventCandidate:
 
 
 def reciprocal_visit(cand: EventCandidate, place: Place | None) -> EventCandidate:
-    """A meeting in one side's country: the others are visitors (actor), it is the host."""
-    if cand.type != "CONSULT" or cand.recipient or place is None or place.country is None:
+    """A meeting in one side's country: the others are visitors (actor), it is the host. A
+    meeting told from one side ("X met Y in Z") keeps its sides and is a third-party
+    meeting when Z is neither side's country."""
+    if cand.type != "CONSULT" or place is None or place.country is None:
+        return cand
+    if cand.recipient:
+        sides = {a.country for a in (*cand.actor, *cand.recipient)}
+        if cand.mode is None and cand.pattern.roles == "reciprocal" and None not in sides:
+            cand.mode = "third-party" if place.country not in sides else None
         return cand
     hosts = tuple(a for a in cand.actor if a.country == place.country)
     guests = tuple(a for a in cand.actor if a.country != place.country)
@@ -392,6 +463,8 @@ def to_mention(
     cand = reciprocal_visit(decorate(cand, lex), place)
     in_quote = ctx.quote_spans.covers(cand.trigger.idx)
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
+    if anchor != cand.trigger and presupposed_below(cand.trigger, anchor):
+        anchor = cand.trigger  # "talks following the US aggression": the aggression happened
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.asserted and mod in ("negated", "planned"):
         mod = "asserted"  # "would not meet the demands" is a refusal that happened

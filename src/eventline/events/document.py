@@ -40,7 +40,10 @@ class CodedDoc:
 
 
 def _dedupe(events: list[EventMention]) -> list[EventMention]:
-    """One event per (sentence, type, actors, recipients, modality): the first trigger wins."""
+    """One event per (sentence, type, actors, recipients, modality): the first trigger wins;
+    and an event whose parties are a subset of another event of the same type in the same
+    sentence is that event told again ("visited Iran, in his first trip abroad": the trip
+    names no host; "met X for talks": the talks name no partner), so it is dropped."""
     seen: set[tuple[Any, ...]] = set()
     kept = []
     for ev in events:
@@ -54,29 +57,67 @@ def _dedupe(events: list[EventMention]) -> list[EventMention]:
         if key not in seen:
             seen.add(key)
             kept.append(ev)
-    return kept
+    return [ev for ev in kept if not any(_told_again(ev, other) for other in kept)]
+
+
+def _told_again(ev: EventMention, other: EventMention) -> bool:
+    if other is ev or other.type != ev.type or other.evidence.sentence != ev.evidence.sentence:
+        return False
+    if other.evidence.article != ev.evidence.article:
+        return False
+    mine = {a.id for a in ev.actor}, {r.id for r in ev.recipient}
+    theirs = {a.id for a in other.actor}, {r.id for r in other.recipient}
+    if mine == theirs:
+        return False
+    return mine[0] <= theirs[0] | theirs[1] and mine[1] <= theirs[1]
+
+
+# Modalities of events the text reports as not having happened nor being under way: a
+# condition, a wish or a question (PLOVER codes no hypothetical events); in a fact-check, the
+# claim under review.
+_NOT_HAPPENED = frozenset({"hypothetical"})
+
+
+def _reported(events: list[EventMention], *, kind: str) -> list[EventMention]:
+    """The events an analyst would code: not the hypothetical ones, and in a fact-check not
+    the claims it reviews (marked alleged by `modality`)."""
+    drop = _NOT_HAPPENED | ({"alleged"} if kind == "fact-check" else set())
+    return [ev for ev in events if ev.modality not in drop]
 
 
 SCRATCH_KEYS = ("eventline_place_ents", "eventline_sentence_words")
 
 
-def code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str = "news") -> CodedDoc:
+def code_doc(
+    doc: Doc,
+    *,
+    article_id: str,
+    published: str | None,
+    kind: str = "news",
+    reported_only: bool = True,
+) -> CodedDoc:
     """Events, quotes and timexes of one parsed article.
 
     `published` anchors relative dates and dates events that have no date of their own
     (precision "report"); `kind` switches on the opinion and fact-check modality rules.
+    `reported_only=False` keeps the events the text reports as not having happened
+    (hypothetical ones, a fact-check's claims), with their modality, for inspection.
     Per-doc lookups the coder caches in `doc.user_data` are removed before returning, so the
     doc still serialises (DocBin)."""
     if kind == "listing":  # H4: a listing page's body is teasers of other articles, not one story
         return CodedDoc()
     try:
-        return _code_doc(doc, article_id=article_id, published=published, kind=kind)
+        return _code_doc(
+            doc, article_id=article_id, published=published, kind=kind, reported=reported_only
+        )
     finally:
         for key in SCRATCH_KEYS:
             doc.user_data.pop(key, None)
 
 
-def _code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str) -> CodedDoc:
+def _code_doc(
+    doc: Doc, *, article_id: str, published: str | None, kind: str, reported: bool
+) -> CodedDoc:
     lex = lexicon()
     plain = ActorIndex(doc)
     quotes, speakers = direct_quotes(doc, article_id=article_id, actors=plain, lex=lex)
@@ -96,7 +137,8 @@ def _code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str) ->
         coded = [
             Dated(c, to_mention(c, ctx, timexes, actors, lex)) for c in candidates(doc, actors, lex)
         ]
-        events = _dedupe(refine_dates(coded, timexes, actors, lex))
+        events = refine_dates(coded, timexes, actors, lex)
+        events = _dedupe(_reported(events, kind=kind) if reported else events)
     events = dateline_locations(doc, events, published=published)  # issue 9: location.py
     return CodedDoc(
         events=events,

@@ -36,6 +36,8 @@ _EMBED = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "d
 _EMBED |= {"conj", "csubj", "nsubj", "nsubjpass", "oprd", "appos", "advmod", "npadvmod"}
 _SPEECH_OR_THOUGHT = {"say", "confirm", "report", "claim", "show", "prove", "suggest", "mean"}
 _FUTURE_TAGS = {"MD"}
+# Prepositions that place their object before the event they date ("after", "following").
+_PAST_PREPS = frozenset({"following", "after", "since", "amid"})
 _FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 
 
@@ -112,6 +114,36 @@ def _governor_cues(gov: Token, via: Token, lex: EventLexicon) -> set[Modality]:
     return found
 
 
+def _presupposed(node: Token) -> bool:
+    """What a sentence takes as given whatever it then speculates about: a relative clause in
+    the past ("an ally with which Putin signed a treaty in January", in "it was unclear what
+    Russia might do"), an event named as someone's by its subject ("Israel's attack on Iran
+    could be a jackpot")."""
+    if node.dep_ == "relcl" and is_past(node):
+        return True
+    if node.dep_ == "pobj" and node.head.lower_ in _PAST_PREPS:
+        return True  # "talks following the US aggression": the aggression took place
+    return (
+        node.pos_ == "NOUN"
+        and node.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "poss" for c in node.children)
+    )
+
+
+def presupposed_below(trigger: Token, anchor: Token) -> bool:
+    """Whether the event noun `trigger` is taken as given on its way up to the clause
+    `anchor` whose modality it would otherwise share ("would hold talks following the
+    aggression": the talks are planned, the aggression happened)."""
+    node = trigger
+    for _ in range(8):
+        if node == anchor or node.head == node:
+            return False
+        if _presupposed(node):
+            return True
+        node = node.head
+    return False
+
+
 def _in_conditional(node: Token, lex: EventLexicon) -> bool:
     return any(
         c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_marks") for c in node.children
@@ -132,7 +164,7 @@ def modality(
     node = trigger
     for _ in range(10):
         gov = node.head
-        if gov == node or node.dep_ not in _EMBED:
+        if gov == node or node.dep_ not in _EMBED or _presupposed(node):
             break
         if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             found |= _governor_cues(gov, node, lex)

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
+from eventline.events.args import clause_head as args_clause
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import event_place
-from eventline.events.patterns import EventLexicon
+from eventline.events.patterns import EventLexicon, lexicon
 from eventline.model import ActorRef
 
 # The act, not the action it is about: PLOVER codes "agreed to reopen", "threatened to
@@ -121,7 +122,11 @@ def _electoral_contest(c: EventCandidate, ctx: RuleContext) -> bool:
 
 
 def _question(c: EventCandidate, ctx: RuleContext) -> bool:
-    """ "asked whether ...", "When asked about ...", a reporter's request."""
+    """ "asked whether ...", "When asked about ...", a reporter's request; and any event
+    inside the question put to a speaker ("Asked what Russia would do to help Iran, he
+    said ...": the help is what was asked about)."""
+    if _in_question(c.trigger):
+        return True
     if c.type != "REQUEST" or c.trigger.lemma_.lower() != "ask":
         return False
     if any(x.dep_ == "auxpass" for x in c.trigger.children) or c.trigger.dep_ == "advcl":
@@ -134,6 +139,26 @@ def _question(c: EventCandidate, ctx: RuleContext) -> bool:
         return True
     subj = first(c.trigger, "nsubj")
     return subj is not None and subj.lemma_.lower() in ctx.lex.cue("journalist_words")
+
+
+def _in_question(tok: Token) -> bool:
+    """Whether `tok` sits below a passive "asked" adverbial ("Asked whether ...,")."""
+    node = tok
+    for _ in range(8):
+        if node.head == node:
+            return False
+        node = node.head
+        if (
+            node.lemma_.lower() == "ask"
+            and node.dep_ == "advcl"
+            and (
+                node.tag_ == "VBN"
+                or not any(x.dep_ in ("nsubj", "nsubjpass", "auxpass") for x in node.children)
+                or any(x.dep_ == "auxpass" for x in node.children)
+            )
+        ):
+            return True
+    return False
 
 
 def _media_show(c: EventCandidate, ctx: RuleContext) -> bool:
@@ -255,7 +280,32 @@ def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in objects)
 
 
+def _origin(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "a senator who hails from Ohio": where someone comes from, not praise."""
+    tok = c.trigger
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in ctx.lex.cue("origin_verbs")
+        and any(x.dep_ == "prep" and x.lower_ == "from" for x in tok.children)
+        and first(tok, "dobj") is None
+    )
+
+
+def _attempted_help(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Moscow was trying to help the Iranian people": an attempt to help names no aid given
+    (PLOVER AID is material)."""
+    tok = c.trigger
+    return (
+        c.type == "AID"
+        and tok.lemma_.lower() in ctx.lex.cue("vague_aid_verbs")
+        and tok.dep_ in ("xcomp", "advcl")
+        and tok.head.lemma_.lower() in ctx.lex.cue("attempt_verbs")
+    )
+
+
 _NOT_EVENT_TESTS = (
+    _attempted_help,
+    _origin,
     _category_disapproval,
     _figurative,
     _electoral_contest,
@@ -389,12 +439,23 @@ def embedded_action(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return kept
 
 
+# Prepositions that put an action inside an act: what is warned against, called for,
+# threatened with, agreed on.
+_ACT_PREPS = frozenset({"against", "for", "with", "on", "to"})
+
+
 def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidate | None:
     """The act whose complement holds `tok`: its head directly ("agreed to supply"), or the
     verb whose object `tok` is ("agreed to postpone the demonstration")."""
     node = tok
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _ACT_PREPS:
+        act = acts.get(node.head.head.i)
+        if act is not None and act.trigger.pos_ == "VERB":
+            return act  # "warned against a strike on Iran", "called for a ceasefire"
     if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
         node = node.head
+        if tok.pos_ == "NOUN" and (act := acts.get(node.i)) is not None:
+            return act  # "sought federal aid", "demanded the release of X"
     for _ in range(2):
         if node.dep_ not in (*_COMPLEMENT_DEPS, "acl") or node.head == node:
             return None
@@ -432,7 +493,17 @@ def regret_over_others(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
             if other := _others(own_actor(noun, ctx.actors), c.actor):
                 c.type, c.mode, c.recipient = "ACCUSE", "disapprove", other
                 break
-    return cands
+    accusing = {c.trigger.i for c in cands if c.type == "ACCUSE"}
+    # "we condemn this and express regret": regret joined to a condemnation is part of it
+    return [
+        c
+        for c in cands
+        if not (c.type == "CONCEDE" and any(x.i in accusing for x in _verb_of(c).conjuncts))
+    ]
+
+
+def _verb_of(c: EventCandidate) -> Token:
+    return c.trigger if c.trigger.pos_ == "VERB" else c.clause
 
 
 @rule("accusation_target")
@@ -486,6 +557,9 @@ def _complement_parties(
     heads += [obj, *(p for _, p in prep_objects(comp, _COMPLEMENT_PREPS))]
     if obj is not None:
         heads += [p for _, p in prep_objects(obj, _COMPLEMENT_PREPS)]
+    # "offered to serve in a mediation role between X and Y": the sides of a role
+    roles = [p for _, p in prep_objects(comp, ("in", "as"))]
+    heads += [p for h in roles for _, p in prep_objects(h, ("between",))]
     for head in heads:
         refs = actors.refs(head)
         if head is not None and head is obj:
@@ -499,6 +573,47 @@ def _complement_parties(
     return ()
 
 
+@rule("own_state_recipient")
+def own_state_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Putin hailed Russia's relations with Iran": the actor's own state, named as the
+    owner of the object, is not the recipient; the party on the other side of the object is
+    ("with Iran"), else none."""
+    for c in cands:
+        obj = first(c.trigger, "dobj") if c.trigger.pos_ == "VERB" else None
+        owner = first(obj, "poss") if obj is not None else None
+        states = {f"kb:{a.country}" for a in c.actor if a.country and a.id != f"kb:{a.country}"}
+        owned = {r.id for r in ctx.actors.refs(owner)} & states
+        if obj is None or not owned or not any(r.id in owned for r in c.recipient):
+            continue  # a domestic target ("promised to democratize Serbia") stays
+        c.recipient = tuple(r for r in c.recipient if r.id not in owned)
+        if not c.recipient:
+            other = [p for _, p in prep_objects(obj, ("with", "to", "between"))]
+            c.recipient = _others(unique(r for p in other for r in ctx.actors.refs(p)), c.actor)
+    return cands
+
+
+@rule("speech_elaborating_an_act")
+def speech_elaborating_an_act(
+    cands: list[EventCandidate], ctx: RuleContext
+) -> list[EventCandidate]:
+    """ "warned against a strike, saying it would be a provocation": what the actor said
+    while performing a coded act (a participle hung on the act's verb) is that act, not a
+    second event."""
+    acts = {c.trigger.i: c for c in cands if not c.from_speech and c.trigger.pos_ == "VERB"}
+    kept = []
+    for c in cands:
+        act = acts.get(c.trigger.head.i) if c.from_speech else None
+        if (
+            act is not None
+            and c.trigger.dep_ in ("advcl", "conj")
+            and c.trigger.tag_ == "VBG"
+            and {a.id for a in c.actor} <= {a.id for a in act.actor}
+        ):
+            continue
+        kept.append(c)
+    return kept
+
+
 @rule("object_owner_recipient")
 def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "rejected a Senegalese peace plan", "rejected an offer from Afghanistan", "denounced
@@ -507,14 +622,28 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
         if c.recipient or c.trigger.pos_ != "VERB":
             continue
         obj = first(c.trigger, "dobj")
-        if obj is None:
-            continue
-        refs = own_actor(obj, ctx.actors)
+        if obj is None or _already_party(ctx.actors.refs(obj), c):
+            continue  # "met Prime Minister Abe": the object is a party, not its owner's act
+        refs = _other_side(own_actor(obj, ctx.actors), c.actor)
         refs = refs or unique(
-            r for _, p in prep_objects(obj, ("from", "of", "between")) for r in ctx.actors.refs(p)
+            r
+            for _, p in prep_objects(obj, ("from", "of", "between", "with"))
+            for r in ctx.actors.refs(p)
         )
         c.recipient = _others(refs, c.actor)
     return cands
+
+
+def _already_party(refs: tuple[ActorRef, ...], c: EventCandidate) -> bool:
+    ids = {a.id for a in (*c.actor, *c.recipient)}
+    return bool(refs) and all(r.id in ids for r in refs)
+
+
+def _other_side(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """ "Putin hailed Russia's relations with Iran": the owner of the object is the actor's
+    own state, so the other party of the relation is the recipient, not the owner."""
+    states = {f"kb:{a.country}" for a in actor if a.country}
+    return tuple(r for r in refs if r.id not in states)
 
 
 @rule("reported_disapproval")
@@ -865,6 +994,40 @@ def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> lis
     return cands
 
 
+@rule("material_ties")
+def material_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "strengthened military and economic ties", "expanded trade relations": a relation in a
+    material field is PLOVER COOPERATE (material cooperation), not SUPPORT."""
+    fields = ctx.lex.cue("material_fields")
+    for c in cands:
+        if c.type != "SUPPORT" or c.trigger.pos_ != "NOUN":
+            continue
+        mods = [x for x in c.trigger.children if x.dep_ in ("amod", "compound", "nmod")]
+        mods += [y for x in mods for y in x.conjuncts]
+        if any(m.lemma_.lower() in fields or m.lower_ in fields for m in mods):
+            c.type, c.mode = "COOPERATE", None
+    return cands
+
+
+@rule("same_happening")
+def same_happening(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "arrived in Tehran for an official visit", "met X in their first meeting", "is set to
+    meet X for talks": an event noun of the same type inside the clause of an event verb
+    names the verb's happening again; the verb's event is kept, with the noun's recipient
+    when the verb has none."""
+    verbs = {c.trigger.i: c for c in cands if c.trigger.pos_ == "VERB" and c.actor}
+    kept = []
+    for c in cands:
+        head = c.clause if c.clause.pos_ == "VERB" else args_clause(c.trigger)
+        verb = verbs.get(head.i) if c.trigger.pos_ == "NOUN" else None
+        if verb is None or verb is c or verb.type != c.type:
+            kept.append(c)
+            continue
+        if not verb.recipient:
+            verb.recipient = _others(c.recipient, verb.actor)
+    return kept
+
+
 @rule("commercial_acts")
 def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Drops commercial acts (`_commercial`), once every rule has named the parties."""
@@ -878,7 +1041,7 @@ POLITICAL_SECTORS = frozenset(
 )
 # Violence and protest by a party the nlp stage could not resolve stay events ("gunmen
 # attacked", "a bomb exploded"); the gate is for acts that companies perform too.
-_UNGATED = _VIOLENT | {"PROTEST"}
+_UNGATED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def political_party(ref: ActorRef) -> bool:
@@ -887,9 +1050,29 @@ def political_party(ref: ActorRef) -> bool:
     the state itself, its civilians, protesters, unions or clergy (PLOVER codes protesters
     against a government as CVL of that country), a former ruler? A party with no country
     and no political sector (a company, a product, a name the nlp stage could not resolve)
-    is not. A business of a country ("Chinese airlines", "Air India") still passes: telling
-    a national carrier from its government's agent needs more than the ref (#11)."""
-    return ref.sector in POLITICAL_SECTORS or ref.country is not None
+    is not. A business stays a business when the text gives its country ("Chinese airlines"
+    BUS, "Air India": a named organisation the KB does not know, with only a country read
+    from its name): only the state itself, a political sector or a described group of a
+    country passes (#11)."""
+    if ref.sector in POLITICAL_SECTORS:
+        return True
+    if ref.country is None or ref.sector in _BUSINESS:
+        return False
+    if ref.sector is None and ref.id.startswith(_UNKNOWN_NAMED):
+        return _political_name(ref.name)
+    return True
+
+
+def _political_name(name: str) -> bool:
+    """An organisation the KB does not know is political when its name says what kind of
+    body it is ("Nigerian Union of Teachers", "Liberian Peace Council", a "... Party"), not
+    when it does not ("Qatar Airways", "Bank of Canada")."""
+    words = lexicon().cue("political_org_words")
+    return any(w in words or w.rstrip("s") in words for w in name.lower().split())
+
+
+# Ids the nlp stage gives a name it could not resolve in the KB (`act_<hash>`).
+_UNKNOWN_NAMED = "act_"
 
 
 @rule("political_parties")
@@ -899,11 +1082,19 @@ def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
     A non-violent event is kept only when its actor or recipient is a political party
     (`political_party`); one whose parties are all companies, products, business people or
     unresolved names is dropped."""
-    return [
-        c
-        for c in cands
-        if c.type in _UNGATED or any(political_party(p) for p in (*c.actor, *c.recipient))
-    ]
+    return [c for c in cands if _political_event(c)]
+
+
+def _political_event(c: EventCandidate) -> bool:
+    """Violence and protest stay events when no party is resolved, but not when the only
+    parties the text names are businesses ("Northrop defeated Boeing for the order", "Jobs
+    fought cancer", "Boeing's protest of the award" is a bid protest, not a demonstration)."""
+    parties = (*c.actor, *c.recipient)
+    if any(political_party(p) for p in parties):
+        return True
+    if c.type in _UNGATED:
+        return not any(p.sector in _BUSINESS for p in parties)
+    return False
 
 
 @rule("abstract_force")
