@@ -271,9 +271,9 @@ class Place(Record):
     longitude: float | None = None
     geonames_id: int | None = None
     kind: Literal["country", "admin1", "city"] | None = None
-    # Where the place was read (issue 9): "text" (the event's own clause names it) or
-    # "dateline" (an event that names no place, in a report filed from there).
-    source: Literal["text", "dateline"] = "text"
+    # Where the place was read (issue 9): "text" (the event's own clause names it),
+    # "context" (the clause or sentence before sets the scene) or "dateline" (filed from there).
+    source: Literal["text", "context", "dateline"] = "text"
 
 
 class EventCore(Record):

@@ -76,7 +76,7 @@ def test_a_place_noun_holds_the_place() -> None:
         "admin1",
         "Kursk",
     )
-    assert region.latitude is None  # a region has no point: no capital stands in for it
+    assert region.latitude is not None  # the region's point (scripts/build_admin1.py)
     city = spoke_in(
         ("the", 4, "det", "DET", "DT", "the"),
         ("city", 2, "pobj", "NOUN", "NN", "city"),
@@ -235,3 +235,33 @@ def test_no_dateline_no_fallback() -> None:
     event = _event(doc, "p_putin", start=0, end=len(doc.text))
     assert dateline_place(doc) is None
     assert dateline_locations(doc, [event], published="2025-06-23")[0].location is None
+
+
+def test_a_verb_joined_without_a_subject_takes_the_place_of_its_clause() -> None:
+    # "Police raided a house in Sinaloa and arrested him" / "... would raid ... and arrest him"
+    def joined(*, modal: bool) -> Place | None:
+        rows: list[Row] = [
+            ("Police", 2 if modal else 1, "nsubj", "NOUN", "NNS", "police"),
+            *([("would", 2, "aux", "AUX", "MD", "would")] if modal else []),
+        ]
+        n = len(rows)
+        rows += [
+            ("raided", n, "ROOT", "VERB", "VBD", "raid"),
+            ("a", n + 2, "det", "DET", "DT", "a"),
+            ("house", n, "dobj", "NOUN", "NN", "house"),
+            ("in", n, "prep", "ADP", "IN", "in"),
+            ("Sinaloa", n + 3, "pobj", "PROPN", "NNP", "Sinaloa"),
+            ("and", n, "cc", "CCONJ", "CC", "and"),
+            ("arrested", n, "conj", "VERB", "VBD", "arrest"),
+            ("him", n + 6, "dobj", "PRON", "PRP", "he"),
+        ]
+        return place_of(build(rows, [(n + 4, n + 5, "GPE")]), n + 6)
+
+    place = joined(modal=False)
+    assert place is not None and (place.name, place.kind, place.source) == (
+        "Sinaloa",
+        "admin1",
+        "context",
+    )
+    assert place.latitude is not None  # a region's point
+    assert joined(modal=True) is None  # what might happen is not placed by its neighbour

@@ -72,7 +72,8 @@ def test_regions_outside_the_us_have_names() -> None:
 def test_a_region_by_its_name_or_its_city() -> None:
     bavaria = resolve_place("Bavaria")
     assert bavaria is not None and (bavaria.kind, bavaria.country) == ("admin1", "DEU")
-    assert bavaria.latitude is None
+    assert bavaria.latitude is not None and 47 < bavaria.latitude < 51  # a point inside it
+    assert bavaria.longitude is not None and 9 < bavaria.longitude < 14
     kursk = resolve_region("Kursk")
     assert kursk is not None and (kursk.kind, kursk.country, kursk.admin1) == (
         "admin1",
@@ -111,3 +112,14 @@ def test_the_place_examples_meet_their_floors(nlp: Language) -> None:
     report = apply_floors(score_place_examples(nlp))
     below = [m for m in report.metrics if m.floor is not None and m.value < m.floor]
     assert not below, (below, report.misses)
+
+
+def test_regions_take_their_current_spelling_and_keep_the_former_one() -> None:
+    bryansk = resolve_region("Bryansk")
+    assert bryansk is not None and (bryansk.admin1, bryansk.country) == ("Bryansk", "RUS")
+    former = resolve_region("Brjansk")  # GeoNames' older spelling still finds it
+    assert former is not None and former.admin1 == "Bryansk"
+    anhui = resolve_place("Anhui")  # "Anhui Sheng": the local word for province is dropped
+    assert anhui is not None and anhui.admin1 == "Anhui" and anhui.latitude is not None
+    arizona = resolve_place("Arizona", hints={"USA"})
+    assert arizona is not None and arizona.kind == "admin1" and arizona.latitude is not None

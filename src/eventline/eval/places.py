@@ -165,24 +165,43 @@ def _place_right(found: Place | None, expected: dict[str, Any] | None) -> bool:
         expected.get("kind") in (None, found.kind),
         expected.get("admin1") in (None, found.admin1),
         expected.get("source", "text") == found.source,
+        not expected.get("coordinates") or found.latitude is not None,
     )
     return all(checks)
 
 
+def _event_for(
+    events: Sequence[EventMention], item: dict[str, Any], text: str
+) -> EventMention | None:
+    """The first coded event of the item's type, or of those the first whose evidence holds the
+    item's `evidence` words (a second event of the same type in the text), the narrowest."""
+    words = item.get("evidence")
+    if words is None:
+        return next((e for e in events if e.type == item["type"]), None)
+    found = [
+        e
+        for e in events
+        if e.type == item["type"] and words in text[e.evidence.start : e.evidence.end]
+    ]  # the narrowest: a first conjunct's evidence spans the clauses joined to it
+    return min(found, key=lambda e: e.evidence.end - e.evidence.start, default=None)
+
+
 def score_place_examples(nlp: Any) -> SectionReport:
     """Each expected (sentence, event type): the first coded event of that type carries the
-    expected place, or none. `right`: share right; `no_wrong_place`: share of events expected
-    without a place, or with one, that got no other place; `city_coordinates`: expected cities
-    found with coordinates. Types the coder does not code are counted apart (`uncoded`)."""
+    expected place, or none (`evidence`: the first whose text holds those words). `right`: share
+    right; `no_wrong_place`: share of events expected without a place, or with one, that got no
+    other place; `city_coordinates`: expected cities found with coordinates; `region_coordinates`:
+    expected regions found with coordinates. Types the coder does not code are counted apart
+    (`uncoded`)."""
     from eventline.events import code_text
 
     published, examples = load_place_examples()
-    right = scored = wrong = uncoded = cities = coords = 0
+    right = scored = wrong = uncoded = cities = coords = regions = region_coords = 0
     misses: list[str] = []
     for example in examples:
         events = code_text(nlp, example["text"], published=published).events
         for item in example["expect"]:
-            found = next((e for e in events if e.type == item["type"]), None)
+            found = _event_for(events, item, example["text"])
             if found is None:
                 uncoded += 1
                 misses.append(f"not coded {item['type']}: {example['text'][:120]}")
@@ -195,6 +214,9 @@ def score_place_examples(nlp: Any) -> SectionReport:
             if expected is not None and expected.get("kind") == "city":
                 cities += 1
                 coords += ok and place is not None and place.latitude is not None
+            if expected is not None and expected.get("kind") == "admin1":
+                regions += 1
+                region_coords += ok and place is not None and place.latitude is not None
             if not ok:
                 got = f"{place.name} ({place.country}, {place.source})" if place else "none"
                 misses.append(f"{item['type']} got {got}: {example['text'][:120]}")
@@ -206,6 +228,8 @@ def score_place_examples(nlp: Any) -> SectionReport:
                    f"{wrong} wrong places of {scored}"),
             Metric("city_coordinates", coords / cities if cities else 0.0, None,
                    f"{coords}/{cities}"),
+            Metric("region_coordinates", region_coords / regions if regions else 0.0, None,
+                   f"{region_coords}/{regions}"),
             Metric("uncoded", uncoded, None, f"{uncoded} expected events not coded"),
         ),
         tuple(misses),

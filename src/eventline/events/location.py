@@ -22,7 +22,13 @@ main country (the country its actors most often belong to), else the most populo
 Demonyms ("Russian"), organisations, groupings and blocs ("BRICS", "the West") are never
 places; a name the gazetteer lacks is kept with the country the text gives it. An event with
 none of these in its clause looks in the clause an infinitive or subject-less participle
-hangs from ("officials were in Tehran to discuss ...").
+hangs from ("officials were in Tehran to discuss ..."), then in the clause a subject-less
+verb is joined to ("raided a hideout in Sinaloa and arrested its leader", `source: context`).
+An attack noun's "on"/"of" target is a place when the noun is the event or its clause's subject
+("a missile strike on Dnipro killed ..."); a month ("In March") is never a place.
+
+The context. `dateline_locations` first carries the scene of the sentence before to an event
+tied to it (`events/scene.py`, `source: context`), then applies the dateline.
 
 The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
 where everything in it happened. `dateline_locations` gives the dateline's place (marked
@@ -175,7 +181,28 @@ def event_place(verb: Token, actors: ActorIndex, lex: EventLexicon) -> Place | N
         own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
         climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
         clause = clause.head if climb else None
-    return None
+    return _joined_scene(finder, verb)
+
+
+def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """The city or region of the clause a subject-less verb is joined to ("raided a hideout in
+    Sinaloa and arrested its leader": the arrest is in Sinaloa), marked `source: context`; not
+    for a verb that moves somewhere else ("met Xi in Beijing and returned home"), nor for what
+    might happen ("would divert attention from the war in Ukraine and trigger ...")."""
+    cues = _cues()
+    lemma = verb.lemma_.lower()
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    if lemma in cues["travel_verbs"] or lemma in cues["departure_verbs"]:
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for v in (verb, verb.head) for c in v.children):
+        return None
+    found = finder.in_clause(verb.head)
+    if found is None or found.kind not in ("city", "admin1"):
+        return None
+    return found.model_copy(update={"source": "context"})
 
 
 class _PlaceFinder:
@@ -223,7 +250,7 @@ class _PlaceFinder:
             if tok.dep_ != "prep":
                 continue
             destination = tok.lower_ == "to" and tok.head.lemma_.lower() in cues["travel_verbs"]
-            if tok.lower_ in cues["prepositions"] or destination:
+            if tok.lower_ in cues["prepositions"] or destination or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
         if travel:
             found.extend(self.phrase(obj) for obj in children(verb, "dobj"))
@@ -319,6 +346,16 @@ class _PlaceFinder:
         return ref.country if ref is not None and ref.country else None
 
 
+def _target(prep: Token, verb: Token) -> bool:
+    """ "a missile strike on Dnipro", "the siege of Mariupol": the target of an attack noun that
+    is the event itself or the subject of its clause is where it happened (not an attack a
+    speech act is about: "condemned the attack on Kyiv")."""
+    noun = prep.head
+    if prep.lower_ not in ("on", "of") or noun.lemma_.lower() not in _cues()["target_nouns"]:
+        return False
+    return noun == verb or (noun.head == verb and noun.dep_ in ("nsubj", "nsubjpass"))
+
+
 def _region_beside(ent: Span) -> str | None:
     """A region or state named right after a place: "Columbus, Georgia"."""
     doc = ent.doc
@@ -356,7 +393,7 @@ def _country_for(
 
 def _proper_name(tok: Token) -> Span | None:
     """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
-    if tok.tag_ not in _NAMES:
+    if tok.tag_ not in _NAMES or tok.ent_type_ in ("DATE", "TIME"):  # "In March, ..."
         return None
     start = tok.i
     while start > 0 and tok.doc[start - 1].tag_ in _NAMES:
@@ -390,7 +427,12 @@ def dateline_place(doc: Doc) -> Place | None:
 def dateline_locations(
     doc: Doc, events: Sequence[EventMention], *, published: str | None
 ) -> list[EventMention]:
-    """`events` with the dateline's place given to those the module docstring allows."""
+    """`events` with document-level places: first a scene carried over from the sentence before
+    (`events.scene`, `source: context`), then the dateline's place given to those the module
+    docstring allows."""
+    if not any(e.location is None for e in events):
+        return list(events)
+    events = _with_context(doc, events)
     if not any(e.location is None for e in events):
         return list(events)
     place = dateline_place(doc)
@@ -402,6 +444,29 @@ def dateline_locations(
         else e
         for e in events
     ]
+
+
+def _with_context(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+    from eventline.events.patterns import lexicon
+    from eventline.events.scene import context_locations
+
+    index: list[ActorIndex] = []
+
+    def actors() -> ActorIndex:
+        if not index:
+            index.append(ActorIndex(doc))
+        return index[0]
+
+    def scene_of(sent: Span) -> Place | None:
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return None
+        return event_place(root, actors(), lexicon())
+
+    def participants(sent: Span) -> set[str]:
+        return {ref.id for t in sent for _, ref in actors().by_token.get(t.i, ())}
+
+    return context_locations(doc, events, scene_of=scene_of, participants=participants)
 
 
 def _told_from_dateline(doc: Doc, event: EventMention, place: Place, published: str | None) -> bool:

@@ -468,7 +468,60 @@ def _unique_roles(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _group(people: list[_Person]) -> dict[str, dict[str, dict[str, Any]]]:
     """Doc-local people: surname key -> surface name -> shared entry. A bare surname joins the
-    one full name that ends with it; with two candidates it stays its own person."""
+    one full name that ends with it; with several, the one named first before it (`_earlier`);
+    a bare family name written first joins its full name (`_family_first`)."""
+    out = _group_by_surname(people)
+    _earlier(people, out)
+    _family_first(people, out)
+    return out
+
+
+def _earlier(people: list[_Person], out: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """A bare surname shared by several full names ("Hillary Rodham Clinton", "Bill Clinton")
+    means the one the document named first, before the surname's first mention: the story's
+    subject, whom later mentions call by surname alone. The other stays apart."""
+    first: dict[str, int] = {}
+    for person in people:
+        first[person.name] = min(first.get(person.name, person.start), person.start)
+    for key, names in out.items():
+        long_names = sorted(
+            (n for n in names if len(name_parts(n)) > 1), key=lambda n: first.get(n, 0)
+        )
+        if len({id(names[n]) for n in long_names}) < 2:
+            continue
+        for bare in [n for n in names if len(name_parts(n)) == 1]:
+            before = [n for n in long_names if first.get(n, 0) < first.get(bare, 0)]
+            if before:
+                out[key][bare] = names[before[0]]
+
+
+def _family_first(people: list[_Person], out: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """ "Moon" after "Moon Jae-in": a bare name that is no full name's surname, but the family
+    name written first of exactly one full name whose given name is hyphenated or lower-case
+    after the hyphen (Korean names), means that person."""
+    full: dict[str, tuple[str, str]] = {}  # folded family name -> (full name, its key)
+    seen: set[str] = set()
+    for person in people:
+        words = person.name.split()
+        if len(words) == 2 and "-" in words[1] and words[0][:1].isupper():
+            family = fold_part(words[0])
+            if family in full and full[family][0] != person.name:
+                seen.add(family)  # two people of that family: ambiguous
+            full.setdefault(family, (person.name, surname_key(person.name)))
+    for key, names in out.items():
+        for bare in [n for n in names if len(name_parts(n)) == 1]:
+            found = full.get(fold_part(bare))
+            own_long = any(len(name_parts(n)) > 1 for n in names)
+            if found is None or fold_part(bare) in seen or own_long:
+                continue
+            entry = out.get(found[1], {}).get(found[0])
+            if entry is not None:
+                out[key][bare] = entry
+
+
+def _group_by_surname(people: list[_Person]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Surname key -> surface name -> entry; a bare surname joins the one full name ending
+    with it."""
     full: dict[str, list[_Person]] = {}
     for person in people:
         full.setdefault(surname_key(person.name), []).append(person)

