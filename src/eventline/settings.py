@@ -36,9 +36,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="EVENTLINE_", extra="forbid", frozen=True)
 
     db: str = Field("eventline.db", description="SQLite path or SQLAlchemy URL of the store.")
-    # The limits (docs/configuration.md, "Limits"): all are about bytes or records of one
-    # input, checked at ingest. There is no limit on an article's length in characters: text
-    # beyond spaCy's max_length is analysed in pieces, not refused.
+    # The limits (docs/configuration.md, "Limits"): the first four are about bytes or records
+    # of one input, checked at ingest. An article's length in characters is never a reason to
+    # refuse it: it is stored whole, and only its first `max_article_chars` are analysed.
     max_document_bytes: int = Field(
         50 * MiB, gt=0, description="Input files (or stdin) larger than this are rejected unread."
     )
@@ -49,6 +49,12 @@ class Settings(BaseSettings):
         100_000, gt=0, description="A JSONL file with more records than this is rejected."
     )
     html_timeout: float = Field(20.0, gt=0, description="Seconds allowed to extract one HTML page.")
+    max_article_chars: int = Field(
+        500_000,
+        ge=1_000,
+        description="Only this many characters of a longer article body are analysed (the "
+        "whole body is stored); `eventline errors` lists each such article (stage 'limit').",
+    )
     processes: int = Field(
         default_factory=lambda: available_cores(),
         ge=1,

@@ -39,16 +39,32 @@ def split_text(text: str, *, limit: int) -> list[Chunk]:
     chunks: list[Chunk] = []
     start = 0
     while len(text) - start > limit:
-        hi = start + limit
-        # Prefer a cut in the chunk's second half, so chunks do not become tiny.
-        lo = start + limit // 2
-        cut = (
-            _last_break(_PARAGRAPH, text, lo, hi)
-            or _last_break(_SENTENCE_END, text, lo, hi)
-            or _last_break(_SPACE, text, lo, hi)
-            or hi
-        )
+        cut = _cut(text, start, limit)
         chunks.append(Chunk(start, text[start:cut]))
         start = cut
     chunks.append(Chunk(start, text[start:]))
     return chunks
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a piece starting at `start` ends: the last paragraph break, else sentence end,
+    else space in the piece's second half (so pieces do not become tiny), else hard."""
+    hi = start + limit
+    lo = start + limit // 2
+    return (
+        _last_break(_PARAGRAPH, text, lo, hi)
+        or _last_break(_SENTENCE_END, text, lo, hi)
+        or _last_break(_SPACE, text, lo, hi)
+        or hi
+    )
+
+
+def bounded_prefix(text: str, *, limit: int) -> str:
+    """`text` itself if it fits in `limit` characters, else its beginning cut like a chunk
+    (at a paragraph or sentence end where one is in the second half): the part of an
+    over-long article that is analysed (setting `max_article_chars`)."""
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    if len(text) <= limit:
+        return text
+    return text[: _cut(text, 0, limit)]

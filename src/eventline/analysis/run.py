@@ -9,6 +9,12 @@ pipeline and warms it up on a made-up article, which also loads the lazily read 
 (actor KB, gazetteer, lexicons), then forks the workers: they share what is loaded instead of
 each spending seconds of CPU loading it again. Elsewhere the workers are spawned and each
 loads the pipeline once.
+
+One huge article must not hold the others back (docs/configuration.md, "Limits"): only the
+first `max_article_chars` of a body are analysed, with a `limit` row in `eventline errors`
+saying so, and the pending articles go shortest first in batches of at most `batch_size`
+articles and about `max(chunk_chars, max_article_chars)` characters, so a long article is
+parsed in a batch of its own after every shorter one is written.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from eventline.analysis import state
+from eventline.analysis.chunks import bounded_prefix
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
@@ -46,10 +53,59 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _run_in_worker(job: tuple[list[Article], str]) -> list[Outcome]:
+    articles, key = job
+    return analyse_bounded(articles, _WORKER["nlp"], _WORKER["settings"], key=key)
+
+
+def analyse_bounded(
+    articles: Sequence[Article], nlp: Language, settings: Settings, *, key: str
+) -> list[Outcome]:
+    """`analyse_batch` on at most `max_article_chars` of each body. The stored article keeps
+    its whole body; an article cut short gets, beside its result, an `AnalysisFailure` of stage
+    "limit" saying how much was analysed, so `eventline errors` shows it and the next run does
+    not analyse it again (`eventline update ART_ID` or `analyse --everything` does)."""
     from eventline.analysis.article import analyse_batch
 
-    articles, key = job
-    return analyse_batch(articles, _WORKER["nlp"], _WORKER["settings"], key=key)
+    limit = settings.max_article_chars
+    bounded = [_bounded(a, limit) for a in articles]
+    outcomes = analyse_batch(bounded, nlp, settings, key=key)
+    notes = [
+        AnalysisFailure(
+            article=a.id,
+            stage="limit",
+            reason=f"only the first {len(b.body):,} of {len(a.body):,} characters were "
+            f"analysed (setting max_article_chars, {limit:,})",
+            key=key,
+        )
+        for a, b in zip(articles, bounded, strict=True)
+        if b is not a
+    ]
+    return [*outcomes, *notes]
+
+
+def _bounded(article: Article, limit: int) -> Article:
+    if len(article.body) <= limit:
+        return article
+    return article.model_copy(update={"body": bounded_prefix(article.body, limit=limit)})
+
+
+def size_batches(articles: Sequence[Article], *, size: int, chars: int) -> list[list[Article]]:
+    """The articles shortest first, in batches of at most `size` articles whose bodies add
+    up to about `chars` characters (a longer article is a batch of its own): short articles
+    are analysed and written before a long one is parsed, whatever the arrival order."""
+    batches: list[list[Article]] = []
+    batch: list[Article] = []
+    total = 0
+    for article in sorted(articles, key=lambda a: len(a.body)):
+        length = len(article.body)
+        if batch and (len(batch) >= size or total + length > chars):
+            batches.append(batch)
+            batch, total = [], 0
+        batch.append(article)
+        total += length
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def analyse_pending(
@@ -63,16 +119,17 @@ def analyse_pending(
     """Analyse `articles` and store each batch's results; (analysed, failures)."""
     if not articles:
         return 0, []
-    from eventline.analysis.article import analyse_batch, iter_batches, warm_up
+    from eventline.analysis.article import warm_up
 
     # Small runs are cut finer, so that every worker process gets a share.
     size = max(1, min(settings.batch_size, -(-len(articles) // settings.processes)))
-    batches = [(batch, key) for batch in iter_batches(articles, size)]
+    chars = max(settings.chunk_chars, settings.max_article_chars)
+    batches = [(batch, key) for batch in size_batches(articles, size=size, chars=chars)]
     done, failed = 0, list[AnalysisFailure]()
     processes = min(settings.processes, len(batches))
     if processes <= 1:
         nlp = load_pipeline(settings)
-        results = (analyse_batch(b, nlp, settings, key=k) for b, k in batches)
+        results = (analyse_bounded(b, nlp, settings, key=k) for b, k in batches)
         done, failed = _drain(store, results, len(articles), progress)
         return done, failed
     if not _can_fork():
@@ -111,7 +168,7 @@ def _drain(
     done, failed = 0, list[AnalysisFailure]()
     for outcomes in results:
         state.write_outcomes(store, outcomes)
-        done += len(outcomes)
+        done += len({o.article for o in outcomes})  # a "limit" note goes with its result
         failed += [o for o in outcomes if isinstance(o, AnalysisFailure)]
         if progress is not None:
             progress("analyse articles", done, total)

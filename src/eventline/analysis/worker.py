@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from eventline.analysis import state
 from eventline.analysis.key import analysis_key
-from eventline.analysis.run import load_pipeline
+from eventline.analysis.run import analyse_bounded, load_pipeline
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
@@ -55,9 +55,7 @@ def claim_batch(store: Store, nlp: Language, settings: Settings, *, key: str) ->
         batch = [Article.model_validate(state._json(row[0])) for row in conn.execute(query)]
         if not batch:
             return []
-        from eventline.analysis.article import analyse_batch
-
-        outcomes = analyse_batch(batch, nlp, settings, key=key)
+        outcomes = analyse_bounded(batch, nlp, settings, key=key)
         state.write_outcomes_in(conn, outcomes)
     return [a.id for a in batch]
 

@@ -37,6 +37,7 @@ from eventline.events import args
 from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
+from eventline.events.intervals import Intervals
 from eventline.events.modality import is_past, modality
 from eventline.events.ontology import ontology
 from eventline.events.patterns import EventLexicon, Pattern
@@ -376,7 +377,7 @@ class CodingContext:
     article_id: str
     published: str | None
     kind: str
-    quote_spans: tuple[tuple[int, int], ...]
+    quote_spans: Intervals  # direct quotes
     sentence_of: dict[int, int]
 
 
@@ -389,7 +390,7 @@ def to_mention(
 ) -> EventMention:
     place = event_place(cand.clause, actors, lex)
     cand = reciprocal_visit(decorate(cand, lex), place)
-    in_quote = any(s <= cand.trigger.idx < e for s, e in ctx.quote_spans)
+    in_quote = ctx.quote_spans.covers(cand.trigger.idx)
     anchor = cand.clause if cand.light or cand.clause == cand.trigger else cand.trigger
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.asserted and mod in ("negated", "planned"):

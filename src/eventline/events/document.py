@@ -20,6 +20,7 @@ from eventline.events.args import ActorIndex
 from eventline.events.coder import CodingContext, candidates, to_mention
 from eventline.events.component import events_from_spans
 from eventline.events.dating import TimexIndex, find_doc_timexes
+from eventline.events.intervals import Intervals
 from eventline.events.location import dateline_locations
 from eventline.events.patterns import lexicon
 from eventline.events.quotes import direct_quotes, indirect_quotes
@@ -87,7 +88,7 @@ def _code_doc(doc: Doc, *, article_id: str, published: str | None, kind: str) ->
         article_id=article_id,
         published=published,
         kind=kind,
-        quote_spans=tuple((q.start, q.end) for q in quotes if q.direct),
+        quote_spans=Intervals((q.start, q.end) for q in quotes if q.direct),
         sentence_of={s.start: i for i, s in enumerate(doc.sents)},
     )
     events = events_from_spans(doc)  # a coder component already ran (eventline_events_v1, ...)

@@ -27,11 +27,14 @@ not speech. Each quote keeps where its speaker is named (`speaker_start`/`speake
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children, first
+from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon, lexicon
 from eventline.model import ActorRef, Quote, content_id
 
@@ -104,10 +107,11 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
     return tok.doc[start].idx, tok.idx + len(tok.text)
 
 
-Spans = tuple[tuple[int, int], ...]
+#: Direct quotes' character ranges (`Intervals`: a lookup per token must not scan them all).
+Spans = Intervals
 
 
-def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans = ()) -> Attribution:
+def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
     subj = first(verb, "nsubj")
     if subj is None and verb.dep_ in ("advcl", "conj", "xcomp"):
         subj = first(verb.head, "nsubj", "nsubjpass")  # "X was quoted as saying ..."
@@ -140,9 +144,7 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
         return actors.refs(tok)
     gender = "female" if low in lex.cue("female_pronouns") else "male"
     people = [
-        (i, ref)
-        for i, ref in actors.persons
-        if i < tok.i and not any(s <= tok.doc[i].idx < e for s, e in quoted)
+        (i, ref) for i, ref in actors.persons if i < tok.i and not quoted.covers(tok.doc[i].idx)
     ]
     if role:
         titled = [(i, ref) for i, ref in people if tok.lemma_.lower() in _roles(tok.doc[i])]
@@ -177,9 +179,14 @@ def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None
 
 
 def _attribute(
-    span: QuoteSpan, doc: Doc, actors: ActorIndex, lex: EventLexicon, quoted: Spans = ()
+    span: QuoteSpan,
+    doc: Doc,
+    actors: ActorIndex,
+    lex: EventLexicon,
+    quoted: Spans,
+    sentences: _Sents,
 ) -> Attribution | None:
-    sents = [s for s in doc.sents if s.start_char < span.end + 2 and s.end_char > span.start - 2]
+    sents = sentences.around(span.start - 2, span.end + 2)
     if sents and sents[0].start > 0:
         before = doc[sents[0].start - 1].sent
         if before.text.rstrip().endswith(":"):
@@ -193,6 +200,20 @@ def _attribute(
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return _attribute_verb(verb, actors, quoted=quoted)
     return _according_to(outside, actors)
+
+
+class _Sents:
+    """A doc's sentences with their character bounds, so the sentences a quote touches are a
+    binary search, not a walk over every sentence of the doc for every quote."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: Sequence[Span] = list(doc.sents)
+        self.starts = [s.start_char for s in self.spans]
+        self.ends = [s.end_char for s in self.spans]
+
+    def around(self, lo: int, hi: int) -> list[Span]:
+        """The sentences with start_char < hi and end_char > lo, in order."""
+        return list(self.spans[bisect_right(self.ends, lo) : bisect_left(self.starts, hi)])
 
 
 def _is_title(text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
@@ -248,9 +269,10 @@ def direct_quotes(
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
     spans = [s for s in find_quote_spans(full) if not _is_title(full, s, lex)]
-    quoted = tuple((s.start, s.end) for s in spans)
+    quoted = Intervals((s.start, s.end) for s in spans)
+    sents = _Sents(doc)
     for span in spans:
-        found = _attribute(span, doc, actors, lex, quoted)
+        found = _attribute(span, doc, actors, lex, quoted, sents)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
             merged = quotes.pop()
@@ -312,15 +334,12 @@ def _question(verb: Token, lex: EventLexicon) -> bool:
     )
 
 
-def _mostly_quoted(comp: Span, inside: list[tuple[int, int]]) -> bool:
-    """Whether a reported clause is a direct quote's own words: it opens inside the quote. A
-    clause that quotes a fragment after its own words ("told members the offer was “the best
-    in a decade”") is reported speech with a partial quote, and is kept."""
-    return any(s - 2 <= comp.start_char < e for s, e in inside)
-
-
-def taken_by(quotes: list[Quote]) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in quotes]
+def _mostly_quoted(comp: Span, near: Intervals) -> bool:
+    """Whether a reported clause is a direct quote's own words: it opens inside the quote
+    (`near` holds each direct quote from two characters before its start). A clause that
+    quotes a fragment after its own words ("told members the offer was “the best in a
+    decade”") is reported speech with a partial quote, and is kept."""
+    return near.covers(comp.start_char)
 
 
 def _parenthetical(verb: Token) -> tuple[Span, str] | None:
@@ -348,13 +367,15 @@ def indirect_quotes(
 ) -> list[Quote]:
     """Reported speech outside direct quotes: speech verb + clausal complement, or a speech
     verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
-    inside = [(q.start, q.end) for q in direct]
+    inside = Intervals((q.start, q.end) for q in direct)
+    near = Intervals((q.start - 2, q.end) for q in direct)
+    taken = Intervals()  # the reported clauses found so far
     speech = reporting_verbs(lex)
     quotes: list[Quote] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
             continue
-        if any(s <= verb.idx < e for s, e in inside):
+        if inside.covers(verb.idx):
             continue
         comp = _complement(verb)
         text = comp.text if comp is not None else ""
@@ -362,9 +383,9 @@ def indirect_quotes(
             comp, text = around
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
-        if _mostly_quoted(comp, inside) or any(s <= verb.idx < e for s, e in taken_by(quotes)):
+        if _mostly_quoted(comp, near) or taken.covers(verb.idx):
             continue
-        who = _attribute_verb(verb, actors, quoted=tuple(inside))
+        who = _attribute_verb(verb, actors, quoted=inside)
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(
@@ -382,17 +403,19 @@ def indirect_quotes(
                 speaker_end=who.speaker_span[1] if who.speaker_span else None,
             )
         )
-    taken = inside + [(q.start, q.end) for q in quotes]
+        taken.add(comp.start_char, comp.end_char)
+    for quote in direct:
+        taken.add(quote.start, quote.end)
     return quotes + _according_to_quotes(doc, article_id, actors, taken)
 
 
 def _according_to_quotes(
-    doc: Doc, article_id: str, actors: ActorIndex, taken: list[tuple[int, int]]
+    doc: Doc, article_id: str, actors: ActorIndex, taken: Intervals
 ) -> list[Quote]:
     """ "According to X, Y": the rest of the sentence is X's statement."""
     found = []
     for sent in doc.sents:
-        if any(sent.start_char < e and s < sent.end_char for s, e in taken):
+        if taken.overlaps(sent.start_char, sent.end_char):
             continue
         who = _according_to(list(sent), actors)
         if who is None or who.speaker_span is None:
