@@ -27,6 +27,8 @@ TEXTS = [
     "Police arrested 40 people after clashes near parliament; the army denied firing shots.",
     "Shares of Acme Corp. fell 3.2% to $41.50 in New York after the company cut its forecast.",
 ]
+#: Without threadpoolctl (a venv installed before it joined requirements/*.lock) BLIS stays.
+OLD_VENV = "threadpoolctl not installed: pip install --require-hashes -r requirements/dev.lock"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 
@@ -39,7 +41,10 @@ def _model() -> Language:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
 def test_openblas_is_found_and_pinned_on_linux() -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl", reason=OLD_VENV)
     assert single_thread_openblas()
+    found = threadpoolctl.ThreadpoolController().select(internal_api="openblas").info()
+    assert found and all(lib["num_threads"] == 1 for lib in found)
 
 
 def test_the_parse_is_the_stock_one() -> None:
@@ -57,5 +62,6 @@ def test_the_parse_is_the_stock_one() -> None:
 
 
 def test_load_nlp_multiplies_with_openblas(nlp: Language) -> None:
+    pytest.importorskip("threadpoolctl", reason=OLD_VENV)
     ner = nlp.get_pipe("ner")
     assert all(not n.ops.use_blis for n in ner.model.walk() if type(n.ops) is NumpyOps)

@@ -9,38 +9,23 @@ for this is `NumpyOps(use_blis=False)`.
 
 OpenBLAS starts a thread per core for large products: eventline parallelises with processes
 (`--processes`), so those threads would only compete with the other workers and spend CPU
-spinning. `use_openblas` therefore pins OpenBLAS to one thread first, through the library's
-own `set_num_threads` entry point, and leaves BLIS in place wherever that cannot be done
-(no OpenBLAS found in this process, another platform).
+spinning. `use_openblas` therefore pins OpenBLAS to one thread first, with `threadpoolctl`
+(the library scikit-learn's developers keep for exactly this: it finds the BLAS a process has
+loaded and sets its threads), and leaves BLIS in place wherever that cannot be done: no
+OpenBLAS loaded in this process, another platform, or an environment installed before
+threadpoolctl was a dependency (the parse is the same either way; only the CPU time differs).
 """
 
 from __future__ import annotations
 
-import ctypes
-from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from thinc.api import Model, NumpyOps
 
-#: Names of OpenBLAS's thread setter in numpy's bundled build (64-bit ints) and in plain builds.
-_SETTERS = (
-    "scipy_openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "openblas_set_num_threads",
-)
-_MAPS = Path("/proc/self/maps")
 _state: dict[str, bool] = {}
-
-
-def _openblas_paths() -> list[str]:
-    """Shared libraries named like OpenBLAS that this process has loaded (Linux only)."""
-    try:
-        lines = _MAPS.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return []
-    paths = {line.split()[-1] for line in lines if "openblas" in line.rsplit("/", 1)[-1].lower()}
-    return sorted(p for p in paths if p.startswith("/"))
+#: The limiter that holds OpenBLAS at one thread, kept for the life of the process.
+_limits: list[Any] = []
 
 
 def single_thread_openblas() -> bool:
@@ -49,19 +34,17 @@ def single_thread_openblas() -> bool:
         return _state["pinned"]
     import numpy  # noqa: F401 - loads the OpenBLAS numpy was built with
 
-    pinned = False
-    for path in _openblas_paths():
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for name in _SETTERS:
-            setter = getattr(lib, name, None)
-            if setter is not None:
-                setter.argtypes = [ctypes.c_int]
-                setter(1)
-                pinned = True
-                break
+    try:
+        from threadpoolctl import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+            ThreadpoolController,
+        )
+    except ImportError:  # an environment older than requirements/*.lock: BLIS stays
+        _state["pinned"] = False
+        return False
+    openblas = ThreadpoolController().select(internal_api="openblas")
+    pinned = bool(openblas.lib_controllers)
+    if pinned:
+        _limits.append(openblas.limit(limits=1))
     _state["pinned"] = pinned
     return pinned
 

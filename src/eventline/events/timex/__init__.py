@@ -25,7 +25,7 @@ from typing import Literal
 from eventline.events.timex import numeric, relative, rules, story
 from eventline.events.timex.calendar import Anchor, days_between, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
-from eventline.events.timex.patterns import patterns
+from eventline.events.timex.patterns import LineFacts, gates, patterns
 from eventline.events.timex.rules import Context, TimexCandidate
 from eventline.events.timex.tense import Tense, cue_tense
 
@@ -111,11 +111,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _candidates(ctx: Context) -> list[tuple[int, TimexCandidate]]:
-    compiled = patterns()
+    """Every rule's candidates, rule by rule and line by line; a rule skips the lines that
+    lack what all its matches hold (`patterns.gates`)."""
+    compiled, gated = patterns(), gates()
+    lines = [(start, end, LineFacts.of(ctx.text[start:end])) for start, end in _lines(ctx.text)]
     found: list[tuple[int, TimexCandidate]] = []
     for rank, (name, handler) in enumerate(_RULES):
         pattern: re.Pattern[str] = getattr(compiled, name)
-        for start, end in _lines(ctx.text):
+        gate = gated[name]
+        for start, end, facts in lines:
+            if not gate.admits(facts):
+                continue
             for m in pattern.finditer(ctx.text, start, end):
                 found.extend((rank, c) for c in handler(m, ctx) if c.value and c.end > c.start)
     return found

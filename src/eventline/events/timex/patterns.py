@@ -8,6 +8,7 @@ patterns (month names, weekdays, number words, part-of-period prefixes).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -163,3 +164,108 @@ def patterns() -> Patterns:
         ),
     }
     return Patterns(**{name: re.compile(rx, _FLAGS) for name, rx in compiled.items()})
+
+
+#: Letters that Python's case-insensitive matching equates with an ASCII letter although their
+#: `lower()` is not that letter ("İ" and "ı" match "i", "ſ" matches "s", the Kelvin sign "k"):
+#: a line holding one is scanned by every rule.
+_ODD_CASE = ("İ", "ı", "ſ", "\u212a")
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What a line must hold for a rule's pattern to match in it: one of `words` (a lower-case
+    run of ASCII letters that every match contains as a whole run), and/or a digit. `digit` is
+    "and" (both), "or" (either), or "no" (words only); `words` None: a digit alone decides."""
+
+    words: frozenset[str] | None
+    digit: str = "no"
+
+    def admits(self, line: LineFacts) -> bool:
+        if line.odd:
+            return True
+        has_words = self.words is None or not self.words.isdisjoint(line.words)
+        if self.digit == "and":
+            return line.digit and has_words
+        if self.digit == "or":
+            return line.digit or (self.words is not None and has_words)
+        return has_words
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    """The runs of ASCII letters of a line (lower case) and whether it holds a digit."""
+
+    words: frozenset[str]
+    digit: bool
+    odd: bool
+
+    @classmethod
+    def of(cls, line: str) -> LineFacts:
+        return cls(
+            words=frozenset(_WORD.findall(line.lower())),
+            digit=_DIGIT.search(line) is not None,
+            odd=any(c in line for c in _ODD_CASE),
+        )
+
+
+def _keys(words: Iterable[str], *, plural: bool = False) -> frozenset[str]:
+    """One run of letters of each key, its longest (every match holds the whole key); with
+    `plural`, also that run plus "s" (patterns that allow "days", "Mondays")."""
+    out = set()
+    for key in words:
+        runs = _WORD.findall(key.lower())
+        if not runs:
+            raise ValueError(f"timex key without letters: {key!r}")
+        run = max(runs, key=len)
+        out.add(run)
+        if plural and runs[-1] == run:
+            out.add(run + "s")
+    return frozenset(out)
+
+
+@cache
+def gates() -> dict[str, Gate]:
+    """Per rule, a condition every line that the rule's pattern matches in fulfils: lines
+    that fail it are not scanned (most lines hold no month, weekday or digit; the patterns
+    scanning every line were two thirds of the date step). Derived from the same lexicon as
+    the patterns; tests/events/test_timex_gates.py checks that no match is lost."""
+    lex = load_lexicon()
+    months = _keys(lex.months)
+    units = _keys(lex.units, plural=True)
+    weekdays = _keys((w for w in lex.weekdays if w not in lex.weekday_abbreviations), plural=True)
+    digits = Gate(None, "and")
+    return {
+        "iso": digits,
+        "numeric_date": digits,
+        "month_day": Gate(months, "and"),
+        "day_month": Gate(months, "and"),
+        "month_year": Gate(months, "and"),
+        "quarter": Gate(frozenset({"quarter", "half", "q", "h"})),
+        "ago": Gate(frozenset({"ago", "back", "now", "hence"})),
+        "relative_day": Gate(frozenset({"today", "yesterday", "tomorrow", "tonight"})),
+        "day_part": Gate(frozenset({"this", "last"})),
+        "relative_period": Gate(units),
+        "weekday": Gate(weekdays),
+        "month_alone": Gate(months),
+        "season": Gate(_keys(lex.seasons)),
+        "century": Gate(frozenset({"century"})),
+        "anaphor": Gate(
+            frozenset({"following", "next", "previous", "that", "same"})
+            | {"later", "afterwards", "earlier", "after", "before"}
+        ),
+        "decade": digits,
+        "year_range": digits,
+        "short_year": digits,
+        "year": digits,
+        "duration": Gate(units),
+        "bare_duration": Gate(_keys(lex.bare_duration_cues)),
+        "frequency": Gate(
+            frozenset({"every", "each", "once", "twice", "times", "per", "daily", "weekly"})
+            | {"monthly", "annually", "yearly", "hourly", "nightly", "annual", "quarterly"}
+        ),
+        "reference": Gate(_keys(lex.references)),
+        "clock": Gate(frozenset({"noon", "midday", "midnight"}), "or"),
+    }
