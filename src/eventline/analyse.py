@@ -29,6 +29,7 @@ from eventline.analysis.worker import link_lock
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
+from eventline.store.schema import articles as articles_table
 from eventline.store.schema_analysis import analysis_results
 
 if TYPE_CHECKING:  # linking and parsing modules import spaCy: imported where they run
@@ -61,7 +62,9 @@ def _link_marker(store: Store, settings: Settings) -> bytes:
         count, latest = conn.execute(
             select(func.count(), func.max(analysis_results.c.analysed_at))
         ).one()
-    articles = store.counts()["articles"]
+        # the articles alone, not every table's count (`Store.counts`): this runs on every
+        # `analyse`, and each count reads a table's smallest index
+        articles = conn.execute(select(func.count()).select_from(articles_table)).scalar_one()
     params = (
         settings.dedup_jaccard,
         settings.dedup_containment,
@@ -135,15 +138,18 @@ def analyse(
     from eventline.analysis.run import analyse_pending, claim_all
 
     key = analysis_key(settings)
+    # SQLite has one writer: when nothing was pending, nothing is (no second scan for it)
+    idle = False
     if store.engine.dialect.name == "postgresql" and not everything:
         parsed, failed = claim_all(store, settings=settings, progress=progress)
     else:
         pending = state.pending_articles(store, key, everything=everything)
+        idle = not pending
         parsed, failed = analyse_pending(
             store, pending, settings=settings, key=key, progress=progress
         )
     link = None
-    if state.pending_count(store, key) == 0 or everything:  # else another process links
+    if idle or everything or state.pending_count(store, key) == 0:  # else another links
         with link_lock(store):
             link = link_if_changed(store, settings=settings, progress=progress)
     return _report(parsed, failed, link, store)

@@ -27,6 +27,8 @@ the records they touch are read, recomputed and written.
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
@@ -39,7 +41,14 @@ from eventline.analysis.resolve import Resolved, apply_canonical
 from eventline.analysis.story_table import StoredStories
 from eventline.analysis.sync import actor_block_keys, write_articles, write_some
 from eventline.corpus.claims_link import claim_window, link_claims
-from eventline.corpus.merge import BLOCKS_VERSION, merge_rules, merge_with_members, probe_keys
+from eventline.corpus.merge import (
+    BLOCKS_VERSION,
+    merge_rules,
+    merge_with_summaries,
+    probe_keys,
+    summary_cluster,
+    summary_fits,
+)
 from eventline.model import (
     Actor,
     Article,
@@ -60,6 +69,7 @@ from eventline.store.schema_analysis import (
     analysis_results,
     dedup_entries,
     event_blocks,
+    event_summaries,
 )
 
 LINKED_AT_KEY = "index:linked:at"
@@ -293,19 +303,85 @@ def _column_in(conn: Connection, want: Any, column: Any, values: Iterable[str]) 
     return out
 
 
+def load_summaries(conn: Connection, ids: Iterable[str]) -> dict[str, Any]:
+    """The stored summaries of these events (`eventline.corpus.merge.summary_cluster`); an
+    event without one (linked before migration 0007) or of another version is left out."""
+    out: dict[str, Any] = {}
+    s = event_summaries
+    for part in _parts(ids):
+        for event_id, data in conn.execute(
+            select(s.c.event_id, s.c.data).where(s.c.event_id.in_(part))
+        ):
+            cluster = summary_cluster(json.loads(zlib.decompress(bytes(data))))
+            if cluster is not None:
+                out[event_id] = cluster
+    return out
+
+
+def write_summaries(
+    conn: Connection, summaries: dict[str, dict[str, Any]], gone: Iterable[str] = ()
+) -> None:
+    """Replace the summaries of `gone` and of the events in `summaries` by these."""
+    s = event_summaries
+    for part in _parts({*gone, *summaries}):
+        conn.execute(s.delete().where(s.c.event_id.in_(part)))
+    rows = [
+        {"event_id": i, "data": zlib.compress(json.dumps(d, separators=(",", ":")).encode())}
+        for i, d in sorted(summaries.items())
+    ]
+    for start in range(0, len(rows), 500):
+        conn.execute(s.insert(), rows[start : start + 500])
+
+
+def _joinable(
+    conn: Connection,
+    candidates: set[str],
+    new: Sequence[EventMention],
+    articles: dict[str, Article],
+    links: tuple[dict[str, str], dict[str, str]],
+) -> set[str]:
+    """The candidate events some new mention fits as a whole (`summary_fits`), and those
+    with no stored summary (they may)."""
+    summaries = load_summaries(conn, candidates)
+    ids = sorted(summaries)
+    clusters = [summaries[i] for i in ids]
+    duplicate_of, story_of = links
+    keep = candidates - set(summaries)
+    for mention in new:
+        article = articles.get(mention.evidence.article)
+        fits = summary_fits(
+            mention, article, clusters, duplicate_of=duplicate_of, story_of=story_of
+        )
+        keep.update(ids[i] for i in fits)
+    return keep
+
+
 def touched_mentions(
-    conn: Connection, new: Sequence[EventMention], articles: dict[str, Article], linked: set[str]
+    conn: Connection,
+    new: Sequence[EventMention],
+    articles: dict[str, Article],
+    linked: set[str],
+    *,
+    regrouped: set[str] | None = None,
+    links: tuple[dict[str, str], dict[str, str]] | None = None,
 ) -> tuple[set[str], list[EventMention]]:
     """(ids of the stored events new mentions could join or whose links changed, all their
     mentions). `linked`: the stored articles that share a story or a copy group with a new
-    article, or whose copy group changed; the events of the new mentions' parties and days
-    are found through the blocking keys."""
+    article, or whose copy group changed (`regrouped`: those, always re-clustered); the
+    events of the new mentions' parties and days are found through the blocking keys. With
+    `links` (article -> copy group's canonical, -> story, for the new articles), an event
+    found by keys or story is re-clustered only when a new mention fits its summary."""
     keys = {k for m in new for k in probe_keys(m, articles.get(m.evidence.article))}
     hit = _probe(conn, keys)
-    em, links = S.event_mentions, S.event_links
-    hit |= _column_in(conn, em.c.id, em.c.article_id, linked)
-    events = _column_in(conn, links.c.event_id, links.c.mention_id, hit)
-    members = _column_in(conn, links.c.mention_id, links.c.event_id, events)
+    em, el = S.event_mentions, S.event_links
+    hit |= _column_in(conn, em.c.id, em.c.article_id, linked - (regrouped or set()))
+    events = _column_in(conn, el.c.event_id, el.c.mention_id, hit)
+    if links is not None:
+        events = _joinable(conn, events, new, articles, links)
+    if regrouped:
+        moved = _column_in(conn, em.c.id, em.c.article_id, regrouped)
+        events |= _column_in(conn, el.c.event_id, el.c.mention_id, moved)
+    members = _column_in(conn, el.c.mention_id, el.c.event_id, events)
     mentions: list[EventMention] = []
     raw = type_coerce(em.c.data, Text)  # SQLite: the JSON text, validated in one pass
     for part in _parts(members):
@@ -326,20 +402,29 @@ def merge_touched(
     linked: set[str],
     stories: StoredStories,
     next_seq: int,
-) -> tuple[list[tuple[Event, list[str]]], set[str], StableIds]:
-    """Re-cluster the new mentions with the stored events they touch: (events with their
-    mention ids, ids of the touched stored events, the id assigner)."""
+    regrouped: set[str] | None = None,
+) -> tuple[list[tuple[Event, list[str], dict[str, Any]]], set[str], StableIds]:
+    """Re-cluster the new mentions with the stored events they could join or whose copy
+    groups changed: (events with their mention ids and summaries, ids of the touched stored
+    events, the id assigner)."""
+    duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    stories.prefetch(articles)
+    new_links = (
+        duplicate_of,
+        {a: s for a in articles if (s := stories.story_of(a)) is not None},
+    )
     with store.engine.connect() as conn:
-        touched, old = touched_mentions(conn, new, articles, linked)
+        touched, old = touched_mentions(
+            conn, new, articles, linked, regrouped=regrouped or set(), links=new_links
+        )
         missing = {m.evidence.article for m in old} - set(articles)
         known = {**articles, **{a.id: a for a in articles_by_id(conn, missing)}}
     mentions = [*old, *new]
     previous = state.assignments(store, "event", members=[m.id for m in old])
     ids = StableIds("evt", previous, next_seq=next_seq)
-    duplicate_of = {member: g.canonical for g in groups for member in g.members}
     stories.prefetch(known)
     story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
-    merged = merge_with_members(
+    merged = merge_with_summaries(
         mentions, articles=known, duplicate_of=duplicate_of, story_of=story_of, assign_ids=ids
     )
     return merged, touched, ids
@@ -416,10 +501,12 @@ __all__ = [
     "articles_by_id",
     "blocks_marker",
     "linked_at",
+    "load_summaries",
     "merge_touched",
     "new_articles",
     "relink_claims",
     "resolve_new",
     "write_articles",
     "write_some",
+    "write_summaries",
 ]

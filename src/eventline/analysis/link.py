@@ -29,13 +29,13 @@ from eventline.analysis.sync import actor_key_rows, sync_records
 from eventline.corpus.claims import extract_claims
 from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
-from eventline.corpus.merge import merge_events
+from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
 from eventline.model import Article, Claim, DuplicateGroup, Event
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store import schema as S
-from eventline.store.schema_analysis import actor_keys, analysis_results
+from eventline.store.schema_analysis import actor_keys, analysis_results, event_summaries
 
 DEDUP_PARAMS_KEY = "index:duplicates:params"
 
@@ -175,13 +175,14 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     story_of = {a: s.id for s in story_records for a in s.articles}
     by_id = {a.id: a for a in linked}
     event_ids = StableIds("evt", state.assignments(store, "event"), next_seq=dup_ids.next_seq)
-    events = merge_events(
+    merged = merge_with_summaries(
         resolved.event_mentions,
         articles=by_id,
         duplicate_of=duplicate_of,
         story_of=story_of,
         assign_ids=event_ids,
     )
+    events = [e for e, _, _ in merged]
     tick("link: claims", 4, steps)
     claims = link_claims(
         _claims(store, linked),
@@ -220,6 +221,8 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
         all_blocks=rebuild_blocks,
     )
     with store.batch() as writer:
+        writer.conn.execute(delete(event_summaries))
+        inc.write_summaries(writer.conn, {e.id: d for e, _, d in merged})
         if rebuild_blocks:
             writer.conn.execute(delete(actor_keys))
             writer.put_actor_keys(actor_key_rows(resolved.actors))
@@ -295,8 +298,9 @@ def link_new(
         linked=linked_articles,
         stories=stories,
         next_seq=dup_ids.next_seq,
+        regrouped=regrouped,
     )
-    events = [e for e, _ in merged]
+    events = [e for e, _, _ in merged]
     tick("link: claims", 4, 6)
     claims = _claims_of_new(store, linked, events, touched, resolved, by_id)
     tick("link: write", 5, 6)
@@ -324,8 +328,9 @@ def link_new(
         gone_dups = sorted(old_dups - {g.id for g in touched_groups})
         inc.write_some(writer, "duplicate_groups", touched_groups, gone_dups, context=context)
         inc.write_some(writer, "stories", story_records, [], context=context)
-        links = {e.id: m for e, m in merged}
+        links = {e.id: m for e, m, _ in merged}
         inc.write_some(writer, "events", events, sorted(touched), context=context, links=links)
+        inc.write_summaries(writer.conn, {e.id: d for e, _, d in merged}, touched)
         if claims is not None:
             stored = [r[0] for r in writer.conn.execute(select(S.claims.c.id))]
             inc.write_some(writer, "claims", claims, stored, context=context)

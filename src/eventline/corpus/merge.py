@@ -222,6 +222,8 @@ class _View:
 @dataclass
 class _Cluster:
     members: list[_View] = field(default_factory=list)
+    family: str = ""
+    group: int = -1  # the modality group of its first member (all members share it)
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
@@ -234,6 +236,8 @@ class _Cluster:
     whens: dict[MentionDays, set[str]] = field(default_factory=dict)  # date -> articles
 
     def add(self, view: _View) -> None:
+        if not self.members:
+            self.family, self.group = view.family, view.group
         self.members.append(view)
         self.whens.setdefault(view.when, set()).add(view.article)
         self.actors |= view.actors
@@ -334,8 +338,7 @@ def _participants_overlap(view: _View, cluster: _Cluster) -> int:
 
 def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
     """How well a mention fits a cluster of its family (0: it does not)."""
-    anchor = cluster.members[0]
-    if view.group != anchor.group:
+    if view.group != cluster.group:
         return 0
     mode = view.mention.mode
     if mode and cluster.modes and mode not in cluster.modes:
@@ -380,17 +383,14 @@ def _cluster_views(views: list[_View], rules: MergeRules) -> list[_Cluster]:
     return clusters
 
 
-def cluster_mentions(
+def _clusters(
     mentions: Sequence[EventMention],
     *,
     articles: Mapping[str, Article],
     duplicate_of: Mapping[str, str] | None = None,
     story_of: Mapping[str, str] | None = None,
-) -> list[list[EventMention]]:
-    """Group mentions that denote the same real event; each group best-dated mention first.
-    A mention without any participant cannot be linked and stays alone. `duplicate_of` and
-    `story_of` (article id -> copy group's canonical article, -> story id) say which reports
-    belong together."""
+) -> list[_Cluster]:
+    """The clusters of `cluster_mentions`, then one cluster per mention with no participant."""
     rules = merge_rules()
     dups, stories = duplicate_of or {}, story_of or {}
     views = [
@@ -403,8 +403,26 @@ def cluster_mentions(
         for m in mentions
     ]
     clusters = _cluster_views([v for v in views if v.codes], rules)
-    groups = [[v.mention for v in c.members] for c in clusters]
-    return groups + [[v.mention] for v in views if not v.codes]
+    for view in views:
+        if not view.codes:
+            clusters.append(_Cluster())
+            clusters[-1].add(view)
+    return clusters
+
+
+def cluster_mentions(
+    mentions: Sequence[EventMention],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str] | None = None,
+    story_of: Mapping[str, str] | None = None,
+) -> list[list[EventMention]]:
+    """Group mentions that denote the same real event; each group best-dated mention first.
+    A mention without any participant cannot be linked and stays alone. `duplicate_of` and
+    `story_of` (article id -> copy group's canonical article, -> story id) say which reports
+    belong together."""
+    clusters = _clusters(mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of)
+    return [[v.mention for v in c.members] for c in clusters]
 
 
 # --- merged records ----------------------------------------------------------------------
@@ -562,9 +580,29 @@ def merge_with_members(
     assign_ids: IdAssigner | None = None,
 ) -> list[tuple[Event, list[str]]]:
     """`merge_events` with each event's mention ids (first mention first)."""
-    groups = cluster_mentions(
-        mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of
-    )
+    return [
+        (event, ids)
+        for event, ids, _ in merge_with_summaries(
+            mentions,
+            articles=articles,
+            duplicate_of=duplicate_of,
+            story_of=story_of,
+            assign_ids=assign_ids,
+        )
+    ]
+
+
+def merge_with_summaries(
+    mentions: Sequence[EventMention],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str] | None = None,
+    assign_ids: IdAssigner | None = None,
+) -> list[tuple[Event, list[str], dict[str, Any]]]:
+    """`merge_with_members` with each event's summary (`event_summary`)."""
+    clusters = _clusters(mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of)
+    groups = [[v.mention for v in c.members] for c in clusters]
     members = []
     for group in groups:
         first = first_mention(group, articles)
@@ -579,10 +617,96 @@ def merge_with_members(
                 update={"id": event_id}
             ),
             member_ids,
+            event_summary(cluster),
         )
-        for group, event_id, member_ids in zip(groups, ids, members, strict=True)
+        for group, event_id, member_ids, cluster in zip(groups, ids, members, clusters, strict=True)
     ]
     return sorted(events, key=lambda p: (p[0].date or "9999", p[0].type, p[0].id))
+
+
+# --- event summaries (incremental merging) -----------------------------------------------
+#
+# What `_fits` reads of a cluster, stored once per event, so an incremental link tests a new
+# mention against the summaries of the events its blocking keys and links find, and
+# re-clusters only those it fits (instead of every event sharing an actor id and a few days).
+
+SUMMARY_VERSION = 1
+
+
+def _days(when: MentionDays) -> list[Any]:
+    return [when.kind, when.lo, when.hi, when.day, when.monthday]
+
+
+def event_summary(cluster: _Cluster) -> dict[str, Any]:
+    """A cluster as JSON-ready data (`summary_cluster` reads it back). A date's articles are
+    kept only when there is one (`_fits` asks only whether they are the new mention's own)."""
+    return {
+        "v": SUMMARY_VERSION,
+        "family": cluster.family,
+        "group": cluster.group,
+        "codes": bool(cluster.actors or cluster.recipients),
+        **{
+            name: sorted(getattr(cluster, name))
+            for name in (
+                "actors",
+                "recipients",
+                "persons",
+                "modes",
+                "places",
+                "actor_ids",
+                "recipient_ids",
+                "links",
+            )
+        },
+        "all_days": cluster.all_days,
+        "whens": [
+            [*_days(w), sorted(a) if len(a) == 1 else None]
+            for w, a in sorted(cluster.whens.items(), key=lambda kv: _days(kv[0]))
+        ],
+    }
+
+
+def summary_cluster(data: Mapping[str, Any]) -> _Cluster | None:
+    """The cluster a summary describes, without members (None: an unknown summary version)."""
+    if data.get("v") != SUMMARY_VERSION:
+        return None
+    cluster = _Cluster(family=data["family"], group=data["group"], all_days=data["all_days"])
+    for name in ("actors", "recipients", "persons", "modes", "places"):
+        setattr(cluster, name, set(data[name]))
+    for name in ("actor_ids", "recipient_ids", "links"):
+        setattr(cluster, name, set(data[name]))
+    for kind, lo, hi, day, monthday, arts in data["whens"]:
+        when = MentionDays(kind, lo, hi, day=day, monthday=monthday)
+        cluster.whens[when] = set(arts) if arts else {"", "*"}  # "": more than one article
+    return cluster
+
+
+def summary_fits(
+    mention: EventMention,
+    article: Article | None,
+    summaries: Sequence[_Cluster],
+    *,
+    duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str],
+) -> list[int]:
+    """Indexes of the summarised events this mention could join (`_fits`, against the
+    whole event: its family, a shared participant code, every member's date)."""
+    rules = merge_rules()
+    view = _view(
+        mention,
+        article,
+        rules,
+        _links(mention.evidence.article, duplicate_of, story_of),
+    )
+    if not view.codes:
+        return []
+    return [
+        i
+        for i, cluster in enumerate(summaries)
+        if cluster.family == view.family
+        and view.codes & (cluster.actors | cluster.recipients)
+        and _fits(view, cluster, rules) > 0
+    ]
 
 
 # --- blocking keys (incremental merging) -------------------------------------------------

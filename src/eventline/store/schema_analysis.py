@@ -108,6 +108,18 @@ event_blocks = Table(
     Column("article_id", Text, nullable=False, index=True),
 )
 
+#: One summary row per merged event (migration 0007): what `eventline.corpus.merge._fits`
+#: compares a new mention with (type family, modality group, modes, persons, places,
+#: participant codes and ids, copy-group/story/article links, its members' distinct dates), so
+#: an incremental link re-clusters only the stored events a new mention could join instead of
+#: every event sharing an actor id and a few days with it (`event_summary` / `summary_fits`).
+event_summaries = Table(
+    "event_summaries",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
 #: The resolver's blocking keys of stored actors (migration 0004): a person's folded surname
 #: ("sur:…"), an organisation's folded name ("org:…"), for each name it was seen under; a new
 #: article's actor is compared only with the stored actors sharing a key.
