@@ -133,6 +133,28 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
     return None
 
 
+def _related_noun(span: Span, verb: Token, relation: frozenset[str]) -> Token | None:
+    """ "have strengthened ties since Brazil's invasion of Bolivia in February 2012": the
+    parser often hangs the date on the clause verb, but a date that directly follows a
+    relation phrase (since, after, ...) of that verb dates the event that phrase names, not
+    the clause, whose own time the relation phrase already gives. Returns that event noun."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or not _preposition(prep) or prep.head != verb:
+        return None
+    if prep.i == 0:
+        return None
+    before = span.doc[prep.i - 1]
+    for sibling in verb.children:
+        if sibling.i >= prep.i or not _preposition(sibling):
+            continue
+        if sibling.text.lower() not in relation or sibling.right_edge != before:
+            continue
+        noun = first(sibling, "pobj")
+        if noun is not None and noun.pos_ == "NOUN":
+            return noun
+    return None
+
+
 def _preposition(tok: Token) -> bool:
     """A preposition, however tagged ("since" is often SCONJ)."""
     return tok.pos_ == "ADP" or tok.dep_ == "prep"
@@ -162,6 +184,7 @@ class TimexIndex:
         self.by_clause: dict[int, list[_Attached]] = {}
         self.by_token: dict[int, FoundTimex] = {}
         self.by_sentence: dict[int, list[FoundTimex]] = {}
+        self.by_noun: dict[int, FoundTimex] = {}  # event nouns a misattached timex dates
         for tx in timexes:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -170,6 +193,10 @@ class TimexIndex:
                 for tok in span:
                     self.by_token[tok.i] = tx
             attached = _attachment(span.root, relation)
+            if attached is not None and (noun := _related_noun(span, attached[0], relation)):
+                if tx.date is not None:
+                    self.by_noun[noun.i] = tx
+                continue
             if attached is not None and tx.date is not None:
                 self.by_sentence.setdefault(span.sent.start, []).append(tx)
             if attached is not None and (tx.date is not None or _UNRESOLVED.match(tx.value)):
@@ -186,6 +213,8 @@ class TimexIndex:
     def in_phrase(self, tok: Token) -> FoundTimex | None:
         """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes"), not one
         of another event the phrase relates it to ("a meeting since his election in July")."""
+        if (tx := self.by_noun.get(tok.i)) is not None:
+            return tx
         for t in tok.subtree:
             if t.i in self.by_token and clause_head(t) == clause_head(tok):
                 if self._related(t, tok):

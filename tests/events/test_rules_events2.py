@@ -1,0 +1,170 @@
+"""Issue #11 rules on hand-built parses: a news outlet's report is no act of the outlet, a
+conditional warning accuses no one, a hoped-for act is nobody's event, a state body named
+without its country takes the country the text gives, and a date after a "since" phrase dates
+the event that phrase names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventline.events.args import ActorIndex
+from eventline.events.candidate import EventCandidate
+from eventline.events.coder import candidates
+from eventline.events.dating import FoundTimex, TimexIndex
+from eventline.events.modality import modality
+from eventline.events.patterns import lexicon
+from tests.events.conftest import Row, parsed_doc
+
+TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
+    "Tarvo": ("m_tarvo", "Tarvo", "FRA", "MED", "ORG"),
+    "Peru": ("kb:PER", "Peru", "PER", None, "GPE"),
+    "Peruvian": ("kb:PER", "Peru", "PER", None, "NORP"),
+    "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
+    "Bolivia": ("kb:BOL", "Bolivia", "BOL", None, "GPE"),
+    "cabinet": ("desc:GOV:cabinet", "cabinet", None, "GOV", "ORG"),
+}
+
+
+def doc_of(rows: list[Row]) -> Doc:
+    return parsed_doc(rows, TABLE)
+
+
+def coded(rows: list[Row]) -> list[EventCandidate]:
+    doc = doc_of(rows)
+    return candidates(doc, ActorIndex(doc), lexicon())
+
+
+def _said(subject: str, subject_tag: str) -> list[Row]:
+    """ "<subject> reported that the Peruvian aggression was illegal ." """
+    verb = "reported" if subject_tag == "outlet" else "said"
+    return [
+        ("Tarvo" if subject_tag == "outlet" else "Velkor", 1, "nsubj", "PROPN", "NNP", subject),
+        (verb, 1, "ROOT", "VERB", "VBD", "report" if verb == "reported" else "say"),
+        ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("Peruvian", 5, "amod", "ADJ", "JJ", "peruvian"),
+        ("aggression", 6, "nsubj", "NOUN", "NN", "aggression"),
+        ("was", 1, "ccomp", "AUX", "VBD", "be"),
+        ("illegal", 6, "acomp", "ADJ", "JJ", "illegal"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_news_outlet_reporting_accuses_no_one_but_a_minister_saying_it_does() -> None:
+    by_outlet = [c for c in coded(_said("tarvo", "outlet")) if c.type == "ACCUSE"]
+    by_minister = [c for c in coded(_said("velkor", "minister")) if c.type == "ACCUSE"]
+    assert by_outlet == []
+    assert [a.name for a in by_minister[0].actor] == ["Anna Velkor"]
+
+
+def test_a_conditional_warning_is_no_accusation() -> None:
+    # "If troops are sent , it would be a provocation , Velkor said ."
+    rows: list[Row] = [
+        ("If", 1, "mark", "SCONJ", "IN", "if"),
+        ("troops", 3, "nsubjpass", "NOUN", "NNS", "troop"),
+        ("are", 3, "auxpass", "AUX", "VBP", "be"),
+        ("sent", 7, "advcl", "VERB", "VBN", "send"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("it", 7, "nsubj", "PRON", "PRP", "it"),
+        ("would", 7, "aux", "AUX", "MD", "would"),
+        ("be", 13, "ccomp", "AUX", "VB", "be"),
+        ("a", 9, "det", "DET", "DT", "a"),
+        ("provocation", 7, "attr", "NOUN", "NN", "provocation"),
+        (",", 13, "punct", "PUNCT", ",", ","),
+        ("Velkor", 13, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("flatly", 13, "advmod", "ADV", "RB", "flatly"),
+        ("said", 13, "ROOT", "VERB", "VBD", "say"),
+        (".", 13, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c for c in coded(rows) if c.type == "ACCUSE"] == []
+    unconditional = rows[5:]
+    unconditional = [(w, h - 5, d, p, t, lem) for w, h, d, p, t, lem in unconditional]
+    assert [c.type for c in coded(unconditional) if c.type == "ACCUSE"] == ["ACCUSE"]
+
+
+def test_an_act_someone_else_hopes_for_is_hypothetical() -> None:
+    # "Velkor is hoping that Peru will support the plan ." (the lemmatiser reads "hop")
+    rows: list[Row] = [
+        ("Velkor", 2, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("is", 2, "aux", "AUX", "VBZ", "be"),
+        ("hoping", 2, "ROOT", "VERB", "VBG", "hop"),
+        ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("Peru", 6, "nsubj", "PROPN", "NNP", "Peru"),
+        ("will", 6, "aux", "AUX", "MD", "will"),
+        ("support", 2, "ccomp", "VERB", "VB", "support"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("plan", 6, "dobj", "NOUN", "NN", "plan"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = doc_of(rows)
+    assert modality(doc[6], lexicon()) == "hypothetical"
+    planned = [
+        (w if i != 2 else "plans", h, d, p, t, lem) for i, (w, h, d, p, t, lem) in enumerate(rows)
+    ]
+    planned[2] = ("plans", 2, "ROOT", "VERB", "VBZ", "plan")
+    assert modality(doc_of(planned)[6], lexicon()) != "hypothetical"
+
+
+def test_a_state_body_without_country_takes_the_one_country_of_the_sentence() -> None:
+    # "Velkor announced that the cabinet would give Chile a loan ."
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+        ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("cabinet", 6, "nsubj", "NOUN", "NN", "cabinet"),
+        ("would", 6, "aux", "AUX", "MD", "would"),
+        ("give", 1, "ccomp", "VERB", "VB", "give"),
+        ("Chile", 6, "dative", "PROPN", "NNP", "Chile"),
+        ("a", 9, "det", "DET", "DT", "a"),
+        ("loan", 6, "dobj", "NOUN", "NN", "loan"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    gives = [c for c in coded(rows) if c.trigger.i in (6, 9)]
+    assert gives and gives[0].actor[0].country == "FRA"
+    # with no other state actor in the text, it stays unresolved
+    alone = [("The", 1, "det", "DET", "DT", "the")] + [
+        (w, h, d, p, t, lem) for w, h, d, p, t, lem in rows[4:]
+    ]
+    alone = [(w, h - 3 if i else h, d, p, t, lem) for i, (w, h, d, p, t, lem) in enumerate(alone)]
+    alone[1] = ("cabinet", 3, "nsubj", "NOUN", "NN", "cabinet")
+    alone[3] = ("give", 3, "ROOT", "VERB", "VB", "give")
+    alone[-1] = (".", 3, "punct", "PUNCT", ".", ".")
+    unresolved = [c for c in coded(alone) if c.actor and c.actor[0].name == "cabinet"]
+    assert unresolved and unresolved[0].actor[0].country is None
+
+
+def test_a_date_after_a_since_phrase_dates_the_event_it_names() -> None:
+    # "Chile has strengthened ties since the invasion of Bolivia in March 2012 ."
+    rows: list[Row] = [
+        ("Chile", 2, "nsubj", "PROPN", "NNP", "Chile"),
+        ("has", 2, "aux", "AUX", "VBZ", "have"),
+        ("strengthened", 2, "ROOT", "VERB", "VBN", "strengthen"),
+        ("ties", 2, "dobj", "NOUN", "NNS", "tie"),
+        ("since", 2, "prep", "ADP", "IN", "since"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("invasion", 4, "pobj", "NOUN", "NN", "invasion"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("Bolivia", 7, "pobj", "PROPN", "NNP", "Bolivia"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("March", 9, "pobj", "PROPN", "NNP", "March"),
+        ("2012", 10, "nummod", "NUM", "CD", "2012"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = doc_of(rows)
+    start = doc[10].idx
+    tx = FoundTimex(
+        start, doc[11].idx + 4, "March 2012", "DATE", "2012-03", None, "2012-03", "month"
+    )
+    index = TimexIndex(doc, [tx])
+    assert index.in_phrase(doc[6]) == tx
+    assert index.of_clause(doc[2]) is None
+    # the same date right after the object (no relation phrase before it) dates the clause
+    direct = [r for i, r in enumerate(rows) if i not in (4, 5, 6, 7, 8)]
+    direct = [(w, {2: 2, 9: 2, 10: 5}.get(h, h), d, p, t, lem) for w, h, d, p, t, lem in direct]
+    ddoc = doc_of(direct)
+    dtx = FoundTimex(
+        ddoc[5].idx, ddoc[6].idx + 4, "March 2012", "DATE", "2012-03", None, "2012-03", "month"
+    )
+    assert TimexIndex(ddoc, [dtx]).of_clause(ddoc[2]) == dtx
