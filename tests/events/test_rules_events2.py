@@ -168,3 +168,115 @@ def test_a_date_after_a_since_phrase_dates_the_event_it_names() -> None:
         ddoc[5].idx, ddoc[6].idx + 4, "March 2012", "DATE", "2012-03", None, "2012-03", "month"
     )
     assert TimexIndex(ddoc, [dtx]).of_clause(ddoc[2]) == dtx
+
+
+def test_hyphen_joined_adjectives_are_all_parties_of_the_act() -> None:
+    # "Chilean-Peruvian strikes hit Bolivia ."
+    rows: list[Row] = [
+        ("Chilean", 2, "amod", "ADJ", "JJ", "chilean"),
+        ("-", 2, "punct", "PUNCT", "HYPH", "-"),
+        ("Peruvian", 3, "amod", "ADJ", "JJ", "peruvian"),
+        ("strikes", 4, "nsubj", "NOUN", "NNS", "strike"),
+        ("hit", 4, "ROOT", "VERB", "VBD", "hit"),
+        ("Bolivia", 4, "dobj", "PROPN", "NNP", "Bolivia"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    TABLE_HYPHEN = {**TABLE, "Chilean": ("kb:CHL", "Chile", "CHL", None, "NORP")}
+    doc = parsed_doc(rows, TABLE_HYPHEN)
+    from eventline.events.candidate import own_actor
+
+    assert sorted(a.name for a in own_actor(doc[3], ActorIndex(doc))) == ["Chile", "Peru"]
+
+
+def test_their_stands_for_every_coordinated_subject() -> None:
+    # "Chile and Bolivia held their talks ."
+    rows: list[Row] = [
+        ("Chile", 3, "nsubj", "PROPN", "NNP", "Chile"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("Bolivia", 0, "conj", "PROPN", "NNP", "Bolivia"),
+        ("held", 3, "ROOT", "VERB", "VBD", "hold"),
+        ("their", 5, "poss", "PRON", "PRP$", "their"),
+        ("talks", 3, "dobj", "NOUN", "NNS", "talk"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    doc = doc_of(rows)
+    assert sorted(a.name for a in ActorIndex(doc).refs(doc[4])) == ["Bolivia", "Chile"]
+
+
+def test_an_act_judged_in_a_copula_predicate_does_not_take_the_clause_time() -> None:
+    # "there was no excuse for the Peruvian shelling of Chile ." / "the Peruvian shelling
+    # of Chile was brutal ." (the act as subject keeps the clause's time)
+    judged: list[Row] = [
+        ("there", 1, "expl", "PRON", "EX", "there"),
+        ("was", 1, "ROOT", "AUX", "VBD", "be"),
+        ("no", 3, "det", "DET", "DT", "no"),
+        ("excuse", 1, "attr", "NOUN", "NN", "excuse"),
+        ("for", 3, "prep", "ADP", "IN", "for"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("Peruvian", 7, "amod", "ADJ", "JJ", "peruvian"),
+        ("shelling", 4, "pobj", "NOUN", "NN", "shelling"),
+        ("of", 7, "prep", "ADP", "IN", "of"),
+        ("Chile", 8, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    as_subject: list[Row] = [
+        ("the", 2, "det", "DET", "DT", "the"),
+        ("Peruvian", 2, "amod", "ADJ", "JJ", "peruvian"),
+        ("shelling", 5, "nsubj", "NOUN", "NN", "shelling"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("Chile", 3, "pobj", "PROPN", "NNP", "Chile"),
+        ("was", 5, "ROOT", "AUX", "VBD", "be"),
+        ("brutal", 5, "acomp", "ADJ", "JJ", "brutal"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    (j,) = [c for c in coded(judged) if c.trigger.lower_ == "shelling"]
+    (s,) = [c for c in coded(as_subject) if c.trigger.lower_ == "shelling"]
+    assert (j.clause_dated, s.clause_dated) == (False, True)
+
+
+def test_a_firm_offering_buyouts_to_its_employees_is_commercial() -> None:
+    # "Nortek offered buyouts to employees ." (a firm the KB does not know) vs the same
+    # offer by a minister, which stays an event
+    def offer(subject: str) -> list[Row]:
+        return [
+            (subject, 1, "nsubj", "PROPN", "NNP", subject),
+            ("offered", 1, "ROOT", "VERB", "VBD", "offer"),
+            ("buyouts", 1, "dobj", "NOUN", "NNS", "buyout"),
+            ("to", 1, "dative", "ADP", "IN", "to"),
+            ("employees", 3, "pobj", "NOUN", "NNS", "employee"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+
+    table = {**TABLE, "Nortek": ("org_nortek", "Nortek", None, None, "ORG")}
+
+    def agree(rows: list[Row]) -> list[EventCandidate]:
+        doc = parsed_doc(rows, table)
+        return [c for c in candidates(doc, ActorIndex(doc), lexicon()) if c.type == "AGREE"]
+
+    assert agree(offer("Nortek")) == []
+    assert [a.name for a in agree(offer("Velkor"))[0].actor] == ["Anna Velkor"]
+
+
+def test_a_headline_plural_noun_read_as_a_verb_is_the_condemned_act() -> None:
+    # headline "Velkor condemned Chile-Peru raids" parsed with "raids" as a verb conjoined to
+    # "condemned"; and a real conjoined verb ("condemned Chile and raids Peru") for contrast
+    headline: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
+        ("Chile", 4, "compound", "PROPN", "NNP", "Chile"),
+        ("-", 4, "punct", "PUNCT", "HYPH", "-"),
+        ("Peru", 1, "dobj", "PROPN", "NNP", "Peru"),
+        ("raids", 1, "conj", "VERB", "VBZ", "raid"),
+    ]
+    verbs: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
+        ("Chile", 1, "dobj", "PROPN", "NNP", "Chile"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("raids", 1, "conj", "VERB", "VBZ", "raid"),
+        ("Peru", 4, "dobj", "PROPN", "NNP", "Peru"),
+    ]
+    (raid,) = [c for c in coded(headline) if c.trigger.lower_ == "raids"]
+    assert sorted(a.name for a in raid.actor) == ["Chile", "Peru"]
+    real = [c for c in coded(verbs) if c.trigger.lower_ == "raids"]
+    assert [a.name for a in real[0].actor] == ["Anna Velkor"]

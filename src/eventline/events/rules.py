@@ -1207,6 +1207,32 @@ def _abstract_subject(c: EventCandidate, ctx: RuleContext) -> bool:
     return bool(named) and not own and {a.id for a in c.actor} <= {a.id for a in named}
 
 
+@rule("misread_plural_noun")
+def misread_plural_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X condemned US-Israel strikes" (a headline, no final stop): the parser reads the
+    plural noun "strikes" as a verb conjoined to "condemned", so it inherits X as its
+    subject. A present-tense verb trigger with no subject or object of its own, right after
+    the object of the verb it is conjoined to, is that object's head noun: its actors are the
+    ones named before it, and the condemnation's recipient is them too."""
+    for c in cands:
+        tok = c.trigger
+        if tok.tag_ != "VBZ" or tok.dep_ != "conj" or tok.i == 0:
+            continue
+        if any(x.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "cc") for x in tok.children):
+            continue
+        obj = first(tok.head, "dobj")
+        if obj is None or obj.right_edge.i != tok.i - 1:
+            continue
+        named = unique(r for t in obj.subtree if (r := ctx.actors.covering(t)) is not None)
+        if not named:
+            continue
+        c.actor, c.recipient = named, ()
+        for other in cands:
+            if other.trigger == tok.head and other.type == "ACCUSE":
+                other.recipient = named
+    return cands
+
+
 @rule("anchored_descriptors")
 def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """An event whose only party is a role noun of no known country ("officials discussed
