@@ -280,3 +280,29 @@ def test_a_headline_plural_noun_read_as_a_verb_is_the_condemned_act() -> None:
     assert sorted(a.name for a in raid.actor) == ["Chile", "Peru"]
     real = [c for c in coded(verbs) if c.trigger.lower_ == "raids"]
     assert [a.name for a in real[0].actor] == ["Anna Velkor"]
+
+
+def test_a_date_after_a_since_phrase_hung_on_a_noun_dates_the_event_it_names() -> None:
+    # "Chile faced isolation since the invasion of Bolivia in March 2012 ." with the date
+    # hung on "isolation"
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("faced", 1, "ROOT", "VERB", "VBD", "face"),
+        ("isolation", 1, "dobj", "NOUN", "NN", "isolation"),
+        ("since", 2, "prep", "ADP", "IN", "since"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("invasion", 3, "pobj", "NOUN", "NN", "invasion"),
+        ("of", 5, "prep", "ADP", "IN", "of"),
+        ("Bolivia", 6, "pobj", "PROPN", "NNP", "Bolivia"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("March", 8, "pobj", "PROPN", "NNP", "March"),
+        ("2012", 9, "nummod", "NUM", "CD", "2012"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = doc_of(rows)
+    tx = FoundTimex(
+        doc[9].idx, doc[10].idx + 4, "March 2012", "DATE", "2012-03", None, "2012-03", "month"
+    )
+    index = TimexIndex(doc, [tx])
+    assert index.in_phrase(doc[5]) == tx
+    assert index.in_phrase(doc[2]) is None

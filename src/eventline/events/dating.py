@@ -133,18 +133,18 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
     return None
 
 
-def _related_noun(span: Span, verb: Token, relation: frozenset[str]) -> Token | None:
+def _related_noun(span: Span, relation: frozenset[str]) -> Token | None:
     """ "have strengthened ties since Brazil's invasion of Bolivia in February 2012": the
-    parser often hangs the date on the clause verb, but a date that directly follows a
-    relation phrase (since, after, ...) of that verb dates the event that phrase names, not
-    the clause, whose own time the relation phrase already gives. Returns that event noun."""
+    parser often hangs the date on the clause verb (or on a noun before the relation phrase),
+    but a date that directly follows a relation phrase (since, after, ...) of the same head
+    dates the event that phrase names, not the head, whose own time the relation phrase
+    already gives. Returns that event noun."""
     prep = span.root.head
-    if span.root.dep_ != "pobj" or not _preposition(prep) or prep.head != verb:
+    if span.root.dep_ != "pobj" or not _preposition(prep) or prep.i == 0:
         return None
-    if prep.i == 0:
-        return None
+    host = prep.head
     before = span.doc[prep.i - 1]
-    for sibling in verb.children:
+    for sibling in host.children:
         if sibling.i >= prep.i or not _preposition(sibling):
             continue
         if sibling.text.lower() not in relation or sibling.right_edge != before:
@@ -192,11 +192,11 @@ class TimexIndex:
             if tx.date is not None:
                 for tok in span:
                     self.by_token[tok.i] = tx
-            attached = _attachment(span.root, relation)
-            if attached is not None and (noun := _related_noun(span, attached[0], relation)):
+            if (noun := _related_noun(span, relation)) is not None:
                 if tx.date is not None:
                     self.by_noun[noun.i] = tx
                 continue
+            attached = _attachment(span.root, relation)
             if attached is not None and tx.date is not None:
                 self.by_sentence.setdefault(span.sent.start, []).append(tx)
             if attached is not None and (tx.date is not None or _UNRESOLVED.match(tx.value)):
@@ -215,9 +215,10 @@ class TimexIndex:
         of another event the phrase relates it to ("a meeting since his election in July")."""
         if (tx := self.by_noun.get(tok.i)) is not None:
             return tx
+        claimed = {id(found) for found in self.by_noun.values()}
         for t in tok.subtree:
             if t.i in self.by_token and clause_head(t) == clause_head(tok):
-                if self._related(t, tok):
+                if self._related(t, tok) or id(self.by_token[t.i]) in claimed:
                     continue
                 return self.by_token[t.i]
         return None

@@ -979,6 +979,10 @@ def _state_context_country(c: EventCandidate, ctx: RuleContext) -> str | None:
         return next(iter(here))
     if here:
         return None
+    # the article's main country only for an act with a named party besides the state body:
+    # "the government is fighting to stem a crash" alone stays unresolved (and is dropped)
+    if all(_vague(a) for a in (*c.actor, *c.recipient)):
+        return None
     return _main_state_country(ctx)
 
 
