@@ -40,6 +40,24 @@ def unique(refs: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
     return tuple(seen.values())
 
 
+_PLURAL = frozenset({"they", "their", "them"})
+_HYPHENS = frozenset({"-", "\u2013", "\u2010", "/"})
+
+
+def hyphen_joined(mod: Token) -> list[Token]:
+    """ "French-German strikes", "US-Israeli talks": modifiers joined by a hyphen are parsed
+    as a chain (French modifies German), but each names a party of the phrase."""
+    out = [mod]
+    for child in mod.children:
+        if (
+            child.dep_ in _MODIFIERS
+            and child.right_edge.i + 2 == mod.i
+            and mod.doc[child.right_edge.i + 1].text in _HYPHENS
+        ):
+            out.extend(hyphen_joined(child))
+    return out
+
+
 class ActorIndex:
     """Per-document lookup from tokens to the actor spans that cover them."""
 
@@ -78,6 +96,8 @@ class ActorIndex:
     def _phrase(self, tok: Token, *, depth: int) -> list[ActorRef]:
         if tok.lower_ in _RELATIVE and (antecedent := relative_antecedent(tok)) is not None:
             return self._phrase(antecedent, depth=depth)
+        if tok.lower_ in _PLURAL and (both := self.coordinated_subject(tok)):
+            return list(both)
         if (pronoun := self.pronoun(tok)) is not None:
             return [pronoun]
         if (ref := self.covering(tok)) is not None:
@@ -90,7 +110,8 @@ class ActorIndex:
         found: list[ActorRef] = []
         for child in tok.children:
             if child.dep_ in _MODIFIERS:
-                found.extend(r for c in (child, *child.conjuncts) if (r := self.covering(c)))
+                mods = (*hyphen_joined(child), *child.conjuncts)
+                found.extend(r for c in mods if (r := self.covering(c)))
         if found or depth >= 2:
             return self.described(tok, found)
         for child in tok.children:
@@ -143,6 +164,20 @@ class ActorIndex:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         subj = subject(verb)[0]
         return subj is not None and subj != tok and ref in self._phrase(subj, depth=1)
+
+    def coordinated_subject(self, tok: Token) -> tuple[ActorRef, ...]:
+        """ "the IMF and the World Bank held their meetings": a plural pronoun in a clause
+        whose subject coordinates named actors stands for all of them, not the last one."""
+        clause = tok.head
+        for _ in range(6):
+            if clause.pos_ in ("VERB", "AUX") or clause.head == clause:
+                break
+            clause = clause.head
+        subj = first(clause, "nsubj", "nsubjpass")
+        if subj is None or subj.pos_ == "PRON" or tok in subj.subtree or not subj.conjuncts:
+            return ()
+        found = unique(r for head in (subj, *subj.conjuncts) for r in self._phrase(head, depth=1))
+        return found if len(found) > 1 else ()
 
     def local_subject(self, tok: Token) -> ActorRef | None:
         """ "Iran said the US must stop its strikes": a possessive in what was said stands for

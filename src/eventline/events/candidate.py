@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventline.events.args import ActorIndex, prep_objects, unique
+from eventline.events.args import ActorIndex, hyphen_joined, prep_objects, unique
 from eventline.events.patterns import Pattern
 from eventline.model import ActorRef
 
@@ -43,6 +43,8 @@ def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
             if child.dep_ == "compound":  # "US-Israel strikes": a chain of compounds
                 inner = (x for x in child.children if x.dep_ == "compound")
                 found.extend(r for x in inner for r in actors.refs(x))
+            # "French-German strikes": hyphen-joined adjectives, parsed as a chain
+            found.extend(r for x in hyphen_joined(child)[1:] for r in actors.refs(x))
     for _, pobj in prep_objects(noun, ("by", "from")):  # "an attack from Israel"
         found.extend(actors.refs(pobj))
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):

@@ -371,7 +371,28 @@ def _argument_of_event(noun: Token, clause: Token, lex: EventLexicon) -> bool:
     """ "condemned the US strikes", "told him about the attack": the noun is what another
     event or a speech act is about, so that act's date is not the noun's."""
     lemma = clause.lemma_.lower()
-    return noun.dep_ in _ARGUMENT_DEPS and (lemma in lex.verbs or lemma in lex.cue("speech_verbs"))
+    if noun.dep_ in _ARGUMENT_DEPS and (lemma in lex.verbs or lemma in lex.cue("speech_verbs")):
+        return True
+    return _judged(noun, clause, lex)
+
+
+def _judged(noun: Token, clause: Token, lex: EventLexicon) -> bool:
+    """ "(X said on Friday) there was no justification for the US shelling", "the strike was
+    a violation": an act inside a judging copula's predicate is what the sentence judges; the
+    copula's time is the judgement's (often misattached from the speech verb), not the act's.
+    The act as the subject ("the shelling was on Friday") or in a predicate that places it
+    ("was a response to X's strike on Sept. 27") keeps the clause's time."""
+    if clause.lemma_.lower() != "be":
+        return False
+    judging = lex.cue("disapproval_words")
+    existential = any(e.dep_ == "expl" for e in clause.children)
+    return any(
+        x.dep_ in ("attr", "acomp")
+        and noun in x.subtree
+        and noun != x
+        and (existential or x.lemma_.lower() in judging)
+        for x in clause.children
+    )
 
 
 def _between(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:

@@ -133,6 +133,28 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
     return None
 
 
+def _related_noun(span: Span, relation: frozenset[str]) -> Token | None:
+    """ "have strengthened ties since Brazil's invasion of Bolivia in February 2012": the
+    parser often hangs the date on the clause verb (or on a noun before the relation phrase),
+    but a date that directly follows a relation phrase (since, after, ...) of the same head
+    dates the event that phrase names, not the head, whose own time the relation phrase
+    already gives. Returns that event noun."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or not _preposition(prep) or prep.i == 0:
+        return None
+    host = prep.head
+    before = span.doc[prep.i - 1]
+    for sibling in host.children:
+        if sibling.i >= prep.i or not _preposition(sibling):
+            continue
+        if sibling.text.lower() not in relation or sibling.right_edge != before:
+            continue
+        noun = first(sibling, "pobj")
+        if noun is not None and noun.pos_ == "NOUN":
+            return noun
+    return None
+
+
 def _preposition(tok: Token) -> bool:
     """A preposition, however tagged ("since" is often SCONJ)."""
     return tok.pos_ == "ADP" or tok.dep_ == "prep"
@@ -162,6 +184,7 @@ class TimexIndex:
         self.by_clause: dict[int, list[_Attached]] = {}
         self.by_token: dict[int, FoundTimex] = {}
         self.by_sentence: dict[int, list[FoundTimex]] = {}
+        self.by_noun: dict[int, FoundTimex] = {}  # event nouns a misattached timex dates
         for tx in timexes:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -169,6 +192,10 @@ class TimexIndex:
             if tx.date is not None:
                 for tok in span:
                     self.by_token[tok.i] = tx
+            if (noun := _related_noun(span, relation)) is not None:
+                if tx.date is not None:
+                    self.by_noun[noun.i] = tx
+                continue
             attached = _attachment(span.root, relation)
             if attached is not None and tx.date is not None:
                 self.by_sentence.setdefault(span.sent.start, []).append(tx)
@@ -186,9 +213,12 @@ class TimexIndex:
     def in_phrase(self, tok: Token) -> FoundTimex | None:
         """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes"), not one
         of another event the phrase relates it to ("a meeting since his election in July")."""
+        if (tx := self.by_noun.get(tok.i)) is not None:
+            return tx
+        claimed = {id(found) for found in self.by_noun.values()}
         for t in tok.subtree:
             if t.i in self.by_token and clause_head(t) == clause_head(tok):
-                if self._related(t, tok):
+                if self._related(t, tok) or id(self.by_token[t.i]) in claimed:
                     continue
                 return self.by_token[t.i]
         return None

@@ -102,6 +102,9 @@ def _governor_cues(gov: Token, via: Token, lex: EventLexicon) -> set[Modality]:
         found.add("negated")  # "no officers will be sent to assist": no assistance either
     if gov.lemma_.lower() in lex.cue("wish_words") and via.dep_ in ("xcomp", "ccomp"):
         found.add("hypothetical")  # "we would like to see X withdraw": a wish, not a plan
+    hope = lex.cue("hope_words")
+    if via.dep_ == "ccomp" and (gov.lemma_.lower() in hope or gov.lower_ in hope):
+        found.add("hypothetical")  # "hopes that the union will back the deal": not its plan
     if via.dep_ == "prep" and via.lower_ == "against" and gov.lemma_ in {"warn", "caution"}:
         found.add("hypothetical")
     for child in gov.children:

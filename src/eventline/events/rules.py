@@ -244,6 +244,36 @@ def _category_disapproval(c: EventCandidate, ctx: RuleContext) -> bool:
     return bool(hits) and all(_names_category(t, ctx.lex) for t in hits)
 
 
+_MEDIA = frozenset({"MED"})
+
+
+def _outlet_report(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "The state news agency reported that ... the aggression against X": a news outlet
+    reporting passes on what happened or what others said; the report is no act of the
+    outlet (its own editorial judgement, "the paper wrote in an editorial", is kept)."""
+    if not c.from_speech or not c.actor or any(a.sector not in _MEDIA for a in c.actor):
+        return False
+    tok = c.trigger
+    return tok.lemma_.lower() in ctx.lex.cue("outlet_report_verbs") or (
+        tok.lower_ in ctx.lex.cue("outlet_report_verbs")
+    )
+
+
+def _conditional_judgement(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "If the troops are deployed, it would be a provocation, the ministry said": a
+    judgement of something that has not happened is a conditional warning, not an accusation
+    (PLOVER codes no conditional events; the warned-of act has no actor to accuse)."""
+    if c.type != "ACCUSE" or not c.from_speech:
+        return False
+    comp = first(c.trigger, "ccomp")
+    if comp is None:
+        return False
+    marks = ctx.lex.cue("hypothetical_marks")
+    # the marker opens the condition clause, wherever the parser hangs it ("If any plans
+    # ...": "if" is often attached to the clause's subject)
+    return any(x.dep_ == "advcl" and x.left_edge.lower_ in marks for x in comp.children)
+
+
 def _names_category(tok: Token, lex: EventLexicon) -> bool:
     if tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -307,6 +337,8 @@ _NOT_EVENT_TESTS = (
     _attempted_help,
     _origin,
     _category_disapproval,
+    _conditional_judgement,
+    _outlet_report,
     _figurative,
     _electoral_contest,
     _question,
@@ -912,15 +944,70 @@ def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
         if not any(_vague(a) for a in (*c.actor, *c.recipient)):
             continue
         place = event_place(c.clause, ctx.actors, ctx.lex)
-        if place is None or place.country is None:
+        country = place.country if place is not None else None
+        if country is None:
+            country = _state_context_country(c, ctx)
+        if country is None:
             continue
-        c.actor = tuple(_in_country(a, place.country) for a in c.actor)
-        c.recipient = tuple(_in_country(a, place.country) for a in c.recipient)
+        c.actor = tuple(_in_country(a, country, state_only=place is None) for a in c.actor)
+        c.recipient = tuple(_in_country(a, country, state_only=place is None) for a in c.recipient)
     return cands
 
 
-def _in_country(ref: ActorRef, country: str) -> ActorRef:
-    if not _vague(ref):
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+# Share of a document's state actors that one country must hold for "the government" with no
+# country to be read as that country's.
+_MAIN_COUNTRY_SHARE = 0.75
+
+
+def _state_context_country(c: EventCandidate, ctx: RuleContext) -> str | None:
+    """ "Prime Minister Howard announced that the federal government would ...": a state body
+    named without its country ("the government", "the prime minister") is the state the text
+    is about, when the text says which: the one country of the sentence's named state actors,
+    else the country that holds most of the article's named state actors. Two countries in
+    play, or none named, leave it unresolved (a wrong country is worse than none)."""
+    if not any(_vague(a) and a.sector in _STATE_SECTORS for a in (*c.actor, *c.recipient)):
+        return None
+    sent = c.trigger.sent
+    here = {
+        ref.country
+        for tok in sent
+        for _, ref in ctx.actors.by_token.get(tok.i, ())
+        if ref.country and ref.sector in _STATE_SECTORS
+    }
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    # the article's main country only for an act with a named party besides the state body:
+    # "the government is fighting to stem a crash" alone stays unresolved (and is dropped)
+    if all(_vague(a) for a in (*c.actor, *c.recipient)):
+        return None
+    return _main_state_country(ctx)
+
+
+def _main_state_country(ctx: RuleContext) -> str | None:
+    """The country of most of the document's named state actors (computed once per doc)."""
+    cache = ctx.doc.user_data.setdefault("eventline_main_state_country", {})
+    if "country" not in cache:
+        counts: dict[str, int] = {}
+        seen: set[int] = set()
+        for pairs in ctx.actors.by_token.values():
+            for span, ref in pairs:
+                if span.start in seen or not ref.country or ref.sector not in _STATE_SECTORS:
+                    continue
+                seen.add(span.start)
+                counts[ref.country] = counts.get(ref.country, 0) + 1
+        total = sum(counts.values())
+        best = max(counts, key=lambda k: counts[k]) if counts else None
+        share = counts[best] / total if best is not None else 0.0
+        cache["country"] = best if share >= _MAIN_COUNTRY_SHARE else None
+    found: str | None = cache["country"]
+    return found
+
+
+def _in_country(ref: ActorRef, country: str, *, state_only: bool = False) -> ActorRef:
+    if not _vague(ref) or (state_only and ref.sector not in _STATE_SECTORS):
         return ref
     noun = ref.id.rsplit(":", 1)[-1]
     return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
@@ -1122,6 +1209,32 @@ def _abstract_subject(c: EventCandidate, ctx: RuleContext) -> bool:
         r for t in subj.subtree if t not in inner and (r := ctx.actors.covering(t)) is not None
     )
     return bool(named) and not own and {a.id for a in c.actor} <= {a.id for a in named}
+
+
+@rule("misread_plural_noun")
+def misread_plural_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X condemned US-Israel strikes" (a headline, no final stop): the parser reads the
+    plural noun "strikes" as a verb conjoined to "condemned", so it inherits X as its
+    subject. A present-tense verb trigger with no subject or object of its own, right after
+    the object of the verb it is conjoined to, is that object's head noun: its actors are the
+    ones named before it, and the condemnation's recipient is them too."""
+    for c in cands:
+        tok = c.trigger
+        if tok.tag_ != "VBZ" or tok.dep_ != "conj" or tok.i == 0:
+            continue
+        if any(x.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "cc") for x in tok.children):
+            continue
+        obj = first(tok.head, "dobj")
+        if obj is None or obj.right_edge.i != tok.i - 1:
+            continue
+        named = unique(r for t in obj.subtree if (r := ctx.actors.covering(t)) is not None)
+        if not named:
+            continue
+        c.actor, c.recipient = named, ()
+        for other in cands:
+            if other.trigger == tok.head and other.type == "ACCUSE":
+                other.recipient = named
+    return cands
 
 
 @rule("anchored_descriptors")
