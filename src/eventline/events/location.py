@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children
 from eventline.events.patterns import EventLexicon
+from eventline.events.scene import context_locations, in_main_clause
 from eventline.model import EventMention, Place
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -448,7 +449,6 @@ def dateline_locations(
 
 def _with_context(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
     from eventline.events.patterns import lexicon
-    from eventline.events.scene import context_locations
 
     index: list[ActorIndex] = []
 
@@ -474,13 +474,7 @@ def _told_from_dateline(doc: Doc, event: EventMention, place: Place, published: 
         return False
     if not any(a.country == place.country for a in event.actor):
         return False
-    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    return head.dep_ == "ROOT"
+    return in_main_clause(doc, event)
 
 
 def _near_report(event: EventMention, published: str | None) -> bool:

@@ -120,7 +120,7 @@ def context_locations(
                 for k in by_sentence.get(i, ())
                 if out[k].location is not None
                 and out[k].location.source != "dateline"  # type: ignore[union-attr]
-                and _main_clause(doc, out[k])
+                and in_main_clause(doc, out[k])
             ]
             scenes[i] = main[0] if main else sents.scene_of(sents.sents[i])
         return scenes[i]
@@ -132,7 +132,7 @@ def context_locations(
             event = out[k]
             if event.location is not None or event.modality != "asserted":
                 continue
-            if not _main_clause(doc, event):
+            if not in_main_clause(doc, event):
                 continue
             found = _scene_before(sents, i, scene)
             if found is None:
@@ -168,7 +168,9 @@ def _span(doc: Doc, event: EventMention) -> Span | None:
     return doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
 
 
-def _main_clause(doc: Doc, event: EventMention) -> bool:
+def in_main_clause(doc: Doc, event: EventMention) -> bool:
+    """Whether an event's evidence is the sentence's main clause (or a conjunct of it): an
+    event told in a subordinate clause is background, not what the sentence reports."""
     span = _span(doc, event)
     if span is None:
         return False
