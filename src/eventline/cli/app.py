@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -34,12 +34,13 @@ from eventline.cli.search import search_command
 from eventline.cli.show import render_article
 from eventline.cli.summary import render_summary
 from eventline.exports import export_all
-from eventline.ingest import InputSource
 from eventline.model import Hints, Notice
-from eventline.pipeline import IngestReport, plan_sources
-from eventline.pipeline import ingest as run_ingest
 from eventline.queries import find_articles
 from eventline.settings import MiB, load_settings
+
+if TYPE_CHECKING:  # reading inputs pulls in trafilatura and lxml: only `ingest` needs them
+    from eventline.ingest import InputSource
+    from eventline.pipeline import IngestReport
 
 # No square brackets in help texts: rich reads "[env X]" as markup and prints "URL ."
 HELP_DB = "Store: SQLite path or SQLAlchemy URL (env EVENTLINE_DB)."
@@ -93,6 +94,9 @@ def ingest(
         published = validate.iso_date("--published", published)
         captured = validate.iso_time("--captured", captured)
     hints = Hints(published=published, captured=captured, outlet=outlet, url=url)
+    from eventline.pipeline import ingest as run_ingest
+    from eventline.pipeline import plan_sources
+
     with handle_errors():
         sources, rejected = plan_sources(paths)
         with state.open_store() as store, _ingest_progress(sources) as advance:
