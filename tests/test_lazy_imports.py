@@ -36,6 +36,7 @@ for args in json.loads(sys.argv[1]):
         "code": result.exit_code,
         "output": result.output,
         "spacy": "spacy" in sys.modules,
+        "trafilatura": "trafilatura" in sys.modules,
     })
 print(json.dumps(results))
 """
@@ -68,6 +69,7 @@ def test_help_and_an_empty_analyse_import_no_spacy(tmp_path: Path) -> None:
     for result in results:
         assert result["code"] == 0, result
         assert result["spacy"] is False, result["args"]
+        assert result["trafilatura"] is False, result["args"]  # only `ingest` reads pages
     assert "analyse" in str(results[0]["output"])
 
 
