@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -80,34 +80,11 @@ def _link_marker(store: Store, settings: Settings) -> bytes:
 def _report(
     parsed: int, failed: list[AnalysisFailure], link: LinkReport | None, store: Store
 ) -> AnalysisReport:
-    if link is None:
-        counts = store.counts()
-        return AnalysisReport(
-            articles=counts["articles"],
-            parsed=parsed,
-            actors=counts["actors"],
-            event_mentions=counts["event_mentions"],
-            events=counts["events"],
-            quotes=counts["quotes"],
-            duplicate_groups=counts["duplicate_groups"],
-            stories=counts["stories"],
-            claims=counts["claims"],
-            failed=tuple(failed),
-            linked=False,
-        )
-    return AnalysisReport(
-        articles=link.articles,
-        parsed=parsed,
-        actors=link.actors,
-        event_mentions=link.event_mentions,
-        events=link.events,
-        quotes=link.quotes,
-        duplicate_groups=link.duplicate_groups,
-        stories=link.stories,
-        claims=link.claims,
-        failed=tuple(failed),
-        yearless_events=link.yearless_events,
-    )
+    if link is not None:
+        return AnalysisReport(parsed=parsed, failed=tuple(failed), **asdict(link))
+    counts = store.counts()  # nothing linked: what the store holds
+    report = {f.name: counts[f.name] for f in fields(AnalysisReport) if f.name in counts}
+    return AnalysisReport(parsed=parsed, failed=tuple(failed), linked=False, **report)
 
 
 def link_if_changed(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -374,12 +374,6 @@ def _counted(store: Store, linked: int) -> LinkReport:
         analysed = conn.execute(select(func.count()).select_from(analysis_results)).scalar_one()
     return LinkReport(
         articles=int(analysed),
-        actors=counts["actors"],
-        event_mentions=counts["event_mentions"],
-        events=counts["events"],
-        quotes=counts["quotes"],
-        duplicate_groups=counts["duplicate_groups"],
-        stories=counts["stories"],
-        claims=counts["claims"],
         yearless_events=int(yearless),
+        **{f.name: counts[f.name] for f in fields(LinkReport) if f.name in S.record_tables},
     )
