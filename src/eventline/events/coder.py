@@ -489,9 +489,12 @@ def to_mention(
     mod: Modality = modality(anchor, lex, kind=ctx.kind, in_quote=in_quote)
     if cand.asserted and mod in ("negated", "planned"):
         mod = "asserted"  # "would not meet the demands" is a refusal that happened
-    if cand.trigger != anchor and mod == "asserted" and not cand.asserted:
+    if cand.trigger != anchor and mod not in ("negated", "hypothetical") and not cand.asserted:
         own = modality(cand.trigger, lex, kind=ctx.kind, in_quote=in_quote)
-        mod = "asserted" if own == "planned" and is_past(anchor) else own
+        if mod == "asserted":
+            mod = "asserted" if own == "planned" and is_past(anchor) else own
+        elif own == "hypothetical":
+            mod = own  # "can take control upon repayment of the loans": a condition below
     tx = timexes.in_phrase(cand.trigger) if cand.trigger.pos_ == "NOUN" else None
     if tx is None and cand.clause_dated and (cand.light or cand.trigger.pos_ == "VERB"):
         tx = timexes.of_clause(cand.clause)

@@ -39,6 +39,7 @@ _FUTURE_TAGS = {"MD"}
 # Prepositions that place their object before the event they date ("after", "following").
 _PAST_PREPS = frozenset({"following", "after", "since", "amid"})
 _FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+_MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
 
 
 def _strongest(found: set[Modality]) -> Modality:
@@ -148,9 +149,78 @@ def presupposed_below(trigger: Token, anchor: Token) -> bool:
 
 
 def _in_conditional(node: Token, lex: EventLexicon) -> bool:
-    return any(
-        c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_marks") for c in node.children
+    """A clause marked as a condition: "if", "unless"; "as long as", "provided that"; "once"
+    or "until" under a future or modal clause ("once the loans are repaid, X will own")."""
+    if any(c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_marks") for c in node.children):
+        return True
+    if node.dep_ != "advcl":
+        return False
+    if _opens_condition(node, lex):
+        return True
+    marks = lex.cue("future_condition_marks")
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in node.children) and _unreal(node.head)
+
+
+def _opens_condition(clause: Token, lex: EventLexicon) -> bool:
+    """ "As long as the ban is in place, ...": the clause's first words are a conditional
+    phrase (the parser hangs "as long" on the main verb and the clause on "long")."""
+    start = clause.head.left_edge if clause.head.lower_ == "long" else clause.left_edge
+    text = " ".join(t.lower_ for t in clause.doc[start.i : start.i + 4])
+    return any(text == o or text.startswith(o + " ") for o in lex.cue("conditional_openers"))
+
+
+def _unreal(verb: Token) -> bool:
+    """A clause in the future or under a modal: what it depends on has not happened."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | _MODALS for c in verb.children)
+
+
+def _condition_phrase(node: Token, lex: EventLexicon) -> bool:
+    """ "can take control upon repayment of the loans": the object of a condition
+    preposition under a future or modal verb."""
+    if node.dep_ != "pobj" or node.head.lower_ not in lex.cue("condition_preps"):
+        return False
+    verb = node.head.head
+    return verb.pos_ in ("VERB", "AUX") and _unreal(verb)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _forecast(tok: Token, lex: EventLexicon) -> Modality | None:
+    """A forecast, not a report. What forecasters expect ("analysts expect Peru to cut
+    ties") is their speculation, nobody's plan; a conditional-mood prediction with a
+    likelihood adverb ("a war would divert attention and likely trigger a shift in aid") is
+    hypothetical. Conjecture about the past ("may have asked") is left to the cues."""
+    verb = _clause_verb(tok)
+    if verb is None or verb.tag_ == "VBD" or any(c.lemma_ == "have" for c in verb.children):
+        return None
+    adverbs = lex.cue("forecast_adverbs")
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.dep_ == "conj" and not auxes:  # "would divert ... and likely trigger"
+        auxes = [c for c in verb.head.children if c.dep_ == "aux"]
+    conditional = any(a.lower_ in ("would", "wo") for a in auxes)
+    if conditional and any(
+        c.dep_ in ("advmod", "amod") and c.lower_ in adverbs for c in verb.children
+    ):
+        return "hypothetical"
+    gov = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or gov == verb:
+        return None
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    forecaster = (
+        gov.lemma_.lower() in lex.cue("forecast_verbs")
+        and subj is not None
+        and subj.lemma_.lower() in lex.cue("forecaster_words")
     )
+    return "speculative" if forecaster else None
 
 
 def modality(
@@ -171,13 +241,15 @@ def modality(
             break
         if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             found |= _governor_cues(gov, node, lex)
-        if _in_conditional(gov, lex):
+        if _in_conditional(gov, lex) or _condition_phrase(node, lex):
             found.add("hypothetical")
         if kind == "fact-check" and gov.lemma_.lower() in lex.cue("claim_words"):
             found.add("alleged")
         node = gov
     if "planned" in found and is_past(trigger):
         found.discard("planned")  # "mounted its long-threatened invasion": it happened
+    if found & {"speculative", "planned"} and (forecast := _forecast(trigger, lex)):
+        found.add(forecast)  # a forecast: nothing has happened
     if kind == "fact-check" and in_quote:
         found.add("alleged")
     if kind == "opinion" and "planned" not in found and _inference_above(trigger, lex):

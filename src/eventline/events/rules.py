@@ -1246,3 +1246,6 @@ def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[
 
 def _vague(ref: ActorRef) -> bool:
     return ref.id.startswith("desc:") and ref.country is None
+
+
+from eventline.events import rules_hedge  # noqa: E402,F401

@@ -1,0 +1,166 @@
+"""Rules for event words that report no act, or another act than their own (#11).
+
+Registered after the rules of `rules.py` (that module imports this one last), so they see
+candidates whose parties every earlier rule has settled:
+
+- `figurative_object`: a force verb whose object is a deal, a plan, a bill or hopes reports
+  no violence. A political actor that "killed" or "scrapped" such a thing cancelled it
+  (PLOVER REJECT), one that "attacked" it criticised it (ACCUSE disapprove); anything else
+  ("the scandal crushed hopes of a settlement") is no event.
+- `requested_content`: a noun of giving under a request verb ("sought aid from the
+  government", "appealed for help") names what was asked for, not aid given. The request
+  is the event (REQUEST, mode assist for aid), from the requester to the party asked.
+- `habitual`: a present-tense verb with a frequency adverb ("the two often agree on ...",
+  "usually consult each other") or under "tend to" states a habit, not an act.
+
+Hedged events (conditions, forecasts, conjecture) are a matter of modality: see
+`modality.py`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventline.events.args import first, prep_objects, subject, unique
+from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import Pattern
+from eventline.events.rules import RuleContext, political_party, rule
+from eventline.model import ActorRef
+
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+# Types whose noun, when asked for, is the content of a request rather than an act.
+_GIVING = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"})
+_FOR_GOVERNED = frozenset({"for"})
+_PRESENT_SIMPLE = frozenset({"VBP", "VBZ"})
+
+
+@rule("figurative_object")
+def figurative_object(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The ministry killed the pipeline deal" is a cancellation (REJECT) and "the senator
+    attacked the plan" a criticism (ACCUSE) when the actor is political; "the row destroyed
+    hopes of a deal" is no event."""
+    kept = []
+    for c in cands:
+        obj = _figurative_object(c, ctx)
+        if obj is None:
+            kept.append(c)
+            continue
+        if not any(political_party(a) for a in c.actor):
+            continue
+        lemma = c.trigger.lemma_.lower()
+        if lemma in ctx.lex.cue("cancel_force_verbs"):
+            c.type, c.mode = "REJECT", None
+        elif lemma in ctx.lex.cue("criticise_force_verbs"):
+            c.type, c.mode = "ACCUSE", "disapprove"
+        else:
+            continue
+        c.context.discard("military")
+        kept.append(c)
+    return kept
+
+
+def _figurative_object(c: EventCandidate, ctx: RuleContext) -> Token | None:
+    """The abstract thing a force verb acts on (its object, or its passive subject), when
+    that thing is no party."""
+    if c.type not in _FORCE or c.trigger.pos_ != "VERB":
+        return None
+    if c.trigger.lemma_.lower() not in ctx.lex.cue("figurative_force_verbs"):
+        return None
+    subj, passive = subject(c.trigger)
+    obj = subj if passive else first(c.trigger, "dobj")
+    if obj is None or ctx.actors.refs(obj) or ctx.actors.descriptor(obj):
+        return None
+    words = ctx.lex.cue("figurative_objects")
+    return obj if obj.lemma_.lower() in words or obj.lower_ in words else None
+
+
+@rule("requested_content")
+def requested_content(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """A noun of giving asked for ("seek aid from X", "appealed for help") is the content
+    of a request: the noun's event is dropped and the request carries it (mode assist for
+    aid; the party asked from the noun's "from" phrase when the request names none). A
+    request verb with no curated pattern becomes one when its subject is a political party."""
+    requests = {c.trigger.i: c for c in cands if c.type == "REQUEST"}
+    kept: list[EventCandidate] = []
+    for c in cands:
+        gov = _request_governor(c, ctx)
+        if gov is None:
+            kept.append(c)
+            continue
+        req = requests.get(gov.i) or _new_request(gov, ctx)
+        if req is None:
+            continue
+        if req.trigger.i not in requests:
+            requests[req.trigger.i] = req
+            kept.append(req)
+        if c.type == "AID" and req.mode is None:
+            req.mode = "assist"
+        if not req.recipient:
+            asked = _asked(c.trigger, gov, ctx)
+            ids = {a.id for a in req.actor}
+            req.recipient = tuple(r for r in asked if r.id not in ids)
+    for req in requests.values():
+        if not req.recipient and req.trigger.pos_ == "VERB":
+            req.recipient = _asked_through_content(req, ctx)
+    return kept
+
+
+def _asked_through_content(req: EventCandidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """ "appealed for help from Peru": the party asked hangs on what is asked for."""
+    tok = req.trigger
+    contents = [p for _, p in prep_objects(tok, ("for",))]
+    contents += [x for x in tok.children if x.dep_ == "dobj" and not ctx.actors.refs(x)]
+    ids = {a.id for a in req.actor}
+    found = [r for n in contents for _, p in prep_objects(n, ("from",)) for r in ctx.actors.refs(p)]
+    return tuple(r for r in unique(found) if r.id not in ids)
+
+
+def _request_governor(c: EventCandidate, ctx: RuleContext) -> Token | None:
+    tok = c.trigger
+    if c.type not in _GIVING or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verbs = ctx.lex.cue("request_governors")
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in _FOR_GOVERNED:
+        gov = tok.head.head
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in verbs:
+            return gov
+    return None
+
+
+def _asked(noun: Token, gov: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """The party a request is put to: "from X" on the noun or the verb, or the verb's object
+    ("asked Peru for help")."""
+    found = [r for _, pobj in prep_objects(noun, ("from",)) for r in ctx.actors.refs(pobj)]
+    found += [r for _, pobj in prep_objects(gov, ("from", "to")) for r in ctx.actors.refs(pobj)]
+    obj = first(gov, "dobj", "dative")
+    if obj is not None and obj != noun:
+        found += ctx.actors.refs(obj)
+    return unique(found)
+
+
+def _new_request(gov: Token, ctx: RuleContext) -> EventCandidate | None:
+    subj, passive = subject(gov)
+    actor = () if passive else ctx.actors.refs(subj)
+    if not actor or not any(political_party(a) for a in actor):
+        return None
+    pattern = Pattern(lemma=gov.lemma_.lower(), type="REQUEST", pos="verb")
+    return EventCandidate(pattern, gov, gov, actor, (), "REQUEST", None)
+
+
+@rule("habitual")
+def habitual(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Moscow and Tehran often agree on their assessments": a habit is no act."""
+    return [c for c in cands if not _habitual(c.trigger, ctx)]
+
+
+def _habitual(tok: Token, ctx: RuleContext) -> bool:
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.cue("habitual_verbs"):
+        return tok.head.tag_ in _PRESENT_SIMPLE  # "they tend to agree"
+    if tok.tag_ not in _PRESENT_SIMPLE:
+        return False
+    adverbs = ctx.lex.cue("habitual_adverbs")
+    return any(x.dep_ == "advmod" and x.lower_ in adverbs for x in tok.children)
