@@ -48,6 +48,8 @@ def figurative_object(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
         if not any(political_party(a) for a in c.actor):
             continue
         lemma = c.trigger.lemma_.lower()
+        if not _listed(obj, ctx.lex.cue("cancellable_objects")):
+            continue  # "crushed hopes of a settlement"
         if lemma in ctx.lex.cue("cancel_force_verbs"):
             c.type, c.mode = "REJECT", None
         elif lemma in ctx.lex.cue("criticise_force_verbs"):
@@ -70,8 +72,12 @@ def _figurative_object(c: EventCandidate, ctx: RuleContext) -> Token | None:
     obj = subj if passive else first(c.trigger, "dobj")
     if obj is None or ctx.actors.refs(obj) or ctx.actors.descriptor(obj):
         return None
-    words = ctx.lex.cue("figurative_objects")
-    return obj if obj.lemma_.lower() in words or obj.lower_ in words else None
+    words = ctx.lex.cue("figurative_objects") | ctx.lex.cue("cancellable_objects")
+    return obj if _listed(obj, words) else None
+
+
+def _listed(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 @rule("requested_content")
