@@ -170,3 +170,50 @@ def test_a_habit_of_agreeing_is_no_agreement() -> None:
 
 def test_an_agreement_reached_is_kept() -> None:
     assert "AGREE" in [t for t, _, _ in found(_agree_rows(None, "VBD"))]
+
+
+def test_a_danger_to_security_is_no_threat_of_action() -> None:
+    # Peru threatens the security of Chile.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("threatens", 1, "ROOT", "VERB", "VBZ", "threaten"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("security", 1, "dobj", "NOUN", "NN", "security"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        ("Chile", 4, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "THREATEN" not in [t for t, _, _ in found(rows)]
+
+
+def test_a_threat_to_act_stays_a_threat() -> None:
+    # Peru threatened to cut gas to Chile.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("cut", 1, "xcomp", "VERB", "VB", "cut"),
+        ("gas", 3, "dobj", "NOUN", "NN", "gas"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("Chile", 5, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "THREATEN" in [t for t, _, _ in found(rows)]
+
+
+def _beat_rows(place: str, lemma: str) -> list[Row]:
+    # Chile beat Peru in the cup final / at the border.
+    return [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+        ("Peru", 1, "dobj", "PROPN", "NNP", "Peru"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        (place, 3, "pobj", "NOUN", "NN", lemma),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_teams_in_a_match_are_no_belligerents() -> None:
+    assert found(_beat_rows("semifinal", "semifinal")) == []
+    assert [t for t, _, _ in found(_beat_rows("north", "north"))] == ["ASSAULT"]

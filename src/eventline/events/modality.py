@@ -179,8 +179,8 @@ def _condition_phrase(node: Token, lex: EventLexicon) -> bool:
     preposition under a future or modal verb."""
     if node.dep_ != "pobj" or node.head.lower_ not in lex.cue("condition_preps"):
         return False
-    verb = node.head.head
-    return verb.pos_ in ("VERB", "AUX") and _unreal(verb)
+    verb = _clause_verb(node.head)  # "took control upon ...", "a majority upon ..."
+    return verb is not None and _unreal(verb)
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -200,6 +200,8 @@ def _forecast(tok: Token, lex: EventLexicon) -> Modality | None:
     likelihood adverb ("a war would divert attention and likely trigger a shift in aid") is
     hypothetical. Conjecture about the past ("may have asked") is left to the cues."""
     verb = _clause_verb(tok)
+    if verb is not None and verb.dep_ == "pcomp" and verb.head != verb:
+        verb = _clause_verb(verb.head)  # "likely trigger a shift to aiding X"
     if verb is None or verb.tag_ == "VBD" or any(c.lemma_ == "have" for c in verb.children):
         return None
     adverbs = lex.cue("forecast_adverbs")

@@ -12,6 +12,9 @@ candidates whose parties every earlier rule has settled:
   is the event (REQUEST, mode assist for aid), from the requester to the party asked.
 - `habitual`: a present-tense verb with a frequency adverb ("the two often agree on ...",
   "usually consult each other") or under "tend to" states a habit, not an act.
+- `stake_threat`: "X threatens national security", "poses a threat to democracy" describe a
+  danger; PLOVER THREATEN is a threat of action by one party to another.
+- `sports_contest`: teams that beat, attack or meet each other in a match or a league.
 
 Hedged events (conditions, forecasts, conjecture) are a matter of modality: see
 `modality.py`.
@@ -170,3 +173,43 @@ def _habitual(tok: Token, ctx: RuleContext) -> bool:
         return False
     adverbs = ctx.lex.cue("habitual_adverbs")
     return any(x.dep_ == "advmod" and x.lower_ in adverbs for x in tok.children)
+
+
+@rule("stake_threat")
+def stake_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Smuggling threatens national security": a danger to a stake is no threat of action."""
+    return [c for c in cands if not (c.type == "THREATEN" and _stake(c.trigger, ctx))]
+
+
+def _stake(tok: Token, ctx: RuleContext) -> bool:
+    if tok.lemma_.lower() not in ctx.lex.cue("stake_threat_words"):
+        return False
+    if any(x.dep_ in ("xcomp", "ccomp") for x in tok.children):
+        return False  # "threatened to cut the gas": a threat of action
+    if tok.pos_ == "VERB":
+        obj = first(tok, "dobj")
+    else:
+        obj = next((p for _, p in prep_objects(tok, ("to", "for"))), None)
+    return obj is not None and _listed(obj, ctx.lex.cue("stake_words"))
+
+
+_SPORTS_PRONE = frozenset({"ASSAULT", "COERCE", "THREATEN", "CONSULT", "MOBILIZE", "REJECT"})
+
+
+@rule("sports_contest")
+def sports_contest(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Chile beat Peru in the cup final", "the teams meet in the semifinal": a sentence
+    about a match, with no weapon and only teams as parties (places, clubs: no sector of
+    their own), reports sport."""
+    return [c for c in cands if not _sport(c, ctx)]
+
+
+def _sport(c: EventCandidate, ctx: RuleContext) -> bool:
+    if c.type not in _SPORTS_PRONE:
+        return False
+    if any(p.sector and p.sector != "BUS" for p in (*c.actor, *c.recipient)):
+        return False  # a state, armed or civilian party: "fans attacked police after the match"
+    words = {t.lemma_.lower() for t in c.trigger.sent} | {t.lower_ for t in c.trigger.sent}
+    if words & ctx.lex.cue("weapon_words"):
+        return False
+    return bool(words & ctx.lex.cue("sports_words"))
