@@ -124,3 +124,21 @@ def test_conjecture_about_the_past_stays_speculative() -> None:
         ]
     )
     assert modality(doc[3], lexicon()) == "speculative"
+
+
+def test_the_prospect_of_an_attack_is_no_attack() -> None:
+    # Chile faces the prospect of an attack by Peru.
+    doc = build(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+            ("faces", 1, "ROOT", "VERB", "VBZ", "face"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("prospect", 1, "dobj", "NOUN", "NN", "prospect"),
+            ("of", 3, "prep", "ADP", "IN", "of"),
+            ("an", 6, "det", "DET", "DT", "an"),
+            ("attack", 4, "pobj", "NOUN", "NN", "attack"),
+            ("by", 6, "prep", "ADP", "IN", "by"),
+            ("Peru", 7, "pobj", "PROPN", "NNP", "Peru"),
+        ]
+    )
+    assert modality(doc[6], lexicon()) == "hypothetical"

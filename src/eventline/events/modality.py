@@ -176,8 +176,14 @@ def _unreal(verb: Token) -> bool:
 
 def _condition_phrase(node: Token, lex: EventLexicon) -> bool:
     """ "can take control upon repayment of the loans": the object of a condition
-    preposition under a future or modal verb."""
-    if node.dep_ != "pobj" or node.head.lower_ not in lex.cue("condition_preps"):
+    preposition under a future or modal verb; "faces the prospect of an attack": the object
+    of a possibility noun."""
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in lex.cue("possibility_nouns"):
+        return True
+    if prep.lower_ not in lex.cue("condition_preps"):
         return False
     verb = _clause_verb(node.head)  # "took control upon ...", "a majority upon ..."
     return verb is not None and _unreal(verb)
