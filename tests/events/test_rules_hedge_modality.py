@@ -142,3 +142,20 @@ def test_the_prospect_of_an_attack_is_no_attack() -> None:
         ]
     )
     assert modality(doc[6], lexicon()) == "hypothetical"
+
+
+def test_a_hedged_claim_in_a_fact_check_is_the_claim_under_review() -> None:
+    # Readers may conclude that Peru severed ties with Chile.
+    doc = build(
+        [
+            ("Readers", 2, "nsubj", "NOUN", "NNS", "reader"),
+            ("may", 2, "aux", "AUX", "MD", "may"),
+            ("conclude", 2, "ROOT", "VERB", "VB", "conclude"),
+            ("that", 5, "mark", "SCONJ", "IN", "that"),
+            ("Peru", 5, "nsubj", "PROPN", "NNP", "Peru"),
+            ("severed", 2, "ccomp", "VERB", "VBD", "sever"),
+            ("ties", 5, "dobj", "NOUN", "NNS", "tie"),
+        ]
+    )
+    assert modality(doc[5], lexicon(), kind="fact-check") == "alleged"
+    assert modality(doc[5], lexicon()) == "speculative"

@@ -13,7 +13,8 @@ through the clauses that govern it, collecting cues at each level:
 
 Negation binds tighter than anything else; then hypothetical, speculative, alleged, planned.
 Article kind adds two rules: in a fact-check, an event inside a direct quote or under a claim
-word is the claim being reviewed (alleged, never asserted); in an opinion piece, an inference
+word is the claim being reviewed (alleged, never asserted nor merely speculative: "the claim
+that X severed ties is an unfounded assumption"); in an opinion piece, an inference
 cue anywhere above the event makes it speculative.
 """
 
@@ -260,6 +261,8 @@ def modality(
         found.add(forecast)  # a forecast: nothing has happened
     if kind == "fact-check" and in_quote:
         found.add("alleged")
+    if kind == "fact-check" and "alleged" in found:
+        found -= {"speculative", "planned"}  # the claim under review, however it is hedged
     if kind == "opinion" and "planned" not in found and _inference_above(trigger, lex):
         found.add("speculative")
     return _strongest(found)
