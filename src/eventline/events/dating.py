@@ -210,6 +210,12 @@ class TimexIndex:
         found = self.by_clause.get(verb.i)
         return found[0] if found else None
 
+    def undated_own(self, verb: Token) -> bool:
+        """Whether `verb`'s clause has a time of its own that cannot be placed ("Friday" in an
+        article known only to its month): such a clause borrows no other event's date."""
+        own = self._own(verb)
+        return own is not None and own.tx.date is None
+
     def in_phrase(self, tok: Token) -> FoundTimex | None:
         """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes"), not one
         of another event the phrase relates it to ("a meeting since his election in July")."""
