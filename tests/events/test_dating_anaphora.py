@@ -95,3 +95,17 @@ def test_a_clause_with_an_unplaceable_day_borrows_no_date(parse: Parse) -> None:
     found = [e for e in events(parse, text, published="2024-10") if e.trigger == "met"]
     assert len(found) == 2
     assert found[1].date_precision == "report"
+
+
+@pytest.mark.slow
+def test_a_possessive_time_dates_its_noun_not_the_verb_acting_on_it(parse: Parse) -> None:
+    text = "Okafor condemned Saturday's strikes by Peru on Chile."
+    ev = by_trigger(events(parse, text), "condemned")
+    assert ev.date_precision == "report"
+
+
+@pytest.mark.slow
+def test_a_possessive_time_of_the_subject_dates_the_clause(parse: Parse) -> None:
+    text = "Saturday's strikes by Peru hit three Chilean towns."
+    ev = by_trigger(events(parse, text), "hit")
+    assert (ev.date, ev.date_precision) == ("2024-03-09", "day")

@@ -112,7 +112,12 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
     else: a noun the clause merely mentions ("since Pezeshkian's election in late July", "a
     reprisal for the attack earlier this month"), or an event the clause is put in relation to
     ("two weeks after the vote on Monday"). A preposition in `relation` (since, after, ...)
-    puts what it governs outside the clause's time."""
+    puts what it governs outside the clause's time. A possessive time belongs to its noun
+    alone ("condemned Saturday's strikes": the condemning may be later; `TimexIndex.in_phrase`
+    dates the strikes) unless that noun is the clause's subject ("Saturday's strikes hit")."""
+    noun = root.head
+    if root.dep_ == "poss" and noun.pos_ == "NOUN" and noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
     node, rank = root, 0
     for _ in range(12):
         head = node.head
