@@ -18,7 +18,15 @@ Dates fit when:
   overlap ("June 2025" holds June 23);
 - a mention dated only by its report joins a dated cluster whose date lies a few days before
   the report's publication, and another report-dated mention published about the same day;
-- a mention with no date at all only joins mentions of its own article.
+- a mention of a report known only to its month or year ("coarse") joins dates within that
+  span (widened by the same few days), and only through its article, copy group or story;
+- a mention with no date at all (an undated report) joins mentions of its own article, copy
+  group or story, whatever their dates.
+
+So a story dates what its reports leave open: a report-dated or undated mention merged with a
+stated date takes that date in the merged event, and `propagated_dates` hands it back to the
+mention ("the meeting" in an undated column, "met Friday" in a report known only to its
+month, when a story-mate states the day).
 
 Clustering is greedy and complete-linkage on dates: mentions are taken most precise date
 first, so each cluster is anchored by its best-dated mention, and a mention joins the best
@@ -91,8 +99,9 @@ def merge_rules() -> MergeRules:
 @dataclass(frozen=True)
 class MentionDays:
     """A mention's date as day ordinals: `kind` "exact" (a stated date of any precision),
-    "report" (the publication date stands in for it) or "none". A day and month of unknown
-    year is placed in the leap year 2000 and flagged `monthday`."""
+    "report" (the publication day stands in for it), "coarse" (only the report's month or
+    year is known: lo..hi spans it) or "none" (no date, no publication date). A day and
+    month of unknown year is placed in the leap year 2000 and flagged `monthday`."""
 
     kind: str
     lo: int = 0
@@ -149,6 +158,8 @@ def mention_date(mention: EventMention, article: Article | None) -> MentionDays:
         span = _exact(report, "day", year)
         if span is not None and span.day:
             return MentionDays("report", span.lo, span.lo, monthday=span.monthday)
+        if span is not None:  # a report known only to its month or year
+            return MentionDays("coarse", span.lo, span.hi)
     return MentionDays("none")
 
 
@@ -164,8 +175,18 @@ def _in_leap_year(span: MentionDays) -> MentionDays | None:
 
 
 def dates_compatible(a: MentionDays, b: MentionDays, rules: MergeRules) -> bool:
+    """Whether two mention dates may denote one happening (see the module docstring). A
+    "coarse" report (month or year) is compared by its span, widened by the report window;
+    "none" fits nothing here (`_fits` lets it join its own article, story or copy group)."""
     if "none" in (a.kind, b.kind):
         return False
+    if "coarse" in (a.kind, b.kind):
+        coarse, other = (a, b) if a.kind == "coarse" else (b, a)
+        if other.monthday:
+            return True  # a day and month of no year cannot be ruled out by a month span
+        return other.lo <= coarse.hi + rules.report_after and other.hi >= (
+            coarse.lo - rules.report_before
+        )
     if a.monthday or b.monthday:
         moved_a = a if a.monthday else _in_leap_year(a)
         moved_b = b if b.monthday else _in_leap_year(b)
@@ -350,13 +371,14 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
         return 0
     # Complete linkage, checked once per distinct member date (copies share theirs), before
     # the costlier evidence test: every condition must hold, so the order is free.
+    linked = bool(view.links & cluster.links)
     for when, articles in cluster.whens.items():
         if dates_compatible(view.when, when, rules):
             continue
-        if "none" in (view.when.kind, when.kind) and articles == {view.article}:
-            continue
+        if "none" in (view.when.kind, when.kind) and (linked or articles == {view.article}):
+            continue  # an undated report's mention joins its article, copy group or story
         return 0
-    if not (view.links & cluster.links or _same_parties(view, cluster)):
+    if not (linked or _same_parties(view, cluster)):
         return 0
     return _participants_overlap(view, cluster)
 
@@ -423,6 +445,29 @@ def cluster_mentions(
     belong together."""
     clusters = _clusters(mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of)
     return [[v.mention for v in c.members] for c in clusters]
+
+
+def propagated_dates(
+    mentions: Sequence[EventMention],
+    *,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str] | None = None,
+    story_of: Mapping[str, str] | None = None,
+) -> dict[str, tuple[str | None, str | None]]:
+    """Mention id -> (date, precision) for each mention without a stated date of its own
+    (dated by its report, by a report known only to its month, or not at all) that merges
+    with a mention stating one: it takes the date of its event's best-dated mention."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for cluster in _clusters(
+        mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of
+    ):
+        anchor = cluster.members[0]
+        if anchor.when.kind != "exact":
+            continue
+        for view in cluster.members[1:]:
+            if view.when.kind != "exact":
+                out[view.mention.id] = (anchor.mention.date, anchor.mention.date_precision)
+    return out
 
 
 # --- merged records ----------------------------------------------------------------------

@@ -112,7 +112,12 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
     else: a noun the clause merely mentions ("since Pezeshkian's election in late July", "a
     reprisal for the attack earlier this month"), or an event the clause is put in relation to
     ("two weeks after the vote on Monday"). A preposition in `relation` (since, after, ...)
-    puts what it governs outside the clause's time."""
+    puts what it governs outside the clause's time. A possessive time belongs to its noun
+    alone ("condemned Saturday's strikes": the condemning may be later; `TimexIndex.in_phrase`
+    dates the strikes) unless that noun is the clause's subject ("Saturday's strikes hit")."""
+    noun = root.head
+    if root.dep_ == "poss" and noun.pos_ == "NOUN" and noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
     node, rank = root, 0
     for _ in range(12):
         head = node.head
@@ -209,6 +214,12 @@ class TimexIndex:
         """The best timex entry of `verb`'s clause (its date None when unresolved)."""
         found = self.by_clause.get(verb.i)
         return found[0] if found else None
+
+    def undated_own(self, verb: Token) -> bool:
+        """Whether `verb`'s clause has a time of its own that cannot be placed ("Friday" in an
+        article known only to its month): such a clause borrows no other event's date."""
+        own = self._own(verb)
+        return own is not None and own.tx.date is None
 
     def in_phrase(self, tok: Token) -> FoundTimex | None:
         """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes"), not one

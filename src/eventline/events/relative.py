@@ -18,11 +18,21 @@ kinds of evidence can do better, and both leave the event report-dated when they
   clause (for a clause coordinated with it), else the time the sentence before it is about
   (`TimexIndex.story_time`); not a "fresh"/"new" one. A past event is never given the
   publication date as a stated date; with no story time it stays dated by its report. Present
-  and future events, reported speech and subordinate clauses keep their report date.
+  and future events, reported speech and subordinate clauses keep their report date;
+- **continuation**: when the sentence before has no timex either, a past main-clause event
+  that continues that sentence's dated main event (a pronoun subject, "there", "during the
+  visit", or the same named person acting) takes its date, so dates chain through a narrative;
+- **the same happening, other words**: once the rules above have run, a definite act noun
+  ("the US attacks") takes the date of the stated events of its type and parties ("Saturday's
+  US strikes") when they all agree on one.
+
+A clause with a time of its own that cannot be placed ("Friday" in an article known only to
+its month) borrows no date from anything else: it stays dated by its report.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -164,18 +174,28 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
 
 
 def _same_event_date(
-    item: Dated, stated: Iterable[Dated], lex: EventLexicon
+    item: Dated, stated: Iterable[Dated], lex: EventLexicon, *, other_lemmas: bool = False
 ) -> EventMention | None:
+    """The date of the one stated happening this event names again: events of the same
+    trigger lemma; with `other_lemmas`, for a definite act noun ("the US attacks" and
+    "Saturday's US strikes"), other lemmas of its type too, when all of them agree on one
+    date (asked once every other rule has dated what it can, so all are seen)."""
     trigger = item.cand.trigger
     if any(c.lower_ in lex.cue("novelty_words") for c in trigger.children):
         return None  # "fresh sanctions" are not the earlier ones
     lemma = trigger.lemma_.lower()
-    found = {
-        (d.event.date, d.event.date_precision): d.event
-        for d in stated
-        if d.cand.trigger.lemma_.lower() == lemma and _compatible(item.event, d.event)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    compatible = [d for d in stated if _compatible(item.event, d.event)]
+    for same_lemma in (True, False):
+        if not same_lemma and not (other_lemmas and trigger.pos_ == "NOUN"):
+            break
+        found = {
+            (d.event.date, d.event.date_precision): d.event
+            for d in compatible
+            if not same_lemma or d.cand.trigger.lemma_.lower() == lemma
+        }
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
 
 
 def _phrase_date(noun: Token, items: list[Dated]) -> EventMention | None:
@@ -290,9 +310,11 @@ def _main_clause(verb: Token) -> Token | None:
     return node if node.dep_ == "ROOT" else None
 
 
-def _story_date(item: Dated, timexes: TimexIndex, lex: EventLexicon) -> tuple[str, str] | None:
+def _story_date(
+    item: Dated, items: list[Dated], timexes: TimexIndex, lex: EventLexicon
+) -> tuple[str, str] | None:
     verb = item.cand.clause
-    if verb.pos_ not in ("VERB", "AUX") or not _past(verb):
+    if verb.pos_ not in ("VERB", "AUX") or not _past(verb) or timexes.undated_own(verb):
         return None
     heads = (item.cand.trigger, *(c for c in verb.children if c.dep_ == "dobj"))
     if any(c.lower_ in lex.cue("novelty_words") for h in heads for c in h.children):
@@ -303,10 +325,73 @@ def _story_date(item: Dated, timexes: TimexIndex, lex: EventLexicon) -> tuple[st
     sent = root.sent
     tx = timexes.story_time(sent) if root != verb else None
     if tx is None and sent.start > 0:
-        tx = timexes.story_time(root.doc[sent.start - 1].sent)
+        before = root.doc[sent.start - 1].sent
+        tx = timexes.story_time(before)
+        if tx is None:
+            return _anaphoric_date(item, items, before.start, lex)
     if tx is None or tx.date is None or tx.precision is None:
         return None
     return tx.date, tx.precision
+
+
+_PRONOUNS = {"they", "he", "she", "we"}
+
+
+def _anaphoric_date(
+    item: Dated, items: list[Dated], before: int, lex: EventLexicon
+) -> tuple[str, str] | None:
+    """The stated date of the main event of the sentence before (starting at token `before`)
+    when this event continues it: its subject is a personal pronoun ("They also rejected
+    ..."), it happened "there" or "during the visit" (an act noun), or it shares a named
+    person with that event. Dated by their story time too, such events chain ("X travelled
+    to Y on May 2. He met Z. They signed ...")."""
+    prior = [
+        d
+        for d in items
+        if d.stated
+        and d.cand.trigger.sent.start == before
+        and _main_clause(d.cand.clause) is not None
+        and d.event.date
+        and d.event.date_precision
+    ]
+    if not prior:
+        return None
+    dates = {(d.event.date, d.event.date_precision) for d in prior}
+    if len(dates) != 1:
+        return None
+    date_, precision = dates.pop()
+    if not any(_continues(item, d, lex) for d in prior):
+        return None
+    return date_ or "", precision or ""
+
+
+def _continues(item: Dated, prior: Dated, lex: EventLexicon) -> bool:
+    verb = item.cand.clause
+    subject = first(verb, "nsubj")
+    if subject is not None and subject.lower_ in _PRONOUNS and subject.tag_ == "PRP":
+        return True
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "there":
+            return True
+        if child.dep_ != "prep" or child.lower_ in lex.cue("timex_relation_preps"):
+            continue
+        for noun in (c for c in child.children if c.dep_ == "pobj"):
+            named = noun.lemma_.lower() in lex.cue("act_nouns") | {
+                prior.cand.trigger.lemma_.lower()
+            }
+            if named and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+                return True
+    return bool(_specific(prior.event.actor) & _specific(item.event.actor))
+
+
+_COUNTRY_ID = re.compile(r"(?:^|:)[A-Z]{3}$")  # "RUS", "kb:RUS": a whole country
+
+
+def _specific(refs: Iterable[ActorRef]) -> set[str]:
+    """Ids of named people and bodies, not of whole countries ("Peru" acts in many times)."""
+    return {
+        r.id for r in refs if not _COUNTRY_ID.search(r.id) and not (r.country and r.sector is None)
+    }
 
 
 def refine_dates(
@@ -321,6 +406,7 @@ def refine_dates(
         if (
             not item.stated
             and _refers_back(item.cand.trigger)
+            and not timexes.undated_own(item.cand.clause)
             and (src := _same_event_date(item, stated, lex)) is not None
         ):
             item.event = _redate(item.event, src.date, src.date_precision)
@@ -330,6 +416,15 @@ def refine_dates(
     for item in items:
         _apply_offset(item, items, timexes, lex)
     for item in items:
-        if not item.stated and (story := _story_date(item, timexes, lex)) is not None:
+        if not item.stated and (story := _story_date(item, items, timexes, lex)) is not None:
             item.event = _redate(item.event, *story)
+    stated = [d for d in items if d.stated]
+    for item in items:  # the same happening named again, now that story time dated more
+        if (
+            not item.stated
+            and _refers_back(item.cand.trigger)
+            and not timexes.undated_own(item.cand.clause)
+            and (src := _same_event_date(item, stated, lex, other_lemmas=True)) is not None
+        ):
+            item.event = _redate(item.event, src.date, src.date_precision)
     return [d.event for d in items]
