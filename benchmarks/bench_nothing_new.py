@@ -112,8 +112,9 @@ def run(db: str, src: Path, runs: int) -> list[str]:
             env=env,
             capture_output=True,
             text=True,
-            check=True,
         )
+        if done.returncode:
+            raise SystemExit(f"{src}: eventline analyse failed:\n{done.stderr}")
         figures.append(done.stderr.strip().splitlines()[-1])
     return figures
 

@@ -5,15 +5,18 @@ were rejected during an otherwise successful ingest give exit code 1."""
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from eventline.cli import validate
 from eventline.cli.analysis import register as register_analysis
@@ -263,7 +266,39 @@ def _esc(text: str) -> str:
 
 
 def main() -> None:
-    app()
+    only(app, sys.argv[1:])()
+
+
+def only(full: typer.Typer, args: Sequence[str]) -> typer.Typer:
+    """`full` with just the command `args` name, when they name one after the global options:
+    typer builds a click command (signature, type hints, parameters) for every registered
+    command before parsing, and one run needs one. Anything else (no command, `--help`, a
+    typo, an option this does not know) gets the whole app and its usual messages."""
+    name = _command_name(args)
+    commands = [c for c in full.registered_commands if _registered_name(c) == name]
+    groups = [g for g in full.registered_groups if g.name == name]
+    if name is None or len(commands) + len(groups) != 1:
+        return full
+    trimmed = copy.copy(full)
+    trimmed.registered_commands, trimmed.registered_groups = commands, groups
+    return trimmed
+
+
+def _command_name(args: Sequence[str]) -> str | None:
+    """The first argument after the global options (`--db URL`, `--db=URL`)."""
+    rest = list(args)
+    while rest and rest[0].startswith("--db"):
+        rest = rest[2:] if rest[0] == "--db" else rest[1:]
+    if not rest or rest[0].startswith("-"):
+        return None
+    return rest[0]
+
+
+def _registered_name(command: CommandInfo) -> str | None:
+    if command.name:
+        return command.name
+    callback = command.callback
+    return get_command_name(callback.__name__) if callback is not None else None
 
 
 app.command("eval")(eval_command)
