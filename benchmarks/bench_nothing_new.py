@@ -91,16 +91,6 @@ def clone(engine: Engine, n: int) -> int:
         return int(conn.execute(text("SELECT count(*) FROM articles")).scalar_one())
 
 
-def touch(url: str) -> None:
-    """What ingesting and analysing the clones would have written: new change markers."""
-    from eventline.store import Store
-    from eventline.store.db import ARTICLES_CHANGED, RESULTS_CHANGED, mark_changed
-
-    with Store(url) as store, store.engine.begin() as conn:
-        mark_changed(conn, ARTICLES_CHANGED)
-        mark_changed(conn, RESULTS_CHANGED)
-
-
 def run(db: str, src: Path, runs: int) -> list[str]:
     env = {**os.environ, "PYTHONPATH": str(src)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed eventline has its .pyc files
@@ -135,7 +125,6 @@ def main() -> None:
         with Store(args.db) as store:
             copy_template(args.template, store.engine)
             print(f"{clone(store.engine, args.n):,} articles in {store.url}", flush=True)
-        touch(args.db)
     for src in [*args.src, ROOT / "src"]:
         for line in run(args.db, src.resolve(), args.runs):
             print(f"{src}: {line}", flush=True)

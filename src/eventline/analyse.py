@@ -28,7 +28,6 @@ from eventline.store.db import (
     ARTICLES_CHANGED,
     RESULTS_CHANGED,
     get_blobs,
-    mark_changed,
     put_blob_in,
 )
 
@@ -213,8 +212,6 @@ def update(
     from eventline.analysis.repair import update_article
     from eventline.analysis.run import analyse_pending
 
-    with store.engine.begin() as conn:  # first: a run cut short here leaves it pending
-        mark_changed(conn, ARTICLES_CHANGED)
     fixed = update_article(store, article, published=published, outlet=outlet, kind=kind)
     key = analysis_key(settings)
     parsed, failed = analyse_pending(store, [fixed], settings=settings, key=key, progress=progress)

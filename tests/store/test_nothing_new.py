@@ -119,3 +119,21 @@ def test_a_new_article_after_nothing_new_is_still_found(store: Store, tmp_path: 
     report = analyse(store, settings=settings)
     assert report.linked and report.articles == 4  # the new result is linked
     assert state.anything_pending(store, "another-key")  # a new analysis key: all pending
+
+
+def test_corrected_metadata_makes_its_article_pending_again(store: Store, tmp_path: Path) -> None:
+    """Re-ingesting the same bytes with a new date drops the article's result (in
+    analysis/repair.py, which knows nothing of the markers): the database's triggers mark
+    the change, so the shortcut does not hide it."""
+    from eventline.model import Hints
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    settings = Settings(db=store.url, processes=1)
+    _add(store, folder, settings, 0, 2)
+    _nothing_new(store, settings)
+    sources = plan_sources([str(folder)])[0]
+    fixed = ingest(store, sources, settings=settings, hints=Hints(published="2025-06-05"))
+    assert fixed.updated == 2
+    assert len(state.pending_articles(store, analysis_key(settings))) == 2
+    assert state.anything_pending(store, analysis_key(settings))

@@ -17,12 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
 from eventline.store import Store
-from eventline.store.db import (
-    ARTICLES_CHANGED,
-    RESULTS_CHANGED,
-    get_blobs,
-    mark_changed,
-)
+from eventline.store.db import ARTICLES_CHANGED, RESULTS_CHANGED, get_blobs
 from eventline.store.schema import articles, documents
 from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
 
@@ -163,8 +158,6 @@ def write_outcomes_in(conn: Connection, outcomes: Sequence[Outcome]) -> None:
                 for f in failed
             ],
         )
-    if outcomes:
-        mark_changed(conn, RESULTS_CHANGED)  # last: held only until this transaction commits
 
 
 def iter_analyses(

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
-from uuid import uuid4
 
 from pydantic import BaseModel
 from sqlalchemy import JSON, Connection, Engine, UnicodeText, bindparam, cast, func, select
@@ -42,10 +41,11 @@ if TYPE_CHECKING:  # the records and the writer load where they are used: openin
 
 M = TypeVar("M", bound=BaseModel)
 
-#: Blobs holding a fresh random value, written in the transaction of every change of their
-#: kind, so "has anything changed since I last looked?" is one primary-key read, whatever
-#: the store's size: articles added or their metadata changed (ingest), per-article results
-#: or failures written (analyse, worker).
+#: Blobs holding a fresh random value, written by the database's triggers (migration 0010)
+#: in the transaction of every change of their kind, so "has anything changed since I last
+#: looked?" is one primary-key read, whatever the store's size: articles added, removed or
+#: their metadata changed (not their corpus links); per-article results or failures written
+#: or removed.
 ARTICLES_CHANGED = "index:articles-changed"
 RESULTS_CHANGED = "index:results-changed"
 
@@ -63,13 +63,6 @@ def put_blob_in(conn: Connection, key: str, data: bytes) -> None:
 
     lite = sqlite.insert(blobs).values(key=key, data=data)
     conn.execute(lite.on_conflict_do_update(index_elements=[blobs.c.key], set_={"data": data}))
-
-
-def mark_changed(conn: Connection, key: str) -> None:
-    """Record, inside the transaction making it, that a kind of data changed (see
-    ARTICLES_CHANGED); written last, so a concurrent writer waits for this row only until
-    this transaction commits."""
-    put_blob_in(conn, key, uuid4().hex.encode())
 
 
 def get_blobs(conn: Connection, keys: Sequence[str]) -> dict[str, bytes]:
@@ -138,7 +131,6 @@ class Store:
                     insert = articles.insert().values(data=_json_param(self.dialect))
                     conn.execute(insert, [_article_row(a) for a in doc_articles])
                     w.search_articles(doc_articles)
-                    mark_changed(conn, ARTICLES_CHANGED)
         except StoreError as exc:
             raise StoreError(self.url, f"cannot write {doc.source_path}: {exc.reason}") from exc
         return WriteOutcome.STORED
@@ -177,7 +169,6 @@ class Store:
                 w.clear_article_analysis([a.id for a in doc_articles])
                 # H1: the full-text row follows the article's title
                 w.search_articles(doc_articles)
-                mark_changed(conn, ARTICLES_CHANGED)
         except StoreError as exc:
             raise StoreError(self.url, f"cannot update {doc.source_path}: {exc.reason}") from exc
         return WriteOutcome.METADATA_UPDATED
