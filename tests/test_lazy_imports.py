@@ -37,6 +37,7 @@ for args in json.loads(sys.argv[1]):
         "output": result.output,
         "spacy": "spacy" in sys.modules,
         "trafilatura": "trafilatura" in sys.modules,
+        "loaded": sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules),
     })
 print(json.dumps(results))
 """
@@ -49,10 +50,31 @@ ARTICLE = (
 )
 
 
+#: What `analyse` with nothing new must not load (#10): records and their validation, the
+#: store's writer (and through it the corpus modules), the PostgreSQL dialect on SQLite,
+#: rich's tables and progress bars (it prints one line, to a pipe here), queries, the
+#: linking and parsing modules, Alembic (the schema is current).
+HEAVY = (
+    "eventline.model",
+    "eventline.public",
+    "eventline.queries",
+    "eventline.store.writer",
+    "eventline.corpus.merge",
+    "eventline.analysis.link",
+    "eventline.analysis.run",
+    "sqlalchemy.dialects.postgresql",
+    "rich.table",
+    "rich.progress",
+    "rapidfuzz",
+    "alembic",
+    "yaml",
+)
+
+
 def run_cli(*calls: list[str]) -> list[dict[str, object]]:
     env = os.environ | {"PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, json.dumps(list(calls))],
+        [sys.executable, "-c", SCRIPT, json.dumps(list(calls)), json.dumps(HEAVY)],
         capture_output=True,
         text=True,
         env=env,
@@ -111,3 +133,26 @@ def test_nothing_new_and_listings_import_no_spacy_but_new_articles_parse(
     assert pending["code"] == 0, pending
     assert "(1 newly analysed)" in str(pending["output"])
     assert pending["spacy"] is True
+
+
+def test_nothing_new_loads_no_records_writer_or_tables(tmp_path: Path) -> None:
+    """Start-up is most of a run with nothing new: it loads only what deciding "nothing to
+    do" and printing one line need (settings, the store's engine and schema, the CLI)."""
+    from eventline.analysis import state
+    from eventline.analysis.key import analysis_key
+    from eventline.model import ArticleAnalysis
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(ARTICLE)
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with Store(settings.db_url) as store:
+        ingest(store, plan_sources([str(folder)])[0], settings=settings)
+        key = analysis_key(settings)
+        fake = [ArticleAnalysis(article=a.id, key=key) for a in state.pending_articles(store, key)]
+        state.write_outcomes(store, fake)
+        assert analyse(store, settings=settings).linked
+    (result,) = run_cli(["--db", settings.db, "analyse"])
+    assert result["code"] == 0, result
+    assert "(0 newly analysed)" in str(result["output"])
+    assert result["loaded"] == [], result["loaded"]

@@ -15,27 +15,29 @@ Two steps with a stored boundary between them:
 
 from __future__ import annotations
 
-import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
 from eventline.analysis import state
 from eventline.analysis.key import analysis_key
-from eventline.analysis.repair import delete_articles, update_article
-from eventline.analysis.worker import link_lock
-from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
-from eventline.store.schema import articles as articles_table
-from eventline.store.schema_analysis import analysis_results
+from eventline.store.db import (
+    ARTICLES_CHANGED,
+    RESULTS_CHANGED,
+    get_blobs,
+    put_blob_in,
+)
 
 if TYPE_CHECKING:  # linking and parsing modules import spaCy: imported where they run
     from eventline.analysis.link import LinkReport
+    from eventline.model import AnalysisFailure, Article
 
 LINKED_KEY = "index:linked"
+#: The last link's counts (JSON), reported as they are when nothing changed since.
+LINKED_COUNTS_KEY = "index:linked:counts"
 
 Progress = Callable[[str, int, int], None]
 
@@ -57,14 +59,8 @@ class AnalysisReport:
 
 
 def _link_marker(store: Store, settings: Settings) -> bytes:
-    """What the last link saw: stored results (count, latest write) and linking settings."""
-    with store.engine.connect() as conn:
-        count, latest = conn.execute(
-            select(func.count(), func.max(analysis_results.c.analysed_at))
-        ).one()
-        # the articles alone, not every table's count (`Store.counts`): this runs on every
-        # `analyse`, and each count reads a table's smallest index
-        articles = conn.execute(select(func.count()).select_from(articles_table)).scalar_one()
+    """What the last link saw: the change markers of articles and per-article results (one
+    primary-key read, whatever the store's size) and the linking settings."""
     params = (
         settings.dedup_jaccard,
         settings.dedup_containment,
@@ -73,8 +69,16 @@ def _link_marker(store: Store, settings: Settings) -> bytes:
         settings.story_threshold,
         settings.story_undated_threshold,
     )
-    text = f"{count}|{latest}|{articles}|{params}"
-    return hashlib.sha256(text.encode()).hexdigest().encode()
+    with store.engine.connect() as conn:
+        return state.changes_marker(conn, ARTICLES_CHANGED, RESULTS_CHANGED, extra=str(params))
+
+
+def _remember_link(store: Store, marker: bytes, link: LinkReport) -> None:
+    """Record the link's marker and counts in one transaction."""
+    counts = json.dumps(asdict(link), sort_keys=True).encode()
+    with store.engine.begin() as conn:
+        put_blob_in(conn, LINKED_KEY, marker)
+        put_blob_in(conn, LINKED_COUNTS_KEY, counts)
 
 
 def _report(
@@ -82,9 +86,27 @@ def _report(
 ) -> AnalysisReport:
     if link is not None:
         return AnalysisReport(parsed=parsed, failed=tuple(failed), **asdict(link))
-    counts = store.counts()  # nothing linked: what the store holds
+    counts = _linked_counts(store)
     report = {f.name: counts[f.name] for f in fields(AnalysisReport) if f.name in counts}
     return AnalysisReport(parsed=parsed, failed=tuple(failed), linked=False, **report)
+
+
+def _linked_counts(store: Store) -> dict[str, int]:
+    """Nothing linked: the counts of the last link, which nothing has changed since (one
+    read); a store linked by an older eventline has none, and is counted."""
+    with store.engine.connect() as conn:
+        stored = get_blobs(conn, [LINKED_COUNTS_KEY]).get(LINKED_COUNTS_KEY)
+    counts = json.loads(stored) if stored is not None else {}
+    if not counts.keys() >= _COUNTED:
+        return store.counts()
+    return {name: int(counts[name]) for name in _COUNTED}
+
+
+#: What a run that linked nothing reports, as `Store.counts` names them.
+_COUNTED = frozenset(
+    ("articles", "actors", "event_mentions", "events", "quotes", "duplicate_groups", "stories",
+     "claims")
+)  # fmt: skip
 
 
 def link_if_changed(
@@ -97,7 +119,7 @@ def link_if_changed(
     from eventline.analysis.link import link_corpus
 
     link = link_corpus(store, settings=settings, progress=progress)
-    store.put_blob(LINKED_KEY, marker)
+    _remember_link(store, marker, link)
     return link
 
 
@@ -112,24 +134,42 @@ def analyse(
     corpus if anything changed. `everything` re-analyses every article. On PostgreSQL the
     articles are claimed row by row (`FOR UPDATE SKIP LOCKED`), so several `analyse` or
     `worker` processes can share a store; linking is serialised by an advisory lock."""
-    from eventline.analysis.run import analyse_pending, claim_all
-
     key = analysis_key(settings)
-    # SQLite has one writer: when nothing was pending, nothing is (no second scan for it)
-    idle = False
-    if store.engine.dialect.name == "postgresql" and not everything:
+    # nothing pending (one indexed read when nothing was written since the last look): no
+    # article is read, and no second look after
+    idle = not everything and not state.anything_pending(store, key)
+    parsed, failed = 0, list["AnalysisFailure"]()
+    if idle:
+        pass
+    elif store.engine.dialect.name == "postgresql" and not everything:
+        from eventline.analysis.run import claim_all
+
         parsed, failed = claim_all(store, settings=settings, progress=progress)
     else:
+        from eventline.analysis.run import analyse_pending
+
         pending = state.pending_articles(store, key, everything=everything)
-        idle = not pending
         parsed, failed = analyse_pending(
             store, pending, settings=settings, key=key, progress=progress
         )
     link = None
-    if idle or everything or state.pending_count(store, key) == 0:  # else another links
-        with link_lock(store):
-            link = link_if_changed(store, settings=settings, progress=progress)
+    if idle or everything or not state.anything_pending(store, key):  # else another links
+        link = _link_locked(store, settings=settings, progress=progress)
     return _report(parsed, failed, link, store)
+
+
+def _link_locked(
+    store: Store, *, settings: Settings, progress: Progress | None = None
+) -> LinkReport | None:
+    """`link_if_changed` under the link lock, taken only when the marker says there is
+    something to link (checked again under the lock, where another process may have just
+    linked it): a run with nothing new takes no lock and loads no linking module."""
+    if store.get_blob(LINKED_KEY) == _link_marker(store, settings):
+        return None
+    from eventline.analysis.worker import link_lock
+
+    with link_lock(store):
+        return link_if_changed(store, settings=settings, progress=progress)
 
 
 def relink(store: Store, *, settings: Settings, progress: Progress | None = None) -> AnalysisReport:
@@ -138,7 +178,7 @@ def relink(store: Store, *, settings: Settings, progress: Progress | None = None
     from eventline.analysis.link import link_corpus
 
     link = link_corpus(store, settings=settings, fresh=True, progress=progress)
-    store.put_blob(LINKED_KEY, _link_marker(store, settings))
+    _remember_link(store, _link_marker(store, settings), link)
     return _report(0, [], link, store)
 
 
@@ -150,6 +190,8 @@ def delete(
     progress: Progress | None = None,
 ) -> AnalysisReport:
     """Remove articles and everything derived from them, then re-link what they touched."""
+    from eventline.analysis.repair import delete_articles
+
     delete_articles(store, targets)
     return relink(store, settings=settings, progress=progress)
 
@@ -167,11 +209,12 @@ def update(
     """Correct an article's metadata, re-analyse it (dates and modality depend on it) and
     re-link the corpus (its copies and story depend on its date)."""
     from eventline.analysis.link import link_corpus
+    from eventline.analysis.repair import update_article
     from eventline.analysis.run import analyse_pending
 
     fixed = update_article(store, article, published=published, outlet=outlet, kind=kind)
     key = analysis_key(settings)
     parsed, failed = analyse_pending(store, [fixed], settings=settings, key=key, progress=progress)
     link = link_corpus(store, settings=settings, fresh=True, progress=progress)
-    store.put_blob(LINKED_KEY, _link_marker(store, settings))
+    _remember_link(store, _link_marker(store, settings), link)
     return _report(parsed, failed, link, store)

@@ -197,7 +197,7 @@ def claim_all(
     from eventline.analysis.worker import claim_batch
 
     key = analysis_key(settings)
-    total = len(state.pending_articles(store, key))
+    total = state.pending_count(store, key)  # a count: no article is loaded to be counted
     if total == 0:
         return 0, []
     processes = min(settings.processes, -(-total // settings.batch_size))

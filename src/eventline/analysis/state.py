@@ -5,22 +5,32 @@ edit one file; every function takes the `Store` and uses its engine, one transac
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, delete, exists, func, insert, select
+from sqlalchemy import Connection, Select, and_, delete, exists, func, insert, literal, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
-from eventline.model import AnalysisFailure, Article, ArticleAnalysis
 from eventline.store import Store
+from eventline.store.db import ARTICLES_CHANGED, RESULTS_CHANGED, get_blobs
 from eventline.store.schema import articles, documents
 from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
 
-Outcome = ArticleAnalysis | AnalysisFailure
+if TYPE_CHECKING:  # the records load where they are built: "anything new?" needs none
+    from typing import TypeAlias
+
+    from eventline.model import AnalysisFailure, Article, ArticleAnalysis
+
+    Outcome: TypeAlias = ArticleAnalysis | AnalysisFailure
+
+#: The change markers (`ARTICLES_CHANGED`, `RESULTS_CHANGED`) and analysis key under which a
+#: scan last found no pending article: while they are the same, nothing is pending.
+PENDING_CHECKED = "index:pending-checked"
 
 
 def _json(value: Any) -> Any:
@@ -33,12 +43,14 @@ def pack(analysis: ArticleAnalysis) -> bytes:
 
 
 def unpack(data: bytes) -> ArticleAnalysis:
+    from eventline.model import ArticleAnalysis
+
     return ArticleAnalysis.model_validate_json(zlib.decompress(data))
 
 
-def pending_query(key: str, *, everything: bool = False) -> Select[Any]:
-    """Articles' data without an analysis (or a recorded failure) for `key`."""
-    query = select(articles.c.data)
+def pending_query(key: str, *, everything: bool = False, column: Any = None) -> Select[Any]:
+    """Articles' data (or `column`) without an analysis (or a recorded failure) for `key`."""
+    query = select(articles.c.data if column is None else column).select_from(articles)
     if not everything:
         done = exists().where(
             and_(analysis_results.c.article_id == articles.c.id, analysis_results.c.key == key)
@@ -50,6 +62,34 @@ def pending_query(key: str, *, everything: bool = False) -> Select[Any]:
     return query
 
 
+def changes_marker(conn: Connection, *names: str, extra: str = "") -> bytes:
+    """A digest of the store's change markers `names` (ARTICLES_CHANGED, RESULTS_CHANGED)
+    and `extra`: equal digests mean that nothing of those kinds was written in between.
+    One primary-key read, whatever the store's size."""
+    found = get_blobs(conn, names)
+    text = "|".join([*(found.get(n, b"-").decode() for n in names), extra])
+    return hashlib.sha256(text.encode()).hexdigest().encode()
+
+
+def anything_pending(store: Store, key: str) -> bool:
+    """Is any article without an analysis (or a recorded failure) for `key`?
+
+    When no article or result was written since a scan last found nothing pending for this
+    key, nothing is (one indexed read, `PENDING_CHECKED`). Else the anti-join stops at the
+    first pending article (`LIMIT 1`, primary-key probes, no article data read); finding
+    none, it records the markers it started from, so the next call needs no scan. The
+    markers are read before the scan: an article committed meanwhile changes them."""
+    with store.engine.connect() as conn:
+        marker = changes_marker(conn, ARTICLES_CHANGED, RESULTS_CHANGED, extra=key)
+        if get_blobs(conn, [PENDING_CHECKED]).get(PENDING_CHECKED) == marker:
+            return False
+        query = pending_query(key, column=literal(1)).limit(1)
+        found = conn.execute(query).first() is not None
+    if not found and not store.read_only:
+        store.put_blob(PENDING_CHECKED, marker)
+    return found
+
+
 def pending_count(store: Store, key: str) -> int:
     """Pending articles, counting those other workers hold claimed (still uncommitted)."""
     query = select(func.count()).select_from(pending_query(key).subquery())
@@ -59,6 +99,8 @@ def pending_count(store: Store, key: str) -> int:
 
 def pending_articles(store: Store, key: str, *, everything: bool = False) -> list[Article]:
     """Articles without an analysis (or a recorded failure) for `key`, in store order."""
+    from eventline.model import Article
+
     query = (
         pending_query(key, everything=everything)
         .join(documents, documents.c.id == articles.c.document_id)
@@ -80,6 +122,8 @@ def write_outcomes(store: Store, outcomes: Sequence[Outcome]) -> None:
 
 def write_outcomes_in(conn: Connection, outcomes: Sequence[Outcome]) -> None:
     """`write_outcomes` inside an open transaction (a worker's claiming transaction)."""
+    from eventline.model import AnalysisFailure, ArticleAnalysis
+
     done = [o for o in outcomes if isinstance(o, ArticleAnalysis)]
     failed = [o for o in outcomes if isinstance(o, AnalysisFailure)]
     now = datetime.now(UTC)
@@ -129,6 +173,8 @@ def iter_analyses(
 
 
 def failures(store: Store) -> list[AnalysisFailure]:
+    from eventline.model import AnalysisFailure
+
     query = select(analysis_errors).order_by(analysis_errors.c.article_id, analysis_errors.c.stage)
     with store.engine.connect() as conn:
         return [

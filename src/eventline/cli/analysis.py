@@ -6,20 +6,22 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from eventline.cli import validate
 from eventline.cli.common import State, clip, err, handle_errors, out
-from eventline.cli.repair import print_report
+from eventline.cli.repair import progress_bar
 from eventline.cli.timeline import timeline_command
-from eventline.model import ActorRef
-from eventline.public import EventOut
-from eventline.queries import find_actors, find_events, find_quotes, iter_all
+
+if TYPE_CHECKING:  # records, queries and tables load in the commands that print them: an
+    # `analyse` with nothing new prints one line (#10)
+    from rich.table import Table
+
+    from eventline.model import ActorRef
+    from eventline.public import EventOut
 
 actors_app = typer.Typer(help="List canonical actors, or check an actor file.")
 
@@ -30,6 +32,8 @@ def _json_lines(records: Iterable[dict[str, Any]]) -> None:
 
 
 def _table(*columns: str) -> Table:
+    from rich.table import Table
+
     table = Table(box=None, header_style="bold")
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -48,30 +52,13 @@ def analyse_command(
 ) -> None:
     """Find actors, events, quotes, duplicates, stories and claims in every stored article."""
     from eventline.analyse import analyse
+    from eventline.cli.repair import print_report
 
     state: State = ctx.obj
     settings = state.settings.model_copy(
         update={"processes": processes or state.settings.processes}
     )
-    with (
-        handle_errors(),
-        state.open_store() as store,
-        Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-        ) as bar,
-    ):
-        tasks: dict[str, Any] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done)
-
+    with handle_errors(), state.open_store() as store, progress_bar() as progress:
         report = analyse(store, settings=settings, progress=progress)
     print_report(report)  # H7: one summary line shared with relink, delete and update
 
@@ -87,6 +74,8 @@ def actors(
     """List canonical actors with type, country, sector, roles, aliases and mention counts."""
     if ctx.invoked_subcommand is not None:
         return
+    from eventline.queries import find_actors
+
     state: State = ctx.obj
     with handle_errors():
         code = validate.country("--country", country)  # H5: option validation
@@ -141,6 +130,8 @@ def events_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List events (merged across articles once `eventline analyse` has run)."""
+    from eventline.queries import find_events, iter_all
+
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         # --- H5: option validation
@@ -190,6 +181,8 @@ def quotes_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List quotations with their speakers."""
+    from eventline.queries import find_quotes
+
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         kept = find_quotes(store, speaker=speaker, limit=None).data

@@ -5,24 +5,18 @@ were rejected during an otherwise successful ingest give exit code 1."""
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from eventline.cli import validate
 from eventline.cli.analysis import register as register_analysis
@@ -31,15 +25,12 @@ from eventline.cli.evaluate import eval_command
 from eventline.cli.oneline import OneLineErrors
 from eventline.cli.repair import register as register_repair
 from eventline.cli.search import search_command
-from eventline.cli.show import render_article
-from eventline.cli.summary import render_summary
-from eventline.exports import export_all
-from eventline.model import Hints, Notice
-from eventline.queries import find_articles
-from eventline.settings import MiB, load_settings
+from eventline.settings import load_settings
 
-if TYPE_CHECKING:  # reading inputs pulls in trafilatura and lxml: only `ingest` needs them
+if TYPE_CHECKING:  # reading inputs pulls in trafilatura and lxml: only `ingest` needs them;
+    # records, queries, exports and rich's tables load in the commands that use them (#10)
     from eventline.ingest import InputSource
+    from eventline.model import Notice
     from eventline.pipeline import IngestReport
 
 # No square brackets in help texts: rich reads "[env X]" as markup and prints "URL ."
@@ -93,8 +84,10 @@ def ingest(
     with handle_errors():
         published = validate.iso_date("--published", published)
         captured = validate.iso_time("--captured", captured)
-    hints = Hints(published=published, captured=captured, outlet=outlet, url=url)
+    from eventline.model import Hints
     from eventline.pipeline import ingest as run_ingest
+
+    hints = Hints(published=published, captured=captured, outlet=outlet, url=url)
     from eventline.pipeline import plan_sources
 
     with handle_errors():
@@ -118,6 +111,17 @@ def _ingest_progress(sources: list[InputSource]) -> Iterator[Callable[[str], Non
     """A progress bar on stderr, weighted by file size, when stderr is a terminal and the
     work is large (several inputs or one over a mebibyte); nothing when piped: the final
     count line is the record then."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from eventline.settings import MiB
+
     sizes = {s.label: _size(s) for s in sources}
     labels = [escape(one_line(s.label[-32:])) for s in sources] + [""]
     total = sum(sizes.values())
@@ -177,6 +181,10 @@ def articles(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List stored articles."""
+    from rich.table import Table
+
+    from eventline.queries import find_articles
+
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         if as_json:
@@ -209,6 +217,8 @@ def show(
     ctx: typer.Context, article_id: Annotated[str, typer.Argument(help="Article id or prefix.")]
 ) -> None:
     """Show an article's raw text and cleaned reading side by side, with what was cut and why."""
+    from eventline.cli.show import render_article
+
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         article = store.article(article_id)
@@ -230,6 +240,8 @@ def export(
     ] = False,
 ) -> None:
     """Write the store's records as export files (schema: docs/exports.md)."""
+    from eventline.exports import export_all
+
     state: State = ctx.obj
     with handle_errors():
         validate.one_of("--format", fmt, ("jsonl", "csv"))
@@ -242,6 +254,8 @@ def export(
 @app.command()
 def summary(ctx: typer.Context) -> None:
     """Summarise what the store holds: articles by kind, top actors and event types, links."""
+    from eventline.cli.summary import render_summary
+
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         out.print(render_summary(store, title=f"eventline store {state.settings.db}"))
@@ -252,7 +266,39 @@ def _esc(text: str) -> str:
 
 
 def main() -> None:
-    app()
+    only(app, sys.argv[1:])()
+
+
+def only(full: typer.Typer, args: Sequence[str]) -> typer.Typer:
+    """`full` with just the command `args` name, when they name one after the global options:
+    typer builds a click command (signature, type hints, parameters) for every registered
+    command before parsing, and one run needs one. Anything else (no command, `--help`, a
+    typo, an option this does not know) gets the whole app and its usual messages."""
+    name = _command_name(args)
+    commands = [c for c in full.registered_commands if _registered_name(c) == name]
+    groups = [g for g in full.registered_groups if g.name == name]
+    if name is None or len(commands) + len(groups) != 1:
+        return full
+    trimmed = copy.copy(full)
+    trimmed.registered_commands, trimmed.registered_groups = commands, groups
+    return trimmed
+
+
+def _command_name(args: Sequence[str]) -> str | None:
+    """The first argument after the global options (`--db URL`, `--db=URL`)."""
+    rest = list(args)
+    while rest and rest[0].startswith("--db"):
+        rest = rest[2:] if rest[0] == "--db" else rest[1:]
+    if not rest or rest[0].startswith("-"):
+        return None
+    return rest[0]
+
+
+def _registered_name(command: CommandInfo) -> str | None:
+    if command.name:
+        return command.name
+    callback = command.callback
+    return get_command_name(callback.__name__) if callback is not None else None
 
 
 app.command("eval")(eval_command)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,8 +16,10 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import EventlineError, StoreError
-from eventline.settings import Settings
-from eventline.store import Store
+
+if TYPE_CHECKING:
+    from eventline.settings import Settings
+    from eventline.store import Store
 
 # C0 and C1 control characters other than newline and tab: an escape sequence in an article
 # ("\x1b]0;title\x07", "\x1b[2J") would drive the reader's terminal. Shown, never obeyed.
@@ -47,6 +49,8 @@ class State:
     settings: Settings
 
     def open_store(self) -> Store:
+        from eventline.store import Store
+
         _opened.append(self.settings.db_url)
         return Store(self.settings.db_url)
 

@@ -6,14 +6,16 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from eventline.cli.common import handle_errors, out
-from eventline.eval.report import SectionReport
+
+if TYPE_CHECKING:  # loaded by `eval` only, not by every command
+    from rich.table import Table
+
+    from eventline.eval.report import SectionReport
 
 HELP_SAMPLES = "Folder of sample articles the gold describes."
 
@@ -62,6 +64,9 @@ def eval_command(
 
 
 def render_report(report: SectionReport, *, misses: int) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table("metric", "value", "floor", "", "detail", title=f"[bold]{report.section}")
     for m in report.metrics:
         mark = {True: "[green]ok", False: "[red]BELOW", None: ""}[m.passed]

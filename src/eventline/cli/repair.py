@@ -10,8 +10,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from eventline.cli import validate
 from eventline.cli.common import State, err, fail, handle_errors, out, plural
@@ -19,7 +17,13 @@ from eventline.cli.common import State, err, fail, handle_errors, out, plural
 
 @contextmanager
 def progress_bar() -> Iterator[Any]:
-    """A progress callback `(stage, done, total)` drawing one bar per stage on stderr."""
+    """A progress callback `(stage, done, total)` drawing one bar per stage on stderr (when
+    it is a terminal; else a callback that does nothing, and rich's progress is not loaded)."""
+    if not err.is_terminal:
+        yield lambda stage, done, total: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -86,6 +90,8 @@ def errors_command(
     if not found:
         err.print("no analysis errors")
         return
+    from rich.table import Table
+
     table = Table(box=None, header_style="bold")
     for column in ("article", "stage", "reason"):
         table.add_column(column, overflow="fold")

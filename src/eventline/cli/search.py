@@ -9,11 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from eventline.cli import validate
 from eventline.cli.common import State, err, handle_errors, out
-from eventline.queries import search
 
 
 def search_command(
@@ -30,6 +28,10 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Search article titles and bodies, quotes and event evidence, best match first."""
+    from rich.table import Table
+
+    from eventline.queries import search
+
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         # --- H5 (#12): option validation, as in `eventline events`

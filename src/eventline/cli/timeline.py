@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from eventline.cli import validate
 from eventline.cli.common import State, clip, err, fail, handle_errors, out
-from eventline.corpus.timeline import Timeline
-from eventline.corpus.timeline_store import store_timeline
 from eventline.errors import OutputError
-from eventline.queries import find_events
+
+if TYPE_CHECKING:  # loaded by `timeline` only, not by every command
+    from rich.table import Table
+
+    from eventline.corpus.timeline import Timeline
 
 Fmt = Literal["table", "png", "svg", "csv"]
 
@@ -38,6 +39,9 @@ def timeline_command(
 ) -> None:
     """Events between two actors over time: counts per PLOVER type and quad class, the
     conflict–cooperation score and the top evidence per period."""
+    from eventline.corpus.timeline_store import store_timeline
+    from eventline.queries import find_events
+
     state: State = ctx.obj
     with handle_errors(), state.open_store() as store:
         validate.one_of("--by", by, ("week", "month"))
@@ -76,6 +80,8 @@ def _check_target(target: Path) -> None:
 
 
 def render_timeline(t: Timeline) -> Table:
+    from rich.table import Table
+
     title = f"{t.a}{' → ' if t.directed else ' – '}{t.b}: {t.events} events by {t.by}"
     table = Table("period", "events", "score", "quad classes", "types", "top evidence", title=title)
     for p in t.periods:

@@ -13,9 +13,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from eventline.errors import UsageError
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-06-23)"
@@ -82,6 +79,8 @@ def event_type(value: str | None) -> str | None:
     """A PLOVER event type, case-insensitively (`consult` → CONSULT)."""
     if value is None:
         return None
+    from rapidfuzz import fuzz, process
+
     from eventline.corpus.timeline_quad import quad_table
 
     types = sorted(quad_table().types)
@@ -168,6 +167,9 @@ def actor(option: str, value: str | None, actors: Iterable[Mapping[str, Any]]) -
 def _suggest(value: str, shown: Mapping[str, str]) -> str:
     """' — did you mean …?' with up to three near actors, or a hint when nothing is near.
     Near: a similar spelling (ratio 80+) or one edit away ("Iram" → Iran)."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
     wanted = value.strip().casefold()
     found = process.extract(wanted, list(shown), scorer=fuzz.ratio, limit=12)
     picks: list[str] = []

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import JSON, Connection, Engine, UnicodeText, bindparam, cast, func, select
@@ -19,7 +19,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from eventline.errors import StoreError
-from eventline.model import Article, Document, DuplicateGroup, Event, Hints, Item, Story
 from eventline.store.connect import describe_error, open_engine, public_url
 from eventline.store.schema import (
     actor_aliases,
@@ -34,9 +33,42 @@ from eventline.store.schema import (
     stories,
     story_articles,
 )
-from eventline.store.writer import WRITE_ORDER, Writer
+
+if TYPE_CHECKING:  # the records and the writer load where they are used: opening a store and
+    # asking whether anything changed (`analyse` with nothing new) needs neither
+    from eventline.model import Article, Document, DuplicateGroup, Event, Hints, Story
+    from eventline.store.writer import Writer
 
 M = TypeVar("M", bound=BaseModel)
+
+#: Blobs holding a fresh random value, written by the database's triggers (migration 0010)
+#: in the transaction of every change of their kind, so "has anything changed since I last
+#: looked?" is one primary-key read, whatever the store's size: articles added, removed or
+#: their metadata changed (not their corpus links); per-article results or failures written
+#: or removed.
+ARTICLES_CHANGED = "index:articles-changed"
+RESULTS_CHANGED = "index:results-changed"
+
+
+def put_blob_in(conn: Connection, key: str, data: bytes) -> None:
+    """Insert or replace one blob inside an open transaction (safe beside other writers of
+    the same key on PostgreSQL: ON CONFLICT DO UPDATE, never a duplicate-key error)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        pg = postgresql.insert(blobs).values(key=key, data=data)
+        conn.execute(pg.on_conflict_do_update(index_elements=[blobs.c.key], set_={"data": data}))
+        return
+    from sqlalchemy.dialects import sqlite
+
+    lite = sqlite.insert(blobs).values(key=key, data=data)
+    conn.execute(lite.on_conflict_do_update(index_elements=[blobs.c.key], set_={"data": data}))
+
+
+def get_blobs(conn: Connection, keys: Sequence[str]) -> dict[str, bytes]:
+    """The blobs of these keys that exist, in one indexed read."""
+    rows = conn.execute(select(blobs.c.key, blobs.c.data).where(blobs.c.key.in_(list(keys))))
+    return {key: bytes(data) for key, data in rows}
 
 
 class WriteOutcome(StrEnum):
@@ -79,6 +111,8 @@ class Store:
         """One transaction for several writes: all of them are stored, or none."""
         if self.read_only:
             raise StoreError(self.url, "cannot write: the store is open read-only")
+        from eventline.store.writer import Writer
+
         try:
             with self.engine.begin() as conn:
                 yield Writer(conn)
@@ -109,6 +143,8 @@ class Store:
     # --- H5 (#12): re-ingesting the same bytes with changed metadata flags ----------------
     def document_hints(self, document_id: str) -> Hints | None:
         """The metadata flags a stored document was ingested with (None: not stored)."""
+        from eventline.model import Hints
+
         with self.engine.connect() as conn:
             row = conn.execute(select(documents.c.meta).where(documents.c.id == document_id))
             found = row.first()
@@ -154,6 +190,8 @@ class Store:
     ) -> int:
         """Swap in a new analysis (record kinds replaced whole, index blobs updated) in one
         transaction: a reader sees the old analysis or the new one, never a mix."""
+        from eventline.store.writer import WRITE_ORDER
+
         count = 0
         with self.batch() as w:
             for kind in reversed(WRITE_ORDER):
@@ -169,8 +207,13 @@ class Store:
         return count
 
     def put_blob(self, key: str, data: bytes) -> None:
-        with self.batch() as w:
-            w.put_blob(key, data)
+        if self.read_only:
+            raise StoreError(self.url, "cannot write: the store is open read-only")
+        try:
+            with self.engine.begin() as conn:
+                put_blob_in(conn, key, data)
+        except SQLAlchemyError as exc:
+            raise self._error("cannot write", exc) from exc
 
     # --- reads ------------------------------------------------------------------------------
 
@@ -200,6 +243,8 @@ class Store:
         return [model.model_validate(_json(row[0])) for row in rows]
 
     def _stories(self) -> list[Story]:
+        from eventline.model import Story
+
         with self.reading("stories") as conn:
             members: dict[str, list[str]] = {}
             query = select(story_articles).order_by(
@@ -220,6 +265,8 @@ class Store:
         ]
 
     def _groups(self) -> list[DuplicateGroup]:
+        from eventline.model import DuplicateGroup
+
         with self.reading("duplicate groups") as conn:
             members: dict[str, list[str]] = {}
             query = (
@@ -283,6 +330,8 @@ class Store:
     ) -> list[Event]:
         """Merged events of a type between two parties (actor ids or ISO3) whose first day
         falls in [since, until]: the blocking lookup for attaching a new event mention."""
+        from eventline.model import Event
+
         d = event_dyads
         query = (
             select(events.c.data)
@@ -298,6 +347,8 @@ class Store:
             return [Event.model_validate(_json(r[0])) for r in conn.execute(query)]
 
     def iter_articles(self) -> Iterator[Article]:
+        from eventline.model import Article
+
         query = (
             select(articles.c.data)
             .join(documents, documents.c.id == articles.c.document_id)
@@ -309,6 +360,8 @@ class Store:
 
     def article(self, prefix: str) -> Article | None:
         """An article by id or by a unique prefix of it (as `git show` does)."""
+        from eventline.model import Article
+
         with self.reading("articles") as conn:
             rows = conn.execute(
                 select(articles.c.data).where(articles.c.id.startswith(prefix)).limit(2)
@@ -318,6 +371,8 @@ class Store:
         return Article.model_validate(_json(rows[0][0]))
 
     def document(self, document_id: str) -> Document | None:
+        from eventline.model import Document, Hints, Item
+
         with self.reading("documents") as conn:
             row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
         if row is None:
