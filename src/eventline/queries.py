@@ -25,8 +25,10 @@ from pydantic import BaseModel
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Date,
     Select,
     and_,
+    cast,
     exists,
     func,
     literal,
@@ -199,9 +201,9 @@ def find_events(
 
     The merged events are asked first, page and count in one statement; only an empty
     answer asks whether linking has run, and then the mentions."""
-    filters = {"actor": actor, "recipient": recipient, "type": type, "since": since,
+    filters: dict[str, Any] = {"actor": actor, "recipient": recipient, "type": type, "since": since,
                "until": until, "story": story}  # fmt: skip
-    paging = {"limit": limit, "cursor": cursor, "count": count}
+    paging: dict[str, Any] = {"limit": limit, "cursor": cursor, "count": count}
     with _reading(store, "events") as conn:
         rows, total, nxt = _event_page(conn, merged=True, **filters, **paging)
         merged = bool(rows) or _has_events(conn)
@@ -665,6 +667,66 @@ def _daily(a: str, b: str, directed: bool, modality: str | None) -> list[Select[
         r.c.day == d.c.day, r.c.event_id == d.c.event_id,
     )  # fmt: skip
     return [one_way(a, b), one_way(b, a).where(~twice)]
+
+
+def dyad_top_events(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: Period = "month",
+    directed: bool = False,
+    modality: str | None = "asserted",
+    per: int = 3,
+) -> dict[str, list[EventOut]]:
+    """The `per` best-attested merged events between `a` and `b` in each month or ISO week
+    (most sources, then the largest absolute PLOVER score, then id), by period label; events
+    dated too coarsely for the period are left out, as the timeline leaves them out.
+
+    One statement: the pair's dyad rows (a → b, and b → a unless directed) are ranked per
+    period from their own columns (day, precision, sources, score; PostgreSQL reads them
+    from a covering index), and only the `per` best of each period are joined to `events`
+    for what is shown, so no event row or JSON is read for the rest of the relation."""
+    d, e = S.event_dyads, S.events
+    fine = sorted(_FINE_ENOUGH[by])
+
+    def one_way(x: str, y: str) -> Select[Any]:
+        where = [d.c.level == "event", d.c.actor_key == x, d.c.recipient_key == y,
+                 d.c.day > "", d.c.date_precision.in_(fine)]  # fmt: skip
+        if modality:
+            where.append(d.c.modality == modality)
+        return select(d.c.event_id, d.c.day, d.c.sources, d.c.score).where(*where)
+
+    ways = one_way(a, b) if directed or a == b else one_way(a, b).union(one_way(b, a))
+    pairs = ways.subquery()
+    with _reading(store, "the timeline") as conn:
+        rank = func.row_number().over(
+            partition_by=_period_key(pairs.c.day, by, conn.dialect.name),
+            order_by=[pairs.c.sources.desc(), func.abs(func.coalesce(pairs.c.score, 0.0)).desc(),
+                      pairs.c.event_id],
+        )  # fmt: skip
+        ranked = select(pairs.c.event_id, pairs.c.day, rank.label("rank")).subquery()
+        query = (
+            select(e.c.data, e.c.quad_class, e.c.score, e.c.sources, e.c.story_id, ranked.c.day)
+            .select_from(ranked.join(e, e.c.id == ranked.c.event_id))
+            .where(ranked.c.rank <= per)
+            .order_by(ranked.c.day, ranked.c.rank)
+        )
+        rows = conn.execute(query).all()
+    found: dict[str, list[EventOut]] = {}
+    for row in rows:
+        found.setdefault(_period(row.day, by), []).append(_event_out(row, merged=True))
+    return found
+
+
+def _period_key(day: ColumnElement[Any], by: Period, dialect: str) -> ColumnElement[Any]:
+    """An SQL expression naming the period of an ISO `day`: its month, or its ISO week's
+    Monday."""
+    if by == "month":
+        return func.substr(day, 1, 7)
+    if dialect == "postgresql":
+        return func.date_trunc("week", cast(day, Date))
+    return func.date(day, "-6 days", "weekday 1")
 
 
 def _period(day: str, by: Period) -> str:

@@ -107,12 +107,13 @@ def party_rows(event: EventCore) -> list[Row]:
 
 def dyad_rows(event: EventCore) -> list[Row]:
     """One row per (actor key, recipient key) pair: the dyad filter's index and the relation
-    timeline's facts."""
+    timeline's facts (with a merged event's sources, which rank a period's evidence)."""
     core = _event_core(event)
     facts = {k: core[k] for k in ("day", "type", "quad_class", "score", "date_precision")}
+    sources = event.sources if isinstance(event, Event) else None
     return [
         {"level": _level(event), "actor_key": a, "recipient_key": r, "event_id": event.id,
-         "modality": event.modality, **facts}
+         "modality": event.modality, "sources": sources, **facts}
         for a in _keys(event.actor)
         for r in _keys(event.recipient)
     ]  # fmt: skip

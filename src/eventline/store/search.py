@@ -41,7 +41,7 @@ _POSTGRES_DDL = (
 BACKEND_OBJECTS = frozenset(
     {"search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
      "search_fts_config", "search_fts_content", "tsv", "ix_search_docs_tsv",
-     "ix_dyad_months_pair"}
+     "ix_dyad_months_pair", "ix_event_dyads_evidence"}
 )  # fmt: skip
 
 
@@ -67,6 +67,18 @@ def create_timeline_index_ddl(dialect: str) -> tuple[str, ...]:
         "CREATE INDEX ix_dyad_months_pair ON dyad_months (lo_key, hi_key, modality) "
         "INCLUDE (month, direction, date_precision, type, quad_class, events, score_sum, "
         "scored)",
+    )
+
+
+def create_evidence_index_ddl(dialect: str) -> tuple[str, ...]:
+    """PostgreSQL's covering index for a timeline's top evidence (migration 0008): what ranks
+    one pair's events per period, as an index-only scan of the pair's key range (SQLite's
+    `event_dyads` is clustered on that key already)."""
+    if dialect != "postgresql":
+        return ()
+    return (
+        "CREATE INDEX ix_event_dyads_evidence ON event_dyads (level, actor_key, recipient_key, "
+        "modality, day) INCLUDE (event_id, date_precision, sources, score)",
     )
 
 

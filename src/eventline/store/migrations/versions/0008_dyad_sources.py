@@ -1,0 +1,40 @@
+"""A merged event's number of sources on its dyad rows (`event_dyads.sources`), so that a
+relation timeline ranks each period's top evidence from the pair's dyad rows and reads the
+full event rows of the few it shows, not of every event of the pair; on PostgreSQL a
+covering index for that ranking (`ix_event_dyads_evidence`). Mention rows keep NULL.
+
+Existing rows are filled from `events` in one UPDATE (on PostgreSQL this rewrites the
+table's rows: the index-only scans need the next VACUUM, which autovacuum runs after so
+large an update).
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-30
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    from eventline.store.search import create_evidence_index_ddl
+
+    op.add_column("event_dyads", sa.Column("sources", sa.Integer))
+    op.execute(
+        "UPDATE event_dyads SET sources = e.sources FROM events e "
+        "WHERE e.id = event_dyads.event_id AND event_dyads.level = 'event'"
+    )
+    for statement in create_evidence_index_ddl(op.get_bind().dialect.name):
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_event_dyads_evidence")
+    with op.batch_alter_table("event_dyads") as batch:
+        batch.drop_column("sources")
