@@ -710,7 +710,7 @@ def dyad_top_events(
             select(e.c.data, e.c.quad_class, e.c.score, e.c.sources, e.c.story_id, ranked.c.day)
             .select_from(ranked.join(e, e.c.id == ranked.c.event_id))
             .where(ranked.c.rank <= per)
-            .order_by(ranked.c.day, ranked.c.rank)
+            .order_by(ranked.c.rank, ranked.c.event_id)
         )
         rows = conn.execute(query).all()
     found: dict[str, list[EventOut]] = {}
