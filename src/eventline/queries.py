@@ -28,6 +28,7 @@ from sqlalchemy import (
     Date,
     Select,
     and_,
+    case,
     cast,
     exists,
     func,
@@ -621,7 +622,10 @@ def dyad_timeline(
 
 
 def _monthly(a: str, b: str, *, directed: bool, modality: str | None) -> Select[Any]:
-    """Per month from the `dyad_months` rollup: a few rows per month whatever the size."""
+    """Per month from the `dyad_months` rollup: a few rows per month whatever the size.
+    The months of events dated too coarsely for a month are summed into one row ("-", as a
+    year), those of the fine-enough precisions into one per month and type, so that the
+    rows fetched and folded in Python are about one per month and type."""
     m = S.dyad_months
     lo, hi = sorted((a, b))
     where = [m.c.lo_key == lo, m.c.hi_key == hi]
@@ -629,7 +633,13 @@ def _monthly(a: str, b: str, *, directed: bool, modality: str | None) -> Select[
         where.append(m.c.direction.in_((1 if a == lo else 2, 3)))
     if modality:
         where.append(m.c.modality == modality)
-    columns = [m.c.month.label("day"), m.c.date_precision, m.c.type, m.c.quad_class]
+    fine = m.c.date_precision.in_(sorted(_FINE_ENOUGH["month"]))
+    columns = [
+        case((m.c.month == "", ""), (fine, m.c.month), else_="-").label("day"),
+        case((m.c.month == "", ""), (fine, "month"), else_="year").label("date_precision"),
+        m.c.type,
+        m.c.quad_class,
+    ]
     return (
         select(
             *columns,
