@@ -56,7 +56,7 @@ from eventline.public import (
 )
 from eventline.store import Store
 from eventline.store import schema as S
-from eventline.store.rows import date_range
+from eventline.store.rows import date_range, joint_key
 from eventline.store.search import WINDOW as SEARCH_WINDOW
 from eventline.store.search import Filters
 from eventline.store.search import search as run_search
@@ -266,30 +266,30 @@ def _event_out(row: Any, *, merged: bool) -> EventOut:
 def joint_events(store: Store, a: str, b: str) -> list[EventOut]:
     """Events where `a` and `b` act together and no recipient is named ("Russia and Iran
     signed a treaty"): part of their relation, though no actor → recipient pair holds them.
-    Found through the party key ranges of both sides (merged events once linking has run)."""
+    Found through the pair's "joint" party rows, one key range (merged events once linking
+    has run); `a == b` means every recipient-less event `a` acts in."""
     with _reading(store, "events") as conn:
         merged = _has_events(conn)
         table = S.events if merged else S.event_mentions
         level = "event" if merged else "mention"
         p = S.event_parties
-        side_a = (
-            select(p.c.event_id)
-            .where(p.c.level == level, p.c.role == "actor", p.c.key == a)
-            .intersect(
-                select(p.c.event_id).where(p.c.level == level, p.c.role == "actor", p.c.key == b)
+        if a != b:
+            ids = select(p.c.event_id).where(
+                p.c.level == level, p.c.role == "joint", p.c.key == joint_key(a, b)
             )
-            .subquery()
-        )
-        recipient = (
-            select(p.c.event_id)
-            .where(p.c.level == level, p.c.role == "recipient", p.c.event_id == table.c.id)
-            .exists()
-        )
+        else:
+            recipient = (
+                select(p.c.event_id)
+                .where(p.c.level == level, p.c.role == "recipient", p.c.event_id == table.c.id)
+                .exists()
+            )
+            ids = select(p.c.event_id).where(p.c.level == level, p.c.role == "actor", p.c.key == a)
+            ids = ids.where(~recipient)
         extra = [table.c.sources, table.c.story_id] if merged else []
         query = select(table.c.data, table.c.quad_class, table.c.score, *extra).where(
-            table.c.id.in_(select(side_a.c.event_id)), ~recipient
+            table.c.id.in_(ids)
         )
-        rows = conn.execute(query).all()
+        rows = conn.execute(query.order_by(table.c.id)).all()
     return [_event_out(r, merged=merged) for r in rows]
 
 

@@ -115,6 +115,8 @@ def test_migration_0008_fills_dyad_sources(tmp_path: Path) -> None:
         from eventline.store import rows as R
 
         conn.execute(S.events.insert(), [R.event_row(e) for e in events])
+        parties = [r for e in events for r in R.party_rows(e) if r["role"] != "joint"]
+        conn.execute(S.event_parties.insert(), parties)
         rows = [{k: v for k, v in r.items() if k != "sources"}
                 for e in events for r in R.dyad_rows(e)]  # fmt: skip
         conn.execute(text(
@@ -124,7 +126,15 @@ def test_migration_0008_fills_dyad_sources(tmp_path: Path) -> None:
             ":modality)"
         ), rows)  # fmt: skip
     engine.dispose()
+    from eventline.store import rows as R
+
     with Store(url) as store, store.reading("dyads") as conn:
         d, e = S.event_dyads, S.events
         found = conn.execute(select(d.c.sources, e.c.sources).join(e, e.c.id == d.c.event_id)).all()
+        p = S.event_parties
+        joint = conn.execute(
+            select(p.c.level, p.c.role, p.c.key, p.c.day, p.c.event_id).where(p.c.role == "joint")
+        ).all()
     assert found and all(ours == theirs for ours, theirs in found)
+    expected = [r for e in events for r in R.party_rows(e) if r["role"] == "joint"]
+    assert expected and sorted(tuple(r.values()) for r in expected) == sorted(map(tuple, joint))
