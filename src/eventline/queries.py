@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any, Literal, TypeVar
 
@@ -24,8 +25,11 @@ from pydantic import BaseModel
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Date,
     Select,
     and_,
+    case,
+    cast,
     exists,
     func,
     literal,
@@ -52,7 +56,7 @@ from eventline.public import (
 )
 from eventline.store import Store
 from eventline.store import schema as S
-from eventline.store.rows import date_range
+from eventline.store.rows import date_range, joint_key
 from eventline.store.search import WINDOW as SEARCH_WINDOW
 from eventline.store.search import Filters
 from eventline.store.search import search as run_search
@@ -80,6 +84,18 @@ def decode_cursor(cursor: str, *, size: int) -> list[Any]:
     return key
 
 
+@contextmanager
+def _reading(store: Store, what: str) -> Iterator[Connection]:
+    """`store.reading`, with each statement in its own snapshot on PostgreSQL (autocommit):
+    psycopg would send a BEGIN before the first statement and the pool a ROLLBACK when the
+    connection goes back, two round trips that a query answered by one statement (a page
+    and its count are one, below) does not need. SQLite reads never open a transaction."""
+    with store.reading(what) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
+
+
 def _page(
     conn: Connection,
     query: Select[Any],
@@ -93,21 +109,32 @@ def _page(
     """Rows of `query` after `cursor` in `key` order, the total count (None unless `count`),
     and the next cursor. `query` selects the key columns last, labelled k0, k1, …
     `counted`, when given, is a cheaper query with as many rows as `query` (the driving
-    index range alone, without the joins that only fetch what is shown): it is counted."""
-    source = (query if counted is None else counted).subquery()
-    total = conn.execute(select(func.count()).select_from(source)).scalar_one() if count else None
+    index range alone, without the joins that only fetch what is shown): it is counted.
+    The count rides along the page as an uncorrelated scalar subquery, computed once, so a
+    page is one statement (one round trip); only an empty page after a cursor counts apart."""
+    total_query = select(func.count()).select_from(
+        (query if counted is None else counted).subquery()
+    )
     if cursor is not None:
         after = decode_cursor(cursor, size=len(key))
         query = query.where(tuple_(*key) > tuple_(*(literal(v) for v in after)))
     query = query.order_by(*key)
+    if count:
+        query = query.add_columns(total_query.scalar_subquery().label("n_total"))
     if limit is not None:
         query = query.limit(limit + 1)
     rows = list(conn.execute(query).all())
+    total: int | None = None
+    if count:
+        if rows:
+            total = int(rows[0].n_total)
+        else:
+            total = 0 if cursor is None else int(conn.execute(total_query).scalar_one())
     more = limit is not None and len(rows) > limit
     rows = rows[:limit] if limit is not None else rows
     names = [f"k{n}" for n in range(len(key))]
     nxt = encode_cursor([getattr(rows[-1], n) for n in names]) if more and rows else None
-    return rows, None if total is None else int(total), nxt
+    return rows, total, nxt
 
 
 def _keys(*columns: ColumnElement[Any]) -> list[ColumnElement[Any]]:
@@ -171,34 +198,59 @@ def find_events(
     count: bool = True,
 ) -> Page[EventOut]:
     """Events by actor and recipient (id or ISO3), PLOVER type, date range and story, in
-    date order. Merged events once corpus linking has run, else the event mentions."""
-    with store.reading("events") as conn:
-        merged = _has_events(conn)
-        table = S.events if merged else S.event_mentions
-        level = "event" if merged else "mention"
-        driver, src, day, ident, where = _event_source(
-            table, level=level, actor=actor, recipient=recipient
-        )
-        where += _day_bounds(day, since, until)
-        # The count reads the driving key range alone unless a filter needs the event row.
-        counted = select(ident).select_from(driver).where(and_(True, *where))
-        if type:
-            where.append(table.c.type == type.upper())
-        if story:
-            where.append(S.events.c.story_id == story if merged else literal(False))
-        extra = [table.c.sources, table.c.story_id] if merged else []
-        query = select(
-            table.c.data, table.c.quad_class, table.c.score, *extra, *_keys(day, ident)
-        ).select_from(src)
-        if where:
-            query = query.where(and_(*where))
-        rows, total, nxt = _page(
-            conn, query, key=[day, ident], limit=limit, cursor=cursor, count=count,
-            counted=None if type or story else counted,
-        )  # fmt: skip
+    date order. Merged events once corpus linking has run, else the event mentions.
+
+    The merged events are asked first, page and count in one statement; only an empty
+    answer asks whether linking has run, and then the mentions."""
+    filters: dict[str, Any] = {"actor": actor, "recipient": recipient, "type": type, "since": since,
+               "until": until, "story": story}  # fmt: skip
+    paging: dict[str, Any] = {"limit": limit, "cursor": cursor, "count": count}
+    with _reading(store, "events") as conn:
+        rows, total, nxt = _event_page(conn, merged=True, **filters, **paging)
+        merged = bool(rows) or _has_events(conn)
+        if not merged:
+            rows, total, nxt = _event_page(conn, merged=False, **filters, **paging)
     return Page[EventOut](
         data=[_event_out(r, merged=merged) for r in rows], count=total, next_cursor=nxt
     )
+
+
+def _event_page(
+    conn: Connection,
+    *,
+    merged: bool,
+    actor: str | None,
+    recipient: str | None,
+    type: str | None,
+    since: str | None,
+    until: str | None,
+    story: str | None,
+    limit: int | None,
+    cursor: str | None,
+    count: bool,
+) -> tuple[list[Any], int | None, str | None]:
+    table = S.events if merged else S.event_mentions
+    level = "event" if merged else "mention"
+    driver, src, day, ident, where = _event_source(
+        table, level=level, actor=actor, recipient=recipient
+    )
+    where += _day_bounds(day, since, until)
+    # The count reads the driving key range alone unless a filter needs the event row.
+    counted = select(ident).select_from(driver).where(and_(True, *where))
+    if type:
+        where.append(table.c.type == type.upper())
+    if story:
+        where.append(S.events.c.story_id == story if merged else literal(False))
+    extra = [table.c.sources, table.c.story_id] if merged else []
+    query = select(
+        table.c.data, table.c.quad_class, table.c.score, *extra, *_keys(day, ident)
+    ).select_from(src)
+    if where:
+        query = query.where(and_(*where))
+    return _page(
+        conn, query, key=[day, ident], limit=limit, cursor=cursor, count=count,
+        counted=None if type or story else counted,
+    )  # fmt: skip
 
 
 def _event_out(row: Any, *, merged: bool) -> EventOut:
@@ -214,30 +266,30 @@ def _event_out(row: Any, *, merged: bool) -> EventOut:
 def joint_events(store: Store, a: str, b: str) -> list[EventOut]:
     """Events where `a` and `b` act together and no recipient is named ("Russia and Iran
     signed a treaty"): part of their relation, though no actor → recipient pair holds them.
-    Found through the party key ranges of both sides (merged events once linking has run)."""
-    with store.reading("events") as conn:
+    Found through the pair's "joint" party rows, one key range (merged events once linking
+    has run); `a == b` means every recipient-less event `a` acts in."""
+    with _reading(store, "events") as conn:
         merged = _has_events(conn)
         table = S.events if merged else S.event_mentions
         level = "event" if merged else "mention"
         p = S.event_parties
-        side_a = (
-            select(p.c.event_id)
-            .where(p.c.level == level, p.c.role == "actor", p.c.key == a)
-            .intersect(
-                select(p.c.event_id).where(p.c.level == level, p.c.role == "actor", p.c.key == b)
+        if a != b:
+            ids = select(p.c.event_id).where(
+                p.c.level == level, p.c.role == "joint", p.c.key == joint_key(a, b)
             )
-            .subquery()
-        )
-        recipient = (
-            select(p.c.event_id)
-            .where(p.c.level == level, p.c.role == "recipient", p.c.event_id == table.c.id)
-            .exists()
-        )
+        else:
+            recipient = (
+                select(p.c.event_id)
+                .where(p.c.level == level, p.c.role == "recipient", p.c.event_id == table.c.id)
+                .exists()
+            )
+            ids = select(p.c.event_id).where(p.c.level == level, p.c.role == "actor", p.c.key == a)
+            ids = ids.where(~recipient)
         extra = [table.c.sources, table.c.story_id] if merged else []
         query = select(table.c.data, table.c.quad_class, table.c.score, *extra).where(
-            table.c.id.in_(select(side_a.c.event_id)), ~recipient
+            table.c.id.in_(ids)
         )
-        rows = conn.execute(query).all()
+        rows = conn.execute(query.order_by(table.c.id)).all()
     return [_event_out(r, merged=merged) for r in rows]
 
 
@@ -299,7 +351,7 @@ def find_actors(
     source = a.outerjoin(counts, counts.c.actor_id == a.c.id) if order == "mentions" else a
     query = select(a.c.data, a.c.id.label("actor_id"), *_keys(*key)).select_from(source)
     query = query.where(and_(True, *where))
-    with store.reading("actors") as conn:
+    with _reading(store, "actors") as conn:
         rows, total, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor, count=count)
         mentions = _mentions_of(conn, [r.actor_id for r in rows])
     data = [_actor_out(_json(r.data), mentions.get(r.actor_id, [])) for r in rows]
@@ -319,7 +371,7 @@ def actors_named(store: Store, name: str) -> list[dict[str, Any]]:
         .where(a.c.id.in_(forms) | a.c.id.in_(by_alias))  # ids are lowercase (content ids)
         .order_by(a.c.id)
     )
-    with store.reading("actors") as conn:
+    with _reading(store, "actors") as conn:
         return [_json(r.data) for r in conn.execute(query)]
 
 
@@ -376,7 +428,7 @@ def find_quotes(
     if until:
         where.append(q.c.date <= last_day(until))
     query = select(q.c.data, q.c.date, *_keys(q.c.id)).where(and_(True, *where))
-    with store.reading("quotes") as conn:
+    with _reading(store, "quotes") as conn:
         rows, total, nxt = _page(conn, query, key=[q.c.id], limit=limit, cursor=cursor, count=count)
     data = [QuoteOut.model_validate(_json(r.data) | {"date": r.date}) for r in rows]
     return Page[QuoteOut](data=data, count=total, next_cursor=nxt)
@@ -420,7 +472,7 @@ def find_articles(
         .select_from(a.join(d, d.c.id == a.c.document_id))
         .where(and_(True, *where))
     )
-    with store.reading("articles") as conn:
+    with _reading(store, "articles") as conn:
         rows, total, nxt = _page(conn, query, key=key, limit=limit, cursor=cursor, count=count)
     data = [
         article_out(
@@ -478,7 +530,7 @@ def find_timexes(
     pairs = ((t.c.article_id, article), (t.c.value, value))
     where = [column == wanted for column, wanted in pairs if wanted]
     query = select(t.c.data, *_keys(t.c.id)).where(and_(True, *where))
-    with store.reading("timexes") as conn:
+    with _reading(store, "timexes") as conn:
         rows, total, nxt = _page(conn, query, key=[t.c.id], limit=limit, cursor=cursor, count=count)
     data = [TimexOut.model_validate(_json(r.data)) for r in rows]
     return Page[TimexOut](data=data, count=total, next_cursor=nxt)
@@ -498,7 +550,7 @@ def find_claims(
     pairs = ((c.c.verdict, verdict), (c.c.rating_source, rating_source))
     where = [column == value for column, value in pairs if value]
     query = select(c.c.data, *_keys(c.c.id)).where(and_(True, *where))
-    with store.reading("claims") as conn:
+    with _reading(store, "claims") as conn:
         rows, total, nxt = _page(conn, query, key=[c.c.id], limit=limit, cursor=cursor, count=count)
     data = [ClaimOut.model_validate(_json(r.data)) for r in rows]
     return Page[ClaimOut](data=data, count=total, next_cursor=nxt)
@@ -523,7 +575,7 @@ def find_stories(
         where.append(s.c.first_seen <= last_day(until))
     query = select(s.c.title, s.c.first_seen, s.c.last_seen, *_keys(s.c.id))
     query = query.where(and_(True, *where))
-    with store.reading("stories") as conn:
+    with _reading(store, "stories") as conn:
         rows, total, nxt = _page(conn, query, key=[s.c.id], limit=limit, cursor=cursor, count=count)
         members: dict[str, list[str]] = {}
         ids = [r.k0 for r in rows]
@@ -558,7 +610,7 @@ def dyad_timeline(
     type and quad class and the mean PLOVER score. Months come from the `dyad_months`
     rollup, weeks from the per-event dyad rows aggregated per day; events whose date is
     coarser than the period are counted as `coarse`, undated ones as `undated`."""
-    with store.reading("the timeline") as conn:
+    with _reading(store, "the timeline") as conn:
         # `.all()` fetches in one call: iterating a result fetches row by row, which at a
         # few thousand rows cost more than the query (psycopg).
         if by == "month":
@@ -570,7 +622,10 @@ def dyad_timeline(
 
 
 def _monthly(a: str, b: str, *, directed: bool, modality: str | None) -> Select[Any]:
-    """Per month from the `dyad_months` rollup: a few rows per month whatever the size."""
+    """Per month from the `dyad_months` rollup: a few rows per month whatever the size.
+    The months of events dated too coarsely for a month are summed into one row ("-", as a
+    year), those of the fine-enough precisions into one per month and type, so that the
+    rows fetched and folded in Python are about one per month and type."""
     m = S.dyad_months
     lo, hi = sorted((a, b))
     where = [m.c.lo_key == lo, m.c.hi_key == hi]
@@ -578,7 +633,13 @@ def _monthly(a: str, b: str, *, directed: bool, modality: str | None) -> Select[
         where.append(m.c.direction.in_((1 if a == lo else 2, 3)))
     if modality:
         where.append(m.c.modality == modality)
-    columns = [m.c.month.label("day"), m.c.date_precision, m.c.type, m.c.quad_class]
+    fine = m.c.date_precision.in_(sorted(_FINE_ENOUGH["month"]))
+    columns = [
+        case((m.c.month == "", ""), (fine, m.c.month), else_="-").label("day"),
+        case((m.c.month == "", ""), (fine, "month"), else_="year").label("date_precision"),
+        m.c.type,
+        m.c.quad_class,
+    ]
     return (
         select(
             *columns,
@@ -616,6 +677,87 @@ def _daily(a: str, b: str, directed: bool, modality: str | None) -> list[Select[
         r.c.day == d.c.day, r.c.event_id == d.c.event_id,
     )  # fmt: skip
     return [one_way(a, b), one_way(b, a).where(~twice)]
+
+
+def dyad_top_events(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: Period = "month",
+    directed: bool = False,
+    modality: str | None = "asserted",
+    per: int = 3,
+) -> dict[str, list[EventOut]]:
+    """The `per` best-attested merged events between `a` and `b` in each month or ISO week
+    (most sources, then the largest absolute PLOVER score, then id), by period label; events
+    dated too coarsely for the period are left out, as the timeline leaves them out.
+
+    The pair's dyad rows (a → b, and b → a unless directed) are ranked per period from
+    their own columns (day, precision, sources, score; PostgreSQL reads them from a covering
+    index), and only the best of each period are read from `events` for what is shown, so
+    no event row or JSON is read for the rest of the relation."""
+    d, e = S.event_dyads, S.events
+    fine = sorted(_FINE_ENOUGH[by])
+
+    def one_way(x: str, y: str) -> Select[Any]:
+        where = [d.c.level == "event", d.c.actor_key == x, d.c.recipient_key == y,
+                 d.c.day > "", d.c.date_precision.in_(fine)]  # fmt: skip
+        if modality:
+            where.append(d.c.modality == modality)
+        return select(d.c.event_id, d.c.day, d.c.sources, d.c.score).where(*where)
+
+    both = not (directed or a == b)
+    # UNION ALL, not UNION: an event reported both ways is two rows with the same rank key,
+    # so the best 2 × per rows of a period hold its best `per` events (deduplicated below)
+    # without the hash of every row a UNION costs.
+    pairs = (one_way(a, b).union_all(one_way(b, a)) if both else one_way(a, b)).subquery()
+    depth = 2 * per if both else per
+    with _reading(store, "the timeline") as conn:
+        dialect = conn.dialect.name
+        rank = func.row_number().over(
+            partition_by=_period_key(pairs.c.day, by, dialect),
+            order_by=[pairs.c.sources.desc(), func.abs(func.coalesce(pairs.c.score, 0.0)).desc(),
+                      _bytewise(pairs.c.event_id, dialect)],
+        )  # fmt: skip
+        ranked = select(pairs.c.event_id, pairs.c.day, rank.label("rank")).subquery()
+        best = conn.execute(
+            select(ranked.c.event_id, ranked.c.day)
+            .where(ranked.c.rank <= depth)
+            .order_by(ranked.c.rank, ranked.c.event_id)
+        ).all()
+        # The shown events are read by id in a second statement: joined to the ranking, the
+        # planner (which cannot tell how few rows survive the rank filter) would merge-join
+        # a quarter of `events`.
+        ids = list(dict.fromkeys(row.event_id for row in best))
+        events: dict[str, EventOut] = {}
+        for n in range(0, len(ids), 500):
+            part = select(e.c.id, e.c.data, e.c.quad_class, e.c.score, e.c.sources, e.c.story_id)
+            for row in conn.execute(part.where(e.c.id.in_(ids[n : n + 500]))).all():
+                events[row.id] = _event_out(row, merged=True)
+    found: dict[str, list[EventOut]] = {}
+    for hit in best:
+        period = found.setdefault(_period(hit.day, by), [])
+        if len(period) < per and all(shown.id != hit.event_id for shown in period):
+            period.append(events[hit.event_id])
+    return found
+
+
+def _bytewise(value: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
+    """Text compared byte by byte (code point order, as Python compares ids): PostgreSQL's
+    database collation (here C.UTF-8) sorts through the locale, several times slower on
+    the tens of thousands of rows a large pair ranks; SQLite compares bytes already."""
+    return value.collate("C") if dialect == "postgresql" else value
+
+
+def _period_key(day: ColumnElement[Any], by: Period, dialect: str) -> ColumnElement[Any]:
+    """An SQL expression naming the period of an ISO `day`: its month, or its ISO week's
+    Monday."""
+    if by == "month":
+        return _bytewise(func.substr(day, 1, 7), dialect)
+    if dialect == "postgresql":
+        return func.date_trunc("week", cast(day, Date))
+    return func.date(day, "-6 days", "weekday 1")
 
 
 def _period(day: str, by: Period) -> str:
@@ -682,21 +824,12 @@ def search(
     Ranked over the newest `window` matches (after the filters); None ranks every match,
     at a cost that grows with how many there are (`eventline.store.search`)."""
     filters = Filters(since=since, until=until, outlet=outlet, kind=kind, actor=actor)
-    with store.reading("search") as conn:
+    with _reading(store, "search") as conn:
         hits = run_search(conn, query, filters=filters, limit=limit, window=window)
-        meta = {
-            r.id: r
-            for r in conn.execute(
-                select(S.articles.c.id, S.articles.c.title, S.articles.c.outlet,
-                       S.articles.c.published)
-                .where(S.articles.c.id.in_({h.article_id for h in hits}))
-            )
-        }  # fmt: skip
     return [
         SearchHit(
-            kind=h.kind, id=h.ref_id, article=h.article_id, title=meta[h.article_id].title,
-            outlet=meta[h.article_id].outlet, published=meta[h.article_id].published,
-            snippet=h.snippet, score=round(h.score, 4),
+            kind=h.kind, id=h.ref_id, article=h.article_id, title=h.title, outlet=h.outlet,
+            published=h.published, snippet=h.snippet, score=round(h.score, 4),
         )
         for h in hits
     ]  # fmt: skip

@@ -2,9 +2,9 @@
 
 Counts per type and quad class and the mean PLOVER score come from
 `eventline.queries.dyad_timeline` (the `dyad_months` rollup, or the per-day dyad rows for
-weeks), so the CLI keeps no counting logic of its own. The rollup holds no sentences, so the
-top evidence per period is read with `iter_events` for this dyad only (a → b, and b → a unless
-directed): the cost follows the relation's size, not the store's.
+weeks), so the CLI keeps no counting logic of its own. The rollup holds no sentences: the top
+evidence of each period is ranked in SQL over the pair's dyad rows, and only the events shown
+are read whole (`queries.dyad_top_events`).
 
 The rollup indexes actor → recipient pairs; an event where both parties act together with no
 recipient ("Russia and Iran signed a treaty", "joint" in `build_timeline`) is read apart with
@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventline.corpus.timeline import (
+    _TOP,
     Period,
     Timeline,
     TimelineEvidence,
@@ -26,7 +27,7 @@ from eventline.corpus.timeline import (
 )
 from eventline.corpus.timeline_quad import quad_table
 from eventline.public import DyadTimeline, EventOut, TimelineBucket
-from eventline.queries import dyad_timeline, iter_events, joint_events
+from eventline.queries import dyad_timeline, dyad_top_events, joint_events
 from eventline.store import Store
 
 
@@ -51,24 +52,41 @@ def _period_label(event: EventOut, by: Period) -> str | None:
 
 
 def dyad_evidence(
-    store: Store, a: str, b: str, *, by: Period, directed: bool, modality: str | None
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: Period,
+    directed: bool,
+    modality: str | None,
+    joint: list[EventOut] | None = None,
 ) -> dict[str, tuple[TimelineEvidence, ...]]:
-    """Top evidence per period for the events between `a` and `b`."""
-    ways = [(a, b)] if directed or a == b else [(a, b), (b, a)]
-    seen: dict[str, EventOut] = {}
-    for x, y in ways:
-        for event in iter_events(store, actor=x, recipient=y):
-            if modality is None or event.modality == modality:
-                seen.setdefault(event.id, event)
-    for event in _joint(store, a, b):
+    """Top evidence per period for the events between `a` and `b`: the best few of each
+    period ranked in SQL (`queries.dyad_top_events`, which reads the full rows of those
+    only), with the joint events (`joint`, read here when not given) ranked in beside them.
+    An event with no mention shows no evidence; when one is among a period's best, that
+    period is read again deeper, so the answer is the same as ranking every event."""
+    if joint is None:
+        joint = _joint(store, a, b)
+    per = _TOP
+    while True:
+        top = dyad_top_events(
+            store, a, b, by=by, directed=directed or a == b, modality=modality, per=per
+        )
+        short = [p for p, events in top.items()
+                 if len(events) == per and any(not e.mentions for e in events)]  # fmt: skip
+        if not short:
+            break
+        per *= 4
+    grouped: dict[str, dict[str, EventOut]] = {
+        label: {e.id: e for e in events} for label, events in top.items()
+    }
+    for event in joint:
         if modality is None or event.modality == modality:
-            seen.setdefault(event.id, event)
-    grouped: dict[str, list[EventOut]] = {}
-    for event in seen.values():
-        label = _period_label(event, by)
-        if label is not None:
-            grouped.setdefault(label, []).append(event)
-    return {label: top_evidence(events) for label, events in grouped.items()}
+            label = _period_label(event, by)
+            if label is not None:
+                grouped.setdefault(label, {}).setdefault(event.id, event)
+    return {label: top_evidence(events.values()) for label, events in grouped.items()}
 
 
 def _joint(store: Store, a: str, b: str) -> list[EventOut]:
@@ -159,7 +177,9 @@ def store_timeline(
         by=by,
         modality=None,
     )
-    evidence = dyad_evidence(store, a, b, by=by, directed=directed, modality="asserted")
+    evidence = dyad_evidence(
+        store, a, b, by=by, directed=directed, modality="asserted", joint=joint
+    )
     buckets = {p.period: p for p in kept.periods}
     periods: list[TimelinePeriod] = []
     if buckets:

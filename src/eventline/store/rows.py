@@ -95,24 +95,44 @@ def _level(event: EventCore) -> str:
     return "mention" if isinstance(event, EventMention) else "event"
 
 
+def joint_key(a: str, b: str) -> str:
+    """The `event_parties` key of two actor keys acting together (in code point order)."""
+    lo, hi = sorted((a, b))
+    return f"{lo}|{hi}"
+
+
 def party_rows(event: EventCore) -> list[Row]:
-    """One row per (side, actor id or country) of an event: the single-side filter's index."""
+    """One row per (side, actor id or country) of an event: the single-side filter's index.
+    An event with no recipient also has one "joint" row per pair of its actor keys
+    (`joint_key`), so that the joint events of two parties are one key range (migration
+    0008)."""
     day = date_range(event.date)[0] or ""
-    return [
-        {"level": _level(event), "role": role, "key": key, "day": day, "event_id": event.id}
+    level = _level(event)
+    rows = [
+        {"level": level, "role": role, "key": key, "day": day, "event_id": event.id}
         for role, refs in (("actor", event.actor), ("recipient", event.recipient))
         for key in _keys(refs)
     ]
+    if not event.recipient:
+        keys = _keys(event.actor)
+        rows += [
+            {"level": level, "role": "joint", "key": joint_key(a, b), "day": day,
+             "event_id": event.id}
+            for n, a in enumerate(keys)
+            for b in keys[n + 1 :]
+        ]  # fmt: skip
+    return rows
 
 
 def dyad_rows(event: EventCore) -> list[Row]:
     """One row per (actor key, recipient key) pair: the dyad filter's index and the relation
-    timeline's facts."""
+    timeline's facts (with a merged event's sources, which rank a period's evidence)."""
     core = _event_core(event)
     facts = {k: core[k] for k in ("day", "type", "quad_class", "score", "date_precision")}
+    sources = event.sources if isinstance(event, Event) else None
     return [
         {"level": _level(event), "actor_key": a, "recipient_key": r, "event_id": event.id,
-         "modality": event.modality, **facts}
+         "modality": event.modality, "sources": sources, **facts}
         for a in _keys(event.actor)
         for r in _keys(event.recipient)
     ]  # fmt: skip

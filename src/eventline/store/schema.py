@@ -191,6 +191,9 @@ event_dyads = Table(
     Column("score", Float),
     Column("date_precision", SAText),
     Column("modality", SAText, nullable=False),
+    # the merged event's number of independent sources (NULL for mentions): with the score,
+    # what ranks a period's top evidence, read from this key range alone (migration 0008)
+    Column("sources", Integer),
     sqlite_with_rowid=False,
 )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -40,7 +41,7 @@ _POSTGRES_DDL = (
 BACKEND_OBJECTS = frozenset(
     {"search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
      "search_fts_config", "search_fts_content", "tsv", "ix_search_docs_tsv",
-     "ix_dyad_months_pair"}
+     "ix_dyad_months_pair", "ix_event_dyads_evidence"}
 )  # fmt: skip
 
 
@@ -66,6 +67,18 @@ def create_timeline_index_ddl(dialect: str) -> tuple[str, ...]:
         "CREATE INDEX ix_dyad_months_pair ON dyad_months (lo_key, hi_key, modality) "
         "INCLUDE (month, direction, date_precision, type, quad_class, events, score_sum, "
         "scored)",
+    )
+
+
+def create_evidence_index_ddl(dialect: str) -> tuple[str, ...]:
+    """PostgreSQL's covering index for a timeline's top evidence (migration 0008): what ranks
+    one pair's events per period, as an index-only scan of the pair's key range (SQLite's
+    `event_dyads` is clustered on that key already)."""
+    if dialect != "postgresql":
+        return ()
+    return (
+        "CREATE INDEX ix_event_dyads_evidence ON event_dyads (level, actor_key, recipient_key, "
+        "modality, day) INCLUDE (event_id, date_precision, sources, score)",
     )
 
 
@@ -113,6 +126,10 @@ class Hit:
     article_id: str
     snippet: str
     score: float
+    # the article's, read in the same statement as the hits (no second round trip)
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
 
 
 def _where(filters: Filters) -> tuple[str, dict[str, object]]:
@@ -162,7 +179,7 @@ def search(
         params["q"] = query
         sql = _postgres_sql(join, where, windowed=window is not None)
         rows = conn.execute(text(sql), params).all()
-        return [Hit(r.kind, r.ref_id, r.article_id, r.snippet, float(r.score)) for r in rows]
+        return [_hit(r, r.snippet) for r in rows]
     if conn.dialect.name == "sqlite":
         params["q"] = fts5_query(query)
         return _sqlite_search(conn, join, where, params) if params["q"] else []
@@ -189,8 +206,9 @@ def _sqlite_search(conn: Connection, join: str, where: str, params: dict[str, ob
             "WHERE search_fts MATCH :q AND rowid >= (SELECT min(id) FROM cand)"
             + (" AND rowid IN (SELECT id FROM cand)" if where else "")
             + " ORDER BY r, rowid LIMIT :limit) "
-            "SELECT best.id, d.kind, d.ref_id, d.article_id, -best.r AS score "
-            "FROM best JOIN search_docs d ON d.id = best.id ORDER BY best.r, best.id"
+            f"SELECT best.id, d.kind, d.ref_id, d.article_id, -best.r AS score, {_ARTICLE} "
+            f"FROM best JOIN search_docs d ON d.id = best.id {_ARTICLE_JOIN}"
+            "ORDER BY best.r, best.id"
         ),
         params,
     ).all()
@@ -207,7 +225,17 @@ def _sqlite_search(conn: Connection, join: str, where: str, params: dict[str, ob
             {"q": params["q"], "low": min(ids.values()), **ids},
         ).all()
     )
-    return [Hit(r.kind, r.ref_id, r.article_id, snippets[r.id], float(r.score)) for r in ranked]
+    return [_hit(r, snippets[r.id]) for r in ranked]
+
+
+# What a hit shows of its article, joined to the hits in the statement that ranks them.
+_ARTICLE = "art.title, art.outlet, art.published"
+_ARTICLE_JOIN = "LEFT JOIN articles art ON art.id = d.article_id "
+
+
+def _hit(row: Any, snippet: str) -> Hit:
+    return Hit(row.kind, row.ref_id, row.article_id, snippet, float(row.score), row.title,
+               row.outlet, row.published)  # fmt: skip
 
 
 def _postgres_sql(join: str, where: str, *, windowed: bool) -> str:
@@ -231,7 +259,7 @@ def _postgres_sql(join: str, where: str, *, windowed: bool) -> str:
         "ORDER BY score DESC, cand.id LIMIT :limit) "
         "SELECT d.kind, d.ref_id, d.article_id, "
         f"ts_headline('english', d.text, {tsquery}, 'MaxWords=24, MinWords=8, StartSel=[, "
-        "StopSel=]') AS snippet, best.score "
-        "FROM best JOIN search_docs d ON d.id = best.id "
+        f"StopSel=]') AS snippet, best.score, {_ARTICLE} "
+        f"FROM best JOIN search_docs d ON d.id = best.id {_ARTICLE_JOIN}"
         "ORDER BY best.score DESC, d.id"
     )

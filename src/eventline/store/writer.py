@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, select, update
+from sqlalchemy import Connection, Table, and_, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from eventline.model import (
@@ -34,6 +34,10 @@ from eventline.store import schema as S
 from eventline.store.schema_analysis import actor_keys, event_blocks
 
 _CHUNK = 500
+_DYAD_SOURCES = "0008"  # the migration that gave dyad rows their event's sources
+# what the rollup reads of stored dyad rows (every column but `sources`, which 0002's
+# carry-over, run with this Writer, does not have yet)
+_ROLLED = [c for c in S.event_dyads.columns if c.name != "sources"]
 
 
 class _Unset:
@@ -96,13 +100,25 @@ class Writer:
         self._delete_in(S.event_parties, "event_id", ids)
         self._delete_in(S.event_dyads, "event_id", ids)
         self._insert(S.event_parties, [row for r in records for row in R.party_rows(r)])
+        if dyads and not self._dyad_sources():
+            dyads = [{k: v for k, v in row.items() if k != "sources"} for row in dyads]
         self._insert(S.event_dyads, dyads)
+
+    def _dyad_sources(self) -> bool:
+        """Has `event_dyads` its `sources` column (migration 0008)? Not while an older
+        migration writes through this Writer (0002 carries the 0001 records over with it).
+        Read once per database connection from `alembic_version`, then remembered."""
+        info = self.conn.connection.info
+        if not info.get("dyad_sources"):
+            version = self.conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            info["dyad_sources"] = version is None or str(version) >= _DYAD_SOURCES
+        return bool(info["dyad_sources"])
 
     def _stored_dyads(self, ids: Sequence[str]) -> list[dict[str, Any]]:
         d = S.event_dyads
         found: list[dict[str, Any]] = []
         for part in _chunks(sorted(ids)):
-            query = select(d).where(d.c.level == "event", d.c.event_id.in_(part))
+            query = select(*_ROLLED).where(d.c.level == "event", d.c.event_id.in_(part))
             found.extend(dict(row._mapping) for row in self.conn.execute(query))
         return found
 

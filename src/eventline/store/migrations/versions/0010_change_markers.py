@@ -11,14 +11,14 @@ PostgreSQL fires once per statement; SQLite, which has no statement triggers, on
 (a replaced row of a tiny table).
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30
 """
 
 from alembic import op
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
