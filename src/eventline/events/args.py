@@ -23,7 +23,13 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _OF_PREPS = ("of", "from", "in", "by")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
+# Prepositions through which a gerund takes the governing verb's object as its subject
+# ("accused Tehran of sending", "blamed X for shelling", "stopped Y from entering"); under
+# any other ("after having warned", "before meeting", "by sending") the subject controls.
+_OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against"})
 PERSON_LABELS = {"PERSON", "person", "PER"}
+# Nouns that, owned by a pronoun, name the owner's state ("his country", "their homeland").
+HOMELAND_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
 
 
 def _span_actor(span: Span) -> ActorRef | None:
@@ -107,6 +113,8 @@ class ActorIndex:
                 return [ref]
         if tok.dep_ == "appos" and depth == 0 and (ref := self.covering(tok.head)) is not None:
             return [ref]
+        if (home := self.homeland(tok)) is not None:
+            return [home]
         found: list[ActorRef] = []
         for child in tok.children:
             if child.dep_ in _MODIFIERS:
@@ -120,6 +128,27 @@ class ActorIndex:
                     if pobj.dep_ == "pobj":
                         found.extend(self._phrase(pobj, depth=depth + 1))
         return found
+
+    def homeland(self, tok: Token) -> ActorRef | None:
+        """ "the bombing of his country", "their nation": the state of the person or body a
+        possessive pronoun stands for."""
+        if tok.lemma_.lower() not in HOMELAND_NOUNS:
+            return None
+        poss = first(tok, "poss")
+        if poss is None or poss.pos_ != "PRON":
+            return None
+        owner = self.pronoun(poss)
+        return self.state(owner.country) if owner is not None and owner.country else None
+
+    def state(self, country: str) -> ActorRef:
+        """The state `country` as a party: the document's own mention of it when there is one
+        (its id is `kb:<country>`), else a bare reference with the code as its name."""
+        sid = f"kb:{country}"
+        for pairs in self.by_token.values():
+            for _, ref in pairs:
+                if ref.id == sid:
+                    return ref
+        return ActorRef(id=sid, name=country, country=country)
 
     def described(self, tok: Token, found: list[ActorRef]) -> list[ActorRef]:
         """ "Palestinian youths", "Kenyan farmers": one country named by an adjective and a
@@ -367,9 +396,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "pcomp" and governor.dep_ == "prep":
             verb_above = governor.head
             obj = first(verb_above, "dobj")
-            if obj is not None:
-                return obj, False
-            node = verb_above
+            if obj is not None and governor.lower_ in _OBJECT_CONTROL_PREPS:
+                return obj, False  # "accused Tehran of sending": Tehran sends
+            node = verb_above  # "condemned X after having warned": the condemner warned
             continue
         if node.dep_ == "xcomp":
             obj = first(governor, "dobj")

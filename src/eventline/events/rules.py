@@ -16,7 +16,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
+from eventline.events.args import (
+    HOMELAND_NOUNS,
+    ActorIndex,
+    children,
+    first,
+    prep_objects,
+    subject,
+    unique,
+)
 from eventline.events.args import clause_head as args_clause
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import event_place
@@ -446,6 +454,50 @@ def crowd_control(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         if any(t.lemma_.lower() in words for m in means for t in m.subtree):
             c.type, c.mode = "ASSAULT", "crowd-control"
     return cands
+
+
+# What names the target of an event noun when the parse puts it out of the noun's reach.
+_TARGET_PREPS = ("against", "on", "at", "into", "to")
+_INQUIRY_PREPS = ("into", "of", "over", "on", "regarding", "concerning", "about")
+_CAUSE_PREPS = frozenset({"due", "because", "over", "for", "after"})
+
+
+@rule("event_noun_targets")
+def event_noun_targets(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """The target of an event noun that the pattern's prepositions miss: a target phrase the
+    parser hung on the agent ("the aggression by X and Y against Z"), and what an inquiry is
+    about ("an investigation into X's pricing", "an investigation of X", "an inquiry due to
+    X charging customers more": the party whose conduct is examined)."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "NOUN":
+            continue
+        found = _agent_phrase_target(c, ctx.actors)
+        if not found and c.type == "ACCUSE" and c.mode == "investigate":
+            found = _inquiry_target(c.trigger, ctx.actors)
+        c.recipient = _others(found, c.actor)
+    return cands
+
+
+def _agent_phrase_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    preps = tuple(p for p in (c.pattern.recipient or _TARGET_PREPS) if p != "of")
+    agents = [p for _, p in prep_objects(c.trigger, ("by", "from"))]
+    agents += [x for a in agents for x in a.conjuncts]
+    if not agents or not {r.id for a in agents for r in actors.refs(a)}:
+        return ()
+    return unique(r for a in agents for _, p in prep_objects(a, preps) for r in actors.refs(p))
+
+
+def _inquiry_target(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    for _, pobj in prep_objects(noun, _INQUIRY_PREPS):
+        if found := actors.refs(pobj) or own_actor(pobj, actors):
+            return found
+    for prep in children(noun, "prep"):
+        if prep.lower_ not in _CAUSE_PREPS:
+            continue
+        for clause in (t for t in prep.subtree if t.dep_ == "pcomp" and t.pos_ == "VERB"):
+            if found := actors.refs(first(clause, "nsubj")):
+                return found  # "due to X charging customers more"
+    return ()
 
 
 @rule("embedded_action")
@@ -1094,6 +1146,166 @@ def material_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         if any(m.lemma_.lower() in fields or m.lower_ in fields for m in mods):
             c.type, c.mode = "COOPERATE", None
     return cands
+
+
+@rule("homeland_by_evidence")
+def homeland_by_evidence(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Putin told Iran's foreign minister there was no justification for the US bombing of
+    his country": a pronoun's country as an attack's target is read from the article's own
+    account of whom the attacker attacks, when the pronoun could mean either of the sentence's
+    people (the speaker or the listener) and only one of their countries is attacked by the
+    same attacker elsewhere in the article. Without such evidence the pronoun's usual reading
+    stays; a country attacking itself is no reading at all."""
+    victims = _victims(cands)
+    for c in cands:
+        if c.type != "ASSAULT" or not c.actor:
+            continue
+        home = _homeland_target(c.trigger)
+        if home is None:
+            continue
+        attackers = {a.country for a in c.actor if a.country}
+        hit = {v for a in attackers for v in victims.get(a, set())}
+        people = {
+            ref.country
+            for i, ref in ctx.actors.persons
+            if c.trigger.sent.start <= i < home.i and ref.country
+        }
+        chosen = people & hit - attackers
+        if len(chosen) == 1:
+            c.recipient = (ctx.actors.state(next(iter(chosen))),)
+        c.recipient = tuple(r for r in c.recipient if r.country not in attackers)
+    return cands
+
+
+def _victims(cands: list[EventCandidate]) -> dict[str, set[str]]:
+    """Attacker country -> the countries its attacks target, over the article's attacks
+    whose target is named (not through a pronoun)."""
+    found: dict[str, set[str]] = {}
+    for c in cands:
+        if c.type != "ASSAULT" or _homeland_target(c.trigger) is not None:
+            continue
+        for country in {a.country for a in c.actor if a.country}:
+            found.setdefault(country, set()).update(
+                r.country for r in c.recipient if r.country and r.country != country
+            )
+    return found
+
+
+def _homeland_target(trigger: Token) -> Token | None:
+    """The "his country" an attack is done to: its object or its of/on/against phrase."""
+    heads = [first(trigger, "dobj")] if trigger.pos_ == "VERB" else []
+    heads += [p for _, p in prep_objects(trigger, ("of", "on", "against"))]
+    for head in heads:
+        if head is not None and head.lemma_.lower() in HOMELAND_NOUNS:
+            poss = first(head, "poss")
+            if poss is not None and poss.pos_ == "PRON":
+                return poss
+    return None
+
+
+# Prepositions that set an act inside a meeting ("during the talks, X told Y ...").
+_SETTING_PREPS = frozenset({"during", "at", "in", "on", "after"})
+# Acts whose other party is the meeting's other side when done during it.
+_TABLE_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "CONSULT", "AID", "CONCEDE"})
+
+
+@rule("meeting_setting")
+def meeting_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "During the meeting in Ashgabat, Putin hailed relations with Iran", "At the talks, X
+    told Y that ...": a meeting named as the setting of an act with one side only has as its
+    other side the party the act is done to or told to, when the act is cooperative or speech
+    (a hostile act during a meeting may be aimed at a third party)."""
+    by_verb = {c.trigger.i: c for c in cands if c.trigger.pos_ == "VERB" and c.actor}
+    for c in cands:
+        if c.type != "CONSULT" or c.recipient or c.trigger.pos_ != "NOUN" or len(c.actor) > 1:
+            continue
+        prep = c.trigger.head
+        if c.trigger.dep_ != "pobj" or prep.lower_ not in _SETTING_PREPS:
+            continue
+        verb = prep.head
+        if verb.pos_ != "VERB":
+            continue
+        act = by_verb.get(verb.i)
+        if act is not None and act.type in _TABLE_TYPES and _same(act.actor, c.actor):
+            c.recipient = _others(act.recipient, c.actor)
+        elif act is None and verb.lemma_.lower() in ctx.lex.cue("speech_verbs"):
+            listener = ctx.actors.refs(first(verb, "dative", "dobj"))
+            if _same(ctx.actors.refs(subject(verb)[0]), c.actor):
+                c.recipient = _others(listener, c.actor)
+    return cands
+
+
+def _same(one: tuple[ActorRef, ...], other: tuple[ActorRef, ...]) -> bool:
+    return bool(one) and {a.id for a in one} == {a.id for a in other}
+
+
+_HELP_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE"})
+
+
+@rule("help_for_the_attacked")
+def help_for_the_attacked(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X condemned the attacks on Y, but there has been no offer of military help": help
+    offered or given with no party named, in a sentence that names the target of an attack
+    coded beside it, is help for that target (the one party the sentence says needs it)."""
+    helpers = ctx.lex.cue("vague_aid_verbs") | {"aid", "assistance", "support"}
+    for c in cands:
+        if c.recipient or c.type not in _HELP_TYPES or not c.actor:
+            continue
+        words = [c.trigger, *(p for _, p in prep_objects(c.trigger, ("of",)))]
+        if not any(w.lemma_.lower() in helpers for w in words):
+            continue
+        attacked = unique(
+            r
+            for o in cands
+            if o.type == "ASSAULT" and o.trigger.sent == c.trigger.sent
+            for r in o.recipient
+        )
+        if len(attacked) == 1:
+            c.recipient = _others(attacked, c.actor)
+    return cands
+
+
+@rule("coordinated_recipients")
+def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "increased swap lines with the ECB from A to B, and with the Swiss National Bank from C
+    to D": a prepositional phrase coordinated with the one naming the recipient (the parser
+    hangs the second on the first or on the verb) names a co-recipient."""
+    for c in cands:
+        if not c.recipient:
+            continue
+        ids = {r.id for r in c.recipient}
+        scope = c.clause if c.trigger in c.clause.subtree else c.trigger
+        preps = [
+            t.head
+            for t in scope.subtree
+            if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative") and _names(t, ids, ctx)
+        ]
+        added = [
+            r
+            for prep in preps
+            for other in _coordinated_preps(prep)
+            for pobj in children(other, "pobj")
+            for r in ctx.actors.refs(pobj)
+        ]
+        if added:
+            c.recipient = unique((*c.recipient, *_others(unique(added), c.actor)))
+    return cands
+
+
+def _names(tok: Token, ids: set[str], ctx: RuleContext) -> bool:
+    return any(r.id in ids for r in ctx.actors.refs(tok))
+
+
+def _coordinated_preps(prep: Token) -> list[Token]:
+    """The same preposition coordinated with `prep`: its conjuncts, or a conjunct the parser
+    hung on one of its governors later in the sentence ("with X ..., and with Y")."""
+    ancestors = set(prep.ancestors)
+    later = [
+        t
+        for t in prep.sent
+        if t.i > prep.i and t.dep_ == "conj" and t.lower_ == prep.lower_ and t.head in ancestors
+    ]
+    return [*(x for x in prep.conjuncts if x.lower_ == prep.lower_), *later]
 
 
 @rule("same_happening")
