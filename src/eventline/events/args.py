@@ -28,6 +28,10 @@ _RELATIVE = {"which", "who", "whom", "that", "whose"}
 # any other ("after having warned", "before meeting", "by sending") the subject controls.
 _OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against"})
 PERSON_LABELS = {"PERSON", "person", "PER"}
+# Nouns for a person who stands for a state or body ("his counterpart", "the envoy").
+COUNTERPARTS = frozenset(
+    {"counterpart", "envoy", "ambassador", "minister", "president", "official", "diplomat"}
+)
 # Nouns that, owned by a pronoun, name the owner's state ("his country", "their homeland").
 HOMELAND_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
 
@@ -123,7 +127,9 @@ class ActorIndex:
         if found or depth >= 2:
             return self.described(tok, found)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in _OF_PREPS:
+            if child.dep_ == "prep" and (
+                child.lower_ in _OF_PREPS or (child.lower_ == "for" and speaks_for(tok))
+            ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found.extend(self._phrase(pobj, depth=depth + 1))
@@ -293,6 +299,13 @@ class ActorIndex:
         return pool[-1][1] if pool else None
 
 
+def speaks_for(tok: Token) -> bool:
+    """A role noun that stands for a body ("a spokesman for the ministry", "his counterpart",
+    "the envoy"): its "for"/"from" phrase names whom it represents."""
+    low = tok.lemma_.lower()
+    return low in COUNTERPARTS or low in lexicon().cue("role_heads")
+
+
 def _gender_near(span: Span) -> str | None:
     """ "Mr. Brandt", "Ms Velkor", "Velkor, the first woman to ...", "his wife, Anna": the
     gender the words next to a person's name give, if any."""
@@ -372,8 +385,26 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> Iterator[tuple[str, Token]
     wanted = set(preps)
     for prep in children(tok, "prep", "dative", "agent"):
         if prep.lower_ in wanted:
-            for pobj in children(prep, "pobj", "pcomp"):
+            objects = list(children(prep, "pobj", "pcomp"))
+            for pobj in objects or stranded_object(prep):
                 yield prep.lower_, pobj
+
+
+def stranded_object(prep: Token) -> list[Token]:
+    """ "granted asylum to five officers holed up in an embassy": the parser leaves "to" with
+    no object and makes its noun the subject of the reduced relative that follows; that
+    subject, starting right after the preposition, is the preposition's object."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or prep.i + 1 >= prep.sent.end:
+        return []
+    return [
+        t
+        for t in prep.head.subtree
+        if t.dep_ == "nsubj"
+        and t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "conj")
+        and t.i < t.head.i
+        and t.left_edge.i == prep.i + 1
+    ][:1]
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:

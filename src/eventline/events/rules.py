@@ -21,7 +21,9 @@ from eventline.events.args import (
     ActorIndex,
     children,
     first,
+    is_person,
     prep_objects,
+    speaks_for,
     subject,
     unique,
 )
@@ -92,6 +94,25 @@ def sector_gate(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCand
             continue
         kept.append(c)
     return kept
+
+
+@rule("detached_origin")
+def detached_origin(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "met his counterpart from Iran", "received the envoy from Japan": a "from" phrase the
+    parser hung on the verb says whom the object (a role noun naming no one) represents; that
+    party is the recipient. Runs before `not_events` so a meeting told from one side keeps its
+    other side."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "VERB":
+            continue
+        obj = first(c.trigger, "dobj")
+        if obj is None or not speaks_for(obj) or ctx.actors.refs(obj):
+            continue
+        origin = unique(
+            r for _, p in prep_objects(c.trigger, ("from",)) for r in ctx.actors.refs(p)
+        )
+        c.recipient = _others(origin, c.actor)
+    return cands
 
 
 @rule("not_events")
@@ -705,7 +726,7 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
     for c in cands:
         if c.recipient or c.trigger.pos_ != "VERB":
             continue
-        obj = first(c.trigger, "dobj")
+        obj = first(c.trigger, "dobj") or _shifted_object(c.trigger)
         if obj is None or _already_party(ctx.actors.refs(obj), c):
             continue  # "met Prime Minister Abe": the object is a party, not its owner's act
         refs = _other_side(own_actor(obj, ctx.actors), c.actor)
@@ -715,6 +736,40 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
             for r in ctx.actors.refs(p)
         )
         c.recipient = _others(refs, c.actor)
+    return cands
+
+
+def _shifted_object(verb: Token) -> Token | None:
+    """ "denounced as an ugly crime Serbia's suppression of ...": an object moved after the
+    verb's "as" phrase is parsed as an apposition of that phrase's noun."""
+    for _, pobj in prep_objects(verb, ("as",)):
+        if (moved := first(pobj, "appos")) is not None and moved.pos_ == "NOUN":
+            return moved
+    return None
+
+
+# Prepositions of a noun that name the party it is directed at ("his commitment to the
+# Zambian people", "an appeal to X", "hostility towards Y").
+_DIRECTED_PREPS = ("to", "towards", "toward", "against")
+
+
+@rule("object_phrase_recipient")
+def object_phrase_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "reneged on his commitment to the Zambian people", "rejected their appeal to the
+    UN": the party a verb's object (or the object of its preposition) is directed at, when
+    the verb names no recipient of its own."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "VERB" or not c.actor:
+            continue
+        nouns = [first(c.trigger, "dobj"), *(p for _, p in prep_objects(c.trigger, ("on",)))]
+        found = unique(
+            r
+            for noun in nouns
+            if noun is not None and noun.pos_ == "NOUN"
+            for _, p in prep_objects(noun, _DIRECTED_PREPS)
+            for r in ctx.actors.refs(p)
+        )
+        c.recipient = _others(found, c.actor)
     return cands
 
 
@@ -1151,11 +1206,11 @@ def material_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
 @rule("homeland_by_evidence")
 def homeland_by_evidence(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Putin told Iran's foreign minister there was no justification for the US bombing of
-    his country": a pronoun's country as an attack's target is read from the article's own
-    account of whom the attacker attacks, when the pronoun could mean either of the sentence's
-    people (the speaker or the listener) and only one of their countries is attacked by the
-    same attacker elsewhere in the article. Without such evidence the pronoun's usual reading
-    stays; a country attacking itself is no reading at all."""
+    his country": when the sentence names people of more than one country before the
+    pronoun (the speaker and the listener), the country attacked is read from the article's
+    own account of whom the attacker attacks: the one of their countries the same attacker
+    attacks elsewhere in the article. With no such evidence the target stays unnamed (a
+    wrong country is worse than none); a country attacking itself is no reading at all."""
     victims = _victims(cands)
     for c in cands:
         if c.type != "ASSAULT" or not c.actor:
@@ -1165,16 +1220,23 @@ def homeland_by_evidence(cands: list[EventCandidate], ctx: RuleContext) -> list[
             continue
         attackers = {a.country for a in c.actor if a.country}
         hit = {v for a in attackers for v in victims.get(a, set())}
-        people = {
-            ref.country
-            for i, ref in ctx.actors.persons
-            if c.trigger.sent.start <= i < home.i and ref.country
-        }
-        chosen = people & hit - attackers
-        if len(chosen) == 1:
-            c.recipient = (ctx.actors.state(next(iter(chosen))),)
+        people = _people_before(home, ctx.actors) - attackers
+        if len(people) > 1:
+            chosen = people & hit
+            c.recipient = (ctx.actors.state(next(iter(chosen))),) if len(chosen) == 1 else ()
         c.recipient = tuple(r for r in c.recipient if r.country not in attackers)
     return cands
+
+
+def _people_before(tok: Token, actors: ActorIndex) -> set[str]:
+    """Countries of the people (persons and office holders) named in `tok`'s sentence before
+    it: whom a "his" or "her" there may stand for."""
+    found: set[str] = set()
+    for i in range(tok.sent.start, tok.i):
+        for span, ref in actors.by_token.get(i, ()):
+            if ref.country and (is_person(span) or ref.sector is not None):
+                found.add(ref.country)
+    return found
 
 
 def _victims(cands: list[EventCandidate]) -> dict[str, set[str]]:
@@ -1297,15 +1359,26 @@ def _names(tok: Token, ids: set[str], ctx: RuleContext) -> bool:
 
 
 def _coordinated_preps(prep: Token) -> list[Token]:
-    """The same preposition coordinated with `prep`: its conjuncts, or a conjunct the parser
-    hung on one of its governors later in the sentence ("with X ..., and with Y")."""
+    """The same preposition coordinated with `prep`: its conjuncts, or one the parser hung
+    on one of its governors later in the sentence, as a conjunct or as a preposition right
+    after "and" ("with X from A to B, and with Y from C to D")."""
     ancestors = set(prep.ancestors)
     later = [
         t
         for t in prep.sent
-        if t.i > prep.i and t.dep_ == "conj" and t.lower_ == prep.lower_ and t.head in ancestors
+        if t.i > prep.i
+        and t.lower_ == prep.lower_
+        and t.head in ancestors
+        and (t.dep_ == "conj" or (t.dep_ == "prep" and _after_and(t)))
     ]
     return [*(x for x in prep.conjuncts if x.lower_ == prep.lower_), *later]
+
+
+def _after_and(tok: Token) -> bool:
+    doc = tok.doc
+    before = [doc[i] for i in range(max(tok.sent.start, tok.i - 2), tok.i)]
+    words = [t for t in before if not t.is_punct]
+    return bool(words) and words[-1].dep_ == "cc" and words[-1].lower_ in ("and", "or")
 
 
 @rule("same_happening")
