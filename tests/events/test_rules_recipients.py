@@ -347,3 +347,55 @@ def test_a_counterpart_from_a_country_hung_on_the_verb_is_the_party_met() -> Non
     ]
     ev = one(rows, "CONSULT")
     assert (names(ev.actor), names(ev.recipient)) == (["Anna Velkor"], ["Peru"])
+
+
+def test_coordinated_owners_in_an_of_phrase_are_all_parties() -> None:
+    # Velkor met the presidents of Peru and Nigeria.
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("presidents", 1, "dobj", "NOUN", "NNS", "president"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+        ("and", 5, "cc", "CCONJ", "CC", "and"),
+        ("Nigeria", 5, "conj", "PROPN", "NNP", "Nigeria"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    ev = one(rows, "CONSULT")
+    assert (names(ev.actor), names(ev.recipient)) == (["Anna Velkor"], ["Peru", "Nigeria"])
+
+
+def test_a_possessive_pronoun_names_whose_people_were_attacked() -> None:
+    # Peru condemned the assassination of its general by Chile.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("assassination", 1, "dobj", "NOUN", "NN", "assassination"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        ("its", 6, "poss", "PRON", "PRP$", "its"),
+        ("general", 4, "pobj", "NOUN", "NN", "general"),
+        ("by", 3, "prep", "ADP", "IN", "by"),
+        ("Chile", 7, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    ev = one(rows, "ASSAULT")
+    assert names(ev.actor) == ["Chile"]
+    assert [r.country for r in ev.recipient] == ["PER"]
+
+
+def test_a_party_of_a_clause_inside_the_subject_is_not_the_actor() -> None:
+    # The committee investigating Chile demanded documents from Peru.
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("committee", 4, "nsubj", "NOUN", "NN", "committee"),
+        ("investigating", 1, "acl", "VERB", "VBG", "investigate"),
+        ("Chile", 2, "dobj", "PROPN", "NNP", "Chile"),
+        ("demanded", 4, "ROOT", "VERB", "VBD", "demand"),
+        ("documents", 4, "dobj", "NOUN", "NNS", "document"),
+        ("from", 4, "prep", "ADP", "IN", "from"),
+        ("Peru", 6, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    assert not [c for c in coded(rows) if c.type == "REQUEST" and names(c.actor) == ["Chile"]]

@@ -131,9 +131,23 @@ class ActorIndex:
                 child.lower_ in _OF_PREPS or (child.lower_ == "for" and speaks_for(tok))
             ):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(self._phrase(pobj, depth=depth + 1))
+                    if pobj.dep_ == "pobj":  # "the presidents of Iran and Turkey": both
+                        for head in (pobj, *pobj.conjuncts):
+                            found.extend(self._phrase(head, depth=depth + 1))
         return found
+
+    def bound_owner(self, tok: Token) -> tuple[ActorRef, ...]:
+        """ "Iran condemned the assassination of its general": the actor a possessive
+        pronoun of `tok` stands for when it is bound by the subject of its clause (a named
+        actor); nothing for a counterpart, who is by definition the other side's."""
+        poss = first(tok, "poss")
+        if poss is None or poss.pos_ != "PRON" or tok.lemma_.lower() == "counterpart":
+            return ()
+        subj = subject(clause_head(tok))[0]
+        if subj is None or subj.pos_ == "PRON" or tok in subj.subtree:
+            return ()
+        found = self._phrase(subj, depth=1)
+        return tuple(found) if len(found) == 1 else ()
 
     def homeland(self, tok: Token) -> ActorRef | None:
         """ "the bombing of his country", "their nation": the state of the person or body a
@@ -271,7 +285,11 @@ class ActorIndex:
         found no subject at all, the nearest actor before the verb in its own clause. Places
         under a preposition ("in Moscow, ...") are never taken as the actor."""
         if subj is not None:
-            pool = [t for t in subj.subtree if not _under_place_prep(t, subj)]
+            pool = [
+                t
+                for t in subj.subtree
+                if not _under_place_prep(t, subj) and not _in_clause_below(t, subj)
+            ]
         else:
             pool = [
                 t
@@ -342,6 +360,19 @@ def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
         sector = table.get(mod.lemma_.lower(), sector)  # "rebel fighters": the rebels
     key = f"{country or '-'}:{sector}:{tok.lemma_.lower()}"
     return ActorRef(id=f"desc:{key}", name=name, country=country, sector=sector)
+
+
+def _in_clause_below(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in a clause inside the phrase of `top` ("the committee investigating
+    X", "officials who met X"): a party of that clause, not of the phrase's own act."""
+    node = tok
+    for _ in range(12):
+        if node == top or node.head == node:
+            return False
+        if node.dep_ in ("acl", "relcl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
 
 
 def _under_place_prep(tok: Token, top: Token) -> bool:

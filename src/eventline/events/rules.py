@@ -492,7 +492,7 @@ def event_noun_targets(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
     for c in cands:
         if c.recipient or c.trigger.pos_ != "NOUN":
             continue
-        found = _agent_phrase_target(c, ctx.actors)
+        found = _agent_phrase_target(c, ctx.actors) or _owned_target(c, ctx.actors)
         if not found and c.type == "ACCUSE" and c.mode == "investigate":
             found = _inquiry_target(c.trigger, ctx.actors)
         c.recipient = _others(found, c.actor)
@@ -506,6 +506,16 @@ def _agent_phrase_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRe
     if not agents or not {r.id for a in agents for r in actors.refs(a)}:
         return ()
     return unique(r for a in agents for _, p in prep_objects(a, preps) for r in actors.refs(p))
+
+
+def _owned_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "Iran condemned the assassination of its general by Israel": the target phrase owned
+    by a pronoun that the clause's subject binds names the subject's side."""
+    preps = c.pattern.recipient or _TARGET_PREPS
+    for _, pobj in prep_objects(c.trigger, preps):
+        if found := actors.bound_owner(pobj):
+            return found
+    return ()
 
 
 def _inquiry_target(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
