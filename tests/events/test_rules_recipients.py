@@ -399,3 +399,45 @@ def test_a_party_of_a_clause_inside_the_subject_is_not_the_actor() -> None:
         (".", 4, "punct", "PUNCT", ".", "."),
     ]
     assert not [c for c in coded(rows) if c.type == "REQUEST" and names(c.actor) == ["Chile"]]
+
+
+def test_a_vow_to_respond_to_the_attack_threatens_the_attacker() -> None:
+    # Chile shelled Peru, and Velkor vowed to respond to the attack.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("shelled", 1, "ROOT", "VERB", "VBD", "shell"),
+        ("Peru", 1, "dobj", "PROPN", "NNP", "Peru"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("Peruvian", 6, "amod", "ADJ", "JJ", "peruvian"),
+        ("leaders", 7, "nsubj", "NOUN", "NNS", "leader"),
+        ("vowed", 1, "conj", "VERB", "VBD", "vow"),
+        ("to", 9, "aux", "PART", "TO", "to"),
+        ("respond", 7, "xcomp", "VERB", "VB", "respond"),
+        ("to", 9, "prep", "ADP", "IN", "to"),
+        ("the", 12, "det", "DET", "DT", "the"),
+        ("attack", 10, "pobj", "NOUN", "NN", "attack"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (threat,) = [c for c in coded(rows) if c.type == "THREATEN"]
+    assert [r.country for r in threat.actor] == ["PER"]
+    assert names(threat.recipient) == ["Chile"]
+
+
+def test_a_name_after_and_hung_on_the_verb_is_a_co_recipient() -> None:
+    # Velkor met with Okafor and Minister Novak and praised Peru.
+    table_rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("with", 1, "prep", "ADP", "IN", "with"),
+        ("Okafor", 2, "pobj", "PROPN", "NNP", "Okafor"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("Minister", 6, "compound", "PROPN", "NNP", "Minister"),
+        ("Nigeria", 1, "conj", "PROPN", "NNP", "Nigeria"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("praised", 1, "conj", "VERB", "VBD", "praise"),
+        ("Peru", 8, "dobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    ev = one(table_rows, "CONSULT")
+    assert (names(ev.actor), names(ev.recipient)) == (["Anna Velkor"], ["Lena Okafor", "Nigeria"])

@@ -1213,6 +1213,46 @@ def material_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
     return cands
 
 
+@rule("retaliation_target")
+def retaliation_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Netanyahu has vowed to respond to the attack": a threat to retaliate is aimed at
+    whoever attacked: the actor the attack noun names ("to respond to Iran's attack"), else,
+    for "the attack" named again or no attack named, the attacker of the last attack on the
+    threatener's country that the article reports before it."""
+    retaliate = ctx.lex.cue("retaliation_verbs")
+    attacks = [c for c in cands if c.type == "ASSAULT" and c.actor]
+    for c in cands:
+        if c.type != "THREATEN" or c.recipient or not c.actor or c.trigger.pos_ != "VERB":
+            continue
+        comp = first(c.trigger, "xcomp")
+        if comp is None or comp.lemma_.lower() not in retaliate:
+            continue
+        nouns = [first(comp, "dobj"), *(p for _, p in prep_objects(comp, ("to", "for")))]
+        named = unique(r for n in nouns if n is not None for r in _attacker_of(n, attacks, ctx))
+        found = named or _last_attacker(c, attacks)
+        c.recipient = _others(found, c.actor)
+    return cands
+
+
+def _attacker_of(
+    noun: Token, attacks: list[EventCandidate], ctx: RuleContext
+) -> tuple[ActorRef, ...]:
+    if not _violent(noun, ctx.lex):
+        return ()
+    coded = next((a.actor for a in attacks if a.trigger == noun), ())
+    return coded or own_actor(noun, ctx.actors)
+
+
+def _last_attacker(c: EventCandidate, attacks: list[EventCandidate]) -> tuple[ActorRef, ...]:
+    own = {a.country for a in c.actor if a.country}
+    before = [
+        a
+        for a in attacks
+        if a.trigger.i < c.trigger.i and own & {r.country for r in a.recipient if r.country}
+    ]
+    return before[-1].actor if before else ()
+
+
 @rule("homeland_by_evidence")
 def homeland_by_evidence(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Putin told Iran's foreign minister there was no justification for the US bombing of
@@ -1347,11 +1387,10 @@ def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> lis
             continue
         ids = {r.id for r in c.recipient}
         scope = c.clause if c.trigger in c.clause.subtree else c.trigger
-        preps = [
-            t.head
-            for t in scope.subtree
-            if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative") and _names(t, ids, ctx)
+        heads = [
+            t for t in scope.subtree if t.dep_ in ("pobj", "dobj", "dative") and _names(t, ids, ctx)
         ]
+        preps = [t.head for t in heads if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative")]
         added = [
             r
             for prep in preps
@@ -1359,9 +1398,26 @@ def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> lis
             for pobj in children(other, "pobj")
             for r in ctx.actors.refs(pobj)
         ]
+        added += [r for t in heads for x in _stray_conjuncts(t) for r in ctx.actors.refs(x)]
         if added:
             c.recipient = unique((*c.recipient, *_others(unique(added), c.actor)))
     return cands
+
+
+def _stray_conjuncts(tok: Token) -> list[Token]:
+    """ "met with President A and Foreign Minister B and stressed ...": a name after "and"
+    that the parser made a conjunct of the verb above `tok` instead of `tok`'s."""
+    ancestors = set(tok.ancestors)
+    return [
+        x
+        for x in tok.sent
+        if x.i > tok.i
+        and x.dep_ == "conj"
+        and x.pos_ in ("PROPN", "NOUN")
+        and x.head in ancestors
+        and x.head.pos_ in ("VERB", "AUX")
+        and _after_and(x.left_edge)
+    ]
 
 
 def _names(tok: Token, ids: set[str], ctx: RuleContext) -> bool:
