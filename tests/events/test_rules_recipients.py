@@ -441,3 +441,18 @@ def test_a_name_after_and_hung_on_the_verb_is_a_co_recipient() -> None:
     ]
     ev = one(table_rows, "CONSULT")
     assert (names(ev.actor), names(ev.recipient)) == (["Anna Velkor"], ["Lena Okafor", "Nigeria"])
+
+
+def test_an_attackers_help_is_not_for_its_target() -> None:
+    # Chile attacked Peru and offered help.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+        ("Peru", 1, "dobj", "PROPN", "NNP", "Peru"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("offered", 1, "conj", "VERB", "VBD", "offer"),
+        ("help", 4, "dobj", "NOUN", "NN", "help"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    offers = [c for c in coded(rows) if c.type == "AGREE"]
+    assert offers and all(c.recipient == () for c in offers)

@@ -1366,10 +1366,14 @@ def help_for_the_attacked(cands: list[EventCandidate], ctx: RuleContext) -> list
         words = [c.trigger, *(p for _, p in prep_objects(c.trigger, ("of",)))]
         if not any(w.lemma_.lower() in helpers for w in words):
             continue
+        helpers_side = {a.country for a in c.actor if a.country}
         attacked = unique(
             r
             for o in cands
-            if o.type == "ASSAULT" and o.trigger.sent == c.trigger.sent
+            if o.type == "ASSAULT"
+            and o.trigger.sent == c.trigger.sent
+            # "X, which attacked Y, sent aid": an attacker's help is not for its target
+            and not helpers_side & {a.country for a in o.actor}
             for r in o.recipient
         )
         if len(attacked) == 1:
