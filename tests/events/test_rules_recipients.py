@@ -456,3 +456,39 @@ def test_an_attackers_help_is_not_for_its_target() -> None:
     ]
     offers = [c for c in coded(rows) if c.type == "AGREE"]
     assert offers and all(c.recipient == () for c in offers)
+
+
+def test_criticism_of_a_party_targets_it() -> None:
+    # Chile voiced criticism of the Peruvian junta.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("voiced", 1, "ROOT", "VERB", "VBD", "voice"),
+        ("criticism", 1, "dobj", "NOUN", "NN", "criticism"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("Peruvian", 6, "amod", "ADJ", "JJ", "peruvian"),
+        ("junta", 3, "pobj", "NOUN", "NN", "junta"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    ev = one(rows, "ACCUSE")
+    assert [r.country for r in ev.recipient] == ["PER"]
+
+
+def test_an_offer_of_mediation_between_two_sides_is_made_to_both() -> None:
+    # Chile's offer of mediation between Peru and Nigeria was welcome.
+    rows: list[Row] = [
+        ("Chile", 2, "poss", "PROPN", "NNP", "Chile"),
+        ("'s", 0, "case", "PART", "POS", "'s"),
+        ("offer", 9, "nsubj", "NOUN", "NN", "offer"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("mediation", 3, "pobj", "NOUN", "NN", "mediation"),
+        ("between", 4, "prep", "ADP", "IN", "between"),
+        ("Peru", 5, "pobj", "PROPN", "NNP", "Peru"),
+        ("and", 6, "cc", "CCONJ", "CC", "and"),
+        ("Nigeria", 6, "conj", "PROPN", "NNP", "Nigeria"),
+        ("was", 9, "ROOT", "AUX", "VBD", "be"),
+        ("welcome", 9, "acomp", "ADJ", "JJ", "welcome"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    (offer,) = [c for c in coded(rows) if c.trigger.text == "offer"]
+    assert (names(offer.actor), names(offer.recipient)) == (["Chile"], ["Peru", "Nigeria"])

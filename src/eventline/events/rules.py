@@ -487,14 +487,17 @@ _CAUSE_PREPS = frozenset({"due", "because", "over", "for", "after"})
 def event_noun_targets(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """The target of an event noun that the pattern's prepositions miss: a target phrase the
     parser hung on the agent ("the aggression by X and Y against Z"), and what an inquiry is
-    about ("an investigation into X's pricing", "an investigation of X", "an inquiry due to
-    X charging customers more": the party whose conduct is examined)."""
+    about, and what a disapproval is of ("an investigation into X's pricing", "criticism of
+    X", "an inquiry due to X charging customers more": the party whose conduct is judged);
+    the sides of what an offer is of ("an offer of mediation between X and Y")."""
     for c in cands:
         if c.recipient or c.trigger.pos_ != "NOUN":
             continue
         found = _agent_phrase_target(c, ctx.actors) or _owned_target(c, ctx.actors)
-        if not found and c.type == "ACCUSE" and c.mode == "investigate":
+        if not found and c.type == "ACCUSE":
             found = _inquiry_target(c.trigger, ctx.actors)
+        if not found:
+            found = _sides_of_content(c.trigger, ctx.actors)
         c.recipient = _others(found, c.actor)
     return cands
 
@@ -516,6 +519,16 @@ def _owned_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]
         if found := actors.bound_owner(pobj):
             return found
     return ()
+
+
+def _sides_of_content(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "an offer of mediation between Russia and Ukraine": the sides of what is offered."""
+    return unique(
+        r
+        for _, pobj in prep_objects(noun, ("of",))
+        for _, side in prep_objects(pobj, ("between",))
+        for r in actors.refs(side)
+    )
 
 
 def _inquiry_target(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
