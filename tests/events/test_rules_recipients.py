@@ -492,3 +492,20 @@ def test_an_offer_of_mediation_between_two_sides_is_made_to_both() -> None:
     ]
     (offer,) = [c for c in coded(rows) if c.trigger.text == "offer"]
     assert (names(offer.actor), names(offer.recipient)) == (["Chile"], ["Peru", "Nigeria"])
+
+
+def test_their_after_a_coordinated_object_stands_for_both() -> None:
+    # Velkor thanked Chile and Peru for their support.
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("thanked", 1, "ROOT", "VERB", "VBD", "thank"),
+        ("Chile", 1, "dobj", "PROPN", "NNP", "Chile"),
+        ("and", 2, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 2, "conj", "PROPN", "NNP", "Peru"),
+        ("for", 1, "prep", "ADP", "IN", "for"),
+        ("their", 7, "poss", "PRON", "PRP$", "their"),
+        ("support", 5, "pobj", "NOUN", "NN", "support"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = doc_of(rows)
+    assert names(ActorIndex(doc).refs(doc[6])) == ["Chile", "Peru"]

@@ -223,9 +223,17 @@ class ActorIndex:
                 break
             clause = clause.head
         subj = first(clause, "nsubj", "nsubjpass")
-        if subj is None or subj.pos_ == "PRON" or tok in subj.subtree or not subj.conjuncts:
+        if subj is not None and subj.conjuncts and subj.pos_ != "PRON" and tok not in subj.subtree:
+            return self._all_named(subj)
+        # "Pezeshkian thanked Putin and Xi for their support": else the coordinated object
+        # before the pronoun (one subject is no "they")
+        obj = first(clause, "dobj", "dative")
+        if obj is None or obj.pos_ == "PRON" or obj.i > tok.i or not obj.conjuncts:
             return ()
-        found = unique(r for head in (subj, *subj.conjuncts) for r in self._phrase(head, depth=1))
+        return self._all_named(obj)
+
+    def _all_named(self, head: Token) -> tuple[ActorRef, ...]:
+        found = unique(r for h in (head, *head.conjuncts) for r in self._phrase(h, depth=1))
         return found if len(found) > 1 else ()
 
     def local_subject(self, tok: Token) -> ActorRef | None:
