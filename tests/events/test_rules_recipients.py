@@ -509,3 +509,17 @@ def test_their_after_a_coordinated_object_stands_for_both() -> None:
     ]
     doc = doc_of(rows)
     assert names(ActorIndex(doc).refs(doc[6])) == ["Chile", "Peru"]
+
+
+def test_the_side_met_is_never_the_one_meeting() -> None:
+    # The envoy held talks with Peru (the envoy known to no actor table).
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("envoy", 2, "nsubj", "NOUN", "NN", "envoy"),
+        ("held", 2, "ROOT", "VERB", "VBD", "hold"),
+        ("talks", 2, "dobj", "NOUN", "NNS", "talk"),
+        ("with", 3, "prep", "ADP", "IN", "with"),
+        ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert not [c for c in coded(rows) if c.type == "CONSULT" and names(c.actor) == ["Peru"]]

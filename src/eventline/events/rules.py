@@ -407,6 +407,23 @@ _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RE
 _MILITARY_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "unit"})
 
 
+@rule("meeting_side_met")
+def meeting_side_met(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Lavrov held talks with his Iranian counterpart", Lavrov unknown to the actor layer:
+    the party named only after "with" is the side met, never the one meeting; with no other
+    side named the meeting has no actor (and is dropped) rather than the wrong one."""
+    for c in cands:
+        if c.type != "CONSULT" or c.recipient or not c.actor:
+            continue
+        holders = dict.fromkeys((c.trigger, c.clause))
+        met = {
+            r.id for h in holders for _, p in prep_objects(h, ("with",)) for r in ctx.actors.refs(p)
+        }
+        if met and {a.id for a in c.actor} <= met:
+            c.actor, c.recipient = (), c.actor
+    return cands
+
+
 @rule("refusal")
 def refusal(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "will not accept more refugees", "would not meet the demands": a cooperative act
