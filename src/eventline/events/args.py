@@ -23,7 +23,17 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _OF_PREPS = ("of", "from", "in", "by")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
+# Prepositions through which a gerund takes the governing verb's object as its subject
+# ("accused Tehran of sending", "blamed X for shelling", "stopped Y from entering"); under
+# any other ("after having warned", "before meeting", "by sending") the subject controls.
+_OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against"})
 PERSON_LABELS = {"PERSON", "person", "PER"}
+# Nouns for a person who stands for a state or body ("his counterpart", "the envoy").
+COUNTERPARTS = frozenset(
+    {"counterpart", "envoy", "ambassador", "minister", "president", "official", "diplomat"}
+)
+# Nouns that, owned by a pronoun, name the owner's state ("his country", "their homeland").
+HOMELAND_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
 
 
 def _span_actor(span: Span) -> ActorRef | None:
@@ -107,6 +117,8 @@ class ActorIndex:
                 return [ref]
         if tok.dep_ == "appos" and depth == 0 and (ref := self.covering(tok.head)) is not None:
             return [ref]
+        if (home := self.homeland(tok)) is not None:
+            return [home]
         found: list[ActorRef] = []
         for child in tok.children:
             if child.dep_ in _MODIFIERS:
@@ -115,11 +127,48 @@ class ActorIndex:
         if found or depth >= 2:
             return self.described(tok, found)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in _OF_PREPS:
+            if child.dep_ == "prep" and (
+                child.lower_ in _OF_PREPS or (child.lower_ == "for" and speaks_for(tok))
+            ):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(self._phrase(pobj, depth=depth + 1))
+                    if pobj.dep_ == "pobj":  # "the presidents of Iran and Turkey": both
+                        for head in (pobj, *pobj.conjuncts):
+                            found.extend(self._phrase(head, depth=depth + 1))
         return found
+
+    def bound_owner(self, tok: Token) -> tuple[ActorRef, ...]:
+        """ "Iran condemned the assassination of its general": the actor a possessive
+        pronoun of `tok` stands for when it is bound by the subject of its clause (a named
+        actor); nothing for a counterpart, who is by definition the other side's."""
+        poss = first(tok, "poss")
+        if poss is None or poss.pos_ != "PRON" or tok.lemma_.lower() == "counterpart":
+            return ()
+        subj = subject(clause_head(tok))[0]
+        if subj is None or subj.pos_ == "PRON" or tok in subj.subtree:
+            return ()
+        found = self._phrase(subj, depth=1)
+        return tuple(found) if len(found) == 1 else ()
+
+    def homeland(self, tok: Token) -> ActorRef | None:
+        """ "the bombing of his country", "their nation": the state of the person or body a
+        possessive pronoun stands for."""
+        if tok.lemma_.lower() not in HOMELAND_NOUNS:
+            return None
+        poss = first(tok, "poss")
+        if poss is None or poss.pos_ != "PRON":
+            return None
+        owner = self.pronoun(poss)
+        return self.state(owner.country) if owner is not None and owner.country else None
+
+    def state(self, country: str) -> ActorRef:
+        """The state `country` as a party: the document's own mention of it when there is one
+        (its id is `kb:<country>`), else a bare reference with the code as its name."""
+        sid = f"kb:{country}"
+        for pairs in self.by_token.values():
+            for _, ref in pairs:
+                if ref.id == sid:
+                    return ref
+        return ActorRef(id=sid, name=country, country=country)
 
     def described(self, tok: Token, found: list[ActorRef]) -> list[ActorRef]:
         """ "Palestinian youths", "Kenyan farmers": one country named by an adjective and a
@@ -174,9 +223,17 @@ class ActorIndex:
                 break
             clause = clause.head
         subj = first(clause, "nsubj", "nsubjpass")
-        if subj is None or subj.pos_ == "PRON" or tok in subj.subtree or not subj.conjuncts:
+        if subj is not None and subj.conjuncts and subj.pos_ != "PRON" and tok not in subj.subtree:
+            return self._all_named(subj)
+        # "Pezeshkian thanked Putin and Xi for their support": else the coordinated object
+        # before the pronoun (one subject is no "they")
+        obj = first(clause, "dobj", "dative")
+        if obj is None or obj.pos_ == "PRON" or obj.i > tok.i or not obj.conjuncts:
             return ()
-        found = unique(r for head in (subj, *subj.conjuncts) for r in self._phrase(head, depth=1))
+        return self._all_named(obj)
+
+    def _all_named(self, head: Token) -> tuple[ActorRef, ...]:
+        found = unique(r for h in (head, *head.conjuncts) for r in self._phrase(h, depth=1))
         return found if len(found) > 1 else ()
 
     def local_subject(self, tok: Token) -> ActorRef | None:
@@ -236,7 +293,11 @@ class ActorIndex:
         found no subject at all, the nearest actor before the verb in its own clause. Places
         under a preposition ("in Moscow, ...") are never taken as the actor."""
         if subj is not None:
-            pool = [t for t in subj.subtree if not _under_place_prep(t, subj)]
+            pool = [
+                t
+                for t in subj.subtree
+                if not _under_place_prep(t, subj) and not _in_clause_below(t, subj)
+            ]
         else:
             pool = [
                 t
@@ -262,6 +323,13 @@ class ActorIndex:
         ]
         pool = subjects or people
         return pool[-1][1] if pool else None
+
+
+def speaks_for(tok: Token) -> bool:
+    """A role noun that stands for a body ("a spokesman for the ministry", "his counterpart",
+    "the envoy"): its "for"/"from" phrase names whom it represents."""
+    low = tok.lemma_.lower()
+    return low in COUNTERPARTS or low in lexicon().cue("role_heads")
 
 
 def _gender_near(span: Span) -> str | None:
@@ -300,6 +368,19 @@ def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
         sector = table.get(mod.lemma_.lower(), sector)  # "rebel fighters": the rebels
     key = f"{country or '-'}:{sector}:{tok.lemma_.lower()}"
     return ActorRef(id=f"desc:{key}", name=name, country=country, sector=sector)
+
+
+def _in_clause_below(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in a clause inside the phrase of `top` ("the committee investigating
+    X", "officials who met X"): a party of that clause, not of the phrase's own act."""
+    node = tok
+    for _ in range(12):
+        if node == top or node.head == node:
+            return False
+        if node.dep_ in ("acl", "relcl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
 
 
 def _under_place_prep(tok: Token, top: Token) -> bool:
@@ -343,8 +424,26 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> Iterator[tuple[str, Token]
     wanted = set(preps)
     for prep in children(tok, "prep", "dative", "agent"):
         if prep.lower_ in wanted:
-            for pobj in children(prep, "pobj", "pcomp"):
+            objects = list(children(prep, "pobj", "pcomp"))
+            for pobj in objects or stranded_object(prep):
                 yield prep.lower_, pobj
+
+
+def stranded_object(prep: Token) -> list[Token]:
+    """ "granted asylum to five officers holed up in an embassy": the parser leaves "to" with
+    no object and makes its noun the subject of the reduced relative that follows; that
+    subject, starting right after the preposition, is the preposition's object."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or prep.i + 1 >= prep.sent.end:
+        return []
+    return [
+        t
+        for t in prep.head.subtree
+        if t.dep_ == "nsubj"
+        and t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "conj")
+        and t.i < t.head.i
+        and t.left_edge.i == prep.i + 1
+    ][:1]
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
@@ -367,9 +466,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "pcomp" and governor.dep_ == "prep":
             verb_above = governor.head
             obj = first(verb_above, "dobj")
-            if obj is not None:
-                return obj, False
-            node = verb_above
+            if obj is not None and governor.lower_ in _OBJECT_CONTROL_PREPS:
+                return obj, False  # "accused Tehran of sending": Tehran sends
+            node = verb_above  # "condemned X after having warned": the condemner warned
             continue
         if node.dep_ == "xcomp":
             obj = first(governor, "dobj")

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
+from eventline.events.args import (
+    HOMELAND_NOUNS,
+    ActorIndex,
+    children,
+    first,
+    is_person,
+    prep_objects,
+    speaks_for,
+    subject,
+    unique,
+)
 from eventline.events.args import clause_head as args_clause
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import event_place
@@ -84,6 +94,25 @@ def sector_gate(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCand
             continue
         kept.append(c)
     return kept
+
+
+@rule("detached_origin")
+def detached_origin(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "met his counterpart from Iran", "received the envoy from Japan": a "from" phrase the
+    parser hung on the verb says whom the object (a role noun naming no one) represents; that
+    party is the recipient. Runs before `not_events` so a meeting told from one side keeps its
+    other side."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "VERB":
+            continue
+        obj = first(c.trigger, "dobj")
+        if obj is None or not speaks_for(obj) or ctx.actors.refs(obj):
+            continue
+        origin = unique(
+            r for _, p in prep_objects(c.trigger, ("from",)) for r in ctx.actors.refs(p)
+        )
+        c.recipient = _others(origin, c.actor)
+    return cands
 
 
 @rule("not_events")
@@ -378,6 +407,23 @@ _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RE
 _MILITARY_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "unit"})
 
 
+@rule("meeting_side_met")
+def meeting_side_met(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Lavrov held talks with his Iranian counterpart", Lavrov unknown to the actor layer:
+    the party named only after "with" is the side met, never the one meeting; with no other
+    side named the meeting has no actor (and is dropped) rather than the wrong one."""
+    for c in cands:
+        if c.type != "CONSULT" or c.recipient or not c.actor:
+            continue
+        holders = dict.fromkeys((c.trigger, c.clause))
+        met = {
+            r.id for h in holders for _, p in prep_objects(h, ("with",)) for r in ctx.actors.refs(p)
+        }
+        if met and {a.id for a in c.actor} <= met:
+            c.actor, c.recipient = (), c.actor
+    return cands
+
+
 @rule("refusal")
 def refusal(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "will not accept more refugees", "would not meet the demands": a cooperative act
@@ -446,6 +492,73 @@ def crowd_control(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         if any(t.lemma_.lower() in words for m in means for t in m.subtree):
             c.type, c.mode = "ASSAULT", "crowd-control"
     return cands
+
+
+# What names the target of an event noun when the parse puts it out of the noun's reach.
+_TARGET_PREPS = ("against", "on", "at", "into", "to")
+_INQUIRY_PREPS = ("into", "of", "over", "on", "regarding", "concerning", "about")
+_CAUSE_PREPS = frozenset({"due", "because", "over", "for", "after"})
+
+
+@rule("event_noun_targets")
+def event_noun_targets(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """The target of an event noun that the pattern's prepositions miss: a target phrase the
+    parser hung on the agent ("the aggression by X and Y against Z"), and what an inquiry is
+    about, and what a disapproval is of ("an investigation into X's pricing", "criticism of
+    X", "an inquiry due to X charging customers more": the party whose conduct is judged);
+    the sides of what an offer is of ("an offer of mediation between X and Y")."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "NOUN":
+            continue
+        found = _agent_phrase_target(c, ctx.actors) or _owned_target(c, ctx.actors)
+        if not found and c.type == "ACCUSE":
+            found = _inquiry_target(c.trigger, ctx.actors)
+        if not found:
+            found = _sides_of_content(c.trigger, ctx.actors)
+        c.recipient = _others(found, c.actor)
+    return cands
+
+
+def _agent_phrase_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    preps = tuple(p for p in (c.pattern.recipient or _TARGET_PREPS) if p != "of")
+    agents = [p for _, p in prep_objects(c.trigger, ("by", "from"))]
+    agents += [x for a in agents for x in a.conjuncts]
+    if not agents or not {r.id for a in agents for r in actors.refs(a)}:
+        return ()
+    return unique(r for a in agents for _, p in prep_objects(a, preps) for r in actors.refs(p))
+
+
+def _owned_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "Iran condemned the assassination of its general by Israel": the target phrase owned
+    by a pronoun that the clause's subject binds names the subject's side."""
+    preps = c.pattern.recipient or _TARGET_PREPS
+    for _, pobj in prep_objects(c.trigger, preps):
+        if found := actors.bound_owner(pobj):
+            return found
+    return ()
+
+
+def _sides_of_content(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "an offer of mediation between Russia and Ukraine": the sides of what is offered."""
+    return unique(
+        r
+        for _, pobj in prep_objects(noun, ("of",))
+        for _, side in prep_objects(pobj, ("between",))
+        for r in actors.refs(side)
+    )
+
+
+def _inquiry_target(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    for _, pobj in prep_objects(noun, _INQUIRY_PREPS):
+        if found := actors.refs(pobj) or own_actor(pobj, actors):
+            return found
+    for prep in children(noun, "prep"):
+        if prep.lower_ not in _CAUSE_PREPS:
+            continue
+        for clause in (t for t in prep.subtree if t.dep_ == "pcomp" and t.pos_ == "VERB"):
+            if found := actors.refs(first(clause, "nsubj")):
+                return found  # "due to X charging customers more"
+    return ()
 
 
 @rule("embedded_action")
@@ -653,7 +766,7 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
     for c in cands:
         if c.recipient or c.trigger.pos_ != "VERB":
             continue
-        obj = first(c.trigger, "dobj")
+        obj = first(c.trigger, "dobj") or _shifted_object(c.trigger)
         if obj is None or _already_party(ctx.actors.refs(obj), c):
             continue  # "met Prime Minister Abe": the object is a party, not its owner's act
         refs = _other_side(own_actor(obj, ctx.actors), c.actor)
@@ -663,6 +776,40 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
             for r in ctx.actors.refs(p)
         )
         c.recipient = _others(refs, c.actor)
+    return cands
+
+
+def _shifted_object(verb: Token) -> Token | None:
+    """ "denounced as an ugly crime Serbia's suppression of ...": an object moved after the
+    verb's "as" phrase is parsed as an apposition of that phrase's noun."""
+    for _, pobj in prep_objects(verb, ("as",)):
+        if (moved := first(pobj, "appos")) is not None and moved.pos_ == "NOUN":
+            return moved
+    return None
+
+
+# Prepositions of a noun that name the party it is directed at ("his commitment to the
+# Zambian people", "an appeal to X", "hostility towards Y").
+_DIRECTED_PREPS = ("to", "towards", "toward", "against")
+
+
+@rule("object_phrase_recipient")
+def object_phrase_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "reneged on his commitment to the Zambian people", "rejected their appeal to the
+    UN": the party a verb's object (or the object of its preposition) is directed at, when
+    the verb names no recipient of its own."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "VERB" or not c.actor:
+            continue
+        nouns = [first(c.trigger, "dobj"), *(p for _, p in prep_objects(c.trigger, ("on",)))]
+        found = unique(
+            r
+            for noun in nouns
+            if noun is not None and noun.pos_ == "NOUN"
+            for _, p in prep_objects(noun, _DIRECTED_PREPS)
+            for r in ctx.actors.refs(p)
+        )
+        c.recipient = _others(found, c.actor)
     return cands
 
 
@@ -1094,6 +1241,244 @@ def material_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         if any(m.lemma_.lower() in fields or m.lower_ in fields for m in mods):
             c.type, c.mode = "COOPERATE", None
     return cands
+
+
+@rule("retaliation_target")
+def retaliation_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Netanyahu has vowed to respond to the attack": a threat to retaliate is aimed at
+    whoever attacked: the actor the attack noun names ("to respond to Iran's attack"), else,
+    for "the attack" named again or no attack named, the attacker of the last attack on the
+    threatener's country that the article reports before it."""
+    retaliate = ctx.lex.cue("retaliation_verbs")
+    attacks = [c for c in cands if c.type == "ASSAULT" and c.actor]
+    for c in cands:
+        if c.type != "THREATEN" or c.recipient or not c.actor or c.trigger.pos_ != "VERB":
+            continue
+        comp = first(c.trigger, "xcomp")
+        if comp is None or comp.lemma_.lower() not in retaliate:
+            continue
+        nouns = [first(comp, "dobj"), *(p for _, p in prep_objects(comp, ("to", "for")))]
+        named = unique(r for n in nouns if n is not None for r in _attacker_of(n, attacks, ctx))
+        found = named or _last_attacker(c, attacks)
+        c.recipient = _others(found, c.actor)
+    return cands
+
+
+def _attacker_of(
+    noun: Token, attacks: list[EventCandidate], ctx: RuleContext
+) -> tuple[ActorRef, ...]:
+    if not _violent(noun, ctx.lex):
+        return ()
+    coded = next((a.actor for a in attacks if a.trigger == noun), ())
+    return coded or own_actor(noun, ctx.actors)
+
+
+def _last_attacker(c: EventCandidate, attacks: list[EventCandidate]) -> tuple[ActorRef, ...]:
+    own = {a.country for a in c.actor if a.country}
+    before = [
+        a
+        for a in attacks
+        if a.trigger.i < c.trigger.i and own & {r.country for r in a.recipient if r.country}
+    ]
+    return before[-1].actor if before else ()
+
+
+@rule("homeland_by_evidence")
+def homeland_by_evidence(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Putin told Iran's foreign minister there was no justification for the US bombing of
+    his country": when the sentence names people of more than one country before the
+    pronoun (the speaker and the listener), the country attacked is read from the article's
+    own account of whom the attacker attacks: the one of their countries the same attacker
+    attacks elsewhere in the article. With no such evidence the target stays unnamed (a
+    wrong country is worse than none); a country attacking itself is no reading at all."""
+    victims = _victims(cands)
+    for c in cands:
+        if c.type != "ASSAULT" or not c.actor:
+            continue
+        home = _homeland_target(c.trigger)
+        if home is None:
+            continue
+        attackers = {a.country for a in c.actor if a.country}
+        hit = {v for a in attackers for v in victims.get(a, set())}
+        people = _people_before(home, ctx.actors) - attackers
+        if len(people) > 1:
+            chosen = people & hit
+            c.recipient = (ctx.actors.state(next(iter(chosen))),) if len(chosen) == 1 else ()
+        c.recipient = tuple(r for r in c.recipient if r.country not in attackers)
+    return cands
+
+
+def _people_before(tok: Token, actors: ActorIndex) -> set[str]:
+    """Countries of the people (persons and office holders) named in `tok`'s sentence before
+    it: whom a "his" or "her" there may stand for."""
+    found: set[str] = set()
+    for i in range(tok.sent.start, tok.i):
+        for span, ref in actors.by_token.get(i, ()):
+            if ref.country and (is_person(span) or ref.sector is not None):
+                found.add(ref.country)
+    return found
+
+
+def _victims(cands: list[EventCandidate]) -> dict[str, set[str]]:
+    """Attacker country -> the countries its attacks target, over the article's attacks
+    whose target is named (not through a pronoun)."""
+    found: dict[str, set[str]] = {}
+    for c in cands:
+        if c.type != "ASSAULT" or _homeland_target(c.trigger) is not None:
+            continue
+        for country in {a.country for a in c.actor if a.country}:
+            found.setdefault(country, set()).update(
+                r.country for r in c.recipient if r.country and r.country != country
+            )
+    return found
+
+
+def _homeland_target(trigger: Token) -> Token | None:
+    """The "his country" an attack is done to: its object or its of/on/against phrase."""
+    heads = [first(trigger, "dobj")] if trigger.pos_ == "VERB" else []
+    heads += [p for _, p in prep_objects(trigger, ("of", "on", "against"))]
+    for head in heads:
+        if head is not None and head.lemma_.lower() in HOMELAND_NOUNS:
+            poss = first(head, "poss")
+            if poss is not None and poss.pos_ == "PRON":
+                return poss
+    return None
+
+
+# Prepositions that set an act inside a meeting ("during the talks, X told Y ...").
+_SETTING_PREPS = frozenset({"during", "at", "in", "on", "after"})
+# Acts whose other party is the meeting's other side when done during it.
+_TABLE_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "CONSULT", "AID", "CONCEDE"})
+
+
+@rule("meeting_setting")
+def meeting_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "During the meeting in Ashgabat, Putin hailed relations with Iran", "At the talks, X
+    told Y that ...": a meeting named as the setting of an act with one side only has as its
+    other side the party the act is done to or told to, when the act is cooperative or speech
+    (a hostile act during a meeting may be aimed at a third party)."""
+    by_verb = {c.trigger.i: c for c in cands if c.trigger.pos_ == "VERB" and c.actor}
+    for c in cands:
+        if c.type != "CONSULT" or c.recipient or c.trigger.pos_ != "NOUN" or len(c.actor) > 1:
+            continue
+        prep = c.trigger.head
+        if c.trigger.dep_ != "pobj" or prep.lower_ not in _SETTING_PREPS:
+            continue
+        verb = prep.head
+        if verb.pos_ != "VERB":
+            continue
+        act = by_verb.get(verb.i)
+        if act is not None and act.type in _TABLE_TYPES and _same(act.actor, c.actor):
+            c.recipient = _others(act.recipient, c.actor)
+        elif act is None and verb.lemma_.lower() in ctx.lex.cue("speech_verbs"):
+            listener = ctx.actors.refs(first(verb, "dative", "dobj"))
+            if _same(ctx.actors.refs(subject(verb)[0]), c.actor):
+                c.recipient = _others(listener, c.actor)
+    return cands
+
+
+def _same(one: tuple[ActorRef, ...], other: tuple[ActorRef, ...]) -> bool:
+    return bool(one) and {a.id for a in one} == {a.id for a in other}
+
+
+_HELP_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE"})
+
+
+@rule("help_for_the_attacked")
+def help_for_the_attacked(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X condemned the attacks on Y, but there has been no offer of military help": help
+    offered or given with no party named, in a sentence that names the target of an attack
+    coded beside it, is help for that target (the one party the sentence says needs it)."""
+    helpers = ctx.lex.cue("vague_aid_verbs") | {"aid", "assistance", "support"}
+    for c in cands:
+        if c.recipient or c.type not in _HELP_TYPES or not c.actor:
+            continue
+        words = [c.trigger, *(p for _, p in prep_objects(c.trigger, ("of",)))]
+        if not any(w.lemma_.lower() in helpers for w in words):
+            continue
+        helpers_side = {a.country for a in c.actor if a.country}
+        attacked = unique(
+            r
+            for o in cands
+            if o.type == "ASSAULT"
+            and o.trigger.sent == c.trigger.sent
+            # "X, which attacked Y, sent aid": an attacker's help is not for its target
+            and not helpers_side & {a.country for a in o.actor}
+            for r in o.recipient
+        )
+        if len(attacked) == 1:
+            c.recipient = _others(attacked, c.actor)
+    return cands
+
+
+@rule("coordinated_recipients")
+def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "increased swap lines with the ECB from A to B, and with the Swiss National Bank from C
+    to D": a prepositional phrase coordinated with the one naming the recipient (the parser
+    hangs the second on the first or on the verb) names a co-recipient."""
+    for c in cands:
+        if not c.recipient:
+            continue
+        ids = {r.id for r in c.recipient}
+        scope = c.clause if c.trigger in c.clause.subtree else c.trigger
+        heads = [
+            t for t in scope.subtree if t.dep_ in ("pobj", "dobj", "dative") and _names(t, ids, ctx)
+        ]
+        preps = [t.head for t in heads if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative")]
+        added = [
+            r
+            for prep in preps
+            for other in _coordinated_preps(prep)
+            for pobj in children(other, "pobj")
+            for r in ctx.actors.refs(pobj)
+        ]
+        added += [r for t in heads for x in _stray_conjuncts(t) for r in ctx.actors.refs(x)]
+        if added:
+            c.recipient = unique((*c.recipient, *_others(unique(added), c.actor)))
+    return cands
+
+
+def _stray_conjuncts(tok: Token) -> list[Token]:
+    """ "met with President A and Foreign Minister B and stressed ...": a name after "and"
+    that the parser made a conjunct of the verb above `tok` instead of `tok`'s."""
+    ancestors = set(tok.ancestors)
+    return [
+        x
+        for x in tok.sent
+        if x.i > tok.i
+        and x.dep_ == "conj"
+        and x.pos_ in ("PROPN", "NOUN")
+        and x.head in ancestors
+        and x.head.pos_ in ("VERB", "AUX")
+        and _after_and(x.left_edge)
+    ]
+
+
+def _names(tok: Token, ids: set[str], ctx: RuleContext) -> bool:
+    return any(r.id in ids for r in ctx.actors.refs(tok))
+
+
+def _coordinated_preps(prep: Token) -> list[Token]:
+    """The same preposition coordinated with `prep`: its conjuncts, or one the parser hung
+    on one of its governors later in the sentence, as a conjunct or as a preposition right
+    after "and" ("with X from A to B, and with Y from C to D")."""
+    ancestors = set(prep.ancestors)
+    later = [
+        t
+        for t in prep.sent
+        if t.i > prep.i
+        and t.lower_ == prep.lower_
+        and t.head in ancestors
+        and (t.dep_ == "conj" or (t.dep_ == "prep" and _after_and(t)))
+    ]
+    return [*(x for x in prep.conjuncts if x.lower_ == prep.lower_), *later]
+
+
+def _after_and(tok: Token) -> bool:
+    doc = tok.doc
+    before = [doc[i] for i in range(max(tok.sent.start, tok.i - 2), tok.i)]
+    words = [t for t in before if not t.is_punct]
+    return bool(words) and words[-1].dep_ == "cc" and words[-1].lower_ in ("and", "or")
 
 
 @rule("same_happening")
