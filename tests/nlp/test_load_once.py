@@ -1,4 +1,5 @@
-"""The actor KB is read once per process for the same files, and anew when they change."""
+"""Loaded once per process: the actor KB for the same files; a model without the components
+its package disables."""
 
 from __future__ import annotations
 
@@ -46,3 +47,20 @@ def test_a_bad_file_is_refused_every_time(tmp_path: Path) -> None:
             load_kb([bad])
     with pytest.raises(ResourceError):
         load_kb([tmp_path / "missing.yaml"])
+
+
+def test_components_a_model_package_disables_are_not_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventline.nlp.pipeline import disabled_components
+
+    package = tmp_path / "zyx_fake_model"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "meta.json").write_text('{"disabled": ["senter"]}', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert disabled_components("zyx_fake_model") == ["senter"]
+    (package / "meta.json").write_text("not json", encoding="utf-8")
+    assert disabled_components("zyx_fake_model") == []
+    assert disabled_components("zyx_no_such_model") == []
+    assert disabled_components(str(tmp_path / "a" / "path")) == []
