@@ -31,6 +31,7 @@ import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "russia-iran"
 
@@ -85,13 +86,18 @@ def eventline_run(corpus: list[str], processes: int, folder: Path) -> tuple[floa
     """`analyse` timed in a fresh process (see the module docstring)."""
     import multiprocessing
 
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(_timed_analyse, (corpus, processes, folder))
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    # A Process, not a Pool: a pool's daemonic worker could not start analyse's own workers.
+    child = context.Process(target=_timed_analyse, args=(corpus, processes, folder, send))
+    child.start()
+    send.close()  # the child's copy stays open: if it dies, recv() raises EOFError
+    result: tuple[float, float, int, int] = receive.recv()
+    child.join()
+    return result
 
 
-def _timed_analyse(
-    corpus: list[str], processes: int, folder: Path
-) -> tuple[float, float, int, int]:
+def _timed_analyse(corpus: list[str], processes: int, folder: Path, send: Any) -> None:
     import spacy  # noqa: F401 - imported before the clock, as for the bare parse
 
     from eventline.analyse import analyse
@@ -112,7 +118,7 @@ def _timed_analyse(
         analyse(store, settings=settings)
         elapsed, used = time.perf_counter() - start, cpu() - start_cpu
         count, size = analysis_size(store)
-    return elapsed, used, count, size
+    send.send((elapsed, used, count, size))
 
 
 def main() -> None:
