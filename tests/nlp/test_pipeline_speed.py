@@ -79,10 +79,39 @@ def test_rules_added_later_are_used(pair: tuple[Language, Language]) -> None:
     try:
         assert fast("More zyxwords here.")[1].lemma_ == "zyxword-lemma"
     finally:
-        ruler.attrs.pop()
-        ruler.indices.pop()
-        ruler._attrs_unnormed.pop()
-        ruler.matcher.remove(str(len(ruler.attrs)))
+        _remove_last_rule(ruler)
+
+
+def _remove_last_rule(ruler: AttributeRuler) -> None:
+    ruler.attrs.pop()
+    ruler.indices.pop()
+    ruler._attrs_unnormed.pop()
+    ruler.matcher.remove(str(len(ruler.attrs)))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LOWER": "the"}, {"IS_TITLE": True, "OP": "+"}],  # a quantifier: no fixed window
+        [{"IS_TITLE": True}, {"LOWER": "said"}],  # a first token the key does not hold
+        [{"LOWER": "the"}, {"TAG": "VBN"}, {"LOWER": "talks"}],  # a window of three
+    ],
+)
+def test_multi_token_rules_of_any_shape_match_the_stock_ruler(
+    pair: tuple[Language, Language], pattern: list[dict[str, object]]
+) -> None:
+    texts = ["The Geneva Talks broke down; Anna said the stalled talks would resume, the end"]
+    # (rules are added to both models, and removed again, so the other tests see the model's)
+    rulers = [nlp.get_pipe("attribute_ruler") for nlp in pair]
+    for ruler in rulers:
+        ruler.add([pattern], {"LEMMA": "zyx-multi"}, index=-1)
+    try:
+        want, got = (next(iter(nlp.pipe(texts))) for nlp in pair)
+        assert "zyx-multi" in [t.lemma_ for t in got]
+        assert numpy.array_equal(got.to_array(ATTRS), want.to_array(ATTRS))
+    finally:
+        for ruler in rulers:
+            _remove_last_rule(ruler)
 
 
 def test_load_nlp_uses_the_cached_components(nlp: Language) -> None:

@@ -10,17 +10,23 @@ Four kinds of file live in `eventline/resources/actors/`:
 
 Everything is checked with pydantic when read; a bad file raises `ResourceError` naming it, and
 `validate_kb_file` returns the problems as text for `eventline actors check FILE`.
+
+Each file is read once per process: a validated file and a loaded `KnowledgeBase` are kept,
+keyed on the files' paths and contents (a hash, cheap beside parsing YAML), so the actor
+matcher, the descriptor and place finders and claim linking share one copy, and a file edited
+(or another file passed) is read anew. What they return is shared: read it, never change it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import pycountry
 import yaml
@@ -138,13 +144,42 @@ def _read_yaml(path: Path) -> object:
         raise ResourceError(str(path), f"cannot read: {exc}") from exc
 
 
-def _validate(model: type[_M], path: Path) -> _M:
+#: A file's identity for the caches: its path and a hash of its bytes ("": unreadable).
+_Stamp = tuple[str, str]
+#: Entries a cache keeps before it starts over (tests load many small files).
+_CACHE_LIMIT = 64
+_validated: dict[tuple[type[BaseModel], _Stamp], BaseModel] = {}
+_kbs: dict[tuple[_Stamp, ...], KnowledgeBase] = {}
+
+
+def _stamp(path: Path) -> _Stamp:
     try:
-        return model.model_validate(_read_yaml(path))
+        data = Path(path).read_bytes()
+    except OSError:
+        return (str(path), "")
+    return (str(path), hashlib.blake2b(data, digest_size=16).hexdigest())
+
+
+def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+def _validate(model: type[_M], path: Path) -> _M:
+    """The file read and checked against `model`, once per process while it is unchanged."""
+    stamp = _stamp(path)
+    found = _validated.get((model, stamp)) if stamp[1] else None
+    if found is not None:
+        return found  # type: ignore[return-value]
+    try:
+        value = model.model_validate(_read_yaml(path))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ResourceError(str(path), f"{where}: {first['msg']}") from exc
+    _remember(_validated, (model, stamp), value)
+    return value
 
 
 def load_roles() -> RolesFile:
@@ -200,7 +235,7 @@ class Form:
     article: bool = False  # written with "the": the mention takes a preceding "the" along
 
 
-@dataclass
+@dataclass(frozen=True)
 class KnowledgeBase:
     actors: dict[str, KbActor] = field(default_factory=dict)
     forms: list[Form] = field(default_factory=list)
@@ -214,23 +249,34 @@ PACKAGED_FILES = ("countries.yaml", "organizations.yaml")
 
 
 def load_kb(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
-    """Packaged actor files plus the user's, later files overriding earlier ids."""
-    kb = KnowledgeBase(roles=load_roles())
-    sectors = set(kb.roles.sectors) if kb.roles else set()
-    for path in [resource_path(n) for n in PACKAGED_FILES] + list(extra_files):
+    """Packaged actor files plus the user's, later files overriding earlier ids; loaded once
+    per process for the same files (unchanged on disk) and shared by every caller."""
+    paths = [resource_path("roles.yaml")]
+    paths += [resource_path(n) for n in PACKAGED_FILES] + [Path(p) for p in extra_files]
+    key = tuple(_stamp(p) for p in paths)
+    found = _kbs.get(key) if all(s[1] for s in key) else None
+    if found is None:
+        found = _build_kb(paths[1:])
+        _remember(_kbs, key, found)
+    return found
+
+
+def _build_kb(paths: Sequence[Path]) -> KnowledgeBase:
+    roles = load_roles()
+    actors: dict[str, KbActor] = {}
+    for path in paths:
         kb_file = _validate(KbFile, path)
-        problems = _semantic_problems(kb_file, sectors=sectors)
+        problems = _semantic_problems(kb_file, sectors=set(roles.sectors))
         if problems:
             raise ResourceError(str(path), "; ".join(problems))
         for actor in kb_file.actors:
-            kb.actors[actor.id] = actor
-    kb.forms = [form for actor in kb.actors.values() for form in _forms(actor)]
-    return kb
+            actors[actor.id] = actor
+    forms = [form for actor in actors.values() for form in _forms(actor)]
+    return KnowledgeBase(actors=actors, forms=forms, roles=roles)
 
 
-@lru_cache(maxsize=1)
 def packaged_kb() -> KnowledgeBase:
-    """The packaged actor files alone, read once per process (descriptors, places)."""
+    """The packaged actor files alone (descriptors, places): the same object as `load_kb()`."""
     return load_kb()
 
 

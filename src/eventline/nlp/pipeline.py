@@ -8,6 +8,8 @@ data = docs_to_bytes(extraction.docs)           # cache keyed by article id + MO
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +38,7 @@ def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Lang
     nlp: Language | None = None
     for name in (model,) if model else MODELS:
         try:
-            nlp = spacy.load(name)
+            nlp = spacy.load(name, exclude=disabled_components(name))
             break
         except OSError:
             continue
@@ -56,6 +58,24 @@ def load_nlp(*, kb_files: Sequence[Path] = (), model: str | None = None) -> Lang
     nlp.add_pipe(COMPONENTS[0], config={"kb_files": [str(p) for p in kb_files]})
     nlp.add_pipe(COMPONENTS[1], after=COMPONENTS[0])
     return nlp
+
+
+def disabled_components(name: str) -> list[str]:
+    """Components a model package keeps disabled (en_core_web_sm: `senter`). They never run
+    in eventline, so they are not loaded at all: 0.1 s of CPU less per process, same results.
+    Empty for a model given by path or without a package meta."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return []
+    if spec is None or spec.origin is None:
+        return []
+    meta = Path(spec.origin).parent / "meta.json"
+    try:
+        disabled = json.loads(meta.read_text(encoding="utf-8")).get("disabled", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [str(c) for c in disabled] if isinstance(disabled, list) else []
 
 
 def model_version(nlp: Language) -> str:
