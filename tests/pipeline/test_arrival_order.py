@@ -25,7 +25,8 @@ import pytest
 from eventline.analyse import analyse, relink
 from eventline.analysis import attach, state
 from eventline.analysis.link import link_corpus
-from eventline.model import ArticleAnalysis, DuplicateGroup, Event, Story
+from eventline.corpus.merge import merge_with_summaries
+from eventline.model import ArticleAnalysis, DuplicateGroup, Event, EventMention, Story
 from eventline.pipeline import ingest, plan_sources
 from eventline.settings import Settings
 from eventline.store import Store
@@ -152,3 +153,47 @@ def test_arrival_order_changes_no_copy_group_and_boundedly_stories_and_events(
         assert _moved(events, relinked[2]) <= mentions // 20, f"order {n}: events"
     assert attaches, "some arriving mention was attached without re-clustering"
     assert same, "events compared field for field"
+
+
+@pytest.mark.slow
+def test_attaching_the_last_ranked_report_rebuilds_the_merged_event(example: Example) -> None:
+    """For every merged event of the example corpus: the event of all its reports but the
+    last-ranked one, grown by that one from its stored row and attach state alone, equals the
+    event of all its reports (and so does its summary)."""
+    with Store(f"sqlite:///{example.db}") as store:
+        articles = {a.id: a for a in store.iter_articles()}
+        groups = store.records("duplicate_groups", DuplicateGroup)
+        duplicate_of = {m: g.canonical for g in groups for m in g.members}
+        story_of = {a: s.id for s in store.records("stories", Story) for a in s.articles}
+        mentions = {m.id: m for m in store.records("event_mentions", EventMention)}
+    links = {"articles": articles, "duplicate_of": duplicate_of, "story_of": story_of}
+    checked = 0
+    for event, ids, summary in merge_with_summaries(list(mentions.values()), **links):
+        if len(ids) < 2:
+            continue
+        ranked = sorted(
+            (mentions[i] for i in ids),
+            key=lambda m: attach.rank_key(m, articles.get(m.evidence.article)),
+        )
+        *head, last = ranked
+        prefix = merge_with_summaries(head, **links)
+        if len(prefix) != 1:
+            continue  # without its last report the event would split: not an attach
+        part, _, part_summary = prefix[0]
+        data = attach.event_state(head, articles=articles, duplicate_of=duplicate_of)
+        article = articles.get(last.evidence.article)
+        key = attach.rank_key(last, article)
+        assert attach.usable(data, key)
+        group = duplicate_of.get(last.evidence.article, last.evidence.article)
+        attach.add_mention(data, last, key, article, group)
+        grown = attach.rebuild(part, data, [last])
+        assert grown.model_dump(exclude={"id"}) == event.model_dump(exclude={"id"}), event.id
+        more = attach.mention_summary(last, **links)
+        assert attach.add_summary(part_summary, more) == summary, event.id
+        whole = attach.event_state(ranked, articles=articles, duplicate_of=duplicate_of)
+        assert {**data, "sources": sorted(data["sources"])} == {
+            **whole,
+            "sources": sorted(whole["sources"]),
+        }
+        checked += 1
+    assert checked >= 10, checked

@@ -74,17 +74,22 @@ class _Context:
     duplicate_of: dict[str, str]
     story_of: dict[str, str]
 
-    def fits(self, mention: EventMention, summaries: Sequence[dict[str, Any]]) -> list[int]:
-        clusters = [summary_cluster(s) for s in summaries]
+    def fits(self, mention: EventMention, clusters: Sequence[Any]) -> list[int]:
+        """Indexes of the clusters (`_clusters`) the mention fits."""
         known = [i for i, c in enumerate(clusters) if c is not None]
         hits = summary_fits(
             mention,
             self.articles.get(mention.evidence.article),
-            [clusters[i] for i in known],  # type: ignore[misc]
+            [clusters[i] for i in known],
             duplicate_of=self.duplicate_of,
             story_of=self.story_of,
         )
         return [known[i] for i in hits]
+
+
+def _clusters(summaries: Sequence[dict[str, Any]]) -> list[Any]:
+    """The summaries as the fit test reads them (None: another summary version)."""
+    return [summary_cluster(s) for s in summaries]
 
 
 def link_events(
@@ -108,7 +113,8 @@ def link_events(
         candidates, moved = inc.candidate_events(conn, new, articles, linked, regrouped)
         raw = inc.load_raw_summaries(conn, candidates | moved)
     ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
-    fits = {m.id: [ids[i] for i in ctx.fits(m, [raw[e] for e in ids])] for m in new}
+    stored = _clusters([raw[e] for e in ids])
+    fits = {m.id: [ids[i] for i in ctx.fits(m, stored)] for m in new}
     keys = {m.id: attach.rank_key(m, articles.get(m.evidence.article)) for m in new}
     ok = {
         m.id: len(f) == 1 and attach.usable(raw[f[0]].get(attach.STATE_KEY), keys[m.id])
@@ -154,7 +160,7 @@ def _attach_all(
             continue
         event = found[0]
         summary, added = out.get(event, (raw[event], []))
-        if added and not ctx.fits(mention, [summary]):
+        if added and not ctx.fits(mention, _clusters([summary])):
             plan.recluster.add(event)
             return None
         grown = attach.add_summary(
@@ -233,9 +239,9 @@ def _conflicts(
     new mentions (both are then re-clustered)."""
     home = {m.id: e for e, (_, added) in attached.items() for m in added}
     grown = sorted(attached)
-    summaries = [attached[e][0] for e in grown]
+    summaries = _clusters([attached[e][0] for e in grown])
     new_ids = {m.id for m in new}
-    mixed = [s for _, ids, s in merged if new_ids.intersection(ids)]
+    mixed = _clusters([s for _, ids, s in merged if new_ids.intersection(ids)])
     out: set[str] = set()
     for mention in new:
         own = home.get(mention.id)
