@@ -73,23 +73,48 @@ class _Context:
     articles: dict[str, Article]
     duplicate_of: dict[str, str]
     story_of: dict[str, str]
+    own: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def fits(self, mention: EventMention, clusters: Sequence[Any]) -> list[int]:
-        """Indexes of the clusters (`_clusters`) the mention fits."""
-        known = [i for i, c in enumerate(clusters) if c is not None]
+    def summary(self, mention: EventMention) -> dict[str, Any]:
+        """The summary of an event of this mention alone (kept: it is asked for each round)."""
+        if mention.id not in self.own:
+            self.own[mention.id] = attach.mention_summary(
+                mention,
+                articles=self.articles,
+                duplicate_of=self.duplicate_of,
+                story_of=self.story_of,
+            )
+        return self.own[mention.id]
+
+    def fits(self, mention: EventMention, found: _Found) -> list[int]:
+        """Indexes of the summaries the mention fits (`merge.summary_fits`), compared only
+        with those sharing its type family and a participant code (as the fit test asks)."""
+        mine = self.summary(mention)
+        codes = {*mine["actors"], *mine["recipients"]}
+        near = sorted({i for c in codes for i in found.index.get((mine["family"], c), ())})
+        if not near:
+            return []
         hits = summary_fits(
             mention,
             self.articles.get(mention.evidence.article),
-            [clusters[i] for i in known],
+            [found.clusters[i] for i in near],  # type: ignore[misc]
             duplicate_of=self.duplicate_of,
             story_of=self.story_of,
         )
-        return [known[i] for i in hits]
+        return [near[i] for i in hits]
 
 
-def _clusters(summaries: Sequence[dict[str, Any]]) -> list[Any]:
-    """The summaries as the fit test reads them (None: another summary version)."""
-    return [summary_cluster(s) for s in summaries]
+class _Found:
+    """Summaries as the fit test reads them, indexed by (type family, participant code)."""
+
+    def __init__(self, summaries: Sequence[dict[str, Any]]) -> None:
+        self.clusters = [summary_cluster(s) for s in summaries]
+        self.index: dict[tuple[str, str], list[int]] = {}
+        for i, (data, cluster) in enumerate(zip(summaries, self.clusters, strict=True)):
+            if cluster is None:
+                continue
+            for code in {*data["actors"], *data["recipients"]}:
+                self.index.setdefault((data["family"], code), []).append(i)
 
 
 def link_events(
@@ -113,7 +138,7 @@ def link_events(
         candidates, moved = inc.candidate_events(conn, new, articles, linked, regrouped)
         raw = inc.load_raw_summaries(conn, candidates | moved)
     ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
-    stored = _clusters([raw[e] for e in ids])
+    stored = _Found([raw[e] for e in ids])
     fits = {m.id: [ids[i] for i in ctx.fits(m, stored)] for m in new}
     keys = {m.id: attach.rank_key(m, articles.get(m.evidence.article)) for m in new}
     ok = {
@@ -127,10 +152,14 @@ def link_events(
         attached = _attach_all(store, new, fits, plan, raw, keys, ctx)
         if attached is None:
             continue  # an attached mention did not fit its grown event: re-planned
+        conflicts = _grown_conflicts(new, attached, ctx)
+        if conflicts:  # settled before the costlier re-clustering
+            plan.recluster |= conflicts
+            continue
         merged, ids_used = _recluster(
             store, new, plan, members, ctx, (stories, next_seq), attached=set(_ids(attached))
         )
-        conflicts = _conflicts(new, attached, merged, ctx)
+        conflicts = _mixed_conflicts(new, attached, merged, ctx)
         if not conflicts:
             break
         plan.recluster |= conflicts
@@ -160,18 +189,10 @@ def _attach_all(
             continue
         event = found[0]
         summary, added = out.get(event, (raw[event], []))
-        if added and not ctx.fits(mention, _clusters([summary])):
+        if added and not ctx.fits(mention, _Found([summary])):
             plan.recluster.add(event)
             return None
-        grown = attach.add_summary(
-            summary,
-            attach.mention_summary(
-                mention,
-                articles=ctx.articles,
-                duplicate_of=ctx.duplicate_of,
-                story_of=ctx.story_of,
-            ),
-        )
+        grown = attach.add_summary(summary, ctx.summary(mention))
         state = copy.deepcopy(summary[attach.STATE_KEY])
         article = ctx.articles.get(mention.evidence.article)
         attach.add_mention(
@@ -228,29 +249,38 @@ def _recluster(
     return out, ids
 
 
-def _conflicts(
+def _grown_conflicts(
+    new: Sequence[EventMention],
+    attached: dict[str, tuple[dict[str, Any], list[EventMention]]],
+    ctx: _Context,
+) -> set[str]:
+    """Attached events some other new mention fits once grown (with that mention's own
+    attached event): the greedy order could place it in either, so both are re-clustered."""
+    home = {m.id: e for e, (_, added) in attached.items() for m in added}
+    grown = sorted(attached)
+    found = _Found([attached[e][0] for e in grown])
+    out: set[str] = set()
+    for mention in new:
+        own = home.get(mention.id)
+        others = {grown[i] for i in ctx.fits(mention, found)} - {own}
+        if others:
+            out |= others | ({own} if own else set())
+    return out
+
+
+def _mixed_conflicts(
     new: Sequence[EventMention],
     attached: dict[str, tuple[dict[str, Any], list[EventMention]]],
     merged: Linked,
     ctx: _Context,
 ) -> set[str]:
-    """Events the greedy order could change: an attached event some other new mention fits
-    once grown, and the event of an attached mention that fits a re-clustered event holding
-    new mentions (both are then re-clustered)."""
-    home = {m.id: e for e, (_, added) in attached.items() for m in added}
-    grown = sorted(attached)
-    summaries = _clusters([attached[e][0] for e in grown])
+    """Attached events of a mention that also fits a re-clustered event holding new
+    mentions (it is then re-clustered with it)."""
     new_ids = {m.id for m in new}
-    mixed = _clusters([s for _, ids, s in merged if new_ids.intersection(ids)])
-    out: set[str] = set()
-    for mention in new:
-        own = home.get(mention.id)
-        others = {grown[i] for i in ctx.fits(mention, summaries)} - {own}
-        if others:
-            out |= others | ({own} if own else set())
-        if own and mixed and ctx.fits(mention, mixed):
-            out.add(own)
-    return out
+    found = _Found([s for _, ids, s in merged if new_ids.intersection(ids)])
+    if not found.index:
+        return set()
+    return {e for e, (_, added) in attached.items() for m in added if ctx.fits(m, found)}
 
 
 def _finish(
