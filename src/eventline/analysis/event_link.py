@@ -35,7 +35,13 @@ from eventline.analysis import attach, state
 from eventline.analysis import increment as inc
 from eventline.analysis.ids import StableIds
 from eventline.analysis.story_table import StoredStories
-from eventline.corpus.merge import merge_with_summaries, summary_cluster, summary_fits
+from eventline.corpus.merge import (
+    merge_rules,
+    merge_with_summaries,
+    ref_code,
+    summary_cluster,
+    summary_fits,
+)
 from eventline.model import Article, DuplicateGroup, Event, EventMention
 from eventline.store import Store
 
@@ -89,9 +95,9 @@ class _Context:
     def fits(self, mention: EventMention, found: _Found) -> list[int]:
         """Indexes of the summaries the mention fits (`merge.summary_fits`), compared only
         with those sharing its type family and a participant code (as the fit test asks)."""
-        mine = self.summary(mention)
-        codes = {*mine["actors"], *mine["recipients"]}
-        near = sorted({i for c in codes for i in found.index.get((mine["family"], c), ())})
+        codes = {ref_code(r) for r in (*mention.actor, *mention.recipient)}
+        family = _family(mention.type)
+        near = sorted({i for c in codes for i in found.index.get((family, c), ())})
         if not near:
             return []
         hits = summary_fits(
@@ -102,6 +108,14 @@ class _Context:
             story_of=self.story_of,
         )
         return [near[i] for i in hits]
+
+
+def _family(event_type: str) -> str:
+    """The type family `merge` blocks clusters by (compatible types share the first name)."""
+    for pair in merge_rules().compatible_types:
+        if event_type in pair:
+            return min(pair)
+    return event_type
 
 
 class _Found:
