@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Text, func, or_, select, tuple_, type_coerce
+from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import Resolved, apply_canonical
@@ -276,23 +276,18 @@ def resolve_new(store: Store, analyses: Sequence[ArticleAnalysis]) -> tuple[Reso
 
 
 def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
-    """Stored mention ids filed under any of these blocking keys: the exact keys a few
-    hundred to a query (one row-value IN, the table's primary key order), the any-year
-    buckets ("%-MM-DD") one (family, code) pair at a time."""
+    """Stored mention ids filed under any of these blocking keys."""
     b = event_blocks
-    hits: set[str] = set()
-    exact = sorted(k for k in keys if "%" not in k[2])
-    row = tuple_(b.c.family, b.c.code, b.c.bucket)
-    for start in range(0, len(exact), 300):
-        query = select(b.c.mention_id).where(row.in_(exact[start : start + 300]))
-        hits.update(r[0] for r in conn.execute(query))
     by_pair: dict[tuple[str, str], list[str]] = {}
     for family, code, bucket in keys:
-        if "%" in bucket:
-            by_pair.setdefault((family, code), []).append(bucket)
+        by_pair.setdefault((family, code), []).append(bucket)
+    hits: set[str] = set()
     for (family, code), buckets in sorted(by_pair.items()):
+        exact = sorted(x for x in buckets if "%" not in x)
         query = select(b.c.mention_id).where(
-            b.c.family == family, b.c.code == code, or_(*(b.c.bucket.like(x) for x in buckets))
+            b.c.family == family,
+            b.c.code == code,
+            or_(b.c.bucket.in_(exact), *(b.c.bucket.like(x) for x in buckets if "%" in x)),
         )
         hits.update(r[0] for r in conn.execute(query))
     return hits
