@@ -1,16 +1,23 @@
 """Incremental analysis at scale: a run with nothing new, and adding articles to a big store
 against analysing them in an empty one.
 
-    .venv/bin/python benchmarks/bench_incremental.py [--n 5000] [--add 100] [--move-dates]
-        [--link-every 2000] [--keep FOLDER]
+    .venv/bin/python benchmarks/bench_incremental.py [--n 5000] [--add 100] [--dense]
+        [--move-dates] [--link-every 2000] [--keep FOLDER]
 
 A synthetic corpus (benchmarks/synth_corpus.py) of N articles is ingested; per-article results
 are not parsed but copied from the example corpus' own (parsed once, re-identified for each
 synthetic article), as issue #10 allows, so what is timed is the analysis' bookkeeping and
-corpus linking. Each figure is one `eventline analyse` process, timed with /usr/bin/time
-(wall seconds, peak RSS). With `--link-every K` the big store is built as news arrives, by an
-incremental link after each K articles (in process), instead of one first link of all N (which
-needs memory and time proportional to N: 3.6 GB at 20,000).
+corpus linking. By default each synthetic report is recast (`recast`): one template per
+report (its syndicated copies share it), its actors replaced by actors drawn from a long-tailed
+population (`synth_corpus.ActorPopulation`: 200 countries, 5,000 people and organisations,
+Zipf s = 1; a follow-up names its report's actors), and its event dates moved with the
+report's publication date. `--dense` keeps the earlier copies instead: templates in turn,
+with the example corpus' 76 actors in every synthetic article (`--move-dates` then moves
+their dates), a store far denser in actors than news. Each figure is one `eventline analyse`
+process, timed with /usr/bin/time (wall and CPU seconds, peak RSS). With `--link-every K`
+the big store is built as news arrives, by an incremental link after each K articles (in
+process), instead of one first link of all N (which needs memory and time proportional to N:
+3.6 GB at 20,000). `--templates DB` reuses the example results a kept run analysed.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -30,17 +38,20 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 PUBLISHED: dict[str, str | None] = {}
 
 
-def templates(folder: Path) -> list[object]:
+def templates(folder: Path, reuse: Path | None = None) -> list[object]:
+    """The example corpus' per-article results (analysed into `folder`, or read from the
+    `reuse` store a previous run analysed)."""
     from eventline.analyse import analyse
     from eventline.analysis import state
     from eventline.pipeline import ingest, plan_sources
     from eventline.settings import Settings
     from eventline.store import Store
 
-    settings = Settings(db=str(folder / "templates.db"), processes=1)
+    settings = Settings(db=str(reuse or folder / "templates.db"), processes=1)
     with Store(settings.db_url) as store:
-        ingest(store, plan_sources([str(ROOT / "examples" / "corpus")])[0], settings=settings)
-        analyse(store, settings=settings)
+        if reuse is None:
+            ingest(store, plan_sources([str(ROOT / "examples" / "corpus")])[0], settings=settings)
+            analyse(store, settings=settings)
         PUBLISHED.update(
             {a.id: a.published.value if a.published else None for a in store.iter_articles()}
         )
@@ -83,6 +94,72 @@ def redate(template: object, published: str | None) -> object:
     )
 
 
+def recast(template: object, population: Any, key: str) -> object:
+    """The template with its actors replaced by draws from `population` for report `key`
+    (local ids renamed to the drawn actors' ids in every ref; two local actors drawing the
+    same actor become one)."""
+    from eventline.model import ActorRef, ArticleAnalysis
+
+    assert isinstance(template, ArticleAnalysis)
+    rng = population.rng(key)
+    renamed: dict[str, str] = {}
+    table: dict[str, dict[str, object]] = {}
+    for local, entry in sorted(template.actors.items()):
+        kind = str(entry.get("type") or "organization")
+        if kind == "country":
+            code = population.country(rng)
+            new_id, name, country = f"kb:{code}", f"Country {code}", code
+        else:
+            drawn, country = population.other(rng)
+            new_id, name = f"kb:{drawn}", f"Actor {drawn}"
+        renamed[local] = new_id
+        table.setdefault(
+            new_id,
+            {
+                "id": new_id,
+                "name": name,
+                "type": kind,
+                "country": country,
+                "sector": None,
+                "roles": [],
+                "kb": True,
+            },
+        )
+
+    def ref(r: ActorRef | None) -> ActorRef | None:
+        if r is None or r.id not in renamed:
+            return r
+        entry = table[renamed[r.id]]
+        return r.model_copy(
+            update={"id": entry["id"], "name": entry["name"], "country": entry["country"]}
+        )
+
+    def refs(rs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+        out: dict[str, ActorRef] = {}
+        for r in rs:
+            moved = ref(r)
+            if moved is not None:
+                out.setdefault(moved.id, moved)
+        return tuple(out.values())
+
+    return template.model_copy(
+        update={
+            "actors": table,
+            "mentions": tuple(
+                m.model_copy(update={"actor": ref(m.actor)}) for m in template.mentions
+            ),
+            "quotes": tuple(
+                q.model_copy(update={"speaker": ref(q.speaker), "addressee": ref(q.addressee)})
+                for q in template.quotes
+            ),
+            "event_mentions": tuple(
+                e.model_copy(update={"actor": refs(e.actor), "recipient": refs(e.recipient)})
+                for e in template.event_mentions
+            ),
+        }
+    )
+
+
 def reid(template: object, article: str, key: str) -> object:
     from eventline.model import ArticleAnalysis, content_id
 
@@ -119,6 +196,8 @@ def fill(
     *,
     move_dates: bool = False,
     link_every: int = 0,
+    dense: bool = False,
+    published: dict[str, str] | None = None,
 ) -> None:
     """Ingest `records` in JSONL files and store a copied result for each new article; with
     `link_every`, link after each that many articles (in process, as news would arrive), so
@@ -129,7 +208,9 @@ def fill(
     from eventline.pipeline import ingest, plan_sources
     from eventline.settings import Settings
     from eventline.store import Store
+    from synth_corpus import ActorPopulation
 
+    population = ActorPopulation()
     settings = Settings(db=str(db), processes=1, max_jsonl_records=10**7)
     key = analysis_key(settings)
     with Store(settings.db_url) as store:
@@ -148,9 +229,13 @@ def fill(
                 batch = pending[start : start + 500]
                 results = []
                 for i, a in enumerate(batch):
-                    template = pool[(copied + start + i) % len(pool)]
-                    if move_dates:
-                        template = redate(template, a.published.value if a.published else None)
+                    if dense:
+                        template = pool[(copied + start + i) % len(pool)]
+                        if move_dates:
+                            template = redate(template, a.published.value if a.published else None)
+                    else:
+                        record = chunk[a.item - 1]
+                        template = _recast_record(record, pool, population, published or {})
                     results.append(reid(template, a.id, key))
                 state.write_outcomes(store, results)  # type: ignore[arg-type]
             copied += len(pending)
@@ -162,6 +247,29 @@ def fill(
         stored = store.counts()["articles"] - before
         if stored != len(records):  # a refused input would make every figure meaningless
             raise SystemExit(f"{name}: {stored} of {len(records)} articles ingested")
+
+
+def _recast_record(
+    record: dict[str, object], pool: list[object], population: Any, published: dict[str, str]
+) -> object:
+    """A synthetic report's result: its report's template (copies share the planted group),
+    its actors drawn for the report (a follow-up, group "gNf", names those of "gN"), its dates
+    moved to the report's first publication day."""
+    import zlib
+
+    group = str(record["planted_group"])
+    template = pool[zlib.crc32(group.encode()) % len(pool)]
+    template = recast(template, population, group.removesuffix("f"))
+    return redate(template, published.get(group) or str(record["published"]))
+
+
+def first_days(records: list[dict[str, object]]) -> dict[str, str]:
+    """Planted group -> its earliest publication day (copies report the original's news)."""
+    days: dict[str, str] = {}
+    for r in records:
+        group, day = str(r["planted_group"]), str(r["published"])
+        days[group] = min(days.get(group, day), day)
+    return days
 
 
 def timed(db: Path) -> tuple[float, int, float]:
@@ -196,9 +304,17 @@ def main() -> None:
     parser.add_argument("--add", type=int, default=100)
     parser.add_argument("--keep", type=Path, help="folder to keep the stores in (else a temp)")
     parser.add_argument(
+        "--templates", type=Path, help="a templates.db of an earlier run (skips the parse)"
+    )
+    parser.add_argument(
+        "--dense",
+        action="store_true",
+        help="copy the templates in turn with their own 76 actors (the earlier benchmark)",
+    )
+    parser.add_argument(
         "--move-dates",
         action="store_true",
-        help="move each copied result's event dates with its article's publication date",
+        help="with --dense: move each copied result's event dates with its article's date",
     )
     parser.add_argument(
         "--link-every",
@@ -209,22 +325,24 @@ def main() -> None:
     opts = parser.parse_args()
     records = list(generate(opts.n + opts.add))
     base, extra = records[: opts.n], records[opts.n :]
+    days = first_days(records)
+    how = {"move_dates": opts.move_dates, "dense": opts.dense, "published": days}
     with tempfile.TemporaryDirectory() as tmp:
         folder = opts.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        pool = templates(folder)
+        pool = templates(folder, opts.templates)
         big, small = folder / "big.db", folder / "small.db"
         started = time.monotonic()
-        fill(big, base, "base", pool, move_dates=opts.move_dates, link_every=opts.link_every)
+        fill(big, base, "base", pool, link_every=opts.link_every, **how)
         print(f"built the store of {opts.n} in {time.monotonic() - started:.0f}s", flush=True)
         if not opts.link_every:
             first = timed(big)
             print(f"first link of {opts.n} articles: {show(first)}", flush=True)
         again = timed(big)
         print(f"analyse with nothing new ({opts.n} articles): {show(again)}", flush=True)
-        fill(big, extra, "extra", pool, move_dates=opts.move_dates)
+        fill(big, extra, "extra", pool, **how)
         grown = timed(big)
-        fill(small, extra, "extra", pool, move_dates=opts.move_dates)
+        fill(small, extra, "extra", pool, **how)
         alone = timed(small)
         print(f"adding {opts.add} to {opts.n}: {show(grown)}")
         print(f"the same {opts.add} in an empty store: {show(alone)}")

@@ -9,14 +9,27 @@ changed words). The corpus also holds what must NOT be merged: follow-up reports
 on the same actors that reuse a background paragraph, and short templated briefs (market and
 weather reports) that differ only in their figures. Sentences are built from templates with
 many slots, so unrelated articles share phrasing but rarely a run of five tokens.
+
+`ActorPopulation` is who the reports name, for benchmarks that store per-article results
+instead of parsing (benchmarks/bench_incremental.py): a fixed population of `countries` state
+actors and `people` people and organisations (defaults 200 and 5,000), each drawn with Zipf
+weights 1/rank**`s` (default s = 1.0), as news coverage is long-tailed: at s = 1 the most named
+country is in about a sixth of the draws, the most named person in about a ninth, and half
+the people are drawn less than once in 5,000. A report's draws come from a generator seeded
+with the population's seed and the report's key, so the same key always names the same
+actors (copies and follow-ups of one report pass one key) and the corpus stays reproducible.
+The text generator (`World`) is unchanged, so the copies and stories planted in the text are
+those of earlier runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import random
+import string
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -222,6 +235,38 @@ class World:
             month=dt.date(2024, r.randint(1, 12), 1).strftime("%B"),
         )
         return (template or r.choice(TEMPLATES)).format(**slots)
+
+
+class ActorPopulation:
+    """Long-tailed actors: `country(rng)` a 3-letter code, `other(rng)` a person or
+    organisation id with its country, both by Zipf rank (see the module docstring)."""
+
+    def __init__(
+        self, *, seed: int = 7, countries: int = 200, people: int = 5000, s: float = 1.0
+    ) -> None:
+        rng = random.Random(f"population:{seed}")
+        codes = ["".join(c) for c in itertools.product(string.ascii_uppercase, repeat=3)]
+        self.seed = seed
+        self.countries = rng.sample(codes, countries)
+        self.people = [f"P{i:05d}" for i in range(people)]
+        self._country_weights = list(
+            itertools.accumulate(1 / r**s for r in range(1, countries + 1))
+        )
+        self._people_weights = list(itertools.accumulate(1 / r**s for r in range(1, people + 1)))
+        # Each person or organisation belongs to one country, drawn by the same weights.
+        self.home = [self.country(rng) for _ in self.people]
+
+    def rng(self, key: str) -> random.Random:
+        """The generator of one report's draws (the same key, the same actors)."""
+        return random.Random(f"actors:{self.seed}:{key}")
+
+    def country(self, rng: random.Random) -> str:
+        return rng.choices(self.countries, cum_weights=self._country_weights)[0]
+
+    def other(self, rng: random.Random) -> tuple[str, str]:
+        """(id, country) of a person or organisation."""
+        index = rng.choices(range(len(self.people)), cum_weights=self._people_weights)[0]
+        return self.people[index], self.home[index]
 
 
 def _record(

@@ -35,7 +35,6 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Text, func, or_, select, type_coerce
 
-from eventline.analysis import state
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import Resolved, apply_canonical
 from eventline.analysis.story_table import StoredStories
@@ -44,10 +43,8 @@ from eventline.corpus.claims_link import claim_window, link_claims
 from eventline.corpus.merge import (
     BLOCKS_VERSION,
     merge_rules,
-    merge_with_summaries,
     probe_keys,
     summary_cluster,
-    summary_fits,
 )
 from eventline.model import (
     Actor,
@@ -333,64 +330,68 @@ def write_summaries(
         conn.execute(s.insert(), rows[start : start + 500])
 
 
-def _joinable(
-    conn: Connection,
-    candidates: set[str],
-    new: Sequence[EventMention],
-    articles: dict[str, Article],
-    links: tuple[dict[str, str], dict[str, str]],
-) -> set[str]:
-    """The candidate events some new mention fits as a whole (`summary_fits`), and those
-    with no stored summary (they may)."""
-    summaries = load_summaries(conn, candidates)
-    ids = sorted(summaries)
-    clusters = [summaries[i] for i in ids]
-    duplicate_of, story_of = links
-    keep = candidates - set(summaries)
-    for mention in new:
-        article = articles.get(mention.evidence.article)
-        fits = summary_fits(
-            mention, article, clusters, duplicate_of=duplicate_of, story_of=story_of
-        )
-        keep.update(ids[i] for i in fits)
-    return keep
+def load_raw_summaries(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The stored summary data of these events (with an attach state where one was kept)."""
+    out: dict[str, dict[str, Any]] = {}
+    s = event_summaries
+    for part in _parts(ids):
+        for event_id, data in conn.execute(
+            select(s.c.event_id, s.c.data).where(s.c.event_id.in_(part))
+        ):
+            out[event_id] = json.loads(zlib.decompress(bytes(data)))
+    return out
 
 
-def touched_mentions(
+def candidate_events(
     conn: Connection,
     new: Sequence[EventMention],
     articles: dict[str, Article],
     linked: set[str],
-    *,
-    regrouped: set[str] | None = None,
-    links: tuple[dict[str, str], dict[str, str]] | None = None,
-) -> tuple[set[str], list[EventMention]]:
-    """(ids of the stored events new mentions could join or whose links changed, all their
-    mentions). `linked`: the stored articles that share a story or a copy group with a new
-    article, or whose copy group changed (`regrouped`: those, always re-clustered); the
-    events of the new mentions' parties and days are found through the blocking keys. With
-    `links` (article -> copy group's canonical, -> story, for the new articles), an event
-    found by keys or story is re-clustered only when a new mention fits its summary."""
+    regrouped: set[str],
+) -> tuple[set[str], set[str]]:
+    """(stored events a new mention could join: those of its blocking keys and of `linked`
+    articles sharing a story or copy group with a new one; events of `regrouped` articles,
+    whose copy group changed and which are always re-clustered)."""
     keys = {k for m in new for k in probe_keys(m, articles.get(m.evidence.article))}
     hit = _probe(conn, keys)
     em, el = S.event_mentions, S.event_links
-    hit |= _column_in(conn, em.c.id, em.c.article_id, linked - (regrouped or set()))
+    hit |= _column_in(conn, em.c.id, em.c.article_id, linked - regrouped)
     events = _column_in(conn, el.c.event_id, el.c.mention_id, hit)
-    if links is not None:
-        events = _joinable(conn, events, new, articles, links)
-    if regrouped:
-        moved = _column_in(conn, em.c.id, em.c.article_id, regrouped)
-        events |= _column_in(conn, el.c.event_id, el.c.mention_id, moved)
-    members = _column_in(conn, el.c.mention_id, el.c.event_id, events)
+    moved = _column_in(conn, em.c.id, em.c.article_id, regrouped) if regrouped else set()
+    return events, _column_in(conn, el.c.event_id, el.c.mention_id, moved) if moved else set()
+
+
+def event_members(conn: Connection, events: Iterable[str]) -> dict[str, list[str]]:
+    """Event id -> its mention ids."""
+    el = S.event_links
+    out: dict[str, list[str]] = {}
+    for part in _parts(events):
+        query = select(el.c.event_id, el.c.mention_id).where(el.c.event_id.in_(part))
+        for event_id, mention_id in conn.execute(query):
+            out.setdefault(event_id, []).append(mention_id)
+    return out
+
+
+def read_mentions(conn: Connection, ids: Iterable[str]) -> list[EventMention]:
+    em = S.event_mentions
     mentions: list[EventMention] = []
     raw = type_coerce(em.c.data, Text)  # SQLite: the JSON text, validated in one pass
-    for part in _parts(members):
+    for part in _parts(ids):
         for (data,) in conn.execute(select(raw).where(em.c.id.in_(part))):
             if isinstance(data, str | bytes):
                 mentions.append(EventMention.model_validate_json(data))
             else:  # PostgreSQL's driver hands JSON over parsed
                 mentions.append(EventMention.model_validate(data))
-    return events, mentions
+    return mentions
+
+
+def read_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
+    out: dict[str, Event] = {}
+    for part in _parts(ids):
+        for (data,) in conn.execute(select(S.events.c.data).where(S.events.c.id.in_(part))):
+            event = Event.model_validate(data)
+            out[event.id] = event
+    return out
 
 
 def merge_touched(
@@ -404,30 +405,22 @@ def merge_touched(
     next_seq: int,
     regrouped: set[str] | None = None,
 ) -> tuple[list[tuple[Event, list[str], dict[str, Any]]], set[str], StableIds]:
-    """Re-cluster the new mentions with the stored events they could join or whose copy
-    groups changed: (events with their mention ids and summaries, ids of the touched stored
-    events, the id assigner)."""
-    duplicate_of = {member: g.canonical for g in groups for member in g.members}
-    stories.prefetch(articles)
-    new_links = (
-        duplicate_of,
-        {a: s for a in articles if (s := stories.story_of(a)) is not None},
+    """Link the new mentions to the stored events: a mention that fits exactly one stored
+    event is attached to it; the others are re-clustered with the stored events they could
+    join or whose copy groups changed (`eventline.analysis.event_link`): (events with their
+    mention ids and summaries, ids of the touched stored events, the id assigner)."""
+    from eventline.analysis.event_link import link_events
+
+    return link_events(
+        store,
+        new,
+        articles=articles,
+        groups=groups,
+        linked=linked,
+        stories=stories,
+        next_seq=next_seq,
+        regrouped=regrouped or set(),
     )
-    with store.engine.connect() as conn:
-        touched, old = touched_mentions(
-            conn, new, articles, linked, regrouped=regrouped or set(), links=new_links
-        )
-        missing = {m.evidence.article for m in old} - set(articles)
-        known = {**articles, **{a.id: a for a in articles_by_id(conn, missing)}}
-    mentions = [*old, *new]
-    previous = state.assignments(store, "event", members=[m.id for m in old])
-    ids = StableIds("evt", previous, next_seq=next_seq)
-    stories.prefetch(known)
-    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
-    merged = merge_with_summaries(
-        mentions, articles=known, duplicate_of=duplicate_of, story_of=story_of, assign_ids=ids
-    )
-    return merged, touched, ids
 
 
 # --- claims ------------------------------------------------------------------------------
@@ -500,10 +493,15 @@ __all__ = [
     "LINKED_AT_KEY",
     "articles_by_id",
     "blocks_marker",
+    "candidate_events",
+    "event_members",
     "linked_at",
+    "load_raw_summaries",
     "load_summaries",
     "merge_touched",
     "new_articles",
+    "read_events",
+    "read_mentions",
     "relink_claims",
     "resolve_new",
     "write_articles",

@@ -1,0 +1,323 @@
+"""Incremental event linking: attach a new mention to the one stored event it fits, re-cluster
+only where a choice is open.
+
+The candidates are the stored events of a new mention's blocking keys and of the articles
+sharing its story or copy group (`increment.candidate_events`). Each new mention is tested
+against their summaries with the clustering's own fit test (`merge.summary_fits`):
+
+- it fits **exactly one** event, that event keeps an attach state (`attach.event_state`) and
+  the mention ranks after the event's anchor: it is **attached** — the event row, its summary
+  and its sources are updated from the stored row and state (`attach.rebuild`), the event keeps
+  its id, and no member is read;
+- it fits **two or more** events (its place depends on the greedy order), an event without a
+  state (linked in full, or before attach states), or would become an event's anchor: those
+  events are **re-clustered** with their members and every new mention that fits them, as
+  before (`merge.merge_with_summaries`), and get a state;
+- it fits **none**: it is clustered with the new mentions and the re-clustered events.
+
+Events of articles whose copy group changed are always re-clustered. After a round, every new
+mention is tested against the grown summaries of the attached events other than its own, and
+an attached mention against the re-clustered events holding new mentions; a fit there means
+the greedy order could place it elsewhere, so that event joins the re-clustered set and the
+round is repeated (the set only grows). What remains different from a `relink` is the greedy
+order's own effect, as for re-clustering: a stored mention that a relink, seeing the attached
+mention first, would place in another event (docs/architecture.md, "Arrival order").
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventline.analysis import attach, state
+from eventline.analysis import increment as inc
+from eventline.analysis.ids import StableIds
+from eventline.analysis.story_table import StoredStories
+from eventline.corpus.merge import (
+    merge_rules,
+    merge_with_summaries,
+    ref_code,
+    summary_cluster,
+    summary_fits,
+)
+from eventline.model import Article, DuplicateGroup, Event, EventMention
+from eventline.store import Store
+
+Linked = list[tuple[Event, list[str], dict[str, Any]]]
+
+
+@dataclass
+class _Plan:
+    """Which stored events are re-clustered, which new mentions are attached to which event."""
+
+    recluster: set[str]
+    forced: set[str] = field(default_factory=set)  # new mentions re-clustered
+
+    def close(self, fits: dict[str, list[str]], ok: dict[str, bool]) -> None:
+        """Re-cluster every new mention that fits a re-clustered event, several events or an
+        event it cannot be attached to, and every event such a mention fits."""
+        changed = True
+        while changed:
+            changed = False
+            for mention, found in fits.items():
+                must = (
+                    mention in self.forced
+                    or len(found) > 1
+                    or any(e in self.recluster for e in found)
+                    or (len(found) == 1 and not ok[mention])
+                )
+                if must and (mention not in self.forced or not self.recluster >= set(found)):
+                    self.forced.add(mention)
+                    self.recluster |= set(found)
+                    changed = True
+
+
+@dataclass
+class _Context:
+    articles: dict[str, Article]
+    duplicate_of: dict[str, str]
+    story_of: dict[str, str]
+    own: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def summary(self, mention: EventMention) -> dict[str, Any]:
+        """The summary of an event of this mention alone (kept: it is asked for each round)."""
+        if mention.id not in self.own:
+            self.own[mention.id] = attach.mention_summary(
+                mention,
+                articles=self.articles,
+                duplicate_of=self.duplicate_of,
+                story_of=self.story_of,
+            )
+        return self.own[mention.id]
+
+    def fits(self, mention: EventMention, found: _Found) -> list[int]:
+        """Indexes of the summaries the mention fits (`merge.summary_fits`), compared only
+        with those sharing its type family and a participant code (as the fit test asks)."""
+        codes = {ref_code(r) for r in (*mention.actor, *mention.recipient)}
+        family = _family(mention.type)
+        near = sorted({i for c in codes for i in found.index.get((family, c), ())})
+        if not near:
+            return []
+        hits = summary_fits(
+            mention,
+            self.articles.get(mention.evidence.article),
+            [found.clusters[i] for i in near],  # type: ignore[misc]
+            duplicate_of=self.duplicate_of,
+            story_of=self.story_of,
+        )
+        return [near[i] for i in hits]
+
+
+def _family(event_type: str) -> str:
+    """The type family `merge` blocks clusters by (compatible types share the first name)."""
+    for pair in merge_rules().compatible_types:
+        if event_type in pair:
+            return min(pair)
+    return event_type
+
+
+class _Found:
+    """Summaries as the fit test reads them, indexed by (type family, participant code)."""
+
+    def __init__(self, summaries: Sequence[dict[str, Any]]) -> None:
+        self.clusters = [summary_cluster(s) for s in summaries]
+        self.index: dict[tuple[str, str], list[int]] = {}
+        for i, (data, cluster) in enumerate(zip(summaries, self.clusters, strict=True)):
+            if cluster is None:
+                continue
+            for code in {*data["actors"], *data["recipients"]}:
+                self.index.setdefault((data["family"], code), []).append(i)
+
+
+def link_events(
+    store: Store,
+    new: Sequence[EventMention],
+    *,
+    articles: dict[str, Article],
+    groups: Sequence[DuplicateGroup],
+    linked: set[str],
+    stories: StoredStories,
+    next_seq: int,
+    regrouped: set[str],
+) -> tuple[Linked, set[str], StableIds]:
+    """`increment.merge_touched`: (events with mention ids and summaries, touched stored
+    event ids, the id assigner)."""
+    duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    stories.prefetch(articles)
+    story_of = {a: s for a in articles if (s := stories.story_of(a)) is not None}
+    ctx = _Context(articles, duplicate_of, story_of)
+    with store.engine.connect() as conn:
+        candidates, moved = inc.candidate_events(conn, new, articles, linked, regrouped)
+        raw = inc.load_raw_summaries(conn, candidates | moved)
+    ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
+    stored = _Found([raw[e] for e in ids])
+    fits = {m.id: [ids[i] for i in ctx.fits(m, stored)] for m in new}
+    keys = {m.id: attach.rank_key(m, articles.get(m.evidence.article)) for m in new}
+    ok = {
+        m.id: len(f) == 1 and attach.usable(raw[f[0]].get(attach.STATE_KEY), keys[m.id])
+        for m, f in ((m, fits[m.id]) for m in new)
+    }
+    plan = _Plan(recluster=moved | (candidates - set(ids)))
+    members: dict[str, list[EventMention]] = {}
+    while True:
+        plan.close(fits, ok)
+        attached = _attach_all(store, new, fits, plan, raw, keys, ctx)
+        if attached is None:
+            continue  # an attached mention did not fit its grown event: re-planned
+        conflicts = _grown_conflicts(new, attached, ctx)
+        if conflicts:  # settled before the costlier re-clustering
+            plan.recluster |= conflicts
+            continue
+        merged, ids_used = _recluster(
+            store, new, plan, members, ctx, (stories, next_seq), attached=set(_ids(attached))
+        )
+        conflicts = _mixed_conflicts(new, attached, merged, ctx)
+        if not conflicts:
+            break
+        plan.recluster |= conflicts
+    out, touched = _finish(store, attached, merged, ids_used)
+    return out, touched | plan.recluster, ids_used
+
+
+def _ids(attached: dict[str, tuple[dict[str, Any], list[EventMention]]]) -> list[str]:
+    return [m.id for _, added in attached.values() for m in added]
+
+
+def _attach_all(
+    store: Store,
+    new: Sequence[EventMention],
+    fits: dict[str, list[str]],
+    plan: _Plan,
+    raw: dict[str, dict[str, Any]],
+    keys: dict[str, attach.Key],
+    ctx: _Context,
+) -> dict[str, tuple[dict[str, Any], list[EventMention]]] | None:
+    """Event id -> (grown summary with state, attached mentions), in rank order; None (and
+    the event re-clustered) when a mention does not fit an event grown by another."""
+    out: dict[str, tuple[dict[str, Any], list[EventMention]]] = {}
+    for mention in sorted(new, key=lambda m: keys[m.id]):
+        found = fits[mention.id]
+        if mention.id in plan.forced or len(found) != 1:
+            continue
+        event = found[0]
+        summary, added = out.get(event, (raw[event], []))
+        if added and not ctx.fits(mention, _Found([summary])):
+            plan.recluster.add(event)
+            return None
+        grown = attach.add_summary(summary, ctx.summary(mention))
+        state = copy.deepcopy(summary[attach.STATE_KEY])
+        article = ctx.articles.get(mention.evidence.article)
+        attach.add_mention(
+            state,
+            mention,
+            keys[mention.id],
+            article,
+            ctx.duplicate_of.get(mention.evidence.article, mention.evidence.article),
+        )
+        grown[attach.STATE_KEY] = state
+        out[event] = (grown, [*added, mention])
+    return out
+
+
+def _recluster(
+    store: Store,
+    new: Sequence[EventMention],
+    plan: _Plan,
+    members: dict[str, list[EventMention]],
+    ctx: _Context,
+    numbering: tuple[StoredStories, int],
+    *,
+    attached: set[str],
+) -> tuple[Linked, StableIds]:
+    """The re-clustered events with the new mentions not attached (`members` caches what was
+    read), each summary with its attach state."""
+    with store.engine.connect() as conn:
+        wanted = plan.recluster - set(members)
+        links = inc.event_members(conn, wanted)
+        read = inc.read_mentions(conn, {i for v in links.values() for i in v})
+        mentions = {m.id: m for m in read}
+        for event in wanted:
+            members[event] = [mentions[i] for i in links.get(event, []) if i in mentions]
+        old = [m for e in sorted(plan.recluster) for m in members[e]]
+        missing = {m.evidence.article for m in old} - set(ctx.articles)
+        known = {**ctx.articles, **{a.id: a for a in inc.articles_by_id(conn, missing)}}
+    todo = [m for m in new if m.id not in attached]
+    stories, next_seq = numbering
+    previous = state.assignments(store, "event", members=[m.id for m in old])
+    ids = StableIds("evt", previous, next_seq=next_seq)
+    stories.prefetch(known)
+    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
+    group = [*old, *todo]
+    merged = merge_with_summaries(
+        group, articles=known, duplicate_of=ctx.duplicate_of, story_of=story_of, assign_ids=ids
+    )
+    by_id = {m.id: m for m in group}
+    out: Linked = []
+    for record, member_ids, summary in merged:
+        summary[attach.STATE_KEY] = attach.event_state(
+            [by_id[i] for i in member_ids], articles=known, duplicate_of=ctx.duplicate_of
+        )
+        out.append((record, member_ids, summary))
+    return out, ids
+
+
+def _grown_conflicts(
+    new: Sequence[EventMention],
+    attached: dict[str, tuple[dict[str, Any], list[EventMention]]],
+    ctx: _Context,
+) -> set[str]:
+    """Attached events some other new mention fits once grown (with that mention's own
+    attached event): the greedy order could place it in either, so both are re-clustered."""
+    home = {m.id: e for e, (_, added) in attached.items() for m in added}
+    grown = sorted(attached)
+    found = _Found([attached[e][0] for e in grown])
+    out: set[str] = set()
+    for mention in new:
+        own = home.get(mention.id)
+        others = {grown[i] for i in ctx.fits(mention, found)} - {own}
+        if others:
+            out |= others | ({own} if own else set())
+    return out
+
+
+def _mixed_conflicts(
+    new: Sequence[EventMention],
+    attached: dict[str, tuple[dict[str, Any], list[EventMention]]],
+    merged: Linked,
+    ctx: _Context,
+) -> set[str]:
+    """Attached events of a mention that also fits a re-clustered event holding new
+    mentions (it is then re-clustered with it)."""
+    new_ids = {m.id for m in new}
+    found = _Found([s for _, ids, s in merged if new_ids.intersection(ids)])
+    if not found.index:
+        return set()
+    return {e for e, (_, added) in attached.items() for m in added if ctx.fits(m, found)}
+
+
+def _finish(
+    store: Store,
+    attached: dict[str, tuple[dict[str, Any], list[EventMention]]],
+    merged: Linked,
+    ids: StableIds,
+) -> tuple[Linked, set[str]]:
+    """The attached events rebuilt from their stored rows and states, after the re-clustered
+    ones; the attached mentions take their event's id assignment."""
+    if not attached:
+        return merged, set()
+    with store.engine.connect() as conn:
+        stored = inc.read_events(conn, attached)
+        links = inc.event_members(conn, attached)
+    anchors = {e: summary[attach.STATE_KEY]["anchor"][4] for e, (summary, _) in attached.items()}
+    known = state.assignments(store, "event", members=sorted(anchors.values()))
+    out = list(merged)
+    for event_id in sorted(attached):
+        summary, added = attached[event_id]
+        event = attach.rebuild(stored[event_id], summary[attach.STATE_KEY], added)
+        choice = known.get(anchors[event_id], (event_id, 0))
+        for mention in added:
+            ids.chosen[mention.id] = choice
+        out.append((event, [*links.get(event_id, []), *(m.id for m in added)], summary))
+    return out, set(attached)
