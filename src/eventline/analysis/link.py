@@ -13,8 +13,9 @@ between re-links to the same ids.
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -31,7 +32,8 @@ from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
-from eventline.model import Article, Claim, DuplicateGroup, Event
+from eventline.corpus.story_dates import coarse_article, story_dated
+from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store import schema as S
@@ -175,6 +177,7 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     story_of = {a: s.id for s in story_records for a in s.articles}
     by_id = {a.id: a for a in linked}
     event_ids = StableIds("evt", state.assignments(store, "event"), next_seq=dup_ids.next_seq)
+    resolved = _story_dated(store, resolved, by_id, duplicate_of, story_of)
     merged = merge_with_summaries(
         resolved.event_mentions,
         articles=by_id,
@@ -241,6 +244,79 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     )
 
 
+STORY_DATES_KEY = "index:story-dates"
+
+
+def _story_dated(
+    store: Store,
+    resolved: Resolved,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str],
+) -> Resolved:
+    """The mentions of articles of unknown day re-dated by their story's dated events
+    (`corpus.story_dates`); the estimates are kept (blob `STORY_DATES_KEY`: article ->
+    value, precision, evidence mention), replaced in full or (`replace=False`) updated."""
+    mentions, estimates = story_dated(
+        resolved.event_mentions,
+        articles=articles,
+        duplicate_of=duplicate_of,
+        story_of=story_of,
+        timexes=resolved.timexes,
+    )
+    rows = {a: [e.value, e.precision, e.evidence] for a, e in estimates.items()}
+    store.put_blob(STORY_DATES_KEY, json.dumps(rows, sort_keys=True).encode())
+    return replace_mentions(resolved, mentions)
+
+
+def _story_dated_new(
+    store: Store,
+    resolved: Resolved,
+    by_id: Mapping[str, Article],
+    groups: Sequence[DuplicateGroup],
+    stories: story_table.StoredStories,
+    linked: set[str],
+) -> Resolved:
+    """`_story_dated` for newly linked articles of unknown day, against the stored mentions
+    of their stories and copy groups (`linked`). Only the new articles' mentions are
+    re-dated: a stored report of unknown day whose story gains a dated event later keeps its
+    dates until the next full link (`eventline relink`)."""
+    if not any(coarse_article(a) for a in by_id.values()):
+        return resolved
+    em = S.event_mentions
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(em.c.data).where(em.c.article_id.in_(sorted(linked))))
+        stored = [_mention(data) for (data,) in rows]
+        known = {**{a.id: a for a in inc.articles_by_id(conn, linked)}, **by_id}
+    stories.prefetch(known)
+    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
+    duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    mentions, estimates = story_dated(
+        [*stored, *resolved.event_mentions],
+        articles=known,
+        duplicate_of=duplicate_of,
+        story_of=story_of,
+        timexes=resolved.timexes,
+    )
+    new = {a: e for a, e in estimates.items() if a in by_id}
+    if not new:
+        return resolved
+    old = json.loads(store.get_blob(STORY_DATES_KEY) or b"{}")
+    old.update({a: [e.value, e.precision, e.evidence] for a, e in new.items()})
+    store.put_blob(STORY_DATES_KEY, json.dumps(old, sort_keys=True).encode())
+    return replace_mentions(resolved, [m for m in mentions if m.evidence.article in by_id])
+
+
+def _mention(data: Any) -> EventMention:
+    if isinstance(data, str | bytes):
+        return EventMention.model_validate_json(data)
+    return EventMention.model_validate(data)  # PostgreSQL's driver hands JSON over parsed
+
+
+def replace_mentions(resolved: Resolved, mentions: Sequence[EventMention]) -> Resolved:
+    return dataclasses.replace(resolved, event_mentions=list(mentions))
+
+
 def _claims(store: Store, articles: Sequence[Article]) -> list[Claim]:
     claims: list[Claim] = []
     for article in articles:
@@ -290,6 +366,7 @@ def link_new(
     linked_articles = regrouped | ({a for s in story_records for a in s.articles} - ids)
     tick("link: events", 3, 6)
     by_id = {a.id: a for a in linked}
+    resolved = _story_dated_new(store, resolved, by_id, groups, stories, linked_articles)
     merged, touched, event_ids = inc.merge_touched(
         store,
         resolved.event_mentions,
