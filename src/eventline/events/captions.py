@@ -3,9 +3,11 @@
 Captions are kept apart from the body (`Article.captions`) because they describe pictures,
 not the story. One kind is still evidence of an event: a caption in the present tense (the
 photographed act) that states a full calendar date ("... shakes hands with ... on 3 May
-2021"). Such a caption is parsed with the article's pipeline and coded like a sentence; the
-events it yields keep only those dated to that day by the caption itself, and point back to
-the caption (`Evidence.caption`, offsets into the caption's place in the article).
+2021"). Such a caption is parsed with the article's pipeline and coded like a sentence. Its
+present-tense events take the caption's one stated day (a caption's date dates its picture,
+however far from the verb the parser attaches it); an event with a day of its own keeps it;
+the rest are dropped. They point back to the caption (`Evidence.caption`, offsets into the
+caption's place in the article).
 
 Captions without a full date (most of them) are never parsed, so the cost is a regular
 expression per caption and one short parse for the few that carry a date.
@@ -14,14 +16,14 @@ expression per caption and one short parse for the few that carry a date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventline.events.document import code_doc
-from eventline.model import Article, Caption, EventMention, content_id
+from eventline.model import Article, Caption, EventMention, Timex, content_id
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -34,6 +36,7 @@ FULL_DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2})\b"
 )
 _PRESENT = {"VBZ", "VBP"}
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def dated_caption(caption: Caption) -> bool:
@@ -57,6 +60,18 @@ def _day(event: EventMention) -> bool:
     return event.date_precision == "day" and event.date is not None and len(event.date) == 10
 
 
+def _own_undated(event: EventMention) -> bool:
+    return event.date is None or event.date_precision in (None, "report")
+
+
+def _caption_day(timexes: Sequence[Timex]) -> str | None:
+    """The one calendar day a caption states: a caption's date is the picture's ("... meets
+    ... in Ashgabat on <date>"), however far the parser attaches it from the verb; a caption
+    naming several days dates nothing by this convention."""
+    days = {t.value for t in timexes if _ISO_DAY.match(t.value)}
+    return days.pop() if len(days) == 1 else None
+
+
 def caption_events(
     article: Article,
     parse: Callable[[str], Doc],
@@ -74,8 +89,13 @@ def caption_events(
             continue
         doc = parse(caption.text)
         coded = code(doc, article_id=article.id, published=published, kind=article.kind)
+        stated = _caption_day(getattr(coded, "timexes", []))
         for event in getattr(coded, "events", []):
-            if _day(event) and _present_trigger(doc, event):
+            if not _present_trigger(doc, event):
+                continue
+            if not _day(event) and stated is not None and _own_undated(event):
+                event = event.model_copy(update={"date": stated, "date_precision": "day"})
+            if _day(event):
                 out.append(_moved(event, article, caption, index))
     return out
 
