@@ -112,3 +112,12 @@ def test_a_month_estimate_dates_report_mentions_to_the_month() -> None:
         {"month": StoryDate("month", "2023-05", "month", "d1")},
     )
     assert (estimate[0].date, estimate[0].date_precision) == ("2023-05", "report")
+
+
+def test_estimating_again_from_re_dated_mentions_gives_the_same_dates() -> None:
+    timexes = [_weekday("month", 2, 3), _weekday("month", 202, 1)]
+    first, estimates = _run(_month_mentions(), timexes)
+    assert first["c2"].own_date == ("2023-05", "report")
+    again, estimates_again = _run(list(first.values()), timexes)
+    assert estimates_again == estimates
+    assert again == first

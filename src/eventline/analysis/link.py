@@ -33,7 +33,7 @@ from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
 from eventline.corpus.story_dates import coarse_article, story_dated
-from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention
+from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention, Timex
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store import schema as S
@@ -276,18 +276,19 @@ def _story_dated_new(
     groups: Sequence[DuplicateGroup],
     stories: story_table.StoredStories,
     linked: set[str],
-) -> Resolved:
-    """`_story_dated` for newly linked articles of unknown day, against the stored mentions
-    of their stories and copy groups (`linked`). Only the new articles' mentions are
-    re-dated: a stored report of unknown day whose story gains a dated event later keeps its
-    dates until the next full link (`eventline relink`)."""
-    if not any(coarse_article(a) for a in by_id.values()):
-        return resolved
-    em = S.event_mentions
+) -> Resolved | None:
+    """`_story_dated` for newly linked articles, against the stored mentions of their
+    stories and copy groups (`linked`): the new articles' mentions are re-dated. None when a
+    stored report of unknown day gains, changes or loses its estimate (a dated event arrived
+    in its story after it): re-dating a stored article re-clusters its events, which the
+    incremental path does not do, so the caller links in full instead."""
     with store.engine.connect() as conn:
-        rows = conn.execute(select(em.c.data).where(em.c.article_id.in_(sorted(linked))))
-        stored = [_mention(data) for (data,) in rows]
         known = {**{a.id: a for a in inc.articles_by_id(conn, linked)}, **by_id}
+    if not any(coarse_article(a) for a in known.values()):
+        return resolved
+    scope = sorted(linked)
+    stored = store.records_of_articles("event_mentions", EventMention, scope)
+    timexes = [*store.records_of_articles("timexes", Timex, scope), *resolved.timexes]
     stories.prefetch(known)
     story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
     duplicate_of = {member: g.canonical for g in groups for member in g.members}
@@ -296,14 +297,16 @@ def _story_dated_new(
         articles=known,
         duplicate_of=duplicate_of,
         story_of=story_of,
-        timexes=resolved.timexes,
+        timexes=timexes,
     )
-    new = {a: e for a, e in estimates.items() if a in by_id}
+    rows = {a: [e.value, e.precision, e.evidence] for a, e in estimates.items()}
+    old = json.loads(store.get_blob(STORY_DATES_KEY) or b"{}")
+    if any(old.get(a) != rows.get(a) for a in linked if coarse_article(known.get(a))):
+        return None
+    new = {a: row for a, row in rows.items() if a in by_id}
     if not new:
         return resolved
-    old = json.loads(store.get_blob(STORY_DATES_KEY) or b"{}")
-    old.update({a: [e.value, e.precision, e.evidence] for a, e in new.items()})
-    store.put_blob(STORY_DATES_KEY, json.dumps(old, sort_keys=True).encode())
+    store.put_blob(STORY_DATES_KEY, json.dumps(old | new, sort_keys=True).encode())
     return replace_mentions(resolved, [m for m in mentions if m.evidence.article in by_id])
 
 
@@ -366,7 +369,10 @@ def link_new(
     linked_articles = regrouped | ({a for s in story_records for a in s.articles} - ids)
     tick("link: events", 3, 6)
     by_id = {a.id: a for a in linked}
-    resolved = _story_dated_new(store, resolved, by_id, groups, stories, linked_articles)
+    dated = _story_dated_new(store, resolved, by_id, groups, stories, linked_articles)
+    if dated is None:
+        return None  # a stored report of unknown day is re-dated: link in full
+    resolved = dated
     merged, touched, event_ids = inc.merge_touched(
         store,
         resolved.event_mentions,

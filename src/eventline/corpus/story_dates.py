@@ -15,7 +15,8 @@ Then the article's mentions are re-dated (`apply_story_dates`): a bare weekday r
 against the reference day (the same weekday name is that day, another weekday one of the 6
 days before), and a mention dated only by its (coarse or missing) report date takes the
 estimate at its precision, still as a report date. Mentions with a stated date of their own
-keep it. Only the estimated article's mentions change; ids never do.
+keep it. Only the estimated article's mentions change, each keeping the date its article gave
+it (`EventMention.own_date`), so estimating again is idempotent; ids never change.
 
 Several anchors for one article must agree: conflicting days fall back to their common
 month, conflicting months give no estimate, so the result does not depend on the order in
@@ -145,11 +146,23 @@ def _redated(
 ) -> EventMention | None:
     if not _undated_own(mention) or mention.evidence.caption:
         return None
+    own = (mention.date, mention.date_precision)
     if weekday is not None and estimate.precision == "day":
         ref = date.fromisoformat(estimate.value)
         day = date.fromordinal(ref.toordinal() - (ref.isoweekday() - weekday) % 7)
-        return mention.model_copy(update={"date": day.isoformat(), "date_precision": "day"})
-    return mention.model_copy(update={"date": estimate.value, "date_precision": "report"})
+        update = {"date": day.isoformat(), "date_precision": "day", "own_date": own}
+        return mention.model_copy(update=update)
+    update = {"date": estimate.value, "date_precision": "report", "own_date": own}
+    return mention.model_copy(update=update)
+
+
+def article_dated(mention: EventMention) -> EventMention:
+    """The mention as its article dated it (undoing an earlier story date), so estimating
+    again from stored, already re-dated mentions gives the same result."""
+    if mention.own_date is None:
+        return mention
+    value, precision = mention.own_date
+    return mention.model_copy(update={"date": value, "date_precision": precision, "own_date": None})
 
 
 def apply_story_dates(
@@ -181,7 +194,9 @@ def story_dated(
 ) -> tuple[list[EventMention], dict[str, StoryDate]]:
     """Estimate and apply in one step (the linking stage's call). Only mentions of stories
     and copy groups holding an article of unknown day are clustered for the estimate, so a
-    corpus of dated reports pays nothing."""
+    corpus of dated reports pays nothing. Mentions re-dated by an earlier link are taken as
+    their article dated them (`article_dated`)."""
+    mentions = [article_dated(m) for m in mentions]
     coarse = {a for a in {m.evidence.article for m in mentions} if coarse_article(articles.get(a))}
     if not coarse:
         return list(mentions), {}
