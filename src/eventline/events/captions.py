@@ -48,8 +48,9 @@ def _present_trigger(doc: Doc, event: EventMention) -> bool:
     """The event's trigger is a present-tense verb (the act in the picture), or a noun or
     participle governed by one ("holds talks with", "is seen meeting")."""
     start, end = event.evidence.start, event.evidence.end
+    words = event.trigger.split()
     for tok in doc:
-        if tok.idx < start or tok.idx >= end or tok.text != event.trigger.split()[0]:
+        if not words or tok.idx < start or tok.idx >= end or tok.text != words[0]:
             continue
         if tok.tag_ in _PRESENT or tok.head.tag_ in _PRESENT:
             return True
