@@ -304,9 +304,6 @@ class EventMention(EventCore):
 
     trigger: str = ""
     evidence: Evidence
-    # the article's own (date, precision) when corpus linking re-dated the mention by its
-    # story (eventline.corpus.story_dates); None: the date is the article's own
-    own_date: tuple[str | None, str | None] | None = None
 
 
 class Quote(Record):

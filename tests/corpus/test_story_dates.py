@@ -4,7 +4,12 @@ day as its reference, and its other undated and weekday mentions are dated by it
 
 from __future__ import annotations
 
-from eventline.corpus.story_dates import StoryDate, apply_story_dates, story_dated
+from eventline.corpus.story_dates import (
+    StoryDate,
+    apply_story_dates,
+    original_dates,
+    story_dated,
+)
 from eventline.model import Article, EventMention, Published, Timex
 from tests.corpus.helpers import make
 from tests.corpus.test_merge import mention
@@ -116,8 +121,17 @@ def test_a_month_estimate_dates_report_mentions_to_the_month() -> None:
 
 def test_estimating_again_from_re_dated_mentions_gives_the_same_dates() -> None:
     timexes = [_weekday("month", 2, 3), _weekday("month", 202, 1)]
-    first, estimates = _run(_month_mentions(), timexes)
-    assert first["c2"].own_date == ("2023-05", "report")
-    again, estimates_again = _run(list(first.values()), timexes)
+    mentions = _month_mentions()
+    first, estimates = _run(mentions, timexes)
+    own = original_dates(mentions, list(first.values()))
+    assert own["c2"] == ("2023-05", "report") and "d1" not in own and "c4" not in own
+    again, estimates_again = story_dated(
+        list(first.values()),
+        articles=ARTICLES,
+        duplicate_of={},
+        story_of=STORY,
+        timexes=timexes,
+        originals=own,
+    )
     assert estimates_again == estimates
-    assert again == first
+    assert {m.id: m for m in again} == first

@@ -32,7 +32,7 @@ from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
-from eventline.corpus.story_dates import coarse_article, story_dated
+from eventline.corpus.story_dates import StoryDate, coarse_article, original_dates, story_dated
 from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention, Timex
 from eventline.settings import Settings
 from eventline.store import Store
@@ -247,6 +247,22 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
 STORY_DATES_KEY = "index:story-dates"
 
 
+def _read_story_dates(store: Store) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(article -> [value, precision, evidence mention], mention id -> [its own date,
+    precision]) as the last link left them (blob `STORY_DATES_KEY`)."""
+    data = json.loads(store.get_blob(STORY_DATES_KEY) or b"{}")
+    return data.get("articles", {}), data.get("mentions", {})
+
+
+def _write_story_dates(store: Store, articles: dict[str, Any], mentions: dict[str, Any]) -> None:
+    data = {"articles": articles, "mentions": mentions}
+    store.put_blob(STORY_DATES_KEY, json.dumps(data, sort_keys=True).encode())
+
+
+def _rows(estimates: Mapping[str, StoryDate]) -> dict[str, list[str]]:
+    return {a: [e.value, e.precision, e.evidence] for a, e in estimates.items()}
+
+
 def _story_dated(
     store: Store,
     resolved: Resolved,
@@ -255,8 +271,8 @@ def _story_dated(
     story_of: Mapping[str, str],
 ) -> Resolved:
     """The mentions of articles of unknown day re-dated by their story's dated events
-    (`corpus.story_dates`); the estimates are kept (blob `STORY_DATES_KEY`: article ->
-    value, precision, evidence mention), replaced in full or (`replace=False`) updated."""
+    (`corpus.story_dates`). The estimates and the re-dated mentions' own dates are kept
+    (`STORY_DATES_KEY`) for incremental links."""
     mentions, estimates = story_dated(
         resolved.event_mentions,
         articles=articles,
@@ -264,8 +280,8 @@ def _story_dated(
         story_of=story_of,
         timexes=resolved.timexes,
     )
-    rows = {a: [e.value, e.precision, e.evidence] for a, e in estimates.items()}
-    store.put_blob(STORY_DATES_KEY, json.dumps(rows, sort_keys=True).encode())
+    own = original_dates(resolved.event_mentions, mentions)
+    _write_story_dates(store, _rows(estimates), {k: list(v) for k, v in own.items()})
     return replace_mentions(resolved, mentions)
 
 
@@ -292,22 +308,25 @@ def _story_dated_new(
     stories.prefetch(known)
     story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
     duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    old, own = _read_story_dates(store)
     mentions, estimates = story_dated(
         [*stored, *resolved.event_mentions],
         articles=known,
         duplicate_of=duplicate_of,
         story_of=story_of,
         timexes=timexes,
+        originals={k: (v[0], v[1]) for k, v in own.items()},
     )
-    rows = {a: [e.value, e.precision, e.evidence] for a, e in estimates.items()}
-    old = json.loads(store.get_blob(STORY_DATES_KEY) or b"{}")
+    rows = _rows(estimates)
     if any(old.get(a) != rows.get(a) for a in linked if coarse_article(known.get(a))):
         return None
     new = {a: row for a, row in rows.items() if a in by_id}
     if not new:
         return resolved
-    store.put_blob(STORY_DATES_KEY, json.dumps(old | new, sort_keys=True).encode())
-    return replace_mentions(resolved, [m for m in mentions if m.evidence.article in by_id])
+    redated = [m for m in mentions if m.evidence.article in by_id]
+    own |= {k: list(v) for k, v in original_dates(resolved.event_mentions, redated).items()}
+    _write_story_dates(store, old | new, own)
+    return replace_mentions(resolved, redated)
 
 
 def _mention(data: Any) -> EventMention:

@@ -15,8 +15,8 @@ Then the article's mentions are re-dated (`apply_story_dates`): a bare weekday r
 against the reference day (the same weekday name is that day, another weekday one of the 6
 days before), and a mention dated only by its (coarse or missing) report date takes the
 estimate at its precision, still as a report date. Mentions with a stated date of their own
-keep it. Only the estimated article's mentions change, each keeping the date its article gave
-it (`EventMention.own_date`), so estimating again is idempotent; ids never change.
+keep it. Only the estimated article's mentions change (ids never do); the caller keeps the
+dates they had (`original_dates`), so estimating again from stored mentions is idempotent.
 
 Several anchors for one article must agree: conflicting days fall back to their common
 month, conflicting months give no estimate, so the result does not depend on the order in
@@ -146,23 +146,36 @@ def _redated(
 ) -> EventMention | None:
     if not _undated_own(mention) or mention.evidence.caption:
         return None
-    own = (mention.date, mention.date_precision)
     if weekday is not None and estimate.precision == "day":
         ref = date.fromisoformat(estimate.value)
         day = date.fromordinal(ref.toordinal() - (ref.isoweekday() - weekday) % 7)
-        update = {"date": day.isoformat(), "date_precision": "day", "own_date": own}
-        return mention.model_copy(update=update)
-    update = {"date": estimate.value, "date_precision": "report", "own_date": own}
-    return mention.model_copy(update=update)
+        return mention.model_copy(update={"date": day.isoformat(), "date_precision": "day"})
+    return mention.model_copy(update={"date": estimate.value, "date_precision": "report"})
 
 
-def article_dated(mention: EventMention) -> EventMention:
-    """The mention as its article dated it (undoing an earlier story date), so estimating
-    again from stored, already re-dated mentions gives the same result."""
-    if mention.own_date is None:
+#: Mention id -> the (date, precision) its article gave it, for mentions a story re-dated.
+Originals = Mapping[str, tuple[str | None, str | None]]
+
+
+def original_dates(
+    before: Sequence[EventMention], after: Sequence[EventMention]
+) -> dict[str, tuple[str | None, str | None]]:
+    """What `apply_story_dates` changed: mention id -> its date before (kept by the caller,
+    so that estimating again from stored, re-dated mentions starts from the article's own)."""
+    old = {m.id: (m.date, m.date_precision) for m in before}
+    return {
+        m.id: old[m.id]
+        for m in after
+        if old.get(m.id, (m.date, m.date_precision)) != (m.date, m.date_precision)
+    }
+
+
+def article_dated(mention: EventMention, originals: Originals) -> EventMention:
+    """The mention as its article dated it (undoing an earlier story date)."""
+    own = originals.get(mention.id)
+    if own is None:
         return mention
-    value, precision = mention.own_date
-    return mention.model_copy(update={"date": value, "date_precision": precision, "own_date": None})
+    return mention.model_copy(update={"date": own[0], "date_precision": own[1]})
 
 
 def apply_story_dates(
@@ -191,12 +204,14 @@ def story_dated(
     duplicate_of: Mapping[str, str],
     story_of: Mapping[str, str],
     timexes: Iterable[Timex] = (),
+    originals: Originals | None = None,
 ) -> tuple[list[EventMention], dict[str, StoryDate]]:
     """Estimate and apply in one step (the linking stage's call). Only mentions of stories
     and copy groups holding an article of unknown day are clustered for the estimate, so a
     corpus of dated reports pays nothing. Mentions re-dated by an earlier link are taken as
-    their article dated them (`article_dated`)."""
-    mentions = [article_dated(m) for m in mentions]
+    their article dated them (`originals`, see `original_dates`)."""
+    if originals:
+        mentions = [article_dated(m, originals) for m in mentions]
     coarse = {a for a in {m.evidence.article for m in mentions} if coarse_article(articles.get(a))}
     if not coarse:
         return list(mentions), {}
