@@ -203,6 +203,7 @@ class Evidence(Record):
     start: int
     end: int
     text: str = ""
+    caption: bool = False  # offsets are into the caption (`Article.captions`), not the body
 
 
 class Role(Record):

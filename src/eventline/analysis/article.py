@@ -24,6 +24,7 @@ from eventline.analysis.key import ANALYSIS_VERSION as ANALYSIS_VERSION  # re-ex
 from eventline.analysis.key import analysis_key
 from eventline.analysis.key import model_package as model_package  # re-exported
 from eventline.events import code_doc
+from eventline.events.captions import code_captions
 from eventline.model import (
     ActorRef,
     AnalysisFailure,
@@ -50,7 +51,7 @@ def analyse_article(article: Article, nlp: Language, settings: Settings) -> Arti
     article is parsed and coded one chunk at a time, so one chunk's parse is in memory."""
     key = analysis_key(settings)
     chunks = split_text(article.body, limit=chunk_limit(nlp, settings))
-    return combine(article, key, ((c, _parse_one(nlp, c.text, article)) for c in chunks))
+    return combine(article, key, ((c, _parse_one(nlp, c.text, article)) for c in chunks), nlp=nlp)
 
 
 class _ParseFailed(Exception):
@@ -86,7 +87,7 @@ def analyse_batch(
             out.append(_guarded(article, nlp, settings, key))
             continue
         try:
-            out.append(combine(article, key, [(Chunk(0, article.body), doc)]))
+            out.append(combine(article, key, [(Chunk(0, article.body), doc)], nlp=nlp))
         except Exception as exc:
             out.append(_failure(article, "code", exc, key))
     return out
@@ -113,7 +114,7 @@ def _guarded(article: Article, nlp: Language, settings: Settings, key: str) -> O
                 raise _ParseFailed(f"{exc.__class__.__name__}: {exc}") from exc
 
     try:
-        return combine(article, key, parsed())
+        return combine(article, key, parsed(), nlp=nlp)
     except _ParseFailed as exc:
         return _failure(article, "parse", exc, key)
     except Exception as exc:
@@ -129,8 +130,15 @@ def _failure(article: Article, stage: str, exc: BaseException, key: str) -> Anal
 # --- from parsed chunks to one record ----------------------------------------------------
 
 
-def combine(article: Article, key: str, chunk_docs: Iterable[tuple[Chunk, Doc]]) -> ArticleAnalysis:
-    """Code every chunk and shift its records back into the article body."""
+def combine(
+    article: Article,
+    key: str,
+    chunk_docs: Iterable[tuple[Chunk, Doc]],
+    *,
+    nlp: Language | None = None,
+) -> ArticleAnalysis:
+    """Code every chunk and shift its records back into the article body; with `nlp`, also
+    code the article's dated captions (`events.captions`)."""
     published = article.published.value if article.published else None
     actors: dict[str, dict[str, Any]] = {}
     mentions: list[Mention] = []
@@ -150,6 +158,11 @@ def combine(article: Article, key: str, chunk_docs: Iterable[tuple[Chunk, Doc]])
         quotes += [shift.quote(q) for q in coded.quotes]
         timexes += [shift.timex(t) for t in coded.timexes]
         sentences += sum(1 for _ in doc.sents)
+    if nlp is not None and article.captions:  # dated photo captions as evidence
+        found, caption_actors = code_captions(article, nlp)
+        events += found
+        for local, entry in caption_actors.items():
+            actors.setdefault(local, entry)
     return ArticleAnalysis(
         article=article.id,
         key=key,

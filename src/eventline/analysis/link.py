@@ -13,8 +13,9 @@ between re-links to the same ids.
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -31,7 +32,8 @@ from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
-from eventline.model import Article, Claim, DuplicateGroup, Event
+from eventline.corpus.story_dates import StoryDate, coarse_article, original_dates, story_dated
+from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention, Timex
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store import schema as S
@@ -175,6 +177,7 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     story_of = {a: s.id for s in story_records for a in s.articles}
     by_id = {a.id: a for a in linked}
     event_ids = StableIds("evt", state.assignments(store, "event"), next_seq=dup_ids.next_seq)
+    resolved = _story_dated(store, resolved, by_id, duplicate_of, story_of)
     merged = merge_with_summaries(
         resolved.event_mentions,
         articles=by_id,
@@ -241,6 +244,101 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     )
 
 
+STORY_DATES_KEY = "index:story-dates"
+
+
+def _read_story_dates(store: Store) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(article -> [value, precision, evidence mention], mention id -> [its own date,
+    precision]) as the last link left them (blob `STORY_DATES_KEY`)."""
+    data = json.loads(store.get_blob(STORY_DATES_KEY) or b"{}")
+    return data.get("articles", {}), data.get("mentions", {})
+
+
+def _write_story_dates(store: Store, articles: dict[str, Any], mentions: dict[str, Any]) -> None:
+    data = {"articles": articles, "mentions": mentions}
+    store.put_blob(STORY_DATES_KEY, json.dumps(data, sort_keys=True).encode())
+
+
+def _rows(estimates: Mapping[str, StoryDate]) -> dict[str, list[str]]:
+    return {a: [e.value, e.precision, e.evidence] for a, e in estimates.items()}
+
+
+def _story_dated(
+    store: Store,
+    resolved: Resolved,
+    articles: Mapping[str, Article],
+    duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str],
+) -> Resolved:
+    """The mentions of articles of unknown day re-dated by their story's dated events
+    (`corpus.story_dates`). The estimates and the re-dated mentions' own dates are kept
+    (`STORY_DATES_KEY`) for incremental links."""
+    mentions, estimates = story_dated(
+        resolved.event_mentions,
+        articles=articles,
+        duplicate_of=duplicate_of,
+        story_of=story_of,
+        timexes=resolved.timexes,
+    )
+    own = original_dates(resolved.event_mentions, mentions)
+    _write_story_dates(store, _rows(estimates), {k: list(v) for k, v in own.items()})
+    return replace_mentions(resolved, mentions)
+
+
+def _story_dated_new(
+    store: Store,
+    resolved: Resolved,
+    by_id: Mapping[str, Article],
+    groups: Sequence[DuplicateGroup],
+    stories: story_table.StoredStories,
+    linked: set[str],
+) -> Resolved | None:
+    """`_story_dated` for newly linked articles, against the stored mentions of their
+    stories and copy groups (`linked`): the new articles' mentions are re-dated. None when a
+    stored report of unknown day gains, changes or loses its estimate (a dated event arrived
+    in its story after it): re-dating a stored article re-clusters its events, which the
+    incremental path does not do, so the caller links in full instead."""
+    with store.engine.connect() as conn:
+        known = {**{a.id: a for a in inc.articles_by_id(conn, linked)}, **by_id}
+    if not any(coarse_article(a) for a in known.values()):
+        return resolved
+    scope = sorted(linked)
+    stored = store.records_of_articles("event_mentions", EventMention, scope)
+    timexes = [*store.records_of_articles("timexes", Timex, scope), *resolved.timexes]
+    stories.prefetch(known)
+    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
+    duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    old, own = _read_story_dates(store)
+    mentions, estimates = story_dated(
+        [*stored, *resolved.event_mentions],
+        articles=known,
+        duplicate_of=duplicate_of,
+        story_of=story_of,
+        timexes=timexes,
+        originals={k: (v[0], v[1]) for k, v in own.items()},
+    )
+    rows = _rows(estimates)
+    if any(old.get(a) != rows.get(a) for a in linked if coarse_article(known.get(a))):
+        return None
+    new = {a: row for a, row in rows.items() if a in by_id}
+    if not new:
+        return resolved
+    redated = [m for m in mentions if m.evidence.article in by_id]
+    own |= {k: list(v) for k, v in original_dates(resolved.event_mentions, redated).items()}
+    _write_story_dates(store, old | new, own)
+    return replace_mentions(resolved, redated)
+
+
+def _mention(data: Any) -> EventMention:
+    if isinstance(data, str | bytes):
+        return EventMention.model_validate_json(data)
+    return EventMention.model_validate(data)  # PostgreSQL's driver hands JSON over parsed
+
+
+def replace_mentions(resolved: Resolved, mentions: Sequence[EventMention]) -> Resolved:
+    return dataclasses.replace(resolved, event_mentions=list(mentions))
+
+
 def _claims(store: Store, articles: Sequence[Article]) -> list[Claim]:
     claims: list[Claim] = []
     for article in articles:
@@ -290,6 +388,10 @@ def link_new(
     linked_articles = regrouped | ({a for s in story_records for a in s.articles} - ids)
     tick("link: events", 3, 6)
     by_id = {a.id: a for a in linked}
+    dated = _story_dated_new(store, resolved, by_id, groups, stories, linked_articles)
+    if dated is None:
+        return None  # a stored report of unknown day is re-dated: link in full
+    resolved = dated
     merged, touched, event_ids = inc.merge_touched(
         store,
         resolved.event_mentions,

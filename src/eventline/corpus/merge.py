@@ -297,6 +297,11 @@ def _links(
     return frozenset(links)
 
 
+#: Clustering order after stated dates: a report's day, then a report's month or year (it
+#: still bounds the date), then no date at all (it joins whatever its links offer).
+_KIND_RANK = {"report": 98, "coarse": 99, "none": 100}
+
+
 def _view(
     mention: EventMention,
     article: Article | None,
@@ -320,7 +325,7 @@ def _view(
         persons=_persons((*mention.actor, *mention.recipient) if symmetric else mention.actor),
         when=when,
         group=group,
-        rank=(rank if when.kind == "exact" else 98 if when.kind == "report" else 99, when.lo),
+        rank=(rank if when.kind == "exact" else _KIND_RANK[when.kind], when.lo),
         actor_ids=frozenset(r.id for r in mention.actor),
         recipient_ids=frozenset(r.id for r in mention.recipient),
         links=links,

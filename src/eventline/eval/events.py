@@ -14,6 +14,12 @@ Figures: recall per gold event and per (event, article) pair; `not_events` that 
 asserted predictions (must be none); and whether each speculative gold event was coded as
 speculative rather than asserted.
 
+Dates are the ones the user sees: `linked_dates` replaces each coded mention's per-article
+date with its date after corpus linking (a story-mate's stated day, an article's estimated
+reference date: `corpus.story_dates`) and adds the events coded from dated photo captions
+(`events.captions`), which count for recall in their article but never for precision (the
+gold's evidence passages are body text).
+
 Precision: the gold lists key events, not every event, so precision is measured where the gold
 has looked: every prediction whose evidence overlaps a gold `evidence` passage of its article
 must match one of that article's gold events (dates included), and every asserted `not_event`
@@ -24,7 +30,8 @@ emits many events around the key ones loses F1 even when its recall rises.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -119,6 +126,8 @@ def _precision_counts(
         golds = [ge for ge in gold.events if art in ge.reported_in]
         spans = evidence_spans(articles[art].body, (p for ge in golds for p in ge.evidence))
         for ev in doc.events:
+            if ev.evidence.caption:
+                continue  # caption offsets are not body offsets; the gold looks at the body
             s, e = ev.evidence.start, ev.evidence.end
             if not any(s < end and start < e for start, end in spans):
                 continue
@@ -128,6 +137,28 @@ def _precision_counts(
                 fp += 1
                 wrong.append(f"false positive {ev.type} {ev.trigger!r} in {art}")
     return tp, fp, wrong
+
+
+def linked_dates(
+    coded: Mapping[str, Any], articles: Mapping[str, Article], linked: Sequence[EventMention]
+) -> dict[str, Any]:
+    """The coded docs with each mention's date after linking (`linked`: the stored event
+    mentions, matched by id) and the caption events of each article appended."""
+    by_id = {m.id: m for m in linked}
+    out = {}
+    for key, doc in coded.items():
+        events = []
+        for ev in doc.events:
+            final = by_id.get(ev.id)
+            if final is not None:
+                ev = ev.model_copy(
+                    update={"date": final.date, "date_precision": final.date_precision}
+                )
+            events.append(ev)
+        art = articles[key].id if key in articles else None
+        events += [m for m in linked if m.evidence.caption and m.evidence.article == art]
+        out[key] = replace(doc, events=events)
+    return out
 
 
 def score_events(

@@ -21,7 +21,7 @@ from eventline.eval.articles import gold_ids, score_articles
 from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
 from eventline.eval.entities import score_entities
-from eventline.eval.events import score_events
+from eventline.eval.events import linked_dates, score_events
 from eventline.eval.factchecks import score_factchecks  # H6: fact-check section
 from eventline.eval.floors import apply_floors
 from eventline.eval.gold import Gold, load_gold
@@ -123,8 +123,10 @@ def _entities(ctx: EvalContext) -> SectionReport:
     return score_entities(ctx.run.gold, ctx.run.articles, ctx.extraction)
 
 
-def _events(ctx: EvalContext) -> SectionReport:
-    return score_events(ctx.run.gold, ctx.run.articles, ctx.coded)
+def _events(ctx: EvalContext) -> SectionReport:  # dates after linking (storydate helper)
+    linked = ctx.analysed.records("event_mentions", EventMention)
+    coded = linked_dates(ctx.coded, ctx.run.articles, linked)
+    return score_events(ctx.run.gold, ctx.run.articles, coded)
 
 
 def _quotes(ctx: EvalContext) -> SectionReport:
