@@ -275,19 +275,52 @@ def resolve_new(store: Store, analyses: Sequence[ArticleAnalysis]) -> tuple[Reso
 # --- events ------------------------------------------------------------------------------
 
 
-def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
-    """Stored mention ids filed under any of these blocking keys."""
-    b = event_blocks
-    by_pair: dict[tuple[str, str], list[str]] = {}
-    for family, code, bucket in keys:
-        by_pair.setdefault((family, code), []).append(bucket)
+#: Rows of probe keys sent in one statement (3 parameters each: under SQLite's and
+#: PostgreSQL's parameter limits).
+PROBE_ROWS = 3000
+
+
+def _marker(conn: Connection) -> str:
+    """The driver's positional parameter marker ("?" for sqlite3, "%s" for psycopg)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _probe_exact(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> set[str]:
+    """Stored mention ids filed under any of these exact keys: a `VALUES` list of the keys
+    joined to `event_blocks` on its primary key, so each key is one index lookup (SQLite:
+    `SCAN k` then `SEARCH b USING COVERING INDEX (family=? AND code=? AND bucket=?)`) and
+    a few thousand keys cost one statement. The SQL is written out rather than built with
+    `sqlalchemy.values`, whose compilation of thousands of parameters costs more than the
+    per-pair queries it replaces."""
     hits: set[str] = set()
-    for (family, code), buckets in sorted(by_pair.items()):
-        exact = sorted(x for x in buckets if "%" not in x)
+    mark = _marker(conn)
+    for start in range(0, len(keys), PROBE_ROWS):
+        part = keys[start : start + PROBE_ROWS]
+        rows = ", ".join([f"({mark}, {mark}, {mark})"] * len(part))
+        sql = (
+            f"WITH k(family, code, bucket) AS (VALUES {rows}) "
+            "SELECT b.mention_id FROM k JOIN event_blocks b "
+            "ON b.family = k.family AND b.code = k.code AND b.bucket = k.bucket"
+        )
+        params = tuple(x for key in part for x in key)
+        hits.update(r[0] for r in conn.exec_driver_sql(sql, params))
+    return hits
+
+
+def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
+    """Stored mention ids filed under any of these blocking keys (a bucket with "%" is a
+    LIKE pattern: those few keys are probed one (family, code) pair a query)."""
+    b = event_blocks
+    hits = _probe_exact(conn, sorted(k for k in keys if "%" not in k[2]))
+    patterns: dict[tuple[str, str], list[str]] = {}
+    for family, code, bucket in keys:
+        if "%" in bucket:
+            patterns.setdefault((family, code), []).append(bucket)
+    for (family, code), buckets in sorted(patterns.items()):
         query = select(b.c.mention_id).where(
             b.c.family == family,
             b.c.code == code,
-            or_(b.c.bucket.in_(exact), *(b.c.bucket.like(x) for x in buckets if "%" in x)),
+            or_(*(b.c.bucket.like(x) for x in sorted(buckets))),
         )
         hits.update(r[0] for r in conn.execute(query))
     return hits
