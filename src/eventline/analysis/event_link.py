@@ -149,7 +149,8 @@ def link_events(
     story_of = {a: s for a in articles if (s := stories.story_of(a)) is not None}
     ctx = _Context(articles, duplicate_of, story_of)
     with store.engine.connect() as conn:
-        candidates, moved = inc.candidate_events(conn, new, articles, linked, regrouped)
+        moved_here = inc.moved_articles(conn, regrouped, duplicate_of)
+        candidates, moved = inc.candidate_events(conn, new, articles, linked, moved_here)
         raw = inc.load_raw_summaries(conn, candidates | moved)
     ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
     stored = _Found([raw[e] for e in ids])

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -375,6 +375,26 @@ def load_raw_summaries(conn: Connection, ids: Iterable[str]) -> dict[str, dict[s
     return out
 
 
+def moved_articles(
+    conn: Connection, regrouped: Iterable[str], duplicate_of: Mapping[str, str]
+) -> set[str]:
+    """The stored articles of a touched copy group whose canonical changed (the stored
+    group's canonical, or the article itself when it had no group, against `duplicate_of`).
+    The clustering reads a copy group only through its canonical (`merge` links and
+    independent sources use `duplicate_of.get(article, article)`), so the events of the
+    others are unchanged unless a new mention joins them, which the fit test decides."""
+    a, g = S.articles, S.duplicate_groups
+    stored: dict[str, str] = {}
+    for part in _parts(regrouped):
+        query = (
+            select(a.c.id, g.c.canonical_id)
+            .join(g, g.c.id == a.c.duplicate_group_id)
+            .where(a.c.id.in_(part))
+        )
+        stored.update((article, canonical) for article, canonical in conn.execute(query))
+    return {x for x in regrouped if stored.get(x, x) != duplicate_of.get(x, x)}
+
+
 def candidate_events(
     conn: Connection,
     new: Sequence[EventMention],
@@ -384,7 +404,7 @@ def candidate_events(
 ) -> tuple[set[str], set[str]]:
     """(stored events a new mention could join: those of its blocking keys and of `linked`
     articles sharing a story or copy group with a new one; events of `regrouped` articles,
-    whose copy group changed and which are always re-clustered)."""
+    whose copy group's canonical changed and which are always re-clustered)."""
     keys = {k for m in new for k in probe_keys(m, articles.get(m.evidence.article))}
     hit = _probe(conn, keys)
     em, el = S.event_mentions, S.event_links
@@ -532,6 +552,7 @@ __all__ = [
     "load_raw_summaries",
     "load_summaries",
     "merge_touched",
+    "moved_articles",
     "new_articles",
     "read_events",
     "read_mentions",
