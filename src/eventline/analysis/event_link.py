@@ -15,13 +15,15 @@ against their summaries with the clustering's own fit test (`merge.summary_fits`
   before (`merge.merge_with_summaries`), and get a state;
 - it fits **none**: it is clustered with the new mentions and the re-clustered events.
 
-Events of articles whose copy group changed are always re-clustered. After a round, every new
-mention is tested against the grown summaries of the attached events other than its own, and
-an attached mention against the re-clustered events holding new mentions; a fit there means
-the greedy order could place it elsewhere, so that event joins the re-clustered set and the
+Events of articles whose copy group's canonical changed are always re-clustered (the
+clustering reads a group only through its canonical). After a round, every new mention is
+tested against the grown summaries of the attached events other than its own, and an
+attached mention against the re-clustered events holding new mentions; a fit there means the
+greedy order could place it elsewhere, so that event joins the re-clustered set and the
 round is repeated (the set only grows). What remains different from a `relink` is the greedy
-order's own effect, as for re-clustering: a stored mention that a relink, seeing the attached
-mention first, would place in another event (docs/architecture.md, "Arrival order").
+order's own effect, as for re-clustering: a stored mention that a relink, seeing the
+attached mention first, would place in another event (docs/architecture.md, "Arrival
+order").
 """
 
 from __future__ import annotations

@@ -15,11 +15,11 @@ the records they touch are read, recomputed and written.
   the full link).
 - **Events**: each new mention probes the blocking keys of stored mentions (`event_blocks`:
   type family, participant code, month, widened by the merge windows); the stored events
-  holding a hit, and those of articles whose copy group changed, are re-clustered with the
-  new mentions. Everything a new mention could merge with is in that set, so an event of the
-  incremental link differs from a relink's only where greedy order matters (a re-clustered
-  event pulling a member away from an event outside the set); ids are kept (`StableIds`).
-  Source counts are recomputed for the touched events only.
+  holding a hit, and those of articles whose copy group's canonical changed, are
+  re-clustered with the new mentions. Everything a new mention could merge with is in that
+  set, so an event of the incremental link differs from a relink's only where greedy order
+  matters (a re-clustered event pulling a member away from an event outside the set); ids
+  are kept (`StableIds`). Source counts are recomputed for the touched events only.
 - **Claims** are re-linked only when a new fact-check arrives or new evidence (a touched
   event, a new quote) falls within a claim's window, against the events and quotes of the
   claims' windows.
