@@ -195,7 +195,7 @@ class StoredDuplicates:
         if roots is not None:
             query = query.where(dedup_entries.c.grp.in_(list(roots)))
         found: dict[int, list[Member]] = defaultdict(list)
-        rows = conn.execute(query.order_by(dedup_entries.c.seq)).tuples()
+        rows = conn.execute(query.order_by(dedup_entries.c.seq))
         for seq, article_id, size, span_lo, own_wire, link, grp in rows:
             found[grp].append(Member(seq, article_id, size, span_lo or None, own_wire, link))
         return dict(found)
