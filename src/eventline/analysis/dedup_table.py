@@ -195,12 +195,9 @@ class StoredDuplicates:
         if roots is not None:
             query = query.where(dedup_entries.c.grp.in_(list(roots)))
         found: dict[int, list[Member]] = defaultdict(list)
-        for row in conn.execute(query.order_by(dedup_entries.c.seq)):
-            found[row.grp].append(
-                Member(
-                    row.seq, row.article_id, row.size, row.span_lo or None, row.own_wire, row.link
-                )
-            )
+        rows = conn.execute(query.order_by(dedup_entries.c.seq))
+        for seq, article_id, size, span_lo, own_wire, link, grp in rows:
+            found[grp].append(Member(seq, article_id, size, span_lo or None, own_wire, link))
         return dict(found)
 
     def clear(self, conn: Connection) -> None:

@@ -15,13 +15,15 @@ against their summaries with the clustering's own fit test (`merge.summary_fits`
   before (`merge.merge_with_summaries`), and get a state;
 - it fits **none**: it is clustered with the new mentions and the re-clustered events.
 
-Events of articles whose copy group changed are always re-clustered. After a round, every new
-mention is tested against the grown summaries of the attached events other than its own, and
-an attached mention against the re-clustered events holding new mentions; a fit there means
-the greedy order could place it elsewhere, so that event joins the re-clustered set and the
+Events of articles whose copy group's canonical changed are always re-clustered (the
+clustering reads a group only through its canonical). After a round, every new mention is
+tested against the grown summaries of the attached events other than its own, and an
+attached mention against the re-clustered events holding new mentions; a fit there means the
+greedy order could place it elsewhere, so that event joins the re-clustered set and the
 round is repeated (the set only grows). What remains different from a `relink` is the greedy
-order's own effect, as for re-clustering: a stored mention that a relink, seeing the attached
-mention first, would place in another event (docs/architecture.md, "Arrival order").
+order's own effect, as for re-clustering: a stored mention that a relink, seeing the
+attached mention first, would place in another event (docs/architecture.md, "Arrival
+order").
 """
 
 from __future__ import annotations
@@ -149,7 +151,8 @@ def link_events(
     story_of = {a: s for a in articles if (s := stories.story_of(a)) is not None}
     ctx = _Context(articles, duplicate_of, story_of)
     with store.engine.connect() as conn:
-        candidates, moved = inc.candidate_events(conn, new, articles, linked, regrouped)
+        moved_here = inc.moved_articles(conn, regrouped, duplicate_of)
+        candidates, moved = inc.candidate_events(conn, new, articles, linked, moved_here)
         raw = inc.load_raw_summaries(conn, candidates | moved)
     ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
     stored = _Found([raw[e] for e in ids])

@@ -15,11 +15,11 @@ the records they touch are read, recomputed and written.
   the full link).
 - **Events**: each new mention probes the blocking keys of stored mentions (`event_blocks`:
   type family, participant code, month, widened by the merge windows); the stored events
-  holding a hit, and those of articles whose copy group changed, are re-clustered with the
-  new mentions. Everything a new mention could merge with is in that set, so an event of the
-  incremental link differs from a relink's only where greedy order matters (a re-clustered
-  event pulling a member away from an event outside the set); ids are kept (`StableIds`).
-  Source counts are recomputed for the touched events only.
+  holding a hit, and those of articles whose copy group's canonical changed, are
+  re-clustered with the new mentions. Everything a new mention could merge with is in that
+  set, so an event of the incremental link differs from a relink's only where greedy order
+  matters (a re-clustered event pulling a member away from an event outside the set); ids
+  are kept (`StableIds`). Source counts are recomputed for the touched events only.
 - **Claims** are re-linked only when a new fact-check arrives or new evidence (a touched
   event, a new quote) falls within a claim's window, against the events and quotes of the
   claims' windows.
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -275,19 +275,52 @@ def resolve_new(store: Store, analyses: Sequence[ArticleAnalysis]) -> tuple[Reso
 # --- events ------------------------------------------------------------------------------
 
 
-def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
-    """Stored mention ids filed under any of these blocking keys."""
-    b = event_blocks
-    by_pair: dict[tuple[str, str], list[str]] = {}
-    for family, code, bucket in keys:
-        by_pair.setdefault((family, code), []).append(bucket)
+#: Rows of probe keys sent in one statement (3 parameters each: under SQLite's and
+#: PostgreSQL's parameter limits).
+PROBE_ROWS = 3000
+
+
+def _marker(conn: Connection) -> str:
+    """The driver's positional parameter marker ("?" for sqlite3, "%s" for psycopg)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _probe_exact(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> set[str]:
+    """Stored mention ids filed under any of these exact keys: a `VALUES` list of the keys
+    joined to `event_blocks` on its primary key, so each key is one index lookup (SQLite:
+    `SCAN k` then `SEARCH b USING COVERING INDEX (family=? AND code=? AND bucket=?)`) and
+    a few thousand keys cost one statement. The SQL is written out rather than built with
+    `sqlalchemy.values`, whose compilation of thousands of parameters costs more than the
+    per-pair queries it replaces."""
     hits: set[str] = set()
-    for (family, code), buckets in sorted(by_pair.items()):
-        exact = sorted(x for x in buckets if "%" not in x)
+    mark = _marker(conn)
+    for start in range(0, len(keys), PROBE_ROWS):
+        part = keys[start : start + PROBE_ROWS]
+        rows = ", ".join([f"({mark}, {mark}, {mark})"] * len(part))
+        sql = (
+            f"WITH k(family, code, bucket) AS (VALUES {rows}) "
+            "SELECT b.mention_id FROM k JOIN event_blocks b "
+            "ON b.family = k.family AND b.code = k.code AND b.bucket = k.bucket"
+        )
+        params = tuple(x for key in part for x in key)
+        hits.update(r[0] for r in conn.exec_driver_sql(sql, params))
+    return hits
+
+
+def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
+    """Stored mention ids filed under any of these blocking keys (a bucket with "%" is a
+    LIKE pattern: those few keys are probed one (family, code) pair a query)."""
+    b = event_blocks
+    hits = _probe_exact(conn, sorted(k for k in keys if "%" not in k[2]))
+    patterns: dict[tuple[str, str], list[str]] = {}
+    for family, code, bucket in keys:
+        if "%" in bucket:
+            patterns.setdefault((family, code), []).append(bucket)
+    for (family, code), buckets in sorted(patterns.items()):
         query = select(b.c.mention_id).where(
             b.c.family == family,
             b.c.code == code,
-            or_(b.c.bucket.in_(exact), *(b.c.bucket.like(x) for x in buckets if "%" in x)),
+            or_(*(b.c.bucket.like(x) for x in sorted(buckets))),
         )
         hits.update(r[0] for r in conn.execute(query))
     return hits
@@ -342,6 +375,26 @@ def load_raw_summaries(conn: Connection, ids: Iterable[str]) -> dict[str, dict[s
     return out
 
 
+def moved_articles(
+    conn: Connection, regrouped: Iterable[str], duplicate_of: Mapping[str, str]
+) -> set[str]:
+    """The stored articles of a touched copy group whose canonical changed (the stored
+    group's canonical, or the article itself when it had no group, against `duplicate_of`).
+    The clustering reads a copy group only through its canonical (`merge` links and
+    independent sources use `duplicate_of.get(article, article)`), so the events of the
+    others are unchanged unless a new mention joins them, which the fit test decides."""
+    a, g = S.articles, S.duplicate_groups
+    stored: dict[str, str] = {}
+    for part in _parts(regrouped):
+        query = (
+            select(a.c.id, g.c.canonical_id)
+            .join(g, g.c.id == a.c.duplicate_group_id)
+            .where(a.c.id.in_(part))
+        )
+        stored.update((article, canonical) for article, canonical in conn.execute(query))
+    return {x for x in regrouped if stored.get(x, x) != duplicate_of.get(x, x)}
+
+
 def candidate_events(
     conn: Connection,
     new: Sequence[EventMention],
@@ -351,7 +404,7 @@ def candidate_events(
 ) -> tuple[set[str], set[str]]:
     """(stored events a new mention could join: those of its blocking keys and of `linked`
     articles sharing a story or copy group with a new one; events of `regrouped` articles,
-    whose copy group changed and which are always re-clustered)."""
+    whose copy group's canonical changed and which are always re-clustered)."""
     keys = {k for m in new for k in probe_keys(m, articles.get(m.evidence.article))}
     hit = _probe(conn, keys)
     em, el = S.event_mentions, S.event_links
@@ -499,6 +552,7 @@ __all__ = [
     "load_raw_summaries",
     "load_summaries",
     "merge_touched",
+    "moved_articles",
     "new_articles",
     "read_events",
     "read_mentions",
