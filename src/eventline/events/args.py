@@ -105,7 +105,11 @@ class ActorIndex:
 
     def _phrase(self, tok: Token, *, depth: int) -> list[ActorRef]:
         if tok.lower_ in _RELATIVE and (antecedent := relative_antecedent(tok)) is not None:
-            return self._phrase(antecedent, depth=depth)
+            named = self._phrase(antecedent, depth=depth)
+            near = preceding_phrase(tok)
+            if named or near is None or near == antecedent:
+                return named
+            return self._phrase(near, depth=depth)
         if tok.lower_ in _PLURAL and (both := self.coordinated_subject(tok)):
             return list(both)
         if (pronoun := self.pronoun(tok)) is not None:
@@ -409,6 +413,27 @@ def relative_antecedent(tok: Token) -> Token | None:
         if node.head == node:
             return None
     return None
+
+
+def preceding_phrase(pronoun: Token) -> Token | None:
+    """ "in conjunction with the governments of A and B (which he thanked ...)": the parser
+    hangs the relative clause on a word that names no party; the noun phrase right before
+    the pronoun is the other reading. Climbs from the last noun to its phrase head over
+    conjuncts and "of" ("the governments of A and B" -> governments)."""
+    i = pronoun.i - 1
+    while i >= pronoun.sent.start and pronoun.doc[i].is_punct:
+        i -= 1
+    if i < pronoun.sent.start or pronoun.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    node = pronoun.doc[i]
+    for _ in range(6):
+        if node.dep_ == "conj" or node.dep_ in ("compound", "flat"):
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+        else:
+            break
+    return node
 
 
 def children(tok: Token, *deps: str) -> Iterator[Token]:

@@ -362,8 +362,28 @@ def _attempted_help(c: EventCandidate, ctx: RuleContext) -> bool:
     )
 
 
+def _aimless_help(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "officers were sent to assist with the situation", "troops helped in the search":
+    helping with a task names no beneficiary and no material given (PLOVER AID needs one).
+    A helping verb with no object and no party under it, only a "with"/"in" phrase of a
+    thing, is no aid."""
+    tok = c.trigger
+    if c.type != "AID" or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() not in ctx.lex.cue("vague_aid_verbs"):
+        return False
+    if any(x.dep_ in ("dobj", "dative", "iobj", "ccomp", "xcomp") for x in tok.children):
+        return False
+    tasks = [p for _, p in prep_objects(tok, ("with", "in"))]
+    if not tasks:
+        return False
+    under = [t for x in tok.children if x.dep_ not in ("nsubj", "nsubjpass") for t in x.subtree]
+    return not any(ctx.actors.covering(t) is not None for t in under)
+
+
 _NOT_EVENT_TESTS = (
     _attempted_help,
+    _aimless_help,
     _origin,
     _category_disapproval,
     _conditional_judgement,
@@ -709,6 +729,8 @@ def _complement_parties(
         refs = actors.refs(head)
         if head is not None and head is obj:
             refs = refs or own_actor(head, actors)
+            if subj is not None:  # the clause's own subject is the obliged party
+                refs = _others(refs, _placed(obj, actors))
         if found := _others(refs, besides):
             return found
     if depth < 1:
@@ -716,6 +738,17 @@ def _complement_parties(
             if found := _complement_parties(inner, actors, besides=besides, depth=depth + 1):
                 return found
     return ()
+
+
+def _placed(obj: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "demanded that the labels lower their prices in the UK": the place where the
+    demanded act happens, named under a place preposition of its object, is no party to the
+    demand (the clause's subject is, when it names one)."""
+    places = [p for _, p in prep_objects(obj, _PLACE_PREPS)]
+    return unique(r for p in places for r in actors.refs(p))
+
+
+_PLACE_PREPS = ("in", "at", "across", "throughout", "within", "inside")
 
 
 @rule("own_state_recipient")
@@ -1562,11 +1595,25 @@ def _political_event(c: EventCandidate) -> bool:
     parties the text names are businesses ("Northrop defeated Boeing for the order", "Jobs
     fought cancer", "Boeing's protest of the award" is a bid protest, not a demonstration)."""
     parties = (*c.actor, *c.recipient)
+    if _private_litigation(c):
+        return False
     if any(political_party(p) for p in parties):
         return True
     if c.type in _UNGATED:
         return not any(p.sector in _BUSINESS for p in parties)
     return False
+
+
+def _private_litigation(c: EventCandidate) -> bool:
+    """ "The two companies will need to ask a court to settle the dispute", "the firm
+    appealed to the court": a court is the only political party and the sides that go to it
+    are companies or names the nlp stage could not resolve, so the dispute is private
+    (commercial litigation is no PLOVER event, #11)."""
+    if not c.actor or not c.recipient or c.type in _UNGATED:
+        return False
+    if any(political_party(a) for a in c.actor):
+        return False
+    return all(r.sector == "JUD" for r in c.recipient)
 
 
 @rule("abstract_force")

@@ -1,0 +1,147 @@
+"""Issue #11, fifth review, on hand-built parses: companies going to court is private
+litigation, the place of a demanded act is no party to the demand, a relative clause the
+parser hung on the wrong word still names its antecedent, and helping with a task is no aid."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventline.events.args import ActorIndex
+from eventline.events.candidate import EventCandidate
+from eventline.events.coder import candidates
+from eventline.events.patterns import lexicon
+from eventline.model import ActorRef
+from tests.events.conftest import Row, parsed_doc
+
+TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
+    "Okafor": ("p_okafor", "Lena Okafor", "NGA", "GOV", "PERSON"),
+    "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
+    "Peru": ("kb:PER", "Peru", "PER", None, "GPE"),
+    "Nigeria": ("kb:NGA", "Nigeria", "NGA", None, "GPE"),
+    "Zentrix": ("o_zentrix", "Zentrix", None, "BUS", "ORG"),
+    "Morvale": ("o_morvale", "Morvale", None, "BUS", "ORG"),
+    "court": ("desc:court", "court", None, "JUD", "ORG"),
+}
+
+
+def coded(rows: list[Row]) -> list[EventCandidate]:
+    doc: Doc = parsed_doc(rows, TABLE)
+    return candidates(doc, ActorIndex(doc), lexicon())
+
+
+def names(refs: tuple[ActorRef, ...]) -> list[str]:
+    return [r.name for r in refs]
+
+
+def _ask_court(first: str, second: str) -> list[Row]:
+    # FIRST and SECOND will ask a court to settle the dispute.
+    return [
+        (first, 4, "nsubj", "PROPN", "NNP", first),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        (second, 0, "conj", "PROPN", "NNP", second),
+        ("will", 4, "aux", "AUX", "MD", "will"),
+        ("ask", 4, "ROOT", "VERB", "VB", "ask"),
+        ("a", 6, "det", "DET", "DT", "a"),
+        ("court", 4, "dobj", "NOUN", "NN", "court"),
+        ("to", 8, "aux", "PART", "TO", "to"),
+        ("settle", 4, "xcomp", "VERB", "VB", "settle"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("dispute", 8, "dobj", "NOUN", "NN", "dispute"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_companies_asking_a_court_is_private_litigation() -> None:
+    assert not [c for c in coded(_ask_court("Zentrix", "Morvale")) if c.type == "REQUEST"]
+
+
+def test_a_state_asking_a_court_stays_an_event() -> None:
+    (ev,) = [c for c in coded(_ask_court("Chile", "Peru")) if c.type == "REQUEST"]
+    assert names(ev.recipient) == ["court"]
+
+
+def _demand(obliged: str) -> list[Row]:
+    # Velkor demanded that OBLIGED lower their prices in Chile.
+    det = [("the", 4, "det", "DET", "DT", "the")] if obliged == "retailers" else []
+    o = len(det)
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("demanded", 1, "ROOT", "VERB", "VBD", "demand"),
+        ("that", 4 + o, "mark", "SCONJ", "IN", "that"),
+        *det,
+        (obliged, 4 + o, "nsubj", "NOUN" if det else "PROPN", "NNS", obliged),
+        ("lower", 1, "ccomp", "VERB", "VB", "lower"),
+        ("their", 6 + o, "poss", "PRON", "PRP$", "their"),
+        ("prices", 4 + o, "dobj", "NOUN", "NNS", "price"),
+        ("in", 6 + o, "prep", "ADP", "IN", "in"),
+        ("Chile", 7 + o, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    return rows
+
+
+def test_the_place_of_a_demanded_act_is_no_recipient() -> None:
+    for ev in (c for c in coded(_demand("retailers")) if c.type == "REQUEST"):
+        assert "Chile" not in names(ev.recipient)
+
+
+def test_the_subject_of_a_demanded_act_is_the_recipient() -> None:
+    (ev,) = [c for c in coded(_demand("Peru")) if c.type == "REQUEST"]
+    assert names(ev.recipient) == ["Peru"]
+
+
+def test_a_relative_clause_hung_on_a_partyless_word_names_the_phrase_before_it() -> None:
+    # Okafor spoke in conjunction with the governments of Chile and Peru (which Velkor
+    # thanked).
+    rows: list[Row] = [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"),
+        ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("conjunction", 2, "pobj", "NOUN", "NN", "conjunction"),
+        ("with", 3, "prep", "ADP", "IN", "with"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("governments", 4, "pobj", "NOUN", "NNS", "government"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("Chile", 7, "pobj", "PROPN", "NNP", "Chile"),
+        ("and", 8, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 8, "conj", "PROPN", "NNP", "Peru"),
+        ("(", 3, "punct", "PUNCT", "-LRB-", "("),
+        ("which", 14, "dobj", "PRON", "WDT", "which"),
+        ("Velkor", 14, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("thanked", 3, "relcl", "VERB", "VBD", "thank"),
+        (")", 14, "punct", "PUNCT", "-RRB-", ")"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = [c for c in coded(rows) if c.type == "SUPPORT"]
+    assert (names(ev.actor), names(ev.recipient)) == (["Anna Velkor"], ["Chile", "Peru"])
+
+
+def _sent_to_assist(rest: list[Row]) -> list[Row]:
+    # Nigeria sent officers to assist REST.
+    return [
+        ("Nigeria", 1, "nsubj", "PROPN", "NNP", "Nigeria"),
+        ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+        ("officers", 1, "dobj", "NOUN", "NNS", "officer"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("assist", 1, "advcl", "VERB", "VB", "assist"),
+        *rest,
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_helping_with_a_task_is_no_aid() -> None:
+    rows = _sent_to_assist(
+        [
+            ("with", 4, "prep", "ADP", "IN", "with"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("situation", 5, "pobj", "NOUN", "NN", "situation"),
+        ]
+    )
+    assert not [c for c in coded(rows) if c.type == "AID"]
+
+
+def test_helping_a_named_party_is_aid() -> None:
+    rows = _sent_to_assist([("Chile", 4, "dobj", "PROPN", "NNP", "Chile")])
+    (ev,) = [c for c in coded(rows) if c.type == "AID"]
+    assert names(ev.recipient) == ["Chile"]
