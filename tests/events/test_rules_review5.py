@@ -1,17 +1,21 @@
 """Issue #11, fifth review, on hand-built parses: companies going to court is private
 litigation, the place of a demanded act is no party to the demand, a relative clause the
-parser hung on the wrong word still names its antecedent, and helping with a task is no aid."""
+parser hung on the wrong word still names its antecedent, helping with a task is no aid, and
+a clause "during which" a dated event happened takes that event's date."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
 from eventline.events.coder import candidates
+from eventline.events.dating import TimexIndex
 from eventline.events.patterns import lexicon
 from eventline.model import ActorRef
 from tests.events.conftest import Row, parsed_doc
+from tests.events.test_dating_attach import build, timex
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
@@ -145,3 +149,62 @@ def test_helping_a_named_party_is_aid() -> None:
     rows = _sent_to_assist([("Chile", 4, "dobj", "PROPN", "NNP", "Chile")])
     (ev,) = [c for c in coded(rows) if c.type == "AID"]
     assert names(ev.recipient) == ["Chile"]
+
+
+# "On May 3 Velkor arrived for a visit , during which she held talks with Brandt ."
+VISIT: list[tuple[str, int, str, str, str]] = [
+    ("On", 3, "prep", "ADP", "IN"),
+    ("May", 0, "pobj", "PROPN", "NNP"),
+    ("Velkor", 3, "nsubj", "PROPN", "NNP"),
+    ("arrived", 3, "ROOT", "VERB", "VBD"),
+    ("for", 3, "prep", "ADP", "IN"),
+    ("a", 6, "det", "DET", "DT"),
+    ("visit", 4, "pobj", "NOUN", "NN"),
+    (",", 3, "punct", "PUNCT", ","),
+    ("during", 11, "prep", "ADP", "IN"),
+    ("which", 8, "pobj", "PRON", "WDT"),
+    ("she", 11, "nsubj", "PRON", "PRP"),
+    ("held", 3, "advcl", "VERB", "VBD"),
+    ("talks", 11, "dobj", "NOUN", "NNS"),
+    (".", 3, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize(("word", "framed"), [("during", True), ("after", False)])
+def test_a_clause_during_a_dated_event_takes_its_date(word: str, framed: bool) -> None:
+    rows = [(word, *r[1:]) if i == 8 else r for i, r in enumerate(VISIT)]
+    doc = build(rows)
+    own = timex(doc, 1, 1, "2024-05-03", "day")
+    index = TimexIndex(doc, [own])
+    assert index.of_clause(doc[3]) == own
+    assert (index.of_clause(doc[11]) == own) is framed
+
+
+@pytest.mark.parametrize("companion", ["along", "together"])
+def test_a_party_the_subject_is_accompanied_by_is_a_co_actor(companion: str) -> None:
+    # Velkor, COMPANION with Okafor, called on Chile to withdraw.
+    if companion == "along":
+        words: list[Row] = [
+            ("along", 6, "prep", "ADP", "IN", "along"),
+            ("with", 2, "prep", "ADP", "IN", "with"),
+        ]
+    else:
+        words = [
+            ("together", 3, "advmod", "ADV", "RB", "together"),
+            ("with", 6, "prep", "ADP", "IN", "with"),
+        ]
+    rows: list[Row] = [
+        ("Velkor", 6, "nsubj", "PROPN", "NNP", "Velkor"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        *words,
+        ("Okafor", 3, "pobj", "PROPN", "NNP", "Okafor"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("called", 6, "ROOT", "VERB", "VBD", "call"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Chile", 7, "pobj", "PROPN", "NNP", "Chile"),
+        ("to", 10, "aux", "PART", "TO", "to"),
+        ("withdraw", 6, "xcomp", "VERB", "VB", "withdraw"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = [c for c in coded(rows) if c.type == "REQUEST"]
+    assert (names(ev.actor), names(ev.recipient)) == (["Anna Velkor", "Lena Okafor"], ["Chile"])

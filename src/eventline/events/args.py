@@ -436,6 +436,25 @@ def preceding_phrase(pronoun: Token) -> Token | None:
     return node
 
 
+def companions(prep: Token) -> list[Token]:
+    """The objects of "along with", "together with", "alongside", "joined by"."""
+    word = prep.text.lower()
+    if word == "alongside":
+        return list(children(prep, "pobj"))
+    if word in ("along", "together"):
+        return [
+            p
+            for w in children(prep, "prep")
+            if w.text.lower() == "with"
+            for p in children(w, "pobj")
+        ]
+    if word == "with" and any(
+        x.text.lower() in ("along", "together") for x in children(prep, "advmod")
+    ):
+        return list(children(prep, "pobj"))
+    return []
+
+
 def children(tok: Token, *deps: str) -> Iterator[Token]:
     return (c for c in tok.children if c.dep_ in deps)
 

@@ -20,6 +20,7 @@ from eventline.events.args import (
     HOMELAND_NOUNS,
     ActorIndex,
     children,
+    companions,
     first,
     is_person,
     prep_objects,
@@ -707,6 +708,27 @@ def complement_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[
                 c.recipient = found
                 break
         c.recipient = c.recipient or c.embedded_recipient  # the dropped action's own party
+    return cands
+
+
+@rule("accompanying_actors")
+def accompanying_actors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X, along with Y, called on Z to ...", "X, together with Y, condemned ...": a party
+    the subject is accompanied by is a co-actor (a dropped conjunct: PLOVER codes both)."""
+    for c in cands:
+        verb = c.trigger if c.trigger.pos_ == "VERB" else c.clause
+        subj, passive = subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is None or passive or not c.actor:
+            continue
+        joined = [
+            pobj
+            for holder in (verb, subj)
+            for prep in children(holder, "prep")
+            if subj.i < prep.i < verb.i
+            for pobj in companions(prep)
+        ]
+        found = unique(r for p in joined for r in ctx.actors.refs(p))
+        c.actor = unique((*c.actor, *_others(_others(found, c.actor), c.recipient)))
     return cands
 
 
