@@ -31,7 +31,9 @@ from eventline.events.args import (
 from eventline.events.args import clause_head as args_clause
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import event_place
-from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.patterns import EventLexicon
+from eventline.events.rules_parties import BUSINESS, political_event
+from eventline.events.rules_parties import political_party as political_party  # re-exported
 from eventline.model import ActorRef
 
 # The act, not the action it is about: PLOVER codes "agreed to reopen", "threatened to
@@ -311,7 +313,6 @@ def _names_category(tok: Token, lex: EventLexicon) -> bool:
     return head not in lex.nouns and head not in lex.verbs
 
 
-_BUSINESS = frozenset({"BUS"})
 # Acts that companies perform too (offers, deals, support, resignations); violence and
 # protest by an unresolved person stay events.
 _COMMERCE_PRONE = frozenset(
@@ -329,9 +330,9 @@ def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
     parties = (*c.actor, *c.recipient)
     if not parties or c.type not in _COMMERCE_PRONE:
         return False
-    if any(p.sector and p.sector not in _BUSINESS for p in parties):
+    if any(p.sector and p.sector not in BUSINESS for p in parties):
         return False
-    if any(p.sector in _BUSINESS for p in parties) and not any(p.country for p in parties):
+    if any(p.sector in BUSINESS for p in parties) and not any(p.country for p in parties):
         return True
     words = ctx.lex.cue("commercial_words")
     objects = [t for t in c.trigger.children if t.dep_ in ("dobj", "nsubjpass", "attr")]
@@ -1561,47 +1562,6 @@ def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return [c for c in cands if not _commercial(c, ctx)]
 
 
-# Sectors that make a party political (CAMEO/PLOVER actor codes): state bodies, armed and
-# political groups, international and non-governmental organisations.
-POLITICAL_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "IGO", "NGO", "SPY", "INS", "SEP"}
-)
-# Violence and protest by a party the nlp stage could not resolve stay events ("gunmen
-# attacked", "a bomb exploded"); the gate is for acts that companies perform too.
-_UNGATED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-
-
-def political_party(ref: ActorRef) -> bool:
-    """Is `ref` a political actor: a body of a political sector (the KB gives a person the
-    sector of the role held at the article's date), or a party the text places in a country:
-    the state itself, its civilians, protesters, unions or clergy (PLOVER codes protesters
-    against a government as CVL of that country), a former ruler? A party with no country
-    and no political sector (a company, a product, a name the nlp stage could not resolve)
-    is not. A business stays a business when the text gives its country ("Chinese airlines"
-    BUS, "Air India": a named organisation the KB does not know, with only a country read
-    from its name): only the state itself, a political sector or a described group of a
-    country passes (#11)."""
-    if ref.sector in POLITICAL_SECTORS:
-        return True
-    if ref.country is None or ref.sector in _BUSINESS:
-        return False
-    if ref.sector is None and ref.id.startswith(_UNKNOWN_NAMED):
-        return _political_name(ref.name)
-    return True
-
-
-def _political_name(name: str) -> bool:
-    """An organisation the KB does not know is political when its name says what kind of
-    body it is ("Nigerian Union of Teachers", "Liberian Peace Council", a "... Party"), not
-    when it does not ("Qatar Airways", "Bank of Canada")."""
-    words = lexicon().cue("political_org_words")
-    return any(w in words or w.rstrip("s") in words for w in name.lower().split())
-
-
-# Ids the nlp stage gives a name it could not resolve in the KB (`act_<hash>`).
-_UNKNOWN_NAMED = "act_"
-
-
 @rule("political_parties")
 def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """PLOVER codes interactions of political actors: "Thales will supply electronics",
@@ -1609,33 +1569,7 @@ def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
     A non-violent event is kept only when its actor or recipient is a political party
     (`political_party`); one whose parties are all companies, products, business people or
     unresolved names is dropped."""
-    return [c for c in cands if _political_event(c)]
-
-
-def _political_event(c: EventCandidate) -> bool:
-    """Violence and protest stay events when no party is resolved, but not when the only
-    parties the text names are businesses ("Northrop defeated Boeing for the order", "Jobs
-    fought cancer", "Boeing's protest of the award" is a bid protest, not a demonstration)."""
-    parties = (*c.actor, *c.recipient)
-    if _private_litigation(c):
-        return False
-    if any(political_party(p) for p in parties):
-        return True
-    if c.type in _UNGATED:
-        return not any(p.sector in _BUSINESS for p in parties)
-    return False
-
-
-def _private_litigation(c: EventCandidate) -> bool:
-    """ "The two companies will need to ask a court to settle the dispute", "the firm
-    appealed to the court": a court is the only political party and the sides that go to it
-    are companies or names the nlp stage could not resolve, so the dispute is private
-    (commercial litigation is no PLOVER event, #11)."""
-    if not c.actor or not c.recipient or c.type in _UNGATED:
-        return False
-    if any(political_party(a) for a in c.actor):
-        return False
-    return all(r.sector == "JUD" for r in c.recipient)
+    return [c for c in cands if political_event(c)]
 
 
 @rule("abstract_force")
