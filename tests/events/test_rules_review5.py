@@ -208,3 +208,24 @@ def test_a_party_the_subject_is_accompanied_by_is_a_co_actor(companion: str) -> 
     ]
     (ev,) = [c for c in coded(rows) if c.type == "REQUEST"]
     assert (names(ev.actor), names(ev.recipient)) == (["Anna Velkor", "Lena Okafor"], ["Chile"])
+
+
+def test_every_member_of_an_apposed_list_is_an_actor() -> None:
+    # The neighbours, Chile, Peru and Nigeria, condemned the coup.
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("neighbours", 9, "nsubj", "NOUN", "NNS", "neighbour"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("Chile", 1, "appos", "PROPN", "NNP", "Chile"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("Peru", 3, "conj", "PROPN", "NNP", "Peru"),
+        ("and", 5, "cc", "CCONJ", "CC", "and"),
+        ("Nigeria", 5, "conj", "PROPN", "NNP", "Nigeria"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("condemned", 9, "ROOT", "VERB", "VBD", "condemn"),
+        ("the", 11, "det", "DET", "DT", "the"),
+        ("coup", 9, "dobj", "NOUN", "NN", "coup"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = [c for c in coded(rows) if c.type == "ACCUSE"]
+    assert names(ev.actor) == ["Chile", "Peru", "Nigeria"]

@@ -118,7 +118,8 @@ class ActorIndex:
             return [ref]
         for child in tok.children:
             if child.dep_ == "appos" and (ref := self.covering(child)) is not None:
-                return [ref]
+                # "the three automakers - A, B and C - pleaded": every member of the list
+                return [ref, *(r for x in child.conjuncts if (r := self.covering(x)) is not None)]
         if tok.dep_ == "appos" and depth == 0 and (ref := self.covering(tok.head)) is not None:
             return [ref]
         if (home := self.homeland(tok)) is not None:
