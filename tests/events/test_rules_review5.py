@@ -229,3 +229,23 @@ def test_every_member_of_an_apposed_list_is_an_actor() -> None:
     ]
     (ev,) = [c for c in coded(rows) if c.type == "ACCUSE"]
     assert names(ev.actor) == ["Chile", "Peru", "Nigeria"]
+
+
+def test_it_never_stands_for_the_nearest_person() -> None:
+    # Velkor arrived and it coordinated the move with Chile.
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("arrived", 1, "ROOT", "VERB", "VBD", "arrive"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("it", 4, "nsubj", "PRON", "PRP", "it"),
+        ("coordinated", 1, "conj", "VERB", "VBD", "coordinate"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("move", 4, "dobj", "NOUN", "NN", "move"),
+        ("with", 4, "prep", "ADP", "IN", "with"),
+        ("Chile", 7, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc: Doc = parsed_doc(rows, TABLE)
+    assert ActorIndex(doc).pronoun(doc[3]) is None
+    for ev in coded(rows):
+        assert "Anna Velkor" not in names(ev.actor)

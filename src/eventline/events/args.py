@@ -203,12 +203,18 @@ class ActorIndex:
             gender = "female" if low in lex.cue("female_pronouns") else "male"
             found = self.last_person(tok.i, gender=gender)
         elif low in {"it", "they", "its", "their", "them"}:
-            found = (
-                self.local_subject(tok) or self.reporting_subject(tok) or self.last_in_sentence(tok)
-            )
+            found = self.local_subject(tok) or self.reporting_subject(tok)
+            if found is None and (nearest := self.last_in_sentence(tok)) is not None:
+                # the nearest name: "it"/"its" is never a person ("he" is), though a
+                # subject phrase may name a body by its head ("Obama's administration")
+                person = low in ("it", "its") and self.is_person_ref(nearest)
+                found = None if person else nearest
         else:
             return None
         return None if found is not None and self._own_subject(tok, found) else found
+
+    def is_person_ref(self, ref: ActorRef) -> bool:
+        return any(p.id == ref.id for _, p in self.persons)
 
     def _own_subject(self, tok: Token, ref: ActorRef) -> bool:
         """ "Aso asked them to ...": an object pronoun is not its own verb's subject (that
