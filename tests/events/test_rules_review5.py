@@ -249,3 +249,21 @@ def test_it_never_stands_for_the_nearest_person() -> None:
     assert ActorIndex(doc).pronoun(doc[3]) is None
     for ev in coded(rows):
         assert "Anna Velkor" not in names(ev.actor)
+
+
+def test_an_action_requested_in_a_purpose_clause_is_the_requests_content() -> None:
+    # Velkor called on Chile to investigate the attack ("to investigate" parsed as advcl).
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("called", 1, "ROOT", "VERB", "VBD", "call"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Chile", 2, "pobj", "PROPN", "NNP", "Chile"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("investigate", 1, "advcl", "VERB", "VB", "investigate"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("attack", 5, "dobj", "NOUN", "NN", "attack"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    found = coded(rows)
+    assert [c.type for c in found] == ["REQUEST"]
+    assert names(found[0].recipient) == ["Chile"]

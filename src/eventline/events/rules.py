@@ -623,6 +623,9 @@ def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidat
         node = node.head
         if tok.pos_ == "NOUN" and (act := acts.get(node.i)) is not None:
             return act  # "sought federal aid", "demanded the release of X"
+    act = acts.get(node.head.i) if _requested_infinitive(node) else None
+    if act is not None and act.type == "REQUEST":
+        return act  # "called on Congress to investigate", parsed as a purpose clause
     for _ in range(2):
         if node.dep_ not in (*_COMPLEMENT_DEPS, "acl") or node.head == node:
             return None
@@ -630,6 +633,16 @@ def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidat
             return act
         node = node.head
     return None
+
+
+def _requested_infinitive(tok: Token) -> bool:
+    """An infinitive with no subject of its own hung on its verb as an adverbial clause."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.pos_ == "VERB"
+        and any(x.dep_ == "aux" and x.text.lower() == "to" for x in tok.children)
+        and first(tok, "nsubj", "nsubjpass") is None
+    )
 
 
 def _phrase(tok: Token, *, own: bool = False) -> str:
