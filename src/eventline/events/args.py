@@ -105,7 +105,11 @@ class ActorIndex:
 
     def _phrase(self, tok: Token, *, depth: int) -> list[ActorRef]:
         if tok.lower_ in _RELATIVE and (antecedent := relative_antecedent(tok)) is not None:
-            return self._phrase(antecedent, depth=depth)
+            named = self._phrase(antecedent, depth=depth)
+            near = preceding_phrase(tok)
+            if named or near is None or near == antecedent:
+                return named
+            return self._phrase(near, depth=depth)
         if tok.lower_ in _PLURAL and (both := self.coordinated_subject(tok)):
             return list(both)
         if (pronoun := self.pronoun(tok)) is not None:
@@ -114,7 +118,8 @@ class ActorIndex:
             return [ref]
         for child in tok.children:
             if child.dep_ == "appos" and (ref := self.covering(child)) is not None:
-                return [ref]
+                # "the three automakers - A, B and C - pleaded": every member of the list
+                return [ref, *(r for x in child.conjuncts if (r := self.covering(x)) is not None)]
         if tok.dep_ == "appos" and depth == 0 and (ref := self.covering(tok.head)) is not None:
             return [ref]
         if (home := self.homeland(tok)) is not None:
@@ -198,12 +203,18 @@ class ActorIndex:
             gender = "female" if low in lex.cue("female_pronouns") else "male"
             found = self.last_person(tok.i, gender=gender)
         elif low in {"it", "they", "its", "their", "them"}:
-            found = (
-                self.local_subject(tok) or self.reporting_subject(tok) or self.last_in_sentence(tok)
-            )
+            found = self.local_subject(tok) or self.reporting_subject(tok)
+            if found is None and (nearest := self.last_in_sentence(tok)) is not None:
+                # the nearest name: "it"/"its" is never a person ("he" is), though a
+                # subject phrase may name a body by its head ("Obama's administration")
+                person = low in ("it", "its") and self.is_person_ref(nearest)
+                found = None if person else nearest
         else:
             return None
         return None if found is not None and self._own_subject(tok, found) else found
+
+    def is_person_ref(self, ref: ActorRef) -> bool:
+        return any(p.id == ref.id for _, p in self.persons)
 
     def _own_subject(self, tok: Token, ref: ActorRef) -> bool:
         """ "Aso asked them to ...": an object pronoun is not its own verb's subject (that
@@ -409,6 +420,46 @@ def relative_antecedent(tok: Token) -> Token | None:
         if node.head == node:
             return None
     return None
+
+
+def preceding_phrase(pronoun: Token) -> Token | None:
+    """ "in conjunction with the governments of A and B (which he thanked ...)": the parser
+    hangs the relative clause on a word that names no party; the noun phrase right before
+    the pronoun is the other reading. Climbs from the last noun to its phrase head over
+    conjuncts and "of" ("the governments of A and B" -> governments)."""
+    i = pronoun.i - 1
+    while i >= pronoun.sent.start and pronoun.doc[i].is_punct:
+        i -= 1
+    if i < pronoun.sent.start or pronoun.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    node = pronoun.doc[i]
+    for _ in range(6):
+        if node.dep_ == "conj" or node.dep_ in ("compound", "flat"):
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+        else:
+            break
+    return node
+
+
+def companions(prep: Token) -> list[Token]:
+    """The objects of "along with", "together with", "alongside", "joined by"."""
+    word = prep.text.lower()
+    if word == "alongside":
+        return list(children(prep, "pobj"))
+    if word in ("along", "together"):
+        return [
+            p
+            for w in children(prep, "prep")
+            if w.text.lower() == "with"
+            for p in children(w, "pobj")
+        ]
+    if word == "with" and any(
+        x.text.lower() in ("along", "together") for x in children(prep, "advmod")
+    ):
+        return list(children(prep, "pobj"))
+    return []
 
 
 def children(tok: Token, *deps: str) -> Iterator[Token]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventline.events import args
-from eventline.events.args import ActorIndex, first, prep_objects, subject, unique
+from eventline.events.args import ActorIndex, companions, first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.intervals import Intervals
@@ -226,6 +226,8 @@ def _recipients(
     holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of",))]
     for holder in holders:
         for _, pobj in prep_objects(holder, preps):
+            if companions(pobj.head):
+                continue  # "X, together with Y, called on Z": Y is a co-actor
             if refs := actors.refs(pobj):
                 return refs
     for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp") or _for_to(c)):

@@ -263,7 +263,7 @@ class TimexIndex:
                 for part in children(pobj, "acl"):
                     if part.tag_ == "VBN" and (found := self._own(part)):
                         return found.tx if found.tx.date is not None else None
-        if climb and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        if climb and (verb.dep_ == "xcomp" or _framed(verb)) and verb.head.pos_ == "VERB":
             return self.of_clause(verb.head, climb=False)
         return None
 
@@ -274,6 +274,25 @@ class TimexIndex:
             return own.tx if own.tx.date is not None else None
         dated = self.by_sentence.get(sent.start, [])
         return dated[0] if len(dated) == 1 else None
+
+
+_FRAME_PREPS = frozenset({"during", "in", "at", "throughout", "amid"})
+
+
+def _framed(verb: Token) -> bool:
+    """ "On Monday X arrived for a visit, during which he held talks with Y": a clause
+    opened by "during which" (or "when") happens within the event of the clause it hangs on,
+    so it takes that clause's date when it has none of its own."""
+    if verb.dep_ not in ("advcl", "relcl"):
+        return False
+    if any(x.dep_ == "advmod" and x.text.lower() == "when" for x in verb.children):
+        return True
+    return any(
+        x.dep_ == "prep"
+        and x.text.lower() in _FRAME_PREPS
+        and any(p.dep_ == "pobj" and p.text.lower() in ("which", "whom") for p in x.children)
+        for x in verb.children
+    )
 
 
 def report_date(published: str | None) -> tuple[str | None, str | None]:

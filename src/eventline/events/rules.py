@@ -20,6 +20,7 @@ from eventline.events.args import (
     HOMELAND_NOUNS,
     ActorIndex,
     children,
+    companions,
     first,
     is_person,
     prep_objects,
@@ -30,7 +31,9 @@ from eventline.events.args import (
 from eventline.events.args import clause_head as args_clause
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.dating import event_place
-from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.patterns import EventLexicon
+from eventline.events.rules_parties import BUSINESS, political_event
+from eventline.events.rules_parties import political_party as political_party  # re-exported
 from eventline.model import ActorRef
 
 # The act, not the action it is about: PLOVER codes "agreed to reopen", "threatened to
@@ -310,7 +313,6 @@ def _names_category(tok: Token, lex: EventLexicon) -> bool:
     return head not in lex.nouns and head not in lex.verbs
 
 
-_BUSINESS = frozenset({"BUS"})
 # Acts that companies perform too (offers, deals, support, resignations); violence and
 # protest by an unresolved person stay events.
 _COMMERCE_PRONE = frozenset(
@@ -328,9 +330,9 @@ def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
     parties = (*c.actor, *c.recipient)
     if not parties or c.type not in _COMMERCE_PRONE:
         return False
-    if any(p.sector and p.sector not in _BUSINESS for p in parties):
+    if any(p.sector and p.sector not in BUSINESS for p in parties):
         return False
-    if any(p.sector in _BUSINESS for p in parties) and not any(p.country for p in parties):
+    if any(p.sector in BUSINESS for p in parties) and not any(p.country for p in parties):
         return True
     words = ctx.lex.cue("commercial_words")
     objects = [t for t in c.trigger.children if t.dep_ in ("dobj", "nsubjpass", "attr")]
@@ -362,8 +364,28 @@ def _attempted_help(c: EventCandidate, ctx: RuleContext) -> bool:
     )
 
 
+def _aimless_help(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "officers were sent to assist with the situation", "troops helped in the search":
+    helping with a task names no beneficiary and no material given (PLOVER AID needs one).
+    A helping verb with no object and no party under it, only a "with"/"in" phrase of a
+    thing, is no aid."""
+    tok = c.trigger
+    if c.type != "AID" or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() not in ctx.lex.cue("vague_aid_verbs"):
+        return False
+    if any(x.dep_ in ("dobj", "dative", "iobj", "ccomp", "xcomp") for x in tok.children):
+        return False
+    tasks = [p for _, p in prep_objects(tok, ("with", "in"))]
+    if not tasks:
+        return False
+    under = [t for x in tok.children if x.dep_ not in ("nsubj", "nsubjpass") for t in x.subtree]
+    return not any(ctx.actors.covering(t) is not None for t in under)
+
+
 _NOT_EVENT_TESTS = (
     _attempted_help,
+    _aimless_help,
     _origin,
     _category_disapproval,
     _conditional_judgement,
@@ -601,6 +623,9 @@ def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidat
         node = node.head
         if tok.pos_ == "NOUN" and (act := acts.get(node.i)) is not None:
             return act  # "sought federal aid", "demanded the release of X"
+    act = acts.get(node.head.i) if _requested_infinitive(node) else None
+    if act is not None and act.type == "REQUEST":
+        return act  # "called on Congress to investigate", parsed as a purpose clause
     for _ in range(2):
         if node.dep_ not in (*_COMPLEMENT_DEPS, "acl") or node.head == node:
             return None
@@ -608,6 +633,16 @@ def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidat
             return act
         node = node.head
     return None
+
+
+def _requested_infinitive(tok: Token) -> bool:
+    """An infinitive with no subject of its own hung on its verb as an adverbial clause."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.pos_ == "VERB"
+        and any(x.dep_ == "aux" and x.text.lower() == "to" for x in tok.children)
+        and first(tok, "nsubj", "nsubjpass") is None
+    )
 
 
 def _phrase(tok: Token, *, own: bool = False) -> str:
@@ -690,6 +725,27 @@ def complement_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[
     return cands
 
 
+@rule("accompanying_actors")
+def accompanying_actors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X, along with Y, called on Z to ...", "X, together with Y, condemned ...": a party
+    the subject is accompanied by is a co-actor (a dropped conjunct: PLOVER codes both)."""
+    for c in cands:
+        verb = c.trigger if c.trigger.pos_ == "VERB" else c.clause
+        subj, passive = subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is None or passive or not c.actor:
+            continue
+        joined = [
+            pobj
+            for holder in (verb, subj)
+            for prep in children(holder, "prep")
+            if subj.i < prep.i < verb.i
+            for pobj in companions(prep)
+        ]
+        found = unique(r for p in joined for r in ctx.actors.refs(p))
+        c.actor = unique((*c.actor, *_others(_others(found, c.actor), c.recipient)))
+    return cands
+
+
 def _complement_parties(
     comp: Token, actors: ActorIndex, *, besides: tuple[ActorRef, ...], depth: int = 0
 ) -> tuple[ActorRef, ...]:
@@ -709,6 +765,8 @@ def _complement_parties(
         refs = actors.refs(head)
         if head is not None and head is obj:
             refs = refs or own_actor(head, actors)
+            if subj is not None:  # the clause's own subject is the obliged party
+                refs = _others(refs, _placed(obj, actors))
         if found := _others(refs, besides):
             return found
     if depth < 1:
@@ -716,6 +774,17 @@ def _complement_parties(
             if found := _complement_parties(inner, actors, besides=besides, depth=depth + 1):
                 return found
     return ()
+
+
+def _placed(obj: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "demanded that the labels lower their prices in the UK": the place where the
+    demanded act happens, named under a place preposition of its object, is no party to the
+    demand (the clause's subject is, when it names one)."""
+    places = [p for _, p in prep_objects(obj, _PLACE_PREPS)]
+    return unique(r for p in places for r in actors.refs(p))
+
+
+_PLACE_PREPS = ("in", "at", "across", "throughout", "within", "inside")
 
 
 @rule("own_state_recipient")
@@ -1506,47 +1575,6 @@ def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return [c for c in cands if not _commercial(c, ctx)]
 
 
-# Sectors that make a party political (CAMEO/PLOVER actor codes): state bodies, armed and
-# political groups, international and non-governmental organisations.
-POLITICAL_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "IGO", "NGO", "SPY", "INS", "SEP"}
-)
-# Violence and protest by a party the nlp stage could not resolve stay events ("gunmen
-# attacked", "a bomb exploded"); the gate is for acts that companies perform too.
-_UNGATED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-
-
-def political_party(ref: ActorRef) -> bool:
-    """Is `ref` a political actor: a body of a political sector (the KB gives a person the
-    sector of the role held at the article's date), or a party the text places in a country:
-    the state itself, its civilians, protesters, unions or clergy (PLOVER codes protesters
-    against a government as CVL of that country), a former ruler? A party with no country
-    and no political sector (a company, a product, a name the nlp stage could not resolve)
-    is not. A business stays a business when the text gives its country ("Chinese airlines"
-    BUS, "Air India": a named organisation the KB does not know, with only a country read
-    from its name): only the state itself, a political sector or a described group of a
-    country passes (#11)."""
-    if ref.sector in POLITICAL_SECTORS:
-        return True
-    if ref.country is None or ref.sector in _BUSINESS:
-        return False
-    if ref.sector is None and ref.id.startswith(_UNKNOWN_NAMED):
-        return _political_name(ref.name)
-    return True
-
-
-def _political_name(name: str) -> bool:
-    """An organisation the KB does not know is political when its name says what kind of
-    body it is ("Nigerian Union of Teachers", "Liberian Peace Council", a "... Party"), not
-    when it does not ("Qatar Airways", "Bank of Canada")."""
-    words = lexicon().cue("political_org_words")
-    return any(w in words or w.rstrip("s") in words for w in name.lower().split())
-
-
-# Ids the nlp stage gives a name it could not resolve in the KB (`act_<hash>`).
-_UNKNOWN_NAMED = "act_"
-
-
 @rule("political_parties")
 def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """PLOVER codes interactions of political actors: "Thales will supply electronics",
@@ -1554,19 +1582,7 @@ def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
     A non-violent event is kept only when its actor or recipient is a political party
     (`political_party`); one whose parties are all companies, products, business people or
     unresolved names is dropped."""
-    return [c for c in cands if _political_event(c)]
-
-
-def _political_event(c: EventCandidate) -> bool:
-    """Violence and protest stay events when no party is resolved, but not when the only
-    parties the text names are businesses ("Northrop defeated Boeing for the order", "Jobs
-    fought cancer", "Boeing's protest of the award" is a bid protest, not a demonstration)."""
-    parties = (*c.actor, *c.recipient)
-    if any(political_party(p) for p in parties):
-        return True
-    if c.type in _UNGATED:
-        return not any(p.sector in _BUSINESS for p in parties)
-    return False
+    return [c for c in cands if political_event(c)]
 
 
 @rule("abstract_force")

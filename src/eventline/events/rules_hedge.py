@@ -27,7 +27,8 @@ from spacy.tokens import Token
 from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import Pattern
-from eventline.events.rules import RuleContext, political_party, rule
+from eventline.events.rules import RuleContext, rule
+from eventline.events.rules_parties import political_party
 from eventline.model import ActorRef
 
 _FORCE = frozenset({"ASSAULT", "COERCE"})

@@ -1,0 +1,77 @@
+"""Which parties make an event political (#11): PLOVER codes interactions of political
+actors, so an act whose parties are all companies, products or names the nlp stage could not
+resolve is business, and companies going to court is private litigation. The rules that
+apply these tests are registered in `rules` (their order there matters)."""
+
+from __future__ import annotations
+
+from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import lexicon
+from eventline.model import ActorRef
+
+BUSINESS = frozenset({"BUS"})
+# Sectors that make a party political (CAMEO/PLOVER actor codes): state bodies, armed and
+# political groups, international and non-governmental organisations.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "IGO", "NGO", "SPY", "INS", "SEP"}
+)
+# Violence and protest by a party the nlp stage could not resolve stay events ("gunmen
+# attacked", "a bomb exploded"); the gate is for acts that companies perform too.
+UNGATED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+def political_party(ref: ActorRef) -> bool:
+    """Is `ref` a political actor: a body of a political sector (the KB gives a person the
+    sector of the role held at the article's date), or a party the text places in a country:
+    the state itself, its civilians, protesters, unions or clergy (PLOVER codes protesters
+    against a government as CVL of that country), a former ruler? A party with no country
+    and no political sector (a company, a product, a name the nlp stage could not resolve)
+    is not. A business stays a business when the text gives its country ("Chinese airlines"
+    BUS, "Air India": a named organisation the KB does not know, with only a country read
+    from its name): only the state itself, a political sector or a described group of a
+    country passes (#11)."""
+    if ref.sector in POLITICAL_SECTORS:
+        return True
+    if ref.country is None or ref.sector in BUSINESS:
+        return False
+    if ref.sector is None and ref.id.startswith(_UNKNOWN_NAMED):
+        return _political_name(ref.name)
+    return True
+
+
+def _political_name(name: str) -> bool:
+    """An organisation the KB does not know is political when its name says what kind of
+    body it is ("Nigerian Union of Teachers", "Liberian Peace Council", a "... Party"), not
+    when it does not ("Qatar Airways", "Bank of Canada")."""
+    words = lexicon().cue("political_org_words")
+    return any(w in words or w.rstrip("s") in words for w in name.lower().split())
+
+
+# Ids the nlp stage gives a name it could not resolve in the KB (`act_<hash>`).
+_UNKNOWN_NAMED = "act_"
+
+
+def political_event(c: EventCandidate) -> bool:
+    """Violence and protest stay events when no party is resolved, but not when the only
+    parties the text names are businesses ("Northrop defeated Boeing for the order", "Jobs
+    fought cancer", "Boeing's protest of the award" is a bid protest, not a demonstration)."""
+    parties = (*c.actor, *c.recipient)
+    if _private_litigation(c):
+        return False
+    if any(political_party(p) for p in parties):
+        return True
+    if c.type in UNGATED:
+        return not any(p.sector in BUSINESS for p in parties)
+    return False
+
+
+def _private_litigation(c: EventCandidate) -> bool:
+    """ "The two companies will need to ask a court to settle the dispute", "the firm
+    appealed to the court": a court is the only political party and the sides that go to it
+    are companies or names the nlp stage could not resolve, so the dispute is private
+    (commercial litigation is no PLOVER event, #11)."""
+    if not c.actor or not c.recipient or c.type in UNGATED:
+        return False
+    if any(political_party(a) for a in c.actor):
+        return False
+    return all(r.sector == "JUD" for r in c.recipient)
