@@ -79,3 +79,24 @@ def test_people_and_cities_read_from_cache_equal_built(cache: Path) -> None:
     again = places._cities()
     assert (cache / "cities.marshal").is_file()
     assert again._index == fresh._index and again._rows == fresh._rows
+
+
+def test_collector_paused_restores_the_collector_state() -> None:
+    import gc
+
+    from eventline.nlp.actor_kb import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("a failing load")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause stands
+    finally:
+        gc.enable()
