@@ -10,13 +10,28 @@ Three indexes, each loaded on first use and kept for the process:
 - `agents()`: ~3k role nouns ("farmer" -> AGR) for descriptors.
 
 Dates are ISO strings; a partial date ("2019", "2019-05") is compared as its first day.
+
+The name indexes of these tables (and of the gazetteer's cities, `places.py`) are kept between
+runs in the user's cache folder (`cached_index`), keyed on a hash of the source file: reading
+one back costs about a third of building it. A missing, stale, unreadable or unwritable cache
+only means the index is built from the file as before. The tables are built with the cyclic
+garbage collector paused (`collector_paused`): they hold no cycles, and with the spaCy model
+loaded each collection their hundreds of thousands of new objects set off walks the whole heap.
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from eventline.errors import ResourceError
 from eventline.nlp.kb import resource_path
@@ -125,35 +140,108 @@ def name_key(name: str) -> str:
     return " ".join(fold_part(p) for p in name_parts(name))
 
 
-def _lines(name: str) -> list[list[str]]:
-    path = resource_path("kb") / name
+T = TypeVar("T")
+
+#: Bump when what a cached index holds changes shape: older cache files are then rebuilt.
+_CACHE_FORMAT = 1
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while building a large acyclic table, as it was
+    after. Plain counting still frees everything; only the collector's walks of the whole heap
+    (the loaded model's objects included) are spared. About 0.25 s of CPU a run."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def cache_dir() -> Path:
+    """Where built indexes are kept: `EVENTLINE_CACHE_DIR`, else the XDG cache folder."""
+    explicit = os.environ.get("EVENTLINE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventline"
+
+
+def cached_index(name: str, data: bytes, build: Callable[[], T]) -> T:
+    """`build()`'s result, read from the cache file `name` when it was stored for these very
+    source bytes (and this cache format and Python), else built and stored for next time.
+    `build` must return plain data marshal can write (str, int, tuples, lists, dicts)."""
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    stamp = (_CACHE_FORMAT, sys.version_info[:2], digest)
+    path = cache_dir() / f"{name}.marshal"
+    try:
+        found: Any = marshal.loads(path.read_bytes())
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == stamp:
+            return found[1]
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # missing or unreadable: build it
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        payload: Any = (stamp, value)
+        partial.write_bytes(marshal.dumps(payload))
+        os.replace(partial, path)  # readers see the old file or the new, never half of one
+    except (OSError, ValueError):
+        pass  # read-only home or cache: next run builds it again
+    return value
+
+
+def _source(name: str) -> tuple[Path, bytes]:
+    path = Path(str(resource_path("kb") / name))
+    try:
+        return path, path.read_bytes()
     except OSError as exc:
         raise ResourceError(str(path), f"cannot read: {exc}") from exc
+
+
+def _rows(path: Path, data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8")
     if not text.startswith(_FORMAT):
         raise ResourceError(str(path), "not an eventline actor KB file of format 1")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
+def _lines(name: str) -> list[list[str]]:
+    return _rows(*_source(name))
+
+
+_PeopleTables = tuple[
+    list[tuple[str, str, str]], dict[str, list[int]], dict[str, list[tuple[int, str]]]
+]
+
+
+def _people_tables(rows: list[list[str]]) -> _PeopleTables:
+    """(id, name, roles) a person, name key -> people, surname -> (person, first name)."""
+    people: list[tuple[str, str, str]] = []
+    by_key: dict[str, list[int]] = {}
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for number, row in enumerate(rows):
+        if len(row) != 5:
+            raise ResourceError("people.tsv", f"line {number + 3}: expected 5 columns")
+        people.append((row[0], row[1], row[4]))
+        for key in row[3].split("|"):
+            by_key.setdefault(key, []).append(number)
+            if " " in key:
+                first, _, rest = key.partition(" ")
+                by_surname.setdefault(rest.rsplit(" ", 1)[-1], []).append((number, first))
+    return people, by_key, by_surname
+
+
 class PersonIndex:
     """Name keys -> people. Keys are folded name parts joined by spaces."""
 
-    def __init__(self, rows: list[list[str]]) -> None:
-        self.people: list[KbPerson] = []
-        self.by_key: dict[str, list[int]] = {}
-        self.by_surname: dict[str, list[tuple[int, str]]] = {}
-        self.by_id: dict[str, KbPerson] = {}
-        for number, row in enumerate(rows):
-            if len(row) != 5:
-                raise ResourceError("people.tsv", f"line {number + 3}: expected 5 columns")
-            self.people.append(KbPerson(row[0], row[1], row[4]))
-            self.by_id[row[0]] = self.people[-1]
-            for key in row[3].split("|"):
-                self.by_key.setdefault(key, []).append(number)
-                if " " in key:
-                    first, _, rest = key.partition(" ")
-                    self.by_surname.setdefault(rest.rsplit(" ", 1)[-1], []).append((number, first))
+    def __init__(self, rows: list[list[str]], *, tables: _PeopleTables | None = None) -> None:
+        people, self.by_key, self.by_surname = tables or _people_tables(rows)
+        self.people: list[KbPerson] = [KbPerson(*person) for person in people]
+        self.by_id: dict[str, KbPerson] = {p.id: p for p in self.people}
 
     def candidates(self, name: str) -> list[KbPerson]:
         """Everyone `name` may mean: the full name; else the same surname and first name
@@ -178,7 +266,10 @@ def _first_fits(first: str, other: str) -> bool:
 
 @lru_cache(maxsize=1)
 def people() -> PersonIndex:
-    return PersonIndex(_lines("people.tsv"))
+    path, data = _source("people.tsv")
+    with collector_paused():
+        tables = cached_index("people", data, lambda: _people_tables(_rows(path, data)))
+        return PersonIndex([], tables=tables)
 
 
 @dataclass(frozen=True)
@@ -193,10 +284,11 @@ class KbBody:
 def bodies() -> dict[str, list[KbBody]]:
     """Lower-cased name -> bodies with that name."""
     out: dict[str, list[KbBody]] = {}
-    for row in _lines("bodies.tsv"):
-        body = KbBody(row[0], row[1], row[2] or None, row[3] or None)
-        for key in row[4].split("|"):
-            out.setdefault(key, []).append(body)
+    with collector_paused():
+        for row in _lines("bodies.tsv"):
+            body = KbBody(row[0], row[1], row[2] or None, row[3] or None)
+            for key in row[4].split("|"):
+                out.setdefault(key, []).append(body)
     return out
 
 

