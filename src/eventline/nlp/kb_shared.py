@@ -352,9 +352,27 @@ def read_parties(root: Path) -> list[tuple[str, str, str, list[str]]]:
         original = [n.strip() for n in (row.get("name") or "").split(" / ") if n.strip()]
         short = (row.get("name_short") or "").strip()
         forms = [f for f in dict.fromkeys([*english, *original, short]) if _party_form(f, original)]
+        if _defunct_before(row.get("year_last"), ACRONYMS_SINCE):
+            forms = [f for f in forms if not _acronym(f)]
         if forms:
             out.append((english[0] if english else forms[0], row["country"], "PTY", forms))
     return out
+
+
+#: A party that ended before this year keeps its full names but not its acronym: news of
+#: today is full of agencies and firms whose initials a long-gone party once used ("BEA", a
+#: Barbadian party of 1946–1970, is also the US Bureau of Economic Analysis), and the KB's
+#: party rows carry no dates to tell them apart.
+ACRONYMS_SINCE = 1990
+
+
+def _defunct_before(year_last: str | None, year: int) -> bool:
+    text = (year_last or "").strip()
+    return text.isdigit() and int(text) < year
+
+
+def _acronym(form: str) -> bool:
+    return form.isupper() and form.isalpha() and len(form) <= 5
 
 
 def _party_form(form: str, original: list[str]) -> bool:
@@ -363,7 +381,7 @@ def _party_form(form: str, original: list[str]) -> bool:
     translation ("Apple" for Yabluko) is a common word: "Apple CEO" is no party official."""
     if len(form) < 2:
         return False
-    if " " in form or (form.isupper() and form.isalpha() and len(form) <= 5):
+    if " " in form or _acronym(form):
         return True
     return form in original or any(form in name.split() for name in original)
 
