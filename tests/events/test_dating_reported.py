@@ -100,3 +100,10 @@ def test_a_past_weekday_anchor_without_a_year_gives_the_report_month(parse: Pars
     )
     ev = by_trigger(events(parse, text, published="--03-14"), "warned")
     assert (ev.date, ev.date_precision) == ("--03", "month")
+
+
+@pytest.mark.slow
+def test_a_denied_act_takes_the_denial_time(parse: Parse) -> None:
+    text = "Velkor denied on Monday that France had sent weapons to Chile."
+    ev = by_trigger(events(parse, text), "sent")
+    assert (ev.date, ev.date_precision) == ("2024-03", "month")  # a told past: its month

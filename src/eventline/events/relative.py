@@ -22,6 +22,15 @@ kinds of evidence can do better, and both leave the event report-dated when they
 - **continuation**: when the sentence before has no timex either, a past main-clause event
   that continues that sentence's dated main event (a pronoun subject, "there", "during the
   visit", or the same named person acting) takes its date, so dates chain through a narrative;
+- **told events**: an event told in a report, statement or accusation ("the agency reported
+  on Sunday that ... the aggression", "accused Peru on Feb. 3 of sending ...") happened no
+  later than the telling: it takes the reporting act's time at that time's precision, or, for
+  an undated past report of a main clause ("cited officials at the time as saying that X had
+  begun ..."), the story time that report continues. Planned and hypothetical events, which
+  may come after the telling, keep their report date;
+- **before a dated act**: an event placed before a dated act ("condemned ... on Saturday,
+  after having previously warned ...") takes that act's month, not the later publication
+  date (a past weekday of a yearless article published on day 8 or later: the report month);
 - **the same happening, other words**: once the rules above have run, a definite act noun
   ("the US attacks") takes the date of the stated events of its type and parties ("Saturday's
   US strikes") when they all agree on one.
@@ -403,14 +412,17 @@ def _specific(refs: Iterable[ActorRef]) -> set[str]:
 
 _CLIMB = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj"}
 _OPEN = {"planned", "hypothetical"}
+_TOPIC_PREPS = frozenset({"of", "about", "for", "as"})
 _ACCUSE = frozenset({"accuse", "allege", "charge", "blame", "cite"})
 
 
-def _reporting_verb(trigger: Token, lex: EventLexicon) -> Token | None:
+def _reporting_verb(trigger: Token, lex: EventLexicon, *, told: bool = True) -> Token | None:
     """The verb of the report, statement or accusation an event is told in ("IRNA reported
     on Sunday that ... the aggression", "accused Tehran of sending ...", "cited officials as
     saying that Russia had begun to transfer ..."): the nearest such verb above the trigger,
-    climbing through complements and the phrases they open, never out of a relative clause."""
+    climbing through complements and the phrases they open, never out of a relative clause.
+    With `told`, the trigger's branch must be what that verb tells (`_told`); a report above
+    a report ("cited officials at the time as saying") may hang on it anyhow."""
     verbs = (
         lex.cue("speech_verbs")
         | lex.cue("attribution_verbs")
@@ -421,10 +433,20 @@ def _reporting_verb(trigger: Token, lex: EventLexicon) -> Token | None:
     for _ in range(10):
         if node.dep_ not in _CLIMB or node.head == node:
             return None
-        node = node.head
-        if node.pos_ == "VERB" and node.lemma_.lower() in verbs and node != trigger:
-            return node
+        step, node = node, node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in verbs:
+            return node if not told or _told(step) else None
     return None
+
+
+def _told(step: Token) -> bool:
+    """Whether `step` hangs on a reporting verb as what it tells: its complement ("reported
+    that ...", "denied sending"), object, or a phrase of its topic ("accused X of sending",
+    "blamed X for the attack"); not a clause merely coordinated with it or framing it, nor
+    what a warning is against."""
+    if step.dep_ in ("ccomp", "xcomp", "dobj"):
+        return True
+    return step.dep_ == "prep" and step.lower_ in _TOPIC_PREPS
 
 
 def _reported_date(
@@ -432,13 +454,15 @@ def _reported_date(
 ) -> tuple[str, str] | None:
     """A told event without a time of its own happened no later than the telling: it takes
     the time of the reporting act (its clause's timex, else the story time a past main-clause
-    report continues, "cited officials at the time"), at that time's precision. A planned or
-    hypothetical event may come after the telling and keeps its report date."""
+    report continues, "cited officials at the time"), at that time's precision; a told past
+    ("said on Monday that X had attacked") lies at an unknown distance before the telling and
+    takes only its month. A planned or hypothetical event may come after the telling and keeps
+    its report date."""
     if item.event.modality in _OPEN or timexes.undated_own(item.cand.clause):
         return None
     verb = item.cand.trigger
     for _ in range(3):  # "cited officials as saying that ...": the outer report may hold the time
-        found = _reporting_verb(verb, lex)
+        found = _reporting_verb(verb, lex, told=verb == item.cand.trigger)
         if found is None:
             return None
         verb = found
@@ -446,6 +470,8 @@ def _reported_date(
             return None
         tx = timexes.of_clause(verb)
         if tx is not None and tx.date and tx.precision:
+            if _past(item.cand.clause) and item.cand.clause != verb:
+                return _month_of(tx.date, tx.precision)  # "said on Monday that X had attacked"
             return tx.date, tx.precision
         if _main_clause(verb) is not None and _past(verb):
             return _story_time(verb, item, items, timexes, lex)
