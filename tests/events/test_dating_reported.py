@@ -107,3 +107,13 @@ def test_a_denied_act_takes_the_denial_time(parse: Parse) -> None:
     text = "Velkor denied on Monday that France had sent weapons to Chile."
     ev = by_trigger(events(parse, text), "sent")
     assert (ev.date, ev.date_precision) == ("2024-03", "month")  # a told past: its month
+
+
+@pytest.mark.slow
+def test_a_recent_report_without_a_time_borrows_no_story_time(parse: Parse) -> None:
+    text = (
+        "Peru invaded Chile in February 2022. "
+        "Velkor recently confirmed that Peru had sent attack drones to Chile."
+    )
+    ev = by_trigger(events(parse, text), "sent")
+    assert ev.date_precision == "report"

@@ -454,7 +454,7 @@ def _reported_date(
 ) -> tuple[str, str] | None:
     """A told event without a time of its own happened no later than the telling: it takes
     the time of the reporting act (its clause's timex, else the story time a past main-clause
-    report continues, "cited officials at the time"), at that time's precision; a told past
+    report points back to, "cited officials at the time"), at that time's precision; a told past
     ("said on Monday that X had attacked") lies at an unknown distance before the telling and
     takes only its month. A planned or hypothetical event may come after the telling and keeps
     its report date."""
@@ -473,9 +473,28 @@ def _reported_date(
             if _past(item.cand.clause) and item.cand.clause != verb:
                 return _month_of(tx.date, tx.precision)  # "said on Monday that X had attacked"
             return tx.date, tx.precision
-        if _main_clause(verb) is not None and _past(verb):
+        if _main_clause(verb) is not None and _past(verb) and _then(verb):
             return _story_time(verb, item, items, timexes, lex)
     return None
+
+
+_THEN_NOUNS = frozenset({"time", "day", "moment", "point"})
+
+
+def _then(verb: Token) -> bool:
+    """Whether a clause points back to a time already told ("cited officials at the time",
+    "said then"), which only the story can give; not "recently confirmed"."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "then":
+            return True
+        if child.dep_ != "prep":
+            continue
+        for noun in (c for c in child.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() in _THEN_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "that") for c in noun.children
+            ):
+                return True
+    return False
 
 
 _BEFORE_PREPS = frozenset({"after", "following", "since"})
