@@ -174,6 +174,7 @@ def _argument(noun: Token, root: Token) -> bool:
 
 
 _UNRESOLVED = re.compile(r"XXXX-(?:WXX-\d|XX-XX)$")  # a weekday or day the anchor cannot place
+_WEEKDAY = re.compile(r"XXXX-WXX-\d$")
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "npadvmod", "appos", "oprd"}
 
 
@@ -220,6 +221,12 @@ class TimexIndex:
         article known only to its month): such a clause borrows no other event's date."""
         own = self._own(verb)
         return own is not None and own.tx.date is None
+
+    def past_weekday_own(self, verb: Token) -> bool:
+        """Whether `verb`'s clause has a weekday the anchor cannot place ("on Saturday" in an
+        article without a year): a past weekday lies within the week before publication."""
+        own = self._own(verb)
+        return own is not None and own.tx.date is None and _WEEKDAY.match(own.tx.value) is not None
 
     def in_phrase(self, tok: Token) -> FoundTimex | None:
         """A dated timex inside the phrase headed by `tok` ("Saturday's US strikes"), not one

@@ -22,6 +22,15 @@ kinds of evidence can do better, and both leave the event report-dated when they
 - **continuation**: when the sentence before has no timex either, a past main-clause event
   that continues that sentence's dated main event (a pronoun subject, "there", "during the
   visit", or the same named person acting) takes its date, so dates chain through a narrative;
+- **told events**: an event told in a report, statement or accusation ("the agency reported
+  on Sunday that ... the aggression", "accused Peru on Feb. 3 of sending ...") happened no
+  later than the telling: it takes the reporting act's time at that time's precision, or, for
+  an undated past report of a main clause ("cited officials at the time as saying that X had
+  begun ..."), the story time that report continues. Planned and hypothetical events, which
+  may come after the telling, keep their report date;
+- **before a dated act**: an event placed before a dated act ("condemned ... on Saturday,
+  after having previously warned ...") takes that act's month, not the later publication
+  date (a past weekday of a yearless article published on day 8 or later: the report month);
 - **the same happening, other words**: once the rules above have run, a definite act noun
   ("the US attacks") takes the date of the stated events of its type and parties ("Saturday's
   US strikes") when they all agree on one.
@@ -319,6 +328,13 @@ def _story_date(
     heads = (item.cand.trigger, *(c for c in verb.children if c.dep_ == "dobj"))
     if any(c.lower_ in lex.cue("novelty_words") for h in heads for c in h.children):
         return None  # "imposed fresh sanctions": new ones, not the story's earlier time
+    return _story_time(verb, item, items, timexes, lex)
+
+
+def _story_time(
+    verb: Token, item: Dated, items: list[Dated], timexes: TimexIndex, lex: EventLexicon
+) -> tuple[str, str] | None:
+    """The story time a past main-clause `verb` continues (see `_story_date`)."""
     root = _main_clause(verb)
     if root is None:
         return None
@@ -394,6 +410,157 @@ def _specific(refs: Iterable[ActorRef]) -> set[str]:
     }
 
 
+_CLIMB = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj"}
+_OPEN = {"planned", "hypothetical"}
+_TOPIC_PREPS = frozenset({"of", "about", "for", "as"})
+_ACCUSE = frozenset({"accuse", "allege", "charge", "blame", "cite"})
+
+
+def _reporting_verb(trigger: Token, lex: EventLexicon, *, told: bool = True) -> Token | None:
+    """The verb of the report, statement or accusation an event is told in ("IRNA reported
+    on Sunday that ... the aggression", "accused Tehran of sending ...", "cited officials as
+    saying that Russia had begun to transfer ..."): the nearest such verb above the trigger,
+    climbing through complements and the phrases they open, never out of a relative clause.
+    With `told`, the trigger's branch must be what that verb tells (`_told`); a report above
+    a report ("cited officials at the time as saying") may hang on it anyhow."""
+    verbs = (
+        lex.cue("speech_verbs")
+        | lex.cue("attribution_verbs")
+        | lex.cue("outlet_report_verbs")
+        | _ACCUSE
+    )
+    node = trigger
+    for _ in range(10):
+        if node.dep_ not in _CLIMB or node.head == node:
+            return None
+        step, node = node, node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in verbs:
+            return node if not told or _told(step) else None
+    return None
+
+
+def _told(step: Token) -> bool:
+    """Whether `step` hangs on a reporting verb as what it tells: its complement ("reported
+    that ...", "denied sending"), object, or a phrase of its topic ("accused X of sending",
+    "blamed X for the attack"); not a clause merely coordinated with it or framing it, nor
+    what a warning is against."""
+    if step.dep_ in ("ccomp", "xcomp", "dobj"):
+        return True
+    return step.dep_ == "prep" and step.lower_ in _TOPIC_PREPS
+
+
+def _reported_date(
+    item: Dated, items: list[Dated], timexes: TimexIndex, lex: EventLexicon
+) -> tuple[str, str] | None:
+    """A told event without a time of its own happened no later than the telling: it takes
+    the time of the reporting act (its clause's timex, else the story time a past main-clause
+    report points back to, "cited officials at the time"), at that time's precision; a told past
+    ("said on Monday that X had attacked") lies at an unknown distance before the telling and
+    takes only its month. A planned or hypothetical event may come after the telling and keeps
+    its report date."""
+    if item.event.modality in _OPEN or timexes.undated_own(item.cand.clause):
+        return None
+    verb = item.cand.trigger
+    for _ in range(3):  # "cited officials as saying that ...": the outer report may hold the time
+        found = _reporting_verb(verb, lex, told=verb == item.cand.trigger)
+        if found is None:
+            return None
+        verb = found
+        if timexes.undated_own(verb):
+            return None
+        tx = timexes.of_clause(verb)
+        if tx is not None and tx.date and tx.precision:
+            if _past(item.cand.clause) and item.cand.clause != verb:
+                return _month_of(tx.date, tx.precision)  # "said on Monday that X had attacked"
+            return tx.date, tx.precision
+        if _main_clause(verb) is not None and _past(verb) and _then(verb):
+            return _story_time(verb, item, items, timexes, lex)
+    return None
+
+
+_THEN_NOUNS = frozenset({"time", "day", "moment", "point"})
+
+
+def _then(verb: Token) -> bool:
+    """Whether a clause points back to a time already told ("cited officials at the time",
+    "said then"), which only the story can give; not "recently confirmed"."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "then":
+            return True
+        if child.dep_ != "prep":
+            continue
+        for noun in (c for c in child.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() in _THEN_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "that") for c in noun.children
+            ):
+                return True
+    return False
+
+
+_BEFORE_PREPS = frozenset({"after", "following", "since"})
+_EARLIER = frozenset({"previously", "earlier", "formerly", "before"})
+
+
+def _anchor_verb(verb: Token) -> Token | None:
+    """The clause an event is said to precede: the one "after (having) warned" hangs on, or,
+    for an event done "previously"/"earlier", the clause it is subordinate to."""
+    head = verb.head
+    if verb.dep_ in ("pcomp", "pobj") and _is_prep(head) and head.lower_ in _BEFORE_PREPS:
+        return head.head if head.head != head else None
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _BEFORE_PREPS for c in verb.children
+    ):
+        return head
+    if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children):
+        return head if verb.dep_ not in ("ROOT", "conj") and head != verb else None
+    return None
+
+
+def _is_prep(tok: Token) -> bool:
+    return tok.dep_ == "prep" or tok.pos_ in ("ADP", "SCONJ")
+
+
+def _month_of(value: str, precision: str) -> tuple[str, str] | None:
+    """The month of a date ("2024-03-09" -> "2024-03", "--06-21" -> "--06"); a month or a
+    year stays as it is."""
+    if precision in ("month", "year", "quarter", "season"):
+        return value, precision
+    if len(value) == 10 and value[4] == "-":
+        return value[:7], "month"
+    if value.startswith("--") and len(value) == 7:
+        return value[:4], "month"
+    return None
+
+
+def _week_month(published: str) -> tuple[str, str] | None:
+    """The month of a past weekday ("on Saturday", unplaceable without a year) in an article
+    published on day 8 or later of a month: the week before publication lies in that month."""
+    day = published[-2:]
+    if not day.isdigit() or len(published) not in (7, 10) or published[-3] != "-":
+        return None
+    if published.startswith("--") and int(day) > 7:
+        return published[:4], "month"
+    return None
+
+
+def _before_anchor(item: Dated, timexes: TimexIndex) -> tuple[str, str] | None:
+    """ "condemned the strikes on Saturday, after having previously warned against ...": an
+    event placed before a dated act happened no later than it, at an unknown distance: it is
+    dated to the anchor's month, never to the later publication date. A planned or
+    hypothetical event keeps its report date."""
+    if item.event.modality in _OPEN or timexes.undated_own(item.cand.clause):
+        return None
+    anchor = _anchor_verb(item.cand.clause)
+    if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
+        return None
+    if timexes.past_weekday_own(anchor) and _past(anchor):
+        return _week_month(item.event.date or "")
+    tx = timexes.of_clause(anchor)
+    if tx is None or not tx.date or not tx.precision:
+        return None
+    return _month_of(tx.date, tx.precision)
+
+
 def refine_dates(
     items: list[Dated], timexes: TimexIndex, actors: ActorIndex, lex: EventLexicon
 ) -> list[EventMention]:
@@ -418,6 +585,12 @@ def refine_dates(
     for item in items:
         if not item.stated and (story := _story_date(item, items, timexes, lex)) is not None:
             item.event = _redate(item.event, *story)
+    for item in items:
+        if not item.stated and (before := _before_anchor(item, timexes)) is not None:
+            item.event = _redate(item.event, *before)
+    for item in items:
+        if not item.stated and (told := _reported_date(item, items, timexes, lex)) is not None:
+            item.event = _redate(item.event, *told)
     stated = [d for d in items if d.stated]
     for item in items:  # the same happening named again, now that story time dated more
         if (

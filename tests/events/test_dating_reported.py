@@ -1,0 +1,119 @@
+"""An event told in a report, statement or accusation whose telling has a time, and no time
+of its own, happened no later than the telling: it takes the reporting act's time, not the
+publication date; on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventline.events.document import code_doc
+from eventline.events.relative import _month_of
+from eventline.model import EventMention
+
+Parse = Callable[[str], Doc]
+
+
+def events(parse: Parse, text: str, published: str = "2024-03-14") -> list[EventMention]:
+    return code_doc(parse(text), article_id="t", published=published).events
+
+
+def by_trigger(found: list[EventMention], trigger: str) -> EventMention:
+    hits = [e for e in found if e.trigger == trigger]
+    assert hits, [(e.type, e.trigger) for e in found]
+    return hits[0]
+
+
+@pytest.mark.slow
+def test_an_accused_act_takes_the_accusation_time(parse: Parse) -> None:
+    text = (
+        "Speaking at a press conference in Paris on Feb. 3, Velkor accused Peru "
+        "of sending attack drones to Chile."
+    )
+    ev = by_trigger(events(parse, text, published="2024-03"), "sending")
+    assert (ev.date, ev.date_precision) == ("2024-02-03", "day")
+
+
+@pytest.mark.slow
+def test_a_past_event_in_a_dated_report_takes_the_report_time(parse: Parse) -> None:
+    text = (
+        "The state news agency reported on Sunday that Velkor would meet Okafor "
+        "following the military aggression by Peru against Chile."
+    )
+    found = events(parse, text)
+    ev = by_trigger(found, "aggression")
+    assert (ev.date, ev.date_precision) == ("2024-03-10", "day")
+    assert by_trigger(found, "meet").date_precision == "report"  # planned: may come later
+
+
+@pytest.mark.slow
+def test_a_past_perfect_under_a_report_at_the_time_keeps_the_story_month(parse: Parse) -> None:
+    text = (
+        "Reports emerged in January about Peruvian arms shipments to Chile. "
+        "Le Monde cited French officials at the time as saying that Peru had begun "
+        "to transfer radar equipment to Chile."
+    )
+    ev = by_trigger(events(parse, text, published="2024-03"), "transfer")
+    assert (ev.date, ev.date_precision) == ("2024-01", "month")
+
+
+@pytest.mark.slow
+def test_a_past_perfect_under_a_report_month_keeps_that_month(parse: Parse) -> None:
+    text = "Le Monde reported in January that Peru had begun to transfer radar equipment to Chile."
+    ev = by_trigger(events(parse, text, published="2024-03"), "transfer")
+    assert (ev.date, ev.date_precision) == ("2024-01", "month")
+
+
+@pytest.mark.slow
+def test_an_undated_present_report_borrows_no_story_time(parse: Parse) -> None:
+    text = (
+        "Peru bombed Chile on March 2. "
+        "Le Monde says that Peru has begun to transfer radar equipment to Chile."
+    )
+    ev = by_trigger(events(parse, text), "transfer")
+    assert ev.date_precision == "report"
+
+
+@pytest.mark.slow
+def test_a_warning_made_before_a_dated_act_takes_that_month(parse: Parse) -> None:
+    text = (
+        "France's foreign ministry on Saturday condemned the Peruvian strikes as reckless, "
+        "after having previously warned against military intervention."
+    )
+    ev = by_trigger(events(parse, text), "warned")
+    assert (ev.date, ev.date_precision) == ("2024-03", "month")
+
+
+def test_the_month_of_an_anchor_keeps_a_missing_year() -> None:
+    assert _month_of("2024-03-09", "day") == ("2024-03", "month")
+    assert _month_of("--03-09", "monthday") == ("--03", "month")
+    assert _month_of("2024", "year") == ("2024", "year")
+
+
+@pytest.mark.slow
+def test_a_past_weekday_anchor_without_a_year_gives_the_report_month(parse: Parse) -> None:
+    text = (
+        "France's foreign ministry on Saturday condemned the Peruvian strikes as reckless, "
+        "after having previously warned against military intervention."
+    )
+    ev = by_trigger(events(parse, text, published="--03-14"), "warned")
+    assert (ev.date, ev.date_precision) == ("--03", "month")
+
+
+@pytest.mark.slow
+def test_a_denied_act_takes_the_denial_time(parse: Parse) -> None:
+    text = "Velkor denied on Monday that France had sent weapons to Chile."
+    ev = by_trigger(events(parse, text), "sent")
+    assert (ev.date, ev.date_precision) == ("2024-03", "month")  # a told past: its month
+
+
+@pytest.mark.slow
+def test_a_recent_report_without_a_time_borrows_no_story_time(parse: Parse) -> None:
+    text = (
+        "Peru invaded Chile in February 2022. "
+        "Velkor recently confirmed that Peru had sent attack drones to Chile."
+    )
+    ev = by_trigger(events(parse, text), "sent")
+    assert ev.date_precision == "report"
