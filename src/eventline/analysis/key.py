@@ -15,7 +15,7 @@ from eventline.settings import Settings
 from eventline.versions import MODELS, PIPELINE_VERSION
 
 #: Bump when the event stage's output changes, so stored analyses are recomputed.
-ANALYSIS_VERSION = "analysis-2"  # 2: parties, hedges, text dates, dated captions (session 17)
+ANALYSIS_VERSION = "analysis-3"  # 2: parties, hedges, dated captions; 3: dates of reported events
 
 
 def _installed(name: str) -> bool:
