@@ -126,3 +126,20 @@ def test_summary_fits_takes_story_mates_as_merging_does() -> None:
                 story_of={"dated": "s1", art: story},
             )
             assert found == expected, (art, story)
+
+
+def test_a_month_of_unknown_year_is_that_month_not_the_report_day() -> None:
+    from eventline.corpus.merge import mention_date
+
+    undated = ARTICLES["undated"]
+    yearless = make("yearless", "", None, outlet="Outlet yearless")
+    published = Published(value="--06-23", precision="day", evidence="test")
+    yearless = yearless.model_copy(update={"published": published})
+    when = mention_date(mention("m1", "yearless", date="--06", precision="month"), yearless)
+    assert when.kind == "exact" and when.monthday and not when.day
+    assert (date.fromordinal(when.lo), date.fromordinal(when.hi)) == (
+        date(2000, 6, 1),
+        date(2000, 6, 30),
+    )
+    impossible = mention_date(mention("m2", "undated", date="--13", precision="month"), undated)
+    assert impossible.kind != "exact"  # an impossible month is no date of its own, no error

@@ -125,6 +125,10 @@ def _exact(value: str, precision: str | None, year: int | None) -> MentionDays |
     """Calendar span of a stated date; None when it cannot be placed on a calendar."""
     try:
         if value.startswith("--"):
+            if year is None and len(value) == 4:  # "--06": a month of unknown year
+                month = int(value[2:4])
+                lo, hi = date(_LEAP, month, 1), _month_end(_LEAP, month)
+                return MentionDays("exact", lo.toordinal(), hi.toordinal(), monthday=True)
             if year is None:
                 day = date.fromisoformat(f"{_LEAP}{value[1:]}").toordinal()
                 return MentionDays("exact", day, day, day=True, monthday=True)
