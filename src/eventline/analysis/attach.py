@@ -20,7 +20,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from eventline.corpus.merge import mention_date, merge_rules, merge_with_summaries, ref_code
+from eventline.corpus.merge import (
+    count_sources,
+    mention_date,
+    merge_rules,
+    merge_with_summaries,
+    ref_code,
+)
 from eventline.model import ActorRef, Article, Event, EventMention, Place
 
 STATE_KEY = "attach"
@@ -159,19 +165,7 @@ def _side(state: dict[str, Any], side: str, keep: set[str]) -> tuple[ActorRef, .
 
 def _sources(state: dict[str, Any]) -> int:
     """`merge.independent_sources` over the state's (article, copy group, outlet) rows."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for article, group, outlet in state["sources"]:
-        nodes = [f"art:{article}", f"grp:{group}", *([f"out:{outlet}"] if outlet else [])]
-        for node in nodes[1:]:
-            parent[find(node)] = find(nodes[0])
-    return len({find(f"art:{s[0]}") for s in state["sources"]})
+    return count_sources(tuple(row) for row in state["sources"])
 
 
 def rebuild(stored: Event, state: dict[str, Any], new: Sequence[EventMention]) -> Event:

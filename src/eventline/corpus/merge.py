@@ -490,7 +490,18 @@ def independent_sources(
 ) -> int:
     """Count independent sources: syndicated copies (one duplicate group) count once, and so
     do several articles of one outlet; an article without a known outlet is its own source."""
-    ids = set(article_ids)
+    rows = []
+    for art in set(article_ids):
+        outlet = articles[art].outlet if art in articles else None
+        folded = " ".join(outlet.casefold().split()) if outlet else None
+        rows.append((art, duplicate_of.get(art, art), folded))
+    return count_sources(rows)
+
+
+def count_sources(rows: Iterable[tuple[str, str, str | None]]) -> int:
+    """`independent_sources` over (article, copy group, folded outlet) rows: articles joined
+    by a shared group or outlet are one source (union-find), so an incremental link can count
+    from stored rows without the articles."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -499,14 +510,13 @@ def independent_sources(
             x = parent[x]
         return x
 
-    for art in ids:
-        nodes = [f"art:{art}", f"grp:{duplicate_of.get(art, art)}"]
-        outlet = articles[art].outlet if art in articles else None
-        if outlet:
-            nodes.append(f"out:{' '.join(outlet.casefold().split())}")
+    arts = set()
+    for article, group, outlet in rows:
+        arts.add(article)
+        nodes = [f"art:{article}", f"grp:{group}", *([f"out:{outlet}"] if outlet else [])]
         for node in nodes[1:]:
             parent[find(node)] = find(nodes[0])
-    return len({find(f"art:{a}") for a in ids})
+    return len({find(f"art:{a}") for a in arts})
 
 
 def _merged_modality(mentions: Sequence[EventMention]) -> Modality:
