@@ -31,7 +31,7 @@ from eventline.nlp.holders import fill_known
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
-from eventline.nlp.who import kb_names, known_person_name
+from eventline.nlp.who import kb_names, known_person_name, match_titled
 
 #: NER labels a KB person's name is sometimes given ("Trump" as ORG or GPE).
 _PERSON_LIKE = frozenset({"ORG", "GPE", "NORP"})
@@ -69,6 +69,7 @@ class PeopleFinder:
         entities = _group(people)
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
+        _fill_titled(entities, day=doc._.published)
         table = actor_table(doc)
         # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
@@ -437,6 +438,20 @@ def _span(doc: Doc, start: int, end: int, label: str, entry: dict[str, Any]) -> 
 #: Sectors of office: a person the text calls a former holder of one is ELI (PLOVER: "former
 #: government officials who currently do not hold positions").
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _fill_titled(entities: dict[str, dict[str, dict[str, Any]]], *, day: str | None) -> None:
+    """A titled bare surname the KB and the text left without a country ("Senator Warner")
+    is the one KB person of that surname holding an office of the title's sector on `day`."""
+    for group in entities.values():
+        for entry in {id(e): e for e in group.values()}.values():
+            if entry.get("country") or entry.get("kb_person") or entry.get("role_only"):
+                continue
+            sectors = {r["sector"] for r in entry.get("roles", []) if r.get("key") and r["sector"]}
+            current = all(not r["past"] or r.get("then") for r in entry.get("roles", []))
+            match = match_titled(entry["name"], sectors, day) if current else None
+            if match is not None and match.person is not None:
+                entry["country"], entry["kb_person"] = match.country, match.person.id
 
 
 def _person_entry(name: str, roles: list[dict[str, Any]]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from eventline.nlp.actor_kb import KbPerson, Standing, name_key, people
+from eventline.nlp.actor_kb import KbPerson, KbRole, Standing, name_key, people
 from eventline.nlp.names import fold_part, name_parts
 
 
@@ -49,6 +49,33 @@ def match_person(name: str, day: str | None) -> PersonMatch | None:
         if latest and len(recent) == 1:
             return _match(*recent[0])
     return PersonMatch(None, next(iter(countries)), None, False)
+
+
+def match_titled(name: str, sectors: Collection[str], day: str | None) -> PersonMatch | None:
+    """The KB person a title and a bare surname mean on `day` ("Senator Warner", "Rep.
+    Pelosi"): the one person with that surname holding an office of a sector the title gives
+    on `day` (None, as while parsing: at any time). None when nobody, or several, fit."""
+    parts = name_parts(name)
+    if len(parts) != 1 or not sectors:
+        return None
+    index = people()
+    day = day if day and day[:4].isdigit() else None  # "--06": a month of unknown year
+    found = {n: index.people[n] for n, _ in index.by_surname.get(fold_part(parts[0]), [])}
+    fits = [(p, r) for p in found.values() if (r := _office(p, sectors, day)) is not None]
+    if len(fits) != 1:
+        return None
+    person, role = fits[0]
+    return PersonMatch(person, role.country, role.sector, True)
+
+
+def _office(person: KbPerson, sectors: Collection[str], day: str | None) -> KbRole | None:
+    """The person's latest dated office of one of `sectors` held on `day` (None: ever)."""
+    held = [
+        r
+        for r in person.roles
+        if r.country and r.sector in sectors and (r.active(day) if day else r.dated)
+    ]
+    return max(held, key=lambda r: r.start or "") if held else None
 
 
 def _match(person: KbPerson, standing: Standing) -> PersonMatch:
