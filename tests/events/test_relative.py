@@ -3,26 +3,10 @@ elsewhere, "his remarks coincided with ..."), on sentences written for these tes
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.tokens import Doc
 
-from eventline.events.document import code_doc
 from eventline.events.relative import shift
-from eventline.model import EventMention
-
-Parse = Callable[[str], Doc]
-
-
-def events(parse: Parse, text: str, published: str = "2024-03-14") -> list[EventMention]:
-    return code_doc(parse(text), article_id="t", published=published).events
-
-
-def by_trigger(found: list[EventMention], trigger: str) -> EventMention:
-    hits = [e for e in found if e.trigger == trigger]
-    assert hits, [(e.type, e.trigger) for e in found]
-    return hits[0]
+from tests.events.coded import Parse, by_trigger, events
 
 
 def test_shift_keeps_unknown_years() -> None:
