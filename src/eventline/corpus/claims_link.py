@@ -9,7 +9,6 @@ behalf, and by quotes of X's officials expressing support. Cues are in
 from __future__ import annotations
 
 import calendar
-import importlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,19 +45,10 @@ class ClaimFrame:
     targets: frozenset[str]
 
 
-@dataclass(frozen=True)
-class _CountryForms:
-    """Country names, demonyms, capitals and state bodies ("the Kremlin") of the actor KB:
-    folded text form -> ISO3 code, the forms longest first (the order the regex tries them),
-    and the forms by the canonical key of their first word (`_canon`)."""
-
-    codes: dict[str, str]
-    ordered: tuple[str, ...]
-    by_first: dict[str, dict[str, tuple[int, ...]]]  # first two key characters -> key -> forms
-
-
 @lru_cache(maxsize=1)
-def _country_forms() -> _CountryForms:
+def _country_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Country names, demonyms and capitals, plus state bodies ("the Kremlin"), from the
+    actor knowledge base: text form → ISO3 code."""
     from eventline.nlp.kb import load_kb  # spaCy-free: linking imports no spaCy
 
     forms = {
@@ -68,72 +58,14 @@ def _country_forms() -> _CountryForms:
         if f.actor.type == "country" or f.actor.sector in {"GOV", "MIL", "LEG"}
     }
     codes = {k: v for k, v in forms.items() if v}
-    ordered = tuple(sorted(codes, key=len, reverse=True))
-    by_first: dict[str, dict[str, list[int]]] = {}
-    for number, form in enumerate(ordered):
-        first = _canon(form.split(" ", 1)[0])
-        by_first.setdefault(first[:2], {}).setdefault(first, []).append(number)
-    return _CountryForms(
-        codes,
-        ordered,
-        {g: {k: tuple(v) for k, v in keys.items()} for g, keys in by_first.items()},
-    )
-
-
-def _caseless_table() -> dict[int, int] | None:
-    """Lower-case character -> one representative of the characters `re.IGNORECASE` takes as
-    the same letter besides case ("s" and long "ſ"), from the regex compiler's own table
-    (CPython 3.11+: `re._casefix`); None when this Python has no such table."""
-    try:
-        extra = importlib.import_module("re._casefix")._EXTRA_CASES
-    except (ImportError, AttributeError):
-        return None
-    return {c: min((c, *others)) for c, others in extra.items()}
-
-
-_SAME_CASELESS = _caseless_table()
-
-
-def _canon(text: str) -> str:
-    """`text` with each character replaced by one representative of the characters
-    `re.IGNORECASE` matches it with, same length: a form can match at a place in a text only
-    where their canonical strings are equal ("İ" lowers to two characters, the regex
-    engine to "i")."""
-    return text.replace("İ", "i").lower().translate(_SAME_CASELESS or {})
-
-
-@lru_cache(maxsize=512)
-def _forms_pattern(numbers: tuple[int, ...]) -> re.Pattern[str]:
-    ordered = _country_forms().ordered
-    body = "|".join(re.escape(ordered[n]).replace(r"\ ", r"\s+") for n in numbers)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-def _country_pattern(text: str) -> re.Pattern[str] | None:
-    """The country regex cut down to the forms whose first word occurs in `text` (None: no
-    form can): it finds what the regex of every form finds, without compiling that one
-    (about 1,200 forms, the largest one-time cost of claim linking)."""
-    table = _country_forms()
-    if _SAME_CASELESS is None:  # cannot tell which forms may match: all of them
-        return _forms_pattern(tuple(range(len(table.ordered))))
-    canon = _canon(text)
-    grams = {canon[i : i + 2] for i in range(len(canon))} | set(canon)  # 1-letter first words
-    numbers = sorted(
-        n
-        for gram in grams & table.by_first.keys()
-        for first, forms in table.by_first[gram].items()
-        if first in canon
-        for n in forms
-    )
-    return _forms_pattern(tuple(numbers)) if numbers else None
+    ordered = sorted(codes, key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), codes
 
 
 def countries_in(text: str) -> list[str]:
     """ISO3 codes of the countries a text names, in order of first mention."""
-    pattern = _country_pattern(text)
-    if pattern is None:
-        return []
-    codes = _country_forms().codes
+    pattern, codes = _country_forms()
     found: list[str] = []
     for match in pattern.finditer(text):
         code = codes.get(fold_text(match.group(0)))
