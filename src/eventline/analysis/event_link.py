@@ -36,6 +36,7 @@ from typing import Any
 from eventline.analysis import attach, state
 from eventline.analysis import increment as inc
 from eventline.analysis.ids import StableIds
+from eventline.analysis.story_redate import events_of
 from eventline.analysis.story_table import StoredStories
 from eventline.corpus.merge import (
     merge_rules,
@@ -81,6 +82,7 @@ class _Context:
     articles: dict[str, Article]
     duplicate_of: dict[str, str]
     story_of: dict[str, str]
+    redated: dict[str, EventMention] = field(default_factory=dict)  # stored, as re-dated
     own: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def summary(self, mention: EventMention) -> dict[str, Any]:
@@ -143,19 +145,23 @@ def link_events(
     stories: StoredStories,
     next_seq: int,
     regrouped: set[str],
+    redated: Sequence[EventMention] = (),
 ) -> tuple[Linked, set[str], StableIds]:
     """`increment.merge_touched`: (events with mention ids and summaries, touched stored
-    event ids, the id assigner)."""
+    event ids, the id assigner). The events holding a `redated` stored mention, and those
+    it fits once re-dated, are re-clustered with it as re-dated."""
     duplicate_of = {member: g.canonical for g in groups for member in g.members}
     stories.prefetch(articles)
     story_of = {a: s for a in articles if (s := stories.story_of(a)) is not None}
-    ctx = _Context(articles, duplicate_of, story_of)
+    ctx = _Context(articles, duplicate_of, story_of, redated={m.id: m for m in redated})
     with store.engine.connect() as conn:
         moved_here = inc.moved_articles(conn, regrouped, duplicate_of)
         candidates, moved = inc.candidate_events(conn, new, articles, linked, moved_here)
         raw = inc.load_raw_summaries(conn, candidates | moved)
+        moved |= events_of(conn, ctx.redated)
     ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
     stored = _Found([raw[e] for e in ids])
+    moved |= {ids[i] for m in redated for i in ctx.fits(m, stored)}
     fits = {m.id: [ids[i] for i in ctx.fits(m, stored)] for m in new}
     keys = {m.id: attach.rank_key(m, articles.get(m.evidence.article)) for m in new}
     ok = {
@@ -240,7 +246,7 @@ def _recluster(
         wanted = plan.recluster - set(members)
         links = inc.event_members(conn, wanted)
         read = inc.read_mentions(conn, {i for v in links.values() for i in v})
-        mentions = {m.id: m for m in read}
+        mentions = {m.id: ctx.redated.get(m.id, m) for m in read}
         for event in wanted:
             members[event] = [mentions[i] for i in links.get(event, []) if i in mentions]
         old = [m for e in sorted(plan.recluster) for m in members[e]]

@@ -457,10 +457,12 @@ def merge_touched(
     stories: StoredStories,
     next_seq: int,
     regrouped: set[str] | None = None,
+    redated: Sequence[EventMention] = (),
 ) -> tuple[list[tuple[Event, list[str], dict[str, Any]]], set[str], StableIds]:
     """Link the new mentions to the stored events: a mention that fits exactly one stored
     event is attached to it; the others are re-clustered with the stored events they could
-    join or whose copy groups changed (`eventline.analysis.event_link`): (events with their
+    join or whose copy groups changed (`eventline.analysis.event_link`), and the events of
+    stored mentions a story date re-dated (`redated`, as re-dated): (events with their
     mention ids and summaries, ids of the touched stored events, the id assigner)."""
     from eventline.analysis.event_link import link_events
 
@@ -473,6 +475,7 @@ def merge_touched(
         stories=stories,
         next_seq=next_seq,
         regrouped=regrouped or set(),
+        redated=redated,
     )
 
 

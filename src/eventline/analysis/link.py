@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from eventline.analysis import increment as inc
-from eventline.analysis import state, story_table
+from eventline.analysis import state, story_redate, story_table
 from eventline.analysis.dedup_table import Member, StoredDuplicates, canonical, stale
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import Resolved, resolve_analyses
@@ -32,11 +32,12 @@ from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
-from eventline.corpus.story_dates import StoryDate, coarse_article, original_dates, story_dated
-from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention, Timex
+from eventline.corpus.story_dates import story_dated
+from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store import schema as S
+from eventline.store import story_dates as story_date_rows
 from eventline.store.schema_analysis import actor_keys, analysis_results, event_summaries
 
 DEDUP_PARAMS_KEY = "index:duplicates:params"
@@ -244,25 +245,6 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     )
 
 
-STORY_DATES_KEY = "index:story-dates"
-
-
-def _read_story_dates(store: Store) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(article -> [value, precision, evidence mention], mention id -> [its own date,
-    precision]) as the last link left them (blob `STORY_DATES_KEY`)."""
-    data = json.loads(store.get_blob(STORY_DATES_KEY) or b"{}")
-    return data.get("articles", {}), data.get("mentions", {})
-
-
-def _write_story_dates(store: Store, articles: dict[str, Any], mentions: dict[str, Any]) -> None:
-    data = {"articles": articles, "mentions": mentions}
-    store.put_blob(STORY_DATES_KEY, json.dumps(data, sort_keys=True).encode())
-
-
-def _rows(estimates: Mapping[str, StoryDate]) -> dict[str, list[str]]:
-    return {a: [e.value, e.precision, e.evidence] for a, e in estimates.items()}
-
-
 def _story_dated(
     store: Store,
     resolved: Resolved,
@@ -271,8 +253,8 @@ def _story_dated(
     story_of: Mapping[str, str],
 ) -> Resolved:
     """The mentions of articles of unknown day re-dated by their story's dated events
-    (`corpus.story_dates`). The estimates and the re-dated mentions' own dates are kept
-    (`STORY_DATES_KEY`) for incremental links."""
+    (`corpus.story_dates`). The estimates and the re-dated mentions' own dates are kept as
+    rows (`store.story_dates`) for incremental links (`analysis.story_redate`)."""
     mentions, estimates = story_dated(
         resolved.event_mentions,
         articles=articles,
@@ -280,53 +262,11 @@ def _story_dated(
         story_of=story_of,
         timexes=resolved.timexes,
     )
-    own = original_dates(resolved.event_mentions, mentions)
-    _write_story_dates(store, _rows(estimates), {k: list(v) for k, v in own.items()})
+    with store.engine.begin() as conn:
+        story_date_rows.replace(
+            conn, None, estimates, story_redate.own_dates(resolved.event_mentions, mentions)
+        )
     return replace_mentions(resolved, mentions)
-
-
-def _story_dated_new(
-    store: Store,
-    resolved: Resolved,
-    by_id: Mapping[str, Article],
-    groups: Sequence[DuplicateGroup],
-    stories: story_table.StoredStories,
-    linked: set[str],
-) -> Resolved | None:
-    """`_story_dated` for newly linked articles, against the stored mentions of their
-    stories and copy groups (`linked`): the new articles' mentions are re-dated. None when a
-    stored report of unknown day gains, changes or loses its estimate (a dated event arrived
-    in its story after it): re-dating a stored article re-clusters its events, which the
-    incremental path does not do, so the caller links in full instead."""
-    with store.engine.connect() as conn:
-        known = {**{a.id: a for a in inc.articles_by_id(conn, linked)}, **by_id}
-    if not any(coarse_article(a) for a in known.values()):
-        return resolved
-    scope = sorted(linked)
-    stored = store.records_of_articles("event_mentions", EventMention, scope)
-    timexes = [*store.records_of_articles("timexes", Timex, scope), *resolved.timexes]
-    stories.prefetch(known)
-    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
-    duplicate_of = {member: g.canonical for g in groups for member in g.members}
-    old, own = _read_story_dates(store)
-    mentions, estimates = story_dated(
-        [*stored, *resolved.event_mentions],
-        articles=known,
-        duplicate_of=duplicate_of,
-        story_of=story_of,
-        timexes=timexes,
-        originals={k: (v[0], v[1]) for k, v in own.items()},
-    )
-    rows = _rows(estimates)
-    if any(old.get(a) != rows.get(a) for a in linked if coarse_article(known.get(a))):
-        return None
-    new = {a: row for a, row in rows.items() if a in by_id}
-    if not new:
-        return resolved
-    redated = [m for m in mentions if m.evidence.article in by_id]
-    own |= {k: list(v) for k, v in original_dates(resolved.event_mentions, redated).items()}
-    _write_story_dates(store, old | new, own)
-    return replace_mentions(resolved, redated)
 
 
 def _mention(data: Any) -> EventMention:
@@ -388,19 +328,18 @@ def link_new(
     linked_articles = regrouped | ({a for s in story_records for a in s.articles} - ids)
     tick("link: events", 3, 6)
     by_id = {a.id: a for a in linked}
-    dated = _story_dated_new(store, resolved, by_id, groups, stories, linked_articles)
-    if dated is None:
-        return None  # a stored report of unknown day is re-dated: link in full
-    resolved = dated
+    redate = story_redate.redate_new(store, resolved, by_id=by_id, groups=groups, stories=stories)
+    resolved = replace_mentions(resolved, redate.new)
     merged, touched, event_ids = inc.merge_touched(
         store,
         resolved.event_mentions,
-        articles=by_id,
+        articles={**redate.known, **by_id},
         groups=groups,
         linked=linked_articles,
         stories=stories,
         next_seq=dup_ids.next_seq,
         regrouped=regrouped,
+        redated=redate.stored,
     )
     events = [e for e, _, _ in merged]
     tick("link: claims", 4, 6)
@@ -437,6 +376,7 @@ def link_new(
             stored = [r[0] for r in writer.conn.execute(select(S.claims.c.id))]
             inc.write_some(writer, "claims", claims, stored, context=context)
         story_table.save(writer.conn, stories)
+        story_redate.write(writer, redate)
         writer.put_blob(inc.LINKED_AT_KEY, stamp)
     tick("link: write", 6, 6)
     return _counted(store, len(linked))

@@ -290,6 +290,28 @@ claim_evidence = Table(
     Column("relation", SAText, nullable=False),
 )
 
+# Story-level date estimates (eventline.corpus.story_dates), kept by each link: one row per
+# report of unknown day its story dated, and one per mention that estimate re-dated holding the
+# date the report itself gave it, so a later link estimates again from the report's own dates
+# and reads only the rows of the articles it touches (migration 0011; was one blob).
+story_dates = Table(
+    "story_dates",
+    metadata,
+    Column("article_id", SAText, primary_key=True),
+    Column("value", SAText, nullable=False),  # an ISO day or month
+    Column("precision", SAText, nullable=False),  # "day" or "month"
+    Column("evidence", SAText, nullable=False),  # the anchoring mention's id
+)
+
+story_dated_mentions = Table(
+    "story_dated_mentions",
+    metadata,
+    Column("mention_id", SAText, primary_key=True),
+    Column("article_id", SAText, nullable=False, index=True),
+    Column("date", SAText),  # the mention's own date, before the story's estimate
+    Column("date_precision", SAText),
+)
+
 # Text the full-text index covers: article title and body, quotes, event evidence. Kept in
 # sync by the store's write methods; the index over it is backend-specific (store/search.py).
 search_docs = Table(
