@@ -66,19 +66,38 @@ def own_dates(before: Sequence[EventMention], after: Sequence[EventMention]) -> 
 
 
 def component(
-    start: Iterable[str], stories: StoredStories, groups: Sequence[DuplicateGroup]
+    conn: Connection,
+    start: Iterable[str],
+    stories: StoredStories,
+    groups: Sequence[DuplicateGroup],
+    known: dict[str, Article],
 ) -> set[str]:
-    """The articles connected to `start` through shared stories and copy groups."""
-    members = {m: g.members for g in groups for m in g.members}
-    seen = set(start)
-    todo = set(seen)
+    """The articles a full link dates together with `start`: those of its scope (a story or
+    copy group holding a report of unknown day, `corpus.story_dates.story_dated`) connected to
+    `start` through shared stories and copy groups. Articles out of the scope are never
+    clustered for an estimate, so the search does not go through them. `known` caches the
+    articles read (and must hold those not stored yet)."""
+    group_of = {m: g.members for g in groups for m in g.members}
+    seen: set[str] = set()
+    found: set[str] = set()
+    todo = set(start)
     while todo:
-        stories.prefetch(todo)
-        reached = {a for s in stories.records_of(todo) for a in s.articles}
-        reached |= {m for a in todo for m in members.get(a, ())}
-        todo = reached - seen
         seen |= todo
-    return seen
+        stories.prefetch(todo)
+        held = {s.id: s.articles for s in stories.records_of(todo)}
+        near = {
+            a: {*held.get(stories.story_of(a) or "", (a,)), *group_of.get(a, (a,))} for a in todo
+        }
+        wanted = set().union(*near.values()) - set(known)
+        known.update({a.id: a for a in inc.articles_by_id(conn, wanted)})
+        inside = {a for a, mates in near.items() if any(_coarse(known.get(m)) for m in mates)}
+        found |= inside
+        todo = set().union(set(), *(near[a] for a in inside)) - seen
+    return found
+
+
+def _coarse(article: Article | None) -> bool:
+    return article is not None and coarse_article(article)
 
 
 def redate_new(
@@ -89,26 +108,32 @@ def redate_new(
     groups: Sequence[DuplicateGroup],
     stories: StoredStories,
 ) -> Redate:
-    """Estimate the component of the new articles (`by_id`) again (module docstring)."""
-    scope = component(by_id, stories, groups)
-    stored_ids = scope - set(by_id)
+    """Estimate the component of the new articles (`by_id`) again (module docstring). The
+    search starts from them and from the members of the copy groups they joined (whose
+    canonical may have changed, and with it the clustering of their stories)."""
+    new = set(by_id)
+    start = new | {m for g in groups if new.intersection(g.members) for m in g.members}
+    known = dict(by_id)
     with store.engine.connect() as conn:
-        known = {**{a.id: a for a in inc.articles_by_id(conn, stored_ids)}, **by_id}
-        if not any(coarse_article(a) for a in known.values()):
-            return Redate(list(resolved.event_mentions))  # no report of unknown day: no rows
+        scope = component(conn, start, stories, groups, known)
+        if not scope:
+            return Redate(list(resolved.event_mentions))  # no report of unknown day near
+        stored_ids = scope - new
         own = rows.read_own_dates(conn, stored_ids)
     stored = store.records_of_articles("event_mentions", EventMention, stored_ids)
     timexes = [*store.records_of_articles("timexes", Timex, stored_ids), *resolved.timexes]
     originals = {m: (o.date, o.precision) for m, o in own.items()}
-    base = [*(article_dated(m, originals) for m in stored), *resolved.event_mentions]
-    story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
+    base = [*(article_dated(m, originals) for m in stored)]
+    base += [m for m in resolved.event_mentions if m.evidence.article in scope]
+    story_of = {a: s for a in scope if (s := stories.story_of(a)) is not None}
     duplicate_of = {m: g.canonical for g in groups for m in g.members}
     mentions, estimates = story_dated(
         base, articles=known, duplicate_of=duplicate_of, story_of=story_of, timexes=timexes
     )
     was = {m.id: (m.date, m.date_precision) for m in stored}
+    dated = {m.id: m for m in mentions}
     return Redate(
-        new=[m for m in mentions if m.evidence.article in by_id],
+        new=[dated.get(m.id, m) for m in resolved.event_mentions],
         stored=[m for m in mentions if m.id in was and was[m.id] != (m.date, m.date_precision)],
         articles=scope,
         estimates=estimates,
