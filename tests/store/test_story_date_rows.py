@@ -38,6 +38,20 @@ def test_rows_are_replaced_and_read_per_article(store: Store) -> None:
         assert rows.read_estimates(conn, []) == {}
 
 
+def test_own_dates_are_added_beside_the_others(store: Store) -> None:
+    """What a full link stores before its mentions (so a link stopped in between leaves every
+    stored re-dated mention its own date): rows are added or replaced, none removed."""
+    kept, moved = rows.OwnDate("m1", "a1", None, None), rows.OwnDate("m2", "a2", None, None)
+    with store.engine.begin() as conn:
+        rows.replace(conn, None, {}, [kept, moved])
+        rows.add_own_dates(conn, [rows.OwnDate("m2", "a2", "2025-03", "report")])
+    with store.engine.connect() as conn:
+        assert rows.read_own_dates(conn, ["a1", "a2"]) == {
+            "m1": kept,
+            "m2": rows.OwnDate("m2", "a2", "2025-03", "report"),
+        }
+
+
 def test_a_story_dates_blob_upgrades_to_rows(store_url: str) -> None:
     """A store at 0010 holding the blob as the links before 0011 wrote it (sorted JSON,
     mentions named without their article) opens with the same estimates as rows; a mention

@@ -32,7 +32,7 @@ from eventline.corpus.claims_link import link_claims
 from eventline.corpus.dedup import DuplicateIndex, Thresholds
 from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
-from eventline.corpus.story_dates import story_dated
+from eventline.corpus.story_dates import StoryDate, story_dated
 from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention
 from eventline.settings import Settings
 from eventline.store import Store
@@ -178,7 +178,7 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
     story_of = {a: s.id for s in story_records for a in s.articles}
     by_id = {a.id: a for a in linked}
     event_ids = StableIds("evt", state.assignments(store, "event"), next_seq=dup_ids.next_seq)
-    resolved = _story_dated(store, resolved, by_id, duplicate_of, story_of)
+    resolved, dates = _story_dated(store, resolved, by_id, duplicate_of, story_of)
     merged = merge_with_summaries(
         resolved.event_mentions,
         articles=by_id,
@@ -231,6 +231,7 @@ def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -
             writer.conn.execute(delete(actor_keys))
             writer.put_actor_keys(actor_key_rows(resolved.actors))
         writer.upsert_actor_keys(resolved.role_keys)
+        story_date_rows.replace(writer.conn, None, *dates)
     tick("link: write", steps, steps)
     return LinkReport(
         articles=len(linked),
@@ -251,10 +252,13 @@ def _story_dated(
     articles: Mapping[str, Article],
     duplicate_of: Mapping[str, str],
     story_of: Mapping[str, str],
-) -> Resolved:
+) -> tuple[Resolved, tuple[dict[str, StoryDate], list[story_date_rows.OwnDate]]]:
     """The mentions of articles of unknown day re-dated by their story's dated events
-    (`corpus.story_dates`). The estimates and the re-dated mentions' own dates are kept as
-    rows (`store.story_dates`) for incremental links (`analysis.story_redate`)."""
+    (`corpus.story_dates`), with the estimates and the re-dated mentions' own dates, which
+    the caller stores as rows (`store.story_dates`) once the mentions are written, for
+    incremental links (`analysis.story_redate`). The own dates are added now as well: a link
+    stopped in between leaves every stored re-dated mention its own date (an extra row only
+    repeats the date its article gave a mention)."""
     mentions, estimates = story_dated(
         resolved.event_mentions,
         articles=articles,
@@ -262,11 +266,10 @@ def _story_dated(
         story_of=story_of,
         timexes=resolved.timexes,
     )
+    own = story_redate.own_dates(resolved.event_mentions, mentions)
     with store.engine.begin() as conn:
-        story_date_rows.replace(
-            conn, None, estimates, story_redate.own_dates(resolved.event_mentions, mentions)
-        )
-    return replace_mentions(resolved, mentions)
+        story_date_rows.add_own_dates(conn, own)
+    return replace_mentions(resolved, mentions), (estimates, own)
 
 
 def _mention(data: Any) -> EventMention:

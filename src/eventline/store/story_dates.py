@@ -89,18 +89,29 @@ def replace(
         }
         for _, e in sorted(estimates.items())
     ]
-    mentions = [
-        {
-            "mention_id": o.mention,
-            "article_id": o.article,
-            "date": o.date,
-            "date_precision": o.precision,
-        }
-        for o in sorted(own, key=lambda o: o.mention)
-    ]
+    mentions = [_own_row(o) for o in sorted(own, key=lambda o: o.mention)]
     for table, chunk in ((story_dates, rows), (story_dated_mentions, mentions)):
         for start in range(0, len(chunk), _PART):
             conn.execute(insert(table), chunk[start : start + _PART])
+
+
+def add_own_dates(conn: Connection, own: Sequence[OwnDate]) -> None:
+    """Insert or replace these own-date rows, keeping every other row."""
+    t = story_dated_mentions
+    for part in _parts(o.mention for o in own):
+        conn.execute(delete(t).where(t.c.mention_id.in_(part)))
+    rows = [_own_row(o) for o in sorted(own, key=lambda o: o.mention)]
+    for start in range(0, len(rows), _PART):
+        conn.execute(insert(t), rows[start : start + _PART])
+
+
+def _own_row(own: OwnDate) -> dict[str, str | None]:
+    return {
+        "mention_id": own.mention,
+        "article_id": own.article,
+        "date": own.date,
+        "date_precision": own.precision,
+    }
 
 
 def import_blob(conn: Connection, data: bytes) -> tuple[int, int]:
