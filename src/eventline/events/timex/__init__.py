@@ -22,7 +22,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal
 
-from eventline.events.timex import numeric, relative, rules, story
+from eventline.events.timex import numeric, periods, relative, rules, story
 from eventline.events.timex.calendar import Anchor, days_between, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
 from eventline.events.timex.patterns import LineFacts, gates, patterns
@@ -35,6 +35,8 @@ Handler = Callable[[re.Match[str], Context], list[TimexCandidate]]
 # Rule order breaks ties between candidates of equal length: earlier rules win.
 _RULES: tuple[tuple[str, Handler], ...] = (
     ("iso", rules.iso),
+    ("fiscal", periods.fiscal),
+    ("same_period", periods.same_period),
     ("numeric_date", numeric.numeric_date),
     ("month_day", rules.month_day),
     ("day_month", rules.day_month),
@@ -58,6 +60,9 @@ _RULES: tuple[tuple[str, Handler], ...] = (
     ("frequency", relative.frequency),
     ("reference", relative.reference),
     ("clock", relative.clock),
+    ("vague_period", periods.vague_period),
+    ("period_end", periods.period_end),
+    ("rate", periods.rate),
 )
 _ANAPHORIC = {"anaphor"}  # rules whose values story time may change (`timex.story`)
 _JOIN_TIME = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
@@ -171,7 +176,9 @@ def _merge_clock(
 def _normalised(ctx: Context) -> list[TimexCandidate]:
     found = _candidates(ctx)
     anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
+    year_back = {(c.start, c.end) for r, c in found if _RULES[r][0] == "same_period"}
     selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
+    selected = periods.year_back(periods.ended(ctx.text, selected), year_back)
     return _merge_clock(ctx.text, selected, ctx.anchor)
 
 

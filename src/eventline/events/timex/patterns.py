@@ -18,7 +18,7 @@ from eventline.events.timex.story import anaphor_pattern
 _FLAGS = re.IGNORECASE
 YEAR = r"(?:1[5-9]|20)\d{2}"
 _SUFFIX = r"(?:st|nd|rd|th)?"
-_REL = r"last|next|this|coming|past|previous|following|current|same"
+_REL = r"last|next|this|coming|past|previous|following|current|same|latest"
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,11 @@ class Patterns:
     century: re.Pattern[str]
     anaphor: re.Pattern[str]
     bare_duration: re.Pattern[str]
+    fiscal: re.Pattern[str]
+    vague_period: re.Pattern[str]
+    period_end: re.Pattern[str]
+    rate: re.Pattern[str]
+    same_period: re.Pattern[str]
 
 
 def _mod_prefix() -> str:
@@ -130,7 +135,7 @@ def patterns() -> Patterns:
         ),
         "reference": rf"\b(?:{alternation(lex.references)})\b",
         "frequency": (
-            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|{wd_full}"
+            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|quarter|year|{wd_full}"
             rf"|{seasons}|{parts})"
             r"|(?P<times>once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|each)\s+"
             r"(?P<per>day|week|month|year)|\bper\s+(?P<per2>day|week|month|year)"
@@ -163,7 +168,33 @@ def patterns() -> Patterns:
             rf"(?P<span>(?P<unit>{units})s|(?P<cent>centuries))\b(?![-\s]+old\b)(?!\s+(?:of\s+)?(?:ago|later|earlier|before)\b)"
         ),
     }
+    compiled |= _period_patterns()
     return Patterns(**{name: re.compile(rx, _FLAGS) for name, rx in compiled.items()})
+
+
+def _period_patterns() -> dict[str, str]:
+    """The patterns of `timex.periods` (reporting periods of business news)."""
+    units = r"day|week|month|year|decade|hour|minute"
+    amount = r"million|billion|trillion|thousand|dollars|cents|euros|pounds|yen|barrels|tons|tonnes"
+    return {
+        "fiscal": rf"\bfiscal\s+(?:year\s+)?(?P<year>{YEAR})\b",
+        "vague_period": (
+            rf"(?:\b(?P<recent>recent)\s+(?P<unit>{units})s"
+            rf"|\b(?:the\s+)?(?:coming|upcoming)\s+(?P<unit2>{units})s"
+            rf"|\bthe\s+(?P<unit3>{units})s\s+ahead)\b"
+        ),
+        "period_end": r"\b(?P<unit>year|month)(?:['’]s\s+|-)end\b",
+        "rate": (
+            rf"(?:%|\bper\s*cent\b|\bpercent\b|\b(?:{amount})\b)\s+"
+            r"(?P<per>an?)\s+(?P<unit>day|week|month|year)\b"
+        ),
+        "same_period": (
+            r"\bthe\s+(?:same\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?"
+            r"(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:last|previous|prior)"
+            r"\s+year|the\s+year\s+before)"
+            r"|year[-\s](?:earlier|ago)\s+(?P<unit2>period|quarter|month|week))\b"
+        ),
+    }
 
 
 #: Letters that Python's case-insensitive matching equates with an ASCII letter although their
@@ -268,4 +299,9 @@ def gates() -> dict[str, Gate]:
         ),
         "reference": Gate(_keys(lex.references)),
         "clock": Gate(frozenset({"noon", "midday", "midnight"}), "or"),
+        "fiscal": Gate(frozenset({"fiscal"}), "and"),
+        "vague_period": Gate(frozenset({"recent", "coming", "upcoming", "ahead"})),
+        "period_end": Gate(frozenset({"end"})),
+        "rate": Gate(frozenset({"a", "an"})),
+        "same_period": Gate(frozenset({"same", "earlier", "ago"})),
     }
