@@ -22,7 +22,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal
 
-from eventline.events.timex import numeric, periods, relative, rules, story
+from eventline.events.timex import holidays, numeric, periods, relative, rules, story
 from eventline.events.timex.calendar import Anchor, days_between, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
 from eventline.events.timex.patterns import LineFacts, gates, patterns
@@ -49,6 +49,7 @@ _RULES: tuple[tuple[str, Handler], ...] = (
     ("weekday", rules.weekday),
     ("month_alone", rules.month_alone),
     ("season", rules.season),
+    ("holiday", holidays.holiday),
     ("century", numeric.century),
     ("anaphor", story.anaphor),
     ("decade", rules.decade),

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from eventline.events.timex.holidays import load_holidays
 from eventline.events.timex.lexicon import alternation, load_lexicon
 from eventline.events.timex.story import anaphor_pattern
 
@@ -52,6 +53,7 @@ class Patterns:
     period_end: re.Pattern[str]
     rate: re.Pattern[str]
     same_period: re.Pattern[str]
+    holiday: re.Pattern[str]
 
 
 def _mod_prefix() -> str:
@@ -169,7 +171,24 @@ def patterns() -> Patterns:
         ),
     }
     compiled |= _period_patterns()
+    compiled["holiday"] = _holiday_pattern()
     return Patterns(**{name: re.compile(rx, _FLAGS) for name, rx in compiled.items()})
+
+
+def _holiday_names() -> list[str]:
+    return sorted(load_holidays().rules, key=len, reverse=True)
+
+
+def _holiday_pattern() -> str:
+    """ "Christmas Eve", "last Thanksgiving", "Easter 1998"; an apostrophe straight or curly."""
+    names = "|".join(
+        r"\s+".join(re.escape(part).replace("'", "['’]") for part in name.split())
+        for name in _holiday_names()
+    )
+    return (
+        rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{names})(?![\w'’])"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b)?"
+    )
 
 
 def _period_patterns() -> dict[str, str]:
@@ -304,4 +323,5 @@ def gates() -> dict[str, Gate]:
         "period_end": Gate(frozenset({"end"})),
         "rate": Gate(frozenset({"a", "an"})),
         "same_period": Gate(frozenset({"same", "earlier", "ago"})),
+        "holiday": Gate(_keys(_holiday_names())),
     }
