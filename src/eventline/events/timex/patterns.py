@@ -194,7 +194,6 @@ def _holiday_pattern() -> str:
 def _period_patterns() -> dict[str, str]:
     """The patterns of `timex.periods` (reporting periods of business news)."""
     units = r"day|week|month|year|decade|hour|minute"
-    amount = r"million|billion|trillion|thousand|dollars|cents|euros|pounds|yen|barrels|tons|tonnes"
     return {
         "fiscal": rf"\bfiscal\s+(?:year\s+)?(?P<year>{YEAR})\b",
         "vague_period": (
@@ -203,10 +202,7 @@ def _period_patterns() -> dict[str, str]:
             rf"|\bthe\s+(?P<unit3>{units})s\s+ahead)\b"
         ),
         "period_end": r"\b(?P<unit>year|month)(?:['’]s\s+|-)end\b",
-        "rate": (
-            rf"(?:%|\bper\s*cent\b|\bpercent\b|\b(?:{amount})\b)\s+"
-            r"(?P<per>an?)\s+(?P<unit>day|week|month|year)\b"
-        ),
+        "rate": r"\b(?P<per>an?)\s+(?P<unit>day|week|month|year)\b",
         "same_period": (
             r"\bthe\s+(?:same\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?"
             r"(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:last|previous|prior)"
@@ -321,7 +317,7 @@ def gates() -> dict[str, Gate]:
         "fiscal": Gate(frozenset({"fiscal"}), "and"),
         "vague_period": Gate(frozenset({"recent", "coming", "upcoming", "ahead"})),
         "period_end": Gate(frozenset({"end"})),
-        "rate": Gate(frozenset({"a", "an"})),
+        "rate": Gate(frozenset({"day", "week", "month", "year"})),
         "same_period": Gate(frozenset({"same", "earlier", "ago"})),
         "holiday": Gate(_keys(_holiday_names())),
     }

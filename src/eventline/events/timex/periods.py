@@ -24,6 +24,11 @@ _ENDED = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+_AMOUNT_BEFORE = re.compile(
+    r"(?:%|\b(?:per\s*cent|percent|million|billion|trillion|thousand|dollars|cents|euros"
+    r"|pounds|yen|barrels|tons|tonnes))\s+$",
+    re.IGNORECASE,
+)
 
 
 def fiscal(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
@@ -51,7 +56,10 @@ def period_end(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
 
 
 def rate(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
-    """ "3% a year", "$2 million a month": an amount per period is a TIMEX3 set."""
+    """ "3% a year", "$2 million a month": an amount per period is a TIMEX3 set. The pattern
+    finds "a year" alone (a literal start scans fast); the amount before it is checked here."""
+    if not _AMOUNT_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return []
     unit = m["unit"].lower()
     return [TimexCandidate(m.start("per"), m.end(), "SET", _YEARLY_UNITS[unit], None)]
 
