@@ -77,3 +77,23 @@ def test_a_reported_period_is_read_against_the_anchor() -> None:
     assert found("Profit for the quarter fell 3%.") == [("the quarter", "DATE", "2024-Q3")]
     assert found("Sales for the year will top $2 billion.") == [("the year", "DATE", "2024")]
     assert found("She was named player of the year.") == []
+
+
+def test_a_year_earlier_than_a_quarter_is_that_quarter_a_year_back() -> None:
+    text = (
+        "The brewer earned $9 million in the quarter ended Sept. 30, "
+        "against $7 million a year earlier."
+    )
+    assert [v for _, _, v in found(text)] == ["2024-Q3", "2023-Q3"]
+
+
+def test_a_unit_of_something_is_a_stretch_of_time() -> None:
+    assert found("Talks resumed after a month of strikes.") == [("a month", "DURATION", "P1M")]
+    assert found("The ferry sails twice a week.") == [("twice a week", "SET", "P1W")]
+
+
+def test_a_scheduled_present_points_a_weekday_ahead() -> None:
+    assert found("Parliament convenes Friday to debate the budget.") == [
+        ("Friday", "DATE", "2024-11-08")
+    ]
+    assert found("Parliament debated the budget Friday.") == [("Friday", "DATE", "2024-11-01")]

@@ -178,8 +178,9 @@ def _normalised(ctx: Context) -> list[TimexCandidate]:
     found = _candidates(ctx)
     anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
     year_back = {(c.start, c.end) for r, c in found if _RULES[r][0] == "same_period"}
-    selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
-    selected = periods.year_back(periods.ended(ctx.text, selected), year_back)
+    closed = periods.ended(ctx.text, _select(found))  # "the quarter ended Sept. 30" first
+    selected = story.reanchor(closed, ctx, anaphoric=anaphoric)
+    selected = periods.year_back(selected, year_back)
     return _merge_clock(ctx.text, selected, ctx.anchor)
 
 

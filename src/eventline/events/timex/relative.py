@@ -28,6 +28,7 @@ _TWO_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2}
 _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M", "year": "P1Y"}
 _SPAN_CODES = {"DE": "10Y", "CE": "100Y", "Q": "3M"}
 _FRACTIONS = {"a", "an", "one", "three"}
+_STRETCH_OF = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|it\b|its\b|this\b|that\b)[a-z]")
 _PERIOD_CUES = {"for", "in", "during", "over", "throughout", "through"}
 _REPORTED = {"week", "month", "quarter", "year"}
 _NOT_REPORTED = {"ago", "earlier", "ahead", "later", "ended", "ending", "ends", "to", "through"}
@@ -160,6 +161,8 @@ def duration(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     raw, unit = _fold(m["num"]), m["unit"].lower()
     amount = _amount(ctx, m["num"])
     wide = unit in ("decade", "century") and raw in ("a", "an")  # "a century" stands alone
+    # "a week of fighting", "a month of protests": a stretch of time, not "twice a week"
+    wide = wide or (raw in ("a", "an") and _STRETCH_OF.match(ctx.text, m.end()) is not None)
     if unit == "weekend" or (raw in ("a", "an", "some", "many") and not m["qual"] and not wide):
         return []
     if unit == "second" and raw in ("a", "an"):  # "a second attempt"
