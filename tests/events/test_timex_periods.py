@@ -97,3 +97,9 @@ def test_a_scheduled_present_points_a_weekday_ahead() -> None:
         ("Friday", "DATE", "2024-11-08")
     ]
     assert found("Parliament debated the budget Friday.") == [("Friday", "DATE", "2024-11-01")]
+
+
+def test_the_fall_of_a_regime_is_not_autumn() -> None:
+    assert found("Exiles returned after the fall of the junta.") == []
+    assert found("The fall in copper prices hurt the miners.") == []
+    assert found("The plant reopened in the fall.") == [("fall", "DATE", "2024-FA")]
