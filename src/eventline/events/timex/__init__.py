@@ -22,7 +22,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal
 
-from eventline.events.timex import numeric, relative, rules, story
+from eventline.events.timex import holidays, numeric, periods, relative, rules, story
 from eventline.events.timex.calendar import Anchor, days_between, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
 from eventline.events.timex.patterns import LineFacts, gates, patterns
@@ -35,6 +35,8 @@ Handler = Callable[[re.Match[str], Context], list[TimexCandidate]]
 # Rule order breaks ties between candidates of equal length: earlier rules win.
 _RULES: tuple[tuple[str, Handler], ...] = (
     ("iso", rules.iso),
+    ("fiscal", periods.fiscal),
+    ("same_period", periods.same_period),
     ("numeric_date", numeric.numeric_date),
     ("month_day", rules.month_day),
     ("day_month", rules.day_month),
@@ -47,6 +49,7 @@ _RULES: tuple[tuple[str, Handler], ...] = (
     ("weekday", rules.weekday),
     ("month_alone", rules.month_alone),
     ("season", rules.season),
+    ("holiday", holidays.holiday),
     ("century", numeric.century),
     ("anaphor", story.anaphor),
     ("decade", rules.decade),
@@ -58,6 +61,9 @@ _RULES: tuple[tuple[str, Handler], ...] = (
     ("frequency", relative.frequency),
     ("reference", relative.reference),
     ("clock", relative.clock),
+    ("vague_period", periods.vague_period),
+    ("period_end", periods.period_end),
+    ("rate", periods.rate),
 )
 _ANAPHORIC = {"anaphor"}  # rules whose values story time may change (`timex.story`)
 _JOIN_TIME = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
@@ -171,7 +177,10 @@ def _merge_clock(
 def _normalised(ctx: Context) -> list[TimexCandidate]:
     found = _candidates(ctx)
     anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
-    selected = story.reanchor(_select(found), ctx, anaphoric=anaphoric)
+    year_back = {(c.start, c.end) for r, c in found if _RULES[r][0] == "same_period"}
+    closed = periods.ended(ctx.text, _select(found))  # "the quarter ended Sept. 30" first
+    selected = story.reanchor(closed, ctx, anaphoric=anaphoric)
+    selected = periods.year_back(selected, year_back)
     return _merge_clock(ctx.text, selected, ctx.anchor)
 
 

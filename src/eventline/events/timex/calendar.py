@@ -231,10 +231,12 @@ def _unknown_period(unit: str) -> Value:
 def ago_value(anchor: Anchor | None, amount: int, unit: str) -> Value:
     """`amount` units before the anchor (after, when negative): "two weeks ago", "a year later".
 
-    Days and weeks give a day; months a month; years and longer a year."""
+    Days and weeks give a day; months a month; years a year; decades and centuries their
+    decade or century ("two decades ago" in 1998 is the 1970s, "197")."""
     if unit in ("day", "week"):
         return shift_days(anchor, -amount * (7 if unit == "week" else 1))
     if unit in ("month", "quarter"):
         return period_value(anchor, "month", -amount * (3 if unit == "quarter" else 1))
-    years = amount * {"decade": 10, "century": 100}.get(unit, 1)
-    return period_value(anchor, "year", -years)
+    if unit in ("decade", "century"):
+        return period_value(anchor, unit, -amount)
+    return period_value(anchor, "year", -amount)

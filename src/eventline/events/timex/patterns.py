@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from eventline.events.timex.holidays import load_holidays
 from eventline.events.timex.lexicon import alternation, load_lexicon
 from eventline.events.timex.story import anaphor_pattern
 
 _FLAGS = re.IGNORECASE
 YEAR = r"(?:1[5-9]|20)\d{2}"
 _SUFFIX = r"(?:st|nd|rd|th)?"
-_REL = r"last|next|this|coming|past|previous|following|current|same"
+_REL = r"last|next|this|coming|past|previous|following|current|same|latest"
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,12 @@ class Patterns:
     century: re.Pattern[str]
     anaphor: re.Pattern[str]
     bare_duration: re.Pattern[str]
+    fiscal: re.Pattern[str]
+    vague_period: re.Pattern[str]
+    period_end: re.Pattern[str]
+    rate: re.Pattern[str]
+    same_period: re.Pattern[str]
+    holiday: re.Pattern[str]
 
 
 def _mod_prefix() -> str:
@@ -130,7 +137,7 @@ def patterns() -> Patterns:
         ),
         "reference": rf"\b(?:{alternation(lex.references)})\b",
         "frequency": (
-            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|{wd_full}"
+            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|quarter|year|{wd_full}"
             rf"|{seasons}|{parts})"
             r"|(?P<times>once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|each)\s+"
             r"(?P<per>day|week|month|year)|\bper\s+(?P<per2>day|week|month|year)"
@@ -163,7 +170,46 @@ def patterns() -> Patterns:
             rf"(?P<span>(?P<unit>{units})s|(?P<cent>centuries))\b(?![-\s]+old\b)(?!\s+(?:of\s+)?(?:ago|later|earlier|before)\b)"
         ),
     }
+    compiled |= _period_patterns()
+    compiled["holiday"] = _holiday_pattern()
     return Patterns(**{name: re.compile(rx, _FLAGS) for name, rx in compiled.items()})
+
+
+def _holiday_names() -> list[str]:
+    return sorted(load_holidays().rules, key=len, reverse=True)
+
+
+def _holiday_pattern() -> str:
+    """ "Christmas Eve", "last Thanksgiving", "Easter 1998"; an apostrophe straight or curly."""
+    names = "|".join(
+        r"\s+".join(re.escape(part).replace("'", "['’]") for part in name.split())
+        for name in _holiday_names()
+    )
+    return (
+        rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{names})(?![\w'’])"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b)?"
+    )
+
+
+def _period_patterns() -> dict[str, str]:
+    """The patterns of `timex.periods` (reporting periods of business news)."""
+    units = r"day|week|month|year|decade|hour|minute"
+    return {
+        "fiscal": rf"\bfiscal\s+(?:year\s+)?(?P<year>{YEAR})\b",
+        "vague_period": (
+            rf"(?:\b(?P<recent>recent)\s+(?P<unit>{units})s"
+            rf"|\b(?:the\s+)?(?:coming|upcoming)\s+(?P<unit2>{units})s"
+            rf"|\bthe\s+(?P<unit3>{units})s\s+ahead)\b"
+        ),
+        "period_end": r"\b(?P<unit>year|month)(?:['’]s\s+|-)end\b",
+        "rate": r"\b(?P<per>an?)\s+(?P<unit>day|week|month|year)\b",
+        "same_period": (
+            r"\bthe\s+(?:same\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?"
+            r"(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:last|previous|prior)"
+            r"\s+year|the\s+year\s+before)"
+            r"|year[-\s](?:earlier|ago)\s+(?P<unit2>period|quarter|month|week))\b"
+        ),
+    }
 
 
 #: Letters that Python's case-insensitive matching equates with an ASCII letter although their
@@ -268,4 +314,10 @@ def gates() -> dict[str, Gate]:
         ),
         "reference": Gate(_keys(lex.references)),
         "clock": Gate(frozenset({"noon", "midday", "midnight"}), "or"),
+        "fiscal": Gate(frozenset({"fiscal"}), "and"),
+        "vague_period": Gate(frozenset({"recent", "coming", "upcoming", "ahead"})),
+        "period_end": Gate(frozenset({"end"})),
+        "rate": Gate(frozenset({"day", "week", "month", "year"})),
+        "same_period": Gate(frozenset({"same", "earlier", "ago"})),
+        "holiday": Gate(_keys(_holiday_names())),
     }

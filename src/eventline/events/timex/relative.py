@@ -15,6 +15,7 @@ _OFFSETS = {
     "last": -1,
     "past": -1,
     "previous": -1,
+    "latest": -1,
     "next": 1,
     "coming": 1,
     "following": 1,
@@ -24,7 +25,13 @@ _OFFSETS = {
 _NOT_CALENDAR = {"second", "minute", "hour", "night", "day"}
 _CLAUSE_WORDS = {"after", "before", "of", "when", "that", "which", "following", "he", "she", "they"}
 _TWO_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2}
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M", "year": "P1Y"}
+_SPAN_CODES = {"DE": "10Y", "CE": "100Y", "Q": "3M"}
+_FRACTIONS = {"a", "an", "one", "three"}
+_STRETCH_OF = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|it\b|its\b|this\b|that\b)[a-z]")
+_PERIOD_CUES = {"for", "in", "during", "over", "throughout", "through"}
+_REPORTED = {"week", "month", "quarter", "year"}
+_NOT_REPORTED = {"ago", "earlier", "ahead", "later", "ended", "ending", "ends", "to", "through"}
 _ADVERBS = {
     "daily": "P1D",
     "weekly": "P1W",
@@ -71,6 +78,9 @@ def relative_period(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     rel = (m["rel"] or "").lower()
     if unit in _NOT_CALENDAR - {"day"} or rel == "same" or (unit == "day" and rel):
         return []
+    stretch = rel == "past" or (rel == "last" and unit in ("decade", "century"))
+    if stretch and m["the"] and not (mod_of(m) or m["side"] or m["after"]):
+        return _past_unit(m, ctx, unit)
     if rel:
         offset = _OFFSETS[rel]
     elif m["after"] and m["the"]:
@@ -87,6 +97,16 @@ def relative_period(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     return [TimexCandidate(m.start(), m.end(), "DATE", value, precision, mod_of(m))]
 
 
+def _past_unit(m: re.Match[str], ctx: Context, unit: str) -> list[TimexCandidate]:
+    """ "the past year", "over the past week", "the last decade": TimeML reads them as a
+    stretch of one unit up to now (P1Y, P10Y), not the calendar year before ("last year")."""
+    if unit == "weekend":
+        return []
+    code = ctx.lexicon.units[unit]
+    value = f"P{_SPAN_CODES.get(code, '1' + code)}"
+    return [TimexCandidate(m.start(), m.end(), "DURATION", value, None)]
+
+
 def _bare_unit(m: re.Match[str], ctx: Context, unit: str) -> list[TimexCandidate]:
     """ "the weekend": the one before the anchor in past clauses, the coming one otherwise.
     "the day" after a day cue ("on", "ended"): the anchor's day, as in market reports ("rose
@@ -97,11 +117,24 @@ def _bare_unit(m: re.Match[str], ctx: Context, unit: str) -> list[TimexCandidate
         offset = 0 if weekend_now or not past else -1
         value, precision = period_value(ctx.anchor, "weekend", offset)
         return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
+    if unit in _REPORTED and ctx.word_before(m.start()) in _PERIOD_CUES:
+        return _reported_period(m, ctx, unit)
     if unit != "day" or ctx.word_before(m.start()) not in ctx.lexicon.day_cues:
         return []
     if ctx.word_after(m.end()).lower() in _CLAUSE_WORDS:
         return []
     value, precision = shift_days(ctx.anchor, 0)
+    return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
+
+
+def _reported_period(m: re.Match[str], ctx: Context, unit: str) -> list[TimexCandidate]:
+    """ "profit for the quarter", "sales in the year": the period a report is about. A quarter
+    told in the past is the last one closed before the anchor (results follow the quarter);
+    the week, month and year are the anchor's own."""
+    if ctx.word_after(m.end()).lower() in _CLAUSE_WORDS | _NOT_REPORTED:
+        return []  # "the year before", "the week ended Sept. 26" (see `timex.periods.ended`)
+    past = unit == "quarter" and ctx.direction(m, None, present="this") in ("past", "last")
+    value, precision = period_value(ctx.anchor, unit, -1 if past else 0)
     return [TimexCandidate(m.start(), m.end(), "DATE", value, precision)]
 
 
@@ -128,10 +161,14 @@ def duration(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     raw, unit = _fold(m["num"]), m["unit"].lower()
     amount = _amount(ctx, m["num"])
     wide = unit in ("decade", "century") and raw in ("a", "an")  # "a century" stands alone
+    # "a week of fighting", "a month of protests": a stretch of time, not "twice a week"
+    wide = wide or (raw in ("a", "an") and _STRETCH_OF.match(ctx.text, m.end()) is not None)
     if unit == "weekend" or (raw in ("a", "an", "some", "many") and not m["qual"] and not wide):
         return []
     if unit == "second" and raw in ("a", "an"):  # "a second attempt"
         return []
+    if unit == "quarter" and raw in _FRACTIONS and ctx.word_after(m.end()).lower() == "of":
+        return []  # "a quarter of the dealers", "three quarters of the seats": fractions
     if raw.isdigit() and int(raw) > 1000:
         return []
     code = ctx.lexicon.units[unit]

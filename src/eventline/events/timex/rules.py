@@ -26,6 +26,7 @@ from eventline.events.timex.tense import Tense
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t'’]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([A-Za-z]+)")
+_DROP = {"of", "in", "to", "from", "was", "is", "has", "had"}  # after "fall": a decline
 _EDGE_MODS = {"start": "START", "beginning": "START", "outset": "START", "middle": "MID"}
 
 
@@ -241,6 +242,9 @@ def weekday(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
 def season(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     """ "this spring", "summer 2024", "in the autumn"; a bare "fall" is a verb."""
     code = ctx.lexicon.seasons[m["season"].lower()]
+    after = ctx.word_after(m.end()).lower()
+    if not m["year"] and m["season"].lower() == "fall" and after in _DROP:
+        return []  # "the fall of the wall", "the fall in prices": a collapse, a decline
     cued = bool(m["rel"] or m["year"] or mod_of(m))
     if not cued and ctx.word_before(m.start()) not in ("the", "in", "during", "this", "by"):
         return []

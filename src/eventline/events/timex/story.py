@@ -21,8 +21,12 @@ from eventline.events.timex.rules import Context, TimexCandidate
 _EXPLICIT_VALUE = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:$|T|-(?:SP|SU|FA|WI)$)"
 )
-_UNIT_NEEDS = {"day": 3, "week": 3, "weekend": 3, "month": 2, "year": 1}
-_SAME_UNITS = r"day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter"
+_UNIT_NEEDS = {"day": 3, "week": 3, "weekend": 3, "month": 2, "quarter": 2, "year": 1}
+_SAME_UNITS = (
+    r"day|week|month|quarter|year|morning|afternoon|evening|night|summer|spring|autumn|winter"
+)
+_QUARTER_VALUE = re.compile(r"(?P<y>\d{4})-(?P<part>Q[1-4]|H[12])$")
+_PART_MONTHS = {"Q": 3, "H": 6}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
 _DIRECTED: dict[int, re.Pattern[str]] = {}  # by id() of the (cached, immutable) lexicon
@@ -69,6 +73,12 @@ def anaphor_pattern(lexicon: TimexLexicon) -> str:
 
 
 def _reference(c: TimexCandidate) -> tuple[Anchor, int] | None:
+    """The story date a dated candidate sets and how much of it is known (1 year, 2 month,
+    3 day). A quarter or half sets its first month, at level 2 for quarters and years only
+    (`_revalue`)."""
+    if q := _QUARTER_VALUE.match(c.value):
+        size = _PART_MONTHS[q["part"][0]]
+        return Anchor(c.value, int(q["y"]), size * (int(q["part"][1]) - 1) + 1, 1), 2
     m = _EXPLICIT_VALUE.match(c.value)
     if m is None:
         return None
@@ -87,6 +97,8 @@ def _revalue(
         unit = "day" if words[-1] in _PARTS else "year"
     if unit is None:
         return c
+    if _QUARTER_VALUE.match(reference.text) and unit not in ("quarter", "year"):
+        level = 1  # a quarter names no month or day of its own
     if _UNIT_NEEDS[unit] > level:
         return _coarse(c, reference, level, words[-1])
     if words[-1] in ("later", "after", "afterwards", "earlier", "before"):
@@ -96,6 +108,10 @@ def _revalue(
         if not amount_text.isdigit():
             return c
         amount = int(amount_text)
+        if unit == "year" and (part := _QUARTER_VALUE.match(reference.text)):
+            # results "a year earlier" than a quarter are that quarter a year back
+            year = int(part["y"]) + sign * amount
+            return replace(c, value=f"{year:04d}-{part['part']}", precision="quarter")
         value, precision = ago_value(reference, -sign * amount, unit)
         return replace(c, value=value, precision=precision)
     offset = 1 if words[:2] in (["the", "following"], ["the", "next"]) else 0
