@@ -27,7 +27,7 @@ from eventline.model import content_id
 from eventline.nlp.actor_kb import body
 from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
-from eventline.nlp.holders import fill_known
+from eventline.nlp.holders import fill_known, load_holders
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
@@ -108,7 +108,8 @@ class PeopleFinder:
                 end = _name_run(doc, match.end, taken | in_role)
                 if end > match.end and not _names_a_body(doc[match.start : end]):
                     candidates.append(doc[match.end : end])
-        candidates += kb_names(doc, in_role | taken)  # KB people the NER misses or cuts
+        blocked = in_role | taken  # KB and office-holder people the NER misses or cuts
+        candidates += kb_names(doc, blocked, also=load_holders().name_list)
         return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
 
     # --- titles and appositives ----------------------------------------------------------
@@ -367,10 +368,15 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
     for span in spans.values():
         if used & set(range(span.start, span.end)):
             continue
-        if span.text in names or known_person_name(span.text):
+        if span.text in names or _named_person(span.text, doc._.published):
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
     return people
+
+
+def _named_person(text: str, day: str | None) -> bool:
+    """A person the KB or the office-holders file knows by this name (on `day`)."""
+    return known_person_name(text) or load_holders().names_person(text, day)
 
 
 def _names_a_body(span: Span) -> bool:
