@@ -122,3 +122,17 @@ def test_institutions_file_adds_named_bodies_without_clashing_forms() -> None:
     for form in kb.forms:
         owners.setdefault(form.text, set()).add(form.actor.id)
     assert not [t for t, ids in owners.items() if len(ids) > 1]
+
+
+def test_a_name_the_ner_model_ran_into_a_date_is_cut_out() -> None:
+    from spacy.tokens import Span
+
+    from eventline.nlp.people import _name_after_comma
+
+    nlp = spacy.blank("en")
+    doc = nlp("On Monday, Musk said so.")
+    assert (tail := _name_after_comma(Span(doc, 1, 4, "DATE"))) is not None
+    assert tail.text == "Musk"
+    dated = nlp("On Tuesday, March 5 they met.")
+    assert _name_after_comma(Span(dated, 1, 5, "DATE")) is None  # a day number is no name
+    assert _name_after_comma(Span(dated, 1, 2, "DATE")) is None  # no comma

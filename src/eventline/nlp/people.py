@@ -35,6 +35,7 @@ from eventline.nlp.who import kb_names, known_person_name, match_titled
 
 #: NER labels a KB person's name is sometimes given ("Trump" as ORG or GPE).
 _PERSON_LIKE = frozenset({"ORG", "GPE", "NORP"})
+_DATE_LIKE = frozenset({"DATE", "TIME"})
 _STOP_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 _MAX_NAME = 4
 
@@ -363,7 +364,11 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
         i for s in doc.spans.get(SPAN_KEY, []) if s not in soft for i in range(s.start, s.end)
     }
     for ent in doc.ents:
-        if ent.label_ in _PERSON_LIKE and not covered & set(range(ent.start, ent.end)):
+        if ent.label_ in _DATE_LIKE:
+            tail = _name_after_comma(ent)
+            if tail is not None and not covered & set(range(tail.start, tail.end)):
+                spans.setdefault((tail.start, tail.end), tail)
+        elif ent.label_ in _PERSON_LIKE and not covered & set(range(ent.start, ent.end)):
             spans.setdefault((ent.start, ent.end), ent)
     for span in spans.values():
         if used & set(range(span.start, span.end)):
@@ -372,6 +377,16 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
     return people
+
+
+def _name_after_comma(ent: Span) -> Span | None:
+    """The capitalised words after the last comma of a date the NER model ran on into a name
+    ("On Monday, Musk said": DATE "Monday, Musk"); None when there are none."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas or ent.end - commas[-1] - 1 not in range(1, _MAX_NAME + 1):
+        return None
+    tail = ent.doc[commas[-1] + 1 : ent.end]
+    return tail if all(t.text[:1].isupper() and t.is_alpha for t in tail) else None
 
 
 def _named_person(text: str, day: str | None) -> bool:
