@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from eventline.analyse import analyse
 from eventline.errors import InputError
-from eventline.eval.actor_checks import score_actor_checks
+from eventline.eval.actor_checks import score_actor_checks, score_fresh_actor_checks
 from eventline.eval.articles import gold_ids, score_articles
 from eventline.eval.claims import score_claims
 from eventline.eval.duplicates import score_duplicates, score_stories
@@ -234,6 +234,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "quote-attributions": _quote_attributions,  # dates helper: quotes on examples/quotes/
     "place-examples": lambda ctx: score_place_examples(ctx.nlp),  # issue 9: eval/places.py
     "quote-attributions-2": _quote_attributions_2,  # quotes helper: resources/quotes/
+    "actors-fresh": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh"),
+    "actors-fresh-test": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh-test"),
 }
 
 

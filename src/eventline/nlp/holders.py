@@ -12,14 +12,20 @@ sector, when the text gave none) only when:
 - the document does not contradict it: a country the text gives the person (a title, a
   nationality right before the name or in an appositive) wins, and a different first name in
   the document ("Igor Putin") makes a different person.
+
+Offices are dated, so on a known day the file says more than a country: a holder in office
+then has that office's sector (an office may also be a bare sector code, "IGO 2014-2019" for
+the head of an international body, "LEG", "OPP", "REB", "BUS" ..., and an IGO office has no
+country); one whose offices have all ended is ELI (out of office), unless the KB knows a role
+begun since. The file's dates win over the KB's, whose CAMEO roles often stay open after 2015.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -27,14 +33,16 @@ from spacy.tokens import Doc, Span
 
 from eventline.errors import ResourceError
 from eventline.nlp.actor_kb import collector_paused
-from eventline.nlp.kb import _iso_codes, _validate, load_roles, resource_path
+from eventline.nlp.kb import Title, _iso_codes, _validate, load_roles, resource_path
 from eventline.nlp.lexicon import POSSESSIVES, STATE_LABELS
 from eventline.nlp.names import fold_part, name_parts
 from eventline.nlp.who import PersonMatch, match_person
 
 HOLDERS_FILE = "office_holders.yaml"
 HOLDERS_VERSION = 1
-_OFFICE = re.compile(r"^([a-z_]+) (\d{4})-(\d{4})?$")
+_OFFICE = re.compile(r"^([A-Za-z_]+) (\d{4})-(\d{4})?$")
+#: Sectors whose holders speak for no country (heads of international bodies).
+_STATELESS = frozenset({"IGO"})
 
 
 class Holder(BaseModel):
@@ -86,11 +94,30 @@ class HoldersFile(BaseModel):
 
 @dataclass(frozen=True)
 class Known:
-    """What the file says of the person a name means: country and sector."""
+    """What the file says of the person a name means: country and sector. `dated`: read from
+    the offices held on the day asked (or ELI after them all); `since`: for ELI, the year the
+    last office ended (a KB role begun later is newer news than the file)."""
 
     names: tuple[str, ...]
     country: str | None
     sector: str | None
+    dated: bool = False
+    since: int = 0
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office of a holder: its sector, the country it speaks for, its years and its
+    title (empty for an office given as a bare sector code)."""
+
+    sector: str
+    country: str | None
+    start: int
+    end: int | None
+    title: str = ""
+
+    def holds(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -105,12 +132,16 @@ class HolderIndex:
         self.full: dict[tuple[str, ...], list[Holder]] = {}
         self.by_surname: dict[tuple[str, ...], list[Holder]] = {}
         self.sectors: dict[str, str | None] = {}
+        self.terms: dict[str, tuple[Term, ...]] = {}
+        codes = set(load_roles().sectors)
         for number, holder in enumerate(data.holders):
             keys = [_OFFICE.match(o).group(1) for o in holder.offices]  # type: ignore[union-attr]
-            unknown = [k for k in keys if k not in titles]
+            unknown = [k for k in keys if k not in titles and k not in codes]
             if unknown:
                 raise ResourceError(HOLDERS_FILE, f"holders.{number}: unknown title {unknown[0]!r}")
-            self.sectors[holder.name] = holder.sector or titles[keys[-1]].sector
+            terms = office_terms(holder, titles)
+            self.sectors[holder.name] = holder.sector or terms[-1].sector
+            self.terms[holder.name] = tuple(terms)
             for name in (holder.name, *holder.also):
                 self.full.setdefault(_key(name), []).append(holder)
             surname = _key(holder.surname) if holder.surname else _key(holder.name)[-1:]
@@ -122,9 +153,31 @@ class HolderIndex:
         key = _key(name)
         return bool(key) and key[-1:] in self.by_surname
 
-    def lookup(self, name: str) -> Known | None:
+    @cached_property
+    def name_list(self) -> tuple[frozenset[str], Callable[[str], bool]]:
+        """The folded last words of the file's full names and a test of a full name, for
+        `who.kb_names` (names the NER model misses or cuts: "Umaru Yar'Adua")."""
+        return frozenset(k[-1] for k in self.full if len(k) > 1), self._is_full
+
+    def _is_full(self, text: str) -> bool:
+        """A name of two or more words the file gives one country (full, or surname with the
+        same first given name: "Umaru Yar'Adua" for Umaru Musa Yar'Adua)."""
+        return len(_key(text)) > 1 and self.lookup(text) is not None
+
+    def names_person(self, text: str, day: str | None = None) -> bool:
+        """Does `text` (an NER ORG/GPE span) name a holder? A full name or listed spelling of
+        two or more words, or a bare surname of four letters or more the file lets stand
+        alone for one country ("Calderon" read as an organisation)."""
+        key = _key(text)
+        if not key or not all(w[:1].isupper() for w in text.split() if w[:1].isalpha()):
+            return False
+        if len(key) > 1:
+            return key in self.full
+        return len(text) >= 4 and not text.isupper() and self.lookup(text, day) is not None
+
+    def lookup(self, name: str, day: str | None = None) -> Known | None:
         """The one country (and sector) the file gives a name, or None when it is unknown or
-        ambiguous."""
+        ambiguous; on `day` (ISO date) the office then held, or ELI after them all."""
         key = _key(name)
         if not key:
             return None
@@ -133,11 +186,38 @@ class HolderIndex:
             found = [
                 h for h in self.by_surname.get(key[-1:], []) if _key(h.name)[:1] == key[:1]
             ] or None
+        year = int(day[:4]) if day and day[:4].isdigit() else None
         if found is None:
             found = self.by_surname.get(key)
             if found and not all(h.bare for h in found):
-                return None
-        return self._one(found or [])
+                return self._sitting(found, year)
+        known = self._one(found or [])
+        if known is None or year is None:
+            return known
+        return self._dated(found or [], year) or known
+
+    def _sitting(self, found: list[Holder], year: int | None) -> Known | None:
+        """A common surname ("Calderon", "Arroyo") names the one holder of that surname in
+        office in `year`, the person news means by it then; None when nobody or several are."""
+        if year is None:
+            return None
+        held = {h.name: h for h in found for t in self.terms[h.name] if t.holds(year)}
+        return self._dated(list(held.values()), year) if len(held) == 1 else None
+
+    def _dated(self, found: list[Holder], year: int) -> Known | None:
+        """The holder in office in `year` (one only), else the one person the name means once
+        all their offices have ended (ELI, with the year the last ended)."""
+        held = [(h, t) for h in found for t in self.terms[h.name] if t.holds(year)]
+        if len({h.name for h, _ in held}) == 1:
+            holder, term = max(held, key=lambda ht: ht[1].start)
+            return Known((holder.name,), term.country, term.sector, dated=True)
+        if held or len(found) != 1:
+            return None
+        ended = [t.end for t in self.terms[found[0].name] if t.end is not None and t.end < year]
+        if not ended:
+            return None
+        holder = found[0]
+        return Known((holder.name,), holder.country, "ELI", dated=True, since=max(ended))
 
     def _one(self, found: list[Holder]) -> Known | None:
         pairs = {(h.country, self.sectors[h.name]) for h in found}
@@ -147,6 +227,23 @@ class HolderIndex:
         sectors = {sector for _, sector in pairs}
         sector = next(iter(sectors)) if len(sectors) == 1 else None
         return Known(tuple(h.name for h in found), next(iter(countries)), sector)
+
+
+def office_terms(holder: Holder, titles: dict[str, Title]) -> list[Term]:
+    """A holder's offices as terms: a title key gives the title's sector (the holder's own
+    `sector` wins: a Hamas leader is REB whatever his title), a sector code is the sector;
+    an IGO office speaks for no country."""
+    out = []
+    for office in holder.offices:
+        match = _OFFICE.match(office)
+        assert match is not None  # checked by Holder
+        key, first, last = match.groups()
+        title = titles.get(key)
+        sector = (holder.sector or title.sector) if title is not None else key
+        country = None if sector in _STATELESS else holder.country
+        end = int(last) if last else None
+        out.append(Term(sector, country, int(first), end, title.title if title else ""))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -221,14 +318,30 @@ def lookup_known(name: str, day: str | None) -> tuple[Known | None, PersonMatch 
     dropped when the two disagree on the country, and a bare surname the holders file refuses
     ("Johnson", "Hussein") is not asked of the KB."""
     index = load_holders()
-    known = index.lookup(name)
+    known = index.lookup(name, day)
     match = None
     bare = len(name_parts(name)) == 1
     if known is not None or not (bare and index.knows_surname(name)):
         match = match_person(name, day)
+    if known is not None and known.dated and _newer(match, known, day):
+        known = index.lookup(name)  # a KB role begun after the file's last office
+    elif match is not None and known is not None and known.dated:
+        match = PersonMatch(match.person, known.country, known.sector, match.active)
     if match is not None and known is not None and match.country != known.country:
         match = None
     return known, match
+
+
+def _newer(match: PersonMatch | None, known: Known, day: str | None) -> bool:
+    """Does the KB give the person, on `day`, a role begun after the file's last office ended
+    (`known` is ELI since then)? Then the KB, not the file, knows what they do now."""
+    if known.sector != "ELI" or match is None or match.person is None or not day:
+        return False
+    return any(
+        r.sector not in (None, "ELI") and r.start[:4].isdigit() and int(r.start[:4]) > known.since
+        for r in match.person.roles
+        if r.active(day)
+    )
 
 
 def apply_known(
@@ -253,24 +366,52 @@ def apply_known(
 
 
 def redate(doc: Doc) -> None:
-    """Read KB people again at the doc's date (`doc._.published`, often set only after
-    parsing): who a bare surname means and the sector then, for entries the KB filled; the
-    spans that point at a changed entry follow."""
+    """Read KB people and dated office holders again at the doc's date (`doc._.published`,
+    often set only after parsing): who a bare surname means and the country and sector then,
+    for entries the KB or the holders file filled and for people left without a country (a
+    common surname the file answers only on a day: "Calderon" in 2010); the spans that point
+    at a changed entry follow."""
     table = doc._.actor_table or {}
-    changed: dict[str, tuple[str, str | None]] = {}
+    changed: dict[str, tuple[str | None, str | None, str | None]] = {}
     for entry in table.values():
-        if entry.get("sector_from") != "kb" or not entry.get("kb_person"):
+        open_person = (
+            entry.get("type") == "person"
+            and not entry.get("role_only")
+            and entry.get("country") is None
+            and not entry.get("sector")
+        )
+        if entry.get("sector_from") != "kb" and not open_person:
             continue
-        match = match_person(entry["name"], doc._.published)
-        if match is None or match.country != entry["country"]:
-            continue
-        kb_person = match.person.id if match.person else entry["kb_person"]
-        sector = match.sector or entry["sector"]
-        if (kb_person, sector) != (entry["kb_person"], entry["sector"]):
-            entry["kb_person"], entry["sector"] = kb_person, sector
-            changed[entry["id"]] = (kb_person, sector)
+        now = _redated(entry, doc._.published)
+        if now is not None and now != (entry["country"], entry.get("kb_person"), entry["sector"]):
+            entry["country"], entry["kb_person"], entry["sector"] = now
+            entry["sector_from"] = "kb"
+            changed[entry["id"]] = now
     for span in doc.spans.get("actors", []) if changed else ():
         ref = span._.actor_ref
         if ref and ref.get("id") in changed:
-            kb_id, sector = changed[ref["id"]]
-            span._.actor_ref = {**ref, "sector": sector, "kb_id": kb_id}
+            country, kb_id, sector = changed[ref["id"]]
+            span._.actor_ref = {**ref, "country": country, "sector": sector, "kb_id": kb_id}
+
+
+def _redated(
+    entry: dict[str, Any], day: str | None
+) -> tuple[str | None, str | None, str | None] | None:
+    """(country, KB person, sector) of a KB-filled person entry on `day`, or None to keep it.
+    The holders file's dated reading needs the entry's country to be the person's own (or the
+    office's, or none yet): a country the text gave someone else's namesake stays."""
+    known, match = lookup_known(entry["name"], day)
+    if known is not None and known.dated:
+        home = load_holders().lookup(entry["name"])
+        if entry["country"] in (None, known.country) or (
+            home is not None and entry["country"] == home.country
+        ):
+            person = match.person.id if match is not None and match.person else None
+            return known.country, person or entry.get("kb_person"), known.sector
+    if not entry.get("kb_person"):
+        return None
+    kb = match_person(entry["name"], day)
+    if kb is None or kb.country != entry["country"]:
+        return None
+    kb_person = kb.person.id if kb.person else entry["kb_person"]
+    return entry["country"], kb_person, kb.sector or entry["sector"]

@@ -2,7 +2,8 @@
 
 Four kinds of file live in `eventline/resources/actors/`:
 
-- actor files (`countries.yaml`, generated once by `kb_build`; `organizations.yaml`; and any
+- actor files (`countries.yaml`, generated once by `kb_build`; `organizations.yaml`;
+  `institutions.yaml`, named state bodies, parties, armed groups, companies, outlets; and any
   file a user adds): named actors with country, sector and the surface forms that point at them;
 - `roles.yaml`: role titles, institutions and descriptor words with the sector they imply;
 - `products.yaml`: words that turn a maker's name into a product's ("Boeing 787");
@@ -245,7 +246,7 @@ class KnowledgeBase:
         return self.actors.get(code)
 
 
-PACKAGED_FILES = ("countries.yaml", "organizations.yaml")
+PACKAGED_FILES = ("countries.yaml", "organizations.yaml", "institutions.yaml")
 
 
 def load_kb(extra_files: Sequence[Path] = ()) -> KnowledgeBase:

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict
 
 from eventline.errors import ResourceError
 from eventline.nlp.cameo import Block, read_actor_blocks, read_agents
-from eventline.nlp.holders import HOLDERS_FILE, HoldersFile
+from eventline.nlp.holders import HOLDERS_FILE, HoldersFile, office_terms
 from eventline.nlp.kb import _iso_codes, _validate, load_roles, resource_path
 from eventline.nlp.names import fold_part, name_parts
 from eventline.nlp.sectors import split_code
@@ -57,9 +57,6 @@ class _BuildWords(BaseModel):
 @lru_cache(maxsize=1)
 def _words() -> _BuildWords:
     return _validate(_BuildWords, resource_path("kb_build.yaml"))
-
-
-_OFFICE = re.compile(r"^([a-z_]+) (\d{4})-(\d{4})?$")
 
 
 @dataclass
@@ -242,13 +239,9 @@ def read_holders() -> list[Person]:
             person.add_key(name)
         if holder.surname:
             person.add_key(holder.surname)
-        for office in holder.offices:
-            match = _OFFICE.match(office)
-            assert match is not None  # validated by HoldersFile
-            key, first, last = match.groups()
-            sector = holder.sector or titles[key].sector
-            end = f"{last}-12-31" if last else ""
-            role = (holder.country or "", sector, f"{first}-01-01", end, titles[key].title)
+        for term in office_terms(holder, titles):
+            end = f"{term.end}-12-31" if term.end else ""
+            role = (term.country or "", term.sector, f"{term.start}-01-01", end, term.title)
             person.roles.append(role)
         out.append(person)
     return out

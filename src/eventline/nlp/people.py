@@ -27,7 +27,7 @@ from eventline.model import content_id
 from eventline.nlp.actor_kb import body
 from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
-from eventline.nlp.holders import fill_known
+from eventline.nlp.holders import fill_known, load_holders
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
@@ -35,6 +35,7 @@ from eventline.nlp.who import kb_names, known_person_name, match_titled
 
 #: NER labels a KB person's name is sometimes given ("Trump" as ORG or GPE).
 _PERSON_LIKE = frozenset({"ORG", "GPE", "NORP"})
+_DATE_LIKE = frozenset({"DATE", "TIME"})
 _STOP_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 _MAX_NAME = 4
 
@@ -108,7 +109,8 @@ class PeopleFinder:
                 end = _name_run(doc, match.end, taken | in_role)
                 if end > match.end and not _names_a_body(doc[match.start : end]):
                     candidates.append(doc[match.end : end])
-        candidates += kb_names(doc, in_role | taken)  # KB people the NER misses or cuts
+        blocked = in_role | taken  # KB and office-holder people the NER misses or cuts
+        candidates += kb_names(doc, blocked, also=load_holders().name_list)
         return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
 
     # --- titles and appositives ----------------------------------------------------------
@@ -362,15 +364,34 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
         i for s in doc.spans.get(SPAN_KEY, []) if s not in soft for i in range(s.start, s.end)
     }
     for ent in doc.ents:
-        if ent.label_ in _PERSON_LIKE and not covered & set(range(ent.start, ent.end)):
+        if ent.label_ in _DATE_LIKE:
+            tail = _name_after_comma(ent)
+            if tail is not None and not covered & set(range(tail.start, tail.end)):
+                spans.setdefault((tail.start, tail.end), tail)
+        elif ent.label_ in _PERSON_LIKE and not covered & set(range(ent.start, ent.end)):
             spans.setdefault((ent.start, ent.end), ent)
     for span in spans.values():
         if used & set(range(span.start, span.end)):
             continue
-        if span.text in names or known_person_name(span.text):
+        if span.text in names or _named_person(span.text, doc._.published):
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
     return people
+
+
+def _name_after_comma(ent: Span) -> Span | None:
+    """The capitalised words after the last comma of a date the NER model ran on into a name
+    ("On Monday, Musk said": DATE "Monday, Musk"); None when there are none."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas or ent.end - commas[-1] - 1 not in range(1, _MAX_NAME + 1):
+        return None
+    tail = ent.doc[commas[-1] + 1 : ent.end]
+    return tail if all(t.text[:1].isupper() and t.is_alpha for t in tail) else None
+
+
+def _named_person(text: str, day: str | None) -> bool:
+    """A person the KB or the office-holders file knows by this name (on `day`)."""
+    return known_person_name(text) or load_holders().names_person(text, day)
 
 
 def _names_a_body(span: Span) -> bool:

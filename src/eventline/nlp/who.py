@@ -9,7 +9,7 @@ give no answer: the name stays unresolved rather than guessed.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,12 +125,18 @@ def _last_parts() -> frozenset[str]:
     return frozenset(k.rsplit(" ", 1)[-1] for k in people().by_key if " " in k)
 
 
-def kb_names(doc: Doc, blocked: Collection[int]) -> list[Span]:
+#: Another list of full names for `kb_names`: the folded last words of its names (a cheap
+#: first test) and a test of a whole name (the office-holders file, which imports this module).
+NameList = tuple[frozenset[str], Callable[[str], bool]]
+
+
+def kb_names(doc: Doc, blocked: Collection[int], *, also: NameList | None = None) -> list[Span]:
     """Multi-word names of KB people in `doc` the NER model may miss or cut ("Theresa May"
     read as a date, "Moon Jae-in" cut at the hyphen, "Ursula von der Leyen" split, "Dominique
     de Villepin" read as an organisation): the longest run of capitalised words (with
     lower-case particles and hyphenated parts inside) from each start whose folded name is a
-    KB person's full name. Tokens in `blocked` (titles, known actors) are never part of one."""
+    KB person's full name (or a name of `also`). Tokens in `blocked` (titles, known actors)
+    are never part of one."""
     out: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
@@ -138,7 +144,7 @@ def kb_names(doc: Doc, blocked: Collection[int]) -> list[Span]:
             i += 1
             continue
         end = _run_end(doc, i, blocked)
-        found = _longest_name(doc, i, end) if end - i > 1 else None
+        found = _longest_name(doc, i, end, also) if end - i > 1 else None
         if found is not None:
             out.append(found)
             i = found.end
@@ -149,7 +155,12 @@ def kb_names(doc: Doc, blocked: Collection[int]) -> list[Span]:
 
 def _capital(tok: object) -> bool:
     text: str = tok.text  # type: ignore[attr-defined]
-    return text[:1].isupper() and text.replace(".", "").isalpha()
+    return text[:1].isupper() and _wordlike(text)
+
+
+def _wordlike(text: str) -> bool:
+    """Letters, with dots of initials and apostrophes inside ("Yar'Adua", "O'Brien")."""
+    return text.replace(".", "").replace("'", "").replace("’", "").isalpha()
 
 
 def _run_end(doc: Doc, start: int, blocked: Collection[int]) -> int:
@@ -174,18 +185,27 @@ def _run_end(doc: Doc, start: int, blocked: Collection[int]) -> int:
 
 def _particles_end(doc: Doc, j: int) -> bool:
     """Particles from `j` on lead to a capitalised word ("von der Leyen")."""
-    while j < len(doc) and doc[j].lower_ in _NAME_PARTICLES:
+    while j < len(doc) and (
+        doc[j].lower_ in _NAME_PARTICLES
+        or (doc[j].text in ("-", "‐") and not doc[j - 1].whitespace_)  # "al-Abidine"
+    ):
         j += 1
     return j < len(doc) and _capital(doc[j])
 
 
-def _longest_name(doc: Doc, start: int, end: int) -> Span | None:
+def _longest_name(doc: Doc, start: int, end: int, also: NameList | None) -> Span | None:
     last = _last_parts()
+    other, known = also if also is not None else (frozenset(), None)
     for stop in range(end, start + 1, -1):
         tail = doc[stop - 1]
-        if not tail.is_alpha or tail.lower_ in _NAME_PARTICLES or fold_part(tail.text) not in last:
+        if not _wordlike(tail.text) or tail.lower_ in _NAME_PARTICLES:
+            continue
+        folded = fold_part(tail.text)
+        if folded not in last and folded not in other:
             continue
         span = doc[start:stop]
-        if len(name_parts(span.text)) > 1 and people().by_key.get(name_key(span.text)):
+        if len(name_parts(span.text)) < 2:
+            continue
+        if people().by_key.get(name_key(span.text)) or (known is not None and known(span.text)):
             return span
     return None
