@@ -49,7 +49,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
     place, wire = m.group("place"), m.group("wire")
     if place.casefold() in cues().not_places:
         return None
-    if place.isupper() is False and not (m.group("date") or wire):
+    city = place.split(",")[0]  # "DES MOINES, Iowa -": the city in capitals, the state not
+    if not city.isupper() and not (m.group("date") or wire):
         return None
     if wire is not None and not _CREDIT_NAME.fullmatch(wire):
         return None

@@ -211,6 +211,13 @@ def _quote_attributions_2(ctx: EvalContext) -> SectionReport:
     )
 
 
+def _place_examples_2(ctx: EvalContext) -> SectionReport:
+    """The second place set, written before the rules it measures (eval/places.py)."""
+    from eventline.eval.places import EXAMPLES_2
+
+    return score_place_examples(ctx.nlp, path=EXAMPLES_2, section="place_examples_2")
+
+
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
@@ -234,6 +241,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "quote-attributions": _quote_attributions,  # dates helper: quotes on examples/quotes/
     "place-examples": lambda ctx: score_place_examples(ctx.nlp),  # issue 9: eval/places.py
     "quote-attributions-2": _quote_attributions_2,  # quotes helper: resources/quotes/
+    "place-examples-2": _place_examples_2,  # places helper: resources/places/examples_2.yaml
 }
 
 
