@@ -217,3 +217,14 @@ def test_regions_take_the_name_news_uses_and_unnamed_ones_no_code() -> None:
     place = resolve_place(name, hints={country})
     assert place is not None and place.kind == "city"
     assert place.admin1 is None, code  # GeoNames names no region: a code is not a name
+
+
+def test_a_region_many_times_the_size_of_a_namesake_city_is_meant() -> None:
+    ontario = resolve_place("Ontario")  # the province, not Ontario, California
+    assert ontario is not None and (ontario.country, ontario.kind) == ("CAN", "admin1")
+    assert ontario.latitude is not None
+    city = resolve_place("Ontario", region="Calif.")
+    assert city is not None and (city.country, city.kind) == ("USA", "city")
+    for name in ("Kursk", "Donetsk", "Madrid"):  # a region of its own size: the city
+        place = resolve_place(name)
+        assert place is not None and place.kind == "city", name

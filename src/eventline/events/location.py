@@ -248,9 +248,15 @@ class _PlaceFinder:
         self._hints: set[str] | None = None
 
     def hints(self) -> set[str]:
+        """The countries of the sentence: its actors' and those it names ("the governments of
+        Canada and Ontario": the province)."""
+        from eventline.nlp.places import country_of_name
+
         if self._hints is None:
             covering = (self.actors.covering(t) for t in self.verb.sent)
             self._hints = {r.country for r in covering if r is not None and r.country}
+            named = (e for e in self.verb.sent.ents if e.label_ == "GPE")
+            self._hints |= {c for e in named if (c := country_of_name(e.text))}
         return self._hints
 
     def place(self, ent: Span) -> Place | None:

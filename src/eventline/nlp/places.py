@@ -18,7 +18,9 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
    before namesake countries: "Georgia"; a big US city still wins: "Washington", "New York";
    a city of another country wins only when a hint chose it: "Florida" is the state, not the
    Colombian city);
-5. a first-level region outside the US by its news name ("Tatarstan", "Bavaria", "Hatay").
+5. a first-level region outside the US by its news name ("Tatarstan", "Bavaria", "Hatay"),
+   also over a namesake city when the region is many times its size ("Ontario" is the
+   province, not the Californian city; "Kursk" and "Donetsk" stay the cities).
 
 A region beside a city may be a US state's postal or AP abbreviation ("Manchester, N.H.",
 "Phoenix, AZ": `resources/places/us_state_abbreviations.tsv`). When no namesake city lies in
@@ -62,6 +64,8 @@ from eventline.nlp.kb import packaged_kb
 _BIG_CITY = 100_000
 #: The article's main country picks a namesake city no smaller than this share of the largest.
 _CONTEXT_SHARE = 0.1
+#: A region of a city's name is meant when its cities hold this many times the city's people.
+_REGION_SHARE = 10
 #: Words GeoNames region names carry that running text leaves out ("Anhui Sheng", "Muhafazat
 #: Kirkuk", "Basra Governorate", "Altai Krai").
 _REGION_AFFIX = re.compile(
@@ -407,9 +411,36 @@ def resolve_place(
         return Place(name=name, country=code, kind="country")
     if state is not None and (city is None or not (hinted or big)):
         return _state(name, state)
+    if city is not None and region is None and (larger := _larger_region(key, city, hints)):
+        return _admin1_place(name, larger.code, larger.country)
     if city is not None:
         return _city_place(name, city)
     return _region_place(name, gaz.regions.get(key, []), hints, context)
+
+
+def _larger_region(key: str, city: _City, hints: Collection[str]) -> _Region | None:
+    """A first-level region of the name whose people (its cities') outnumber the namesake
+    city's many times over: "Ontario" is the Canadian province, not the Californian city;
+    "Quebec" the province. A city with a region of its own name and size ("Kursk", "Donetsk",
+    "Basra") stays the city. Among regions, those of a hinted country first."""
+    regions = [r for r in gazetteer().regions.get(key, ()) if r.code != city.admin1]
+    regions = [r for r in regions if r.country in hints] or regions
+    if not regions:
+        return None
+    people = _region_people()
+    largest = max(regions, key=lambda r: people.get(r.code, 0))
+    return largest if people.get(largest.code, 0) >= _REGION_SHARE * city.population else None
+
+
+@lru_cache(maxsize=1)
+def _region_people() -> dict[str, int]:
+    """The people of each first-level region's cities (GeoNames cities of 15,000+): a measure
+    of how much bigger a region is than a namesake city, not a census."""
+    people: dict[str, int] = {}
+    for row in gazetteer().cities._rows:
+        fields = row.split("\t")
+        people[fields[3]] = people.get(fields[3], 0) + int(fields[6])
+    return people
 
 
 def _city_place(name: str, city: _City) -> Place:
