@@ -365,3 +365,20 @@ def test_the_dateline_places_actors_of_no_known_country_in_an_article_of_its_cou
     assert placed[0].location is not None and placed[0].location.source == "dateline"
     alone = dateline_locations(doc, [unknown], published="2025-06-23")  # no main country
     assert alone[0].location is None
+
+
+def test_a_place_naming_its_residents_is_where_they_act() -> None:
+    # "Ohio voters rejected the amendment." / "Ohio senators rejected the amendment."
+    def rejected_by(noun: str, lemma: str) -> Place | None:
+        rows: list[Row] = [
+            ("Ohio", 1, "compound", "PROPN", "NNP", "Ohio"),
+            (noun, 2, "nsubj", "NOUN", "NNS", lemma),
+            ("rejected", 2, "ROOT", "VERB", "VBD", "reject"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("amendment", 2, "dobj", "NOUN", "NN", "amendment"),
+        ]
+        return place_of(build(rows, [(0, 1, "GPE")]), 2)
+
+    voters = rejected_by("voters", "voter")
+    assert voters is not None and (voters.name, voters.kind) == ("Ohio", "admin1")
+    assert rejected_by("senators", "senator") is None  # whom they represent, not where

@@ -17,7 +17,8 @@ in Tel Aviv" is the same event) for:
    DeSantis met ...", "a senator from Virginia called ...") and phrases of time ("a week
    before the New Hampshire primary"), unless it is a capital standing for its state as the
    object of a verb that reaches no place ("criticised Moscow", "help Tehran"), or a word
-   describing a person or group ("met Ohio voters").
+   describing an office holder ("met a Texas senator"); a place naming its residents counts
+   even in the subject ("Ohio voters rejected ...", "killed Gaza residents").
 
 Among several, a city beats a region, which beats a country. Names are read with the
 GeoNames gazetteer (`eventline.nlp.places`): among namesakes the city in the region named
@@ -295,7 +296,11 @@ class _PlaceFinder:
             found.extend(self.phrase(obj) for obj in children(verb, "dobj"))
         for tok in tokens:
             ent = self.ents.get(tok.i)
-            if ent is None or _in_subject(tok, verb) or _describes(tok) or _dated_by(tok, verb):
+            if ent is None:
+                continue
+            if not _of_residents(ent) and (
+                _in_subject(tok, verb) or _describes(tok) or _dated_by(tok, verb)
+            ):
                 continue
             if self._as_state(tok):
                 continue
@@ -304,7 +309,7 @@ class _PlaceFinder:
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["departure_verbs"]:
                 continue  # "left Tehran for the meeting": the place it did not happen
             other = self.place(ent)
-            if other is not None and other.kind in ("city", "admin1"):
+            if other is not None and (other.kind in ("city", "admin1") or _of_residents(ent)):
                 found.append(other)
         places = [p for p in found if p is not None]
         return min(places, key=lambda p: _RANK.get(p.kind, 3)) if places else None
@@ -400,6 +405,13 @@ def _in_subject(tok: Token, verb: Token) -> bool:
         origin = origin or (tok.dep_ == "prep" and tok.lower_ == "from")
         tok = tok.head
     return False
+
+
+def _of_residents(ent: Span) -> bool:
+    """A place naming the people who live there ("Ohio voters", "Gaza residents"): where
+    they act, even as the subject."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _cues()["resident_nouns"]
 
 
 def _dated_by(tok: Token, verb: Token) -> bool:
