@@ -195,3 +195,24 @@ def test_the_region_around_the_scene_does_not_close_it() -> None:
     assert place_of_arrest(iowa, scene=des_moines) is not None
     ohio = _doc([rally, state_police("Ohio")], ents=("Ohio",))
     assert place_of_arrest(ohio, scene=des_moines) is None  # another state: told elsewhere
+
+
+def test_a_place_a_situation_noun_holds_does_not_close_the_scene() -> None:
+    # "Students rallied in Lagos. They demanded a cease-fire in Abuja. Police arrested them."
+    def demanded(noun: list[str]) -> list[Word]:
+        head = 3 + len(noun) - 1  # the noun's last word heads it
+        return [
+            ("They", 1, "nsubj", "PRON", "they"),
+            ("demanded", 1, "ROOT", "VERB", "demand"),
+            ("a", head, "det", "DET", "a"),
+            *[(w, head, "compound" if w != "-" else "punct", "NOUN", w) for w in noun[:-1]],
+            (noun[-1], 1, "dobj", "NOUN", noun[-1]),
+            ("in", head, "prep", "ADP", "in"),
+            ("Abuja", head + 1, "pobj", "PROPN", "Abuja"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+
+    ceasefire = _doc([RALLY, demanded(["cease", "-", "fire"]), arrest("them")], ents=("Abuja",))
+    assert place_of_arrest(ceasefire) is not None  # what they talk about, not where
+    office = _doc([RALLY, demanded(["office"]), arrest("them")], ents=("Abuja",))
+    assert place_of_arrest(office) is None  # another place

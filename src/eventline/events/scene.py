@@ -12,7 +12,8 @@ place, marked `source: context`, only when the evidence says it is the same happ
   the event's sentence is in the next paragraph; or across paragraph breaks when each sentence
   from the scene's on is a paragraph of its own (wire copy: there a paragraph is a sentence);
 - neither the event's sentence nor a sentence between names another place (any place name:
-  "Iran condemned the strike" is told from elsewhere), holds a quotation, opens with a change
+  "Iran condemned the strike" is told from elsewhere; not a place a situation noun holds:
+  "stressed the need for a ceasefire in Gaza"), holds a quotation, opens with a change
   of topic ("Separately", "Meanwhile", `resources/places/cues.yaml` `topic_shifts`), or dates
   itself apart from the scene ("In March, he met ...");
 - and something in the event's text ties it to the scene: a participant of the scene sentence
@@ -82,7 +83,7 @@ class _Sentences:
 
             found = set()
             for ent in self.sents[i].ents:
-                if ent.label_ in _PLACE_LABELS and not is_grouping(ent.text):
+                if ent.label_ in _PLACE_LABELS and not is_grouping(ent.text) and not _topic(ent):
                     place = resolve_place(ent.text)
                     if place is not None:
                         found.add((place.kind, place.country, place.admin1, ent.text.casefold()))
@@ -104,6 +105,20 @@ class _Sentences:
         first = [t.lower_ for t in sent if not t.is_space][:3]
         shifts = _cues()["topic_shifts"]
         return any(" ".join(first[:n]) in shifts for n in (1, 2, 3))
+
+
+def _topic(ent: Span) -> bool:
+    """A place a situation noun holds ("stressed the need for a ceasefire in Gaza", "the war in
+    Ukraine"): what the sentence is about, not where it is told from."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "over"):
+        return False
+    noun = prep.head
+    start = noun.i  # a hyphenated noun spaCy splits: "cease-fire" is "cease", "-", "fire"
+    while start > 0 and (noun.doc[start - 1].text == "-" or noun.doc[start].text == "-"):
+        start -= 1
+    words = {noun.lemma_.lower(), "".join(t.lower_ for t in noun.doc[start : noun.i + 1])}
+    return bool(words & _cues()["topic_nouns"])
 
 
 def context_locations(
