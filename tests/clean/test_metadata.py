@@ -178,3 +178,6 @@ def test_a_us_dateline_names_the_city_in_capitals_and_the_state_as_written() -> 
     abbreviated = read_dateline("MANCHESTER, N.H. (AP) — The governor said ...")
     assert abbreviated is not None and abbreviated.place == "MANCHESTER, N.H."
     assert read_dateline("Des Moines, Iowa — Voters braved the cold ...") is None
+    cased = read_dateline("Des Moines, Iowa (AP) — Voters braved the cold ...")
+    assert cased is not None and (cased.place, cased.wire) == ("Des Moines, Iowa", "AP")
+    assert read_dateline("Smith, Jones (2020) - a study found ...") is None
