@@ -365,6 +365,9 @@ def test_the_dateline_places_actors_of_no_known_country_in_an_article_of_its_cou
     assert placed[0].location is not None and placed[0].location.source == "dateline"
     alone = dateline_locations(doc, [unknown], published="2025-06-23")  # no main country
     assert alone[0].location is None
+    nobody_at_all = unknown.model_copy(update={"actor": ()})  # no actor: nothing to go by
+    placed = dateline_locations(doc, [nobody_at_all, russian], published="2025-06-23")
+    assert placed[0].location is None
 
 
 def test_a_place_naming_its_residents_is_where_they_act() -> None:

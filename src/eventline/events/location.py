@@ -426,8 +426,9 @@ def _dated_by(tok: Token, verb: Token) -> bool:
 
 
 def _describes(tok: Token) -> bool:
-    """A name modifying a person or group noun ("Ohio voters", "a Texas senator") describes
-    someone, and names no place of the event."""
+    """A name modifying a person, a group of a nationality or an office holder ("a Texas
+    senator", "Florida Gov. Ron DeSantis") describes whom they represent, and names no place
+    of the event (residents are apart: `_of_residents`)."""
     if tok.dep_ not in ("compound", "amod", "nmod", "poss"):
         return False
     head = tok.head
@@ -440,8 +441,8 @@ def _describes(tok: Token) -> bool:
 
 
 def _people(noun: Token) -> bool:
-    """A noun of people a place name describes (`cues.yaml` `people_nouns`: "voters",
-    "senator", "Gov.")."""
+    """A noun of office holders a place name describes (`cues.yaml` `people_nouns`:
+    "senator", "Gov.", "lawmakers")."""
     people = _cues()["people_nouns"]
     return noun.lemma_.lower() in people or noun.lower_ in people
 
@@ -594,7 +595,8 @@ def _told_from_dateline(
     if event.modality != "asserted" or not _near_report(event, published):
         return False
     countries = {a.country for a in event.actor}
-    if place.country not in countries and not (countries <= {None} and main == place.country):
+    unknown = countries == {None} and main == place.country  # actors, none of a known country
+    if place.country not in countries and not unknown:
         return False
     return in_main_clause(doc, event)
 
