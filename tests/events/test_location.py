@@ -292,6 +292,9 @@ def test_a_venue_stands_for_its_city() -> None:
     oval = met_at("in", ["Oval", "Office"], None)  # no entity: the compound name
     assert oval is not None and (oval.name, oval.country) == ("Washington", "USA")
     assert met_at("at", ["Town", "Hall"], None) is None
+    hill = met_at("on", ["Capitol", "Hill"], "LOC")  # "on" reaches a venue only
+    assert hill is not None and (hill.name, hill.country) == ("Washington", "USA")
+    assert met_at("on", ["Monday"], "DATE") is None
 
 
 def test_names_describing_the_subject_or_a_time_are_no_place() -> None:

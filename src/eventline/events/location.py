@@ -6,10 +6,10 @@ in Tel Aviv" is the same event) for:
 
 1. the object of a place preposition ("met in Ashgabat, Turkmenistan", "shelling near
    Kharkiv"): the name itself, a venue's city ("at the White House", "in the Oval Office",
-   "at the Kremlin": `places.venue_place`), or the name a place noun holds ("in the Kursk
-   region", "the Russian city of Kazan", "the outskirts of Kyiv", "the Iranian capital"), or
-   a proper name the NER missed; never a name buried deeper in the phrase ("in his first trip
-   after the invasion of Ukraine" names no place of the trip);
+   "at the Kremlin", also "on Capitol Hill": `places.venue_place`), or the name a place noun
+   holds ("in the Kursk region", "the Russian city of Kazan", "the outskirts of Kyiv", "the
+   Iranian capital"), or a proper name the NER missed; never a name buried deeper in the
+   phrase ("in his first trip after the invasion of Ukraine" names no place of the trip);
 2. the destination of a travel verb ("visited Iran", "travelled to Tehran") or the object of
    a verb that reaches a place ("missiles hit Kyiv", "jets struck southern Lebanon");
 3. a city or region named elsewhere in the clause, outside its subject and the words
@@ -292,6 +292,8 @@ class _PlaceFinder:
             destination = tok.lower_ == "to" and tok.head.lemma_.lower() in cues["travel_verbs"]
             if tok.lower_ in cues["prepositions"] or destination or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
+            elif tok.lower_ == "on":  # "on Capitol Hill", "on Red Square": a venue's city only
+                found.extend(_venue(pobj) for pobj in children(tok, "pobj"))
         if travel:
             found.extend(self.phrase(obj) for obj in children(verb, "dobj"))
         for tok in tokens:
