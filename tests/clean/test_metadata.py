@@ -170,3 +170,14 @@ def test_quoting_another_outlets_interview_does_not_make_it_the_outlet() -> None
 def test_url_section_marks_the_kind() -> None:
     assert _kind(url="https://news.example/opinion/2025/05/port-strike") == "opinion"
     assert _kind(url="https://news.example/world/2025/05/port-strike") == "news"
+
+
+def test_a_us_dateline_names_the_city_in_capitals_and_the_state_as_written() -> None:
+    found = read_dateline("DES MOINES, Iowa — Voters braved the cold on Monday ...")
+    assert found is not None and found.place == "DES MOINES, Iowa"
+    abbreviated = read_dateline("MANCHESTER, N.H. (AP) — The governor said ...")
+    assert abbreviated is not None and abbreviated.place == "MANCHESTER, N.H."
+    assert read_dateline("Des Moines, Iowa — Voters braved the cold ...") is None
+    cased = read_dateline("Des Moines, Iowa (AP) — Voters braved the cold ...")
+    assert cased is not None and (cased.place, cased.wire) == ("Des Moines, Iowa", "AP")
+    assert read_dateline("Smith, Jones (2020) - a study found ...") is None

@@ -265,3 +265,126 @@ def test_a_verb_joined_without_a_subject_takes_the_place_of_its_clause() -> None
     )
     assert place.latitude is not None  # a region's point
     assert joined(modal=True) is None  # what might happen is not placed by its neighbour
+
+
+def test_a_venue_stands_for_its_city() -> None:
+    # "Putin met Velkor at the Kremlin." / "... in the Oval Office."
+    def met_at(prep: str, words: list[str], ent: str | None) -> Place | None:
+        n = len(words)
+        rows: list[Row] = [
+            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+            ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+            ("Velkor", 1, "dobj", "PROPN", "NNP", "Velkor"),
+            (prep, 1, "prep", "ADP", "IN", prep),
+            ("the", 4 + n, "det", "DET", "DT", "the"),
+            *[(w, 4 + n, "compound", "PROPN", "NNP", w) for w in words[:-1]],
+            (words[-1], 3, "pobj", "PROPN", "NNP", words[-1]),
+        ]
+        ents = [(5, 5 + n, ent)] if ent else []
+        return place_of(build(rows, ents), 1)
+
+    kremlin = met_at("at", ["Kremlin"], "FAC")
+    assert kremlin is not None and (kremlin.name, kremlin.country, kremlin.kind) == (
+        "Moscow",
+        "RUS",
+        "city",
+    )
+    oval = met_at("in", ["Oval", "Office"], None)  # no entity: the compound name
+    assert oval is not None and (oval.name, oval.country) == ("Washington", "USA")
+    assert met_at("at", ["Town", "Hall"], None) is None
+    hill = met_at("on", ["Capitol", "Hill"], "LOC")  # "on" reaches a venue only
+    assert hill is not None and (hill.name, hill.country) == ("Washington", "USA")
+    assert met_at("on", ["Monday"], "DATE") is None
+
+
+def test_names_describing_the_subject_or_a_time_are_no_place() -> None:
+    # "Florida Gov. Velkor met farmers in Iowa." (Florida describes the governor)
+    rows: list[Row] = [
+        ("Florida", 1, "compound", "PROPN", "NNP", "Florida"),
+        ("Gov.", 2, "compound", "PROPN", "NNP", "Gov."),
+        ("Velkor", 3, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("met", 3, "ROOT", "VERB", "VBD", "meet"),
+        ("farmers", 3, "dobj", "NOUN", "NNS", "farmer"),
+        ("in", 3, "prep", "ADP", "IN", "in"),
+        ("Iowa", 5, "pobj", "PROPN", "NNP", "Iowa"),
+    ]
+    place = place_of(build(rows, [(0, 1, "GPE"), (6, 7, "GPE")]), 3)
+    assert place is not None and (place.name, place.kind) == ("Iowa", "admin1")
+    # "Putin met Velkor a week before the Ohio primary." names when, not where
+    rows = [
+        ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("Velkor", 1, "dobj", "PROPN", "NNP", "Velkor"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("week", 5, "npadvmod", "NOUN", "NN", "week"),
+        ("before", 1, "prep", "ADP", "IN", "before"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("Ohio", 8, "compound", "PROPN", "NNP", "Ohio"),
+        ("primary", 5, "pobj", "NOUN", "NN", "primary"),
+    ]
+    assert place_of(build(rows, [(7, 8, "GPE")]), 1) is None
+    # "Putin, with a senator from Ohio, met Velkor." names where the senator is from
+    rows = [
+        ("Putin", 7, "nsubj", "PROPN", "NNP", "Putin"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("with", 0, "prep", "ADP", "IN", "with"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("senator", 2, "pobj", "NOUN", "NN", "senator"),
+        ("from", 4, "prep", "ADP", "IN", "from"),
+        ("Ohio", 5, "pobj", "PROPN", "NNP", "Ohio"),
+        ("met", 7, "ROOT", "VERB", "VBD", "meet"),
+        ("Velkor", 7, "dobj", "PROPN", "NNP", "Velkor"),
+    ]
+    assert place_of(build(rows, [(6, 7, "GPE")]), 7) is None
+
+
+def test_a_name_in_a_conjoined_noun_phrase_is_in_the_clause() -> None:
+    # "Velkor got loans from the government and the government of Bavaria."
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("got", 1, "ROOT", "VERB", "VBD", "get"),
+        ("loans", 1, "dobj", "NOUN", "NNS", "loan"),
+        ("from", 1, "prep", "ADP", "IN", "from"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("government", 3, "pobj", "NOUN", "NN", "government"),
+        ("and", 5, "cc", "CCONJ", "CC", "and"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("government", 5, "conj", "NOUN", "NN", "government"),
+        ("of", 8, "prep", "ADP", "IN", "of"),
+        ("Bavaria", 9, "pobj", "PROPN", "NNP", "Bavaria"),
+    ]
+    place = place_of(build(rows, [(10, 11, "GPE")]), 1)
+    assert place is not None and (place.country, place.kind) == ("DEU", "admin1")
+
+
+def test_the_dateline_places_actors_of_no_known_country_in_an_article_of_its_country() -> None:
+    doc = _dateline_doc()
+    sentence = doc[8:16]
+    nobody = ActorRef(id="p_x", name="Ivan Unlisted", country=None)
+    unknown = _event(doc, "p_putin", start=sentence.start_char, end=sentence.end_char)
+    unknown = unknown.model_copy(update={"actor": (nobody,)})
+    russian = _event(doc, "p_putin", start=sentence.start_char, end=sentence.end_char)
+    placed = dateline_locations(doc, [unknown, russian], published="2025-06-23")
+    assert placed[0].location is not None and placed[0].location.source == "dateline"
+    alone = dateline_locations(doc, [unknown], published="2025-06-23")  # no main country
+    assert alone[0].location is None
+    nobody_at_all = unknown.model_copy(update={"actor": ()})  # no actor: nothing to go by
+    placed = dateline_locations(doc, [nobody_at_all, russian], published="2025-06-23")
+    assert placed[0].location is None
+
+
+def test_a_place_naming_its_residents_is_where_they_act() -> None:
+    # "Ohio voters rejected the amendment." / "Ohio senators rejected the amendment."
+    def rejected_by(noun: str, lemma: str) -> Place | None:
+        rows: list[Row] = [
+            ("Ohio", 1, "compound", "PROPN", "NNP", "Ohio"),
+            (noun, 2, "nsubj", "NOUN", "NNS", lemma),
+            ("rejected", 2, "ROOT", "VERB", "VBD", "reject"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("amendment", 2, "dobj", "NOUN", "NN", "amendment"),
+        ]
+        return place_of(build(rows, [(0, 1, "GPE")]), 2)
+
+    voters = rejected_by("voters", "voter")
+    assert voters is not None and (voters.name, voters.kind) == ("Ohio", "admin1")
+    assert rejected_by("senators", "senator") is None  # whom they represent, not where

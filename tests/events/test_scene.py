@@ -17,11 +17,18 @@ Word = tuple[str, int, str, str, str]
 _VOCAB = spacy.blank("en").vocab
 
 
-def _doc(sentences: list[list[Word]], *, between: str = " ", ents: tuple[str, ...] = ()) -> Doc:
+def _doc(
+    sentences: list[list[Word]],
+    *,
+    between: str = " ",
+    ents: tuple[str, ...] = (),
+    breaks: tuple[int, ...] = (0,),
+) -> Doc:
     """Sentences parsed by hand (heads relative to each sentence's first token), joined by
-    `between`; `ents` are words labelled GPE (or DATE for weekdays)."""
+    `between` ("\n": a paragraph break after each sentence numbered in `breaks`); `ents` are
+    words labelled GPE (or DATE for weekdays)."""
     words, heads, deps, pos, lemmas, spaces = [], [], [], [], [], []
-    for sent in sentences:
+    for n, sent in enumerate(sentences):
         base = len(words)
         for k, (word, head, dep, tag, lemma) in enumerate(sent):
             words.append(word)
@@ -31,10 +38,16 @@ def _doc(sentences: list[list[Word]], *, between: str = " ", ents: tuple[str, ..
             lemmas.append(lemma)
             spaces.append(k + 1 < len(sent) and sent[k + 1][2] != "punct")
         spaces[-1] = True
+        if between != " " and n in breaks and n + 1 < len(sentences):
+            spaces[-1] = False  # spaCy hangs the line break on the sentence's last token
+            words.append("\n")
+            heads.append(len(words) - 2)
+            deps.append("dep")
+            pos.append("SPACE")
+            lemmas.append("\n")
+            spaces.append(False)
     # sentences come from the parse: each root heads one
     doc = Doc(_VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    if between != " ":
-        return _with_paragraph_break(doc)
     spans = []
     for tok in doc:
         if tok.text in ents:
@@ -43,28 +56,6 @@ def _doc(sentences: list[list[Word]], *, between: str = " ", ents: tuple[str, ..
             )
     doc.ents = spans
     return doc
-
-
-def _with_paragraph_break(doc: Doc) -> Doc:
-    """The same parse with a line break after the first sentence (a new paragraph)."""
-    words = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
-    first_end = next(s.end for s in doc.sents)
-    out = Doc(
-        _VOCAB,
-        words=[*words[:first_end], "\n", *words[first_end:]],
-        spaces=[*spaces[: first_end - 1], False, False, *spaces[first_end:]],
-        heads=[
-            *[t.head.i for t in doc[:first_end]],
-            first_end - 1,
-            *[t.head.i + 1 for t in doc[first_end:]],
-        ],
-        deps=[*[t.dep_ for t in doc[:first_end]], "dep", *[t.dep_ for t in doc[first_end:]]],
-        pos=[*[t.pos_ for t in doc[:first_end]], "SPACE", *[t.pos_ for t in doc[first_end:]]],
-        lemmas=[*[t.lemma_ for t in doc[:first_end]], "\n", *[t.lemma_ for t in doc[first_end:]]],
-    )
-    assert "\n" in out.text
-    return out
 
 
 RALLY: list[Word] = [
@@ -90,8 +81,9 @@ def arrest(obj: str = "them", *, opener: list[Word] | None = None) -> list[Word]
 
 
 def place_of_arrest(
-    doc: Doc, *, actor: ActorRef = POLICE, scene: Place | None = LAGOS
+    doc: Doc, *, actor: ActorRef = POLICE, scene: Place | None = LAGOS, at: int = 0
 ) -> Place | None:
+    """The place the last sentence's arrest gets, the scene set by sentence `at`."""
     sents = list(doc.sents)
     last = sents[-1]
     event = EventMention(
@@ -102,7 +94,7 @@ def place_of_arrest(
             article="a", sentence=len(sents) - 1, start=last.start_char, end=last.end_char
         ),
     )
-    first = sents[0]
+    first = sents[at]
     out = context_locations(
         doc,
         [event],
@@ -154,7 +146,7 @@ def test_not_across_a_change_of_topic_another_place_or_another_day() -> None:
     assert place_of_arrest(_doc([RALLY, dated], ents=("Monday",))) is None
 
 
-def test_not_across_a_quote_or_into_a_new_paragraph_after_the_lead() -> None:
+def test_not_across_a_quote_nor_into_a_new_paragraph_but_after_the_lead() -> None:
     quote: list[Word] = [
         ("“", 1, "punct", "PUNCT", "“"),
         ("Enough", 1, "ROOT", "ADJ", "enough"),
@@ -163,9 +155,14 @@ def test_not_across_a_quote_or_into_a_new_paragraph_after_the_lead() -> None:
     ]
     assert place_of_arrest(_doc([RALLY, quote, arrest("them")])) is None
     second = [*RALLY[:-1], ("again", 1, "advmod", "ADV", "again"), (".", 1, "punct", "PUNCT", ".")]
-    # the lead sets the scene for the paragraph that follows it; a later paragraph does not
+    # the lead sets the scene for the paragraph that follows it, not only its first sentence
     assert place_of_arrest(_doc([RALLY, arrest("them")], between="\n")) is not None
-    assert place_of_arrest(_doc([RALLY, second, arrest("them")], between="\n")) is None
+    assert place_of_arrest(_doc([RALLY, second, arrest("them")], between="\n")) is not None
+    # another sentence's scene does not reach into the next paragraph, unless each paragraph
+    # is one sentence (wire copy)
+    later = [second, RALLY, arrest("them")]
+    assert place_of_arrest(_doc(later, between="\n", breaks=(1,)), at=1) is None
+    assert place_of_arrest(_doc(later, between="\n", breaks=(0, 1)), at=1) is not None
 
 
 def test_the_scenes_own_name_in_the_next_sentence_does_not_close_it() -> None:
@@ -178,3 +175,44 @@ def test_the_scenes_own_name_in_the_next_sentence_does_not_close_it() -> None:
     ]
     place = place_of_arrest(_doc([RALLY, lagos_police], ents=("Lagos",)))
     assert place is not None and place.name == "Lagos"
+
+
+def test_the_region_around_the_scene_does_not_close_it() -> None:
+    # "Students rallied in Des Moines. Iowa police arrested them." / "... Ohio police ..."
+    des_moines = Place(name="Des Moines", country="USA", admin1="Iowa", kind="city")
+    rally = [(w if w != "Lagos" else "Des Moines", h, d, p, lem) for w, h, d, p, lem in RALLY]
+
+    def state_police(state: str) -> list[Word]:
+        return [
+            (state, 1, "compound", "PROPN", state),
+            ("police", 2, "nsubj", "NOUN", "police"),
+            ("arrested", 2, "ROOT", "VERB", "arrest"),
+            ("them", 2, "dobj", "PRON", "them"),
+            (".", 2, "punct", "PUNCT", "."),
+        ]
+
+    iowa = _doc([rally, state_police("Iowa")], ents=("Iowa",))
+    assert place_of_arrest(iowa, scene=des_moines) is not None
+    ohio = _doc([rally, state_police("Ohio")], ents=("Ohio",))
+    assert place_of_arrest(ohio, scene=des_moines) is None  # another state: told elsewhere
+
+
+def test_a_place_a_situation_noun_holds_does_not_close_the_scene() -> None:
+    # "Students rallied in Lagos. They demanded a cease-fire in Abuja. Police arrested them."
+    def demanded(noun: list[str]) -> list[Word]:
+        head = 3 + len(noun) - 1  # the noun's last word heads it
+        return [
+            ("They", 1, "nsubj", "PRON", "they"),
+            ("demanded", 1, "ROOT", "VERB", "demand"),
+            ("a", head, "det", "DET", "a"),
+            *[(w, head, "compound" if w != "-" else "punct", "NOUN", w) for w in noun[:-1]],
+            (noun[-1], 1, "dobj", "NOUN", noun[-1]),
+            ("in", head, "prep", "ADP", "in"),
+            ("Abuja", head + 1, "pobj", "PROPN", "Abuja"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+
+    ceasefire = _doc([RALLY, demanded(["cease", "-", "fire"]), arrest("them")], ents=("Abuja",))
+    assert place_of_arrest(ceasefire) is not None  # what they talk about, not where
+    office = _doc([RALLY, demanded(["office"]), arrest("them")], ents=("Abuja",))
+    assert place_of_arrest(office) is None  # another place

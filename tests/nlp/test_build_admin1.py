@@ -39,3 +39,15 @@ def test_a_region_named_for_its_province_is_not_renamed_after_a_city() -> None:
     # a city named after its region with a word more: "Nara-shi", "Jambi City"
     assert modern("Nara", [city("Nara-shi", 360_000, "Nara")]) == "Nara"
     assert modern("El Progreso", [city("Guastatoya", 20_000, "El Progreso")]) == "El Progreso"
+
+
+def test_the_reviewed_table_gives_the_name_news_uses(tmp_path: Path) -> None:
+    script = _script()
+    table = tmp_path / "names.tsv"
+    table.write_text("# a comment\ncode\tname\nTR.31\tHatay\n", encoding="utf-8")
+    assert script.news_names(table) == {"TR.31": "Hatay"}
+    shipped = script.news_names()  # every code once, every name written out
+    assert shipped["CH.LU"] == "Lucerne" and shipped["TR.31"] == "Hatay"
+    assert all(code.count(".") == 1 and name.strip() == name for code, name in shipped.items())
+    # local words before a region's name are dropped: "Sha`biyat Nalut" -> "Nalut"
+    assert script.modern_name("Sha`biyat Nalut", [city("Nalut", 20_000)]) == "Nalut"

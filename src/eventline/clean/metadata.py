@@ -18,7 +18,9 @@ from eventline.model import Kind, Removal
 
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?"
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()))"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d|\())"
+    # "Des Moines, Iowa (AP) -": a city and its state in running case, before a wire's name
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?(?=\s*\())"
     r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}"
     r"(?:\s+\d{4})?))?"
     r"(?:\s*\((?P<wire>[^)]{2,40})\))?"
@@ -49,7 +51,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
     place, wire = m.group("place"), m.group("wire")
     if place.casefold() in cues().not_places:
         return None
-    if place.isupper() is False and not (m.group("date") or wire):
+    city = place.split(",")[0]  # "DES MOINES, Iowa -": the city in capitals, the state not
+    if not city.isupper() and not (m.group("date") or wire):
         return None
     if wire is not None and not _CREDIT_NAME.fullmatch(wire):
         return None

@@ -5,8 +5,8 @@ An event's text is its evidence span (the clause that reports it, not the whole 
 strike). It *names a place* when it holds a place-name entity (GPE, LOC, FAC) that the
 gazetteer (`eventline.nlp.places`) reads as a city or region, or a country named after a place
 preposition ("in Iran"); organisations and groupings never count, nor names acting as a state
-or describing someone (subjects, "Washington senator", "Iran's", a capital as the object of
-a verb that reaches no place: "criticised Moscow"). Figures: the
+or describing someone (subjects, "Washington senator", "a senator from Virginia", "Iran's", a
+capital as the object of a verb that reaches no place: "criticised Moscow"). Figures: the
 share of such events with a location, and of those whose sentence names a city the share whose
 location has coordinates. Run on the development samples (`places`) and on MEANTIME
 (`meantime-places`). No gold: this measures coverage, and the misses list the sentences.
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventline.eval.report import Metric, SectionReport
 from eventline.model import EventMention, Place
@@ -58,6 +58,8 @@ def _as_actor(ent: Span) -> bool:
     heads = [root, *([root.head] if root.dep_ == "conj" else [])]
     if any(h.dep_ in ("nsubj", "nsubjpass") for h in heads):
         return True
+    if _origin(root):  # "senator Mark Warner from Virginia": where someone comes from
+        return True
     if (
         root.dep_ in ("dobj", "dative")
         and root.head.lemma_.lower() not in cues()["object_place_verbs"]
@@ -66,6 +68,15 @@ def _as_actor(ent: Span) -> bool:
             s.label_ == "METONYM" and s.root == root for s in ent.doc.spans.get("actors", ())
         )
     return root.dep_ in ("compound", "amod", "poss", "nmod")
+
+
+def _origin(root: Token) -> bool:
+    """A name in a "from" phrase of a person ("a senator from Virginia") describes where the
+    person comes from, as a name before a title does ("Washington senator")."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    return prep.head.ent_type_ == "PERSON" or prep.head.lemma_.lower() in cues()["people_nouns"]
 
 
 def _event_text(doc: Doc, event: EventMention) -> Span | None:
@@ -138,9 +149,12 @@ def meantime_coded(root: Path, nlp: Any) -> list[tuple[Doc, list[EventMention]]]
 # -- examples written for the project ----------------------------------------------------------
 
 _EXAMPLES = "resources/places/examples.yaml"
+#: The second set, written before the place rules it measures were changed (issue 9, item 6):
+#: its first score is the honest estimate of how the rules generalise.
+EXAMPLES_2 = "resources/places/examples_2.yaml"
 
 
-def load_place_examples() -> tuple[str, list[dict[str, Any]]]:
+def load_place_examples(path: str = _EXAMPLES) -> tuple[str, list[dict[str, Any]]]:
     """The packaged example sentences with the place each coded event should carry."""
     from importlib import resources
 
@@ -149,10 +163,10 @@ def load_place_examples() -> tuple[str, list[dict[str, Any]]]:
     from eventline.errors import ResourceError
 
     try:
-        raw = resources.files("eventline").joinpath(_EXAMPLES).read_text(encoding="utf-8")
+        raw = resources.files("eventline").joinpath(path).read_text(encoding="utf-8")
         data: dict[str, Any] = yaml.safe_load(raw)
     except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(_EXAMPLES, f"cannot read: {exc}") from exc
+        raise ResourceError(path, f"cannot read: {exc}") from exc
     return str(data["published"]), list(data["examples"])
 
 
@@ -186,7 +200,9 @@ def _event_for(
     return min(found, key=lambda e: e.evidence.end - e.evidence.start, default=None)
 
 
-def score_place_examples(nlp: Any) -> SectionReport:
+def score_place_examples(
+    nlp: Any, *, path: str = _EXAMPLES, section: str = "place_examples"
+) -> SectionReport:
     """Each expected (sentence, event type): the first coded event of that type carries the
     expected place, or none (`evidence`: the first whose text holds those words). `right`: share
     right; `no_wrong_place`: share of events expected without a place, or with one, that got no
@@ -195,7 +211,7 @@ def score_place_examples(nlp: Any) -> SectionReport:
     (`uncoded`)."""
     from eventline.events import code_text
 
-    published, examples = load_place_examples()
+    published, examples = load_place_examples(path)
     right = scored = wrong = uncoded = cities = coords = regions = region_coords = 0
     misses: list[str] = []
     for example in examples:
@@ -221,7 +237,7 @@ def score_place_examples(nlp: Any) -> SectionReport:
                 got = f"{place.name} ({place.country}, {place.source})" if place else "none"
                 misses.append(f"{item['type']} got {got}: {example['text'][:120]}")
     return SectionReport(
-        "place_examples",
+        section,
         (
             Metric("right", right / scored if scored else 0.0, None, f"{right}/{scored}"),
             Metric("no_wrong_place", 1 - wrong / scored if scored else 0.0, None,

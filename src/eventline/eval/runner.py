@@ -211,6 +211,13 @@ def _quote_attributions_2(ctx: EvalContext) -> SectionReport:
     )
 
 
+def _place_examples_2(ctx: EvalContext) -> SectionReport:
+    """The second place set, written before the rules it measures (eval/places.py)."""
+    from eventline.eval.places import EXAMPLES_2
+
+    return score_place_examples(ctx.nlp, path=EXAMPLES_2, section="place_examples_2")
+
+
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
@@ -236,6 +243,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "quote-attributions-2": _quote_attributions_2,  # quotes helper: resources/quotes/
     "actors-fresh": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh"),
     "actors-fresh-test": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh-test"),
+    "place-examples-2": _place_examples_2,  # places helper: resources/places/examples_2.yaml
 }
 
 

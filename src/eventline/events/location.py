@@ -5,15 +5,20 @@ The text. `event_place` looks in the event's clause (not in clauses telling anot
 in Tel Aviv" is the same event) for:
 
 1. the object of a place preposition ("met in Ashgabat, Turkmenistan", "shelling near
-   Kharkiv"): the name itself, or the name a place noun holds ("in the Kursk region", "the
-   Russian city of Kazan", "the outskirts of Kyiv", "the Iranian capital"), or a proper name
-   the NER missed; never a name buried deeper in the phrase ("in his first trip after the
-   invasion of Ukraine" names no place of the trip);
+   Kharkiv"): the name itself, a venue's city ("at the White House", "in the Oval Office",
+   "at the Kremlin", also "on Capitol Hill": `places.venue_place`), or the name a place noun
+   holds ("in the Kursk region", "the Russian city of Kazan", "the outskirts of Kyiv", "the
+   Iranian capital"), or a proper name the NER missed; never a name buried deeper in the
+   phrase ("in his first trip after the invasion of Ukraine" names no place of the trip);
 2. the destination of a travel verb ("visited Iran", "travelled to Tehran") or the object of
    a verb that reaches a place ("missiles hit Kyiv", "jets struck southern Lebanon");
-3. a city or region named elsewhere in the clause, outside its subject ("strikes hit
-   Kharkiv", "equipment sent to Tehran"), unless it is a capital standing for its state as
-   the object of a verb that reaches no place ("criticised Moscow", "help Tehran").
+3. a city or region named elsewhere in the clause, outside its subject and the words
+   describing it ("strikes hit Kharkiv", "equipment sent to Tehran"; not "Florida Gov. Ron
+   DeSantis met ...", "a senator from Virginia called ...") and phrases of time ("a week
+   before the New Hampshire primary"), unless it is a capital standing for its state as the
+   object of a verb that reaches no place ("criticised Moscow", "help Tehran"), or a word
+   describing an office holder ("met a Texas senator"); a place naming its residents counts
+   even in the subject ("Ohio voters rejected ...", "killed Gaza residents").
 
 Among several, a city beats a region, which beats a country. Names are read with the
 GeoNames gazetteer (`eventline.nlp.places`): among namesakes the city in the region named
@@ -38,7 +43,9 @@ where everything in it happened. `dateline_locations` gives the dateline's place
 - is told in a sentence's main clause (not inside reported speech or a subordinate clause),
   and
 - has an actor of the dateline's country (a Ukrainian official in a Kyiv report speaks in
-  Ukraine; a Russian strike reported from Kyiv did not happen in Kyiv).
+  Ukraine; a Russian strike reported from Kyiv did not happen in Kyiv), or only actors of no
+  known country in an article whose actors mostly belong to the dateline's country (a
+  candidate the actor KB lacks, in a report on a US campaign filed from Des Moines).
 Nothing else is guessed: a country's capital is never a default.
 """
 
@@ -86,17 +93,24 @@ def clause_tokens(verb: Token) -> Iterator[Token]:
 def own_clause(verb: Token) -> Iterator[Token]:
     """Like `clause_tokens`, and not into a clause telling another event (`_another_event`:
     "after the US bombed sites in Iran"); a subject-less participle stays ("Speaking in
-    London, X accused ...")."""
+    London, X accused ..."), and so do conjoined noun phrases ("the governments of Canada and
+    Ontario")."""
     stack = [verb]
     while stack:
         tok = stack.pop()
         yield tok
         for c in tok.children:
-            if c.dep_ in _CLAUSE_STOP:
+            if c.dep_ in _CLAUSE_STOP and not _nominal_conj(c, verb):
                 continue
             if c.dep_ in _OWN_CLAUSE and _another_event(c):
                 continue
             stack.append(c)
+
+
+def _nominal_conj(tok: Token, verb: Token) -> bool:
+    """A conjoined noun phrase inside the clause ("loans from the government of Canada and the
+    provincial government of Ontario"), not a conjoined clause."""
+    return tok.dep_ == "conj" and tok.head != verb and tok.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _another_event(clause: Token) -> bool:
@@ -136,6 +150,24 @@ class _DocPlaces:
         found = find_dateline(doc)
         self.dateline = found[0] if found else None
         self.dateline_tokens = set(range(found[1].start, found[1].end)) if found else set()
+        self.regions = _article_regions(doc, self.ents)
+
+
+def _article_regions(doc: Doc, ents: dict[int, Span]) -> frozenset[tuple[str, str | None]]:
+    """The regions an article names or is filed from ("New Hampshire" of "MANCHESTER, N.H."),
+    which pick among namesake cities ("Concord")."""
+    from eventline.nlp.places import is_grouping, resolve_place
+
+    found: set[tuple[str, str | None]] = set()
+    filed = dateline_place(doc)
+    if filed is not None and filed.admin1 and filed.country:
+        found.add((filed.country, filed.admin1))
+    for ent in set(ents.values()):
+        if ent.label_ == "GPE" and not is_grouping(ent.text):
+            place = resolve_place(ent.text, region=_region_beside(ent))
+            if place is not None and place.kind == "admin1" and place.country:
+                found.add((place.country, place.admin1))
+    return frozenset(found)
 
 
 _LAST: list[Any] = [None, None]  # the last doc seen and its _DocPlaces
@@ -217,9 +249,15 @@ class _PlaceFinder:
         self._hints: set[str] | None = None
 
     def hints(self) -> set[str]:
+        """The countries of the sentence: its actors' and those it names ("the governments of
+        Canada and Ontario": the province)."""
+        from eventline.nlp.places import country_of_name
+
         if self._hints is None:
             covering = (self.actors.covering(t) for t in self.verb.sent)
             self._hints = {r.country for r in covering if r is not None and r.country}
+            named = (e for e in self.verb.sent.ents if e.label_ == "GPE")
+            self._hints |= {c for e in named if (c := country_of_name(e.text))}
         return self._hints
 
     def place(self, ent: Span) -> Place | None:
@@ -234,6 +272,7 @@ class _PlaceFinder:
                     hints={country} if country else self.hints(),
                     context=self.facts.context,
                     region=_region_beside(ent),
+                    near=self.facts.regions,
                 )
                 if found is None and (country or ent.label_ in ("LOC", "FAC")):
                     found = Place(name=ent.text, country=country)
@@ -253,11 +292,17 @@ class _PlaceFinder:
             destination = tok.lower_ == "to" and tok.head.lemma_.lower() in cues["travel_verbs"]
             if tok.lower_ in cues["prepositions"] or destination or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
+            elif tok.lower_ == "on":  # "on Capitol Hill", "on Red Square": a venue's city only
+                found.extend(_venue(pobj) for pobj in children(tok, "pobj"))
         if travel:
             found.extend(self.phrase(obj) for obj in children(verb, "dobj"))
         for tok in tokens:
             ent = self.ents.get(tok.i)
-            if ent is None or tok.dep_ in _SUBJECTS or tok.head.dep_ in _SUBJECTS:
+            if ent is None:
+                continue
+            if not _of_residents(ent) and (
+                _in_subject(tok, verb) or _describes(tok) or _dated_by(tok, verb)
+            ):
                 continue
             if self._as_state(tok):
                 continue
@@ -266,7 +311,7 @@ class _PlaceFinder:
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["departure_verbs"]:
                 continue  # "left Tehran for the meeting": the place it did not happen
             other = self.place(ent)
-            if other is not None and other.kind in ("city", "admin1"):
+            if other is not None and (other.kind in ("city", "admin1") or _of_residents(ent)):
                 found.append(other)
         places = [p for p in found if p is not None]
         return min(places, key=lambda p: _RANK.get(p.kind, 3)) if places else None
@@ -290,6 +335,8 @@ class _PlaceFinder:
 
         if depth > 3 or tok.i in self.facts.dateline_tokens:
             return None
+        if (venue := _venue(tok)) is not None:
+            return venue
         ent = self.ents.get(tok.i)
         if ent is not None:
             return self.place(ent)
@@ -347,6 +394,61 @@ class _PlaceFinder:
         return ref.country if ref is not None and ref.country else None
 
 
+def _in_subject(tok: Token, verb: Token) -> bool:
+    """`tok` is the clause's subject, its head's modifier, or in a "from" phrase inside it
+    ("a senator from Virginia called ...": where someone comes from). "Residents of Kharkiv
+    fled" keeps Kharkiv: an "of" phrase of the subject may be the scene."""
+    if tok.dep_ in _SUBJECTS or tok.head.dep_ in _SUBJECTS:
+        return True
+    origin = False
+    while tok != verb and tok.head != tok:
+        if tok.dep_ in _SUBJECTS:
+            return origin
+        origin = origin or (tok.dep_ == "prep" and tok.lower_ == "from")
+        tok = tok.head
+    return False
+
+
+def _of_residents(ent: Span) -> bool:
+    """A place naming the people who live there ("Ohio voters", "Gaza residents"): where
+    they act, even as the subject."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _cues()["resident_nouns"]
+
+
+def _dated_by(tok: Token, verb: Token) -> bool:
+    """`tok` is in a phrase of time ("a week before the New Hampshire primary"): it names the
+    happening the event is dated by, not where the event happened."""
+    times = _cues()["time_prepositions"]
+    while tok != verb and tok.head != tok:
+        if tok.dep_ == "prep" and tok.lower_ in times:
+            return True
+        tok = tok.head
+    return False
+
+
+def _describes(tok: Token) -> bool:
+    """A name modifying a person, a group of a nationality or an office holder ("a Texas
+    senator", "Florida Gov. Ron DeSantis") describes whom they represent, and names no place
+    of the event (residents are apart: `_of_residents`)."""
+    if tok.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False
+    head = tok.head
+    while True:  # up a chain of names and titles: "Florida Gov. Ron DeSantis"
+        if head.ent_type_ in ("PERSON", "NORP") or _people(head):
+            return True
+        if head.dep_ != "compound" or head.head == head:
+            return False
+        head = head.head
+
+
+def _people(noun: Token) -> bool:
+    """A noun of office holders a place name describes (`cues.yaml` `people_nouns`:
+    "senator", "Gov.", "lawmakers")."""
+    people = _cues()["people_nouns"]
+    return noun.lemma_.lower() in people or noun.lower_ in people
+
+
 def _target(prep: Token, verb: Token) -> bool:
     """ "a missile strike on Dnipro", "the siege of Mariupol": the target of an attack noun that
     is the event itself or the subject of its clause is where it happened (not an attack a
@@ -390,6 +492,22 @@ def _country_for(
     if near is not None and (code := country_code(near.text)):
         return code
     return country_code(text)
+
+
+def _venue(tok: Token) -> Place | None:
+    """The city of a venue a preposition's object names ("at the White House", "in the Oval
+    Office"): the entity over it, else its compound name."""
+    from eventline.nlp.places import venue_place
+
+    ent = None
+    if tok.ent_type_:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return venue_place(ent.text)
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
+    return venue_place(tok.doc[start : tok.i + 1].text)
 
 
 def _proper_name(tok: Token) -> Span | None:
@@ -439,9 +557,11 @@ def dateline_locations(
     place = dateline_place(doc)
     if place is None:
         return list(events)
+    counts = Counter(a.country for e in events for a in e.actor if a.country)
+    main = counts.most_common(1)[0][0] if counts else None
     return [
         e.model_copy(update={"location": place})
-        if e.location is None and _told_from_dateline(doc, e, place, published)
+        if e.location is None and _told_from_dateline(doc, e, place, published, main=main)
         else e
         for e in events
     ]
@@ -469,10 +589,16 @@ def _with_context(doc: Doc, events: Sequence[EventMention]) -> list[EventMention
     return context_locations(doc, events, scene_of=scene_of, participants=participants)
 
 
-def _told_from_dateline(doc: Doc, event: EventMention, place: Place, published: str | None) -> bool:
+def _told_from_dateline(
+    doc: Doc, event: EventMention, place: Place, published: str | None, *, main: str | None
+) -> bool:
+    """The module docstring's conditions for the dateline; `main`: the country most of the
+    article's actors belong to."""
     if event.modality != "asserted" or not _near_report(event, published):
         return False
-    if not any(a.country == place.country for a in event.actor):
+    countries = {a.country for a in event.actor}
+    unknown = countries == {None} and main == place.country  # actors, none of a known country
+    if place.country not in countries and not unknown:
         return False
     return in_main_clause(doc, event)
 

