@@ -262,7 +262,7 @@ class Timex(Record):
 class Place(Record):
     """Where an event happened. `kind` is country, admin1 or city; a city or US state comes
     with its GeoNames id and coordinates; `admin1` is the first-level region (a US state's
-    name, else GeoNames' region name, or its "CC.code" key when the name is unknown). Countries
+    name, else the region's news name from GeoNames, or None when GeoNames names none). Countries
     have no coordinates: the capital is not a default location."""
 
     name: str
