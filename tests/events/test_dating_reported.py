@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventline.events.relative import _month_of
+from eventline.events.relative_base import month_of
 from tests.events.coded import Parse, by_trigger, events
 
 
@@ -71,9 +71,9 @@ def test_a_warning_made_before_a_dated_act_takes_that_month(parse: Parse) -> Non
 
 
 def test_the_month_of_an_anchor_keeps_a_missing_year() -> None:
-    assert _month_of("2024-03-09", "day") == ("2024-03", "month")
-    assert _month_of("--03-09", "monthday") == ("--03", "month")
-    assert _month_of("2024", "year") == ("2024", "year")
+    assert month_of("2024-03-09", "day") == ("2024-03", "month")
+    assert month_of("--03-09", "monthday") == ("--03", "month")
+    assert month_of("2024", "year") == ("2024", "year")
 
 
 @pytest.mark.slow
