@@ -11,13 +11,15 @@ from tests.events.coded import Parse, by_trigger, events
 
 
 @pytest.mark.slow
-def test_an_accused_act_takes_the_accusation_time(parse: Parse) -> None:
+def test_an_accused_act_takes_the_month_of_the_accusation(parse: Parse) -> None:
+    # the sending came before the accusation, at a distance the text does not give: the
+    # accusation's day would claim it happened that day (sixth review)
     text = (
         "Speaking at a press conference in Paris on Feb. 3, Velkor accused Peru "
         "of sending attack drones to Chile."
     )
     ev = by_trigger(events(parse, text, published="2024-03"), "sending")
-    assert (ev.date, ev.date_precision) == ("2024-02-03", "day")
+    assert (ev.date, ev.date_precision) == ("2024-02", "month")
 
 
 @pytest.mark.slow

@@ -473,11 +473,29 @@ def first(tok: Token, *deps: str) -> Token | None:
 def prep_objects(tok: Token, preps: Iterable[str]) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under `tok` for the given prepositions, in text order."""
     wanted = set(preps)
-    for prep in children(tok, "prep", "dative", "agent"):
-        if prep.lower_ in wanted:
-            objects = list(children(prep, "pobj", "pcomp"))
-            for pobj in objects or stranded_object(prep):
-                yield prep.lower_, pobj
+    found = [
+        (prep.i, prep.lower_, pobj)
+        for prep in children(tok, "prep", "dative", "agent")
+        if prep.lower_ in wanted
+        for pobj in list(children(prep, "pobj", "pcomp")) or stranded_object(prep)
+    ]
+    found += [(mark.i, mark.lower_, obj) for mark, obj in _marked_objects(tok, wanted)]
+    for _, prep_word, pobj in sorted(found, key=lambda f: (f[0], f[2].i)):
+        yield prep_word, pobj
+
+
+def _marked_objects(tok: Token, wanted: set[str]) -> Iterator[tuple[Token, Token]]:
+    """ "pleaded before Congress to be given loans": the parser reads the preposition as the
+    marker of the infinitive that follows and its object as that infinitive's subject. An
+    infinitive ("to" + verb) takes no marker and no subject of its own, so a wanted
+    preposition marking one, right before its subject, is a preposition of `tok`."""
+    for clause in children(tok, "advcl"):
+        if not any(x.dep_ == "aux" and x.lower_ == "to" for x in clause.children):
+            continue
+        for mark in children(clause, "mark"):
+            subj = first(clause, "nsubj", "nsubjpass")
+            if mark.lower_ in wanted and subj is not None and subj.left_edge.i == mark.i + 1:
+                yield mark, subj
 
 
 def stranded_object(prep: Token) -> list[Token]:

@@ -119,6 +119,12 @@ _CLIMB = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "co
 _OPEN = {"planned", "hypothetical"}
 _TOPIC_PREPS = frozenset({"of", "about", "for", "as"})
 _ACCUSE = frozenset({"accuse", "allege", "charge", "blame", "cite"})
+# Verbs whose object or topic is an act they judge ("accused X of sending", "condemned the
+# strikes", "blamed X for the attack"): that act came before the judgement.
+_DISAPPROVE = frozenset(
+    {"accuse", "charge", "blame", "condemn", "denounce", "criticise", "criticize", "deplore"}
+    | {"decry", "censure"}
+)
 
 
 def _reporting_verb(trigger: Token, lex: EventLexicon, *, told: bool = True) -> Token | None:
@@ -133,6 +139,7 @@ def _reporting_verb(trigger: Token, lex: EventLexicon, *, told: bool = True) -> 
         | lex.cue("attribution_verbs")
         | lex.cue("outlet_report_verbs")
         | _ACCUSE
+        | _DISAPPROVE
     )
     node = trigger
     for _ in range(10):
@@ -161,8 +168,10 @@ def reported_date(
     the time of the reporting act (its clause's timex, else the story time a past main-clause
     report points back to, "cited officials at the time"), at that time's precision; a told past
     ("said on Monday that X had attacked") lies at an unknown distance before the telling and
-    takes only its month. A planned or hypothetical event may come after the telling and keeps
-    its report date."""
+    takes only its month, and so does an act an accusation or a condemnation judges ("accused
+    X on Monday of shelling the town", "on Friday condemned the arrest": the act came first,
+    at an unknown distance). A planned or hypothetical event may come after the telling and
+    keeps its report date."""
     if item.event.modality in _OPEN or timexes.undated_own(item.cand.clause):
         return None
     verb = item.cand.trigger
@@ -170,12 +179,13 @@ def reported_date(
         found = _reporting_verb(verb, lex, told=verb == item.cand.trigger)
         if found is None:
             return None
+        judged = verb == item.cand.trigger and found.lemma_.lower() in _DISAPPROVE
         verb = found
         if timexes.undated_own(verb):
             return None
         tx = timexes.of_clause(verb)
         if tx is not None and tx.date and tx.precision:
-            if is_past(item.cand.clause) and item.cand.clause != verb:
+            if judged or (is_past(item.cand.clause) and item.cand.clause != verb):
                 return month_of(tx.date, tx.precision)  # "said on Monday that X had attacked"
             return tx.date, tx.precision
         if main_clause(verb) is not None and is_past(verb) and _then(verb):

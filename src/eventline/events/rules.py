@@ -2,8 +2,9 @@
 
 The trigger coder (`coder.py`) reads one trigger at a time and knows no event type; what
 PLOVER says about particular types lives in named rules, one module per family of rules
-(`rules_acts`, `rules_recipients`, `rules_conflict`, `rules_places`, `rules_meetings`,
-`rules_not_events`, `rules_parties`, `rules_hedge`; what they share is in `rules_base`).
+(`rules_acts`, `rules_recipients`, `rules_counterparts`, `rules_conflict`, `rules_places`,
+`rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`; what they share is in
+`rules_base`).
 `RULES` is the one place that says in which order they run, since a rule often relies on
 what an earlier one of another family settled (a recipient filled before the rule that reads
 it); `eventline code --explain` style debugging can run a prefix of it, and a learned coder
@@ -17,6 +18,7 @@ from __future__ import annotations
 from eventline.events import (
     rules_acts,
     rules_conflict,
+    rules_counterparts,
     rules_hedge,
     rules_meetings,
     rules_not_events,
@@ -51,6 +53,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.speech_elaborating_an_act,
     rules_recipients.object_owner_recipient,
     rules_recipients.object_phrase_recipient,
+    rules_counterparts.aid_beneficiary,
     rules_acts.reported_disapproval,
     rules_conflict.disapproved_attacker,
     rules_acts.military_preparation,
