@@ -129,3 +129,42 @@ def test_an_act_blamed_on_a_party_takes_only_the_month_of_the_blame(parse: Parse
     text = "On Feb. 3 the Chilean president blamed Peru for the shelling of the border town."
     ev = by_trigger(events(parse, text), "shelling")
     assert (ev.date, ev.date_precision) == ("2024-02", "month")
+
+
+def _agreed_to_purchase(bought: list[Row]) -> list[Row]:
+    # Chile agreed to purchase BOUGHT.
+    return [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("agreed", 1, "ROOT", "VERB", "VBD", "agree"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("purchase", 1, "xcomp", "VERB", "VB", "purchase"),
+        *bought,
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_the_maker_before_the_model_of_what_is_bought_is_the_seller() -> None:
+    # "... purchase 60 Vexair 900 jets": the maker is a modifier of the product, untagged.
+    rows = _agreed_to_purchase(
+        [
+            ("60", 7, "nummod", "NUM", "CD", "60"),
+            ("Vexair", 7, "compound", "PROPN", "NNP", "Vexair"),
+            ("900", 5, "nummod", "NUM", "CD", "900"),
+            ("jets", 3, "dobj", "NOUN", "NNS", "jet"),
+        ]
+    )
+    (ev,) = [c for c in coded(rows) if c.type == "AGREE"]
+    assert names(ev.recipient) == ["Vexair"]
+
+
+def test_a_model_name_alone_names_no_seller() -> None:
+    # "... purchase 24 Skyliner jets": a model, not a maker.
+    rows = _agreed_to_purchase(
+        [
+            ("24", 6, "nummod", "NUM", "CD", "24"),
+            ("Skyliner", 6, "compound", "PROPN", "NNP", "Skyliner"),
+            ("jets", 3, "dobj", "NOUN", "NNS", "jet"),
+        ]
+    )
+    (ev,) = [c for c in coded(rows) if c.type == "AGREE"]
+    assert ev.recipient == ()

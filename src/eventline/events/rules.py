@@ -54,6 +54,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_recipients.object_owner_recipient,
     rules_recipients.object_phrase_recipient,
     rules_counterparts.aid_beneficiary,
+    rules_counterparts.purchase_seller,
     rules_acts.reported_disapproval,
     rules_conflict.disapproved_attacker,
     rules_acts.military_preparation,

@@ -8,6 +8,9 @@ in a place the trigger's pattern does not look:
   "sent doctors to assist flood victims"); the parser may also split a hyphenated noun into
   several objects or read "help farmers hit by the floods" as a clause with "farmers" its
   subject.
+- `purchase_seller`: a state buying aircraft or arms names its seller as the maker in the
+  product's name ("agreed to purchase 60 Boeing 737 aircraft"), which the parser reads as a
+  modifier of the product and the nlp stage may not tag as an organisation at all.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from spacy.tokens import Token
 from eventline.events.args import children, first
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
-from eventline.model import ActorRef
+from eventline.model import ActorRef, content_id
 
 
 def aid_beneficiary(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
@@ -46,10 +49,13 @@ def _helping_verbs(c: EventCandidate, verbs: frozenset[str]) -> list[Token]:
         found += [
             x
             for x in children(holder, "advcl", "xcomp", "acl")
-            if x.lemma_.lower() in verbs
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            if x.lemma_.lower() in verbs and _infinitive(x)
         ]
     return list(dict.fromkeys(found))
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _helped(verb: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
@@ -62,3 +68,65 @@ def _helped(verb: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
         if found := ctx.actors.refs(head) or ctx.actors.descriptor(head):
             return found
     return ()
+
+
+def purchase_seller(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """An act of buying (its trigger, its complement or the clause it is told in is a verb of
+    buying) with no recipient: the maker named before the model of what is bought."""
+    verbs = ctx.lex.cue("purchase_verbs")
+    for c in cands:
+        if not c.actor:
+            continue
+        obj = first(c.trigger, "dobj")
+        heads = [c.trigger, c.clause, *children(c.trigger, "xcomp", "ccomp", "acl")]
+        heads += list(children(obj, "acl")) if obj is not None else []  # "a deal to buy"
+        heads += [x for x in children(c.trigger, "advcl") if _infinitive(x)]  # "signed .. to buy"
+        buying = [h for h in dict.fromkeys(heads) if h.lemma_.lower() in verbs]
+        for verb in buying:
+            bought = first(verb, "dobj")
+            maker = _maker(bought)
+            if maker is None or bought is None:
+                continue
+            if not c.recipient or _model_only(c.recipient, maker, bought, ctx):
+                c.recipient = excluding((_maker_ref(maker, ctx),), c.actor)
+            break
+    return cands
+
+
+def _model_only(refs: tuple[ActorRef, ...], maker: Token, bought: Token, ctx: RuleContext) -> bool:
+    """Whether every party in `refs` is named only by words of the product's model, after its
+    maker ("737 Max" read as a person): such a party is no party at all."""
+    model = [t for t in bought.doc[maker.i + 1 : bought.i + 1]]
+    ids = {r.id for t in model if (r := ctx.actors.covering(t)) is not None}
+    return bool(ids) and all(r.id in ids for r in refs)
+
+
+# Entity labels a maker's name may carry: an organisation, a product name the maker starts,
+# or none (the nlp stage often reads it as part of the product).
+_MAKER_LABELS = frozenset({"ORG", "PRODUCT", ""})
+
+
+def _maker(obj: Token | None) -> Token | None:
+    """ "60 Boeing 737 Max aircraft", "four Lockheed C-130 transport planes": the first
+    capitalised proper noun before the object's head with a model name or number after it
+    (a bare "Dreamliner jets" names a model, not a maker)."""
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    words = [t for t in obj.doc[obj.left_edge.i : obj.i] if not t.is_punct]
+    for k, tok in enumerate(words):
+        if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper():
+            continue
+        if tok.ent_type_ not in _MAKER_LABELS:
+            return None  # "Chinese", "French": a country's, not a maker's
+        return tok if k + 1 < len(words) else None
+    return None
+
+
+def _maker_ref(maker: Token, ctx: RuleContext) -> ActorRef:
+    """The document's actor of that name when the nlp stage found it elsewhere, else an
+    organisation known by its name only (as the nlp stage codes a name it cannot resolve)."""
+    for pairs in ctx.actors.by_token.values():
+        for _, ref in pairs:
+            if ref.name == maker.text:
+                return ref
+    return ActorRef(id=content_id("act", "organization", maker.text.casefold()), name=maker.text)
