@@ -168,3 +168,53 @@ def test_a_model_name_alone_names_no_seller() -> None:
     )
     (ev,) = [c for c in coded(rows) if c.type == "AGREE"]
     assert ev.recipient == ()
+
+
+OFFER_TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Marin": ("p_marin", "Ion Marin", "CHL", "GOV", "PERSON"),
+    "Zentrix": ("o_zentrix", "Zentrix", None, "BUS", "ORG"),
+    # names the KB lacks, as the nlp stage codes them (no country, no sector)
+    "State Property Agency": ("act_spa", "State Property Agency", None, None, "ORG"),
+    "Vexo Property Group": ("act_vpg", "Vexo Property Group", None, None, "ORG"),
+}
+
+
+def _opened_offer(body: list[Row]) -> list[Row]:
+    # "Marin, head of BODY, opened Zentrix's offer."
+    n = len(body)
+    return [
+        ("Marin", 5 + n, "nsubj", "PROPN", "NNP", "Marin"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("head", 0, "appos", "NOUN", "NN", "head"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        *body,
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("opened", 5 + n, "ROOT", "VERB", "VBD", "open"),
+        ("Zentrix", 8 + n, "poss", "PROPN", "NNP", "Zentrix"),
+        ("'s", 6 + n, "case", "PART", "POS", "'s"),
+        ("offer", 5 + n, "dobj", "NOUN", "NN", "offer"),
+        (".", 5 + n, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def _body(words: list[str]) -> list[Row]:
+    # "the W1 W2 W3" hung on "of" (token 3), its last word the head
+    head = 4 + len(words)
+    rows: list[Row] = [("the", head, "det", "DET", "DT", "the")]
+    rows += [(w, head, "compound", "PROPN", "NNP", w) for w in words[:-1]]
+    rows.append((words[-1], 3, "pobj", "PROPN", "NNP", words[-1]))
+    return rows
+
+
+def test_an_offer_opened_by_the_head_of_a_state_agency_is_addressed_to_it() -> None:
+    doc: Doc = parsed_doc(_opened_offer(_body(["State", "Property", "Agency"])), OFFER_TABLE)
+    (ev,) = [c for c in candidates(doc, ActorIndex(doc), lexicon()) if c.type == "AGREE"]
+    assert [(r.name, r.country, r.sector) for r in ev.recipient] == [
+        ("State Property Agency", "CHL", "GOV")
+    ]
+
+
+def test_a_body_whose_name_says_no_state_stays_unresolved() -> None:
+    doc: Doc = parsed_doc(_opened_offer(_body(["Vexo", "Property", "Group"])), OFFER_TABLE)
+    found = candidates(doc, ActorIndex(doc), lexicon())
+    assert not [r for c in found for r in c.recipient if r.sector == "GOV"]

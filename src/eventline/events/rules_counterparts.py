@@ -11,13 +11,16 @@ in a place the trigger's pattern does not look:
 - `purchase_seller`: a state buying aircraft or arms names its seller as the maker in the
   product's name ("agreed to purchase 60 Boeing 737 aircraft"), which the parser reads as a
   modifier of the product and the nlp stage may not tag as an organisation at all.
+- `offer_addressee`: an offer or a request is addressed to the party that received, opened
+  or weighed it ("said the head of the privatisation agency after opening X's offer"): the
+  body that party heads when the text says so.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import children, first
+from eventline.events.args import children, first, subject
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef, content_id
@@ -130,3 +133,40 @@ def _maker_ref(maker: Token, ctx: RuleContext) -> ActorRef:
             if ref.name == maker.text:
                 return ref
     return ActorRef(id=content_id("act", "organization", maker.text.casefold()), name=maker.text)
+
+
+# Types whose noun ("offer", "bid", "proposal", "request") is addressed to someone.
+_ADDRESSED = frozenset({"AGREE", "REQUEST"})
+
+
+def offer_addressee(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """An offer or a request noun with no recipient, the object of another party's verb of
+    receiving or weighing it: that party, or the body it heads ("X, head of the Y agency,
+    after opening Z's offer": Y), is whom it was addressed to."""
+    verbs = ctx.lex.cue("offer_receiving_verbs")
+    for c in cands:
+        noun = c.trigger
+        if c.recipient or not c.actor or noun.pos_ != "NOUN" or c.type not in _ADDRESSED:
+            continue
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in verbs:
+            continue
+        subj, passive = subject(noun.head)
+        if subj is None or passive:
+            continue
+        c.recipient = excluding(_headed_body(subj, ctx) or ctx.actors.refs(subj), c.actor)
+    return cands
+
+
+def _headed_body(person: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """ "Ion Marin, head of the State Privatisation Agency": the body a person's apposition
+    says they head."""
+    heads = ctx.lex.cue("role_heads")
+    for role in children(person, "appos"):
+        if role.lemma_.lower() not in heads:
+            continue
+        for prep in children(role, "prep"):
+            if prep.lower_ in ("of", "at"):
+                for body in children(prep, "pobj"):
+                    if found := ctx.actors.refs(body):
+                        return found
+    return ()

@@ -1,10 +1,13 @@
 """Rules that read parties from places (#11): PLOVER codes unnamed protesters by the country
 where they protest, a domestic measure against the country where it applies, and an unnamed
-state body ("the authorities") by the country of the event or of the text; an event whose only
-party is a role noun of no known country names no one and is dropped.
+state body ("the authorities", "the State Property Agency") by the country of the event or of
+the text; an event whose only party is a role noun of no known country names no one and is
+dropped.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -111,6 +114,14 @@ def _state_context_country(c: EventCandidate, ctx: RuleContext) -> str | None:
     play, or none named, leave it unresolved (a wrong country is worse than none)."""
     if not any(_vague(a) and a.sector in _STATE_SECTORS for a in (*c.actor, *c.recipient)):
         return None
+    return _context_country(c, ctx, _vague)
+
+
+def _context_country(
+    c: EventCandidate, ctx: RuleContext, unplaced: Callable[[ActorRef], bool]
+) -> str | None:
+    """The one country of the sentence's named state actors, else (when the event names a
+    party besides the `unplaced` ones) the country of most of the article's."""
     sent = c.trigger.sent
     here = {
         ref.country
@@ -124,7 +135,7 @@ def _state_context_country(c: EventCandidate, ctx: RuleContext) -> str | None:
         return None
     # the article's main country only for an act with a named party besides the state body:
     # "the government is fighting to stem a crash" alone stays unresolved (and is dropped)
-    if all(_vague(a) for a in (*c.actor, *c.recipient)):
+    if all(unplaced(a) for a in (*c.actor, *c.recipient)):
         return None
     return _main_state_country(ctx)
 
@@ -154,6 +165,41 @@ def _in_country(ref: ActorRef, country: str, *, state_only: bool = False) -> Act
         return ref
     noun = ref.id.rsplit(":", 1)[-1]
     return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
+
+
+def state_body_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "the State Property Agency", "the National Roads Authority": an organisation the KB
+    does not know, of no stated country, whose name says it is a state body is coded as one
+    (GOV), of the country the text is about, as `descriptor_country` codes "the government".
+    Two countries in play, or none named, leave it as it was."""
+    words, bodies = ctx.lex.cue("state_name_words"), ctx.lex.cue("state_body_words")
+
+    def unplaced(ref: ActorRef) -> bool:
+        return _state_body(ref, words, bodies)
+
+    for c in cands:
+        if not any(unplaced(a) for a in (*c.actor, *c.recipient)):
+            continue
+        country = _context_country(c, ctx, unplaced)
+        if country is None:
+            continue
+        update = {"country": country, "sector": "GOV"}
+        c.actor = tuple(a.model_copy(update=update) if unplaced(a) else a for a in c.actor)
+        c.recipient = tuple(r.model_copy(update=update) if unplaced(r) else r for r in c.recipient)
+    return cands
+
+
+# Ids the nlp stage gives a name it could not resolve in the KB.
+_UNKNOWN_NAMED = "act_"
+
+
+def _state_body(ref: ActorRef, words: frozenset[str], bodies: frozenset[str]) -> bool:
+    """An unresolved organisation named as a state body: a word of the state ("State",
+    "National", "Federal") and a word of a body ("Agency", "Authority", "Ministry")."""
+    if ref.country or ref.sector or not ref.id.startswith(_UNKNOWN_NAMED):
+        return False
+    name = {w.strip("()").lower() for w in ref.name.split()}
+    return bool(name & words) and bool(name & bodies)
 
 
 def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
