@@ -49,12 +49,7 @@ from __future__ import annotations
 from eventline.events.args import ActorIndex
 from eventline.events.dating import TimexIndex
 from eventline.events.patterns import EventLexicon
-from eventline.events.relative_base import (
-    Dated,
-    redate,
-    refers_back,
-    shift,
-)
+from eventline.events.relative_base import Dated, redate, refers_back, shift
 from eventline.events.relative_links import (
     apply_offset,
     date_from_phrase,

@@ -11,12 +11,7 @@ from spacy.tokens import Token
 from eventline.events.args import ActorIndex, first
 from eventline.events.dating import TimexIndex
 from eventline.events.patterns import EventLexicon
-from eventline.events.relative_base import (
-    Dated,
-    redate,
-    refers_back,
-    shift,
-)
+from eventline.events.relative_base import Dated, redate, refers_back, shift
 from eventline.model import ActorRef, EventMention
 
 _SHIFTABLE = {"day", "monthday"}

@@ -14,13 +14,7 @@ from spacy.tokens import Token
 from eventline.events.args import first
 from eventline.events.dating import TimexIndex
 from eventline.events.patterns import EventLexicon
-from eventline.events.relative_base import (
-    DEFINITE,
-    Dated,
-    is_past,
-    main_clause,
-    month_of,
-)
+from eventline.events.relative_base import DEFINITE, Dated, is_past, main_clause, month_of
 from eventline.model import ActorRef
 
 

@@ -10,19 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventline.events.args import clause_head as args_clause
-from eventline.events.args import (
-    first,
-    prep_objects,
-    subject,
-    unique,
-)
+from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate, own_actor
-from eventline.events.rules_base import (
-    ACT_TYPES,
-    COMPLEMENT_DEPS,
-    RuleContext,
-    excluding,
-)
+from eventline.events.rules_base import ACT_TYPES, COMPLEMENT_DEPS, RuleContext, excluding
 
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT"})

@@ -3,8 +3,8 @@ of the parse that more than one family needs (the parties of an act's complement
 word names violence or a weapon, a party list without the actor).
 
 The rules themselves live in one module per family (`rules_acts`, `rules_recipients`,
-`rules_conflict`, `rules_places`, `rules_meetings`, `rules_not_events`, `rules_parties`,
-`rules_hedge`); `rules.RULES` puts them in the order they run.
+`rules_counterparts`, `rules_conflict`, `rules_places`, `rules_meetings`, `rules_not_events`,
+`rules_parties`, `rules_hedge`); `rules.RULES` puts them in the order they run.
 """
 
 from __future__ import annotations
@@ -14,12 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventline.events.args import (
-    ActorIndex,
-    first,
-    prep_objects,
-    unique,
-)
+from eventline.events.args import ActorIndex, first, prep_objects, unique
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.patterns import EventLexicon
 from eventline.model import ActorRef
@@ -34,6 +29,9 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 
 @dataclass(frozen=True)
 class RuleContext:
+    """What every rule reads besides the candidates: the parsed doc, its actors and the
+    event vocabulary (one per document, so rules keep no state of their own)."""
+
     doc: Doc
     actors: ActorIndex
     lex: EventLexicon
@@ -43,6 +41,7 @@ Rule = Callable[[list[EventCandidate], RuleContext], list[EventCandidate]]
 
 
 def excluding(refs: tuple[ActorRef, ...], than: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """`refs` without the parties of `than` (an act's recipient is never its own actor)."""
     ids = {a.id for a in than}
     return tuple(r for r in refs if r.id not in ids)
 

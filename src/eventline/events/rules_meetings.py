@@ -3,16 +3,9 @@ named as the setting of another act says about that act's other side (#11)."""
 
 from __future__ import annotations
 
-from eventline.events.args import (
-    first,
-    prep_objects,
-    subject,
-)
+from eventline.events.args import first, prep_objects, subject
 from eventline.events.candidate import EventCandidate
-from eventline.events.rules_base import (
-    RuleContext,
-    excluding,
-)
+from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef
 
 

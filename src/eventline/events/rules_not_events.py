@@ -10,20 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import (
-    first,
-    prep_objects,
-    subject,
-    unique,
-)
+from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import EventLexicon
-from eventline.events.rules_base import (
-    COMPLEMENT_DEPS,
-    VIOLENT_TYPES,
-    RuleContext,
-    is_weapon,
-)
+from eventline.events.rules_base import COMPLEMENT_DEPS, VIOLENT_TYPES, RuleContext, is_weapon
 
 
 def not_events(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:

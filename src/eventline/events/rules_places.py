@@ -11,15 +11,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from eventline.events.args import (
-    ActorIndex,
-)
+from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
-from eventline.events.rules_base import (
-    PLACE_PREPS,
-    RuleContext,
-)
+from eventline.events.rules_base import PLACE_PREPS, RuleContext
 from eventline.model import ActorRef
 
 # Domestic measures are coded against the country where they apply ("lifted a curfew in
