@@ -1,6 +1,7 @@
 """Issue #11, sixth review, on sentences written for these tests: a party the parser hides
 behind a misread preposition or a purpose clause is still the act's recipient, and an act
-that an accusation or a condemnation judges happened before it."""
+that an accusation or a condemnation judges happened before it; the worth of a kind of act
+is an opinion, not an event."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Peru": ("kb:PER", "Peru", "PER", None, "GPE"),
     "Parliament": ("o_parl", "Parliament", "PER", "LEG", "ORG"),
     "Zentrix": ("o_zentrix", "Zentrix", None, "BUS", "ORG"),
+    "Chilean": ("kb:CHL", "Chile", "CHL", None, "NORP"),
 }
 
 
@@ -218,3 +220,28 @@ def test_a_body_whose_name_says_no_state_stays_unresolved() -> None:
     doc: Doc = parsed_doc(_opened_offer(_body(["Vexo", "Property", "Group"])), OFFER_TABLE)
     found = candidates(doc, ActorIndex(doc), lexicon())
     assert not [r for c in found for r in c.recipient if r.sector == "GOV"]
+
+
+def _value_of(det: list[Row]) -> list[Row]:
+    # "Peru doubted the value of DET Chilean promises."
+    n = len(det)
+    return [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("doubted", 1, "ROOT", "VERB", "VBD", "doubt"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("value", 1, "dobj", "NOUN", "NN", "value"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        *det,
+        ("Chilean", 6 + n, "amod", "ADJ", "JJ", "Chilean"),
+        ("promises", 4, "pobj", "NOUN", "NNS", "promise"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_the_worth_of_a_kind_of_act_is_no_event() -> None:
+    assert not [c for c in coded(_value_of([])) if c.type == "AGREE"]
+
+
+def test_the_worth_of_particular_acts_keeps_them() -> None:
+    rows = _value_of([("these", 7, "det", "DET", "DT", "these")])
+    assert [c for c in coded(rows) if c.type == "AGREE"]

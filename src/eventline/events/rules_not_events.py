@@ -2,8 +2,9 @@
 
 `not_events` runs early, before any rule names parties: a figurative threat, a contest in a
 poll, a journalist's question, a show's guest line-up, a market that "rallied", a product
-"released". `abstract_force` runs late, once parties are settled: a force verb whose subject
-is a thing ("the decline in sales hit the suppliers") reports an effect, not an attack.
+"released", the worth of a kind of act ("the real value of Russian promises").
+`abstract_force` runs late, once parties are settled: a force verb whose subject is a thing
+("the decline in sales hit the suppliers") reports an effect, not an attack.
 """
 
 from __future__ import annotations
@@ -252,7 +253,23 @@ def _aimless_help(c: EventCandidate, ctx: RuleContext) -> bool:
     return not any(ctx.actors.covering(t) is not None for t in under)
 
 
+_SPECIFIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _judged_kind(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "the world will see the real value of Russian promises", "the credibility of
+    American threats": the worth of a kind of act (a plural noun under "of", with no
+    determiner pointing at particular ones) is an opinion about such acts, not one act."""
+    tok = c.trigger
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    if any(x.dep_ == "det" and x.lower_ in _SPECIFIC_DETS for x in tok.children):
+        return False
+    return tok.head.head.lemma_.lower() in ctx.lex.cue("worth_nouns")
+
+
 _NOT_EVENT_TESTS = (
+    _judged_kind,
     _attempted_help,
     _aimless_help,
     _origin,
