@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
 from eventline.events.coder import candidates
+from eventline.events.modality import presupposed_below
 from eventline.events.patterns import lexicon
 from eventline.model import ActorRef
 from tests.events.coded import Parse, by_trigger, events
@@ -245,3 +246,42 @@ def test_the_worth_of_a_kind_of_act_is_no_event() -> None:
 def test_the_worth_of_particular_acts_keeps_them() -> None:
     rows = _value_of([("these", 7, "det", "DET", "DT", "these")])
     assert [c for c in coded(rows) if c.type == "AGREE"]
+
+
+def _not_to_buy(cause: list[Row]) -> Doc:
+    # "Peru told airlines not to buy jets CAUSE the ban ."
+    n = len(cause)
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+        ("airlines", 1, "dobj", "NOUN", "NNS", "airline"),
+        ("not", 5, "neg", "PART", "RB", "not"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("buy", 1, "xcomp", "VERB", "VB", "buy"),
+        ("jets", 5, "dobj", "NOUN", "NNS", "jet"),
+        *cause,
+        ("the", 8 + n, "det", "DET", "DT", "the"),
+        ("ban", 6 + n, "pobj", "NOUN", "NN", "ban"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    return parsed_doc(rows, TABLE)
+
+
+@pytest.mark.parametrize(
+    ("cause", "given"),
+    [
+        ([("due", 5, "prep", "ADJ", "JJ", "due"), ("to", 7, "pcomp", "ADP", "IN", "to")], True),
+        (
+            [
+                ("because", 5, "prep", "SCONJ", "IN", "because"),
+                ("of", 7, "pcomp", "ADP", "IN", "of"),
+            ],
+            True,
+        ),
+        ([("before", 5, "prep", "ADP", "IN", "before")], False),
+    ],
+)
+def test_what_a_negated_clause_reacts_to_is_given(cause: list[Row], given: bool) -> None:
+    doc = _not_to_buy(cause)
+    ban, buy = doc[len(doc) - 2], doc[5]
+    assert presupposed_below(ban, buy) is given
