@@ -285,3 +285,26 @@ def test_what_a_negated_clause_reacts_to_is_given(cause: list[Row], given: bool)
     doc = _not_to_buy(cause)
     ban, buy = doc[len(doc) - 2], doc[5]
     assert presupposed_below(ban, buy) is given
+
+
+def test_a_possessive_in_the_purpose_of_a_supply_stands_for_the_receiver() -> None:
+    # "Chile agreed to supply Peru with drones for its offensive against Bolivia."
+    table = {**TABLE, "Bolivia": ("kb:BOL", "Bolivia", "BOL", None, "GPE")}
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("agreed", 1, "ROOT", "VERB", "VBD", "agree"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("supply", 1, "xcomp", "VERB", "VB", "supply"),
+        ("Peru", 3, "dobj", "PROPN", "NNP", "Peru"),
+        ("with", 3, "prep", "ADP", "IN", "with"),
+        ("drones", 5, "pobj", "NOUN", "NNS", "drone"),
+        ("for", 3, "prep", "ADP", "IN", "for"),
+        ("its", 9, "poss", "PRON", "PRP$", "its"),
+        ("offensive", 7, "pobj", "NOUN", "NN", "offensive"),
+        ("against", 9, "prep", "ADP", "IN", "against"),
+        ("Bolivia", 10, "pobj", "PROPN", "NNP", "Bolivia"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc: Doc = parsed_doc(rows, table)
+    (ev,) = [c for c in candidates(doc, ActorIndex(doc), lexicon()) if c.type == "ASSAULT"]
+    assert (names(ev.actor), names(ev.recipient)) == (["Peru"], ["Bolivia"])
