@@ -308,3 +308,20 @@ def test_a_possessive_in_the_purpose_of_a_supply_stands_for_the_receiver() -> No
     doc: Doc = parsed_doc(rows, table)
     (ev,) = [c for c in candidates(doc, ActorIndex(doc), lexicon()) if c.type == "ASSAULT"]
     assert (names(ev.actor), names(ev.recipient)) == (["Peru"], ["Bolivia"])
+
+
+def test_the_first_word_of_a_longer_name_is_no_maker() -> None:
+    # "Chile agreed to purchase 60 Vexo Guard 900 vehicles": "Vexo Guard" is one actor's name.
+    table = {**TABLE, "Vexo Guard": ("o_vexo", "Vexo Guard", None, "MIL", "ORG")}
+    rows = _agreed_to_purchase(
+        [
+            ("60", 8, "nummod", "NUM", "CD", "60"),
+            ("Vexo", 6, "compound", "PROPN", "NNP", "Vexo"),
+            ("Guard", 8, "compound", "PROPN", "NNP", "Guard"),
+            ("900", 8, "nummod", "NUM", "CD", "900"),
+            ("vehicles", 3, "dobj", "NOUN", "NNS", "vehicle"),
+        ]
+    )
+    doc: Doc = parsed_doc(rows, table)
+    found = candidates(doc, ActorIndex(doc), lexicon())
+    assert not [r for c in found for r in c.recipient if r.name == "Vexo"]

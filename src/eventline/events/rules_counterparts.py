@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import children, first, subject
+from eventline.events.args import ActorIndex, children, first, subject
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef, content_id
@@ -87,7 +87,7 @@ def purchase_seller(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         buying = [h for h in dict.fromkeys(heads) if h.lemma_.lower() in verbs]
         for verb in buying:
             bought = first(verb, "dobj")
-            maker = _maker(bought)
+            maker = _maker(bought, ctx.actors)
             if maker is None or bought is None:
                 continue
             if not c.recipient or _model_only(c.recipient, maker, bought, ctx):
@@ -109,11 +109,12 @@ def _model_only(refs: tuple[ActorRef, ...], maker: Token, bought: Token, ctx: Ru
 _MAKER_LABELS = frozenset({"ORG", "PRODUCT", ""})
 
 
-def _maker(obj: Token | None) -> Token | None:
+def _maker(obj: Token | None, actors: ActorIndex) -> Token | None:
     """ "60 Boeing 737 Max aircraft", "four Lockheed C-130 transport planes": the first
     capitalised proper noun before the object's head with a model name or number after it
-    (a bare "Dreamliner jets" names a model, not a maker)."""
-    if obj is None or obj.pos_ != "NOUN":
+    (a bare "Dreamliner jets" names a model, not a maker), unless it only begins a longer
+    name of an actor ("500 National Guard vehicles")."""
+    if obj is None or obj.pos_ != "NOUN" or actors.descriptor(obj):
         return None
     words = [t for t in obj.doc[obj.left_edge.i : obj.i] if not t.is_punct]
     for k, tok in enumerate(words):
@@ -121,6 +122,8 @@ def _maker(obj: Token | None) -> Token | None:
             continue
         if tok.ent_type_ not in _MAKER_LABELS:
             return None  # "Chinese", "French": a country's, not a maker's
+        if any(span.end > tok.i + 1 for span, _ in actors.by_token.get(tok.i, ())):
+            return None  # "National Guard": one name, not a maker and a model
         return tok if k + 1 < len(words) else None
     return None
 
