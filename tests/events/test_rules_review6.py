@@ -179,11 +179,12 @@ OFFER_TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     # names the KB lacks, as the nlp stage codes them (no country, no sector)
     "State Property Agency": ("act_spa", "State Property Agency", None, None, "ORG"),
     "Vexo Property Group": ("act_vpg", "Vexo Property Group", None, None, "ORG"),
+    "Velkor": ("p_velkor", "Anna Velkor", "CHL", "GOV", "PERSON"),
 }
 
 
-def _opened_offer(body: list[Row]) -> list[Row]:
-    # "Marin, head of BODY, opened Zentrix's offer."
+def _opened_offer(body: list[Row], owner: str = "Zentrix") -> list[Row]:
+    # "Marin, head of BODY, opened OWNER's offer."
     n = len(body)
     return [
         ("Marin", 5 + n, "nsubj", "PROPN", "NNP", "Marin"),
@@ -193,7 +194,7 @@ def _opened_offer(body: list[Row]) -> list[Row]:
         *body,
         (",", 0, "punct", "PUNCT", ",", ","),
         ("opened", 5 + n, "ROOT", "VERB", "VBD", "open"),
-        ("Zentrix", 8 + n, "poss", "PROPN", "NNP", "Zentrix"),
+        (owner, 8 + n, "poss", "PROPN", "NNP", owner),
         ("'s", 6 + n, "case", "PART", "POS", "'s"),
         ("offer", 5 + n, "dobj", "NOUN", "NN", "offer"),
         (".", 5 + n, "punct", "PUNCT", ".", "."),
@@ -325,3 +326,10 @@ def test_the_first_word_of_a_longer_name_is_no_maker() -> None:
     doc: Doc = parsed_doc(rows, table)
     found = candidates(doc, ActorIndex(doc), lexicon())
     assert not [r for c in found for r in c.recipient if r.name == "Vexo"]
+
+
+def test_a_state_agency_is_not_given_the_country_of_the_state_it_deals_with() -> None:
+    rows = _opened_offer(_body(["State", "Property", "Agency"]), owner="Velkor")
+    doc: Doc = parsed_doc(rows, OFFER_TABLE)
+    (ev,) = [c for c in candidates(doc, ActorIndex(doc), lexicon()) if c.type == "AGREE"]
+    assert [(r.name, r.country) for r in ev.recipient] == [("State Property Agency", None)]

@@ -166,7 +166,9 @@ def state_body_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
     """ "the State Property Agency", "the National Roads Authority": an organisation the KB
     does not know, of no stated country, whose name says it is a state body is coded as one
     (GOV), of the country the text is about, as `descriptor_country` codes "the government".
-    Two countries in play, or none named, leave it as it was."""
+    Two countries in play, or none named, leave it as it was, and so does the country of a
+    state body on the event's other side ("the National Security Agency spied on German
+    officials": the agency is not German)."""
     words, bodies = ctx.lex.cue("state_name_words"), ctx.lex.cue("state_body_words")
 
     def unplaced(ref: ActorRef) -> bool:
@@ -178,10 +180,24 @@ def state_body_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
         country = _context_country(c, ctx, unplaced)
         if country is None:
             continue
-        update = {"country": country, "sector": "GOV"}
-        c.actor = tuple(a.model_copy(update=update) if unplaced(a) else a for a in c.actor)
-        c.recipient = tuple(r.model_copy(update=update) if unplaced(r) else r for r in c.recipient)
+        actor, recipient = c.actor, c.recipient
+        c.actor = _placed_bodies(actor, recipient, country, unplaced)
+        c.recipient = _placed_bodies(recipient, actor, country, unplaced)
     return cands
+
+
+def _placed_bodies(
+    side: tuple[ActorRef, ...],
+    other: tuple[ActorRef, ...],
+    country: str,
+    unplaced: Callable[[ActorRef], bool],
+) -> tuple[ActorRef, ...]:
+    """The state bodies of `side` coded GOV of `country`, unless a state party of the other
+    side is of that country (a state body acting on its own state is rarely what is meant)."""
+    if any(r.country == country and r.sector in _STATE_SECTORS for r in other):
+        return side
+    update = {"country": country, "sector": "GOV"}
+    return tuple(r.model_copy(update=update) if unplaced(r) else r for r in side)
 
 
 # Ids the nlp stage gives a name it could not resolve in the KB.
