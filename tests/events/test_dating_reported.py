@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import pytest
 
-from eventline.events.relative import _month_of
+from eventline.events.relative_base import month_of
 from tests.events.coded import Parse, by_trigger, events
 
 
 @pytest.mark.slow
-def test_an_accused_act_takes_the_accusation_time(parse: Parse) -> None:
+def test_an_accused_act_takes_the_month_of_the_accusation(parse: Parse) -> None:
+    # the sending came before the accusation, at a distance the text does not give: the
+    # accusation's day would claim it happened that day (sixth review)
     text = (
         "Speaking at a press conference in Paris on Feb. 3, Velkor accused Peru "
         "of sending attack drones to Chile."
     )
     ev = by_trigger(events(parse, text, published="2024-03"), "sending")
-    assert (ev.date, ev.date_precision) == ("2024-02-03", "day")
+    assert (ev.date, ev.date_precision) == ("2024-02", "month")
 
 
 @pytest.mark.slow
@@ -71,9 +73,9 @@ def test_a_warning_made_before_a_dated_act_takes_that_month(parse: Parse) -> Non
 
 
 def test_the_month_of_an_anchor_keeps_a_missing_year() -> None:
-    assert _month_of("2024-03-09", "day") == ("2024-03", "month")
-    assert _month_of("--03-09", "monthday") == ("--03", "month")
-    assert _month_of("2024", "year") == ("2024", "year")
+    assert month_of("2024-03-09", "day") == ("2024-03", "month")
+    assert month_of("--03-09", "monthday") == ("--03", "month")
+    assert month_of("2024", "year") == ("2024", "year")
 
 
 @pytest.mark.slow

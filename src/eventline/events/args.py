@@ -203,7 +203,11 @@ class ActorIndex:
             gender = "female" if low in lex.cue("female_pronouns") else "male"
             found = self.last_person(tok.i, gender=gender)
         elif low in {"it", "they", "its", "their", "them"}:
-            found = self.local_subject(tok) or self.reporting_subject(tok)
+            found = (
+                self.purpose_beneficiary(tok)
+                or self.local_subject(tok)
+                or self.reporting_subject(tok)
+            )
             if found is None and (nearest := self.last_in_sentence(tok)) is not None:
                 # the nearest name: "it"/"its" is never a person ("he" is), though a
                 # subject phrase may name a body by its head ("Obama's administration")
@@ -246,6 +250,26 @@ class ActorIndex:
     def _all_named(self, head: Token) -> tuple[ActorRef, ...]:
         found = unique(r for h in (head, *head.conjuncts) for r in self._phrase(h, depth=1))
         return found if len(found) > 1 else ()
+
+    def purpose_beneficiary(self, tok: Token) -> ActorRef | None:
+        """ "agreed to supply Peru with drones for its offensive", "sent Kyiv missiles for
+        their air defence": a possessive in the "for" purpose of a giving act stands for the
+        party given to (what is given is for the receiver's use), not for the giver."""
+        if tok.dep_ != "poss" or tok.head.dep_ != "pobj" or tok.head.head.lower_ != "for":
+            return None
+        verb = tok.head.head.head
+        giving = lexicon().verbs.get(verb.lemma_.lower(), ())
+        if verb.pos_ != "VERB" or not any(p.type == "AID" for p in giving):
+            return None
+        heads = [first(verb, "dative"), *(p for _, p in prep_objects(verb, ("to",)))]
+        if any(x.dep_ == "prep" and x.lower_ == "with" for x in verb.children):
+            heads.append(first(verb, "dobj"))  # "supply Peru with drones"
+        for head in heads:
+            if head is not None and head.pos_ != "PRON":
+                found = self._phrase(head, depth=1)
+                if len(found) == 1:
+                    return found[0]
+        return None
 
     def local_subject(self, tok: Token) -> ActorRef | None:
         """ "Iran said the US must stop its strikes": a possessive in what was said stands for
@@ -473,11 +497,29 @@ def first(tok: Token, *deps: str) -> Token | None:
 def prep_objects(tok: Token, preps: Iterable[str]) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under `tok` for the given prepositions, in text order."""
     wanted = set(preps)
-    for prep in children(tok, "prep", "dative", "agent"):
-        if prep.lower_ in wanted:
-            objects = list(children(prep, "pobj", "pcomp"))
-            for pobj in objects or stranded_object(prep):
-                yield prep.lower_, pobj
+    found = [
+        (prep.i, prep.lower_, pobj)
+        for prep in children(tok, "prep", "dative", "agent")
+        if prep.lower_ in wanted
+        for pobj in list(children(prep, "pobj", "pcomp")) or stranded_object(prep)
+    ]
+    found += [(mark.i, mark.lower_, obj) for mark, obj in _marked_objects(tok, wanted)]
+    for _, prep_word, pobj in sorted(found, key=lambda f: (f[0], f[2].i)):
+        yield prep_word, pobj
+
+
+def _marked_objects(tok: Token, wanted: set[str]) -> Iterator[tuple[Token, Token]]:
+    """ "pleaded before Congress to be given loans": the parser reads the preposition as the
+    marker of the infinitive that follows and its object as that infinitive's subject. An
+    infinitive ("to" + verb) takes no marker and no subject of its own, so a wanted
+    preposition marking one, right before its subject, is a preposition of `tok`."""
+    for clause in children(tok, "advcl"):
+        if not any(x.dep_ == "aux" and x.lower_ == "to" for x in clause.children):
+            continue
+        for mark in children(clause, "mark"):
+            subj = first(clause, "nsubj", "nsubjpass")
+            if mark.lower_ in wanted and subj is not None and subj.left_edge.i == mark.i + 1:
+                yield mark, subj
 
 
 def stranded_object(prep: Token) -> list[Token]:

@@ -122,16 +122,38 @@ def _governor_cues(gov: Token, via: Token, lex: EventLexicon) -> set[Modality]:
 def _presupposed(node: Token) -> bool:
     """What a sentence takes as given whatever it then speculates about: a relative clause in
     the past ("an ally with which Putin signed a treaty in January", in "it was unclear what
-    Russia might do"), an event named as someone's by its subject ("Israel's attack on Iran
-    could be a jackpot")."""
+    Russia might do"), an event a clause reacts to ("due to the ban", "in response to the
+    attack"), an event named as someone's by its subject ("Israel's attack on Iran could be a
+    jackpot")."""
     if node.dep_ == "relcl" and is_past(node):
         return True
     if node.dep_ == "pobj" and node.head.lower_ in _PAST_PREPS:
         return True  # "talks following the US aggression": the aggression took place
+    if node.dep_ == "pobj" and _cause(node.head):
+        return True  # "told airlines not to buy jets due to the EU ban": the ban is in force
     return (
         node.pos_ == "NOUN"
         and node.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ == "poss" for c in node.children)
+    )
+
+
+# Two-word prepositions of cause ("due to", "because of"): what they name is given.
+_CAUSE_PAIRS = frozenset({("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to")})
+_RESPONSE_NOUNS = frozenset({"response", "retaliation", "reaction", "reprisal"})
+
+
+def _cause(prep: Token) -> bool:
+    """ "due to", "because of", "in response to", "in retaliation for": a preposition of
+    cause, whose object is what the clause reacts to, not part of what it hedges."""
+    if (prep.head.lower_, prep.lower_) in _CAUSE_PAIRS:
+        return True
+    noun = prep.head
+    return (
+        prep.lower_ in ("to", "for")
+        and noun.lemma_.lower() in _RESPONSE_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
     )
 
 

@@ -1,7 +1,7 @@
 """Rules for event words that report no act, or another act than their own (#11).
 
-Registered after the rules of `rules.py` (that module imports this one last), so they see
-candidates whose parties every earlier rule has settled:
+Run after every other family (`rules.RULES`), so they see candidates whose parties every
+earlier rule has settled:
 
 - `figurative_object`: a force verb whose object is a deal, a plan, a bill or hopes reports
   no violence. A political actor that "killed" or "scrapped" such a thing cancelled it
@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import Pattern
-from eventline.events.rules import RuleContext, rule
+from eventline.events.rules_base import RuleContext
 from eventline.events.rules_parties import political_party
 from eventline.model import ActorRef
 
@@ -38,7 +38,6 @@ _FOR_GOVERNED = frozenset({"for"})
 _PRESENT_SIMPLE = frozenset({"VBP", "VBZ"})
 
 
-@rule("figurative_object")
 def figurative_object(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "The ministry killed the pipeline deal" is a cancellation (REJECT) and "the senator
     attacked the plan" a criticism (ACCUSE) when the actor is political; "the row destroyed
@@ -84,7 +83,6 @@ def _listed(tok: Token, words: frozenset[str]) -> bool:
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
-@rule("requested_content")
 def requested_content(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """A noun of giving asked for ("seek aid from X", "appealed for help") is the content
     of a request: the noun's event is dropped and the request carries it (mode assist for
@@ -159,7 +157,6 @@ def _new_request(gov: Token, ctx: RuleContext) -> EventCandidate | None:
     return EventCandidate(pattern, gov, gov, actor, (), "REQUEST", None)
 
 
-@rule("habitual")
 def habitual(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Moscow and Tehran often agree on their assessments": a habit is no act."""
     return [c for c in cands if not _habitual(c.trigger, ctx)]
@@ -176,7 +173,6 @@ def _habitual(tok: Token, ctx: RuleContext) -> bool:
     return any(x.dep_ == "advmod" and x.lower_ in adverbs for x in tok.children)
 
 
-@rule("stake_threat")
 def stake_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Smuggling threatens national security": a danger to a stake is no threat of action."""
     return [c for c in cands if not (c.type == "THREATEN" and _stake(c.trigger, ctx))]
@@ -197,7 +193,6 @@ def _stake(tok: Token, ctx: RuleContext) -> bool:
 _SPORTS_PRONE = frozenset({"ASSAULT", "COERCE", "THREATEN", "CONSULT", "MOBILIZE", "REJECT"})
 
 
-@rule("sports_contest")
 def sports_contest(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Chile beat Peru in the cup final", "the teams meet in the semifinal": a sentence
     about a match, with no weapon and only teams as parties (places, clubs: no sector of

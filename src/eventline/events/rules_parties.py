@@ -1,12 +1,15 @@
 """Which parties make an event political (#11): PLOVER codes interactions of political
 actors, so an act whose parties are all companies, products or names the nlp stage could not
 resolve is business, and companies going to court is private litigation. The rules that
-apply these tests are registered in `rules` (their order there matters)."""
+apply these tests are here (`sector_gate`, `commercial_acts`, `political_parties`);
+`rules.RULES` runs them in their place in the order."""
 
 from __future__ import annotations
 
+from eventline.events.args import prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import lexicon
+from eventline.events.rules_base import RuleContext
 from eventline.model import ActorRef
 
 BUSINESS = frozenset({"BUS"})
@@ -75,3 +78,57 @@ def _private_litigation(c: EventCandidate) -> bool:
     if any(political_party(a) for a in c.actor):
         return False
     return all(r.sector == "JUD" for r in c.recipient)
+
+
+def sector_gate(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Verbs with common non-political uses ("speak with", "travel to") need an actor of a
+    listed sector."""
+    kept = []
+    for c in cands:
+        sectors = {a.sector for a in c.actor}
+        if c.pattern.sectors and None not in sectors and not sectors & c.pattern.sectors:
+            continue
+        kept.append(c)
+    return kept
+
+
+# Acts that companies perform too (offers, deals, support, resignations); violence and
+# protest by an unresolved person stay events.
+_COMMERCE_PRONE = frozenset(
+    {"AGREE", "SUPPORT", "AID", "COOPERATE", "RETREAT", "CONSULT", "REQUEST", "CONCEDE", "REJECT"}
+)
+
+
+def _commercial(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Apple offered free cases to customers", "Jobs resigned as Apple CEO", "Boeing
+    promised technical assistance to Aeroflot": PLOVER codes political actors. A cooperative
+    act with no state body, political group or armed group among its parties is commercial
+    when the text says so: a party is a business and none is a country, or the act is about
+    products, customers or a company's officers. Parties the nlp stage could not resolve are
+    no evidence either way ("the GAO called on the Air Force" stays an event)."""
+    parties = (*c.actor, *c.recipient)
+    if not parties or c.type not in _COMMERCE_PRONE:
+        return False
+    if any(p.sector and p.sector not in BUSINESS for p in parties):
+        return False
+    if any(p.sector in BUSINESS for p in parties) and not any(p.country for p in parties):
+        return True
+    words = ctx.lex.cue("commercial_words")
+    objects = [t for t in c.trigger.children if t.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [p for _, p in prep_objects(c.trigger, ("to", "for", "with", "as", "of"))]
+    objects += [t for t in c.trigger.children if t.dep_ in ("compound", "poss")]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in objects)
+
+
+def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Drops commercial acts (`_commercial`), once every rule has named the parties."""
+    return [c for c in cands if not _commercial(c, ctx)]
+
+
+def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """PLOVER codes interactions of political actors: "Thales will supply electronics",
+    "Airbus offered discounts to Aer Lingus", "Apple released new laptops" are business.
+    A non-violent event is kept only when its actor or recipient is a political party
+    (`political_party`); one whose parties are all companies, products, business people or
+    unresolved names is dropped."""
+    return [c for c in cands if political_event(c)]

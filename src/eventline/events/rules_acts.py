@@ -1,0 +1,344 @@
+"""Rules that say which act an event word reports (#11): an act announced as not going to
+happen or failed is a REJECT, an act made conditional on another party's is a THREATEN,
+preparing an attack is MOBILIZE, troops arriving are no visit; an action inside an act's
+complement is the act's content, not an event of its own; an event noun or a participle that
+names a coded act again is that act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventline.events.args import clause_head as args_clause
+from eventline.events.args import first, prep_objects, subject, unique
+from eventline.events.candidate import EventCandidate, own_actor
+from eventline.events.rules_base import ACT_TYPES, COMPLEMENT_DEPS, RuleContext, excluding
+
+_MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT"})
+_COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+_MILITARY_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "unit"})
+
+
+def refusal(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "will not accept more refugees", "would not meet the demands": a cooperative act
+    announced as not going to happen is a REJECT that did happen."""
+    for c in cands:
+        if c.type not in _COOPERATIVE or c.trigger.pos_ != "VERB":
+            continue
+        kids = list(c.trigger.children)
+        future = any(k.dep_ == "aux" and k.lower_ in ("will", "would", "wo") for k in kids)
+        if future and any(k.dep_ == "neg" for k in kids):
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger, own=True), "REJECT", None
+            c.asserted = True
+    return cands
+
+
+_FAILED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+
+
+def failed_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "failed to reach agreement", "failed to approve the plan": a cooperative act its
+    actor failed to perform is a REJECT that happened (PETRARCH's FAIL TO patterns, CAMEO
+    12x), the act its content."""
+    fails = ctx.lex.cue("failure_verbs")
+    for c in cands:
+        if c.type not in _FAILED_TYPES:
+            continue
+        verb = c.trigger if c.trigger.pos_ == "VERB" else c.clause
+        if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in fails:
+            continue
+        if any(k.dep_ == "neg" for k in verb.head.children):
+            continue  # "did not fail to reach": it happened
+        c.content, c.type, c.mode = c.content or _phrase(verb, own=True), "REJECT", None
+        c.asserted = True
+    return cands
+
+
+def troop_movement(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Troops arriving somewhere are not a visit: peacekeepers arriving are AID (CAMEO 074),
+    other forces a MOBILIZE."""
+    for c in cands:
+        if c.type != "CONSULT" or c.pattern.roles != "destination":
+            continue
+        subj = subject(c.trigger)[0]
+        if subj is None:
+            continue
+        heads = [subj, *(p for _, p in prep_objects(subj, ("of",)))]
+        if not any(h.lemma_.lower() in _MILITARY_NOUNS for h in heads):
+            continue  # "a first patch of Bangladeshi peacekeeping troops arrived"
+        peace = any(t.lower_.startswith("peacekeep") for t in subj.subtree)
+        c.type, c.mode = ("AID", None) if peace else ("MOBILIZE", "troops")
+    return cands
+
+
+def crowd_control(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Police dispersed the crowd with water cannon": force with a crowd-control weapon is
+    ASSAULT crowd-control, not a mere restriction."""
+    words = ctx.lex.cue("crowd_control_words")
+    for c in cands:
+        if c.type != "COERCE" or c.trigger.pos_ != "VERB":
+            continue
+        holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
+        means = [p for h in holders for _, p in prep_objects(h, ("with", "using"))]
+        if any(t.lemma_.lower() in words for m in means for t in m.subtree):
+            c.type, c.mode = "ASSAULT", "crowd-control"
+    return cands
+
+
+def embedded_action(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """An action inside the complement of an act (threaten, decline, demand) is the act's
+    content, not an event of its own. Under an agreement the action is kept too, as a
+    planned event with its own parties ("agreed to supply Russia with drones": AGREE, and a
+    planned AID that PLOVER's future rule reads as AGREE), since a signed deal often is the
+    only report of the supply."""
+    acts = {c.trigger.i: c for c in cands if c.type in ACT_TYPES and c.actor}
+    kept = []
+    for c in cands:
+        act = _governing_act(c.trigger, acts)
+        if act is None or act is c:
+            kept.append(c)
+            continue
+        if act.content is None:
+            act.content = _phrase(c.trigger)
+        if not act.embedded_recipient:
+            act.embedded_recipient = excluding(c.recipient, act.actor)
+        if act.type == "AGREE" and c.recipient and c.type in _MATERIAL:
+            kept.append(c)
+    return kept
+
+
+# Prepositions that put an action inside an act: what is warned against, called for,
+# threatened with, agreed on.
+_ACT_PREPS = frozenset({"against", "for", "with", "on", "to"})
+
+
+def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidate | None:
+    """The act whose complement holds `tok`: its head directly ("agreed to supply"), or the
+    verb whose object `tok` is ("agreed to postpone the demonstration")."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _ACT_PREPS:
+        act = acts.get(node.head.head.i)
+        if act is not None and act.trigger.pos_ == "VERB":
+            return act  # "warned against a strike on Iran", "called for a ceasefire"
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+        node = node.head
+        if tok.pos_ == "NOUN" and (act := acts.get(node.i)) is not None:
+            return act  # "sought federal aid", "demanded the release of X"
+    act = acts.get(node.head.i) if _requested_infinitive(node) else None
+    if act is not None and act.type == "REQUEST":
+        return act  # "called on Congress to investigate", parsed as a purpose clause
+    for _ in range(2):
+        if node.dep_ not in (*COMPLEMENT_DEPS, "acl") or node.head == node:
+            return None
+        if (act := acts.get(node.head.i)) is not None:
+            return act
+        node = node.head
+    return None
+
+
+def _requested_infinitive(tok: Token) -> bool:
+    """An infinitive with no subject of its own hung on its verb as an adverbial clause."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.pos_ == "VERB"
+        and any(x.dep_ == "aux" and x.text.lower() == "to" for x in tok.children)
+        and first(tok, "nsubj", "nsubjpass") is None
+    )
+
+
+def _phrase(tok: Token, *, own: bool = False) -> str:
+    """The words of an action ("reopen the border"): without its marker and auxiliaries, and
+    without its subject unless it is a that-clause's ("demanded that X resign": X resign).
+    `own`: the act's own verb made content ("will not accept refugees": accept refugees)."""
+    drop = {"mark", "aux"} if tok.dep_ == "ccomp" and not own else {"nsubj", "mark", "aux"}
+    if own:
+        drop |= {"neg", "nsubjpass", "auxpass"}
+    cut = {t.i for c in tok.children if c.dep_ in drop for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in cut)[:200]
+
+
+def regret_over_others(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russia expressed regret over the US attack": regretting another party's act is a
+    disapproval of it (ACCUSE, recipient that party), not a concession or an apology, which
+    PLOVER reserves for one's own acts."""
+    for c in cands:
+        if c.type != "CONCEDE" or c.trigger.pos_ != "VERB":
+            continue
+        holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
+        for _, noun in (
+            x for h in holders for x in prep_objects(h, ("over", "about", "at", "for"))
+        ):
+            if noun.lemma_.lower() not in ctx.lex.nouns:
+                continue
+            if other := excluding(own_actor(noun, ctx.actors), c.actor):
+                c.type, c.mode, c.recipient = "ACCUSE", "disapprove", other
+                break
+    accusing = {c.trigger.i for c in cands if c.type == "ACCUSE"}
+    # "we condemn this and express regret": regret joined to a condemnation is part of it
+    return [
+        c
+        for c in cands
+        if not (c.type == "CONCEDE" and any(x.i in accusing for x in _verb_of(c).conjuncts))
+    ]
+
+
+def _verb_of(c: EventCandidate) -> Token:
+    return c.trigger if c.trigger.pos_ == "VERB" else c.clause
+
+
+def speech_elaborating_an_act(
+    cands: list[EventCandidate], ctx: RuleContext
+) -> list[EventCandidate]:
+    """ "warned against a strike, saying it would be a provocation": what the actor said
+    while performing a coded act (a participle hung on the act's verb) is that act, not a
+    second event."""
+    acts = {c.trigger.i: c for c in cands if not c.from_speech and c.trigger.pos_ == "VERB"}
+    kept = []
+    for c in cands:
+        act = acts.get(c.trigger.head.i) if c.from_speech else None
+        if (
+            act is not None
+            and c.trigger.dep_ in ("advcl", "conj")
+            and c.trigger.tag_ == "VBG"
+            and {a.id for a in c.actor} <= {a.id for a in act.actor}
+        ):
+            continue
+        kept.append(c)
+    return kept
+
+
+def reported_disapproval(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Araghchi told Putin ... and thanked Russia for condemning the US actions": when the
+    only disapproval in what was said is another party's own act of disapproval, coded as its
+    own event, the speaker accuses no one; the condemner does."""
+    cues = ctx.lex.cue("disapproval_words")
+    others = {c.trigger.i: c for c in cands if c.type == "ACCUSE" and not c.from_speech and c.actor}
+    kept = []
+    for c in cands:
+        comp = first(c.trigger, "ccomp") if c.type == "ACCUSE" and c.from_speech else None
+        if comp is not None:
+            hits = [t for t in comp.subtree if t.lemma_.lower() in cues or t.lower_ in cues]
+            if hits and all(t.i in others and excluding(others[t.i].actor, c.actor) for t in hits):
+                continue
+        kept.append(c)
+    return kept
+
+
+def military_preparation(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The army prepared to resume shelling rebel positions": preparing an attack is a
+    military move short of force (PLOVER MOBILIZE), which happened; the attack is its
+    content and its target the recipient."""
+    prepares = ctx.lex.cue("preparation_verbs")
+    for c in cands:
+        if c.type != "ASSAULT" or c.trigger.pos_ != "VERB":
+            continue
+        node, gov = c.trigger, None
+        for _ in range(2):
+            if node.dep_ != "xcomp":
+                break
+            node = node.head
+            if node.lemma_.lower() in prepares:
+                gov = node
+                break
+        if gov is None:
+            continue
+        c.content = c.content or _phrase(c.trigger, own=True)
+        c.type, c.mode, c.asserted = "MOBILIZE", "troops", True
+    return cands
+
+
+def self_disarmament(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "One third of the guerrillas have been demobilized": in a disarmament reported in the
+    passive with no agent, those disarmed are the ones retreating (PLOVER's actor)."""
+    for c in cands:
+        if c.type == "RETREAT" and c.mode == "disarm" and not c.actor and c.recipient:
+            c.actor, c.recipient = c.recipient, ()
+    return cands
+
+
+def conditional_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "threatened to stop talks if the United States goes ahead": a threat's recipient is
+    the party whose action its condition names; an act announced "unless" another party acts
+    is itself a threat."""
+    for c in cands:
+        unless = _condition(c.trigger, ("unless",))
+        if c.type != "THREATEN" and unless is not None and c.trigger.pos_ == "VERB":
+            # "will withdraw its force from Chad unless ...": an act made conditional on
+            # another party's is a threat (PLOVER THREATEN), the act its content
+            c.content, c.type, c.mode = c.content or _phrase(c.trigger, own=True), "THREATEN", None
+            c.asserted = True  # the threat was made; what it threatens is its content
+        if c.type != "THREATEN" or c.recipient:
+            continue
+        heads = [c.trigger, *(x for x in c.trigger.children if x.dep_ in COMPLEMENT_DEPS)]
+        for head in heads:
+            cond = _condition(head, ("if", "unless"))
+            if cond is not None and not c.recipient:
+                party = first(cond, "nsubj", "nsubjpass")
+                found = ctx.actors.refs(party) or ctx.actors.descriptor(party)
+                c.recipient = excluding(found, c.actor)
+    return cands
+
+
+def _condition(head: Token, marks: tuple[str, ...]) -> Token | None:
+    for cond in head.children:
+        mark = first(cond, "mark")
+        if cond.dep_ == "advcl" and mark is not None and mark.lower_ in marks:
+            return cond
+    return None
+
+
+def material_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "strengthened military and economic ties", "expanded trade relations": a relation in a
+    material field is PLOVER COOPERATE (material cooperation), not SUPPORT."""
+    fields = ctx.lex.cue("material_fields")
+    for c in cands:
+        if c.type != "SUPPORT" or c.trigger.pos_ != "NOUN":
+            continue
+        mods = [x for x in c.trigger.children if x.dep_ in ("amod", "compound", "nmod")]
+        mods += [y for x in mods for y in x.conjuncts]
+        if any(m.lemma_.lower() in fields or m.lower_ in fields for m in mods):
+            c.type, c.mode = "COOPERATE", None
+    return cands
+
+
+def same_happening(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "arrived in Tehran for an official visit", "met X in their first meeting", "is set to
+    meet X for talks": an event noun of the same type inside the clause of an event verb
+    names the verb's happening again; the verb's event is kept, with the noun's recipient
+    when the verb has none."""
+    verbs = {c.trigger.i: c for c in cands if c.trigger.pos_ == "VERB" and c.actor}
+    kept = []
+    for c in cands:
+        head = c.clause if c.clause.pos_ == "VERB" else args_clause(c.trigger)
+        verb = verbs.get(head.i) if c.trigger.pos_ == "NOUN" else None
+        if verb is None or verb is c or verb.type != c.type:
+            kept.append(c)
+            continue
+        if not verb.recipient:
+            verb.recipient = excluding(c.recipient, verb.actor)
+    return kept
+
+
+def misread_plural_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X condemned US-Israel strikes" (a headline, no final stop): the parser reads the
+    plural noun "strikes" as a verb conjoined to "condemned", so it inherits X as its
+    subject. A present-tense verb trigger with no subject or object of its own, right after
+    the object of the verb it is conjoined to, is that object's head noun: its actors are the
+    ones named before it, and the condemnation's recipient is them too."""
+    for c in cands:
+        tok = c.trigger
+        if tok.tag_ != "VBZ" or tok.dep_ != "conj" or tok.i == 0:
+            continue
+        if any(x.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "cc") for x in tok.children):
+            continue
+        obj = first(tok.head, "dobj")
+        if obj is None or obj.right_edge.i != tok.i - 1:
+            continue
+        named = unique(r for t in obj.subtree if (r := ctx.actors.covering(t)) is not None)
+        if not named:
+            continue
+        c.actor, c.recipient = named, ()
+        for other in cands:
+            if other.trigger == tok.head and other.type == "ACCUSE":
+                other.recipient = named
+    return cands

@@ -1,0 +1,175 @@
+"""Rules that find an act's other party where the trigger's own reading cannot (#11).
+
+A coded act with no recipient loses the party PLOVER needs most; news often names it only
+in a place the trigger's pattern does not look:
+
+- `aid_beneficiary`: whom aid is for is often said by a purpose clause, not by a "to"
+  phrase ("will give $40 million in aid to help the contractors which supply the navy",
+  "sent doctors to assist flood victims"); the parser may also split a hyphenated noun into
+  several objects or read "help farmers hit by the floods" as a clause with "farmers" its
+  subject.
+- `purchase_seller`: a state buying aircraft or arms names its seller as the maker in the
+  product's name ("agreed to purchase 60 Boeing 737 aircraft"), which the parser reads as a
+  modifier of the product and the nlp stage may not tag as an organisation at all.
+- `offer_addressee`: an offer or a request is addressed to the party that received, opened
+  or weighed it ("said the head of the privatisation agency after opening X's offer"): the
+  body that party heads when the text says so.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventline.events.args import ActorIndex, children, first, subject
+from eventline.events.candidate import EventCandidate
+from eventline.events.rules_base import RuleContext, excluding
+from eventline.model import ActorRef, content_id
+
+
+def aid_beneficiary(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """AID with no recipient: the party a purpose clause of helping names ("gave aid to help
+    X", "to assist X"), or the object of the helping verb that is the trigger itself when the
+    parser split that object ("help the sub-contractors")."""
+    verbs = ctx.lex.cue("beneficiary_verbs")
+    for c in cands:
+        if c.type != "AID" or c.recipient or not c.actor:
+            continue
+        for helper in _helping_verbs(c, verbs):
+            if found := excluding(_helped(helper, ctx), c.actor):
+                c.recipient = found
+                break
+    return cands
+
+
+def _helping_verbs(c: EventCandidate, verbs: frozenset[str]) -> list[Token]:
+    """The trigger when it is a helping verb, and the infinitive purpose clauses of helping
+    hung on the trigger, on its clause or on the verb whose object the aid noun is."""
+    holders = [c.trigger, c.clause]
+    if c.trigger.pos_ == "NOUN" and c.trigger.dep_ in ("pobj", "dobj"):
+        holders.append(c.trigger.head.head if c.trigger.dep_ == "pobj" else c.trigger.head)
+    found = [c.trigger] if c.trigger.lemma_.lower() in verbs else []
+    for holder in dict.fromkeys(holders):
+        found += [
+            x
+            for x in children(holder, "advcl", "xcomp", "acl")
+            if x.lemma_.lower() in verbs and _infinitive(x)
+        ]
+    return list(dict.fromkeys(found))
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def _helped(verb: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """Whom `verb` helps: a party or a role noun among its objects (the last noun first: the
+    head of an object the parser split, "sub - contractors"), or the subject of a clause the
+    parser made of "farmers hit by the floods"."""
+    heads = [x for x in reversed(list(children(verb, "dobj"))) if x.pos_ in ("NOUN", "PROPN")]
+    heads += [s for x in children(verb, "ccomp") if (s := first(x, "nsubj")) is not None]
+    for head in heads:
+        if found := ctx.actors.refs(head) or ctx.actors.descriptor(head):
+            return found
+    return ()
+
+
+def purchase_seller(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """An act of buying (its trigger, its complement or the clause it is told in is a verb of
+    buying) with no recipient: the maker named before the model of what is bought."""
+    verbs = ctx.lex.cue("purchase_verbs")
+    for c in cands:
+        if not c.actor:
+            continue
+        obj = first(c.trigger, "dobj")
+        heads = [c.trigger, c.clause, *children(c.trigger, "xcomp", "ccomp", "acl")]
+        heads += list(children(obj, "acl")) if obj is not None else []  # "a deal to buy"
+        heads += [x for x in children(c.trigger, "advcl") if _infinitive(x)]  # "signed .. to buy"
+        buying = [h for h in dict.fromkeys(heads) if h.lemma_.lower() in verbs]
+        for verb in buying:
+            bought = first(verb, "dobj")
+            maker = _maker(bought, ctx.actors)
+            if maker is None or bought is None:
+                continue
+            if not c.recipient or _model_only(c.recipient, maker, bought, ctx):
+                c.recipient = excluding((_maker_ref(maker, ctx),), c.actor)
+            break
+    return cands
+
+
+def _model_only(refs: tuple[ActorRef, ...], maker: Token, bought: Token, ctx: RuleContext) -> bool:
+    """Whether every party in `refs` is named only by words of the product's model, after its
+    maker ("737 Max" read as a person): such a party is no party at all."""
+    model = [t for t in bought.doc[maker.i + 1 : bought.i + 1]]
+    ids = {r.id for t in model if (r := ctx.actors.covering(t)) is not None}
+    return bool(ids) and all(r.id in ids for r in refs)
+
+
+# Entity labels a maker's name may carry: an organisation, a product name the maker starts,
+# or none (the nlp stage often reads it as part of the product).
+_MAKER_LABELS = frozenset({"ORG", "PRODUCT", ""})
+
+
+def _maker(obj: Token | None, actors: ActorIndex) -> Token | None:
+    """ "60 Boeing 737 Max aircraft", "four Lockheed C-130 transport planes": the first
+    capitalised proper noun before the object's head with a model name or number after it
+    (a bare "Dreamliner jets" names a model, not a maker), unless it only begins a longer
+    name of an actor ("500 National Guard vehicles")."""
+    if obj is None or obj.pos_ != "NOUN" or actors.descriptor(obj):
+        return None
+    words = [t for t in obj.doc[obj.left_edge.i : obj.i] if not t.is_punct]
+    for k, tok in enumerate(words):
+        if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper():
+            continue
+        if tok.ent_type_ not in _MAKER_LABELS:
+            return None  # "Chinese", "French": a country's, not a maker's
+        if any(span.end > tok.i + 1 for span, _ in actors.by_token.get(tok.i, ())):
+            return None  # "National Guard": one name, not a maker and a model
+        return tok if k + 1 < len(words) else None
+    return None
+
+
+def _maker_ref(maker: Token, ctx: RuleContext) -> ActorRef:
+    """The document's actor of that name when the nlp stage found it elsewhere, else an
+    organisation known by its name only (as the nlp stage codes a name it cannot resolve)."""
+    for pairs in ctx.actors.by_token.values():
+        for _, ref in pairs:
+            if ref.name == maker.text:
+                return ref
+    return ActorRef(id=content_id("act", "organization", maker.text.casefold()), name=maker.text)
+
+
+# Types whose noun ("offer", "bid", "proposal", "request") is addressed to someone.
+_ADDRESSED = frozenset({"AGREE", "REQUEST"})
+
+
+def offer_addressee(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """An offer or a request noun with no recipient, the object of another party's verb of
+    receiving or weighing it: that party, or the body it heads ("X, head of the Y agency,
+    after opening Z's offer": Y), is whom it was addressed to."""
+    verbs = ctx.lex.cue("offer_receiving_verbs")
+    for c in cands:
+        noun = c.trigger
+        if c.recipient or not c.actor or noun.pos_ != "NOUN" or c.type not in _ADDRESSED:
+            continue
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in verbs:
+            continue
+        subj, passive = subject(noun.head)
+        if subj is None or passive:
+            continue
+        c.recipient = excluding(_headed_body(subj, ctx) or ctx.actors.refs(subj), c.actor)
+    return cands
+
+
+def _headed_body(person: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """ "Ion Marin, head of the State Privatisation Agency": the body a person's apposition
+    says they head."""
+    heads = ctx.lex.cue("role_heads")
+    for role in children(person, "appos"):
+        if role.lemma_.lower() not in heads:
+            continue
+        for prep in children(role, "prep"):
+            if prep.lower_ in ("of", "at"):
+                for body in children(prep, "pobj"):
+                    if found := ctx.actors.refs(body):
+                        return found
+    return ()

@@ -1,0 +1,244 @@
+"""Rules that read parties from places (#11): PLOVER codes unnamed protesters by the country
+where they protest, a domestic measure against the country where it applies, and an unnamed
+state body ("the authorities", "the State Property Agency") by the country of the event or of
+the text; an event whose only party is a role noun of no known country names no one and is
+dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from eventline.events.args import ActorIndex
+from eventline.events.candidate import EventCandidate
+from eventline.events.dating import event_place
+from eventline.events.rules_base import PLACE_PREPS, RuleContext
+from eventline.model import ActorRef
+
+# Domestic measures are coded against the country where they apply ("lifted a curfew in
+# Montenegro", PLOVER's target is the population there).
+_PLACE_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "PROTEST"})
+
+
+def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
+    country where they protest."""
+    for c in cands:
+        if not c.actor and c.type == "PROTEST":
+            c.actor = _place(c.clause, ctx.actors)
+    return cands
+
+
+def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """A domestic measure or attack without a named target is coded against the country
+    where it happens ("lifted the curfew in Montenegro", "fired shells at targets in
+    Jericho"); a protest with neither is, as PLOVER codes it, against its own country's
+    government."""
+    for c in cands:
+        if c.recipient or c.type not in _PLACE_TYPES or not c.actor:
+            continue
+        c.recipient = _place(c.clause, ctx.actors) or _located(c, ctx)
+        if not c.recipient and c.type == "PROTEST":
+            c.recipient = _home_government(c.actor)
+    return cands
+
+
+def _located(c: EventCandidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """The country of the event's place (dating.event_place), as a party."""
+    place = event_place(c.clause, ctx.actors, ctx.lex)
+    if place is None or place.country is None:
+        return ()
+    return (ActorRef(id=f"place:{place.country}", name=place.name, country=place.country),)
+
+
+def _home_government(actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1:
+        return ()
+    (country,) = countries
+    return (
+        ActorRef(
+            id=f"desc:{country}:GOV:government",
+            name=f"{country} government",
+            country=country,
+            sector="GOV",
+        ),
+    )
+
+
+def _place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """A country or place actor under in/at/throughout in the clause."""
+    for tok in clause.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            ref = actors.covering(tok)
+            if ref is not None and ref.country and ref.sector in (None, "GOV"):
+                return (ref,)
+    return ()
+
+
+def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The authorities arrested rebel fighters in Nairobi": unnamed actors of no stated
+    country are coded, as PLOVER does, by the country where the event happens."""
+    for c in cands:
+        if not any(_vague(a) for a in (*c.actor, *c.recipient)):
+            continue
+        place = event_place(c.clause, ctx.actors, ctx.lex)
+        country = place.country if place is not None else None
+        if country is None:
+            country = _state_context_country(c, ctx)
+        if country is None:
+            continue
+        c.actor = tuple(_in_country(a, country, state_only=place is None) for a in c.actor)
+        c.recipient = tuple(_in_country(a, country, state_only=place is None) for a in c.recipient)
+    return cands
+
+
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+# Share of a document's state actors that one country must hold for "the government" with no
+# country to be read as that country's.
+_MAIN_COUNTRY_SHARE = 0.75
+
+
+def _state_context_country(c: EventCandidate, ctx: RuleContext) -> str | None:
+    """ "Prime Minister Howard announced that the federal government would ...": a state body
+    named without its country ("the government", "the prime minister") is the state the text
+    is about, when the text says which: the one country of the sentence's named state actors,
+    else the country that holds most of the article's named state actors. Two countries in
+    play, or none named, leave it unresolved (a wrong country is worse than none)."""
+    if not any(_vague(a) and a.sector in _STATE_SECTORS for a in (*c.actor, *c.recipient)):
+        return None
+    return _context_country(c, ctx, _vague)
+
+
+def _context_country(
+    c: EventCandidate, ctx: RuleContext, unplaced: Callable[[ActorRef], bool]
+) -> str | None:
+    """The one country of the sentence's named state actors, else (when the event names a
+    party besides the `unplaced` ones) the country of most of the article's."""
+    sent = c.trigger.sent
+    here = {
+        ref.country
+        for tok in sent
+        for _, ref in ctx.actors.by_token.get(tok.i, ())
+        if ref.country and ref.sector in _STATE_SECTORS
+    }
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    # the article's main country only for an act with a named party besides the state body:
+    # "the government is fighting to stem a crash" alone stays unresolved (and is dropped)
+    if all(unplaced(a) for a in (*c.actor, *c.recipient)):
+        return None
+    return _main_state_country(ctx)
+
+
+def _main_state_country(ctx: RuleContext) -> str | None:
+    """The country of most of the document's named state actors (computed once per doc)."""
+    cache = ctx.doc.user_data.setdefault("eventline_main_state_country", {})
+    if "country" not in cache:
+        counts: dict[str, int] = {}
+        seen: set[int] = set()
+        for pairs in ctx.actors.by_token.values():
+            for span, ref in pairs:
+                if span.start in seen or not ref.country or ref.sector not in _STATE_SECTORS:
+                    continue
+                seen.add(span.start)
+                counts[ref.country] = counts.get(ref.country, 0) + 1
+        total = sum(counts.values())
+        best = max(counts, key=lambda k: counts[k]) if counts else None
+        share = counts[best] / total if best is not None else 0.0
+        cache["country"] = best if share >= _MAIN_COUNTRY_SHARE else None
+    found: str | None = cache["country"]
+    return found
+
+
+def _in_country(ref: ActorRef, country: str, *, state_only: bool = False) -> ActorRef:
+    if not _vague(ref) or (state_only and ref.sector not in _STATE_SECTORS):
+        return ref
+    noun = ref.id.rsplit(":", 1)[-1]
+    return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
+
+
+def state_body_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "the State Property Agency", "the National Roads Authority": an organisation the KB
+    does not know, of no stated country, whose name says it is a state body is coded as one
+    (GOV), of the country the text is about, as `descriptor_country` codes "the government".
+    Two countries in play, or none named, leave it as it was, and so does the country of a
+    state body on the event's other side ("the National Security Agency spied on German
+    officials": the agency is not German)."""
+    words, bodies = ctx.lex.cue("state_name_words"), ctx.lex.cue("state_body_words")
+
+    def unplaced(ref: ActorRef) -> bool:
+        return _state_body(ref, words, bodies)
+
+    for c in cands:
+        if not any(unplaced(a) for a in (*c.actor, *c.recipient)):
+            continue
+        country = _context_country(c, ctx, unplaced)
+        if country is None:
+            continue
+        actor, recipient = c.actor, c.recipient
+        c.actor = _placed_bodies(actor, recipient, country, unplaced)
+        c.recipient = _placed_bodies(recipient, actor, country, unplaced)
+    return cands
+
+
+def _placed_bodies(
+    side: tuple[ActorRef, ...],
+    other: tuple[ActorRef, ...],
+    country: str,
+    unplaced: Callable[[ActorRef], bool],
+) -> tuple[ActorRef, ...]:
+    """The state bodies of `side` coded GOV of `country`, unless a state party of the other
+    side is of that country (a state body acting on its own state is rarely what is meant)."""
+    if any(r.country == country and r.sector in _STATE_SECTORS for r in other):
+        return side
+    update = {"country": country, "sector": "GOV"}
+    return tuple(r.model_copy(update=update) if unplaced(r) else r for r in side)
+
+
+# Ids the nlp stage gives a name it could not resolve in the KB.
+_UNKNOWN_NAMED = "act_"
+
+
+def _state_body(ref: ActorRef, words: frozenset[str], bodies: frozenset[str]) -> bool:
+    """An unresolved organisation named as a state body: a word of the state ("State",
+    "National", "Federal") and a word of a body ("Agency", "Authority", "Ministry")."""
+    if ref.country or ref.sector or not ref.id.startswith(_UNKNOWN_NAMED):
+        return False
+    name = {w.strip("()").lower() for w in ref.name.split()}
+    return bool(name & words) and bool(name & bodies)
+
+
+def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Unnamed protesters with no place named ("ethnic Turks began a hunger strike to protest
+    Sweden's decision") are coded, as PLOVER codes a domestic protest, in the country of the
+    government they protest against."""
+    for c in cands:
+        if c.actor or c.type != "PROTEST":
+            continue
+        countries = {r.country for r in c.recipient if r.country}
+        if len(countries) == 1:
+            (country,) = countries
+            c.actor = (
+                ActorRef(
+                    id=f"desc:{country}:CVL:protester",
+                    name=f"protesters ({country})",
+                    country=country,
+                    sector="CVL",
+                ),
+            )
+    return cands
+
+
+def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """An event whose only party is a role noun of no known country ("officials discussed
+    the budget") says nothing about who did what to whom: it needs a second party."""
+    return [c for c in cands if c.recipient or not c.actor or any(not _vague(a) for a in c.actor)]
+
+
+def _vague(ref: ActorRef) -> bool:
+    return ref.id.startswith("desc:") and ref.country is None

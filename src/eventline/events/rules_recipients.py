@@ -1,0 +1,327 @@
+"""Rules that find the recipient of an act where the trigger's own pattern misses it (#11):
+in a complement ("demanded that X resign"), in the object's owner or its directed phrase
+("rejected Serbia's plan", "his commitment to the Zambian people"), in a phrase the parser
+hung elsewhere ("the aggression by X against Y"), in coordinated phrases; and the co-actors
+an "along with" phrase adds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventline.events.args import (
+    ActorIndex,
+    children,
+    companions,
+    first,
+    prep_objects,
+    speaks_for,
+    subject,
+    unique,
+)
+from eventline.events.candidate import EventCandidate, own_actor
+from eventline.events.rules_base import (
+    ACT_TYPES,
+    COMPLEMENT_DEPS,
+    VIOLENT_TYPES,
+    RuleContext,
+    complement_parties,
+    excluding,
+)
+from eventline.model import ActorRef
+
+# Types whose recipient may sit inside the act's complement ("threatened to cut off
+# electricity to Nakhichevan", "demanded that the US cancel ...").
+_COMPLEMENT_TYPES = ACT_TYPES | {"CONCEDE", "SUPPORT", "ACCUSE", "RETREAT", "AID", "COOPERATE"}
+
+
+def detached_origin(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "met his counterpart from Iran", "received the envoy from Japan": a "from" phrase the
+    parser hung on the verb says whom the object (a role noun naming no one) represents; that
+    party is the recipient. Runs before `not_events` so a meeting told from one side keeps its
+    other side."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "VERB":
+            continue
+        obj = first(c.trigger, "dobj")
+        if obj is None or not speaks_for(obj) or ctx.actors.refs(obj):
+            continue
+        origin = unique(
+            r for _, p in prep_objects(c.trigger, ("from",)) for r in ctx.actors.refs(p)
+        )
+        c.recipient = excluding(origin, c.actor)
+    return cands
+
+
+# What names the target of an event noun when the parse puts it out of the noun's reach.
+_TARGET_PREPS = ("against", "on", "at", "into", "to")
+_INQUIRY_PREPS = ("into", "of", "over", "on", "regarding", "concerning", "about")
+_CAUSE_PREPS = frozenset({"due", "because", "over", "for", "after"})
+
+
+def event_noun_targets(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """The target of an event noun that the pattern's prepositions miss: a target phrase the
+    parser hung on the agent ("the aggression by X and Y against Z"), and what an inquiry is
+    about, and what a disapproval is of ("an investigation into X's pricing", "criticism of
+    X", "an inquiry due to X charging customers more": the party whose conduct is judged);
+    the sides of what an offer is of ("an offer of mediation between X and Y")."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "NOUN":
+            continue
+        found = _agent_phrase_target(c, ctx.actors) or _owned_target(c, ctx.actors)
+        if not found and c.type == "ACCUSE":
+            found = _inquiry_target(c.trigger, ctx.actors)
+        if not found:
+            found = _sides_of_content(c.trigger, ctx.actors)
+        c.recipient = excluding(found, c.actor)
+    return cands
+
+
+def _agent_phrase_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    preps = tuple(p for p in (c.pattern.recipient or _TARGET_PREPS) if p != "of")
+    agents = [p for _, p in prep_objects(c.trigger, ("by", "from"))]
+    agents += [x for a in agents for x in a.conjuncts]
+    if not agents or not {r.id for a in agents for r in actors.refs(a)}:
+        return ()
+    return unique(r for a in agents for _, p in prep_objects(a, preps) for r in actors.refs(p))
+
+
+def _owned_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "Iran condemned the assassination of its general by Israel": the target phrase owned
+    by a pronoun that the clause's subject binds names the subject's side."""
+    preps = c.pattern.recipient or _TARGET_PREPS
+    for _, pobj in prep_objects(c.trigger, preps):
+        if found := actors.bound_owner(pobj):
+            return found
+    return ()
+
+
+def _sides_of_content(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "an offer of mediation between Russia and Ukraine": the sides of what is offered."""
+    return unique(
+        r
+        for _, pobj in prep_objects(noun, ("of",))
+        for _, side in prep_objects(pobj, ("between",))
+        for r in actors.refs(side)
+    )
+
+
+def _inquiry_target(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    for _, pobj in prep_objects(noun, _INQUIRY_PREPS):
+        if found := actors.refs(pobj) or own_actor(pobj, actors):
+            return found
+    for prep in children(noun, "prep"):
+        if prep.lower_ not in _CAUSE_PREPS:
+            continue
+        for clause in (t for t in prep.subtree if t.dep_ == "pcomp" and t.pos_ == "VERB"):
+            if found := actors.refs(first(clause, "nsubj")):
+                return found  # "due to X charging customers more"
+    return ()
+
+
+def accusation_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Putin condemned the attacks on Iran": the recipient of an accusation about an
+    attack is the attacker (the attack's own actor), never its victim."""
+    for c in cands:
+        if c.type != "ACCUSE" or c.trigger.pos_ != "VERB":
+            continue
+        obj = first(c.trigger, "dobj")
+        # "condemned the US strikes on Iran"; "condemnation over the attack on X" when no
+        # one is named as object ("blamed Israel for the bombing" keeps Israel)
+        objects = [obj] if obj is not None else []
+        if obj is None or not ctx.actors.refs(obj):
+            objects += [p for _, p in prep_objects(c.trigger, ("of", "for", "over"))]
+        for noun in objects:
+            if any(p.type in VIOLENT_TYPES for p in ctx.lex.nouns.get(noun.lemma_.lower(), ())):
+                c.recipient = excluding(own_actor(noun, ctx.actors), c.actor)
+                break
+    return cands
+
+
+def complement_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """The recipient of an act named in its complement: the obliged party of "demanded that
+    X ...", the object or prepositional target of "threatened to cut ties with X"."""
+    for c in cands:
+        if c.recipient or c.type not in _COMPLEMENT_TYPES:
+            continue
+        comps = [x for x in c.trigger.children if x.dep_ in (*COMPLEMENT_DEPS, "acl")]
+        if c.trigger.pos_ == "NOUN" and c.trigger.dep_ == "dobj":
+            # "reiterated its demand today that Israel ease ...": the clause hangs on the verb
+            comps += [x for x in c.trigger.head.children if x.dep_ == "ccomp" and x.i > c.trigger.i]
+        for comp in comps:
+            if found := complement_parties(comp, ctx.actors, besides=c.actor):
+                c.recipient = found
+                break
+        c.recipient = c.recipient or c.embedded_recipient  # the dropped action's own party
+    return cands
+
+
+def accompanying_actors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "X, along with Y, called on Z to ...", "X, together with Y, condemned ...": a party
+    the subject is accompanied by is a co-actor (a dropped conjunct: PLOVER codes both)."""
+    for c in cands:
+        verb = c.trigger if c.trigger.pos_ == "VERB" else c.clause
+        subj, passive = subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is None or passive or not c.actor:
+            continue
+        joined = [
+            pobj
+            for holder in (verb, subj)
+            for prep in children(holder, "prep")
+            if subj.i < prep.i < verb.i
+            for pobj in companions(prep)
+        ]
+        found = unique(r for p in joined for r in ctx.actors.refs(p))
+        c.actor = unique((*c.actor, *excluding(excluding(found, c.actor), c.recipient)))
+    return cands
+
+
+def own_state_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Putin hailed Russia's relations with Iran": the actor's own state, named as the
+    owner of the object, is not the recipient; the party on the other side of the object is
+    ("with Iran"), else none."""
+    for c in cands:
+        obj = first(c.trigger, "dobj") if c.trigger.pos_ == "VERB" else None
+        owner = first(obj, "poss") if obj is not None else None
+        states = {f"kb:{a.country}" for a in c.actor if a.country and a.id != f"kb:{a.country}"}
+        owned = {r.id for r in ctx.actors.refs(owner)} & states
+        if obj is None or not owned or not any(r.id in owned for r in c.recipient):
+            continue  # a domestic target ("promised to democratize Serbia") stays
+        c.recipient = tuple(r for r in c.recipient if r.id not in owned)
+        if not c.recipient:
+            other = [p for _, p in prep_objects(obj, ("with", "to", "between"))]
+            c.recipient = excluding(unique(r for p in other for r in ctx.actors.refs(p)), c.actor)
+    return cands
+
+
+def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "rejected a Senegalese peace plan", "rejected an offer from Afghanistan", "denounced
+    Serbia's suppression": the party whose proposal or act is the object."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "VERB":
+            continue
+        obj = first(c.trigger, "dobj") or _shifted_object(c.trigger)
+        if obj is None or _already_party(ctx.actors.refs(obj), c):
+            continue  # "met Prime Minister Abe": the object is a party, not its owner's act
+        refs = _other_side(own_actor(obj, ctx.actors), c.actor)
+        refs = refs or unique(
+            r
+            for _, p in prep_objects(obj, ("from", "of", "between", "with"))
+            for r in ctx.actors.refs(p)
+        )
+        c.recipient = excluding(refs, c.actor)
+    return cands
+
+
+def _shifted_object(verb: Token) -> Token | None:
+    """ "denounced as an ugly crime Serbia's suppression of ...": an object moved after the
+    verb's "as" phrase is parsed as an apposition of that phrase's noun."""
+    for _, pobj in prep_objects(verb, ("as",)):
+        if (moved := first(pobj, "appos")) is not None and moved.pos_ == "NOUN":
+            return moved
+    return None
+
+
+# Prepositions of a noun that name the party it is directed at ("his commitment to the
+# Zambian people", "an appeal to X", "hostility towards Y").
+_DIRECTED_PREPS = ("to", "towards", "toward", "against")
+
+
+def object_phrase_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "reneged on his commitment to the Zambian people", "rejected their appeal to the
+    UN": the party a verb's object (or the object of its preposition) is directed at, when
+    the verb names no recipient of its own."""
+    for c in cands:
+        if c.recipient or c.trigger.pos_ != "VERB" or not c.actor:
+            continue
+        nouns = [first(c.trigger, "dobj"), *(p for _, p in prep_objects(c.trigger, ("on",)))]
+        found = unique(
+            r
+            for noun in nouns
+            if noun is not None and noun.pos_ == "NOUN"
+            for _, p in prep_objects(noun, _DIRECTED_PREPS)
+            for r in ctx.actors.refs(p)
+        )
+        c.recipient = excluding(found, c.actor)
+    return cands
+
+
+def _already_party(refs: tuple[ActorRef, ...], c: EventCandidate) -> bool:
+    ids = {a.id for a in (*c.actor, *c.recipient)}
+    return bool(refs) and all(r.id in ids for r in refs)
+
+
+def _other_side(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """ "Putin hailed Russia's relations with Iran": the owner of the object is the actor's
+    own state, so the other party of the relation is the recipient, not the owner."""
+    states = {f"kb:{a.country}" for a in actor if a.country}
+    return tuple(r for r in refs if r.id not in states)
+
+
+def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "increased swap lines with the ECB from A to B, and with the Swiss National Bank from C
+    to D": a prepositional phrase coordinated with the one naming the recipient (the parser
+    hangs the second on the first or on the verb) names a co-recipient."""
+    for c in cands:
+        if not c.recipient:
+            continue
+        ids = {r.id for r in c.recipient}
+        scope = c.clause if c.trigger in c.clause.subtree else c.trigger
+        heads = [
+            t for t in scope.subtree if t.dep_ in ("pobj", "dobj", "dative") and _names(t, ids, ctx)
+        ]
+        preps = [t.head for t in heads if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative")]
+        added = [
+            r
+            for prep in preps
+            for other in _coordinated_preps(prep)
+            for pobj in children(other, "pobj")
+            for r in ctx.actors.refs(pobj)
+        ]
+        added += [r for t in heads for x in _stray_conjuncts(t) for r in ctx.actors.refs(x)]
+        if added:
+            c.recipient = unique((*c.recipient, *excluding(unique(added), c.actor)))
+    return cands
+
+
+def _stray_conjuncts(tok: Token) -> list[Token]:
+    """ "met with President A and Foreign Minister B and stressed ...": a name after "and"
+    that the parser made a conjunct of the verb above `tok` instead of `tok`'s."""
+    ancestors = set(tok.ancestors)
+    return [
+        x
+        for x in tok.sent
+        if x.i > tok.i
+        and x.dep_ == "conj"
+        and x.pos_ in ("PROPN", "NOUN")
+        and x.head in ancestors
+        and x.head.pos_ in ("VERB", "AUX")
+        and _after_and(x.left_edge)
+    ]
+
+
+def _names(tok: Token, ids: set[str], ctx: RuleContext) -> bool:
+    return any(r.id in ids for r in ctx.actors.refs(tok))
+
+
+def _coordinated_preps(prep: Token) -> list[Token]:
+    """The same preposition coordinated with `prep`: its conjuncts, or one the parser hung
+    on one of its governors later in the sentence, as a conjunct or as a preposition right
+    after "and" ("with X from A to B, and with Y from C to D")."""
+    ancestors = set(prep.ancestors)
+    later = [
+        t
+        for t in prep.sent
+        if t.i > prep.i
+        and t.lower_ == prep.lower_
+        and t.head in ancestors
+        and (t.dep_ == "conj" or (t.dep_ == "prep" and _after_and(t)))
+    ]
+    return [*(x for x in prep.conjuncts if x.lower_ == prep.lower_), *later]
+
+
+def _after_and(tok: Token) -> bool:
+    doc = tok.doc
+    before = [doc[i] for i in range(max(tok.sent.start, tok.i - 2), tok.i)]
+    words = [t for t in before if not t.is_punct]
+    return bool(words) and words[-1].dep_ == "cc" and words[-1].lower_ in ("and", "or")
