@@ -211,6 +211,20 @@ def _quote_attributions_2(ctx: EvalContext) -> SectionReport:
     )
 
 
+def _meantime_quotes(section: str) -> Callable[[EvalContext], SectionReport]:
+    """Quote attribution on the MEANTIME quote gold (eval/meantime_quotes.py): one half."""
+    from eventline.eval.meantime_quotes import score_meantime_quotes
+
+    def run(ctx: EvalContext) -> SectionReport:
+        return score_meantime_quotes(
+            ctx.meantime,
+            lambda text, day: code_text(ctx.nlp, text, published=day).quotes,
+            section=section,
+        )
+
+    return run
+
+
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
@@ -234,6 +248,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "quote-attributions": _quote_attributions,  # dates helper: quotes on examples/quotes/
     "place-examples": lambda ctx: score_place_examples(ctx.nlp),  # issue 9: eval/places.py
     "quote-attributions-2": _quote_attributions_2,  # quotes helper: resources/quotes/
+    "meantime-quotes": _meantime_quotes("meantime_quotes"),  # quotes helper: dev half
+    "meantime-quotes-test": _meantime_quotes("meantime_quotes_test"),  # held out
 }
 
 
