@@ -60,3 +60,8 @@ def test_a_short_fragment_is_found_through_its_reported_clause(tmp_path: Path) -
     assert _report(tmp_path, [clause], nested=True)["direct_f1"] == 1.0
     assert _report(tmp_path, [clause], nested=False)["attribution_recall"] == 0.5
     assert _report(tmp_path, [], nested=True)["attribution_recall"] == 0.0
+
+
+def test_news_text_keeps_an_attribution_cut_off_by_the_splitter() -> None:
+    root = _xml([["``", "We", "won", "big", ".", "''"], ["said", "Ana", "Ruiz", "."]])
+    assert news_text(root) == '"We won big." said Ana Ruiz.'

@@ -11,9 +11,11 @@ The texts are not copied into the project: each is rebuilt from MEANTIME's token
 ``…'' marks and puts every sentence on its own line, which no news text does: a quote of
 several sentences would look like a quote cut at each line. `news_text` therefore writes the
 tokeniser's ``…'' as straight marks (curly ones stay curly) attached to the words they
-enclose, and starts a new line at a sentence boundary only outside a quote (a sentence inside
-an open quote goes on in the same paragraph, as it does in the article; a second opening mark
-while a quote is open starts a new paragraph, the news convention for a quote continued there).
+enclose, and starts a new line at a sentence boundary only outside a quote: a sentence inside
+a quote that closes goes on in the same paragraph, as it does in the article (a quote never
+closed before the next opening mark keeps its sentences on their own lines: the news
+convention for a quote continued in the next paragraph), and so does a sentence that opens
+with a lower-case word right after a closing mark ("…collapse." said Harper).
 
 Scoring is `score_quote_attributions` (eval/quotes.py) with one documented adaptation for the
 annotator's double recording of partial quotes: a direct quote of one to three words inside a
@@ -50,33 +52,51 @@ _NO_SPACE_AFTER = {"(", "[", "{", "$", "`", "#"}
 Coder = Callable[[str, str | None], list[Quote]]
 
 
+def _roles(words: list[str]) -> list[str]:
+    """Each token's part in quoting: "open", "close" or "" (a straight mark alternates), and
+    an opening mark whose quote is never closed before the next one opens is "open-unclosed"."""
+    roles, open_ = [], False
+    for word in words:
+        opens = word in _OPENERS or (word == '"' and not open_)
+        closes = word in _CLOSERS or (word == '"' and open_)
+        roles.append("open" if opens else "close" if closes else "")
+        open_ = opens or (open_ and not closes)
+    marks = [i for i, r in enumerate(roles) if r]
+    for n, i in enumerate(marks):
+        if roles[i] == "open" and (n + 1 == len(marks) or roles[marks[n + 1]] != "close"):
+            roles[i] = "open-unclosed"
+    return roles
+
+
 def news_text(root: ET.Element) -> str:
-    """The article's text from its tokens, written as news is (module docstring)."""
+    """The article's text from its tokens, written as news is (module docstring): a sentence
+    goes on in its paragraph inside a quote that closes, and after a quote when it opens with
+    a lower-case word ("…collapse." said Harper: the splitter cut after the mark)."""
+    tokens = list(root.iter("token"))
+    words = [t.text or "" for t in tokens]
+    roles = _roles(words)
     parts: list[str] = []
     sentence: str | None = None
-    quote_open = glue = False  # glue: no space before the next word
-    for token in root.iter("token"):
-        word = token.text or ""
-        opens = word in _OPENERS or (word == '"' and not quote_open)
-        closes = word in _CLOSERS or (word == '"' and quote_open)
-        if opens and quote_open:
-            parts.append("\n")  # an unclosed quote goes on in a new paragraph
-            glue = True
-        elif sentence is not None and token.get("sentence") != sentence and not quote_open:
+    joining = glue = False  # joining: inside a quote that closes; glue: no space before
+    previous = ""
+    for token, word, role in zip(tokens, words, roles, strict=True):
+        new_sentence = sentence is not None and token.get("sentence") != sentence
+        after_quote = previous == "close" and word[:1].islower()
+        if new_sentence and not joining and not after_quote:
             parts.append("\n")
             glue = True
-        if parts and not glue and not closes and not _NO_SPACE_BEFORE.match(word):
+        if parts and not glue and role != "close" and not _NO_SPACE_BEFORE.match(word):
             parts.append(" ")
-        if opens:
+        if role.startswith("open"):
             parts.append(_OPENERS.get(word, '"'))
-            quote_open, glue = True, True
-        elif closes:
+            joining, glue = role == "open", True
+        elif role == "close":
             parts.append(_CLOSERS.get(word, '"'))
-            quote_open, glue = False, False
+            joining, glue = False, False
         else:
             parts.append("'" if word == "`" else word)
             glue = word in _NO_SPACE_AFTER or word.endswith("$")
-        sentence = token.get("sentence")
+        sentence, previous = token.get("sentence"), role
     return "".join(parts)
 
 
