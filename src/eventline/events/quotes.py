@@ -261,7 +261,7 @@ def _continues(
         return gap.strip() in ("", '"', "“", "«", "„")
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
     words = [w for w in words if w]
-    if not 0 < len(words) <= _MAX_ATTRIBUTION_WORDS or "\n" in gap.strip():
+    if not 0 < len(words) <= _MAX_ATTRIBUTION_WORDS or not _one_paragraph_on(gap):
         return False
     speech = reporting_verbs(lex)
     comma = text[first_part.start : first_part.end].rstrip().endswith(",")
@@ -272,6 +272,14 @@ def _continues(
         and any(t.lemma_.lower() in speech for t in between)
         and not _attributed_after(doc, text, second, speech)
     )
+
+
+def _one_paragraph_on(gap: str) -> bool:
+    """Whether the attribution between two parts keeps them together: all in one paragraph,
+    or ending the first part's paragraph with the next paragraph opening on the quote
+    (`"X," said Ruiz.` / `"Y."`: news starts a paragraph for the next sentence of a quote)."""
+    before, newline, after = gap.strip().partition("\n")
+    return not newline or ("\n" not in after and after.strip() in ('"', "“", "«", "„"))
 
 
 def _attributed_after(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
