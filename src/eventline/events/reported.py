@@ -108,12 +108,20 @@ def _question(verb: Token, lex: EventLexicon) -> bool:
     )
 
 
+_OWN_WORDS = 3  # words after a quoted opening that make the clause the reporter's
+
+
 def _mostly_quoted(comp: Span, near: Intervals) -> bool:
     """Whether a reported clause is a direct quote's own words: it opens inside the quote
-    (`near` holds each direct quote from two characters before its start). A clause that
-    quotes a fragment after its own words ("told members the offer was “the best in a
-    decade”") is reported speech with a partial quote, and is kept."""
-    return near.covers(comp.start_char)
+    (`near` holds each direct quote from two characters before its start) and goes on for
+    fewer than three words past it. A clause that quotes a fragment after its own words
+    ("told members the offer was “the best in a decade”") or opens on one and goes on in the
+    reporter's words ("stressed that “the plant stays open” while talks go on") is reported
+    speech with a partial quote, and is kept."""
+    if not near.covers(comp.start_char):
+        return False
+    own = [t for t in comp if t.is_alpha and not near.covers(t.idx)]
+    return len(own) < _OWN_WORDS
 
 
 def _parenthetical(verb: Token) -> tuple[Span, str] | None:
