@@ -103,9 +103,22 @@ def _question(verb: Token, lex: EventLexicon) -> bool:
     if comp is None:
         return False
     marks = {c.lower_ for c in comp.children if c.dep_ in ("mark", "advmod")}
-    return bool(marks & lex.cue("question_marks")) or (
-        verb.lemma_.lower() == "ask" and comp.left_edge.tag_ in ("WDT", "WP", "WRB")
-    )
+    return bool(marks & lex.cue("question_marks")) or _embedded_question(comp)
+
+
+def _embedded_question(comp: Token) -> bool:
+    """ "did not say where the cuts would fall", "declined to predict when it would return":
+    a clause opened by a wh-word is what was (not) said, not a statement; a wh-word opening an
+    adverbial clause inside it ("said when the talks end they will vote") does not count."""
+    wh = comp.left_edge
+    if wh.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+        return False
+    node = wh
+    while node != comp and node.head != node:
+        if node.dep_ in ("advcl", "mark"):
+            return False
+        node = node.head
+    return node == comp
 
 
 _OWN_WORDS = 3  # words after a quoted opening that make the clause the reporter's
