@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from eventline.events.args import children, first
 from eventline.events.intervals import Intervals
-from eventline.events.patterns import EventLexicon
+from eventline.events.patterns import EventLexicon, lexicon
 from eventline.events.speakers import quote_cues
 
 _MARKS = {'"', "“", "”", "«", "»", "„"}
@@ -32,9 +32,26 @@ def _complement(verb: Token) -> Span | None:
         return _against(verb) or _charge(verb)
     tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
-    while tokens and tokens[-1].is_punct:
+    tokens = _without_other_speech(comp, tokens)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+def _without_other_speech(comp: Token, tokens: list[Token]) -> list[Token]:
+    """Cut the clause before a part the parse hung on it that reports speech of its own: ",
+    with analyst X saying ...", ", but did not say whether ...". That part is another
+    statement (or none), not the words of this one."""
+    speech = lexicon().cue("speech_verbs") | quote_cues()["reporting_verbs"]
+    for child in comp.children:
+        if child.i <= comp.i or child.dep_ not in ("prep", "conj", "advcl"):
+            continue
+        start = child.left_edge.i
+        if start == 0 or comp.doc[start - 1].text not in (",", "but", "and", ";"):
+            continue
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in child.subtree):
+            return [t for t in tokens if t.i < start]
+    return tokens
 
 
 def _stray_apposition(verb: Token, comp: Token) -> list[Token]:
