@@ -57,6 +57,8 @@ from eventline.events.speakers import (
 )
 from eventline.model import ActorRef, Quote, content_id
 
+_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+_QUOTING = frozenset({"quote", "cite"})  # "quoted X as saying"
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
 
@@ -76,10 +78,17 @@ def _phrase_text(tok: Token) -> str:
 
 
 def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    """The speaker phrase: the head with its compounds and titles, up to the body it speaks
+    for, and a singular common noun's "of" phrase ("a group of Ohio lawmakers", "the premier
+    of the state of Hesse": the last word then names who is meant; "organizers of the march"
+    are the organizers)."""
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
     start = min([tok.i, *(t.left_edge.i for t in left)])
     body = spoken_for(tok)
     end = body.right_edge.i + 1 if body is not None else tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
+        end = of[0].right_edge.i + 1
     return start, end
 
 
@@ -106,20 +115,66 @@ Spans = Intervals
 
 
 def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
-    """The subject of a reporting verb: its own (a dateline passed over), the main clause's
-    for a participle ("..., saying the talks had saved lives"), the inherited one along
-    control and coordination, or a person named right before it ("X, whose aide, Y, said")."""
-    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    """The subject of a reporting verb: its own (a dateline passed over; of two, the person
+    or else the one next to the verb: "USAF's chief of staff General Ann Roe stated"), the
+    main clause's for a participle ("..., saying the talks had saved lives"), the noun a
+    participle describes ("critics saying that ..."), the object of "quoted X as saying", the
+    inherited one along control and coordination, a person named right before it ("X, whose
+    aide, Y, said") or, for an inverted attribution the parse missed, right after it ("…,"
+    claims writer Ann Roe)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
-    subj = subject(verb.sent.root)[0] if participle and not own else None
+    subj = subject(verb.sent.root)[0] if participle and not subjects else None
+    if len(subjects) > 1:
+        persons = [c for c in subjects if _names_person(c, actors)]
+        subj = (persons or subjects)[-1]
+    elif not subjects:
+        subj = _quoted_as_saying(verb) or _described_speaker(verb) or subj
     subj = subj if subj is not None else subject(verb)[0]
     if subj is None:
         before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
         found = actors.by_token.get(before[0].i, ()) if before else ()
         subj = before[0] if any(is_person(span) for span, _ in found) else None
+    if subj is None:
+        subj = _named_after(verb, actors)
     if subj is not None and (person := apposed_person(subj, actors)) is not None:
         return person
     return subj
+
+
+def _names_person(tok: Token, actors: ActorIndex) -> bool:
+    return any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Detik.com quoted Djamal as saying": the one quoted is the speaker."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING:
+        return None
+    return first(prep.head, "dobj")
+
+
+def _described_speaker(verb: Token) -> Token | None:
+    """ "In response to critics saying that ...": a participle describing a noun makes that
+    noun the speaker, unless the noun is a document ("released a statement saying ...": the
+    statement's author speaks)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if verb.head.lemma_.lower() in quote_cues()["document_nouns"] else verb.head
+
+
+def _named_after(verb: Token, actors: ActorIndex) -> Token | None:
+    """A person named right after a verb that follows a quote ("…," claims writer Ann Roe)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _MARKS | {","}:
+        return None
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.is_punct:
+            break
+        for span, _ in actors.by_token.get(tok.i, ()):
+            if is_person(span):
+                return span.root
+    return None
 
 
 def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
@@ -152,6 +207,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
         found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
         return (found,) if found is not None else actors.refs(tok)
     own = actors.refs(tok)
+    if not own and (author := _author(tok, actors)) is not None:
+        return (author,)
     if (body := spoken_for(tok)) is not None and not own:
         return actors.refs(body)
     definite = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
@@ -160,6 +217,16 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if definite and not own and (org := body_speaker(tok, actors)) is not None:
         return (org,)
     return own
+
+
+def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "A statement by the company given by its spokesman Ed Ray said": the last person
+    named in a document noun's phrase wrote it."""
+    if tok.lemma_.lower() not in quote_cues()["document_nouns"]:
+        return None
+    inside = {t.i for t in tok.subtree}
+    named = [ref for i, ref in actors.persons if i in inside]
+    return named[-1] if named else None
 
 
 def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
@@ -278,7 +345,7 @@ def _one_paragraph_on(gap: str) -> bool:
     """Whether the attribution between two parts keeps them together: all in one paragraph,
     or ending the first part's paragraph with the next paragraph opening on the quote
     (`"X," said Ruiz.` / `"Y."`: news starts a paragraph for the next sentence of a quote)."""
-    before, newline, after = gap.strip().partition("\n")
+    _, newline, after = gap.strip().partition("\n")
     return not newline or ("\n" not in after and after.strip() in ('"', "“", "«", "„"))
 
 

@@ -1,0 +1,141 @@
+"""Frames of real news reporting (issue #11 item 5, MEANTIME dev misses), on sentences written
+for these tests (model-parsed: marked slow)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventline.events.document import code_doc
+from eventline.model import Quote
+
+Parse = Callable[[str], Doc]
+
+
+def quotes(parse: Parse, text: str) -> list[Quote]:
+    return code_doc(parse(text), article_id="t", published=None).quotes
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else q.speaker_text
+
+
+@pytest.mark.slow
+def test_a_quote_going_on_in_the_next_paragraph_after_its_attribution(parse: Parse) -> None:
+    text = (
+        '"The harbour will reopen on Monday," said Velkor.\n'
+        '"Ships that waited all week can then unload."\n'
+        '"We objected from the start," Brandt replied.'
+    )
+    found = quotes(parse, text)
+    assert [(speaker(q), q.direct) for q in found] == [
+        ("Anna Velkor", True),
+        ("Tomas Brandt", True),
+    ]
+    assert found[0].text.endswith("can then unload.")
+
+
+@pytest.mark.slow
+def test_a_new_paragraph_with_its_own_attribution_is_a_new_statement(parse: Parse) -> None:
+    text = (
+        '"The harbour will reopen on Monday," said Velkor.\n'
+        'Brandt answered: "Nobody told the port workers."'
+    )
+    found = quotes(parse, text)
+    assert [speaker(q) for q in found] == ["Anna Velkor", "Tomas Brandt"]
+
+
+@pytest.mark.slow
+def test_a_clause_opening_on_a_partial_quote_is_reported_speech(parse: Parse) -> None:
+    text = 'Velkor stressed that "the plant stays open" while the talks with the buyers go on.'
+    found = quotes(parse, text)
+    indirect = [q for q in found if not q.direct]
+    assert [speaker(q) for q in indirect] == ["Anna Velkor"]
+    assert indirect[0].text.endswith("while the talks with the buyers go on")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Velkor did not say where the new factory would be built.",
+        "Brandt declined to predict when the bridge would reopen to lorries.",
+    ],
+)
+def test_a_wh_clause_is_not_a_statement(parse: Parse, sentence: str) -> None:
+    assert quotes(parse, sentence) == []
+
+
+@pytest.mark.slow
+def test_a_clause_with_an_adverbial_wh_word_is_a_statement(parse: Parse) -> None:
+    found = quotes(parse, "Velkor said when the strike ends, the trains will run again.")
+    assert [speaker(q) for q in found] == ["Anna Velkor"]
+
+
+@pytest.mark.slow
+def test_a_clause_ends_before_speech_hung_on_it(parse: Parse) -> None:
+    text = (
+        "Velkor confirmed that the minister had resigned on Friday, but did not say "
+        "whether she had been pushed out."
+    )
+    found = quotes(parse, text)
+    assert [(speaker(q), q.text) for q in found] == [
+        ("Anna Velkor", "the minister had resigned on Friday")
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Germany's chief of staff General Tomas Brandt stated \"The convoy leaves at dawn "
+            'and returns by night."',
+            "Tomas Brandt",
+        ),
+        (
+            '"The deal protects every plant we have," said the general secretary of the union '
+            "Unite, Marek Novak.",
+            "Marek Novak",
+        ),
+        (
+            'A statement by the company given by its spokeswoman Lena Okafor said "We are '
+            'deeply disappointed by the decision."',
+            "Lena Okafor",
+        ),
+        (
+            '"The border stays closed until the vote is counted," a local paper quoted Novak '
+            "as saying.",
+            "Marek Novak",
+        ),
+        (
+            '"Nobody has ever built a bridge this long so quickly," claims writer Lena Okafor.',
+            "Lena Okafor",
+        ),
+    ],
+)
+def test_the_person_meant_in_a_news_attribution(parse: Parse, text: str, who: str) -> None:
+    found = quotes(parse, text)
+    assert [(speaker(q), q.direct) for q in found] == [(who, True)]
+
+
+@pytest.mark.slow
+def test_a_noun_a_speech_participle_describes_is_the_speaker(parse: Parse) -> None:
+    text = (
+        "In response to critics saying that the ministry had acted too slowly, Velkor said "
+        "the ministry had acted within hours."
+    )
+    found = {(q.speaker_text, q.text) for q in quotes(parse, text)}
+    assert ("critics", "the ministry had acted too slowly") in found
+
+
+@pytest.mark.slow
+def test_a_collective_speaker_keeps_its_of_phrase(parse: Parse) -> None:
+    text = (
+        'A group of Ohio lawmakers released a statement saying "We will fight this decision '
+        'in every court in the country."'
+    )
+    found = quotes(parse, text)
+    assert [q.speaker_text for q in found] == ["A group of Ohio lawmakers"]
