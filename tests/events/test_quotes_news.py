@@ -139,3 +139,26 @@ def test_a_collective_speaker_keeps_its_of_phrase(parse: Parse) -> None:
     )
     found = quotes(parse, text)
     assert [q.speaker_text for q in found] == ["A group of Ohio lawmakers"]
+
+
+@pytest.mark.slow
+def test_a_list_of_figures_stays_in_the_reported_clause(parse: Parse) -> None:
+    text = (
+        "Velkor said the firm expects to cut about 400 jobs in Lyon, 300 in Lille, 200 in "
+        "Nice and 100 in Metz."
+    )
+    found = quotes(parse, text)
+    assert [q.text for q in found] == [
+        "the firm expects to cut about 400 jobs in Lyon, 300 in Lille, 200 in Nice and 100 in Metz"
+    ]
+
+
+@pytest.mark.slow
+def test_a_verb_of_saying_with_an_object_does_not_end_the_clause(parse: Parse) -> None:
+    text = (
+        "Brandt pointed out that the market had not fallen as fast as in March, and volume "
+        "was thin, suggesting a lack of conviction."
+    )
+    found = quotes(parse, text)
+    assert [speaker(q) for q in found] == ["Tomas Brandt"]
+    assert found[0].text.endswith("suggesting a lack of conviction")

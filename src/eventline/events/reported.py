@@ -30,7 +30,10 @@ def _complement(verb: Token) -> Span | None:
     comp = comp if comp is not None else _that_clause(verb)
     if comp is None:
         return _against(verb) or _charge(verb)
-    tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+    # sorted: a non-projective parse yields a subtree out of text order
+    tokens = sorted(
+        (t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)), key=lambda t: t.i
+    )
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
     tokens = _without_other_speech(comp, tokens)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
@@ -49,9 +52,19 @@ def _without_other_speech(comp: Token, tokens: list[Token]) -> list[Token]:
         start = child.left_edge.i
         if start == 0 or comp.doc[start - 1].text not in (",", "but", "and", ";"):
             continue
-        if any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in child.subtree):
+        if any(_reports(t, speech) for t in child.subtree):
             return [t for t in tokens if t.i < start]
     return tokens
+
+
+def _reports(tok: Token, speech: frozenset[str]) -> bool:
+    """A reporting verb that reports something: it has a clause ("saying “...”", "did not
+    say whether ..."), not an object ("suggesting a lack of conviction")."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in speech
+        and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    )
 
 
 def _stray_apposition(verb: Token, comp: Token) -> list[Token]:
