@@ -162,3 +162,17 @@ def test_a_verb_of_saying_with_an_object_does_not_end_the_clause(parse: Parse) -
     found = quotes(parse, text)
     assert [speaker(q) for q in found] == ["Tomas Brandt"]
     assert found[0].text.endswith("suggesting a lack of conviction")
+
+
+@pytest.mark.slow
+def test_a_he_after_a_split_quote_is_the_one_named_between_its_parts(parse: Parse) -> None:
+    text = (
+        "Brandt opened the harbour on Monday.\n"
+        '"The port stays shut to tankers until Friday," said Novak. "Crews need the time to '
+        'repair the cranes."\n'
+        "He added that the cranes would be ready by May."
+    )
+    found = [q for q in quotes(parse, text) if not q.direct]
+    assert [(speaker(q), q.text) for q in found] == [
+        ("Marek Novak", "the cranes would be ready by May")
+    ]

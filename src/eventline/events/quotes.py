@@ -449,6 +449,9 @@ def indirect_quotes(
     verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
     inside = Intervals((q.start, q.end) for q in direct)
     near = Intervals((q.start - 2, q.end) for q in direct)
+    # the quoted words themselves: a statement merged over its attribution ("X," said Ruiz.
+    # "Y.") spans that attribution, whose "Ruiz" is a speaker a later "he" may refer to
+    words = Intervals((s.start, s.end) for s in find_quote_spans(doc.text, min_words=1))
     taken = Intervals()  # the reported clauses found so far
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
@@ -466,7 +469,7 @@ def indirect_quotes(
             continue
         if _mostly_quoted(comp, near) or taken.covers(verb.idx):
             continue
-        who = _it_said(_attribute_verb(verb, actors, quoted=inside), quotes)
+        who = _it_said(_attribute_verb(verb, actors, quoted=words), quotes)
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(
