@@ -176,3 +176,13 @@ def test_a_he_after_a_split_quote_is_the_one_named_between_its_parts(parse: Pars
     assert [(speaker(q), q.text) for q in found] == [
         ("Marek Novak", "the cranes would be ready by May")
     ]
+
+
+@pytest.mark.slow
+def test_an_attribution_after_a_full_stop_inside_the_marks(parse: Parse) -> None:
+    text = (
+        '"We will rebuild the bridge before winter." said Velkor, the regional governor.\n'
+        '"The money is already there." said Brandt.'
+    )
+    found = quotes(parse, text)
+    assert [speaker(q) for q in found] == ["Anna Velkor", "Tomas Brandt"]

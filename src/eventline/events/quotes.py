@@ -253,6 +253,8 @@ def _attribute(
         before = doc[sents[0].start - 1].sent
         if before.text.rstrip().endswith(":"):
             sents.insert(0, before)
+    if sents and sents[-1].end < len(doc) and _cut_off(doc, span, after := doc[sents[-1].end].sent):
+        sents.append(after)
     outside = [
         t for s in sents for t in s if not (span.start - 1 <= t.idx < span.end + 1) and t.is_alpha
     ]
@@ -264,6 +266,12 @@ def _attribute(
     if (naming := _naming_verb(span, doc, outside)) is not None:
         return _attribute_verb(naming, actors, quoted=quoted)
     return _according_to(outside, actors)
+
+
+def _cut_off(doc: Doc, span: QuoteSpan, after: Span) -> bool:
+    """`"…collapse." said Harper`: the splitter ended the sentence at the closing mark, and
+    the next one, right after it in lower case, is the quote's attribution."""
+    return after[0].is_lower and not doc.text[span.end : after.start_char].strip(" \"”»'.,")
 
 
 class _Sents:
