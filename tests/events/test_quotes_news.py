@@ -186,3 +186,24 @@ def test_an_attribution_after_a_full_stop_inside_the_marks(parse: Parse) -> None
     )
     found = quotes(parse, text)
     assert [speaker(q) for q in found] == ["Anna Velkor", "Tomas Brandt"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Velkor revealed that phones would no longer need a computer for setup, allowing "
+            "users to drop their cables.",
+            "phones would no longer need a computer for setup, allowing users to drop their cables",
+        ),
+        (
+            "Brandt said the tax on fuel would be cut, leaving drivers with more money.",
+            "the tax on fuel would be cut, leaving drivers with more money",
+        ),
+    ],
+)
+def test_a_trailing_participle_about_the_reported_event_is_kept(
+    parse: Parse, text: str, said: str
+) -> None:
+    assert [q.text for q in quotes(parse, text)] == [said]

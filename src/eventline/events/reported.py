@@ -117,9 +117,14 @@ def _charge(verb: Token) -> Span | None:
 
 def _without_trailing_participle(comp: Token, tokens: list[Token]) -> list[Token]:
     """Drop a participle clause the parse hung at the end of the reported clause after a comma
-    ("she would run for governor, setting up a primary fight"): the reporter's addition."""
+    when the clause is about the speaker ("she would run for governor, setting up a primary
+    fight"): the reporter's comment on the speaker's own move. Of a clause about something
+    else it is the rest of what was said ("requirements would be cut, freeing up funds")."""
     tail = [c for c in comp.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i]
     if not tail or tail[-1].left_edge.i == 0:
+        return tokens
+    subj = first(comp, "nsubj", "nsubjpass")
+    if subj is None or subj.tag_ != "PRP":
         return tokens
     start = tail[-1].left_edge.i
     if comp.doc[start - 1].text != "," or tail[-1].right_edge.i < tokens[-1].i - 1:
