@@ -207,3 +207,22 @@ def test_a_trailing_participle_about_the_reported_event_is_kept(
     parse: Parse, text: str, said: str
 ) -> None:
     assert [q.text for q in quotes(parse, text)] == [said]
+
+
+@pytest.mark.slow
+def test_a_report_of_what_someone_else_said_is_two_statements(parse: Parse) -> None:
+    text = "The paper reported that Velkor said the budget for the bridge had doubled."
+    found = {(speaker(q), q.text) for q in quotes(parse, text)}
+    assert ("Anna Velkor", "the budget for the bridge had doubled") in found
+    assert len(found) == 2
+
+
+@pytest.mark.slow
+def test_a_quote_introduced_by_a_colon_after_an_attribution_is_a_new_one(parse: Parse) -> None:
+    text = (
+        '"We will not buy ships from abroad while the ban stays," a radio station quoted Novak '
+        'as saying, though a newspaper gave his words as: "As long as the ban holds, we buy '
+        'nothing abroad."'
+    )
+    found = quotes(parse, text)
+    assert len([q for q in found if q.direct]) == 2

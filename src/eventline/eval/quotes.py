@@ -27,8 +27,13 @@ COVERAGE = 0.8
 _FRAGMENT_WORDS = 4  # quoted words under this are scare quotes to events/quote_spans.py
 
 
+_PUNCT = ".,;:!?\"'…-—()[]"
+
+
 def _words(text: str) -> list[str]:
-    return [w.strip(".,;:!?\"'…-—") for w in fold(text).split() if w.strip(".,;:!?\"'…-—")]
+    """Folded words without the punctuation around them (a bracket is no word: "GM's ]" and
+    "GM's]" are the same words)."""
+    return [w.strip(_PUNCT) for w in fold(text).split() if w.strip(_PUNCT)]
 
 
 def coverage(gold: str, pred: str) -> float:

@@ -334,6 +334,8 @@ def _continues(
     gap = text[first_part.end : second.start]
     if not first_part.closed:
         return gap.strip() in ("", '"', "“", "«", "„")
+    if gap.strip().rstrip('"“«„').rstrip().endswith(":"):
+        return False  # `"X," Ruiz said, though another paper gave it as: "Y"`: a new quote
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
     words = [w for w in words if w]
     if not 0 < len(words) <= _MAX_ATTRIBUTION_WORDS or not _one_paragraph_on(gap):
@@ -475,7 +477,7 @@ def indirect_quotes(
             comp, text = around
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
-        if _mostly_quoted(comp, near) or taken.covers(verb.idx):
+        if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
             continue
         who = _it_said(_attribute_verb(verb, actors, quoted=words), quotes)
         if who.speaker is None and who.speaker_text is None:
@@ -499,6 +501,13 @@ def indirect_quotes(
     for quote in direct:
         taken.add(quote.start, quote.end)
     return quotes + _according_to_quotes(doc, article_id, actors, taken)
+
+
+def _nested(verb: Token, speech: frozenset[str]) -> bool:
+    """ "The Times reported that a source said the talks had failed": a reporting verb with a
+    subject of its own heading what another reports makes a statement of its own too."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return own and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
 
 
 def _according_to_quotes(
