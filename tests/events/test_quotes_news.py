@@ -226,3 +226,16 @@ def test_a_quote_introduced_by_a_colon_after_an_attribution_is_a_new_one(parse: 
     )
     found = quotes(parse, text)
     assert len([q for q in found if q.direct]) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Changes to the ferry timetable were also announced; night boats now run hourly.",
+        "The new bridge will open in the spring of 2027; Velkor announced no other projects.",
+        "The flight data suggests that the engine had lost power before the landing.",
+    ],
+)
+def test_no_speaker_no_statement(parse: Parse, text: str) -> None:
+    assert [q.text for q in quotes(parse, text) if not q.direct] == []

@@ -479,6 +479,8 @@ def indirect_quotes(
             continue
         if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
             continue
+        if _unspoken(verb):
+            continue
         who = _it_said(_attribute_verb(verb, actors, quoted=words), quotes)
         if who.speaker is None and who.speaker_text is None:
             continue
@@ -501,6 +503,17 @@ def indirect_quotes(
     for quote in direct:
         taken.add(quote.start, quote.end)
     return quotes + _according_to_quotes(doc, article_id, actors, taken)
+
+
+def _unspoken(verb: Token) -> bool:
+    """A reporting verb with no speaker: passive without a "by" agent ("Improvements were also
+    announced": its subject is what was said), or with data for subject ("the flight data
+    suggests that ...": evidence, not speech)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    subj = first(verb, "nsubj")
+    return subj is not None and subj.lemma_.lower() in quote_cues()["evidence_nouns"]
 
 
 def _nested(verb: Token, speech: frozenset[str]) -> bool:

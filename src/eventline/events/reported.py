@@ -25,7 +25,7 @@ def _complement(verb: Token) -> Span | None:
     gives two), a "that" clause the parse hung on a noun after the verb ("said in a statement
     that ...", "told lawmakers before the vote that ..."), "warned against ...", or the charge
     of an accusing verb ("accused his opponent of voting to raise taxes")."""
-    comps = list(children(verb, "ccomp"))
+    comps = [c for c in children(verb, "ccomp") if c.i > verb.i or _fronted(c, verb)]
     comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
     comp = comp if comp is not None else _that_clause(verb)
     if comp is None:
@@ -39,6 +39,14 @@ def _complement(verb: Token) -> Span | None:
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+def _fronted(comp: Token, verb: Token) -> bool:
+    """A clause before its reporting verb ("The talks failed, Ruiz said"), not a sentence of
+    its own the parse hung on the next one ("X will ship in May; Apple announced no new
+    products"): a semicolon or a colon between them ends the reported clause."""
+    between = comp.doc[comp.right_edge.i + 1 : verb.i]
+    return not any(t.text in (";", ":") for t in between)
 
 
 def _without_other_speech(comp: Token, tokens: list[Token]) -> list[Token]:

@@ -45,6 +45,7 @@ _LISTS = (
     "body_nouns",
     "spokes_nouns",
     "document_nouns",
+    "evidence_nouns",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
