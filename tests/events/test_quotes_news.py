@@ -239,3 +239,13 @@ def test_a_quote_introduced_by_a_colon_after_an_attribution_is_a_new_one(parse: 
 )
 def test_no_speaker_no_statement(parse: Parse, text: str) -> None:
     assert [q.text for q in quotes(parse, text) if not q.direct] == []
+
+
+@pytest.mark.slow
+def test_a_modal_sequel_goes_on_with_what_was_said(parse: Parse) -> None:
+    found = quotes(
+        parse, "Velkor said the firm had closed two plants, and more may close next year."
+    )
+    assert [q.text for q in found] == [
+        "the firm had closed two plants, and more may close next year"
+    ]

@@ -35,10 +35,34 @@ def _complement(verb: Token) -> Span | None:
         (t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)), key=lambda t: t.i
     )
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
-    tokens = _without_other_speech(comp, tokens)
+    tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+_MODALS = {"would", "could", "may", "might", "will", "can", "should", "must"}
+
+
+def _modal_sequel(verb: Token, comp: Token) -> list[Token]:
+    """ "said GM had submitted a plan to close five plants, and this may be increased": a
+    clause the parse coordinated with the reporting verb right after its complement, with a
+    subject and a modal of its own and no speech in it, goes on with what was said (a
+    reporter's own sequel is narrated, not modal: ", and the union protested")."""
+    doc, end = verb.doc, comp.right_edge.i
+    while end > comp.i and doc[end].is_punct:
+        end -= 1  # the parse may hang the comma on the clause
+    for conj in children(verb, "conj"):
+        if conj.left_edge.i < end + 2 or doc[end + 1].text != ",":
+            continue
+        if doc[end + 2].lower_ not in ("and", "but") or conj.left_edge.i != end + 3:
+            continue
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in conj.children)
+        speech = lexicon().cue("speech_verbs") | quote_cues()["reporting_verbs"]
+        if own and modal and not any(_reports(t, speech) for t in conj.subtree):
+            return sorted(doc[end + 1 : conj.right_edge.i + 1], key=lambda t: t.i)
+    return []
 
 
 def _fronted(comp: Token, verb: Token) -> bool:
