@@ -249,3 +249,23 @@ def test_a_modal_sequel_goes_on_with_what_was_said(parse: Parse) -> None:
     assert [q.text for q in found] == [
         "the firm had closed two plants, and more may close next year"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Velkor admitted that the share of trains delayed in the north was slightly higher "
+            "than last year.",
+            "the share of trains delayed in the north was slightly higher than last year",
+        ),
+        (
+            "Brandt stressed that the port stays open during the strike, continuing to load "
+            "and unload ships.",
+            "the port stays open during the strike, continuing to load and unload ships",
+        ),
+    ],
+)
+def test_the_whole_reported_clause(parse: Parse, text: str, said: str) -> None:
+    assert [q.text for q in quotes(parse, text)] == [said]

@@ -34,11 +34,21 @@ def _complement(verb: Token) -> Span | None:
     tokens = sorted(
         (t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)), key=lambda t: t.i
     )
+    tokens += _split_rest(comp, comps)
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
     tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+def _split_rest(comp: Token, comps: list[Token]) -> list[Token]:
+    """ "admitted that the share of calls dropped on the new phone was higher": the parse may
+    cut one clause in two complements of the verb, the second starting right after the first
+    (no punctuation between); the second is the rest of the clause."""
+    end = max(t.i for t in comp.subtree)
+    rest = [c for c in comps if c.i > comp.i and min(t.i for t in c.subtree) == end + 1]
+    return sorted(rest[0].subtree, key=lambda t: t.i) if rest else []
 
 
 _MODALS = {"would", "could", "may", "might", "will", "can", "should", "must"}
@@ -91,11 +101,12 @@ def _without_other_speech(comp: Token, tokens: list[Token]) -> list[Token]:
 
 def _reports(tok: Token, speech: frozenset[str]) -> bool:
     """A reporting verb that reports something: it has a clause ("saying “...”", "did not
-    say whether ..."), not an object ("suggesting a lack of conviction")."""
+    say whether ..."), not an object ("suggesting a lack of conviction") nor a verb of its
+    own ("continuing to sell")."""
     return (
         tok.pos_ == "VERB"
         and tok.lemma_.lower() in speech
-        and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
     )
 
 
