@@ -269,3 +269,17 @@ def test_a_modal_sequel_goes_on_with_what_was_said(parse: Parse) -> None:
 )
 def test_the_whole_reported_clause(parse: Parse, text: str, said: str) -> None:
     assert [q.text for q in quotes(parse, text)] == [said]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Velkor defended the party\'s old principle that "every town keeps its own school" '
+        "at the congress.",
+        'Brandt voted against the so-called "no new roads without new rails" rule on Monday.',
+        'The measure, known as "pay as you go for every new program", passed on Tuesday.',
+    ],
+)
+def test_quoted_rules_and_names_are_not_speech(parse: Parse, text: str) -> None:
+    assert [q.text for q in quotes(parse, text) if q.direct] == []

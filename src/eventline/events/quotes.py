@@ -319,6 +319,12 @@ def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     quoted = text[span.start : span.end].strip()
     if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
         return True  # a sign, banner or chant: "held a banner that read “...”"
+    if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
+        return True  # a name: 'the so-called "Buy American" clause'
+    labels = lex.cue("title_nouns") | quote_cues()["label_nouns"]
+    if announcer == "that" and len(before) > 1 and before[-2].strip(",").lower() in labels:
+        return True  # 'the company's principle that "we build where we sell"'
+
     if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
         return True  # "called the memoir “a work of fiction”" is a description, not the title
     words = [w for w in quoted.split() if w[:1].isalpha()]

@@ -46,6 +46,7 @@ _LISTS = (
     "spokes_nouns",
     "document_nouns",
     "evidence_nouns",
+    "label_nouns",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
