@@ -283,3 +283,12 @@ def test_the_whole_reported_clause(parse: Parse, text: str, said: str) -> None:
 )
 def test_quoted_rules_and_names_are_not_speech(parse: Parse, text: str) -> None:
     assert [q.text for q in quotes(parse, text) if q.direct] == []
+
+
+@pytest.mark.slow
+def test_according_to_at_the_end_is_not_part_of_the_statement(parse: Parse) -> None:
+    text = "The old bridge will close for repairs in June, according to Velkor."
+    found = quotes(parse, text)
+    assert [(speaker(q), q.text) for q in found] == [
+        ("Anna Velkor", "The old bridge will close for repairs in June")
+    ]

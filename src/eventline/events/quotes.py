@@ -541,8 +541,12 @@ def _according_to_quotes(
         if who is None or who.speaker_span is None:
             continue
         a, b = who.speaker_span
-        rest = [t for t in sent if not t.is_punct and not (a <= t.idx < b)]
-        rest = [t for t in rest if t.lower_ not in ("according", "to") or t.idx > b]
+        opener = next(t for t in sent if t.lower_ == "according")
+        # the statement is the sentence on one side of "according to X": "Y, according to X"
+        # or "According to X, Y" (the side with more words)
+        left = [t for t in sent if not t.is_punct and t.i < opener.i]
+        right = [t for t in sent if not t.is_punct and t.idx >= b]
+        rest = max(left, right, key=len)
         if len(rest) < 4:
             continue
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
