@@ -292,3 +292,21 @@ def test_according_to_at_the_end_is_not_part_of_the_statement(parse: Parse) -> N
     assert [(speaker(q), q.text) for q in found] == [
         ("Anna Velkor", "The old bridge will close for repairs in June")
     ]
+
+
+@pytest.mark.slow
+def test_a_recommendation_is_a_statement(parse: Parse) -> None:
+    found = quotes(parse, "Velkor recommended that towns should not buy diesel buses any more.")
+    assert [(speaker(q), q.text) for q in found] == [
+        ("Anna Velkor", "towns should not buy diesel buses any more")
+    ]
+
+
+@pytest.mark.slow
+def test_a_verb_of_going_on_is_no_attribution(parse: Parse) -> None:
+    text = (
+        '"We will keep every line running through the winter," Velkor said on Monday, as '
+        "prices continued to climb."
+    )
+    found = quotes(parse, text)
+    assert [speaker(q) for q in found] == ["Anna Velkor"]

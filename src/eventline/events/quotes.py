@@ -259,7 +259,13 @@ def _attribute(
         t for s in sents for t in s if not (span.start - 1 <= t.idx < span.end + 1) and t.is_alpha
     ]
     speech = reporting_verbs(lex)
-    verbs = [t for t in outside if t.pos_ == "VERB" and t.lemma_.lower() in speech]
+    verbs = [
+        t
+        for t in outside
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in speech
+        and not any(c.dep_ == "xcomp" for c in t.children)  # "prices continued to rise"
+    ]
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return _attribute_verb(verb, actors, quoted=quoted)
