@@ -310,3 +310,25 @@ def test_a_verb_of_going_on_is_no_attribution(parse: Parse) -> None:
     )
     found = quotes(parse, text)
     assert [speaker(q) for q in found] == ["Anna Velkor"]
+
+
+@pytest.mark.slow
+def test_quoted_as_saying_in_the_passive(parse: Parse) -> None:
+    found = quotes(parse, "Novak was quoted as saying that the new tariff would fail.")
+    assert [(speaker(q), q.text) for q in found] == [("Marek Novak", "the new tariff would fail")]
+
+
+@pytest.mark.slow
+def test_they_is_the_group_that_spoke_before(parse: Parse) -> None:
+    text = (
+        "Port workers said the cranes were unsafe. They added that the night shift would stop "
+        "on Friday."
+    )
+    found = quotes(parse, text)
+    assert [q.speaker_text for q in found] == ["Port workers", "Port workers"]
+
+
+@pytest.mark.slow
+def test_more_verbs_of_saying(parse: Parse) -> None:
+    text = '"The figures will look better by the summer," Velkor speculated.'
+    assert [speaker(q) for q in quotes(parse, text)] == ["Anna Velkor"]

@@ -137,9 +137,32 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         subj = before[0] if any(is_person(span) for span, _ in found) else None
     if subj is None:
         subj = _named_after(verb, actors)
+    if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
+        subj = _plural_antecedent(subj) or subj
     if subj is not None and (person := apposed_person(subj, actors)) is not None:
         return person
     return subj
+
+
+def _plural_antecedent(they: Token) -> Token | None:
+    """ "Analysts said ... They added that ...": the last plural subject of a main clause
+    before a "they" in its sentence or the two before, outside quotes (whose words are talked
+    about)."""
+    doc = they.doc
+    start = they.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else 0
+    quoted = find_quote_spans(doc.text[: they.idx], min_words=1)
+    inside = Intervals((q.start, q.end) for q in quoted)
+    found = [
+        t
+        for t in doc[start : they.i]
+        if t.dep_ == "nsubj"
+        and t.head.dep_ == "ROOT"  # a main clause's subject, not a reported one's
+        and t.tag_ in ("NNS", "NNPS")
+        and not inside.covers(t.idx)
+    ]
+    return found[-1] if found else None
 
 
 def _names_person(tok: Token, actors: ActorIndex) -> bool:
@@ -147,11 +170,12 @@ def _names_person(tok: Token, actors: ActorIndex) -> bool:
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
-    """ "Detik.com quoted Djamal as saying": the one quoted is the speaker."""
+    """ "Detik.com quoted Djamal as saying", "Djamal was quoted as saying": the one quoted is
+    the speaker."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING:
         return None
-    return first(prep.head, "dobj")
+    return first(prep.head, "dobj", "nsubjpass")  # "He was quoted as saying"
 
 
 def _described_speaker(verb: Token) -> Token | None:
