@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventline.events.document import code_doc
 from eventline.model import Quote
+from tests.events.conftest import tag_actors
 
 Parse = Callable[[str], Doc]
 
@@ -332,3 +334,17 @@ def test_they_is_the_group_that_spoke_before(parse: Parse) -> None:
 def test_more_verbs_of_saying(parse: Parse) -> None:
     text = '"The figures will look better by the summer," Velkor speculated.'
     assert [speaker(q) for q in quotes(parse, text)] == ["Anna Velkor"]
+
+
+@pytest.mark.slow
+def test_the_group_is_the_body_last_named_as_a_subject(nlp: Language) -> None:
+    table = {
+        "Road Safety Watch": ("o_rsw", "Road Safety Watch", None, "NGO", "ORG"),
+        "Velmar Motors": ("o_velmar", "Velmar Motors", None, "BUS", "ORG"),
+    }
+    text = (
+        "Road Safety Watch declined to give Velmar Motors' new van its top safety rating.\n"
+        "The group said that the brakes needed more testing in wet weather."
+    )
+    found = code_doc(tag_actors(nlp(text), table), article_id="t", published=None).quotes
+    assert [speaker(q) for q in found] == ["Road Safety Watch"]

@@ -190,8 +190,12 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     named = [] if pronoun else [r for span, r in bodies if noun in {t.lemma_.lower() for t in span}]
     if named:
         return named[-1]
-    near = [ref for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
-    return near[-1] if near else None
+    near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
+    # first among those named as subjects, as for a he/she ("after Consumer Reports declined
+    # to rate Apple's phone ... The group said": the group is the one that declined)
+    subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
+    pool = subjects or [ref for _, ref in near]
+    return pool[-1] if pool else None
 
 
 def _sentences_back(tok: Token, n: int) -> int:
