@@ -218,6 +218,20 @@ def _place_examples_2(ctx: EvalContext) -> SectionReport:
     return score_place_examples(ctx.nlp, path=EXAMPLES_2, section="place_examples_2")
 
 
+def _meantime_quotes(section: str) -> Callable[[EvalContext], SectionReport]:
+    """Quote attribution on the MEANTIME quote gold (eval/meantime_quotes.py): one half."""
+    from eventline.eval.meantime_quotes import score_meantime_quotes
+
+    def run(ctx: EvalContext) -> SectionReport:
+        return score_meantime_quotes(
+            ctx.meantime,
+            lambda text, day: code_text(ctx.nlp, text, published=day).quotes,
+            section=section,
+        )
+
+    return run
+
+
 SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "articles": _articles,
     "entities": _entities,
@@ -244,6 +258,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "actors-fresh": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh"),
     "actors-fresh-test": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh-test"),
     "place-examples-2": _place_examples_2,  # places helper: resources/places/examples_2.yaml
+    "meantime-quotes": _meantime_quotes("meantime_quotes"),  # quotes helper: dev half
+    "meantime-quotes-test": _meantime_quotes("meantime_quotes_test"),  # held out
 }
 
 

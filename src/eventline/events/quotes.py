@@ -57,6 +57,8 @@ from eventline.events.speakers import (
 )
 from eventline.model import ActorRef, Quote, content_id
 
+_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+_QUOTING = frozenset({"quote", "cite"})  # "quoted X as saying"
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
 
@@ -76,10 +78,17 @@ def _phrase_text(tok: Token) -> str:
 
 
 def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    """The speaker phrase: the head with its compounds and titles, up to the body it speaks
+    for, and a singular common noun's "of" phrase ("a group of Ohio lawmakers", "the premier
+    of the state of Hesse": the last word then names who is meant; "organizers of the march"
+    are the organizers)."""
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
     start = min([tok.i, *(t.left_edge.i for t in left)])
     body = spoken_for(tok)
     end = body.right_edge.i + 1 if body is not None else tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
+        end = of[0].right_edge.i + 1
     return start, end
 
 
@@ -106,20 +115,90 @@ Spans = Intervals
 
 
 def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
-    """The subject of a reporting verb: its own (a dateline passed over), the main clause's
-    for a participle ("..., saying the talks had saved lives"), the inherited one along
-    control and coordination, or a person named right before it ("X, whose aide, Y, said")."""
-    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    """The subject of a reporting verb: its own (a dateline passed over; of two, the person
+    or else the one next to the verb: "USAF's chief of staff General Ann Roe stated"), the
+    main clause's for a participle ("..., saying the talks had saved lives"), the noun a
+    participle describes ("critics saying that ..."), the object of "quoted X as saying", the
+    inherited one along control and coordination, a person named right before it ("X, whose
+    aide, Y, said") or, for an inverted attribution the parse missed, right after it ("…,"
+    claims writer Ann Roe)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
-    subj = subject(verb.sent.root)[0] if participle and not own else None
+    subj = subject(verb.sent.root)[0] if participle and not subjects else None
+    if len(subjects) > 1:
+        persons = [c for c in subjects if _names_person(c, actors)]
+        subj = (persons or subjects)[-1]
+    elif not subjects:
+        subj = _quoted_as_saying(verb) or _described_speaker(verb) or subj
     subj = subj if subj is not None else subject(verb)[0]
     if subj is None:
         before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
         found = actors.by_token.get(before[0].i, ()) if before else ()
         subj = before[0] if any(is_person(span) for span, _ in found) else None
+    if subj is None:
+        subj = _named_after(verb, actors)
+    if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
+        subj = _plural_antecedent(subj) or subj
     if subj is not None and (person := apposed_person(subj, actors)) is not None:
         return person
     return subj
+
+
+def _plural_antecedent(they: Token) -> Token | None:
+    """ "Analysts said ... They added that ...": the last plural subject of a main clause
+    before a "they" in its sentence or the two before, outside quotes (whose words are talked
+    about)."""
+    doc = they.doc
+    start = they.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else 0
+    quoted = find_quote_spans(doc.text[: they.idx], min_words=1)
+    inside = Intervals((q.start, q.end) for q in quoted)
+    found = [
+        t
+        for t in doc[start : they.i]
+        if t.dep_ == "nsubj"
+        and t.head.dep_ == "ROOT"  # a main clause's subject, not a reported one's
+        and t.tag_ in ("NNS", "NNPS")
+        and not inside.covers(t.idx)
+    ]
+    return found[-1] if found else None
+
+
+def _names_person(tok: Token, actors: ActorIndex) -> bool:
+    return any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Detik.com quoted Djamal as saying", "Djamal was quoted as saying": the one quoted is
+    the speaker."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING:
+        return None
+    return first(prep.head, "dobj", "nsubjpass")  # "He was quoted as saying"
+
+
+def _described_speaker(verb: Token) -> Token | None:
+    """ "In response to critics saying that ...": a participle describing a noun makes that
+    noun the speaker, unless the noun is a document ("released a statement saying ...": the
+    statement's author speaks)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if verb.head.lemma_.lower() in quote_cues()["document_nouns"] else verb.head
+
+
+def _named_after(verb: Token, actors: ActorIndex) -> Token | None:
+    """A person named right after a verb that follows a quote ("…," claims writer Ann Roe)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _MARKS | {","}:
+        return None
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.is_punct:
+            break
+        for span, _ in actors.by_token.get(tok.i, ()):
+            if is_person(span):
+                return span.root
+    return None
 
 
 def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
@@ -152,6 +231,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
         found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
         return (found,) if found is not None else actors.refs(tok)
     own = actors.refs(tok)
+    if not own and (author := _author(tok, actors)) is not None:
+        return (author,)
     if (body := spoken_for(tok)) is not None and not own:
         return actors.refs(body)
     definite = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
@@ -160,6 +241,16 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if definite and not own and (org := body_speaker(tok, actors)) is not None:
         return (org,)
     return own
+
+
+def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "A statement by the company given by its spokesman Ed Ray said": the last person
+    named in a document noun's phrase wrote it."""
+    if tok.lemma_.lower() not in quote_cues()["document_nouns"]:
+        return None
+    inside = {t.i for t in tok.subtree}
+    named = [ref for i, ref in actors.persons if i in inside]
+    return named[-1] if named else None
 
 
 def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
@@ -186,17 +277,31 @@ def _attribute(
         before = doc[sents[0].start - 1].sent
         if before.text.rstrip().endswith(":"):
             sents.insert(0, before)
+    if sents and sents[-1].end < len(doc) and _cut_off(doc, span, after := doc[sents[-1].end].sent):
+        sents.append(after)
     outside = [
         t for s in sents for t in s if not (span.start - 1 <= t.idx < span.end + 1) and t.is_alpha
     ]
     speech = reporting_verbs(lex)
-    verbs = [t for t in outside if t.pos_ == "VERB" and t.lemma_.lower() in speech]
+    verbs = [
+        t
+        for t in outside
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in speech
+        and not any(c.dep_ == "xcomp" for c in t.children)  # "prices continued to rise"
+    ]
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return _attribute_verb(verb, actors, quoted=quoted)
     if (naming := _naming_verb(span, doc, outside)) is not None:
         return _attribute_verb(naming, actors, quoted=quoted)
     return _according_to(outside, actors)
+
+
+def _cut_off(doc: Doc, span: QuoteSpan, after: Span) -> bool:
+    """`"…collapse." said Harper`: the splitter ended the sentence at the closing mark, and
+    the next one, right after it in lower case, is the quote's attribution."""
+    return after[0].is_lower and not doc.text[span.end : after.start_char].strip(" \"”»'.,")
 
 
 class _Sents:
@@ -244,6 +349,12 @@ def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     quoted = text[span.start : span.end].strip()
     if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
         return True  # a sign, banner or chant: "held a banner that read “...”"
+    if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
+        return True  # a name: 'the so-called "Buy American" clause'
+    labels = lex.cue("title_nouns") | quote_cues()["label_nouns"]
+    if announcer == "that" and len(before) > 1 and before[-2].strip(",").lower() in labels:
+        return True  # 'the company's principle that "we build where we sell"'
+
     if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
         return True  # "called the memoir “a work of fiction”" is a description, not the title
     words = [w for w in quoted.split() if w[:1].isalpha()]
@@ -259,9 +370,11 @@ def _continues(
     gap = text[first_part.end : second.start]
     if not first_part.closed:
         return gap.strip() in ("", '"', "“", "«", "„")
+    if gap.strip().rstrip('"“«„').rstrip().endswith(":"):
+        return False  # `"X," Ruiz said, though another paper gave it as: "Y"`: a new quote
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
     words = [w for w in words if w]
-    if not 0 < len(words) <= _MAX_ATTRIBUTION_WORDS or "\n" in gap.strip():
+    if not 0 < len(words) <= _MAX_ATTRIBUTION_WORDS or not _one_paragraph_on(gap):
         return False
     speech = reporting_verbs(lex)
     comma = text[first_part.start : first_part.end].rstrip().endswith(",")
@@ -272,6 +385,14 @@ def _continues(
         and any(t.lemma_.lower() in speech for t in between)
         and not _attributed_after(doc, text, second, speech)
     )
+
+
+def _one_paragraph_on(gap: str) -> bool:
+    """Whether the attribution between two parts keeps them together: all in one paragraph,
+    or ending the first part's paragraph with the next paragraph opening on the quote
+    (`"X," said Ruiz.` / `"Y."`: news starts a paragraph for the next sentence of a quote)."""
+    _, newline, after = gap.strip().partition("\n")
+    return not newline or ("\n" not in after and after.strip() in ('"', "“", "«", "„"))
 
 
 def _attributed_after(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
@@ -374,6 +495,9 @@ def indirect_quotes(
     verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
     inside = Intervals((q.start, q.end) for q in direct)
     near = Intervals((q.start - 2, q.end) for q in direct)
+    # the quoted words themselves: a statement merged over its attribution ("X," said Ruiz.
+    # "Y.") spans that attribution, whose "Ruiz" is a speaker a later "he" may refer to
+    words = Intervals((s.start, s.end) for s in find_quote_spans(doc.text, min_words=1))
     taken = Intervals()  # the reported clauses found so far
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
@@ -389,9 +513,11 @@ def indirect_quotes(
             comp, text = around
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
-        if _mostly_quoted(comp, near) or taken.covers(verb.idx):
+        if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
             continue
-        who = _it_said(_attribute_verb(verb, actors, quoted=inside), quotes)
+        if _unspoken(verb):
+            continue
+        who = _it_said(_attribute_verb(verb, actors, quoted=words), quotes)
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(
@@ -415,6 +541,24 @@ def indirect_quotes(
     return quotes + _according_to_quotes(doc, article_id, actors, taken)
 
 
+def _unspoken(verb: Token) -> bool:
+    """A reporting verb with no speaker: passive without a "by" agent ("Improvements were also
+    announced": its subject is what was said), or with data for subject ("the flight data
+    suggests that ...": evidence, not speech)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    subj = first(verb, "nsubj")
+    return subj is not None and subj.lemma_.lower() in quote_cues()["evidence_nouns"]
+
+
+def _nested(verb: Token, speech: frozenset[str]) -> bool:
+    """ "The Times reported that a source said the talks had failed": a reporting verb with a
+    subject of its own heading what another reports makes a statement of its own too."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return own and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
+
+
 def _according_to_quotes(
     doc: Doc, article_id: str, actors: ActorIndex, taken: Intervals
 ) -> list[Quote]:
@@ -427,8 +571,12 @@ def _according_to_quotes(
         if who is None or who.speaker_span is None:
             continue
         a, b = who.speaker_span
-        rest = [t for t in sent if not t.is_punct and not (a <= t.idx < b)]
-        rest = [t for t in rest if t.lower_ not in ("according", "to") or t.idx > b]
+        opener = next(t for t in sent if t.lower_ == "according")
+        # the statement is the sentence on one side of "according to X": "Y, according to X"
+        # or "According to X, Y" (the side with more words)
+        left = [t for t in sent if not t.is_punct and t.i < opener.i]
+        right = [t for t in sent if not t.is_punct and t.idx >= b]
+        rest = max(left, right, key=len)
         if len(rest) < 4:
             continue
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)

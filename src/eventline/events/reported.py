@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from eventline.events.args import children, first
 from eventline.events.intervals import Intervals
-from eventline.events.patterns import EventLexicon
+from eventline.events.patterns import EventLexicon, lexicon
 from eventline.events.speakers import quote_cues
 
 _MARKS = {'"', "“", "”", "«", "»", "„"}
@@ -25,16 +25,89 @@ def _complement(verb: Token) -> Span | None:
     gives two), a "that" clause the parse hung on a noun after the verb ("said in a statement
     that ...", "told lawmakers before the vote that ..."), "warned against ...", or the charge
     of an accusing verb ("accused his opponent of voting to raise taxes")."""
-    comps = list(children(verb, "ccomp"))
+    comps = [c for c in children(verb, "ccomp") if c.i > verb.i or _fronted(c, verb)]
     comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
     comp = comp if comp is not None else _that_clause(verb)
     if comp is None:
         return _against(verb) or _charge(verb)
-    tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
+    # sorted: a non-projective parse yields a subtree out of text order
+    tokens = sorted(
+        (t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)), key=lambda t: t.i
+    )
+    tokens += _split_rest(comp, comps)
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
-    while tokens and tokens[-1].is_punct:
+    tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+def _split_rest(comp: Token, comps: list[Token]) -> list[Token]:
+    """ "admitted that the share of calls dropped on the new phone was higher": the parse may
+    cut one clause in two complements of the verb, the second starting right after the first
+    (no punctuation between); the second is the rest of the clause."""
+    end = max(t.i for t in comp.subtree)
+    rest = [c for c in comps if c.i > comp.i and min(t.i for t in c.subtree) == end + 1]
+    return sorted(rest[0].subtree, key=lambda t: t.i) if rest else []
+
+
+_MODALS = {"would", "could", "may", "might", "will", "can", "should", "must"}
+
+
+def _modal_sequel(verb: Token, comp: Token) -> list[Token]:
+    """ "said GM had submitted a plan to close five plants, and this may be increased": a
+    clause the parse coordinated with the reporting verb right after its complement, with a
+    subject and a modal of its own and no speech in it, goes on with what was said (a
+    reporter's own sequel is narrated, not modal: ", and the union protested")."""
+    doc, end = verb.doc, comp.right_edge.i
+    while end > comp.i and doc[end].is_punct:
+        end -= 1  # the parse may hang the comma on the clause
+    for conj in children(verb, "conj"):
+        if conj.left_edge.i < end + 2 or doc[end + 1].text != ",":
+            continue
+        if doc[end + 2].lower_ not in ("and", "but") or conj.left_edge.i != end + 3:
+            continue
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in conj.children)
+        speech = lexicon().cue("speech_verbs") | quote_cues()["reporting_verbs"]
+        if own and modal and not any(_reports(t, speech) for t in conj.subtree):
+            return sorted(doc[end + 1 : conj.right_edge.i + 1], key=lambda t: t.i)
+    return []
+
+
+def _fronted(comp: Token, verb: Token) -> bool:
+    """A clause before its reporting verb ("The talks failed, Ruiz said"), not a sentence of
+    its own the parse hung on the next one ("X will ship in May; Apple announced no new
+    products"): a semicolon or a colon between them ends the reported clause."""
+    between = comp.doc[comp.right_edge.i + 1 : verb.i]
+    return not any(t.text in (";", ":") for t in between)
+
+
+def _without_other_speech(comp: Token, tokens: list[Token]) -> list[Token]:
+    """Cut the clause before a part the parse hung on it that reports speech of its own: ",
+    with analyst X saying ...", ", but did not say whether ...". That part is another
+    statement (or none), not the words of this one."""
+    speech = lexicon().cue("speech_verbs") | quote_cues()["reporting_verbs"]
+    for child in comp.children:
+        if child.i <= comp.i or child.dep_ not in ("prep", "conj", "advcl"):
+            continue
+        start = child.left_edge.i
+        if start == 0 or comp.doc[start - 1].text not in (",", "but", "and", ";"):
+            continue
+        if any(_reports(t, speech) for t in child.subtree):
+            return [t for t in tokens if t.i < start]
+    return tokens
+
+
+def _reports(tok: Token, speech: frozenset[str]) -> bool:
+    """A reporting verb that reports something: it has a clause ("saying “...”", "did not
+    say whether ..."), not an object ("suggesting a lack of conviction") nor a verb of its
+    own ("continuing to sell")."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in speech
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    )
 
 
 def _stray_apposition(verb: Token, comp: Token) -> list[Token]:
@@ -87,9 +160,14 @@ def _charge(verb: Token) -> Span | None:
 
 def _without_trailing_participle(comp: Token, tokens: list[Token]) -> list[Token]:
     """Drop a participle clause the parse hung at the end of the reported clause after a comma
-    ("she would run for governor, setting up a primary fight"): the reporter's addition."""
+    when the clause is about the speaker ("she would run for governor, setting up a primary
+    fight"): the reporter's comment on the speaker's own move. Of a clause about something
+    else it is the rest of what was said ("requirements would be cut, freeing up funds")."""
     tail = [c for c in comp.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > comp.i]
     if not tail or tail[-1].left_edge.i == 0:
+        return tokens
+    subj = first(comp, "nsubj", "nsubjpass")
+    if subj is None or subj.tag_ != "PRP":
         return tokens
     start = tail[-1].left_edge.i
     if comp.doc[start - 1].text != "," or tail[-1].right_edge.i < tokens[-1].i - 1:
@@ -103,17 +181,38 @@ def _question(verb: Token, lex: EventLexicon) -> bool:
     if comp is None:
         return False
     marks = {c.lower_ for c in comp.children if c.dep_ in ("mark", "advmod")}
-    return bool(marks & lex.cue("question_marks")) or (
-        verb.lemma_.lower() == "ask" and comp.left_edge.tag_ in ("WDT", "WP", "WRB")
-    )
+    return bool(marks & lex.cue("question_marks")) or _embedded_question(comp)
+
+
+def _embedded_question(comp: Token) -> bool:
+    """ "did not say where the cuts would fall", "declined to predict when it would return":
+    a clause opened by a wh-word is what was (not) said, not a statement; a wh-word opening an
+    adverbial clause inside it ("said when the talks end they will vote") does not count."""
+    wh = comp.left_edge
+    if wh.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+        return False
+    node = wh
+    while node != comp and node.head != node:
+        if node.dep_ in ("advcl", "mark"):
+            return False
+        node = node.head
+    return node == comp
+
+
+_OWN_WORDS = 3  # words after a quoted opening that make the clause the reporter's
 
 
 def _mostly_quoted(comp: Span, near: Intervals) -> bool:
     """Whether a reported clause is a direct quote's own words: it opens inside the quote
-    (`near` holds each direct quote from two characters before its start). A clause that
-    quotes a fragment after its own words ("told members the offer was “the best in a
-    decade”") is reported speech with a partial quote, and is kept."""
-    return near.covers(comp.start_char)
+    (`near` holds each direct quote from two characters before its start) and goes on for
+    fewer than three words past it. A clause that quotes a fragment after its own words
+    ("told members the offer was “the best in a decade”") or opens on one and goes on in the
+    reporter's words ("stressed that “the plant stays open” while talks go on") is reported
+    speech with a partial quote, and is kept."""
+    if not near.covers(comp.start_char):
+        return False
+    own = [t for t in comp if t.is_alpha and not near.covers(t.idx)]
+    return len(own) < _OWN_WORDS
 
 
 def _parenthetical(verb: Token) -> tuple[Span, str] | None:

@@ -44,11 +44,15 @@ _LISTS = (
     "sign_words",
     "body_nouns",
     "spokes_nouns",
+    "document_nouns",
+    "evidence_nouns",
+    "label_nouns",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
 _PLACE_LABELS = _STATE_LABELS | {"METONYM"}
 Spans = Intervals
+_SPOKEN_FOR = ("for", "of", "at", "from", "in", "by")
 
 
 @dataclass(frozen=True)
@@ -186,8 +190,12 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     named = [] if pronoun else [r for span, r in bodies if noun in {t.lemma_.lower() for t in span}]
     if named:
         return named[-1]
-    near = [ref for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
-    return near[-1] if near else None
+    near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
+    # first among those named as subjects, as for a he/she ("after Consumer Reports declined
+    # to rate Apple's phone ... The group said": the group is the one that declined)
+    subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
+    pool = subjects or [ref for _, ref in near]
+    return pool[-1] if pool else None
 
 
 def _sentences_back(tok: Token, n: int) -> int:
@@ -201,26 +209,46 @@ def _sentences_back(tok: Token, n: int) -> int:
 
 
 def apposed_person(tok: Token, actors: ActorIndex) -> Token | None:
-    """ "Israel's defence minister, Avi Geller": the person named in apposition to a role."""
+    """ "Israel's defence minister, Avi Geller": the person named in apposition to a role, or
+    to the body the role is "of" ("the general secretary of the union Unite, Tony Woodley")."""
     if tok.pos_ != "NOUN":
         return None
-    for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+    heads = [tok] + [
+        obj
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
             found = actors.by_token.get(child.i, ())
             # the entity model sometimes takes a foreign name for a body: an appositive
             # proper name after a role noun is that person unless it is a state
-            if any(is_person(span) or span.label_ not in _STATE_LABELS for span, _ in found):
+            if head is tok and any(is_person(s) or s.label_ not in _STATE_LABELS for s, _ in found):
+                return child
+            if head is not tok and any(is_person(span) for span, _ in found):
                 return child
     return None
 
 
 def spoken_for(tok: Token) -> Token | None:
-    """ "a spokesperson for the ministry", "officials at the agency": the body spoken for."""
+    """ "a spokesperson for the ministry", "officials at the agency": the body spoken for; "a
+    statement by the company given by its spokesman Ed Ray": the last one named (the author)."""
     if tok.lemma_.lower() not in quote_cues()["spokes_nouns"]:
         return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from", "in"):
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
-                return obj
-    return None
+    preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in _SPOKEN_FOR]
+    preps += [
+        a for acl in tok.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
+    ]
+    found = [
+        obj
+        for prep in sorted(preps, key=lambda p: p.i)
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN")
+    ]
+    if tok.lemma_.lower() in quote_cues()["document_nouns"]:
+        return found[-1] if found else None
+    return found[0] if found else None

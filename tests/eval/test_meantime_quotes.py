@@ -1,0 +1,67 @@
+"""The MEANTIME quote section's text rebuilding and its scoring of nested fragments (no model)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from eventline.eval.meantime_quotes import news_text
+from eventline.eval.quotes import ExpectedQuote, QuoteFile, score_quote_attributions
+from eventline.model import Quote
+
+
+def _xml(sentences: list[list[str]]) -> ET.Element:
+    tokens = "".join(
+        f'<token t_id="{n}_{i}" sentence="{n}">{w}</token>'
+        for n, words in enumerate(sentences)
+        for i, w in enumerate(words)
+    )
+    return ET.fromstring(f"<Document>{tokens}</Document>")
+
+
+def test_news_text_joins_the_sentences_of_an_open_quote() -> None:
+    root = _xml(
+        [
+            ["Mayor", "Lund", "said", "``", "We", "are", "ready", "."],
+            ["The", "vote", "is", "Friday", ".", "''"],
+            ["She", "left", "."],
+        ]
+    )
+    assert news_text(root) == 'Mayor Lund said "We are ready. The vote is Friday."\nShe left.'
+
+
+def test_news_text_starts_a_paragraph_for_a_continued_quote() -> None:
+    root = _xml([["He", "said", "``", "Go", "now", "."], ["``", "Stay", "out", ".", "''"]])
+    assert news_text(root) == 'He said "Go now.\n"Stay out."'
+
+
+def _report(tmp: Path, predicted: list[Quote], *, nested: bool) -> dict[str, float]:
+    path = tmp / "a.txt"
+    path.write_text("unused", encoding="utf-8")
+    qf = QuoteFile(
+        path,
+        None,
+        (
+            ExpectedQuote("Ida Marsh", "she was appalled by the ruling", False),
+            ExpectedQuote("Ida Marsh", "appalled", True),
+        ),
+        (),
+    )
+    report = score_quote_attributions([qf], lambda text, day: predicted, nested_fragments=nested)
+    return {m.name: m.value for m in report.metrics}
+
+
+def test_a_short_fragment_is_found_through_its_reported_clause(tmp_path: Path) -> None:
+    clause = Quote(
+        id="q1", article="a", speaker=None, speaker_text="Marsh",
+        text='she was "appalled" by the ruling', direct=False, start=0, end=30,
+    )  # fmt: skip
+    assert _report(tmp_path, [clause], nested=True)["attribution_recall"] == 1.0
+    assert _report(tmp_path, [clause], nested=True)["direct_f1"] == 1.0
+    assert _report(tmp_path, [clause], nested=False)["attribution_recall"] == 0.5
+    assert _report(tmp_path, [], nested=True)["attribution_recall"] == 0.0
+
+
+def test_news_text_keeps_an_attribution_cut_off_by_the_splitter() -> None:
+    root = _xml([["``", "We", "won", "big", ".", "''"], ["said", "Ana", "Ruiz", "."]])
+    assert news_text(root) == '"We won big." said Ana Ruiz.'
