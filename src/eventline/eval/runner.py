@@ -30,6 +30,7 @@ from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
 from eventline.eval.places import meantime_coded, score_place_examples, score_places
+from eventline.eval.plover_fresh import score_plover_fresh
 from eventline.eval.plover_gsr import score_plover_gsr, score_plover_gsr_f1
 from eventline.eval.quotes import load_quote_files, score_quote_attributions, score_quotes
 from eventline.eval.report import SectionReport
@@ -260,6 +261,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "place-examples-2": _place_examples_2,  # places helper: resources/places/examples_2.yaml
     "meantime-quotes": _meantime_quotes("meantime_quotes"),  # quotes helper: dev half
     "meantime-quotes-test": _meantime_quotes("meantime_quotes_test"),  # held out
+    "plover-fresh": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh"),  # pfresh helper
+    "plover-fresh-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-test"),
 }
 
 
