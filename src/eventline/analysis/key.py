@@ -15,7 +15,7 @@ from eventline.settings import Settings
 from eventline.versions import MODELS, PIPELINE_VERSION
 
 #: Bump when the event stage's output changes, so stored analyses are recomputed.
-ANALYSIS_VERSION = "analysis-3"  # 2: parties, hedges, dated captions; 3: dates of reported events
+ANALYSIS_VERSION = "analysis-4"  # 3: dates of reported events; 4: timex, places, quotes, parties
 
 
 def _installed(name: str) -> bool:
