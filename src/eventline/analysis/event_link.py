@@ -28,7 +28,6 @@ order").
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +81,7 @@ class _Context:
     duplicate_of: dict[str, str]
     story_of: dict[str, str]
     own: dict[str, dict[str, Any]] = field(default_factory=dict)
+    stored: dict[str, Article] = field(default_factory=dict)  # read by a re-clustering round
 
     def summary(self, mention: EventMention) -> dict[str, Any]:
         """The summary of an event of this mention alone (kept: it is asked for each round)."""
@@ -210,7 +210,7 @@ def _attach_all(
             plan.recluster.add(event)
             return None
         grown = attach.add_summary(summary, ctx.summary(mention))
-        state = copy.deepcopy(summary[attach.STATE_KEY])
+        state = attach.copy_state(summary[attach.STATE_KEY])
         article = ctx.articles.get(mention.evidence.article)
         attach.add_mention(
             state,
@@ -237,15 +237,17 @@ def _recluster(
     """The re-clustered events with the new mentions not attached (`members` caches what was
     read), each summary with its attach state."""
     with store.engine.connect() as conn:
-        wanted = plan.recluster - set(members)
-        links = inc.event_members(conn, wanted)
+        events = plan.recluster - set(members)
+        links = inc.event_members(conn, events)
         read = inc.read_mentions(conn, {i for v in links.values() for i in v})
         mentions = {m.id: m for m in read}
-        for event in wanted:
+        for event in events:
             members[event] = [mentions[i] for i in links.get(event, []) if i in mentions]
         old = [m for e in sorted(plan.recluster) for m in members[e]]
-        missing = {m.evidence.article for m in old} - set(ctx.articles)
-        known = {**ctx.articles, **{a.id: a for a in inc.articles_by_id(conn, missing)}}
+        missing = {m.evidence.article for m in old} - set(ctx.articles) - set(ctx.stored)
+        ctx.stored.update((a.id, a) for a in inc.articles_by_id(conn, missing))
+        wanted = {m.evidence.article for m in old} - set(ctx.articles)
+        known = {**ctx.articles, **{i: a for i, a in ctx.stored.items() if i in wanted}}
     todo = [m for m in new if m.id not in attached]
     stories, next_seq = numbering
     previous = state.assignments(store, "event", members=[m.id for m in old])
