@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from eventline.corpus.dayspan import PublishedDays
 from eventline.corpus.dedup import DuplicateIndex, _Entry
@@ -200,9 +200,71 @@ class StoredDuplicates:
             found[grp].append(Member(seq, article_id, size, span_lo or None, own_wire, link))
         return dict(found)
 
+    def roots(self, conn: Connection, article_ids: Iterable[str]) -> set[int]:
+        """The roots of the groups holding these articles (after every union)."""
+        wanted = sorted(set(article_ids))
+        e = dedup_entries
+        found: set[int] = set()
+        for start in range(0, len(wanted), 500):
+            query = select(e.c.grp).where(
+                e.c.article_id.in_(wanted[start : start + 500]), e.c.grp.is_not(None)
+            )
+            found.update(int(row[0]) for row in conn.execute(query))
+        return found
+
     def clear(self, conn: Connection) -> None:
         conn.execute(delete(dedup_bands))
         conn.execute(delete(dedup_entries))
+
+
+class Canonicals(Mapping[str, str]):
+    """Article id -> its copy group's canonical, as the merge and story dating read it
+    (`duplicate_of`), for an incremental link that rebuilt only the groups its new articles
+    touched: those groups' canonicals (`fresh`), else the canonical the store holds for the
+    article (`articles.canonical_id`, written with its group, which no new article changed).
+    Stored ones are read in bulk by `need` (one at a time when an article was not asked for
+    first), so a link reads the articles it looks at, not every group."""
+
+    def __init__(self, engine: Engine, fresh: Mapping[str, str]) -> None:
+        self._engine = engine
+        self._fresh = dict(fresh)
+        self._read: dict[str, str | None] = {}
+
+    def need(self, article_ids: Iterable[str]) -> None:
+        """Read the stored canonicals of these articles (those not known yet)."""
+        from eventline.store.schema import articles
+
+        wanted = sorted({i for i in article_ids if i not in self._fresh and i not in self._read})
+        if not wanted:
+            return
+        with self._engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                query = select(articles.c.id, articles.c.canonical_id).where(
+                    articles.c.id.in_(part), articles.c.canonical_id.is_not(None)
+                )
+                found = {str(i): str(c) for i, c in conn.execute(query)}
+                self._read.update((i, found.get(i)) for i in part)
+
+    def __getitem__(self, article_id: str) -> str:
+        if article_id in self._fresh:
+            return self._fresh[article_id]
+        if article_id not in self._read:
+            self.need([article_id])
+        value = self._read[article_id]
+        if value is None:
+            raise KeyError(article_id)
+        return value
+
+    def _known(self) -> dict[str, str]:
+        return {**{i: c for i, c in self._read.items() if c is not None}, **self._fresh}
+
+    def __iter__(self) -> Iterator[str]:
+        """The articles read or rebuilt so far (not every grouped article of the store)."""
+        return iter(self._known())
+
+    def __len__(self) -> int:
+        return len(self._known())
 
 
 def canonical(members: Sequence[Member]) -> str:

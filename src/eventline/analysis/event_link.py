@@ -28,12 +28,13 @@ order").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from eventline.analysis import attach, state
 from eventline.analysis import increment as inc
+from eventline.analysis.dedup_table import Canonicals
 from eventline.analysis.ids import StableIds
 from eventline.analysis.story_table import StoredStories
 from eventline.corpus.merge import (
@@ -43,7 +44,7 @@ from eventline.corpus.merge import (
     summary_cluster,
     summary_fits,
 )
-from eventline.model import Article, DuplicateGroup, Event, EventMention
+from eventline.model import Article, Event, EventMention
 from eventline.store import Store
 
 Linked = list[tuple[Event, list[str], dict[str, Any]]]
@@ -78,7 +79,7 @@ class _Plan:
 @dataclass
 class _Context:
     articles: dict[str, Article]
-    duplicate_of: dict[str, str]
+    duplicate_of: Mapping[str, str]
     story_of: dict[str, str]
     own: dict[str, dict[str, Any]] = field(default_factory=dict)
     stored: dict[str, Article] = field(default_factory=dict)  # read by a re-clustering round
@@ -112,6 +113,12 @@ class _Context:
         return [near[i] for i in hits]
 
 
+def _need(duplicate_of: Mapping[str, str], articles: Mapping[str, Article]) -> None:
+    """Read the stored canonicals of these articles in bulk (`dedup_table.Canonicals`)."""
+    if isinstance(duplicate_of, Canonicals):
+        duplicate_of.need(articles)
+
+
 def _family(event_type: str) -> str:
     """The type family `merge` blocks clusters by (compatible types share the first name)."""
     for pair in merge_rules().compatible_types:
@@ -138,7 +145,7 @@ def link_events(
     new: Sequence[EventMention],
     *,
     articles: dict[str, Article],
-    groups: Sequence[DuplicateGroup],
+    duplicate_of: Mapping[str, str],
     linked: set[str],
     stories: StoredStories,
     next_seq: int,
@@ -146,7 +153,7 @@ def link_events(
 ) -> tuple[Linked, set[str], StableIds]:
     """`increment.merge_touched`: (events with mention ids and summaries, touched stored
     event ids, the id assigner)."""
-    duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    _need(duplicate_of, articles)
     stories.prefetch(articles)
     story_of = {a: s for a in articles if (s := stories.story_of(a)) is not None}
     ctx = _Context(articles, duplicate_of, story_of)
@@ -248,6 +255,7 @@ def _recluster(
         ctx.stored.update((a.id, a) for a in inc.articles_by_id(conn, missing))
         wanted = {m.evidence.article for m in old} - set(ctx.articles)
         known = {**ctx.articles, **{i: a for i, a in ctx.stored.items() if i in wanted}}
+    _need(ctx.duplicate_of, known)
     todo = [m for m in new if m.id not in attached]
     stories, next_seq = numbering
     previous = state.assignments(store, "event", members=[m.id for m in old])

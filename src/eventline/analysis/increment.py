@@ -51,7 +51,6 @@ from eventline.model import (
     Article,
     ArticleAnalysis,
     Claim,
-    DuplicateGroup,
     Event,
     EventMention,
     Mention,
@@ -452,7 +451,7 @@ def merge_touched(
     new: Sequence[EventMention],
     *,
     articles: dict[str, Article],
-    groups: Sequence[DuplicateGroup],
+    duplicate_of: Mapping[str, str],
     linked: set[str],
     stories: StoredStories,
     next_seq: int,
@@ -461,14 +460,15 @@ def merge_touched(
     """Link the new mentions to the stored events: a mention that fits exactly one stored
     event is attached to it; the others are re-clustered with the stored events they could
     join or whose copy groups changed (`eventline.analysis.event_link`): (events with their
-    mention ids and summaries, ids of the touched stored events, the id assigner)."""
+    mention ids and summaries, ids of the touched stored events, the id assigner).
+    `duplicate_of`: each article's copy group canonical (`dedup_table.Canonicals`)."""
     from eventline.analysis.event_link import link_events
 
     return link_events(
         store,
         new,
         articles=articles,
-        groups=groups,
+        duplicate_of=duplicate_of,
         linked=linked,
         stories=stories,
         next_seq=next_seq,

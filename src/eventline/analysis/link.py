@@ -15,15 +15,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, select
 
 from eventline.analysis import increment as inc
 from eventline.analysis import state, story_table
-from eventline.analysis.dedup_table import Member, StoredDuplicates, canonical, stale
+from eventline.analysis.dedup_table import (
+    Canonicals,
+    Member,
+    StoredDuplicates,
+    canonical,
+    stale,
+)
 from eventline.analysis.ids import StableIds
 from eventline.analysis.resolve import Resolved, resolve_analyses
 from eventline.analysis.sync import actor_key_rows, sync_records
@@ -37,7 +43,12 @@ from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention,
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store import schema as S
-from eventline.store.schema_analysis import actor_keys, analysis_results, event_summaries
+from eventline.store.schema_analysis import (
+    actor_keys,
+    analysis_results,
+    event_summaries,
+    id_assignments,
+)
 
 DEDUP_PARAMS_KEY = "index:duplicates:params"
 
@@ -88,10 +99,17 @@ def _story_index(
 
 
 def _link_copies(
-    store: Store, linked: Sequence[Article], settings: Settings, *, fresh: bool, tick: Progress
+    store: Store,
+    linked: Sequence[Article],
+    settings: Settings,
+    *,
+    fresh: bool,
+    tick: Progress,
+    scoped: bool = False,
 ) -> dict[int, list[Member]]:
     """Add the articles the band table lacks (all of them when it must be rebuilt) and return
-    every group's members in arrival order."""
+    every group's members in arrival order (`scoped`: only the groups holding `linked`
+    articles, the others being as the store holds them)."""
     index = dedup_index(settings)
     table = StoredDuplicates(index)
     params = json.dumps(index._params(), sort_keys=True).encode()
@@ -109,13 +127,42 @@ def _link_copies(
     if rebuild:
         store.put_blob(DEDUP_PARAMS_KEY, params)
     with store.engine.connect() as conn:
+        if scoped and not rebuild:
+            return table.groups(conn, roots=table.roots(conn, [a.id for a in linked]))
         return table.groups(conn)
 
 
+class _Targets(set[str]):
+    """The ids given to records of one kind: those of the members in hand, and any other the
+    store holds (looked up one id at a time: only a fresh id is checked)."""
+
+    def __init__(self, store: Store, kind: str, known: set[str]) -> None:
+        super().__init__(known)
+        self._store = store
+        self._kind = kind
+
+    def __contains__(self, target: object) -> bool:
+        if super().__contains__(target):
+            return True
+        a = id_assignments
+        query = select(a.c.target).where(a.c.kind == self._kind, a.c.target == target)
+        with self._store.engine.connect() as conn:
+            return conn.execute(query.limit(1)).first() is not None
+
+
 def _duplicate_groups(
-    store: Store, members: dict[int, list[Member]], next_seq: int
+    store: Store, members: dict[int, list[Member]], next_seq: int, *, scoped: bool = False
 ) -> tuple[list[DuplicateGroup], StableIds]:
-    ids = StableIds("dup", state.assignments(store, "dup"), next_seq=next_seq)
+    """The groups of `members` with their stable ids. `scoped`: `members` holds only the
+    groups a link touched, so only their members' earlier ids are read (an untouched group
+    keeps its members, so no touched group can claim its id), and a fresh id is checked
+    against every stored one."""
+    if scoped:
+        wanted = [m.article for group in members.values() for m in group]
+        ids = StableIds("dup", state.assignments(store, "dup", members=wanted), next_seq=next_seq)
+        ids._old_targets = _Targets(store, "dup", ids._old_targets)
+    else:
+        ids = StableIds("dup", state.assignments(store, "dup"), next_seq=next_seq)
     roots = sorted(members)
     names = ids([[m.article for m in members[root]] for root in roots])
     groups = [
@@ -371,11 +418,12 @@ def link_new(
     ids = {a.id for a in linked}
     tick("link: actors", 0, 6)
     resolved, actors = inc.resolve_new(store, [analyses[a.id] for a in linked])
-    members = _link_copies(store, linked, settings, fresh=False, tick=tick)
-    groups, dup_ids = _duplicate_groups(store, members, state.max_seq(store) + 1)
+    members = _link_copies(store, linked, settings, fresh=False, tick=tick, scoped=True)
+    groups, dup_ids = _duplicate_groups(store, members, state.max_seq(store) + 1, scoped=True)
     touched_groups = [g for g in groups if ids.intersection(g.members)]
     regrouped = {m for g in touched_groups for m in g.members} - ids
     copies = {m: g.members for g in groups for m in g.members}
+    duplicate_of = Canonicals(store.engine, {m: g.canonical for g in groups for m in g.members})
     tick("link: stories", 2, 6)
     stories.prefetch({c for a in linked for c in copies.get(a.id, (a.id,))})
     for article in linked:
@@ -388,7 +436,9 @@ def link_new(
     linked_articles = regrouped | ({a for s in story_records for a in s.articles} - ids)
     tick("link: events", 3, 6)
     by_id = {a.id: a for a in linked}
-    dated = _story_dated_new(store, resolved, by_id, groups, stories, linked_articles)
+    with store.engine.connect() as conn:
+        story_groups = [*groups, *_stored_groups(conn, linked_articles - set(copies))]
+    dated = _story_dated_new(store, resolved, by_id, story_groups, stories, linked_articles)
     if dated is None:
         return None  # a stored report of unknown day is re-dated: link in full
     resolved = dated
@@ -396,7 +446,7 @@ def link_new(
         store,
         resolved.event_mentions,
         articles=by_id,
-        groups=groups,
+        duplicate_of=duplicate_of,
         linked=linked_articles,
         stories=stories,
         next_seq=dup_ids.next_seq,
@@ -440,6 +490,36 @@ def link_new(
         writer.put_blob(inc.LINKED_AT_KEY, stamp)
     tick("link: write", 6, 6)
     return _counted(store, len(linked))
+
+
+def _stored_groups(conn: Connection, article_ids: Iterable[str]) -> list[DuplicateGroup]:
+    """The stored copy groups holding these articles (members as the store holds them)."""
+    a, g = S.articles, S.duplicate_groups
+    held: set[str] = set()
+    wanted = sorted(set(article_ids))
+    for start in range(0, len(wanted), 500):
+        query = select(a.c.duplicate_group_id).where(
+            a.c.id.in_(wanted[start : start + 500]), a.c.duplicate_group_id.is_not(None)
+        )
+        held.update(str(r[0]) for r in conn.execute(query))
+    members: dict[str, list[str]] = {}
+    found: dict[str, tuple[str, float]] = {}
+    ordered = sorted(held)
+    for start in range(0, len(ordered), 500):
+        part = ordered[start : start + 500]
+        for group, article in conn.execute(
+            select(a.c.duplicate_group_id, a.c.id).where(a.c.duplicate_group_id.in_(part))
+        ):
+            members.setdefault(str(group), []).append(str(article))
+        query = select(g.c.id, g.c.canonical_id, g.c.similarity).where(g.c.id.in_(part))
+        found.update((str(i), (str(c), float(s))) for i, c, s in conn.execute(query))
+    return [
+        DuplicateGroup(
+            id=i, canonical=found[i][0], members=tuple(sorted(members[i])), similarity=found[i][1]
+        )
+        for i in ordered
+        if i in found and i in members
+    ]
 
 
 def _claims_of_new(
