@@ -102,15 +102,16 @@ def new_articles(store: Store) -> list[str] | None:
     seen = select(dedup_entries.c.article_id)
     r = analysis_results
     with store.engine.connect() as conn:
-        redone = conn.execute(
-            select(r.c.article_id)
-            .where(
-                r.c.article_id.in_(seen), r.c.analysed_at > datetime.fromisoformat(last.decode())
-            )
-            .limit(1)
-        ).first()
-        if redone is not None:
-            return None
+        # The results written since the link (an index range, `ix_analysis_results_analysed_at`),
+        # then whether a linked article is among them: asked the other way round, SQLite
+        # probed a result row for every linked article.
+        after = datetime.fromisoformat(last.decode())
+        since = select(r.c.article_id).where(r.c.analysed_at > after)
+        recent = [row[0] for row in conn.execute(since)]
+        for part in _parts(recent):
+            query = select(dedup_entries.c.article_id).where(dedup_entries.c.article_id.in_(part))
+            if conn.execute(query.limit(1)).first() is not None:
+                return None
         return [
             row[0] for row in conn.execute(select(r.c.article_id).where(~r.c.article_id.in_(seen)))
         ]

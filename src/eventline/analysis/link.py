@@ -549,10 +549,12 @@ def _claims_of_new(
 
 def _counted(store: Store, linked: int) -> LinkReport:
     counts = store.counts()
+    date = S.events.c.date
     with store.engine.connect() as conn:
-        yearless = conn.execute(
-            select(func.count()).where(S.events.c.date.startswith("--"))
-        ).scalar_one()
+        # SQLite reads GLOB's prefix as a range of `ix_events_date` (its LIKE is case-blind)
+        sqlite = conn.dialect.name == "sqlite"
+        no_year = date.op("GLOB")("--*") if sqlite else date.startswith("--")
+        yearless = conn.execute(select(func.count()).where(no_year)).scalar_one()
         analysed = conn.execute(select(func.count()).select_from(analysis_results)).scalar_one()
     return LinkReport(
         articles=int(analysed),
