@@ -40,6 +40,7 @@ from eventline.corpus.merge import merge_with_summaries
 from eventline.corpus.stories import StoryIndex
 from eventline.corpus.story_dates import StoryDate, coarse_article, original_dates, story_dated
 from eventline.model import Article, Claim, DuplicateGroup, Event, EventMention, Timex
+from eventline.nlp.actor_kb import collector_paused
 from eventline.settings import Settings
 from eventline.store import Store
 from eventline.store import schema as S
@@ -191,7 +192,12 @@ def link_corpus(
     if not fresh:
         new = inc.new_articles(store)
         if new is not None:
-            report = link_new(store, new, settings=settings, tick=tick)
+            # The records an incremental link reads and builds are many small objects without
+            # cycles, plain reference counting frees them; the cyclic collector's walks of the
+            # heap they fill cost about 0.3 s of CPU adding 100 articles to 20,000, and grow
+            # with what the link touches (actor_kb.collector_paused, as the KB loads do).
+            with collector_paused():
+                report = link_new(store, new, settings=settings, tick=tick)
             if report is not None:
                 return report
     return link_all(store, settings=settings, fresh=fresh, tick=tick)
