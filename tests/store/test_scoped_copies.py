@@ -67,6 +67,9 @@ def test_canonicals_are_the_rebuilt_groups_then_the_stored_ones(store: Store) ->
     assert canonicals.get("b2") == "b2"  # not asked for first: read alone
     assert canonicals.get("unknown") is None
     assert dict(canonicals) == {"a1": "n1", "a2": "n1", "n1": "n1", "b1": "b2", "b2": "b2"}
+    unread = Canonicals(store.engine, {})
+    assert unread and len(unread) == 0  # nothing read yet, but not an empty mapping
+    assert (unread or {}).get("b1") == "b2"
 
 
 def test_stored_groups_of_some_articles(store: Store) -> None:

@@ -266,6 +266,11 @@ class Canonicals(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._known())
 
+    def __bool__(self) -> bool:
+        """Always true: canonicals the store holds may not be read yet (`merge` replaces an
+        empty `duplicate_of` by `{}`, which would never read them)."""
+        return True
+
 
 def canonical(members: Sequence[Member]) -> str:
     """Wire's own copy first, then the longest text, the earliest date, the smallest id."""
