@@ -17,7 +17,9 @@ their dates), a store far denser in actors than news. Each figure is one `eventl
 process, timed with /usr/bin/time (wall and CPU seconds, peak RSS). With `--link-every K`
 the big store is built as news arrives, by an incremental link after each K articles (in
 process), instead of one first link of all N (which needs memory and time proportional to N:
-3.6 GB at 20,000). `--templates DB` reuses the example results a kept run analysed.
+3.6 GB at 20,000). `--templates DB` reuses the example results a kept run analysed. With
+`--keep`, the linked big store before the additions is also kept (`base.db`), so the add can
+be re-run on copies.
 """
 
 from __future__ import annotations
@@ -292,6 +294,16 @@ def timed(db: Path) -> tuple[float, int, float]:
     return float(seconds), int(rss) // 1024, float(user) + float(system)
 
 
+def snapshot(db: Path, to: Path) -> None:
+    """A consistent copy of the SQLite store `db` at `to` (the backup API copies a store
+    whose write-ahead log is not yet checkpointed too)."""
+    import sqlite3
+
+    to.unlink(missing_ok=True)
+    with sqlite3.connect(db) as source, sqlite3.connect(to) as target:
+        source.backup(target)
+
+
 def show(figures: tuple[float, int, float]) -> str:
     return f"{figures[0]:.1f}s wall, {figures[2]:.1f}s CPU, {figures[1]} MB peak"
 
@@ -340,6 +352,8 @@ def main() -> None:
             print(f"first link of {opts.n} articles: {show(first)}", flush=True)
         again = timed(big)
         print(f"analyse with nothing new ({opts.n} articles): {show(again)}", flush=True)
+        if opts.keep:  # the linked store before the additions, to re-run them on a copy
+            snapshot(big, folder / "base.db")
         fill(big, extra, "extra", pool, **how)
         grown = timed(big)
         fill(small, extra, "extra", pool, **how)

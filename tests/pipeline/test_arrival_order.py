@@ -14,6 +14,7 @@ modality, sources)."""
 
 from __future__ import annotations
 
+import copy
 import random
 from collections import Counter
 from collections.abc import Iterator
@@ -180,12 +181,15 @@ def test_attaching_the_last_ranked_report_rebuilds_the_merged_event(example: Exa
         if len(prefix) != 1:
             continue  # without its last report the event would split: not an attach
         part, _, part_summary = prefix[0]
-        data = attach.event_state(head, articles=articles, duplicate_of=duplicate_of)
+        stored = attach.event_state(head, articles=articles, duplicate_of=duplicate_of)
+        before = copy.deepcopy(stored)
+        data = attach.copy_state(stored)
         article = articles.get(last.evidence.article)
         key = attach.rank_key(last, article)
         assert attach.usable(data, key)
         group = duplicate_of.get(last.evidence.article, last.evidence.article)
         attach.add_mention(data, last, key, article, group)
+        assert stored == before, "growing a copied state leaves the stored one as it was"
         grown = attach.rebuild(part, data, [last])
         assert grown.model_dump(exclude={"id"}) == event.model_dump(exclude={"id"}), event.id
         more = attach.mention_summary(last, **links)

@@ -77,3 +77,30 @@ def test_a_dumped_index_converts_to_rows(store: Store) -> None:
         (s.id, s.articles) for s in index.stories()
     }
     assert story_table.stored_count(store) == len(index.ids())
+
+
+def _same_words(art_id: str, day: str | None) -> Article:
+    body = "In Marrow floods cut the railway, officials from Kettleby said on Tuesday."
+    return make(art_id, body, day, title="Marrow floods")
+
+
+def test_a_new_article_reads_only_the_stories_of_its_window(store: Store) -> None:
+    """Stories sharing every term but dated a week or more apart within the article's posting
+    months are not read (their first and last days are out of its window); the story of its
+    days, and the story an undated report joined (posted under every month), are."""
+    days = ["2025-06-01", "2025-06-09", "2025-06-17", "2025-06-25", "2025-07-03"]
+    whole = StoryIndex()
+    older = [_same_words(f"s{n}", day) for n, day in enumerate(days)]
+    older.append(_same_words("undated", None))
+    for article in older:
+        whole.add(article)
+    with store.engine.begin() as conn:
+        story_table.save(conn, whole)
+    stored = story_table.StoredStories.open(store)
+    assert stored is not None
+    new = _same_words("new", "2025-06-18")
+    assert stored.add(new) == StoryIndex.add(whole, new)
+    loose = whole.story_of("undated")
+    assert loose is not None and loose != whole.story_of("s2")
+    read = {stored._story_id(seq) for seq in stored._stories}
+    assert read == {whole.story_of("s2"), loose}

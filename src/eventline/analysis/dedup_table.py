@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from eventline.corpus.dayspan import PublishedDays
 from eventline.corpus.dedup import DuplicateIndex, _Entry
-from eventline.model import Article
+from eventline.model import Article, DuplicateGroup
 from eventline.store.schema_analysis import dedup_bands, dedup_entries
 
 _SIGNED = 1 << 63
@@ -200,9 +200,110 @@ class StoredDuplicates:
             found[grp].append(Member(seq, article_id, size, span_lo or None, own_wire, link))
         return dict(found)
 
+    def roots(self, conn: Connection, article_ids: Iterable[str]) -> set[int]:
+        """The roots of the groups holding these articles (after every union)."""
+        wanted = sorted(set(article_ids))
+        e = dedup_entries
+        found: set[int] = set()
+        for start in range(0, len(wanted), 500):
+            query = select(e.c.grp).where(
+                e.c.article_id.in_(wanted[start : start + 500]), e.c.grp.is_not(None)
+            )
+            found.update(int(row[0]) for row in conn.execute(query))
+        return found
+
     def clear(self, conn: Connection) -> None:
         conn.execute(delete(dedup_bands))
         conn.execute(delete(dedup_entries))
+
+
+class Canonicals(Mapping[str, str]):
+    """Article id -> its copy group's canonical, as the merge and story dating read it
+    (`duplicate_of`), for an incremental link that rebuilt only the groups its new articles
+    touched: those groups' canonicals (`fresh`), else the canonical the store holds for the
+    article (`articles.canonical_id`, written with its group, which no new article changed).
+    Stored ones are read in bulk by `need` (one at a time when an article was not asked for
+    first), so a link reads the articles it looks at, not every group."""
+
+    def __init__(self, engine: Engine, fresh: Mapping[str, str]) -> None:
+        self._engine = engine
+        self._fresh = dict(fresh)
+        self._read: dict[str, str | None] = {}
+
+    def need(self, article_ids: Iterable[str]) -> None:
+        """Read the stored canonicals of these articles (those not known yet)."""
+        from eventline.store.schema import articles
+
+        wanted = sorted({i for i in article_ids if i not in self._fresh and i not in self._read})
+        if not wanted:
+            return
+        with self._engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                query = select(articles.c.id, articles.c.canonical_id).where(
+                    articles.c.id.in_(part), articles.c.canonical_id.is_not(None)
+                )
+                found = {str(i): str(c) for i, c in conn.execute(query)}
+                self._read.update((i, found.get(i)) for i in part)
+
+    def __getitem__(self, article_id: str) -> str:
+        if article_id in self._fresh:
+            return self._fresh[article_id]
+        if article_id not in self._read:
+            self.need([article_id])
+        value = self._read[article_id]
+        if value is None:
+            raise KeyError(article_id)
+        return value
+
+    def _known(self) -> dict[str, str]:
+        return {**{i: c for i, c in self._read.items() if c is not None}, **self._fresh}
+
+    def __iter__(self) -> Iterator[str]:
+        """The articles read or rebuilt so far (not every grouped article of the store)."""
+        return iter(self._known())
+
+    def __len__(self) -> int:
+        return len(self._known())
+
+    def __bool__(self) -> bool:
+        """Always true: canonicals the store holds may not be read yet (`merge` replaces an
+        empty `duplicate_of` by `{}`, which would never read them)."""
+        return True
+
+
+def stored_groups(conn: Connection, article_ids: Iterable[str]) -> list[DuplicateGroup]:
+    """The stored copy groups holding these articles (members as the store holds them): an
+    incremental link rebuilds only the groups its new articles joined, so the groups of other
+    articles it looks at are read here, as their last link wrote them."""
+    from eventline.store import schema as S
+
+    a, g = S.articles, S.duplicate_groups
+    held: set[str] = set()
+    wanted = sorted(set(article_ids))
+    for start in range(0, len(wanted), 500):
+        query = select(a.c.duplicate_group_id).where(
+            a.c.id.in_(wanted[start : start + 500]), a.c.duplicate_group_id.is_not(None)
+        )
+        held.update(str(r[0]) for r in conn.execute(query))
+    members: dict[str, list[str]] = {}
+    found: dict[str, tuple[str, float]] = {}
+    ordered = sorted(held)
+    for start in range(0, len(ordered), 500):
+        part = ordered[start : start + 500]
+        for group, article in conn.execute(
+            select(a.c.duplicate_group_id, a.c.id).where(a.c.duplicate_group_id.in_(part))
+        ):
+            members.setdefault(str(group), []).append(str(article))
+        query = select(g.c.id, g.c.canonical_id, g.c.similarity).where(g.c.id.in_(part))
+        found.update((str(i), (str(c), float(s))) for i, c, s in conn.execute(query))
+    return [
+        DuplicateGroup(
+            id=i, canonical=found[i][0], members=tuple(sorted(members[i])), similarity=found[i][1]
+        )
+        for i in ordered
+        if i in found and i in members
+    ]
 
 
 def canonical(members: Sequence[Member]) -> str:

@@ -28,13 +28,13 @@ order").
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from eventline.analysis import attach, state
 from eventline.analysis import increment as inc
+from eventline.analysis.dedup_table import Canonicals
 from eventline.analysis.ids import StableIds
 from eventline.analysis.story_redate import events_of
 from eventline.analysis.story_table import StoredStories
@@ -45,7 +45,7 @@ from eventline.corpus.merge import (
     summary_cluster,
     summary_fits,
 )
-from eventline.model import Article, DuplicateGroup, Event, EventMention
+from eventline.model import Article, Event, EventMention
 from eventline.store import Store
 
 Linked = list[tuple[Event, list[str], dict[str, Any]]]
@@ -80,10 +80,11 @@ class _Plan:
 @dataclass
 class _Context:
     articles: dict[str, Article]
-    duplicate_of: dict[str, str]
+    duplicate_of: Mapping[str, str]
     story_of: dict[str, str]
     redated: dict[str, EventMention] = field(default_factory=dict)  # stored, as re-dated
     own: dict[str, dict[str, Any]] = field(default_factory=dict)
+    stored: dict[str, Article] = field(default_factory=dict)  # read by a re-clustering round
 
     def summary(self, mention: EventMention) -> dict[str, Any]:
         """The summary of an event of this mention alone (kept: it is asked for each round)."""
@@ -114,6 +115,12 @@ class _Context:
         return [near[i] for i in hits]
 
 
+def _need(duplicate_of: Mapping[str, str], articles: Mapping[str, Article]) -> None:
+    """Read the stored canonicals of these articles in bulk (`dedup_table.Canonicals`)."""
+    if isinstance(duplicate_of, Canonicals):
+        duplicate_of.need(articles)
+
+
 def _family(event_type: str) -> str:
     """The type family `merge` blocks clusters by (compatible types share the first name)."""
     for pair in merge_rules().compatible_types:
@@ -140,7 +147,7 @@ def link_events(
     new: Sequence[EventMention],
     *,
     articles: dict[str, Article],
-    groups: Sequence[DuplicateGroup],
+    duplicate_of: Mapping[str, str],
     linked: set[str],
     stories: StoredStories,
     next_seq: int,
@@ -150,7 +157,7 @@ def link_events(
     """`increment.merge_touched`: (events with mention ids and summaries, touched stored
     event ids, the id assigner). The events holding a `redated` stored mention, and those
     it fits once re-dated, are re-clustered with it as re-dated."""
-    duplicate_of = {member: g.canonical for g in groups for member in g.members}
+    _need(duplicate_of, articles)
     stories.prefetch(articles)
     story_of = {a: s for a in articles if (s := stories.story_of(a)) is not None}
     ctx = _Context(articles, duplicate_of, story_of, redated={m.id: m for m in redated})
@@ -216,7 +223,7 @@ def _attach_all(
             plan.recluster.add(event)
             return None
         grown = attach.add_summary(summary, ctx.summary(mention))
-        state = copy.deepcopy(summary[attach.STATE_KEY])
+        state = attach.copy_state(summary[attach.STATE_KEY])
         article = ctx.articles.get(mention.evidence.article)
         attach.add_mention(
             state,
@@ -243,15 +250,18 @@ def _recluster(
     """The re-clustered events with the new mentions not attached (`members` caches what was
     read), each summary with its attach state."""
     with store.engine.connect() as conn:
-        wanted = plan.recluster - set(members)
-        links = inc.event_members(conn, wanted)
+        events = plan.recluster - set(members)
+        links = inc.event_members(conn, events)
         read = inc.read_mentions(conn, {i for v in links.values() for i in v})
         mentions = {m.id: ctx.redated.get(m.id, m) for m in read}
-        for event in wanted:
+        for event in events:
             members[event] = [mentions[i] for i in links.get(event, []) if i in mentions]
         old = [m for e in sorted(plan.recluster) for m in members[e]]
-        missing = {m.evidence.article for m in old} - set(ctx.articles)
-        known = {**ctx.articles, **{a.id: a for a in inc.articles_by_id(conn, missing)}}
+        missing = {m.evidence.article for m in old} - set(ctx.articles) - set(ctx.stored)
+        ctx.stored.update((a.id, a) for a in inc.articles_by_id(conn, missing))
+        wanted = {m.evidence.article for m in old} - set(ctx.articles)
+        known = {**ctx.articles, **{i: a for i, a in ctx.stored.items() if i in wanted}}
+    _need(ctx.duplicate_of, known)
     todo = [m for m in new if m.id not in attached]
     stories, next_seq = numbering
     previous = state.assignments(store, "event", members=[m.id for m in old])

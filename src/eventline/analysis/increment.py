@@ -51,7 +51,6 @@ from eventline.model import (
     Article,
     ArticleAnalysis,
     Claim,
-    DuplicateGroup,
     Event,
     EventMention,
     Mention,
@@ -103,15 +102,16 @@ def new_articles(store: Store) -> list[str] | None:
     seen = select(dedup_entries.c.article_id)
     r = analysis_results
     with store.engine.connect() as conn:
-        redone = conn.execute(
-            select(r.c.article_id)
-            .where(
-                r.c.article_id.in_(seen), r.c.analysed_at > datetime.fromisoformat(last.decode())
-            )
-            .limit(1)
-        ).first()
-        if redone is not None:
-            return None
+        # The results written since the link (an index range, `ix_analysis_results_analysed_at`),
+        # then whether a linked article is among them: asked the other way round, SQLite
+        # probed a result row for every linked article.
+        after = datetime.fromisoformat(last.decode())
+        since = select(r.c.article_id).where(r.c.analysed_at > after)
+        recent = [row[0] for row in conn.execute(since)]
+        for part in _parts(recent):
+            query = select(dedup_entries.c.article_id).where(dedup_entries.c.article_id.in_(part))
+            if conn.execute(query.limit(1)).first() is not None:
+                return None
         return [
             row[0] for row in conn.execute(select(r.c.article_id).where(~r.c.article_id.in_(seen)))
         ]
@@ -452,7 +452,7 @@ def merge_touched(
     new: Sequence[EventMention],
     *,
     articles: dict[str, Article],
-    groups: Sequence[DuplicateGroup],
+    duplicate_of: Mapping[str, str],
     linked: set[str],
     stories: StoredStories,
     next_seq: int,
@@ -463,14 +463,15 @@ def merge_touched(
     event is attached to it; the others are re-clustered with the stored events they could
     join or whose copy groups changed (`eventline.analysis.event_link`), and the events of
     stored mentions a story date re-dated (`redated`, as re-dated): (events with their
-    mention ids and summaries, ids of the touched stored events, the id assigner)."""
+    mention ids and summaries, ids of the touched stored events, the id assigner).
+    `duplicate_of`: each article's copy group canonical (`dedup_table.Canonicals`)."""
     from eventline.analysis.event_link import link_events
 
     return link_events(
         store,
         new,
         articles=articles,
-        groups=groups,
+        duplicate_of=duplicate_of,
         linked=linked,
         stories=stories,
         next_seq=next_seq,

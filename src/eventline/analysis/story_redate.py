@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, delete, select
 
 from eventline.analysis import increment as inc
+from eventline.analysis.dedup_table import stored_groups
 from eventline.analysis.resolve import Resolved
 from eventline.analysis.story_table import StoredStories
 from eventline.analysis.sync import block_rows
@@ -65,28 +66,55 @@ def own_dates(before: Sequence[EventMention], after: Sequence[EventMention]) -> 
     ]
 
 
+class Copies:
+    """Each article's copy group (members and canonical) as a full link would see it, for an
+    incremental link that rebuilt only the groups its new articles joined (`fresh`): another
+    article's group is unchanged, so it is read from the store (`dedup_table.stored_groups`)
+    when the search first reaches the article, not every group of the store each link."""
+
+    def __init__(self, fresh: Sequence[DuplicateGroup]) -> None:
+        self.members: dict[str, tuple[str, ...]] = {}
+        self.canonical: dict[str, str] = {}
+        self._add(fresh)
+        self._asked: set[str] = set(self.members)
+
+    def _add(self, groups: Iterable[DuplicateGroup]) -> None:
+        for group in groups:
+            for member in group.members:
+                self.members.setdefault(member, group.members)
+                self.canonical.setdefault(member, group.canonical)
+
+    def need(self, conn: Connection, article_ids: Iterable[str]) -> None:
+        """Read the stored groups of these articles (those not known yet)."""
+        wanted = set(article_ids) - self._asked
+        if wanted:
+            self._add(stored_groups(conn, wanted))
+            self._asked |= wanted | set(self.members)
+
+
 def component(
     conn: Connection,
     start: Iterable[str],
     stories: StoredStories,
-    groups: Sequence[DuplicateGroup],
+    copies: Copies,
     known: dict[str, Article],
 ) -> set[str]:
     """The articles a full link dates together with `start`: those of its scope (a story or
     copy group holding a report of unknown day, `corpus.story_dates.story_dated`) connected to
     `start` through shared stories and copy groups. Articles out of the scope are never
     clustered for an estimate, so the search does not go through them. `known` caches the
-    articles read (and must hold those not stored yet)."""
-    group_of = {m: g.members for g in groups for m in g.members}
+    articles read (and must hold those not stored yet); `copies` reads the groups reached."""
     seen: set[str] = set()
     found: set[str] = set()
     todo = set(start)
     while todo:
         seen |= todo
         stories.prefetch(todo)
+        copies.need(conn, todo)
         held = {s.id: s.articles for s in stories.records_of(todo)}
         near = {
-            a: {*held.get(stories.story_of(a) or "", (a,)), *group_of.get(a, (a,))} for a in todo
+            a: {*held.get(stories.story_of(a) or "", (a,)), *copies.members.get(a, (a,))}
+            for a in todo
         }
         wanted = set().union(*near.values()) - set(known)
         known.update({a.id: a for a in inc.articles_by_id(conn, wanted)})
@@ -110,12 +138,15 @@ def redate_new(
 ) -> Redate:
     """Estimate the component of the new articles (`by_id`) again (module docstring). The
     search starts from them and from the members of the copy groups they joined (whose
-    canonical may have changed, and with it the clustering of their stories)."""
+    canonical may have changed, and with it the clustering of their stories). `groups`: at
+    least the copy groups the new articles joined, as this link rebuilt them; the groups of
+    the other articles reached are read from the store (`Copies`)."""
     new = set(by_id)
     start = new | {m for g in groups if new.intersection(g.members) for m in g.members}
     known = dict(by_id)
+    copies = Copies(groups)
     with store.engine.connect() as conn:
-        scope = component(conn, start, stories, groups, known)
+        scope = component(conn, start, stories, copies, known)
         if not scope:
             return Redate(list(resolved.event_mentions))  # no report of unknown day near
         stored_ids = scope - new
@@ -126,7 +157,7 @@ def redate_new(
     base = [*(article_dated(m, originals) for m in stored)]
     base += [m for m in resolved.event_mentions if m.evidence.article in scope]
     story_of = {a: s for a in scope if (s := stories.story_of(a)) is not None}
-    duplicate_of = {m: g.canonical for g in groups for m in g.members}
+    duplicate_of = {a: copies.canonical[a] for a in scope if a in copies.canonical}
     mentions, estimates = story_dated(
         base, articles=known, duplicate_of=duplicate_of, story_of=story_of, timexes=timexes
     )

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from eventline.corpus.dayspan import PublishedDays
 from eventline.corpus.stories import (
+    LOOSE,
     StoryIndex,
     _Member,
     _Story,
@@ -147,13 +148,25 @@ class StoredStories(StoryIndex):
                             self._postings.setdefault(term, set()).add(int(seq))
 
     def _candidates(self, terms: list[str], span: PublishedDays) -> set[int]:
+        """Stories holding these terms in the months of the article's window. A story found
+        only through a dated month is left out when its first and last dated days are farther
+        than the window from the article (no member can then be within it, so `_in_window`
+        would refuse it): without this, an article read every story of its two or three
+        months, a number growing with the store's articles a day."""
         months = window_months(span, self.window_days)
-        p = story_index_postings
+        p, s = story_index_postings, story_index_stories
         found: set[int] = set()
         with self._store.engine.connect() as conn:
             query = select(p.c.story).where(p.c.term.in_(terms)).distinct()
-            if months is not None:
-                query = query.where(p.c.month.in_(sorted(months)))
+            if months is not None and span.lo is not None and span.hi is not None:  # dated
+                near = (s.c.lo <= span.hi + self.window_days) & (
+                    s.c.hi >= span.lo - self.window_days
+                )
+                query = (
+                    query.join(s, s.c.seq == p.c.story)
+                    .where(p.c.month.in_(sorted(months)))
+                    .where((p.c.month == LOOSE) | s.c.lo.is_(None) | s.c.hi.is_(None) | near)
+                )
             found.update(int(r[0]) for r in conn.execute(query))
         self._load_stories(found)
         # stories loaded or founded in this link hold postings not yet stored

@@ -169,6 +169,7 @@ class StoryIndex:
         self._story_of: dict[str, int] = {}
         self._stories: dict[int, _Story] = {}
         self._postings: dict[str, set[int]] = {}  # name or key term -> stories holding it
+        self._norms: dict[int, float] = {}  # story -> its centroid's norm, until it changes
         self._next_story = 0
         self._next_member = 0
         self._touched: set[int] = set()
@@ -259,10 +260,17 @@ class StoryIndex:
         for story in sorted(candidates):
             if not undated and not self._in_window(story, member.span):
                 continue
-            score = _cosine(member.vector, self._story(story).centroid)
+            score = _cosine(member.vector, self._story(story).centroid, self._norm_of(story))
             if score >= best_score:
                 best, best_score = story, score
         return best
+
+    def _norm_of(self, story: int) -> float:
+        """The norm of a story's centroid, computed once until a member joins (each new
+        article is compared with every story of its window)."""
+        if story not in self._norms:
+            self._norms[story] = _norm(self._story(story).centroid)
+        return self._norms[story]
 
     def _in_window(self, story: int, span: PublishedDays) -> bool:
         gaps = [day_gap(span, other) for other in self._story(story).spans]
@@ -275,6 +283,7 @@ class StoryIndex:
         self._members[index] = member
         self._story_of[member.id] = story
         record = self._stories[story]
+        self._norms.pop(story, None)
         record.members.append(index)
         record.spans.append(member.span)
         if new:
@@ -318,11 +327,12 @@ class StoryIndex:
     def _record(self, story: int) -> Story:
         record = self._story(story)
         members = self._members_of(story)
+        norm = _norm(record.centroid)  # once, not for each member (stories grow large)
 
         # Rounded, then the id: near-equal cosines (copies) must not be ordered by float noise
         # from set iteration, which changes with the process's hash seed.
         def closeness(m: _Member) -> tuple[float, str]:
-            return round(_cosine(m.vector, record.centroid), 9), m.id
+            return round(_cosine(m.vector, record.centroid, norm), 9), m.id
 
         central = max(members, key=lambda m: (closeness(m)[0], bool(m.title), m.id))
         titled = [m for m in members if m.title]
@@ -419,9 +429,17 @@ class StoryIndex:
         return changes
 
 
-def _cosine(vector: dict[str, float], centroid: dict[str, float]) -> float:
+def _norm(centroid: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in centroid.values()))
+
+
+def _cosine(
+    vector: dict[str, float], centroid: dict[str, float], norm: float | None = None
+) -> float:
+    """Cosine of a unit vector with a centroid (`norm`: the centroid's, when known)."""
     dot = sum(v * centroid.get(t, 0.0) for t, v in vector.items())
-    norm = math.sqrt(sum(v * v for v in centroid.values()))
+    if norm is None:
+        norm = _norm(centroid)
     return dot / norm if norm else 0.0
 
 

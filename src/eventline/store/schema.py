@@ -163,6 +163,7 @@ events = Table(
     Column("sources", Integer, nullable=False),
     Column("story_id", SAText, index=True),
     Index("ix_events_day", "day", "id"),
+    Index("ix_events_date", "date"),  # 0012: events without a year ("--MM-DD"), counted
 )
 
 event_parties = Table(

@@ -39,6 +39,8 @@ analysis_results = Table(
     Column("words", Integer, nullable=False),
     Column("data", LargeBinary, nullable=False),  # zlib of compact JSON: about 5x smaller
     Column("analysed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_analysis_results_analysed_at", "analysed_at"),  # 0012: results since a link
+    Index("ix_analysis_results_key_article", "key", "article_id"),  # 0012: pending articles
 )
 
 analysis_errors = Table(
@@ -59,6 +61,7 @@ id_assignments = Table(
     Column("target", Text, nullable=False),
     Column("seq", Integer, nullable=False),
     Index("ix_id_assignments_target", "kind", "target"),
+    Index("ix_id_assignments_seq", "seq"),  # 0012: the highest sequence number
 )
 
 dedup_entries = Table(
