@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
 from eventline.analysis import state
+from eventline.analysis.heap import frozen_heap
 from eventline.analysis.key import analysis_key
 from eventline.settings import Settings
 from eventline.store import Store
@@ -139,22 +140,23 @@ def analyse(
     # article is read, and no second look after
     idle = not everything and not state.anything_pending(store, key)
     parsed, failed = 0, list["AnalysisFailure"]()
-    if idle:
-        pass
-    elif store.engine.dialect.name == "postgresql" and not everything:
-        from eventline.analysis.run import claim_all
-
-        parsed, failed = claim_all(store, settings=settings, progress=progress)
-    else:
-        from eventline.analysis.run import analyse_pending
-
-        pending = state.pending_articles(store, key, everything=everything)
-        parsed, failed = analyse_pending(
-            store, pending, settings=settings, key=key, progress=progress
-        )
     link = None
-    if idle or everything or not state.anything_pending(store, key):  # else another links
-        link = _link_locked(store, settings=settings, progress=progress)
+    with frozen_heap():  # the pipeline stays out of the collector's walks while linking too
+        if idle:
+            pass
+        elif store.engine.dialect.name == "postgresql" and not everything:
+            from eventline.analysis.run import claim_all
+
+            parsed, failed = claim_all(store, settings=settings, progress=progress)
+        else:
+            from eventline.analysis.run import analyse_pending
+
+            pending = state.pending_articles(store, key, everything=everything)
+            parsed, failed = analyse_pending(
+                store, pending, settings=settings, key=key, progress=progress
+            )
+        if idle or everything or not state.anything_pending(store, key):  # else another links
+            link = _link_locked(store, settings=settings, progress=progress)
     return _report(parsed, failed, link, store)
 
 

@@ -10,6 +10,9 @@ pipeline and warms it up on a made-up article, which also loads the lazily read 
 each spending seconds of CPU loading it again. Elsewhere the workers are spawned and each
 loads the pipeline once.
 
+The loaded, warmed-up pipeline is kept out of the cyclic garbage collector's walks while the
+run uses it (`eventline.analysis.heap`).
+
 One huge article must not hold the others back (docs/configuration.md, "Limits"): only the
 first `max_article_chars` of a body are analysed, with a `limit` row in `eventline errors`
 saying so, and the pending articles go shortest first in batches of at most `batch_size`
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventline.analysis import state
 from eventline.analysis.chunks import bounded_prefix
+from eventline.analysis.heap import frozen_heap
 from eventline.model import AnalysisFailure, Article
 from eventline.settings import Settings
 from eventline.store import Store
@@ -45,6 +49,18 @@ def load_pipeline(settings: Settings) -> Language:
     from eventline.nlp import load_nlp
 
     return load_nlp(kb_files=settings.kb_files, model=settings.model)
+
+
+def ready_pipeline(settings: Settings, freeze: Callable[[], None]) -> Language:
+    """The pipeline loaded and warmed up (the resources it loads lazily loaded too), frozen
+    after each of the two steps, so a collection the warm-up's loads start walks only them."""
+    from eventline.analysis.article import warm_up
+
+    nlp = load_pipeline(settings)
+    freeze()
+    warm_up(nlp, settings)
+    freeze()
+    return nlp
 
 
 def _init_worker(settings: Settings) -> None:
@@ -119,8 +135,6 @@ def analyse_pending(
     """Analyse `articles` and store each batch's results; (analysed, failures)."""
     if not articles:
         return 0, []
-    from eventline.analysis.article import warm_up
-
     # Small runs are cut finer, so that every worker process gets a share.
     size = max(1, min(settings.batch_size, -(-len(articles) // settings.processes)))
     chars = max(settings.chunk_chars, settings.max_article_chars)
@@ -128,9 +142,10 @@ def analyse_pending(
     done, failed = 0, list[AnalysisFailure]()
     processes = min(settings.processes, len(batches))
     if processes <= 1:
-        nlp = load_pipeline(settings)
-        results = (analyse_bounded(b, nlp, settings, key=k) for b, k in batches)
-        done, failed = _drain(store, results, len(articles), progress)
+        with frozen_heap() as freeze:
+            nlp = ready_pipeline(settings, freeze)
+            results = (analyse_bounded(b, nlp, settings, key=k) for b, k in batches)
+            done, failed = _drain(store, results, len(articles), progress)
         return done, failed
     if not _can_fork():
         context = multiprocessing.get_context("spawn")
@@ -139,13 +154,13 @@ def analyse_pending(
                 store, pool.imap(_run_in_worker, batches), len(articles), progress
             )
         return done, failed
-    _init_worker(settings)  # forked workers inherit the loaded, warmed-up pipeline
     try:
-        warm_up(_WORKER["nlp"], settings)
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            done, failed = _drain(
-                store, pool.imap(_run_in_worker, batches), len(articles), progress
-            )
+        with frozen_heap() as freeze:  # forked workers inherit the loaded, warmed-up pipeline
+            _WORKER["nlp"], _WORKER["settings"] = ready_pipeline(settings, freeze), settings
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                done, failed = _drain(
+                    store, pool.imap(_run_in_worker, batches), len(articles), progress
+                )
     finally:
         _WORKER.clear()
     return done, failed
@@ -180,9 +195,9 @@ def _claim_in_worker(settings: Settings) -> int:
     from eventline.analysis.worker import claim_batch
 
     key = analysis_key(settings)
-    nlp = load_pipeline(settings)
     done = 0
-    with Store(settings.db_url) as store:
+    with frozen_heap() as freeze, Store(settings.db_url) as store:
+        nlp = ready_pipeline(settings, freeze)
         while ids := claim_batch(store, nlp, settings, key=key):
             done += len(ids)
     return done
@@ -202,12 +217,13 @@ def claim_all(
         return 0, []
     processes = min(settings.processes, -(-total // settings.batch_size))
     if processes <= 1:
-        nlp = load_pipeline(settings)
         done = 0
-        while ids := claim_batch(store, nlp, settings, key=key):
-            done += len(ids)
-            if progress is not None:
-                progress("analyse articles", done, max(total, done))
+        with frozen_heap() as freeze:
+            nlp = ready_pipeline(settings, freeze)
+            while ids := claim_batch(store, nlp, settings, key=key):
+                done += len(ids)
+                if progress is not None:
+                    progress("analyse articles", done, max(total, done))
     else:
         context = multiprocessing.get_context("spawn")
         with context.Pool(processes) as pool:

@@ -17,10 +17,10 @@ from typing import Any
 import yaml
 
 from eventline.errors import ResourceError
+from eventline.yaml_cache import load_yaml
 
 ONTOLOGY = "resources/events/ontology.yaml"
 GENERATED = "resources/events/triggers.generated.yaml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def read_yaml(path: str) -> dict[str, Any]:
     once per process; callers must not change it)."""
     try:
         text = resources.files("eventline").joinpath(path).read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_LOADER)  # a safe loader, C-accelerated
+        data = load_yaml(text, name=path)  # a safe loader; parsed once (eventline.yaml_cache)
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(path, f"cannot read: {exc}") from exc
     if not isinstance(data, dict) or data.get("version") != 1:

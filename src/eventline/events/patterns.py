@@ -25,13 +25,13 @@ import yaml
 
 from eventline.errors import ResourceError
 from eventline.events.ontology import GENERATED, ontology, read_yaml
+from eventline.yaml_cache import load_yaml
 
 PLOVER_TYPES = frozenset(ontology().types)
 Roles = Literal["default", "reciprocal", "host", "destination"]
 _ROLES = {"default", "reciprocal", "host", "destination"}
 Clausal = Literal["xcomp", "future", "permit"]
 _CLAUSAL = {"xcomp", "future", "permit"}
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when built in
 _PATTERNS = "resources/events/patterns.yaml"
 _CUES = "resources/events/cues.yaml"
 _PLACES = "resources/events/places.tsv"
@@ -93,7 +93,7 @@ def _read(path: str) -> str:
 
 def _yaml(path: str) -> dict[str, Any]:
     try:
-        data = yaml.load(_read(path), Loader=_LOADER)  # a safe loader, C-accelerated
+        data = load_yaml(_read(path), name=path)  # a safe loader; parsed once (yaml_cache)
     except yaml.YAMLError as exc:
         raise ResourceError(path, f"invalid YAML: {exc}") from exc
     if not isinstance(data, dict) or data.get("version") != 1:

@@ -56,6 +56,7 @@ class _Sentences:
 
     def __init__(self, doc: Doc, scene_of: Callable[[Span], Place | None]) -> None:
         self.doc = doc
+        self.text = doc.text  # `Doc.text` joins every token's text anew on each access
         self.sents = list(doc.sents)
         self.scene_of = scene_of
         self._names: dict[int, frozenset[tuple[str | None, str | None, str | None, str]]] = {}
@@ -64,7 +65,7 @@ class _Sentences:
         """A line break between the end of sentence `before` and the start of `after`."""
         first = self.sents[before]
         start = first.start_char + len(first.text.rstrip())  # spaCy hangs "\n" on the sentence
-        return "\n" in self.doc.text[start : self.sents[after].start_char]
+        return "\n" in self.text[start : self.sents[after].start_char]
 
     def crossable(self, j: int, i: int) -> bool:
         """A scene set in sentence `j` may reach sentence `i`: both in one paragraph; or `j`

@@ -34,6 +34,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from eventline.errors import ResourceError
+from eventline.yaml_cache import load_yaml
 
 KB_VERSION = 1
 ActorType = Literal["person", "organization", "country", "group"]
@@ -135,12 +136,9 @@ def resource_path(name: str) -> Path:
     return Path(str(resources.files("eventline") / "resources" / "actors" / name))
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader if built
-
-
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        return load_yaml(path.read_text(encoding="utf-8"), name=str(path))  # parsed once
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(str(path), f"cannot read: {exc}") from exc
 
