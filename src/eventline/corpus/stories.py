@@ -235,7 +235,7 @@ class StoryIndex:
         terms: dict[str, tuple[int, float]] = {t: (c, 1.0) for t, c in words.items()}
         for name, count in names(text).items():
             terms["n:" + norm(name)] = (count, NAME_WEIGHT)
-        for key in keys:
+        for key in sorted(keys):  # a frozenset's order follows the hash seed: keep runs alike
             terms["k:" + key] = (1, KEY_WEIGHT)
         self._need_terms(terms)
         self._docs += 1
@@ -251,7 +251,7 @@ class StoryIndex:
     def _best_story(self, member: _Member) -> int | None:
         """The most similar time-compatible story above the threshold, if any."""
         strongest = sorted(
-            (t for t in member.vector if t[0] in "nk"), key=lambda t: -member.vector[t]
+            (t for t in member.vector if t[0] in "nk"), key=lambda t: (-member.vector[t], t)
         )[: self.max_terms]
         candidates = self._candidates(strongest, member.span)
         undated = member.span == PublishedDays()
