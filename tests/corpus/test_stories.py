@@ -139,3 +139,33 @@ def test_story_title_of_copies_does_not_depend_on_arrival_order() -> None:
             index.add(article)
         titles.add(tuple(s.title for s in index.stories()))
     assert len(titles) == 1, titles
+
+
+def test_the_index_state_does_not_follow_the_hash_seed() -> None:
+    """Keys arrive as a frozenset, whose order follows PYTHONHASHSEED: the stored vectors (and
+    the strongest terms a story is looked up by) must be the same in every process."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from eventline.corpus.stories import StoryIndex\n"
+        "from tests.corpus.helpers import make\n"
+        "index = StoryIndex()\n"
+        f"a = make('s1', {SUMMIT_2025!r}, '2025-06-17')\n"
+        "keys = frozenset(f'key{n}' for n in range(40))\n"
+        "index.add(a, keys=keys)\n"
+        "import hashlib, sys\n"
+        "sys.stdout.write(hashlib.sha256(index.dump()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
