@@ -241,3 +241,25 @@ def test_a_delete_beside_a_plain_results_write_both_commit(store: Store, tmp_pat
         )
     assert errors == {}
     assert store.article(article.id) is None
+
+
+def test_delete_relinks_under_the_link_lock(store: Store, tmp_path: Path) -> None:
+    """`eventline delete` re-links the corpus: it waits while a worker holds the link lock,
+    rather than rewriting the corpus records beside another linker."""
+    from eventline.analyse import delete
+    from eventline.analysis.worker import link_lock
+
+    settings = Settings(db=store.url, processes=1)
+    key = analysis_key(settings)
+    found = _articles(store, tmp_path / "in", settings, 2)
+    state.write_outcomes(store, [ArticleAnalysis(article=a.id, key=key) for a in found])
+    finished = threading.Event()
+    with link_lock(store):
+        thread = threading.Thread(
+            target=lambda: (delete(store, found[:1], settings=settings), finished.set())
+        )
+        thread.start()
+        assert not finished.wait(timeout=PAUSE), "delete linked while the lock was held"
+    thread.join(timeout=60)
+    assert finished.is_set()
+    assert [a.id for a in store.iter_articles()] == [found[1].id]
