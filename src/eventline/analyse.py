@@ -191,11 +191,15 @@ def delete(
     settings: Settings,
     progress: Progress | None = None,
 ) -> AnalysisReport:
-    """Remove articles and everything derived from them, then re-link what they touched."""
+    """Remove articles and everything derived from them, then re-link what they touched
+    (under the link lock: a worker beside it may be linking, and two linkers rewriting the
+    same corpus records at once could deadlock or lose an update)."""
     from eventline.analysis.repair import delete_articles
+    from eventline.analysis.worker import link_lock
 
     delete_articles(store, targets)
-    return relink(store, settings=settings, progress=progress)
+    with link_lock(store):
+        return relink(store, settings=settings, progress=progress)
 
 
 def update(

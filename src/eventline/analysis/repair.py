@@ -51,12 +51,17 @@ def find_articles(
 def delete_articles(store: Store, targets: Sequence[Article]) -> int:
     """Remove the articles and everything stored for them (corpus records: re-link after)."""
     ids = [a.id for a in targets]
-    mention_ids = [
-        m.id for a in state.iter_analyses(store, article_ids=ids) for m in a.event_mentions
-    ]
     documents_of = {a.document_id for a in targets}
     with store.batch() as writer:
         conn = writer.conn
+        # articles, then both markers, before any write: the order every writer takes them
+        # (a worker may hold a pending one until it has written its result)
+        writer.lock_for_change(ids)
+        # read under the lock: a worker that held an article has written its mentions by now
+        stored = select(analysis_results.c.data).where(analysis_results.c.article_id.in_(ids))
+        mention_ids = [
+            m.id for row in conn.execute(stored) for m in state.unpack(row[0]).event_mentions
+        ]
         writer.clear_article_analysis(ids)
         conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
         conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
@@ -120,6 +125,8 @@ def _write_article(store: Store, article: Article) -> None:
     kind: Kind = article.kind
     with store.batch() as writer:
         conn = writer.conn
+        # the article, then both markers (it writes both tables): see delete_articles
+        writer.lock_for_change([article.id])
         conn.execute(
             update(articles)
             .where(articles.c.id == article.id)

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventline.errors import StoreError
 from eventline.store import Store
-from eventline.store.db import ARTICLES_CHANGED, RESULTS_CHANGED, get_blobs
+from eventline.store.db import ARTICLES_CHANGED, RESULTS_CHANGED, get_blobs, lock_for_change
 from eventline.store.schema import articles, documents
 from eventline.store.schema_analysis import analysis_errors, analysis_results, id_assignments
 
@@ -128,6 +128,9 @@ def write_outcomes_in(conn: Connection, outcomes: Sequence[Outcome]) -> None:
     failed = [o for o in outcomes if isinstance(o, AnalysisFailure)]
     now = datetime.now(UTC)
     ids = [o.article for o in outcomes]
+    # the articles, then the results marker, before any write: the order every writer takes
+    # them in (store.db.lock_for_change), so a delete or a correction cannot deadlock with it
+    lock_for_change(conn, ids, (RESULTS_CHANGED,))
     conn.execute(delete(analysis_results).where(analysis_results.c.article_id.in_(ids)))
     conn.execute(delete(analysis_errors).where(analysis_errors.c.article_id.in_(ids)))
     if done:

@@ -7,6 +7,7 @@ an analysis before or after a write, never half of one."""
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -63,6 +64,37 @@ def put_blob_in(conn: Connection, key: str, data: bytes) -> None:
 
     lite = sqlite.insert(blobs).values(key=key, data=data)
     conn.execute(lite.on_conflict_do_update(index_elements=[blobs.c.key], set_={"data": data}))
+
+
+def lock_for_change(
+    conn: Connection,
+    article_ids: Iterable[str] = (),
+    markers: Iterable[str] = (ARTICLES_CHANGED, RESULTS_CHANGED),
+) -> None:
+    """Take, before a transaction's first write, the row locks it will need, in the one order
+    every writer follows: the articles' rows by id, then the change markers by key.
+
+    Why: on PostgreSQL a marker row stays locked by the trigger's upsert until commit, so two
+    transactions writing both marker tables in opposite orders (a delete: results, then
+    articles; a metadata correction: articles, then results) each held one marker and waited
+    for the other's, and the server cancelled one with a deadlock error. Article rows come
+    first because an analyse worker holds its claimed articles (FOR UPDATE SKIP LOCKED) before
+    it writes the results marker. Writing the markers here (a fresh value, as the triggers
+    would at the first statement anyway) also creates them on a store that has none yet.
+    A no-op on SQLite, where a write transaction already holds the whole database."""
+    if conn.dialect.name != "postgresql":
+        return
+    from sqlalchemy.dialects import postgresql
+
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        query = select(articles.c.id).where(articles.c.id.in_(part)).order_by(articles.c.id)
+        conn.execute(query.with_for_update())
+    for key in sorted(set(markers)):  # one statement each: rows locked in key order
+        fresh = secrets.token_hex(16).encode()
+        stmt = postgresql.insert(blobs).values(key=key, data=fresh)
+        conn.execute(stmt.on_conflict_do_update(index_elements=[blobs.c.key], set_={"data": fresh}))
 
 
 def get_blobs(conn: Connection, keys: Sequence[str]) -> dict[str, bytes]:
@@ -157,6 +189,9 @@ class Store:
         try:
             with self.batch() as w:
                 conn = w.conn
+                # each UPDATE below writes the articles marker: lock the rows it will update
+                # first, or it would wait for one while holding the marker
+                w.lock_for_change([a.id for a in doc_articles], results=False)
                 meta = _document_row(doc)["meta"]
                 conn.execute(documents.update().where(documents.c.id == doc.id), {"meta": meta})
                 data = _json_param(self.dialect)

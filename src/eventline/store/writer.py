@@ -59,6 +59,15 @@ class Writer:
         self.conn = conn
         self._dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
 
+    def lock_for_change(self, article_ids: Collection[str] = (), *, results: bool = True) -> None:
+        """First thing in a transaction that changes articles (and, with `results`, their
+        per-article results or failures): lock those articles' rows and the change markers
+        in the fixed order of `db.lock_for_change`, so no two such writers deadlock."""
+        from eventline.store.db import ARTICLES_CHANGED, RESULTS_CHANGED, lock_for_change
+
+        markers = (ARTICLES_CHANGED, RESULTS_CHANGED) if results else (ARTICLES_CHANGED,)
+        lock_for_change(self.conn, article_ids, markers)
+
     # --- primitives -------------------------------------------------------------------------
 
     def _insert(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
