@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from eventline.analysis import state
 from eventline.analysis.key import analysis_key
@@ -53,11 +53,27 @@ def claim_batch(store: Store, nlp: Language, settings: Settings, *, key: str) ->
         query = query.with_for_update(of=articles, skip_locked=True)
     with store.engine.connect() as conn, conn.begin():
         batch = [Article.model_validate(state._json(row[0])) for row in conn.execute(query)]
+        if batch and store.engine.dialect.name == "postgresql":
+            batch = _still_pending(conn, batch, key)
         if not batch:
             return []
         outcomes = analyse_bounded(batch, nlp, settings, key=key)
         state.write_outcomes_in(conn, outcomes)
     return [a.id for a in batch]
+
+
+def _still_pending(conn: Connection, batch: list[Article], key: str) -> list[Article]:
+    """The claimed articles that are still pending, read after their rows are locked.
+
+    The claiming statement reads the results as of its start: a worker that stored an
+    article's result and released its row while the statement ran leaves that article
+    looking pending, and `FOR UPDATE` re-checks only the locked `articles` row, which the
+    result did not change. A second statement sees the committed results (READ COMMITTED),
+    so no article is analysed twice."""
+    ids = [a.id for a in batch]
+    query = state.pending_query(key, column=articles.c.id).where(articles.c.id.in_(ids))
+    pending = {row[0] for row in conn.execute(query)}
+    return [a for a in batch if a.id in pending]
 
 
 @contextmanager
