@@ -3,14 +3,13 @@ list joined to `event_blocks`) and the copy-group canonical check."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import insert
 
 from eventline.analysis import increment as inc
 from eventline.store import Store
 from eventline.store import schema as S
 from eventline.store.schema_analysis import event_blocks
+from tests.store.rows import empty_document
 
 
 def _blocks(store: Store) -> None:
@@ -51,16 +50,7 @@ def test_probe_sends_many_keys_in_parts(store: Store) -> None:
 
 
 def test_moved_articles_are_those_whose_canonical_changed(store: Store) -> None:
-    doc = {
-        "id": "doc",
-        "source_path": "x.jsonl",
-        "format": "jsonl",
-        "encoding": "utf-8",
-        "raw": b"",
-        "text": "",
-        "meta": {},
-        "ingested_at": datetime(2025, 3, 1, tzinfo=UTC),
-    }
+    doc = empty_document()
     grouped = {"a1": "dup_1", "a2": "dup_1", "a3": None}
     with store.engine.begin() as conn:
         conn.execute(insert(S.documents), [doc])

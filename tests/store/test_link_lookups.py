@@ -14,6 +14,7 @@ from eventline.analysis.link import _counted
 from eventline.store import Store
 from eventline.store import schema as S
 from eventline.store.schema_analysis import analysis_results, dedup_entries
+from tests.store.rows import empty_document
 
 LINKED = datetime(2025, 3, 1, 12, tzinfo=UTC)
 
@@ -55,16 +56,7 @@ def test_new_results_are_linked_alone_unless_a_linked_one_was_redone(store: Stor
 
 
 def test_pending_articles_are_those_without_a_result_of_the_key(store: Store) -> None:
-    doc = {
-        "id": "doc",
-        "source_path": "x.jsonl",
-        "format": "jsonl",
-        "encoding": "utf-8",
-        "raw": b"",
-        "text": "",
-        "meta": {},
-        "ingested_at": LINKED,
-    }
+    doc = empty_document(LINKED)
     with store.engine.begin() as conn:
         conn.execute(insert(S.documents), [doc])
         conn.execute(

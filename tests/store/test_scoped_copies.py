@@ -6,8 +6,6 @@ is already taken (`link._Targets`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import insert
 
 from eventline.analysis import state
@@ -17,20 +15,12 @@ from eventline.analysis.story_redate import Copies
 from eventline.model import DuplicateGroup
 from eventline.store import Store
 from eventline.store import schema as S
+from tests.store.rows import empty_document
 
 
 def _store_groups(store: Store) -> None:
     """dup_1 = {a1 (canonical), a2}; dup_2 = {b1, b2 (canonical)}; c1 alone."""
-    doc = {
-        "id": "doc",
-        "source_path": "x.jsonl",
-        "format": "jsonl",
-        "encoding": "utf-8",
-        "raw": b"",
-        "text": "",
-        "meta": {},
-        "ingested_at": datetime(2025, 3, 1, tzinfo=UTC),
-    }
+    doc = empty_document()
     grouped = {
         "a1": ("dup_1", "a1"),
         "a2": ("dup_1", "a1"),
