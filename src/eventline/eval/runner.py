@@ -265,6 +265,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "meantime-quotes-2-test": _meantime_quotes("meantime_quotes_2_test"),  # held out
     "plover-fresh": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh"),  # pfresh helper
     "plover-fresh-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-test"),
+    "plover-fresh-2": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-2"),  # 2nd annotator
+    "plover-fresh-2-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-2-test"),
 }
 
 
