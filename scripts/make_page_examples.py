@@ -60,12 +60,16 @@ def page(entry: dict[str, Any]) -> str:
     if entry.get("layout") == "br":
         body = "<br><br>\n".join(esc(p) for p in paragraphs)
         article = f'<div class="content">\n{body_date}<br><br>\n{body}\n</div>'
+    elif entry.get("layout") == "div":
+        body = "\n".join(f'<div class="txt">{esc(p)}</div>' for p in paragraphs)
+        article = f'<div class="main">\n<h1>{esc(entry["title"])}</h1>\n{body_date}\n{body}\n</div>'
     else:
         body = "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
         article = f"<article>\n<h1>{esc(entry['title'])}</h1>\n{body_date}\n{body}\n</article>"
     if entry.get("layout") == "br":
         article = f"<h1>{esc(entry['title'])}</h1>\n{article}"
     nav = " | ".join(f'<a href="/s/{i}">{esc(m)}</a>' for i, m in enumerate(menu))
+    headlines = headlines + entry.get("related", [])
     links = "".join(f'<li><a href="/n/{i}">{esc(h)}</a></li>' for i, h in enumerate(headlines))
     return (
         f'<!DOCTYPE html>\n<html lang="{entry["lang"]}">\n<head>\n{declare}\n'

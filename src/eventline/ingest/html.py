@@ -12,6 +12,10 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 
+from functools import cache
+
+from trafilatura.settings import use_config
+
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
 from eventline.ingest.listing import listing_text, read_listing
@@ -41,6 +45,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
                 with_metadata=True,
                 include_comments=False,
                 include_tables=True,
+                config=_config(unspaced=_unspaced(html)),
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc
@@ -75,6 +80,34 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         # clean stage sets it apart from the body like any captioned picture in plain text.
         text += "".join(f"\n\n{caption}\n{credit}" for caption, credit in captions)
     return text, hints
+
+
+# Scripts written without spaces: a character carries what a word of four or five letters does.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_TEXT_NODES = re.compile(r">([^<]+)<")
+_TEXT_SAMPLE = 200_000
+# trafilatura takes a main text under 250 characters for a failed extraction and falls back
+# to the whole page (menus included). A Chinese, Japanese, Korean or Thai story of three
+# paragraphs is often shorter than that: for those pages the bar is lower.
+_MIN_EXTRACTED_UNSPACED = "80"
+
+
+def _unspaced(html: str) -> bool:
+    """True when most letters of the page's text are of scripts written without spaces
+    (Hangul counts too: its words are short)."""
+    text = " ".join(_TEXT_NODES.findall(html[:_TEXT_SAMPLE]))
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_UNSPACED.findall(text)) >= 0.5 * letters
+
+
+@cache
+def _config(*, unspaced: bool) -> object:
+    """trafilatura's settings, with a lower main-text bar for unspaced scripts."""
+    config = use_config()
+    if unspaced:
+        config.set("DEFAULT", "MIN_EXTRACTED_SIZE", _MIN_EXTRACTED_UNSPACED)
+    return config
 
 
 _FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//figure"

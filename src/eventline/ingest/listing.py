@@ -30,6 +30,8 @@ _MIN_TITLE_WORDS = 3
 _ARTICLE_BODY_WORDS = 150  # running text outside cards beyond which the page is an article
 _FULL_PARAGRAPH_WORDS = 15
 _FULL_PARAGRAPHS = 3
+_SENTENCE_WORDS = 8
+_SENTENCE_END = re.compile(r"""[.!?。！？؟।]["'”’)」』]*$""")
 _FORUM = re.compile(
     r"\b\d[\d,.]*\s*(?:repl(?:y|ies)|views?|posts?|answers?|comments?)\b|\bstarted by\b"
     r"|\blast post\b|\bthread starter\b|回复|ответ",
@@ -52,6 +54,14 @@ _DATE_TEXT = re.compile(
     r"|\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b",
     re.IGNORECASE,
 )
+# Elements that start and end a block of text (a paragraph) in a browser.
+_BREAKS = {
+    "p", "div", "li", "td", "th", "tr", "table", "section", "article", "main", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dd", "dt", "header", "figure", "pre",
+}  # fmt: skip
+# Class tokens that tell cards of one layout apart without changing the layout: a post id
+# ("post-1234"), a position ("first", "odd"), a state ("active").
+_CARD_MARKS = {"first", "last", "odd", "even", "active", "current", "selected", "new", "hot"}
 _OUTLET_CLASS = re.compile(r"source|outlet|publisher|site-?name|provider|brand", re.IGNORECASE)
 
 
@@ -114,6 +124,15 @@ def _card(link: etree._Element, headline: set[etree._Element]) -> etree._Element
 Pair = tuple[etree._Element, etree._Element]  # (card, its headline link)
 
 
+def _layout(classes: str) -> str:
+    """A card's class without the tokens that differ between cards of one layout (WordPress
+    writes "post-1234 type-post", a theme marks the first and last cards): one group."""
+    kept = sorted(
+        t for t in classes.split() if not any(c.isdigit() for c in t) and t.lower() not in _CARD_MARKS
+    )
+    return " ".join(kept)
+
+
 def _cards(root: etree._Element) -> list[Pair]:
     """Cards of every layout that repeats at least `_MIN_CARDS` times, in page order."""
     links = _headline_links(root)
@@ -121,7 +140,7 @@ def _cards(root: etree._Element) -> list[Pair]:
     groups: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for link in links:
         card = _card(link, headline)
-        groups[(str(card.tag), card.get("class") or "")].append((card, link))
+        groups[(str(card.tag), _layout(card.get("class") or ""))].append((card, link))
     kept = [pair for group in groups.values() if len(group) >= _MIN_CARDS for pair in group]
     order = {id(a): i for i, a in enumerate(links)}
     return sorted(kept, key=lambda pair: order[id(pair[1])])
@@ -156,19 +175,59 @@ def _joined(extent: list[etree._Element]) -> etree._Element:
     return box
 
 
+def _running_blocks(root: etree._Element, held: set[etree._Element]) -> list[str]:
+    """Each run of text outside the cards and outside links: a paragraph, whether it is a
+    <p>, a <div> of its own or text between <br> breaks (older and East Asian pages)."""
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = " ".join(" ".join(current).split())
+        if text:
+            blocks.append(text)
+        current.clear()
+
+    def walk(element: etree._Element) -> None:
+        if element in held or not isinstance(element.tag, str):
+            return
+        tag = element.tag.lower()
+        if tag in _BREAKS:
+            flush()
+        if element.text and tag != "a":
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                if isinstance(child.tag, str) and child.tag.lower() == "br":
+                    flush()
+                current.append(child.tail)
+        if tag in _BREAKS:
+            flush()
+
+    walk(root)
+    flush()
+    return blocks
+
+
+def _full(text: str) -> bool:
+    """A paragraph of running text: long, or a shorter one that ends like a sentence (a
+    headline does not; a Chinese sentence of 20 characters does)."""
+    words = _words(text)
+    return words >= _FULL_PARAGRAPH_WORDS or (
+        words >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
+    )
+
+
 def _is_article(root: etree._Element, cards: list[etree._Element]) -> bool:
     """Running paragraphs outside the cards make the page an article with links around it:
     more words than the cards hold (or than a short story), three or more full paragraphs,
     or a page that calls itself an article (og:type) and has some running text."""
     held = set(cards)  # the cards stay referenced, so their lxml proxies are stable
-    paragraphs = [
-        _words(_text(p))
-        for p in root.iter("p")
-        if p not in held and not any(a in held for a in p.iterancestors())
-    ]
-    running = sum(paragraphs)
+    body = root.find("body")
+    blocks = _running_blocks(body if body is not None else root, held)
+    running = sum(_words(b) for b in blocks)
     card_words = sum(_words(_text(c)) for c in cards)
-    full = sum(n >= _FULL_PARAGRAPH_WORDS for n in paragraphs)
+    full = sum(_full(b) for b in blocks)
     declared = root.xpath("//meta[@property='og:type']/@content")
     says_article = bool(declared) and str(declared[0]).strip().lower() == "article"
     return (
