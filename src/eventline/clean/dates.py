@@ -42,6 +42,7 @@ _WEEKDAY_DATE = re.compile(
     r"\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))"
 )
 _SLACK = dt.timedelta(days=14)
+_UPDATED = re.compile(r"\s*(?:(?:last )?(?:updated|modified)|更新|수정|обновлено)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def from_date_lines(lines: tuple[str, ...], *, updated: bool) -> Published | Non
     """A date printed on its own line near the story ("Published October 27, 2024"); an
     "Updated" line only when `updated` (it may be later than first publication)."""
     for text in lines:
-        is_update = bool(re.match(r"\s*(?:last )?(?:updated|modified)", text, re.IGNORECASE))
+        is_update = bool(_UPDATED.match(text))
         if is_update != updated:
             continue
         value = _date_line_value(text)
