@@ -55,8 +55,10 @@ def page(entry: dict[str, Any]) -> str:
     paragraphs = [p for p in entry["text"].splitlines() if p.strip()]
     esc = html.escape
     declare = DECLARATIONS[entry["declare"]].format(enc=LABELS.get(entry["encoding"], ""))
-    head_date = entry["date_html"] if entry["date_html"].startswith(("<meta", "<script")) else ""
-    body_date = "" if head_date else entry["date_html"]
+    snippets = entry["date_html"] if isinstance(entry["date_html"], list) else [entry["date_html"]]
+    in_head = [d for d in snippets if d.startswith(("<meta", "<script"))]
+    head_date = "\n".join(in_head)
+    body_date = "\n".join(d for d in snippets if d not in in_head)
     if entry.get("layout") == "br":
         body = "<br><br>\n".join(esc(p) for p in paragraphs)
         article = f'<div class="content">\n{body_date}<br><br>\n{body}\n</div>'
@@ -70,7 +72,10 @@ def page(entry: dict[str, Any]) -> str:
         article = f"<h1>{esc(entry['title'])}</h1>\n{article}"
     nav = " | ".join(f'<a href="/s/{i}">{esc(m)}</a>' for i, m in enumerate(menu))
     headlines = headlines + entry.get("related", [])
-    links = "".join(f'<li><a href="/n/{i}">{esc(h)}</a></li>' for i, h in enumerate(headlines))
+    dated = f' <span class="date">{esc(entry["related_date"])}</span>' if "related_date" in entry else ""
+    links = "".join(
+        f'<li><a href="/n/{i}">{esc(h)}</a>{dated}</li>' for i, h in enumerate(headlines)
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="{entry["lang"]}">\n<head>\n{declare}\n'
         f"<title>{esc(entry['title'])} - {esc(entry['outlet'])}</title>\n"

@@ -88,6 +88,19 @@ def from_metadata(hints: Hints) -> Published | None:
     return Published(value=_day(day), precision="day", evidence="metadata", source="hints")
 
 
+def _local_day(meta: Published, printed: Published | None) -> Published:
+    """The metadata date, or the date printed with the story when it is one day off: a
+    timestamp in UTC (or in the server's zone) falls on the day before or after the local
+    day that the page prints and its readers go by."""
+    if printed is None or printed.value == meta.value:
+        return meta
+    gap = abs((dt.date.fromisoformat(printed.value) - dt.date.fromisoformat(meta.value)).days)
+    if gap != 1:
+        return meta
+    evidence = f"date line, one day from the metadata {meta.value} (time zone)"
+    return printed.model_copy(update={"evidence": evidence})
+
+
 def _page_date(value: str | None) -> Published | None:
     stamp = parse_timestamp(value) if value else None
     if stamp is None:
@@ -273,9 +286,9 @@ def _from_weekday(body: str, floor: dt.date | None, ceiling: dt.date | None) -> 
 def publication(inputs: DateInputs) -> Published | None:
     """The publication date from the strongest evidence available (see module docstring)."""
     meta = from_metadata(inputs.hints)
-    if meta is not None:
-        return meta
     printed = from_date_lines(inputs.date_lines, updated=False)
+    if meta is not None:
+        return _local_day(meta, printed)
     if printed is not None:
         return printed
     mentions = find_dates(inputs.body) + find_dates(inputs.captions)

@@ -12,6 +12,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 
+import datetime as dt
 from functools import cache
 
 from trafilatura.settings import use_config
@@ -46,6 +47,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
                 include_comments=False,
                 include_tables=True,
                 config=_config(unspaced=_unspaced(html)),
+                date_extraction_params=_MARKUP_DATE | {"max_date": dt.date.today().isoformat()},
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc
@@ -110,6 +112,12 @@ def _config(*, unspaced: bool) -> object:
     return config
 
 
+# The publication date trafilatura reads with htmldate: from the page's markup only (meta,
+# JSON-LD, <time>, the URL, date-classed elements). A date htmldate's extensive search finds
+# in the page's text (any date it prints, a sidebar's newer headline included) is weaker than
+# a date line printed under the headline, so it comes as `page_date`, after the text's own.
+_MARKUP_DATE = {"original_date": True, "extensive_search": False}
+
 _FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//figure"
 _FALLBACK_MIN_WORDS = 30
 
@@ -129,9 +137,9 @@ def _fallback_text(html: str) -> str:
 
 
 def _fallback_date(html: str) -> str | None:
-    """When trafilatura finds no publication date, htmldate's wider reading (the latest date
-    the page states, modification dates included) still dates the page better than nothing;
-    the clean stage's in-text evidence only comes after it."""
+    """When the page's markup states no publication date, htmldate's wider reading (the
+    latest date the page prints, modification dates included) still dates the page better
+    than nothing; the clean stage weighs it after a date line printed with the story."""
     try:
         found = find_date(html, original_date=False, extensive_search=True)
     except (ValueError, TypeError, etree.ParserError):
