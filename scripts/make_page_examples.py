@@ -53,6 +53,9 @@ def page(entry: dict[str, Any]) -> str:
     """The page's HTML as text (encoded by the caller)."""
     menu, related, headlines, footer = CHROME[entry["lang"]]
     paragraphs = [p for p in entry["text"].splitlines() if p.strip()]
+    tail = entry.get("tail_html", "")
+    if tail:  # the gold text ends with the list items or table cells the tail holds
+        paragraphs = paragraphs[: len(paragraphs) - entry["tail_lines"]]
     esc = html.escape
     declare = DECLARATIONS[entry["declare"]].format(enc=LABELS.get(entry["encoding"], ""))
     snippets = entry["date_html"] if isinstance(entry["date_html"], list) else [entry["date_html"]]
@@ -67,7 +70,9 @@ def page(entry: dict[str, Any]) -> str:
         article = f'<div class="main">\n<h1>{esc(entry["title"])}</h1>\n{body_date}\n{body}\n</div>'
     else:
         body = "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
-        article = f"<article>\n<h1>{esc(entry['title'])}</h1>\n{body_date}\n{body}\n</article>"
+        article = (
+            f"<article>\n<h1>{esc(entry['title'])}</h1>\n{body_date}\n{body}\n{tail}\n</article>"
+        )
     if entry.get("layout") == "br":
         article = f"<h1>{esc(entry['title'])}</h1>\n{article}"
     nav = " | ".join(f'<a href="/s/{i}">{esc(m)}</a>' for i, m in enumerate(menu))

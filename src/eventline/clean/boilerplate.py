@@ -24,6 +24,7 @@ _BIO_NAME = re.compile(
     r"(?=\s*[,.(]|\s+[a-z])"
 )
 _BULLET = re.compile(r"^[-–—•*·]\s*\S")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 @dataclass
@@ -228,16 +229,23 @@ def _tail_bio(out: Sorted) -> None:
 
 
 def _introduced_lists(body: list[Line]) -> set[int]:
-    """Start offsets of bullet lines in a list that a sentence introduces ("The sides also
-    discussed:" then "- transit tariffs"): the article's own list, never navigation."""
+    """Start offsets of the article's own lists and tables, never navigation: bullet lines
+    right after a paragraph that ends like a sentence ("The sides also discussed:", "主な取り
+    組みは次の通り。") and the rows of a table ("| 2024 | 790 |", as trafilatura writes
+    them). A list under a heading ("Related") is not protected."""
     protected: set[int] = set()
     for i, line in enumerate(body):
-        if not line.text.rstrip().endswith((":", "：")):
+        if _TABLE_ROW.match(line.text):
+            protected.add(line.start)
+        if not line.sentence_end or _BULLET.match(line.text):
             continue
         j = i + 1
-        while j < len(body) and _BULLET.match(body[j].text):
-            protected.add(body[j].start)
+        while j < len(body) and (_BULLET.match(body[j].text) or _TABLE_ROW.match(body[j].text)):
             j += 1
+        run = body[i + 1 : j]
+        colon = line.text.rstrip().endswith((":", "："))
+        if colon or not any(section_label(item) for item in run):  # "- Politics" is a menu
+            protected.update(item.start for item in run)
     return protected
 
 
