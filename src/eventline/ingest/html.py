@@ -66,7 +66,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         section=(page.get("categories") or [None])[0],
         jsonld=jsonld,
     )
-    listing = read_listing(html, page_url=hints.url)
+    listing = read_listing(html, page_url=hints.url, main_text=text)
     if listing is not None and listing.refused:
         raise FormatError(source, f"not news: {listing.refused}")
     if listing is not None:

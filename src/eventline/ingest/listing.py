@@ -6,7 +6,8 @@ the links around it ("Related", "Most read"). Cards are found from the links: cl
 headline link, a card is the largest ancestor holding no other headline link, and cards of the
 same tag and class form a group. A group of forum threads (reply and view counts, "started
 by") or of product cards (prices, "add to cart") is not news: `read_listing` says so instead
-of splitting it into junk items.
+of splitting it into junk items; a comment count ("12 comments") is on news cards too and
+says nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _FULL_PARAGRAPHS = 3
 _SENTENCE_WORDS = 8
 _SENTENCE_END = re.compile(r"""[.!?。！？؟।]["'”’)」』]*$""")
 _FORUM = re.compile(
-    r"\b\d[\d,.]*\s*(?:repl(?:y|ies)|views?|posts?|answers?|comments?)\b|\bstarted by\b"
+    r"\b\d[\d,.]*\s*(?:repl(?:y|ies)|views?|posts?|answers?)\b|\bstarted by\b"
     r"|\blast post\b|\bthread starter\b|回复|ответ",
     re.IGNORECASE,
 )
@@ -61,7 +62,12 @@ _BREAKS = {
 }  # fmt: skip
 # Class tokens that tell cards of one layout apart without changing the layout: a post id
 # ("post-1234"), a position ("first", "odd"), a state ("active").
-_CARD_MARKS = {"first", "last", "odd", "even", "active", "current", "selected", "new", "hot"}
+_CHROME_MARKS = re.compile(
+    r"foot|copyright|site-?info|legal|cookie|consent|about|widget|sidebar|newsletter|subscribe",
+    re.IGNORECASE,
+)
+_NEVER_CHROME = {"html", "body", "main", "article", "h1"}
+_CARD_MARKS = {"sticky", "first", "last", "odd", "even", "active", "current", "selected", "new", "hot"}
 _OUTLET_CLASS = re.compile(r"source|outlet|publisher|site-?name|provider|brand", re.IGNORECASE)
 
 
@@ -125,12 +131,13 @@ Pair = tuple[etree._Element, etree._Element]  # (card, its headline link)
 
 
 def _layout(classes: str) -> str:
-    """A card's class without the tokens that differ between cards of one layout (WordPress
-    writes "post-1234 type-post", a theme marks the first and last cards): one group."""
-    kept = sorted(
+    """A card's layout: the first class token that is not particular to one card. WordPress
+    writes "post-1234 post type-post ... sticky", a theme "card first" and "card last": the
+    cards of one layout share "post" or "card" whatever follows."""
+    kept = [
         t for t in classes.split() if not any(c.isdigit() for c in t) and t.lower() not in _CARD_MARKS
-    )
-    return " ".join(kept)
+    ]
+    return kept[0] if kept else ""
 
 
 def _cards(root: etree._Element) -> list[Pair]:
@@ -209,6 +216,24 @@ def _running_blocks(root: etree._Element, held: set[etree._Element]) -> list[str
     return blocks
 
 
+def _chrome_text(root: etree._Element, held: set[etree._Element]) -> str:
+    """The text of the page's footer, legal notice, "About us" box, cookie banner and widgets
+    (by class or id): full sentences that are no article's running text. A wrapper marked so
+    (<body class="has-sidebar">) that holds a card, a headline or the story is not chrome."""
+    parts = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in _NEVER_CHROME:
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _CHROME_MARKS.search(marks):
+            continue
+        inner = list(element.iter())
+        if any(e in held or e.tag in _NEVER_CHROME for e in inner[1:]) or element in held:
+            continue
+        parts.append(_text(element))
+    return " ".join(parts)
+
+
 def _full(text: str) -> bool:
     """A paragraph of running text: long, or a shorter one that ends like a sentence (a
     headline does not; a Chinese sentence of 20 characters does)."""
@@ -218,13 +243,24 @@ def _full(text: str) -> bool:
     )
 
 
-def _is_article(root: etree._Element, cards: list[etree._Element]) -> bool:
+def _is_article(root: etree._Element, cards: list[etree._Element], main_text: str = "") -> bool:
     """Running paragraphs outside the cards make the page an article with links around it:
     more words than the cards hold (or than a short story), three or more full paragraphs,
-    or a page that calls itself an article (og:type) and has some running text."""
+    or a page that calls itself an article (og:type) and has some running text.
+
+    The paragraphs are those of the extractor's main text that no card holds, when it has
+    one: it has already set menus, footers and cookie notices aside, which a walk over the
+    page would count as running text. Without it, every run of text outside the cards."""
     held = set(cards)  # the cards stay referenced, so their lxml proxies are stable
-    body = root.find("body")
-    blocks = _running_blocks(body if body is not None else root, held)
+    if main_text.strip():
+        blob = " ".join(" ".join(_text(c) for c in cards).split())
+        lines = (" ".join(line.split()) for line in main_text.splitlines())
+        blocks = [line for line in lines if line and line.lstrip("-*•| ") not in blob]
+    else:
+        body = root.find("body")
+        blocks = _running_blocks(body if body is not None else root, held)
+    chrome = _chrome_text(root, held)
+    blocks = [b for b in blocks if b not in chrome]
     running = sum(_words(b) for b in blocks)
     card_words = sum(_words(_text(c)) for c in cards)
     full = sum(_full(b) for b in blocks)
@@ -297,8 +333,9 @@ def _topic(root: etree._Element) -> str | None:
     return None
 
 
-def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
-    """The page as a listing, or None when it is not one (an article, or too few cards)."""
+def read_listing(html: str, *, page_url: str | None = None, main_text: str = "") -> Listing | None:
+    """The page as a listing, or None when it is not one (an article, or too few cards).
+    `main_text` is the extractor's reading of the page, one paragraph a line."""
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -309,7 +346,7 @@ def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
     if len(pairs) < _MIN_CARDS:
         return None
     cards = _extents([card for card, _ in pairs])
-    if _is_article(root, [e for extent in cards for e in extent]):
+    if _is_article(root, [e for extent in cards for e in extent], main_text):
         return None
     cards = [_joined(extent) for extent in cards]
     if _share(cards, _FORUM) >= 0.5:
