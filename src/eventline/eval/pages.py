@@ -63,7 +63,9 @@ def gold_pages(examples: Path) -> list[GoldPage]:
             if page is None:
                 raise InputError(str(examples / folder / entry["id"]), "gold page is missing")
             out.append(
-                GoldPage(entry["id"], page, entry["text"], entry.get("title"), entry.get("published"))
+                GoldPage(
+                    entry["id"], page, entry["text"], entry.get("title"), entry.get("published")
+                )
             )
     return out
 

@@ -5,21 +5,20 @@ into a reason instead of an empty article."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from configparser import ConfigParser
+from functools import cache
 
 import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
-
-import datetime as dt
-from functools import cache
-
 from trafilatura.settings import use_config
 
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
-from eventline.ingest.listing import listing_text, read_listing
+from eventline.ingest.listing import listing_text, read_listing, word_count
 from eventline.ingest.ratings import protect_ratings
 from eventline.model import Hints
 
@@ -51,11 +50,18 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc
-    except (ValueError, etree.ParserError) as exc:
-        raise FormatError(source, f"unparseable HTML: {exc}") from exc
+    except _EXTRACTOR_ERRORS as exc:
+        # trafilatura gave up on the page (odd markup, a bug of its own): the page's own
+        # <article>/<main>/<body> text is a partial reading, better than a refusal.
+        text = _fallback_text(html)
+        if not text:
+            raise FormatError(source, f"unparseable HTML: {exc}") from exc
+        result, failed = None, text
+    else:
+        failed = ""
     jsonld = tuple(block.strip() for block in _JSONLD.findall(html) if block.strip())
     page = {} if result is None else result if isinstance(result, dict) else result.as_dict()
-    text = str(page.get("text") or "").strip()
+    text = str(page.get("text") or "").strip() or failed
     hints = Hints(
         title=page.get("title") or None,
         outlet=page.get("sitename") or None,
@@ -85,7 +91,9 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
 
 
 # Scripts written without spaces: a character carries what a word of four or five letters does.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f]")
+_UNSPACED = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f]"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _TEXT_NODES = re.compile(r">([^<]+)<")
 _TEXT_SAMPLE = 200_000
@@ -104,7 +112,7 @@ def _unspaced(html: str) -> bool:
 
 
 @cache
-def _config(*, unspaced: bool) -> object:
+def _config(*, unspaced: bool) -> ConfigParser:
     """trafilatura's settings, with a lower main-text bar for unspaced scripts."""
     config = use_config()
     if unspaced:
@@ -119,7 +127,9 @@ def _config(*, unspaced: bool) -> object:
 _MARKUP_DATE = {"original_date": True, "extensive_search": False}
 
 _FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//figure"
-_FALLBACK_MIN_WORDS = 30
+_FALLBACK_MIN_WORDS = 30  # counted as `word_count` does: a CJK character is half a word
+# What trafilatura raises on pages it cannot read (beyond lxml's own parser errors).
+_EXTRACTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError, etree.LxmlError)
 
 
 def _fallback_text(html: str) -> str:
@@ -133,7 +143,7 @@ def _fallback_text(html: str) -> str:
         bad.drop_tree()
     main = (root.xpath("//article") or root.xpath("//main") or root.xpath("//body") or [root])[0]
     text = html_fragment_to_text(lxml.html.tostring(main, encoding="unicode"))
-    return text if len(text.split()) >= _FALLBACK_MIN_WORDS else ""
+    return text if word_count(text) >= _FALLBACK_MIN_WORDS else ""
 
 
 def _fallback_date(html: str) -> str | None:

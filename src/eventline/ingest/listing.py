@@ -67,7 +67,9 @@ _CHROME_MARKS = re.compile(
     re.IGNORECASE,
 )
 _NEVER_CHROME = {"html", "body", "main", "article", "h1"}
-_CARD_MARKS = {"sticky", "first", "last", "odd", "even", "active", "current", "selected", "new", "hot"}
+_CARD_MARKS = frozenset(
+    ["sticky", "first", "last", "odd", "even", "active", "current", "selected", "new", "hot"]
+)
 _OUTLET_CLASS = re.compile(r"source|outlet|publisher|site-?name|provider|brand", re.IGNORECASE)
 
 
@@ -85,7 +87,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     """Words, counting scripts written without spaces at two characters a word."""
     unspaced = len(_UNSPACED.findall(text))
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + (unspaced + 1) // 2
@@ -103,7 +105,7 @@ def _headline_links(root: etree._Element) -> list[etree._Element]:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         usable = href and not href.startswith(("#", "javascript:", "mailto:"))
-        if not usable or _words(_text(a)) < _MIN_TITLE_WORDS:
+        if not usable or word_count(_text(a)) < _MIN_TITLE_WORDS:
             continue
         if href not in best or _rank(a) > _rank(best[href]):
             best[href] = a
@@ -135,7 +137,9 @@ def _layout(classes: str) -> str:
     writes "post-1234 post type-post ... sticky", a theme "card first" and "card last": the
     cards of one layout share "post" or "card" whatever follows."""
     kept = [
-        t for t in classes.split() if not any(c.isdigit() for c in t) and t.lower() not in _CARD_MARKS
+        t
+        for t in classes.split()
+        if not any(c.isdigit() for c in t) and t.lower() not in _CARD_MARKS
     ]
     return kept[0] if kept else ""
 
@@ -237,7 +241,7 @@ def _chrome_text(root: etree._Element, held: set[etree._Element]) -> str:
 def _full(text: str) -> bool:
     """A paragraph of running text: long, or a shorter one that ends like a sentence (a
     headline does not; a Chinese sentence of 20 characters does)."""
-    words = _words(text)
+    words = word_count(text)
     return words >= _FULL_PARAGRAPH_WORDS or (
         words >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
     )
@@ -261,8 +265,8 @@ def _is_article(root: etree._Element, cards: list[etree._Element], main_text: st
         blocks = _running_blocks(body if body is not None else root, held)
     chrome = _chrome_text(root, held)
     blocks = [b for b in blocks if b not in chrome]
-    running = sum(_words(b) for b in blocks)
-    card_words = sum(_words(_text(c)) for c in cards)
+    running = sum(word_count(b) for b in blocks)
+    card_words = sum(word_count(_text(c)) for c in cards)
     full = sum(_full(b) for b in blocks)
     declared = root.xpath("//meta[@property='og:type']/@content")
     says_article = bool(declared) and str(declared[0]).strip().lower() == "article"
@@ -307,7 +311,7 @@ def _teaser(card: etree._Element, title: str, date: str | None, outlet: str | No
         if part:
             rest = rest.replace(part, " ")
     rest = " ".join(rest.split())
-    return rest if _words(rest) >= 6 else None
+    return rest if word_count(rest) >= 6 else None
 
 
 def links_to_article(url: str | None, page_url: str | None) -> bool:
