@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from itertools import pairwise
 
 from charset_normalizer import from_bytes
 
@@ -51,9 +52,11 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _EAST_ASIAN_MIN_RUN = 2.0  # mean run of high bytes below which a CJK reading is implausible
 # Control characters that never occur in text (tab, newline, carriage return, form feed do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_MAX_UNREADABLE = 0.02  # share of non-ASCII characters an encoding may leave as U+FFFD
+_MAX_UNREADABLE = 0.05  # share of non-ASCII characters an encoding may leave as U+FFFD
 _DETECT_BYTES = 1 << 20
 _PARTS = 8  # slices read by the detector when it reads no encoding in the whole input
+_MIN_PART = 256
+_ASCII = re.compile(rb"[\x00-\x7f]")
 
 
 def decode(raw: bytes, *, source: str) -> tuple[str, str]:
@@ -112,9 +115,7 @@ def _detected(raw: bytes) -> str | None:
     if best is not None and best.encoding is not None:
         return _western_instead(raw, best.encoding)
     votes: Counter[str] = Counter()
-    size = max(1, min(len(raw), _DETECT_BYTES) // _PARTS)
-    for start in range(0, min(len(raw), _DETECT_BYTES), size):
-        part = raw[start : start + size]
+    for part in _parts(raw[:_DETECT_BYTES]):
         if not _HIGH_RUN.search(part):
             continue
         guess = from_bytes(part).best()
@@ -123,6 +124,20 @@ def _detected(raw: bytes) -> str | None:
     if not votes:
         return None
     return _western_instead(raw, votes.most_common(1)[0][0])
+
+
+def _parts(raw: bytes) -> list[bytes]:
+    """`raw` in up to `_PARTS` slices cut at ASCII bytes, so that no slice starts in the
+    middle of a multi-byte character."""
+    size = max(_MIN_PART, len(raw) // _PARTS)
+    cuts = [0]
+    while cuts[-1] + size < len(raw):
+        ascii_at = _ASCII.search(raw, cuts[-1] + size)
+        if ascii_at is None:
+            break
+        cuts.append(ascii_at.start())
+    cuts.append(len(raw))
+    return [raw[a:b] for a, b in pairwise(cuts) if b > a]
 
 
 def _mostly(raw: bytes, encoding: str) -> str | None:
