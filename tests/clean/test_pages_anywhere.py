@@ -99,3 +99,18 @@ def test_a_printed_day_one_off_the_metadata_is_the_local_day(
 ) -> None:
     found = publication(DateInputs(hints=Hints(published=meta), body="", date_lines=(printed,)))
     assert found is not None and found.value == day
+
+
+THAI = (
+    "นักท่องเที่ยวต่างชาติเพิ่มขึ้นในไตรมาสแรก\n"
+    "กระทรวงการท่องเที่ยวรายงานว่าจำนวนนักท่องเที่ยวต่างชาติในไตรมาสแรกของปีเพิ่มขึ้นเมื่อเทียบกับช่วงเดียวกันของปีที่แล้ว\n"
+    "ผู้ประกอบการโรงแรมพอใจ\n"
+    "นักท่องเที่ยวส่วนใหญ่มาจากประเทศในภูมิภาคเอเชียตะวันออก และนิยมเดินทางไปยังเมืองชายทะเลทางภาคใต้\n"
+)
+
+
+def test_a_short_line_inside_a_thai_story_is_kept() -> None:
+    """Thai writes no sentence ends: a long line kept after it still makes a short line above
+    it part of the story, not an orphan subhead."""
+    body = clean_document(text_doc(THAI))[0][0].body
+    assert "ผู้ประกอบการโรงแรมพอใจ" in body

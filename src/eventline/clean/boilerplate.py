@@ -272,7 +272,9 @@ def _trim_tail(out: Sorted) -> None:
             # (H6 #13: a fact-check's closing "Our rating: False" is not a stray subhead)
             orphans.append(line)
             continue
-        seen_text = seen_text or line.sentence_end
+        # a kept line that is no subhead is running text, with or without a sentence end
+        # (Thai writes none): the short lines above it are the story's, not orphans
+        seen_text = seen_text or line.sentence_end or not headline_like(line, max_words=15)
         kept.append(line)
     if not kept and orphans:
         # Only this layout rule would empty the body (a page of short lines): the lines stay,

@@ -147,14 +147,18 @@ def _fallback_text(html: str) -> str:
 
 
 def _fallback_date(html: str) -> str | None:
-    """When the page's markup states no publication date, htmldate's wider reading (the
-    latest date the page prints, modification dates included) still dates the page better
-    than nothing; the clean stage weighs it after a date line printed with the story."""
-    try:
-        found = find_date(html, original_date=False, extensive_search=True)
-    except (ValueError, TypeError, etree.ParserError):
-        return None
-    return found or None
+    """When the page's markup states no publication date, htmldate's reading of the page's
+    text dates it better than nothing: the earliest plausible date (as trafilatura asked for
+    it), else the latest the page prints, modification dates included. The clean stage weighs
+    it after a date line printed with the story."""
+    for original in (True, False):
+        try:
+            found = find_date(html, original_date=original, extensive_search=True)
+        except (ValueError, TypeError, etree.ParserError):
+            return None
+        if found:
+            return str(found)
+    return None
 
 
 def figure_captions(html: str) -> list[tuple[str, str]]:
