@@ -24,6 +24,7 @@ DECLARATIONS = {
     "http-equiv": '<meta http-equiv="Content-Type" content="text/html; charset={enc}">',
     "none": "",
     "wrong-latin1": '<meta charset="iso-8859-1">',
+    "xml": "",  # the XML declaration before the doctype (XHTML pages)
 }
 LABELS = {
     "shift_jis": "Shift_JIS", "euc_jp": "EUC-JP", "euc_kr": "EUC-KR", "cp1251": "windows-1251",
@@ -71,8 +72,13 @@ def page(entry: dict[str, Any], chrome: dict[str, Any]) -> str:
     links = "".join(
         f'<li><a href="/n/{i}">{esc(h)}</a>{dated}</li>' for i, h in enumerate(headlines)
     )
+    xml = (
+        f'<?xml version="1.0" encoding="{LABELS[entry["encoding"]]}"?>\n'
+        if entry["declare"] == "xml"
+        else ""
+    )
     return (
-        f'<!DOCTYPE html>\n<html lang="{entry["lang"]}">\n<head>\n{declare}\n'
+        f'{xml}<!DOCTYPE html>\n<html lang="{entry["lang"]}">\n<head>\n{declare}\n'
         f"<title>{esc(entry['title'])} - {esc(entry['outlet'])}</title>\n"
         f'<meta property="og:site_name" content="{esc(entry["outlet"])}">\n{head_date}\n'
         f'</head>\n<body>\n<div class="nav">{nav}</div>\n{article}\n'
