@@ -257,9 +257,13 @@ def _is_article(root: etree._Element, cards: list[etree._Element], main_text: st
     page would count as running text. Without it, every run of text outside the cards."""
     held = set(cards)  # the cards stay referenced, so their lxml proxies are stable
     if main_text.strip():
-        blob = " ".join(" ".join(_text(c) for c in cards).split())
+        # compared without whitespace: a card's text joins its inline parts with spaces
+        # ("<b>bold</b>," gives "bold ,"), the extractor's does not
+        blob = "".join("".join(_text(c) for c in cards).split())
         lines = (" ".join(line.split()) for line in main_text.splitlines())
-        blocks = [line for line in lines if line and line.lstrip("-*•| ") not in blob]
+        blocks = [
+            line for line in lines if line and "".join(line.lstrip("-*•| ").split()) not in blob
+        ]
     else:
         body = root.find("body")
         blocks = _running_blocks(body if body is not None else root, held)
