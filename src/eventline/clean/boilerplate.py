@@ -24,6 +24,7 @@ _BIO_NAME = re.compile(
     r"(?=\s*[,.(]|\s+[a-z])"
 )
 _BULLET = re.compile(r"^[-–—•*·]\s*\S")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 @dataclass
@@ -228,16 +229,23 @@ def _tail_bio(out: Sorted) -> None:
 
 
 def _introduced_lists(body: list[Line]) -> set[int]:
-    """Start offsets of bullet lines in a list that a sentence introduces ("The sides also
-    discussed:" then "- transit tariffs"): the article's own list, never navigation."""
+    """Start offsets of the article's own lists and tables, never navigation: bullet lines
+    right after a paragraph that ends like a sentence ("The sides also discussed:", "主な取り
+    組みは次の通り。") and the rows of a table ("| 2024 | 790 |", as trafilatura writes
+    them). A list under a heading ("Related") is not protected."""
     protected: set[int] = set()
     for i, line in enumerate(body):
-        if not line.text.rstrip().endswith((":", "：")):
+        if _TABLE_ROW.match(line.text):
+            protected.add(line.start)
+        if not line.sentence_end or _BULLET.match(line.text):
             continue
         j = i + 1
-        while j < len(body) and _BULLET.match(body[j].text):
-            protected.add(body[j].start)
+        while j < len(body) and (_BULLET.match(body[j].text) or _TABLE_ROW.match(body[j].text)):
             j += 1
+        run = body[i + 1 : j]
+        colon = line.text.rstrip().endswith((":", "："))
+        if colon or not any(section_label(item) for item in run):  # "- Politics" is a menu
+            protected.update(item.start for item in run)
     return protected
 
 
@@ -264,7 +272,9 @@ def _trim_tail(out: Sorted) -> None:
             # (H6 #13: a fact-check's closing "Our rating: False" is not a stray subhead)
             orphans.append(line)
             continue
-        seen_text = seen_text or line.sentence_end
+        # a kept line that is no subhead is running text, with or without a sentence end
+        # (Thai writes none): the short lines above it are the story's, not orphans
+        seen_text = seen_text or line.sentence_end or not headline_like(line, max_words=15)
         kept.append(line)
     if not kept and orphans:
         # Only this layout rule would empty the body (a page of short lines): the lines stay,

@@ -19,15 +19,18 @@ from eventline.clean.resources import cues
 # 23일 (Korean), 2025/06/23, 2025.06.23 and 23.06.2025 (common on East Asian and European
 # pages). The year comes first unless a dotted date ends with it.
 NUMERIC_DATE = (
-    r"(?:\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号]?"
+    r"(?:(?:\d{4}|(?:令和|平成)\s*(?:元|\d{1,2}))\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号]?"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 _NUMERIC = re.compile(
     r"(?P<y>\d{4})\s*(?:[年년]\s*|[/.])(?P<m>\d{1,2})\s*(?:[月월]\s*|[/.])(?P<d>\d{1,2})"
     r"(?:\s*[日일号])?(?!\d)"
     r"|(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"
+    r"|(?P<era>令和|平成)\s*(?P<ey>元|\d{1,2})\s*年\s*(?P<m4>\d{1,2})\s*月\s*(?P<d4>\d{1,2})\s*日"
     r"|(?<!\d)(?P<m3>\d{1,2})\s*[月월]\s*(?P<d3>\d{1,2})\s*[日일号]"
 )
+# Japanese era names: 令和 1 (元年) is 2019, 平成 1 is 1989.
+_ERA_START = {"令和": 2018, "平成": 1988}
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return True
 
 
-_HAS_DIGIT_DATE = re.compile(r"\d[年년月월./]\d?")
+_HAS_DIGIT_DATE = re.compile(r"\d[年년月월./]\d?|元年")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col"
@@ -97,7 +100,10 @@ def _numeric_dates(text: str, sentences: Sentences) -> dict[int, DateMention]:
     for m in _NUMERIC.finditer(text):
         year_raw = m["y"] or m["y2"]
         year = int(year_raw) if year_raw else None
-        month, day = int(m["m"] or m["m2"] or m["m3"]), int(m["d"] or m["d2"] or m["d3"])
+        if m["era"]:
+            year = _ERA_START[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"]))
+        month = int(m["m"] or m["m2"] or m["m3"] or m["m4"])
+        day = int(m["d"] or m["d2"] or m["d3"] or m["d4"])
         if 1 <= month <= 12 and _valid(year, month, day) and (year is None or year >= 1900):
             found[m.start()] = DateMention(month, day, year, m.start(), sentences.at(m.start()))
     return found

@@ -42,6 +42,7 @@ _WEEKDAY_DATE = re.compile(
     r"\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))"
 )
 _SLACK = dt.timedelta(days=14)
+_UPDATED = re.compile(r"\s*(?:(?:last )?(?:updated|modified)|更新|수정|обновлено)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,19 @@ def from_metadata(hints: Hints) -> Published | None:
     return Published(value=_day(day), precision="day", evidence="metadata", source="hints")
 
 
+def _local_day(meta: Published, printed: Published | None) -> Published:
+    """The metadata date, or the date printed with the story when it is one day off: a
+    timestamp in UTC (or in the server's zone) falls on the day before or after the local
+    day that the page prints and its readers go by."""
+    if printed is None or printed.value == meta.value:
+        return meta
+    gap = abs((dt.date.fromisoformat(printed.value) - dt.date.fromisoformat(meta.value)).days)
+    if gap != 1:
+        return meta
+    evidence = f"date line, one day from the metadata {meta.value} (time zone)"
+    return printed.model_copy(update={"evidence": evidence})
+
+
 def _page_date(value: str | None) -> Published | None:
     stamp = parse_timestamp(value) if value else None
     if stamp is None:
@@ -127,7 +141,7 @@ def from_date_lines(lines: tuple[str, ...], *, updated: bool) -> Published | Non
     """A date printed on its own line near the story ("Published October 27, 2024"); an
     "Updated" line only when `updated` (it may be later than first publication)."""
     for text in lines:
-        is_update = bool(re.match(r"\s*(?:last )?(?:updated|modified)", text, re.IGNORECASE))
+        is_update = bool(_UPDATED.match(text))
         if is_update != updated:
             continue
         value = _date_line_value(text)
@@ -272,9 +286,9 @@ def _from_weekday(body: str, floor: dt.date | None, ceiling: dt.date | None) -> 
 def publication(inputs: DateInputs) -> Published | None:
     """The publication date from the strongest evidence available (see module docstring)."""
     meta = from_metadata(inputs.hints)
-    if meta is not None:
-        return meta
     printed = from_date_lines(inputs.date_lines, updated=False)
+    if meta is not None:
+        return _local_day(meta, printed)
     if printed is not None:
         return printed
     mentions = find_dates(inputs.body) + find_dates(inputs.captions)

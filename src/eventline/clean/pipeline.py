@@ -26,7 +26,7 @@ from eventline.clean.metadata import (
     read_dateline,
     read_kind,
 )
-from eventline.clean.split import Header, Segment, split_item
+from eventline.clean.split import Header, Segment, Split, split_item
 from eventline.clean.windows import edges
 from eventline.model import Article, Document, Hints, Item, Piece, Rejection, Removal
 
@@ -192,7 +192,11 @@ def clean_document(doc: Document) -> tuple[list[Article], list[Rejection]]:
                 listing_article(doc, len(articles) + 1, hints, start=item.start, end=item.end)
             )
             continue
-        split = split_item(split_lines(doc.text, item.start, item.end))
+        lines = split_lines(doc.text, item.start, item.end)
+        # An HTML page's main text is one article by the extractor's reading of the page (a
+        # listing is told apart in ingest): a related teaser under a headline and a date, or
+        # a "* * *" break, does not cut it into several.
+        split = Split([Segment(lines)]) if doc.format == "html" else split_item(lines)
         if len(split.segments) > 1:
             # the item's hints describe the page, not each article on it
             hints = Hints(captured=hints.captured)

@@ -28,11 +28,22 @@ _AGE = re.compile(
     r"\s+ago|yesterday|just now|today)",
     re.IGNORECASE,
 )
+# "Published" in the languages of the pages we read: 发布时间 (zh), 公開日 / 更新日時 (ja),
+# 입력 / 수정 (ko), Опубликовано (ru), each with an optional colon (full-width too).
+DATE_LABELS = (
+    r"发布时间|发布日期|发表时间|更新时间|發布時間|發佈時間|更新時間|时间|時間|日期|公開日時?|更新日時?"
+    r"|配信日時?|掲載日|投稿日|기사입력|입력|수정|등록|опубликовано|обновлено|дата публикации|дата"
+)
 _DATE_LINE = re.compile(
-    r"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?:?\s*)?"
+    r"(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?|"
+    + DATE_LABELS
+    + r")\s*[:：]?\s*)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]{3,10}\.?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|" + NUMERIC_DATE + r")(?:[ ,T|/–—-]+(?:at )?\d{1,2}[:.]\d{2}.{0,16})?",
+    r"\d{4}-\d{2}-\d{2}|"
+    + NUMERIC_DATE
+    + r")(?:[ ,T|/–—\u3000-]+(?:at )?\d{1,2}(?:[:.]\d{2}|\s*[時时]\s*\d{1,2}\s*分)"
+    r".{0,16})?",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"(?:[-=_*#~]\s*){3,}")

@@ -1,6 +1,7 @@
 """Score listing pages (section fronts, topic hubs, tag and search pages) on the examples.
 
-For every gold article with `items` in examples/expected.yaml: the page must come out as one
+For every gold article with `items` in examples/expected.yaml, and every entry under
+`listings` in examples/pages.yaml (pages in examples/pages/): the page must come out as one
 article of kind "listing" whose items match the gold items by headline (precision and recall
 of items found), with the right link-to-article flag; the listing's text is scored as word
 4-gram F1 against the gold `text`. Pages named under `listing_negatives` (forum indexes,
@@ -25,6 +26,7 @@ from eventline.model import Article, Hints
 from eventline.settings import Settings
 
 SECTION = "listings"
+_PAGES_GOLD = "pages.yaml"
 _FLOORS = {"items_precision": 0.95, "items_recall": 0.95, "text_f1": 0.95, "negatives": 1.0}
 
 
@@ -37,6 +39,17 @@ def _articles(path: Path) -> list[Article]:
     except InputError:
         return []
     return clean_document(document)[0]
+
+
+def _page_listings(path: Path) -> list[dict[str, Any]]:
+    """The listings of examples/pages.yaml (pages from anywhere), when that file is there."""
+    if not path.is_file():
+        return []
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(str(path), f"cannot read the pages gold: {exc}") from exc
+    return list(data.get("listings", []))
 
 
 def _file(corpus: Path, stem: str) -> Path | None:
@@ -57,8 +70,10 @@ def score_listings(examples: Path) -> SectionReport:
     misses: list[str] = []
     predicted = gold_items = matched = fetch_right = 0
     text_scores: list[float] = []
-    for entry in [a for a in gold.get("articles", []) if a.get("items")]:
-        path = _file(corpus, entry["id"])
+    pages = [(corpus, a) for a in gold.get("articles", []) if a.get("items")]
+    pages += [(examples / "pages", a) for a in _page_listings(examples / _PAGES_GOLD)]
+    for folder, entry in pages:
+        path = _file(folder, entry["id"])
         listing = next((a for a in (_articles(path) if path else []) if a.kind == "listing"), None)
         wanted = {fold(i["title"]): i for i in entry["items"]}
         gold_items += len(wanted)

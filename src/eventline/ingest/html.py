@@ -5,16 +5,20 @@ into a reason instead of an empty article."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from configparser import ConfigParser
+from functools import cache
 
 import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
+from trafilatura.settings import use_config
 
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
-from eventline.ingest.listing import listing_text, read_listing
+from eventline.ingest.listing import listing_text, read_listing, word_count
 from eventline.ingest.ratings import protect_ratings
 from eventline.model import Hints
 
@@ -41,14 +45,23 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
                 with_metadata=True,
                 include_comments=False,
                 include_tables=True,
+                config=_config(unspaced=_unspaced(html)),
+                date_extraction_params=_MARKUP_DATE | {"max_date": dt.date.today().isoformat()},
             )
     except TimeLimitExceeded as exc:
         raise FormatError(source, f"HTML extraction {exc}") from exc
-    except (ValueError, etree.ParserError) as exc:
-        raise FormatError(source, f"unparseable HTML: {exc}") from exc
+    except _EXTRACTOR_ERRORS as exc:
+        # trafilatura gave up on the page (odd markup, a bug of its own): the page's own
+        # <article>/<main>/<body> text is a partial reading, better than a refusal.
+        text = _fallback_text(html)
+        if not text:
+            raise FormatError(source, f"unparseable HTML: {exc}") from exc
+        result, failed = None, text
+    else:
+        failed = ""
     jsonld = tuple(block.strip() for block in _JSONLD.findall(html) if block.strip())
     page = {} if result is None else result if isinstance(result, dict) else result.as_dict()
-    text = str(page.get("text") or "").strip()
+    text = str(page.get("text") or "").strip() or failed
     hints = Hints(
         title=page.get("title") or None,
         outlet=page.get("sitename") or None,
@@ -59,7 +72,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         section=(page.get("categories") or [None])[0],
         jsonld=jsonld,
     )
-    listing = read_listing(html, page_url=hints.url)
+    listing = read_listing(html, page_url=hints.url, main_text=text)
     if listing is not None and listing.refused:
         raise FormatError(source, f"not news: {listing.refused}")
     if listing is not None:
@@ -77,8 +90,46 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     return text, hints
 
 
+# Scripts written without spaces: a character carries what a word of four or five letters does.
+_UNSPACED = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f]"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_TEXT_NODES = re.compile(r">([^<]+)<")
+_TEXT_SAMPLE = 200_000
+# trafilatura takes a main text under 250 characters for a failed extraction and falls back
+# to the whole page (menus included). A Chinese, Japanese, Korean or Thai story of three
+# paragraphs is often shorter than that: for those pages the bar is lower.
+_MIN_EXTRACTED_UNSPACED = "80"
+
+
+def _unspaced(html: str) -> bool:
+    """True when most letters of the page's text are of scripts written without spaces
+    (Hangul counts too: its words are short)."""
+    text = " ".join(_TEXT_NODES.findall(html[:_TEXT_SAMPLE]))
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_UNSPACED.findall(text)) >= 0.5 * letters
+
+
+@cache
+def _config(*, unspaced: bool) -> ConfigParser:
+    """trafilatura's settings, with a lower main-text bar for unspaced scripts."""
+    config = use_config()
+    if unspaced:
+        config.set("DEFAULT", "MIN_EXTRACTED_SIZE", _MIN_EXTRACTED_UNSPACED)
+    return config
+
+
+# The publication date trafilatura reads with htmldate: from the page's markup only (meta,
+# JSON-LD, <time>, the URL, date-classed elements). A date htmldate's extensive search finds
+# in the page's text (any date it prints, a sidebar's newer headline included) is weaker than
+# a date line printed under the headline, so it comes as `page_date`, after the text's own.
+_MARKUP_DATE = {"original_date": True, "extensive_search": False}
+
 _FALLBACK_DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//figure"
-_FALLBACK_MIN_WORDS = 30
+_FALLBACK_MIN_WORDS = 30  # counted as `word_count` does: a CJK character is half a word
+# What trafilatura raises on pages it cannot read (beyond lxml's own parser errors).
+_EXTRACTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError, etree.LxmlError)
 
 
 def _fallback_text(html: str) -> str:
@@ -92,18 +143,22 @@ def _fallback_text(html: str) -> str:
         bad.drop_tree()
     main = (root.xpath("//article") or root.xpath("//main") or root.xpath("//body") or [root])[0]
     text = html_fragment_to_text(lxml.html.tostring(main, encoding="unicode"))
-    return text if len(text.split()) >= _FALLBACK_MIN_WORDS else ""
+    return text if word_count(text) >= _FALLBACK_MIN_WORDS else ""
 
 
 def _fallback_date(html: str) -> str | None:
-    """When trafilatura finds no publication date, htmldate's wider reading (the latest date
-    the page states, modification dates included) still dates the page better than nothing;
-    the clean stage's in-text evidence only comes after it."""
-    try:
-        found = find_date(html, original_date=False, extensive_search=True)
-    except (ValueError, TypeError, etree.ParserError):
-        return None
-    return found or None
+    """When the page's markup states no publication date, htmldate's reading of the page's
+    text dates it better than nothing: the earliest plausible date (as trafilatura asked for
+    it), else the latest the page prints, modification dates included. The clean stage weighs
+    it after a date line printed with the story."""
+    for original in (True, False):
+        try:
+            found = find_date(html, original_date=original, extensive_search=True)
+        except (ValueError, TypeError, etree.ParserError):
+            return None
+        if found:
+            return str(found)
+    return None
 
 
 def figure_captions(html: str) -> list[tuple[str, str]]:

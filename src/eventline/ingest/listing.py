@@ -6,7 +6,8 @@ the links around it ("Related", "Most read"). Cards are found from the links: cl
 headline link, a card is the largest ancestor holding no other headline link, and cards of the
 same tag and class form a group. A group of forum threads (reply and view counts, "started
 by") or of product cards (prices, "add to cart") is not news: `read_listing` says so instead
-of splitting it into junk items.
+of splitting it into junk items; a comment count ("12 comments") is on news cards too and
+says nothing.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ _MIN_TITLE_WORDS = 3
 _ARTICLE_BODY_WORDS = 150  # running text outside cards beyond which the page is an article
 _FULL_PARAGRAPH_WORDS = 15
 _FULL_PARAGRAPHS = 3
+_SENTENCE_WORDS = 8
+_SENTENCE_END = re.compile(r"""[.!?。！？؟।]["'”’)」』]*$""")
 _FORUM = re.compile(
-    r"\b\d[\d,.]*\s*(?:repl(?:y|ies)|views?|posts?|answers?|comments?)\b|\bstarted by\b"
+    r"\b\d[\d,.]*\s*(?:repl(?:y|ies)|views?|posts?|answers?)\b|\bstarted by\b"
     r"|\blast post\b|\bthread starter\b|回复|ответ",
     re.IGNORECASE,
 )
@@ -52,6 +55,21 @@ _DATE_TEXT = re.compile(
     r"|\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b",
     re.IGNORECASE,
 )
+# Elements that start and end a block of text (a paragraph) in a browser.
+_BREAKS = {
+    "p", "div", "li", "td", "th", "tr", "table", "section", "article", "main", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dd", "dt", "header", "figure", "pre",
+}  # fmt: skip
+# Class tokens that tell cards of one layout apart without changing the layout: a post id
+# ("post-1234"), a position ("first", "odd"), a state ("active").
+_CHROME_MARKS = re.compile(
+    r"foot|copyright|site-?info|legal|cookie|consent|about|widget|sidebar|newsletter|subscribe",
+    re.IGNORECASE,
+)
+_NEVER_CHROME = {"html", "body", "main", "article", "h1"}
+_CARD_MARKS = frozenset(
+    ["sticky", "first", "last", "odd", "even", "active", "current", "selected", "new", "hot"]
+)
 _OUTLET_CLASS = re.compile(r"source|outlet|publisher|site-?name|provider|brand", re.IGNORECASE)
 
 
@@ -69,7 +87,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     """Words, counting scripts written without spaces at two characters a word."""
     unspaced = len(_UNSPACED.findall(text))
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + (unspaced + 1) // 2
@@ -87,7 +105,7 @@ def _headline_links(root: etree._Element) -> list[etree._Element]:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         usable = href and not href.startswith(("#", "javascript:", "mailto:"))
-        if not usable or _words(_text(a)) < _MIN_TITLE_WORDS:
+        if not usable or word_count(_text(a)) < _MIN_TITLE_WORDS:
             continue
         if href not in best or _rank(a) > _rank(best[href]):
             best[href] = a
@@ -114,6 +132,18 @@ def _card(link: etree._Element, headline: set[etree._Element]) -> etree._Element
 Pair = tuple[etree._Element, etree._Element]  # (card, its headline link)
 
 
+def _layout(classes: str) -> str:
+    """A card's layout: the first class token that is not particular to one card. WordPress
+    writes "post-1234 post type-post ... sticky", a theme "card first" and "card last": the
+    cards of one layout share "post" or "card" whatever follows."""
+    kept = [
+        t
+        for t in classes.split()
+        if not any(c.isdigit() for c in t) and t.lower() not in _CARD_MARKS
+    ]
+    return kept[0] if kept else ""
+
+
 def _cards(root: etree._Element) -> list[Pair]:
     """Cards of every layout that repeats at least `_MIN_CARDS` times, in page order."""
     links = _headline_links(root)
@@ -121,7 +151,7 @@ def _cards(root: etree._Element) -> list[Pair]:
     groups: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for link in links:
         card = _card(link, headline)
-        groups[(str(card.tag), card.get("class") or "")].append((card, link))
+        groups[(str(card.tag), _layout(card.get("class") or ""))].append((card, link))
     kept = [pair for group in groups.values() if len(group) >= _MIN_CARDS for pair in group]
     order = {id(a): i for i, a in enumerate(links)}
     return sorted(kept, key=lambda pair: order[id(pair[1])])
@@ -156,19 +186,92 @@ def _joined(extent: list[etree._Element]) -> etree._Element:
     return box
 
 
-def _is_article(root: etree._Element, cards: list[etree._Element]) -> bool:
+def _running_blocks(root: etree._Element, held: set[etree._Element]) -> list[str]:
+    """Each run of text outside the cards and outside links: a paragraph, whether it is a
+    <p>, a <div> of its own or text between <br> breaks (older and East Asian pages)."""
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = " ".join(" ".join(current).split())
+        if text:
+            blocks.append(text)
+        current.clear()
+
+    def walk(element: etree._Element) -> None:
+        if element in held or not isinstance(element.tag, str):
+            return
+        tag = element.tag.lower()
+        if tag in _BREAKS:
+            flush()
+        if element.text and tag != "a":
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                if isinstance(child.tag, str) and child.tag.lower() == "br":
+                    flush()
+                current.append(child.tail)
+        if tag in _BREAKS:
+            flush()
+
+    walk(root)
+    flush()
+    return blocks
+
+
+def _chrome_text(root: etree._Element, held: set[etree._Element]) -> str:
+    """The text of the page's footer, legal notice, "About us" box, cookie banner and widgets
+    (by class or id): full sentences that are no article's running text. A wrapper marked so
+    (<body class="has-sidebar">) that holds a card, a headline or the story is not chrome."""
+    parts = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in _NEVER_CHROME:
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _CHROME_MARKS.search(marks):
+            continue
+        inner = list(element.iter())
+        if any(e in held or e.tag in _NEVER_CHROME for e in inner[1:]) or element in held:
+            continue
+        parts.append(_text(element))
+    return " ".join(parts)
+
+
+def _full(text: str) -> bool:
+    """A paragraph of running text: long, or a shorter one that ends like a sentence (a
+    headline does not; a Chinese sentence of 20 characters does)."""
+    words = word_count(text)
+    return words >= _FULL_PARAGRAPH_WORDS or (
+        words >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
+    )
+
+
+def _is_article(root: etree._Element, cards: list[etree._Element], main_text: str = "") -> bool:
     """Running paragraphs outside the cards make the page an article with links around it:
     more words than the cards hold (or than a short story), three or more full paragraphs,
-    or a page that calls itself an article (og:type) and has some running text."""
+    or a page that calls itself an article (og:type) and has some running text.
+
+    The paragraphs are those of the extractor's main text that no card holds, when it has
+    one: it has already set menus, footers and cookie notices aside, which a walk over the
+    page would count as running text. Without it, every run of text outside the cards."""
     held = set(cards)  # the cards stay referenced, so their lxml proxies are stable
-    paragraphs = [
-        _words(_text(p))
-        for p in root.iter("p")
-        if p not in held and not any(a in held for a in p.iterancestors())
-    ]
-    running = sum(paragraphs)
-    card_words = sum(_words(_text(c)) for c in cards)
-    full = sum(n >= _FULL_PARAGRAPH_WORDS for n in paragraphs)
+    if main_text.strip():
+        # compared without whitespace: a card's text joins its inline parts with spaces
+        # ("<b>bold</b>," gives "bold ,"), the extractor's does not
+        blob = "".join("".join(_text(c) for c in cards).split())
+        lines = (" ".join(line.split()) for line in main_text.splitlines())
+        blocks = [
+            line for line in lines if line and "".join(line.lstrip("-*•| ").split()) not in blob
+        ]
+    else:
+        body = root.find("body")
+        blocks = _running_blocks(body if body is not None else root, held)
+    chrome = _chrome_text(root, held)
+    blocks = [b for b in blocks if b not in chrome]
+    running = sum(word_count(b) for b in blocks)
+    card_words = sum(word_count(_text(c)) for c in cards)
+    full = sum(_full(b) for b in blocks)
     declared = root.xpath("//meta[@property='og:type']/@content")
     says_article = bool(declared) and str(declared[0]).strip().lower() == "article"
     return (
@@ -212,7 +315,7 @@ def _teaser(card: etree._Element, title: str, date: str | None, outlet: str | No
         if part:
             rest = rest.replace(part, " ")
     rest = " ".join(rest.split())
-    return rest if _words(rest) >= 6 else None
+    return rest if word_count(rest) >= 6 else None
 
 
 def links_to_article(url: str | None, page_url: str | None) -> bool:
@@ -238,8 +341,9 @@ def _topic(root: etree._Element) -> str | None:
     return None
 
 
-def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
-    """The page as a listing, or None when it is not one (an article, or too few cards)."""
+def read_listing(html: str, *, page_url: str | None = None, main_text: str = "") -> Listing | None:
+    """The page as a listing, or None when it is not one (an article, or too few cards).
+    `main_text` is the extractor's reading of the page, one paragraph a line."""
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -250,7 +354,7 @@ def read_listing(html: str, *, page_url: str | None = None) -> Listing | None:
     if len(pairs) < _MIN_CARDS:
         return None
     cards = _extents([card for card, _ in pairs])
-    if _is_article(root, [e for extent in cards for e in extent]):
+    if _is_article(root, [e for extent in cards for e in extent], main_text):
         return None
     cards = [_joined(extent) for extent in cards]
     if _share(cards, _FORUM) >= 0.5:
