@@ -85,6 +85,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.misread_plural_noun,
     rules_places.anchored_descriptors,
     rules_hedge.figurative_object,
+    rules_counterparts.deal_counterparty,  # after a "killed" deal is read as a rejection
     rules_hedge.requested_content,
     rules_hedge.habitual,
     rules_hedge.stake_threat,
