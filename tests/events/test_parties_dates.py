@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
+from eventline.events.document import code_doc
 from eventline.model import ActorRef, EventMention
 from tests.events.coded import events
 from tests.events.conftest import ACTORS, Row, Table, parsed_doc, tag_actors
@@ -202,3 +203,52 @@ def test_an_act_told_as_an_outrage_stays_beside_the_criticism(parse) -> None:
     found = events(parse, text)
     assert _names(_one(found, "ACCUSE", "appalled").recipient) == ["Peru"]
     assert [e.type for e in found if e.trigger == "sent"] == ["MOBILIZE"]
+
+
+# --- conjecture ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is unlikely that Velkor flew to Warsaw just to condemn Peru.",
+        "Chile is unlikely to attack Peru.",
+        "Would Chile really send troops to defend Peru?",
+    ],
+)
+def test_a_writers_conjecture_is_no_event(parse, text: str) -> None:
+    assert events(parse, text) == []
+
+
+def test_an_act_the_doubted_clause_presupposes_stays(parse) -> None:
+    text = "Peru attacked Chile on Monday. It is unlikely that Chile will forgive the attack."
+    assert [e.trigger for e in events(parse, text) if e.type == "ASSAULT"] == ["attacked"]
+
+
+def test_a_hedged_report_is_still_an_event(parse) -> None:
+    found = events(parse, "Chile has reportedly supplied Peru with rifles.")
+    assert [(e.type, e.modality) for e in found] == [("AID", "alleged")]
+
+
+# --- name clashes ----------------------------------------------------------------------------
+
+CLASH: Table = {
+    "Zentrix": ("o_zentrix", "Zentrix", None, "BUS", "ORG"),
+    "Vexo": ("act_vexo", "Vexo", None, None, "ORG"),
+    "KDU": ("act_kdu", "KDU", "POL", "PTY", "ORG"),  # a party of Poland, matched by its letters
+    "Poland": ("c_pol", "Poland", "POL", None, "GPE"),
+}
+
+
+def test_a_party_of_a_country_the_article_never_names_beside_a_company_is_a_clash(
+    nlp: Language,
+) -> None:
+    doc = tag_actors(nlp("Vexo and KDU agreed to a deal on films for Zentrix."), CLASH)
+    assert code_doc(doc, article_id="t", published="2024-03-14").events == []
+
+
+def test_a_party_of_a_country_the_article_names_stays_political(nlp: Language) -> None:
+    text = "Poland welcomed the plan. Vexo and KDU agreed to a deal on films for Zentrix."
+    doc = tag_actors(nlp(text), CLASH)
+    found = code_doc(doc, article_id="t", published="2024-03-14").events
+    assert [e.type for e in found if e.trigger == "agreed"] == ["AGREE"]

@@ -29,6 +29,7 @@ from eventline.eval.listings import score_listings
 from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
+from eventline.eval.party_dates import score_party_dates
 from eventline.eval.places import meantime_coded, score_place_examples, score_places
 from eventline.eval.plover_fresh import score_plover_fresh
 from eventline.eval.plover_gsr import score_plover_gsr, score_plover_gsr_f1
@@ -263,6 +264,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "meantime-quotes-test": _meantime_quotes("meantime_quotes_test"),  # held out
     "plover-fresh": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh"),  # pfresh helper
     "plover-fresh-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-test"),
+    "party-dates": lambda ctx: score_party_dates(ctx.nlp),  # parties helper: #11 review 7
 }
 
 

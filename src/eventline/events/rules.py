@@ -18,6 +18,7 @@ from __future__ import annotations
 from eventline.events import (
     rules_acts,
     rules_conflict,
+    rules_conjecture,
     rules_counterparts,
     rules_criticism,
     rules_hedge,
@@ -90,6 +91,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_hedge.habitual,
     rules_hedge.stake_threat,
     rules_hedge.sports_contest,
+    rules_conjecture.conjectured_acts,
 )
 # Each rule by its function's name, in the order above.
 RULES: dict[str, Rule] = {func.__name__: func for func in _ORDER}
