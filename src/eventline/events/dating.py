@@ -191,14 +191,13 @@ class TimexIndex:
         self.by_token: dict[int, FoundTimex] = {}
         self.by_sentence: dict[int, list[FoundTimex]] = {}
         self.by_noun: dict[int, FoundTimex] = {}  # event nouns a misattached timex dates
-        # timexes that bound a clause's time (since/until/by X) or date an anchor clause
-        # ("since Russia invaded Ukraine in February 2022"), by id: never a story's time
+        # timexes that bound a clause's time (since/until/by X), by id: never a story's time
         self.bounds: dict[int, str] = {}
         for tx in timexes:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            if (bound := _bound(span.root, relation)) is not None:
+            if (bound := _bound(span.root)) is not None:
                 self.bounds[id(tx)] = bound
             if tx.date is not None:
                 for tok in span:
@@ -296,9 +295,8 @@ class TimexIndex:
 
     def story_time(self, sent: Span) -> FoundTimex | None:
         """The time a sentence is about: its main clause's timex, else the only dated timex
-        that dates one of its clauses; never a bound ("since February 2022", "by next
-        year") nor the date of an anchor the sentence is placed after ("has evolved since
-        Russia invaded Ukraine in February 2022": later events are not of February 2022)."""
+        that dates one of its clauses; never a bound ("since February 2022", "until March",
+        "by next year": a demand's deadline does not date the refusal told next)."""
         if own := self._own(sent.root):
             if id(own.tx) in self.bounds:
                 return None
@@ -308,34 +306,17 @@ class TimexIndex:
 
 
 # What a bounding preposition makes of a timex: the start or the end of a state, or a
-# deadline ("by next year"); "anchor" for a timex dating a clause an event is placed after.
+# deadline ("by next year").
 _BOUND_PREPS = {"since": "start", "until": "end", "till": "end", "by": "deadline"}
 _ENDS = frozenset({"end"})
-_ANCHOR_MARKS = frozenset({"since", "after", "following", "before", "until", "till"})
 
 
-def _bound(root: Token, relation: frozenset[str]) -> str | None:
-    """How a timex headed by `root` bounds rather than dates: "since March" (start), "until
-    March" (end), "by next year" (deadline), or inside a clause an event is placed after or
-    before ("since Russia invaded Ukraine in February 2022": anchor)."""
+def _bound(root: Token) -> str | None:
+    """How a timex headed by `root` bounds a clause's time rather than dating it: "since
+    March" (start), "until March" (end), "by next year" (deadline)."""
     head = root.head
     if root.dep_ == "pobj" and _preposition(head) and head.lower_ in _BOUND_PREPS:
         return _BOUND_PREPS[head.lower_]
-    node = root
-    for _ in range(8):
-        if node.head == node:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            break
-    else:
-        return None
-    if node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _ANCHOR_MARKS for c in node.children
-    ):
-        return "anchor"
-    if node.dep_ == "pcomp" and node.head.lower_ in relation:
-        return "anchor"
     return None
 
 

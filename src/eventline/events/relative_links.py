@@ -101,7 +101,7 @@ def _sides(refs: tuple[ActorRef, ...]) -> set[str]:
     return {a.country or a.id for a in refs}
 
 
-def compatible(a: EventMention, b: EventMention) -> bool:
+def _compatible(a: EventMention, b: EventMention) -> bool:
     """Same type, a shared actor country, and recipients that overlap where both are named."""
     if a.type != b.type or not _sides(a.actor) & _sides(b.actor):
         return False
@@ -119,7 +119,7 @@ def same_event_date(
     if any(c.lower_ in lex.cue("novelty_words") for c in trigger.children):
         return None  # "fresh sanctions" are not the earlier ones
     lemma = trigger.lemma_.lower()
-    fitting = [d for d in stated if compatible(item.event, d.event)]
+    fitting = [d for d in stated if _compatible(item.event, d.event)]
     for same_lemma in (True, False):
         if not same_lemma and not (other_lemmas and trigger.pos_ == "NOUN"):
             break

@@ -15,7 +15,6 @@ from eventline.events.args import first
 from eventline.events.dating import TimexIndex
 from eventline.events.patterns import EventLexicon
 from eventline.events.relative_base import DEFINITE, Dated, is_past, main_clause, month_of
-from eventline.events.relative_links import compatible
 from eventline.model import ActorRef
 
 
@@ -44,9 +43,7 @@ def _story_time(
         before = root.doc[sent.start - 1].sent
         tx = timexes.story_time(before)
         if tx is None:
-            return _anaphoric_date(item, items, before.start, lex) or _same_happening(
-                item, items, before.start
-            )
+            return _anaphoric_date(item, items, before.start, lex)
     if tx is None or tx.date is None or tx.precision is None:
         return None
     return tx.date, tx.precision
@@ -80,23 +77,6 @@ def _anaphoric_date(
     date_, precision = dates.pop()
     if not any(_continues(item, d, lex) for d in prior):
         return None
-    return date_ or "", precision or ""
-
-
-def _same_happening(item: Dated, items: list[Dated], before: int) -> tuple[str, str] | None:
-    """ "Russia has not been forceful since Israel began attacks on June 13. The Kremlin has
-    condemned attacks by the US and Israel on Iran.": the sentence before has no story time
-    (its only date is the anchor it is placed after), but it dates the same happening, an
-    event of this type with a shared actor side (and target, where both name one); the
-    continued happening keeps that date, when all such events agree on one."""
-    dates = {
-        (d.event.date, d.event.date_precision)
-        for d in items
-        if d.stated and d.cand.trigger.sent.start == before and compatible(item.event, d.event)
-    }
-    if len(dates) != 1:
-        return None
-    date_, precision = dates.pop()
     return date_ or "", precision or ""
 
 

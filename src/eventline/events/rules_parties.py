@@ -158,9 +158,10 @@ def _alone(ref: ActorRef, others: list[ActorRef]) -> bool:
 def name_clashes(c: EventCandidate, countries: dict[str, list[ActorRef]]) -> frozenset[str]:
     """ "Apple and ABC have agreed to a deal" (ABC read as a party of Lesotho), "Apple
     releases the iPhone SDK" (a Slovak party), "challenged by Lockheed and Sikorsky" (a Polish
-    minister): beside a company or an unresolved organisation, a name the nlp stage matched
-    to a political body (an `act_` id: no KB entry of its own) of a country the article names
-    through no other actor is a match by accident. Returns
+    minister): beside a company or an unresolved organisation, a one-word name (an acronym,
+    a bare surname) the nlp stage matched to a political body (an `act_` id: no KB entry of
+    its own) of a country the article names through no other actor is a match by accident.
+    Returns
     the ids of such parties; none when no party of the event is a business."""
     parties = (*c.actor, *c.recipient)
     if not any(p.sector in BUSINESS or _unresolved_org(p) for p in parties):
@@ -169,6 +170,7 @@ def name_clashes(c: EventCandidate, countries: dict[str, list[ActorRef]]) -> fro
         p.id
         for p in parties
         if p.id.startswith(_UNKNOWN_NAMED)  # matched by name, not an entry of the KB
+        and " " not in p.name.strip()  # by one word: an acronym or a bare surname
         and p.country
         and p.sector in POLITICAL_SECTORS
         and _alone(p, countries.get(p.country, []))
