@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from eventline.eval.meantime_quotes import news_text
+import pytest
+
+from eventline.eval.meantime_quotes import _KEYS, HELD_OUT, _read, meantime_quote_files, news_text
 from eventline.eval.quotes import ExpectedQuote, QuoteFile, score_quote_attributions
 from eventline.model import Quote
+from tests.conftest import SHARED, need_shared
 
 
 def _xml(sentences: list[list[str]]) -> ET.Element:
@@ -65,3 +70,37 @@ def test_a_short_fragment_is_found_through_its_reported_clause(tmp_path: Path) -
 def test_news_text_keeps_an_attribution_cut_off_by_the_splitter() -> None:
     root = _xml([["``", "We", "won", "big", ".", "''"], ["said", "Ana", "Ruiz", "."]])
     assert news_text(root) == '"We won big." said Ana Ruiz.'
+
+
+@pytest.mark.parametrize("section", sorted(_KEYS))
+def test_every_gold_statement_is_words_of_its_article(section: str) -> None:
+    """An annotator's typo would make a statement unfindable and lower the figure for nothing:
+    nearly every word pair of a gold text (a quote split by its attribution, or shortened with
+    "...", breaks a pair or two) must be a word pair of the rebuilt article."""
+    need_shared()
+    files = meantime_quote_files(SHARED / "benchmarks" / "meantime", section)
+    assert files
+    for qf in files:
+        article = set(_pairs(_read(qf.path)[0], singles=True))
+        for quote in qf.quotes:
+            pairs = _pairs(quote.text)
+            found = sum(p in article for p in pairs)
+            assert found >= 0.8 * len(pairs), f"{qf.path.name}: {quote.text[:60]}"
+
+
+def test_held_out_halves_are_other_articles_than_their_dev_halves() -> None:
+    need_shared()
+    root = SHARED / "benchmarks" / "meantime"
+    for dev, test in (("meantime_quotes", "meantime_quotes_test"),
+                      ("meantime_quotes_2", "meantime_quotes_2_test")):  # fmt: skip
+        assert test in HELD_OUT and dev not in HELD_OUT
+        dev_files = {qf.path for qf in meantime_quote_files(root, dev)}
+        assert dev_files.isdisjoint(qf.path for qf in meantime_quote_files(root, test))
+
+
+def _pairs(text: str, *, singles: bool = False) -> list[tuple[str, str]]:
+    """Word pairs of `text`; a one-word text is its word (paired with ""), and so are all the
+    words of an article (`singles`), so that a one-word quote can be found."""
+    words = re.findall(r"\w+", text.casefold())
+    pairs = list(itertools.pairwise(words))
+    return pairs + [(w, "") for w in words] if singles or len(words) == 1 else pairs

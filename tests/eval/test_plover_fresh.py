@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from eventline.eval.floors import apply_floors
 from eventline.eval.plover_fresh import (
+    RESOURCE_2,
     SECTIONS,
     Coded,
     FreshRecord,
@@ -31,6 +32,15 @@ def test_halves_load_with_their_no_event_sentences() -> None:
     assert {r.id for r in dev}.isdisjoint(r.id for r in test)
     for half in (dev, test):
         assert sum(not r.events for r in half) == 22
+        assert {e.type for r in half for e in r.events} <= PLOVER_TYPES
+
+
+def test_second_set_has_disjoint_halves_of_plover_types() -> None:
+    dev, test = load_fresh("dev", RESOURCE_2), load_fresh("test", RESOURCE_2)
+    assert len(dev) >= 100 and len(test) >= 100
+    assert {r.id for r in dev}.isdisjoint(r.id for r in test)
+    for half in (dev, test):
+        assert any(not r.events for r in half)
         assert {e.type for r in half for e in r.events} <= PLOVER_TYPES
 
 
@@ -100,5 +110,5 @@ def test_sections_report_and_meet_floors(nlp: Language, section: str) -> None:
     assert {m.name for m in report.metrics} >= {"type_macro_f1", "pair_recall"}
     for metric in report.metrics:
         assert metric.floor is not None and metric.passed, f"{metric.name}={metric.value:.3f}"
-    if section == "plover-fresh-test":
+    if section.endswith("-test"):
         assert report.misses == ()  # held out: scored only, never read

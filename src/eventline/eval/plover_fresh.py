@@ -17,6 +17,10 @@ may hold no event or several, so the figures are those of the held-out measures:
   (else the primary), and the share of no-event sentences given an event (reported as its
   complement `no_event_clean`, so that its floor is a lower bound like every other).
 
+A second annotator's set (resources/eval/plover_fresh_2.json: longer real-news style sentences,
+attribution, descriptor actors) has the same format and halves, as sections `plover-fresh-2`
+and `plover-fresh-2-test`.
+
 Codes compare as `plover_gsr.actor_code` does (country, else sector); a gold actor with a null
 code (IS, al Qaeda) compares by its sector. Non-ISO gold codes the coder spells differently are
 mapped by the resource's `codes` table. Each sentence is coded with its date as publication date.
@@ -37,7 +41,14 @@ from eventline.events.document import code_text
 from eventline.model import EventMention
 
 RESOURCE = "resources/eval/plover_fresh.json"
-SECTIONS = {"plover-fresh": "dev", "plover-fresh-test": "test"}
+RESOURCE_2 = "resources/eval/plover_fresh_2.json"  # a second annotator's set, same format
+# section -> (gold file, half); each file has a dev half (misses printed) and a held-out half
+SECTIONS = {
+    "plover-fresh": (RESOURCE, "dev"),
+    "plover-fresh-test": (RESOURCE, "test"),
+    "plover-fresh-2": (RESOURCE_2, "dev"),
+    "plover-fresh-2-test": (RESOURCE_2, "test"),
+}
 _HELD_OUT = {"test"}
 
 
@@ -59,15 +70,15 @@ class FreshRecord:
 
 
 @cache
-def _resource() -> dict[str, Any]:
+def _resource(resource: str) -> dict[str, Any]:
     try:
-        data = json.loads(resources.files("eventline").joinpath(RESOURCE).read_text("utf-8"))
+        data = json.loads(resources.files("eventline").joinpath(resource).read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ResourceError(RESOURCE, f"cannot read: {exc}") from exc
+        raise ResourceError(resource, f"cannot read: {exc}") from exc
     if not isinstance(data, dict) or data.get("version") != 1:
-        raise ResourceError(RESOURCE, "expected a mapping with version: 1")
+        raise ResourceError(resource, "expected a mapping with version: 1")
     if not isinstance(data.get("records"), list):
-        raise ResourceError(RESOURCE, "expected a list of records")
+        raise ResourceError(resource, "expected a list of records")
     return data
 
 
@@ -79,7 +90,7 @@ def _codes(actors: Any, fix: dict[str, str]) -> frozenset[str]:
     return frozenset(fix.get(code, code) for code in found if isinstance(code, str) and code)
 
 
-def _record(raw: dict[str, Any], fix: dict[str, str]) -> FreshRecord:
+def _record(raw: dict[str, Any], fix: dict[str, str], resource: str) -> FreshRecord:
     try:
         events = tuple(
             GoldEvent(
@@ -98,17 +109,17 @@ def _record(raw: dict[str, Any], fix: dict[str, str]) -> FreshRecord:
             events=events,
         )
     except (KeyError, TypeError) as exc:
-        raise ResourceError(RESOURCE, f"bad record {raw.get('id', '?')}: {exc}") from exc
+        raise ResourceError(resource, f"bad record {raw.get('id', '?')}: {exc}") from exc
 
 
 @cache
-def load_fresh(split: str) -> tuple[FreshRecord, ...]:
-    """The records of one half (`dev` or `test`), in file order."""
-    data = _resource()
+def load_fresh(split: str, resource: str = RESOURCE) -> tuple[FreshRecord, ...]:
+    """The records of one half (`dev` or `test`) of a gold file, in file order."""
+    data = _resource(resource)
     fix = {str(k): str(v) for k, v in (data.get("codes") or {}).items()}
-    records = tuple(_record(raw, fix) for raw in data["records"])
+    records = tuple(_record(raw, fix, resource) for raw in data["records"])
     if split not in {r.split for r in records}:
-        raise ResourceError(RESOURCE, f"no records in split {split!r}")
+        raise ResourceError(resource, f"no records in split {split!r}")
     return tuple(r for r in records if r.split == split)
 
 
@@ -239,6 +250,6 @@ def score_fresh(coded: list[Coded], *, section: str, list_misses: bool) -> Secti
 
 def score_plover_fresh(nlp: Any, section: str) -> SectionReport:
     """One half of the fresh set (`SECTIONS`); the held-out half reports no misses."""
-    split = SECTIONS[section]
-    coded = code_records(load_fresh(split), nlp)
+    resource, split = SECTIONS[section]
+    coded = code_records(load_fresh(split, resource), nlp)
     return score_fresh(coded, section=section.replace("-", "_"), list_misses=split not in _HELD_OUT)

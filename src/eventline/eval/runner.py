@@ -262,8 +262,12 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "place-examples-2": _place_examples_2,  # places helper: resources/places/examples_2.yaml
     "meantime-quotes": _meantime_quotes("meantime_quotes"),  # quotes helper: dev half
     "meantime-quotes-test": _meantime_quotes("meantime_quotes_test"),  # held out
+    "meantime-quotes-2": _meantime_quotes("meantime_quotes_2"),  # second annotator: dev half
+    "meantime-quotes-2-test": _meantime_quotes("meantime_quotes_2_test"),  # held out
     "plover-fresh": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh"),  # pfresh helper
     "plover-fresh-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-test"),
+    "plover-fresh-2": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-2"),  # 2nd annotator
+    "plover-fresh-2-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-2-test"),
     "party-dates": lambda ctx: score_party_dates(ctx.nlp),  # parties helper: #11 review 7
 }
 
