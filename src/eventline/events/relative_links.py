@@ -119,13 +119,13 @@ def same_event_date(
     if any(c.lower_ in lex.cue("novelty_words") for c in trigger.children):
         return None  # "fresh sanctions" are not the earlier ones
     lemma = trigger.lemma_.lower()
-    fitting = [d for d in stated if _compatible(item.event, d.event)]
+    compatible = [d for d in stated if _compatible(item.event, d.event)]
     for same_lemma in (True, False):
         if not same_lemma and not (other_lemmas and trigger.pos_ == "NOUN"):
             break
         found = {
             (d.event.date, d.event.date_precision): d.event
-            for d in fitting
+            for d in compatible
             if not same_lemma or d.cand.trigger.lemma_.lower() == lemma
         }
         if found:
