@@ -11,22 +11,26 @@ I/we inside a direct quote: the quote's speaker).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from eventline.events.patterns import lexicon
+from eventline.events.short_names import earlier_full_names
+from eventline.events.syntax import SUBJECTS
+from eventline.events.syntax import children as children  # re-exported: the rules' imports
+from eventline.events.syntax import clause_head as clause_head
+from eventline.events.syntax import depth as depth
+from eventline.events.syntax import first as first
+from eventline.events.syntax import prep_objects as prep_objects
+from eventline.events.syntax import stranded_object as stranded_object
+from eventline.events.syntax import subject as subject
 from eventline.model import ActorRef
 
 SPAN_KEY = "actors"
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _OF_PREPS = ("of", "from", "in", "by")
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
-# Prepositions through which a gerund takes the governing verb's object as its subject
-# ("accused Tehran of sending", "blamed X for shelling", "stopped Y from entering"); under
-# any other ("after having warned", "before meeting", "by sending") the subject controls.
-_OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against"})
 PERSON_LABELS = {"PERSON", "person", "PER"}
 # Nouns for a person who stands for a state or body ("his counterpart", "the envoy").
 COUNTERPARTS = frozenset(
@@ -88,6 +92,14 @@ class ActorIndex:
                 if (gender := _gender_near(span)) is not None:
                     self.genders.setdefault(ref.id, gender)
         self.persons.sort(key=lambda pair: pair[0])  # spans come in component order, not text
+        named = [(s, r) for s in doc.spans.get(SPAN_KEY, ()) if (r := _span_actor(s)) is not None]
+        people = frozenset(s.start for s, _ in named if is_person(s))
+        fuller = earlier_full_names(named, person=people)
+        for span in (s for s, _ in named if s.start in fuller):
+            full = fuller[span.start]  # "the Air Force": the body named in full before
+            for i in range(span.start, span.end):
+                pairs = self.by_token[i]
+                self.by_token[i] = [(s, full if s.start == span.start else r) for s, r in pairs]
 
     def covering(self, tok: Token) -> ActorRef | None:
         """The narrowest actor span covering `tok`."""
@@ -354,7 +366,7 @@ class ActorIndex:
             if i < before and self.genders.get(ref.id, gender) == gender
         ]
         subjects = [
-            (i, ref) for i, ref in people if self.doc[i].dep_ in (*_SUBJECTS, "appos", "compound")
+            (i, ref) for i, ref in people if self.doc[i].dep_ in (*SUBJECTS, "appos", "compound")
         ]
         pool = subjects or people
         return pool[-1][1] if pool else None
@@ -484,160 +496,3 @@ def companions(prep: Token) -> list[Token]:
     ):
         return list(children(prep, "pobj"))
     return []
-
-
-def children(tok: Token, *deps: str) -> Iterator[Token]:
-    return (c for c in tok.children if c.dep_ in deps)
-
-
-def first(tok: Token, *deps: str) -> Token | None:
-    return next(children(tok, *deps), None)
-
-
-def prep_objects(tok: Token, preps: Iterable[str]) -> Iterator[tuple[str, Token]]:
-    """(preposition, object) pairs under `tok` for the given prepositions, in text order."""
-    wanted = set(preps)
-    found = [
-        (prep.i, prep.lower_, pobj)
-        for prep in children(tok, "prep", "dative", "agent")
-        if prep.lower_ in wanted
-        for pobj in list(children(prep, "pobj", "pcomp")) or stranded_object(prep)
-    ]
-    found += [(mark.i, mark.lower_, obj) for mark, obj in _marked_objects(tok, wanted)]
-    for _, prep_word, pobj in sorted(found, key=lambda f: (f[0], f[2].i)):
-        yield prep_word, pobj
-
-
-def _marked_objects(tok: Token, wanted: set[str]) -> Iterator[tuple[Token, Token]]:
-    """ "pleaded before Congress to be given loans": the parser reads the preposition as the
-    marker of the infinitive that follows and its object as that infinitive's subject. An
-    infinitive ("to" + verb) takes no marker and no subject of its own, so a wanted
-    preposition marking one, right before its subject, is a preposition of `tok`."""
-    for clause in children(tok, "advcl"):
-        if not any(x.dep_ == "aux" and x.lower_ == "to" for x in clause.children):
-            continue
-        for mark in children(clause, "mark"):
-            subj = first(clause, "nsubj", "nsubjpass")
-            if mark.lower_ in wanted and subj is not None and subj.left_edge.i == mark.i + 1:
-                yield mark, subj
-
-
-def stranded_object(prep: Token) -> list[Token]:
-    """ "granted asylum to five officers holed up in an embassy": the parser leaves "to" with
-    no object and makes its noun the subject of the reduced relative that follows; that
-    subject, starting right after the preposition, is the preposition's object."""
-    doc = prep.doc
-    if prep.i + 1 >= len(doc) or prep.i + 1 >= prep.sent.end:
-        return []
-    return [
-        t
-        for t in prep.head.subtree
-        if t.dep_ == "nsubj"
-        and t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "conj")
-        and t.i < t.head.i
-        and t.left_edge.i == prep.i + 1
-    ][:1]
-
-
-def subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject token and whether the verb is passive.
-
-    Subjects are inherited along control and coordination: "agreed to supply" (xcomp),
-    "accused Tehran of sending" (object control through a gerund), "condemned X and warned Y"
-    (conjoined verbs), "Speaking in London, Blinken said" (participial adverbials).
-    """
-    node = verb
-    for _ in range(6):
-        own = _nearest_subject(node)
-        if own is not None:
-            return own, node == verb and (own.dep_ == "nsubjpass" or _passive(verb))
-        if any(c.dep_ == "auxpass" for c in node.children) and node == verb:
-            return None, True
-        governor = node.head
-        if governor == node:
-            return None, False
-        if node.dep_ == "pcomp" and governor.dep_ == "prep":
-            verb_above = governor.head
-            obj = first(verb_above, "dobj")
-            if obj is not None and governor.lower_ in _OBJECT_CONTROL_PREPS:
-                return obj, False  # "accused Tehran of sending": Tehran sends
-            node = verb_above  # "condemned X after having warned": the condemner warned
-            continue
-        if node.dep_ == "xcomp":
-            obj = first(governor, "dobj")
-            if obj is not None and governor.lemma_ not in {"promise", "offer"}:
-                return obj, False
-        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and (
-            governor.pos_ in ("VERB", "AUX", "ADJ")
-        ):
-            node = governor
-            continue
-        if node.dep_ == "relcl":
-            return governor, False
-        if (issuer := _issuing_verb(node)) is not None:
-            node = issuer  # "issued a declaration demanding ...": the issuer demands
-            continue
-        return None, False
-    return None, False
-
-
-def _issuing_verb(node: Token) -> Token | None:
-    """The verb that issues the document a participle hangs on ("issued a statement
-    condemning X", "in a letter urging Y"), whose subject speaks through it."""
-    doc_noun = node.head
-    if node.dep_ != "acl" or node.tag_ != "VBG" or doc_noun.pos_ != "NOUN":
-        return None
-    if doc_noun.lemma_.lower() not in lexicon().cue("statement_nouns"):
-        return None
-    if doc_noun.dep_ == "dobj" and doc_noun.head.pos_ == "VERB":
-        return doc_noun.head
-    if doc_noun.dep_ == "pobj" and doc_noun.head.head.pos_ == "VERB":
-        return doc_noun.head.head  # "in a statement condemning ..., the ministry said"
-    return None
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and (verb.tag_ == "VBN")
-    )
-
-
-def clause_head(tok: Token) -> Token:
-    """The verb whose clause holds `tok` (the token itself for verbs)."""
-    node = tok
-    for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":
-            return node
-        if node.head == node:
-            return node
-        node = node.head
-    return node
-
-
-def depth(tok: Token) -> int:
-    d = 0
-    while tok.head != tok and d < 50:
-        tok = tok.head
-        d += 1
-    return d
-
-
-def _nearest_subject(verb: Token) -> Token | None:
-    """The verb's first subject, passing over a dateline the parse hung on the verb as a
-    second subject ("MOSCOW, June 3 - Russia pledged ...": the place is no subject)."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    real = [c for c in subjects if not _dateline(c)]
-    pool = real or subjects
-    return pool[0] if pool else None
-
-
-def _dateline(tok: Token) -> bool:
-    """A sentence-initial place in capitals followed by a comma or a bracket: a dateline."""
-    doc = tok.doc
-    return (
-        tok.i == tok.sent.start
-        and len(tok.text) > 1
-        and tok.text.isupper()
-        and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].text in (",", "(", "-", "—", "–")
-    )

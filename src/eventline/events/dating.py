@@ -191,10 +191,14 @@ class TimexIndex:
         self.by_token: dict[int, FoundTimex] = {}
         self.by_sentence: dict[int, list[FoundTimex]] = {}
         self.by_noun: dict[int, FoundTimex] = {}  # event nouns a misattached timex dates
+        # timexes that bound a clause's time (since/until/by X), by id: never a story's time
+        self.bounds: dict[int, str] = {}
         for tx in timexes:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
+            if (bound := _bound(span.root)) is not None:
+                self.bounds[id(tx)] = bound
             if tx.date is not None:
                 for tok in span:
                     self.by_token[tok.i] = tx
@@ -203,7 +207,7 @@ class TimexIndex:
                     self.by_noun[noun.i] = tx
                 continue
             attached = _attachment(span.root, relation)
-            if attached is not None and tx.date is not None:
+            if attached is not None and tx.date is not None and id(tx) not in self.bounds:
                 self.by_sentence.setdefault(span.sent.start, []).append(tx)
             if attached is not None and (tx.date is not None or _UNRESOLVED.match(tx.value)):
                 verb, rank = attached
@@ -259,12 +263,20 @@ class TimexIndex:
     def of_clause(self, verb: Token, *, climb: bool = True) -> FoundTimex | None:
         """A dated timex of `verb`'s clause, or of a subject-less participle under it, or of
         a participle framing the clause ("In a deal signed in 2022, Iran agreed ..."); for an
-        infinitive complement without one, its governor's ("agreed on Friday to supply")."""
+        infinitive complement without one, its governor's ("agreed on Friday to supply").
+        Only the clause's own time expression dates it: a complement's bound is its action's
+        ("refused to accept cuts by next year": the deadline is the demanded cuts', not the
+        refusal's), "until March" ends a state rather than dating it, and a past act is
+        never dated after its report ("by next year" in a told past)."""
         if own := self._own(verb):
-            return own.tx if own.tx.date is not None else None
+            if own.tx.date is None:
+                return None
+            return own.tx if self._dates(own.tx, verb) else None
         for child in children(verb, "advcl", "xcomp"):
             if first(child, "nsubj", "nsubjpass") is None and (found := self._own(child)):
-                return found.tx if found.tx.date is not None else None
+                if found.tx.date is None or id(found.tx) in self.bounds:
+                    return None
+                return found.tx if self._dates(found.tx, verb) else None
         for prep in children(verb, "prep"):
             for pobj in children(prep, "pobj"):
                 for part in children(pobj, "acl"):
@@ -274,13 +286,54 @@ class TimexIndex:
             return self.of_clause(verb.head, climb=False)
         return None
 
+    def _dates(self, tx: FoundTimex, verb: Token) -> bool:
+        """Whether `tx`, a timex of `verb`'s own clause, can be its date: not the end of a
+        state ("until March"), and not after the report for a past act."""
+        if self.bounds.get(id(tx)) in _ENDS:
+            return False
+        return not (_told_past(verb) and _after_report(tx))
+
     def story_time(self, sent: Span) -> FoundTimex | None:
         """The time a sentence is about: its main clause's timex, else the only dated timex
-        that dates one of its clauses."""
+        that dates one of its clauses; never a bound ("since February 2022", "until March",
+        "by next year": a demand's deadline does not date the refusal told next)."""
         if own := self._own(sent.root):
+            if id(own.tx) in self.bounds:
+                return None
             return own.tx if own.tx.date is not None else None
         dated = self.by_sentence.get(sent.start, [])
         return dated[0] if len(dated) == 1 else None
+
+
+# What a bounding preposition makes of a timex: the start or the end of a state, or a
+# deadline ("by next year").
+_BOUND_PREPS = {"since": "start", "until": "end", "till": "end", "by": "deadline"}
+_ENDS = frozenset({"end"})
+
+
+def _bound(root: Token) -> str | None:
+    """How a timex headed by `root` bounds a clause's time rather than dating it: "since
+    March" (start), "until March" (end), "by next year" (deadline)."""
+    head = root.head
+    if root.dep_ == "pobj" and _preposition(head) and head.lower_ in _BOUND_PREPS:
+        return _BOUND_PREPS[head.lower_]
+    return None
+
+
+def _told_past(verb: Token) -> bool:
+    """A simple past with no modal ("refused", not "would refuse")."""
+    return verb.tag_ == "VBD" and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children
+    )
+
+
+def _after_report(tx: FoundTimex) -> bool:
+    """Whether a timex lies after the publication date it was normalised against, compared
+    at the coarser of the two precisions ("2009" after "2008-12-12")."""
+    if not tx.date or not tx.anchor or not tx.date[:4].isdigit() or not tx.anchor[:4].isdigit():
+        return False
+    size = min(len(tx.date), len(tx.anchor))
+    return tx.date[:size] > tx.anchor[:size]
 
 
 _FRAME_PREPS = frozenset({"during", "in", "at", "throughout", "amid"})

@@ -18,7 +18,9 @@ from __future__ import annotations
 from eventline.events import (
     rules_acts,
     rules_conflict,
+    rules_conjecture,
     rules_counterparts,
+    rules_criticism,
     rules_hedge,
     rules_meetings,
     rules_not_events,
@@ -76,6 +78,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_meetings.meeting_setting,
     rules_conflict.help_for_the_attacked,
     rules_recipients.coordinated_recipients,
+    rules_criticism.criticised_acts,
     rules_acts.same_happening,
     rules_parties.commercial_acts,
     rules_parties.political_parties,
@@ -83,10 +86,12 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.misread_plural_noun,
     rules_places.anchored_descriptors,
     rules_hedge.figurative_object,
+    rules_counterparts.deal_counterparty,  # after a "killed" deal is read as a rejection
     rules_hedge.requested_content,
     rules_hedge.habitual,
     rules_hedge.stake_threat,
     rules_hedge.sports_contest,
+    rules_conjecture.conjectured_acts,
 )
 # Each rule by its function's name, in the order above.
 RULES: dict[str, Rule] = {func.__name__: func for func in _ORDER}

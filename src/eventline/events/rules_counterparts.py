@@ -14,14 +14,18 @@ in a place the trigger's pattern does not look:
 - `offer_addressee`: an offer or a request is addressed to the party that received, opened
   or weighed it ("said the head of the privatisation agency after opening X's offer"): the
   body that party heads when the text says so.
+- `deal_counterparty`: a deal killed, rejected or signed has a counterparty, named in the
+  deal's own phrase ("the lease deal with Zentrix") or where the sentence says whom the deal
+  favoured or was with ("the deal was killed by the ministry because reports said the deal
+  had favoured Zentrix").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import ActorIndex, children, first, subject
-from eventline.events.candidate import EventCandidate
+from eventline.events.args import ActorIndex, children, first, prep_objects, subject, unique
+from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef, content_id
 
@@ -172,4 +176,46 @@ def _headed_body(person: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
                 for body in children(prep, "pobj"):
                     if found := ctx.actors.refs(body):
                         return found
+    return ()
+
+
+# Types whose object may be a deal with a counterparty (a deal rejected, killed, agreed).
+_DEAL_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT", "RETREAT"})
+_DEAL_PREPS = ("with", "for", "to")
+
+
+def deal_counterparty(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """A deal (a contract, a lease, an agreement) an act is about, with no recipient: the
+    party the deal is with, in its own phrase ("the lease deal with Zentrix", "Zentrix's
+    contract"), or, when the sentence names the deal again ("... because reports said the
+    deal had favoured Zentrix"), the party that other mention's clause gives it."""
+    deals = ctx.lex.cue("cancellable_objects")
+    for c in cands:
+        if c.recipient or not c.actor or c.type not in _DEAL_TYPES or c.trigger.pos_ != "VERB":
+            continue
+        obj = first(c.trigger, "dobj", "nsubjpass")
+        if obj is None or obj.lemma_.lower() not in deals or ctx.actors.refs(obj):
+            continue
+        found = own_actor(obj, ctx.actors) or unique(
+            r for _, p in prep_objects(obj, _DEAL_PREPS) for r in ctx.actors.refs(p)
+        )
+        found = found or _named_again(obj, ctx.actors)
+        c.recipient = excluding(found, c.actor)
+    return cands
+
+
+def _named_again(deal: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "the deal had favored Boeing", "the deal with Boeing": another definite mention of
+    the same noun later in the sentence, and the party its clause's object or its own "with"
+    phrase names."""
+    for other in deal.sent:
+        if other.i <= deal.i or other.lemma_ != deal.lemma_ or other.pos_ != "NOUN":
+            continue
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in other.children):
+            continue
+        found = unique(r for _, p in prep_objects(other, _DEAL_PREPS) for r in actors.refs(p))
+        if not found and other.dep_ in ("nsubj", "nsubjpass") and other.head.pos_ == "VERB":
+            found = actors.refs(first(other.head, "dobj"))
+        if found:
+            return found
     return ()

@@ -6,7 +6,7 @@ apply these tests are here (`sector_gate`, `commercial_acts`, `political_parties
 
 from __future__ import annotations
 
-from eventline.events.args import prep_objects
+from eventline.events.args import SPAN_KEY, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import lexicon
 from eventline.events.rules_base import RuleContext
@@ -54,14 +54,15 @@ def _political_name(name: str) -> bool:
 _UNKNOWN_NAMED = "act_"
 
 
-def political_event(c: EventCandidate) -> bool:
+def political_event(c: EventCandidate, *, clashes: frozenset[str] = frozenset()) -> bool:
     """Violence and protest stay events when no party is resolved, but not when the only
     parties the text names are businesses ("Northrop defeated Boeing for the order", "Jobs
-    fought cancer", "Boeing's protest of the award" is a bid protest, not a demonstration)."""
+    fought cancer", "Boeing's protest of the award" is a bid protest, not a demonstration).
+    Parties whose ids are in `clashes` (`name_clashes`) count as no political party."""
     parties = (*c.actor, *c.recipient)
     if _private_litigation(c):
         return False
-    if any(political_party(p) for p in parties):
+    if any(political_party(p) and p.id not in clashes for p in parties):
         return True
     if c.type in UNGATED:
         return not any(p.sector in BUSINESS for p in parties)
@@ -129,6 +130,52 @@ def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
     """PLOVER codes interactions of political actors: "Thales will supply electronics",
     "Airbus offered discounts to Aer Lingus", "Apple released new laptops" are business.
     A non-violent event is kept only when its actor or recipient is a political party
-    (`political_party`); one whose parties are all companies, products, business people or
-    unresolved names is dropped."""
-    return [c for c in cands if political_event(c)]
+    (`political_party`, a name clash aside: `name_clashes`); one whose parties are all
+    companies, products, business people or unresolved names is dropped."""
+    countries = _countries_named(ctx)
+    return [c for c in cands if political_event(c, clashes=name_clashes(c, countries))]
+
+
+def _countries_named(ctx: RuleContext) -> dict[str, list[ActorRef]]:
+    """Each country the article's actors belong to, with the actors of it."""
+    named: dict[str, list[ActorRef]] = {}
+    for span in ctx.doc.spans.get(SPAN_KEY, ()):
+        ref = getattr(span._, "actor", None) if span.has_extension("actor") else None
+        if isinstance(ref, ActorRef) and ref.country:
+            named.setdefault(ref.country, []).append(ref)
+    return named
+
+
+def _alone(ref: ActorRef, others: list[ActorRef]) -> bool:
+    """Whether `ref` is all the article says of its country: every actor of that country is
+    `ref` itself or another unknown name matched to the same kind of body ("SDK" twice)."""
+    return all(
+        o.id == ref.id or (o.id.startswith(_UNKNOWN_NAMED) and o.sector == ref.sector)
+        for o in others
+    )
+
+
+def name_clashes(c: EventCandidate, countries: dict[str, list[ActorRef]]) -> frozenset[str]:
+    """ "Apple and ABC have agreed to a deal" (ABC read as a party of Lesotho), "Apple
+    releases the iPhone SDK" (a Slovak party), "challenged by Lockheed and Sikorsky" (a Polish
+    minister): beside a company or an unresolved organisation, a one-word name (an acronym,
+    a bare surname) the nlp stage matched to a political body (an `act_` id: no KB entry of
+    its own) of a country the article names through no other actor is a match by accident.
+    Returns
+    the ids of such parties; none when no party of the event is a business."""
+    parties = (*c.actor, *c.recipient)
+    if not any(p.sector in BUSINESS or _unresolved_org(p) for p in parties):
+        return frozenset()
+    return frozenset(
+        p.id
+        for p in parties
+        if p.id.startswith(_UNKNOWN_NAMED)  # matched by name, not an entry of the KB
+        and " " not in p.name.strip()  # by one word: an acronym or a bare surname
+        and p.country
+        and p.sector in POLITICAL_SECTORS
+        and _alone(p, countries.get(p.country, []))
+    )
+
+
+def _unresolved_org(ref: ActorRef) -> bool:
+    return ref.id.startswith(_UNKNOWN_NAMED) and ref.country is None and ref.sector is None

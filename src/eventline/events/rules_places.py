@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
-from eventline.events.rules_base import PLACE_PREPS, RuleContext
+from eventline.events.rules_base import PLACE_PREPS, VIOLENT_TYPES, RuleContext
 from eventline.model import ActorRef
 
 # Domestic measures are coded against the country where they apply ("lifted a curfew in
@@ -168,7 +168,9 @@ def state_body_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
     (GOV), of the country the text is about, as `descriptor_country` codes "the government".
     Two countries in play, or none named, leave it as it was, and so does the country of a
     state body on the event's other side ("the National Security Agency spied on German
-    officials": the agency is not German)."""
+    officials": the agency is not German), except the armed forces in a non-hostile act:
+    a state's audit or oversight body addresses its own military ("the Government
+    Accountability Office called for a re-run of the Air Force's tender")."""
     words, bodies = ctx.lex.cue("state_name_words"), ctx.lex.cue("state_body_words")
 
     def unplaced(ref: ActorRef) -> bool:
@@ -181,9 +183,22 @@ def state_body_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
         if country is None:
             continue
         actor, recipient = c.actor, c.recipient
-        c.actor = _placed_bodies(actor, recipient, country, unplaced)
-        c.recipient = _placed_bodies(recipient, actor, country, unplaced)
+        c.actor = _placed_bodies(actor, _foreign_side(recipient, c.type), country, unplaced)
+        c.recipient = _placed_bodies(recipient, _foreign_side(actor, c.type), country, unplaced)
     return cands
+
+
+# Acts a state body rarely does to its own state's armed forces (`state_body_country`).
+_HOSTILE_TYPES = VIOLENT_TYPES | {"THREATEN"}
+
+
+def _foreign_side(other: tuple[ActorRef, ...], event_type: str) -> tuple[ActorRef, ...]:
+    """The parties of the other side that say a state body is not of their country: all of
+    them for a hostile act, all but the armed forces otherwise (oversight of one's own
+    military is ordinary)."""
+    if event_type in _HOSTILE_TYPES:
+        return other
+    return tuple(r for r in other if r.sector != "MIL")
 
 
 def _placed_bodies(

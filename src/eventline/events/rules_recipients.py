@@ -73,6 +73,8 @@ def event_noun_targets(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
             found = _inquiry_target(c.trigger, ctx.actors)
         if not found:
             found = _sides_of_content(c.trigger, ctx.actors)
+        if not excluding(found, c.actor) and c.type == "REQUEST":
+            found = requested_owner(c.trigger, ctx.actors)
         c.recipient = excluding(found, c.actor)
     return cands
 
@@ -200,6 +202,10 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
     for c in cands:
         if c.recipient or c.trigger.pos_ != "VERB":
             continue
+        if c.type == "REQUEST":
+            c.recipient = excluding(requested_owner(c.trigger, ctx.actors), c.actor)
+            if c.recipient:
+                continue
         obj = first(c.trigger, "dobj") or _shifted_object(c.trigger)
         if obj is None or _already_party(ctx.actors.refs(obj), c):
             continue  # "met Prime Minister Abe": the object is a party, not its owner's act
@@ -211,6 +217,44 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
         )
         c.recipient = excluding(refs, c.actor)
     return cands
+
+
+# How a request's content leads to what it is about ("a re-run of the bidding for the
+# contract"): the prepositions followed, and how deep.
+_CONTENT_PREPS = ("of", "for")
+_CONTENT_DEPTH = 3
+
+
+def requested_owner(trigger: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """Whom a request is addressed to when no phrase says so: the party that owns, or is
+    served by, what the request asks to be done or redone ("called for a re-run of the bidding
+    for the Air Force's tanker contract", "urged a review of the navy's frigate purchase",
+    "asked for Chinese help"). The content is the verb's object or "for" phrase, or the
+    noun's "for"/"of" phrase; the search follows "of"/"for" phrases a few levels down and
+    stops at the first level that names a party."""
+    level = _request_contents(trigger)
+    for depth in range(_CONTENT_DEPTH):
+        # below the content, a phrase naming a party whole ("for the U.S. Air Force") first
+        found = unique(r for noun in level for r in actors.refs(noun)) if depth else ()
+        found = found or unique(r for noun in level for r in own_actor(noun, actors))
+        if found:
+            return found
+        level = [p for noun in level for _, p in prep_objects(noun, _CONTENT_PREPS)]
+    return ()
+
+
+def _request_contents(trigger: Token) -> list[Token]:
+    """What a request asks for: a verb's object or "for" phrase; a noun's "for"/"of"
+    phrase, or, in a headline parsed as one noun phrase ("Office requests rerun of X's
+    bid": "requests" the subject of "rerun"), the noun it was made the subject of."""
+    if trigger.pos_ == "VERB":
+        objects = list(children(trigger, "dobj"))
+        return [*objects, *(p for _, p in prep_objects(trigger, ("for",)))]
+    nouns = [p for _, p in prep_objects(trigger, _CONTENT_PREPS)]
+    head = trigger.head
+    if trigger.dep_ == "nsubj" and head.pos_ == "NOUN" and head.dep_ == "ROOT":
+        nouns.append(head)
+    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
 
 
 def _shifted_object(verb: Token) -> Token | None:
@@ -261,7 +305,9 @@ def _other_side(refs: tuple[ActorRef, ...], actor: tuple[ActorRef, ...]) -> tupl
 def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "increased swap lines with the ECB from A to B, and with the Swiss National Bank from C
     to D": a prepositional phrase coordinated with the one naming the recipient (the parser
-    hangs the second on the first or on the verb) names a co-recipient."""
+    hangs the second on the first or on the verb) names a co-recipient; so does a conjunct of
+    the phrase a later rule took the recipient from ("came under attack in Gaza and Lebanon":
+    a rule that read only the first place dropped the co-target)."""
     for c in cands:
         if not c.recipient:
             continue
@@ -279,6 +325,7 @@ def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> lis
             for r in ctx.actors.refs(pobj)
         ]
         added += [r for t in heads for x in _stray_conjuncts(t) for r in ctx.actors.refs(x)]
+        added += [r for t in heads for x in t.conjuncts for r in ctx.actors.refs(x)]
         if added:
             c.recipient = unique((*c.recipient, *excluding(unique(added), c.actor)))
     return cands
