@@ -21,21 +21,26 @@ _DATELINE_CHARS = 160  # a dateline is a short prefix; the pattern never needs m
 
 class LineBreaks:
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy rebuilds it from every token on each access: read it once
         starts = [0]  # character offsets where a line starts
-        for tok in doc[1:]:
-            before = doc[tok.i - 1]
-            if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
-                tok.is_sent_start = True
-                starts.append(tok.idx)
+        if "\n" in text:  # each token is made once, as the one before the next
+            before = None
+            for tok in doc:
+                if before is not None and (
+                    "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+                ):
+                    tok.is_sent_start = True
+                    starts.append(tok.idx)
+                before = tok
         for start in starts:
-            _after_dateline(doc, start)
+            _after_dateline(doc, text, start)
         return doc
 
 
-def _after_dateline(doc: Doc, start: int) -> None:
+def _after_dateline(doc: Doc, text: str, start: int) -> None:
     """A wire dateline ("NAIROBI, May 14 (Reuters) - ") ends where the lead's own sentence
     starts: parsed as one, the city became the lead's subject and the parties its appositions."""
-    end = dateline_end(doc.text[start : start + _DATELINE_CHARS])
+    end = dateline_end(text[start : start + _DATELINE_CHARS])
     if end is None:
         return
     token = doc.char_span(start + end, start + end + 1, alignment_mode="expand")
