@@ -30,6 +30,7 @@ from eventline.eval.meantime_entities import score_meantime_entities
 from eventline.eval.meantime_events import score_meantime_events
 from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_timex_f1
 from eventline.eval.pages import score_pages
+from eventline.eval.pages_fresh import score_pages_fresh
 from eventline.eval.party_dates import score_party_dates
 from eventline.eval.places import meantime_coded, score_place_examples, score_places
 from eventline.eval.plover_fresh import score_plover_fresh
@@ -271,6 +272,7 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "plover-fresh-2-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-2-test"),
     "pages": lambda ctx: score_pages(Path("examples")),  # pages helper: examples/pages.yaml
     "party-dates": lambda ctx: score_party_dates(ctx.nlp),  # parties helper: #11 review 7
+    "pages-fresh": lambda ctx: score_pages_fresh(Path("examples")),  # pages by another author
 }
 
 
