@@ -37,7 +37,7 @@ from eventline.eval.plover_fresh import score_plover_fresh
 from eventline.eval.plover_gsr import score_plover_gsr, score_plover_gsr_f1
 from eventline.eval.quotes import load_quote_files, score_quote_attributions, score_quotes
 from eventline.eval.report import SectionReport
-from eventline.eval.timex_examples import score_timex_examples
+from eventline.eval.timex_examples import score_timex_examples, score_timex_fresh
 from eventline.events import CodedDoc, code_doc, code_text
 from eventline.model import Article, Claim, Document, DuplicateGroup, Event, EventMention, Story
 from eventline.nlp import ActorExtraction, extract_actors, load_nlp
@@ -273,6 +273,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "pages": lambda ctx: score_pages(Path("examples")),  # pages helper: examples/pages.yaml
     "party-dates": lambda ctx: score_party_dates(ctx.nlp),  # parties helper: #11 review 7
     "pages-fresh": lambda ctx: score_pages_fresh(Path("examples")),  # pages by another author
+    "timex-fresh": lambda ctx: score_timex_fresh("timex-fresh"),  # TimeML articles: dev half
+    "timex-fresh-test": lambda ctx: score_timex_fresh("timex-fresh-test"),  # held out
 }
 
 
