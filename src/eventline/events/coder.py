@@ -49,6 +49,10 @@ _DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for", "into")
 _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
+# Counts that stand for what they count ("massed tens of thousands of troops", "thousands of
+# protesters marched"): the noun after "of" is the argument.
+_QUANTITIES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand"}
+_QUANTITIES |= {"thousands", "ten", "tens", "million", "millions", "number", "group", "crowd"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "attr", "appos", "conj"}
 _SUPPORT_NOUNS = {
     "effort",
@@ -78,8 +82,17 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
                 continue
         if pattern.clausal and not _has_clause(tok, pattern.clausal):
             continue
+        if pattern.needs and not _prep_object_in(tok, pattern):
+            continue
         return pattern
     return _generated_pattern(tok, lex)
+
+
+def _prep_object_in(verb: Token, pattern: Pattern) -> bool:
+    """A verb idiom that names its event by a prepositional object ("took to the streets"):
+    the object of the pattern's preposition must be one of the needed lemmas."""
+    preps = (pattern.prep,) if pattern.prep else _DEFAULT_RECIPIENT_PREPS
+    return any(pobj.lemma_.lower() in pattern.needs for _, pobj in prep_objects(verb, preps))
 
 
 def _noun_use(tok: Token) -> bool:
@@ -99,7 +112,11 @@ def _particle(verb: Token, child: Token, prep: str) -> bool:
     """Whether `child` is the particle or preposition a phrasal pattern needs. A particle
     word parsed as a preposition of a verb that has its own object heads a phrase of its own
     ("will give $150 million in aid" is no "give in")."""
-    if child.lower_ != prep or child.dep_ not in ("prt", "prep", "agent") or _up_to(child):
+    if child.lower_ != prep or _up_to(child):
+        return False
+    if child.dep_ == "advmod":  # "stepped down", the particle tagged as an adverb
+        return prep in _PARTICLES and child.i == verb.i + 1
+    if child.dep_ not in ("prt", "prep", "agent"):
         return False
     if child.dep_ == "prep" and prep in _PARTICLES:
         return first(verb, "dobj") is None
@@ -144,7 +161,7 @@ def _object_head(obj: Token | None) -> Token | None:
     lemma = obj.lemma_.lower()
     if lemma in _SUPPORT_NOUNS and (compound := first(obj, "compound")) is not None:
         return compound
-    if lemma not in _PARTITIVES | _SUPPORT_NOUNS:
+    if lemma not in _PARTITIVES | _SUPPORT_NOUNS | _QUANTITIES and obj.lower_ not in _QUANTITIES:
         return obj
     return next((pobj for _, pobj in prep_objects(obj, ("of",))), obj)
 
@@ -259,7 +276,8 @@ def _verb_candidate(
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
-        actor = actors.refs(subj) or actors.nearest_before(tok, subj) or actors.descriptor(subj)
+        actor = actors.refs(subj) or actors.nearest_before(tok, subj)
+        actor = actor or actors.descriptor(_object_head(subj))
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
         if not recipient and light_obj is None:
             recipient = actors.descriptor(first(tok, "dobj"))

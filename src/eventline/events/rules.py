@@ -62,6 +62,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.self_disarmament,
     rules_acts.conditional_threat,
     rules_conflict.protest_target,
+    rules_conflict.protest_demands,
     rules_conflict.mobilization_target,
     rules_places.protest_country,
     rules_places.place_recipient,

@@ -298,3 +298,26 @@ def help_for_the_attacked(cands: list[EventCandidate], ctx: RuleContext) -> list
         if len(attacked) == 1:
             c.recipient = excluding(attacked, c.actor)
     return cands
+
+
+# What protesters demand is the protest's content: "took to the streets to demand X",
+# "marched ... demanding X" is one PROTEST (PLOVER), not a PROTEST and a REQUEST.
+_DEMAND_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def protest_demands(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """A request made by a protest's own actors in a clause under the protest (its purpose or
+    manner) is what the protest is about: the protest keeps it as content."""
+    protests = {c.trigger.i: c for c in cands if c.type == "PROTEST"}
+    protests |= {c.clause.i: c for c in cands if c.type == "PROTEST"}
+    kept = []
+    for c in cands:
+        verb = c.trigger
+        protest = protests.get(verb.head.i) if verb.dep_ in _DEMAND_DEPS else None
+        same = protest is not None and {a.id for a in c.actor} <= {a.id for a in protest.actor}
+        if c.type != "REQUEST" or verb.pos_ != "VERB" or protest is None or not same:
+            kept.append(c)
+            continue
+        if protest.content is None:
+            protest.content = " ".join(t.text for t in verb.subtree)
+    return kept

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from eventline.events.args import ActorIndex
+from eventline.events.args import ActorIndex, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
 from eventline.events.rules_base import PLACE_PREPS, RuleContext
@@ -78,6 +78,21 @@ def _place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     return ()
 
 
+# Where a march or sit-in goes: "marched through Hong Kong", "rallied outside parliament".
+_ROUTE_PREPS = ("through", "across", "along", "outside", "around", "into", "to")
+
+
+def _route(clause: Token, actors: ActorIndex) -> str | None:
+    """The country of a place a protest moves through or gathers at ("through Hong Kong",
+    "to the streets of Cairo")."""
+    for _, pobj in prep_objects(clause, _ROUTE_PREPS):
+        for place in (pobj, *(inner for _, inner in prep_objects(pobj, ("of",)))):
+            ref = actors.covering(place)
+            if ref is not None and ref.country and ref.sector in (None, "GOV"):
+                return ref.country
+    return None
+
+
 def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "The authorities arrested rebel fighters in Nairobi": unnamed actors of no stated
     country are coded, as PLOVER does, by the country where the event happens."""
@@ -86,12 +101,15 @@ def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
             continue
         place = event_place(c.clause, ctx.actors, ctx.lex)
         country = place.country if place is not None else None
+        if country is None and c.type == "PROTEST":
+            country = _route(c.clause, ctx.actors)  # "protesters marched through Hong Kong"
+        local = country is not None  # a place of the event, not the text's main state
         if country is None:
             country = _state_context_country(c, ctx)
         if country is None:
             continue
-        c.actor = tuple(_in_country(a, country, state_only=place is None) for a in c.actor)
-        c.recipient = tuple(_in_country(a, country, state_only=place is None) for a in c.recipient)
+        c.actor = tuple(_in_country(a, country, state_only=not local) for a in c.actor)
+        c.recipient = tuple(_in_country(a, country, state_only=not local) for a in c.recipient)
     return cands
 
 

@@ -1,0 +1,218 @@
+"""Issue #11 triggers and acts on hand-built parses: a vow of revenge is a threat, a refusal
+phrased as "ruled out" or "would not accept" is a REJECT, a pledge with a to-infinitive is
+an AGREE, protesters' demands are the protest's content, unnamed crowds and juries are
+coded by their role, troops moved are a mobilization, and particles tagged as adverbs still
+make phrasal verbs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventline.events.args import ActorIndex
+from eventline.events.candidate import EventCandidate
+from eventline.events.coder import candidates
+from eventline.events.patterns import lexicon
+from eventline.model import ActorRef
+from tests.events.conftest import Row, parsed_doc
+
+TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
+    "Okafor": ("p_okafor", "Lena Okafor", "NGA", "GOV", "PERSON"),
+    "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
+    "Peru": ("kb:PER", "Peru", "PER", None, "GPE"),
+}
+
+
+def coded(rows: list[Row]) -> list[EventCandidate]:
+    doc: Doc = parsed_doc(rows, TABLE)
+    return candidates(doc, ActorIndex(doc), lexicon())
+
+
+def types(rows: list[Row]) -> list[str]:
+    return sorted(c.type for c in coded(rows))
+
+
+def names(refs: tuple[ActorRef, ...]) -> list[str]:
+    return [r.name for r in refs]
+
+
+def test_a_vow_of_revenge_is_a_threat_and_another_vow_an_agreement() -> None:
+    # Chile vowed swift revenge.
+    revenge: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("vowed", 1, "ROOT", "VERB", "VBD", "vow"),
+        ("swift", 3, "amod", "ADJ", "JJ", "swift"),
+        ("revenge", 1, "dobj", "NOUN", "NN", "revenge"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert types(revenge) == ["THREATEN"]
+    # Chile vowed swift reforms.
+    reforms = [*revenge[:3], ("reforms", 1, "dobj", "NOUN", "NNS", "reform"), revenge[4]]
+    assert types(reforms) == ["AGREE"]
+
+
+def test_talks_ruled_out_are_refused_not_held() -> None:
+    # Velkor ruled out talks with Okafor.
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("ruled", 1, "ROOT", "VERB", "VBD", "rule"),
+        ("out", 1, "prt", "ADP", "RP", "out"),
+        ("talks", 1, "dobj", "NOUN", "NNS", "talk"),
+        ("with", 3, "prep", "ADP", "IN", "with"),
+        ("Okafor", 4, "pobj", "PROPN", "NNP", "Okafor"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert (ev.type, names(ev.actor), names(ev.recipient)) == (
+        "REJECT",
+        ["Anna Velkor"],
+        ["Lena Okafor"],
+    )
+
+
+def test_a_ruling_that_will_not_be_accepted_is_rejected() -> None:
+    # Peru said it would not accept the court's ruling.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("it", 5, "nsubj", "PRON", "PRP", "it"),
+        ("would", 5, "aux", "AUX", "MD", "would"),
+        ("not", 5, "neg", "PART", "RB", "not"),
+        ("accept", 1, "ccomp", "VERB", "VB", "accept"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("court", 9, "poss", "NOUN", "NN", "court"),
+        ("'s", 7, "case", "PART", "POS", "'s"),
+        ("ruling", 5, "dobj", "NOUN", "NN", "ruling"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(rows) if c.trigger.lower_ == "accept"] == ["REJECT"]
+
+
+def test_committing_to_an_action_is_an_agreement() -> None:
+    # Okafor committed to lower tariffs on Chile.
+    rows: list[Row] = [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"),
+        ("committed", 1, "ROOT", "VERB", "VBD", "commit"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("lower", 1, "xcomp", "VERB", "VB", "lower"),
+        ("tariffs", 3, "dobj", "NOUN", "NNS", "tariff"),
+        ("on", 4, "prep", "ADP", "IN", "on"),
+        ("Chile", 5, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "AGREE" in types(rows)
+
+
+def _street_protest(purpose: list[Row]) -> list[Row]:
+    # Thousands of students took to the streets of Peru PURPOSE.
+    return [
+        ("Thousands", 3, "nsubj", "NOUN", "NNS", "thousand"),
+        ("of", 0, "prep", "ADP", "IN", "of"),
+        ("students", 1, "pobj", "NOUN", "NNS", "student"),
+        ("took", 3, "ROOT", "VERB", "VBD", "take"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("streets", 4, "pobj", "NOUN", "NNS", "street"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("Peru", 7, "pobj", "PROPN", "NNP", "Peru"),
+        *purpose,
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_taking_to_the_streets_is_a_protest_whose_demand_is_its_content() -> None:
+    rows = _street_protest(
+        [
+            ("to", 10, "aux", "PART", "TO", "to"),
+            ("demand", 3, "advcl", "VERB", "VB", "demand"),
+            ("reforms", 10, "dobj", "NOUN", "NNS", "reform"),
+        ]
+    )
+    (ev,) = coded(rows)
+    assert ev.type == "PROTEST" and ev.content is not None and "reforms" in ev.content
+    assert {a.country for a in ev.actor} == {"PER"}
+
+
+def test_taking_something_to_a_place_is_no_protest() -> None:
+    # Okafor took the plan to Peru.
+    rows: list[Row] = [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"),
+        ("took", 1, "ROOT", "VERB", "VBD", "take"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "PROTEST" not in types(rows)
+
+
+def test_a_crowd_counted_by_thousands_marching_through_a_country_is_coded_there() -> None:
+    # Hundreds of protesters marched through Chile.
+    rows: list[Row] = [
+        ("Hundreds", 3, "nsubj", "NOUN", "NNS", "hundred"),
+        ("of", 0, "prep", "ADP", "IN", "of"),
+        ("protesters", 1, "pobj", "NOUN", "NNS", "protester"),
+        ("marched", 3, "ROOT", "VERB", "VBD", "march"),
+        ("through", 3, "prep", "ADP", "IN", "through"),
+        ("Chile", 4, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert ev.type == "PROTEST"
+    assert [(a.country, a.sector) for a in ev.actor] == [("CHL", "OPP")]
+
+
+def test_a_particle_tagged_as_an_adverb_still_makes_the_phrasal_verb() -> None:
+    # Okafor stepped down.
+    rows: list[Row] = [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"),
+        ("stepped", 1, "ROOT", "VERB", "VBD", "step"),
+        ("down", 1, "advmod", "ADV", "RB", "down"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert (ev.type, ev.mode) == ("RETREAT", "resign")
+
+
+def test_troops_moved_and_massed_in_the_thousands_are_a_mobilization() -> None:
+    # Chile moved tens of thousands of troops toward Peru.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("moved", 1, "ROOT", "VERB", "VBD", "move"),
+        ("tens", 4, "quantmod", "NOUN", "NNS", "ten"),
+        ("of", 4, "quantmod", "ADP", "IN", "of"),
+        ("thousands", 1, "dobj", "NOUN", "NNS", "thousand"),
+        ("of", 4, "prep", "ADP", "IN", "of"),
+        ("troops", 5, "pobj", "NOUN", "NNS", "troop"),
+        ("toward", 1, "prep", "ADP", "IN", "toward"),
+        ("Peru", 7, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert types(rows) == ["MOBILIZE"]
+    # Chile moved its headquarters: no troops, no event.
+    office = [rows[0], rows[1], ("offices", 1, "dobj", "NOUN", "NNS", "office"), rows[-1]]
+    office[-1] = (".", 1, "punct", "PUNCT", ".", ".")
+    assert types(office) == []
+
+
+def test_a_grand_jury_indicting_is_a_judicial_accusation() -> None:
+    # A grand jury indicted Okafor.
+    rows: list[Row] = [
+        ("A", 2, "det", "DET", "DT", "a"),
+        ("grand", 2, "amod", "ADJ", "JJ", "grand"),
+        ("jury", 3, "nsubj", "NOUN", "NN", "jury"),
+        ("indicted", 3, "ROOT", "VERB", "VBD", "indict"),
+        ("Okafor", 3, "dobj", "PROPN", "NNP", "Okafor"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert (ev.type, [a.sector for a in ev.actor]) == ("ACCUSE", ["JUD"])
+    assert names(ev.recipient) == ["Lena Okafor"]
+
+
+def test_a_curated_particle_verb_does_not_silence_the_generated_ones_of_its_lemma() -> None:
+    lex = lexicon()
+    assert any(p.prep == "to" and p.needs for p in lex.verbs["take"])
+    assert "take over" in lex.generated  # PETRARCH's seizure pattern stays
+    assert "take" not in lex.generated  # the plain lemma is the curated verb's
