@@ -216,3 +216,47 @@ def test_a_curated_particle_verb_does_not_silence_the_generated_ones_of_its_lemm
     assert any(p.prep == "to" and p.needs for p in lex.verbs["take"])
     assert "take over" in lex.generated  # PETRARCH's seizure pattern stays
     assert "take" not in lex.generated  # the plain lemma is the curated verb's
+
+
+def test_police_using_water_cannon_to_disperse_a_crowd_is_crowd_control_force() -> None:
+    # Riot police used water cannon to disperse marchers in Chile.
+    rows: list[Row] = [
+        ("Riot", 1, "compound", "NOUN", "NN", "riot"),
+        ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+        ("used", 2, "ROOT", "VERB", "VBD", "use"),
+        ("water", 4, "compound", "NOUN", "NN", "water"),
+        ("cannon", 2, "dobj", "NOUN", "NN", "cannon"),
+        ("to", 6, "aux", "PART", "TO", "to"),
+        ("disperse", 2, "xcomp", "VERB", "VB", "disperse"),
+        ("protesters", 6, "dobj", "NOUN", "NNS", "protester"),
+        ("in", 6, "prep", "ADP", "IN", "in"),
+        ("Chile", 8, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert (ev.type, ev.mode) == ("ASSAULT", "crowd-control")
+    assert [(a.country, a.sector) for a in ev.actor] == [("CHL", "COP")]
+
+
+def test_leaders_of_a_body_named_by_its_kind_act_for_it() -> None:
+    # Leaders of the opposition coalition agreed to postpone the rally in Chile.
+    rows: list[Row] = [
+        ("Leaders", 5, "nsubj", "NOUN", "NNS", "leader"),
+        ("of", 0, "prep", "ADP", "IN", "of"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("opposition", 4, "compound", "NOUN", "NN", "opposition"),
+        ("coalition", 1, "pobj", "NOUN", "NN", "coalition"),
+        ("agreed", 5, "ROOT", "VERB", "VBD", "agree"),
+        ("to", 7, "aux", "PART", "TO", "to"),
+        ("postpone", 5, "xcomp", "VERB", "VB", "postpone"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("rally", 7, "dobj", "NOUN", "NN", "rally"),
+        ("in", 9, "prep", "ADP", "IN", "in"),
+        ("Chile", 10, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    agree = [c for c in coded(rows) if c.type == "AGREE"]
+    assert [a.sector for c in agree for a in c.actor] == ["OPP"]
+    # Leaders of the ruling coalition ...: a body of no known kind names no one.
+    ruling = [*rows[:3], ("ruling", 4, "amod", "VERB", "VBG", "rule"), *rows[4:]]
+    assert [c for c in coded(ruling) if c.type == "AGREE"] == []

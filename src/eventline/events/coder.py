@@ -277,7 +277,9 @@ def _verb_candidate(
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
         actor = actors.refs(subj) or actors.nearest_before(tok, subj)
-        actor = actor or actors.descriptor(_object_head(subj))
+        actor = actor or _descriptor(subj, actors, lex)
+        if not actor and (outer := _purpose_subject(tok, lex)) is not None:
+            actor = actors.refs(outer) or _descriptor(outer, actors, lex)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
         if not recipient and light_obj is None:
             recipient = actors.descriptor(first(tok, "dobj"))
@@ -294,6 +296,47 @@ def _verb_candidate(
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
     return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def _purpose_subject(verb: Token, lex: EventLexicon) -> Token | None:
+    """ "Riot police used water cannon to disperse the crowd": a purpose infinitive with no
+    subject of its own is done by the subject of the clause it serves (the parser hangs it
+    as an adverbial clause, or as a complement of "use")."""
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    means = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.cue("means_verbs")
+    if not means and verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    outer, passive = subject(head)
+    return None if passive else outer
+
+
+def _descriptor(subj: Token | None, actors: ActorIndex, lex: EventLexicon) -> tuple[ActorRef, ...]:
+    """The role noun a subject names when no actor is named: through a count ("thousands of
+    protesters"), a role head ("leaders of the opposition coalition": the coalition) or a
+    body named by its kind ("the opposition coalition": the opposition)."""
+    head = _object_head(subj)
+    if head is None:
+        return ()
+    if found := _body(head, actors, lex):
+        return found
+    if head.lemma_.lower() not in lex.cue("role_heads"):
+        return ()
+    return next(
+        (r for _, pobj in prep_objects(head, ("of",)) if (r := _body(pobj, actors, lex))), ()
+    )
+
+
+def _body(tok: Token, actors: ActorIndex, lex: EventLexicon) -> tuple[ActorRef, ...]:
+    if found := actors.descriptor(tok):
+        return found
+    if tok.lemma_.lower() not in lex.cue("body_heads"):
+        return ()
+    mods = (m for m in tok.children if m.dep_ in ("compound", "amod"))
+    return next((r for m in mods if (r := actors.descriptor(m))), ())
 
 
 def reciprocal_sides(
@@ -344,7 +387,7 @@ def _noun_candidate(
         subj, passive = subject(light)
         if not own and not passive:
             own = actors.refs(subj) or actors.nearest_before(light, subj)
-            own = own or actors.descriptor(subj)
+            own = own or _descriptor(subj, actors, lex)
         actor = own
     elif own:
         actor, clause = own, args.clause_head(tok)

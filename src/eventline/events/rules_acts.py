@@ -80,9 +80,19 @@ def crowd_control(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
             continue
         holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
         means = [p for h in holders for _, p in prep_objects(h, ("with", "using"))]
+        means += _used_means(c.trigger, ctx)  # "used water cannon to disperse them"
         if any(t.lemma_.lower() in words for m in means for t in m.subtree):
             c.type, c.mode = "ASSAULT", "crowd-control"
     return cands
+
+
+def _used_means(verb: Token, ctx: RuleContext) -> list[Token]:
+    """The object of the "use"/"fire" verb a purpose clause serves ("used tear gas to
+    disperse", "fired water cannon to break up")."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in ctx.lex.cue("means_verbs"):
+        return []
+    return [o for o in head.children if o.dep_ == "dobj"]
 
 
 def embedded_action(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
