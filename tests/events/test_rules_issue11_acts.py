@@ -260,3 +260,88 @@ def test_leaders_of_a_body_named_by_its_kind_act_for_it() -> None:
     # Leaders of the ruling coalition ...: a body of no known kind names no one.
     ruling = [*rows[:3], ("ruling", 4, "amod", "VERB", "VBG", "rule"), *rows[4:]]
     assert [c for c in coded(ruling) if c.type == "AGREE"] == []
+
+
+def _raid(target: tuple[str, str]) -> list[Row]:
+    # Chilean police raided TARGET.
+    return [
+        ("Chilean", 1, "amod", "ADJ", "JJ", "chilean"),
+        ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+        ("raided", 2, "ROOT", "VERB", "VBD", "raid"),
+        (target[0], 2, "dobj", target[1], "NN", target[0].lower()),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_domestic_measure_on_an_unplaced_target_is_aimed_at_the_own_population() -> None:
+    table = {**TABLE, "Chilean police": ("kb:CHL.police", "Chile Police", "CHL", "COP", "ORG")}
+    table["Zorvex"] = ("act_zorvex", "Zorvex", None, None, "ORG")
+    doc = parsed_doc(_raid(("Zorvex", "PROPN")), table)
+    (ev,) = candidates(doc, ActorIndex(doc), lexicon())
+    assert ev.type == "COERCE" and [(r.name, r.country) for r in ev.recipient] == [
+        ("Zorvex", "CHL")
+    ]
+    # ... raided Peru: a target with its own country keeps it.
+    doc = parsed_doc(_raid(("Peru", "PROPN")), table)
+    (ev,) = candidates(doc, ActorIndex(doc), lexicon())
+    assert [r.country for r in ev.recipient] == ["PER"]
+
+
+def test_troops_massed_at_a_border_face_the_country_across_it() -> None:
+    # Chile massed troops near its border with Peru.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("massed", 1, "ROOT", "VERB", "VBD", "mass"),
+        ("troops", 1, "dobj", "NOUN", "NNS", "troop"),
+        ("near", 1, "prep", "ADP", "IN", "near"),
+        ("its", 5, "poss", "PRON", "PRP$", "its"),
+        ("border", 3, "pobj", "NOUN", "NN", "border"),
+        ("with", 5, "prep", "ADP", "IN", "with"),
+        ("Peru", 6, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert (ev.type, names(ev.recipient)) == ("MOBILIZE", ["Peru"])
+
+
+def test_a_body_at_its_own_meeting_consults_no_one() -> None:
+    # Chile will decide at its meeting.
+    rows: list[Row] = [
+        ("Chile", 2, "nsubj", "PROPN", "NNP", "Chile"),
+        ("will", 2, "aux", "AUX", "MD", "will"),
+        ("decide", 2, "ROOT", "VERB", "VB", "decide"),
+        ("at", 2, "prep", "ADP", "IN", "at"),
+        ("its", 5, "poss", "PRON", "PRP$", "its"),
+        ("meeting", 3, "pobj", "NOUN", "NN", "meeting"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(rows)] == []
+    # Chile will decide at its meeting with Peru: a side met.
+    rows[6:] = [
+        ("with", 5, "prep", "ADP", "IN", "with"),
+        ("Peru", 6, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(rows)] == ["CONSULT"]
+
+
+def test_a_match_score_marks_sport() -> None:
+    # Zorvex stormed to a 4-1 win.
+    table = {**TABLE, "Zorvex": ("act_zorvex", "Zorvex", None, None, "ORG")}
+    rows: list[Row] = [
+        ("Zorvex", 1, "nsubj", "PROPN", "NNP", "Zorvex"),
+        ("stormed", 1, "ROOT", "VERB", "VBD", "storm"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("4-1", 5, "nummod", "NUM", "CD", "4-1"),
+        ("win", 2, "pobj", "NOUN", "NN", "win"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed_doc(rows, table)
+    assert candidates(doc, ActorIndex(doc), lexicon()) == []
+    # Zorvex stormed to the square: no score, still an act.
+    rows[4:6] = [("square", 2, "pobj", "NOUN", "NN", "square")]
+    rows[3] = ("the", 4, "det", "DET", "DT", "the")
+    rows[-1] = (".", 1, "punct", "PUNCT", ".", ".")
+    doc = parsed_doc(rows, table)
+    assert [c.type for c in candidates(doc, ActorIndex(doc), lexicon())] == ["ASSAULT"]

@@ -83,11 +83,13 @@ _ORDER: tuple[Rule, ...] = (
     rules_not_events.abstract_force,
     rules_acts.misread_plural_noun,
     rules_places.anchored_descriptors,
+    rules_places.domestic_target,
     rules_hedge.figurative_object,
     rules_hedge.requested_content,
     rules_hedge.habitual,
     rules_hedge.stake_threat,
     rules_hedge.sports_contest,
+    rules_meetings.own_meeting,
 )
 # Each rule by its function's name, in the order above.
 RULES: dict[str, Rule] = {func.__name__: func for func in _ORDER}

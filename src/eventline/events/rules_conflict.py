@@ -122,7 +122,28 @@ def mobilization_target(cands: list[EventCandidate], ctx: RuleContext) -> list[E
             c.recipient = excluding(unique(against), c.actor)
         elif own_forces:
             c.recipient = ()
+        if not c.recipient:
+            c.recipient = excluding(_facing(c.trigger, ctx), c.actor)
     return cands
+
+
+# "massed troops near its border with Ukraine", "moved troops toward Guyana"
+_TOWARD_PREPS = ("toward", "towards", "near", "along", "to", "on", "at")
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _facing(verb: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """The country forces are moved toward: the other side of a border they are massed at,
+    or a country named after "toward"/"near"."""
+    for _, pobj in prep_objects(verb, _TOWARD_PREPS):
+        places = [pobj]
+        if pobj.lemma_.lower() in _BORDER_NOUNS:
+            places = [inner for _, inner in prep_objects(pobj, ("with",))]
+        for place in places:
+            refs = tuple(r for r in ctx.actors.refs(place) if r.country)
+            if refs:
+                return refs
+    return ()
 
 
 def attack_responder(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:

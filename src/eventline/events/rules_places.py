@@ -260,3 +260,34 @@ def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[
 
 def _vague(ref: ActorRef) -> bool:
     return ref.id.startswith("desc:") and ref.country is None
+
+
+# Measures a state takes at home: their target is, as PLOVER codes it, its own population.
+_DOMESTIC_TYPES = frozenset({"COERCE", "CONCEDE"})
+
+
+def domestic_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Police raided the offices of newspaper X", "the president pardoned 15 people", "the
+    court banned the group": a coercive or conceding measure by one state's body whose
+    target names no country (an unknown name, a crowd of people, nobody) is aimed at that
+    state's own population. Runs after the place rules, so a named place wins."""
+    for c in cands:
+        if c.type not in _DOMESTIC_TYPES or not c.actor:
+            continue
+        countries = {a.country for a in c.actor}
+        if len(countries) != 1 or None in countries:
+            continue
+        if not all(a.sector in _STATE_SECTORS or a.id.startswith("kb:") for a in c.actor):
+            continue  # a state body, or a state itself
+        (country,) = countries
+        if not c.recipient:
+            name = f"{country} population"
+            c.recipient = (ActorRef(id=f"desc:{country}:-:population", name=name, country=country),)
+        elif all(_unknown(r) for r in c.recipient):
+            c.recipient = tuple(r.model_copy(update={"country": country}) for r in c.recipient)
+    return cands
+
+
+def _unknown(ref: ActorRef) -> bool:
+    """A name the actor layer could not place: no country, no sector."""
+    return ref.country is None and ref.sector is None and ref.id.startswith(_UNKNOWN_NAMED)
