@@ -345,3 +345,121 @@ def test_a_match_score_marks_sport() -> None:
     rows[-1] = (".", 1, "punct", "PUNCT", ".", ".")
     doc = parsed_doc(rows, table)
     assert [c.type for c in candidates(doc, ActorIndex(doc), lexicon())] == ["ASSAULT"]
+
+
+def test_an_act_the_accused_is_said_to_have_done_is_the_accusation_content() -> None:
+    # Chile accused Peru of shelling villages.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+        ("Peru", 1, "dobj", "PROPN", "NNP", "Peru"),
+        ("of", 1, "prep", "ADP", "IN", "of"),
+        ("shelling", 3, "pcomp", "VERB", "VBG", "shell"),
+        ("villages", 4, "dobj", "NOUN", "NNS", "village"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert (ev.type, names(ev.recipient)) == ("ACCUSE", ["Peru"])
+    assert ev.content is not None and "shelling" in ev.content
+
+
+def test_a_rally_that_is_the_setting_of_an_endorsement_is_no_protest() -> None:
+    # Velkor endorsed Okafor at a rally.
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("endorsed", 1, "ROOT", "VERB", "VBD", "endorse"),
+        ("Okafor", 1, "dobj", "PROPN", "NNP", "Okafor"),
+        ("at", 1, "prep", "ADP", "IN", "at"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("rally", 3, "pobj", "NOUN", "NN", "rally"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert types(rows) == ["SUPPORT"]
+
+
+def test_protesters_hit_during_a_protest_are_the_protest_actor() -> None:
+    # Chilean troops shot Peruvians during protests.
+    table = {**TABLE, "Chilean troops": ("kb:CHL.mil", "Chile Army", "CHL", "MIL", "ORG")}
+    table["Peruvians"] = ("kb:PER", "Peru", "PER", None, "NORP")
+    rows: list[Row] = [
+        ("Chilean", 1, "amod", "ADJ", "JJ", "chilean"),
+        ("troops", 2, "nsubj", "NOUN", "NNS", "troop"),
+        ("shot", 2, "ROOT", "VERB", "VBD", "shoot"),
+        ("Peruvians", 2, "dobj", "PROPN", "NNPS", "Peruvians"),
+        ("during", 2, "prep", "ADP", "IN", "during"),
+        ("protests", 4, "pobj", "NOUN", "NNS", "protest"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed_doc(rows, table)
+    found = {c.type: c for c in candidates(doc, ActorIndex(doc), lexicon())}
+    assert [a.country for a in found["ASSAULT"].actor] == ["CHL"]
+    assert [a.country for a in found["PROTEST"].actor] == ["PER"]
+
+
+def _blocked(subject: list[Row]) -> list[Row]:
+    # SUBJECT blocked the roads.
+    n = len(subject)
+    return [
+        *subject,
+        ("blocked", n, "ROOT", "VERB", "VBD", "block"),
+        ("the", n + 2, "det", "DET", "DT", "the"),
+        ("roads", n, "dobj", "NOUN", "NNS", "road"),
+        (".", n, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_state_blocking_roads_coerces_and_protesters_blocking_them_protest() -> None:
+    state = _blocked([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile")])
+    doc = parsed_doc(state, TABLE, ents=[(0, 1, "GPE")])
+    assert [c.type for c in candidates(doc, ActorIndex(doc), lexicon())] == ["COERCE"]
+    crowd = _blocked(
+        [
+            ("Protesters", 3, "nsubj", "NOUN", "NNS", "protester"),
+            ("in", 0, "prep", "ADP", "IN", "in"),
+            ("Chile", 1, "pobj", "PROPN", "NNP", "Chile"),
+        ]
+    )
+    doc = parsed_doc(crowd, TABLE, ents=[(2, 3, "GPE")])
+    assert [c.type for c in candidates(doc, ActorIndex(doc), lexicon())] == ["PROTEST"]
+
+
+def test_house_arrest_and_a_state_of_emergency_are_coercion() -> None:
+    # Chile placed Velkor under house arrest.
+    arrest: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("placed", 1, "ROOT", "VERB", "VBD", "place"),
+        ("Velkor", 1, "dobj", "PROPN", "NNP", "Velkor"),
+        ("under", 1, "prep", "ADP", "IN", "under"),
+        ("house", 5, "compound", "NOUN", "NN", "house"),
+        ("arrest", 3, "pobj", "NOUN", "NN", "arrest"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(arrest)
+    assert (ev.type, ev.mode, names(ev.recipient)) == ("COERCE", "arrest", ["Anna Velkor"])
+    # Chile declared a state of emergency.
+    emergency: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("declared", 1, "ROOT", "VERB", "VBD", "declare"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("state", 1, "dobj", "NOUN", "NN", "state"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        ("emergency", 4, "pobj", "NOUN", "NN", "emergency"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [(c.type, c.mode) for c in coded(emergency)] == [("COERCE", "martial-law")]
+
+
+def test_barred_from_entering_is_refused_entry_and_barred_from_school_a_restriction() -> None:
+    def barred(action: str, lemma: str) -> list[Row]:
+        # Chile barred Velkor from ACTION.
+        return [
+            ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+            ("barred", 1, "ROOT", "VERB", "VBD", "bar"),
+            ("Velkor", 1, "dobj", "PROPN", "NNP", "Velkor"),
+            ("from", 1, "prep", "ADP", "IN", "from"),
+            (action, 3, "pcomp", "VERB", "VBG", lemma),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+
+    assert types(barred("entering", "enter")) == ["REJECT"]
+    assert types(barred("teaching", "teach")) == ["COERCE"]

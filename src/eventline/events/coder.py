@@ -143,8 +143,10 @@ def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     if lemma not in lex.generated and not any(c.dep_ == "prt" for c in tok.children):
         return None  # the common case, decided first
     obj = first(tok, "dobj")
-    if obj is not None and obj.lemma_.lower() in lex.nouns:
-        return None
+    if obj is not None and (
+        obj.lemma_.lower() in lex.nouns or obj.lemma_.lower() in lex.cue("idiom_objects")
+    ):
+        return None  # the noun's own event; or an idiom ("dealt a blow to X")
     for child in tok.children:
         if child.dep_ != "prt" or _up_to(child):
             continue
@@ -161,6 +163,9 @@ def _object_head(obj: Token | None) -> Token | None:
     lemma = obj.lemma_.lower()
     if lemma in _SUPPORT_NOUNS and (compound := first(obj, "compound")) is not None:
         return compound
+    inner = [p for _, p in prep_objects(obj, ("of",))]
+    if lemma == "state" and any(p.lemma_.lower() in ("emergency", "siege") for p in inner):
+        return inner[0]  # "declared a state of emergency"
     if lemma not in _PARTITIVES | _SUPPORT_NOUNS | _QUANTITIES and obj.lower_ not in _QUANTITIES:
         return obj
     return next((pobj for _, pobj in prep_objects(obj, ("of",))), obj)

@@ -342,3 +342,66 @@ def protest_demands(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         if protest.content is None:
             protest.content = " ".join(t.text for t in verb.subtree)
     return kept
+
+
+_SETTING_PREPS = frozenset({"at", "during", "amid", "in"})
+
+
+def protest_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """A protest named as the setting of another act: "troops shot dead dozens of X during
+    protests" (the protesters are whom the force hit, not the troops), "the senator endorsed
+    Y at a joint rally" (a campaign rally is no protest, nor is one the actor holds while
+    doing something else). A campaign rally ("an election rally") is never a protest."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    kept = []
+    for c in cands:
+        if not _protest_noun(c.trigger, ctx):
+            kept.append(c)
+            continue
+        mods = {m.lemma_.lower() for m in c.trigger.children if m.dep_ in ("compound", "amod")}
+        if mods & ctx.lex.cue("campaign_rally_words"):
+            continue
+        prep = c.trigger.head
+        other = by_trigger.get(prep.head.i) if c.trigger.dep_ == "pobj" else None
+        if other is None or prep.lower_ not in _SETTING_PREPS:
+            kept.append(c)
+        elif other.type in ("ASSAULT", "COERCE") and other.recipient:
+            c.actor, c.recipient, c.type, c.mode = other.recipient, (), "PROTEST", "demo"
+            kept.append(c)  # the protesters are whom the force hit
+        elif not {a.id for a in c.actor} & {a.id for a in other.actor}:
+            kept.append(c)
+    return kept
+
+
+def _protest_noun(tok: Token, ctx: RuleContext) -> bool:
+    return tok.pos_ == "NOUN" and any(
+        p.type == "PROTEST" for p in ctx.lex.nouns.get(tok.lemma_.lower(), ())
+    )
+
+
+_STATE_FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def state_obstruction(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russia blocked access to Facebook", "police barricaded the roads": obstruction by a
+    state or its forces, named as the subject, is coercion (COERCE restrict), not a protest;
+    PLOVER's PROTEST obstruct is civilians blocking ("demonstrators in Baghdad blocked a
+    road" keep their protest, though the capital codes them)."""
+    for c in cands:
+        if c.type != "PROTEST" or c.mode != "obstruct" or c.trigger.pos_ != "VERB":
+            continue
+        subj = subject(c.trigger)[0]
+        if subj is not None and _state_subject(subj, c, ctx):
+            c.type, c.mode = "COERCE", "restrict"
+    return cands
+
+
+def _state_subject(subj: Token, c: EventCandidate, ctx: RuleContext) -> bool:
+    named = ctx.actors.covering(subj)
+    if named is None:  # a role noun: "police", "the army"
+        return bool(c.actor) and all(
+            a.id.startswith("desc:") and a.sector in _STATE_FORCE_SECTORS for a in c.actor
+        )
+    if named.id not in {a.id for a in c.actor}:
+        return False
+    return named.sector in _STATE_FORCE_SECTORS or subj.ent_type_ == "GPE"

@@ -193,7 +193,7 @@ def _stake(tok: Token, ctx: RuleContext) -> bool:
 
 
 # A match score ("a 7-0 win", "won 3-1"): two small numbers joined by a hyphen.
-_SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+_SCORE = re.compile(r"(?<![\d-])\d{1,2} ?- ?\d{1,2}(?![\d-])")
 _SPORTS_PRONE = frozenset({"ASSAULT", "COERCE", "THREATEN", "CONSULT", "MOBILIZE", "REJECT"})
 
 
@@ -212,4 +212,4 @@ def _sport(c: EventCandidate, ctx: RuleContext) -> bool:
     words = {t.lemma_.lower() for t in c.trigger.sent} | {t.lower_ for t in c.trigger.sent}
     if words & ctx.lex.cue("weapon_words"):
         return False
-    return bool(words & ctx.lex.cue("sports_words")) or any(map(_SCORE.fullmatch, words))
+    return bool(words & ctx.lex.cue("sports_words")) or bool(_SCORE.search(c.trigger.sent.text))
