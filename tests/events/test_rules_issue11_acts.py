@@ -463,3 +463,66 @@ def test_barred_from_entering_is_refused_entry_and_barred_from_school_a_restrict
 
     assert types(barred("entering", "enter")) == ["REJECT"]
     assert types(barred("teaching", "teach")) == ["COERCE"]
+
+
+def test_a_loan_approved_and_a_weapons_package_announced_are_aid() -> None:
+    # Chile approved a loan to Peru.
+    loan: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("approved", 1, "ROOT", "VERB", "VBD", "approve"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("loan", 1, "dobj", "NOUN", "NN", "loan"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [(c.type, names(c.recipient)) for c in coded(loan)] == [("AID", ["Peru"])]
+    # Chile approved a plan: still an approval (SUPPORT), no aid.
+    plan = [*loan[:3], ("plan", 1, "dobj", "NOUN", "NN", "plan"), loan[-1]]
+    assert "AID" not in types(plan)
+    # Chile announced a weapons package for Peru.
+    package: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("weapons", 4, "compound", "NOUN", "NNS", "weapon"),
+        ("package", 1, "dobj", "NOUN", "NN", "package"),
+        ("for", 4, "prep", "ADP", "IN", "for"),
+        ("Peru", 5, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [(c.type, names(c.recipient)) for c in coded(package)] == [("AID", ["Peru"])]
+
+
+def test_money_given_in_aid_to_a_party_names_it_as_recipient() -> None:
+    # Chile provided $5 million in aid to Peru.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
+        ("$", 4, "nmod", "SYM", "$", "$"),
+        ("5", 4, "compound", "NUM", "CD", "5"),
+        ("million", 1, "dobj", "NUM", "CD", "million"),
+        ("in", 4, "prep", "ADP", "IN", "in"),
+        ("aid", 5, "pobj", "NOUN", "NN", "aid"),
+        ("to", 6, "prep", "ADP", "IN", "to"),
+        ("Peru", 7, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    aid = [c for c in coded(rows) if c.type == "AID"]
+    assert aid and all(names(c.recipient) == ["Peru"] for c in aid)
+
+
+def test_a_team_of_rescuers_sent_is_aid() -> None:
+    # Chile sent a team of rescuers to Peru.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("team", 1, "dobj", "NOUN", "NN", "team"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        ("rescuers", 4, "pobj", "NOUN", "NNS", "rescuer"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("Peru", 6, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [(c.type, names(c.recipient)) for c in coded(rows)] == [("AID", ["Peru"])]

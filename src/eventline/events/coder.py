@@ -53,6 +53,7 @@ _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share"
 # protesters marched"): the noun after "of" is the argument.
 _QUANTITIES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand"}
 _QUANTITIES |= {"thousands", "ten", "tens", "million", "millions", "number", "group", "crowd"}
+_QUANTITIES |= {"team", "contingent", "batch", "shipment", "convoy"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "attr", "appos", "conj"}
 _SUPPORT_NOUNS = {
     "effort",
@@ -245,7 +246,8 @@ def _recipients(
     obj = first(tok, "dobj")
     holders = [tok, *(h for h in (skip, obj) if h is not None)]
     # "a suspension of air links with Serbia", "part of an aid program for Bosnia"
-    holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of",))]
+    # ... and "gave $50 million in aid to Y", "pledged 2 billion in loans for Y"
+    holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of", "in"))]
     for holder in holders:
         for _, pobj in prep_objects(holder, preps):
             if companions(pobj.head):
