@@ -526,3 +526,47 @@ def test_a_team_of_rescuers_sent_is_aid() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert [(c.type, names(c.recipient)) for c in coded(rows)] == [("AID", ["Peru"])]
+
+
+def test_withdrawing_from_a_pact_is_a_sanction_not_a_retreat() -> None:
+    # Chile withdrew from the Lima agreement.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("withdrew", 1, "ROOT", "VERB", "VBD", "withdraw"),
+        ("from", 1, "prep", "ADP", "IN", "from"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("Peru", 5, "compound", "PROPN", "NNP", "Peru"),
+        ("agreement", 2, "pobj", "NOUN", "NN", "agreement"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(rows)
+    assert (ev.type, ev.mode, ev.recipient) == ("SANCTION", "withdraw", ())
+    # Chile withdrew from Peru: troops leaving a country stay a RETREAT.
+    country = [*rows[:3], ("Peru", 2, "pobj", "PROPN", "NNP", "Peru"), rows[-1]]
+    country[-1] = (".", 1, "punct", "PUNCT", ".", ".")
+    assert types(country) == ["RETREAT"]
+
+
+def test_a_court_sentence_is_a_conviction_and_suspended_talks_a_sanction() -> None:
+    # Chile's court sentenced Velkor.
+    table = {**TABLE, "court": ("kb:CHL.judiciary", "Chile Judiciary", "CHL", "JUD", "ORG")}
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("court", 2, "nsubj", "NOUN", "NN", "court"),
+        ("sentenced", 2, "ROOT", "VERB", "VBD", "sentence"),
+        ("Velkor", 2, "dobj", "PROPN", "NNP", "Velkor"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed_doc(rows, table)
+    found = candidates(doc, ActorIndex(doc), lexicon())
+    assert [(c.type, c.mode) for c in found] == [("SANCTION", "convict")]
+    # Chile suspended talks with Peru (the lemma of "talks" is "talk").
+    talks: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("suspended", 1, "ROOT", "VERB", "VBD", "suspend"),
+        ("talks", 1, "dobj", "NOUN", "NNS", "talk"),
+        ("with", 2, "prep", "ADP", "IN", "with"),
+        ("Peru", 3, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [(c.type, names(c.recipient)) for c in coded(talks)] == [("SANCTION", ["Peru"])]

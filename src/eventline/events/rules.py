@@ -42,6 +42,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.refusal,
     rules_acts.failed_act,
     rules_acts.troop_movement,
+    rules_acts.leaving_ties,
     rules_acts.crowd_control,
     rules_conflict.protest_setting,
     rules_conflict.state_obstruction,

@@ -110,6 +110,26 @@ def accused_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCand
     return kept
 
 
+def leaving_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "withdrew from the Paris climate agreement", "is withdrawing from the WHO": leaving a
+    pact or an international body reduces relations (PLOVER SANCTION), it is no military
+    retreat; the pact is what is left, not an agreement of its own, and no party named in
+    its name ("Paris") is the recipient."""
+    drop: set[int] = set()
+    for c in cands:
+        if c.type != "RETREAT" or c.mode != "withdraw" or c.trigger.pos_ != "VERB":
+            continue
+        left = [p for _, p in prep_objects(c.trigger, ("from", "of"))]
+        pact = [p for p in left if p.lemma_.lower() in ctx.lex.cue("pact_words")]
+        body = [r for p in left for r in ctx.actors.refs(p) if r.sector == "IGO"]
+        if not pact and not body:
+            continue
+        c.type, c.mode = "SANCTION", "withdraw"
+        c.recipient = tuple(body)
+        drop |= {p.i for p in pact}
+    return [c for c in cands if c.trigger.i not in drop]
+
+
 def _used_means(verb: Token, ctx: RuleContext) -> list[Token]:
     """The object of the "use"/"fire" verb a purpose clause serves ("used tear gas to
     disperse", "fired water cannon to break up")."""
