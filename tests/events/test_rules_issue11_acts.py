@@ -570,3 +570,30 @@ def test_a_court_sentence_is_a_conviction_and_suspended_talks_a_sanction() -> No
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert [(c.type, names(c.recipient)) for c in coded(talks)] == [("SANCTION", ["Peru"])]
+
+
+def test_a_meeting_announced_in_a_televised_address_is_still_a_meeting() -> None:
+    # Chile and Peru will hold talks, Velkor said in a televised address.
+    rows: list[Row] = [
+        ("Chile", 4, "nsubj", "PROPN", "NNP", "Chile"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 0, "conj", "PROPN", "NNP", "Peru"),
+        ("will", 4, "aux", "AUX", "MD", "will"),
+        ("hold", 8, "ccomp", "VERB", "VB", "hold"),
+        ("talks", 4, "dobj", "NOUN", "NNS", "talk"),
+        (",", 8, "punct", "PUNCT", ",", ","),
+        ("Velkor", 8, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        ("in", 8, "prep", "ADP", "IN", "in"),
+        ("a", 12, "det", "DET", "DT", "a"),
+        ("televised", 12, "amod", "VERB", "VBN", "televise"),
+        ("address", 9, "pobj", "NOUN", "NN", "address"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    assert "CONSULT" in types(rows)
+    # Chile and Peru will hold talks on a televised show: a programme, no meeting.
+    show = [*rows[:6], ("on", 4, "prep", "ADP", "IN", "on"), ("a", 9, "det", "DET", "DT", "a")]
+    show += [("televised", 9, "amod", "VERB", "VBN", "televise")]
+    show += [("show", 6, "pobj", "NOUN", "NN", "show"), (".", 4, "punct", "PUNCT", ".", ".")]
+    show[4] = ("hold", 4, "ROOT", "VERB", "VB", "hold")
+    assert "CONSULT" not in types(show)
