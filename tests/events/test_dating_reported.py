@@ -11,15 +11,18 @@ from tests.events.coded import Parse, by_trigger, events
 
 
 @pytest.mark.slow
-def test_an_accused_act_takes_the_month_of_the_accusation(parse: Parse) -> None:
-    # the sending came before the accusation, at a distance the text does not give: the
-    # accusation's day would claim it happened that day (sixth review)
+def test_an_accused_act_is_the_content_of_the_dated_accusation(parse: Parse) -> None:
+    # PLOVER codes the accusation; the act it alleges is its content (issue #11), so no
+    # event claims the sending happened on the accusation's day (sixth review)
     text = (
         "Speaking at a press conference in Paris on Feb. 3, Velkor accused Peru "
         "of sending attack drones to Chile."
     )
-    ev = by_trigger(events(parse, text, published="2024-03"), "sending")
-    assert (ev.date, ev.date_precision) == ("2024-02", "month")
+    found = events(parse, text, published="2024-03")
+    assert not [e for e in found if e.trigger == "sending"]
+    ev = by_trigger(found, "accused")
+    assert ev.content is not None and "sending" in ev.content
+    assert ev.date.startswith("2024-02")
 
 
 @pytest.mark.slow

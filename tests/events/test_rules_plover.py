@@ -132,7 +132,7 @@ def test_a_prevented_demonstration_is_coercion_by_the_preventer_not_its_protest(
         ]
     )
     found = coded(doc)
-    assert ("COERCE", ["NGA"], [], None) in found
+    assert ("COERCE", ["NGA"], ["NGA"], None) in found  # aimed at the own population
     assert not any(t == "PROTEST" and "NGA" in a for t, a, _, _ in found)
 
 

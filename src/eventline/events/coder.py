@@ -49,6 +49,11 @@ _DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for", "into")
 _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
+# Counts that stand for what they count ("massed tens of thousands of troops", "thousands of
+# protesters marched"): the noun after "of" is the argument.
+_QUANTITIES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand"}
+_QUANTITIES |= {"thousands", "ten", "tens", "million", "millions", "number", "group", "crowd"}
+_QUANTITIES |= {"team", "contingent", "batch", "shipment", "convoy"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "attr", "appos", "conj"}
 _SUPPORT_NOUNS = {
     "effort",
@@ -78,8 +83,17 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
                 continue
         if pattern.clausal and not _has_clause(tok, pattern.clausal):
             continue
+        if pattern.needs and not _prep_object_in(tok, pattern):
+            continue
         return pattern
     return _generated_pattern(tok, lex)
+
+
+def _prep_object_in(verb: Token, pattern: Pattern) -> bool:
+    """A verb idiom that names its event by a prepositional object ("took to the streets"):
+    the object of the pattern's preposition must be one of the needed lemmas."""
+    preps = (pattern.prep,) if pattern.prep else _DEFAULT_RECIPIENT_PREPS
+    return any(pobj.lemma_.lower() in pattern.needs for _, pobj in prep_objects(verb, preps))
 
 
 def _noun_use(tok: Token) -> bool:
@@ -99,7 +113,11 @@ def _particle(verb: Token, child: Token, prep: str) -> bool:
     """Whether `child` is the particle or preposition a phrasal pattern needs. A particle
     word parsed as a preposition of a verb that has its own object heads a phrase of its own
     ("will give $150 million in aid" is no "give in")."""
-    if child.lower_ != prep or child.dep_ not in ("prt", "prep", "agent") or _up_to(child):
+    if child.lower_ != prep or _up_to(child):
+        return False
+    if child.dep_ == "advmod":  # "stepped down", the particle tagged as an adverb
+        return prep in _PARTICLES and child.i == verb.i + 1
+    if child.dep_ not in ("prt", "prep", "agent"):
         return False
     if child.dep_ == "prep" and prep in _PARTICLES:
         return first(verb, "dobj") is None
@@ -126,8 +144,10 @@ def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
     if lemma not in lex.generated and not any(c.dep_ == "prt" for c in tok.children):
         return None  # the common case, decided first
     obj = first(tok, "dobj")
-    if obj is not None and obj.lemma_.lower() in lex.nouns:
-        return None
+    if obj is not None and (
+        obj.lemma_.lower() in lex.nouns or obj.lemma_.lower() in lex.cue("idiom_objects")
+    ):
+        return None  # the noun's own event; or an idiom ("dealt a blow to X")
     for child in tok.children:
         if child.dep_ != "prt" or _up_to(child):
             continue
@@ -144,7 +164,10 @@ def _object_head(obj: Token | None) -> Token | None:
     lemma = obj.lemma_.lower()
     if lemma in _SUPPORT_NOUNS and (compound := first(obj, "compound")) is not None:
         return compound
-    if lemma not in _PARTITIVES | _SUPPORT_NOUNS:
+    inner = [p for _, p in prep_objects(obj, ("of",))]
+    if lemma == "state" and any(p.lemma_.lower() in ("emergency", "siege") for p in inner):
+        return inner[0]  # "declared a state of emergency"
+    if lemma not in _PARTITIVES | _SUPPORT_NOUNS | _QUANTITIES and obj.lower_ not in _QUANTITIES:
         return obj
     return next((pobj for _, pobj in prep_objects(obj, ("of",))), obj)
 
@@ -223,7 +246,8 @@ def _recipients(
     obj = first(tok, "dobj")
     holders = [tok, *(h for h in (skip, obj) if h is not None)]
     # "a suspension of air links with Serbia", "part of an aid program for Bosnia"
-    holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of",))]
+    # ... and "gave $50 million in aid to Y", "pledged 2 billion in loans for Y"
+    holders += [pobj for h in list(holders) for _, pobj in prep_objects(h, ("of", "in"))]
     for holder in holders:
         for _, pobj in prep_objects(holder, preps):
             if companions(pobj.head):
@@ -259,7 +283,10 @@ def _verb_candidate(
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
     else:
-        actor = actors.refs(subj) or actors.nearest_before(tok, subj) or actors.descriptor(subj)
+        actor = actors.refs(subj) or actors.nearest_before(tok, subj)
+        actor = actor or _descriptor(subj, actors, lex)
+        if not actor and (outer := _purpose_subject(tok, lex)) is not None:
+            actor = actors.refs(outer) or _descriptor(outer, actors, lex)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
         if not recipient and light_obj is None:
             recipient = actors.descriptor(first(tok, "dobj"))
@@ -276,6 +303,47 @@ def _verb_candidate(
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
     return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def _purpose_subject(verb: Token, lex: EventLexicon) -> Token | None:
+    """ "Riot police used water cannon to disperse the crowd": a purpose infinitive with no
+    subject of its own is done by the subject of the clause it serves (the parser hangs it
+    as an adverbial clause, or as a complement of "use")."""
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    means = verb.dep_ == "xcomp" and head.lemma_.lower() in lex.cue("means_verbs")
+    if not means and verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    outer, passive = subject(head)
+    return None if passive else outer
+
+
+def _descriptor(subj: Token | None, actors: ActorIndex, lex: EventLexicon) -> tuple[ActorRef, ...]:
+    """The role noun a subject names when no actor is named: through a count ("thousands of
+    protesters"), a role head ("leaders of the opposition coalition": the coalition) or a
+    body named by its kind ("the opposition coalition": the opposition)."""
+    head = _object_head(subj)
+    if head is None:
+        return ()
+    if found := _body(head, actors, lex):
+        return found
+    if head.lemma_.lower() not in lex.cue("role_heads"):
+        return ()
+    return next(
+        (r for _, pobj in prep_objects(head, ("of",)) if (r := _body(pobj, actors, lex))), ()
+    )
+
+
+def _body(tok: Token, actors: ActorIndex, lex: EventLexicon) -> tuple[ActorRef, ...]:
+    if found := actors.descriptor(tok):
+        return found
+    if tok.lemma_.lower() not in lex.cue("body_heads"):
+        return ()
+    mods = (m for m in tok.children if m.dep_ in ("compound", "amod"))
+    return next((r for m in mods if (r := actors.descriptor(m))), ())
 
 
 def reciprocal_sides(
@@ -326,7 +394,7 @@ def _noun_candidate(
         subj, passive = subject(light)
         if not own and not passive:
             own = actors.refs(subj) or actors.nearest_before(light, subj)
-            own = own or actors.descriptor(subj)
+            own = own or _descriptor(subj, actors, lex)
         actor = own
     elif own:
         actor, clause = own, args.clause_head(tok)

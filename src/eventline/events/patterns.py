@@ -225,6 +225,20 @@ def _descriptors() -> dict[str, str]:
     return found
 
 
+def _kept(pattern: Pattern, never: set[str], verbs: dict[str, tuple[Pattern, ...]]) -> bool:
+    """A generated verb is dropped when its lemma is curated, light or a speech or modal verb;
+    a generated phrasal verb ("take over") only when the curated patterns of its lemma use
+    the same particle ("take to the streets" does not silence "take over")."""
+    if pattern.lemma not in never:
+        return True
+    curated = verbs.get(pattern.lemma, ())
+    return (
+        pattern.prep is not None
+        and bool(curated)
+        and all(p.prep not in (None, pattern.prep) for p in curated)
+    )
+
+
 @cache
 def lexicon() -> EventLexicon:
     """The packaged vocabulary, validated once per process."""
@@ -238,7 +252,7 @@ def lexicon() -> EventLexicon:
     never = set(verbs) | light
     for name in ("speech_verbs", "planned_words", "speculative_words"):
         never |= cues.get(name, frozenset())
-    generated = {k: p for k, p in _generated(GENERATED).items() if p.lemma not in never}
+    generated = {k: p for k, p in _generated(GENERATED).items() if _kept(p, never, verbs)}
     return EventLexicon(
         verbs=verbs,
         nouns=_patterns(pats.get("nouns"), "noun", _PATTERNS),

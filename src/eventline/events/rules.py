@@ -44,9 +44,13 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.refusal,
     rules_acts.failed_act,
     rules_acts.troop_movement,
+    rules_acts.leaving_ties,
     rules_acts.crowd_control,
+    rules_conflict.protest_setting,
+    rules_conflict.state_obstruction,
     rules_recipients.event_noun_targets,
     rules_acts.embedded_action,
+    rules_acts.accused_act,
     rules_acts.regret_over_others,
     rules_recipients.accusation_target,
     rules_recipients.complement_recipient,
@@ -64,6 +68,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.self_disarmament,
     rules_acts.conditional_threat,
     rules_conflict.protest_target,
+    rules_conflict.protest_demands,
     rules_conflict.mobilization_target,
     rules_places.protest_country,
     rules_places.place_recipient,
@@ -85,6 +90,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_not_events.abstract_force,
     rules_acts.misread_plural_noun,
     rules_places.anchored_descriptors,
+    rules_places.domestic_target,
     rules_hedge.figurative_object,
     rules_counterparts.deal_counterparty,  # after a "killed" deal is read as a rejection
     rules_hedge.requested_content,
@@ -92,6 +98,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_hedge.stake_threat,
     rules_hedge.sports_contest,
     rules_conjecture.conjectured_acts,
+    rules_meetings.own_meeting,
 )
 # Each rule by its function's name, in the order above.
 RULES: dict[str, Rule] = {func.__name__: func for func in _ORDER}

@@ -80,9 +80,63 @@ def crowd_control(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
             continue
         holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
         means = [p for h in holders for _, p in prep_objects(h, ("with", "using"))]
+        means += _used_means(c.trigger, ctx)  # "used water cannon to disperse them"
         if any(t.lemma_.lower() in words for m in means for t in m.subtree):
             c.type, c.mode = "ASSAULT", "crowd-control"
     return cands
+
+
+def accused_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Rebels accused government forces of killing hundreds in a gas attack", "blamed X for
+    the strikes": PLOVER codes the accusation; the act it alleges is its content, not an
+    event the sentence reports (every event word inside the alleged act goes with it)."""
+    alleged: list[tuple[EventCandidate, Token]] = []
+    for c in cands:
+        if c.type != "ACCUSE" or c.trigger.pos_ != "VERB":
+            continue
+        if c.trigger.lemma_.lower() not in ctx.lex.cue("allegation_verbs"):
+            continue
+        holders = [c.trigger, *(o for o in c.trigger.children if o.dep_ == "dobj")]
+        alleged += [(c, p) for h in holders for _, p in prep_objects(h, ("of", "for"))]
+    if not alleged:
+        return cands
+    kept = []
+    for c in cands:
+        inside = next(((a, p) for a, p in alleged if c.trigger in p.subtree), None)
+        if inside is None or c.type == "ACCUSE":
+            kept.append(c)
+        elif inside[0].content is None:
+            inside[0].content = _phrase(inside[1])
+    return kept
+
+
+def leaving_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "withdrew from the Paris climate agreement", "is withdrawing from the WHO": leaving a
+    pact or an international body reduces relations (PLOVER SANCTION), it is no military
+    retreat; the pact is what is left, not an agreement of its own, and no party named in
+    its name ("Paris") is the recipient."""
+    drop: set[int] = set()
+    for c in cands:
+        if c.type != "RETREAT" or c.mode != "withdraw" or c.trigger.pos_ != "VERB":
+            continue
+        left = [p for _, p in prep_objects(c.trigger, ("from", "of"))]
+        pact = [p for p in left if p.lemma_.lower() in ctx.lex.cue("pact_words")]
+        body = [r for p in left for r in ctx.actors.refs(p) if r.sector == "IGO"]
+        if not pact and not body:
+            continue
+        c.type, c.mode = "SANCTION", "withdraw"
+        c.recipient = tuple(body)
+        drop |= {p.i for p in pact}
+    return [c for c in cands if c.trigger.i not in drop]
+
+
+def _used_means(verb: Token, ctx: RuleContext) -> list[Token]:
+    """The object of the "use"/"fire" verb a purpose clause serves ("used tear gas to
+    disperse", "fired water cannon to break up")."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in ctx.lex.cue("means_verbs"):
+        return []
+    return [o for o in head.children if o.dep_ == "dobj"]
 
 
 def embedded_action(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
@@ -127,7 +181,13 @@ def _governing_act(tok: Token, acts: dict[int, EventCandidate]) -> EventCandidat
     act = acts.get(node.head.i) if _requested_infinitive(node) else None
     if act is not None and act.type == "REQUEST":
         return act  # "called on Congress to investigate", parsed as a purpose clause
+    if node.dep_ == "acl" and node.head.dep_ == "dobj":
+        act = acts.get(node.head.head.i)
+        if act is not None and act.trigger.pos_ == "VERB":
+            return act  # "would veto any resolution authorising war": what is vetoed
     for _ in range(2):
+        while node.dep_ == "conj" and node.head != node:
+            node = node.head  # "urged X to lift the curfew and hold talks"
         if node.dep_ not in (*COMPLEMENT_DEPS, "acl") or node.head == node:
             return None
         if (act := acts.get(node.head.i)) is not None:

@@ -122,7 +122,28 @@ def mobilization_target(cands: list[EventCandidate], ctx: RuleContext) -> list[E
             c.recipient = excluding(unique(against), c.actor)
         elif own_forces:
             c.recipient = ()
+        if not c.recipient:
+            c.recipient = excluding(_facing(c.trigger, ctx), c.actor)
     return cands
+
+
+# "massed troops near its border with Ukraine", "moved troops toward Guyana"
+_TOWARD_PREPS = ("toward", "towards", "near", "along", "to", "on", "at")
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _facing(verb: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """The country forces are moved toward: the other side of a border they are massed at,
+    or a country named after "toward"/"near"."""
+    for _, pobj in prep_objects(verb, _TOWARD_PREPS):
+        places = [pobj]
+        if pobj.lemma_.lower() in _BORDER_NOUNS:
+            places = [inner for _, inner in prep_objects(pobj, ("with",))]
+        for place in places:
+            refs = tuple(r for r in ctx.actors.refs(place) if r.country)
+            if refs:
+                return refs
+    return ()
 
 
 def attack_responder(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
@@ -298,3 +319,89 @@ def help_for_the_attacked(cands: list[EventCandidate], ctx: RuleContext) -> list
         if len(attacked) == 1:
             c.recipient = excluding(attacked, c.actor)
     return cands
+
+
+# What protesters demand is the protest's content: "took to the streets to demand X",
+# "marched ... demanding X" is one PROTEST (PLOVER), not a PROTEST and a REQUEST.
+_DEMAND_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def protest_demands(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """A request made by a protest's own actors in a clause under the protest (its purpose or
+    manner) is what the protest is about: the protest keeps it as content."""
+    protests = {c.trigger.i: c for c in cands if c.type == "PROTEST"}
+    protests |= {c.clause.i: c for c in cands if c.type == "PROTEST"}
+    kept = []
+    for c in cands:
+        verb = c.trigger
+        protest = protests.get(verb.head.i) if verb.dep_ in _DEMAND_DEPS else None
+        same = protest is not None and {a.id for a in c.actor} <= {a.id for a in protest.actor}
+        if c.type != "REQUEST" or verb.pos_ != "VERB" or protest is None or not same:
+            kept.append(c)
+            continue
+        if protest.content is None:
+            protest.content = " ".join(t.text for t in verb.subtree)
+    return kept
+
+
+_SETTING_PREPS = frozenset({"at", "during", "amid", "in"})
+
+
+def protest_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """A protest named as the setting of another act: "troops shot dead dozens of X during
+    protests" (the protesters are whom the force hit, not the troops), "the senator endorsed
+    Y at a joint rally" (a campaign rally is no protest, nor is one the actor holds while
+    doing something else). A campaign rally ("an election rally") is never a protest."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    kept = []
+    for c in cands:
+        if not _protest_noun(c.trigger, ctx):
+            kept.append(c)
+            continue
+        mods = {m.lemma_.lower() for m in c.trigger.children if m.dep_ in ("compound", "amod")}
+        if mods & ctx.lex.cue("campaign_rally_words"):
+            continue
+        prep = c.trigger.head
+        other = by_trigger.get(prep.head.i) if c.trigger.dep_ == "pobj" else None
+        if other is None or prep.lower_ not in _SETTING_PREPS:
+            kept.append(c)
+        elif other.type in ("ASSAULT", "COERCE") and other.recipient:
+            c.actor, c.recipient, c.type, c.mode = other.recipient, (), "PROTEST", "demo"
+            kept.append(c)  # the protesters are whom the force hit
+        elif not {a.id for a in c.actor} & {a.id for a in other.actor}:
+            kept.append(c)
+    return kept
+
+
+def _protest_noun(tok: Token, ctx: RuleContext) -> bool:
+    return tok.pos_ == "NOUN" and any(
+        p.type == "PROTEST" for p in ctx.lex.nouns.get(tok.lemma_.lower(), ())
+    )
+
+
+_STATE_FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def state_obstruction(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russia blocked access to Facebook", "police barricaded the roads": obstruction by a
+    state or its forces, named as the subject, is coercion (COERCE restrict), not a protest;
+    PLOVER's PROTEST obstruct is civilians blocking ("demonstrators in Baghdad blocked a
+    road" keep their protest, though the capital codes them)."""
+    for c in cands:
+        if c.type != "PROTEST" or c.mode != "obstruct" or c.trigger.pos_ != "VERB":
+            continue
+        subj = subject(c.trigger)[0]
+        if subj is not None and _state_subject(subj, c, ctx):
+            c.type, c.mode = "COERCE", "restrict"
+    return cands
+
+
+def _state_subject(subj: Token, c: EventCandidate, ctx: RuleContext) -> bool:
+    named = ctx.actors.covering(subj)
+    if named is None:  # a role noun: "police", "the army"
+        return bool(c.actor) and all(
+            a.id.startswith("desc:") and a.sector in _STATE_FORCE_SECTORS for a in c.actor
+        )
+    if named.id not in {a.id for a in c.actor}:
+        return False
+    return named.sector in _STATE_FORCE_SECTORS or subj.ent_type_ == "GPE"

@@ -22,6 +22,8 @@ Hedged events (conditions, forecasts, conjecture) are a matter of modality: see
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from eventline.events.args import first, prep_objects, subject, unique
@@ -190,6 +192,8 @@ def _stake(tok: Token, ctx: RuleContext) -> bool:
     return obj is not None and _listed(obj, ctx.lex.cue("stake_words"))
 
 
+# A match score ("a 7-0 win", "won 3-1"): two small numbers joined by a hyphen.
+_SCORE = re.compile(r"(?<![\d-])\d{1,2} ?- ?\d{1,2}(?![\d-])")
 _SPORTS_PRONE = frozenset({"ASSAULT", "COERCE", "THREATEN", "CONSULT", "MOBILIZE", "REJECT"})
 
 
@@ -208,4 +212,4 @@ def _sport(c: EventCandidate, ctx: RuleContext) -> bool:
     words = {t.lemma_.lower() for t in c.trigger.sent} | {t.lower_ for t in c.trigger.sent}
     if words & ctx.lex.cue("weapon_words"):
         return False
-    return bool(words & ctx.lex.cue("sports_words"))
+    return bool(words & ctx.lex.cue("sports_words")) or bool(_SCORE.search(c.trigger.sent.text))

@@ -78,3 +78,17 @@ def meeting_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
 
 def _same(one: tuple[ActorRef, ...], other: tuple[ActorRef, ...]) -> bool:
     return bool(one) and {a.id for a in one} == {a.id for a in other}
+
+
+def own_meeting(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The central bank will keep rates unchanged at its meeting", "the cabinet at its
+    weekly session": a body's own meeting, with no other side, is no CONSULT between
+    parties."""
+    return [c for c in cands if not _own_meeting(c)]
+
+
+def _own_meeting(c: EventCandidate) -> bool:
+    if c.type != "CONSULT" or c.trigger.pos_ != "NOUN" or c.recipient or len(c.actor) != 1:
+        return False
+    poss = first(c.trigger, "poss")
+    return poss is not None and poss.pos_ == "PRON"

@@ -92,7 +92,14 @@ def _in_question(tok: Token) -> bool:
 
 
 def _media_show(c: EventCandidate, ctx: RuleContext) -> bool:
-    return c.type == "CONSULT" and bool(_sentence_words(c) & ctx.lex.cue("media_show_words"))
+    """A show's guests or panel ("X and Y were guests on Z's radio show"): the show words in
+    the meeting's own clause, not in the report of it ("will open talks next month, the
+    president said in a televised address" is a meeting)."""
+    if c.type != "CONSULT":
+        return False
+    scope = {*c.clause.subtree, *c.trigger.subtree}
+    words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+    return bool(words & ctx.lex.cue("media_show_words"))
 
 
 def _campaign_speech(c: EventCandidate, ctx: RuleContext) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from eventline.events.args import ActorIndex
+from eventline.events.args import ActorIndex, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
 from eventline.events.rules_base import PLACE_PREPS, VIOLENT_TYPES, RuleContext
@@ -78,6 +78,21 @@ def _place(clause: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     return ()
 
 
+# Where a march or sit-in goes: "marched through Hong Kong", "rallied outside parliament".
+_ROUTE_PREPS = ("through", "across", "along", "outside", "around", "into", "to")
+
+
+def _route(clause: Token, actors: ActorIndex) -> str | None:
+    """The country of a place a protest moves through or gathers at ("through Hong Kong",
+    "to the streets of Cairo")."""
+    for _, pobj in prep_objects(clause, _ROUTE_PREPS):
+        for place in (pobj, *(inner for _, inner in prep_objects(pobj, ("of",)))):
+            ref = actors.covering(place)
+            if ref is not None and ref.country and ref.sector in (None, "GOV"):
+                return ref.country
+    return None
+
+
 def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "The authorities arrested rebel fighters in Nairobi": unnamed actors of no stated
     country are coded, as PLOVER does, by the country where the event happens."""
@@ -86,12 +101,15 @@ def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
             continue
         place = event_place(c.clause, ctx.actors, ctx.lex)
         country = place.country if place is not None else None
+        if country is None and c.type == "PROTEST":
+            country = _route(c.clause, ctx.actors)  # "protesters marched through Hong Kong"
+        local = country is not None  # a place of the event, not the text's main state
         if country is None:
             country = _state_context_country(c, ctx)
         if country is None:
             continue
-        c.actor = tuple(_in_country(a, country, state_only=place is None) for a in c.actor)
-        c.recipient = tuple(_in_country(a, country, state_only=place is None) for a in c.recipient)
+        c.actor = tuple(_in_country(a, country, state_only=not local) for a in c.actor)
+        c.recipient = tuple(_in_country(a, country, state_only=not local) for a in c.recipient)
     return cands
 
 
@@ -257,3 +275,34 @@ def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[
 
 def _vague(ref: ActorRef) -> bool:
     return ref.id.startswith("desc:") and ref.country is None
+
+
+# Measures a state takes at home: their target is, as PLOVER codes it, its own population.
+_DOMESTIC_TYPES = frozenset({"COERCE", "CONCEDE"})
+
+
+def domestic_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Police raided the offices of newspaper X", "the president pardoned 15 people", "the
+    court banned the group": a coercive or conceding measure by one state's body whose
+    target names no country (an unknown name, a crowd of people, nobody) is aimed at that
+    state's own population. Runs after the place rules, so a named place wins."""
+    for c in cands:
+        if c.type not in _DOMESTIC_TYPES or not c.actor:
+            continue
+        countries = {a.country for a in c.actor}
+        if len(countries) != 1 or None in countries:
+            continue
+        if not all(a.sector in _STATE_SECTORS or a.id.startswith("kb:") for a in c.actor):
+            continue  # a state body, or a state itself
+        (country,) = countries
+        if not c.recipient:
+            name = f"{country} population"
+            c.recipient = (ActorRef(id=f"desc:{country}:-:population", name=name, country=country),)
+        elif all(_unknown(r) for r in c.recipient):
+            c.recipient = tuple(r.model_copy(update={"country": country}) for r in c.recipient)
+    return cands
+
+
+def _unknown(ref: ActorRef) -> bool:
+    """A name the actor layer could not place: no country, no sector."""
+    return ref.country is None and ref.sector is None and ref.id.startswith(_UNKNOWN_NAMED)
