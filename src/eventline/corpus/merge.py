@@ -352,6 +352,23 @@ def _same_parties(view: _View, cluster: _Cluster) -> bool:
     return True
 
 
+def _touches(view: _View, cluster: _Cluster, rules: MergeRules) -> bool:
+    """Whether the mention might fit some member of the cluster on its own: the same modality
+    group, a shared participant code, a date compatible with one member's (any linkage). A
+    summary cannot tell which member holds a mode, a place or an id, so those are not asked:
+    this over-approximates, and is what an incremental link re-clusters on when the mention
+    ranks before a member (greedy order could then place that member with it)."""
+    if view.group != cluster.group or not view.codes & (cluster.actors | cluster.recipients):
+        return False
+    linked = bool(view.links & cluster.links)
+    for when, articles in cluster.whens.items():
+        if dates_compatible(view.when, when, rules):
+            return True
+        if "none" in (view.when.kind, when.kind) and (linked or view.article in articles):
+            return True
+    return False
+
+
 def _participants_overlap(view: _View, cluster: _Cluster) -> int:
     """Shared participant codes, 0 when the two sides cannot be the same act."""
     if view.symmetric:
@@ -755,6 +772,22 @@ def summary_fits(
 ) -> list[int]:
     """Indexes of the summarised events this mention could join (`_fits`, against the
     whole event: its family, a shared participant code, every member's date)."""
+    fits, _ = summary_matches(
+        mention, article, summaries, duplicate_of=duplicate_of, story_of=story_of
+    )
+    return fits
+
+
+def summary_matches(
+    mention: EventMention,
+    article: Article | None,
+    summaries: Sequence[_Cluster],
+    *,
+    duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str],
+) -> tuple[list[int], list[int]]:
+    """(`summary_fits`, the indexes of the other summarised events of its family the mention
+    might fit a member of: `_touches`). One view serves both tests."""
     rules = merge_rules()
     view = _view(
         mention,
@@ -762,15 +795,18 @@ def summary_fits(
         rules,
         _links(mention.evidence.article, duplicate_of, story_of),
     )
+    fits: list[int] = []
+    touches: list[int] = []
     if not view.codes:
-        return []
-    return [
-        i
-        for i, cluster in enumerate(summaries)
-        if cluster.family == view.family
-        and view.codes & (cluster.actors | cluster.recipients)
-        and _fits(view, cluster, rules) > 0
-    ]
+        return fits, touches
+    for i, cluster in enumerate(summaries):
+        if cluster.family != view.family or not view.codes & (cluster.actors | cluster.recipients):
+            continue
+        if _fits(view, cluster, rules) > 0:
+            fits.append(i)
+        elif _touches(view, cluster, rules):
+            touches.append(i)
+    return fits, touches
 
 
 # --- blocking keys (incremental merging) -------------------------------------------------
