@@ -26,6 +26,7 @@ import pytest
 
 from eventline.analyse import analyse, relink
 from eventline.analysis import attach, state
+from eventline.analysis.event_link import grow_summary
 from eventline.analysis.link import link_corpus
 from eventline.corpus.merge import merge_with_members, merge_with_summaries
 from eventline.model import ArticleAnalysis, DuplicateGroup, Event, EventMention, Story
@@ -226,7 +227,7 @@ def test_attaching_the_last_ranked_report_rebuilds_the_merged_event(example: Exa
         grown = attach.rebuild(part, data, [last])
         assert grown.model_dump(exclude={"id"}) == event.model_dump(exclude={"id"}), event.id
         more = attach.mention_summary(last, **links)
-        assert attach.add_summary(part_summary, more) == summary, event.id
+        assert grow_summary(part_summary, more) == summary, event.id
         whole = attach.event_state(ranked, articles=articles, duplicate_of=duplicate_of)
         assert {**data, "sources": sorted(data["sources"])} == {
             **whole,

@@ -39,6 +39,7 @@ from eventline.analysis.ids import StableIds
 from eventline.analysis.story_redate import events_of
 from eventline.analysis.story_table import StoredStories
 from eventline.corpus.merge import (
+    grown_core,
     mention_date,
     merge_rules,
     merge_with_summaries,
@@ -115,9 +116,10 @@ class _Context:
         near = sorted({i for c in codes for i in found.index.get((family, c), ())})
         if not near:
             return [], []
+        article = mention.evidence.article
         hits, touches = summary_matches(
             mention,
-            self.articles.get(mention.evidence.article),
+            self.articles.get(article) or self.stored.get(article),
             [found.clusters[i] for i in near],  # type: ignore[misc]
             duplicate_of=self.duplicate_of,
             story_of=self.story_of,
@@ -132,6 +134,13 @@ def order_key(mention: EventMention, article: Article | None) -> attach.Key:
     if mention_date(mention, article).kind == "none":
         key[0] = 100
     return key
+
+
+def grow_summary(summary: dict[str, Any], more: Mapping[str, Any]) -> dict[str, Any]:
+    """`attach.add_summary`, with the recipient core (`merge.grown_core`) grown too."""
+    grown = attach.add_summary(summary, more)
+    grown["recipient_core"] = grown_core(summary, more)
+    return grown
 
 
 def _ranks_last(key: attach.Key, summary: Mapping[str, Any]) -> bool:
@@ -233,6 +242,8 @@ def link_events(
         )
         conflicts = _mixed_conflicts(new, attached, merged, ctx)
         if not conflicts:
+            conflicts = _released(store, plan, members, merged, ctx)
+        if not conflicts:
             break
         plan.recluster |= conflicts
     out, touched = _finish(store, attached, merged, ids_used)
@@ -266,7 +277,7 @@ def _attach_all(
         if added and not ctx.fits(mention, _Found([summary])):
             plan.recluster.add(event)
             return None
-        grown = attach.add_summary(summary, ctx.summary(mention))
+        grown = grow_summary(summary, ctx.summary(mention))
         state = attach.copy_state(summary[attach.STATE_KEY])
         article = ctx.articles.get(mention.evidence.article)
         attach.add_mention(
@@ -360,6 +371,39 @@ def _mixed_conflicts(
     if not found.index:
         return set()
     return {e for e, (_, added) in attached.items() for m in added if ctx.fits(m, found)}
+
+
+def _released(
+    store: Store,
+    plan: _Plan,
+    members: dict[str, list[EventMention]],
+    merged: Linked,
+    ctx: _Context,
+) -> set[str]:
+    """Stored events outside the re-clustered set that a member of a re-clustered event
+    which was split might fit a member of (`merge._touches`): a member that left may have
+    kept one of theirs out (a mode, a date), which a relink would now let in."""
+    where = {i: n for n, (_, ids, _) in enumerate(merged) for i in ids}
+    probes = [
+        m
+        for e in sorted(plan.recluster)
+        if len({where.get(m.id) for m in members.get(e, [])}) > 1
+        for m in members[e]
+    ]
+    if not probes:
+        return set()
+    known = {**ctx.stored, **ctx.articles}
+    with store.engine.connect() as conn:
+        found, _ = inc.candidate_events(conn, probes, known, set(), set())
+        found -= plan.recluster
+        raw = inc.load_raw_summaries(conn, found) if found else {}
+    ids = sorted(e for e in found if e in raw and summary_cluster(raw[e]) is not None)
+    out = found - set(ids)  # no summary to test: re-clustered, as in the first round
+    near = _Found([raw[e] for e in ids])
+    for mention in probes:
+        fits, touches = ctx.matches(mention, near)
+        out |= {ids[i] for i in (*fits, *touches)}
+    return out
 
 
 def _finish(
