@@ -6,25 +6,30 @@ sharing its story or copy group (`increment.candidate_events`). Each new mention
 against their summaries with the clustering's own fit test (`merge.summary_fits`):
 
 - it fits **exactly one** event, that event keeps an attach state (`attach.event_state`) and
-  the mention ranks after the event's anchor: it is **attached** — the event row, its summary
+  the mention ranks after the event's anchor and after its last member (`order_key`, the
+  state's `LAST_KEY`: a relink tests a mention only against the members ranked before it,
+  and the fit test is not monotone): it is **attached** — the event row, its summary
   and its sources are updated from the stored row and state (`attach.rebuild`), the event keeps
   its id, and no member is read;
 - it fits **two or more** events (its place depends on the greedy order), an event without a
   state (linked in full, or before attach states), or would become an event's anchor: those
   events are **re-clustered** with their members and every new mention that fits them, as
   before (`merge.merge_with_summaries`), and get a state;
-- it fits **none**: it is clustered with the new mentions and the re-clustered events.
+- it fits **none**: it is clustered with the new mentions and the re-clustered events;
+- it ranks before some member of an event it might fit a member of (`merge._touches`), fitting
+  the event as a whole or not: that event is **re-clustered** with it (a relink could give it
+  that member, or change that member's choice).
 
 Events of articles whose copy group's canonical changed are always re-clustered (the
 clustering reads a group only through its canonical). After a round, every new mention is
 tested against the grown summaries of the attached events other than its own, and an
 attached mention against the re-clustered events holding new mentions; a fit there means the
 greedy order could place it elsewhere, so that event joins the re-clustered set and the
-round is repeated (the set only grows). What remains different from a `relink` is the greedy
-order's own effect, as for re-clustering: a stored mention that a relink, seeing the
-attached mention first, would place in another event (docs/architecture.md, "Arrival
-order").
-"""
+round is repeated (the set only grows); so is a round that split a stored event, with the
+stored events a member of it might fit (`_released`). What can remain different from a
+`relink` is a higher-order effect of the greedy order (an event two re-clusterings away);
+none was seen on the example corpus or the random stress corpora (docs/architecture.md,
+"Arrival order")."""
 
 from __future__ import annotations
 

@@ -3,14 +3,16 @@ several times) report about the same happening.
 
 Two mentions denote the same event when they have the same PLOVER type (or a type listed as
 compatible in `resources/corpus/merge.yaml`), their participants overlap (countries or actor
-ids; for meetings either side may hold either party), named persons on the acting side do not
-contradict each other (Putin condemning is not Peskov condemning), known locations agree, their
-modalities may share an event (a denial never merges with an assertion), their dates fit, and
-there is evidence that they report one happening. Sharing a type, a country and a day is not
-such evidence (a trade pact and an unrelated summit of the same day between the same states):
-a mention joins a cluster only when one of its members is in the same article, the same copy
-group or the same story, or else when both sides name the same actors by id (not just by
-country) and every date involved is a single day (stated, or the report's own day).
+ids; for meetings either side may hold either party; a recipient must be one every member
+naming a recipient shares, so overlapping recipients never chain two happenings), named persons
+on the acting side do not contradict each other (Putin condemning is not Peskov condemning),
+known locations agree, their modalities may share an event (a denial never merges with an
+assertion), their dates fit, and there is evidence that they report one happening. Sharing a
+type, a country and a day is not such evidence (a trade pact and an unrelated summit of the
+same day between the same states): a mention joins a cluster only when one of its members is in
+the same article, the same copy group or the same story, or else when both sides name the same
+actors by id (not just by country, nor by a descriptor such as "desc:USA:MIL:bomber") and every
+date involved is a single day (stated, or the report's own day).
 
 Dates fit when:
 
