@@ -20,13 +20,15 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from eventline.analyse import analyse, relink
 from eventline.analysis import attach, state
+from eventline.analysis.event_link import grow_summary
 from eventline.analysis.link import link_corpus
-from eventline.corpus.merge import merge_with_summaries
+from eventline.corpus.merge import merge_with_members, merge_with_summaries
 from eventline.model import ArticleAnalysis, DuplicateGroup, Event, EventMention, Story
 from eventline.pipeline import ingest, plan_sources
 from eventline.settings import Settings
@@ -52,9 +54,30 @@ def _events(store: Store) -> Partition:
 
 def _moved(a: Partition, b: Partition) -> int:
     """Items whose block differs between two partitions of the same items."""
+    return len(_moved_items(a, b))
+
+
+def _moved_items(a: Partition, b: Partition) -> set[Any]:
     block_a = {x: blk for blk in a for x in blk}
     block_b = {x: blk for blk in b for x in blk}
-    return sum(1 for x in block_a if block_b.get(x) != block_a[x])
+    return {x for x in block_a if block_b.get(x) != block_a[x]}
+
+
+def _own_merge(store: Store) -> Partition:
+    """The store's mentions merged at once under its own copy groups and stories: what its
+    incremental links must have built, whatever the order the mentions came in."""
+    articles = {a.id: a for a in store.iter_articles()}
+    groups = store.records("duplicate_groups", DuplicateGroup)
+    duplicate_of = {m: g.canonical for g in groups for m in g.members}
+    story_of = {a: s.id for s in store.records("stories", Story) for a in s.articles}
+    mentions = {m.id: m for m in store.records("event_mentions", EventMention)}
+    merged = merge_with_members(
+        list(mentions.values()), articles=articles, duplicate_of=duplicate_of, story_of=story_of
+    )
+    return {
+        frozenset((mentions[i].evidence.article, mentions[i].evidence.start) for i in ids)
+        for _, ids in merged
+    }
 
 
 def _one_at_a_time(
@@ -143,15 +166,26 @@ def test_arrival_order_changes_no_copy_group_and_boundedly_stories_and_events(
     for n, order in enumerate(orders):
         with _one_at_a_time(tmp_path / f"order{n}.db", order, analyses, settings) as store:
             groups, stories, events = _groups(store), _stories(store), _events(store)
+            own = _own_merge(store)
             for event in store.records("events", Event):
                 if _key(event) in example.events:
                     mine, theirs = _fields(event), _fields(example.events[_key(event)])
                     assert mine == theirs, f"order {n}: {event.id} differs"
                     same += 1
         assert groups == relinked[0], f"order {n}: duplicate groups differ"
-        # Measured: 0, 6 and 2 of 28 articles in another story; no event changed.
+        # Measured: 0, 12 and 8 articles in another story.
         assert _moved(stories, relinked[1]) <= articles // 4, f"order {n}: stories"
-        assert _moved(events, relinked[2]) <= mentions // 20, f"order {n}: events"
+        # Event linking itself is order-free: the events are those of the store's mentions
+        # merged at once under the store's own copy groups and stories.
+        assert events == own, f"order {n}: events differ from the store's own merge"
+        # So a mention is in another event than a relink's only when its story differs
+        # (measured: 0, 8 and 0 of 167 mentions, all of the story an undated aggregator
+        # page joins in the reversed order: docs/architecture.md, "Arrival order").
+        moved = _moved_items(events, relinked[2])
+        story = {a: blk for blk in stories for a in blk}
+        story_relinked = {a: blk for blk in relinked[1] for a in blk}
+        assert all(story[a] != story_relinked[a] for a, _ in moved), f"order {n}: events"
+        assert len(moved) <= mentions // 20, f"order {n}: events"
     assert attaches, "some arriving mention was attached without re-clustering"
     assert same, "events compared field for field"
 
@@ -193,7 +227,7 @@ def test_attaching_the_last_ranked_report_rebuilds_the_merged_event(example: Exa
         grown = attach.rebuild(part, data, [last])
         assert grown.model_dump(exclude={"id"}) == event.model_dump(exclude={"id"}), event.id
         more = attach.mention_summary(last, **links)
-        assert attach.add_summary(part_summary, more) == summary, event.id
+        assert grow_summary(part_summary, more) == summary, event.id
         whole = attach.event_state(ranked, articles=articles, duplicate_of=duplicate_of)
         assert {**data, "sources": sorted(data["sources"])} == {
             **whole,

@@ -6,25 +6,30 @@ sharing its story or copy group (`increment.candidate_events`). Each new mention
 against their summaries with the clustering's own fit test (`merge.summary_fits`):
 
 - it fits **exactly one** event, that event keeps an attach state (`attach.event_state`) and
-  the mention ranks after the event's anchor: it is **attached** — the event row, its summary
+  the mention ranks after the event's anchor and after its last member (`order_key`, the
+  state's `LAST_KEY`: a relink tests a mention only against the members ranked before it,
+  and the fit test is not monotone): it is **attached** — the event row, its summary
   and its sources are updated from the stored row and state (`attach.rebuild`), the event keeps
   its id, and no member is read;
 - it fits **two or more** events (its place depends on the greedy order), an event without a
   state (linked in full, or before attach states), or would become an event's anchor: those
   events are **re-clustered** with their members and every new mention that fits them, as
   before (`merge.merge_with_summaries`), and get a state;
-- it fits **none**: it is clustered with the new mentions and the re-clustered events.
+- it fits **none**: it is clustered with the new mentions and the re-clustered events;
+- it ranks before some member of an event it might fit a member of (`merge._touches`), fitting
+  the event as a whole or not: that event is **re-clustered** with it (a relink could give it
+  that member, or change that member's choice).
 
 Events of articles whose copy group's canonical changed are always re-clustered (the
 clustering reads a group only through its canonical). After a round, every new mention is
 tested against the grown summaries of the attached events other than its own, and an
 attached mention against the re-clustered events holding new mentions; a fit there means the
 greedy order could place it elsewhere, so that event joins the re-clustered set and the
-round is repeated (the set only grows). What remains different from a `relink` is the greedy
-order's own effect, as for re-clustering: a stored mention that a relink, seeing the
-attached mention first, would place in another event (docs/architecture.md, "Arrival
-order").
-"""
+round is repeated (the set only grows); so is a round that split a stored event, with the
+stored events a member of it might fit (`_released`). What can remain different from a
+`relink` is a higher-order effect of the greedy order (an event two re-clusterings away);
+none was seen on the example corpus or the random stress corpora (docs/architecture.md,
+"Arrival order")."""
 
 from __future__ import annotations
 
@@ -39,11 +44,13 @@ from eventline.analysis.ids import StableIds
 from eventline.analysis.story_redate import events_of
 from eventline.analysis.story_table import StoredStories
 from eventline.corpus.merge import (
+    grown_core,
+    mention_date,
     merge_rules,
     merge_with_summaries,
     ref_code,
     summary_cluster,
-    summary_fits,
+    summary_matches,
 )
 from eventline.model import Article, Event, EventMention
 from eventline.store import Store
@@ -57,23 +64,27 @@ class _Plan:
 
     recluster: set[str]
     forced: set[str] = field(default_factory=set)  # new mentions re-clustered
+    touched: dict[str, set[str]] = field(default_factory=dict)  # mention -> `_touches` events
 
     def close(self, fits: dict[str, list[str]], ok: dict[str, bool]) -> None:
         """Re-cluster every new mention that fits a re-clustered event, several events or an
-        event it cannot be attached to, and every event such a mention fits."""
+        event it cannot be attached to, or might fit a member that ranks after it, and every
+        event such a mention fits or might fit a member of."""
         changed = True
         while changed:
             changed = False
             for mention, found in fits.items():
+                near = set(found) | self.touched.get(mention, set())
                 must = (
                     mention in self.forced
                     or len(found) > 1
-                    or any(e in self.recluster for e in found)
+                    or bool(near & self.recluster)
                     or (len(found) == 1 and not ok[mention])
+                    or len(near) > len(found)
                 )
-                if must and (mention not in self.forced or not self.recluster >= set(found)):
+                if must and (mention not in self.forced or not self.recluster >= near):
                     self.forced.add(mention)
-                    self.recluster |= set(found)
+                    self.recluster |= near
                     changed = True
 
 
@@ -98,21 +109,56 @@ class _Context:
         return self.own[mention.id]
 
     def fits(self, mention: EventMention, found: _Found) -> list[int]:
-        """Indexes of the summaries the mention fits (`merge.summary_fits`), compared only
-        with those sharing its type family and a participant code (as the fit test asks)."""
+        """Indexes of the summaries the mention fits (`merge.summary_fits`)."""
+        return self.matches(mention, found)[0]
+
+    def matches(self, mention: EventMention, found: _Found) -> tuple[list[int], list[int]]:
+        """Indexes of the summaries the mention fits, and of those it might fit a member of
+        (`merge.summary_matches`), compared only with those sharing its type family and a
+        participant code (as both tests ask)."""
         codes = {ref_code(r) for r in (*mention.actor, *mention.recipient)}
         family = _family(mention.type)
         near = sorted({i for c in codes for i in found.index.get((family, c), ())})
         if not near:
-            return []
-        hits = summary_fits(
+            return [], []
+        article = mention.evidence.article
+        hits, touches = summary_matches(
             mention,
-            self.articles.get(mention.evidence.article),
+            self.articles.get(article) or self.stored.get(article),
             [found.clusters[i] for i in near],  # type: ignore[misc]
             duplicate_of=self.duplicate_of,
             story_of=self.story_of,
         )
-        return [near[i] for i in hits]
+        return [near[i] for i in hits], [near[i] for i in touches]
+
+
+def order_key(mention: EventMention, article: Article | None) -> attach.Key:
+    """A mention's place in the clustering's order (`attach.rank_key`, with a mention of no
+    date at all after one of a report's month or year, as `merge` takes them)."""
+    key = attach.rank_key(mention, article)
+    if mention_date(mention, article).kind == "none":
+        key[0] = 100
+    return key
+
+
+def grow_summary(summary: dict[str, Any], more: Mapping[str, Any]) -> dict[str, Any]:
+    """`attach.add_summary`, with the recipient core (`merge.grown_core`) grown too."""
+    grown = attach.add_summary(summary, more)
+    grown["recipient_core"] = grown_core(summary, more)
+    return grown
+
+
+def _ranks_last(key: attach.Key, summary: Mapping[str, Any]) -> bool:
+    """Whether a mention of this order key comes after every member of a stored event (its
+    state's "last" key): only then does a relink test it against the whole event, as its
+    summary does. An event without that key (an older state) is not known to be passed."""
+    data = summary.get(attach.STATE_KEY)
+    last = data.get(LAST_KEY) if isinstance(data, dict) else None
+    return last is not None and key > last
+
+
+#: The attach state's key for the order key of an event's last member (`order_key`).
+LAST_KEY = "last"
 
 
 def _need(duplicate_of: Mapping[str, str], articles: Mapping[str, Article]) -> None:
@@ -169,17 +215,27 @@ def link_events(
     ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
     stored = _Found([raw[e] for e in ids])
     moved |= {ids[i] for m in redated for i in ctx.fits(m, stored)}
-    fits = {m.id: [ids[i] for i in ctx.fits(m, stored)] for m in new}
+    matched = {m.id: ctx.matches(m, stored) for m in new}
+    fits = {m.id: [ids[i] for i in matched[m.id][0]] for m in new}
     keys = {m.id: attach.rank_key(m, articles.get(m.evidence.article)) for m in new}
+    order = {m.id: order_key(m, articles.get(m.evidence.article)) for m in new}
+    # A mention ranking before some member of an event that it might fit a member of can
+    # change that event in a relink (it takes the member, or the member's choice): re-cluster.
+    passed = {
+        m.id: {e for i in matched[m.id][1] if not _ranks_last(order[m.id], raw[e := ids[i]])}
+        for m in new
+    }
     ok = {
-        m.id: len(f) == 1 and attach.usable(raw[f[0]].get(attach.STATE_KEY), keys[m.id])
+        m.id: len(f) == 1
+        and attach.usable(raw[f[0]].get(attach.STATE_KEY), keys[m.id])
+        and _ranks_last(order[m.id], raw[f[0]])
         for m, f in ((m, fits[m.id]) for m in new)
     }
-    plan = _Plan(recluster=moved | (candidates - set(ids)))
+    plan = _Plan(recluster=moved | (candidates - set(ids)), touched=passed)
     members: dict[str, list[EventMention]] = {}
     while True:
         plan.close(fits, ok)
-        attached = _attach_all(store, new, fits, plan, raw, keys, ctx)
+        attached = _attach_all(store, new, fits, plan, raw, (keys, order), ctx)
         if attached is None:
             continue  # an attached mention did not fit its grown event: re-planned
         conflicts = _grown_conflicts(new, attached, ctx)
@@ -190,6 +246,8 @@ def link_events(
             store, new, plan, members, ctx, (stories, next_seq), attached=set(_ids(attached))
         )
         conflicts = _mixed_conflicts(new, attached, merged, ctx)
+        if not conflicts:
+            conflicts = _released(store, plan, members, merged, ctx)
         if not conflicts:
             break
         plan.recluster |= conflicts
@@ -207,11 +265,13 @@ def _attach_all(
     fits: dict[str, list[str]],
     plan: _Plan,
     raw: dict[str, dict[str, Any]],
-    keys: dict[str, attach.Key],
+    ranks: tuple[dict[str, attach.Key], dict[str, attach.Key]],
     ctx: _Context,
 ) -> dict[str, tuple[dict[str, Any], list[EventMention]]] | None:
     """Event id -> (grown summary with state, attached mentions), in rank order; None (and
-    the event re-clustered) when a mention does not fit an event grown by another."""
+    the event re-clustered) when a mention does not fit an event grown by another. `ranks`:
+    each mention's `attach.rank_key` and `order_key`."""
+    keys, order = ranks
     out: dict[str, tuple[dict[str, Any], list[EventMention]]] = {}
     for mention in sorted(new, key=lambda m: keys[m.id]):
         found = fits[mention.id]
@@ -222,7 +282,7 @@ def _attach_all(
         if added and not ctx.fits(mention, _Found([summary])):
             plan.recluster.add(event)
             return None
-        grown = attach.add_summary(summary, ctx.summary(mention))
+        grown = grow_summary(summary, ctx.summary(mention))
         state = attach.copy_state(summary[attach.STATE_KEY])
         article = ctx.articles.get(mention.evidence.article)
         attach.add_mention(
@@ -232,6 +292,7 @@ def _attach_all(
             article,
             ctx.duplicate_of.get(mention.evidence.article, mention.evidence.article),
         )
+        state[LAST_KEY] = max(state[LAST_KEY], order[mention.id])
         grown[attach.STATE_KEY] = state
         out[event] = (grown, [*added, mention])
     return out
@@ -275,9 +336,10 @@ def _recluster(
     by_id = {m.id: m for m in group}
     out: Linked = []
     for record, member_ids, summary in merged:
-        summary[attach.STATE_KEY] = attach.event_state(
-            [by_id[i] for i in member_ids], articles=known, duplicate_of=ctx.duplicate_of
-        )
+        mine = [by_id[i] for i in member_ids]
+        data = attach.event_state(mine, articles=known, duplicate_of=ctx.duplicate_of)
+        data[LAST_KEY] = max(order_key(m, known.get(m.evidence.article)) for m in mine)
+        summary[attach.STATE_KEY] = data
         out.append((record, member_ids, summary))
     return out, ids
 
@@ -314,6 +376,39 @@ def _mixed_conflicts(
     if not found.index:
         return set()
     return {e for e, (_, added) in attached.items() for m in added if ctx.fits(m, found)}
+
+
+def _released(
+    store: Store,
+    plan: _Plan,
+    members: dict[str, list[EventMention]],
+    merged: Linked,
+    ctx: _Context,
+) -> set[str]:
+    """Stored events outside the re-clustered set that a member of a re-clustered event
+    which was split might fit a member of (`merge._touches`): a member that left may have
+    kept one of theirs out (a mode, a date), which a relink would now let in."""
+    where = {i: n for n, (_, ids, _) in enumerate(merged) for i in ids}
+    probes = [
+        m
+        for e in sorted(plan.recluster)
+        if len({where.get(m.id) for m in members.get(e, [])}) > 1
+        for m in members[e]
+    ]
+    if not probes:
+        return set()
+    known = {**ctx.stored, **ctx.articles}
+    with store.engine.connect() as conn:
+        found, _ = inc.candidate_events(conn, probes, known, set(), set())
+        found -= plan.recluster
+        raw = inc.load_raw_summaries(conn, found) if found else {}
+    ids = sorted(e for e in found if e in raw and summary_cluster(raw[e]) is not None)
+    out = found - set(ids)  # no summary to test: re-clustered, as in the first round
+    near = _Found([raw[e] for e in ids])
+    for mention in probes:
+        fits, touches = ctx.matches(mention, near)
+        out |= {ids[i] for i in (*fits, *touches)}
+    return out
 
 
 def _finish(

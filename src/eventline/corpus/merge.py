@@ -3,14 +3,16 @@ several times) report about the same happening.
 
 Two mentions denote the same event when they have the same PLOVER type (or a type listed as
 compatible in `resources/corpus/merge.yaml`), their participants overlap (countries or actor
-ids; for meetings either side may hold either party), named persons on the acting side do not
-contradict each other (Putin condemning is not Peskov condemning), known locations agree, their
-modalities may share an event (a denial never merges with an assertion), their dates fit, and
-there is evidence that they report one happening. Sharing a type, a country and a day is not
-such evidence (a trade pact and an unrelated summit of the same day between the same states):
-a mention joins a cluster only when one of its members is in the same article, the same copy
-group or the same story, or else when both sides name the same actors by id (not just by
-country) and every date involved is a single day (stated, or the report's own day).
+ids; for meetings either side may hold either party; a recipient must be one every member
+naming a recipient shares, so overlapping recipients never chain two happenings), named persons
+on the acting side do not contradict each other (Putin condemning is not Peskov condemning),
+known locations agree, their modalities may share an event (a denial never merges with an
+assertion), their dates fit, and there is evidence that they report one happening. Sharing a
+type, a country and a day is not such evidence (a trade pact and an unrelated summit of the
+same day between the same states): a mention joins a cluster only when one of its members is in
+the same article, the same copy group or the same story, or else when both sides name the same
+actors by id (not just by country, nor by a descriptor such as "desc:USA:MIL:bomber") and every
+date involved is a single day (stated, or the report's own day).
 
 Dates fit when:
 
@@ -259,6 +261,10 @@ class _Cluster:
     links: set[str] = field(default_factory=set)
     all_days: bool = True
     whens: dict[MentionDays, set[str]] = field(default_factory=dict)  # date -> articles
+    # The recipients every member naming one shares (None: no member names one). A new
+    # mention's recipients must meet these, not just the union, so no chain of overlaps
+    # (Iran; Iran and Israel; Israel) gives the event a recipient of another happening.
+    recipient_core: set[str] | None = None
 
     def add(self, view: _View) -> None:
         if not self.members:
@@ -267,6 +273,9 @@ class _Cluster:
         self.whens.setdefault(view.when, set()).add(view.article)
         self.actors |= view.actors
         self.recipients |= view.recipients
+        if view.recipients:
+            core = self.recipient_core
+            self.recipient_core = set(view.recipients) if core is None else core & view.recipients
         self.persons |= view.persons
         self.actor_ids |= view.actor_ids
         self.recipient_ids |= view.recipient_ids
@@ -341,15 +350,39 @@ def _same_parties(view: _View, cluster: _Cluster) -> bool:
     sides (either side for meetings) and single days throughout (no month or year)."""
     if not (_stated_day(view) and cluster.all_days):
         return False
+    actors, recipients = _named(view.actor_ids), _named(view.recipient_ids)
+    their_actors, their_recipients = _named(cluster.actor_ids), _named(cluster.recipient_ids)
     if view.symmetric:
-        mine = view.actor_ids | view.recipient_ids
-        theirs = cluster.actor_ids | cluster.recipient_ids
+        mine, theirs = actors | recipients, their_actors | their_recipients
         return len(mine & theirs) >= max(1, min(2, len(mine), len(theirs)))
-    if not view.actor_ids & cluster.actor_ids:
+    if not actors & their_actors:
         return False
-    if view.recipient_ids or cluster.recipient_ids:
-        return bool(view.recipient_ids & cluster.recipient_ids)
+    if recipients or their_recipients:
+        return bool(recipients & their_recipients)
     return True
+
+
+def _named(ids: Iterable[str]) -> set[str]:
+    """Actor ids that name someone: a descriptor ("desc:USA:MIL:bomber", US bombers) is no
+    evidence that two reports tell of one happening."""
+    return {i for i in ids if not i.startswith("desc:")}
+
+
+def _touches(view: _View, cluster: _Cluster, rules: MergeRules) -> bool:
+    """Whether the mention might fit some member of the cluster on its own: the same modality
+    group, a shared participant code, a date compatible with one member's (any linkage). A
+    summary cannot tell which member holds a mode, a place or an id, so those are not asked:
+    this over-approximates, and is what an incremental link re-clusters on when the mention
+    ranks before a member (greedy order could then place that member with it)."""
+    if view.group != cluster.group or not view.codes & (cluster.actors | cluster.recipients):
+        return False
+    linked = bool(view.links & cluster.links)
+    for when, articles in cluster.whens.items():
+        if dates_compatible(view.when, when, rules):
+            return True
+        if "none" in (view.when.kind, when.kind) and (linked or view.article in articles):
+            return True
+    return False
 
 
 def _participants_overlap(view: _View, cluster: _Cluster) -> int:
@@ -361,7 +394,8 @@ def _participants_overlap(view: _View, cluster: _Cluster) -> int:
     acts, recs = view.actors & cluster.actors, view.recipients & cluster.recipients
     if view.actors and cluster.actors and not acts:
         return 0
-    if view.recipients and cluster.recipients and not recs:
+    core = cluster.recipients if cluster.recipient_core is None else cluster.recipient_core
+    if view.recipients and core and not view.recipients & core:
         return 0
     return len(acts) + len(recs)
 
@@ -723,6 +757,9 @@ def event_summary(cluster: _Cluster) -> dict[str, Any]:
             )
         },
         "all_days": cluster.all_days,
+        "recipient_core": None
+        if cluster.recipient_core is None
+        else sorted(cluster.recipient_core),
         "whens": [
             [*_days(w), sorted(a) if len(a) == 1 else None]
             for w, a in sorted(cluster.whens.items(), key=lambda kv: _days(kv[0]))
@@ -739,6 +776,8 @@ def summary_cluster(data: Mapping[str, Any]) -> _Cluster | None:
         setattr(cluster, name, set(data[name]))
     for name in ("actor_ids", "recipient_ids", "links"):
         setattr(cluster, name, set(data[name]))
+    if data.get("recipient_core") is not None:
+        cluster.recipient_core = set(data["recipient_core"])
     for kind, lo, hi, day, monthday, arts in data["whens"]:
         when = MentionDays(kind, lo, hi, day=day, monthday=monthday)
         cluster.whens[when] = set(arts) if arts else {"", "*"}  # "": more than one article
@@ -755,6 +794,31 @@ def summary_fits(
 ) -> list[int]:
     """Indexes of the summarised events this mention could join (`_fits`, against the
     whole event: its family, a shared participant code, every member's date)."""
+    fits, _ = summary_matches(
+        mention, article, summaries, duplicate_of=duplicate_of, story_of=story_of
+    )
+    return fits
+
+
+def grown_core(summary: Mapping[str, Any], more: Mapping[str, Any]) -> list[str] | None:
+    """The recipient core (`_Cluster.recipient_core`) of a summarised event grown by the
+    one-mention event `more`, as `_Cluster.add` would grow it."""
+    mine, theirs = summary.get("recipient_core"), more.get("recipient_core")
+    if mine is None or theirs is None:
+        return theirs if mine is None else mine
+    return sorted(set(mine) & set(theirs))
+
+
+def summary_matches(
+    mention: EventMention,
+    article: Article | None,
+    summaries: Sequence[_Cluster],
+    *,
+    duplicate_of: Mapping[str, str],
+    story_of: Mapping[str, str],
+) -> tuple[list[int], list[int]]:
+    """(`summary_fits`, the indexes of the other summarised events of its family the mention
+    might fit a member of: `_touches`). One view serves both tests."""
     rules = merge_rules()
     view = _view(
         mention,
@@ -762,15 +826,18 @@ def summary_fits(
         rules,
         _links(mention.evidence.article, duplicate_of, story_of),
     )
+    fits: list[int] = []
+    touches: list[int] = []
     if not view.codes:
-        return []
-    return [
-        i
-        for i, cluster in enumerate(summaries)
-        if cluster.family == view.family
-        and view.codes & (cluster.actors | cluster.recipients)
-        and _fits(view, cluster, rules) > 0
-    ]
+        return fits, touches
+    for i, cluster in enumerate(summaries):
+        if cluster.family != view.family or not view.codes & (cluster.actors | cluster.recipients):
+            continue
+        if _fits(view, cluster, rules) > 0:
+            fits.append(i)
+        elif _touches(view, cluster, rules):
+            touches.append(i)
+    return fits, touches
 
 
 # --- blocking keys (incremental merging) -------------------------------------------------
