@@ -1,0 +1,234 @@
+"""Who said it: the speaker of a reporting verb and of "according to X" (events/quotes.py).
+
+The speaker is the subject of the reporting verb, repaired where news syntax hides it: a
+participle's main-clause subject ("..., saying the talks had saved lives"), the noun a
+participle describes ("critics saying that ..."), the one "quoted as saying", a person named
+right before or (inverted, "…," claims writer Ann Roe) right after the verb, a plural "they"'s
+antecedent, and the person in apposition to a role ("Israel's defence minister, Avi Geller").
+Who a speaker phrase names (a he/she, "the minister", "the ministry", a spokesperson) is
+`speaker_refs`, which uses events/speakers.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventline.events.args import ActorIndex, children, first, is_person, subject
+from eventline.events.intervals import Intervals
+from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.quote_spans import find_quote_spans
+from eventline.events.speakers import (
+    apposed_person,
+    body_speaker,
+    pronoun_speaker,
+    quote_cues,
+    role_speaker,
+    spoken_for,
+)
+from eventline.model import ActorRef
+
+MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+_QUOTING = frozenset({"quote", "cite"})  # "quoted X as saying"
+
+
+def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
+    """Verbs whose subject is a speaker: the coder's speech verbs, attribution-only ones and
+    the quote stage's own reporting verbs."""
+    return lex.cue("speech_verbs") | lex.cue("attribution_verbs") | quote_cues()["reporting_verbs"]
+
+
+def _phrase_text(tok: Token) -> str:
+    """A speaker's name as written: the head with its compounds and titles, and the body a
+    spokesperson speaks for ("spokesperson for the Department of Homeland Security")."""
+    start, end = _phrase_bounds(tok)
+    words = tok.doc[start:end]
+    return words.text.removeprefix("the ").removeprefix("The ")
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    """The speaker phrase: the head with its compounds and titles, up to the body it speaks
+    for, and a singular common noun's "of" phrase ("a group of Ohio lawmakers", "the premier
+    of the state of Hesse": the last word then names who is meant; "organizers of the march"
+    are the organizers)."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
+    start = min([tok.i, *(t.left_edge.i for t in left)])
+    body = spoken_for(tok)
+    end = body.right_edge.i + 1 if body is not None else tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
+        end = of[0].right_edge.i + 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: ActorRef | None
+    speaker_text: str | None
+    addressee: ActorRef | None
+    verb: Token | None
+    speaker_span: tuple[int, int] | None = None
+
+
+def _span_of(tok: Token | None) -> tuple[int, int] | None:
+    """Character span of a speaker phrase: the head with its compounds and titles."""
+    if tok is None:
+        return None
+    start, end = _phrase_bounds(tok)
+    last = tok.doc[end - 1]
+    return tok.doc[start].idx, last.idx + len(last.text)
+
+
+#: Direct quotes' character ranges (`Intervals`: a lookup per token must not scan them all).
+Spans = Intervals
+
+
+def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
+    """The subject of a reporting verb: its own (a dateline passed over; of two, the person
+    or else the one next to the verb: "USAF's chief of staff General Ann Roe stated"), the
+    main clause's for a participle ("..., saying the talks had saved lives"), the noun a
+    participle describes ("critics saying that ..."), the object of "quoted X as saying", the
+    inherited one along control and coordination, a person named right before it ("X, whose
+    aide, Y, said") or, for an inverted attribution the parse missed, right after it ("…,"
+    claims writer Ann Roe)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
+    subj = subject(verb.sent.root)[0] if participle and not subjects else None
+    if len(subjects) > 1:
+        persons = [c for c in subjects if _names_person(c, actors)]
+        subj = (persons or subjects)[-1]
+    elif not subjects:
+        subj = _quoted_as_saying(verb) or _described_speaker(verb) or subj
+    subj = subj if subj is not None else subject(verb)[0]
+    if subj is None:
+        before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
+        found = actors.by_token.get(before[0].i, ()) if before else ()
+        subj = before[0] if any(is_person(span) for span, _ in found) else None
+    if subj is None:
+        subj = _named_after(verb, actors)
+    if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
+        subj = _plural_antecedent(subj) or subj
+    if subj is not None and (person := apposed_person(subj, actors)) is not None:
+        return person
+    return subj
+
+
+def _plural_antecedent(they: Token) -> Token | None:
+    """ "Analysts said ... They added that ...": the last plural subject of a main clause
+    before a "they" in its sentence or the two before, outside quotes (whose words are talked
+    about)."""
+    doc = they.doc
+    start = they.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else 0
+    quoted = find_quote_spans(doc.text[: they.idx], min_words=1)
+    inside = Intervals((q.start, q.end) for q in quoted)
+    found = [
+        t
+        for t in doc[start : they.i]
+        if t.dep_ == "nsubj"
+        and t.head.dep_ == "ROOT"  # a main clause's subject, not a reported one's
+        and t.tag_ in ("NNS", "NNPS")
+        and not inside.covers(t.idx)
+    ]
+    return found[-1] if found else None
+
+
+def _names_person(tok: Token, actors: ActorIndex) -> bool:
+    return any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Detik.com quoted Djamal as saying", "Djamal was quoted as saying": the one quoted is
+    the speaker."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING:
+        return None
+    return first(prep.head, "dobj", "nsubjpass")  # "He was quoted as saying"
+
+
+def _described_speaker(verb: Token) -> Token | None:
+    """ "In response to critics saying that ...": a participle describing a noun makes that
+    noun the speaker, unless the noun is a document ("released a statement saying ...": the
+    statement's author speaks)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if verb.head.lemma_.lower() in quote_cues()["document_nouns"] else verb.head
+
+
+def _named_after(verb: Token, actors: ActorIndex) -> Token | None:
+    """A person named right after a verb that follows a quote ("…," claims writer Ann Roe)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in MARKS | {","}:
+        return None
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.is_punct:
+            break
+        for span, _ in actors.by_token.get(tok.i, ()):
+            if is_person(span):
+                return span.root
+    return None
+
+
+def attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
+    subj = _speaker_token(verb, actors)
+    refs = speaker_refs(subj, actors, quoted=quoted)
+    addressee_tok = first(verb, "dobj", "dative")
+    if addressee_tok is None:
+        to = next((c for c in children(verb, "prep") if c.lower_ == "to"), None)
+        addressee_tok = first(to, "pobj") if to is not None else None
+    addressee = actors.refs(addressee_tok)
+    return Attribution(
+        speaker=refs[0] if refs else None,
+        speaker_text=_phrase_text(subj) if subj is not None else None,
+        addressee=addressee[0] if addressee else None,
+        verb=verb,
+        speaker_span=_span_of(subj),
+    )
+
+
+def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
+    """Who a speaker phrase names: a he/she, "the minister", "the ministry" and a spokesperson
+    resolved as events/speakers.py says; any other phrase through the actor index."""
+    if tok is None:
+        return ()
+    lex = lexicon()
+    if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
+        found = pronoun_speaker(tok, actors, quoted=quoted)
+        return (found,) if found is not None else actors.refs(tok)
+    if tok.lower_ == "it" and tok.pos_ == "PRON":
+        found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
+        return (found,) if found is not None else actors.refs(tok)
+    own = actors.refs(tok)
+    if not own and (author := _author(tok, actors)) is not None:
+        return (author,)
+    if (body := spoken_for(tok)) is not None and not own:
+        return actors.refs(body)
+    definite = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
+    if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
+        return (person,)
+    if definite and not own and (org := body_speaker(tok, actors)) is not None:
+        return (org,)
+    return own
+
+
+def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "A statement by the company given by its spokesman Ed Ray said": the last person
+    named in a document noun's phrase wrote it."""
+    if tok.lemma_.lower() not in quote_cues()["document_nouns"]:
+        return None
+    inside = {t.i for t in tok.subtree}
+    named = [ref for i, ref in actors.persons if i in inside]
+    return named[-1] if named else None
+
+
+def according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
+    for tok in tokens:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            obj = first(tok.nbor(), "pobj")
+            refs = actors.refs(obj)
+            if obj is not None:
+                text = _phrase_text(obj)
+                return Attribution(refs[0] if refs else None, text, None, None, _span_of(obj))
+    return None
