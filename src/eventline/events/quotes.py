@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, first
 from eventline.events.attribution import (
+    MARKS,
     Attribution,
     Spans,
     according_to,
@@ -62,6 +63,7 @@ from eventline.model import ActorRef, Quote, content_id
 __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
 
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
+_ATTRIBUTION_LEAD = 8  # "…," chief economist Ann Roe of Lakeport Capital said
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
 
 
@@ -153,7 +155,7 @@ def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
         return True  # a name: 'the so-called "Buy American" clause'
     labels = lex.cue("title_nouns") | quote_cues()["label_nouns"]
-    if announcer == "that" and len(before) > 1 and before[-2].strip(",").lower() in labels:
+    if announcer == "that" and _label_before(doc, span, labels):
         return True  # 'the company's principle that "we build where we sell"'
 
     if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
@@ -161,6 +163,14 @@ def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     words = [w for w in quoted.split() if w[:1].isalpha()]
     capital = sum(w[0].isupper() for w in words)
     return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
+
+
+def _label_before(doc: Doc, span: QuoteSpan, labels: frozenset[str]) -> bool:
+    """Whether the word before the "that" announcing a quote is a label noun ("the principle
+    that"), not a verb spelled like one ("by saying that, “...”" reports speech)."""
+    window = doc.char_span(max(0, span.start - 60), span.start, alignment_mode="contract")
+    words = [t for t in window or () if t.is_alpha]
+    return len(words) > 1 and words[-2].lower_ in labels and words[-2].pos_ in ("NOUN", "PROPN")
 
 
 def _continues(
@@ -197,11 +207,26 @@ def _one_paragraph_on(gap: str) -> bool:
 
 
 def _attributed_after(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
-    """ "…," she added: a part followed by an attribution of its own is a statement of its own."""
-    tail = text[span.end : span.end + 40].split("\n")[0]
+    """ "…," she added: a part followed by an attribution of its own is a statement of its own.
+    The verb opens the tail, or, after a part that ends on a comma, closes an attribution that
+    names its speaker first (`"…," analyst Ann Roe of Lakeport Capital said.`)."""
+    tail = text[span.end : span.end + 120].split("\n")[0]
     after = doc.char_span(span.end, span.end + len(tail), alignment_mode="contract") or ()
     words = [t for t in after if t.is_alpha][:_TAIL_WORDS]
-    return any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in words)
+    if any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in words):
+        return True
+    comma = text[span.start : span.end].rstrip().endswith(",") or tail.lstrip('"”» ').startswith(
+        ","
+    )
+    clause: list[Token] = []
+    for tok in after:
+        if not clause and (tok.text in MARKS or tok.text == ","):
+            continue  # the closing mark and the comma after it
+        if tok.text in (".", ";", "!", "?") or tok.text in MARKS:
+            break
+        clause.append(tok)
+    said = [t for t in clause if t.lemma_.lower() in speech and t.pos_ == "VERB"]
+    return comma and bool(said) and said[0].i - clause[0].i <= _ATTRIBUTION_LEAD
 
 
 def direct_quotes(
@@ -300,11 +325,12 @@ def indirect_quotes(
     # "Y.") spans that attribution, whose "Ruiz" is a speaker a later "he" may refer to
     words = Intervals((s.start, s.end) for s in find_quote_spans(doc.text, min_words=1))
     taken = Intervals()  # the reported clauses found so far
+    reported: set[tuple[int, int]] = set()
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
     headline = _headline_end(doc.text)
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech or _pointing(verb):
             continue
         if verb.idx < headline or inside.covers(verb.idx):
             continue
@@ -316,8 +342,8 @@ def indirect_quotes(
             continue
         if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
             continue
-        if _unspoken(verb):
-            continue
+        if _unspoken(verb) or (comp.start_char, comp.end_char) in reported:
+            continue  # "announced ..., where he promoted it by saying ...": one clause, once
         who = _it_said(attribute_verb(verb, actors, quoted=words), quotes)
         if who.speaker is None and who.speaker_text is None:
             continue
@@ -337,9 +363,17 @@ def indirect_quotes(
             )
         )
         taken.add(comp.start_char, comp.end_char)
+        reported.add((comp.start_char, comp.end_char))
     for quote in direct:
         taken.add(quote.start, quote.end)
     return quotes + _according_to_quotes(doc, article_id, actors, taken)
+
+
+def _pointing(verb: Token) -> bool:
+    """ "points to the rise in bond prices": "point" reports speech only as "point out"."""
+    return verb.lemma_.lower() == "point" and not any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    )
 
 
 def _unspoken(verb: Token) -> bool:

@@ -39,6 +39,8 @@ def _complement(verb: Token) -> Span | None:
     tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
+    while tokens and tokens[0].is_punct and tokens[0].text not in _MARKS:
+        tokens.pop(0)  # 'saying that, "..."': the comma is no part of what was said
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 

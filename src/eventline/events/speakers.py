@@ -5,7 +5,8 @@ spokesperson for the Department of Homeland Security said", "Israel's defence mi
 Geller, warned". This module turns such phrases into the actor they refer to:
 
 - a he/she is the last person named before it outside direct quotes (a name inside someone's
-  quote is talked about, not talking), first among those named as subjects, skipping anyone
+  quote is talked about, not talking), first among those named as subjects or as the source of
+  "according to", skipping anyone
   the text or a given name shows to be of the other gender ("Governor Linda Okafor met Mayor
   Robert Haines ... She said": Okafor). Given names come from `resources/quotes/first_names.yaml`;
   a name not listed there never excludes a person;
@@ -128,9 +129,24 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
         and not _a_place(i, actors)
         and gender_of(ref, actors) in (None, gender)
     ]
-    subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
+    subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
     pool = subjects or people
     return pool[-1][1] if pool else None
+
+
+def _named_as_subject(tok: Token) -> bool:
+    """Named as the one who acts or speaks: a subject (or its apposition or compound), or the
+    source of "according to X" ("..., according to spokesman Ali Demir. Since then, he says,
+    ...": he is the source, not a magazine named as a subject before)."""
+    if tok.dep_ in _NAMED_AS_SUBJECT:
+        return True
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.i > 0
+        and tok.doc[prep.i - 1].lower_ == "according"
+    )
 
 
 def _a_place(i: int, actors: ActorIndex) -> bool:

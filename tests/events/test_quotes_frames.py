@@ -1,0 +1,78 @@
+"""More frames of real news reporting (issue #11 item 5, second MEANTIME gold's dev misses),
+on sentences written for these tests (model-parsed: marked slow)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventline.events.document import code_doc
+from eventline.model import Quote
+
+Parse = Callable[[str], Doc]
+
+
+def quotes(parse: Parse, text: str) -> list[Quote]:
+    return code_doc(parse(text), article_id="t", published=None).quotes
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else q.speaker_text
+
+
+@pytest.mark.slow
+def test_a_next_paragraph_attributed_to_someone_else_is_a_new_statement(parse: Parse) -> None:
+    text = (
+        '"We are cutting costs wherever we can," said Brandt, the chief financial officer.\n'
+        '"We still see a real chance that the group runs out of cash," bank economist Lena '
+        "Okafor said."
+    )
+    found = quotes(parse, text)
+    assert [(speaker(q), q.direct) for q in found] == [
+        ("Tomas Brandt", True),
+        ("Lena Okafor", True),
+    ]
+
+
+@pytest.mark.slow
+def test_a_quote_after_saying_that_is_direct_speech_not_a_label(parse: Parse) -> None:
+    text = (
+        "Brandt opened the plant on Monday, where he praised the workers by saying that, "
+        '"three years after the flood, we are building twice as many trucks as before."'
+    )
+    found = quotes(parse, text)
+    assert [(speaker(q), q.direct) for q in found] == [("Tomas Brandt", True)]
+
+
+@pytest.mark.slow
+def test_a_label_noun_before_that_still_announces_a_rule(parse: Parse) -> None:
+    text = 'Brandt repeated the old saying that "every road leads back to the harbour town".'
+    assert [q for q in quotes(parse, text) if q.direct] == []
+
+
+@pytest.mark.slow
+def test_he_after_according_to_is_the_source(parse: Parse) -> None:
+    text = (
+        "Marek Novak cited internal documents from the builder in a magazine report.\n"
+        "The fault has been repaired, according to ministry spokeswoman Lena Okafor.\n"
+        "Since then, she says, the trains have run on time every day."
+    )
+    found = [q for q in quotes(parse, text) if "trains" in q.text]
+    assert [speaker(q) for q in found] == ["Lena Okafor"]
+
+
+@pytest.mark.slow
+def test_pointing_to_a_cause_is_not_speech(parse: Parse) -> None:
+    text = (
+        "Brandt points to the rise in bond prices as a reaction to figures released on "
+        "Wednesday that the economy would stay weak next year."
+    )
+    assert quotes(parse, text) == []
+
+
+@pytest.mark.slow
+def test_pointing_out_reports_speech(parse: Parse) -> None:
+    text = "Brandt pointed out that the economy would stay weak next year."
+    assert [speaker(q) for q in quotes(parse, text)] == ["Tomas Brandt"]
