@@ -76,3 +76,28 @@ def test_pointing_to_a_cause_is_not_speech(parse: Parse) -> None:
 def test_pointing_out_reports_speech(parse: Parse) -> None:
     text = "Brandt pointed out that the economy would stay weak next year."
     assert [speaker(q) for q in quotes(parse, text)] == ["Tomas Brandt"]
+
+
+@pytest.mark.slow
+def test_two_parts_joined_by_an_ellipsis_are_one_quote(parse: Parse) -> None:
+    text = (
+        'Brandt defended the order by saying, "The new trucks are the most reliable we have '
+        'ever bought" ... "They also cost less to run than any other model on the market."'
+    )
+    found = [q for q in quotes(parse, text) if q.direct]
+    assert len(found) == 1
+    assert found[0].text.startswith("The new trucks") and found[0].text.endswith("market.")
+
+
+@pytest.mark.slow
+def test_coordinated_speakers_are_named_together(parse: Parse) -> None:
+    text = "The Tribune and the Daily Courier both report that the mill will close in June."
+    found = quotes(parse, text)
+    assert [q.speaker_text for q in found] == ["Tribune and the Daily Courier"]
+
+
+@pytest.mark.slow
+def test_executives_from_a_body_speak_for_it(parse: Parse) -> None:
+    text = "Executives from several shipping firms said that freight rates would fall in May."
+    found = quotes(parse, text)
+    assert [q.speaker_text for q in found] == ["Executives from several shipping firms"]

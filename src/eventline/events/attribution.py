@@ -59,7 +59,19 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
         end = of[0].right_edge.i + 1
-    return start, end
+    return start, max(end, _coordinated_end(tok))
+
+
+def _coordinated_end(tok: Token) -> int:
+    """ "The Times and the Associated Press both report": a speaker coordinated with "and"
+    speaks together with the first; the phrase runs to the last one's name."""
+    ands = [c for c in tok.children if c.dep_ == "cc" and c.lower_ == "and"]
+    names = [
+        c
+        for c in tok.children
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and ands and c.i > ands[0].i
+    ]
+    return names[-1].i + 1 if names else tok.i + 1
 
 
 @dataclass(frozen=True)

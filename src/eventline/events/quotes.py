@@ -177,10 +177,13 @@ def _continues(
     doc: Doc, text: str, first_part: QuoteSpan, second: QuoteSpan, lex: EventLexicon
 ) -> bool:
     """Whether `second` goes on with the statement of `first_part`: the next paragraph of an
-    unclosed quote, or a part separated only by its attribution (`"X," she said. "Y."`)."""
+    unclosed quote, a part separated only by its attribution (`"X," she said. "Y."`) or by
+    an ellipsis (`"X" ... "Y."`: words left out)."""
     gap = text[first_part.end : second.start]
     if not first_part.closed:
         return gap.strip() in ("", '"', "“", "«", "„")
+    if "\n" not in gap and gap.strip(' "“”«»„') in ("...", "…", ". . ."):
+        return True  # `"X" ... "Y."`: the reporter left words out between two parts
     if gap.strip().rstrip('"“«„').rstrip().endswith(":"):
         return False  # `"X," Ruiz said, though another paper gave it as: "Y"`: a new quote
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
