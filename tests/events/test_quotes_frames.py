@@ -66,8 +66,8 @@ def test_he_after_according_to_is_the_source(parse: Parse) -> None:
 @pytest.mark.slow
 def test_pointing_to_a_cause_is_not_speech(parse: Parse) -> None:
     text = (
-        "Brandt points to the rise in bond prices as a reaction to figures released on "
-        "Wednesday that the economy would stay weak next year."
+        "MarketWatch.com points to the fall in the price of gold as a reaction to figures "
+        "published Tuesday that the European economy would continue to be weak in 2010."
     )
     assert quotes(parse, text) == []
 
@@ -101,3 +101,21 @@ def test_executives_from_a_body_speak_for_it(parse: Parse) -> None:
     text = "Executives from several shipping firms said that freight rates would fall in May."
     found = quotes(parse, text)
     assert [q.speaker_text for q in found] == ["Executives from several shipping firms"]
+
+
+@pytest.mark.slow
+def test_a_name_set_off_before_the_verb_holds_the_role(parse: Parse) -> None:
+    text = (
+        "The chain's worldwide vice-president of marketing for the iPad, Lena Okafor, "
+        "indicated that this update is available for people who want it."
+    )
+    assert [speaker(q) for q in quotes(parse, text)] == ["Lena Okafor"]
+
+
+@pytest.mark.slow
+def test_a_reporting_verb_with_an_object_reports_no_clause_before_a_colon(parse: Parse) -> None:
+    text = (
+        "Other airlines also saw their bookings slip: Lufthansa and the Dutch KLM both "
+        "reported a 20% drop, whilst Iberia bookings fell 15%."
+    )
+    assert quotes(parse, text) == []

@@ -123,7 +123,24 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         subj = _plural_antecedent(subj) or subj
     if subj is not None and (person := apposed_person(subj, actors)) is not None:
         return person
+    if subj is not None and (person := _set_off_before(verb, subj, actors)) is not None:
+        return person
     return subj
+
+
+def _set_off_before(verb: Token, subj: Token, actors: ActorIndex) -> Token | None:
+    """ "Apple's vice-president of marketing for the iPod, Greg Joswiak, indicated": a person
+    set off by commas right before the verb, after a subject that names no one, is the role's
+    holder (the parse often hangs the name on the last noun of the role's phrase)."""
+    doc = verb.doc
+    if subj.i >= verb.i or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if _names_person(subj, actors) or subj.pos_ == "PRON":
+        return None
+    for span, _ in actors.by_token.get(verb.i - 2, ()):
+        if is_person(span) and span.start > subj.i + 1 and doc[span.start - 1].text == ",":
+            return span.root
+    return None
 
 
 def _plural_antecedent(they: Token) -> Token | None:

@@ -82,6 +82,8 @@ def _fronted(comp: Token, verb: Token) -> bool:
     its own the parse hung on the next one ("X will ship in May; Apple announced no new
     products"): a semicolon or a colon between them ends the reported clause."""
     between = comp.doc[comp.right_edge.i + 1 : verb.i]
+    if any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+        return False  # "sales slipped: Ford reported a 39% loss": the verb reports its object
     return not any(t.text in (";", ":") for t in between)
 
 
