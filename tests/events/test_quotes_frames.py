@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventline.events.document import code_doc
 from eventline.model import Quote
+from tests.events.conftest import ACTORS, tag_actors
 
 Parse = Callable[[str], Doc]
 
@@ -119,3 +121,52 @@ def test_a_reporting_verb_with_an_object_reports_no_clause_before_a_colon(parse:
         "reported a 20% drop, whilst Iberia bookings fell 15%."
     )
     assert quotes(parse, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Home prices in the region fell for a fourth month in May, according to figures "
+            "released on Monday by Halvorsen Research, a property data company.",
+            "Halvorsen Research",
+        ),
+        (
+            "According to a June report in the Lakeport Tribune, the mayor had ordered the "
+            "audit before the election.",
+            "Lakeport Tribune",
+        ),
+    ],
+)
+def test_according_to_figures_or_a_report_names_their_maker(
+    parse: Parse, text: str, who: str
+) -> None:
+    found = quotes(parse, text)
+    assert [q.speaker_text.removeprefix("the ") for q in found if q.speaker_text] == [who]
+
+
+BODIES = ACTORS | {
+    "Halvorsen Research": ("o_halvorsen", "Halvorsen Research", "USA", "BUS", "ORG"),
+    "Walmart": ("o_walmart", "Walmart", "USA", "BUS", "ORG"),
+}
+
+
+@pytest.fixture(scope="module")
+def parse_bodies(nlp: Language) -> Parse:
+    """The model's parse with firms among the actors."""
+    return lambda text: tag_actors(nlp(text), BODIES)
+
+
+@pytest.mark.slow
+def test_the_noun_in_apposition_to_a_body_refers_to_it(parse_bodies: Parse) -> None:
+    text = (
+        "Sales of e-books rose by a third, according to Halvorsen Research, a market research "
+        "firm, and Walmart lost ground.\n"
+        "The firm said that more than two million readers had switched in a year."
+    )
+    found = quotes(parse_bodies, text)
+    assert [(speaker(q), q.text) for q in found] == [
+        ("Halvorsen Research", "Sales of e-books rose by a third"),
+        ("Halvorsen Research", "more than two million readers had switched in a year"),
+    ]

@@ -253,11 +253,30 @@ def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
 
 
 def according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
+    """ "according to X": X is the source, or, for a document or figures, who made them
+    ("according to figures released by NPD Group", "according to a report in the Tribune")."""
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             obj = first(tok.nbor(), "pobj")
-            refs = actors.refs(obj)
             if obj is not None:
+                obj = _made_by(obj) or obj
+                refs = actors.refs(obj)
                 text = _phrase_text(obj)
                 return Attribution(refs[0] if refs else None, text, None, None, _span_of(obj))
+    return None
+
+
+_SOURCE_PREPS = ("by", "from", "in")
+
+
+def _made_by(obj: Token) -> Token | None:
+    """The maker of a document or of figures: the first proper name after "by", "from" or
+    "in" in its phrase ("a report in the Tribune", "figures released April 3 by NPD Group")."""
+    cues = quote_cues()
+    if obj.lemma_.lower() not in cues["document_nouns"] | cues["evidence_nouns"]:
+        return None
+    for tok in obj.subtree:
+        prep = tok.head
+        if tok.dep_ in ("pobj",) and tok.pos_ == "PROPN" and prep.lower_ in _SOURCE_PREPS:
+            return tok
     return None

@@ -412,8 +412,11 @@ def _according_to_quotes(
         opener = next(t for t in sent if t.lower_ == "according")
         # the statement is the sentence on one side of "according to X": "Y, according to X"
         # or "According to X, Y" (the side with more words)
+        # ("..., according to Halvorsen Research, a data firm": the firm is no statement)
+        named = [t for t in sent if a <= t.idx < b]
+        apposed = {s.i for t in named for c in t.children if c.dep_ == "appos" for s in c.subtree}
         left = [t for t in sent if not t.is_punct and t.i < opener.i]
-        right = [t for t in sent if not t.is_punct and t.idx >= b]
+        right = [t for t in sent if not t.is_punct and t.idx >= b and t.i not in apposed]
         rest = max(left, right, key=len)
         if len(rest) < 4:
             continue

@@ -12,7 +12,8 @@ Geller, warned". This module turns such phrases into the actor they refer to:
   a name not listed there never excludes a person;
 - "the senator", "the congresswoman" is the last person named before with a role of the same
   office (`role_groups`: "Representative Laura Benning" is the congresswoman);
-- "the ministry", "the agency" is the last body named before it whose name holds that noun,
+- "the ministry", "the agency" is the last body named before it whose name holds that noun
+  or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
   else the last body of any name in the preceding sentences (`body_nouns`);
 - a role noun with a person in apposition ("the defence minister, Avi Geller") is that person;
 - a spokesperson, official or aide "for"/"of"/"at" a body speaks for that body (`spokes_nouns`).
@@ -28,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventline.errors import ResourceError
 from eventline.events.args import SPAN_KEY, ActorIndex, is_person
@@ -203,7 +204,7 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         and (ref := actors.covering(span.root)) is not None
     ]
     bodies.sort(key=lambda pair: pair[0].start)
-    named = [] if pronoun else [r for span, r in bodies if noun in {t.lemma_.lower() for t in span}]
+    named = [] if pronoun else [r for span, r in bodies if noun in _called(span)]
     if named:
         return named[-1]
     near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
@@ -212,6 +213,13 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
     pool = subjects or [ref for _, ref in near]
     return pool[-1] if pool else None
+
+
+def _called(span: Span) -> set[str]:
+    """The nouns a body is called by: those of its name and of a noun phrase in apposition
+    ("NPD Group, a market research firm": "the firm" is NPD Group)."""
+    words = {t.lemma_.lower() for t in span}
+    return words | {c.lemma_.lower() for c in span.root.children if c.dep_ == "appos"}
 
 
 def _sentences_back(tok: Token, n: int) -> int:
