@@ -49,6 +49,7 @@ from eventline.events.attribution import (
 )
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon
+from eventline.events.quote_kinds import is_title, naming_verb
 from eventline.events.quote_spans import (
     QuoteSpan,
     _headline_end,
@@ -96,7 +97,7 @@ def _attribute(
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return attribute_verb(verb, actors, quoted=quoted)
-    if (naming := _naming_verb(span, doc, outside)) is not None:
+    if (naming := naming_verb(span, doc, outside)) is not None:
         return attribute_verb(naming, actors, quoted=quoted)
     return according_to(outside, actors)
 
@@ -119,58 +120,6 @@ class _Sents:
     def around(self, lo: int, hi: int) -> list[Span]:
         """The sentences with start_char < hi and end_char > lo, in order."""
         return list(self.spans[bisect_right(self.ends, lo) : bisect_left(self.starts, hi)])
-
-
-def _naming_verb(span: QuoteSpan, doc: Doc, outside: list[Token]) -> Token | None:
-    """ "He called the bill “a price control dressed up as compassion”": a verb of naming or
-    characterising that governs the quoted words makes its subject their speaker."""
-    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if inner is None or not len(inner):
-        return None
-    naming = quote_cues()["naming_verbs"]
-    for verb in outside:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in naming and verb.is_ancestor(inner[0]):
-            # "what one called “a purge”": a free relative leaves the words' speaker open
-            obj = first(verb, "dobj")
-            return verb if obj is not None and obj.tag_ not in ("WP", "WDT") else None
-    return None
-
-
-def _verb_before(doc: Doc, span: QuoteSpan) -> bool:
-    """Whether the word before the quote is a verb ("what one called “...”", "dubbed “...”")."""
-    window = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
-    words = [t for t in window or () if t.is_alpha]
-    return bool(words) and words[-1].pos_ in ("VERB", "AUX")
-
-
-def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
-    """A named work or slogan, not a statement: announced by a title noun ("the slogan",
-    "his book") or written in Title Case without a sentence's punctuation. `text` is the
-    doc's text (spaCy rebuilds `Doc.text` on every access)."""
-    before = text[max(0, span.start - 40) : span.start - 1].split()
-    announcer = before[-1].strip(",:").lower() if before else ""
-    quoted = text[span.start : span.end].strip()
-    if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
-        return True  # a sign, banner or chant: "held a banner that read “...”"
-    if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
-        return True  # a name: 'the so-called "Buy American" clause'
-    labels = lex.cue("title_nouns") | quote_cues()["label_nouns"]
-    if announcer == "that" and _label_before(doc, span, labels):
-        return True  # 'the company's principle that "we build where we sell"'
-
-    if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
-        return True  # "called the memoir “a work of fiction”" is a description, not the title
-    words = [w for w in quoted.split() if w[:1].isalpha()]
-    capital = sum(w[0].isupper() for w in words)
-    return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
-
-
-def _label_before(doc: Doc, span: QuoteSpan, labels: frozenset[str]) -> bool:
-    """Whether the word before the "that" announcing a quote is a label noun ("the principle
-    that"), not a verb spelled like one ("by saying that, “...”" reports speech)."""
-    window = doc.char_span(max(0, span.start - 60), span.start, alignment_mode="contract")
-    words = [t for t in window or () if t.is_alpha]
-    return len(words) > 1 and words[-2].lower_ in labels and words[-2].pos_ in ("NOUN", "PROPN")
 
 
 def _continues(
@@ -240,7 +189,7 @@ def direct_quotes(
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
-    spans = [s for s in find_quote_spans(full, min_words=1) if not _is_title(doc, full, s, lex)]
+    spans = [s for s in find_quote_spans(full, min_words=1) if not is_title(doc, full, s, lex)]
     quoted = Intervals((s.start, s.end) for s in spans)
     sents = _Sents(doc)
     for n, span in enumerate(spans):
