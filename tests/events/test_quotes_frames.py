@@ -170,3 +170,38 @@ def test_the_noun_in_apposition_to_a_body_refers_to_it(parse_bodies: Parse) -> N
         ("Halvorsen Research", "Sales of e-books rose by a third"),
         ("Halvorsen Research", "more than two million readers had switched in a year"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            'Brandt described the signing of the treaty as a "historic day" for the region.',
+            "historic day",
+        ),
+        (
+            'The bridge opened a year late, due to what Brandt calls "endless paperwork".',
+            "endless paperwork",
+        ),
+    ],
+)
+def test_a_short_phrase_a_naming_verb_governs_is_its_subjects(
+    parse: Parse, text: str, words: str
+) -> None:
+    found = [q for q in quotes(parse, text) if q.direct]
+    assert [(speaker(q), q.text.rstrip(".")) for q in found] == [("Tomas Brandt", words)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Critics called the plan "wasteful" and asked for a vote.',
+        'Unions dismissed the offer as a "cheap trick" and walked out.',
+        'He mocked what he called the "so-called experts" in the capital.',
+        'The rebels took what one called "a scorched earth" approach.',
+    ],
+)
+def test_labels_and_scare_quotes_stay_unattributed(parse: Parse, text: str) -> None:
+    assert [q for q in quotes(parse, text) if q.direct] == []

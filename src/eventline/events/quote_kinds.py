@@ -68,3 +68,40 @@ def _label_before(doc: Doc, span: QuoteSpan, labels: frozenset[str]) -> bool:
     window = doc.char_span(max(0, span.start - 60), span.start, alignment_mode="contract")
     words = [t for t in window or () if t.is_alpha]
     return len(words) > 1 and words[-2].lower_ in labels and words[-2].pos_ in ("NOUN", "PROPN")
+
+
+_FRAGMENT_WORDS = 2  # one quoted word after "called" is a label ("called it “self-serving”")
+_INDEFINITE = frozenset({"one", "some", "someone", "many", "others", "few"})
+_OBJECT_WORDS = frozenset({"as", "it", "them", "this", "that", "him", "her", "a", "an", "the"})
+# verbs that name neutrally: the subject's own words ("described it as a “turning point”");
+# a verb of dismissal or praise ("dismissed the plan as a “cash grab”") may quote the phrase
+# others use, so only a longer quote is its subject's statement
+_NAMING = frozenset({"call", "describe", "term", "dub", "label", "characterize", "characterise"})
+
+
+def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
+    """The verb of naming whose subject spoke a short quoted phrase: the phrase is what the
+    verb names ("what Jobs described as “a nominal charge”", "what the makers call “political
+    interference”", "described the day as a “defining moment”"), of two words or more, and
+    the subject is someone ("what one called “a purge”" leaves the speaker open)."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or len([t for t in inner if t.is_alpha]) < _FRAGMENT_WORDS:
+        return None
+    if inner[0].lower_ == "so" or "so-called" in inner.text.lower():
+        return None  # 'what he called the “so-called experts”': a scare quote
+    before = [t for t in doc[max(0, inner.start - 12) : inner.start] if not t.is_punct]
+    for n in range(len(before) - 1, -1, -1):
+        verb = before[n]
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in quote_cues()["naming_verbs"]:
+            if verb.lemma_.lower() not in _NAMING:
+                return None
+            between = before[n + 1 :]
+            as_phrase = any(t.lower_ == "as" for t in between)
+            plain = all(t.lower_ in _OBJECT_WORDS for t in between)
+            subj = first(verb, "nsubj")
+            if not ((as_phrase and between[-1].lower_ in _OBJECT_WORDS) or plain):
+                return None
+            if subj is None or subj.lower_ in _INDEFINITE or not verb.is_ancestor(inner[0]):
+                return None
+            return verb
+    return None

@@ -49,7 +49,7 @@ from eventline.events.attribution import (
 )
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon
-from eventline.events.quote_kinds import is_title, naming_verb
+from eventline.events.quote_kinds import is_title, named_fragment, naming_verb
 from eventline.events.quote_spans import (
     QuoteSpan,
     _headline_end,
@@ -195,9 +195,17 @@ def direct_quotes(
     for n, span in enumerate(spans):
         after = spans[n + 1] if n + 1 < len(spans) else None
         last = previous[0] if previous is not None and quotes else None
-        if _short(full, span) and not _short_part(doc, full, span, (last, after), lex):
+        named = named_fragment(doc, span) if _short(full, span) else None
+        if (
+            _short(full, span)
+            and not named
+            and not _short_part(doc, full, span, (last, after), lex)
+        ):
             continue  # a scare quote
-        found = _attribute(span, doc, actors, lex, quoted, sents)
+        if named is not None:  # "what Jobs described as “a nominal charge”"
+            found: Attribution | None = attribute_verb(named, actors, quoted=quoted)
+        else:
+            found = _attribute(span, doc, actors, lex, quoted, sents)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
             merged = quotes.pop()
