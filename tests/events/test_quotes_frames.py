@@ -205,3 +205,34 @@ def test_a_short_phrase_a_naming_verb_governs_is_its_subjects(
 )
 def test_labels_and_scare_quotes_stay_unattributed(parse: Parse, text: str) -> None:
     assert [q for q in quotes(parse, text) if q.direct] == []
+
+
+@pytest.mark.slow
+def test_a_name_after_a_quote_without_a_verb_is_its_speaker(parse: Parse) -> None:
+    text = (
+        "Freight rates fell again in May.\n"
+        '"Shippers are cutting every cost they can find. Nobody is ordering new ships this '
+        'year," Lena Okafor, an analyst at the bank.'
+    )
+    assert [(speaker(q), q.direct) for q in quotes(parse, text)] == [("Lena Okafor", True)]
+
+
+@pytest.mark.slow
+def test_a_quote_a_persons_sentence_ends_on_is_that_persons(parse: Parse) -> None:
+    text = (
+        "After the ruling Brandt sent a message to the union, "
+        '"we have always respected the workers, and we hope we can now build trust again".'
+    )
+    assert [(speaker(q), q.direct) for q in quotes(parse, text)] == [("Tomas Brandt", True)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The crowd sent a message to the mayor, "we want our jobs back and we want them now".',
+        'Brandt sent a message to the union, "we have always respected the workers", and left.',
+    ],
+)
+def test_no_speaker_for_a_quote_no_person_introduces(parse: Parse, text: str) -> None:
+    assert [speaker(q) for q in quotes(parse, text) if q.direct] in ([], [None])

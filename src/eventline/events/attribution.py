@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventline.events.args import ActorIndex, children, first, is_person, subject
 from eventline.events.intervals import Intervals
@@ -280,3 +280,53 @@ def _made_by(obj: Token) -> Token | None:
         if tok.dep_ in ("pobj",) and tok.pos_ == "PROPN" and prep.lower_ in _SOURCE_PREPS:
             return tok
     return None
+
+
+def name_after(doc: Doc, end: int, actors: ActorIndex) -> Attribution | None:
+    """`"…," Ann Roe, an analyst at Lakeport Capital.`: a person named right after a quote,
+    with nothing after the name but a role or the sentence's end, is its speaker (news
+    sometimes drops the verb)."""
+    after = doc.char_span(end, min(len(doc.text), end + 200), alignment_mode="contract")
+    tokens = list(after or ())
+    while tokens and (tokens[0].text in MARKS or tokens[0].text == ","):
+        tokens.pop(0)
+    found = actors.by_token.get(tokens[0].i, ()) if tokens else ()
+    person = next((span for span, _ in found if is_person(span)), None)
+    if person is None or person.start != tokens[0].i:
+        return None
+    for tok in doc[person.end : tokens[-1].i + 1]:
+        if tok.text in (".", "\n") or "\n" in tok.text or tok.is_sent_end:
+            break
+        if tok.pos_ in ("VERB", "AUX") or tok.text in MARKS:
+            return None
+    ref = actors.covering(person.root)
+    where = (person.start_char, person.end_char)
+    return Attribution(ref, person.text, None, None, where)
+
+
+def introducer(
+    doc: Doc, start: int, end: int, actors: ActorIndex, *, quoted: Spans
+) -> Attribution | None:
+    """`Roe sent a note to the staff: "…"`: a quote that ends its sentence after a colon or a
+    comma, with no verb of saying, is spoken by the sentence's subject when that is a person
+    (a named one, or a he/she): the quote is what the sentence says that person put forward."""
+    before = doc.char_span(max(0, start - 80), start, alignment_mode="contract")
+    words = [t for t in before or () if t.text not in MARKS]
+    if not words or words[-1].text not in (",", ":"):
+        return None
+    tail = doc.text[end : end + 80].split("\n")[0]
+    if tail.strip(' "”».,;!?'):
+        return None  # words after the quote: its sentence goes on
+    if len(words) < 2:
+        return None
+    node = words[-2]  # the clause before the mark, up to its verb (the parse may hang that
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.idx < start:
+        node = node.head  # verb on the quote's)
+    subj = subject(node)[0] if node.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.i > words[-1].i:
+        return None
+    pronoun = subj.pos_ == "PRON" and subj.lower_ in lexicon().cue("person_pronouns")
+    if not (pronoun or _names_person(subj, actors)):
+        return None
+    refs = speaker_refs(subj, actors, quoted=quoted)
+    return Attribution(refs[0] if refs else None, _phrase_text(subj), None, None, _span_of(subj))

@@ -44,6 +44,8 @@ from eventline.events.attribution import (
     Spans,
     according_to,
     attribute_verb,
+    introducer,
+    name_after,
     reporting_verbs,
     speaker_refs,
 )
@@ -99,7 +101,11 @@ def _attribute(
         return attribute_verb(verb, actors, quoted=quoted)
     if (naming := naming_verb(span, doc, outside)) is not None:
         return attribute_verb(naming, actors, quoted=quoted)
-    return according_to(outside, actors)
+    return (
+        according_to(outside, actors)
+        or name_after(doc, span.end, actors)
+        or introducer(doc, span.start, span.end, actors, quoted=quoted)
+    )
 
 
 def _cut_off(doc: Doc, span: QuoteSpan, after: Span) -> bool:
