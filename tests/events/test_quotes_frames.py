@@ -236,3 +236,46 @@ def test_a_quote_a_persons_sentence_ends_on_is_that_persons(parse: Parse) -> Non
 )
 def test_no_speaker_for_a_quote_no_person_introduces(parse: Parse, text: str) -> None:
     assert [speaker(q) for q in quotes(parse, text) if q.direct] in ([], [None])
+
+
+@pytest.mark.slow
+def test_a_clause_after_a_possessors_claim_noun_is_the_possessors(parse: Parse) -> None:
+    text = (
+        "The judge agreed with Novak's argument that, while the old contract had expired, "
+        "the new one was never signed."
+    )
+    found = [q for q in quotes(parse, text) if "contract" in q.text]
+    assert [speaker(q) for q in found] == ["Marek Novak"]
+
+
+@pytest.mark.slow
+def test_an_issued_recommendation_reports_its_clause(parse: Parse) -> None:
+    text = (
+        "Velkor issued a formal recommendation that the ministry reopen the tender, allow "
+        "bidders to revise their offers, and review every bid again."
+    )
+    found = quotes(parse, text)
+    assert [speaker(q) for q in found] == ["Anna Velkor"]
+    assert found[0].text.startswith("the ministry reopen the tender")
+
+
+@pytest.mark.slow
+def test_a_decision_that_was_issued_is_no_statement(parse: Parse) -> None:
+    text = "Velkor made the decision that nobody wanted, and the ministry closed the mine."
+    assert quotes(parse, text) == []
+
+
+PEOPLE = ACTORS | {
+    "Beto Ruiz": ("p_ruiz", "Beto Ruiz", "USA", "GOV", "PERSON"),
+    "Tammy Crane": ("p_crane", "Tammy Crane", "USA", "GOV", "PERSON"),
+}
+
+
+@pytest.mark.slow
+def test_she_skips_a_man_the_given_name_shows(nlp: Language) -> None:
+    text = (
+        "Beto Ruiz and Tammy Crane met in Austin on Monday.\n"
+        "She said that the state would not raise the fuel tax this year."
+    )
+    found = code_doc(tag_actors(nlp(text), PEOPLE), article_id="t", published=None).quotes
+    assert [speaker(q) for q in found] == ["Tammy Crane"]

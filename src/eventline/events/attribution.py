@@ -330,3 +330,9 @@ def introducer(
         return None
     refs = speaker_refs(subj, actors, quoted=quoted)
     return Attribution(refs[0] if refs else None, _phrase_text(subj), None, None, _span_of(subj))
+
+
+def attribute_token(tok: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
+    """The speaker a phrase names, without a reporting verb ("Apple's argument that ...")."""
+    refs = speaker_refs(tok, actors, quoted=quoted)
+    return Attribution(refs[0] if refs else None, _phrase_text(tok), None, None, _span_of(tok))

@@ -43,6 +43,7 @@ from eventline.events.attribution import (
     Attribution,
     Spans,
     according_to,
+    attribute_token,
     attribute_verb,
     introducer,
     name_after,
@@ -59,7 +60,14 @@ from eventline.events.quote_spans import (
     _short_sentence_after,
     find_quote_spans,
 )
-from eventline.events.reported import _complement, _mostly_quoted, _parenthetical, _question
+from eventline.events.reported import (
+    _complement,
+    _mostly_quoted,
+    _parenthetical,
+    _question,
+    claim_noun,
+    issued_clause,
+)
 from eventline.events.speakers import quote_cues
 from eventline.model import ActorRef, Quote, content_id
 
@@ -296,11 +304,14 @@ def indirect_quotes(
     quotes: list[Quote] = []
     headline = _headline_end(doc.text)
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech or _pointing(verb):
+        if verb.pos_ != "VERB" or _pointing(verb):
+            continue
+        issued = issued_clause(verb) if verb.lemma_.lower() not in speech else None
+        if verb.lemma_.lower() not in speech and issued is None:
             continue
         if verb.idx < headline or inside.covers(verb.idx):
             continue
-        comp = _complement(verb)
+        comp = issued or _complement(verb)
         text = comp.text if comp is not None else ""
         if comp is None and (around := _parenthetical(verb)) is not None:
             comp, text = around
@@ -311,6 +322,9 @@ def indirect_quotes(
         if _unspoken(verb) or (comp.start_char, comp.end_char) in reported:
             continue  # "announced ..., where he promoted it by saying ...": one clause, once
         who = _it_said(attribute_verb(verb, actors, quoted=words), quotes)
+        holder = _claim_holder(comp, verb)
+        if holder is not None:  # "agreed with the company's argument that ...": the company's
+            who = attribute_token(holder, actors, quoted=words)
         if who.speaker is None and who.speaker_text is None:
             continue
         quotes.append(
@@ -333,6 +347,14 @@ def indirect_quotes(
     for quote in direct:
         taken.add(quote.start, quote.end)
     return quotes + _according_to_quotes(doc, article_id, actors, taken)
+
+
+def _claim_holder(comp: Span, verb: Token) -> Token | None:
+    """Whose claim a clause is when it hangs on a claim noun with a possessor ("rejected
+    Apple's argument that ...": Apple's); a possessive pronoun is the verb's own subject."""
+    noun = claim_noun(comp, verb)
+    owner = first(noun, "poss") if noun is not None else None
+    return owner if owner is not None and owner.pos_ != "PRON" else None
 
 
 def _pointing(verb: Token) -> bool:

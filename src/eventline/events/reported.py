@@ -237,3 +237,35 @@ def _parenthetical(verb: Token) -> tuple[Span, str] | None:
     right = [t for t in words if t.i > max(inner)]
     parts = [doc[p[0].i : p[-1].i + 1].text.rstrip(",") for p in (left, right) if p]
     return doc[words[0].i : words[-1].i + 1], " ".join(parts)
+
+
+def claim_noun(comp: Span, verb: Token) -> Token | None:
+    """The claim noun right before the "that" opening `comp` ("agreed with the company's
+    argument that ...": the parse may hang the clause on the verb)."""
+    doc = comp.doc
+    that = comp.start if doc[comp.start].lower_ == "that" else comp.start - 1
+    while that > 0 and doc[that].is_punct:
+        that -= 1  # "argument that, while ...,"
+    if that <= 0 or doc[that].lower_ != "that":
+        return None
+    noun = doc[that - 1]
+    claims = quote_cues()["claim_nouns"]
+    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in claims and noun != verb else None
+
+
+def issued_clause(verb: Token) -> Span | None:
+    """ "The office issued a recommendation that the board re-open the bids": an issuing verb
+    whose object is a claim noun followed by "that" reports the rest of the sentence."""
+    if verb.lemma_.lower() not in quote_cues()["issuing_verbs"]:
+        return None
+    doc = verb.doc
+    for obj in children(verb, "dobj"):
+        if obj.lemma_.lower() not in quote_cues()["claim_nouns"] or obj.i + 2 >= len(doc):
+            continue
+        if doc[obj.i + 1].lower_ != "that":
+            continue
+        end = verb.sent.end
+        while end > obj.i + 2 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[obj.i + 2 : end] if end - obj.i - 2 >= 3 else None
+    return None

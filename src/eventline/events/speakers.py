@@ -49,6 +49,8 @@ _LISTS = (
     "document_nouns",
     "evidence_nouns",
     "label_nouns",
+    "claim_nouns",
+    "issuing_verbs",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
