@@ -279,3 +279,36 @@ def test_she_skips_a_man_the_given_name_shows(nlp: Language) -> None:
     )
     found = code_doc(tag_actors(nlp(text), PEOPLE), article_id="t", published=None).quotes
     assert [speaker(q) for q in found] == ["Tammy Crane"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            'Senator Tomas Brandt spoke in Ohio on Monday. "We will cut taxes for every family '
+            'in this state," the Republican said.',
+            "Tomas Brandt",
+        ),
+        (
+            'Anna Velkor campaigned in Iowa on Sunday. "Nobody is going to take our jobs away," '
+            "the candidate told supporters.",
+            "Anna Velkor",
+        ),
+        (
+            "Tomas Brandt held a rally in Reno. Speaking to reporters afterwards, the "
+            "billionaire warned that the polls were wrong.",
+            "Tomas Brandt",
+        ),
+    ],
+)
+def test_a_definite_description_of_a_person_is_the_one_last_named(
+    parse: Parse, text: str, who: str
+) -> None:
+    assert [speaker(q) for q in quotes(parse, text)] == [who]
+
+
+@pytest.mark.slow
+def test_the_candidates_are_not_one_person(parse: Parse) -> None:
+    text = "Anna Velkor spoke first. Later the candidates said that the debate had been fair."
+    assert [q.speaker for q in quotes(parse, text)] == [None]

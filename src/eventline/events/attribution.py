@@ -22,6 +22,7 @@ from eventline.events.quote_spans import find_quote_spans
 from eventline.events.speakers import (
     apposed_person,
     body_speaker,
+    described_person,
     pronoun_speaker,
     quote_cues,
     role_speaker,
@@ -234,11 +235,16 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
         return (author,)
     if (body := spoken_for(tok)) is not None and not own:
         return actors.refs(body)
-    definite = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
+    the = any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
+    definite = tok.pos_ == "NOUN" and the
     if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
         return (person,)
     if definite and not own and (org := body_speaker(tok, actors)) is not None:
         return (org,)
+    own_person = any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
+    described = the and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not own_person
+    if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
+        return (person,)
     return own
 
 

@@ -15,6 +15,9 @@ Geller, warned". This module turns such phrases into the actor they refer to:
 - "the ministry", "the agency" is the last body named before it whose name holds that noun
   or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
   else the last body of any name in the preceding sentences (`body_nouns`);
+- another definite description of a person ("the Republican", "the candidate", "the
+  62-year-old", or a role no one named before holds) is the person last named as a subject
+  in its sentence or the two before (`person_nouns`);
 - a role noun with a person in apposition ("the defence minister, Avi Geller") is that person;
 - a spokesperson, official or aide "for"/"of"/"at" a body speaks for that body (`spokes_nouns`).
 
@@ -51,6 +54,7 @@ _LISTS = (
     "label_nouns",
     "claim_nouns",
     "issuing_verbs",
+    "person_nouns",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
@@ -131,6 +135,29 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
         and _outside(i, tok, quoted)
         and not _a_place(i, actors)
         and gender_of(ref, actors) in (None, gender)
+    ]
+    subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
+    pool = subjects or people
+    return pool[-1][1] if pool else None
+
+
+def described_person(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef | None:
+    """ "the Republican said", "the 62-year-old said", "the candidate told supporters": a
+    definite description of a person, when no earlier person holds that role
+    (`role_speaker`), is the person last named as a subject (else last named) in its sentence
+    or the two before, outside direct quotes."""
+    word = tok.lemma_.lower()
+    year_old = word == "old" and any(c.lemma_.lower() == "year" for c in tok.children)
+    roles = {w for group in quote_cues().roles for w in group}
+    if not (year_old or word in quote_cues()["person_nouns"] or word in roles):
+        return None
+    if tok.tag_ in ("NNS", "NNPS"):
+        return None  # "the candidates said": several people
+    start = _sentences_back(tok, 2)
+    people = [
+        (i, ref)
+        for i, ref in actors.persons
+        if start <= i < tok.i and _outside(i, tok, quoted) and not _a_place(i, actors)
     ]
     subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
     pool = subjects or people
