@@ -312,3 +312,17 @@ def test_a_definite_description_of_a_person_is_the_one_last_named(
 def test_the_candidates_are_not_one_person(parse: Parse) -> None:
     text = "Anna Velkor spoke first. Later the candidates said that the debate had been fair."
     assert [q.speaker for q in quotes(parse, text)] == [None]
+
+
+@pytest.mark.slow
+def test_a_short_quoted_sentence_before_its_attribution_is_direct(parse: Parse) -> None:
+    text = '"It is shameful," Brandt said of the verdict, adding that he would appeal.'
+    found = [(speaker(q), q.text) for q in quotes(parse, text) if q.direct]
+    assert found == [("Tomas Brandt", "It is shameful")]
+
+
+@pytest.mark.slow
+def test_a_naming_verb_with_an_object_names_the_quoted_phrase(parse: Parse) -> None:
+    text = 'Brandt called the audit "a complete invention" and said he would sue.'
+    found = [(speaker(q), q.text) for q in quotes(parse, text) if q.direct]
+    assert found == [("Tomas Brandt", "a complete invention")]

@@ -85,7 +85,7 @@ def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
     interference”", "described the day as a “defining moment”"), of two words or more, and
     the subject is someone ("what one called “a purge”" leaves the speaker open)."""
     inner = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if inner is None or len([t for t in inner if t.is_alpha]) < _FRAGMENT_WORDS:
+    if inner is None or len(doc.text[span.start : span.end].split()) < _FRAGMENT_WORDS:
         return None
     if inner[0].lower_ == "so" or "so-called" in inner.text.lower():
         return None  # 'what he called the “so-called experts”': a scare quote
@@ -97,7 +97,9 @@ def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
                 return None
             between = before[n + 1 :]
             as_phrase = any(t.lower_ == "as" for t in between)
-            plain = all(t.lower_ in _OBJECT_WORDS for t in between)
+            objects = {t.i for o in verb.children if o.dep_ == "dobj" for t in o.subtree}
+            # "called it “X”", "called the report “a total fabrication”"
+            plain = all(t.lower_ in _OBJECT_WORDS or t.i in objects for t in between)
             subj = first(verb, "nsubj")
             if not ((as_phrase and between[-1].lower_ in _OBJECT_WORDS) or plain):
                 return None

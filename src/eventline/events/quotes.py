@@ -246,12 +246,25 @@ def _short_part(
     lex: EventLexicon,
 ) -> bool:
     """Whether a quote of fewer than four words is part of a statement: a short sentence that
-    closes the quote before it ("…," Ashford said. "The result stands."), or a short first
-    part that the next quote continues ("Every minute counts," she said. "Police …")."""
+    closes the quote before it ("…," Ashford said. "The result stands."), a short first part
+    that the next quote continues ("Every minute counts," she said. "Police …"), or a short
+    sentence of its own before its attribution ("It's a disgrace," Ruiz said)."""
     before, after = around
     if before is not None and _short_sentence_after(text, before, span):
         return _continues(doc, text, before, span, lex)
-    return after is not None and not _short(text, after) and _continues(doc, text, span, after, lex)
+    if after is not None and not _short(text, after) and _continues(doc, text, span, after, lex):
+        return True
+    return _own_sentence(text, span) and _attributed_after(doc, text, span, reporting_verbs(lex))
+
+
+def _own_sentence(text: str, span: QuoteSpan) -> bool:
+    """`"It's a disgrace," Ruiz said`: short quoted words that open their sentence and end
+    on a comma, "!" or "?" before their attribution are a statement, not a scare quote."""
+    opening = text[: max(0, span.start - 1)].rstrip()
+    words = text[span.start : span.end].strip()
+    return (not opening or opening.endswith((".", "!", "?", ":"))) and words.endswith(
+        (",", "!", "?")
+    )
 
 
 def _clean(text: str) -> str:
