@@ -326,3 +326,13 @@ def test_a_naming_verb_with_an_object_names_the_quoted_phrase(parse: Parse) -> N
     text = 'Brandt called the audit "a complete invention" and said he would sue.'
     found = [(speaker(q), q.text) for q in quotes(parse, text) if q.direct]
     assert found == [("Tomas Brandt", "a complete invention")]
+
+
+@pytest.mark.slow
+def test_a_she_skips_a_person_the_text_called_he(parse: Parse) -> None:
+    text = (
+        'Tomas Brandt praised Anna Velkor on Monday. "She has done more for this city than '
+        'anyone," he said. She thanked him and said she was moved by the award.'
+    )
+    found = [q for q in quotes(parse, text) if not q.direct]
+    assert [speaker(q) for q in found] == ["Anna Velkor"]

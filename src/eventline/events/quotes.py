@@ -68,7 +68,7 @@ from eventline.events.reported import (
     claim_noun,
     issued_clause,
 )
-from eventline.events.speakers import quote_cues
+from eventline.events.speakers import learn_genders, quote_cues
 from eventline.model import ActorRef, Quote, content_id
 
 __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
@@ -306,6 +306,7 @@ def indirect_quotes(
 ) -> list[Quote]:
     """Reported speech outside direct quotes: speech verb + clausal complement, or a speech
     verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
+    learn_genders(direct, actors)
     inside = Intervals((q.start, q.end) for q in direct)
     near = Intervals((q.start - 2, q.end) for q in direct)
     # the quoted words themselves: a statement merged over its attribution ("X," said Ruiz.

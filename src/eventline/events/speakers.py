@@ -6,7 +6,7 @@ Geller, warned". This module turns such phrases into the actor they refer to:
 
 - a he/she is the last person named before it outside direct quotes (a name inside someone's
   quote is talked about, not talking), first among those named as subjects or as the source of
-  "according to", skipping anyone
+  "according to", skipping anyone the text has already called he (for a she) or she, skipping anyone
   the text or a given name shows to be of the other gender ("Governor Linda Okafor met Mayor
   Robert Haines ... She said": Okafor). Given names come from `resources/quotes/first_names.yaml`;
   a name not listed there never excludes a person;
@@ -26,6 +26,7 @@ The word lists live in `resources/quotes/cues.yaml`, validated once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,7 +39,7 @@ from eventline.errors import ResourceError
 from eventline.events.args import SPAN_KEY, ActorIndex, is_person
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
+from eventline.model import ActorRef, Quote
 
 _CUES = "resources/quotes/cues.yaml"
 _NAMES = "resources/quotes/first_names.yaml"
@@ -138,7 +139,23 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
     ]
     subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
     pool = subjects or people
-    return pool[-1][1] if pool else None
+    if not pool:
+        return None
+    found = pool[-1][1]
+    # the text has now spoken of this person as he or she: a later pronoun of the other
+    # gender skips them ('"...," he said. She thanked him and said ...')
+    actors.genders.setdefault(found.id, gender)
+    return found
+
+
+def learn_genders(quotes: Iterable[Quote], actors: ActorIndex) -> None:
+    """Record the gender of each person a he/she speaker of `quotes` was resolved to (the
+    direct quotes are attributed on another actor index than the reported speech after them)."""
+    female = lexicon().cue("female_pronouns")
+    for quote in quotes:
+        word = (quote.speaker_text or "").lower()
+        if quote.speaker is not None and word in lexicon().cue("person_pronouns"):
+            actors.genders.setdefault(quote.speaker.id, "female" if word in female else "male")
 
 
 def described_person(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef | None:
