@@ -336,3 +336,10 @@ def test_a_she_skips_a_person_the_text_called_he(parse: Parse) -> None:
     )
     found = [q for q in quotes(parse, text) if not q.direct]
     assert [speaker(q) for q in found] == ["Anna Velkor"]
+
+
+@pytest.mark.slow
+def test_a_clause_before_told_reporters_is_still_reported(parse: Parse) -> None:
+    text = "The talks have failed, Brandt told reporters on Tuesday."
+    found = [(speaker(q), q.text) for q in quotes(parse, text)]
+    assert found == [("Tomas Brandt", "The talks have failed")]

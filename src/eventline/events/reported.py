@@ -53,6 +53,10 @@ def _split_rest(comp: Token, comps: list[Token]) -> list[Token]:
     return sorted(rest[0].subtree, key=lambda t: t.i) if rest else []
 
 
+# verbs whose object is the one addressed, not what was said ("told reporters")
+_ADDRESSING = frozenset(
+    {"tell", "warn", "assure", "inform", "remind", "advise", "brief", "caution"}
+)
 _MODALS = {"would", "could", "may", "might", "will", "can", "should", "must"}
 
 
@@ -82,7 +86,8 @@ def _fronted(comp: Token, verb: Token) -> bool:
     its own the parse hung on the next one ("X will ship in May; Apple announced no new
     products"): a semicolon or a colon between them ends the reported clause."""
     between = comp.doc[comp.right_edge.i + 1 : verb.i]
-    if any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+    addressed = verb.lemma_.lower() in _ADDRESSING  # "…, Ruiz told reporters"
+    if not addressed and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
         return False  # "sales slipped: Ford reported a 39% loss": the verb reports its object
     return not any(t.text in (";", ":") for t in between)
 
