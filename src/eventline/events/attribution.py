@@ -334,8 +334,7 @@ def introducer(
     pronoun = subj.pos_ == "PRON" and subj.lower_ in lexicon().cue("person_pronouns")
     if not (pronoun or _names_person(subj, actors)):
         return None
-    refs = speaker_refs(subj, actors, quoted=quoted)
-    return Attribution(refs[0] if refs else None, _phrase_text(subj), None, None, _span_of(subj))
+    return attribute_token(subj, actors, quoted=quoted)
 
 
 def attribute_token(tok: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
