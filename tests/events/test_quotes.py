@@ -130,7 +130,7 @@ def test_a_short_quoted_sentence_after_an_attribution_closes_the_statement() -> 
 
 
 def test_it_speaks_for_the_body_behind_the_statement_before() -> None:
-    from eventline.events.quotes import Attribution, _it_said
+    from eventline.events.indirect import Attribution, _it_said
 
     before = Quote(
         id="q1",

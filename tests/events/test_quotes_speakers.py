@@ -6,7 +6,8 @@ from __future__ import annotations
 from eventline.events.args import ActorIndex
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import lexicon
-from eventline.events.quotes import _headline_end, indirect_quotes, speaker_refs
+from eventline.events.quote_spans import _headline_end
+from eventline.events.quotes import indirect_quotes, speaker_refs
 from eventline.events.speakers import name_gender, quote_cues
 from tests.events.conftest import Row, parsed_doc
 

@@ -24,244 +24,53 @@ paragraph followed by one that opens with a quote mark) are merged. Titles, slog
 named works ("the slogan “Make America Great Again”", a quoted book title in Title Case) are
 not speech. Each quote keeps where its speaker is named (`speaker_start`/`speaker_end`).
 
-Quote spans on the text live in events/quote_spans.py, what a reporting verb reports in
-events/reported.py, and who a speaker phrase names in events/speakers.py.
+A quote with no verb of saying is spoken by a person named right after it (`"…," Ann Roe, an
+analyst.`) or by the person whose sentence ends on it after a comma or colon; a short quoted
+sentence right before its attribution, and a short phrase a neutral naming verb governs
+(`described the day as a "turning point"`), are statements too.
+
+Quote spans on the text live in events/quote_spans.py, titles, slogans and naming verbs in
+events/quote_kinds.py, what a reporting verb reports in events/reported.py, who a reporting
+verb's speaker is in events/attribution.py, and who a speaker phrase names in
+events/speakers.py.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventline.events.args import ActorIndex, children, first, is_person, subject
+from eventline.events.args import ActorIndex
+from eventline.events.attribution import (
+    MARKS,
+    Attribution,
+    Spans,
+    according_to,
+    attribute_verb,
+    introducer,
+    name_after,
+    reporting_verbs,
+    speaker_refs,
+)
+from eventline.events.indirect import indirect_quotes
 from eventline.events.intervals import Intervals
-from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.patterns import EventLexicon
+from eventline.events.quote_kinds import is_title, named_fragment, naming_verb
 from eventline.events.quote_spans import (
     QuoteSpan,
-    _headline_end,
     _short,
     _short_sentence_after,
     find_quote_spans,
 )
-from eventline.events.reported import _complement, _mostly_quoted, _parenthetical, _question
-from eventline.events.speakers import (
-    apposed_person,
-    body_speaker,
-    pronoun_speaker,
-    quote_cues,
-    role_speaker,
-    spoken_for,
-)
 from eventline.model import ActorRef, Quote, content_id
 
-_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
-_QUOTING = frozenset({"quote", "cite"})  # "quoted X as saying"
+__all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
+
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
+_ATTRIBUTION_LEAD = 8  # "…," chief economist Ann Roe of Lakeport Capital said
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
-
-
-def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
-    """Verbs whose subject is a speaker: the coder's speech verbs, attribution-only ones and
-    the quote stage's own reporting verbs."""
-    return lex.cue("speech_verbs") | lex.cue("attribution_verbs") | quote_cues()["reporting_verbs"]
-
-
-def _phrase_text(tok: Token) -> str:
-    """A speaker's name as written: the head with its compounds and titles, and the body a
-    spokesperson speaks for ("spokesperson for the Department of Homeland Security")."""
-    start, end = _phrase_bounds(tok)
-    words = tok.doc[start:end]
-    return words.text.removeprefix("the ").removeprefix("The ")
-
-
-def _phrase_bounds(tok: Token) -> tuple[int, int]:
-    """The speaker phrase: the head with its compounds and titles, up to the body it speaks
-    for, and a singular common noun's "of" phrase ("a group of Ohio lawmakers", "the premier
-    of the state of Hesse": the last word then names who is meant; "organizers of the march"
-    are the organizers)."""
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
-    start = min([tok.i, *(t.left_edge.i for t in left)])
-    body = spoken_for(tok)
-    end = body.right_edge.i + 1 if body is not None else tok.i + 1
-    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
-        end = of[0].right_edge.i + 1
-    return start, end
-
-
-@dataclass(frozen=True)
-class Attribution:
-    speaker: ActorRef | None
-    speaker_text: str | None
-    addressee: ActorRef | None
-    verb: Token | None
-    speaker_span: tuple[int, int] | None = None
-
-
-def _span_of(tok: Token | None) -> tuple[int, int] | None:
-    """Character span of a speaker phrase: the head with its compounds and titles."""
-    if tok is None:
-        return None
-    start, end = _phrase_bounds(tok)
-    last = tok.doc[end - 1]
-    return tok.doc[start].idx, last.idx + len(last.text)
-
-
-#: Direct quotes' character ranges (`Intervals`: a lookup per token must not scan them all).
-Spans = Intervals
-
-
-def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
-    """The subject of a reporting verb: its own (a dateline passed over; of two, the person
-    or else the one next to the verb: "USAF's chief of staff General Ann Roe stated"), the
-    main clause's for a participle ("..., saying the talks had saved lives"), the noun a
-    participle describes ("critics saying that ..."), the object of "quoted X as saying", the
-    inherited one along control and coordination, a person named right before it ("X, whose
-    aide, Y, said") or, for an inverted attribution the parse missed, right after it ("…,"
-    claims writer Ann Roe)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
-    subj = subject(verb.sent.root)[0] if participle and not subjects else None
-    if len(subjects) > 1:
-        persons = [c for c in subjects if _names_person(c, actors)]
-        subj = (persons or subjects)[-1]
-    elif not subjects:
-        subj = _quoted_as_saying(verb) or _described_speaker(verb) or subj
-    subj = subj if subj is not None else subject(verb)[0]
-    if subj is None:
-        before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
-        found = actors.by_token.get(before[0].i, ()) if before else ()
-        subj = before[0] if any(is_person(span) for span, _ in found) else None
-    if subj is None:
-        subj = _named_after(verb, actors)
-    if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
-        subj = _plural_antecedent(subj) or subj
-    if subj is not None and (person := apposed_person(subj, actors)) is not None:
-        return person
-    return subj
-
-
-def _plural_antecedent(they: Token) -> Token | None:
-    """ "Analysts said ... They added that ...": the last plural subject of a main clause
-    before a "they" in its sentence or the two before, outside quotes (whose words are talked
-    about)."""
-    doc = they.doc
-    start = they.sent.start
-    for _ in range(2):
-        start = doc[start - 1].sent.start if start > 0 else 0
-    quoted = find_quote_spans(doc.text[: they.idx], min_words=1)
-    inside = Intervals((q.start, q.end) for q in quoted)
-    found = [
-        t
-        for t in doc[start : they.i]
-        if t.dep_ == "nsubj"
-        and t.head.dep_ == "ROOT"  # a main clause's subject, not a reported one's
-        and t.tag_ in ("NNS", "NNPS")
-        and not inside.covers(t.idx)
-    ]
-    return found[-1] if found else None
-
-
-def _names_person(tok: Token, actors: ActorIndex) -> bool:
-    return any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
-
-
-def _quoted_as_saying(verb: Token) -> Token | None:
-    """ "Detik.com quoted Djamal as saying", "Djamal was quoted as saying": the one quoted is
-    the speaker."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING:
-        return None
-    return first(prep.head, "dobj", "nsubjpass")  # "He was quoted as saying"
-
-
-def _described_speaker(verb: Token) -> Token | None:
-    """ "In response to critics saying that ...": a participle describing a noun makes that
-    noun the speaker, unless the noun is a document ("released a statement saying ...": the
-    statement's author speaks)."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return None if verb.head.lemma_.lower() in quote_cues()["document_nouns"] else verb.head
-
-
-def _named_after(verb: Token, actors: ActorIndex) -> Token | None:
-    """A person named right after a verb that follows a quote ("…," claims writer Ann Roe)."""
-    doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in _MARKS | {","}:
-        return None
-    for tok in doc[verb.i + 1 : verb.i + 8]:
-        if tok.is_punct:
-            break
-        for span, _ in actors.by_token.get(tok.i, ()):
-            if is_person(span):
-                return span.root
-    return None
-
-
-def _attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
-    subj = _speaker_token(verb, actors)
-    refs = speaker_refs(subj, actors, quoted=quoted)
-    addressee_tok = first(verb, "dobj", "dative")
-    if addressee_tok is None:
-        to = next((c for c in children(verb, "prep") if c.lower_ == "to"), None)
-        addressee_tok = first(to, "pobj") if to is not None else None
-    addressee = actors.refs(addressee_tok)
-    return Attribution(
-        speaker=refs[0] if refs else None,
-        speaker_text=_phrase_text(subj) if subj is not None else None,
-        addressee=addressee[0] if addressee else None,
-        verb=verb,
-        speaker_span=_span_of(subj),
-    )
-
-
-def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
-    """Who a speaker phrase names: a he/she, "the minister", "the ministry" and a spokesperson
-    resolved as events/speakers.py says; any other phrase through the actor index."""
-    if tok is None:
-        return ()
-    lex = lexicon()
-    if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
-        found = pronoun_speaker(tok, actors, quoted=quoted)
-        return (found,) if found is not None else actors.refs(tok)
-    if tok.lower_ == "it" and tok.pos_ == "PRON":
-        found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
-        return (found,) if found is not None else actors.refs(tok)
-    own = actors.refs(tok)
-    if not own and (author := _author(tok, actors)) is not None:
-        return (author,)
-    if (body := spoken_for(tok)) is not None and not own:
-        return actors.refs(body)
-    definite = tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children)
-    if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
-        return (person,)
-    if definite and not own and (org := body_speaker(tok, actors)) is not None:
-        return (org,)
-    return own
-
-
-def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
-    """ "A statement by the company given by its spokesman Ed Ray said": the last person
-    named in a document noun's phrase wrote it."""
-    if tok.lemma_.lower() not in quote_cues()["document_nouns"]:
-        return None
-    inside = {t.i for t in tok.subtree}
-    named = [ref for i, ref in actors.persons if i in inside]
-    return named[-1] if named else None
-
-
-def _according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
-    for tok in tokens:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            obj = first(tok.nbor(), "pobj")
-            refs = actors.refs(obj)
-            if obj is not None:
-                text = _phrase_text(obj)
-                return Attribution(refs[0] if refs else None, text, None, None, _span_of(obj))
-    return None
 
 
 def _attribute(
@@ -292,10 +101,14 @@ def _attribute(
     ]
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
-        return _attribute_verb(verb, actors, quoted=quoted)
-    if (naming := _naming_verb(span, doc, outside)) is not None:
-        return _attribute_verb(naming, actors, quoted=quoted)
-    return _according_to(outside, actors)
+        return attribute_verb(verb, actors, quoted=quoted)
+    if (naming := naming_verb(span, doc, outside)) is not None:
+        return attribute_verb(naming, actors, quoted=quoted)
+    return (
+        according_to(outside, actors)
+        or name_after(doc, span.end, actors)
+        or introducer(doc, span.start, span.end, actors, quoted=quoted)
+    )
 
 
 def _cut_off(doc: Doc, span: QuoteSpan, after: Span) -> bool:
@@ -318,58 +131,17 @@ class _Sents:
         return list(self.spans[bisect_right(self.ends, lo) : bisect_left(self.starts, hi)])
 
 
-def _naming_verb(span: QuoteSpan, doc: Doc, outside: list[Token]) -> Token | None:
-    """ "He called the bill “a price control dressed up as compassion”": a verb of naming or
-    characterising that governs the quoted words makes its subject their speaker."""
-    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if inner is None or not len(inner):
-        return None
-    naming = quote_cues()["naming_verbs"]
-    for verb in outside:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in naming and verb.is_ancestor(inner[0]):
-            # "what one called “a purge”": a free relative leaves the words' speaker open
-            obj = first(verb, "dobj")
-            return verb if obj is not None and obj.tag_ not in ("WP", "WDT") else None
-    return None
-
-
-def _verb_before(doc: Doc, span: QuoteSpan) -> bool:
-    """Whether the word before the quote is a verb ("what one called “...”", "dubbed “...”")."""
-    window = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
-    words = [t for t in window or () if t.is_alpha]
-    return bool(words) and words[-1].pos_ in ("VERB", "AUX")
-
-
-def _is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
-    """A named work or slogan, not a statement: announced by a title noun ("the slogan",
-    "his book") or written in Title Case without a sentence's punctuation. `text` is the
-    doc's text (spaCy rebuilds `Doc.text` on every access)."""
-    before = text[max(0, span.start - 40) : span.start - 1].split()
-    announcer = before[-1].strip(",:").lower() if before else ""
-    quoted = text[span.start : span.end].strip()
-    if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
-        return True  # a sign, banner or chant: "held a banner that read “...”"
-    if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
-        return True  # a name: 'the so-called "Buy American" clause'
-    labels = lex.cue("title_nouns") | quote_cues()["label_nouns"]
-    if announcer == "that" and len(before) > 1 and before[-2].strip(",").lower() in labels:
-        return True  # 'the company's principle that "we build where we sell"'
-
-    if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
-        return True  # "called the memoir “a work of fiction”" is a description, not the title
-    words = [w for w in quoted.split() if w[:1].isalpha()]
-    capital = sum(w[0].isupper() for w in words)
-    return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
-
-
 def _continues(
     doc: Doc, text: str, first_part: QuoteSpan, second: QuoteSpan, lex: EventLexicon
 ) -> bool:
     """Whether `second` goes on with the statement of `first_part`: the next paragraph of an
-    unclosed quote, or a part separated only by its attribution (`"X," she said. "Y."`)."""
+    unclosed quote, a part separated only by its attribution (`"X," she said. "Y."`) or by
+    an ellipsis (`"X" ... "Y."`: words left out)."""
     gap = text[first_part.end : second.start]
     if not first_part.closed:
         return gap.strip() in ("", '"', "“", "«", "„")
+    if "\n" not in gap and gap.strip(' "“”«»„') in ("...", "…", ". . ."):
+        return True  # `"X" ... "Y."`: the reporter left words out between two parts
     if gap.strip().rstrip('"“«„').rstrip().endswith(":"):
         return False  # `"X," Ruiz said, though another paper gave it as: "Y"`: a new quote
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
@@ -396,11 +168,26 @@ def _one_paragraph_on(gap: str) -> bool:
 
 
 def _attributed_after(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
-    """ "…," she added: a part followed by an attribution of its own is a statement of its own."""
-    tail = text[span.end : span.end + 40].split("\n")[0]
+    """ "…," she added: a part followed by an attribution of its own is a statement of its own.
+    The verb opens the tail, or, after a part that ends on a comma, closes an attribution that
+    names its speaker first (`"…," analyst Ann Roe of Lakeport Capital said.`)."""
+    tail = text[span.end : span.end + 120].split("\n")[0]
     after = doc.char_span(span.end, span.end + len(tail), alignment_mode="contract") or ()
     words = [t for t in after if t.is_alpha][:_TAIL_WORDS]
-    return any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in words)
+    if any(t.lemma_.lower() in speech and t.pos_ == "VERB" for t in words):
+        return True
+    comma = text[span.start : span.end].rstrip().endswith(",") or tail.lstrip('"”» ').startswith(
+        ","
+    )
+    clause: list[Token] = []
+    for tok in after:
+        if not clause and (tok.text in MARKS or tok.text == ","):
+            continue  # the closing mark and the comma after it
+        if tok.text in (".", ";", "!", "?") or tok.text in MARKS:
+            break
+        clause.append(tok)
+    said = [t for t in clause if t.lemma_.lower() in speech and t.pos_ == "VERB"]
+    return comma and bool(said) and said[0].i - clause[0].i <= _ATTRIBUTION_LEAD
 
 
 def direct_quotes(
@@ -411,15 +198,23 @@ def direct_quotes(
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
-    spans = [s for s in find_quote_spans(full, min_words=1) if not _is_title(doc, full, s, lex)]
+    spans = [s for s in find_quote_spans(full, min_words=1) if not is_title(doc, full, s, lex)]
     quoted = Intervals((s.start, s.end) for s in spans)
     sents = _Sents(doc)
     for n, span in enumerate(spans):
         after = spans[n + 1] if n + 1 < len(spans) else None
         last = previous[0] if previous is not None and quotes else None
-        if _short(full, span) and not _short_part(doc, full, span, (last, after), lex):
+        named = named_fragment(doc, span) if _short(full, span) else None
+        if (
+            _short(full, span)
+            and not named
+            and not _short_part(doc, full, span, (last, after), lex)
+        ):
             continue  # a scare quote
-        found = _attribute(span, doc, actors, lex, quoted, sents)
+        if named is not None:  # "what Jobs described as “a nominal charge”"
+            found: Attribution | None = attribute_verb(named, actors, quoted=quoted)
+        else:
+            found = _attribute(span, doc, actors, lex, quoted, sents)
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
             merged = quotes.pop()
@@ -446,12 +241,25 @@ def _short_part(
     lex: EventLexicon,
 ) -> bool:
     """Whether a quote of fewer than four words is part of a statement: a short sentence that
-    closes the quote before it ("…," Ashford said. "The result stands."), or a short first
-    part that the next quote continues ("Every minute counts," she said. "Police …")."""
+    closes the quote before it ("…," Ashford said. "The result stands."), a short first part
+    that the next quote continues ("Every minute counts," she said. "Police …"), or a short
+    sentence of its own before its attribution ("It's a disgrace," Ruiz said)."""
     before, after = around
     if before is not None and _short_sentence_after(text, before, span):
         return _continues(doc, text, before, span, lex)
-    return after is not None and not _short(text, after) and _continues(doc, text, span, after, lex)
+    if after is not None and not _short(text, after) and _continues(doc, text, span, after, lex):
+        return True
+    return _own_sentence(text, span) and _attributed_after(doc, text, span, reporting_verbs(lex))
+
+
+def _own_sentence(text: str, span: QuoteSpan) -> bool:
+    """`"It's a disgrace," Ruiz said`: short quoted words that open their sentence and end
+    on a comma, "!" or "?" before their attribution are a statement, not a scare quote."""
+    opening = text[: max(0, span.start - 1)].rstrip()
+    words = text[span.start : span.end].strip()
+    return (not opening or opening.endswith((".", "!", "?", ":"))) and words.endswith(
+        (",", "!", "?")
+    )
 
 
 def _clean(text: str) -> str:
@@ -473,125 +281,3 @@ def _quote(article_id: str, start: int, end: int, text: str, found: Attribution 
         speaker_start=where[0] if where else None,
         speaker_end=where[1] if where else None,
     )
-
-
-def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
-    """ "The interior ministry said ... It said 43 people had been detained": an "it" the actor
-    layer cannot resolve speaks for the body that made the previous statement."""
-    if who.speaker is not None or (who.speaker_text or "").lower() != "it" or not before:
-        return who
-    last = before[-1]
-    bodies = quote_cues()["body_nouns"]
-    words = (last.speaker_text or "").lower().split()
-    if last.speaker is not None or not words or words[-1] not in bodies:
-        return who
-    return replace(who, speaker_text=last.speaker_text)
-
-
-def indirect_quotes(
-    doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
-) -> list[Quote]:
-    """Reported speech outside direct quotes: speech verb + clausal complement, or a speech
-    verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
-    inside = Intervals((q.start, q.end) for q in direct)
-    near = Intervals((q.start - 2, q.end) for q in direct)
-    # the quoted words themselves: a statement merged over its attribution ("X," said Ruiz.
-    # "Y.") spans that attribution, whose "Ruiz" is a speaker a later "he" may refer to
-    words = Intervals((s.start, s.end) for s in find_quote_spans(doc.text, min_words=1))
-    taken = Intervals()  # the reported clauses found so far
-    speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
-    quotes: list[Quote] = []
-    headline = _headline_end(doc.text)
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech:
-            continue
-        if verb.idx < headline or inside.covers(verb.idx):
-            continue
-        comp = _complement(verb)
-        text = comp.text if comp is not None else ""
-        if comp is None and (around := _parenthetical(verb)) is not None:
-            comp, text = around
-        if comp is None or len(comp) < 3 or _question(verb, lex):
-            continue
-        if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
-            continue
-        if _unspoken(verb):
-            continue
-        who = _it_said(_attribute_verb(verb, actors, quoted=words), quotes)
-        if who.speaker is None and who.speaker_text is None:
-            continue
-        quotes.append(
-            Quote(
-                id=content_id("quo", article_id, comp.start_char, comp.end_char),
-                article=article_id,
-                speaker=who.speaker,
-                speaker_text=who.speaker_text,
-                addressee=who.addressee,
-                text=text,
-                direct=False,
-                start=comp.start_char,
-                end=comp.end_char,
-                speaker_start=who.speaker_span[0] if who.speaker_span else None,
-                speaker_end=who.speaker_span[1] if who.speaker_span else None,
-            )
-        )
-        taken.add(comp.start_char, comp.end_char)
-    for quote in direct:
-        taken.add(quote.start, quote.end)
-    return quotes + _according_to_quotes(doc, article_id, actors, taken)
-
-
-def _unspoken(verb: Token) -> bool:
-    """A reporting verb with no speaker: passive without a "by" agent ("Improvements were also
-    announced": its subject is what was said), or with data for subject ("the flight data
-    suggests that ...": evidence, not speech)."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if passive and not any(c.dep_ == "agent" for c in verb.children):
-        return True
-    subj = first(verb, "nsubj")
-    return subj is not None and subj.lemma_.lower() in quote_cues()["evidence_nouns"]
-
-
-def _nested(verb: Token, speech: frozenset[str]) -> bool:
-    """ "The Times reported that a source said the talks had failed": a reporting verb with a
-    subject of its own heading what another reports makes a statement of its own too."""
-    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    return own and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
-
-
-def _according_to_quotes(
-    doc: Doc, article_id: str, actors: ActorIndex, taken: Intervals
-) -> list[Quote]:
-    """ "According to X, Y": the rest of the sentence is X's statement."""
-    found = []
-    for sent in doc.sents:
-        if taken.overlaps(sent.start_char, sent.end_char):
-            continue
-        who = _according_to(list(sent), actors)
-        if who is None or who.speaker_span is None:
-            continue
-        a, b = who.speaker_span
-        opener = next(t for t in sent if t.lower_ == "according")
-        # the statement is the sentence on one side of "according to X": "Y, according to X"
-        # or "According to X, Y" (the side with more words)
-        left = [t for t in sent if not t.is_punct and t.i < opener.i]
-        right = [t for t in sent if not t.is_punct and t.idx >= b]
-        rest = max(left, right, key=len)
-        if len(rest) < 4:
-            continue
-        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        found.append(
-            Quote(
-                id=content_id("quo", article_id, start, end),
-                article=article_id,
-                speaker=who.speaker,
-                speaker_text=who.speaker_text,
-                text=doc.text[start:end],
-                direct=False,
-                start=start,
-                end=end,
-                speaker_start=a,
-                speaker_end=b,
-            )
-        )
-    return found

@@ -39,6 +39,8 @@ def _complement(verb: Token) -> Span | None:
     tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
+    while tokens and tokens[0].is_punct and tokens[0].text not in _MARKS:
+        tokens.pop(0)  # 'saying that, "..."': the comma is no part of what was said
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 
@@ -51,6 +53,10 @@ def _split_rest(comp: Token, comps: list[Token]) -> list[Token]:
     return sorted(rest[0].subtree, key=lambda t: t.i) if rest else []
 
 
+# verbs whose object is the one addressed, not what was said ("told reporters")
+_ADDRESSING = frozenset(
+    {"tell", "warn", "assure", "inform", "remind", "advise", "brief", "caution"}
+)
 _MODALS = {"would", "could", "may", "might", "will", "can", "should", "must"}
 
 
@@ -80,6 +86,9 @@ def _fronted(comp: Token, verb: Token) -> bool:
     its own the parse hung on the next one ("X will ship in May; Apple announced no new
     products"): a semicolon or a colon between them ends the reported clause."""
     between = comp.doc[comp.right_edge.i + 1 : verb.i]
+    addressed = verb.lemma_.lower() in _ADDRESSING  # "…, Ruiz told reporters"
+    if not addressed and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+        return False  # "sales slipped: Ford reported a 39% loss": the verb reports its object
     return not any(t.text in (";", ":") for t in between)
 
 
@@ -233,3 +242,35 @@ def _parenthetical(verb: Token) -> tuple[Span, str] | None:
     right = [t for t in words if t.i > max(inner)]
     parts = [doc[p[0].i : p[-1].i + 1].text.rstrip(",") for p in (left, right) if p]
     return doc[words[0].i : words[-1].i + 1], " ".join(parts)
+
+
+def claim_noun(comp: Span, verb: Token) -> Token | None:
+    """The claim noun right before the "that" opening `comp` ("agreed with the company's
+    argument that ...": the parse may hang the clause on the verb)."""
+    doc = comp.doc
+    that = comp.start if doc[comp.start].lower_ == "that" else comp.start - 1
+    while that > 0 and doc[that].is_punct:
+        that -= 1  # "argument that, while ...,"
+    if that <= 0 or doc[that].lower_ != "that":
+        return None
+    noun = doc[that - 1]
+    claims = quote_cues()["claim_nouns"]
+    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in claims and noun != verb else None
+
+
+def issued_clause(verb: Token) -> Span | None:
+    """ "The office issued a recommendation that the board re-open the bids": an issuing verb
+    whose object is a claim noun followed by "that" reports the rest of the sentence."""
+    if verb.lemma_.lower() not in quote_cues()["issuing_verbs"]:
+        return None
+    doc = verb.doc
+    for obj in children(verb, "dobj"):
+        if obj.lemma_.lower() not in quote_cues()["claim_nouns"] or obj.i + 2 >= len(doc):
+            continue
+        if doc[obj.i + 1].lower_ != "that":
+            continue
+        end = verb.sent.end
+        while end > obj.i + 2 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[obj.i + 2 : end] if end - obj.i - 2 >= 3 else None
+    return None

@@ -5,14 +5,19 @@ spokesperson for the Department of Homeland Security said", "Israel's defence mi
 Geller, warned". This module turns such phrases into the actor they refer to:
 
 - a he/she is the last person named before it outside direct quotes (a name inside someone's
-  quote is talked about, not talking), first among those named as subjects, skipping anyone
+  quote is talked about, not talking), first among those named as subjects or as the source of
+  "according to", skipping anyone the text has already called he (for a she) or she, skipping anyone
   the text or a given name shows to be of the other gender ("Governor Linda Okafor met Mayor
   Robert Haines ... She said": Okafor). Given names come from `resources/quotes/first_names.yaml`;
   a name not listed there never excludes a person;
 - "the senator", "the congresswoman" is the last person named before with a role of the same
   office (`role_groups`: "Representative Laura Benning" is the congresswoman);
-- "the ministry", "the agency" is the last body named before it whose name holds that noun,
+- "the ministry", "the agency" is the last body named before it whose name holds that noun
+  or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
   else the last body of any name in the preceding sentences (`body_nouns`);
+- another definite description of a person ("the Republican", "the candidate", "the
+  62-year-old", or a role no one named before holds) is the person last named as a subject
+  in its sentence or the two before (`person_nouns`);
 - a role noun with a person in apposition ("the defence minister, Avi Geller") is that person;
 - a spokesperson, official or aide "for"/"of"/"at" a body speaks for that body (`spokes_nouns`).
 
@@ -21,19 +26,20 @@ The word lists live in `resources/quotes/cues.yaml`, validated once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventline.errors import ResourceError
 from eventline.events.args import SPAN_KEY, ActorIndex, is_person
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
+from eventline.model import ActorRef, Quote
 
 _CUES = "resources/quotes/cues.yaml"
 _NAMES = "resources/quotes/first_names.yaml"
@@ -47,6 +53,9 @@ _LISTS = (
     "document_nouns",
     "evidence_nouns",
     "label_nouns",
+    "claim_nouns",
+    "issuing_verbs",
+    "person_nouns",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
@@ -128,9 +137,63 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
         and not _a_place(i, actors)
         and gender_of(ref, actors) in (None, gender)
     ]
-    subjects = [(i, ref) for i, ref in people if tok.doc[i].dep_ in _NAMED_AS_SUBJECT]
+    subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
+    pool = subjects or people
+    if not pool:
+        return None
+    found = pool[-1][1]
+    # the text has now spoken of this person as he or she: a later pronoun of the other
+    # gender skips them ('"...," he said. She thanked him and said ...')
+    actors.genders.setdefault(found.id, gender)
+    return found
+
+
+def learn_genders(quotes: Iterable[Quote], actors: ActorIndex) -> None:
+    """Record the gender of each person a he/she speaker of `quotes` was resolved to (the
+    direct quotes are attributed on another actor index than the reported speech after them)."""
+    female = lexicon().cue("female_pronouns")
+    for quote in quotes:
+        word = (quote.speaker_text or "").lower()
+        if quote.speaker is not None and word in lexicon().cue("person_pronouns"):
+            actors.genders.setdefault(quote.speaker.id, "female" if word in female else "male")
+
+
+def described_person(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef | None:
+    """ "the Republican said", "the 62-year-old said", "the candidate told supporters": a
+    definite description of a person, when no earlier person holds that role
+    (`role_speaker`), is the person last named as a subject (else last named) in its sentence
+    or the two before, outside direct quotes."""
+    word = tok.lemma_.lower()
+    year_old = word == "old" and any(c.lemma_.lower() == "year" for c in tok.children)
+    roles = {w for group in quote_cues().roles for w in group}
+    if not (year_old or word in quote_cues()["person_nouns"] or word in roles):
+        return None
+    if tok.tag_ in ("NNS", "NNPS"):
+        return None  # "the candidates said": several people
+    start = _sentences_back(tok, 2)
+    people = [
+        (i, ref)
+        for i, ref in actors.persons
+        if start <= i < tok.i and _outside(i, tok, quoted) and not _a_place(i, actors)
+    ]
+    subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
     pool = subjects or people
     return pool[-1][1] if pool else None
+
+
+def _named_as_subject(tok: Token) -> bool:
+    """Named as the one who acts or speaks: a subject (or its apposition or compound), or the
+    source of "according to X" ("..., according to spokesman Ali Demir. Since then, he says,
+    ...": he is the source, not a magazine named as a subject before)."""
+    if tok.dep_ in _NAMED_AS_SUBJECT:
+        return True
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.i > 0
+        and tok.doc[prep.i - 1].lower_ == "according"
+    )
 
 
 def _a_place(i: int, actors: ActorIndex) -> bool:
@@ -187,7 +250,7 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         and (ref := actors.covering(span.root)) is not None
     ]
     bodies.sort(key=lambda pair: pair[0].start)
-    named = [] if pronoun else [r for span, r in bodies if noun in {t.lemma_.lower() for t in span}]
+    named = [] if pronoun else [r for span, r in bodies if noun in _called(span)]
     if named:
         return named[-1]
     near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
@@ -196,6 +259,13 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
     pool = subjects or [ref for _, ref in near]
     return pool[-1] if pool else None
+
+
+def _called(span: Span) -> set[str]:
+    """The nouns a body is called by: those of its name and of a noun phrase in apposition
+    ("NPD Group, a market research firm": "the firm" is NPD Group)."""
+    words = {t.lemma_.lower() for t in span}
+    return words | {c.lemma_.lower() for c in span.root.children if c.dep_ == "appos"}
 
 
 def _sentences_back(tok: Token, n: int) -> int:

@@ -1,0 +1,343 @@
+"""Who said it: the speaker of a reporting verb and of "according to X" (events/quotes.py).
+
+The speaker is the subject of the reporting verb, repaired where news syntax hides it: a
+participle's main-clause subject ("..., saying the talks had saved lives"), the noun a
+participle describes ("critics saying that ..."), the one "quoted as saying", a person named
+right before or (inverted, "…," claims writer Ann Roe) right after the verb, a plural "they"'s
+antecedent, and the person in apposition to a role ("Israel's defence minister, Avi Geller").
+Who a speaker phrase names (a he/she, "the minister", "the ministry", a spokesperson) is
+`speaker_refs`, which uses events/speakers.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventline.events.args import ActorIndex, children, first, is_person, subject
+from eventline.events.intervals import Intervals
+from eventline.events.patterns import EventLexicon, lexicon
+from eventline.events.quote_spans import find_quote_spans
+from eventline.events.speakers import (
+    apposed_person,
+    body_speaker,
+    described_person,
+    pronoun_speaker,
+    quote_cues,
+    role_speaker,
+    spoken_for,
+)
+from eventline.model import ActorRef
+
+MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+_QUOTING = frozenset({"quote", "cite"})  # "quoted X as saying"
+
+
+def reporting_verbs(lex: EventLexicon) -> frozenset[str]:
+    """Verbs whose subject is a speaker: the coder's speech verbs, attribution-only ones and
+    the quote stage's own reporting verbs."""
+    return lex.cue("speech_verbs") | lex.cue("attribution_verbs") | quote_cues()["reporting_verbs"]
+
+
+def _phrase_text(tok: Token) -> str:
+    """A speaker's name as written: the head with its compounds and titles, and the body a
+    spokesperson speaks for ("spokesperson for the Department of Homeland Security")."""
+    start, end = _phrase_bounds(tok)
+    words = tok.doc[start:end]
+    return words.text.removeprefix("the ").removeprefix("The ")
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    """The speaker phrase: the head with its compounds and titles, up to the body it speaks
+    for, and a singular common noun's "of" phrase ("a group of Ohio lawmakers", "the premier
+    of the state of Hesse": the last word then names who is meant; "organizers of the march"
+    are the organizers)."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
+    start = min([tok.i, *(t.left_edge.i for t in left)])
+    body = spoken_for(tok)
+    end = body.right_edge.i + 1 if body is not None else tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
+        end = of[0].right_edge.i + 1
+    return start, max(end, _coordinated_end(tok))
+
+
+def _coordinated_end(tok: Token) -> int:
+    """ "The Times and the Associated Press both report": a speaker coordinated with "and"
+    speaks together with the first; the phrase runs to the last one's name."""
+    ands = [c for c in tok.children if c.dep_ == "cc" and c.lower_ == "and"]
+    names = [
+        c
+        for c in tok.children
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and ands and c.i > ands[0].i
+    ]
+    return names[-1].i + 1 if names else tok.i + 1
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: ActorRef | None
+    speaker_text: str | None
+    addressee: ActorRef | None
+    verb: Token | None
+    speaker_span: tuple[int, int] | None = None
+
+
+def _span_of(tok: Token | None) -> tuple[int, int] | None:
+    """Character span of a speaker phrase: the head with its compounds and titles."""
+    if tok is None:
+        return None
+    start, end = _phrase_bounds(tok)
+    last = tok.doc[end - 1]
+    return tok.doc[start].idx, last.idx + len(last.text)
+
+
+#: Direct quotes' character ranges (`Intervals`: a lookup per token must not scan them all).
+Spans = Intervals
+
+
+def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
+    """The subject of a reporting verb: its own (a dateline passed over; of two, the person
+    or else the one next to the verb: "USAF's chief of staff General Ann Roe stated"), the
+    main clause's for a participle ("..., saying the talks had saved lives"), the noun a
+    participle describes ("critics saying that ..."), the object of "quoted X as saying", the
+    inherited one along control and coordination, a person named right before it ("X, whose
+    aide, Y, said") or, for an inverted attribution the parse missed, right after it ("…,"
+    claims writer Ann Roe)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
+    subj = subject(verb.sent.root)[0] if participle and not subjects else None
+    if len(subjects) > 1:
+        persons = [c for c in subjects if _names_person(c, actors)]
+        subj = (persons or subjects)[-1]
+    elif not subjects:
+        subj = _quoted_as_saying(verb) or _described_speaker(verb) or subj
+    subj = subj if subj is not None else subject(verb)[0]
+    if subj is None:
+        before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
+        found = actors.by_token.get(before[0].i, ()) if before else ()
+        subj = before[0] if any(is_person(span) for span, _ in found) else None
+    if subj is None:
+        subj = _named_after(verb, actors)
+    if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
+        subj = _plural_antecedent(subj) or subj
+    if subj is not None and (person := apposed_person(subj, actors)) is not None:
+        return person
+    if subj is not None and (person := _set_off_before(verb, subj, actors)) is not None:
+        return person
+    return subj
+
+
+def _set_off_before(verb: Token, subj: Token, actors: ActorIndex) -> Token | None:
+    """ "Apple's vice-president of marketing for the iPod, Greg Joswiak, indicated": a person
+    set off by commas right before the verb, after a subject that names no one, is the role's
+    holder (the parse often hangs the name on the last noun of the role's phrase)."""
+    doc = verb.doc
+    if subj.i >= verb.i or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if _names_person(subj, actors) or subj.pos_ == "PRON":
+        return None
+    for span, _ in actors.by_token.get(verb.i - 2, ()):
+        if is_person(span) and span.start > subj.i + 1 and doc[span.start - 1].text == ",":
+            return span.root
+    return None
+
+
+def _plural_antecedent(they: Token) -> Token | None:
+    """ "Analysts said ... They added that ...": the last plural subject of a main clause
+    before a "they" in its sentence or the two before, outside quotes (whose words are talked
+    about)."""
+    doc = they.doc
+    start = they.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else 0
+    quoted = find_quote_spans(doc.text[: they.idx], min_words=1)
+    inside = Intervals((q.start, q.end) for q in quoted)
+    found = [
+        t
+        for t in doc[start : they.i]
+        if t.dep_ == "nsubj"
+        and t.head.dep_ == "ROOT"  # a main clause's subject, not a reported one's
+        and t.tag_ in ("NNS", "NNPS")
+        and not inside.covers(t.idx)
+    ]
+    return found[-1] if found else None
+
+
+def _names_person(tok: Token, actors: ActorIndex) -> bool:
+    return any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Detik.com quoted Djamal as saying", "Djamal was quoted as saying": the one quoted is
+    the speaker."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING:
+        return None
+    return first(prep.head, "dobj", "nsubjpass")  # "He was quoted as saying"
+
+
+def _described_speaker(verb: Token) -> Token | None:
+    """ "In response to critics saying that ...": a participle describing a noun makes that
+    noun the speaker, unless the noun is a document ("released a statement saying ...": the
+    statement's author speaks)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if verb.head.lemma_.lower() in quote_cues()["document_nouns"] else verb.head
+
+
+def _named_after(verb: Token, actors: ActorIndex) -> Token | None:
+    """A person named right after a verb that follows a quote ("…," claims writer Ann Roe)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in MARKS | {","}:
+        return None
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.is_punct:
+            break
+        for span, _ in actors.by_token.get(tok.i, ()):
+            if is_person(span):
+                return span.root
+    return None
+
+
+def attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
+    subj = _speaker_token(verb, actors)
+    refs = speaker_refs(subj, actors, quoted=quoted)
+    addressee_tok = first(verb, "dobj", "dative")
+    if addressee_tok is None:
+        to = next((c for c in children(verb, "prep") if c.lower_ == "to"), None)
+        addressee_tok = first(to, "pobj") if to is not None else None
+    addressee = actors.refs(addressee_tok)
+    return Attribution(
+        speaker=refs[0] if refs else None,
+        speaker_text=_phrase_text(subj) if subj is not None else None,
+        addressee=addressee[0] if addressee else None,
+        verb=verb,
+        speaker_span=_span_of(subj),
+    )
+
+
+def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
+    """Who a speaker phrase names: a he/she, "the minister", "the ministry" and a spokesperson
+    resolved as events/speakers.py says; any other phrase through the actor index."""
+    if tok is None:
+        return ()
+    lex = lexicon()
+    if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
+        found = pronoun_speaker(tok, actors, quoted=quoted)
+        return (found,) if found is not None else actors.refs(tok)
+    if tok.lower_ == "it" and tok.pos_ == "PRON":
+        found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
+        return (found,) if found is not None else actors.refs(tok)
+    own = actors.refs(tok)
+    if not own and (author := _author(tok, actors)) is not None:
+        return (author,)
+    if (body := spoken_for(tok)) is not None and not own:
+        return actors.refs(body)
+    the = any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
+    definite = tok.pos_ == "NOUN" and the
+    if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
+        return (person,)
+    if definite and not own and (org := body_speaker(tok, actors)) is not None:
+        return (org,)
+    own_person = any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
+    described = the and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not own_person
+    if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
+        return (person,)
+    return own
+
+
+def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "A statement by the company given by its spokesman Ed Ray said": the last person
+    named in a document noun's phrase wrote it."""
+    if tok.lemma_.lower() not in quote_cues()["document_nouns"]:
+        return None
+    inside = {t.i for t in tok.subtree}
+    named = [ref for i, ref in actors.persons if i in inside]
+    return named[-1] if named else None
+
+
+def according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
+    """ "according to X": X is the source, or, for a document or figures, who made them
+    ("according to figures released by NPD Group", "according to a report in the Tribune")."""
+    for tok in tokens:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            obj = first(tok.nbor(), "pobj")
+            if obj is not None:
+                obj = _made_by(obj) or obj
+                refs = actors.refs(obj)
+                text = _phrase_text(obj)
+                return Attribution(refs[0] if refs else None, text, None, None, _span_of(obj))
+    return None
+
+
+_SOURCE_PREPS = ("by", "from", "in")
+
+
+def _made_by(obj: Token) -> Token | None:
+    """The maker of a document or of figures: the first proper name after "by", "from" or
+    "in" in its phrase ("a report in the Tribune", "figures released April 3 by NPD Group")."""
+    cues = quote_cues()
+    if obj.lemma_.lower() not in cues["document_nouns"] | cues["evidence_nouns"]:
+        return None
+    for tok in obj.subtree:
+        prep = tok.head
+        if tok.dep_ in ("pobj",) and tok.pos_ == "PROPN" and prep.lower_ in _SOURCE_PREPS:
+            return tok
+    return None
+
+
+def name_after(doc: Doc, end: int, actors: ActorIndex) -> Attribution | None:
+    """`"…," Ann Roe, an analyst at Lakeport Capital.`: a person named right after a quote,
+    with nothing after the name but a role or the sentence's end, is its speaker (news
+    sometimes drops the verb)."""
+    after = doc.char_span(end, min(len(doc.text), end + 200), alignment_mode="contract")
+    tokens = list(after or ())
+    while tokens and (tokens[0].text in MARKS or tokens[0].text == ","):
+        tokens.pop(0)
+    found = actors.by_token.get(tokens[0].i, ()) if tokens else ()
+    person = next((span for span, _ in found if is_person(span)), None)
+    if person is None or person.start != tokens[0].i:
+        return None
+    for tok in doc[person.end : tokens[-1].i + 1]:
+        if tok.text in (".", "\n") or "\n" in tok.text or tok.is_sent_end:
+            break
+        if tok.pos_ in ("VERB", "AUX") or tok.text in MARKS:
+            return None
+    ref = actors.covering(person.root)
+    where = (person.start_char, person.end_char)
+    return Attribution(ref, person.text, None, None, where)
+
+
+def introducer(
+    doc: Doc, start: int, end: int, actors: ActorIndex, *, quoted: Spans
+) -> Attribution | None:
+    """`Roe sent a note to the staff: "…"`: a quote that ends its sentence after a colon or a
+    comma, with no verb of saying, is spoken by the sentence's subject when that is a person
+    (a named one, or a he/she): the quote is what the sentence says that person put forward."""
+    before = doc.char_span(max(0, start - 80), start, alignment_mode="contract")
+    words = [t for t in before or () if t.text not in MARKS]
+    if not words or words[-1].text not in (",", ":"):
+        return None
+    tail = doc.text[end : end + 80].split("\n")[0]
+    if tail.strip(' "”».,;!?'):
+        return None  # words after the quote: its sentence goes on
+    if len(words) < 2:
+        return None
+    node = words[-2]  # the clause before the mark, up to its verb (the parse may hang that
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.idx < start:
+        node = node.head  # verb on the quote's)
+    subj = subject(node)[0] if node.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.i > words[-1].i:
+        return None
+    pronoun = subj.pos_ == "PRON" and subj.lower_ in lexicon().cue("person_pronouns")
+    if not (pronoun or _names_person(subj, actors)):
+        return None
+    return attribute_token(subj, actors, quoted=quoted)
+
+
+def attribute_token(tok: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
+    """The speaker a phrase names, without a reporting verb ("Apple's argument that ...")."""
+    refs = speaker_refs(tok, actors, quoted=quoted)
+    return Attribution(refs[0] if refs else None, _phrase_text(tok), None, None, _span_of(tok))

@@ -1,0 +1,188 @@
+"""Reported speech: a reporting verb and what it reports, outside direct quotes
+(events/quotes.py finds the direct ones first).
+
+A reporting verb (speech verbs, `attribution_verbs`, the quote stage's reporting verbs, and
+accusing verbs: "accused X of Y") with a clausal complement that is not a question; a
+parenthetical attribution ("The repairs, Salo said, would cost millions"); an issuing verb
+with a claim noun and its "that" clause ("issued a recommendation that ..."); and a sentence
+attributed with "according to X". A clause hung on a possessor's claim noun ("agreed with
+Apple's argument that ...") is the possessor's. Which clause a verb reports is
+events/reported.py; who its speaker is, events/attribution.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventline.events.args import ActorIndex, first
+from eventline.events.attribution import (
+    Attribution,
+    according_to,
+    attribute_token,
+    attribute_verb,
+    reporting_verbs,
+)
+from eventline.events.intervals import Intervals
+from eventline.events.patterns import EventLexicon
+from eventline.events.quote_spans import _headline_end, find_quote_spans
+from eventline.events.reported import (
+    _complement,
+    _mostly_quoted,
+    _parenthetical,
+    _question,
+    claim_noun,
+    issued_clause,
+)
+from eventline.events.speakers import learn_genders, quote_cues
+from eventline.model import Quote, content_id
+
+
+def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
+    """ "The interior ministry said ... It said 43 people had been detained": an "it" the actor
+    layer cannot resolve speaks for the body that made the previous statement."""
+    if who.speaker is not None or (who.speaker_text or "").lower() != "it" or not before:
+        return who
+    last = before[-1]
+    bodies = quote_cues()["body_nouns"]
+    words = (last.speaker_text or "").lower().split()
+    if last.speaker is not None or not words or words[-1] not in bodies:
+        return who
+    return replace(who, speaker_text=last.speaker_text)
+
+
+def indirect_quotes(
+    doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
+) -> list[Quote]:
+    """Reported speech outside direct quotes: speech verb + clausal complement, or a speech
+    verb set inside the clause it reports ("The repairs, Salo said, would cost millions")."""
+    learn_genders(direct, actors)
+    inside = Intervals((q.start, q.end) for q in direct)
+    near = Intervals((q.start - 2, q.end) for q in direct)
+    # the quoted words themselves: a statement merged over its attribution ("X," said Ruiz.
+    # "Y.") spans that attribution, whose "Ruiz" is a speaker a later "he" may refer to
+    words = Intervals((s.start, s.end) for s in find_quote_spans(doc.text, min_words=1))
+    taken = Intervals()  # the reported clauses found so far
+    reported: set[tuple[int, int]] = set()
+    speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
+    quotes: list[Quote] = []
+    headline = _headline_end(doc.text)
+    for verb in doc:
+        if verb.pos_ != "VERB" or _pointing(verb):
+            continue
+        issued = issued_clause(verb) if verb.lemma_.lower() not in speech else None
+        if verb.lemma_.lower() not in speech and issued is None:
+            continue
+        if verb.idx < headline or inside.covers(verb.idx):
+            continue
+        comp = issued or _complement(verb)
+        text = comp.text if comp is not None else ""
+        if comp is None and (around := _parenthetical(verb)) is not None:
+            comp, text = around
+        if comp is None or len(comp) < 3 or _question(verb, lex):
+            continue
+        if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
+            continue
+        if _unspoken(verb) or (comp.start_char, comp.end_char) in reported:
+            continue  # "announced ..., where he promoted it by saying ...": one clause, once
+        who = _it_said(attribute_verb(verb, actors, quoted=words), quotes)
+        holder = _claim_holder(comp, verb)
+        if holder is not None:  # "agreed with the company's argument that ...": the company's
+            who = attribute_token(holder, actors, quoted=words)
+        if who.speaker is None and who.speaker_text is None:
+            continue
+        quotes.append(
+            Quote(
+                id=content_id("quo", article_id, comp.start_char, comp.end_char),
+                article=article_id,
+                speaker=who.speaker,
+                speaker_text=who.speaker_text,
+                addressee=who.addressee,
+                text=text,
+                direct=False,
+                start=comp.start_char,
+                end=comp.end_char,
+                speaker_start=who.speaker_span[0] if who.speaker_span else None,
+                speaker_end=who.speaker_span[1] if who.speaker_span else None,
+            )
+        )
+        taken.add(comp.start_char, comp.end_char)
+        reported.add((comp.start_char, comp.end_char))
+    for quote in direct:
+        taken.add(quote.start, quote.end)
+    return quotes + _according_to_quotes(doc, article_id, actors, taken)
+
+
+def _claim_holder(comp: Span, verb: Token) -> Token | None:
+    """Whose claim a clause is when it hangs on a claim noun with a possessor ("rejected
+    Apple's argument that ...": Apple's); a possessive pronoun is the verb's own subject."""
+    noun = claim_noun(comp, verb)
+    owner = first(noun, "poss") if noun is not None else None
+    return owner if owner is not None and owner.pos_ != "PRON" else None
+
+
+def _pointing(verb: Token) -> bool:
+    """ "points to the rise in bond prices": "point" reports speech only as "point out"."""
+    return verb.lemma_.lower() == "point" and not any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    )
+
+
+def _unspoken(verb: Token) -> bool:
+    """A reporting verb with no speaker: passive without a "by" agent ("Improvements were also
+    announced": its subject is what was said), or with data for subject ("the flight data
+    suggests that ...": evidence, not speech)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    subj = first(verb, "nsubj")
+    return subj is not None and subj.lemma_.lower() in quote_cues()["evidence_nouns"]
+
+
+def _nested(verb: Token, speech: frozenset[str]) -> bool:
+    """ "The Times reported that a source said the talks had failed": a reporting verb with a
+    subject of its own heading what another reports makes a statement of its own too."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return own and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
+
+
+def _according_to_quotes(
+    doc: Doc, article_id: str, actors: ActorIndex, taken: Intervals
+) -> list[Quote]:
+    """ "According to X, Y": the rest of the sentence is X's statement."""
+    found = []
+    for sent in doc.sents:
+        if taken.overlaps(sent.start_char, sent.end_char):
+            continue
+        who = according_to(list(sent), actors)
+        if who is None or who.speaker_span is None:
+            continue
+        a, b = who.speaker_span
+        opener = next(t for t in sent if t.lower_ == "according")
+        # the statement is the sentence on one side of "according to X": "Y, according to X"
+        # or "According to X, Y" (the side with more words)
+        # ("..., according to Halvorsen Research, a data firm": the firm is no statement)
+        named = [t for t in sent if a <= t.idx < b]
+        apposed = {s.i for t in named for c in t.children if c.dep_ == "appos" for s in c.subtree}
+        left = [t for t in sent if not t.is_punct and t.i < opener.i]
+        right = [t for t in sent if not t.is_punct and t.idx >= b and t.i not in apposed]
+        rest = max(left, right, key=len)
+        if len(rest) < 4:
+            continue
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        found.append(
+            Quote(
+                id=content_id("quo", article_id, start, end),
+                article=article_id,
+                speaker=who.speaker,
+                speaker_text=who.speaker_text,
+                text=doc.text[start:end],
+                direct=False,
+                start=start,
+                end=end,
+                speaker_start=a,
+                speaker_end=b,
+            )
+        )
+    return found

@@ -1,0 +1,109 @@
+"""What kind of quoted words: a title, slogan, sign or label (not speech), or words a verb of
+naming puts in someone's mouth (speech) (events/quotes.py).
+
+Titles and slogans are announced by a title noun ("the slogan", "his book"), a sign word ("a
+banner that read"), "so-called"/"known as", a label noun and "that" ("the principle that"), or
+are written in Title Case without a sentence's punctuation. A verb of naming or characterising
+("called the bill “a price control”", "described the day as a “defining moment”") makes its
+subject the speaker of the words it governs, even of two or three words (`named_fragment`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventline.events.args import first
+from eventline.events.patterns import EventLexicon
+from eventline.events.quote_spans import QuoteSpan
+from eventline.events.speakers import quote_cues
+
+
+def naming_verb(span: QuoteSpan, doc: Doc, outside: list[Token]) -> Token | None:
+    """ "He called the bill “a price control dressed up as compassion”": a verb of naming or
+    characterising that governs the quoted words makes its subject their speaker."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    naming = quote_cues()["naming_verbs"]
+    for verb in outside:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in naming and verb.is_ancestor(inner[0]):
+            # "what one called “a purge”": a free relative leaves the words' speaker open
+            obj = first(verb, "dobj")
+            return verb if obj is not None and obj.tag_ not in ("WP", "WDT") else None
+    return None
+
+
+def _verb_before(doc: Doc, span: QuoteSpan) -> bool:
+    """Whether the word before the quote is a verb ("what one called “...”", "dubbed “...”")."""
+    window = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
+    words = [t for t in window or () if t.is_alpha]
+    return bool(words) and words[-1].pos_ in ("VERB", "AUX")
+
+
+def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
+    """A named work or slogan, not a statement: announced by a title noun ("the slogan",
+    "his book") or written in Title Case without a sentence's punctuation. `text` is the
+    doc's text (spaCy rebuilds `Doc.text` on every access)."""
+    before = text[max(0, span.start - 40) : span.start - 1].split()
+    announcer = before[-1].strip(",:").lower() if before else ""
+    quoted = text[span.start : span.end].strip()
+    if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
+        return True  # a sign, banner or chant: "held a banner that read “...”"
+    if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
+        return True  # a name: 'the so-called "Buy American" clause'
+    labels = lex.cue("title_nouns") | quote_cues()["label_nouns"]
+    if announcer == "that" and _label_before(doc, span, labels):
+        return True  # 'the company's principle that "we build where we sell"'
+
+    if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
+        return True  # "called the memoir “a work of fiction”" is a description, not the title
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    capital = sum(w[0].isupper() for w in words)
+    return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
+
+
+def _label_before(doc: Doc, span: QuoteSpan, labels: frozenset[str]) -> bool:
+    """Whether the word before the "that" announcing a quote is a label noun ("the principle
+    that"), not a verb spelled like one ("by saying that, “...”" reports speech)."""
+    window = doc.char_span(max(0, span.start - 60), span.start, alignment_mode="contract")
+    words = [t for t in window or () if t.is_alpha]
+    return len(words) > 1 and words[-2].lower_ in labels and words[-2].pos_ in ("NOUN", "PROPN")
+
+
+_FRAGMENT_WORDS = 2  # one quoted word after "called" is a label ("called it “self-serving”")
+_INDEFINITE = frozenset({"one", "some", "someone", "many", "others", "few"})
+_OBJECT_WORDS = frozenset({"as", "it", "them", "this", "that", "him", "her", "a", "an", "the"})
+# verbs that name neutrally: the subject's own words ("described it as a “turning point”");
+# a verb of dismissal or praise ("dismissed the plan as a “cash grab”") may quote the phrase
+# others use, so only a longer quote is its subject's statement
+_NAMING = frozenset({"call", "describe", "term", "dub", "label", "characterize", "characterise"})
+
+
+def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
+    """The verb of naming whose subject spoke a short quoted phrase: the phrase is what the
+    verb names ("what Jobs described as “a nominal charge”", "what the makers call “political
+    interference”", "described the day as a “defining moment”"), of two words or more, and
+    the subject is someone ("what one called “a purge”" leaves the speaker open)."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or len(doc.text[span.start : span.end].split()) < _FRAGMENT_WORDS:
+        return None
+    if inner[0].lower_ == "so" or "so-called" in inner.text.lower():
+        return None  # 'what he called the “so-called experts”': a scare quote
+    before = [t for t in doc[max(0, inner.start - 12) : inner.start] if not t.is_punct]
+    for n in range(len(before) - 1, -1, -1):
+        verb = before[n]
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in quote_cues()["naming_verbs"]:
+            if verb.lemma_.lower() not in _NAMING:
+                return None
+            between = before[n + 1 :]
+            as_phrase = any(t.lower_ == "as" for t in between)
+            objects = {t.i for o in verb.children if o.dep_ == "dobj" for t in o.subtree}
+            # "called it “X”", "called the report “a total fabrication”"
+            plain = all(t.lower_ in _OBJECT_WORDS or t.i in objects for t in between)
+            subj = first(verb, "nsubj")
+            if not ((as_phrase and between[-1].lower_ in _OBJECT_WORDS) or plain):
+                return None
+            if subj is None or subj.lower_ in _INDEFINITE or not verb.is_ancestor(inner[0]):
+                return None
+            return verb
+    return None
