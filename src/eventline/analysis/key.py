@@ -15,7 +15,8 @@ from eventline.settings import Settings
 from eventline.versions import MODELS, PIPELINE_VERSION
 
 #: Bump when the event stage's output changes, so stored analyses are recomputed.
-ANALYSIS_VERSION = "analysis-4"  # 3: dates of reported events; 4: timex, places, quotes, parties
+# 3: dates of reported events; 4: timex, places, quotes, parties; 5: merge on one happening
+ANALYSIS_VERSION = "analysis-5"
 
 
 def _installed(name: str) -> bool:
