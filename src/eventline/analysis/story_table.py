@@ -92,7 +92,7 @@ def _pack_story(state: dict[str, Any]) -> bytes:
 def _unpack_story(data: bytes) -> dict[str, Any]:
     """`_pack_story` reversed; a row in the older JSON layout is parsed as before."""
     if data[:1] != _BINARY:
-        return _unpack(data)  # type: ignore[no-any-return]
+        return _unpack(data)
     raw = zlib.decompress(data[1:])
     members, spans, terms = _HEADER.unpack_from(raw)
     offset = _HEADER.size
