@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, select, text, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from eventline.model import (
@@ -362,8 +362,12 @@ class Writer:
         given = {k: v for k, v in values.items() if v is not UNSET}
         if not given:
             return
+        a = S.articles
+        # only the rows whose links change: a story's or group's stored members mostly keep
+        # theirs, and rewriting an article's row (its whole JSON) dirtied its pages for nothing
+        changes = or_(*(a.c[column].is_distinct_from(value) for column, value in given.items()))
         for part in _chunks(list(article_ids)):
-            self.conn.execute(update(S.articles).where(S.articles.c.id.in_(part)).values(given))
+            self.conn.execute(update(a).where(a.c.id.in_(part), changes).values(given))
 
     def upsert_claims(self, claims: Sequence[Claim]) -> None:
         """Claims by id with their evidence links (replaced whole per claim)."""
