@@ -122,3 +122,13 @@ def test_story_rows_round_trip_in_the_binary_layout_and_old_json_rows_still_read
     assert story_table._unpack_story(story_table._pack_story(empty)) == empty
     odd = {"members": [1], "spans": [[0, 0, 0]], "centroid": {"w:a\0b": 0.5}}
     assert story_table._unpack_story(story_table._pack_story(odd)) == odd
+
+
+def test_member_rows_round_trip_in_the_binary_layout() -> None:
+    member = {"span": [739_001, 739_001, 0], "vector": {"w:quota": 0.12345, "n:varley": 0.9}}
+    packed = story_table._pack_member(member)
+    assert packed[:1] == story_table._BINARY
+    assert story_table._unpack_member(packed) == member
+    assert story_table._unpack_member(story_table._pack(member)) == member
+    odd = {"span": [0, 0, 618], "vector": {"k:a\0b": 1.0}}
+    assert story_table._unpack_member(story_table._pack_member(odd)) == odd

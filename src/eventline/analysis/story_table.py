@@ -113,6 +113,22 @@ def _unpack_story(data: bytes) -> dict[str, Any]:
     }
 
 
+def _pack_member(state: dict[str, Any]) -> bytes:
+    """A member's state (span, TF-IDF vector) in the story layout: no members, one span, the
+    vector as the centroid (a link reads every member of the stories its articles join)."""
+    if any("\0" in term for term in state["vector"]):
+        return _pack(state)
+    return _pack_story({"members": [], "spans": [state["span"]], "centroid": state["vector"]})
+
+
+def _unpack_member(data: bytes) -> dict[str, Any]:
+    """`_pack_member` reversed; a row in the older JSON layout is parsed as before."""
+    if data[:1] != _BINARY:
+        return _unpack(data)
+    state = _unpack_story(data)
+    return {"span": state["spans"][0], "vector": state["centroid"]}
+
+
 def _parts(values: Iterable[Any]) -> Iterable[list[Any]]:
     ordered = sorted(set(values))
     for start in range(0, len(ordered), _CHUNK):
@@ -249,7 +265,7 @@ class StoredStories(StoryIndex):
                     m.c.seq.in_(part)
                 )
                 for seq, article_id, title, data in conn.execute(query):
-                    state = _unpack(bytes(data))
+                    state = _unpack_member(bytes(data))
                     span = PublishedDays.unpack(*state["span"])
                     self._members[int(seq)] = _Member(article_id, title, span, state["vector"])
         return [self._members[i] for i in record.members]
@@ -275,7 +291,7 @@ def load_all(store: Store) -> StoryIndex | None:
             index._stories[int(seq)] = _Story(founder, filed=story.filed)
         query = select(m.c.seq, m.c.article_id, m.c.story, m.c.title, m.c.data).order_by(m.c.seq)
         for seq, article_id, story_seq, title, data in conn.execute(query):
-            member = _unpack(bytes(data))
+            member = _unpack_member(bytes(data))
             span = PublishedDays.unpack(*member["span"])
             index._next_member = int(seq)
             index._join(
@@ -316,7 +332,13 @@ def save(conn: Connection, index: StoryIndex) -> None:
         conn.execute(insert(s), rows)
     if changes.members:
         rows = [
-            {"seq": seq, "article_id": a, "story": story, "title": title, "data": _pack(state)}
+            {
+                "seq": seq,
+                "article_id": a,
+                "story": story,
+                "title": title,
+                "data": _pack_member(state),
+            }
             for seq, a, story, title, state in changes.members
         ]
         conn.execute(insert(m), rows)
