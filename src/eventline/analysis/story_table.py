@@ -31,6 +31,7 @@ from eventline.corpus.stories import (
     story_months,
     window_months,
 )
+from eventline.model import content_id
 from eventline.store import Store
 from eventline.store.schema import blobs
 from eventline.store.schema_analysis import (
@@ -169,6 +170,7 @@ class StoredStories(StoryIndex):
         self._next_member = int(state["next_member"])
         self._known_terms: set[str] = set()
         self._known_articles: set[str] = set()
+        self._founders: dict[int, str] = {}  # story -> founding article, of stories not read
 
     @classmethod
     def open(cls, store: Store) -> StoredStories | None:
@@ -203,7 +205,24 @@ class StoredStories(StoryIndex):
                     self._story_of[article_id] = int(story)
                     stories.add(int(story))
         self._known_articles |= wanted
-        self._load_stories(stories)
+        self._need_founders(stories)
+
+    def _need_founders(self, seqs: Iterable[int]) -> None:
+        """The founding articles of these stories, which name them (`_story_id`), without
+        reading their state: a re-clustering asks the story of every article its stored
+        mentions came from, and decoding all those stories was a fifth of its time at
+        20,000 articles. A story is read whole when it is compared with or joined."""
+        wanted = set(seqs) - set(self._stories) - set(self._founders)
+        s = story_index_stories
+        with self._store.engine.connect() as conn:
+            for part in _parts(wanted):
+                query = select(s.c.seq, s.c.founder).where(s.c.seq.in_(part))
+                self._founders.update((int(seq), founder) for seq, founder in conn.execute(query))
+
+    def _story_id(self, story: int) -> str:
+        if story not in self._stories and story in self._founders:
+            return content_id("story", self._founders[story])
+        return super()._story_id(story)
 
     def _filed(self, article_id: str) -> int | None:
         if article_id not in self._story_of and article_id not in self._known_articles:
