@@ -56,6 +56,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_recipients.object_owner_recipient,
     rules_recipients.object_phrase_recipient,
     rules_counterparts.aid_beneficiary,
+    rules_counterparts.transfer_destination,
     rules_counterparts.purchase_seller,
     rules_counterparts.offer_addressee,
     rules_acts.reported_disapproval,
