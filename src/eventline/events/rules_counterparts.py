@@ -57,20 +57,30 @@ def transfer_destination(cands: list[EventCandidate], ctx: RuleContext) -> list[
     no party; the party it goes to (the verb's "to" phrase) is the recipient, not the
     nationality of the person or the maker of the goods moved."""
     for c in cands:
-        if c.type not in _TRANSFER_TYPES or c.trigger.pos_ != "VERB" or not c.actor:
+        verb = _transfer_verb(c)
+        if verb is None or not c.actor:
             continue
-        obj = first(c.trigger, "dobj")
-        if obj is None or obj.pos_ == "PRON" or ctx.actors.covering(obj) is not None:
+        objs = list(children(verb, "dobj"))
+        if not objs or any(o.pos_ == "PRON" or ctx.actors.covering(o) for o in objs):
             continue  # "sent Kyiv to the talks": the object is itself a party
-        moved = {r.id for r in ctx.actors.refs(obj)} | {r.id for r in own_actor(obj, ctx.actors)}
+        moved = {r.id for o in objs for r in (*ctx.actors.refs(o), *own_actor(o, ctx.actors))}
         if any(r.id not in moved for r in c.recipient):
             continue  # a recipient found elsewhere than in what is moved stays
-        found = unique(
-            r for _, p in prep_objects(c.trigger, ("to",)) for r in ctx.actors.refs(p)
-        )
+        found = unique(r for _, p in prep_objects(verb, ("to",)) for r in ctx.actors.refs(p))
         if found := excluding(found, c.actor):
             c.recipient = found
     return cands
+
+
+def _transfer_verb(c: EventCandidate) -> Token | None:
+    """The verb that moves what is handed over: the trigger, or the verb whose object the
+    trigger noun is ("delivered doses to Laos, the third donation from Beijing")."""
+    if c.type not in _TRANSFER_TYPES:
+        return None
+    if c.trigger.pos_ == "VERB":
+        return c.trigger
+    head = c.trigger.head
+    return head if c.trigger.dep_ == "dobj" and head.pos_ == "VERB" else None
 
 
 def _helping_verbs(c: EventCandidate, verbs: frozenset[str]) -> list[Token]:

@@ -405,3 +405,45 @@ def _after_and(tok: Token) -> bool:
     before = [doc[i] for i in range(max(tok.sent.start, tok.i - 2), tok.i)]
     words = [t for t in before if not t.is_punct]
     return bool(words) and words[-1].dep_ == "cc" and words[-1].lower_ in ("and", "or")
+
+
+# Sectors of bodies that act only inside their own state: the police and the courts.
+_DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
+
+
+def domestic_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Thai police opened an investigation into a student leader", "Egyptian security
+    forces tortured prisoners": the police and the courts act on people of their own state,
+    so an unnamed target (a role noun of no stated country) is of the actor's country; with
+    no recipient at all, the role noun the act is done to (the object, or what an inquiry
+    is into) is that target."""
+    for c in cands:
+        countries = {a.country for a in c.actor}
+        if len(countries) != 1 or not any(a.sector in _DOMESTIC_SECTORS for a in c.actor):
+            continue
+        country = next(iter(countries))
+        if country is None:
+            continue
+        if not c.recipient:
+            c.recipient = ctx.actors.descriptor(_done_to(c.trigger))
+        c.recipient = tuple(_of_country(r, country) for r in c.recipient)
+    return cands
+
+
+def _done_to(trigger: Token) -> Token | None:
+    """The noun an act is done to: a verb's object, an event noun's "into"/"of"/"against"
+    phrase."""
+    if trigger.pos_ == "VERB":
+        return first(trigger, "dobj")
+    holders = [trigger]
+    if trigger.dep_ == "dobj":
+        holders.append(trigger.head)  # "opened an investigation into X": hung on the verb
+    preps = ("into", "against", "of")
+    return next((p for h in holders for _, p in prep_objects(h, preps)), None)
+
+
+def _of_country(ref: ActorRef, country: str) -> ActorRef:
+    if not ref.id.startswith("desc:") or ref.country is not None:
+        return ref
+    noun = ref.id.rsplit(":", 1)[-1]
+    return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
