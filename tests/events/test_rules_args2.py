@@ -144,3 +144,31 @@ def test_the_police_investigate_people_of_their_own_state() -> None:
 def test_a_state_investigating_gives_an_unnamed_target_no_country() -> None:
     rows = _inquiry([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru")])
     assert [r.country for r in coded(rows, "ACCUSE").recipient] in ([], [None])
+
+
+def _asked_the(noun: str) -> list[Row]:
+    return [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("went", 1, "ROOT", "VERB", "VBD", "go"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("Permanent", 5, "compound", "PROPN", "NNP", "Permanent"),
+        ("Court", 2, "pobj", "PROPN", "NNP", "Court"),
+        ("of", 5, "prep", "ADP", "IN", "of"),
+        ("Arbitration", 6, "pobj", "PROPN", "NNP", "Arbitration"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("asked", 1, "conj", "VERB", "VBD", "ask"),
+        ("the", 11, "det", "DET", "DT", "the"),
+        (noun, 9, "dobj", "NOUN", "NN", noun),
+        ("to", 13, "aux", "PART", "TO", "to"),
+        ("rule", 9, "xcomp", "VERB", "VB", "rule"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_the_court_is_the_court_named_in_full_before() -> None:
+    table = {**TABLE, "Permanent Court of Arbitration": ("kb:pca", "PCA", None, "JUD", "ORG")}
+    doc = parsed_doc(_asked_the("court"), table)
+    assert [r.id for r in ActorIndex(doc).descriptor(doc[11])] == ["kb:pca"]
+    other = parsed_doc(_asked_the("tribunal"), table)
+    assert "kb:pca" not in [r.id for r in ActorIndex(other).descriptor(other[11])]

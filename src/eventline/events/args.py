@@ -217,8 +217,30 @@ class ActorIndex:
         "rebel fighters"); never a pronoun or a word inside an actor span."""
         if tok is None or self.covering(tok) is not None:
             return ()
+        if (named := self.named_before(tok)) is not None:
+            return (named,)
         ref = descriptor(tok, country=None)
         return (ref,) if ref is not None else ()
+
+    def named_before(self, tok: Token) -> ActorRef | None:
+        """ "filed a case at the International Court of Justice and asked the court to ...":
+        a bare definite noun ("the court", "the agency") is the one body named before it in
+        the article whose name has that noun as its head, not a new, countryless role."""
+        dets = [x for x in tok.children if x.dep_ == "det"]
+        if tok.pos_ != "NOUN" or len(dets) != len(list(tok.children)) or not dets:
+            return None
+        if dets[0].lower_ != "the":
+            return None
+        head = tok.lemma_.lower()
+        found = {
+            ref.id: ref
+            for span in self.doc.spans.get(SPAN_KEY, ())
+            if span.end <= tok.i
+            and not is_person(span)
+            and span.root.lemma_.lower() == head
+            and (ref := _span_actor(span)) is not None
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def pronoun(self, tok: Token) -> ActorRef | None:
         """he/she: the last person named as a subject before; I/we in a quote: its speaker."""
