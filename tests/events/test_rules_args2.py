@@ -172,3 +172,20 @@ def test_the_court_is_the_court_named_in_full_before() -> None:
     assert [r.id for r in ActorIndex(doc).descriptor(doc[11])] == ["kb:pca"]
     other = parsed_doc(_asked_the("tribunal"), table)
     assert "kb:pca" not in [r.id for r in ActorIndex(other).descriptor(other[11])]
+
+
+def test_their_talks_are_of_the_parties_coordinated_in_the_subjects_of_phrase() -> None:
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("ministers", 6, "nsubj", "NOUN", "NNS", "minister"),
+        ("of", 1, "prep", "ADP", "IN", "of"),
+        ("Sudan", 2, "pobj", "PROPN", "NNP", "Sudan"),
+        ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("Chad", 3, "conj", "PROPN", "NNP", "Chad"),
+        ("held", 6, "ROOT", "VERB", "VBD", "hold"),
+        ("their", 8, "poss", "PRON", "PRP$", "their"),
+        ("talks", 6, "dobj", "NOUN", "NNS", "talk"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed_doc(rows, TABLE)
+    assert [r.country for r in ActorIndex(doc).refs(doc[7])] == ["SDN", "TCD"]

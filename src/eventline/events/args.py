@@ -288,8 +288,12 @@ class ActorIndex:
                 break
             clause = clause.head
         subj = first(clause, "nsubj", "nsubjpass")
-        if subj is not None and subj.conjuncts and subj.pos_ != "PRON" and tok not in subj.subtree:
-            return self._all_named(subj)
+        if subj is not None and subj.pos_ != "PRON" and tok not in subj.subtree:
+            # "the ministers of Russia and Ukraine held their talks": the parties coordinated
+            # inside the subject's "of" phrase are the "their" as much as conjoined subjects
+            both = self._all_named(subj)
+            if both or subj.conjuncts:
+                return both
         # "Pezeshkian thanked Putin and Xi for their support": else the coordinated object
         # before the pronoun (one subject is no "they")
         obj = first(clause, "dobj", "dative")
