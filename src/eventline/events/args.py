@@ -136,6 +136,8 @@ class ActorIndex:
             return [ref]
         if (home := self.homeland(tok)) is not None:
             return [home]
+        if (owned := self.owned_descriptor(tok)) is not None:
+            return [owned]
         found: list[ActorRef] = []
         for child in tok.children:
             if child.dep_ in _MODIFIERS:
@@ -177,6 +179,20 @@ class ActorIndex:
         owner = self.pronoun(poss)
         return self.state(owner.country) if owner is not None and owner.country else None
 
+    def owned_descriptor(self, tok: Token) -> ActorRef | None:
+        """ "said his government had accepted", "their army attacked": a subject role noun
+        owned by a possessive pronoun is the body of the pronoun's owner's state (the
+        descriptor alone would leave it countryless, coded as nobody's). Only a subject: an
+        owned object ("recall its ambassador", "withdraw their troops") is the actor's own
+        means, never the other party."""
+        poss = first(tok, "poss")
+        if tok.dep_ not in SUBJECTS or poss is None or poss.pos_ != "PRON":
+            return None
+        owner = self.pronoun(poss)
+        if owner is None or not owner.country:
+            return None
+        return descriptor(tok, country=owner.country)
+
     def state(self, country: str) -> ActorRef:
         """The state `country` as a party: the document's own mention of it when there is one
         (its id is `kb:<country>`), else a bare reference with the code as its name."""
@@ -201,8 +217,30 @@ class ActorIndex:
         "rebel fighters"); never a pronoun or a word inside an actor span."""
         if tok is None or self.covering(tok) is not None:
             return ()
+        if (named := self.named_before(tok)) is not None:
+            return (named,)
         ref = descriptor(tok, country=None)
         return (ref,) if ref is not None else ()
+
+    def named_before(self, tok: Token) -> ActorRef | None:
+        """ "filed a case at the International Court of Justice and asked the court to ...":
+        a bare definite noun ("the court", "the agency") is the one body named before it in
+        the article whose name has that noun as its head, not a new, countryless role."""
+        dets = [x for x in tok.children if x.dep_ == "det"]
+        if tok.pos_ != "NOUN" or len(dets) != len(list(tok.children)) or not dets:
+            return None
+        if dets[0].lower_ != "the":
+            return None
+        head = tok.lemma_.lower()
+        found = {
+            ref.id: ref
+            for span in self.doc.spans.get(SPAN_KEY, ())
+            if span.end <= tok.i
+            and not is_person(span)
+            and span.root.lemma_.lower() == head
+            and (ref := _span_actor(span)) is not None
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def pronoun(self, tok: Token) -> ActorRef | None:
         """he/she: the last person named as a subject before; I/we in a quote: its speaker."""
@@ -250,8 +288,12 @@ class ActorIndex:
                 break
             clause = clause.head
         subj = first(clause, "nsubj", "nsubjpass")
-        if subj is not None and subj.conjuncts and subj.pos_ != "PRON" and tok not in subj.subtree:
-            return self._all_named(subj)
+        if subj is not None and subj.pos_ != "PRON" and tok not in subj.subtree:
+            # "the ministers of Russia and Ukraine held their talks": the parties coordinated
+            # inside the subject's "of" phrase are the "their" as much as conjoined subjects
+            both = self._all_named(subj)
+            if both or subj.conjuncts:
+                return both
         # "Pezeshkian thanked Putin and Xi for their support": else the coordinated object
         # before the pronoun (one subject is no "they")
         obj = first(clause, "dobj", "dative")

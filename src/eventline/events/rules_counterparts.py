@@ -8,6 +8,8 @@ in a place the trigger's pattern does not look:
   "sent doctors to assist flood victims"); the parser may also split a hyphenated noun into
   several objects or read "help farmers hit by the floods" as a clause with "farmers" its
   subject.
+- `transfer_destination`: what is handed over (a suspect, vaccine doses) is no party; the
+  party it goes to is ("extradited a Russian programmer to the United States").
 - `purchase_seller`: a state buying aircraft or arms names its seller as the maker in the
   product's name ("agreed to purchase 60 Boeing 737 aircraft"), which the parser reads as a
   modifier of the product and the nlp stage may not tag as an organisation at all.
@@ -43,6 +45,42 @@ def aid_beneficiary(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
                 c.recipient = found
                 break
     return cands
+
+
+# Types whose act moves someone or something to a party ("extradited a suspect to the US",
+# "delivered vaccine doses to Zimbabwe", "handed their weapons over to UN troops").
+_TRANSFER_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})
+
+
+def transfer_destination(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Spain extradited a Russian programmer to the United States": what is handed over is
+    no party; the party it goes to (the verb's "to" phrase) is the recipient, not the
+    nationality of the person or the maker of the goods moved."""
+    for c in cands:
+        verb = _transfer_verb(c)
+        if verb is None or not c.actor:
+            continue
+        objs = list(children(verb, "dobj"))
+        if not objs or any(o.pos_ == "PRON" or ctx.actors.covering(o) for o in objs):
+            continue  # "sent Kyiv to the talks": the object is itself a party
+        moved = {r.id for o in objs for r in (*ctx.actors.refs(o), *own_actor(o, ctx.actors))}
+        if any(r.id not in moved for r in c.recipient):
+            continue  # a recipient found elsewhere than in what is moved stays
+        found = unique(r for _, p in prep_objects(verb, ("to",)) for r in ctx.actors.refs(p))
+        if found := excluding(found, c.actor):
+            c.recipient = found
+    return cands
+
+
+def _transfer_verb(c: EventCandidate) -> Token | None:
+    """The verb that moves what is handed over: the trigger, or the verb whose object the
+    trigger noun is ("delivered doses to Laos, the third donation from Beijing")."""
+    if c.type not in _TRANSFER_TYPES:
+        return None
+    if c.trigger.pos_ == "VERB":
+        return c.trigger
+    head = c.trigger.head
+    return head if c.trigger.dep_ == "dobj" and head.pos_ == "VERB" else None
 
 
 def _helping_verbs(c: EventCandidate, verbs: frozenset[str]) -> list[Token]:

@@ -71,6 +71,8 @@ def event_noun_targets(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
         found = _agent_phrase_target(c, ctx.actors) or _owned_target(c, ctx.actors)
         if not found and c.type == "ACCUSE":
             found = _inquiry_target(c.trigger, ctx.actors)
+        if not excluding(found, c.actor):
+            found = _owned_act_patient(c.trigger, ctx.actors)
         if not found:
             found = _sides_of_content(c.trigger, ctx.actors)
         if not excluding(found, c.actor) and c.type == "REQUEST":
@@ -96,6 +98,16 @@ def _owned_target(c: EventCandidate, actors: ActorIndex) -> tuple[ActorRef, ...]
         if found := actors.bound_owner(pobj):
             return found
     return ()
+
+
+def _owned_act_patient(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "London's expulsion of Russian envoys", "Moscow's invasion of Ukraine": an act noun
+    whose owner names its doer has its "of" phrase name whom it is done to (without an owner
+    the "of" phrase may be the doer: "the resignation of the minister")."""
+    owner = first(noun, "poss")
+    if owner is None or not actors.refs(owner):
+        return ()
+    return unique(r for _, p in prep_objects(noun, ("of",)) for r in actors.refs(p))
 
 
 def _sides_of_content(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
@@ -209,7 +221,7 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
         obj = first(c.trigger, "dobj") or _shifted_object(c.trigger)
         if obj is None or _already_party(ctx.actors.refs(obj), c):
             continue  # "met Prime Minister Abe": the object is a party, not its owner's act
-        refs = _other_side(own_actor(obj, ctx.actors), c.actor)
+        refs = _other_side(own_actor(obj, ctx.actors), c.actor) or _invited_to(obj, ctx.actors)
         refs = refs or unique(
             r
             for _, p in prep_objects(obj, ("from", "of", "between", "with"))
@@ -217,6 +229,18 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
         )
         c.recipient = excluding(refs, c.actor)
     return cands
+
+
+# Nouns of an invitation, whose "to visit X" names the host.
+_INVITATIONS = frozenset({"invitation", "invite"})
+
+
+def _invited_to(obj: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "accepted an invitation to visit Canberra": the host the invitation is to."""
+    if obj.lemma_.lower() not in _INVITATIONS:
+        return ()
+    visits = [v for v in children(obj, "acl", "relcl") if v.lemma_.lower() == "visit"]
+    return unique(r for v in visits for r in actors.refs(first(v, "dobj")))
 
 
 # How a request's content leads to what it is about ("a re-run of the bidding for the
@@ -240,7 +264,16 @@ def requested_owner(trigger: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
         if found:
             return found
         level = [p for noun in level for _, p in prep_objects(noun, _CONTENT_PREPS)]
-    return ()
+    # "called for a ceasefire between Israel and Hezbollah": the sides of what is asked
+    contents = _request_contents(trigger)
+    return unique(
+        r
+        for noun in contents
+        for t in noun.subtree
+        if t.dep_ == "prep" and t.lower_ == "between" and t.i > noun.i
+        for side in children(t, "pobj")
+        for r in actors.refs(side)
+    )
 
 
 def _request_contents(trigger: Token) -> list[Token]:
@@ -372,3 +405,45 @@ def _after_and(tok: Token) -> bool:
     before = [doc[i] for i in range(max(tok.sent.start, tok.i - 2), tok.i)]
     words = [t for t in before if not t.is_punct]
     return bool(words) and words[-1].dep_ == "cc" and words[-1].lower_ in ("and", "or")
+
+
+# Sectors of bodies that act only inside their own state: the police and the courts.
+_DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
+
+
+def domestic_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Thai police opened an investigation into a student leader", "Egyptian security
+    forces tortured prisoners": the police and the courts act on people of their own state,
+    so an unnamed target (a role noun of no stated country) is of the actor's country; with
+    no recipient at all, the role noun the act is done to (the object, or what an inquiry
+    is into) is that target."""
+    for c in cands:
+        countries = {a.country for a in c.actor}
+        if len(countries) != 1 or not any(a.sector in _DOMESTIC_SECTORS for a in c.actor):
+            continue
+        country = next(iter(countries))
+        if country is None:
+            continue
+        if not c.recipient:
+            c.recipient = ctx.actors.descriptor(_done_to(c.trigger))
+        c.recipient = tuple(_of_country(r, country) for r in c.recipient)
+    return cands
+
+
+def _done_to(trigger: Token) -> Token | None:
+    """The noun an act is done to: a verb's object, an event noun's "into"/"of"/"against"
+    phrase."""
+    if trigger.pos_ == "VERB":
+        return first(trigger, "dobj")
+    holders = [trigger]
+    if trigger.dep_ == "dobj":
+        holders.append(trigger.head)  # "opened an investigation into X": hung on the verb
+    preps = ("into", "against", "of")
+    return next((p for h in holders for _, p in prep_objects(h, preps)), None)
+
+
+def _of_country(ref: ActorRef, country: str) -> ActorRef:
+    if not ref.id.startswith("desc:") or ref.country is not None:
+        return ref
+    noun = ref.id.rsplit(":", 1)[-1]
+    return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
