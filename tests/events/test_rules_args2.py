@@ -100,22 +100,6 @@ def test_an_accepted_invitation_is_from_the_host_of_the_visit() -> None:
     assert countries(coded(rows, "AGREE")) == (["IND"], ["JPN"])
 
 
-def test_his_government_as_subject_is_the_speakers_state() -> None:
-    rows: list[Row] = [
-        ("Sarkissian", 1, "nsubj", "PROPN", "NNP", "Sarkissian"),
-        ("said", 1, "ROOT", "VERB", "VBD", "say"),
-        ("his", 3, "poss", "PRON", "PRP$", "his"),
-        ("government", 5, "nsubj", "NOUN", "NN", "government"),
-        ("had", 5, "aux", "AUX", "VBD", "have"),
-        ("accepted", 1, "ccomp", "VERB", "VBN", "accept"),
-        ("the", 7, "det", "DET", "DT", "the"),
-        ("truce", 5, "dobj", "NOUN", "NN", "truce"),
-        (".", 1, "punct", "PUNCT", ".", "."),
-    ]
-    c = coded(rows, "AGREE")
-    assert [(a.country, a.sector) for a in c.actor] == [("ARM", "GOV")]
-
-
 def _inquiry(actor: list[Row]) -> list[Row]:
     n = len(actor)
     return [

@@ -136,8 +136,6 @@ class ActorIndex:
             return [ref]
         if (home := self.homeland(tok)) is not None:
             return [home]
-        if (owned := self.owned_descriptor(tok)) is not None:
-            return [owned]
         found: list[ActorRef] = []
         for child in tok.children:
             if child.dep_ in _MODIFIERS:
@@ -178,20 +176,6 @@ class ActorIndex:
             return None
         owner = self.pronoun(poss)
         return self.state(owner.country) if owner is not None and owner.country else None
-
-    def owned_descriptor(self, tok: Token) -> ActorRef | None:
-        """ "said his government had accepted", "their army attacked": a subject role noun
-        owned by a possessive pronoun is the body of the pronoun's owner's state (the
-        descriptor alone would leave it countryless, coded as nobody's). Only a subject: an
-        owned object ("recall its ambassador", "withdraw their troops") is the actor's own
-        means, never the other party."""
-        poss = first(tok, "poss")
-        if tok.dep_ not in SUBJECTS or poss is None or poss.pos_ != "PRON":
-            return None
-        owner = self.pronoun(poss)
-        if owner is None or not owner.country:
-            return None
-        return descriptor(tok, country=owner.country)
 
     def state(self, country: str) -> ActorRef:
         """The state `country` as a party: the document's own mention of it when there is one

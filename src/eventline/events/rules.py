@@ -75,7 +75,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_places.place_recipient,
     rules_conflict.attack_responder,
     rules_places.descriptor_country,
-    rules_recipients.domestic_target,
+    rules_recipients.domestic_role_target,
     rules_places.state_body_country,
     rules_conflict.unattributed_attack,
     rules_places.protest_target_country,

@@ -411,7 +411,7 @@ def _after_and(tok: Token) -> bool:
 _DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
 
 
-def domestic_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+def domestic_role_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Thai police opened an investigation into a student leader", "Egyptian security
     forces tortured prisoners": the police and the courts act on people of their own state,
     so an unnamed target (a role noun of no stated country) is of the actor's country; with
