@@ -8,6 +8,7 @@ import pytest
 
 from eventline.ingest.html import extract_html
 from eventline.ingest.pagedate import (
+    local_timestamp,
     markup_states,
     markup_timestamp,
     printed_dates,
@@ -110,3 +111,13 @@ def test_extract_html_prefers_the_header_over_a_related_story_date() -> None:
     _text, hints = extract_html(html, source="t", max_bytes=10**6, timeout=10)
     assert hints.printed_date == "2019-04-09"
     assert hints.published in (None, "2019-04-09")
+
+
+def test_utc_stamp_moves_to_the_zone_of_a_one_zone_language() -> None:
+    ja = '<html lang="ja"><head></head></html>'
+    assert local_timestamp("2023-01-09T16:20:00Z", ja) == "2023-01-10T01:20:00+09:00"
+    # English is read across many zones; a stamp with its own offset is already local
+    assert local_timestamp("2023-01-09T16:20:00Z", "<html lang=en>") == "2023-01-09T16:20:00Z"
+    kept = "2023-01-09T16:20:00-05:00"
+    assert local_timestamp(kept, ja) == kept
+    assert local_timestamp(None, ja) is None

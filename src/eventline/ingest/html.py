@@ -19,7 +19,12 @@ from trafilatura.settings import use_config
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
 from eventline.ingest.listing import listing_text, read_listing, word_count
-from eventline.ingest.pagedate import markup_states, markup_timestamp, printed_dates
+from eventline.ingest.pagedate import (
+    local_timestamp,
+    markup_states,
+    markup_timestamp,
+    printed_dates,
+)
 from eventline.ingest.ratings import protect_ratings
 from eventline.model import Hints
 
@@ -74,7 +79,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
         title=page.get("title") or None,
         outlet=page.get("sitename") or None,
         author=page.get("author") or None,
-        published=markup_timestamp(html, day) or day,
+        published=local_timestamp(markup_timestamp(html, day), html) or day,
         printed_date=printed.published,
         printed_updated=printed.updated,
         page_date=fallback or (None if page.get("date") else _fallback_date(html)),

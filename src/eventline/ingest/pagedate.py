@@ -13,6 +13,7 @@ convert it to the local day the page prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -242,3 +243,22 @@ def markup_states(html: str, day: str) -> bool:
         rf"/{year}/?{month}/?{date}/",
     )
     return any(re.search(form, html) for form in forms)
+
+
+# Languages read in one time zone: a UTC stamp on such a page is shown to its readers at this
+# offset (hours). Languages spoken across zones (English, Russian, Arabic, Spanish) are absent.
+_ZONE_OF_LANGUAGE = {"ja": 9, "ko": 9, "zh": 8, "th": 7, "vi": 7, "tr": 3}
+_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+
+
+def local_timestamp(value: str | None, html: str) -> str | None:
+    """A UTC stamp ("...Z", "+00:00") moved to the zone the page's language is read in, so its
+    date is the local day the outlet's readers saw; any other value as it is."""
+    stamp = parse_timestamp(value) if value else None
+    if not isinstance(stamp, dt.datetime) or stamp.utcoffset() != dt.timedelta(0):
+        return value
+    lang = _LANG.search(html[:2000])
+    hours = _ZONE_OF_LANGUAGE.get(lang.group(1).casefold()) if lang else None
+    if hours is None:
+        return value
+    return stamp.astimezone(dt.timezone(dt.timedelta(hours=hours))).isoformat()
