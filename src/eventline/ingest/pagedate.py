@@ -80,6 +80,7 @@ _FOREIGN = re.compile(
     re.IGNORECASE,
 )
 _FOREIGN_TAGS = {"aside", "nav", "footer", "form", "script", "style", "noscript"}
+_SLASHED = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _HEADER_CHARS = 400  # text read after the headline before the story's body begins
 _BODY_PARAGRAPH = 120  # a paragraph this long is the body: the header is over
 
@@ -206,6 +207,8 @@ def printed_dates(html: str, *, title: str | None = None) -> PrintedDates:
     text = header_text(root, title)
     if not text:
         return PrintedDates()
+    if not _SLASHED.search(text.translate(_DIGITS)):  # the day order matters only for "03/11/2004"
+        return read_printed(text, day_first=True)
     page_text = " ".join(root.xpath("//body//text()"))[:50_000].translate(_DIGITS)
     return read_printed(text, day_first=_day_first(page_text, root.get("lang") or ""))
 
