@@ -100,7 +100,6 @@ def test_date_classed_span_is_not_markup() -> None:
     assert not markup_states(html, "2019-03-28")
     head = '<meta name="pubdate" content="2019-04-09">'
     assert markup_states(_page("", head=head), "2019-04-09")
-    assert markup_states(html.replace('href="/a"', 'href="/2019/03/28/board"'), "2019-03-28")
 
 
 def test_extract_html_prefers_the_header_over_a_related_story_date() -> None:
@@ -121,3 +120,16 @@ def test_utc_stamp_moves_to_the_zone_of_a_one_zone_language() -> None:
     kept = "2023-01-09T16:20:00-05:00"
     assert local_timestamp(kept, ja) == kept
     assert local_timestamp(None, ja) is None
+
+
+def test_time_element_counts_as_markup_only_outside_related_lists() -> None:
+    related = '<ul class="related"><li><time datetime="2019-03-28">Mar 28</time></li></ul>'
+    html = _page("Posted 04/09/2019", after=related)
+    assert not markup_states(html, "2019-03-28")
+    own = _page('<time datetime="2019-04-09T08:00">Apr 9</time>')
+    assert markup_states(own, "2019-04-09")
+    # a related story's dated URL says nothing about this page
+    linked = _page("x", after='<a href="/2019/03/28/board-delays-vote/">Board</a>')
+    assert not markup_states(linked, "2019-03-28")
+    canonical = '<link rel="canonical" href="https://example.org/2019/04/09/market-hall/">'
+    assert markup_states(_page("x", head=canonical), "2019-04-09")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from html import unescape
 
 import lxml.html
 from lxml import etree
@@ -198,18 +199,42 @@ def header_text(root: etree._Element, title: str | None) -> str:
     return " | ".join(parts)
 
 
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_LANG_TAG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
+_BEFORE_H1, _AFTER_H1 = 1500, 8000  # characters of markup read around the headline
+
+
+def _header_markup(html: str, title: str | None) -> tuple[str, str] | None:
+    """The markup around the story's <h1> (the one sharing most characters with the title) and
+    that headline's text: parsing this window, not the whole page, keeps the cost low."""
+    heads = [(m, unescape(_TAG.sub("", m.group(1))).strip()) for m in _H1.finditer(html)]
+    heads = [(m, text) for m, text in heads if len(text) >= 4]
+    if not heads:
+        return None
+    wanted = set(title or "")
+    best, text = max(heads, key=lambda h: len(wanted & set(h[1]))) if title else heads[0]
+    start = html.find("<", max(0, best.start() - _BEFORE_H1))
+    lang = _LANG_TAG.search(html[:2000])
+    opening = f'<html lang="{lang.group(1)}">' if lang else "<html>"
+    return f"{opening}<body>{html[start : best.end() + _AFTER_H1]}</body></html>", text
+
+
 def printed_dates(html: str, *, title: str | None = None) -> PrintedDates:
     """The publication and update dates the story's header prints (see module docstring)."""
+    window = _header_markup(html, title)
+    if window is None:
+        return PrintedDates()
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(window[0])
     except (etree.ParserError, ValueError):
         return PrintedDates()
-    text = header_text(root, title)
+    text = header_text(root, window[1])
     if not text:
         return PrintedDates()
     if not _SLASHED.search(text.translate(_DIGITS)):  # the day order matters only for "03/11/2004"
         return read_printed(text, day_first=True)
-    page_text = " ".join(root.xpath("//body//text()"))[:50_000].translate(_DIGITS)
+    page_text = " ".join(root.xpath("//body//text()")).translate(_DIGITS)
     return read_printed(text, day_first=_day_first(page_text, root.get("lang") or ""))
 
 
@@ -236,16 +261,29 @@ def markup_timestamp(html: str, day: str | None) -> str | None:
 
 
 def markup_states(html: str, day: str) -> bool:
-    """True when `day` (the date trafilatura chose) is stated by machine-readable markup: a
-    <meta> or JSON-LD value, a <time datetime>, or a URL path ("/2024/03/05/"). htmldate also
-    reads date-classed elements, and those include related stories' and comments' dates."""
+    """True when `day` (the date trafilatura chose) is stated by machine-readable markup about
+    the story: a <meta> or JSON-LD value, a <time datetime> outside related lists and comments,
+    or the page's own URL ("/2024/03/05/"). htmldate also reads date-classed elements, and
+    those include related stories' and comments' dates."""
     year, month, date = day.split("-")
-    forms = (
-        rf"(?:content|datetime)\s*=\s*[\"']{day}",
+    head = (
+        rf"content\s*=\s*[\"']{day}",
         rf"\"date(?:Published|Created)\"\s*:\s*\"{day}",
-        rf"/{year}/?{month}/?{date}/",
+        rf"(?:canonical|og:url)[^>]*/{year}/?{month}/?{date}/",
+        rf"/{year}/?{month}/?{date}/[^>]*(?:canonical|og:url)",
     )
-    return any(re.search(form, html) for form in forms)
+    if any(re.search(form, html) for form in head):
+        return True
+    if f'datetime="{day}' not in html and f"datetime='{day}" not in html:
+        return False
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return False
+    return any(
+        (node.get("datetime") or "").startswith(day) and not _foreign(node, None)
+        for node in root.iter("time")
+    )
 
 
 # Languages read in one time zone: a UTC stamp on such a page is shown to its readers at this
