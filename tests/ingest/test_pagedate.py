@@ -133,3 +133,14 @@ def test_time_element_counts_as_markup_only_outside_related_lists() -> None:
     assert not markup_states(linked, "2019-03-28")
     canonical = '<link rel="canonical" href="https://example.org/2019/04/09/market-hall/">'
     assert markup_states(_page("x", head=canonical), "2019-04-09")
+
+
+def test_a_deck_sentence_dates_the_event_not_the_page() -> None:
+    deck = (
+        '<p class="deck">Talks that began on 2 May 2019 ended without a deal, officials said.</p>'
+        '<div class="byline">By Ann Lee, 9 May 2019</div>'
+    )
+    assert printed_dates(_page("", after="").replace('<div class="byline"></div>', deck)) == (
+        printed_dates(_page("By Ann Lee, 9 May 2019"))
+    )
+    assert printed_dates(_page("By Ann Lee, 9 May 2019")).published == "2019-05-09"

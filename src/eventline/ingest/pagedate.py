@@ -82,7 +82,9 @@ _FOREIGN = re.compile(
 )
 _FOREIGN_TAGS = {"aside", "nav", "footer", "form", "script", "style", "noscript"}
 _SLASHED = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_HEADER_CHARS = 400  # text read after the headline before the story's body begins
+_HEADER_CHARS = 400
+_STAMP_CHARS = 110  # a byline with its stamps fits; a deck sentence is longer
+_SENTENCE_WORDS = 8  # text read after the headline before the story's body begins
 _BODY_PARAGRAPH = 120  # a paragraph this long is the body: the header is over
 
 
@@ -173,6 +175,18 @@ def _headline(root: etree._Element, title: str | None) -> etree._Element | None:
     return max(heads, key=lambda h: len(wanted & set(h.text_content())))
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？]\W*$")
+
+
+def _prose(text: str) -> bool:
+    """A deck or standfirst sentence ("The summit on 3 May 2024 ended ..."): its dates are the
+    story's events, not the page's stamps, which are short and unpunctuated."""
+    text = text.strip()
+    return len(text) > _STAMP_CHARS or (
+        len(text.split()) >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(text))
+    )
+
+
 def header_text(root: etree._Element, title: str | None) -> str:
     """What the page prints beside its headline: the kicker line before the <h1> in the same
     container and the lines after it, up to the first body paragraph."""
@@ -182,7 +196,7 @@ def header_text(root: etree._Element, title: str | None) -> str:
     parts = [
         " ".join(sib.text_content().split())
         for sib in reversed(list(head.itersiblings(preceding=True)))
-        if not _foreign(sib, None) and len(sib.text_content()) < _BODY_PARAGRAPH
+        if not _foreign(sib, None) and not _prose(sib.text_content())
     ]
     size = 0
     for node in head.xpath("following::text()"):
@@ -192,8 +206,9 @@ def header_text(root: etree._Element, title: str | None) -> str:
             continue
         if parent.tag == "p" and len(parent.text_content()) >= _BODY_PARAGRAPH:
             break
-        parts.append(chunk)
         size += len(chunk)
+        if not _prose(chunk):
+            parts.append(chunk)
         if size > _HEADER_CHARS:
             break
     return " | ".join(parts)
