@@ -76,6 +76,10 @@ class Hints(Record):
     # A date the page states somewhere (htmldate's wider search) when its metadata names no
     # publication date: weaker than a date printed with the story, stronger than a guess.
     page_date: str | None = None
+    # The publication and update stamps printed in the story's header (ISO, local time, no
+    # offset): the page's own day, stronger than `page_date` (see ingest/pagedate.py).
+    printed_date: str | None = None
+    printed_updated: str | None = None
     # The items of a listing page, as the HTML reader found them (kind "listing").
     listing: tuple[ListingItem, ...] = ()
 

@@ -150,3 +150,13 @@ def test_long_paragraph_above_a_credit_stays_in_the_body() -> None:
     assert article.captions == ()
     assert article.body.startswith("Unions walked out on Monday.")
     assert "Getty Images" not in article.body
+
+
+def test_byline_and_stamps_on_one_line_are_a_date_line() -> None:
+    from eventline.clean.boilerplate import is_stamp_line
+
+    assert is_stamp_line("최유진 기자 | 입력 2021.04.02 09:15 | 수정 2021.04.03 10:40")
+    assert is_stamp_line("By Dana Whitfield · Updated June 9, 2021")
+    # menus and sentences with a bar are not stamps
+    assert not is_stamp_line("World | Business | Sport")
+    assert not is_stamp_line("Sales fell | the firm said on June 9, 2021, citing costs.")

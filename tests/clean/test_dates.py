@@ -121,3 +121,27 @@ def test_page_date_is_weaker_than_a_printed_date_and_stronger_than_none() -> Non
     assert _pub("Talks ended.", hints=hints) == ("2025-03-02", "day")
     printed = ("Published March 1, 2025",)
     assert _pub("Talks ended.", hints=hints, date_lines=printed) == ("2025-03-01", "day")
+
+
+def test_printed_local_day_wins_over_a_utc_stamp_a_day_earlier() -> None:
+    # 21:30 UTC is 06:30 the next morning at UTC+9: the page prints the local day
+    hints = Hints(published="2022-02-14T21:30:00Z", printed_date="2022-02-15T06:30")
+    assert _pub("text", hints=hints) == ("2022-02-15", "day")
+    # a printed time no UTC offset explains leaves the metadata in charge
+    odd = Hints(published="2022-02-14T21:30:00Z", printed_date="2022-02-15T06:07")
+    assert _pub("text", hints=odd) == ("2022-02-14", "day")
+    # two days apart is no time zone
+    far = Hints(published="2022-02-14T21:30:00Z", printed_date="2022-02-16")
+    assert _pub("text", hints=far) == ("2022-02-14", "day")
+
+
+def test_printed_header_date_outranks_the_page_wide_date() -> None:
+    hints = Hints(printed_date="2021-09-03", page_date="2021-08-30")
+    assert _pub("text", hints=hints) == ("2021-09-03", "day")
+
+
+def test_printed_update_only_when_no_publication_is_printed() -> None:
+    both = Hints(printed_date="2021-09-03", printed_updated="2021-09-05")
+    assert _pub("text", hints=both) == ("2021-09-03", "day")
+    only = Hints(printed_updated="2021-09-05", page_date="2021-08-01")
+    assert _pub("text", hints=only) == ("2021-09-05", "day")

@@ -112,3 +112,13 @@ def test_subhead_over_a_date_inside_one_story_does_not_split() -> None:
         "Construction is due to start next year and last about three years, officials said.\n"
     )
     assert len(_segments(text)) == 1
+
+
+def test_date_lines_in_more_forms_and_scripts() -> None:
+    from eventline.clean.split import is_date_line
+
+    for line in ("7. März 2022", "9 de julio de 2021", "17 जून 2022", "Posted 11/23/2021",
+                 "14 Ekim 2022 Cuma"):  # fmt: skip
+        assert is_date_line(line), line
+    # a sentence that starts with a date is no date line
+    assert not is_date_line("9 July 2021 was the day the bridge reopened to traffic.")

@@ -104,6 +104,26 @@ def _caption_sized(line: Line) -> bool:
     return line.words <= 70 and len(re.findall(r"[.!?][\"”’)]*\s+[A-Z]", line.text)) <= 1
 
 
+_STAMP_PARTS = re.compile(r"\s+[|·•]\s+")
+_STAMP_NAME_WORDS = 4  # "Kim Min-su, reporter": a name with its role, never a sentence
+
+
+def is_stamp_line(text: str) -> bool:
+    """A byline and the story's date stamps on one line, joined by "|" or "·" ("Lee Ji-eun,
+    reporter | Posted 2022.11.03 07:30 | Revised 2022.11.04"): every part is a date line or a
+    short name, and at least one is a date line."""
+    if len(text) > 200 or not any(c.isdigit() for c in text):
+        return False
+    parts = _STAMP_PARTS.split(text.strip())
+    if len(parts) < 2 or not any(is_date_line(part) for part in parts):
+        return False
+    return all(
+        is_date_line(part)
+        or (len(part.split()) <= _STAMP_NAME_WORDS and not part.endswith((".", "。", "!", "?")))
+        for part in parts
+    )
+
+
 def is_chrome(line: Line) -> bool:
     """A line that can never be a headline: boilerplate, an age or date, a label, a credit."""
     text = line.text
@@ -111,6 +131,7 @@ def is_chrome(line: Line) -> bool:
         line_rule(text)
         or is_age(text)
         or is_date_line(text)
+        or is_stamp_line(text)
         or is_credit(text)
         or byline(text)
         or section_label(line)
@@ -165,7 +186,7 @@ def sort_lines(lines: list[Line], *, skip: set[int]) -> Sorted:
                 if not cues().staff_bio.search(line.text):
                     out.reasons.add("guest author bio")
             continue
-        if is_date_line(line.text):
+        if is_date_line(line.text) or is_stamp_line(line.text):
             out.remove(line, "date line")
             out.date_lines.append(line.text)
             continue

@@ -3,10 +3,12 @@
 The chain, strongest first (trafilatura-style explicit fallbacks, each stating its evidence):
 
 1. metadata - `Hints.published` (HTML meta, feed and JSONL fields, ``--published``);
-2. a date line printed with the story ("Published October 27, 2024"), then a full date in
-   the dateline or an in-text cue ("MOSCOW, June 23, 2025 (Reuters)");
+2. a date line printed with the story ("Published October 27, 2024", or the header under the
+   headline as the HTML reader found it, `Hints.printed_date`), then a full date in the
+   dateline or an in-text cue ("MOSCOW, June 23, 2025 (Reuters)");
 3. an age ("5 hours ago") counted back from the capture time `Hints.captured`, then an
-   "Updated ..." line, then a date the HTML page states elsewhere (`Hints.page_date`);
+   "Updated ..." line (`Hints.printed_updated`), then a date the HTML page states elsewhere
+   (`Hints.page_date`);
 4. a day and month from the dateline or an in-text cue ("today (June 23)", "on Monday
    (Jun 23)"), the year taken from internal evidence when the text bounds it, else from the
    capture time (the latest such day not after capture), else unknown (``--MM-DD``: never a
@@ -88,17 +90,44 @@ def from_metadata(hints: Hints) -> Published | None:
     return Published(value=_day(day), precision="day", evidence="metadata", source="hints")
 
 
-def _local_day(meta: Published, printed: Published | None) -> Published:
+def _local_day(meta: Published, printed: Published | None, stamp: str | None) -> Published:
     """The metadata date, or the date printed with the story when it is one day off: a
     timestamp in UTC (or in the server's zone) falls on the day before or after the local
-    day that the page prints and its readers go by."""
+    day that the page prints and its readers go by. When both carry a time of day, the gap
+    between them must be a UTC offset (at most 14 hours, in quarter hours)."""
     if printed is None or printed.value == meta.value:
         return meta
     gap = abs((dt.date.fromisoformat(printed.value) - dt.date.fromisoformat(meta.value)).days)
     if gap != 1:
         return meta
-    evidence = f"date line, one day from the metadata {meta.value} (time zone)"
+    if not _offset_explains(stamp, printed.evidence):
+        return meta
+    evidence = f"{printed.evidence}, one day from the metadata {meta.value} (time zone)"
     return printed.model_copy(update={"evidence": evidence})
+
+
+def _offset_explains(stamp: str | None, printed_at: str) -> bool:
+    """False only when the metadata instant and the printed local time are both known and no
+    time zone turns one into the other."""
+    moment = parse_timestamp(stamp) if stamp else None
+    local = re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", printed_at)
+    if not isinstance(moment, dt.datetime) or moment.tzinfo is None or local is None:
+        return True
+    utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    minutes = (dt.datetime.fromisoformat(local.group()) - utc).total_seconds() / 60
+    return abs(minutes) <= 14 * 60 and round(minutes) % 15 == 0
+
+
+def from_printed(value: str | None, *, updated: bool) -> Published | None:
+    """The stamp printed in the page's header under the headline (`Hints.printed_date`, or
+    `printed_updated` when `updated`), read by the HTML reader in the page's local time."""
+    stamp = parse_timestamp(value) if value else None
+    if stamp is None or value is None:
+        return None
+    day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
+    label = "updated-date line" if updated else "date line"
+    evidence = f"{label} under the headline ({value})"
+    return Published(value=_day(day), precision="day", evidence=evidence, source="text")
 
 
 def _page_date(value: str | None) -> Published | None:
@@ -285,10 +314,13 @@ def _from_weekday(body: str, floor: dt.date | None, ceiling: dt.date | None) -> 
 
 def publication(inputs: DateInputs) -> Published | None:
     """The publication date from the strongest evidence available (see module docstring)."""
-    meta = from_metadata(inputs.hints)
-    printed = from_date_lines(inputs.date_lines, updated=False)
+    hints = inputs.hints
+    meta = from_metadata(hints)
+    printed = from_date_lines(inputs.date_lines, updated=False) or from_printed(
+        hints.printed_date, updated=False
+    )
     if meta is not None:
-        return _local_day(meta, printed)
+        return _local_day(meta, printed, hints.published or _jsonld_published(hints.jsonld))
     if printed is not None:
         return printed
     mentions = find_dates(inputs.body) + find_dates(inputs.captions)
@@ -300,7 +332,9 @@ def publication(inputs: DateInputs) -> Published | None:
     aged = from_age(inputs.age, inputs.hints)
     if aged is not None:
         return aged
-    updated = from_date_lines(inputs.date_lines, updated=True)
+    updated = from_date_lines(inputs.date_lines, updated=True) or from_printed(
+        hints.printed_updated, updated=True
+    )
     if updated is not None:
         return updated
     page = _page_date(inputs.hints.page_date)

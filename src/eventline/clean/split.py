@@ -39,10 +39,12 @@ _DATE_LINE = re.compile(
     + DATE_LABELS
     + r")\s*[:：]?\s*)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]{3,10}\.?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|"
-    + NUMERIC_DATE
-    + r")(?:[ ,T|/–—\u3000-]+(?:at )?\d{1,2}(?:[:.]\d{2}|\s*[時时]\s*\d{1,2}\s*分)"
+    # "3. Juni 2025", "5 de marzo de 2024", "24 मई 2025" (a month name may hold vowel signs),
+    # "05/07/2023"; a weekday may follow the date ("3 Haziran 2025 Salı")
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_][^\s\d]{1,11}\.?,?\s+(?:de\s+)?\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|" + NUMERIC_DATE + r")(?:,?\s+[^\W\d_]{3,12}\.?)?"
+    r"(?:[ ,T|/–—\u3000-]+(?:at )?\d{1,2}(?:[:.]\d{2}|\s*[時时]\s*\d{1,2}\s*分)"
     r".{0,16})?",
     re.IGNORECASE,
 )

@@ -19,6 +19,12 @@ from trafilatura.settings import use_config
 from eventline.errors import FormatError, TooLargeError
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
 from eventline.ingest.listing import listing_text, read_listing, word_count
+from eventline.ingest.pagedate import (
+    local_timestamp,
+    markup_states,
+    markup_timestamp,
+    printed_dates,
+)
 from eventline.ingest.ratings import protect_ratings
 from eventline.model import Hints
 
@@ -62,12 +68,21 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     jsonld = tuple(block.strip() for block in _JSONLD.findall(html) if block.strip())
     page = {} if result is None else result if isinstance(result, dict) else result.as_dict()
     text = str(page.get("text") or "").strip() or failed
+    day = page.get("date") or None
+    printed = printed_dates(html, title=page.get("title") or None)
+    # htmldate's reading of date-classed elements (a related story's <span class="time">) is no
+    # metadata: the date printed under the headline outranks it, so it drops to `page_date`.
+    fallback = None
+    if day and printed.published and not markup_states(html, day):
+        day, fallback = None, day
     hints = Hints(
         title=page.get("title") or None,
         outlet=page.get("sitename") or None,
         author=page.get("author") or None,
-        published=page.get("date") or None,
-        page_date=None if page.get("date") else _fallback_date(html),
+        published=local_timestamp(markup_timestamp(html, day), html) or day,
+        printed_date=printed.published,
+        printed_updated=printed.updated,
+        page_date=fallback or (None if page.get("date") else _fallback_date(html)),
         url=page.get("url") or None,
         section=(page.get("categories") or [None])[0],
         jsonld=jsonld,
