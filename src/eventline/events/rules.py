@@ -3,8 +3,8 @@
 The trigger coder (`coder.py`) reads one trigger at a time and knows no event type; what
 PLOVER says about particular types lives in named rules, one module per family of rules
 (`rules_acts`, `rules_recipients`, `rules_counterparts`, `rules_conflict`, `rules_places`,
-`rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`; what they share is in
-`rules_base`).
+`rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`; what
+they share is in `rules_base`).
 `RULES` is the one place that says in which order they run, since a rule often relies on
 what an earlier one of another family settled (a recipient filled before the rule that reads
 it); `eventline code --explain` style debugging can run a prefix of it, and a learned coder
