@@ -98,6 +98,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_hedge.figurative_object,
     rules_counterparts.deal_counterparty,  # after a "killed" deal is read as a rejection
     rules_hedge.requested_content,
+    rules_hedge.relationship_talk,  # before habitual drops the habit it is joined to
     rules_hedge.habitual,
     rules_hedge.stake_threat,
     rules_hedge.sports_contest,
