@@ -91,3 +91,35 @@ def test_hardware_moved_is_mobilize_weapons_and_troops_moved_mobilize_troops() -
     sailed = [tanks[0], ("sailed", 1, "ROOT", "VERB", "VBD", "sail"),
               ("carrier", 1, "dobj", "NOUN", "NN", "carrier"), *tanks[3:]]  # fmt: skip
     assert coded(sailed) == [("MOBILIZE", "weapons")]
+
+
+def test_own_arms_handed_over_are_given_up_and_other_arms_handed_over_are_aid() -> None:
+    # Chile handed over its rifles to Peru.
+    own: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("handed", 1, "ROOT", "VERB", "VBD", "hand"),
+        ("over", 1, "prt", "ADP", "RP", "over"),
+        ("its", 4, "poss", "PRON", "PRP$", "its"),
+        ("weapons", 1, "dobj", "NOUN", "NNS", "weapon"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("Peru", 5, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert coded(own) == [("RETREAT", "disarm")]
+    bare = [*own[:3], ("new", 4, "amod", "ADJ", "JJ", "new"), *own[4:]]
+    assert [t for t, _ in coded(bare)] == ["AID"]
+
+
+def test_prisoners_exchanged_are_released_by_both_sides() -> None:
+    # Chile and Peru exchanged prisoners.
+    rows: list[Row] = [
+        ("Chile", 3, "nsubj", "PROPN", "NNP", "Chile"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 0, "conj", "PROPN", "NNP", "Peru"),
+        ("exchanged", 3, "ROOT", "VERB", "VBD", "exchange"),
+        ("prisoners", 3, "dobj", "NOUN", "NNS", "prisoner"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    assert coded(rows) == [("RETREAT", "release")]
+    greetings = [*rows[:4], ("greetings", 3, "dobj", "NOUN", "NNS", "greeting"), rows[5]]
+    assert [t for t, _ in coded(greetings)] != ["RETREAT"]

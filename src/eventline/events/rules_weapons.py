@@ -2,7 +2,8 @@
 
 The PLOVER manual codes military posturing short of force as MOBILIZE: a weapons test is no
 attack, an exercise one side holds alone is no joint operation (joint ones stay COOPERATE),
-and weapons, ships or vehicles moved are MOBILIZE `weapons` rather than `troops`.
+and weapons, ships or vehicles moved are MOBILIZE `weapons` rather than `troops`. The
+converse, an armed group handing over its own arms, is RETREAT disarm.
 """
 
 from __future__ import annotations
@@ -80,4 +81,23 @@ def weapons_moved(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         things = {obj.lemma_.lower(), *(x.lemma_.lower() for x in obj.conjuncts)}
         if things & _HARDWARE and not things & _PEOPLE:
             c.mode = "weapons"
+    return cands
+
+
+_OWN = frozenset({"their", "its", "his", "her", "our"})
+_ARMS = frozenset({"weapon", "arm", "rifle", "gun", "ammunition", "explosive", "arsenal"})
+
+
+def arms_given_up(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Militia fighters handed over their weapons to peacekeepers": arms a party hands
+    over as its own ("their", "its") are given up (PLOVER RETREAT disarm); weapons handed
+    over with no owner ("handed over weapons to the army") stay AID."""
+    for c in cands:
+        if c.type != "AID" or c.trigger.lemma_.lower() != "hand":
+            continue
+        obj = first(c.trigger, "dobj")
+        if obj is None or obj.lemma_.lower() not in _ARMS:
+            continue
+        if any(x.dep_ == "poss" and x.lower_ in _OWN for x in obj.children):
+            c.type, c.mode = "RETREAT", "disarm"
     return cands
