@@ -1,0 +1,77 @@
+"""Issue #11 triggers and rules on hand-built parses: aid named inside what a SANCTION
+cuts off is no aid given; a bill withdrawn is a concession and troops withdrawn a retreat;
+an arrest warrant issued is a threat of arrest."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventline.events.args import ActorIndex
+from eventline.events.coder import candidates
+from eventline.events.patterns import lexicon
+from tests.events.conftest import Row, parsed_doc
+
+TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
+    "Peru": ("kb:PER", "Peru", "PER", None, "GPE"),
+}
+
+
+def coded(rows: list[Row]) -> list[tuple[str, str | None]]:
+    doc: Doc = parsed_doc(rows, TABLE)
+    return sorted((c.type, c.mode) for c in candidates(doc, ActorIndex(doc), lexicon()))
+
+
+def test_aid_withheld_is_a_sanction_not_aid_and_aid_sent_is_aid() -> None:
+    # Chile withheld 5 million in aid from Peru.
+    withheld: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("withheld", 1, "ROOT", "VERB", "VBD", "withhold"),
+        ("5", 3, "compound", "NUM", "CD", "5"),
+        ("million", 1, "dobj", "NUM", "CD", "million"),
+        ("in", 3, "prep", "ADP", "IN", "in"),
+        ("aid", 4, "pobj", "NOUN", "NN", "aid"),
+        ("from", 1, "prep", "ADP", "IN", "from"),
+        ("Peru", 6, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert coded(withheld) == [("SANCTION", "discontinue")]
+    # Chile sent aid to Peru.
+    sent: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+        ("aid", 1, "dobj", "NOUN", "NN", "aid"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("Peru", 3, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [t for t, _ in coded(sent)] == ["AID"]
+
+
+def test_a_bill_withdrawn_is_a_concession_and_troops_withdrawn_a_retreat() -> None:
+    # Chile withdrew the bill.
+    bill: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("withdrew", 1, "ROOT", "VERB", "VBD", "withdraw"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("bill", 1, "dobj", "NOUN", "NN", "bill"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [t for t, _ in coded(bill)] == ["CONCEDE"]
+    troops = [*bill[:3], ("troops", 1, "dobj", "NOUN", "NNS", "troop"), bill[4]]
+    assert [t for t, _ in coded(troops)] == ["RETREAT"]
+
+
+def test_an_arrest_warrant_issued_is_a_threat_of_arrest() -> None:
+    # Chile issued an arrest warrant.
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("issued", 1, "ROOT", "VERB", "VBD", "issue"),
+        ("an", 4, "det", "DET", "DT", "an"),
+        ("arrest", 4, "compound", "NOUN", "NN", "arrest"),
+        ("warrant", 1, "dobj", "NOUN", "NN", "warrant"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert ("THREATEN", "arrest") in coded(rows)
+    search = [*rows[:3], ("search", 4, "compound", "NOUN", "NN", "search"), *rows[4:]]
+    assert not any(t == "THREATEN" for t, _ in coded(search))
