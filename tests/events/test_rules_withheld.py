@@ -75,3 +75,20 @@ def test_an_arrest_warrant_issued_is_a_threat_of_arrest() -> None:
     assert ("THREATEN", "arrest") in coded(rows)
     search = [*rows[:3], ("search", 4, "compound", "NOUN", "NN", "search"), *rows[4:]]
     assert not any(t == "THREATEN" for t, _ in coded(search))
+
+
+def test_a_walkout_called_off_is_a_concession_only_and_a_walkout_staged_a_protest() -> None:
+    # Chile called off the walkout.
+    called: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("called", 1, "ROOT", "VERB", "VBD", "call"),
+        ("off", 1, "prt", "ADP", "RP", "off"),
+        ("its", 4, "poss", "PRON", "PRP$", "its"),
+        ("walkout", 1, "dobj", "NOUN", "NN", "walkout"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [t for t, _ in coded(called)] == ["CONCEDE"]
+    staged = [called[0], ("staged", 1, "ROOT", "VERB", "VBD", "stage"),
+              ("a", 3, "det", "DET", "DT", "a"), ("walkout", 1, "dobj", "NOUN", "NN", "walkout"),
+              (".", 1, "punct", "PUNCT", ".", ".")]  # fmt: skip
+    assert [t for t, _ in coded(staged)] == ["PROTEST"]

@@ -71,6 +71,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_weapons.weapons_moved,
     rules_weapons.arms_given_up,
     rules_acts.discontinued_help,
+    rules_acts.ended_protest,
     rules_acts.self_disarmament,
     rules_acts.conditional_threat,
     rules_conflict.protest_target,

@@ -428,3 +428,17 @@ def _under_verb(noun: Token, verbs: set[int]) -> bool:
         if node.i in verbs:
             return True
     return False
+
+
+def ended_protest(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Striking dockworkers called off their walkout": the protest called off is what the
+    CONCEDE gives up (its content), not a protest the sentence reports as news."""
+    ends = {c.trigger.i: c for c in cands if c.type == "CONCEDE" and c.trigger.pos_ == "VERB"}
+    kept = []
+    for c in cands:
+        head = c.trigger.head
+        if c.type == "PROTEST" and c.trigger.dep_ == "dobj" and head.i in ends:
+            ends[head.i].content = ends[head.i].content or _phrase(c.trigger)
+            continue
+        kept.append(c)
+    return kept
