@@ -92,3 +92,21 @@ def test_a_walkout_called_off_is_a_concession_only_and_a_walkout_staged_a_protes
               ("a", 3, "det", "DET", "DT", "a"), ("walkout", 1, "dobj", "NOUN", "NN", "walkout"),
               (".", 1, "punct", "PUNCT", ".", ".")]  # fmt: skip
     assert [t for t, _ in coded(staged)] == ["PROTEST"]
+
+
+def test_a_curfew_ended_is_a_concession_and_a_season_ended_no_event() -> None:
+    # Chile ended the curfew.
+    curfew: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("ended", 1, "ROOT", "VERB", "VBD", "end"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("curfew", 1, "dobj", "NOUN", "NN", "curfew"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "CONCEDE" in [t for t, _ in coded(curfew)]
+    season = [*curfew[:3], ("season", 1, "dobj", "NOUN", "NN", "season"), curfew[4]]
+    assert coded(season) == []
+    # Chile commuted the sentence.
+    commuted = [curfew[0], ("commuted", 1, "ROOT", "VERB", "VBD", "commute"), curfew[2],
+                ("sentence", 1, "dobj", "NOUN", "NN", "sentence"), curfew[4]]  # fmt: skip
+    assert [t for t, _ in coded(commuted)] == ["CONCEDE"]
