@@ -72,3 +72,21 @@ def test_a_rival_beaten_in_a_sprint_is_no_assault() -> None:
     assert types(rows) == []
     border = [*rows[:5], ("border", 3, "pobj", "NOUN", "NN", "border"), rows[6]]
     assert types(border) == ["ASSAULT"]
+
+
+def test_a_round_of_talks_held_is_a_consultation_and_a_round_of_applause_none() -> None:
+    # Chile and Peru held a round of talks.
+    talks: list[Row] = [
+        ("Chile", 3, "nsubj", "PROPN", "NNP", "Chile"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 0, "conj", "PROPN", "NNP", "Peru"),
+        ("held", 3, "ROOT", "VERB", "VBD", "hold"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("round", 3, "dobj", "NOUN", "NN", "round"),
+        ("of", 5, "prep", "ADP", "IN", "of"),
+        ("talks", 6, "pobj", "NOUN", "NNS", "talk"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    assert types(talks) == ["CONSULT"]
+    applause = [*talks[:7], ("applause", 6, "pobj", "NOUN", "NN", "applause"), talks[8]]
+    assert types(applause) == []
