@@ -187,9 +187,17 @@ def _has_clause(tok: Token, kind: str) -> bool:
     )
 
 
+# Nouns that count or group events ("a round of talks", "a wave of strikes"): under a light
+# verb they stand for the event noun they govern by "of".
+_CONTAINER_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "flurry"})
+
+
 def _light_governor(noun: Token) -> Token | None:
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in _SUPPORT_NOUNS:
         noun = noun.head  # "launched a mediation effort": the effort stands for the noun
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _CONTAINER_NOUNS:
+        noun = of.head  # "held a third round of talks": the round stands for the talks
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in _STATE_VERBS:

@@ -3,8 +3,8 @@
 The trigger coder (`coder.py`) reads one trigger at a time and knows no event type; what
 PLOVER says about particular types lives in named rules, one module per family of rules
 (`rules_acts`, `rules_recipients`, `rules_counterparts`, `rules_conflict`, `rules_places`,
-`rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`; what they share is in
-`rules_base`).
+`rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`; what
+they share is in `rules_base`).
 `RULES` is the one place that says in which order they run, since a rule often relies on
 what an earlier one of another family settled (a recipient filled before the rule that reads
 it); `eventline code --explain` style debugging can run a prefix of it, and a learned coder
@@ -27,6 +27,7 @@ from eventline.events import (
     rules_parties,
     rules_places,
     rules_recipients,
+    rules_weapons,
 )
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import ACT_TYPES as ACT_TYPES  # re-exported
@@ -66,6 +67,12 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.reported_disapproval,
     rules_conflict.disapproved_attacker,
     rules_acts.military_preparation,
+    rules_weapons.weapon_tests,
+    rules_weapons.solo_exercises,
+    rules_weapons.weapons_moved,
+    rules_weapons.arms_given_up,
+    rules_acts.discontinued_help,
+    rules_acts.ended_protest,
     rules_acts.self_disarmament,
     rules_acts.conditional_threat,
     rules_conflict.protest_target,
@@ -96,6 +103,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_hedge.figurative_object,
     rules_counterparts.deal_counterparty,  # after a "killed" deal is read as a rejection
     rules_hedge.requested_content,
+    rules_hedge.relationship_talk,  # before habitual drops the habit it is joined to
     rules_hedge.habitual,
     rules_hedge.stake_threat,
     rules_hedge.sports_contest,

@@ -402,3 +402,43 @@ def misread_plural_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[E
             if other.trigger == tok.head and other.type == "ACCUSE":
                 other.recipient = named
     return cands
+
+
+_GIVEN = frozenset({"AID", "COOPERATE"})
+
+
+def discontinued_help(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "withheld $300 million in security aid from Colombia": aid named inside the object
+    of a SANCTION verb is what is cut off, not aid given; the SANCTION is the event."""
+    stops = {c.trigger.i for c in cands if c.type == "SANCTION" and c.trigger.pos_ == "VERB"}
+    if not stops:
+        return cands
+    return [c for c in cands if not (c.type in _GIVEN and _under_verb(c.trigger, stops))]
+
+
+def _under_verb(noun: Token, verbs: set[int]) -> bool:
+    """Whether `noun` sits in the object of one of `verbs` ("$300 million in aid")."""
+    if noun.pos_ != "NOUN":
+        return False
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "compound", "nmod", "quantmod", "nummod"):
+            return False
+        node = node.head
+        if node.i in verbs:
+            return True
+    return False
+
+
+def ended_protest(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Striking dockworkers called off their walkout": the protest called off is what the
+    CONCEDE gives up (its content), not a protest the sentence reports as news."""
+    ends = {c.trigger.i: c for c in cands if c.type == "CONCEDE" and c.trigger.pos_ == "VERB"}
+    kept = []
+    for c in cands:
+        head = c.trigger.head
+        if c.type == "PROTEST" and c.trigger.dep_ == "dobj" and head.i in ends:
+            ends[head.i].content = ends[head.i].content or _phrase(c.trigger)
+            continue
+        kept.append(c)
+    return kept

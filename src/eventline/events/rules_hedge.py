@@ -12,6 +12,8 @@ earlier rule has settled:
   is the event (REQUEST, mode assist for aid), from the requester to the party asked.
 - `habitual`: a present-tense verb with a frequency adverb ("the two often agree on ...",
   "usually consult each other") or under "tend to" states a habit, not an act.
+- `relationship_talk`: "the two actively cooperate" in the simple present describes a
+  relationship (verbal SUPPORT), not a material COOPERATE.
 - `stake_threat`: "X threatens national security", "poses a threat to democracy" describe a
   danger; PLOVER THREATEN is a threat of action by one party to another.
 - `sports_contest`: teams that beat, attack or meet each other in a match or a league.
@@ -173,6 +175,28 @@ def _habitual(tok: Token, ctx: RuleContext) -> bool:
         return False
     adverbs = ctx.lex.cue("habitual_adverbs")
     return any(x.dep_ == "advmod" and x.lower_ in adverbs for x in tok.children)
+
+
+def relationship_talk(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russia and Iran actively cooperate and often agree on their assessments": a verb of
+    cooperation in the simple present with a manner adverb ("closely", "actively") or
+    joined to a habit describes the relationship, not a material act; PLOVER codes such
+    relationship statements as verbal support (SUPPORT), not COOPERATE."""
+    for c in cands:
+        if c.type == "COOPERATE" and _relationship(c.trigger, ctx):
+            c.type, c.mode = "SUPPORT", None
+    return cands
+
+
+def _relationship(tok: Token, ctx: RuleContext) -> bool:
+    if tok.pos_ != "VERB" or tok.tag_ not in _PRESENT_SIMPLE:
+        return False
+    if any(x.dep_ == "aux" for x in tok.children):
+        return False  # "will cooperate", "do cooperate": a pledge or an emphasis, not a habit
+    manner = ctx.lex.cue("relationship_adverbs")
+    if any(x.dep_ == "advmod" and x.lower_ in manner for x in tok.children):
+        return True
+    return any(_habitual(x, ctx) for x in tok.conjuncts)
 
 
 def stake_threat(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:

@@ -155,6 +155,19 @@ def _released_thing(c: EventCandidate, ctx: RuleContext) -> bool:
     return obj.lemma_.lower() not in ctx.lex.cue("release_objects")
 
 
+def _business_talks(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Merger talks between two banks collapsed": talks about a merger, a takeover or a
+    buyout are business (the reviewer's company-deals convention), whoever's country owns
+    the firms."""
+    if c.type != "CONSULT" or c.trigger.pos_ != "NOUN":
+        return False
+    kinds = ctx.lex.cue("commercial_talk_words")
+    return any(
+        x.dep_ in ("compound", "amod", "nmod") and x.lemma_.lower() in kinds
+        for x in c.trigger.children
+    )
+
+
 def _lone_talk(c: EventCandidate, ctx: RuleContext) -> bool:
     """ "He talked about the easiness of ...": a meeting verb with one side only."""
     return (
@@ -276,6 +289,7 @@ def _judged_kind(c: EventCandidate, ctx: RuleContext) -> bool:
 
 
 _NOT_EVENT_TESTS = (
+    _business_talks,
     _judged_kind,
     _attempted_help,
     _aimless_help,
