@@ -2,7 +2,7 @@
 against analysing them in an empty one.
 
     .venv/bin/python benchmarks/bench_incremental.py [--n 5000] [--add 100] [--dense]
-        [--move-dates] [--link-every 2000] [--keep FOLDER]
+        [--move-dates] [--link-every 2000] [--keep FOLDER] [--per-day RATE]
 
 A synthetic corpus (benchmarks/synth_corpus.py) of N articles is ingested; per-article results
 are not parsed but copied from the example corpus' own (parsed once, re-identified for each
@@ -19,7 +19,9 @@ the big store is built as news arrives, by an incremental link after each K arti
 process), instead of one first link of all N (which needs memory and time proportional to N:
 3.6 GB at 20,000). `--templates DB` reuses the example results a kept run analysed. With
 `--keep`, the linked big store before the additions is also kept (`base.db`), so the add can
-be re-run on copies.
+be re-run on copies. The corpus spans 700 days whatever N is, so a bigger store is a denser
+one; `--per-day RATE` spreads it over N / RATE days instead (a fixed rate, as an archive of
+the same feeds grows).
 """
 
 from __future__ import annotations
@@ -334,11 +336,18 @@ def main() -> None:
         default=0,
         help="build the store by linking after each that many articles (0: one first link)",
     )
+    parser.add_argument(
+        "--per-day",
+        type=float,
+        default=0,
+        help="spread the corpus over (N + add) / RATE days (a fixed articles-a-day rate, as "
+        "a growing archive of the same feeds has) instead of 700 days whatever N is",
+    )
     opts = parser.parse_args()
-    records = list(generate(opts.n + opts.add))
+    days = round((opts.n + opts.add) / opts.per_day) if opts.per_day else 700
+    records = list(generate(opts.n + opts.add, days=days))
     base, extra = records[: opts.n], records[opts.n :]
-    days = first_days(records)
-    how = {"move_dates": opts.move_dates, "dense": opts.dense, "published": days}
+    how = {"move_dates": opts.move_dates, "dense": opts.dense, "published": first_days(records)}
     with tempfile.TemporaryDirectory() as tmp:
         folder = opts.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)

@@ -195,8 +195,9 @@ SWAPS = {
 class World:
     """Random names, places and sentences drawn from one seeded generator."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, *, days: int = 700) -> None:
         self.rng = rng
+        self.days = days  # reports fall on days 0..days of 2024-01-01 on
         self.people = [self._name(2) + " " + self._name(3) for _ in range(4000)]
         self.countries = [self._name(3).capitalize() + "ia" for _ in range(300)] + ["U.S."]
         self.cities = [self._name(2) + "grad" for _ in range(1500)]
@@ -326,7 +327,7 @@ def syndicate(world: World, base: dict[str, Any], cast: dict[str, str], copy_id:
 def family(world: World, serial: int) -> list[dict[str, Any]]:
     """One report with its copies, sometimes a follow-up weeks later, or one templated brief."""
     r = world.rng
-    day = dt.date(2024, 1, 1) + dt.timedelta(days=r.randint(0, 700))
+    day = dt.date(2024, 1, 1) + dt.timedelta(days=r.randint(0, world.days))
     cast = world.cast()
     gid = f"g{serial}"
     if r.random() < 0.08:
@@ -351,10 +352,15 @@ def family(world: World, serial: int) -> list[dict[str, Any]]:
     return out
 
 
-def generate(n: int, *, seed: int = 7, window: int = 2000) -> Iterator[dict[str, Any]]:
-    """Exactly `n` records; copies are shuffled within `window` so they arrive interleaved."""
+def generate(
+    n: int, *, seed: int = 7, window: int = 2000, days: int = 700
+) -> Iterator[dict[str, Any]]:
+    """Exactly `n` records; copies are shuffled within `window` so they arrive interleaved.
+    Reports fall on `days` + 1 days whatever `n` is (so a bigger corpus is a denser one);
+    `days` proportional to `n` keeps the articles a day fixed, as a growing archive of the
+    same feeds would."""
     rng = random.Random(seed)
-    world = World(rng)
+    world = World(rng, days=days)
     buffer: list[dict[str, Any]] = []
     emitted, serial = 0, 0
     while emitted < n:

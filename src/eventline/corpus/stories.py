@@ -282,7 +282,7 @@ class StoryIndex:
         self._next_member += 1
         self._members[index] = member
         self._story_of[member.id] = story
-        record = self._stories[story]
+        record = self._story(story)
         self._norms.pop(story, None)
         record.members.append(index)
         record.spans.append(member.span)

@@ -47,6 +47,12 @@ def describe_error(exc: BaseException) -> str:
 
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock on SQLite
+#: SQLite's page cache per connection, KiB (its default is 2 MiB). A link writes rows keyed
+#: by content hashes, each into its own leaf page of every index: with 2 MiB a transaction
+#: spills dirty pages to the log, dirties and writes them again, and reads again pages it
+#: evicted (adding 100 articles to 6,000: 102,620 page writes and 55,630 reads; with 64 MiB
+#: 55,475 and 32,546). Memory is taken only as pages are read.
+CACHE_KIB = 64 * 1024
 CONNECT_TIMEOUT_S = 10  # how long to wait for a PostgreSQL server that does not answer
 
 
@@ -56,6 +62,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: safe from corruption, fsync per checkpoint
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 

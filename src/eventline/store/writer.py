@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, select, text, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from eventline.model import (
@@ -45,6 +45,17 @@ class _Unset:
 
 
 UNSET: Any = _Unset()
+
+
+Row = dict[str, Any]
+
+
+def _names(table: Table) -> list[str]:
+    return [c.name for c in table.primary_key.columns]
+
+
+def _pk(table: Table, row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[n] for n in _names(table))
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -104,14 +115,55 @@ class Writer:
         to the monthly dyad rollup, net of what their previous versions had added."""
         ids = [r.id for r in records]
         dyads = [row for r in records for row in R.dyad_rows(r)]
+        if self._dyad_sources():
+            parties = [row for r in records for row in R.party_rows(r)]
+            self._replace_parties(ids, parties, dyads, merged=merged)
+            return
         if merged:
             self._roll(self._stored_dyads(ids), dyads)
         self._delete_in(S.event_parties, "event_id", ids)
         self._delete_in(S.event_dyads, "event_id", ids)
         self._insert(S.event_parties, [row for r in records for row in R.party_rows(r)])
-        if dyads and not self._dyad_sources():
+        if dyads:  # 0002's carry-over writes through this Writer before 0008 added `sources`
             dyads = [{k: v for k, v in row.items() if k != "sources"} for row in dyads]
         self._insert(S.event_dyads, dyads)
+
+    def _replace_parties(
+        self, ids: Sequence[str], parties: Sequence[Row], dyads: Sequence[Row], *, merged: bool
+    ) -> None:
+        """Replace these events' party and dyad rows by writing only the rows that changed.
+        Most events a link rewrites gain a mention or a source and keep their parties and
+        most dyad facts; their rows sit at random places of tables keyed by actor and day,
+        so each row deleted and inserted again dirtied (and wrote) its own index pages."""
+        p, d = S.event_parties, S.event_dyads
+        old_parties: set[tuple[Any, ...]] = set()
+        old_dyads: dict[tuple[Any, ...], Row] = {}
+        for part in _chunks(sorted(ids)):
+            query = select(*p.primary_key.columns).where(p.c.event_id.in_(part))
+            old_parties.update(tuple(row) for row in self.conn.execute(query))
+            for row in self.conn.execute(select(d).where(d.c.event_id.in_(part))):
+                mapping = dict(row._mapping)
+                old_dyads[_pk(d, mapping)] = mapping
+        if merged:  # what the rollup counts: merged events' rows, old and new
+            self._roll([r for r in old_dyads.values() if r["level"] == "event"], dyads)
+        new_parties = {_pk(p, row) for row in parties}
+        new_dyads = {_pk(d, row): row for row in dyads}
+        self._delete_keys(p, sorted(old_parties - new_parties))
+        stale = [k for k, row in old_dyads.items() if new_dyads.get(k) != row]
+        self._delete_keys(d, sorted(stale))
+        self._insert(
+            p, [dict(zip(_names(p), k, strict=True)) for k in sorted(new_parties - old_parties)]
+        )
+        self._insert(d, [row for k, row in new_dyads.items() if old_dyads.get(k) != row])
+
+    def _delete_keys(self, table: Table, keys: Sequence[tuple[Any, ...]]) -> None:
+        """Delete rows by their whole primary key."""
+        if keys:
+            names = _names(table)
+            stmt = delete(table).where(*(table.c[n] == bindparam(f"k_{n}") for n in names))
+            self.conn.execute(
+                stmt, [{f"k_{n}": v for n, v in zip(names, k, strict=True)} for k in keys]
+            )
 
     def _dyad_sources(self) -> bool:
         """Has `event_dyads` its `sources` column (migration 0008)? Not while an older
@@ -310,8 +362,12 @@ class Writer:
         given = {k: v for k, v in values.items() if v is not UNSET}
         if not given:
             return
+        a = S.articles
+        # only the rows whose links change: a story's or group's stored members mostly keep
+        # theirs, and rewriting an article's row (its whole JSON) dirtied its pages for nothing
+        changes = or_(*(a.c[column].is_distinct_from(value) for column, value in given.items()))
         for part in _chunks(list(article_ids)):
-            self.conn.execute(update(S.articles).where(S.articles.c.id.in_(part)).values(given))
+            self.conn.execute(update(a).where(a.c.id.in_(part), changes).values(given))
 
     def upsert_claims(self, claims: Sequence[Claim]) -> None:
         """Claims by id with their evidence links (replaced whole per claim)."""
