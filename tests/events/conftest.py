@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from eventline.model import ActorRef
+from eventline.model import ActorRef, Quote
 
 try:  # the nlp stage's real extensions, when present
     from eventline.nlp.extensions import register_extensions
@@ -125,3 +125,18 @@ def parse(nlp: Language) -> Callable[[str], Doc]:
         return tag_actors(nlp(text), ACTORS)
 
     return run
+
+
+Parse = Callable[[str], Doc]
+
+
+def quotes(parse: Parse, text: str) -> list[Quote]:
+    """The quotes coded in `text` as parsed by the model (no publication date)."""
+    from eventline.events.document import code_doc
+
+    return code_doc(parse(text), article_id="t", published=None).quotes
+
+
+def speaker(q: Quote) -> str | None:
+    """Who a test expects: the resolved speaker's name, else the speaker's words."""
+    return q.speaker.name if q.speaker else q.speaker_text

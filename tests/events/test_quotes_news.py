@@ -3,25 +3,11 @@ for these tests (model-parsed: marked slow)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from eventline.events.document import code_doc
-from eventline.model import Quote
-from tests.events.conftest import tag_actors
-
-Parse = Callable[[str], Doc]
-
-
-def quotes(parse: Parse, text: str) -> list[Quote]:
-    return code_doc(parse(text), article_id="t", published=None).quotes
-
-
-def speaker(q: Quote) -> str | None:
-    return q.speaker.name if q.speaker else q.speaker_text
+from tests.events.conftest import Parse, quotes, speaker, tag_actors
 
 
 @pytest.mark.slow
