@@ -87,9 +87,16 @@ def test_speech_obligation_is_a_request(parse: Parse) -> None:
     assert ev and (countries(ev[0].actor), countries(ev[0].recipient)) == (["FRA"], ["DEU"])
 
 
+def test_a_subjunctive_after_insisting_is_a_request(parse: Parse) -> None:
+    text = "Velkor insisted that Germany release the prisoners."
+    ev = of_type(code(parse, text).events, "REQUEST")
+    assert ev and (countries(ev[0].actor), countries(ev[0].recipient)) == (["FRA"], ["DEU"])
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Velkor insisted that Germany released the prisoners.",  # a reported fact, no demand
         "Velkor said France must act now.",  # the speaker's own obligation
         "Velkor did not say Germany must leave.",  # negated speech
         "Velkor said the weather must improve.",  # no one obliged

@@ -3,7 +3,9 @@
 - ACCUSE 'disapprove': speech whose content disapproves of an action ("there was no
   justification for the US bombing") accuses that action's actor.
 - REQUEST: speech that puts an obligation on someone else ("X said Y must withdraw", "X
-  insisted that Y should release ...") is a demand by the speaker on Y. A speaker's own
+  insisted that Y should release ...") is a demand by the speaker on Y; so is a mandative
+  subjunctive after a verb of insisting ("X insisted that Y agree to ...": the bare verb
+  carries the obligation, where "X insisted that Y agreed" only reports). A speaker's own
   obligation ("we must act") is no request, and nor is an obligation with no named actor.
 """
 
@@ -17,6 +19,7 @@ from eventline.events.patterns import EventLexicon, Pattern
 from eventline.model import ActorRef
 
 _OBLIGATION = {"must", "should"}
+_SINGULAR = {"NN", "NNP"}
 
 
 def _speech_verb(tok: Token, lex: EventLexicon) -> Token | None:
@@ -50,10 +53,29 @@ def _sides(refs: tuple[ActorRef, ...]) -> set[str]:
     return {r.country or r.id for r in refs}
 
 
+def _obliges(tok: Token, comp: Token, lex: EventLexicon) -> bool:
+    """The complement states an obligation: a modal of obligation, or a bare (subjunctive)
+    verb with no auxiliary after a verb of insisting."""
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+        return True
+    if tok.lemma_.lower() not in lex.cue("mandative_verbs"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in comp.children):
+        return False
+    if comp.tag_ == "VB":
+        return True
+    # Taggers read the subjunctive as a present (VBP): it is one when the subject is singular
+    # ("that Germany release") or the insisting is past ("insisted that the unions agree").
+    subj = first(comp, "nsubj")
+    return comp.tag_ == "VBP" and (
+        tok.tag_ == "VBD" or (subj is not None and subj.tag_ in _SINGULAR)
+    )
+
+
 def speech_request(tok: Token, actors: ActorIndex, lex: EventLexicon) -> EventCandidate | None:
-    """ "X said (that) Y must/should do Z": REQUEST by X on Y."""
+    """ "X said (that) Y must/should do Z", "X insisted that Y do Z": REQUEST by X on Y."""
     comp = _speech_verb(tok, lex)
-    if comp is None or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+    if comp is None or not _obliges(tok, comp, lex):
         return None
     if any(c.dep_ == "neg" for c in (*tok.children, *comp.children)):
         return None
