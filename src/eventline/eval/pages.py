@@ -70,21 +70,21 @@ def gold_pages(examples: Path) -> list[GoldPage]:
     return out
 
 
-def _read(page: GoldPage) -> tuple[Article | None, str | None]:
-    """Our reading of the page: its (first) article, or the reason it was refused."""
+def read_page(page: GoldPage) -> tuple[list[Article], str | None]:
+    """Our reading of the page: its articles, or none and the reason it was refused."""
     try:
         document = read_document(
             InputSource(label=str(page.path), path=page.path), settings=Settings(), hints=Hints()
         )
     except InputError as exc:
-        return None, exc.reason
+        return [], exc.reason
     articles, rejections = clean_document(document)
     if not articles:
-        return None, rejections[0].reason if rejections else "no article"
-    return articles[0], None
+        return [], rejections[0].reason if rejections else "no article"
+    return articles, None
 
 
-def _baselines(page: GoldPage) -> tuple[float, bool]:
+def baselines(page: GoldPage) -> tuple[float, bool]:
     """Text F1 of trafilatura alone and whether htmldate alone finds the gold day, each given
     the page's bytes to decode as it does."""
     raw = page.path.read_bytes()
@@ -93,7 +93,7 @@ def _baselines(page: GoldPage) -> tuple[float, bool]:
     return ngram_prf(page.text, text)[2], day == page.published
 
 
-def _ratio(part: int, whole: int) -> float:
+def ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
@@ -106,8 +106,9 @@ def score_pages(examples: Path) -> SectionReport:
     base_scores: list[float] = []
     with_day = [p for p in pages if p.published]
     for page in pages:
-        article, reason = _read(page)
-        base_f1, base_day = _baselines(page)
+        articles, reason = read_page(page)
+        article = articles[0] if articles else None
+        base_f1, base_day = baselines(page)
         base_scores.append(base_f1)
         dated_base += base_day
         if article is None:
@@ -131,15 +132,15 @@ def score_pages(examples: Path) -> SectionReport:
             misses.append(f"{page.id}: published {got!r} ({evidence}) != {page.published!r}")
     total = len(pages)
     metrics = (
-        Metric("read", _ratio(read, total), None, f"{read}/{total} pages read, not rejected"),
+        Metric("read", ratio(read, total), None, f"{read}/{total} pages read, not rejected"),
         Metric("text_f1", sum(scores) / total if total else 1.0, None,
                f"mean word 4-gram F1 over {total} pages"),
-        Metric("title", _ratio(titled, total), None, f"{titled}/{total}"),
-        Metric("published", _ratio(dated, len(with_day)), None,
+        Metric("title", ratio(titled, total), None, f"{titled}/{total}"),
+        Metric("published", ratio(dated, len(with_day)), None,
                f"{dated}/{len(with_day)} exact day"),
         Metric("trafilatura_text_f1", sum(base_scores) / total if total else 1.0, None,
                "trafilatura alone on the same pages, for comparison"),
-        Metric("htmldate_published", _ratio(dated_base, len(with_day)), None,
+        Metric("htmldate_published", ratio(dated_base, len(with_day)), None,
                f"{dated_base}/{len(with_day)} exact day by htmldate alone, for comparison"),
     )  # fmt: skip
     return SectionReport(SECTION, metrics, tuple(misses))

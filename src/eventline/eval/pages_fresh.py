@@ -16,17 +16,11 @@ from typing import Any
 
 import yaml
 
-from eventline.clean import clean_document
 from eventline.errors import InputError
 from eventline.eval.gold import fold
-from eventline.eval.pages import GoldPage
-from eventline.eval.pages import _baselines as baselines
+from eventline.eval.pages import GoldPage, baselines, ratio, read_page
 from eventline.eval.report import Metric, SectionReport
 from eventline.eval.textscore import ngram_prf
-from eventline.ingest import read_document
-from eventline.ingest.reader import InputSource
-from eventline.model import Article, Hints
-from eventline.settings import Settings
 
 SECTION = "pages_fresh"
 GOLD = "pages_fresh.yaml"
@@ -60,21 +54,6 @@ def fresh_pages(examples: Path) -> list[FreshPage]:
     return out
 
 
-def _articles(page: GoldPage) -> tuple[list[Article], str | None]:
-    try:
-        document = read_document(
-            InputSource(label=str(page.path), path=page.path), settings=Settings(), hints=Hints()
-        )
-    except InputError as exc:
-        return [], exc.reason
-    articles, rejections = clean_document(document)
-    return articles, (rejections[0].reason if rejections and not articles else None)
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 1.0
-
-
 def score_pages_fresh(examples: Path) -> SectionReport:
     pages = fresh_pages(examples)
     news = [p for p in pages if p.kind != "listing"]
@@ -88,7 +67,7 @@ def score_pages_fresh(examples: Path) -> SectionReport:
         base_f1, base_day = baselines(page)
         base_scores.append(base_f1)
         dated_base += base_day
-        articles, reason = _articles(page)
+        articles, reason = read_page(page)
         if not articles:
             misses.append(f"{page.id}: rejected ({reason})")
             scores.append(0.0)
@@ -113,7 +92,7 @@ def score_pages_fresh(examples: Path) -> SectionReport:
             misses.append(f"{page.id}: published {got!r} != {page.published!r}")
     gold_items = found_items = predicted = listed = 0
     for fresh in listings:
-        articles, reason = _articles(fresh.page)
+        articles, reason = read_page(fresh.page)
         listing = next((a for a in articles if a.kind == "listing"), None)
         gold_items += len(fresh.items)
         if listing is None:
@@ -127,22 +106,22 @@ def score_pages_fresh(examples: Path) -> SectionReport:
         misses.extend(f"{fresh.page.id}: missed item {t[:50]!r}" for t in wanted - titles)
     total = len(news)
     metrics = (
-        Metric("read", _ratio(read, total), None, f"{read}/{total} article pages read"),
+        Metric("read", ratio(read, total), None, f"{read}/{total} article pages read"),
         Metric("text_f1", sum(scores) / total if total else 1.0, None,
                f"mean word 4-gram F1 over {total} article pages"),
-        Metric("title", _ratio(titled, total), None, f"{titled}/{total}"),
-        Metric("published", _ratio(dated, total), None, f"{dated}/{total} exact day"),
-        Metric("one_news_article", _ratio(kind_right, total), None,
+        Metric("title", ratio(titled, total), None, f"{titled}/{total}"),
+        Metric("published", ratio(dated, total), None, f"{dated}/{total} exact day"),
+        Metric("one_news_article", ratio(kind_right, total), None,
                f"{kind_right}/{total} article pages read as one news article"),
-        Metric("listings_found", _ratio(listed, len(listings)), None,
+        Metric("listings_found", ratio(listed, len(listings)), None,
                f"{listed}/{len(listings)} listing pages read as listings"),
-        Metric("items_recall", _ratio(found_items, gold_items), None,
+        Metric("items_recall", ratio(found_items, gold_items), None,
                f"{found_items}/{gold_items} gold items found"),
-        Metric("items_precision", _ratio(found_items, predicted), None,
+        Metric("items_precision", ratio(found_items, predicted), None,
                f"{found_items}/{predicted} predicted items in the gold"),
         Metric("trafilatura_text_f1", sum(base_scores) / total if total else 1.0, None,
                "trafilatura alone on the same pages, for comparison"),
-        Metric("htmldate_published", _ratio(dated_base, total), None,
+        Metric("htmldate_published", ratio(dated_base, total), None,
                f"{dated_base}/{total} exact day by htmldate alone, for comparison"),
     )  # fmt: skip
     return SectionReport(SECTION, metrics, tuple(misses))

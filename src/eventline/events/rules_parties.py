@@ -161,8 +161,7 @@ def name_clashes(c: EventCandidate, countries: dict[str, list[ActorRef]]) -> fro
     minister): beside a company or an unresolved organisation, a one-word name (an acronym,
     a bare surname) the nlp stage matched to a political body (an `act_` id: no KB entry of
     its own) of a country the article names through no other actor is a match by accident.
-    Returns
-    the ids of such parties; none when no party of the event is a business."""
+    Returns the ids of such parties; none when no party of the event is a business."""
     parties = (*c.actor, *c.recipient)
     if not any(p.sector in BUSINESS or _unresolved_org(p) for p in parties):
         return frozenset()
