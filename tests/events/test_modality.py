@@ -42,6 +42,8 @@ def test_hypothetical_events_and_reviewed_claims_are_not_reported(
         ("Velkor is set to visit Poland.", "CONSULT", "planned"),
         ("Peru might attack Chile.", "ASSAULT", "speculative"),
         ("France made no offer of aid to Chile.", "AGREE", "negated"),
+        ("Peruvian police arrested no protesters in Lima.", "COERCE", "negated"),
+        ("Peruvian police arrested two protesters in Lima.", "COERCE", "asserted"),
     ],
 )
 def test_news_modality(parse: Callable[[str], Doc], text: str, etype: str, expected: str) -> None:

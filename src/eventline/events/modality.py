@@ -56,20 +56,21 @@ def _own_cues(tok: Token, lex: EventLexicon) -> set[Modality]:
             found.add("negated")
         elif child.dep_ in ("aux", "advmod", "amod", "mark") or child.tag_ in _FUTURE_TAGS:
             found |= _word_cues(child, lex)
-    if _none_as_subject(tok, lex):
-        found.add("negated")  # "no officers will be sent"
+    if _none_as_party(tok, lex):
+        found.add("negated")  # "no officers will be sent", "arrested no one"
     return found
 
 
-def _none_as_subject(verb: Token, lex: EventLexicon) -> bool:
-    """A verb whose subject is quantified by "no"/"neither" ("no troops were sent", "neither
-    side agreed") reports that the event did not happen."""
+def _none_as_party(verb: Token, lex: EventLexicon) -> bool:
+    """A verb whose subject or direct object is quantified by "no"/"neither" ("no troops were
+    sent", "neither side agreed", "the police arrested no protesters") reports that the event
+    did not happen."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return any(
         d.dep_ == "det" and d.lower_ in lex.cue("negation")
         for s in verb.children
-        if s.dep_ in ("nsubj", "nsubjpass")
+        if s.dep_ in ("nsubj", "nsubjpass", "dobj")
         for d in s.children
     )
 
@@ -100,7 +101,7 @@ def _governor_cues(gov: Token, via: Token, lex: EventLexicon) -> set[Modality]:
         found.add("negated")
     if gov.lemma_ in lex.cue("negating_governors") and via.dep_ == "xcomp":
         found.add("negated")
-    if via.dep_ in ("xcomp", "advcl") and _none_as_subject(gov, lex):
+    if via.dep_ in ("xcomp", "advcl") and _none_as_party(gov, lex):
         found.add("negated")  # "no officers will be sent to assist": no assistance either
     if gov.lemma_.lower() in lex.cue("wish_words") and via.dep_ in ("xcomp", "ccomp"):
         found.add("hypothetical")  # "we would like to see X withdraw": a wish, not a plan
