@@ -195,10 +195,10 @@ def speed_up(nlp: Language) -> Language:
     """Swap the model's `attribute_ruler` and English rule `lemmatizer` for the cached
     versions, and its `EntityRecognizer` for one decoding in numpy (nlp/fastner.py); other
     components are left as they are."""
-    for index, (name, proc) in enumerate(nlp.pipeline):
+    for index, (name, proc) in enumerate(nlp._components):  # disabled ones too
         if type(proc) is EntityRecognizer:  # an extension type: a new object, same parts
             nlp._components[index] = (name, FastEntityRecognizer.sharing(proc))
-        if type(proc) is AttributeRuler:
+        elif type(proc) is AttributeRuler:
             proc.__class__ = CachedAttributeRuler
         elif type(proc) is EnglishLemmatizer:
             proc.__class__ = CachedEnglishLemmatizer
