@@ -94,7 +94,10 @@ def word_count(text: str) -> int:
 
 
 def _text(element: etree._Element) -> str:
-    """Text of an element, its parts joined by spaces (cells and spans do not run together)."""
+    """Text of an element, its parts joined by spaces (cells and spans do not run together);
+    a comment or processing instruction has none."""
+    if not isinstance(element.tag, str):
+        return ""
     return " ".join(" ".join(element.itertext()).split())
 
 
@@ -168,7 +171,8 @@ def _extents(cards: list[etree._Element]) -> list[list[etree._Element]]:
         while sibling is not None and sibling not in held:
             if any(e in held for e in sibling.iter()):
                 break
-            extent.append(sibling)
+            if isinstance(sibling.tag, str):  # an HTML comment between cards is no part
+                extent.append(sibling)
             sibling = sibling.getnext()
         out.append(extent)
     return out

@@ -196,7 +196,9 @@ def header_text(root: etree._Element, title: str | None) -> str:
     parts = [
         " ".join(sib.text_content().split())
         for sib in reversed(list(head.itersiblings(preceding=True)))
-        if not _foreign(sib, None) and not _prose(sib.text_content())
+        if isinstance(sib.tag, str)  # an HTML comment before the headline prints nothing
+        and not _foreign(sib, None)
+        and not _prose(sib.text_content())
     ]
     size = 0
     for node in head.xpath("following::text()"):
