@@ -44,3 +44,33 @@ def test_an_article_with_commented_markup_is_read() -> None:
     )
     text, hints = extract_html(html, source="t.html", max_bytes=10**7, timeout=30)
     assert "ferry timetable" in text and hints.kind != "listing"
+
+
+def test_links_inside_story_paragraphs_are_no_cards() -> None:
+    paragraphs = "".join(
+        f'<p class="body-text">The council said on day {n} that the report, published in <a '
+        f'href="/2024/03/0{n}/report-{n}">the journal of island transport</a>, supports the '
+        "new timetable for the winter months.</p>"
+        for n in range(1, 8)
+    )
+    html = f"<html><body><h1>Ferry timetable approved</h1>{paragraphs}</body></html>"
+    assert read_listing(html, main_text="") is None
+
+
+def test_a_section_front_with_a_lead_teaser_and_menus_is_a_listing() -> None:
+    menu = " | ".join(["Home", "World", "Business", "Sport", "Travel", "Tech", "Video"])
+    lead = (
+        "<p>A storm has closed three ports along the coast and cut power to thousands of "
+        "homes, officials say, as crews work through the night.</p>"
+    )
+    cards = "".join(
+        f'<li class="row"><a href="/2024/03/0{n}/story-{n}">Harbour crews clear storm debris in'
+        f" town number {n} before the weekend markets reopen</a></li>"
+        for n in range(1, 10)
+    )
+    footer = "<p>© 2024 Example News Network. All rights reserved. Terms apply to all use.</p>"
+    body = f"<p>{menu}</p>{lead}{lead}<ul>{cards}</ul><p>{menu}</p>{footer}"
+    page = f"<html><body>{body}</body></html>"
+    main = "\n".join([menu, lead[3:-4], lead[3:-4], menu, footer[3:-4]])
+    listing = read_listing(page, main_text=main)
+    assert listing is not None and len(listing.items) == 9

@@ -31,6 +31,14 @@ _MIN_TITLE_WORDS = 3
 _ARTICLE_BODY_WORDS = 150  # running text outside cards beyond which the page is an article
 _FULL_PARAGRAPH_WORDS = 15
 _FULL_PARAGRAPHS = 3
+# Full paragraphs make a page an article only when its running text is not dwarfed by its
+# cards: a section front prints a lead teaser or two and a horoscope beside hundreds of cards.
+_FULL_SHARE = 0.25
+_INLINE_WORDS_BEFORE = 3
+# A line of menu entries ("Home | Video | World | ...") or a copyright notice is page chrome,
+# however many words it has.
+_MENU_SEPARATORS = re.compile(r"\s[|•·]\s")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE)
 _SENTENCE_WORDS = 8
 _SENTENCE_END = re.compile(r"""[.!?。！？؟।]["'”’)」』]*$""")
 _FORUM = re.compile(
@@ -108,12 +116,25 @@ def _headline_links(root: etree._Element) -> list[etree._Element]:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         usable = href and not href.startswith(("#", "javascript:", "mailto:"))
-        if not usable or word_count(_text(a)) < _MIN_TITLE_WORDS:
+        if not usable or word_count(_text(a)) < _MIN_TITLE_WORDS or _inline(a):
             continue
         if href not in best or _rank(a) > _rank(best[href]):
             best[href] = a
     chosen = {id(a) for a in best.values()}
     return [a for a in root.iter("a") if id(a) in chosen]
+
+
+def _inline(link: etree._Element) -> bool:
+    """A link inside a sentence of running text ("... the report, published in <a>a journal
+    of climate</a>, says ..."): words of its paragraph come before it. A story's paragraphs
+    share one layout and each may hold such a link; they are no cards. A card's headline
+    starts its block, or stands in a heading of its own."""
+    paragraph = next((e for e in link.iterancestors() if e.tag == "p"), None)
+    if paragraph is None:
+        return False
+    text, own = _text(paragraph), _text(link)
+    at = text.find(own)
+    return at > 0 and word_count(text[:at]) >= _INLINE_WORDS_BEFORE
 
 
 def _rank(link: etree._Element) -> tuple[bool, int]:
@@ -272,7 +293,7 @@ def _is_article(root: etree._Element, cards: list[etree._Element], main_text: st
         body = root.find("body")
         blocks = _running_blocks(body if body is not None else root, held)
     chrome = _chrome_text(root, held)
-    blocks = [b for b in blocks if b not in chrome]
+    blocks = [b for b in blocks if b not in chrome and not _menu_or_notice(b)]
     running = sum(word_count(b) for b in blocks)
     card_words = sum(word_count(_text(c)) for c in cards)
     full = sum(_full(b) for b in blocks)
@@ -280,9 +301,13 @@ def _is_article(root: etree._Element, cards: list[etree._Element], main_text: st
     says_article = bool(declared) and str(declared[0]).strip().lower() == "article"
     return (
         running > max(_ARTICLE_BODY_WORDS, card_words)
-        or full >= _FULL_PARAGRAPHS
+        or (full >= _FULL_PARAGRAPHS and running >= _FULL_SHARE * card_words)
         or (says_article and running >= _FULL_PARAGRAPH_WORDS * 2)
     )
+
+
+def _menu_or_notice(block: str) -> bool:
+    return len(_MENU_SEPARATORS.findall(block)) >= 3 or _COPYRIGHT.search(block) is not None
 
 
 def _share(cards: list[etree._Element], pattern: re.Pattern[str]) -> float:
