@@ -74,3 +74,10 @@ def test_a_section_front_with_a_lead_teaser_and_menus_is_a_listing() -> None:
     main = "\n".join([menu, lead[3:-4], lead[3:-4], menu, footer[3:-4]])
     listing = read_listing(page, main_text=main)
     assert listing is not None and len(listing.items) == 9
+
+
+def test_a_date_followed_by_its_update_time_is_the_update() -> None:
+    from eventline.ingest.pagedate import read_printed
+
+    printed = read_printed("March 5, 2024 -- Updated 0203 GMT (1003 HKT)", day_first=False)
+    assert printed.published is None and printed.updated == "2024-03-05"

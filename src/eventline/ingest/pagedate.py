@@ -74,6 +74,13 @@ _UPDATED = re.compile(
     r"|수정|تحديث|تعديل",
     re.IGNORECASE,
 )
+# A date whose update label follows it with a time only ("November 28, 2013 -- Updated 0203
+# GMT"): the page prints the day of its last update, not of its publication.
+_UPDATED_AT = re.compile(
+    r"\s*[-–—|,:(]*\s*(?:" + _UPDATED.pattern + r")\b[:\s]*(?:at\s+)?\d{1,2}[:.h]?\d{2}\b"
+    r"(?!\s*[-/.年]\s*\d)",
+    re.IGNORECASE,
+)
 # Regions that print other stories' or readers' dates, never the story's own.
 _FOREIGN = re.compile(
     r"related|relacionad|similar|more|also|comment|cmt|reply|sidebar|side\b|aside|footer"
@@ -143,7 +150,7 @@ def read_printed(text: str, *, day_first: bool) -> PrintedDates:
         value = _stamp(m, day_first)
         if value is None:
             continue
-        if _UPDATED.search(text, last, m.start()):
+        if _UPDATED.search(text, last, m.start()) or _UPDATED_AT.match(text, m.end()):
             updated = updated or value
         else:
             published = published or value
