@@ -39,24 +39,22 @@ class FurnitureFile(BaseModel):
 
 
 @cache
-def _furniture() -> tuple[frozenset[str], int, re.Pattern[str]]:
+def _furniture() -> tuple[frozenset[str], int]:
+    """The class/id tokens of widgets and the most text a widget holds."""
     path = f"{_PACKAGE}/furniture.yaml"
     try:
         text = resources.files(_PACKAGE).joinpath("furniture.yaml").read_text(encoding="utf-8")
         data = FurnitureFile.model_validate(yaml.safe_load(text))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise ResourceError(path, f"cannot read ingest resource: {exc}") from exc
-    tokens = frozenset(t.casefold() for t in data.tokens)
-    words = "|".join(sorted(re.escape(t) for t in tokens))
-    attribute = re.compile(
-        rf"""(?:class|id)\s*=\s*["'][^"']*?(?:{words})""",
-        re.IGNORECASE,
-    )
-    return tokens, data.max_chars, attribute
+    return frozenset(t.casefold() for t in data.tokens), data.max_chars
 
 
 def _marked(element: etree._Element, tokens: frozenset[str]) -> bool:
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    folded = marks.casefold()
+    if not any(t in folded for t in tokens):  # most elements: cheap substring tests only
+        return False
     marks = _CAMEL.sub(r"\1 \2", marks).casefold()  # "articleRegist": "article regist"
     return any(t in tokens or t.removesuffix("s") in tokens for t in _SPLIT.split(marks) if t)
 
@@ -71,11 +69,9 @@ def _small(element: etree._Element, max_chars: int) -> bool:
 
 
 def strip_furniture(html: str) -> str:
-    """The page without its small widgets, or the page itself when it marks none (most pages
-    are then handed to the extractor as they came)."""
-    tokens, max_chars, attribute = _furniture()
-    if attribute.search(html) is None:
-        return html
+    """The page without its small widgets, or the page itself when it marks none (then it is
+    handed to the extractor as it came)."""
+    tokens, max_chars = _furniture()
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
