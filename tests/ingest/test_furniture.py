@@ -40,3 +40,19 @@ def test_a_marked_paragraph_or_a_large_marked_wrapper_stays() -> None:
     assert strip_furniture("<html><body><p>No widgets here.</p></body></html>").startswith(
         "<html><body><p>No"
     )
+
+
+def test_a_reader_comment_section_of_any_size_is_dropped() -> None:
+    comments = "".join(
+        f'<div class="sf_comment"><span class="date">Hace {n} minutos</span><p>Opinión número {n}'
+        " de un lector sobre el nuevo horario de los transbordadores y sus retrasos.</p></div>"
+        for n in range(1, 20)
+    )
+    page = _page(f'<div class="box" id="comment_list">{comments}</div>')
+    text, _ = extract_html(page, source="t.html", max_bytes=10**7, timeout=30)
+    assert "lector" not in text and "prāmju sarakstu" in text
+
+
+def test_a_wrapper_marked_comments_that_holds_the_story_stays() -> None:
+    page = f'<html><body><div class="has-comments"><h1>Saraksts</h1>{_STORY}</div></body></html>'
+    assert strip_furniture(page) == page

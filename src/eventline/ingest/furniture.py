@@ -28,6 +28,7 @@ _CAMEL = re.compile(r"([a-z])([A-Z])")
 # "paywall"); a widget is its container.
 _NEVER = frozenset(["html", "body", "main", "article", "p"])
 _RUNNING_PARAGRAPH = 200  # characters: a <p> this long is text, not a widget's label
+_HOLDS_STORY = ".//h1|.//article|.//main|.//*[@itemprop='articleBody']"
 
 
 class FurnitureFile(BaseModel):
@@ -35,19 +36,21 @@ class FurnitureFile(BaseModel):
 
     version: int
     max_chars: int
+    comment_tokens: list[str]
     tokens: list[str]
 
 
 @cache
-def _furniture() -> tuple[frozenset[str], int]:
-    """The class/id tokens of widgets and the most text a widget holds."""
+def _furniture() -> tuple[frozenset[str], frozenset[str], int]:
+    """The class/id tokens of widgets and comment sections, and the most text a widget holds."""
     path = f"{_PACKAGE}/furniture.yaml"
     try:
         text = resources.files(_PACKAGE).joinpath("furniture.yaml").read_text(encoding="utf-8")
         data = FurnitureFile.model_validate(yaml.safe_load(text))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise ResourceError(path, f"cannot read ingest resource: {exc}") from exc
-    return frozenset(t.casefold() for t in data.tokens), data.max_chars
+    comments = frozenset(t.casefold() for t in data.comment_tokens)
+    return frozenset(t.casefold() for t in data.tokens), comments, data.max_chars
 
 
 def _marked(element: etree._Element, tokens: frozenset[str]) -> bool:
@@ -68,10 +71,15 @@ def _small(element: etree._Element, max_chars: int) -> bool:
     )
 
 
+def _comments(element: etree._Element) -> bool:
+    """A comment section: whatever its size, as long as the story is not inside it."""
+    return element.tag not in _NEVER and not element.xpath(_HOLDS_STORY)
+
+
 def strip_furniture(html: str) -> str:
     """The page without its small widgets, or the page itself when it marks none (then it is
     handed to the extractor as it came)."""
-    tokens, max_chars = _furniture()
+    tokens, comment_tokens, max_chars = _furniture()
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -79,7 +87,11 @@ def strip_furniture(html: str) -> str:
     doomed = [
         e
         for e in root.xpath("//body//*[@class or @id]")
-        if isinstance(e.tag, str) and _marked(e, tokens) and _small(e, max_chars)
+        if isinstance(e.tag, str)
+        and (
+            (_marked(e, tokens) and _small(e, max_chars))
+            or (_marked(e, comment_tokens) and _comments(e))
+        )
     ]
     if not doomed:
         return html
