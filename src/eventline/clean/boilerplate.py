@@ -203,6 +203,7 @@ def sort_lines(lines: list[Line], *, skip: set[int]) -> Sorted:
         out.body.append(line)
     _trim_head(out)
     _trim_tail(out)
+    _closing_link_list(out)
     _restore_if_emptied(out, lines)
     _tail_bio(out)
     out.removals.sort(key=lambda r: r.start)
@@ -247,6 +248,28 @@ def _tail_bio(out: Sorted) -> None:
         out.remove(last, "author bio")
         if not cues().staff_bio.search(last.text):
             out.reasons.add("guest author bio")
+
+
+_LINK_LIST_MIN = 3
+_LINK_WORDS = 20
+
+
+def _closing_link_list(out: Sorted) -> None:
+    """A heading that names other stories ("More Must-Reads From ...") with three or more
+    short bullet lines under it, closing the body: a list of links, not the article's own."""
+    body = out.body
+    j = len(body)
+    while j > 0 and _BULLET.match(body[j - 1].text) and body[j - 1].words <= _LINK_WORDS:
+        j -= 1
+    if len(body) - j < _LINK_LIST_MIN or j == 0:
+        return
+    head = body[j - 1]
+    text = head.text.strip().rstrip(":：")
+    if head.words > 8 or not any(p.fullmatch(text) for p in cues().related_headings):
+        return
+    for line in body[j - 1 :]:
+        out.remove(line, "related link")
+    out.body = body[: j - 1]
 
 
 def _introduced_lists(body: list[Line]) -> set[int]:
