@@ -81,3 +81,21 @@ def test_a_date_followed_by_its_update_time_is_the_update() -> None:
 
     printed = read_printed("March 5, 2024 -- Updated 0203 GMT (1003 HKT)", day_first=False)
     assert printed.published is None and printed.updated == "2024-03-05"
+
+
+def test_footer_links_are_no_items_and_a_lead_headline_is_no_topic() -> None:
+    lead = '<h1><a href="/2024/03/04/ferry-vote">Ferry crews vote to end the strike</a></h1>'
+    stories = "".join(_card(n) for n in range(1, 6))
+    footer = "".join(
+        f'<li class="foot"><a href="https://corp.example.com/{slug}">{text}</a></li>'
+        for slug, text in (("terms", "Terms of service"), ("ads", "Advertise with us"),
+                           ("jobs", "Work for us today"))
+    )  # fmt: skip
+    page = (
+        "<html><head><title>Island News - Front page</title></head><body>"
+        f"{lead}{stories}<ul>{footer}</ul></body></html>"
+    )
+    listing = read_listing(page)
+    assert listing is not None and listing.topic == "Island News - Front page"
+    assert [i.title for i in listing.items if "service" in i.title or "Work" in i.title] == []
+    assert len(listing.items) == 5

@@ -35,6 +35,7 @@ _FULL_PARAGRAPHS = 3
 # cards: a section front prints a lead teaser or two and a horoscope beside hundreds of cards.
 _FULL_SHARE = 0.25
 _INLINE_WORDS_BEFORE = 3
+_ARTICLE_LINK_SHARE = 0.5  # a group of cards whose links lead to articles less often is no news
 # A line of menu entries ("Home | Video | World | ...") or a copyright notice is page chrome,
 # however many words it has.
 _MENU_SEPARATORS = re.compile(r"\s[|•·]\s")
@@ -362,8 +363,21 @@ def links_to_article(url: str | None, page_url: str | None) -> bool:
     return bool(segments) and deep
 
 
+def _document_title(root: etree._Element) -> str | None:
+    """The page's <title> (or og:title): on a front page whose only <h1> is the lead story's
+    headline, the extractor takes that headline for the page's title."""
+    for value in root.xpath("//head/title/text()|//meta[@property='og:title']/@content"):
+        text = " ".join(str(value).split())
+        if text:
+            return text
+    return None
+
+
 def _topic(root: etree._Element) -> str | None:
+    """The page's own heading: an <h1> that is no story's headline link."""
     for heading in root.iter("h1"):
+        if heading.find(".//a[@href]") is not None:
+            continue
         text = _text(heading)
         if text:
             return text
@@ -406,7 +420,25 @@ def read_listing(html: str, *, page_url: str | None = None, main_text: str = "")
                 fetch=links_to_article(url, page_url),
             )
         )
-    return Listing(items=tuple(items), topic=_topic(root))
+    topic = _topic(root) or _document_title(root)
+    return Listing(items=_without_link_groups(items, pairs), topic=topic)
+
+
+def _without_link_groups(items: list[ListingItem], pairs: list[Pair]) -> tuple[ListingItem, ...]:
+    """The items less the groups (cards of one layout) whose links mostly lead to no article:
+    a footer's "Terms of service" and "Advertise with us", a row of trending searches. The
+    listing keeps them when nothing else would remain."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, (card, _) in enumerate(pairs):
+        groups[(str(card.tag), _layout(card.get("class") or ""))].append(index)
+    dropped = {
+        i
+        for members in groups.values()
+        if sum(items[i].fetch for i in members) < _ARTICLE_LINK_SHARE * len(members)
+        for i in members
+    }
+    kept = tuple(item for i, item in enumerate(items) if i not in dropped)
+    return kept if len(kept) >= _MIN_CARDS else tuple(items)
 
 
 def listing_text(listing: Listing) -> tuple[str, tuple[ListingItem, ...]]:
