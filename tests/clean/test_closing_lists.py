@@ -34,3 +34,13 @@ def test_the_article_s_own_list_stays() -> None:
 - Lower fares for island residents
 """
     assert "late boat on Fridays" in _body(STORY + tail)
+
+
+def test_a_related_heading_in_another_script_with_headlines_under_it_is_removed() -> None:
+    tail = """関連記事
+港湾局が新しいフェリーの時刻表を発表
+島の住民が運賃の値下げを求める
+"""
+    body = _body(STORY + tail)
+    assert "関連記事" not in body and "港湾局" not in body
+    assert "every hour from March" in body

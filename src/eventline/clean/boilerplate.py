@@ -250,26 +250,28 @@ def _tail_bio(out: Sorted) -> None:
             out.reasons.add("guest author bio")
 
 
-_LINK_LIST_MIN = 3
-_LINK_WORDS = 20
+_LINK_LIST_MIN = 2
+_HEADING_CHARS = 60
+_LINK_CHARS = 160  # a headline or a link line; counted in characters, for every script
+_LINK_LIST_REACH = 15  # lines from the end of the body where such a heading is looked for
 
 
 def _closing_link_list(out: Sorted) -> None:
-    """A heading that names other stories ("More Must-Reads From ...") with three or more
-    short bullet lines under it, closing the body: a list of links, not the article's own."""
+    """A heading that names other stories ("More Must-Reads From ...", "関連記事") near the end
+    of the body, with only short lines under it (two or more headlines or links): a list of
+    other stories, not the article's own, removed with its heading."""
     body = out.body
-    j = len(body)
-    while j > 0 and _BULLET.match(body[j - 1].text) and body[j - 1].words <= _LINK_WORDS:
-        j -= 1
-    if len(body) - j < _LINK_LIST_MIN or j == 0:
+    for j in range(len(body) - _LINK_LIST_MIN - 1, max(0, len(body) - _LINK_LIST_REACH), -1):
+        head = body[j]
+        text = head.text.strip().rstrip(":：")
+        named = any(p.fullmatch(text) for p in cues().related_headings)
+        if len(text) > _HEADING_CHARS or not named:
+            continue
+        if all(len(line.text) <= _LINK_CHARS for line in body[j + 1 :]):
+            for line in body[j:]:
+                out.remove(line, "related link")
+            out.body = body[:j]
         return
-    head = body[j - 1]
-    text = head.text.strip().rstrip(":：")
-    if head.words > 8 or not any(p.fullmatch(text) for p in cues().related_headings):
-        return
-    for line in body[j - 1 :]:
-        out.remove(line, "related link")
-    out.body = body[: j - 1]
 
 
 def _introduced_lists(body: list[Line]) -> set[int]:
