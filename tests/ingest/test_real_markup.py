@@ -99,3 +99,11 @@ def test_footer_links_are_no_items_and_a_lead_headline_is_no_topic() -> None:
     assert listing is not None and listing.topic == "Island News - Front page"
     assert [i.title for i in listing.items if "service" in i.title or "Work" in i.title] == []
     assert len(listing.items) == 5
+
+
+def test_a_levantine_and_egyptian_month_pair_is_read() -> None:
+    from eventline.ingest.pagedate import read_printed
+
+    printed = read_printed("الثلاثاء، 5 آذار/مارس 2024، آخر تحديث 10:00", day_first=True)
+    assert printed.published == "2024-03-05"
+    assert read_printed("12 اغسطس 2023", day_first=True).published == "2023-08-12"

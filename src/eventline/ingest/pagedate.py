@@ -32,16 +32,16 @@ for _number, _names in enumerate(
         "يناير كانون_الثاني جانفي",
         "february feb febrero febr février févr fevereiro fev februar febbraio şubat февраля "
         "февраль فبراير شباط فيفري",
-        "march mar marzo mars março märz mart марта март مارس آذار",
-        "april apr abril avril avr aprile nisan апреля апрель أبريل إبريل نيسان أفريل",
+        "march mar marzo mars março märz mart марта март مارس آذار اذار",
+        "april apr abril avril avr aprile nisan апреля апрель أبريل إبريل ابريل نيسان أفريل",
         "may mayo mai maio maggio mayıs мая май مايو أيار ماي",
         "june jun junio juin junho juni giugno haziran июня июнь يونيو يونيه حزيران جوان",
         "july jul julio juillet juil julho juli luglio temmuz июля июль يوليو يوليه تموز جويلية",
-        "august aug agosto août ago augustus august ağustos августа август أغسطس آب أوت",
+        "august aug agosto août ago augustus august ağustos августа август أغسطس اغسطس آب أوت",
         "september sep sept septiembre septembre setembro set settembre eylül сентября "
         "сентябрь سبتمبر أيلول",
         "october oct octubre octobre outubro out oktober ottobre ekim октября октябрь "
-        "أكتوبر تشرين_الأول",
+        "أكتوبر اكتوبر تشرين_الأول",
         "november nov noviembre novembre novembro kasım ноября ноябрь نوفمبر تشرين_الثاني",
         "december dec diciembre dic décembre déc dezembro dez dezember dicembre aralık "
         "декабря декабрь ديسمبر كانون_الأول",
@@ -59,7 +59,10 @@ _DATE = re.compile(
     + _TIME.replace("P<", "P<b")
     + r"|(?<!\d)(?P<d3>\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(?P<mon3>"
     + _MONTH
-    + r")\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{4})(?!\d)"
+    # "28 آب/اغسطس 2013": the Levantine and the Egyptian name of one month, side by side
+    + r")(?:\s*/\s*(?:"
+    + _MONTH
+    + r"))?\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{4})(?!\d)"
     + _TIME.replace("P<", "P<c")
     + r"|\b(?P<mon4>"
     + _MONTH
