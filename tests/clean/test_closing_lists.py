@@ -44,3 +44,18 @@ def test_a_related_heading_in_another_script_with_headlines_under_it_is_removed(
     body = _body(STORY + tail)
     assert "関連記事" not in body and "港湾局" not in body
     assert "every hour from March" in body
+
+
+def test_closing_headlines_with_their_dates_and_a_rights_notice_are_removed() -> None:
+    tail = """- Storm closes three ports along the coast (2024/3/2 10:20)
+- 港湾局が新しい時刻表を発表 （2024/3/1付）
+Harbour Times Ltd. All rights reserved. No reproduction without permission.
+"""
+    body = _body(STORY + tail)
+    assert "Storm closes" not in body and "港湾局" not in body and "reserved" not in body
+    assert "every hour from March" in body
+
+
+def test_a_single_dated_bullet_stays() -> None:
+    tail = "- The council meets again on the timetable (2024/4/2)\n"
+    assert "meets again" in _body(STORY + tail)
