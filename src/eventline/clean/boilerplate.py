@@ -203,6 +203,8 @@ def sort_lines(lines: list[Line], *, skip: set[int]) -> Sorted:
         out.body.append(line)
     _trim_head(out)
     _trim_tail(out)
+    _closing_link_list(out)
+    _closing_dated_links(out)
     _restore_if_emptied(out, lines)
     _tail_bio(out)
     out.removals.sort(key=lambda r: r.start)
@@ -247,6 +249,47 @@ def _tail_bio(out: Sorted) -> None:
         out.remove(last, "author bio")
         if not cues().staff_bio.search(last.text):
             out.reasons.add("guest author bio")
+
+
+_LINK_LIST_MIN = 2
+_HEADING_CHARS = 60
+_LINK_CHARS = 160  # a headline or a link line; counted in characters, for every script
+_LINK_LIST_REACH = 15  # lines from the end of the body where such a heading is looked for
+
+
+# A headline with its date in brackets, as lists of other stories print them
+# ("- Sanctions stay until disarmament (2018/6/15)", "- 渡轮票价上涨（2024年3月4日）").
+_DATED_LINK = re.compile(r"^[-–—•*·]\s*.{4,140}[(（]\s*\d{1,4}[/.\-年]\d{1,2}[^)）]{0,16}[)）]$")
+
+
+def _closing_dated_links(out: Sorted) -> None:
+    """Two or more bullet headlines, each with its date in brackets, closing the body."""
+    body = out.body
+    j = len(body)
+    while j > 0 and _DATED_LINK.match(body[j - 1].text):
+        j -= 1
+    if len(body) - j >= _LINK_LIST_MIN and j > 0:
+        for line in body[j:]:
+            out.remove(line, "related link")
+        out.body = body[:j]
+
+
+def _closing_link_list(out: Sorted) -> None:
+    """A heading that names other stories ("More Must-Reads From ...", "関連記事") near the end
+    of the body, with only short lines under it (two or more headlines or links): a list of
+    other stories, not the article's own, removed with its heading."""
+    body = out.body
+    for j in range(len(body) - _LINK_LIST_MIN - 1, max(0, len(body) - _LINK_LIST_REACH), -1):
+        head = body[j]
+        text = head.text.strip().rstrip(":：")
+        named = any(p.fullmatch(text) for p in cues().related_headings)
+        if len(text) > _HEADING_CHARS or not named:
+            continue
+        if all(len(line.text) <= _LINK_CHARS for line in body[j + 1 :]):
+            for line in body[j:]:
+                out.remove(line, "related link")
+            out.body = body[:j]
+        return
 
 
 def _introduced_lists(body: list[Line]) -> set[int]:

@@ -27,7 +27,13 @@ _DATELINE = re.compile(
     r"\s*(?::|-|–|—)\s+"
 )
 _CREDIT_NAME = re.compile(r"[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}")
-_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::)\s+(?P<tail>[^|]{2,60})$")
+_SUFFIX = re.compile(r"\s+(?:\||｜|--|-|–|—|::|»)\s+(?P<tail>[^|｜»]{2,60})$")
+_PIPES = ("|", "｜", "::", "»")  # a breadcrumb or pipe suffix: short, whatever it names
+# A Chinese or Japanese title's site name joined without spaces ("标题-新华网", "标题_新闻_网").
+_UNSPACED_SUFFIX = re.compile(
+    r"(?<=\S)\s*[-_|｜—－]\s*(?P<tail>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,10})$"
+)
+_PREFIX_SEPARATOR = re.compile(r"\s*(?::|\||｜|-|–|—|»)\s+")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _TIMED = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight"
@@ -93,14 +99,28 @@ def clean_title(title: str, *, outlet: str | None) -> tuple[str, str | None]:
     named: str | None = None
     while (m := _SUFFIX.search(text)) is not None:
         tail = m.group("tail").strip()
-        pipe = m.group(0).lstrip().startswith(("|", "::"))
+        pipe = m.group(0).lstrip().startswith(_PIPES)
         hinted = outlet is not None and tail.casefold() in outlet.casefold()
         known = tail in cues().outlets or hinted
         if not (known or (pipe and len(tail.split()) <= 5)):
             break
         named = named or cues().outlets.get(tail, tail)
         text = text[: m.start()].rstrip()
-    return text, named
+    while (m := _UNSPACED_SUFFIX.search(text)) is not None and m.start() >= 2 * len(
+        m.group("tail")
+    ):
+        named = named or m.group("tail")
+        text = text[: m.start()].rstrip()
+    return _strip_outlet_prefix(text, outlet), named
+
+
+def _strip_outlet_prefix(text: str, outlet: str | None) -> str:
+    """A title that opens with the page's own site name ("Daily Post | Local news: Title")."""
+    if not outlet or not text.casefold().startswith(outlet.casefold()):
+        return text
+    separator = _PREFIX_SEPARATOR.match(text, len(outlet))
+    rest = text[separator.end() :] if separator else ""
+    return rest if len(rest.split()) >= 3 or len(rest) >= 8 else text
 
 
 def pick_title(lines: list[Line], *, chrome: Callable[[Line], bool]) -> int | None:

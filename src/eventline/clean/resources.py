@@ -35,6 +35,7 @@ class BoilerplateFile(_Data):
     credit_words: list[str]
     caption_openings: list[str]
     section_labels: list[str]
+    related_headings: list[str] = []
 
 
 class OutletsFile(_Data):
@@ -77,6 +78,7 @@ class Cues:
         self.credit_words = [w.casefold() for w in boiler.credit_words]
         self.caption_openings = [re.compile(p, flags) for p in boiler.caption_openings]
         self.section_labels = frozenset(w.casefold() for w in boiler.section_labels)
+        self.related_headings = [re.compile(p, flags) for p in boiler.related_headings]
         self.wires = _alias_map(outlets.wires)
         self.outlets = _alias_map(outlets.outlets)
         self.months = {k.casefold(): v for k, v in lang.months.items()}

@@ -17,6 +17,7 @@ from lxml import etree
 from trafilatura.settings import use_config
 
 from eventline.errors import FormatError, TooLargeError
+from eventline.ingest.furniture import strip_furniture
 from eventline.ingest.limits import TimeLimitExceeded, time_limit
 from eventline.ingest.listing import listing_text, read_listing, word_count
 from eventline.ingest.pagedate import (
@@ -47,7 +48,7 @@ def extract_html(html: str, *, source: str, max_bytes: int, timeout: float) -> t
     try:
         with time_limit(timeout):
             result = trafilatura.bare_extraction(
-                protect_ratings(html),
+                strip_furniture(protect_ratings(html)),
                 with_metadata=True,
                 include_comments=False,
                 include_tables=True,

@@ -31,6 +31,15 @@ _MIN_TITLE_WORDS = 3
 _ARTICLE_BODY_WORDS = 150  # running text outside cards beyond which the page is an article
 _FULL_PARAGRAPH_WORDS = 15
 _FULL_PARAGRAPHS = 3
+# Full paragraphs make a page an article only when its running text is not dwarfed by its
+# cards: a section front prints a lead teaser or two and a horoscope beside hundreds of cards.
+_FULL_SHARE = 0.25
+_INLINE_WORDS_BEFORE = 3
+_ARTICLE_LINK_SHARE = 0.5  # a group of cards whose links lead to articles less often is no news
+# A line of menu entries ("Home | Video | World | ...") or a copyright notice is page chrome,
+# however many words it has.
+_MENU_SEPARATORS = re.compile(r"\s[|•·]\s")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE)
 _SENTENCE_WORDS = 8
 _SENTENCE_END = re.compile(r"""[.!?。！？؟।]["'”’)」』]*$""")
 _FORUM = re.compile(
@@ -94,7 +103,10 @@ def word_count(text: str) -> int:
 
 
 def _text(element: etree._Element) -> str:
-    """Text of an element, its parts joined by spaces (cells and spans do not run together)."""
+    """Text of an element, its parts joined by spaces (cells and spans do not run together);
+    a comment or processing instruction has none."""
+    if not isinstance(element.tag, str):
+        return ""
     return " ".join(" ".join(element.itertext()).split())
 
 
@@ -105,12 +117,25 @@ def _headline_links(root: etree._Element) -> list[etree._Element]:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         usable = href and not href.startswith(("#", "javascript:", "mailto:"))
-        if not usable or word_count(_text(a)) < _MIN_TITLE_WORDS:
+        if not usable or word_count(_text(a)) < _MIN_TITLE_WORDS or _inline(a):
             continue
         if href not in best or _rank(a) > _rank(best[href]):
             best[href] = a
     chosen = {id(a) for a in best.values()}
     return [a for a in root.iter("a") if id(a) in chosen]
+
+
+def _inline(link: etree._Element) -> bool:
+    """A link inside a sentence of running text ("... the report, published in <a>a journal
+    of climate</a>, says ..."): words of its paragraph come before it. A story's paragraphs
+    share one layout and each may hold such a link; they are no cards. A card's headline
+    starts its block, or stands in a heading of its own."""
+    paragraph = next((e for e in link.iterancestors() if e.tag == "p"), None)
+    if paragraph is None:
+        return False
+    text, own = _text(paragraph), _text(link)
+    at = text.find(own)
+    return at > 0 and word_count(text[:at]) >= _INLINE_WORDS_BEFORE
 
 
 def _rank(link: etree._Element) -> tuple[bool, int]:
@@ -168,7 +193,8 @@ def _extents(cards: list[etree._Element]) -> list[list[etree._Element]]:
         while sibling is not None and sibling not in held:
             if any(e in held for e in sibling.iter()):
                 break
-            extent.append(sibling)
+            if isinstance(sibling.tag, str):  # an HTML comment between cards is no part
+                extent.append(sibling)
             sibling = sibling.getnext()
         out.append(extent)
     return out
@@ -268,7 +294,7 @@ def _is_article(root: etree._Element, cards: list[etree._Element], main_text: st
         body = root.find("body")
         blocks = _running_blocks(body if body is not None else root, held)
     chrome = _chrome_text(root, held)
-    blocks = [b for b in blocks if b not in chrome]
+    blocks = [b for b in blocks if b not in chrome and not _menu_or_notice(b)]
     running = sum(word_count(b) for b in blocks)
     card_words = sum(word_count(_text(c)) for c in cards)
     full = sum(_full(b) for b in blocks)
@@ -276,9 +302,13 @@ def _is_article(root: etree._Element, cards: list[etree._Element], main_text: st
     says_article = bool(declared) and str(declared[0]).strip().lower() == "article"
     return (
         running > max(_ARTICLE_BODY_WORDS, card_words)
-        or full >= _FULL_PARAGRAPHS
+        or (full >= _FULL_PARAGRAPHS and running >= _FULL_SHARE * card_words)
         or (says_article and running >= _FULL_PARAGRAPH_WORDS * 2)
     )
+
+
+def _menu_or_notice(block: str) -> bool:
+    return len(_MENU_SEPARATORS.findall(block)) >= 3 or _COPYRIGHT.search(block) is not None
 
 
 def _share(cards: list[etree._Element], pattern: re.Pattern[str]) -> float:
@@ -333,8 +363,21 @@ def links_to_article(url: str | None, page_url: str | None) -> bool:
     return bool(segments) and deep
 
 
+def _document_title(root: etree._Element) -> str | None:
+    """The page's <title> (or og:title): on a front page whose only <h1> is the lead story's
+    headline, the extractor takes that headline for the page's title."""
+    for value in root.xpath("//head/title/text()|//meta[@property='og:title']/@content"):
+        text = " ".join(str(value).split())
+        if text:
+            return text
+    return None
+
+
 def _topic(root: etree._Element) -> str | None:
+    """The page's own heading: an <h1> that is no story's headline link."""
     for heading in root.iter("h1"):
+        if heading.find(".//a[@href]") is not None:
+            continue
         text = _text(heading)
         if text:
             return text
@@ -377,7 +420,25 @@ def read_listing(html: str, *, page_url: str | None = None, main_text: str = "")
                 fetch=links_to_article(url, page_url),
             )
         )
-    return Listing(items=tuple(items), topic=_topic(root))
+    topic = _topic(root) or _document_title(root)
+    return Listing(items=_without_link_groups(items, pairs), topic=topic)
+
+
+def _without_link_groups(items: list[ListingItem], pairs: list[Pair]) -> tuple[ListingItem, ...]:
+    """The items less the groups (cards of one layout) whose links mostly lead to no article:
+    a footer's "Terms of service" and "Advertise with us", a row of trending searches. The
+    listing keeps them when nothing else would remain."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, (card, _) in enumerate(pairs):
+        groups[(str(card.tag), _layout(card.get("class") or ""))].append(index)
+    dropped = {
+        i
+        for members in groups.values()
+        if sum(items[i].fetch for i in members) < _ARTICLE_LINK_SHARE * len(members)
+        for i in members
+    }
+    kept = tuple(item for i, item in enumerate(items) if i not in dropped)
+    return kept if len(kept) >= _MIN_CARDS else tuple(items)
 
 
 def listing_text(listing: Listing) -> tuple[str, tuple[ListingItem, ...]]:

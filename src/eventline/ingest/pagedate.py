@@ -32,16 +32,16 @@ for _number, _names in enumerate(
         "يناير كانون_الثاني جانفي",
         "february feb febrero febr février févr fevereiro fev februar febbraio şubat февраля "
         "февраль فبراير شباط فيفري",
-        "march mar marzo mars março märz mart марта март مارس آذار",
-        "april apr abril avril avr aprile nisan апреля апрель أبريل إبريل نيسان أفريل",
+        "march mar marzo mars março märz mart марта март مارس آذار اذار",
+        "april apr abril avril avr aprile nisan апреля апрель أبريل إبريل ابريل نيسان أفريل",
         "may mayo mai maio maggio mayıs мая май مايو أيار ماي",
         "june jun junio juin junho juni giugno haziran июня июнь يونيو يونيه حزيران جوان",
         "july jul julio juillet juil julho juli luglio temmuz июля июль يوليو يوليه تموز جويلية",
-        "august aug agosto août ago augustus august ağustos августа август أغسطس آب أوت",
+        "august aug agosto août ago augustus august ağustos августа август أغسطس اغسطس آب أوت",
         "september sep sept septiembre septembre setembro set settembre eylül сентября "
         "сентябрь سبتمبر أيلول",
         "october oct octubre octobre outubro out oktober ottobre ekim октября октябрь "
-        "أكتوبر تشرين_الأول",
+        "أكتوبر اكتوبر تشرين_الأول",
         "november nov noviembre novembre novembro kasım ноября ноябрь نوفمبر تشرين_الثاني",
         "december dec diciembre dic décembre déc dezembro dez dezember dicembre aralık "
         "декабря декабрь ديسمبر كانون_الأول",
@@ -59,7 +59,10 @@ _DATE = re.compile(
     + _TIME.replace("P<", "P<b")
     + r"|(?<!\d)(?P<d3>\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(?P<mon3>"
     + _MONTH
-    + r")\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{4})(?!\d)"
+    # "28 آب/اغسطس 2013": the Levantine and the Egyptian name of one month, side by side
+    + r")(?:\s*/\s*(?:"
+    + _MONTH
+    + r"))?\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{4})(?!\d)"
     + _TIME.replace("P<", "P<c")
     + r"|\b(?P<mon4>"
     + _MONTH
@@ -72,6 +75,13 @@ _UPDATED = re.compile(
     r"updated|modified|edited|revised|actualizad[oa]|actualización|mis à jour|modifié"
     r"|atualizad[oa]|aktualisiert|aggiornat[oa]|güncelle|обновлен|изменен|更新|修改|修正"
     r"|수정|تحديث|تعديل",
+    re.IGNORECASE,
+)
+# A date whose update label follows it with a time only ("November 28, 2013 -- Updated 0203
+# GMT"): the page prints the day of its last update, not of its publication.
+_UPDATED_AT = re.compile(
+    r"\s*[-–—|,:(]*\s*(?:" + _UPDATED.pattern + r")\b[:\s]*(?:at\s+)?\d{1,2}[:.h]?\d{2}\b"
+    r"(?!\s*[-/.年]\s*\d)",
     re.IGNORECASE,
 )
 # Regions that print other stories' or readers' dates, never the story's own.
@@ -143,7 +153,7 @@ def read_printed(text: str, *, day_first: bool) -> PrintedDates:
         value = _stamp(m, day_first)
         if value is None:
             continue
-        if _UPDATED.search(text, last, m.start()):
+        if _UPDATED.search(text, last, m.start()) or _UPDATED_AT.match(text, m.end()):
             updated = updated or value
         else:
             published = published or value
@@ -196,7 +206,9 @@ def header_text(root: etree._Element, title: str | None) -> str:
     parts = [
         " ".join(sib.text_content().split())
         for sib in reversed(list(head.itersiblings(preceding=True)))
-        if not _foreign(sib, None) and not _prose(sib.text_content())
+        if isinstance(sib.tag, str)  # an HTML comment before the headline prints nothing
+        and not _foreign(sib, None)
+        and not _prose(sib.text_content())
     ]
     size = 0
     for node in head.xpath("following::text()"):
