@@ -205,11 +205,11 @@ _KINDS = {"region": "admin1"}
 def _place_right(found: Place | None, expected: dict[str, Any] | None) -> bool:
     if expected is None or found is None:
         return expected is None and found is None
-    kind = expected.get("kind")
+    kind: str | None = expected.get("kind")
     checks = (
         found.country == expected["country"],
         expected["name"].casefold() in found.name.casefold(),
-        _KINDS.get(kind, kind) in (None, found.kind),
+        kind is None or _KINDS.get(kind, kind) == found.kind,
         expected.get("admin1") in (None, found.admin1),
         expected.get("source", "text") == found.source,
         not expected.get("coordinates") or found.latitude is not None,
@@ -283,7 +283,7 @@ def score_place_examples(
                 if ok and place is not None:
                     got += f" at {place.latitude}, {place.longitude}"
                 misses.append(f"{item['type']} got {got}: {example['text'][:120]}")
-    metrics = (
+    metrics: tuple[Metric, ...] = (
         Metric("right", right / scored if scored else 0.0, None, f"{right}/{scored}"),
         Metric("no_wrong_place", 1 - wrong / scored if scored else 0.0, None,
                f"{wrong} wrong places of {scored}"),
