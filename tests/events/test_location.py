@@ -388,3 +388,87 @@ def test_a_place_naming_its_residents_is_where_they_act() -> None:
     voters = rejected_by("voters", "voter")
     assert voters is not None and (voters.name, voters.kind) == ("Ohio", "admin1")
     assert rejected_by("senators", "senator") is None  # whom they represent, not where
+
+
+def test_a_region_noun_with_an_of_country_names_the_region() -> None:
+    # "Velkor spoke in the Tigray region of Ethiopia": the region, not only the country
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("Tigray", 5, "compound", "PROPN", "NNP", "Tigray"),
+            ("region", 2, "pobj", "NOUN", "NN", "region"),
+            ("of", 5, "prep", "ADP", "IN", "of"),
+            ("Ethiopia", 6, "pobj", "PROPN", "NNP", "Ethiopia"),
+        ],
+        [(7, 8, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.kind, place.admin1) == (
+        "ETH",
+        "admin1",
+        "Tigray",
+    )
+
+
+def test_places_of_what_is_said_or_of_a_time_phrase_are_not_the_events() -> None:
+    # "Velkor accused Putin of bombing towns in Syria": the bombing's place, not the accusation's
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+            ("Putin", 1, "dobj", "PROPN", "NNP", "Putin"),
+            ("of", 1, "prep", "ADP", "IN", "of"),
+            ("bombing", 3, "pcomp", "VERB", "VBG", "bomb"),
+            ("towns", 4, "dobj", "NOUN", "NNS", "town"),
+            ("in", 5, "prep", "ADP", "IN", "in"),
+            ("Syria", 6, "pobj", "PROPN", "NNP", "Syria"),
+        ],
+        [(7, 8, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+    # "Velkor spoke after the talks in Geneva": the talks' place
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("after", 1, "prep", "ADP", "IN", "after"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("talks", 2, "pobj", "NOUN", "NNS", "talk"),
+            ("in", 4, "prep", "ADP", "IN", "in"),
+            ("Geneva", 5, "pobj", "PROPN", "NNP", "Geneva"),
+        ],
+        [(6, 7, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+
+
+def test_off_a_city_and_a_city_the_ner_took_for_an_organisation_are_places() -> None:
+    # "Iran seized a tanker off Bandar Abbas" / "Velkor spoke in Kandahar" (Kandahar as ORG)
+    doc = build(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+            ("seized", 1, "ROOT", "VERB", "VBD", "seize"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("tanker", 1, "dobj", "NOUN", "NN", "tanker"),
+            ("off", 1, "prep", "ADP", "IN", "off"),
+            ("Bandar", 6, "compound", "PROPN", "NNP", "Bandar"),
+            ("Abbas", 4, "pobj", "PROPN", "NNP", "Abbas"),
+        ],
+        [(0, 1, "GPE"), (5, 7, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country) == ("Bandar Abbas", "IRN")
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Kandahar", 2, "pobj", "PROPN", "NNP", "Kandahar"),
+        ],
+        [(3, 4, "ORG")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.kind) == ("AFG", "city")

@@ -118,12 +118,20 @@ def _another_event(clause: Token) -> bool:
     reason ("after the US bombed ...", "because ..."), or with a subject of its own that is
     not a pronoun ("as Iran braces for ..."). "when they blew themselves up in Tel Aviv" tells
     the same event, and so does a subject-less participle."""
+    if clause.dep_ == "pcomp" and clause.tag_ == "VBG" and _about(clause.head):
+        return True  # "accused Moscow of prolonging the war in Ukraine": what is said
     for child in clause.children:
         if child.dep_ == "mark" and child.lower_ not in _SAME_TIME:
             return True
         if child.dep_ in _SUBJECTS and child.pos_ != "PRON":
             return True
     return False
+
+
+def _about(prep: Token) -> bool:
+    """A preposition whose verb-ing phrase tells what a speech act is about (`cues.yaml`
+    `content_prepositions`), not a means or a time ("by firing", "after meeting")."""
+    return prep.dep_ == "prep" and prep.lower_ in _cues()["content_prepositions"]
 
 
 @cache
@@ -287,9 +295,13 @@ class _PlaceFinder:
         lemma = verb.lemma_.lower()
         travel = lemma in cues["travel_verbs"] or lemma in cues["object_place_verbs"]
         for tok in tokens:
-            if tok.dep_ != "prep":
-                continue
-            destination = tok.lower_ == "to" and tok.head.lemma_.lower() in cues["travel_verbs"]
+            if tok.dep_ != "prep" or _dated_by(tok.head, verb):
+                continue  # "after the strike on its consulate in Damascus": another happening
+            destination = (
+                tok.lower_ == "to"
+                and tok.head.pos_ in ("VERB", "AUX")  # not "a return to Myanmar"
+                and tok.head.lemma_.lower() in cues["travel_verbs"]
+            )
             if tok.lower_ in cues["prepositions"] or destination or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
             elif tok.lower_ == "on":  # "on Capitol Hill", "on Red Square": a venue's city only
@@ -343,7 +355,7 @@ class _PlaceFinder:
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
-        name = _proper_name(tok)
+        name = _misread_name(tok) or _proper_name(tok)
         if name is not None and not is_grouping(name.text):
             found = resolve_place(name.text, hints=self.hints(), context=self.facts.context)
             if found is not None:
@@ -362,6 +374,8 @@ class _PlaceFinder:
             resolve_region,
         )
 
+        if lemma in _cues()["region_nouns"] and (found := self._region_of(tok)) is not None:
+            return found
         for prep in children(tok, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -382,6 +396,30 @@ class _PlaceFinder:
             elif mod.i in self.ents:
                 return self.place(self.ents[mod.i])
         return None
+
+    def _region_of(self, tok: Token) -> Place | None:
+        """ "the Amhara region of Ethiopia": the region its name holds, in the country of its
+        "of" phrase (a country alone there is read by the caller)."""
+        from eventline.nlp.places import resolve_region
+
+        names = [
+            m for m in children(tok, "compound", "nmod") if m.i in self.ents or m.tag_ in _NAMES
+        ]
+        countries = {
+            code
+            for prep in children(tok, "prep")
+            if prep.lower_ == "of"
+            for pobj in children(prep, "pobj")
+            if (code := self._country_named(pobj))
+        }
+        if not names or not countries:
+            return None
+        start = min(m.i for m in names)
+        text = tok.doc[start : tok.i].text
+        found = resolve_region(text, hints=countries, context=self.facts.context)
+        if found is None or found.country not in countries:
+            return None
+        return found.model_copy(update={"name": text})
 
     def _country_named(self, tok: Token) -> str | None:
         from eventline.nlp.places import country_of_name
@@ -508,6 +546,14 @@ def _venue(tok: Token) -> Place | None:
         return None
     start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
     return venue_place(tok.doc[start : tok.i + 1].text)
+
+
+def _misread_name(tok: Token) -> Span | None:
+    """The whole name of an organisation or person entity over `tok` ("in Cox's Bazar" read as
+    an organisation): under a place preposition it may be a place the gazetteer knows."""
+    if tok.ent_type_ not in ("ORG", "PERSON"):
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def _proper_name(tok: Token) -> Span | None:
