@@ -472,3 +472,31 @@ def test_off_a_city_and_a_city_the_ner_took_for_an_organisation_are_places() -> 
     )
     place = place_of(doc, 1)
     assert place is not None and (place.country, place.kind) == ("AFG", "city")
+
+
+def test_a_capital_read_as_its_state_is_the_namesake_of_the_sentence_country() -> None:
+    # "Lebanese police arrested a man in Tripoli": the actor stage reads "Tripoli" as Libya's
+    # capital; the sentence's other actor says which Tripoli
+    table = {
+        **TABLE,
+        "Tripoli": ("c_lby", "Libya", "LBY", None, "METONYM"),
+        "Lebanese": ("c_lbn", "Lebanon", "LBN", None, "NORP"),
+        "Libyan": ("c_lby", "Libya", "LBY", None, "NORP"),
+    }
+
+    def arrested_in_tripoli(adjective: str) -> Place | None:
+        rows: list[Row] = [
+            (adjective, 1, "amod", "ADJ", "JJ", adjective.lower()),
+            ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+            ("arrested", 2, "ROOT", "VERB", "VBD", "arrest"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("man", 2, "dobj", "NOUN", "NN", "man"),
+            ("in", 2, "prep", "ADP", "IN", "in"),
+            ("Tripoli", 5, "pobj", "PROPN", "NNP", "Tripoli"),
+        ]
+        doc = parsed_doc(rows, table, [(0, 1, "NORP"), (6, 7, "GPE")])
+        return place_of(doc, 2)
+
+    lebanon, libya = arrested_in_tripoli("Lebanese"), arrested_in_tripoli("Libyan")
+    assert lebanon is not None and (lebanon.country, lebanon.kind) == ("LBN", "city")
+    assert libya is not None and (libya.country, libya.kind) == ("LBY", "city")

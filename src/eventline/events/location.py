@@ -275,9 +275,12 @@ class _PlaceFinder:
             found = None
             if not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
                 country = _country_for(ent, self.actors, self.lex, self.ents)
+                hints = {country} if country else self.hints()
+                if country and self._capital_read(ent):
+                    hints = self._other_countries(ent) or hints
                 found = resolve_place(
                     ent.text,
-                    hints={country} if country else self.hints(),
+                    hints=hints,
                     context=self.facts.context,
                     region=_region_beside(ent),
                     near=self.facts.regions,
@@ -286,6 +289,22 @@ class _PlaceFinder:
                     found = Place(name=ent.text, country=country)
             self.memo[ent.start] = found
         return self.memo[ent.start]
+
+    def _capital_read(self, ent: Span) -> bool:
+        """The actor stage read the name as a capital standing for its state (a METONYM):
+        its country is the name's most famous namesake's, no evidence of which is meant."""
+        return any(span.label_ == "METONYM" for span, _ in self.actors.by_token.get(ent.root.i, ()))
+
+    def _other_countries(self, ent: Span) -> set[str]:
+        """The countries of the sentence's other actors, when a namesake city of the name
+        lies in one of them ("Lebanese troops clashed with gunmen in Tripoli": Lebanon's)."""
+        from eventline.nlp.places import gazetteer
+
+        words = range(ent.start, ent.end)
+        refs = (self.actors.covering(t) for t in self.verb.sent if t.i not in words)
+        others = {r.country for r in refs if r is not None and r.country}
+        cities = gazetteer().cities.get(ent.text.casefold().removeprefix("the "))
+        return {c.country for c in cities if c.country in others}
 
     def in_clause(self, verb: Token) -> Place | None:
         """The best place of the clause: a city before a region before a country."""
