@@ -500,3 +500,23 @@ def test_a_capital_read_as_its_state_is_the_namesake_of_the_sentence_country() -
     lebanon, libya = arrested_in_tripoli("Lebanese"), arrested_in_tripoli("Libyan")
     assert lebanon is not None and (lebanon.country, lebanon.kind) == ("LBN", "city")
     assert libya is not None and (libya.country, libya.kind) == ("LBY", "city")
+
+
+def test_an_entity_holding_its_region_noun_names_the_region() -> None:
+    # "Velkor spoke in Kunar province": the NER takes the noun into the name
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Kunar", 4, "compound", "PROPN", "NNP", "Kunar"),
+            ("province", 2, "pobj", "NOUN", "NN", "province"),
+        ],
+        [(3, 5, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.kind, place.admin1) == (
+        "AFG",
+        "admin1",
+        "Kunar",
+    )

@@ -285,10 +285,23 @@ class _PlaceFinder:
                     region=_region_beside(ent),
                     near=self.facts.regions,
                 )
+                if found is None:
+                    found = self._region_entity(ent)
                 if found is None and (country or ent.label_ in ("LOC", "FAC")):
                     found = Place(name=ent.text, country=country)
             self.memo[ent.start] = found
         return self.memo[ent.start]
+
+    def _region_entity(self, ent: Span) -> Place | None:
+        """An entity that holds its region noun ("Ghor province", "the Sumy region")."""
+        from eventline.nlp.places import resolve_region
+
+        last = ent[-1]
+        if len(ent) < 2 or last.lemma_.lower() not in _cues()["region_nouns"]:
+            return None
+        name = ent[:-1].text
+        found = resolve_region(name, hints=self.hints(), context=self.facts.context)
+        return found.model_copy(update={"name": ent.text}) if found is not None else None
 
     def _capital_read(self, ent: Span) -> bool:
         """The actor stage read the name as a capital standing for its state (a METONYM):
