@@ -520,3 +520,40 @@ def test_an_entity_holding_its_region_noun_names_the_region() -> None:
         "admin1",
         "Kunar",
     )
+
+
+def test_a_capital_for_its_state_and_a_topic_are_no_place() -> None:
+    # "Velkor imposed sanctions on Minsk" (Minsk read as Belarus): no place of the sanctions
+    table = {**TABLE, "Minsk": ("c_blr", "Belarus", "BLR", None, "METONYM")}
+    doc = parsed_doc(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
+            ("sanctions", 1, "dobj", "NOUN", "NNS", "sanction"),
+            ("on", 2, "prep", "ADP", "IN", "on"),
+            ("Minsk", 3, "pobj", "PROPN", "NNP", "Minsk"),
+        ],
+        table,
+        [(4, 5, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+    # "Velkor marched through Lyon to demand a truce in Sudan": Lyon, not the truce's Sudan
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("marched", 1, "ROOT", "VERB", "VBD", "march"),
+            ("through", 1, "prep", "ADP", "IN", "through"),
+            ("Lyon", 2, "pobj", "PROPN", "NNP", "Lyon"),
+            ("to", 5, "aux", "PART", "TO", "to"),
+            ("demand", 1, "advcl", "VERB", "VB", "demand"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("truce", 5, "dobj", "NOUN", "NN", "truce"),
+            ("in", 7, "prep", "ADP", "IN", "in"),
+            ("Sudan", 8, "pobj", "PROPN", "NNP", "Sudan"),
+        ],
+        [(3, 4, "GPE"), (9, 10, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country) == ("Lyon", "FRA")
+    demand = place_of(doc, 5)  # demanded where they march; the truce's place is what is demanded
+    assert demand is not None and demand.name == "Lyon"

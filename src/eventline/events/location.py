@@ -71,6 +71,9 @@ _OWN_CLAUSE = {"advcl", "acl", "xcomp", "pcomp"}  # stop there when they have a 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NAMES = ("NNP", "NNPS")
 _SAME_TIME = frozenset({"when", "while", "as", "where", "whereupon"})
+#: Prepositions under which a capital the actor stage reads as its state is the state ("sanctions
+#: on Caracas", "talks with Beijing"), not a place ("from" is left out: "fled from Kyiv").
+_STATE_PREPS = frozenset({"on", "with", "against", "over", "toward", "towards", "by"})
 _RANK = {"city": 0, "admin1": 1, "country": 2, None: 3}
 _DATELINE_DAYS = 1  # an event up to a day before the report was told from where it was filed
 
@@ -327,7 +330,7 @@ class _PlaceFinder:
         lemma = verb.lemma_.lower()
         travel = lemma in cues["travel_verbs"] or lemma in cues["object_place_verbs"]
         for tok in tokens:
-            if tok.dep_ != "prep" or _dated_by(tok.head, verb):
+            if tok.dep_ != "prep" or _dated_by(tok.head, verb) or _topic(tok.head):
                 continue  # "after the strike on its consulate in Damascus": another happening
             destination = (
                 tok.lower_ == "to"
@@ -348,7 +351,7 @@ class _PlaceFinder:
                 _in_subject(tok, verb) or _describes(tok) or _dated_by(tok, verb)
             ):
                 continue
-            if self._as_state(tok):
+            if self._as_state(tok, verb):
                 continue
             if tok.head.lemma_.lower() in cues["region_nouns"]:
                 continue  # "the Kursk region" names the region, read under its preposition
@@ -360,13 +363,20 @@ class _PlaceFinder:
         places = [p for p in found if p is not None]
         return min(places, key=lambda p: _RANK.get(p.kind, 3)) if places else None
 
-    def _as_state(self, tok: Token) -> bool:
-        """A capital as the object of a verb that does not reach a place ("criticised
-        Moscow", "help Tehran") stands for its state: the actor stage reads it as a metonym."""
-        if (
-            tok.dep_ not in ("dobj", "dative")
-            or tok.head.lemma_.lower() in _cues()["object_place_verbs"]
-        ):
+    def _as_state(self, tok: Token, verb: Token) -> bool:
+        """A capital the actor stage reads as a metonym stands for its state as the object of a
+        verb that does not reach a place ("criticised Moscow", "help Tehran"), as a possessor
+        ("condemned Tokyo's decision") and under a preposition of no place ("sanctions on
+        Caracas", "talks with Beijing"; not "in Tokyo", "an attack on Kyiv", "sent to Tehran")."""
+        cues = _cues()
+        head = tok.head
+        if tok.dep_ in ("dobj", "dative"):
+            if head.lemma_.lower() in cues["object_place_verbs"]:
+                return False
+        elif tok.dep_ == "pobj":
+            if head.lower_ not in _STATE_PREPS or _target(head, verb):
+                return False
+        elif tok.dep_ != "poss":
             return False
         return any(
             span.root == tok and span.label_ == "METONYM"
@@ -477,6 +487,12 @@ def _in_subject(tok: Token, verb: Token) -> bool:
         origin = origin or (tok.dep_ == "prep" and tok.lower_ == "from")
         tok = tok.head
     return False
+
+
+def _topic(noun: Token) -> bool:
+    """A situation named as an object ("called for a ceasefire in Gaza", "discussed the war in
+    Ukraine"): a place under it is what is talked about, not where the event happens."""
+    return noun.dep_ in ("dobj", "pobj") and noun.lemma_.lower() in _cues()["topic_nouns"]
 
 
 def _of_residents(ent: Span) -> bool:

@@ -24,11 +24,27 @@ _PLACE_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT",
 
 def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
-    country where they protest."""
+    country where they protest: the country named under a place preposition, unless the
+    event's place (events.dating.event_place) lies in another ("marched through London to call
+    for a ceasefire in Gaza": British protesters)."""
     for c in cands:
         if not c.actor and c.type == "PROTEST":
             c.actor = _place(c.clause, ctx.actors)
+            where = event_place(c.clause, ctx.actors, ctx.lex) if c.actor else None
+            country = where.country if where is not None else None
+            if country is not None and c.actor[0].country != country:
+                c.actor = (_protesters(country),)  # "marched in London to call for a ceasefire
+                # in Gaza": where they march, not what they call for
     return cands
+
+
+def _protesters(country: str) -> ActorRef:
+    return ActorRef(
+        id=f"desc:{country}:CVL:protester",
+        name=f"protesters ({country})",
+        country=country,
+        sector="CVL",
+    )
 
 
 def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
@@ -256,14 +272,7 @@ def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> lis
         countries = {r.country for r in c.recipient if r.country}
         if len(countries) == 1:
             (country,) = countries
-            c.actor = (
-                ActorRef(
-                    id=f"desc:{country}:CVL:protester",
-                    name=f"protesters ({country})",
-                    country=country,
-                    sector="CVL",
-                ),
-            )
+            c.actor = (_protesters(country),)
     return cands
 
 
