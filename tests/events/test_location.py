@@ -429,6 +429,8 @@ def test_places_of_what_is_said_or_of_a_time_phrase_are_not_the_events() -> None
         [(7, 8, "GPE")],
     )
     assert place_of(doc, 1) is None
+    about = event_place(doc[1], ActorIndex(doc), lexicon(), about=True)  # a hint of countries
+    assert about is not None and about.country == "SYR"
     # "Velkor spoke after the talks in Geneva": the talks' place
     doc = build(
         [
@@ -557,3 +559,21 @@ def test_a_capital_for_its_state_and_a_topic_are_no_place() -> None:
     assert place is not None and (place.name, place.country) == ("Lyon", "FRA")
     demand = place_of(doc, 5)  # demanded where they march; the truce's place is what is demanded
     assert demand is not None and demand.name == "Lyon"
+
+
+def test_a_capital_owning_a_place_the_event_reaches_is_the_place() -> None:
+    # "Protesters occupied Minsk's airport": the airport of Minsk, not Belarus's act
+    table = {**TABLE, "Minsk": ("c_blr", "Belarus", "BLR", None, "METONYM")}
+    doc = parsed_doc(
+        [
+            ("Protesters", 1, "nsubj", "NOUN", "NNS", "protester"),
+            ("occupied", 1, "ROOT", "VERB", "VBD", "occupy"),
+            ("Minsk", 4, "poss", "PROPN", "NNP", "Minsk"),
+            ("'s", 2, "case", "PART", "POS", "'s"),
+            ("airport", 1, "dobj", "NOUN", "NN", "airport"),
+        ],
+        table,
+        [(2, 3, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country) == ("Minsk", "BLR")

@@ -93,11 +93,11 @@ def clause_tokens(verb: Token) -> Iterator[Token]:
         stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_STOP)
 
 
-def own_clause(verb: Token) -> Iterator[Token]:
+def own_clause(verb: Token, *, about: bool = False) -> Iterator[Token]:
     """Like `clause_tokens`, and not into a clause telling another event (`_another_event`:
     "after the US bombed sites in Iran"); a subject-less participle stays ("Speaking in
     London, X accused ..."), and so do conjoined noun phrases ("the governments of Canada and
-    Ontario")."""
+    Ontario"). `about`: also into what a speech act is about ("accused X of shelling ...")."""
     stack = [verb]
     while stack:
         tok = stack.pop()
@@ -105,7 +105,7 @@ def own_clause(verb: Token) -> Iterator[Token]:
         for c in tok.children:
             if c.dep_ in _CLAUSE_STOP and not _nominal_conj(c, verb):
                 continue
-            if c.dep_ in _OWN_CLAUSE and _another_event(c):
+            if c.dep_ in _OWN_CLAUSE and _another_event(c, about=about):
                 continue
             stack.append(c)
 
@@ -116,12 +116,12 @@ def _nominal_conj(tok: Token, verb: Token) -> bool:
     return tok.dep_ == "conj" and tok.head != verb and tok.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _another_event(clause: Token) -> bool:
+def _another_event(clause: Token, *, about: bool = False) -> bool:
     """An embedded clause telling another event: one with a subordinator of another time or
     reason ("after the US bombed ...", "because ..."), or with a subject of its own that is
     not a pronoun ("as Iran braces for ..."). "when they blew themselves up in Tel Aviv" tells
     the same event, and so does a subject-less participle."""
-    if clause.dep_ == "pcomp" and clause.tag_ == "VBG" and _about(clause.head):
+    if not about and clause.dep_ == "pcomp" and clause.tag_ == "VBG" and _about(clause.head):
         return True  # "accused Moscow of prolonging the war in Ukraine": what is said
     for child in clause.children:
         if child.dep_ == "mark" and child.lower_ not in _SAME_TIME:
@@ -212,9 +212,14 @@ def find_dateline(doc: Doc) -> tuple[str, Span] | None:
     return None
 
 
-def event_place(verb: Token, actors: ActorIndex, lex: EventLexicon) -> Place | None:
-    """Where the event happened, from the text alone (see the module docstring)."""
-    finder = _PlaceFinder(verb, actors, lex)
+def event_place(
+    verb: Token, actors: ActorIndex, lex: EventLexicon, *, about: bool = False
+) -> Place | None:
+    """Where the event happened, from the text alone (see the module docstring). `about`: also
+    the place of what the event is about or dated by ("accused X of shelling Kharkiv", "after
+    the strike in Damascus", "called for a truce in Gaza"), a hint of the country of its
+    unnamed parties (events/rules_places.py), not its location."""
+    finder = _PlaceFinder(verb, actors, lex, about=about)
     clause: Token | None = verb
     for _ in range(2):
         if clause is None:
@@ -252,8 +257,10 @@ def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
 class _PlaceFinder:
     """One event's place search: entities, sentence countries and answers computed once."""
 
-    def __init__(self, verb: Token, actors: ActorIndex, lex: EventLexicon) -> None:
-        self.verb, self.actors, self.lex = verb, actors, lex
+    def __init__(
+        self, verb: Token, actors: ActorIndex, lex: EventLexicon, *, about: bool = False
+    ) -> None:
+        self.verb, self.actors, self.lex, self.about = verb, actors, lex, about
         self.facts = _doc_places(verb.doc, actors)
         self.ents = self.facts.ents
         self.memo: dict[int, Place | None] = {}
@@ -325,12 +332,14 @@ class _PlaceFinder:
     def in_clause(self, verb: Token) -> Place | None:
         """The best place of the clause: a city before a region before a country."""
         cues = _cues()
-        tokens = list(own_clause(verb))
+        tokens = list(own_clause(verb, about=self.about))
         found: list[Place | None] = []
         lemma = verb.lemma_.lower()
         travel = lemma in cues["travel_verbs"] or lemma in cues["object_place_verbs"]
         for tok in tokens:
-            if tok.dep_ != "prep" or _dated_by(tok.head, verb) or _topic(tok.head):
+            if tok.dep_ != "prep":
+                continue
+            if not self.about and (_dated_by(tok.head, verb) or _topic(tok.head)):
                 continue  # "after the strike on its consulate in Damascus": another happening
             destination = (
                 tok.lower_ == "to"
@@ -376,7 +385,7 @@ class _PlaceFinder:
         elif tok.dep_ == "pobj":
             if head.lower_ not in _STATE_PREPS or _target(head, verb):
                 return False
-        elif tok.dep_ != "poss":
+        elif tok.dep_ != "poss" or _a_place(head):
             return False
         return any(
             span.root == tok and span.label_ == "METONYM"
@@ -487,6 +496,18 @@ def _in_subject(tok: Token, verb: Token) -> bool:
         origin = origin or (tok.dep_ == "prep" and tok.lower_ == "from")
         tok = tok.head
     return False
+
+
+def _a_place(noun: Token) -> bool:
+    """A noun standing where a place stands: the object of a verb that reaches a place
+    ("occupied Bangkok's airport"), of a place preposition ("in Tokyo's Shibuya district"), or
+    a place noun ("Gaza's border")."""
+    cues = _cues()
+    if noun.lemma_.lower() in cues["place_nouns"]:
+        return True
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in cues["object_place_verbs"]
+    return noun.dep_ == "pobj" and noun.head.lower_ in cues["prepositions"]
 
 
 def _topic(noun: Token) -> bool:

@@ -63,7 +63,7 @@ def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
 
 def _located(c: EventCandidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
     """The country of the event's place (dating.event_place), as a party."""
-    place = event_place(c.clause, ctx.actors, ctx.lex)
+    place = event_place(c.clause, ctx.actors, ctx.lex, about=True)
     if place is None or place.country is None:
         return ()
     return (ActorRef(id=f"place:{place.country}", name=place.name, country=place.country),)
@@ -115,7 +115,7 @@ def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
     for c in cands:
         if not any(_vague(a) for a in (*c.actor, *c.recipient)):
             continue
-        place = event_place(c.clause, ctx.actors, ctx.lex)
+        place = event_place(c.clause, ctx.actors, ctx.lex, about=True)  # or what it is about
         country = place.country if place is not None else None
         if country is None and c.type == "PROTEST":
             country = _route(c.clause, ctx.actors)  # "protesters marched through Hong Kong"
