@@ -257,3 +257,11 @@ def test_regions_carry_their_current_news_name_and_keep_the_former() -> None:
     adjara = resolve_place("Ajaria")
     assert adjara is not None and (adjara.country, adjara.admin1) == ("GEO", "Adjara")
     assert region_name("IN.41") == "Ladakh" and region_name("IN.12") == "Jammu and Kashmir"
+
+
+def test_a_venue_is_found_when_the_ner_ran_its_name_into_a_preposition() -> None:
+    from eventline.nlp.places import venue_place
+
+    found = venue_place("the Casa Rosada on")
+    assert found is not None and (found.name, found.country) == ("Buenos Aires", "ARG")
+    assert venue_place("the Casa of") is None

@@ -591,6 +591,11 @@ def venue_place(name: str) -> Place | None:
     or its region when it is in no city of the gazetteer ("Camp David" -> Maryland); None for
     a name that is no venue of `venues.tsv`."""
     venue = gazetteer().venues.get(_fold(name))
+    if venue is None:  # a name the NER ran on into a preposition: "the Great Hall of the People on"
+        words = name.split()
+        while len(words) > 1 and words[-1].islower():
+            words.pop()
+        venue = gazetteer().venues.get(_fold(" ".join(words)))
     if venue is None:
         return None
     if venue.city:
