@@ -55,7 +55,10 @@ def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     for c in cands:
         if c.recipient or c.type not in _PLACE_TYPES or not c.actor:
             continue
-        c.recipient = _place(c.clause, ctx.actors) or _located(c, ctx)
+        named, located = _place(c.clause, ctx.actors), _located(c, ctx)
+        if named and located and named[0].country != located[0].country:
+            named = located  # "marched in Paris, Texas": the Paris the place rules found
+        c.recipient = named or located
         if not c.recipient and c.type == "PROTEST":
             c.recipient = _home_government(c.actor)
     return cands
