@@ -265,3 +265,9 @@ def test_a_venue_is_found_when_the_ner_ran_its_name_into_a_preposition() -> None
     found = venue_place("the Casa Rosada on")
     assert found is not None and (found.name, found.country) == ("Buenos Aires", "ARG")
     assert venue_place("the Casa of") is None
+
+
+def test_a_nearer_spelling_is_taken_only_in_a_hinted_country() -> None:
+    found = resolve_place("Kupiansk", hints={"UKR"})  # GeoNames: Kup'yans'k
+    assert found is not None and (found.country, found.kind) == ("UKR", "city")
+    assert resolve_place("Kupiansk") is None  # no hint: a near spelling is not enough

@@ -26,7 +26,9 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
 
 A name found by none of these is tried once more by its spelling-tolerant `loose_key` (no
 diacritics, apostrophes, hyphens or Arabic article, q as k: "Hodeidah" finds Al Hudaydah,
-"Kiryat Shmona" Qiryat Shmona, "Mocimboa da Praia" Mocímboa da Praia).
+"Kiryat Shmona" Qiryat Shmona, "Mocimboa da Praia" Mocímboa da Praia), then, among the cities
+of the countries the text hints only, by its `near_key` (also y as i, e as a, ou as u, no
+doubled letters: "Kupiansk" finds Kup'yans'k in a text about Ukraine).
 
 A region beside a city may be a US state's postal or AP abbreviation ("Manchester, N.H.",
 "Phoenix, AZ": `resources/places/us_state_abbreviations.tsv`). When no namesake city lies in
@@ -231,12 +233,23 @@ def loose_key(name: str) -> str:
     return _LOOSE_ARTICLE.sub("", text).replace("q", "k")
 
 
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def near_key(name: str) -> str:
+    """A looser key than `loose_key`: also y as i, e as a, ou as u and no doubled letters
+    ("Kupiansk" / "Kup'yans'k", "Avdiivka" / "Avdiyivka", "Jenin" / "Janin"). Names it alone
+    joins are taken only in a country the text hints (`resolve_place`)."""
+    key = loose_key(name).replace("ou", "u").replace("e", "a").replace("y", "i")
+    return _REPEATED.sub(r"\1", key)
+
+
 def _loose_index(index: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Loose key -> row numbers, most populous first, for the names of `index` that their loose
-    key changes (the others are found in `index` by the loose key itself)."""
+    """`near_key` -> row numbers, most populous first, for the names of `index` that their
+    near key changes (the others are found in `index` by the near key itself)."""
     out: dict[str, set[int]] = {}
     for key, rows in index.items():
-        if (loose := loose_key(key)) != key:
+        if (loose := near_key(key)) != key:
             out.setdefault(loose, set()).update(rows)
     return {key: sorted(rows) for key, rows in out.items()}
 
@@ -266,14 +279,21 @@ class _Cities:
         """The cities found by a folded name, most populous first ([] for none)."""
         return [self._city(row) for row in self._index.get(key, ())]
 
-    def loose(self, key: str) -> list[_City]:
-        """The cities a folded name finds by its `loose_key` (another spelling of the same
-        name), most populous first; the loose index is built on first use."""
+    def loose(self, key: str) -> tuple[list[_City], list[_City]]:
+        """The cities a folded name finds by another spelling, most populous first: those one
+        of whose names has its `loose_key`, and those found only by its `near_key` (the index
+        is built on first use)."""
         if self._loose is None:
             self._loose = self._loose_indexer(self._index)
+        near = near_key(key)
+        rows = sorted({*self._loose.get(near, ()), *self._index.get(near, ())})
         loose = loose_key(key)
-        rows = sorted({*self._loose.get(loose, ()), *self._index.get(loose, ())})
-        return [self._city(row) for row in rows]
+        same = [r for r in rows if any(loose_key(n) == loose for n in self._names(r))]
+        return [self._city(r) for r in same], [self._city(r) for r in rows if r not in same]
+
+    def _names(self, row: int) -> list[str]:
+        line = self._rows[row]
+        return line[line.rindex("\t") + 1 :].split("|")
 
     def _city(self, row: int) -> _City:
         city = self._parsed.get(row)
@@ -291,7 +311,7 @@ def _cities() -> _Cities:
     return _Cities(
         data.decode("utf-8"),
         indexer=lambda rows: cached_index("cities", data, lambda: _city_index(rows)),
-        loose_indexer=lambda index: cached_index("cities_loose", data, lambda: _loose_index(index)),
+        loose_indexer=lambda index: cached_index("cities_near", data, lambda: _loose_index(index)),
     )
 
 
@@ -467,7 +487,8 @@ def resolve_place(
     if (area := gaz.areas.get(key)) is not None and not cities:
         return _area_place(name, area)
     if not cities and state is None and key not in gaz.countries and key not in gaz.regions:
-        cities = gaz.cities.loose(key)  # another spelling: "Hodeidah", "Kiryat Shmona"
+        same, alike = gaz.cities.loose(key)  # another spelling: "Hodeidah", "Kiryat Shmona"
+        cities = same or [c for c in alike if c.country in hints or c.country == context]
     if region is not None and cities and not any(_region_matches(c, region) for c in cities):
         if (only := _region_only(name, region)) is not None:
             return only
