@@ -577,3 +577,25 @@ def test_a_capital_owning_a_place_the_event_reaches_is_the_place() -> None:
     )
     place = place_of(doc, 1)
     assert place is not None and (place.name, place.country) == ("Minsk", "BLR")
+
+
+def test_a_place_inside_the_matter_of_a_reason_is_another_happenings() -> None:
+    # "Velkor expelled a diplomat over the killing of a man in Lyon": the killing's place
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("expelled", 1, "ROOT", "VERB", "VBD", "expel"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("diplomat", 1, "dobj", "NOUN", "NN", "diplomat"),
+            ("over", 1, "prep", "ADP", "IN", "over"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("killing", 4, "pobj", "NOUN", "NN", "killing"),
+            ("of", 6, "prep", "ADP", "IN", "of"),
+            ("a", 9, "det", "DET", "DT", "a"),
+            ("man", 7, "pobj", "NOUN", "NN", "man"),
+            ("in", 9, "prep", "ADP", "IN", "in"),
+            ("Lyon", 10, "pobj", "PROPN", "NNP", "Lyon"),
+        ],
+        [(11, 12, "GPE")],
+    )
+    assert place_of(doc, 1) is None

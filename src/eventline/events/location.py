@@ -339,7 +339,9 @@ class _PlaceFinder:
         for tok in tokens:
             if tok.dep_ != "prep":
                 continue
-            if not self.about and (_dated_by(tok.head, verb) or _topic(tok.head)):
+            if not self.about and (
+                _dated_by(tok.head, verb) or _topic(tok.head) or _matter(tok, verb)
+            ):
                 continue  # "after the strike on its consulate in Damascus": another happening
             destination = (
                 tok.lower_ == "to"
@@ -359,6 +361,8 @@ class _PlaceFinder:
             if not _of_residents(ent) and (
                 _in_subject(tok, verb) or _describes(tok) or _dated_by(tok, verb)
             ):
+                continue
+            if not self.about and _matter(tok, verb):
                 continue
             if self._as_state(tok, verb):
                 continue
@@ -508,6 +512,19 @@ def _a_place(noun: Token) -> bool:
     if noun.dep_ == "dobj":
         return noun.head.lemma_.lower() in cues["object_place_verbs"]
     return noun.dep_ == "pobj" and noun.head.lower_ in cues["prepositions"]
+
+
+def _matter(tok: Token, verb: Token) -> bool:
+    """`tok` is inside the matter of a phrase of reason ("expelled a diplomat over the killing
+    of a leader in Surrey"): it names another happening. The name right under the preposition
+    stays ("shot down drones over Kyiv")."""
+    reasons = _cues()["reason_prepositions"]
+    child, node = tok, tok.head
+    while node != verb and node.head != node:
+        if node.dep_ == "prep" and node.lower_ in reasons and child is not tok:
+            return True
+        child, node = node, node.head
+    return False
 
 
 def _topic(noun: Token) -> bool:
