@@ -599,3 +599,21 @@ def test_a_place_inside_the_matter_of_a_reason_is_another_happenings() -> None:
         [(11, 12, "GPE")],
     )
     assert place_of(doc, 1) is None
+
+
+def test_a_region_noun_with_a_country_as_possessor_names_the_region() -> None:
+    # "Velkor spoke in Mexico's Sonora state": Sonora, not the State of Mexico
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Mexico", 6, "poss", "PROPN", "NNP", "Mexico"),
+            ("'s", 3, "case", "PART", "POS", "'s"),
+            ("Sonora", 6, "compound", "PROPN", "NNP", "Sonora"),
+            ("state", 2, "pobj", "NOUN", "NN", "state"),
+        ],
+        [(3, 4, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.admin1) == ("MEX", "Sonora")

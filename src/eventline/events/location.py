@@ -453,23 +453,20 @@ class _PlaceFinder:
         return None
 
     def _region_of(self, tok: Token) -> Place | None:
-        """ "the Amhara region of Ethiopia": the region its name holds, in the country of its
-        "of" phrase (a country alone there is read by the caller)."""
+        """ "the Amhara region of Ethiopia", "Mexico's Guerrero state": the region its name
+        holds, in the country of its "of" phrase or possessor (a country alone there is read by
+        the caller)."""
         from eventline.nlp.places import resolve_region
 
         names = [
             m for m in children(tok, "compound", "nmod") if m.i in self.ents or m.tag_ in _NAMES
         ]
-        countries = {
-            code
-            for prep in children(tok, "prep")
-            if prep.lower_ == "of"
-            for pobj in children(prep, "pobj")
-            if (code := self._country_named(pobj))
-        }
+        of = [prep for prep in children(tok, "prep") if prep.lower_ == "of"]
+        owners = [*(o for prep in of for o in children(prep, "pobj")), *children(tok, "poss")]
+        countries = {code for o in owners if (code := self._country_named(o))}
         if not names or not countries:
             return None
-        start = min(m.i for m in names)
+        start = min(m.left_edge.i for m in names)  # "North Kivu": the whole name
         text = tok.doc[start : tok.i].text
         found = resolve_region(text, hints=countries, context=self.facts.context)
         if found is None or found.country not in countries:
