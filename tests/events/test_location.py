@@ -388,3 +388,232 @@ def test_a_place_naming_its_residents_is_where_they_act() -> None:
     voters = rejected_by("voters", "voter")
     assert voters is not None and (voters.name, voters.kind) == ("Ohio", "admin1")
     assert rejected_by("senators", "senator") is None  # whom they represent, not where
+
+
+def test_a_region_noun_with_an_of_country_names_the_region() -> None:
+    # "Velkor spoke in the Tigray region of Ethiopia": the region, not only the country
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("Tigray", 5, "compound", "PROPN", "NNP", "Tigray"),
+            ("region", 2, "pobj", "NOUN", "NN", "region"),
+            ("of", 5, "prep", "ADP", "IN", "of"),
+            ("Ethiopia", 6, "pobj", "PROPN", "NNP", "Ethiopia"),
+        ],
+        [(7, 8, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.kind, place.admin1) == (
+        "ETH",
+        "admin1",
+        "Tigray",
+    )
+
+
+def test_places_of_what_is_said_or_of_a_time_phrase_are_not_the_events() -> None:
+    # "Velkor accused Putin of bombing towns in Syria": the bombing's place, not the accusation's
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+            ("Putin", 1, "dobj", "PROPN", "NNP", "Putin"),
+            ("of", 1, "prep", "ADP", "IN", "of"),
+            ("bombing", 3, "pcomp", "VERB", "VBG", "bomb"),
+            ("towns", 4, "dobj", "NOUN", "NNS", "town"),
+            ("in", 5, "prep", "ADP", "IN", "in"),
+            ("Syria", 6, "pobj", "PROPN", "NNP", "Syria"),
+        ],
+        [(7, 8, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+    about = event_place(doc[1], ActorIndex(doc), lexicon(), about=True)  # a hint of countries
+    assert about is not None and about.country == "SYR"
+    # "Velkor spoke after the talks in Geneva": the talks' place
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("after", 1, "prep", "ADP", "IN", "after"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("talks", 2, "pobj", "NOUN", "NNS", "talk"),
+            ("in", 4, "prep", "ADP", "IN", "in"),
+            ("Geneva", 5, "pobj", "PROPN", "NNP", "Geneva"),
+        ],
+        [(6, 7, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+
+
+def test_off_a_city_and_a_city_the_ner_took_for_an_organisation_are_places() -> None:
+    # "Iran seized a tanker off Bandar Abbas" / "Velkor spoke in Kandahar" (Kandahar as ORG)
+    doc = build(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+            ("seized", 1, "ROOT", "VERB", "VBD", "seize"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("tanker", 1, "dobj", "NOUN", "NN", "tanker"),
+            ("off", 1, "prep", "ADP", "IN", "off"),
+            ("Bandar", 6, "compound", "PROPN", "NNP", "Bandar"),
+            ("Abbas", 4, "pobj", "PROPN", "NNP", "Abbas"),
+        ],
+        [(0, 1, "GPE"), (5, 7, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country) == ("Bandar Abbas", "IRN")
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Kandahar", 2, "pobj", "PROPN", "NNP", "Kandahar"),
+        ],
+        [(3, 4, "ORG")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.kind) == ("AFG", "city")
+
+
+def test_a_capital_read_as_its_state_is_the_namesake_of_the_sentence_country() -> None:
+    # "Lebanese police arrested a man in Tripoli": the actor stage reads "Tripoli" as Libya's
+    # capital; the sentence's other actor says which Tripoli
+    table = {
+        **TABLE,
+        "Tripoli": ("c_lby", "Libya", "LBY", None, "METONYM"),
+        "Lebanese": ("c_lbn", "Lebanon", "LBN", None, "NORP"),
+        "Libyan": ("c_lby", "Libya", "LBY", None, "NORP"),
+    }
+
+    def arrested_in_tripoli(adjective: str) -> Place | None:
+        rows: list[Row] = [
+            (adjective, 1, "amod", "ADJ", "JJ", adjective.lower()),
+            ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+            ("arrested", 2, "ROOT", "VERB", "VBD", "arrest"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("man", 2, "dobj", "NOUN", "NN", "man"),
+            ("in", 2, "prep", "ADP", "IN", "in"),
+            ("Tripoli", 5, "pobj", "PROPN", "NNP", "Tripoli"),
+        ]
+        doc = parsed_doc(rows, table, [(0, 1, "NORP"), (6, 7, "GPE")])
+        return place_of(doc, 2)
+
+    lebanon, libya = arrested_in_tripoli("Lebanese"), arrested_in_tripoli("Libyan")
+    assert lebanon is not None and (lebanon.country, lebanon.kind) == ("LBN", "city")
+    assert libya is not None and (libya.country, libya.kind) == ("LBY", "city")
+
+
+def test_an_entity_holding_its_region_noun_names_the_region() -> None:
+    # "Velkor spoke in Kunar province": the NER takes the noun into the name
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Kunar", 4, "compound", "PROPN", "NNP", "Kunar"),
+            ("province", 2, "pobj", "NOUN", "NN", "province"),
+        ],
+        [(3, 5, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.kind, place.admin1) == (
+        "AFG",
+        "admin1",
+        "Kunar",
+    )
+
+
+def test_a_capital_for_its_state_and_a_topic_are_no_place() -> None:
+    # "Velkor imposed sanctions on Minsk" (Minsk read as Belarus): no place of the sanctions
+    table = {**TABLE, "Minsk": ("c_blr", "Belarus", "BLR", None, "METONYM")}
+    doc = parsed_doc(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
+            ("sanctions", 1, "dobj", "NOUN", "NNS", "sanction"),
+            ("on", 2, "prep", "ADP", "IN", "on"),
+            ("Minsk", 3, "pobj", "PROPN", "NNP", "Minsk"),
+        ],
+        table,
+        [(4, 5, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+    # "Velkor marched through Lyon to demand a truce in Sudan": Lyon, not the truce's Sudan
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("marched", 1, "ROOT", "VERB", "VBD", "march"),
+            ("through", 1, "prep", "ADP", "IN", "through"),
+            ("Lyon", 2, "pobj", "PROPN", "NNP", "Lyon"),
+            ("to", 5, "aux", "PART", "TO", "to"),
+            ("demand", 1, "advcl", "VERB", "VB", "demand"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("truce", 5, "dobj", "NOUN", "NN", "truce"),
+            ("in", 7, "prep", "ADP", "IN", "in"),
+            ("Sudan", 8, "pobj", "PROPN", "NNP", "Sudan"),
+        ],
+        [(3, 4, "GPE"), (9, 10, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country) == ("Lyon", "FRA")
+    demand = place_of(doc, 5)  # demanded where they march; the truce's place is what is demanded
+    assert demand is not None and demand.name == "Lyon"
+
+
+def test_a_capital_owning_a_place_the_event_reaches_is_the_place() -> None:
+    # "Protesters occupied Minsk's airport": the airport of Minsk, not Belarus's act
+    table = {**TABLE, "Minsk": ("c_blr", "Belarus", "BLR", None, "METONYM")}
+    doc = parsed_doc(
+        [
+            ("Protesters", 1, "nsubj", "NOUN", "NNS", "protester"),
+            ("occupied", 1, "ROOT", "VERB", "VBD", "occupy"),
+            ("Minsk", 4, "poss", "PROPN", "NNP", "Minsk"),
+            ("'s", 2, "case", "PART", "POS", "'s"),
+            ("airport", 1, "dobj", "NOUN", "NN", "airport"),
+        ],
+        table,
+        [(2, 3, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country) == ("Minsk", "BLR")
+
+
+def test_a_place_inside_the_matter_of_a_reason_is_another_happenings() -> None:
+    # "Velkor expelled a diplomat over the killing of a man in Lyon": the killing's place
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("expelled", 1, "ROOT", "VERB", "VBD", "expel"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("diplomat", 1, "dobj", "NOUN", "NN", "diplomat"),
+            ("over", 1, "prep", "ADP", "IN", "over"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("killing", 4, "pobj", "NOUN", "NN", "killing"),
+            ("of", 6, "prep", "ADP", "IN", "of"),
+            ("a", 9, "det", "DET", "DT", "a"),
+            ("man", 7, "pobj", "NOUN", "NN", "man"),
+            ("in", 9, "prep", "ADP", "IN", "in"),
+            ("Lyon", 10, "pobj", "PROPN", "NNP", "Lyon"),
+        ],
+        [(11, 12, "GPE")],
+    )
+    assert place_of(doc, 1) is None
+
+
+def test_a_region_noun_with_a_country_as_possessor_names_the_region() -> None:
+    # "Velkor spoke in Mexico's Sonora state": Sonora, not the State of Mexico
+    doc = build(
+        [
+            ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Mexico", 6, "poss", "PROPN", "NNP", "Mexico"),
+            ("'s", 3, "case", "PART", "POS", "'s"),
+            ("Sonora", 6, "compound", "PROPN", "NNP", "Sonora"),
+            ("state", 2, "pobj", "NOUN", "NN", "state"),
+        ],
+        [(3, 4, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.country, place.admin1) == ("MEX", "Sonora")

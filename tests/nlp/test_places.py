@@ -228,3 +228,46 @@ def test_a_region_many_times_the_size_of_a_namesake_city_is_meant() -> None:
     for name in ("Kursk", "Donetsk", "Madrid"):  # a region of its own size: the city
         place = resolve_place(name)
         assert place is not None and place.kind == "city", name
+
+
+def test_other_spellings_find_the_city_by_their_loose_key() -> None:
+    from eventline.nlp.places import loose_key
+
+    assert loose_key("al-Ḩudaydah") == loose_key("Hudaydah") == "hudaydah"
+    assert gazetteer().cities.get("kiryat malakhi") == []  # no GeoNames name: found loosely
+    found = resolve_place("Kiryat Malakhi")
+    assert found is not None and (found.country, found.kind) == ("ISR", "city")
+    assert found.latitude is not None and 31 < found.latitude < 32
+    assert resolve_place("Xqzvv Wnnt") is None
+
+
+def test_named_regions_that_are_no_admin1_have_their_country_and_a_point() -> None:
+    found = resolve_place("Kordofan")
+    assert found is not None and (found.country, found.kind, found.admin1) == (
+        "SDN",
+        "admin1",
+        None,
+    )
+    assert found.latitude is not None
+    region = resolve_region("Nagorno-Karabakh")
+    assert region is not None and region.country == "AZE"
+
+
+def test_regions_carry_their_current_news_name_and_keep_the_former() -> None:
+    adjara = resolve_place("Ajaria")
+    assert adjara is not None and (adjara.country, adjara.admin1) == ("GEO", "Adjara")
+    assert region_name("IN.41") == "Ladakh" and region_name("IN.12") == "Jammu and Kashmir"
+
+
+def test_a_venue_is_found_when_the_ner_ran_its_name_into_a_preposition() -> None:
+    from eventline.nlp.places import venue_place
+
+    found = venue_place("the Casa Rosada on")
+    assert found is not None and (found.name, found.country) == ("Buenos Aires", "ARG")
+    assert venue_place("the Casa of") is None
+
+
+def test_a_nearer_spelling_is_taken_only_in_a_hinted_country() -> None:
+    found = resolve_place("Kupiansk", hints={"UKR"})  # GeoNames: Kup'yans'k
+    assert found is not None and (found.country, found.kind) == ("UKR", "city")
+    assert resolve_place("Kupiansk") is None  # no hint: a near spelling is not enough

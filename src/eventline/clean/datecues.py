@@ -1,7 +1,8 @@
 """Find dates written in news prose: full dates, day-and-month, weekdays, ages.
 
 Pure text readers with no decision about publication: `dates.py` weighs what they find.
-Month and weekday names come from `resources/clean/language.yaml`.
+Month and weekday names come from `resources/clean/language.yaml` (English, and the Russian and
+Arabic month names after a day number: "23 июня 2025", "23 حزيران/يونيو 2025").
 """
 
 from __future__ import annotations
@@ -48,9 +49,11 @@ class DateMention:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = sorted(cues().months, key=len, reverse=True)
     spelled = [n.capitalize() for n in names] + [n for n in names if not n.isascii()]
-    mon = "(?P<mon>" + "|".join(spelled) + r")\b\.?"
+    # a second name of the same month after a slash ("حزيران/يونيو"), in a script without case
+    other = "|".join(n for n in names if not n.isascii() and n.lower() == n.upper())
+    mon = "(?P<mon>" + "|".join(spelled) + r")\b\.?" + rf"(?:\s*/\s*(?:{other})\b)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    year = r"(?:[,\u060c]?\s+(?P<year>(?:19|20)\d\d))?"
     month_first = re.compile(rf"\b{mon}\s+{day}\b(?![:.]\d){year}(?![\d%])")
     day_first = re.compile(rf"\b{day}\s+{mon}{year}(?![\d%])")
     days = "|".join(d.capitalize() for d in cues().weekdays)
@@ -109,8 +112,15 @@ def _numeric_dates(text: str, sentences: Sentences) -> dict[int, DateMention]:
     return found
 
 
+#: Arabic-Indic and Eastern Arabic-Indic digits as ASCII ("٢٣" -> "23"), one for one, so that
+#: positions in the text stay the same.
+_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def find_dates(text: str) -> list[DateMention]:
-    """Every day-and-month date in text, with its year when written."""
+    """Every day-and-month date in text, with its year when written (digits of Arabic script
+    read as ASCII ones)."""
+    text = text.translate(_ASCII_DIGITS)
     month_first, day_first, _ = _patterns()
     sentences = Sentences(text)
     found: dict[int, DateMention] = {}

@@ -32,7 +32,7 @@ from eventline.eval.meantime_timex import score_meantime_timex, score_meantime_t
 from eventline.eval.pages import score_pages
 from eventline.eval.pages_fresh import score_pages_fresh
 from eventline.eval.party_dates import score_party_dates
-from eventline.eval.places import meantime_coded, score_place_examples, score_places
+from eventline.eval.places import fresh_places, meantime_coded, score_place_examples, score_places
 from eventline.eval.plover_fresh import score_plover_fresh
 from eventline.eval.plover_gsr import score_plover_gsr, score_plover_gsr_f1
 from eventline.eval.quotes import load_quote_files, score_quote_attributions, score_quotes
@@ -262,6 +262,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "actors-fresh": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh"),
     "actors-fresh-test": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh-test"),
     "place-examples-2": _place_examples_2,  # places helper: resources/places/examples_2.yaml
+    "place-examples-fresh": fresh_places("place-examples-fresh"),  # places3: fresh set, dev
+    "place-examples-fresh-test": fresh_places("place-examples-fresh-test"),  # held out
     "meantime-quotes": _meantime_quotes("meantime_quotes"),  # quotes helper: dev half
     "meantime-quotes-test": _meantime_quotes("meantime_quotes_test"),  # held out
     "meantime-quotes-2": _meantime_quotes("meantime_quotes_2"),  # second annotator: dev half

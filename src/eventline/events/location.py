@@ -71,6 +71,9 @@ _OWN_CLAUSE = {"advcl", "acl", "xcomp", "pcomp"}  # stop there when they have a 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NAMES = ("NNP", "NNPS")
 _SAME_TIME = frozenset({"when", "while", "as", "where", "whereupon"})
+#: Prepositions under which a capital the actor stage reads as its state is the state ("sanctions
+#: on Caracas", "talks with Beijing"), not a place ("from" is left out: "fled from Kyiv").
+_STATE_PREPS = frozenset({"on", "with", "against", "over", "toward", "towards", "by"})
 _RANK = {"city": 0, "admin1": 1, "country": 2, None: 3}
 _DATELINE_DAYS = 1  # an event up to a day before the report was told from where it was filed
 
@@ -90,11 +93,11 @@ def clause_tokens(verb: Token) -> Iterator[Token]:
         stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_STOP)
 
 
-def own_clause(verb: Token) -> Iterator[Token]:
+def own_clause(verb: Token, *, about: bool = False) -> Iterator[Token]:
     """Like `clause_tokens`, and not into a clause telling another event (`_another_event`:
     "after the US bombed sites in Iran"); a subject-less participle stays ("Speaking in
     London, X accused ..."), and so do conjoined noun phrases ("the governments of Canada and
-    Ontario")."""
+    Ontario"). `about`: also into what a speech act is about ("accused X of shelling ...")."""
     stack = [verb]
     while stack:
         tok = stack.pop()
@@ -102,7 +105,7 @@ def own_clause(verb: Token) -> Iterator[Token]:
         for c in tok.children:
             if c.dep_ in _CLAUSE_STOP and not _nominal_conj(c, verb):
                 continue
-            if c.dep_ in _OWN_CLAUSE and _another_event(c):
+            if c.dep_ in _OWN_CLAUSE and _another_event(c, about=about):
                 continue
             stack.append(c)
 
@@ -113,17 +116,25 @@ def _nominal_conj(tok: Token, verb: Token) -> bool:
     return tok.dep_ == "conj" and tok.head != verb and tok.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _another_event(clause: Token) -> bool:
+def _another_event(clause: Token, *, about: bool = False) -> bool:
     """An embedded clause telling another event: one with a subordinator of another time or
     reason ("after the US bombed ...", "because ..."), or with a subject of its own that is
     not a pronoun ("as Iran braces for ..."). "when they blew themselves up in Tel Aviv" tells
     the same event, and so does a subject-less participle."""
+    if not about and clause.dep_ == "pcomp" and clause.tag_ == "VBG" and _about(clause.head):
+        return True  # "accused Moscow of prolonging the war in Ukraine": what is said
     for child in clause.children:
         if child.dep_ == "mark" and child.lower_ not in _SAME_TIME:
             return True
         if child.dep_ in _SUBJECTS and child.pos_ != "PRON":
             return True
     return False
+
+
+def _about(prep: Token) -> bool:
+    """A preposition whose verb-ing phrase tells what a speech act is about (`cues.yaml`
+    `content_prepositions`), not a means or a time ("by firing", "after meeting")."""
+    return prep.dep_ == "prep" and prep.lower_ in _cues()["content_prepositions"]
 
 
 @cache
@@ -201,9 +212,14 @@ def find_dateline(doc: Doc) -> tuple[str, Span] | None:
     return None
 
 
-def event_place(verb: Token, actors: ActorIndex, lex: EventLexicon) -> Place | None:
-    """Where the event happened, from the text alone (see the module docstring)."""
-    finder = _PlaceFinder(verb, actors, lex)
+def event_place(
+    verb: Token, actors: ActorIndex, lex: EventLexicon, *, about: bool = False
+) -> Place | None:
+    """Where the event happened, from the text alone (see the module docstring). `about`: also
+    the place of what the event is about or dated by ("accused X of shelling Kharkiv", "after
+    the strike in Damascus", "called for a truce in Gaza"), a hint of the country of its
+    unnamed parties (events/rules_places.py), not its location."""
+    finder = _PlaceFinder(verb, actors, lex, about=about)
     clause: Token | None = verb
     for _ in range(2):
         if clause is None:
@@ -241,8 +257,10 @@ def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
 class _PlaceFinder:
     """One event's place search: entities, sentence countries and answers computed once."""
 
-    def __init__(self, verb: Token, actors: ActorIndex, lex: EventLexicon) -> None:
-        self.verb, self.actors, self.lex = verb, actors, lex
+    def __init__(
+        self, verb: Token, actors: ActorIndex, lex: EventLexicon, *, about: bool = False
+    ) -> None:
+        self.verb, self.actors, self.lex, self.about = verb, actors, lex, about
         self.facts = _doc_places(verb.doc, actors)
         self.ents = self.facts.ents
         self.memo: dict[int, Place | None] = {}
@@ -267,29 +285,69 @@ class _PlaceFinder:
             found = None
             if not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
                 country = _country_for(ent, self.actors, self.lex, self.ents)
+                hints = {country} if country else self.hints()
+                if country and self._capital_read(ent):
+                    hints = self._other_countries(ent) or hints
                 found = resolve_place(
                     ent.text,
-                    hints={country} if country else self.hints(),
+                    hints=hints,
                     context=self.facts.context,
                     region=_region_beside(ent),
                     near=self.facts.regions,
                 )
+                if found is None:
+                    found = self._region_entity(ent)
                 if found is None and (country or ent.label_ in ("LOC", "FAC")):
                     found = Place(name=ent.text, country=country)
             self.memo[ent.start] = found
         return self.memo[ent.start]
 
+    def _region_entity(self, ent: Span) -> Place | None:
+        """An entity that holds its region noun ("Ghor province", "the Sumy region")."""
+        from eventline.nlp.places import resolve_region
+
+        last = ent[-1]
+        if len(ent) < 2 or last.lemma_.lower() not in _cues()["region_nouns"]:
+            return None
+        name = ent[:-1].text
+        found = resolve_region(name, hints=self.hints(), context=self.facts.context)
+        return found.model_copy(update={"name": ent.text}) if found is not None else None
+
+    def _capital_read(self, ent: Span) -> bool:
+        """The actor stage read the name as a capital standing for its state (a METONYM):
+        its country is the name's most famous namesake's, no evidence of which is meant."""
+        return any(span.label_ == "METONYM" for span, _ in self.actors.by_token.get(ent.root.i, ()))
+
+    def _other_countries(self, ent: Span) -> set[str]:
+        """The countries of the sentence's other actors, when a namesake city of the name
+        lies in one of them ("Lebanese troops clashed with gunmen in Tripoli": Lebanon's)."""
+        from eventline.nlp.places import gazetteer
+
+        words = range(ent.start, ent.end)
+        refs = (self.actors.covering(t) for t in self.verb.sent if t.i not in words)
+        others = {r.country for r in refs if r is not None and r.country}
+        cities = gazetteer().cities.get(ent.text.casefold().removeprefix("the "))
+        return {c.country for c in cities if c.country in others}
+
     def in_clause(self, verb: Token) -> Place | None:
         """The best place of the clause: a city before a region before a country."""
         cues = _cues()
-        tokens = list(own_clause(verb))
+        tokens = list(own_clause(verb, about=self.about))
         found: list[Place | None] = []
         lemma = verb.lemma_.lower()
         travel = lemma in cues["travel_verbs"] or lemma in cues["object_place_verbs"]
         for tok in tokens:
             if tok.dep_ != "prep":
                 continue
-            destination = tok.lower_ == "to" and tok.head.lemma_.lower() in cues["travel_verbs"]
+            if not self.about and (
+                _dated_by(tok.head, verb) or _topic(tok.head) or _matter(tok, verb)
+            ):
+                continue  # "after the strike on its consulate in Damascus": another happening
+            destination = (
+                tok.lower_ == "to"
+                and tok.head.pos_ in ("VERB", "AUX")  # not "a return to Myanmar"
+                and tok.head.lemma_.lower() in cues["travel_verbs"]
+            )
             if tok.lower_ in cues["prepositions"] or destination or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
             elif tok.lower_ == "on":  # "on Capitol Hill", "on Red Square": a venue's city only
@@ -304,7 +362,9 @@ class _PlaceFinder:
                 _in_subject(tok, verb) or _describes(tok) or _dated_by(tok, verb)
             ):
                 continue
-            if self._as_state(tok):
+            if not self.about and _matter(tok, verb):
+                continue
+            if self._as_state(tok, verb):
                 continue
             if tok.head.lemma_.lower() in cues["region_nouns"]:
                 continue  # "the Kursk region" names the region, read under its preposition
@@ -316,13 +376,20 @@ class _PlaceFinder:
         places = [p for p in found if p is not None]
         return min(places, key=lambda p: _RANK.get(p.kind, 3)) if places else None
 
-    def _as_state(self, tok: Token) -> bool:
-        """A capital as the object of a verb that does not reach a place ("criticised
-        Moscow", "help Tehran") stands for its state: the actor stage reads it as a metonym."""
-        if (
-            tok.dep_ not in ("dobj", "dative")
-            or tok.head.lemma_.lower() in _cues()["object_place_verbs"]
-        ):
+    def _as_state(self, tok: Token, verb: Token) -> bool:
+        """A capital the actor stage reads as a metonym stands for its state as the object of a
+        verb that does not reach a place ("criticised Moscow", "help Tehran"), as a possessor
+        ("condemned Tokyo's decision") and under a preposition of no place ("sanctions on
+        Caracas", "talks with Beijing"; not "in Tokyo", "an attack on Kyiv", "sent to Tehran")."""
+        cues = _cues()
+        head = tok.head
+        if tok.dep_ in ("dobj", "dative"):
+            if head.lemma_.lower() in cues["object_place_verbs"]:
+                return False
+        elif tok.dep_ == "pobj":
+            if head.lower_ not in _STATE_PREPS or _target(head, verb):
+                return False
+        elif tok.dep_ != "poss" or _a_place(head):
             return False
         return any(
             span.root == tok and span.label_ == "METONYM"
@@ -343,7 +410,7 @@ class _PlaceFinder:
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
-        name = _proper_name(tok)
+        name = _misread_name(tok) or _proper_name(tok)
         if name is not None and not is_grouping(name.text):
             found = resolve_place(name.text, hints=self.hints(), context=self.facts.context)
             if found is not None:
@@ -362,6 +429,8 @@ class _PlaceFinder:
             resolve_region,
         )
 
+        if lemma in _cues()["region_nouns"] and (found := self._region_of(tok)) is not None:
+            return found
         for prep in children(tok, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -382,6 +451,27 @@ class _PlaceFinder:
             elif mod.i in self.ents:
                 return self.place(self.ents[mod.i])
         return None
+
+    def _region_of(self, tok: Token) -> Place | None:
+        """ "the Amhara region of Ethiopia", "Mexico's Guerrero state": the region its name
+        holds, in the country of its "of" phrase or possessor (a country alone there is read by
+        the caller)."""
+        from eventline.nlp.places import resolve_region
+
+        names = [
+            m for m in children(tok, "compound", "nmod") if m.i in self.ents or m.tag_ in _NAMES
+        ]
+        of = [prep for prep in children(tok, "prep") if prep.lower_ == "of"]
+        owners = [*(o for prep in of for o in children(prep, "pobj")), *children(tok, "poss")]
+        countries = {code for o in owners if (code := self._country_named(o))}
+        if not names or not countries:
+            return None
+        start = min(m.left_edge.i for m in names)  # "North Kivu": the whole name
+        text = tok.doc[start : tok.i].text
+        found = resolve_region(text, hints=countries, context=self.facts.context)
+        if found is None or found.country not in countries:
+            return None
+        return found.model_copy(update={"name": text})
 
     def _country_named(self, tok: Token) -> str | None:
         from eventline.nlp.places import country_of_name
@@ -407,6 +497,37 @@ def _in_subject(tok: Token, verb: Token) -> bool:
         origin = origin or (tok.dep_ == "prep" and tok.lower_ == "from")
         tok = tok.head
     return False
+
+
+def _a_place(noun: Token) -> bool:
+    """A noun standing where a place stands: the object of a verb that reaches a place
+    ("occupied Bangkok's airport"), of a place preposition ("in Tokyo's Shibuya district"), or
+    a place noun ("Gaza's border")."""
+    cues = _cues()
+    if noun.lemma_.lower() in cues["place_nouns"]:
+        return True
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in cues["object_place_verbs"]
+    return noun.dep_ == "pobj" and noun.head.lower_ in cues["prepositions"]
+
+
+def _matter(tok: Token, verb: Token) -> bool:
+    """`tok` is inside the matter of a phrase of reason ("expelled a diplomat over the killing
+    of a leader in Surrey"): it names another happening. The name right under the preposition
+    stays ("shot down drones over Kyiv")."""
+    reasons = _cues()["reason_prepositions"]
+    child, node = tok, tok.head
+    while node != verb and node.head != node:
+        if node.dep_ == "prep" and node.lower_ in reasons and child is not tok:
+            return True
+        child, node = node, node.head
+    return False
+
+
+def _topic(noun: Token) -> bool:
+    """A situation named as an object ("called for a ceasefire in Gaza", "discussed the war in
+    Ukraine"): a place under it is what is talked about, not where the event happens."""
+    return noun.dep_ in ("dobj", "pobj") and noun.lemma_.lower() in _cues()["topic_nouns"]
 
 
 def _of_residents(ent: Span) -> bool:
@@ -508,6 +629,14 @@ def _venue(tok: Token) -> Place | None:
         return None
     start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
     return venue_place(tok.doc[start : tok.i + 1].text)
+
+
+def _misread_name(tok: Token) -> Span | None:
+    """The whole name of an organisation or person entity over `tok` ("in Cox's Bazar" read as
+    an organisation): under a place preposition it may be a place the gazetteer knows."""
+    if tok.ent_type_ not in ("ORG", "PERSON"):
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def _proper_name(tok: Token) -> Span | None:

