@@ -116,13 +116,6 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _article_year(article: Article | None) -> int | None:
-    pub = article.published if article else None
-    if pub is None or pub.value.startswith("--"):
-        return None
-    return int(pub.value[:4])
-
-
 def _exact(value: str, precision: str | None, year: int | None) -> MentionDays | None:
     """Calendar span of a stated date; None when it cannot be placed on a calendar."""
     try:
@@ -152,14 +145,22 @@ def _exact(value: str, precision: str | None, year: int | None) -> MentionDays |
 
 def mention_date(mention: EventMention, article: Article | None) -> MentionDays:
     """Where a mention sits in time: its own date, else its report's publication date."""
-    year = _article_year(article)
-    if mention.date and mention.date_precision != "report":
-        span = _exact(mention.date, mention.date_precision, year)
+    published = article.published.value if article and article.published else None
+    return _mention_days(mention.date, mention.date_precision, published)
+
+
+@lru_cache(maxsize=1 << 16)
+def _mention_days(value: str | None, precision: str | None, published: str | None) -> MentionDays:
+    """`mention_date` of a mention's date and precision and its report's publication date
+    (all it reads; kept, as a link asks it of each mention several times)."""
+    year = None if published is None or published.startswith("--") else int(published[:4])
+    if value and precision != "report":
+        span = _exact(value, precision, year)
         if span is not None:
             return span
-    report = mention.date if mention.date_precision == "report" else None
-    if report is None and article is not None and article.published is not None:
-        report = article.published.value
+    report = value if precision == "report" else None
+    if report is None and published is not None:
+        report = published
     if report:
         span = _exact(report, "day", year)
         if span is not None and span.day:
@@ -265,11 +266,18 @@ class _Cluster:
     # mention's recipients must meet these, not just the union, so no chain of overlaps
     # (Iran; Iran and Israel; Israel) gives the event a recipient of another happening.
     recipient_core: set[str] | None = None
+    # Bounds of the member dates placed on the calendar (`_placed`): the latest start, the
+    # earliest end, the earliest start, the latest end; `odd`: some other date (no date, a
+    # day of unknown year). A test of a placed date against them (`_far`) is exact.
+    bounds: tuple[int, int, int, int] | None = None
+    odd: bool = False
 
     def add(self, view: _View) -> None:
         if not self.members:
             self.family, self.group = view.family, view.group
         self.members.append(view)
+        if view.when not in self.whens:
+            self.bound(view.when)
         self.whens.setdefault(view.when, set()).add(view.article)
         self.actors |= view.actors
         self.recipients |= view.recipients
@@ -285,6 +293,42 @@ class _Cluster:
             self.modes.add(view.mention.mode)
         if view.mention.location and view.mention.location.country:
             self.places.add(view.mention.location.country)
+
+    def bound(self, when: MentionDays) -> None:
+        """Widen `bounds` (or set `odd`) by one member date."""
+        if not _placed(when):
+            self.odd = True
+        elif self.bounds is None:
+            self.bounds = (when.lo, when.hi, when.lo, when.hi)
+        else:
+            lo_max, hi_min, lo_min, hi_max = self.bounds
+            self.bounds = (
+                max(lo_max, when.lo),
+                min(hi_min, when.hi),
+                min(lo_min, when.lo),
+                max(hi_max, when.hi),
+            )
+
+
+def _placed(when: MentionDays) -> bool:
+    """A date `dates_compatible` compares by its days alone (not "none", year known)."""
+    return when.kind != "none" and not when.monthday
+
+
+@lru_cache(maxsize=1)
+def _slack() -> int:
+    """The widest window `dates_compatible` allows between two placed dates."""
+    rules = merge_rules()
+    return max(rules.day_window, rules.report_before, rules.report_after)
+
+
+def _far(when: MentionDays, lo: int, hi: int) -> bool:
+    """Whether a placed date ends more than `_slack` days before `lo` or starts more than
+    that after `hi`: it is then compatible with no placed date starting at `lo` or later,
+    nor with one ending at `hi` or earlier (each case of `dates_compatible` bounds either
+    date's start by the other's end plus a window of at most `_slack` days)."""
+    slack = _slack()
+    return lo > when.hi + slack or hi < when.lo - slack
 
 
 def _family(event_type: str, rules: MergeRules) -> str:
@@ -376,6 +420,10 @@ def _touches(view: _View, cluster: _Cluster, rules: MergeRules) -> bool:
     ranks before a member (greedy order could then place that member with it)."""
     if view.group != cluster.group or not view.codes & (cluster.actors | cluster.recipients):
         return False
+    bounds = cluster.bounds
+    all_far = bounds is not None and not cluster.odd and _placed(view.when)
+    if all_far and bounds is not None and _far(view.when, bounds[2], bounds[3]):
+        return False  # every member date is placed, and all of them are far
     linked = bool(view.links & cluster.links)
     for when, articles in cluster.whens.items():
         if dates_compatible(view.when, when, rules):
@@ -413,7 +461,11 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
     if place and cluster.places and place not in cluster.places:
         return 0
     # Complete linkage, checked once per distinct member date (copies share theirs), before
-    # the costlier evidence test: every condition must hold, so the order is free.
+    # the costlier evidence test: every condition must hold, so the order is free. A placed
+    # date far from the cluster's latest start or earliest end fails one of them at once.
+    bounds = cluster.bounds
+    if bounds is not None and _placed(view.when) and _far(view.when, bounds[0], bounds[1]):
+        return 0  # the member starting last or the one ending first is far
     linked = bool(view.links & cluster.links)
     for when, articles in cluster.whens.items():
         if dates_compatible(view.when, when, rules):
@@ -781,6 +833,7 @@ def summary_cluster(data: Mapping[str, Any]) -> _Cluster | None:
     for kind, lo, hi, day, monthday, arts in data["whens"]:
         when = MentionDays(kind, lo, hi, day=day, monthday=monthday)
         cluster.whens[when] = set(arts) if arts else {"", "*"}  # "": more than one article
+        cluster.bound(when)
     return cluster
 
 
