@@ -237,10 +237,13 @@ class _View:
     actor_ids: frozenset[str] = frozenset()
     recipient_ids: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()  # article, copy group and story it belongs to
+    codes: frozenset[str] = frozenset()  # actors | recipients (set by `_view`)
 
-    @property
-    def codes(self) -> frozenset[str]:
-        return self.actors | self.recipients
+    def meets(self, cluster: _Cluster) -> bool:
+        """Whether it shares a participant code with the cluster."""
+        return not (
+            self.codes.isdisjoint(cluster.actors) and self.codes.isdisjoint(cluster.recipients)
+        )
 
     @property
     def article(self) -> str:
@@ -373,12 +376,15 @@ def _view(
     precision = mention.date_precision or "report"
     rank = rules.precision_rank.index(precision) if precision in rules.precision_rank else 99
     when = mention_date(mention, article)
+    actors = frozenset(ref_code(r) for r in mention.actor)
+    recipients = frozenset(ref_code(r) for r in mention.recipient)
     return _View(
         mention=mention,
         family=_family(mention.type, rules),
         symmetric=symmetric,
-        actors=frozenset(ref_code(r) for r in mention.actor),
-        recipients=frozenset(ref_code(r) for r in mention.recipient),
+        actors=actors,
+        recipients=recipients,
+        codes=actors | recipients,
         persons=_persons((*mention.actor, *mention.recipient) if symmetric else mention.actor),
         when=when,
         group=group,
@@ -394,7 +400,7 @@ def _same_parties(view: _View, cluster: _Cluster) -> bool:
     sides (either side for meetings) and single days throughout (no month or year)."""
     if not (_stated_day(view) and cluster.all_days):
         return False
-    actors, recipients = _named(view.actor_ids), _named(view.recipient_ids)
+    actors, recipients = _named_ids(view.actor_ids), _named_ids(view.recipient_ids)
     their_actors, their_recipients = _named(cluster.actor_ids), _named(cluster.recipient_ids)
     if view.symmetric:
         mine, theirs = actors | recipients, their_actors | their_recipients
@@ -404,6 +410,12 @@ def _same_parties(view: _View, cluster: _Cluster) -> bool:
     if recipients or their_recipients:
         return bool(recipients & their_recipients)
     return True
+
+
+@lru_cache(maxsize=1 << 14)
+def _named_ids(ids: frozenset[str]) -> frozenset[str]:
+    """`_named` of a mention's ids (kept: a link asks it of the same mentions many times)."""
+    return frozenset(_named(ids))
 
 
 def _named(ids: Iterable[str]) -> set[str]:
@@ -418,7 +430,7 @@ def _touches(view: _View, cluster: _Cluster, rules: MergeRules) -> bool:
     summary cannot tell which member holds a mode, a place or an id, so those are not asked:
     this over-approximates, and is what an incremental link re-clusters on when the mention
     ranks before a member (greedy order could then place that member with it)."""
-    if view.group != cluster.group or not view.codes & (cluster.actors | cluster.recipients):
+    if view.group != cluster.group or not view.meets(cluster):
         return False
     bounds = cluster.bounds
     all_far = bounds is not None and not cluster.odd and _placed(view.when)
@@ -884,7 +896,7 @@ def summary_matches(
     if not view.codes:
         return fits, touches
     for i, cluster in enumerate(summaries):
-        if cluster.family != view.family or not view.codes & (cluster.actors | cluster.recipients):
+        if cluster.family != view.family or not view.meets(cluster):
             continue
         if _fits(view, cluster, rules) > 0:
             fits.append(i)
