@@ -44,6 +44,7 @@ from eventline.analysis.ids import StableIds
 from eventline.analysis.story_redate import events_of
 from eventline.analysis.story_table import StoredStories
 from eventline.corpus.merge import (
+    MergeCache,
     grown_core,
     mention_date,
     merge_rules,
@@ -99,6 +100,8 @@ class _Context:
     raw: dict[str, dict[str, Any]] = field(default_factory=dict)  # stored summaries read
     dirty: set[str] = field(default_factory=set)  # stored events whose inputs changed
     whole: dict[str, frozenset[str]] = field(default_factory=dict)  # event -> all members
+    cache: MergeCache = field(default_factory=MergeCache)  # shared by re-clustering rounds
+    states: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)  # by members
 
     def kept_state(
         self, member_ids: Sequence[str], kept: Mapping[frozenset[str], str]
@@ -356,17 +359,23 @@ def _recluster(
     story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
     group = [*old, *todo]
     merged = merge_with_summaries(
-        group, articles=known, duplicate_of=ctx.duplicate_of, story_of=story_of, assign_ids=ids
+        group,
+        articles=known,
+        duplicate_of=ctx.duplicate_of,
+        story_of=story_of,
+        assign_ids=ids,
+        cache=ctx.cache,
     )
     by_id = {m.id: m for m in group}
     out: Linked = []
     kept = ctx.by_members
     for record, member_ids, summary in merged:
-        data = ctx.kept_state(member_ids, kept)
+        data = ctx.kept_state(member_ids, kept) or ctx.states.get(tuple(member_ids))
         if data is None:
             mine = [by_id[i] for i in member_ids]
             data = attach.event_state(mine, articles=known, duplicate_of=ctx.duplicate_of)
             data[LAST_KEY] = max(order_key(m, known.get(m.evidence.article)) for m in mine)
+            ctx.states[tuple(member_ids)] = data
         summary[attach.STATE_KEY] = data
         out.append((record, member_ids, summary))
     return out, ids

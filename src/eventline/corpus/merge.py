@@ -490,12 +490,15 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
     return _participants_overlap(view, cluster)
 
 
+def _order(view: _View) -> tuple[Any, ...]:
+    """The clustering order: best-ranked date first, then article, position, id."""
+    return (view.rank, view.article, view.mention.evidence.start, view.mention.id)
+
+
 def _cluster_views(views: list[_View], rules: MergeRules) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for view in sorted(
-        views, key=lambda v: (v.rank, v.article, v.mention.evidence.start, v.mention.id)
-    ):
+    for view in sorted(views, key=_order):
         candidates = sorted({i for code in view.codes for i in index[(view.family, code)]})
         best, best_fit = None, 0
         for i in candidates:
@@ -512,12 +515,76 @@ def _cluster_views(views: list[_View], rules: MergeRules) -> list[_Cluster]:
     return clusters
 
 
+def _apart(views: Sequence[_View]) -> list[list[_View]]:
+    """The views in parts that cluster apart: a view joins a cluster only if it shares a
+    participant code with a member of the same family and modality group whose date it is
+    compatible with (or one of the two has no date or a day of unknown year), so views
+    linked by no chain of such pairs never meet, and clustering each part alone (in the
+    clustering's order) gives the clusters of clustering them all. Two placed dates that
+    are compatible are at most `_slack` days apart (`_far`), so each (family, group, code)
+    is swept in date order as runs of spans widened by it."""
+    parent = list(range(len(views)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for i, view in enumerate(views):
+        for code in view.codes:
+            blocks[(view.family, view.group, code)].append(i)
+    slack = _slack()
+    for block in blocks.values():
+        odd = [i for i in block if not _placed(views[i].when)]
+        if odd:  # dated by links, or of unknown year: it may meet any view of the block
+            for i in block:
+                parent[find(i)] = find(odd[0])
+            continue
+        spans = sorted((views[i].when.lo, views[i].when.hi + slack, i) for i in block)
+        end, first = spans[0][1], spans[0][2]
+        for lo, hi, i in spans[1:]:
+            if lo <= end:
+                parent[find(i)] = find(first)
+                end = max(end, hi)
+            else:
+                end, first = hi, i
+    parts: dict[int, list[_View]] = defaultdict(list)
+    for i, view in enumerate(views):
+        parts[find(i)].append(view)
+    return list(parts.values())
+
+
+@dataclass
+class MergeCache:
+    """What the rounds of one incremental link's re-clustering share (`merge_with_summaries`
+    of growing sets of the same mentions, articles, copy groups and stories): the clusters
+    of each part that clusters apart (`_apart`, by its mention ids), and each cluster's
+    event (without its id) and summary (by its members in order)."""
+
+    parts: dict[frozenset[str], list[_Cluster]] = field(default_factory=dict)
+    events: dict[tuple[str, ...], tuple[Event, dict[str, Any]]] = field(default_factory=dict)
+
+    def clusters(self, views: list[_View], rules: MergeRules) -> list[_Cluster]:
+        """`_cluster_views`, part by part, each part clustered once."""
+        out: list[_Cluster] = []
+        for part in _apart(views):
+            key = frozenset(v.mention.id for v in part)
+            if key not in self.parts:
+                self.parts[key] = _cluster_views(part, rules)
+            out.extend(self.parts[key])
+        # the order `_cluster_views` creates them in: by their first member
+        return sorted(out, key=lambda c: _order(c.members[0]))
+
+
 def _clusters(
     mentions: Sequence[EventMention],
     *,
     articles: Mapping[str, Article],
     duplicate_of: Mapping[str, str] | None = None,
     story_of: Mapping[str, str] | None = None,
+    cache: MergeCache | None = None,
 ) -> list[_Cluster]:
     """The clusters of `cluster_mentions`, then one cluster per mention with no participant."""
     rules = merge_rules()
@@ -531,7 +598,8 @@ def _clusters(
         )
         for m in mentions
     ]
-    clusters = _cluster_views([v for v in views if v.codes], rules)
+    coded = [v for v in views if v.codes]
+    clusters = _cluster_views(coded, rules) if cache is None else cache.clusters(coded, rules)
     for view in views:
         if not view.codes:
             clusters.append(_Cluster())
@@ -761,9 +829,14 @@ def merge_with_summaries(
     duplicate_of: Mapping[str, str],
     story_of: Mapping[str, str] | None = None,
     assign_ids: IdAssigner | None = None,
+    cache: MergeCache | None = None,
 ) -> list[tuple[Event, list[str], dict[str, Any]]]:
-    """`merge_with_members` with each event's summary (`event_summary`)."""
-    clusters = _clusters(mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of)
+    """`merge_with_members` with each event's summary (`event_summary`). `cache` keeps what
+    a later call with more of the same mentions (and the same articles, copy groups and
+    stories) can reuse."""
+    clusters = _clusters(
+        mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of, cache=cache
+    )
     groups = [[v.mention for v in c.members] for c in clusters]
     members = []
     for group in groups:
@@ -773,16 +846,17 @@ def merge_with_summaries(
         ids = [content_id("evt", ids[0]) for ids in members]
     else:
         ids = assign_ids(members)
-    events = [
-        (
-            _event(group, articles=articles, duplicate_of=duplicate_of).model_copy(
-                update={"id": event_id}
-            ),
-            member_ids,
-            event_summary(cluster),
-        )
-        for group, event_id, member_ids, cluster in zip(groups, ids, members, clusters, strict=True)
-    ]
+    made = cache.events if cache is not None else {}
+    events = []
+    for group, event_id, member_ids, cluster in zip(groups, ids, members, clusters, strict=True):
+        key = tuple(member_ids)
+        if key not in made:
+            made[key] = (
+                _event(group, articles=articles, duplicate_of=duplicate_of),
+                event_summary(cluster),
+            )
+        event, summary = made[key]
+        events.append((event.model_copy(update={"id": event_id}), member_ids, dict(summary)))
     return sorted(events, key=lambda p: (p[0].date or "9999", p[0].type, p[0].id))
 
 
