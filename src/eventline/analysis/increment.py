@@ -145,16 +145,20 @@ def article_stubs(conn: Connection, ids: Iterable[str]) -> dict[str, Article]:
             a.c.id.in_(part)
         )
         for article_id, document_id, item, outlet, published in conn.execute(query):
-            out[article_id] = Article.model_construct(
-                id=article_id,
-                document_id=document_id,
-                source_path="",
-                item=item,
-                outlet=outlet,
-                published=None if published is None else _published(published),
-                body="",
+            out[article_id] = _STUB.model_copy(
+                update={
+                    "id": article_id,
+                    "document_id": document_id,
+                    "item": item,
+                    "outlet": outlet,
+                    "published": None if published is None else _published(published),
+                }
             )
     return out
+
+
+#: What `article_stubs` copies (a copy costs about a quarter of filling in the defaults).
+_STUB = Article.model_construct(id="", document_id="", source_path="", item=0, body="")
 
 
 def _published(value: str) -> Published:
