@@ -40,7 +40,7 @@ from typing import Any
 from eventline.analysis import attach, state
 from eventline.analysis import increment as inc
 from eventline.analysis.dedup_table import Canonicals
-from eventline.analysis.ids import StableIds
+from eventline.analysis.ids import Assignment, StableIds
 from eventline.analysis.story_redate import events_of
 from eventline.analysis.story_table import StoredStories
 from eventline.corpus.merge import (
@@ -102,6 +102,8 @@ class _Context:
     whole: dict[str, frozenset[str]] = field(default_factory=dict)  # event -> all members
     cache: MergeCache = field(default_factory=MergeCache)  # shared by re-clustering rounds
     states: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)  # by members
+    assigned: dict[str, Assignment] = field(default_factory=dict)  # stored event ids read
+    asked: set[str] = field(default_factory=set)  # members whose assignment was read
 
     def kept_state(
         self, member_ids: Sequence[str], kept: Mapping[frozenset[str], str]
@@ -353,7 +355,10 @@ def _recluster(
     _need(ctx.duplicate_of, known)
     todo = [m for m in new if m.id not in attached]
     stories, next_seq = numbering
-    previous = state.assignments(store, "event", members=[m.id for m in old])
+    asked = [m.id for m in old if m.id not in ctx.asked]
+    ctx.assigned.update(state.assignments(store, "event", members=asked))
+    ctx.asked.update(asked)
+    previous = {m.id: ctx.assigned[m.id] for m in old if m.id in ctx.assigned}
     ids = StableIds("evt", previous, next_seq=next_seq)
     stories.prefetch(known)
     story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}

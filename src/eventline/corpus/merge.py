@@ -560,11 +560,12 @@ def _apart(views: Sequence[_View]) -> list[list[_View]]:
 class MergeCache:
     """What the rounds of one incremental link's re-clustering share (`merge_with_summaries`
     of growing sets of the same mentions, articles, copy groups and stories): the clusters
-    of each part that clusters apart (`_apart`, by its mention ids), and each cluster's
-    event (without its id) and summary (by its members in order)."""
+    of each part that clusters apart (`_apart`, by its mention ids), each cluster's event
+    (without its id) and summary (by its members in order), each mention's view."""
 
     parts: dict[frozenset[str], list[_Cluster]] = field(default_factory=dict)
     events: dict[tuple[str, ...], tuple[Event, dict[str, Any]]] = field(default_factory=dict)
+    views: dict[str, _View] = field(default_factory=dict)  # by mention id
 
     def clusters(self, views: list[_View], rules: MergeRules) -> list[_Cluster]:
         """`_cluster_views`, part by part, each part clustered once."""
@@ -589,15 +590,15 @@ def _clusters(
     """The clusters of `cluster_mentions`, then one cluster per mention with no participant."""
     rules = merge_rules()
     dups, stories = duplicate_of or {}, story_of or {}
-    views = [
-        _view(
-            m,
-            articles.get(m.evidence.article),
-            rules,
-            _links(m.evidence.article, dups, stories),
-        )
-        for m in mentions
-    ]
+    made = cache.views if cache is not None else {}
+    views = []
+    for m in mentions:
+        view = made.get(m.id)
+        if view is None or view.mention is not m:
+            article = m.evidence.article
+            view = _view(m, articles.get(article), rules, _links(article, dups, stories))
+            made[m.id] = view
+        views.append(view)
     coded = [v for v in views if v.codes]
     clusters = _cluster_views(coded, rules) if cache is None else cache.clusters(coded, rules)
     for view in views:
