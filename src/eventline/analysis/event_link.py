@@ -29,7 +29,14 @@ round is repeated (the set only grows); so is a round that split a stored event,
 stored events a member of it might fit (`_released`). What can remain different from a
 `relink` is a higher-order effect of the greedy order (an event two re-clusterings away);
 none was seen on the example corpus or the random stress corpora (docs/architecture.md,
-"Arrival order")."""
+"Arrival order").
+
+The rounds of one link share their work (`merge.MergeCache`): the re-clustered mentions split
+into parts that cluster apart, and a part a later round finds unchanged is not clustered
+again; a cluster's event, summary and attach state are made once. A re-clustered stored event
+that comes out with the members it had (and no member re-dated or moved to another copy
+group's canonical) keeps its stored attach state. Stored articles are read as stubs of their
+columns (`increment.article_stubs`): merging reads only their outlet and date."""
 
 from __future__ import annotations
 
