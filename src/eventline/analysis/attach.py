@@ -66,10 +66,13 @@ def _add(state: dict[str, Any], mention: EventMention, key: Key, source: list[An
     if mention.location:
         _count(state["places"], mention.location.model_dump_json(), key)
     for side in ("actor", "recipient"):
+        refs = state["refs"][side]
         for ref in getattr(mention, side):
-            entry = state["refs"][side].setdefault(
-                f"{ref.id}\x1f{ref_code(ref)}", [0, key, ref.model_dump(mode="json")]
-            )
+            name = f"{ref.id}\x1f{ref_code(ref)}"
+            entry = refs.get(name)
+            if entry is None:  # a ref is dumped only when it is kept
+                refs[name] = [1, key, ref.model_dump(mode="json")]
+                continue
             entry[0] += 1
             if key < entry[1]:
                 entry[1], entry[2] = key, ref.model_dump(mode="json")

@@ -29,7 +29,14 @@ round is repeated (the set only grows); so is a round that split a stored event,
 stored events a member of it might fit (`_released`). What can remain different from a
 `relink` is a higher-order effect of the greedy order (an event two re-clusterings away);
 none was seen on the example corpus or the random stress corpora (docs/architecture.md,
-"Arrival order")."""
+"Arrival order").
+
+The rounds of one link share their work (`merge.MergeCache`): the re-clustered mentions split
+into parts that cluster apart, and a part a later round finds unchanged is not clustered
+again; a cluster's event, summary and attach state are made once. A re-clustered stored event
+that comes out with the members it had (and no member re-dated or moved to another copy
+group's canonical) keeps its stored attach state. Stored articles are read as stubs of their
+columns (`increment.article_stubs`): merging reads only their outlet and date."""
 
 from __future__ import annotations
 
@@ -40,10 +47,11 @@ from typing import Any
 from eventline.analysis import attach, state
 from eventline.analysis import increment as inc
 from eventline.analysis.dedup_table import Canonicals
-from eventline.analysis.ids import StableIds
+from eventline.analysis.ids import Assignment, StableIds
 from eventline.analysis.story_redate import events_of
 from eventline.analysis.story_table import StoredStories
 from eventline.corpus.merge import (
+    MergeCache,
     grown_core,
     mention_date,
     merge_rules,
@@ -96,6 +104,32 @@ class _Context:
     redated: dict[str, EventMention] = field(default_factory=dict)  # stored, as re-dated
     own: dict[str, dict[str, Any]] = field(default_factory=dict)
     stored: dict[str, Article] = field(default_factory=dict)  # read by a re-clustering round
+    raw: dict[str, dict[str, Any]] = field(default_factory=dict)  # stored summaries read
+    dirty: set[str] = field(default_factory=set)  # stored events whose inputs changed
+    whole: dict[str, frozenset[str]] = field(default_factory=dict)  # event -> all members
+    cache: MergeCache = field(default_factory=MergeCache)  # shared by re-clustering rounds
+    states: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)  # by members
+    assigned: dict[str, Assignment] = field(default_factory=dict)  # stored event ids read
+    asked: set[str] = field(default_factory=set)  # members whose assignment was read
+
+    def kept_state(
+        self, member_ids: Sequence[str], kept: Mapping[frozenset[str], str]
+    ) -> dict[str, Any] | None:
+        """The stored attach state of the re-clustered event these mentions form, when it is
+        a stored event come out as it was (the same members, no copy group's canonical
+        changed, none re-dated; `kept`: `by_members`): the state `attach.event_state` would
+        compute again, as its members, their articles and copy groups are those it was
+        computed from."""
+        event = kept.get(frozenset(member_ids))
+        data = self.raw.get(event, {}).get(attach.STATE_KEY) if event else None
+        if not isinstance(data, dict) or data.get("v") != attach.STATE_VERSION:
+            return None
+        return data if LAST_KEY in data else None
+
+    @property
+    def by_members(self) -> dict[frozenset[str], str]:
+        """Stored events not dirty and read whole, by their member ids."""
+        return {ids: e for e, ids in self.whole.items() if e not in self.dirty}
 
     def summary(self, mention: EventMention) -> dict[str, Any]:
         """The summary of an event of this mention alone (kept: it is asked for each round)."""
@@ -215,6 +249,7 @@ def link_events(
     ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
     stored = _Found([raw[e] for e in ids])
     moved |= {ids[i] for m in redated for i in ctx.fits(m, stored)}
+    ctx.raw, ctx.dirty = raw, set(moved)
     matched = {m.id: ctx.matches(m, stored) for m in new}
     fits = {m.id: [ids[i] for i in matched[m.id][0]] for m in new}
     keys = {m.id: attach.rank_key(m, articles.get(m.evidence.article)) for m in new}
@@ -317,28 +352,42 @@ def _recluster(
         mentions = {m.id: ctx.redated.get(m.id, m) for m in read}
         for event in events:
             members[event] = [mentions[i] for i in links.get(event, []) if i in mentions]
+            if len(members[event]) == len(links.get(event, [])):
+                ctx.whole[event] = frozenset(links.get(event, []))
         old = [m for e in sorted(plan.recluster) for m in members[e]]
         missing = {m.evidence.article for m in old} - set(ctx.articles) - set(ctx.stored)
-        ctx.stored.update((a.id, a) for a in inc.articles_by_id(conn, missing))
+        ctx.stored.update(inc.article_stubs(conn, missing))
         wanted = {m.evidence.article for m in old} - set(ctx.articles)
         known = {**ctx.articles, **{i: a for i, a in ctx.stored.items() if i in wanted}}
     _need(ctx.duplicate_of, known)
     todo = [m for m in new if m.id not in attached]
     stories, next_seq = numbering
-    previous = state.assignments(store, "event", members=[m.id for m in old])
+    asked = [m.id for m in old if m.id not in ctx.asked]
+    ctx.assigned.update(state.assignments(store, "event", members=asked))
+    ctx.asked.update(asked)
+    previous = {m.id: ctx.assigned[m.id] for m in old if m.id in ctx.assigned}
     ids = StableIds("evt", previous, next_seq=next_seq)
     stories.prefetch(known)
     story_of = {a: s for a in known if (s := stories.story_of(a)) is not None}
     group = [*old, *todo]
     merged = merge_with_summaries(
-        group, articles=known, duplicate_of=ctx.duplicate_of, story_of=story_of, assign_ids=ids
+        group,
+        articles=known,
+        duplicate_of=ctx.duplicate_of,
+        story_of=story_of,
+        assign_ids=ids,
+        cache=ctx.cache,
     )
     by_id = {m.id: m for m in group}
     out: Linked = []
+    kept = ctx.by_members
     for record, member_ids, summary in merged:
-        mine = [by_id[i] for i in member_ids]
-        data = attach.event_state(mine, articles=known, duplicate_of=ctx.duplicate_of)
-        data[LAST_KEY] = max(order_key(m, known.get(m.evidence.article)) for m in mine)
+        data = ctx.kept_state(member_ids, kept) or ctx.states.get(tuple(member_ids))
+        if data is None:
+            mine = [by_id[i] for i in member_ids]
+            data = attach.event_state(mine, articles=known, duplicate_of=ctx.duplicate_of)
+            data[LAST_KEY] = max(order_key(m, known.get(m.evidence.article)) for m in mine)
+            ctx.states[tuple(member_ids)] = data
         summary[attach.STATE_KEY] = data
         out.append((record, member_ids, summary))
     return out, ids
@@ -402,6 +451,7 @@ def _released(
         found, _ = inc.candidate_events(conn, probes, known, set(), set())
         found -= plan.recluster
         raw = inc.load_raw_summaries(conn, found) if found else {}
+    ctx.raw.update(raw)
     ids = sorted(e for e in found if e in raw and summary_cluster(raw[e]) is not None)
     out = found - set(ids)  # no summary to test: re-clustered, as in the first round
     near = _Found([raw[e] for e in ids])

@@ -116,13 +116,6 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _article_year(article: Article | None) -> int | None:
-    pub = article.published if article else None
-    if pub is None or pub.value.startswith("--"):
-        return None
-    return int(pub.value[:4])
-
-
 def _exact(value: str, precision: str | None, year: int | None) -> MentionDays | None:
     """Calendar span of a stated date; None when it cannot be placed on a calendar."""
     try:
@@ -152,14 +145,22 @@ def _exact(value: str, precision: str | None, year: int | None) -> MentionDays |
 
 def mention_date(mention: EventMention, article: Article | None) -> MentionDays:
     """Where a mention sits in time: its own date, else its report's publication date."""
-    year = _article_year(article)
-    if mention.date and mention.date_precision != "report":
-        span = _exact(mention.date, mention.date_precision, year)
+    published = article.published.value if article and article.published else None
+    return _mention_days(mention.date, mention.date_precision, published)
+
+
+@lru_cache(maxsize=1 << 16)
+def _mention_days(value: str | None, precision: str | None, published: str | None) -> MentionDays:
+    """`mention_date` of a mention's date and precision and its report's publication date
+    (all it reads; kept, as a link asks it of each mention several times)."""
+    year = None if published is None or published.startswith("--") else int(published[:4])
+    if value and precision != "report":
+        span = _exact(value, precision, year)
         if span is not None:
             return span
-    report = mention.date if mention.date_precision == "report" else None
-    if report is None and article is not None and article.published is not None:
-        report = article.published.value
+    report = value if precision == "report" else None
+    if report is None and published is not None:
+        report = published
     if report:
         span = _exact(report, "day", year)
         if span is not None and span.day:
@@ -236,10 +237,13 @@ class _View:
     actor_ids: frozenset[str] = frozenset()
     recipient_ids: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()  # article, copy group and story it belongs to
+    codes: frozenset[str] = frozenset()  # actors | recipients (set by `_view`)
 
-    @property
-    def codes(self) -> frozenset[str]:
-        return self.actors | self.recipients
+    def meets(self, cluster: _Cluster) -> bool:
+        """Whether it shares a participant code with the cluster."""
+        return not (
+            self.codes.isdisjoint(cluster.actors) and self.codes.isdisjoint(cluster.recipients)
+        )
 
     @property
     def article(self) -> str:
@@ -265,11 +269,18 @@ class _Cluster:
     # mention's recipients must meet these, not just the union, so no chain of overlaps
     # (Iran; Iran and Israel; Israel) gives the event a recipient of another happening.
     recipient_core: set[str] | None = None
+    # Bounds of the member dates placed on the calendar (`_placed`): the latest start, the
+    # earliest end, the earliest start, the latest end; `odd`: some other date (no date, a
+    # day of unknown year). A test of a placed date against them (`_far`) is exact.
+    bounds: tuple[int, int, int, int] | None = None
+    odd: bool = False
 
     def add(self, view: _View) -> None:
         if not self.members:
             self.family, self.group = view.family, view.group
         self.members.append(view)
+        if view.when not in self.whens:
+            self.bound(view.when)
         self.whens.setdefault(view.when, set()).add(view.article)
         self.actors |= view.actors
         self.recipients |= view.recipients
@@ -285,6 +296,42 @@ class _Cluster:
             self.modes.add(view.mention.mode)
         if view.mention.location and view.mention.location.country:
             self.places.add(view.mention.location.country)
+
+    def bound(self, when: MentionDays) -> None:
+        """Widen `bounds` (or set `odd`) by one member date."""
+        if not _placed(when):
+            self.odd = True
+        elif self.bounds is None:
+            self.bounds = (when.lo, when.hi, when.lo, when.hi)
+        else:
+            lo_max, hi_min, lo_min, hi_max = self.bounds
+            self.bounds = (
+                max(lo_max, when.lo),
+                min(hi_min, when.hi),
+                min(lo_min, when.lo),
+                max(hi_max, when.hi),
+            )
+
+
+def _placed(when: MentionDays) -> bool:
+    """A date `dates_compatible` compares by its days alone (not "none", year known)."""
+    return when.kind != "none" and not when.monthday
+
+
+@lru_cache(maxsize=1)
+def _slack() -> int:
+    """The widest window `dates_compatible` allows between two placed dates."""
+    rules = merge_rules()
+    return max(rules.day_window, rules.report_before, rules.report_after)
+
+
+def _far(when: MentionDays, lo: int, hi: int) -> bool:
+    """Whether a placed date ends more than `_slack` days before `lo` or starts more than
+    that after `hi`: it is then compatible with no placed date starting at `lo` or later,
+    nor with one ending at `hi` or earlier (each case of `dates_compatible` bounds either
+    date's start by the other's end plus a window of at most `_slack` days)."""
+    slack = _slack()
+    return lo > when.hi + slack or hi < when.lo - slack
 
 
 def _family(event_type: str, rules: MergeRules) -> str:
@@ -329,12 +376,15 @@ def _view(
     precision = mention.date_precision or "report"
     rank = rules.precision_rank.index(precision) if precision in rules.precision_rank else 99
     when = mention_date(mention, article)
+    actors = frozenset(ref_code(r) for r in mention.actor)
+    recipients = frozenset(ref_code(r) for r in mention.recipient)
     return _View(
         mention=mention,
         family=_family(mention.type, rules),
         symmetric=symmetric,
-        actors=frozenset(ref_code(r) for r in mention.actor),
-        recipients=frozenset(ref_code(r) for r in mention.recipient),
+        actors=actors,
+        recipients=recipients,
+        codes=actors | recipients,
         persons=_persons((*mention.actor, *mention.recipient) if symmetric else mention.actor),
         when=when,
         group=group,
@@ -350,7 +400,7 @@ def _same_parties(view: _View, cluster: _Cluster) -> bool:
     sides (either side for meetings) and single days throughout (no month or year)."""
     if not (_stated_day(view) and cluster.all_days):
         return False
-    actors, recipients = _named(view.actor_ids), _named(view.recipient_ids)
+    actors, recipients = _named_ids(view.actor_ids), _named_ids(view.recipient_ids)
     their_actors, their_recipients = _named(cluster.actor_ids), _named(cluster.recipient_ids)
     if view.symmetric:
         mine, theirs = actors | recipients, their_actors | their_recipients
@@ -360,6 +410,12 @@ def _same_parties(view: _View, cluster: _Cluster) -> bool:
     if recipients or their_recipients:
         return bool(recipients & their_recipients)
     return True
+
+
+@lru_cache(maxsize=1 << 14)
+def _named_ids(ids: frozenset[str]) -> frozenset[str]:
+    """`_named` of a mention's ids (kept: a link asks it of the same mentions many times)."""
+    return frozenset(_named(ids))
 
 
 def _named(ids: Iterable[str]) -> set[str]:
@@ -374,8 +430,12 @@ def _touches(view: _View, cluster: _Cluster, rules: MergeRules) -> bool:
     summary cannot tell which member holds a mode, a place or an id, so those are not asked:
     this over-approximates, and is what an incremental link re-clusters on when the mention
     ranks before a member (greedy order could then place that member with it)."""
-    if view.group != cluster.group or not view.codes & (cluster.actors | cluster.recipients):
+    if view.group != cluster.group or not view.meets(cluster):
         return False
+    bounds = cluster.bounds
+    all_far = bounds is not None and not cluster.odd and _placed(view.when)
+    if all_far and bounds is not None and _far(view.when, bounds[2], bounds[3]):
+        return False  # every member date is placed, and all of them are far
     linked = bool(view.links & cluster.links)
     for when, articles in cluster.whens.items():
         if dates_compatible(view.when, when, rules):
@@ -413,7 +473,11 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
     if place and cluster.places and place not in cluster.places:
         return 0
     # Complete linkage, checked once per distinct member date (copies share theirs), before
-    # the costlier evidence test: every condition must hold, so the order is free.
+    # the costlier evidence test: every condition must hold, so the order is free. A placed
+    # date far from the cluster's latest start or earliest end fails one of them at once.
+    bounds = cluster.bounds
+    if bounds is not None and _placed(view.when) and _far(view.when, bounds[0], bounds[1]):
+        return 0  # the member starting last or the one ending first is far
     linked = bool(view.links & cluster.links)
     for when, articles in cluster.whens.items():
         if dates_compatible(view.when, when, rules):
@@ -426,12 +490,15 @@ def _fits(view: _View, cluster: _Cluster, rules: MergeRules) -> int:
     return _participants_overlap(view, cluster)
 
 
+def _order(view: _View) -> tuple[Any, ...]:
+    """The clustering order: best-ranked date first, then article, position, id."""
+    return (view.rank, view.article, view.mention.evidence.start, view.mention.id)
+
+
 def _cluster_views(views: list[_View], rules: MergeRules) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for view in sorted(
-        views, key=lambda v: (v.rank, v.article, v.mention.evidence.start, v.mention.id)
-    ):
+    for view in sorted(views, key=_order):
         candidates = sorted({i for code in view.codes for i in index[(view.family, code)]})
         best, best_fit = None, 0
         for i in candidates:
@@ -448,26 +515,92 @@ def _cluster_views(views: list[_View], rules: MergeRules) -> list[_Cluster]:
     return clusters
 
 
+def _apart(views: Sequence[_View]) -> list[list[_View]]:
+    """The views in parts that cluster apart: a view joins a cluster only if it shares a
+    participant code with a member of the same family and modality group whose date it is
+    compatible with (or one of the two has no date or a day of unknown year), so views
+    linked by no chain of such pairs never meet, and clustering each part alone (in the
+    clustering's order) gives the clusters of clustering them all. Two placed dates that
+    are compatible are at most `_slack` days apart (`_far`), so each (family, group, code)
+    is swept in date order as runs of spans widened by it."""
+    parent = list(range(len(views)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for i, view in enumerate(views):
+        for code in view.codes:
+            blocks[(view.family, view.group, code)].append(i)
+    slack = _slack()
+    for block in blocks.values():
+        odd = [i for i in block if not _placed(views[i].when)]
+        if odd:  # dated by links, or of unknown year: it may meet any view of the block
+            for i in block:
+                parent[find(i)] = find(odd[0])
+            continue
+        spans = sorted((views[i].when.lo, views[i].when.hi + slack, i) for i in block)
+        end, first = spans[0][1], spans[0][2]
+        for lo, hi, i in spans[1:]:
+            if lo <= end:
+                parent[find(i)] = find(first)
+                end = max(end, hi)
+            else:
+                end, first = hi, i
+    parts: dict[int, list[_View]] = defaultdict(list)
+    for i, view in enumerate(views):
+        parts[find(i)].append(view)
+    return list(parts.values())
+
+
+@dataclass
+class MergeCache:
+    """What the rounds of one incremental link's re-clustering share (`merge_with_summaries`
+    of growing sets of the same mentions, articles, copy groups and stories): the clusters
+    of each part that clusters apart (`_apart`, by its mention ids), each cluster's event
+    (without its id) and summary (by its members in order), each mention's view."""
+
+    parts: dict[frozenset[str], list[_Cluster]] = field(default_factory=dict)
+    events: dict[tuple[str, ...], tuple[Event, dict[str, Any]]] = field(default_factory=dict)
+    views: dict[str, _View] = field(default_factory=dict)  # by mention id
+
+    def clusters(self, views: list[_View], rules: MergeRules) -> list[_Cluster]:
+        """`_cluster_views`, part by part, each part clustered once."""
+        out: list[_Cluster] = []
+        for part in _apart(views):
+            key = frozenset(v.mention.id for v in part)
+            if key not in self.parts:
+                self.parts[key] = _cluster_views(part, rules)
+            out.extend(self.parts[key])
+        # the order `_cluster_views` creates them in: by their first member
+        return sorted(out, key=lambda c: _order(c.members[0]))
+
+
 def _clusters(
     mentions: Sequence[EventMention],
     *,
     articles: Mapping[str, Article],
     duplicate_of: Mapping[str, str] | None = None,
     story_of: Mapping[str, str] | None = None,
+    cache: MergeCache | None = None,
 ) -> list[_Cluster]:
     """The clusters of `cluster_mentions`, then one cluster per mention with no participant."""
     rules = merge_rules()
     dups, stories = duplicate_of or {}, story_of or {}
-    views = [
-        _view(
-            m,
-            articles.get(m.evidence.article),
-            rules,
-            _links(m.evidence.article, dups, stories),
-        )
-        for m in mentions
-    ]
-    clusters = _cluster_views([v for v in views if v.codes], rules)
+    made = cache.views if cache is not None else {}
+    views = []
+    for m in mentions:
+        view = made.get(m.id)
+        if view is None or view.mention is not m:
+            article = m.evidence.article
+            view = _view(m, articles.get(article), rules, _links(article, dups, stories))
+            made[m.id] = view
+        views.append(view)
+    coded = [v for v in views if v.codes]
+    clusters = _cluster_views(coded, rules) if cache is None else cache.clusters(coded, rules)
     for view in views:
         if not view.codes:
             clusters.append(_Cluster())
@@ -697,9 +830,14 @@ def merge_with_summaries(
     duplicate_of: Mapping[str, str],
     story_of: Mapping[str, str] | None = None,
     assign_ids: IdAssigner | None = None,
+    cache: MergeCache | None = None,
 ) -> list[tuple[Event, list[str], dict[str, Any]]]:
-    """`merge_with_members` with each event's summary (`event_summary`)."""
-    clusters = _clusters(mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of)
+    """`merge_with_members` with each event's summary (`event_summary`). `cache` keeps what
+    a later call with more of the same mentions (and the same articles, copy groups and
+    stories) can reuse."""
+    clusters = _clusters(
+        mentions, articles=articles, duplicate_of=duplicate_of, story_of=story_of, cache=cache
+    )
     groups = [[v.mention for v in c.members] for c in clusters]
     members = []
     for group in groups:
@@ -709,16 +847,17 @@ def merge_with_summaries(
         ids = [content_id("evt", ids[0]) for ids in members]
     else:
         ids = assign_ids(members)
-    events = [
-        (
-            _event(group, articles=articles, duplicate_of=duplicate_of).model_copy(
-                update={"id": event_id}
-            ),
-            member_ids,
-            event_summary(cluster),
-        )
-        for group, event_id, member_ids, cluster in zip(groups, ids, members, clusters, strict=True)
-    ]
+    made = cache.events if cache is not None else {}
+    events = []
+    for group, event_id, member_ids, cluster in zip(groups, ids, members, clusters, strict=True):
+        key = tuple(member_ids)
+        if key not in made:
+            made[key] = (
+                _event(group, articles=articles, duplicate_of=duplicate_of),
+                event_summary(cluster),
+            )
+        event, summary = made[key]
+        events.append((event.model_copy(update={"id": event_id}), member_ids, dict(summary)))
     return sorted(events, key=lambda p: (p[0].date or "9999", p[0].type, p[0].id))
 
 
@@ -781,6 +920,7 @@ def summary_cluster(data: Mapping[str, Any]) -> _Cluster | None:
     for kind, lo, hi, day, monthday, arts in data["whens"]:
         when = MentionDays(kind, lo, hi, day=day, monthday=monthday)
         cluster.whens[when] = set(arts) if arts else {"", "*"}  # "": more than one article
+        cluster.bound(when)
     return cluster
 
 
@@ -831,7 +971,7 @@ def summary_matches(
     if not view.codes:
         return fits, touches
     for i, cluster in enumerate(summaries):
-        if cluster.family != view.family or not view.codes & (cluster.actors | cluster.recipients):
+        if cluster.family != view.family or not view.meets(cluster):
             continue
         if _fits(view, cluster, rules) > 0:
             fits.append(i)
