@@ -2,7 +2,8 @@
 
 The speaker is the subject of the reporting verb, repaired where news syntax hides it: a
 participle's main-clause subject ("..., saying the talks had saved lives"), the noun a
-participle describes ("critics saying that ..."), the one "quoted as saying", a person named
+participle describes ("critics saying that ..."), the one "quoted as saying", a relative
+"who"'s antecedent ("Ann Roe, who said ..."), a person named
 right before or (inverted, "…," claims writer Ann Roe) right after the verb, a plural "they"'s
 antecedent, and the person in apposition to a role ("Israel's defence minister, Avi Geller").
 Who a speaker phrase names (a he/she, "the minister", "the ministry", a spokesperson) is
@@ -72,7 +73,12 @@ def _coordinated_end(tok: Token) -> int:
         for c in tok.children
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and ands and c.i > ands[0].i
     ]
-    return names[-1].i + 1 if names else tok.i + 1
+    if not names:
+        return tok.i + 1
+    end = names[-1].i + 1  # the last one's own conjuncts ("Lakeport Trust & Co.")
+    while end <= names[-1].right_edge.i and tok.doc[end].dep_ in ("cc", "conj", "compound"):
+        end += 1
+    return end
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,8 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         subj = before[0] if any(is_person(span) for span, _ in found) else None
     if subj is None:
         subj = _named_after(verb, actors)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subj = verb.head  # "Ann Roe, who said ...": the relative's antecedent
     if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
         subj = _plural_antecedent(subj) or subj
     if subj is not None and (person := apposed_person(subj, actors)) is not None:

@@ -62,6 +62,7 @@ _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
 _PLACE_LABELS = _STATE_LABELS | {"METONYM"}
 Spans = Intervals
 _SPOKEN_FOR = ("for", "of", "at", "from", "in", "by")
+_ROLE_OF = ("of", "at", "for", "with")  # "chief strategist at Lakeport Capital, Ann Roe"
 
 
 @dataclass(frozen=True)
@@ -280,13 +281,14 @@ def _sentences_back(tok: Token, n: int) -> int:
 
 def apposed_person(tok: Token, actors: ActorIndex) -> Token | None:
     """ "Israel's defence minister, Avi Geller": the person named in apposition to a role, or
-    to the body the role is "of" ("the general secretary of the union Unite, Tony Woodley")."""
+    to the body the role is "of" or "at" ("the general secretary of the union Unite, Tony
+    Woodley", "said chief strategist at Lakeport Capital, Ann Roe")."""
     if tok.pos_ != "NOUN":
         return None
     heads = [tok] + [
         obj
         for prep in tok.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
+        if prep.dep_ == "prep" and prep.lower_ in _ROLE_OF
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
