@@ -35,3 +35,45 @@ def test_a_role_at_a_body_then_a_name_after_the_verb_is_that_person(parse: Parse
         "strategist at Lakeport Asset Management, Tomas Brandt."
     )
     assert [speaker(q) for q in quotes(parse, text)] == ["Tomas Brandt"]
+
+
+@pytest.mark.slow
+def test_a_clause_quoted_in_full_after_said_that_is_one_direct_quote(parse: Parse) -> None:
+    text = 'Brandt said that "the next target of the traders is the high of last September."'
+    found = quotes(parse, text)
+    assert [(speaker(q), q.direct) for q in found] == [("Tomas Brandt", True)]
+
+
+@pytest.mark.slow
+def test_according_to_a_bodys_figures_is_that_body(parse: Parse) -> None:
+    text = (
+        "Lakeport Motors said on Friday that it would sell its truck unit.\n"
+        "According to company figures, about one in every fifty buyers had asked for a refund."
+    )
+    found = [q for q in quotes(parse, text) if q.text.startswith("about one")]
+    assert [q.speaker_text for q in found] == ["company"]
+    assert found[0].text.rstrip(".\n") == "about one in every fifty buyers had asked for a refund"
+
+
+@pytest.mark.slow
+def test_according_to_over_a_clause_of_another_speaker_is_no_statement(parse: Parse) -> None:
+    text = (
+        "According to the Lakeport Herald, an insider claimed that the director had been "
+        "dismissed over the budget."
+    )
+    found = quotes(parse, text)
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("an insider", "the director had been dismissed over the budget")
+    ]
+
+
+@pytest.mark.slow
+def test_the_company_is_the_main_clause_subject_named_before(parse: Parse) -> None:
+    text = (
+        "Lakeport Motors announced on Friday that it would buy the stake that the Nigerian "
+        "government currently owns.\n"
+        "The company said it would pay in cash."
+    )
+    found = [q for q in quotes(parse, text) if q.text.startswith("it would pay")]
+    assert [q.speaker_text for q in found] == ["company"]
+    assert found[0].speaker is None or found[0].speaker.name != "Nigeria"

@@ -258,22 +258,36 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
 
 def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
     """ "A statement by the company given by its spokesman Ed Ray said": the last person
-    named in a document noun's phrase wrote it."""
+    named in a document noun's phrase wrote it; with no person, the body it is by, from or on
+    ("A statement on Apple's website states")."""
     if tok.lemma_.lower() not in quote_cues()["document_nouns"]:
         return None
     inside = {t.i for t in tok.subtree}
     named = [ref for i, ref in actors.persons if i in inside]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    # "a statement on Apple's website", "a letter from the ministry": the body it comes from
+    for t in tok.subtree:
+        ref = actors.covering(t) if t.dep_ == "poss" or t.head.lower_ in _FROM_BODY else None
+        if t.i != tok.i and ref is not None:
+            return ref
+    return None
 
 
 def according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
     """ "according to X": X is the source, or, for a document or figures, who made them
-    ("according to figures released by NPD Group", "according to a report in the Tribune")."""
+    ("according to figures released by NPD Group", "according to a report in the Tribune",
+    "according to Fiat's announcement", "according to company statistics": the company
+    named before)."""
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             obj = first(tok.nbor(), "pobj")
             if obj is not None:
-                obj = _made_by(obj) or obj
+                obj = _made_by(obj) or _owner(obj) or obj
+                if obj.lemma_.lower() in quote_cues()["body_nouns"] and not actors.refs(obj):
+                    body = body_speaker(obj, actors)  # "according to company statistics"
+                    text = _phrase_text(obj)
+                    return Attribution(body, text, None, None, _span_of(obj))
                 refs = actors.refs(obj)
                 text = _phrase_text(obj)
                 return Attribution(refs[0] if refs else None, text, None, None, _span_of(obj))
@@ -281,6 +295,22 @@ def according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
 
 
 _SOURCE_PREPS = ("by", "from", "in")
+_FROM_BODY = frozenset({"by", "from", "on", "of"})  # "a statement from/on/of X"
+
+
+def _owner(obj: Token) -> Token | None:
+    """Whose document or figures: the possessor ("Fiat's announcement") or a body noun set
+    before it ("company statistics", "the company website")."""
+    cues = quote_cues()
+    if obj.lemma_.lower() not in cues["document_nouns"] | cues["evidence_nouns"]:
+        return None
+    owner = first(obj, "poss")
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    bodies = [
+        c for c in obj.lefts if c.dep_ == "compound" and c.lemma_.lower() in cues["body_nouns"]
+    ]
+    return bodies[-1] if bodies else None
 
 
 def _made_by(obj: Token) -> Token | None:

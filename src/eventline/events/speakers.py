@@ -14,7 +14,8 @@ Geller, warned". This module turns such phrases into the actor they refer to:
   office (`role_groups`: "Representative Laura Benning" is the congresswoman);
 - "the ministry", "the agency" is the last body named before it whose name holds that noun
   or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
-  else the last body of any name in the preceding sentences (`body_nouns`);
+  else the last body of any name in the preceding sentences (or, with none there, earlier),
+  a main clause's subject first (`body_nouns`);
 - another definite description of a person ("the Republican", "the candidate", "the
   62-year-old", or a role no one named before holds) is the person last named as a subject
   in its sentence or the two before (`person_nouns`);
@@ -255,11 +256,22 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     if named:
         return named[-1]
     near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
+    near = near or bodies  # none in the sentences before: the last named earlier
     # first among those named as subjects, as for a he/she ("after Consumer Reports declined
     # to rate Apple's phone ... The group said": the group is the one that declined)
-    subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
-    pool = subjects or [ref for _, ref in near]
+    subjects = [(span, ref) for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
+    # a main clause's subject before one of a clause inside it ("Fiat said it would buy the
+    # stake that the government owns ... The company said": Fiat)
+    main = [ref for span, ref in subjects if _main_clause(span.root)]
+    pool = main or [ref for _, ref in subjects] or [ref for _, ref in near]
     return pool[-1] if pool else None
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether `tok` (or the noun it is set beside) is the subject of its sentence's root."""
+    while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
 
 
 def _called(span: Span) -> set[str]:
