@@ -14,8 +14,8 @@ Geller, warned". This module turns such phrases into the actor they refer to:
   office (`role_groups`: "Representative Laura Benning" is the congresswoman);
 - "the ministry", "the agency" is the last body named before it whose name holds that noun
   or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
-  else the last body of any name in the preceding sentences (or, with none there, earlier),
-  a main clause's subject first (`body_nouns`);
+  else the last body of any name in the preceding sentences (or, with none there, earlier)
+  (`body_nouns`); "the company", "the carmaker" is never a government body (`business_nouns`);
 - another definite description of a person ("the Republican", "the candidate", "the
   62-year-old", or a role no one named before holds) is the person last named as a subject
   in its sentence or the two before (`person_nouns`);
@@ -57,6 +57,8 @@ _LISTS = (
     "claim_nouns",
     "issuing_verbs",
     "person_nouns",
+    "business_nouns",
+    "business_sectors",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
@@ -250,6 +252,7 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         and not is_person(span)
         and span.label_ not in _STATE_LABELS
         and (ref := actors.covering(span.root)) is not None
+        and _can_be(noun, ref)
     ]
     bodies.sort(key=lambda pair: pair[0].start)
     named = [] if pronoun else [r for span, r in bodies if noun in _called(span)]
@@ -259,19 +262,18 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     near = near or bodies  # none in the sentences before: the last named earlier
     # first among those named as subjects, as for a he/she ("after Consumer Reports declined
     # to rate Apple's phone ... The group said": the group is the one that declined)
-    subjects = [(span, ref) for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
-    # a main clause's subject before one of a clause inside it ("Fiat said it would buy the
-    # stake that the government owns ... The company said": Fiat)
-    main = [ref for span, ref in subjects if _main_clause(span.root)]
-    pool = main or [ref for _, ref in subjects] or [ref for _, ref in near]
+    subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
+    pool = subjects or [ref for _, ref in near]
     return pool[-1] if pool else None
 
 
-def _main_clause(tok: Token) -> bool:
-    """Whether `tok` (or the noun it is set beside) is the subject of its sentence's root."""
-    while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+def _can_be(noun: str, ref: ActorRef) -> bool:
+    """Whether a body could be "the <noun>": a business noun never names a government body."""
+    cues = quote_cues()
+    return (
+        noun not in cues["business_nouns"]
+        or (ref.sector or "none").lower() in cues["business_sectors"]
+    )
 
 
 def _called(span: Span) -> set[str]:
