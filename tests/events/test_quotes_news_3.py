@@ -74,3 +74,18 @@ def test_the_company_is_never_a_government_body() -> None:
     carmaker = ActorRef(id="c", name="Lakeport Motors")
     assert not _can_be("company", government) and _can_be("company", carmaker)
     assert _can_be("agency", government)
+
+
+@pytest.mark.slow
+def test_a_passive_verb_speaks_through_its_agent(parse: Parse) -> None:
+    text = (
+        '"We welcome the competition," said Brandt.\n'
+        'The new model was described by Velkor as "too expensive for most students and families".\n'
+        "It was announced by Okafor that the plant would close in May."
+    )
+    found = quotes(parse, text)
+    assert [(speaker(q), q.direct) for q in found] == [
+        ("Tomas Brandt", True),
+        ("Anna Velkor", True),
+        ("Lena Okafor", False),
+    ]

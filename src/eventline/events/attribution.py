@@ -111,6 +111,9 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     inherited one along control and coordination, a person named right before it ("X, whose
     aide, Y, said") or, for an inverted attribution the parse missed, right after it ("…,"
     claims writer Ann Roe)."""
+    agent = _agent(verb)  # "was described by critics as ...": the critics
+    if agent is not None:
+        return agent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
     subj = subject(verb.sent.root)[0] if participle and not subjects else None
@@ -135,6 +138,14 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     if subj is not None and (person := _set_off_before(verb, subj, actors)) is not None:
         return person
     return subj
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb ("It was announced by the ministry that ...")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return first(child, "pobj")
+    return None
 
 
 def _set_off_before(verb: Token, subj: Token, actors: ActorIndex) -> Token | None:

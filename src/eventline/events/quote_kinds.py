@@ -29,7 +29,9 @@ def naming_verb(span: QuoteSpan, doc: Doc, outside: list[Token]) -> Token | None
         if verb.pos_ == "VERB" and verb.lemma_.lower() in naming and verb.is_ancestor(inner[0]):
             # "what one called “a purge”": a free relative leaves the words' speaker open
             obj = first(verb, "dobj")
-            return verb if obj is not None and obj.tag_ not in ("WP", "WDT") else None
+            if obj is None:  # "was described by critics as “…”": the agent named them
+                return verb if first(verb, "agent") is not None else None
+            return verb if obj.tag_ not in ("WP", "WDT") else None
     return None
 
 
