@@ -253,7 +253,10 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if not own and (author := _author(tok, actors)) is not None:
         return (author,)
     if (body := spoken_for(tok)) is not None and not own:
-        return actors.refs(body)
+        named = actors.refs(body)
+        if not named and (org := body_speaker(body, actors)) is not None:
+            return (org,)  # "the ministry's spokesman": the ministry named before
+        return named
     the = any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
     definite = tok.pos_ == "NOUN" and the
     if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:

@@ -14,13 +14,13 @@ Geller, warned". This module turns such phrases into the actor they refer to:
   office (`role_groups`: "Representative Laura Benning" is the congresswoman);
 - "the ministry", "the agency" is the last body named before it whose name holds that noun
   or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
-  else the last body of any name in the preceding sentences (or, with none there, earlier)
-  (`body_nouns`); "the company", "the carmaker" is never a government body (`business_nouns`);
+  else the last body of any name in the preceding sentences (`body_nouns`); "the company", "the carmaker" is never a government body (`business_nouns`);
 - another definite description of a person ("the Republican", "the candidate", "the
   62-year-old", or a role no one named before holds) is the person last named as a subject
   in its sentence or the two before (`person_nouns`);
 - a role noun with a person in apposition ("the defence minister, Avi Geller") is that person;
-- a spokesperson, official or aide "for"/"of"/"at" a body speaks for that body (`spokes_nouns`).
+- a spokesperson, official or aide "for"/"of"/"at" a body, or the body's own ("the
+  ministry's spokesman"), speaks for that body (`spokes_nouns`).
 
 The word lists live in `resources/quotes/cues.yaml`, validated once.
 """
@@ -259,7 +259,6 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     if named:
         return named[-1]
     near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
-    near = near or bodies  # none in the sentences before: the last named earlier
     # first among those named as subjects, as for a he/she ("after Consumer Reports declined
     # to rate Apple's phone ... The group said": the group is the one that declined)
     subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
@@ -337,4 +336,5 @@ def spoken_for(tok: Token) -> Token | None:
     ]
     if tok.lemma_.lower() in quote_cues()["document_nouns"]:
         return found[-1] if found else None
-    return found[0] if found else None
+    owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    return found[0] if found else owner[0] if owner else None  # "the ministry's spokesman"
