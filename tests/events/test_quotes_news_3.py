@@ -94,6 +94,4 @@ def test_a_passive_verb_speaks_through_its_agent(parse: Parse) -> None:
 @pytest.mark.slow
 def test_a_bodys_own_spokesman_speaks_for_that_body(parse: Parse) -> None:
     found = quotes(parse, "On Monday the rebels' spokesman said the talks would resume on Friday.")
-    assert [(speaker(q), q.text) for q in found] == [
-        ("Rebels", "the talks would resume on Friday")
-    ]
+    assert [(speaker(q), q.text) for q in found] == [("Rebels", "the talks would resume on Friday")]

@@ -14,7 +14,8 @@ Geller, warned". This module turns such phrases into the actor they refer to:
   office (`role_groups`: "Representative Laura Benning" is the congresswoman);
 - "the ministry", "the agency" is the last body named before it whose name holds that noun
   or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
-  else the last body of any name in the preceding sentences (`body_nouns`); "the company", "the carmaker" is never a government body (`business_nouns`);
+  else the last body of any name in the preceding sentences (`body_nouns`); "the company",
+  "the carmaker" is never a government body (`business_nouns`);
 - another definite description of a person ("the Republican", "the candidate", "the
   62-year-old", or a role no one named before holds) is the person last named as a subject
   in its sentence or the two before (`person_nouns`);
