@@ -95,3 +95,13 @@ def test_a_passive_verb_speaks_through_its_agent(parse: Parse) -> None:
 def test_a_bodys_own_spokesman_speaks_for_that_body(parse: Parse) -> None:
     found = quotes(parse, "On Monday the rebels' spokesman said the talks would resume on Friday.")
     assert [(speaker(q), q.text) for q in found] == [("Rebels", "the talks would resume on Friday")]
+
+
+@pytest.mark.slow
+def test_quoted_words_modifying_a_noun_name_a_thing(parse: Parse) -> None:
+    text = (
+        '"We will not give up," Brandt said on Monday.\n'
+        'The union backed the "pay as you go" plan that the state proposed last year.\n'
+        'Its new "buy one get one free" offer drew crowds to the stores.'
+    )
+    assert [speaker(q) for q in quotes(parse, text)] == ["Tomas Brandt"]
