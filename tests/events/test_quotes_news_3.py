@@ -105,3 +105,14 @@ def test_quoted_words_modifying_a_noun_name_a_thing(parse: Parse) -> None:
         'Its new "buy one get one free" offer drew crowds to the stores.'
     )
     assert [speaker(q) for q in quotes(parse, text)] == ["Tomas Brandt"]
+
+
+@pytest.mark.slow
+def test_he_is_the_man_named_lately_before_a_subject_named_long_ago(parse: Parse) -> None:
+    text = (
+        "Tomas Brandt met Lena Okafor in Abuja on Tuesday.\n"
+        "The meeting lasted four hours.\n"
+        "Okafor later thanked Marek Novak for his work.\n"
+        "He said the company would hire 500 people."
+    )
+    assert [speaker(q) for q in quotes(parse, text)] == ["Marek Novak"]

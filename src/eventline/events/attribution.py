@@ -24,6 +24,7 @@ from eventline.events.speakers import (
     apposed_person,
     body_speaker,
     described_person,
+    gender_of,
     pronoun_speaker,
     quote_cues,
     role_speaker,
@@ -245,7 +246,7 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     lex = lexicon()
     if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
         found = pronoun_speaker(tok, actors, quoted=quoted)
-        return (found,) if found is not None else actors.refs(tok)
+        return (found,) if found is not None else _same_gender(tok, actors.refs(tok), actors)
     if tok.lower_ == "it" and tok.pos_ == "PRON":
         found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
         return (found,) if found is not None else actors.refs(tok)
@@ -268,6 +269,15 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
         return (person,)
     return own
+
+
+def _same_gender(
+    pronoun: Token, refs: tuple[ActorRef, ...], actors: ActorIndex
+) -> tuple[ActorRef, ...]:
+    """The actors a he/she was linked to, without those of the other gender (a "she" is
+    never a man the text or his given name shows to be one)."""
+    gender = "female" if pronoun.lower_ in lexicon().cue("female_pronouns") else "male"
+    return tuple(r for r in refs if gender_of(r, actors) in (None, gender))
 
 
 def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:

@@ -143,7 +143,11 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
         and gender_of(ref, actors) in (None, gender)
     ]
     subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
-    pool = subjects or people
+    # a subject first, but one named in this sentence or the two before goes before one
+    # named further back ("Hale met Reed ... Lopez thanked Hall. He said": Hall)
+    start = _sentences_back(tok, 2)
+    recent = [pair for pair in people if pair[0] >= start]
+    pool = [p for p in subjects if p[0] >= start] or recent or subjects or people
     if not pool:
         return None
     found = pool[-1][1]
