@@ -116,3 +116,12 @@ def test_he_is_the_man_named_lately_before_a_subject_named_long_ago(parse: Parse
         "He said the company would hire 500 people."
     )
     assert [speaker(q) for q in quotes(parse, text)] == ["Marek Novak"]
+
+
+@pytest.mark.slow
+def test_a_clause_after_the_object_and_a_comma_is_not_what_was_announced(parse: Parse) -> None:
+    text = (
+        "Lakeport also announced a new phone, the Volta X2, which will be sold only by "
+        "Harbor Telecom in the United States, Orbit will be in Canada."
+    )
+    assert quotes(parse, text) == []

@@ -85,6 +85,8 @@ def indirect_quotes(
             continue
         if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
             continue
+        if _spliced(verb, comp):
+            continue  # "announced a phone, which ... in the US, Virgin will ... in the UK"
         if _unspoken(verb) or (comp.start_char, comp.end_char) in reported:
             continue  # "announced ..., where he promoted it by saying ...": one clause, once
         who = _it_said(attribute_verb(verb, actors, quoted=words), quotes)
@@ -119,6 +121,27 @@ def _without_that(comp: Span | None) -> Span | None:
     if comp is not None and len(comp) > 2 and comp[0].lower_ == "that" and comp[1].text in MARKS:
         return comp[1:]
     return comp
+
+
+_TELLING = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "brief", "advise"})
+
+
+def _spliced(verb: Token, comp: Span) -> bool:
+    """A clause the parse hung on a verb whose object comes first, set off by a comma ("Apple
+    announced a phone, which AT&T will sell in the US, Virgin will in the UK"): what the verb
+    reports is its object, and the clause after the comma goes on about it. A verb of telling
+    takes its hearer as object ("warned investors, the market will fall" is reported)."""
+    if verb.lemma_.lower() in _TELLING or comp.start == 0:
+        return False
+    obj = first(verb, "dobj")
+    before = verb.doc[comp.start - 1]
+    return (
+        obj is not None
+        and obj.pos_ in ("NOUN", "PROPN")
+        and verb.i < obj.i < comp.start
+        and before.text == ","
+        and obj.right_edge.i >= comp.start - 2  # the object's phrase runs up to the comma
+    )
 
 
 def _claim_holder(comp: Span, verb: Token) -> Token | None:
