@@ -125,3 +125,9 @@ def test_a_clause_after_the_object_and_a_comma_is_not_what_was_announced(parse: 
         "Harbor Telecom in the United States, Orbit will be in Canada."
     )
     assert quotes(parse, text) == []
+
+
+@pytest.mark.slow
+def test_an_unnamed_source_is_named_by_its_whole_description(parse: Parse) -> None:
+    text = "People close to the talks said the deal was off."
+    assert [q.speaker_text for q in quotes(parse, text)] == ["People close to the talks"]
