@@ -128,12 +128,6 @@ def test_a_clause_after_the_object_and_a_comma_is_not_what_was_announced(parse: 
 
 
 @pytest.mark.slow
-def test_an_unnamed_source_is_named_by_its_whole_description(parse: Parse) -> None:
-    text = "People close to the talks said the deal was off."
-    assert [q.speaker_text for q in quotes(parse, text)] == ["People close to the talks"]
-
-
-@pytest.mark.slow
 def test_verbs_of_disclosing_report_speech(parse: Parse) -> None:
     text = "Brandt divulged that the plant would close, and Velkor confided that she was relieved."
     assert [speaker(q) for q in quotes(parse, text)] == ["Tomas Brandt", "Anna Velkor"]

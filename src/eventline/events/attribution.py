@@ -54,8 +54,7 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
     """The speaker phrase: the head with its compounds and titles, up to the body it speaks
     for, and a singular common noun's "of" phrase ("a group of Ohio lawmakers", "the premier
     of the state of Hesse": the last word then names who is meant; "organizers of the march"
-    are the organizers), and an adjective's phrase after a common noun ("people familiar with
-    the talks": who is meant is said by the whole)."""
+    are the organizers)."""
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "det", "case")]
     start = min([tok.i, *(t.left_edge.i for t in left)])
     body = spoken_for(tok)
@@ -63,9 +62,6 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
         end = of[0].right_edge.i + 1
-    described = [c for c in tok.rights if c.dep_ == "amod" and c.i == tok.i + 1]
-    if body is None and tok.pos_ in ("NOUN", "PRON") and described:
-        end = described[0].right_edge.i + 1  # "someone familiar with the talks"
     return start, max(end, _coordinated_end(tok))
 
 
