@@ -131,3 +131,15 @@ def test_a_clause_after_the_object_and_a_comma_is_not_what_was_announced(parse: 
 def test_verbs_of_disclosing_report_speech(parse: Parse) -> None:
     text = "Brandt divulged that the plant would close, and Velkor confided that she was relieved."
     assert [speaker(q) for q in quotes(parse, text)] == ["Tomas Brandt", "Anna Velkor"]
+
+
+@pytest.mark.slow
+def test_a_clause_before_an_inverted_told_is_what_was_told(parse: Parse) -> None:
+    text = (
+        "The carmaker expects to return to profit next year, chief executive Tomas Brandt "
+        "told analysts on a conference call."
+    )
+    found = quotes(parse, text)
+    assert [(speaker(q), q.text) for q in found] == [
+        ("Tomas Brandt", "The carmaker expects to return to profit next year")
+    ]

@@ -81,6 +81,8 @@ def indirect_quotes(
         text = comp.text if comp is not None else ""
         if comp is None and (around := _parenthetical(verb)) is not None:
             comp, text = around
+        if comp is None and (comp := _coordinated_before(verb)) is not None:
+            text = comp.text
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
         if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
@@ -121,6 +123,24 @@ def _without_that(comp: Span | None) -> Span | None:
     if comp is not None and len(comp) > 2 and comp[0].lower_ == "that" and comp[1].text in MARKS:
         return comp[1:]
     return comp
+
+
+def _coordinated_before(verb: Token) -> Span | None:
+    """ "Sales will recover next year, chief executive Ann Roe told analysts": a reporting
+    verb with its own subject, after a comma and no "and"/"but", that the parse coordinated
+    with the main clause before it reports that clause."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ROOT" or head.i > verb.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    start = next(t.i for t in verb.subtree if not t.is_punct)  # the parse may hang the comma
+    if start == 0 or verb.doc[start - 1].text != ",":  # on the verb
+        return None
+    if any(c.dep_ in ("cc", "preconj") for c in head.children if c.i < verb.i):
+        return None  # "The plant closed, and Roe said ...": two statements of fact
+    tokens = [t for t in head.subtree if t.i < start - 1]
+    return verb.doc[tokens[0].i : tokens[-1].i + 1] if len(tokens) > 2 else None
 
 
 _TELLING = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "brief", "advise"})
