@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from eventline.eval.meantime_quotes import _KEYS, HELD_OUT, _read, meantime_quote_files, news_text
+from eventline.eval.meantime_quotes import (
+    _KEYS,
+    HELD_OUT,
+    _read,
+    meantime_quote_files,
+    news_text,
+    score_meantime_quotes,
+)
 from eventline.eval.quotes import ExpectedQuote, QuoteFile, score_quote_attributions
 from eventline.model import Quote
 from tests.conftest import SHARED, need_shared
@@ -92,7 +99,8 @@ def test_held_out_halves_are_other_articles_than_their_dev_halves() -> None:
     need_shared()
     root = SHARED / "benchmarks" / "meantime"
     for dev, test in (("meantime_quotes", "meantime_quotes_test"),
-                      ("meantime_quotes_2", "meantime_quotes_2_test")):  # fmt: skip
+                      ("meantime_quotes_2", "meantime_quotes_2_test"),
+                      ("meantime_quotes_3", "meantime_quotes_3_test")):  # fmt: skip
         assert test in HELD_OUT and dev not in HELD_OUT
         dev_files = {qf.path for qf in meantime_quote_files(root, dev)}
         assert dev_files.isdisjoint(qf.path for qf in meantime_quote_files(root, test))
@@ -104,3 +112,13 @@ def _pairs(text: str, *, singles: bool = False) -> list[tuple[str, str]]:
     words = re.findall(r"\w+", text.casefold())
     pairs = list(itertools.pairwise(words))
     return pairs + [(w, "") for w in words] if singles or len(words) == 1 else pairs
+
+
+@pytest.mark.parametrize("section", sorted(HELD_OUT))
+def test_held_out_halves_print_no_misses(section: str) -> None:
+    """A held-out half is scored, never read: its report carries figures and no misses."""
+    need_shared()
+    report = score_meantime_quotes(
+        SHARED / "benchmarks" / "meantime", lambda text, day: [], section=section
+    )
+    assert report.metrics and report.misses == ()

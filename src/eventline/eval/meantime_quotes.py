@@ -6,7 +6,9 @@ was written by an annotator who did not see the code. `meantime_quotes_dev` (20 
 the half whose misses may be read while changing the rules; `meantime_quotes_test` (the other
 20) is held out: its figure is the honest estimate, and its misses are not printed. A second
 annotator's gold on 40 other MEANTIME articles (resources/eval/meantime_quotes_2.yaml) gives
-the sections `meantime_quotes_2` (dev) and `meantime_quotes_2_test` (held out) the same way.
+the sections `meantime_quotes_2` (dev) and `meantime_quotes_2_test` (held out) the same way,
+and a third annotator's on the remaining 40 (resources/eval/meantime_quotes_3.yaml) gives
+`meantime_quotes_3` and `meantime_quotes_3_test`.
 
 The texts are not copied into the project: each is rebuilt from MEANTIME's token XML in
 ../shared/benchmarks/meantime. `rebuild_text` (eval/meantime_timex.py) keeps the tokeniser's
@@ -45,14 +47,17 @@ DEV_SECTION = "meantime_quotes"
 TEST_SECTION = "meantime_quotes_test"
 _GOLD = "resources/eval/meantime_quotes.yaml"
 _GOLD_2 = "resources/eval/meantime_quotes_2.yaml"  # a second annotator, 40 other articles
+_GOLD_3 = "resources/eval/meantime_quotes_3.yaml"  # a third annotator, the remaining 40
 # section -> (gold file, key of the half in it)
 _KEYS = {
     DEV_SECTION: (_GOLD, "meantime_quotes_dev"),
     TEST_SECTION: (_GOLD, "meantime_quotes_test"),
     "meantime_quotes_2": (_GOLD_2, "meantime_quotes_dev2"),
     "meantime_quotes_2_test": (_GOLD_2, "meantime_quotes_test2"),
+    "meantime_quotes_3": (_GOLD_3, "meantime_quotes_dev3"),
+    "meantime_quotes_3_test": (_GOLD_3, "meantime_quotes_test3"),
 }
-HELD_OUT = frozenset({TEST_SECTION, "meantime_quotes_2_test"})
+HELD_OUT = frozenset({TEST_SECTION, "meantime_quotes_2_test", "meantime_quotes_3_test"})
 _CORPUS = "intra_cross-doc_annotation"
 
 _OPENERS = {"``": '"', "“": "“"}

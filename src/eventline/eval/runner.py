@@ -268,6 +268,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "meantime-quotes-test": _meantime_quotes("meantime_quotes_test"),  # held out
     "meantime-quotes-2": _meantime_quotes("meantime_quotes_2"),  # second annotator: dev half
     "meantime-quotes-2-test": _meantime_quotes("meantime_quotes_2_test"),  # held out
+    "meantime-quotes-3": _meantime_quotes("meantime_quotes_3"),  # third annotator: dev half
+    "meantime-quotes-3-test": _meantime_quotes("meantime_quotes_3_test"),  # held out
     "plover-fresh": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh"),  # pfresh helper
     "plover-fresh-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-test"),
     "plover-fresh-2": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-2"),  # 2nd annotator

@@ -2,7 +2,8 @@
 
 The speaker is the subject of the reporting verb, repaired where news syntax hides it: a
 participle's main-clause subject ("..., saying the talks had saved lives"), the noun a
-participle describes ("critics saying that ..."), the one "quoted as saying", a person named
+participle describes ("critics saying that ..."), the one "quoted as saying", a relative
+"who"'s antecedent ("Ann Roe, who said ..."), a person named
 right before or (inverted, "…," claims writer Ann Roe) right after the verb, a plural "they"'s
 antecedent, and the person in apposition to a role ("Israel's defence minister, Avi Geller").
 Who a speaker phrase names (a he/she, "the minister", "the ministry", a spokesperson) is
@@ -23,6 +24,7 @@ from eventline.events.speakers import (
     apposed_person,
     body_speaker,
     described_person,
+    gender_of,
     pronoun_speaker,
     quote_cues,
     role_speaker,
@@ -72,7 +74,12 @@ def _coordinated_end(tok: Token) -> int:
         for c in tok.children
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and ands and c.i > ands[0].i
     ]
-    return names[-1].i + 1 if names else tok.i + 1
+    if not names:
+        return tok.i + 1
+    end = names[-1].i + 1  # the last one's own conjuncts ("Lakeport Trust & Co.")
+    while end <= names[-1].right_edge.i and tok.doc[end].dep_ in ("cc", "conj", "compound"):
+        end += 1
+    return end
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,9 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     inherited one along control and coordination, a person named right before it ("X, whose
     aide, Y, said") or, for an inverted attribution the parse missed, right after it ("…,"
     claims writer Ann Roe)."""
+    agent = _agent(verb)  # "was described by critics as ...": the critics
+    if agent is not None:
+        return agent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
     subj = subject(verb.sent.root)[0] if participle and not subjects else None
@@ -120,6 +130,8 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         subj = before[0] if any(is_person(span) for span, _ in found) else None
     if subj is None:
         subj = _named_after(verb, actors)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subj = verb.head  # "Ann Roe, who said ...": the relative's antecedent
     if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
         subj = _plural_antecedent(subj) or subj
     if subj is not None and (person := apposed_person(subj, actors)) is not None:
@@ -127,6 +139,14 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     if subj is not None and (person := _set_off_before(verb, subj, actors)) is not None:
         return person
     return subj
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb ("It was announced by the ministry that ...")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return first(child, "pobj")
+    return None
 
 
 def _set_off_before(verb: Token, subj: Token, actors: ActorIndex) -> Token | None:
@@ -226,7 +246,7 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     lex = lexicon()
     if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
         found = pronoun_speaker(tok, actors, quoted=quoted)
-        return (found,) if found is not None else actors.refs(tok)
+        return (found,) if found is not None else _same_gender(tok, actors.refs(tok), actors)
     if tok.lower_ == "it" and tok.pos_ == "PRON":
         found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
         return (found,) if found is not None else actors.refs(tok)
@@ -234,7 +254,10 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if not own and (author := _author(tok, actors)) is not None:
         return (author,)
     if (body := spoken_for(tok)) is not None and not own:
-        return actors.refs(body)
+        named = actors.refs(body)
+        if not named and (org := body_speaker(body, actors)) is not None:
+            return (org,)  # "the ministry's spokesman": the ministry named before
+        return named
     the = any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
     definite = tok.pos_ == "NOUN" and the
     if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
@@ -248,24 +271,47 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     return own
 
 
+def _same_gender(
+    pronoun: Token, refs: tuple[ActorRef, ...], actors: ActorIndex
+) -> tuple[ActorRef, ...]:
+    """The actors a he/she was linked to, without those of the other gender (a "she" is
+    never a man the text or his given name shows to be one)."""
+    gender = "female" if pronoun.lower_ in lexicon().cue("female_pronouns") else "male"
+    return tuple(r for r in refs if gender_of(r, actors) in (None, gender))
+
+
 def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
     """ "A statement by the company given by its spokesman Ed Ray said": the last person
-    named in a document noun's phrase wrote it."""
+    named in a document noun's phrase wrote it; with no person, the body it is by, from or on
+    ("A statement on Apple's website states")."""
     if tok.lemma_.lower() not in quote_cues()["document_nouns"]:
         return None
     inside = {t.i for t in tok.subtree}
     named = [ref for i, ref in actors.persons if i in inside]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    # "a statement on Apple's website", "a letter from the ministry": the body it comes from
+    for t in tok.subtree:
+        ref = actors.covering(t) if t.dep_ == "poss" or t.head.lower_ in _FROM_BODY else None
+        if t.i != tok.i and ref is not None:
+            return ref
+    return None
 
 
 def according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
     """ "according to X": X is the source, or, for a document or figures, who made them
-    ("according to figures released by NPD Group", "according to a report in the Tribune")."""
+    ("according to figures released by NPD Group", "according to a report in the Tribune",
+    "according to Fiat's announcement", "according to company statistics": the company
+    named before)."""
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             obj = first(tok.nbor(), "pobj")
             if obj is not None:
-                obj = _made_by(obj) or obj
+                obj = _made_by(obj) or _owner(obj) or obj
+                if obj.lemma_.lower() in quote_cues()["body_nouns"] and not actors.refs(obj):
+                    body = body_speaker(obj, actors)  # "according to company statistics"
+                    text = _phrase_text(obj)
+                    return Attribution(body, text, None, None, _span_of(obj))
                 refs = actors.refs(obj)
                 text = _phrase_text(obj)
                 return Attribution(refs[0] if refs else None, text, None, None, _span_of(obj))
@@ -273,6 +319,22 @@ def according_to(tokens: list[Token], actors: ActorIndex) -> Attribution | None:
 
 
 _SOURCE_PREPS = ("by", "from", "in")
+_FROM_BODY = frozenset({"by", "from", "on", "of"})  # "a statement from/on/of X"
+
+
+def _owner(obj: Token) -> Token | None:
+    """Whose document or figures: the possessor ("Fiat's announcement") or a body noun set
+    before it ("company statistics", "the company website")."""
+    cues = quote_cues()
+    if obj.lemma_.lower() not in cues["document_nouns"] | cues["evidence_nouns"]:
+        return None
+    owner = first(obj, "poss")
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    bodies = [
+        c for c in obj.lefts if c.dep_ == "compound" and c.lemma_.lower() in cues["body_nouns"]
+    ]
+    return bodies[-1] if bodies else None
 
 
 def _made_by(obj: Token) -> Token | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, first
 from eventline.events.attribution import (
+    MARKS,
     Attribution,
     according_to,
     attribute_token,
@@ -76,14 +77,18 @@ def indirect_quotes(
             continue
         if verb.idx < headline or inside.covers(verb.idx):
             continue
-        comp = issued or _complement(verb)
+        comp = _without_that(issued or _complement(verb))
         text = comp.text if comp is not None else ""
         if comp is None and (around := _parenthetical(verb)) is not None:
             comp, text = around
+        if comp is None and (comp := _coordinated_before(verb)) is not None:
+            text = comp.text
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
         if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
             continue
+        if _spliced(verb, comp):
+            continue  # "announced a phone, which ... in the US, Virgin will ... in the UK"
         if _unspoken(verb) or (comp.start_char, comp.end_char) in reported:
             continue  # "announced ..., where he promoted it by saying ...": one clause, once
         who = _it_said(attribute_verb(verb, actors, quoted=words), quotes)
@@ -109,9 +114,54 @@ def indirect_quotes(
         )
         taken.add(comp.start_char, comp.end_char)
         reported.add((comp.start_char, comp.end_char))
-    for quote in direct:
-        taken.add(quote.start, quote.end)
-    return quotes + _according_to_quotes(doc, article_id, actors, taken)
+    return quotes + _according_to_quotes(doc, article_id, actors, near, quotes)
+
+
+def _without_that(comp: Span | None) -> Span | None:
+    """'said that "…"': the "that" before a quote is no word of the clause, whose words are
+    then the quote's own (a direct statement, not reported speech)."""
+    if comp is not None and len(comp) > 2 and comp[0].lower_ == "that" and comp[1].text in MARKS:
+        return comp[1:]
+    return comp
+
+
+def _coordinated_before(verb: Token) -> Span | None:
+    """ "Sales will recover next year, chief executive Ann Roe told analysts": a reporting
+    verb with its own subject, after a comma and no "and"/"but", that the parse coordinated
+    with the main clause before it reports that clause."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ROOT" or head.i > verb.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    start = next(t.i for t in verb.subtree if not t.is_punct)  # the parse may hang the comma
+    if start == 0 or verb.doc[start - 1].text != ",":  # on the verb
+        return None
+    if any(c.dep_ in ("cc", "preconj") for c in head.children if c.i < verb.i):
+        return None  # "The plant closed, and Roe said ...": two statements of fact
+    tokens = [t for t in head.subtree if t.i < start - 1]
+    return verb.doc[tokens[0].i : tokens[-1].i + 1] if len(tokens) > 2 else None
+
+
+_TELLING = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "brief", "advise"})
+
+
+def _spliced(verb: Token, comp: Span) -> bool:
+    """A clause the parse hung on a verb whose object comes first, set off by a comma ("Apple
+    announced a phone, which AT&T will sell in the US, Virgin will in the UK"): what the verb
+    reports is its object, and the clause after the comma goes on about it. A verb of telling
+    takes its hearer as object ("warned investors, the market will fall" is reported)."""
+    if verb.lemma_.lower() in _TELLING or comp.start == 0:
+        return False
+    obj = first(verb, "dobj")
+    before = verb.doc[comp.start - 1]
+    return (
+        obj is not None
+        and obj.pos_ in ("NOUN", "PROPN")
+        and verb.i < obj.i < comp.start
+        and before.text == ","
+        and obj.right_edge.i >= comp.start - 2  # the object's phrase runs up to the comma
+    )
 
 
 def _claim_holder(comp: Span, verb: Token) -> Token | None:
@@ -148,18 +198,33 @@ def _nested(verb: Token, speech: frozenset[str]) -> bool:
 
 
 def _according_to_quotes(
-    doc: Doc, article_id: str, actors: ActorIndex, taken: Intervals
+    doc: Doc,
+    article_id: str,
+    actors: ActorIndex,
+    quoted: Intervals,
+    reported: list[Quote],
 ) -> list[Quote]:
-    """ "According to X, Y": the rest of the sentence is X's statement."""
+    """ "According to X, Y": the rest of the sentence is X's statement, even when it holds a
+    statement of its own ("According to Fiat, the company told the Treasury that ...": both
+    are Fiat's) or a partial quote; a rest that opens on a direct quote is that quote. A
+    trailing "according to X" after a reported clause ("The Times reports that jobs rose,
+    according to research by ISM") sources that clause; one inside a reported clause ("NPD
+    said that, according to those figures, ...") is part of what was reported, and one over
+    another speaker's reported clause ("According to the Times, an insider claimed that
+    ...") only names where that speaker's words appeared."""
+    clauses = sorted((q.start, q.end) for q in reported)
     found = []
     for sent in doc.sents:
-        if taken.overlaps(sent.start_char, sent.end_char):
-            continue
         who = according_to(list(sent), actors)
         if who is None or who.speaker_span is None:
             continue
-        a, b = who.speaker_span
         opener = next(t for t in sent if t.lower_ == "according")
+        if any(a <= opener.idx < b for a, b in clauses):
+            continue
+        source = first(opener.nbor(), "pobj")  # the whole source phrase: "company statistics"
+        a, b = who.speaker_span
+        if source is not None and source.right_edge.i < sent.end:
+            b = max(b, source.right_edge.idx + len(source.right_edge))
         # the statement is the sentence on one side of "according to X": "Y, according to X"
         # or "According to X, Y" (the side with more words)
         # ("..., according to Halvorsen Research, a data firm": the firm is no statement)
@@ -168,9 +233,15 @@ def _according_to_quotes(
         left = [t for t in sent if not t.is_punct and t.i < opener.i]
         right = [t for t in sent if not t.is_punct and t.idx >= b and t.i not in apposed]
         rest = max(left, right, key=len)
-        if len(rest) < 4:
+        if rest is left:
+            inner = [(a, b) for a, b in clauses if left and left[0].idx <= a and b <= opener.idx]
+            rest = [t for t in left if inner and inner[-1][0] <= t.idx < inner[-1][1]] or rest
+        if len(rest) < 4 or quoted.covers(rest[0].idx):
             continue
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        others = [q for q in reported if start < q.start and q.end <= end]
+        if any(q.speaker is None or q.speaker != who.speaker for q in others):
+            continue
         found.append(
             Quote(
                 id=content_id("quo", article_id, start, end),

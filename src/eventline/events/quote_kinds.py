@@ -29,7 +29,9 @@ def naming_verb(span: QuoteSpan, doc: Doc, outside: list[Token]) -> Token | None
         if verb.pos_ == "VERB" and verb.lemma_.lower() in naming and verb.is_ancestor(inner[0]):
             # "what one called “a purge”": a free relative leaves the words' speaker open
             obj = first(verb, "dobj")
-            return verb if obj is not None and obj.tag_ not in ("WP", "WDT") else None
+            if obj is None:  # "was described by critics as “…”": the agent named them
+                return verb if first(verb, "agent") is not None else None
+            return verb if obj.tag_ not in ("WP", "WDT") else None
     return None
 
 
@@ -57,9 +59,31 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
 
     if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
         return True  # "called the memoir “a work of fiction”" is a description, not the title
+    if _modifier(doc, text, span):
+        return True  # 'the "pay as you go" plan': a name used as a modifier
     words = [w for w in quoted.split() if w[:1].isalpha()]
     capital = sum(w[0].isupper() for w in words)
     return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
+
+
+_MODIFIED_BY = frozenset({"DET", "ADJ"})
+
+
+def _modifier(doc: Doc, text: str, span: QuoteSpan) -> bool:
+    """'the "pay as you go" plan', 'its new "buy one get one free" offer': quoted words
+    between a determiner, possessive or adjective and the noun they modify, with no
+    punctuation of a sentence, name a thing; nobody is quoted."""
+    if text[span.start : span.end].rstrip()[-1:] in ".,;:!?":
+        return False
+    before = doc.char_span(max(0, span.start - 30), span.start, alignment_mode="contract")
+    after = doc.char_span(span.end, min(len(text), span.end + 30), alignment_mode="contract")
+    left = [t for t in before or () if t.text not in ('"', "“", "«", "„")]
+    right = [t for t in after or () if t.text not in ('"', "”", "»")]
+    if not left or not right or text[span.end + 1 : span.end + 2] != " ":
+        return False
+    possessive = left[-1].tag_ in ("POS", "PRP$")
+    opener = left[-1].pos_ in _MODIFIED_BY and left[-1].lower_ not in ("that", "this", "which")
+    return (opener or possessive) and right[0].pos_ == "NOUN"
 
 
 def _label_before(doc: Doc, span: QuoteSpan, labels: frozenset[str]) -> bool:

@@ -4,7 +4,8 @@ quoted words belong to a statement, and where a headline ends (events/quotes.py 
 Sentence splitters cut quotes apart, so spans are found on the characters: straight (") and
 curly (“ ”) double marks and guillemets (« »); an opening mark with no close ends at the end of
 its paragraph (the news convention for a quote continued in the next paragraph); a stray
-closing mark is ignored.
+closing mark is ignored. A straight mark right after a digit where no quote is open is an
+inch mark ('a 13.3" display'), not an opening one.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def find_quote_spans(text: str, *, min_words: int = _MIN_WORDS) -> list[QuoteSpa
         if ch == "\n" and opened is not None:
             spans.append(QuoteSpan(opened, i, closed=False))
             opened = None
+        elif opened is None and ch == '"' and _inches(text, i):
+            continue  # 'a 13.3" display', 'either 15" or 17" screens'
         elif opened is None and (ch in _OPEN or ch == '"'):
             opened, closer = i + 1, _OPEN.get(ch, '"')
         elif opened is not None and (ch == closer or ch in _CLOSE or ch == '"'):
@@ -46,6 +49,13 @@ def find_quote_spans(text: str, *, min_words: int = _MIN_WORDS) -> list[QuoteSpa
     if opened is not None:
         spans.append(QuoteSpan(opened, len(text), closed=False))
     return [s for s in spans if len(text[s.start : s.end].split()) >= min_words]
+
+
+def _inches(text: str, i: int) -> bool:
+    """Whether the straight mark at `i` measures ('13.3" widescreen', '15"-wide'): a digit
+    right before it and no word right after it."""
+    after = text[i + 1 : i + 2]
+    return i > 0 and text[i - 1].isdigit() and (not after or after in " \n-,.;)/")
 
 
 def _short(text: str, span: QuoteSpan) -> bool:

@@ -14,12 +14,14 @@ Geller, warned". This module turns such phrases into the actor they refer to:
   office (`role_groups`: "Representative Laura Benning" is the congresswoman);
 - "the ministry", "the agency" is the last body named before it whose name holds that noun
   or that a noun phrase in apposition calls so ("NPD Group, a research firm": "the firm"),
-  else the last body of any name in the preceding sentences (`body_nouns`);
+  else the last body of any name in the preceding sentences (`body_nouns`); "the company",
+  "the carmaker" is never a government body (`business_nouns`);
 - another definite description of a person ("the Republican", "the candidate", "the
   62-year-old", or a role no one named before holds) is the person last named as a subject
   in its sentence or the two before (`person_nouns`);
 - a role noun with a person in apposition ("the defence minister, Avi Geller") is that person;
-- a spokesperson, official or aide "for"/"of"/"at" a body speaks for that body (`spokes_nouns`).
+- a spokesperson, official or aide "for"/"of"/"at" a body, or the body's own ("the
+  ministry's spokesman"), speaks for that body (`spokes_nouns`).
 
 The word lists live in `resources/quotes/cues.yaml`, validated once.
 """
@@ -56,12 +58,15 @@ _LISTS = (
     "claim_nouns",
     "issuing_verbs",
     "person_nouns",
+    "business_nouns",
+    "business_sectors",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
 _PLACE_LABELS = _STATE_LABELS | {"METONYM"}
 Spans = Intervals
 _SPOKEN_FOR = ("for", "of", "at", "from", "in", "by")
+_ROLE_OF = ("of", "at", "for", "with")  # "chief strategist at Lakeport Capital, Ann Roe"
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,11 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
         and gender_of(ref, actors) in (None, gender)
     ]
     subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
-    pool = subjects or people
+    # a subject first, but one named in this sentence or the two before goes before one
+    # named further back ("Hale met Reed ... Lopez thanked Hall. He said": Hall)
+    start = _sentences_back(tok, 2)
+    recent = [pair for pair in people if pair[0] >= start]
+    pool = [p for p in subjects if p[0] >= start] or recent or subjects or people
     if not pool:
         return None
     found = pool[-1][1]
@@ -248,6 +257,7 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         and not is_person(span)
         and span.label_ not in _STATE_LABELS
         and (ref := actors.covering(span.root)) is not None
+        and _can_be(noun, ref)
     ]
     bodies.sort(key=lambda pair: pair[0].start)
     named = [] if pronoun else [r for span, r in bodies if noun in _called(span)]
@@ -259,6 +269,15 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
     pool = subjects or [ref for _, ref in near]
     return pool[-1] if pool else None
+
+
+def _can_be(noun: str, ref: ActorRef) -> bool:
+    """Whether a body could be "the <noun>": a business noun never names a government body."""
+    cues = quote_cues()
+    return (
+        noun not in cues["business_nouns"]
+        or (ref.sector or "none").lower() in cues["business_sectors"]
+    )
 
 
 def _called(span: Span) -> set[str]:
@@ -280,13 +299,14 @@ def _sentences_back(tok: Token, n: int) -> int:
 
 def apposed_person(tok: Token, actors: ActorIndex) -> Token | None:
     """ "Israel's defence minister, Avi Geller": the person named in apposition to a role, or
-    to the body the role is "of" ("the general secretary of the union Unite, Tony Woodley")."""
+    to the body the role is "of" or "at" ("the general secretary of the union Unite, Tony
+    Woodley", "said chief strategist at Lakeport Capital, Ann Roe")."""
     if tok.pos_ != "NOUN":
         return None
     heads = [tok] + [
         obj
         for prep in tok.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
+        if prep.dep_ == "prep" and prep.lower_ in _ROLE_OF
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
@@ -321,4 +341,5 @@ def spoken_for(tok: Token) -> Token | None:
     ]
     if tok.lemma_.lower() in quote_cues()["document_nouns"]:
         return found[-1] if found else None
-    return found[0] if found else None
+    owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    return found[0] if found else owner[0] if owner else None  # "the ministry's spokesman"
