@@ -1,0 +1,282 @@
+"""Groups named by description: party members and state bodies of the document's country.
+
+Two kinds of noun phrase name an actor without a name the KB knows, and become `GROUP` spans
+of `doc.spans["actors"]` with a country and a sector (PLOVER/CAMEO agent codes):
+
+- Party members: "Republican leaders" (USA, PTY), "Democratic lawmakers" (USA, LEG), "Labour
+  MPs" (GBR, LEG), "the Tories" (GBR, PTY). The party word (`groups.yaml`) has candidate
+  countries: those with a party of that family in the KB (PartyFacts); the document's
+  country mentions choose among them, the word's default when it names none.
+- State bodies named without their country: "the electoral commission", "police", "the
+  interior ministry", "the ruling party". They take the country the document established
+  for that sector before ("Kenyan police" ... "police"), else the country of nearly all its
+  country mentions (`context.dominant_country`). A sentence that names another country, or
+  a bare "the court" after a named court, leaves the phrase to the event coder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from eventline.nlp.actor_kb import bodies
+from eventline.nlp.context import dominant_country, sector_country, span_countries
+from eventline.nlp.descriptors import head_sector
+from eventline.nlp.extensions import actor_table
+from eventline.nlp.kb import _validate, packaged_kb, resource_path
+
+LABEL = "GROUP"
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss", "attr", "ROOT"}
+)
+
+
+class PartyWord(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    party: str
+    default: str | None = None
+    countries: list[str] | None = None
+    bare: bool = False
+
+
+class GroupsFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    parties: dict[str, PartyWord]
+    members: dict[str, str]
+    placed_sectors: list[str]
+    body_words: list[str]
+    dominant_share: float
+
+
+def load_groups() -> GroupsFile:
+    return _validate(GroupsFile, resource_path("groups.yaml"))
+
+
+@dataclass(frozen=True)
+class _Party:
+    word: str
+    candidates: frozenset[str]
+    default: str | None
+    bare: bool
+
+
+@lru_cache(maxsize=1)
+def _parties() -> dict[str, _Party]:
+    """Party words with the countries whose parties the KB names by them."""
+    data = load_groups()
+    families = {w.party for w in data.parties.values()}
+    found: dict[str, set[str]] = {f: set() for f in families}
+    strip = _country_words()
+    for key, items in bodies().items():
+        words = _family_of(key, strip)
+        if words in found:
+            found[words].update(b.country for b in items if b.sector == "PTY" and b.country)
+    out: dict[str, _Party] = {}
+    for text, word in data.parties.items():
+        countries = set(found[word.party])
+        if word.countries is not None:
+            countries = set(word.countries)
+        out[text] = _Party(word.party, frozenset(countries), word.default, word.bare)
+    return out
+
+
+def _country_words() -> re.Pattern[str]:
+    """Country names and demonyms as whole lower-case words ("australian", "of canada")."""
+    forms = {
+        f.text.lower()
+        for f in packaged_kb().forms
+        if f.actor.type == "country" and not f.ambiguous and len(f.text) > 3
+    }
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:of (?:the )?)?(?:{alternatives})\b")
+
+
+def _family_of(key: str, strip: re.Pattern[str]) -> str | None:
+    """ "conservative party of canada" -> "conservative"; "labour" -> "labour"; a name with
+    other words ("social democratic party") names no family alone."""
+    words = strip.sub(" ", key).split()
+    if words and words[-1] in ("party", "parties"):
+        words = words[:-1]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def group_spans(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """New GROUP spans for the doc, and the soft ORG spans they replace."""
+    taken = {i: s for s in spans for i in range(s.start, s.end)}
+    counts = span_countries(spans)
+    out: list[Span] = []
+    replaced: list[Span] = []
+    for span in _party_spans(doc, taken, counts):
+        _claim(span, taken, out, replaced)
+    for span in _placed_spans(doc, spans, taken, counts):
+        _claim(span, taken, out, replaced)
+    return out, replaced
+
+
+def _claim(span: Span, taken: dict[int, Span], out: list[Span], replaced: list[Span]) -> None:
+    """Keep `span` when it overlaps no span but soft (unresolved NER) organisations."""
+    under = {id(s): s for i in range(span.start, span.end) if (s := taken.get(i)) is not None}
+    if any(not _soft(s) for s in under.values()):
+        return
+    replaced.extend(under.values())
+    out.append(span)
+    taken.update((i, span) for i in range(span.start, span.end))
+
+
+def _soft(span: Span) -> bool:
+    ref = span._.actor_ref
+    return (
+        span.label_ == "ORG"
+        and ref is not None
+        and not ref["id"].startswith("kb:")
+        and not ref.get("country")
+        and not ref.get("sector")
+    )
+
+
+# --- party members ------------------------------------------------------------------------
+
+
+def _party_spans(doc: Doc, taken: dict[int, Span], counts: dict[str, int]) -> Iterable[Span]:
+    parties = _parties()
+    members = load_groups().members
+    for tok in doc:
+        party = parties.get(tok.text)
+        if party is None or (tok.i in taken and not _soft(taken[tok.i])):
+            continue
+        head = tok.head
+        sector = _member_sector(head, members) if tok.dep_ in _MODIFIER_DEPS else None
+        if sector is not None and head.i > tok.i:
+            end = head.i + 1
+        elif party.bare and tok.dep_ in _ARGUMENT_DEPS and tok.pos_ in ("PROPN", "NOUN"):
+            sector, end = "PTY", tok.i + 1
+        else:
+            continue
+        country = _party_country(party, counts)
+        if country is not None:
+            yield _group(doc, tok.i, end, country, sector, noun=party.word)
+
+
+def _member_sector(head: Token, members: dict[str, str]) -> str | None:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for word in (head.lower_, head.lemma_.lower(), _singular(head.lower_)):
+        if word in members:
+            return members[word]
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _party_country(party: _Party, counts: dict[str, int]) -> str | None:
+    """The candidate country the document names most; the default when it names none, or
+    when it names two candidates as often."""
+    here = {c: n for c, n in counts.items() if c in party.candidates}
+    if not here:
+        return party.default if party.default in party.candidates else None
+    top = max(here.values())
+    best = sorted(c for c, n in here.items() if n == top)
+    if len(best) == 1:
+        return best[0]
+    return party.default if party.default in best else None
+
+
+# --- state bodies of the document's country -------------------------------------------------
+
+
+def _placed_spans(
+    doc: Doc, spans: list[Span], taken: dict[int, Span], counts: dict[str, int]
+) -> Iterable[Span]:
+    data = load_groups()
+    sectors = frozenset(data.placed_sectors)
+    body_words = frozenset(data.body_words)
+    dominant = dominant_country(counts, share=data.dominant_share)
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in _ARGUMENT_DEPS or tok.i in taken:
+            continue
+        if tok.ent_type_ and tok.ent_type_ != "ORG":
+            continue
+        if tok.tag_ != "NNS" and tok.lower_ not in body_words:
+            continue  # "the lawyer", "prison": a person or a place, not a body
+        if any(c.dep_ == "poss" for c in tok.children):
+            continue  # "his lawyer", "their government": the owner says whose
+        start = _phrase_start(tok)
+        if any(i in taken for i in range(start, tok.i)):
+            continue  # "Kenyan police", "Hamas fighters": the phrase names its own
+        sector = head_sector(doc[start : tok.i + 1])
+        if sector not in sectors or _named_before(tok, spans):
+            continue
+        country = sector_country(spans, sector, before=tok.i) or dominant
+        if country is None or _other_country(tok, spans, country):
+            continue
+        yield _group(doc, start, tok.i + 1, country, sector, noun=tok.lemma_.lower())
+
+
+def _phrase_start(tok: Token) -> int:
+    """First word of the modifiers before the head ("the ruling party", "riot police")."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _MODIFIER_DEPS and child.i < start:
+            start = child.left_edge.i
+    return start
+
+
+def _named_before(tok: Token, spans: list[Span]) -> bool:
+    """ "the court" after "the International Court of Justice": the body named before."""
+    head = tok.lemma_.lower()
+    return any(
+        s.end <= tok.i and s.label_ != "PERSON" and s.root.lemma_.lower() == head for s in spans
+    )
+
+
+def _other_country(tok: Token, spans: list[Span], country: str) -> bool:
+    """Whether the sentence names a country other than `country` (or a place the actor
+    spans do not resolve)."""
+    sent = tok.sent
+    for span in spans:
+        if sent.start <= span.start < sent.end:
+            found = (span._.actor_ref or {}).get("country")
+            if found and found != country:
+                return True
+    return any(e.label_ == "GPE" and not _covered(e, spans) for e in sent.ents)
+
+
+def _covered(ent: Span, spans: list[Span]) -> bool:
+    return any(s.start <= ent.start and ent.end <= s.end for s in spans)
+
+
+def _group(doc: Doc, start: int, end: int, country: str, sector: str, *, noun: str) -> Span:
+    span = Span(doc, start, end, label=LABEL)
+    entry: dict[str, Any] = {
+        "id": f"desc:{country}:{sector}:{noun}",
+        "name": span.text,
+        "type": "group",
+        "country": country,
+        "sector": sector,
+        "roles": [],
+        "kb": True,
+    }
+    entry = actor_table(doc).setdefault(entry["id"], entry)
+    span._.actor_ref = {
+        "id": entry["id"],
+        "name": span.text,
+        "country": country,
+        "sector": sector,
+        "kb_id": None,
+    }
+    return span
