@@ -73,3 +73,11 @@ def test_state_bodies_take_the_country_the_document_established(nlp: Language) -
     # a sentence naming another country, and a person's "lawyer", stay the coder's
     found = _groups(nlp, "Zambian officials met. Police in Malawi detained his lawyer.")
     assert "Police" not in found and "lawyer" not in found
+
+
+@pytest.mark.slow
+def test_owner_and_foreign_modifiers_decide(nlp: Language) -> None:
+    found = _groups(nlp, "Peruvian President Ollanta Humala said his government would resign.")
+    assert found["government"] == ("PER", "GOV")
+    found = _groups(nlp, "Chilean officials met. Foreign troops and an international tribunal")
+    assert "troops" not in " ".join(found) and "tribunal" not in " ".join(found)

@@ -55,6 +55,7 @@ class GroupsFile(BaseModel):
     members: dict[str, str]
     placed_sectors: list[str]
     body_words: list[str]
+    not_domestic: list[str]
     dominant_share: float
 
 
@@ -205,26 +206,57 @@ def _placed_spans(
     data = load_groups()
     sectors = frozenset(data.placed_sectors)
     body_words = frozenset(data.body_words)
+    foreign = frozenset(data.not_domestic)
     dominant = dominant_country(counts, share=data.dominant_share)
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.dep_ not in _ARGUMENT_DEPS or tok.i in taken:
+        if not _body_head(tok, body_words) or tok.i in taken:
             continue
-        if tok.ent_type_ and tok.ent_type_ != "ORG":
-            continue
-        if tok.tag_ != "NNS" and tok.lower_ not in body_words:
-            continue  # "the lawyer", "prison": a person or a place, not a body
-        if any(c.dep_ == "poss" for c in tok.children):
-            continue  # "his lawyer", "their government": the owner says whose
         start = _phrase_start(tok)
         if any(i in taken for i in range(start, tok.i)):
             continue  # "Kenyan police", "Hamas fighters": the phrase names its own
+        if any(t.lower_ in foreign for t in tok.subtree):
+            continue  # "an international tribunal", "foreign troops": not the state's own
         sector = head_sector(doc[start : tok.i + 1])
         if sector not in sectors or _named_before(tok, spans):
             continue
-        country = sector_country(spans, sector, before=tok.i) or dominant
-        if country is None or _other_country(tok, spans, country):
-            continue
-        yield _group(doc, start, tok.i + 1, country, sector, noun=tok.lemma_.lower())
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "his government": the country of the person he is
+            country = _owner_country(owner, spans)
+        else:
+            country = sector_country(spans, sector, before=tok.i) or dominant
+            if country is not None and _other_country(tok, spans, country):
+                continue
+        if country is not None:
+            yield _group(doc, start, tok.i + 1, country, sector, noun=tok.lemma_.lower())
+
+
+def _body_head(tok: Token, body_words: frozenset[str]) -> bool:
+    """A noun heading an argument that can name a body: a plural ("officials", "Protesters"
+    at the start of a sentence) or a body word ("the commission"), not a person or a place
+    ("the lawyer", "prison") nor a named entity other than an organisation."""
+    if tok.dep_ not in _ARGUMENT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.ent_type_ and tok.ent_type_ != "ORG":
+        return False
+    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and tok.lower_ not in body_words:
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in body_words
+
+
+_PERSONAL = frozenset({"his", "her"})
+
+
+def _owner_country(owner: Token, spans: list[Span]) -> str | None:
+    """ "Saakashvili said his government ...": the country of the last person named before
+    the pronoun in its sentence; None for any other owner ("their", "the country's")."""
+    if owner.lower_ not in _PERSONAL:
+        return None
+    sent = owner.sent
+    before = [
+        s for s in spans if s.label_ == "PERSON" and sent.start <= s.start and s.end <= owner.i
+    ]
+    last = max(before, key=lambda s: s.start, default=None)
+    return (last._.actor_ref or {}).get("country") if last is not None else None
 
 
 def _phrase_start(tok: Token) -> int:
