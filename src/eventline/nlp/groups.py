@@ -289,7 +289,8 @@ def _other_country(tok: Token, spans: list[Span], country: str) -> bool:
 
 
 def _covered(ent: Span, spans: list[Span]) -> bool:
-    return any(s.start <= ent.start and ent.end <= s.end for s in spans)
+    """Whether an actor span resolves the place entity ("Hong Kong" in "Hong Kong's")."""
+    return any(s.start < ent.end and ent.start < s.end for s in spans)
 
 
 def _group(doc: Doc, start: int, end: int, country: str, sector: str, *, noun: str) -> Span:
