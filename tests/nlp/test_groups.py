@@ -81,3 +81,18 @@ def test_owner_and_foreign_modifiers_decide(nlp: Language) -> None:
     assert found["government"] == ("PER", "GOV")
     found = _groups(nlp, "Chilean officials met. Foreign troops and an international tribunal")
     assert "troops" not in " ".join(found) and "tribunal" not in " ".join(found)
+
+
+@pytest.mark.slow
+def test_a_definite_title_without_country_is_the_documents_office_holder(nlp: Language) -> None:
+    doc = nlp(
+        "Malawian police dispersed a rally on Friday. "
+        "The opposition leader blamed the interior minister, and the president of the bank resigned."
+    )
+    found = {
+        s.text: (s.label_, s._.actor_ref["country"], s._.actor_ref["sector"])
+        for s in doc.spans["actors"]
+    }
+    assert found["The opposition leader"] == ("DESC", "MWI", "OPP")
+    assert found["the interior minister"] == ("DESC", "MWI", "GOV")
+    assert "the president" not in found  # "of the bank": whose office the text says

@@ -17,7 +17,7 @@ of `doc.spans["actors"]` with a country and a sector (PLOVER/CAMEO agent codes):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -25,11 +25,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
+from eventline.model import content_id
 from eventline.nlp.actor_kb import bodies
 from eventline.nlp.context import dominant_country, sector_country, span_countries
 from eventline.nlp.descriptors import head_sector
-from eventline.nlp.extensions import actor_table
-from eventline.nlp.kb import _validate, packaged_kb, resource_path
+from eventline.nlp.extensions import actor_table, ref_of
+from eventline.nlp.kb import Title, _validate, packaged_kb, resource_path
+from eventline.nlp.lexicon import RoleMatch
 
 LABEL = "GROUP"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -114,13 +116,18 @@ def _family_of(key: str, strip: re.Pattern[str]) -> str | None:
     return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
-def group_spans(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[Span]]:
-    """New GROUP spans for the doc, and the soft ORG spans they replace."""
+def group_spans(
+    doc: Doc, spans: list[Span], roles: Mapping[int, RoleMatch]
+) -> tuple[list[Span], list[Span]]:
+    """New GROUP spans for the doc, and the soft ORG spans they replace; `roles` are the
+    title matches of the people component (`lexicon.ActorLexicon.find`)."""
     taken = {i: s for s in spans for i in range(s.start, s.end)}
     counts = span_countries(spans)
     out: list[Span] = []
     replaced: list[Span] = []
     for span in _party_spans(doc, taken, counts):
+        _claim(span, taken, out, replaced)
+    for span in _titled_spans(doc, spans, taken, roles, counts):
         _claim(span, taken, out, replaced)
     for span in _placed_spans(doc, spans, taken, counts):
         _claim(span, taken, out, replaced)
@@ -228,6 +235,70 @@ def _placed_spans(
                 continue
         if country is not None:
             yield _group(doc, start, tok.i + 1, country, sector, noun=tok.lemma_.lower())
+
+
+def _titled_spans(
+    doc: Doc,
+    spans: list[Span],
+    taken: dict[int, Span],
+    roles: Mapping[int, RoleMatch],
+    counts: dict[str, int],
+) -> Iterable[Span]:
+    """ "the opposition leader", "the interior minister": a definite title with no country
+    and no name is the holder of that office in the document's country, an unnamed
+    role-holder as the people component makes of "the Iranian foreign minister"."""
+    data = load_groups()
+    sectors = frozenset(data.placed_sectors)
+    dominant = dominant_country(counts, share=data.dominant_share)
+    for match in roles.values():
+        title = match.title
+        if title is None or title.sector not in sectors or match.start == 0:
+            continue
+        if doc[match.start - 1].lower_ != "the" or any(i in taken for i in range(*_of(match))):
+            continue
+        after = doc[match.end] if match.end < len(doc) else None
+        if after is not None and (after.pos_ == "PROPN" or after.lower_ in _WHOSE):
+            continue  # "the minister Kamal", "the president of the company": not the state's
+        tok = doc[match.end - 1]
+        country = title.country or sector_country(spans, title.sector, before=match.start)
+        country = country or dominant
+        if country is None or (not title.country and _other_country(tok, spans, country)):
+            continue
+        yield _role_holder(doc, match.start - 1, match.end, country, title)
+
+
+#: Words after a title that say whose office it is ("the president of Boeing").
+_WHOSE = frozenset({"of", "for", "at", "to", "'s", "’s"})
+
+
+def _of(match: RoleMatch) -> tuple[int, int]:
+    return match.start - 1, match.end
+
+
+def _role_holder(doc: Doc, start: int, end: int, country: str, title: Title) -> Span:
+    """An unnamed holder of `title` in `country`, as `people._role_only` makes one."""
+    state = packaged_kb().country_actor(country)
+    role = {
+        "title": title.title,
+        "key": title.key,
+        "country": country,
+        "sector": title.sector,
+        "past": False,
+    }
+    entry: dict[str, Any] = {
+        "id": content_id("act", "role", country, title.key, False),
+        "name": f"{title.title} ({state.name if state else country})",
+        "type": "person",
+        "country": country,
+        "sector": title.sector,
+        "roles": [role],
+        "role_only": role,
+        "kb": False,
+    }
+    entry = actor_table(doc).setdefault(entry["id"], entry)
+    span = Span(doc, start, end, label="DESC")  # a person, as the people component labels one
+    span._.actor_ref = ref_of(entry)
+    return span
 
 
 def _body_head(tok: Token, body_words: frozenset[str]) -> bool:
