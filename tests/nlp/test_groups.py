@@ -87,7 +87,8 @@ def test_owner_and_foreign_modifiers_decide(nlp: Language) -> None:
 def test_a_definite_title_without_country_is_the_documents_office_holder(nlp: Language) -> None:
     doc = nlp(
         "Malawian police dispersed a rally on Friday. "
-        "The opposition leader blamed the interior minister, and the president of the bank resigned."
+        "The opposition leader blamed the interior minister, "
+        "and the president of the bank resigned."
     )
     found = {
         s.text: (s.label_, s._.actor_ref["country"], s._.actor_ref["sector"])

@@ -87,7 +87,7 @@ class PeopleFinder:
             table.setdefault(entry["id"], entry)
             out.append(_span(doc, person.start, person.end, "PERSON", entry))
         out.extend(self._resolve_descriptions(doc, descs, people, entities, table))
-        groups, replaced = group_spans(doc, out, roles)  # party members, bodies of the doc's country
+        groups, replaced = group_spans(doc, out, roles)  # parties, bodies of the doc's state
         doc.spans[SPAN_KEY] = [s for s in out if not any(s is r for r in replaced)] + groups
         return doc
 
