@@ -97,3 +97,11 @@ def test_a_definite_title_without_country_is_the_documents_office_holder(nlp: La
     assert found["The opposition leader"] == ("DESC", "MWI", "OPP")
     assert found["the interior minister"] == ("DESC", "MWI", "GOV")
     assert "the president" not in found  # "of the bank": whose office the text says
+
+
+@pytest.mark.slow
+def test_shared_party_names_take_the_documents_country(nlp: Language) -> None:
+    doc = nlp("Labour leader Chris Hipkins spoke. The Labour Party lost in New Zealand.")
+    found = {s.text: (s.label_, s._.actor_ref["country"]) for s in doc.spans["actors"]}
+    assert found["Labour Party"] == ("ORG", "NZL")
+    assert "Labour leader" not in found  # a title of the person named after it

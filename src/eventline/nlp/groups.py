@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from eventline.model import content_id
-from eventline.nlp.actor_kb import bodies
+from eventline.nlp.actor_kb import KbBody, bodies
 from eventline.nlp.context import dominant_country, sector_country, span_countries
 from eventline.nlp.descriptors import head_sector
 from eventline.nlp.extensions import actor_table, ref_of
@@ -74,25 +74,34 @@ class _Party:
 
 
 @lru_cache(maxsize=1)
+def _families() -> dict[str, dict[str, KbBody]]:
+    """Party family ("conservative") -> country -> the KB's party of that family there."""
+    strip = _country_words()
+    out: dict[str, dict[str, KbBody]] = {}
+    for key, items in bodies().items():
+        family = _family_of(key, strip)
+        if family is None:
+            continue
+        for party in items:
+            if party.sector == "PTY" and party.country:
+                out.setdefault(family, {}).setdefault(party.country, party)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _parties() -> dict[str, _Party]:
     """Party words with the countries whose parties the KB names by them."""
-    data = load_groups()
-    families = {w.party for w in data.parties.values()}
-    found: dict[str, set[str]] = {f: set() for f in families}
-    strip = _country_words()
-    for key, items in bodies().items():
-        words = _family_of(key, strip)
-        if words in found:
-            found[words].update(b.country for b in items if b.sector == "PTY" and b.country)
+    families = _families()
     out: dict[str, _Party] = {}
-    for text, word in data.parties.items():
-        countries = set(found[word.party])
+    for text, word in load_groups().parties.items():
+        countries = set(families.get(word.party, {}))
         if word.countries is not None:
             countries = set(word.countries)
         out[text] = _Party(word.party, frozenset(countries), word.default, word.bare)
     return out
 
 
+@lru_cache(maxsize=1)
 def _country_words() -> re.Pattern[str]:
     """Country names and demonyms as whole lower-case words ("australian", "of canada")."""
     forms = {
@@ -126,6 +135,8 @@ def group_spans(
     out: list[Span] = []
     replaced: list[Span] = []
     for span in _party_spans(doc, taken, counts):
+        _claim(span, taken, out, replaced)
+    for span in _party_names(doc, spans, counts):
         _claim(span, taken, out, replaced)
     for span in _titled_spans(doc, spans, taken, roles, counts):
         _claim(span, taken, out, replaced)
@@ -167,6 +178,8 @@ def _party_spans(doc: Doc, taken: dict[int, Span], counts: dict[str, int]) -> It
             continue
         head = tok.head
         sector = _member_sector(head, members) if tok.dep_ in _MODIFIER_DEPS else None
+        if sector is not None and _before_name(head):
+            continue  # "Labour leader Keir Starmer": a title of the person named after it
         if sector is not None and head.i > tok.i:
             end = head.i + 1
         elif party.bare and tok.dep_ in _ARGUMENT_DEPS and tok.pos_ in ("PROPN", "NOUN"):
@@ -176,6 +189,45 @@ def _party_spans(doc: Doc, taken: dict[int, Span], counts: dict[str, int]) -> It
         country = _party_country(party, counts)
         if country is not None:
             yield _group(doc, tok.i, end, country, sector, noun=party.word)
+
+
+def _before_name(head: Token) -> bool:
+    doc = head.doc
+    return head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"
+
+
+def _party_names(doc: Doc, spans: list[Span], counts: dict[str, int]) -> Iterable[Span]:
+    """ "the Communist Party", "the Labour Party": an organisation the NER found whose name
+    several countries' parties share is the party of the country the document names most."""
+    for span in spans:
+        if not _soft(span):
+            continue
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        word = _parties().get(name)  # "Labour": a party word of groups.yaml
+        if word is None and not name.lower().endswith((" party", " parties")):
+            continue
+        family = word.word if word else _family_of(name.lower(), _country_words())
+        found = _families().get(family or "", {})
+        if len(found) < 2 and word is None:
+            continue  # one country: the actor matcher resolved it already, or none
+        word = word or _Party(name, frozenset(found), None, bare=False)
+        country = _party_country(word, counts)
+        party = found.get(country) if country is not None else None
+        if party is None or country is None:
+            continue
+        entry: dict[str, Any] = {
+            "id": f"kb:{party.id}",
+            "name": party.name,
+            "type": "organization",
+            "country": country,
+            "sector": "PTY",
+            "roles": [],
+            "kb": True,
+        }
+        entry = actor_table(doc).setdefault(entry["id"], entry)
+        mention = Span(doc, span.start, span.end, label="ORG")
+        mention._.actor_ref = ref_of(entry)
+        yield mention
 
 
 def _member_sector(head: Token, members: dict[str, str]) -> str | None:
