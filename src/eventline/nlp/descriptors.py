@@ -70,7 +70,7 @@ def _forms() -> _Forms:
 
 def descriptor_actor(span: Span) -> tuple[str | None, str | None]:
     """(country, sector) a noun phrase describes; (None, None) when it describes no actor."""
-    whole = _named(span)
+    whole = _named(span) or _grouped(span)
     if whole is not None:
         return whole
     sector = head_sector(span)
@@ -80,6 +80,22 @@ def descriptor_actor(span: Span) -> tuple[str | None, str | None]:
         country = country or inner[0]
         sector = inner[1] if sector in _GENERIC else sector
     return country, sector
+
+
+#: Labels of the pipeline's spans for groups and unnamed role-holders (nlp.groups, people).
+_GROUP_LABELS = frozenset({"GROUP", "DESC"})
+
+
+def _grouped(span: Span) -> tuple[str | None, str | None] | None:
+    """What the pipeline made of the phrase's head: a party's members ("Labour MPs" GBR,
+    LEG), a body of the document's country."""
+    root = span.root.i
+    for found in span.doc.spans.get(SPAN_KEY, []):
+        if found.label_ in _GROUP_LABELS and found.start <= root < found.end:
+            ref = found._.actor_ref or {}
+            if ref.get("country") and ref.get("sector"):
+                return ref["country"], ref["sector"]
+    return None
 
 
 def _named(span: Span) -> tuple[str | None, str | None] | None:
