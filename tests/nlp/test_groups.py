@@ -105,3 +105,11 @@ def test_shared_party_names_take_the_documents_country(nlp: Language) -> None:
     found = {s.text: (s.label_, s._.actor_ref["country"]) for s in doc.spans["actors"]}
     assert found["Labour Party"] == ("ORG", "NZL")
     assert "Labour leader" not in found  # a title of the person named after it
+
+
+@pytest.mark.slow
+def test_civilians_struck_take_no_country_from_the_document(nlp: Language) -> None:
+    found = _groups(nlp, "Ethiopian forces shelled the town and killed dozens of civilians.")
+    assert "civilians" not in found
+    found = _groups(nlp, "Ethiopian authorities freed hundreds of prisoners.")
+    assert found["prisoners"] == ("ETH", "CVL")

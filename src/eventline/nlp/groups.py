@@ -58,6 +58,7 @@ class GroupsFile(BaseModel):
     placed_sectors: list[str]
     body_words: list[str]
     not_domestic: list[str]
+    victim_verbs: list[str]
     dominant_share: float
 
 
@@ -266,6 +267,7 @@ def _placed_spans(
     sectors = frozenset(data.placed_sectors)
     body_words = frozenset(data.body_words)
     foreign = frozenset(data.not_domestic)
+    victim_verbs = frozenset(data.victim_verbs)
     dominant = dominant_country(counts, share=data.dominant_share)
     for tok in doc:
         if not _body_head(tok, body_words) or tok.i in taken:
@@ -278,6 +280,8 @@ def _placed_spans(
         sector = head_sector(doc[start : tok.i + 1])
         if sector not in sectors or _named_before(tok, spans):
             continue
+        if sector in _ACTING_ONLY and _victims(tok, victim_verbs):
+            continue  # "Israeli strikes killed civilians": victims are often the other side's
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:  # "his government": the country of the person he is
             country = _owner_country(owner, spans)
@@ -351,6 +355,20 @@ def _role_holder(doc: Doc, start: int, end: int, country: str, title: Title) -> 
     span = Span(doc, start, end, label="DESC")  # a person, as the people component labels one
     span._.actor_ref = ref_of(entry)
     return span
+
+
+#: Sectors not placed in the document's country where they are the victims of violence.
+_ACTING_ONLY = frozenset({"CVL"})
+
+
+def _victims(tok: Token, verbs: frozenset[str]) -> bool:
+    """Whether the group ("thousands of civilians" too) is the object or the passive subject
+    of a verb of violence ("killed civilians", "civilians were wounded")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return tok.head.lemma_.lower() in verbs
+    return False
 
 
 def _body_head(tok: Token, body_words: frozenset[str]) -> bool:
