@@ -132,24 +132,30 @@ def group_spans(
     """New GROUP spans for the doc, and the soft ORG spans they replace; `roles` are the
     title matches of the people component (`lexicon.ActorLexicon.find`)."""
     taken = {i: s for s in spans for i in range(s.start, s.end)}
+    # read before any new span is made: a span's extension values are stored by its offsets,
+    # so a new span over an unresolved name takes that name's stored reference along
+    soft = {id(s) for s in spans if _soft(s)}
     counts = span_countries(spans)
     out: list[Span] = []
     replaced: list[Span] = []
-    for span in _party_spans(doc, taken, counts):
-        _claim(span, taken, out, replaced)
-    for span in _party_names(doc, spans, counts):
-        _claim(span, taken, out, replaced)
-    for span in _titled_spans(doc, spans, taken, roles, counts):
-        _claim(span, taken, out, replaced)
+    found = (
+        *_party_spans(doc, taken, counts),
+        *_party_names(doc, spans, counts),
+        *_titled_spans(doc, spans, taken, roles, counts),
+    )
+    for span in found:
+        _claim(span, taken, out, replaced, soft)
     for span in _placed_spans(doc, spans, taken, counts):
-        _claim(span, taken, out, replaced)
+        _claim(span, taken, out, replaced, soft)
     return out, replaced
 
 
-def _claim(span: Span, taken: dict[int, Span], out: list[Span], replaced: list[Span]) -> None:
+def _claim(
+    span: Span, taken: dict[int, Span], out: list[Span], replaced: list[Span], soft: set[int]
+) -> None:
     """Keep `span` when it overlaps no span but soft (unresolved NER) organisations."""
     under = {id(s): s for i in range(span.start, span.end) if (s := taken.get(i)) is not None}
-    if any(not _soft(s) for s in under.values()):
+    if any(key not in soft for key in under):
         return
     replaced.extend(under.values())
     out.append(span)
@@ -270,9 +276,11 @@ def _placed_spans(
     victim_verbs = frozenset(data.victim_verbs)
     dominant = dominant_country(counts, share=data.dominant_share)
     for tok in doc:
+        # a name the NER found ("the Supreme Court") stays the name it is: placed in one
+        # document and not in another, its mentions would no longer meet across documents
         if not _body_head(tok, body_words) or tok.i in taken:
             continue
-        start = _phrase_start(tok)
+        start, end = _phrase_start(tok), tok.i + 1
         if any(i in taken for i in range(start, tok.i)):
             continue  # "Kenyan police", "Hamas fighters": the phrase names its own
         if any(t.lower_ in foreign for t in tok.subtree):
@@ -290,7 +298,7 @@ def _placed_spans(
             if country is not None and _other_country(tok, spans, country):
                 continue
         if country is not None:
-            yield _group(doc, start, tok.i + 1, country, sector, noun=tok.lemma_.lower())
+            yield _group(doc, start, end, country, sector, noun=tok.lemma_.lower())
 
 
 def _titled_spans(
