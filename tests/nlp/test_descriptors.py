@@ -51,3 +51,8 @@ def test_no_state_no_country_and_plain_nouns_no_actor() -> None:
         ["Russian", "and", "Chinese", "diplomats"], [3, 0, 0, 3], ["amod", "cc", "conj", "ROOT"]
     )
     assert descriptor_actor(span)[0] is None  # two states: no single country
+
+
+def test_role_nouns_the_agents_file_lacks() -> None:
+    span = _phrase(["Peruvian", "miners"], [1, 1], ["amod", "ROOT"], lemmas=["Peruvian", "miner"])
+    assert descriptor_actor(span) == ("PER", "LAB")

@@ -116,3 +116,12 @@ def test_a_long_gone_party_keeps_its_names_but_not_its_initials(tmp_path: Path) 
     assert forms["Kenya Peoples Union"] == {"Kenya Peoples Union"}
     assert "ODM" in forms["Orange Democratic Movement"]
     assert "NDP" in forms["National Development Party"]
+
+
+def test_a_state_body_coded_gov_and_a_branch_is_that_branch() -> None:
+    from eventline.nlp.kb_shared import _body_sector
+
+    assert _body_sector("ISRGOVLEG", "GOV") == "LEG"
+    assert _body_sector("USAGOVJUD", "GOV") == "JUD"
+    assert _body_sector("AFGGOVAGR", "GOV") == "GOV"
+    assert _body_sector("IRNMIL", "MIL") == "MIL"

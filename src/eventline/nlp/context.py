@@ -59,3 +59,35 @@ def host_country(
     scene = next(iter(scenes))
     present = {country for i, country in visitors if first <= i < end}
     return scene if present and scene not in present else None
+
+
+def span_countries(spans: Iterable[Span]) -> dict[str, int]:
+    """How often the document's actor mentions name each country."""
+    counts: dict[str, int] = {}
+    for span in spans:
+        country = (span._.actor_ref or {}).get("country")
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    return counts
+
+
+def dominant_country(counts: Mapping[str, int], *, share: float) -> str | None:
+    """The country that holds at least `share` of the document's country mentions."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    best = max(counts, key=lambda c: (counts[c], c))
+    return best if counts[best] / total >= share else None
+
+
+def sector_country(spans: Iterable[Span], sector: str, *, before: int) -> str | None:
+    """The one country the document gave a mention of `sector` before token `before`
+    ("Kenyan police" ... "police"); None when it gave none or several."""
+    found = {
+        ref.get("country")
+        for span in spans
+        if span.end <= before
+        and (ref := span._.actor_ref or {}).get("sector") == sector
+        and ref.get("country")
+    }
+    return next(iter(found)) if len(found) == 1 else None

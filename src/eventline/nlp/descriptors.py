@@ -4,7 +4,8 @@ Pentagon", "police in Lagos", "Hamas fighters".
 `descriptor_actor(span)` maps a noun phrase to (country, sector), for the event coder to code
 actors that have no name. The sector comes from the phrase's head noun: the role words of
 `roles.yaml` first (titles and institutions eventline already knows), then the CAMEO agents
-dictionary (`agents.tsv`: ~3k role nouns such as "farmer" AGR, "judge" JUD, "refugee" REF). The
+dictionary (`agents.tsv`: ~3k role nouns such as "farmer" AGR, "judge" JUD, "refugee" REF),
+then the nouns it lacks (`role_nouns.yaml`: "miner" LAB). The
 country comes from a state named inside the phrase (a demonym, a country, a capital, a
 possessive "Kenya's") or in an "of"/"in" phrase after the head ("judges in Brazil"); a named
 body of the KB ("the Pentagon", "Hamas") gives both. Nothing is guessed: no state in the
@@ -16,15 +17,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from eventline.nlp.actor_kb import agents, body
 from eventline.nlp.extensions import SPAN_KEY
-from eventline.nlp.kb import packaged_kb
+from eventline.nlp.kb import _validate, packaged_kb, resource_path
 
 _MAX_WORDS = 4
 #: Head sectors a named body inside the phrase refines ("Pentagon officials" are MIL).
 _GENERIC = frozenset({None, "GOV", "CVL"})
+
+
+class RoleNounsFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    nouns: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> dict[str, str]:
+    """Role nouns CAMEO's agents file lacks ("miner" LAB), from role_nouns.yaml."""
+    return dict(_validate(RoleNounsFile, resource_path("role_nouns.yaml")).nouns)
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,7 @@ def _forms() -> _Forms:
 
 def descriptor_actor(span: Span) -> tuple[str | None, str | None]:
     """(country, sector) a noun phrase describes; (None, None) when it describes no actor."""
-    whole = _named(span)
+    whole = _named(span) or _grouped(span)
     if whole is not None:
         return whole
     sector = head_sector(span)
@@ -65,6 +80,22 @@ def descriptor_actor(span: Span) -> tuple[str | None, str | None]:
         country = country or inner[0]
         sector = inner[1] if sector in _GENERIC else sector
     return country, sector
+
+
+#: Labels of the pipeline's spans for groups and unnamed role-holders (nlp.groups, people).
+_GROUP_LABELS = frozenset({"GROUP", "DESC"})
+
+
+def _grouped(span: Span) -> tuple[str | None, str | None] | None:
+    """What the pipeline made of the phrase's head: a party's members ("Labour MPs" GBR,
+    LEG), a body of the document's country."""
+    root = span.root.i
+    for found in span.doc.spans.get(SPAN_KEY, []):
+        if found.label_ in _GROUP_LABELS and found.start <= root < found.end:
+            ref = found._.actor_ref or {}
+            if ref.get("country") and ref.get("sector"):
+                return ref["country"], ref["sector"]
+    return None
 
 
 def _named(span: Span) -> tuple[str | None, str | None] | None:
@@ -82,12 +113,12 @@ def head_sector(span: Span) -> str | None:
     police", "police"), the head's lemma ("farmers" -> "farmer"), roles.yaml before CAMEO."""
     head = span.root
     words = [t for t in span if t.i <= head.i]
-    forms, nouns = _forms().roles, agents()
+    forms, nouns, extra = _forms().roles, agents(), _role_nouns()
     for start in range(max(0, len(words) - _MAX_WORDS), len(words)):
         tail = words[start:]
         for last in dict.fromkeys((head.lower_, head.lemma_.lower(), _singular(head.lower_))):
             phrase = " ".join([*(t.lower_ for t in tail[:-1]), last])
-            sector = forms.get(phrase) or nouns.get(phrase)
+            sector = forms.get(phrase) or nouns.get(phrase) or extra.get(phrase)
             if sector is not None:
                 return sector
     return None

@@ -128,9 +128,23 @@ def _cameo_person(block: Block, titles: frozenset[str]) -> Person | None:
     return person if person.keys else None
 
 
+#: A state body coded GOV and then one of these is that branch itself: "Knesset" [ISRGOVLEG]
+#: is a legislature (LEG), a supreme court [...GOVJUD] a court (JUD).
+_BRANCHES = frozenset({"LEG", "JUD"})
+
+
+def _body_sector(code: str, sector: str | None) -> str | None:
+    """The sector of a body's code: the branch after GOV when there is one."""
+    body = code.strip().upper()
+    if sector == "GOV" and len(body) >= 9 and body[3:6] == "GOV" and body[6:9] in _BRANCHES:
+        return body[6:9]
+    return sector
+
+
 def _cameo_body(block: Block) -> tuple[str, str, str, list[str]] | None:
     for code in block.codes:
         country, sector = split_code(code.code)
+        sector = _body_sector(code.code, sector)
         if sector:
             forms = [display(f) for f in block.forms if len(f) >= 2]
             return display(block.roots[0]), country or "", sector, forms

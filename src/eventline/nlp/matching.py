@@ -8,7 +8,9 @@ contract the event coder reads):
     METONYM      a capital standing for its state ("Moscow")  -> the state, acting as GOV
     ORG          a known or NER-found organisation or group ("the Kremlin", "IAEA", "Hamas")
 
-The people component (`eventline_people_v1`) then adds PERSON, DESC and INSTITUTION spans.
+The people component (`eventline_people_v1`) then adds PERSON, DESC and INSTITUTION spans, and
+GROUP spans for party members and bodies of the document's country (`groups.py`; their ids
+begin with "desc:", as the event coder's own descriptors do: they name no one in particular).
 Cheap by design: one PhraseMatcher pass and a walk over `doc.ents`.
 """
 

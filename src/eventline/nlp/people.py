@@ -6,6 +6,8 @@ Runs after `eventline_actors_v1` and adds to `doc.spans["actors"]`:
     DESC         a role description standing for a person ("the Kremlin leader",
                  "his Iranian counterpart", "Iran's foreign minister")
     INSTITUTION  a state body named by its country ("Russia's foreign ministry")
+    GROUP        party members and state bodies of the document's country ("Labour MPs",
+                 "the electoral commission"; `groups.py`)
 
 Titles before a name and appositives after it give the role, country and sector
 ("Hezbollah Secretary-General Hassan Nasrallah" -> LBN, REB); "then-"/"former" mark the role
@@ -27,6 +29,7 @@ from eventline.model import content_id
 from eventline.nlp.actor_kb import body
 from eventline.nlp.context import host_country, needs_country
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
+from eventline.nlp.groups import group_spans
 from eventline.nlp.holders import fill_known, load_holders
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
@@ -84,7 +87,8 @@ class PeopleFinder:
             table.setdefault(entry["id"], entry)
             out.append(_span(doc, person.start, person.end, "PERSON", entry))
         out.extend(self._resolve_descriptions(doc, descs, people, entities, table))
-        doc.spans[SPAN_KEY] = out
+        groups, replaced = group_spans(doc, out, roles)  # parties, bodies of the doc's state
+        doc.spans[SPAN_KEY] = [s for s in out if not any(s is r for r in replaced)] + groups
         return doc
 
     # --- names ---------------------------------------------------------------------------

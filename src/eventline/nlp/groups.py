@@ -1,0 +1,464 @@
+"""Groups named by description: party members and state bodies of the document's country.
+
+Two kinds of noun phrase name an actor without a name the KB knows, and become `GROUP` spans
+of `doc.spans["actors"]` with a country and a sector (PLOVER/CAMEO agent codes):
+
+- Party members: "Republican leaders" (USA, PTY), "Democratic lawmakers" (USA, LEG), "Labour
+  MPs" (GBR, LEG), "the Tories" (GBR, PTY). The party word (`groups.yaml`) has candidate
+  countries: those with a party of that family in the KB (PartyFacts); the document's
+  country mentions choose among them, the word's default when it names none.
+- State bodies named without their country: "the electoral commission", "police", "the
+  interior ministry", "the ruling party". They take the country the document established
+  for that sector before ("Kenyan police" ... "police"), else the country of nearly all its
+  country mentions (`context.dominant_country`). A sentence that names another country, or
+  a bare "the court" after a named court, leaves the phrase to the event coder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from eventline.model import content_id
+from eventline.nlp.actor_kb import KbBody, bodies
+from eventline.nlp.context import dominant_country, sector_country, span_countries
+from eventline.nlp.descriptors import head_sector
+from eventline.nlp.extensions import actor_table, ref_of
+from eventline.nlp.kb import Title, _validate, packaged_kb, resource_path
+from eventline.nlp.lexicon import RoleMatch
+
+LABEL = "GROUP"
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss", "attr", "ROOT"}
+)
+
+
+class PartyWord(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    party: str
+    default: str | None = None
+    countries: list[str] | None = None
+    bare: bool = False
+
+
+class GroupsFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    parties: dict[str, PartyWord]
+    members: dict[str, str]
+    placed_sectors: list[str]
+    body_words: list[str]
+    not_domestic: list[str]
+    victim_verbs: list[str]
+    dominant_share: float
+
+
+def load_groups() -> GroupsFile:
+    return _validate(GroupsFile, resource_path("groups.yaml"))
+
+
+@dataclass(frozen=True)
+class _Party:
+    word: str
+    candidates: frozenset[str]
+    default: str | None
+    bare: bool
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, dict[str, KbBody]]:
+    """Party family ("conservative") -> country -> the KB's party of that family there."""
+    strip = _country_words()
+    out: dict[str, dict[str, KbBody]] = {}
+    for key, items in bodies().items():
+        family = _family_of(key, strip)
+        if family is None:
+            continue
+        for party in items:
+            if party.sector == "PTY" and party.country:
+                out.setdefault(family, {}).setdefault(party.country, party)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _parties() -> dict[str, _Party]:
+    """Party words with the countries whose parties the KB names by them."""
+    families = _families()
+    out: dict[str, _Party] = {}
+    for text, word in load_groups().parties.items():
+        countries = set(families.get(word.party, {}))
+        if word.countries is not None:
+            countries = set(word.countries)
+        out[text] = _Party(word.party, frozenset(countries), word.default, word.bare)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> re.Pattern[str]:
+    """Country names and demonyms as whole lower-case words ("australian", "of canada")."""
+    forms = {
+        f.text.lower()
+        for f in packaged_kb().forms
+        if f.actor.type == "country" and not f.ambiguous and len(f.text) > 3
+    }
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:of (?:the )?)?(?:{alternatives})\b")
+
+
+def _family_of(key: str, strip: re.Pattern[str]) -> str | None:
+    """ "conservative party of canada" -> "conservative"; "labour" -> "labour"; a name with
+    other words ("social democratic party") names no family alone."""
+    words = strip.sub(" ", key).split()
+    if words and words[-1] in ("party", "parties"):
+        words = words[:-1]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def group_spans(
+    doc: Doc, spans: list[Span], roles: Mapping[int, RoleMatch]
+) -> tuple[list[Span], list[Span]]:
+    """New GROUP spans for the doc, and the soft ORG spans they replace; `roles` are the
+    title matches of the people component (`lexicon.ActorLexicon.find`)."""
+    taken = {i: s for s in spans for i in range(s.start, s.end)}
+    # read before any new span is made: a span's extension values are stored by its offsets,
+    # so a new span over an unresolved name takes that name's stored reference along
+    soft = {id(s) for s in spans if _soft(s)}
+    counts = span_countries(spans)
+    out: list[Span] = []
+    replaced: list[Span] = []
+    found = (
+        *_party_spans(doc, taken, counts),
+        *_party_names(doc, spans, counts),
+        *_titled_spans(doc, spans, taken, roles, counts),
+    )
+    for span in found:
+        _claim(span, taken, out, replaced, soft)
+    for span in _placed_spans(doc, spans, taken, counts):
+        _claim(span, taken, out, replaced, soft)
+    return out, replaced
+
+
+def _claim(
+    span: Span, taken: dict[int, Span], out: list[Span], replaced: list[Span], soft: set[int]
+) -> None:
+    """Keep `span` when it overlaps no span but soft (unresolved NER) organisations."""
+    under = {id(s): s for i in range(span.start, span.end) if (s := taken.get(i)) is not None}
+    if any(key not in soft for key in under):
+        return
+    replaced.extend(under.values())
+    out.append(span)
+    taken.update((i, span) for i in range(span.start, span.end))
+
+
+def _soft(span: Span) -> bool:
+    ref = span._.actor_ref
+    return (
+        span.label_ == "ORG"
+        and ref is not None
+        and not ref["id"].startswith("kb:")
+        and not ref.get("country")
+        and not ref.get("sector")
+    )
+
+
+# --- party members ------------------------------------------------------------------------
+
+
+def _party_spans(doc: Doc, taken: dict[int, Span], counts: dict[str, int]) -> Iterable[Span]:
+    parties = _parties()
+    members = load_groups().members
+    for tok in doc:
+        party = parties.get(tok.text)
+        if party is None or (tok.i in taken and not _soft(taken[tok.i])):
+            continue
+        head = tok.head
+        sector = _member_sector(head, members) if tok.dep_ in _MODIFIER_DEPS else None
+        if sector is not None and _before_name(head):
+            continue  # "Labour leader Keir Starmer": a title of the person named after it
+        if sector is not None and head.i > tok.i:
+            end = head.i + 1
+        elif party.bare and tok.dep_ in _ARGUMENT_DEPS and tok.pos_ in ("PROPN", "NOUN"):
+            sector, end = "PTY", tok.i + 1
+        else:
+            continue
+        country = _party_country(party, counts)
+        if country is not None:
+            yield _group(doc, tok.i, end, country, sector, noun=party.word)
+
+
+def _before_name(head: Token) -> bool:
+    doc = head.doc
+    return head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"
+
+
+def _party_names(doc: Doc, spans: list[Span], counts: dict[str, int]) -> Iterable[Span]:
+    """ "the Communist Party", "the Labour Party": an organisation the NER found whose name
+    several countries' parties share is the party of the country the document names most."""
+    for span in spans:
+        if not _soft(span):
+            continue
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        word = _parties().get(name)  # "Labour": a party word of groups.yaml
+        if word is None and not name.lower().endswith((" party", " parties")):
+            continue
+        family = word.word if word else _family_of(name.lower(), _country_words())
+        found = _families().get(family or "", {})
+        if len(found) < 2 and word is None:
+            continue  # one country: the actor matcher resolved it already, or none
+        word = word or _Party(name, frozenset(found), None, bare=False)
+        country = _party_country(word, counts)
+        party = found.get(country) if country is not None else None
+        if party is None or country is None:
+            continue
+        entry: dict[str, Any] = {
+            "id": f"kb:{party.id}",
+            "name": party.name,
+            "type": "organization",
+            "country": country,
+            "sector": "PTY",
+            "roles": [],
+            "kb": True,
+        }
+        entry = actor_table(doc).setdefault(entry["id"], entry)
+        mention = Span(doc, span.start, span.end, label="ORG")
+        mention._.actor_ref = ref_of(entry)
+        yield mention
+
+
+def _member_sector(head: Token, members: dict[str, str]) -> str | None:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for word in (head.lower_, head.lemma_.lower(), _singular(head.lower_)):
+        if word in members:
+            return members[word]
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _party_country(party: _Party, counts: dict[str, int]) -> str | None:
+    """The candidate country the document names most; the default when it names none, or
+    when it names two candidates as often."""
+    here = {c: n for c, n in counts.items() if c in party.candidates}
+    if not here:
+        return party.default if party.default in party.candidates else None
+    top = max(here.values())
+    best = sorted(c for c, n in here.items() if n == top)
+    if len(best) == 1:
+        return best[0]
+    return party.default if party.default in best else None
+
+
+# --- state bodies of the document's country -------------------------------------------------
+
+
+def _placed_spans(
+    doc: Doc, spans: list[Span], taken: dict[int, Span], counts: dict[str, int]
+) -> Iterable[Span]:
+    data = load_groups()
+    sectors = frozenset(data.placed_sectors)
+    body_words = frozenset(data.body_words)
+    foreign = frozenset(data.not_domestic)
+    victim_verbs = frozenset(data.victim_verbs)
+    dominant = dominant_country(counts, share=data.dominant_share)
+    for tok in doc:
+        # a name the NER found ("the Supreme Court") stays the name it is: placed in one
+        # document and not in another, its mentions would no longer meet across documents
+        if not _body_head(tok, body_words) or tok.i in taken:
+            continue
+        start, end = _phrase_start(tok), tok.i + 1
+        if any(i in taken for i in range(start, tok.i)):
+            continue  # "Kenyan police", "Hamas fighters": the phrase names its own
+        if any(t.lower_ in foreign for t in tok.subtree):
+            continue  # "an international tribunal", "foreign troops": not the state's own
+        sector = head_sector(doc[start : tok.i + 1])
+        if sector not in sectors or _named_before(tok, spans):
+            continue
+        if sector in _ACTING_ONLY and _victims(tok, victim_verbs):
+            continue  # "Israeli strikes killed civilians": victims are often the other side's
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "his government": the country of the person he is
+            country = _owner_country(owner, spans)
+        else:
+            country = sector_country(spans, sector, before=tok.i) or dominant
+            if country is not None and _other_country(tok, spans, country):
+                continue
+        if country is not None:
+            yield _group(doc, start, end, country, sector, noun=tok.lemma_.lower())
+
+
+def _titled_spans(
+    doc: Doc,
+    spans: list[Span],
+    taken: dict[int, Span],
+    roles: Mapping[int, RoleMatch],
+    counts: dict[str, int],
+) -> Iterable[Span]:
+    """ "the opposition leader", "the interior minister": a definite title with no country
+    and no name is the holder of that office in the document's country, an unnamed
+    role-holder as the people component makes of "the Iranian foreign minister"."""
+    data = load_groups()
+    sectors = frozenset(data.placed_sectors)
+    dominant = dominant_country(counts, share=data.dominant_share)
+    for match in roles.values():
+        title = match.title
+        if title is None or title.sector not in sectors or match.start == 0:
+            continue
+        if doc[match.start - 1].lower_ != "the" or any(i in taken for i in range(*_of(match))):
+            continue
+        after = doc[match.end] if match.end < len(doc) else None
+        if after is not None and (after.pos_ == "PROPN" or after.lower_ in _WHOSE):
+            continue  # "the minister Kamal", "the president of the company": not the state's
+        tok = doc[match.end - 1]
+        country = title.country or sector_country(spans, title.sector, before=match.start)
+        country = country or dominant
+        if country is None or (not title.country and _other_country(tok, spans, country)):
+            continue
+        yield _role_holder(doc, match.start - 1, match.end, country, title)
+
+
+#: Words after a title that say whose office it is ("the president of Boeing").
+_WHOSE = frozenset({"of", "for", "at", "to", "'s", "’s"})
+
+
+def _of(match: RoleMatch) -> tuple[int, int]:
+    return match.start - 1, match.end
+
+
+def _role_holder(doc: Doc, start: int, end: int, country: str, title: Title) -> Span:
+    """An unnamed holder of `title` in `country`, as `people._role_only` makes one."""
+    state = packaged_kb().country_actor(country)
+    role = {
+        "title": title.title,
+        "key": title.key,
+        "country": country,
+        "sector": title.sector,
+        "past": False,
+    }
+    entry: dict[str, Any] = {
+        "id": content_id("act", "role", country, title.key, False),
+        "name": f"{title.title} ({state.name if state else country})",
+        "type": "person",
+        "country": country,
+        "sector": title.sector,
+        "roles": [role],
+        "role_only": role,
+        "kb": False,
+    }
+    entry = actor_table(doc).setdefault(entry["id"], entry)
+    span = Span(doc, start, end, label="DESC")  # a person, as the people component labels one
+    span._.actor_ref = ref_of(entry)
+    return span
+
+
+#: Sectors not placed in the document's country where they are the victims of violence.
+_ACTING_ONLY = frozenset({"CVL"})
+
+
+def _victims(tok: Token, verbs: frozenset[str]) -> bool:
+    """Whether the group ("thousands of civilians" too) is the object or the passive subject
+    of a verb of violence ("killed civilians", "civilians were wounded")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return tok.head.lemma_.lower() in verbs
+    return False
+
+
+def _body_head(tok: Token, body_words: frozenset[str]) -> bool:
+    """A noun heading an argument that can name a body: a plural ("officials", "Protesters"
+    at the start of a sentence) or a body word ("the commission"), not a person or a place
+    ("the lawyer", "prison") nor a named entity other than an organisation."""
+    if tok.dep_ not in _ARGUMENT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.ent_type_ and tok.ent_type_ != "ORG":
+        return False
+    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and tok.lower_ not in body_words:
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in body_words
+
+
+_PERSONAL = frozenset({"his", "her"})
+
+
+def _owner_country(owner: Token, spans: list[Span]) -> str | None:
+    """ "Saakashvili said his government ...": the country of the last person named before
+    the pronoun in its sentence; None for any other owner ("their", "the country's")."""
+    if owner.lower_ not in _PERSONAL:
+        return None
+    sent = owner.sent
+    before = [
+        s for s in spans if s.label_ == "PERSON" and sent.start <= s.start and s.end <= owner.i
+    ]
+    last = max(before, key=lambda s: s.start, default=None)
+    return (last._.actor_ref or {}).get("country") if last is not None else None
+
+
+def _phrase_start(tok: Token) -> int:
+    """First word of the modifiers before the head ("the ruling party", "riot police")."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _MODIFIER_DEPS and child.i < start:
+            start = child.left_edge.i
+    return start
+
+
+def _named_before(tok: Token, spans: list[Span]) -> bool:
+    """ "the court" after "the International Court of Justice": the body named before."""
+    head = tok.lemma_.lower()
+    return any(
+        s.end <= tok.i and s.label_ != "PERSON" and s.root.lemma_.lower() == head for s in spans
+    )
+
+
+def _other_country(tok: Token, spans: list[Span], country: str) -> bool:
+    """Whether the sentence names a country other than `country` (or a place the actor
+    spans do not resolve)."""
+    sent = tok.sent
+    for span in spans:
+        if sent.start <= span.start < sent.end:
+            found = (span._.actor_ref or {}).get("country")
+            if found and found != country:
+                return True
+    return any(e.label_ == "GPE" and not _covered(e, spans) for e in sent.ents)
+
+
+def _covered(ent: Span, spans: list[Span]) -> bool:
+    """Whether an actor span resolves the place entity ("Hong Kong" in "Hong Kong's")."""
+    return any(s.start < ent.end and ent.start < s.end for s in spans)
+
+
+def _group(doc: Doc, start: int, end: int, country: str, sector: str, *, noun: str) -> Span:
+    span = Span(doc, start, end, label=LABEL)
+    entry: dict[str, Any] = {
+        "id": f"desc:{country}:{sector}:{noun}",
+        "name": span.text,
+        "type": "group",
+        "country": country,
+        "sector": sector,
+        "roles": [],
+        "kb": True,
+    }
+    entry = actor_table(doc).setdefault(entry["id"], entry)
+    span._.actor_ref = {
+        "id": entry["id"],
+        "name": span.text,
+        "country": country,
+        "sector": sector,
+        "kb_id": None,
+    }
+    return span

@@ -1,0 +1,115 @@
+"""Groups named by description (`nlp.groups`): party members and state bodies of the
+document's country. The pure parts are tested without a model; the spans with it (slow)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from eventline.nlp.context import dominant_country
+from eventline.nlp.groups import _family_of, _parties, _Party, _party_country
+
+_STRIP = re.compile(r"\b(?:of (?:the )?)?(?:canada|australian)\b")
+
+
+def test_party_family_is_the_name_less_its_country() -> None:
+    assert _family_of("conservative party of canada", _STRIP) == "conservative"
+    assert _family_of("australian labor party", _STRIP) == "labor"
+    assert _family_of("labour", _STRIP) == "labour"
+    assert _family_of("social democratic party", _STRIP) is None
+
+
+def test_party_words_have_kb_countries() -> None:
+    parties = _parties()
+    assert {"USA", "BOL"} <= parties["Republican"].candidates
+    assert "GBR" in parties["Labour"].candidates
+    assert parties["Tory"].candidates == frozenset({"GBR", "CAN"})
+
+
+def test_document_countries_choose_the_party() -> None:
+    party = _Party("labour", frozenset({"GBR", "NZL", "IRL"}), "GBR", bare=True)
+    assert _party_country(party, {"NZL": 3, "AUS": 1}) == "NZL"
+    assert _party_country(party, {"ISR": 4}) == "GBR"  # no candidate named: the default
+    assert _party_country(party, {"NZL": 2, "IRL": 2}) is None  # a tie without the default
+    nameless = _Party("socialist", frozenset({"FRA"}), None, bare=True)
+    assert _party_country(nameless, {"DEU": 2}) is None
+
+
+def test_dominant_country_needs_a_clear_share() -> None:
+    assert dominant_country({"KEN": 4, "UGA": 1}, share=0.75) == "KEN"
+    assert dominant_country({"KEN": 2, "UGA": 2}, share=0.75) is None
+    assert dominant_country({}, share=0.75) is None
+
+
+def _groups(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
+    doc = nlp(text)
+    return {
+        s.text: (s._.actor_ref["country"], s._.actor_ref["sector"])
+        for s in doc.spans["actors"]
+        if s.label_ == "GROUP"
+    }
+
+
+@pytest.mark.slow
+def test_party_members_take_country_and_sector(nlp: Language) -> None:
+    found = _groups(nlp, "Tory ministers and Labour MPs clashed over the Welsh budget.")
+    assert found == {"Tory ministers": ("GBR", "GOV"), "Labour MPs": ("GBR", "LEG")}
+    found = _groups(nlp, "Republicans in Ohio rejected a proposal by Democratic senators.")
+    assert found["Republicans"] == ("USA", "PTY")
+    assert found["Democratic senators"] == ("USA", "LEG")
+
+
+@pytest.mark.slow
+def test_state_bodies_take_the_country_the_document_established(nlp: Language) -> None:
+    text = (
+        "Zambian opposition leaders called for calm. "
+        "The election commission said counting would resume, and police were deployed."
+    )
+    found = _groups(nlp, text)
+    assert found["election commission"] == ("ZMB", "GOV")
+    assert found["police"] == ("ZMB", "COP")
+    # a sentence naming another country, and a person's "lawyer", stay the coder's
+    found = _groups(nlp, "Zambian officials met. Police in Malawi detained his lawyer.")
+    assert "Police" not in found and "lawyer" not in found
+
+
+@pytest.mark.slow
+def test_owner_and_foreign_modifiers_decide(nlp: Language) -> None:
+    found = _groups(nlp, "Peruvian President Ollanta Humala said his government would resign.")
+    assert found["government"] == ("PER", "GOV")
+    found = _groups(nlp, "Chilean officials met. Foreign troops and an international tribunal")
+    assert "troops" not in " ".join(found) and "tribunal" not in " ".join(found)
+
+
+@pytest.mark.slow
+def test_a_definite_title_without_country_is_the_documents_office_holder(nlp: Language) -> None:
+    doc = nlp(
+        "Malawian police dispersed a rally on Friday. "
+        "The opposition leader blamed the interior minister, "
+        "and the president of the bank resigned."
+    )
+    found = {
+        s.text: (s.label_, s._.actor_ref["country"], s._.actor_ref["sector"])
+        for s in doc.spans["actors"]
+    }
+    assert found["The opposition leader"] == ("DESC", "MWI", "OPP")
+    assert found["the interior minister"] == ("DESC", "MWI", "GOV")
+    assert "the president" not in found  # "of the bank": whose office the text says
+
+
+@pytest.mark.slow
+def test_shared_party_names_take_the_documents_country(nlp: Language) -> None:
+    doc = nlp("Labour leader Chris Hipkins spoke. The Labour Party lost in New Zealand.")
+    found = {s.text: (s.label_, s._.actor_ref["country"]) for s in doc.spans["actors"]}
+    assert found["Labour Party"] == ("ORG", "NZL")
+    assert "Labour leader" not in found  # a title of the person named after it
+
+
+@pytest.mark.slow
+def test_civilians_struck_take_no_country_from_the_document(nlp: Language) -> None:
+    found = _groups(nlp, "Ethiopian forces shelled the town and killed dozens of civilians.")
+    assert "civilians" not in found
+    found = _groups(nlp, "Ethiopian authorities freed hundreds of prisoners.")
+    assert found["prisoners"] == ("ETH", "CVL")
