@@ -45,12 +45,30 @@ def coverage(gold: str, pred: str) -> float:
     return sum(b.size for b in blocks) / len(g)
 
 
+#: Legal-form words a company's name may carry or drop ("Apple" is "Apple Inc.", "Chrysler
+#: LLC" is "Chrysler Group LLC").
+_LEGAL_FORMS = frozenset(
+    (
+        *("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd."),
+        *("plc", "llc", "ag", "group", "holdings"),
+    )
+)
+
+
+def _name(text: str) -> str:
+    """Folded name without its trailing legal forms ("Apple Inc." and "Apple" are one speaker)."""
+    words = fold(text).replace(",", " ").split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
 def speaker_matches(gold: str, quote: Quote) -> bool:
     names = [quote.speaker.name if quote.speaker else None, quote.speaker_text]
-    want = fold(gold)
+    want = _name(gold)
     last = want.split()[-1] if want else ""
     for name in filter(None, names):
-        got = fold(name)
+        got = _name(name)
         if got == want or (last and got.split() and got.split()[-1] == last):
             return True
     return False
