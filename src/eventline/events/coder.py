@@ -298,6 +298,8 @@ def _verb_candidate(
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
         if not recipient and light_obj is None:
             recipient = actors.descriptor(first(tok, "dobj"))
+        if not recipient:
+            recipient = _prep_descriptor(tok, pattern, actors)
     if pattern.roles == "host":
         actor, recipient = recipient, actor
     elif pattern.roles == "destination":
@@ -311,6 +313,17 @@ def _verb_candidate(
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
     return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def _prep_descriptor(verb: Token, pattern: Pattern, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "Police fired tear gas at farmers", "troops opened fire on villagers": the role noun
+    under one of the pattern's recipient prepositions of the verb itself, when no actor is
+    named there (the object's descriptor is tried before)."""
+    preps = pattern.recipient or _DEFAULT_RECIPIENT_PREPS
+    for _, pobj in prep_objects(verb, preps):
+        if not companions(pobj.head) and (found := actors.descriptor(pobj)):
+            return found
+    return ()
 
 
 def _purpose_subject(verb: Token, lex: EventLexicon) -> Token | None:
