@@ -74,3 +74,25 @@ def test_the_time_of_a_participle_of_an_event_noun_is_the_events_own() -> None:
     doc = parsed_doc(CONDEMNED, TABLE)
     friday = day(doc, 7, "2024-04-26")
     assert TimexIndex(doc, [friday]).of_clause(doc[1]) is None
+
+
+# "Chile massed thousands of troops near its border with Peru ."
+MASSED: list[Row] = [
+    ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+    ("massed", 1, "ROOT", "VERB", "VBD", "mass"),
+    ("thousands", 1, "dobj", "NOUN", "NNS", "thousand"),
+    ("of", 2, "prep", "ADP", "IN", "of"),
+    ("troops", 3, "pobj", "NOUN", "NNS", "troop"),
+    ("near", 2, "prep", "ADP", "IN", "near"),
+    ("its", 7, "poss", "PRON", "PRP$", "its"),
+    ("border", 5, "pobj", "NOUN", "NN", "border"),
+    ("with", 7, "prep", "ADP", "IN", "with"),
+    ("Peru", 8, "pobj", "PROPN", "NNP", "Peru"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_forces_massed_at_a_border_face_the_country_beyond_it() -> None:
+    doc = parsed_doc(MASSED, {**TABLE, "Peru": ("kb:PER", "Peru", "PER", None, "GPE")})
+    (ev,) = [c for c in coded(doc) if c.type == "MOBILIZE"]
+    assert [r.name for r in ev.recipient] == ["Peru"]
