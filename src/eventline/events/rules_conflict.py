@@ -131,7 +131,7 @@ def mobilization_target(cands: list[EventCandidate], ctx: RuleContext) -> list[E
 
 # "massed troops near its border with Ukraine", "moved troops toward Guyana", "sailed a carrier
 # through the Taiwan Strait", "staged drills off the coast of X"
-_TOWARD_PREPS = ("toward", "towards", "near", "along", "to", "on", "at")
+_TOWARD_PREPS: tuple[str, ...] = ("toward", "towards", "near", "along", "to", "on", "at")
 _TOWARD_PREPS += ("through", "into", "around", "off", "across")
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
