@@ -9,6 +9,7 @@ from spacy.language import Language
 from eventline.eval.floors import apply_floors
 from eventline.eval.plover_fresh import (
     RESOURCE_2,
+    RESOURCE_3,
     SECTIONS,
     Coded,
     FreshRecord,
@@ -42,6 +43,17 @@ def test_second_set_has_disjoint_halves_of_plover_types() -> None:
     for half in (dev, test):
         assert any(not r.events for r in half)
         assert {e.type for r in half for e in r.events} <= PLOVER_TYPES
+
+
+def test_third_set_halves_balance_types_and_map_kosovo() -> None:
+    dev, test = load_fresh("dev", RESOURCE_3), load_fresh("test", RESOURCE_3)
+    assert len(dev) == len(test) == 120
+    assert {r.id for r in dev}.isdisjoint(r.id for r in test)
+    for half in (dev, test):
+        assert sum(not r.events for r in half) >= 20
+        assert {e.type for r in half for e in r.events} == PLOVER_TYPES
+    codes = {c for r in (*dev, *test) for e in r.events for c in e.sources | e.targets}
+    assert "KOS" not in codes  # the manual's Kosovo code, mapped to the coder's XKX
 
 
 def test_null_code_stands_by_its_sector() -> None:

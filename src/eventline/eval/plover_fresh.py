@@ -19,7 +19,10 @@ may hold no event or several, so the figures are those of the held-out measures:
 
 A second annotator's set (resources/eval/plover_fresh_2.json: longer real-news style sentences,
 attribution, descriptor actors) has the same format and halves, as sections `plover-fresh-2`
-and `plover-fresh-2-test`.
+and `plover-fresh-2-test`. A third annotator (resources/eval/plover_fresh_3.json) followed the
+PLOVER manual's own conventions where the second set made its own (MED is health, JRN media;
+declared ceasefires CONCEDE; summoning an ambassador ACCUSE), as `plover-fresh-3` and
+`plover-fresh-3-test`; it was scored before any rule was changed with it in view.
 
 Codes compare as `plover_gsr.actor_code` does (country, else sector); a gold actor with a null
 code (IS, al Qaeda) compares by its sector. Non-ISO gold codes the coder spells differently are
@@ -42,12 +45,15 @@ from eventline.model import EventMention
 
 RESOURCE = "resources/eval/plover_fresh.json"
 RESOURCE_2 = "resources/eval/plover_fresh_2.json"  # a second annotator's set, same format
+RESOURCE_3 = "resources/eval/plover_fresh_3.json"  # a third annotator's, the codebook's conventions
 # section -> (gold file, half); each file has a dev half (misses printed) and a held-out half
 SECTIONS = {
     "plover-fresh": (RESOURCE, "dev"),
     "plover-fresh-test": (RESOURCE, "test"),
     "plover-fresh-2": (RESOURCE_2, "dev"),
     "plover-fresh-2-test": (RESOURCE_2, "test"),
+    "plover-fresh-3": (RESOURCE_3, "dev"),
+    "plover-fresh-3-test": (RESOURCE_3, "test"),
 }
 _HELD_OUT = {"test"}
 
