@@ -96,3 +96,106 @@ def test_forces_massed_at_a_border_face_the_country_beyond_it() -> None:
     doc = parsed_doc(MASSED, {**TABLE, "Peru": ("kb:PER", "Peru", "PER", None, "GPE")})
     (ev,) = [c for c in coded(doc) if c.type == "MOBILIZE"]
     assert [r.name for r in ev.recipient] == ["Peru"]
+
+
+def held(subject: str, lemma: str) -> list[Row]:
+    """ "<subject> held drills on Monday ." """
+    return [
+        (subject, 1, "nsubj", "PROPN", "NNP", subject),
+        ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+        ("drills", 1, "dobj", "NOUN", "NNS", lemma),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Monday", 3, "pobj", "PROPN", "NNP", "Monday"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_drills_a_state_holds_are_military_without_a_military_word() -> None:
+    (ev,) = coded(parsed_doc(held("Chile", "drill"), TABLE))
+    assert (ev.type, [a.name for a in ev.actor]) == ("MOBILIZE", ["Chile"])
+
+
+def test_drills_without_a_light_verb_or_by_a_school_are_no_event() -> None:
+    school = [("Schools", 1, "nsubj", "NOUN", "NNS", "school"), *held("x", "drill")[1:]]
+    assert coded(parsed_doc(school, TABLE)) == []
+    bare: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("sold", 1, "ROOT", "VERB", "VBD", "sell"),
+        ("drills", 1, "dobj", "NOUN", "NNS", "drill"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(parsed_doc(bare, TABLE))] == []
+
+
+def test_a_verdict_of_guilty_is_a_conviction_of_the_one_found_guilty() -> None:
+    rows: list[Row] = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("court", 2, "nsubj", "NOUN", "NN", "court"),
+        ("found", 2, "ROOT", "VERB", "VBD", "find"),
+        ("rebels", 4, "nsubj", "NOUN", "NNS", "rebel"),
+        ("guilty", 2, "ccomp", "ADJ", "JJ", "guilty"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE))
+    assert (ev.type, ev.mode) == ("SANCTION", "convict")
+    assert [r.sector for r in ev.recipient] == ["REB"]
+
+
+def test_a_role_noun_agent_of_a_passive_is_the_actor() -> None:
+    rows: list[Row] = [
+        ("Protesters", 2, "nsubjpass", "NOUN", "NNS", "protester"),
+        ("were", 2, "auxpass", "AUX", "VBD", "be"),
+        ("beaten", 2, "ROOT", "VERB", "VBN", "beat"),
+        ("by", 2, "agent", "ADP", "IN", "by"),
+        ("police", 3, "pobj", "NOUN", "NNS", "police"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE))
+    assert ev.type == "ASSAULT"
+    assert ([a.sector for a in ev.actor], [r.sector for r in ev.recipient]) == (["COP"], ["OPP"])
+
+
+def test_rioters_damaging_property_riot() -> None:
+    rows: list[Row] = [
+        ("Rioters", 1, "nsubj", "NOUN", "NNS", "rioter"),
+        ("torched", 1, "ROOT", "VERB", "VBD", "torch"),
+        ("cars", 1, "dobj", "NOUN", "NNS", "car"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("Chile", 3, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE))
+    assert (ev.type, ev.mode) == ("PROTEST", "riot")
+
+
+def test_walking_off_the_job_is_a_strike() -> None:
+    rows: list[Row] = [
+        ("Nurses", 1, "nsubj", "NOUN", "NNS", "nurse"),
+        ("walked", 1, "ROOT", "VERB", "VBD", "walk"),
+        ("off", 1, "prep", "ADP", "IN", "off"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("job", 2, "pobj", "NOUN", "NN", "job"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("Chile", 5, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE))
+    assert (ev.type, ev.mode) == ("PROTEST", "strike")
+
+
+def test_the_police_named_again_keep_the_country_given_before() -> None:
+    rows: list[Row] = [
+        ("Peruvian", 1, "amod", "ADJ", "JJ", "peruvian"),
+        ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+        ("arrested", 2, "ROOT", "VERB", "VBD", "arrest"),
+        ("rebels", 2, "dobj", "NOUN", "NNS", "rebel"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Later", 7, "advmod", "ADV", "RB", "later"),
+        ("police", 7, "nsubj", "NOUN", "NNS", "police"),
+        ("beat", 7, "ROOT", "VERB", "VBD", "beat"),
+        ("protesters", 7, "dobj", "NOUN", "NNS", "protester"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed_doc(rows, TABLE)
+    (beat,) = [c for c in coded(doc) if c.type == "ASSAULT"]
+    assert [a.country for a in beat.actor] == ["PER"]

@@ -176,6 +176,8 @@ def _has_clause(tok: Token, kind: str) -> bool:
     """ "declined to resign" (xcomp); "warned that it will retaliate" (future that-clause)."""
     if kind == "xcomp":
         return first(tok, "xcomp") is not None
+    if kind == "verdict":  # "found the governor guilty", "was found guilty"
+        return _verdict(tok) is not None
     if kind == "permit":  # "allowed X to run": X the subject of a clause, or object + xcomp
         comp = first(tok, "ccomp")
         if comp is not None and first(comp, "nsubj") is not None:
@@ -185,6 +187,18 @@ def _has_clause(tok: Token, kind: str) -> bool:
     return comp is not None and any(
         c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in comp.children
     )
+
+
+_VERDICTS = frozenset({"guilty", "liable"})
+
+
+def _verdict(verb: Token) -> Token | None:
+    """The verdict word of "found X guilty" (parsed as a small clause, an object predicate or
+    an adjective complement of the passive)."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and child.lower_ in _VERDICTS:
+            return child
+    return None
 
 
 # Nouns that count or group events ("a round of talks", "a wave of strikes"): under a light
@@ -215,6 +229,8 @@ def _noun_pattern(tok: Token, lex: EventLexicon) -> tuple[Pattern, Token | None]
             continue
         if light is not None and _is_light(light, pattern, lex):
             return pattern, light  # "declared a ceasefire" and "observed a ceasefire" differ
+        if pattern.light_only:
+            continue  # "held drills": the bare noun alone is no event ("oil drills")
         fallback = fallback or (pattern, None)
     return fallback
 
@@ -290,6 +306,9 @@ def _verb_candidate(
     if passive:
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
+        if agent is not None:  # "protesters were beaten by police"
+            actor = actor or actors.descriptor(agent)
+            recipient = recipient or actors.descriptor(subj)
     else:
         actor = actors.refs(subj) or actors.nearest_before(tok, subj)
         actor = actor or _descriptor(subj, actors, lex)
@@ -300,6 +319,9 @@ def _verb_candidate(
             recipient = actors.descriptor(first(tok, "dobj"))
         if not recipient:
             recipient = _prep_descriptor(tok, pattern, actors)
+        if pattern.clausal == "verdict" and (verdict := _verdict(tok)) is not None:
+            judged = first(verdict, "nsubj")  # "found the governor guilty"
+            recipient = actors.refs(judged) or actors.descriptor(judged) or recipient
     if pattern.roles == "host":
         actor, recipient = recipient, actor
     elif pattern.roles == "destination":
