@@ -390,22 +390,6 @@ def _protest_noun(tok: Token, ctx: RuleContext) -> bool:
 _STATE_FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 
 
-def crowd_riot(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
-    """ "Rioters torched cars and looted shops", "protesters set fire to the town hall": damage
-    a crowd of unnamed people does to property is, as PLOVER codes it, a riot (PROTEST riot),
-    not an ASSAULT; the crowd's country stays its actor and no property is a recipient."""
-    crowd = {s.upper() for s in ctx.lex.cue("crowd_sectors")}
-    for c in cands:
-        if c.type != "ASSAULT" or c.trigger.lemma_.lower() not in ctx.lex.cue("riot_damage_verbs"):
-            continue
-        if not c.actor or not all(a.id.startswith("desc:") and a.sector in crowd for a in c.actor):
-            continue
-        if any(r.id.startswith("desc:") for r in c.recipient):
-            continue  # "rioters stoned the police": people were attacked
-        c.type, c.mode, c.recipient = "PROTEST", "riot", ()
-    return cands
-
-
 def state_obstruction(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Russia blocked access to Facebook", "police barricaded the roads": obstruction by a
     state or its forces, named as the subject, is coercion (COERCE restrict), not a protest;
