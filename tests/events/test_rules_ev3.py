@@ -199,3 +199,81 @@ def test_the_police_named_again_keep_the_country_given_before() -> None:
     doc = parsed_doc(rows, TABLE)
     (beat,) = [c for c in coded(doc) if c.type == "ASSAULT"]
     assert [a.country for a in beat.actor] == ["PER"]
+
+
+TABLE2 = {**TABLE, "Peru": ("kb:PER", "Peru", "PER", None, "GPE")}
+
+
+def test_pressure_bowed_to_is_a_demand_addressed_to_who_bowed() -> None:
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("bowed", 1, "ROOT", "VERB", "VBD", "bow"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("pressure", 2, "pobj", "NOUN", "NN", "pressure"),
+        ("from", 3, "prep", "ADP", "IN", "from"),
+        ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (req,) = [c for c in coded(parsed_doc(rows, TABLE2)) if c.type == "REQUEST"]
+    assert ([a.name for a in req.actor], [r.name for r in req.recipient]) == (["Peru"], ["Chile"])
+
+
+def test_a_missile_fired_into_the_sea_is_a_show_of_capability() -> None:
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("missile", 1, "dobj", "NOUN", "NN", "missile"),
+        ("into", 1, "prep", "ADP", "IN", "into"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("sea", 4, "pobj", "NOUN", "NN", "sea"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE2))
+    assert (ev.type, ev.mode) == ("MOBILIZE", "weapons")
+
+
+def test_forces_stationed_somewhere_are_their_own_states_mobilisation() -> None:
+    rows: list[Row] = [
+        ("Chilean", 1, "amod", "ADJ", "JJ", "chilean"),
+        ("troops", 3, "nsubjpass", "NOUN", "NNS", "troop"),
+        ("were", 3, "auxpass", "AUX", "VBD", "be"),
+        ("stationed", 3, "ROOT", "VERB", "VBN", "station"),
+        ("in", 3, "prep", "ADP", "IN", "in"),
+        ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    table = {**TABLE2, "Chilean": ("kb:CHL", "Chile", "CHL", None, "NORP")}
+    (ev,) = coded(parsed_doc(rows, table))
+    assert (ev.type, [a.country for a in ev.actor]) == ("MOBILIZE", ["CHL"])
+
+
+def test_supplies_flown_somewhere_are_aid_not_a_visit() -> None:
+    rows: list[Row] = [
+        ("Supplies", 2, "nsubjpass", "NOUN", "NNS", "supply"),
+        ("were", 2, "auxpass", "AUX", "VBD", "be"),
+        ("flown", 2, "ROOT", "VERB", "VBN", "fly"),
+        ("to", 2, "prep", "ADP", "IN", "to"),
+        ("Peru", 3, "pobj", "PROPN", "NNP", "Peru"),
+        ("by", 2, "agent", "ADP", "IN", "by"),
+        ("Chile", 5, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE2))
+    assert (ev.type, [r.name for r in ev.recipient]) == ("AID", ["Peru"])
+
+
+def gathered(subject: str, lemma: str) -> list[Row]:
+    return [
+        (subject, 1, "nsubj", "NOUN", "NNS", lemma),
+        ("gathered", 1, "ROOT", "VERB", "VBD", "gather"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("Peru", 2, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_activists_gathering_protest_and_ministers_gathering_do_not() -> None:
+    (ev,) = coded(parsed_doc(gathered("Activists", "activist"), TABLE2))
+    assert ev.type == "PROTEST"
+    assert coded(parsed_doc(gathered("Ministers", "minister"), TABLE2)) == []

@@ -309,6 +309,8 @@ def _verb_candidate(
         if agent is not None:  # "protesters were beaten by police"
             actor = actor or actors.descriptor(agent)
             recipient = recipient or actors.descriptor(subj)
+        elif pattern.type == "MOBILIZE":  # "Bangladeshi peacekeepers were stationed in X"
+            actor, recipient = recipient or actors.descriptor(subj), ()
     else:
         actor = actors.refs(subj) or actors.nearest_before(tok, subj)
         actor = actor or _descriptor(subj, actors, lex)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import prep_objects, subject
+from eventline.events.args import prep_objects, relative_antecedent, subject
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
 from eventline.events.rules_base import RuleContext
@@ -106,3 +106,21 @@ def counted_crowd(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         ident = f"desc:{country}:OPP:crowd"
         c.actor = (ActorRef(id=ident, name=name, country=country, sector="OPP"),)
     return cands
+
+
+def protesters_gathering(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Demonstrators who had gathered outside parliament": coming together is a protest
+    when protesters do it; anyone else gathering ("leaders gathered in Brussels", "thousands
+    gathered for the funeral") is no event of this verb."""
+    verbs, words = ctx.lex.cue("gathering_verbs"), ctx.lex.cue("protester_words")
+    kept = []
+    for c in cands:
+        if c.type == "PROTEST" and c.trigger.lemma_.lower() in verbs:
+            subj = subject(c.trigger)[0]
+            if subj is not None and subj.lower_ in ("who", "that", "which"):
+                subj = relative_antecedent(subj)
+            heads = [] if subj is None else [subj, *(p for _, p in prep_objects(subj, ("of",)))]
+            if not any(h.lemma_.lower() in words for h in heads):
+                continue
+        kept.append(c)
+    return kept
