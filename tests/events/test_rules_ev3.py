@@ -277,3 +277,36 @@ def test_activists_gathering_protest_and_ministers_gathering_do_not() -> None:
     (ev,) = coded(parsed_doc(gathered("Activists", "activist"), TABLE2))
     assert ev.type == "PROTEST"
     assert coded(parsed_doc(gathered("Ministers", "minister"), TABLE2)) == []
+
+
+def test_them_is_no_single_person_nor_its_own_verbs_subject() -> None:
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("acted", 1, "ROOT", "VERB", "VBD", "act"),
+        ("after", 4, "mark", "SCONJ", "IN", "after"),
+        ("Velkor", 4, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("urged", 1, "advcl", "VERB", "VBD", "urge"),
+        ("them", 4, "dobj", "PRON", "PRP", "they"),
+        ("to", 7, "aux", "PART", "TO", "to"),
+        ("act", 4, "xcomp", "VERB", "VB", "act"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    table = {**TABLE2, "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON")}
+    doc = parsed_doc(rows, table)
+    ref = ActorIndex(doc).pronoun(doc[5])
+    assert ref is not None and ref.name == "Peru"
+
+
+def test_they_in_what_role_nouns_said_are_those_role_nouns() -> None:
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("rebels", 2, "nsubj", "NOUN", "NNS", "rebel"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("army", 5, "nsubj", "NOUN", "NN", "army"),
+        ("attacked", 2, "ccomp", "VERB", "VBD", "attack"),
+        ("them", 5, "dobj", "PRON", "PRP", "they"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE2))
+    assert [r.sector for r in ev.recipient] == ["REB"]
