@@ -310,3 +310,17 @@ def test_they_in_what_role_nouns_said_are_those_role_nouns() -> None:
     ]
     (ev,) = coded(parsed_doc(rows, TABLE2))
     assert [r.sector for r in ev.recipient] == ["REB"]
+
+
+def test_the_place_a_withdrawal_leaves_is_its_recipient() -> None:
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("completed", 1, "ROOT", "VERB", "VBD", "complete"),
+        ("its", 3, "poss", "PRON", "PRP$", "its"),
+        ("withdrawal", 1, "dobj", "NOUN", "NN", "withdrawal"),
+        ("from", 3, "prep", "ADP", "IN", "from"),
+        ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = [c for c in coded(parsed_doc(rows, TABLE2)) if c.type == "RETREAT"]
+    assert ([a.name for a in ev.actor], [r.name for r in ev.recipient]) == (["Chile"], ["Peru"])
