@@ -324,3 +324,16 @@ def test_the_place_a_withdrawal_leaves_is_its_recipient() -> None:
     ]
     (ev,) = [c for c in coded(parsed_doc(rows, TABLE2)) if c.type == "RETREAT"]
     assert ([a.name for a in ev.actor], [r.name for r in ev.recipient]) == (["Chile"], ["Peru"])
+
+
+def test_a_counted_role_noun_object_is_the_recipient() -> None:
+    rows: list[Row] = [
+        ("Police", 1, "nsubj", "NOUN", "NNS", "police"),
+        ("arrested", 1, "ROOT", "VERB", "VBD", "arrest"),
+        ("dozens", 1, "dobj", "NOUN", "NNS", "dozen"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("protesters", 3, "pobj", "NOUN", "NNS", "protester"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE2))
+    assert [r.name for r in ev.recipient] == ["protesters"]

@@ -317,8 +317,9 @@ def _verb_candidate(
         if not actor and (outer := _purpose_subject(tok, lex)) is not None:
             actor = actors.refs(outer) or _descriptor(outer, actors, lex)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
-        if not recipient and light_obj is None:
-            recipient = actors.descriptor(first(tok, "dobj"))
+        if not recipient and light_obj is None:  # "arrested dozens of protesters"
+            obj = first(tok, "dobj")
+            recipient = actors.descriptor(obj) or actors.descriptor(_object_head(obj))
         if not recipient:
             recipient = _prep_descriptor(tok, pattern, actors)
         if pattern.clausal == "verdict" and (verdict := _verdict(tok)) is not None:
