@@ -337,3 +337,18 @@ def test_a_counted_role_noun_object_is_the_recipient() -> None:
     ]
     (ev,) = coded(parsed_doc(rows, TABLE2))
     assert [r.name for r in ev.recipient] == ["protesters"]
+
+
+def test_they_in_what_coordinated_parties_said_is_all_of_them() -> None:
+    rows: list[Row] = [
+        ("Chile", 3, "nsubj", "PROPN", "NNP", "Chile"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 0, "conj", "PROPN", "NNP", "Peru"),
+        ("said", 3, "ROOT", "VERB", "VBD", "say"),
+        ("they", 6, "nsubj", "PRON", "PRP", "they"),
+        ("would", 6, "aux", "AUX", "MD", "would"),
+        ("meet", 3, "ccomp", "VERB", "VB", "meet"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed_doc(rows, TABLE2)
+    assert sorted(r.name for r in ActorIndex(doc).refs(doc[4])) == ["Chile", "Peru"]

@@ -288,6 +288,8 @@ class ActorIndex:
                 break
             clause = clause.head
         subj = first(clause, "nsubj", "nsubjpass")
+        if subj is not None and tok in subj.subtree and clause.dep_ == "ccomp":
+            subj = first(clause.head, "nsubj")  # "Iran and Iraq said they would meet"
         if subj is not None and subj.pos_ != "PRON" and tok not in subj.subtree:
             # "the ministers of Russia and Ukraine held their talks": the parties coordinated
             # inside the subject's "of" phrase are the "their" as much as conjoined subjects
