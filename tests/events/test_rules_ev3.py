@@ -352,3 +352,15 @@ def test_they_in_what_coordinated_parties_said_is_all_of_them() -> None:
     ]
     doc = parsed_doc(rows, TABLE2)
     assert sorted(r.name for r in ActorIndex(doc).refs(doc[4])) == ["Chile", "Peru"]
+
+
+def test_people_a_state_detains_are_its_own_population() -> None:
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("detained", 1, "ROOT", "VERB", "VBD", "detain"),
+        ("two", 3, "nummod", "NUM", "CD", "two"),
+        ("activists", 1, "dobj", "NOUN", "NNS", "activist"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (ev,) = coded(parsed_doc(rows, TABLE2))
+    assert [(r.country, r.sector) for r in ev.recipient] == [("CHL", "OPP")]

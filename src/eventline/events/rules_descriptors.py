@@ -10,7 +10,8 @@ the event itself always wins; it reads, in order,
 2. for an event whose parties are all such role nouns, the one country of the other events of
    the same sentence ("Rioters torched cars in Lyon after police shot dead a teenager": the
    police are France's, as the rioters placed in Lyon are). Two countries in the sentence leave
-   it unresolved: a wrong country is worse than none.
+   it unresolved: a wrong country is worse than none;
+3. for a state's coercive or conceding measure (COERCE, CONCEDE), the state's own country.
 """
 
 from __future__ import annotations
@@ -71,6 +72,23 @@ def _sentence_country(c: EventCandidate, cands: list[EventCandidate]) -> str | N
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+_DOMESTIC_TYPES = frozenset({"COERCE", "CONCEDE"})
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+
+
+def _domestic_country(c: EventCandidate) -> str | None:
+    """ "The president pardoned 15 people", "the police detained a man": a state's coercive
+    or conceding measure on people it names by no country is on its own population."""
+    if c.type not in _DOMESTIC_TYPES or not c.actor:
+        return None
+    countries = {a.country for a in c.actor}
+    if len(countries) != 1 or None in countries:
+        return None
+    if not all(a.sector in _STATE_SECTORS or a.id.startswith("kb:") for a in c.actor):
+        return None
+    return next(iter(countries))
+
+
 def _earlier_country(trigger: Token, noun: str, mentions: list[tuple[int, str, str]]) -> str | None:
     countries = {country for i, lemma, country in mentions if i < trigger.i and lemma == noun}
     return next(iter(countries)) if len(countries) == 1 else None
@@ -85,7 +103,7 @@ def known_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
     for c in cands:
         if not any(_vague(r) for r in (*c.actor, *c.recipient)):
             continue
-        shared = _sentence_country(c, cands)
+        shared = _sentence_country(c, cands) or _domestic_country(c)
 
         def place(ref: ActorRef, c: EventCandidate = c, shared: str | None = shared) -> ActorRef:
             if not _vague(ref):
