@@ -247,9 +247,25 @@ class ActorIndex:
                 # subject phrase may name a body by its head ("Obama's administration")
                 person = low in ("it", "its") and self.is_person_ref(nearest)
                 found = None if person else nearest
+                if low in _PLURAL and nearest is not None and self._misfit(tok, nearest):
+                    found = self.plural_before(tok)
         else:
             return None
         return None if found is not None and self._own_subject(tok, found) else found
+
+    def _misfit(self, tok: Token, ref: ActorRef) -> bool:
+        """A plural pronoun does not stand for one person, nor for its own verb's subject."""
+        return self.is_person_ref(ref) or self._own_subject(tok, ref)
+
+    def plural_before(self, tok: Token) -> ActorRef | None:
+        """ "Senate Republicans blocked the bill days after Trump urged them to reject it":
+        they/them is the nearest body before it in its sentence that is no single person and
+        not the subject of the pronoun's own verb."""
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            ref = self.covering(self.doc[i])
+            if ref is not None and not self._misfit(tok, ref):
+                return ref
+        return None
 
     def is_person_ref(self, ref: ActorRef) -> bool:
         return any(p.id == ref.id for _, p in self.persons)
@@ -272,6 +288,8 @@ class ActorIndex:
                 break
             clause = clause.head
         subj = first(clause, "nsubj", "nsubjpass")
+        if subj is not None and tok in subj.subtree and clause.dep_ == "ccomp":
+            subj = first(clause.head, "nsubj")  # "Iran and Iraq said they would meet"
         if subj is not None and subj.pos_ != "PRON" and tok not in subj.subtree:
             # "the ministers of Russia and Ukraine held their talks": the parties coordinated
             # inside the subject's "of" phrase are the "their" as much as conjoined subjects
@@ -341,6 +359,9 @@ class ActorIndex:
                 if subj is None or subj.pos_ == "PRON":
                     return None
                 found = self._phrase(subj, depth=1)
+                if not found and tok.lower_ in _PLURAL and subj.tag_ == "NNS":
+                    # "the rebels said the army attacked them": a role noun, unnamed
+                    found = list(self.descriptor(subj))
                 return found[0] if len(found) == 1 else None
             node = node.head
         return None

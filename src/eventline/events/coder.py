@@ -176,6 +176,8 @@ def _has_clause(tok: Token, kind: str) -> bool:
     """ "declined to resign" (xcomp); "warned that it will retaliate" (future that-clause)."""
     if kind == "xcomp":
         return first(tok, "xcomp") is not None
+    if kind == "verdict":  # "found the governor guilty", "was found guilty"
+        return _verdict(tok) is not None
     if kind == "permit":  # "allowed X to run": X the subject of a clause, or object + xcomp
         comp = first(tok, "ccomp")
         if comp is not None and first(comp, "nsubj") is not None:
@@ -185,6 +187,18 @@ def _has_clause(tok: Token, kind: str) -> bool:
     return comp is not None and any(
         c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in comp.children
     )
+
+
+_VERDICTS = frozenset({"guilty", "liable"})
+
+
+def _verdict(verb: Token) -> Token | None:
+    """The verdict word of "found X guilty" (parsed as a small clause, an object predicate or
+    an adjective complement of the passive)."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and child.lower_ in _VERDICTS:
+            return child
+    return None
 
 
 # Nouns that count or group events ("a round of talks", "a wave of strikes"): under a light
@@ -215,6 +229,8 @@ def _noun_pattern(tok: Token, lex: EventLexicon) -> tuple[Pattern, Token | None]
             continue
         if light is not None and _is_light(light, pattern, lex):
             return pattern, light  # "declared a ceasefire" and "observed a ceasefire" differ
+        if pattern.light_only:
+            continue  # "held drills": the bare noun alone is no event ("oil drills")
         fallback = fallback or (pattern, None)
     return fallback
 
@@ -290,14 +306,25 @@ def _verb_candidate(
     if passive:
         agent = next((pobj for _, pobj in prep_objects(tok, ("by",))), None)
         actor, recipient = actors.refs(agent), actors.refs(subj)
+        if agent is not None:  # "protesters were beaten by police"
+            actor = actor or actors.descriptor(agent)
+            recipient = recipient or actors.descriptor(subj)
+        elif pattern.type == "MOBILIZE":  # "Bangladeshi peacekeepers were stationed in X"
+            actor, recipient = recipient or actors.descriptor(subj), ()
     else:
         actor = actors.refs(subj) or actors.nearest_before(tok, subj)
         actor = actor or _descriptor(subj, actors, lex)
         if not actor and (outer := _purpose_subject(tok, lex)) is not None:
             actor = actors.refs(outer) or _descriptor(outer, actors, lex)
         recipient = _recipients(tok, pattern, actors, skip=light_obj)
-        if not recipient and light_obj is None:
-            recipient = actors.descriptor(first(tok, "dobj"))
+        if not recipient and light_obj is None:  # "arrested dozens of protesters"
+            obj = first(tok, "dobj")
+            recipient = actors.descriptor(obj) or actors.descriptor(_object_head(obj))
+        if not recipient:
+            recipient = _prep_descriptor(tok, pattern, actors)
+        if pattern.clausal == "verdict" and (verdict := _verdict(tok)) is not None:
+            judged = first(verdict, "nsubj")  # "found the governor guilty"
+            recipient = actors.refs(judged) or actors.descriptor(judged) or recipient
     if pattern.roles == "host":
         actor, recipient = recipient, actor
     elif pattern.roles == "destination":
@@ -311,6 +338,17 @@ def _verb_candidate(
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
     return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+
+
+def _prep_descriptor(verb: Token, pattern: Pattern, actors: ActorIndex) -> tuple[ActorRef, ...]:
+    """ "Police fired tear gas at farmers", "troops opened fire on villagers": the role noun
+    under one of the pattern's recipient prepositions of the verb itself, when no actor is
+    named there (the object's descriptor is tried before)."""
+    preps = pattern.recipient or _DEFAULT_RECIPIENT_PREPS
+    for _, pobj in prep_objects(verb, preps):
+        if not companions(pobj.head) and (found := actors.descriptor(pobj)):
+            return found
+    return ()
 
 
 def _purpose_subject(verb: Token, lex: EventLexicon) -> Token | None:

@@ -187,6 +187,7 @@ class TimexIndex:
         from eventline.events.patterns import lexicon  # the coder's vocabulary, cached
 
         relation = self.relation = lexicon().cue("timex_relation_preps")
+        self.event_nouns = frozenset(lexicon().nouns)
         self.by_clause: dict[int, list[_Attached]] = {}
         self.by_token: dict[int, FoundTimex] = {}
         self.by_sentence: dict[int, list[FoundTimex]] = {}
@@ -282,8 +283,30 @@ class TimexIndex:
                 for part in children(pobj, "acl"):
                     if part.tag_ == "VBN" and (found := self._own(part)):
                         return found.tx if found.tx.date is not None else None
+        if (found := self._of_ongoing_participle(verb)) is not None:
+            return found.tx if self._dates(found.tx, verb) else None
         if climb and (verb.dep_ == "xcomp" or _framed(verb)) and verb.head.pos_ == "VERB":
             return self.of_clause(verb.head, climb=False)
+        return None
+
+    def _of_ongoing_participle(self, verb: Token) -> _Attached | None:
+        """ "Police fired tear gas at farmers blocking a highway on Tuesday", "detained
+        activists protesting outside the base last week": the parser hangs the clause's time
+        on a present participle describing what the verb's object was doing at the time, so
+        that time is the verb's too. Not a participle of an event noun ("condemned the
+        strikes targeting civilians on Friday": the strikes' time), nor a bound ("since")."""
+        args = [*children(verb, "dobj")]
+        args += [p for prep in children(verb, "prep") for p in children(prep, "pobj")]
+        for arg in args:
+            if arg.lemma_.lower() in self.event_nouns:
+                continue
+            for part in children(arg, "acl"):
+                if part.tag_ != "VBG" or first(part, "nsubj", "nsubjpass") is not None:
+                    continue
+                found = self._own(part)
+                if found is None or found.tx.date is None or id(found.tx) in self.bounds:
+                    continue
+                return found
         return None
 
     def _dates(self, tx: FoundTimex, verb: Token) -> bool:

@@ -30,8 +30,8 @@ from eventline.yaml_cache import load_yaml
 PLOVER_TYPES = frozenset(ontology().types)
 Roles = Literal["default", "reciprocal", "host", "destination"]
 _ROLES = {"default", "reciprocal", "host", "destination"}
-Clausal = Literal["xcomp", "future", "permit"]
-_CLAUSAL = {"xcomp", "future", "permit"}
+Clausal = Literal["xcomp", "future", "permit", "verdict"]
+_CLAUSAL = {"xcomp", "future", "permit", "verdict"}
 _PATTERNS = "resources/events/patterns.yaml"
 _CUES = "resources/events/cues.yaml"
 _PLACES = "resources/events/places.tsv"
@@ -55,6 +55,7 @@ class Pattern:
     needs: frozenset[str] = frozenset()
     clausal: Clausal | None = None
     under: frozenset[str] = frozenset()
+    light_only: bool = False  # a noun that fires only under one of its `light` verbs
     cameo: str | None = None  # the generated vocabulary's own CAMEO code
     generated: bool = False
 
@@ -115,7 +116,7 @@ def _pattern(entry: Any, ptype: str, pos: Literal["verb", "noun"], path: str) ->
     if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
         raise ResourceError(path, f"{ptype}: entry without a lemma: {entry!r}")
     known = {"lemma", "mode", "context", "prep", "obj", "roles", "recipient", "sectors"}
-    known |= {"light", "needs", "clausal", "under"}
+    known |= {"light", "needs", "clausal", "under", "light_only"}
     if unknown := set(entry) - known:
         raise ResourceError(path, f"{ptype}/{entry['lemma']}: unknown keys {sorted(unknown)}")
     roles = entry.get("roles", "default")
@@ -126,6 +127,9 @@ def _pattern(entry: Any, ptype: str, pos: Literal["verb", "noun"], path: str) ->
     clausal = entry.get("clausal")
     if clausal is not None and clausal not in _CLAUSAL:
         raise ResourceError(path, f"{where}: unknown clausal {clausal!r}")
+    light_only = entry.get("light_only", False)
+    if not isinstance(light_only, bool) or (light_only and not entry.get("light")):
+        raise ResourceError(path, f"{where}: light_only must be true with a light list")
     return Pattern(
         lemma=entry["lemma"].lower(),
         type=ptype,
@@ -141,6 +145,7 @@ def _pattern(entry: Any, ptype: str, pos: Literal["verb", "noun"], path: str) ->
         needs=_words(entry.get("needs"), path, where),
         clausal=clausal,
         under=_words(entry.get("under"), path, where),
+        light_only=light_only,
     )
 
 

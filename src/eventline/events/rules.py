@@ -3,8 +3,8 @@
 The trigger coder (`coder.py`) reads one trigger at a time and knows no event type; what
 PLOVER says about particular types lives in named rules, one module per family of rules
 (`rules_acts`, `rules_recipients`, `rules_counterparts`, `rules_conflict`, `rules_places`,
-`rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`; what
-they share is in `rules_base`).
+`rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`,
+`rules_descriptors`, `rules_crowds`; what they share is in `rules_base`).
 `RULES` is the one place that says in which order they run, since a rule often relies on
 what an earlier one of another family settled (a recipient filled before the rule that reads
 it); `eventline code --explain` style debugging can run a prefix of it, and a learned coder
@@ -21,6 +21,8 @@ from eventline.events import (
     rules_conjecture,
     rules_counterparts,
     rules_criticism,
+    rules_crowds,
+    rules_descriptors,
     rules_hedge,
     rules_meetings,
     rules_not_events,
@@ -47,6 +49,9 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.troop_movement,
     rules_acts.leaving_ties,
     rules_acts.crowd_control,
+    rules_crowds.crowd_riot,
+    rules_crowds.labour_strike,
+    rules_crowds.protesters_gathering,
     rules_conflict.protest_setting,
     rules_conflict.state_obstruction,
     rules_recipients.event_noun_targets,
@@ -61,6 +66,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_recipients.object_owner_recipient,
     rules_recipients.object_phrase_recipient,
     rules_counterparts.aid_beneficiary,
+    rules_counterparts.goods_carried,
     rules_counterparts.transfer_destination,
     rules_counterparts.purchase_seller,
     rules_counterparts.offer_addressee,
@@ -79,9 +85,11 @@ _ORDER: tuple[Rule, ...] = (
     rules_conflict.protest_demands,
     rules_conflict.mobilization_target,
     rules_places.protest_country,
+    rules_crowds.counted_crowd,
     rules_places.place_recipient,
     rules_conflict.attack_responder,
     rules_places.descriptor_country,
+    rules_descriptors.known_country,  # after the event's own place, before the domestic rules
     rules_recipients.domestic_role_target,
     rules_places.state_body_country,
     rules_conflict.unattributed_attack,

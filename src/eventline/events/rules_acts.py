@@ -111,23 +111,42 @@ def accused_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCand
 
 
 def leaving_ties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
-    """ "withdrew from the Paris climate agreement", "is withdrawing from the WHO": leaving a
+    """ "withdrew from the Paris climate agreement", "is withdrawing from the WHO", "announced
+    their withdrawal from the African Union": leaving a
     pact or an international body reduces relations (PLOVER SANCTION), it is no military
     retreat; the pact is what is left, not an agreement of its own, and no party named in
     its name ("Paris") is the recipient."""
     drop: set[int] = set()
     for c in cands:
-        if c.type != "RETREAT" or c.mode != "withdraw" or c.trigger.pos_ != "VERB":
+        if c.type != "RETREAT" or c.mode != "withdraw" or c.trigger.pos_ not in ("VERB", "NOUN"):
             continue
-        left = [p for _, p in prep_objects(c.trigger, ("from", "of"))]
+        preps = ("from", "of") if c.trigger.pos_ == "VERB" else ("from",)  # "their withdrawal
+        left = [p for _, p in prep_objects(c.trigger, preps)]  # from the bloc"
         pact = [p for p in left if p.lemma_.lower() in ctx.lex.cue("pact_words")]
         body = [r for p in left for r in ctx.actors.refs(p) if r.sector == "IGO"]
         if not pact and not body:
+            _left_place(c, left, ctx)
             continue
         c.type, c.mode = "SANCTION", "withdraw"
         c.recipient = tuple(body)
+        c.actor = tuple(a for a in c.actor if a not in body) or c.actor
         drop |= {p.i for p in pact}
     return [c for c in cands if c.trigger.i not in drop]
+
+
+def _left_place(c: EventCandidate, left: list[Token], ctx: RuleContext) -> None:
+    """ "Israel completed its withdrawal from Gaza", "the withdrawal of US troops from
+    Afghanistan": the place a withdrawal noun leaves is its recipient, not a second actor (a
+    noun's "from" phrase otherwise names its agent); the forces "of" it withdraw."""
+    if c.trigger.pos_ != "NOUN":
+        return
+    places = [r for p in left for r in ctx.actors.refs(p)]
+    movers = tuple(r for _, p in prep_objects(c.trigger, ("of",)) for r in ctx.actors.refs(p))
+    others = movers or tuple(a for a in c.actor if a not in places)
+    if any(a.country is None for a in others):
+        return  # a mover of unknown country may be of the place left too ("Bosnian Serbs")
+    if places and others and set(others) != set(c.actor) | set(places):
+        c.actor, c.recipient = others, c.recipient or tuple(places)
 
 
 def _used_means(verb: Token, ctx: RuleContext) -> list[Token]:

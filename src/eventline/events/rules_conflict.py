@@ -124,18 +124,26 @@ def mobilization_target(cands: list[EventCandidate], ctx: RuleContext) -> list[E
             c.recipient = ()
         if not c.recipient:
             c.recipient = excluding(_facing(c.trigger, ctx), c.actor)
+        if not c.recipient and c.clause != c.trigger:  # "staged drills off the coast of X"
+            c.recipient = excluding(_facing(c.clause, ctx), c.actor)
     return cands
 
 
-# "massed troops near its border with Ukraine", "moved troops toward Guyana"
-_TOWARD_PREPS = ("toward", "towards", "near", "along", "to", "on", "at")
+# "massed troops near its border with Ukraine", "moved troops toward Guyana", "sailed a carrier
+# through the Taiwan Strait", "staged drills off the coast of X"
+_TOWARD_PREPS: tuple[str, ...] = ("toward", "towards", "near", "along", "to", "on", "at")
+_TOWARD_PREPS += ("through", "into", "around", "off", "across")
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 def _facing(verb: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
     """The country forces are moved toward: the other side of a border they are massed at,
-    or a country named after "toward"/"near"."""
-    for _, pobj in prep_objects(verb, _TOWARD_PREPS):
+    or a country named after "toward"/"near"/"through". The phrase may hang on the verb or
+    on what is moved ("massed thousands of troops near the border")."""
+    holders = [verb]
+    if (obj := first(verb, "dobj")) is not None:
+        holders += [obj, *(p for _, p in prep_objects(obj, ("of",)))]
+    for _, pobj in (pair for h in holders for pair in prep_objects(h, _TOWARD_PREPS)):
         places = [pobj]
         if pobj.lemma_.lower() in _BORDER_NOUNS:
             places = [inner for _, inner in prep_objects(pobj, ("with",))]

@@ -72,6 +72,24 @@ def transfer_destination(cands: list[EventCandidate], ctx: RuleContext) -> list[
     return cands
 
 
+def goods_carried(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Tonnes of medical supplies were flown to Libya by the UAE", "the army flew food to
+    the flooded region": a travel verb whose load is relief goods is a delivery of aid (AID),
+    not a visit; the destination stays the recipient."""
+    goods = ctx.lex.cue("relief_goods")
+    for c in cands:
+        if c.type != "CONSULT" or c.pattern.roles != "destination" or c.trigger.pos_ != "VERB":
+            continue
+        subj, passive = subject(c.trigger)
+        load = subj if passive else first(c.trigger, "dobj")
+        if load is None:
+            continue
+        heads = [load, *(p for _, p in prep_objects(load, ("of",)))]
+        if any(h.lemma_.lower() in goods or h.lower_ in goods for h in heads):
+            c.type, c.mode = "AID", None
+    return cands
+
+
 def _transfer_verb(c: EventCandidate) -> Token | None:
     """The verb that moves what is handed over: the trigger, or the verb whose object the
     trigger noun is ("delivered doses to Laos, the third donation from Beijing")."""
@@ -186,20 +204,33 @@ _ADDRESSED = frozenset({"AGREE", "REQUEST"})
 
 def offer_addressee(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """An offer or a request noun with no recipient, the object of another party's verb of
-    receiving or weighing it: that party, or the body it heads ("X, head of the Y agency,
-    after opening Z's offer": Y), is whom it was addressed to."""
-    verbs = ctx.lex.cue("offer_receiving_verbs")
+    receiving or weighing it, or of yielding to it ("bowed to pressure from X"): that party,
+    or the body it heads ("X, head of the Y agency, after opening Z's offer": Y), is whom it
+    was addressed to."""
     for c in cands:
         noun = c.trigger
         if c.recipient or not c.actor or noun.pos_ != "NOUN" or c.type not in _ADDRESSED:
             continue
-        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in verbs:
+        verb = _receiving_verb(noun, ctx)
+        if verb is None:
             continue
-        subj, passive = subject(noun.head)
+        subj, passive = subject(verb)
         if subj is None or passive:
             continue
         c.recipient = excluding(_headed_body(subj, ctx) or ctx.actors.refs(subj), c.actor)
     return cands
+
+
+def _receiving_verb(noun: Token, ctx: RuleContext) -> Token | None:
+    """The verb whose subject receives an offer or a demand: "rejected an offer from X",
+    "bowed to pressure from X", "came under pressure from X"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.lex.cue("offer_receiving_verbs"):
+        return noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "under") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in ctx.lex.cue("yielding_verbs") else None
 
 
 def _headed_body(person: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:

@@ -48,7 +48,22 @@ def _test_marked(verb: Token) -> bool:
         return True  # "test-fired", split by the tokenizer
     if any(k.lower_ == "test" and k.i < verb.i for k in verb.children):
         return True
-    return any(p.lemma_.lower() == "test" for _, p in prep_objects(verb, ("in", "as", "during")))
+    if any(p.lemma_.lower() == "test" for _, p in prep_objects(verb, ("in", "as", "during"))):
+        return True
+    return _into_the_sea(verb)
+
+
+_SEA = frozenset({"sea", "water", "waters", "ocean"})
+
+
+def _into_the_sea(verb: Token) -> bool:
+    """ "fired a ballistic missile into the sea off its east coast": a launch that lands in
+    open water strikes no one; PLOVER codes it as a show of capability, as a test."""
+    obj = first(verb, "dobj")
+    holders = [verb] if obj is None else [verb, obj]
+    if any(True for h in holders for _ in prep_objects(h, ("at", "on", "against", "toward"))):
+        return False  # "fired a missile into the sea at a ship": aimed at something
+    return any(p.lemma_.lower() in _SEA for h in holders for _, p in prep_objects(h, ("into",)))
 
 
 def solo_exercises(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:

@@ -1,0 +1,116 @@
+"""The country of an actor named only by its role ("the police", "rioters", "a teenager") when
+neither the phrase nor the event's place gives one (#11): the text often gave it before.
+
+`known_country` runs after the place rules (`rules_places.descriptor_country`), so a place of
+the event itself always wins; it reads, in order,
+
+1. an earlier mention of the same role noun with its country ("Kenyan police fired tear gas ...
+   The police also arrested ...": the police are Kenya's), from the nlp stage's actor spans or
+   from a role noun an earlier event already placed;
+2. for an event whose parties are all such role nouns, the one country of the other events of
+   the same sentence ("Rioters torched cars in Lyon after police shot dead a teenager": the
+   police are France's, as the rioters placed in Lyon are). Two countries in the sentence leave
+   it unresolved: a wrong country is worse than none;
+3. for a state's coercive or conceding measure (COERCE, CONCEDE), the state's own country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventline.events.args import SPAN_KEY
+from eventline.events.candidate import EventCandidate
+from eventline.events.rules_base import RuleContext
+from eventline.model import ActorRef
+
+_DESC = "desc:"
+
+
+def _vague(ref: ActorRef) -> bool:
+    return ref.id.startswith(_DESC) and ref.country is None
+
+
+def _noun(ref: ActorRef) -> str:
+    """The role noun of a descriptor id (`desc:<country>:<sector>:<noun>`)."""
+    return ref.id.rsplit(":", 1)[-1]
+
+
+def _placed(ref: ActorRef, country: str) -> ActorRef:
+    ident = f"{_DESC}{country}:{ref.sector or '-'}:{_noun(ref)}"
+    return ref.model_copy(update={"country": country, "id": ident})
+
+
+def _earlier_mentions(cands: list[EventCandidate], ctx: RuleContext) -> list[tuple[int, str, str]]:
+    """(token index, role noun, country) of every role noun the text gave a country: actor
+    spans headed by a role noun ("Kenyan police") and descriptors events already placed."""
+    found: list[tuple[int, str, str]] = []
+    for span in ctx.doc.spans.get(SPAN_KEY, ()):
+        ref = span._.actor if Span.has_extension("actor") else None
+        if isinstance(ref, ActorRef) and ref.country and ref.sector:
+            found.append((span.start, span.root.lemma_.lower(), ref.country))
+    for c in cands:
+        for ref in (*c.actor, *c.recipient):
+            if ref.id.startswith(_DESC) and ref.country:
+                found.append((c.trigger.i, _noun(ref), ref.country))
+    return found
+
+
+def _sentence_country(c: EventCandidate, cands: list[EventCandidate]) -> str | None:
+    """The one country of the other events of `c`'s sentence, for an event whose parties are
+    all role nouns of no country: an event with a placed party of its own says who it is
+    between ("US helicopters ferried food to survivors": the survivors are not American)."""
+    if any(not _vague(r) for r in (*c.actor, *c.recipient)):
+        return None
+    sent = c.trigger.sent
+    countries = {
+        ref.country
+        for other in cands
+        if other is not c and other.trigger.sent == sent
+        for ref in (*other.actor, *other.recipient)
+        if ref.country
+    }
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+_DOMESTIC_TYPES = frozenset({"COERCE", "CONCEDE"})
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+
+
+def _domestic_country(c: EventCandidate) -> str | None:
+    """ "The president pardoned 15 people", "the police detained a man": a state's coercive
+    or conceding measure on people it names by no country is on its own population."""
+    if c.type not in _DOMESTIC_TYPES or not c.actor:
+        return None
+    countries = {a.country for a in c.actor}
+    if len(countries) != 1 or None in countries:
+        return None
+    if not all(a.sector in _STATE_SECTORS or a.id.startswith("kb:") for a in c.actor):
+        return None
+    return next(iter(countries))
+
+
+def _earlier_country(trigger: Token, noun: str, mentions: list[tuple[int, str, str]]) -> str | None:
+    countries = {country for i, lemma, country in mentions if i < trigger.i and lemma == noun}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def known_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """Place a role-noun party of no country by an earlier mention of the same noun, else by
+    the one country of its sentence's other parties (see the module docstring)."""
+    if not any(_vague(r) for c in cands for r in (*c.actor, *c.recipient)):
+        return cands
+    mentions = _earlier_mentions(cands, ctx)
+    for c in cands:
+        if not any(_vague(r) for r in (*c.actor, *c.recipient)):
+            continue
+        shared = _sentence_country(c, cands) or _domestic_country(c)
+
+        def place(ref: ActorRef, c: EventCandidate = c, shared: str | None = shared) -> ActorRef:
+            if not _vague(ref):
+                return ref
+            country = _earlier_country(c.trigger, _noun(ref), mentions) or shared
+            return _placed(ref, country) if country else ref
+
+        c.actor = tuple(place(r) for r in c.actor)
+        c.recipient = tuple(place(r) for r in c.recipient)
+    return cands
