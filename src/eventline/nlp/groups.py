@@ -32,6 +32,7 @@ from eventline.nlp.descriptors import head_sector
 from eventline.nlp.extensions import actor_table, ref_of
 from eventline.nlp.kb import Title, _validate, packaged_kb, resource_path
 from eventline.nlp.lexicon import RoleMatch
+from eventline.nlp.places import resolve_place
 
 LABEL = "GROUP"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -431,10 +432,19 @@ def _other_country(tok: Token, spans: list[Span], country: str) -> bool:
     sent = tok.sent
     for span in spans:
         if sent.start <= span.start < sent.end:
-            found = (span._.actor_ref or {}).get("country")
+            found = (span._.actor_ref or {}).get("country") or _place_country(span)
             if found and found != country:
                 return True
     return any(e.label_ == "GPE" and not _covered(e, spans) for e in sent.ents)
+
+
+def _place_country(span: Span) -> str | None:
+    """The country of a place name the NER took for a person or an organisation, when it is
+    the object of a preposition ("marched through central Lyon": Lyon read as PERSON)."""
+    if span.root.dep_ != "pobj" or span.label_ not in ("PERSON", "ORG"):
+        return None
+    place = resolve_place(span.text)
+    return place.country if place is not None else None
 
 
 def _covered(ent: Span, spans: list[Span]) -> bool:
