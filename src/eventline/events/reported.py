@@ -34,9 +34,10 @@ def _complement(verb: Token) -> Span | None:
     tokens = sorted(
         (t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)), key=lambda t: t.i
     )
-    tokens += _split_rest(comp, comps)
+    tokens += _split_rest(comp, comps) + _dangling_rest(verb, comp)
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
     tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
+    tokens = _without_own_attribution(_without_coordinated_act(comp, tokens))
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and tokens[0].is_punct and tokens[0].text not in _MARKS:
@@ -51,6 +52,61 @@ def _split_rest(comp: Token, comps: list[Token]) -> list[Token]:
     end = max(t.i for t in comp.subtree)
     rest = [c for c in comps if c.i > comp.i and min(t.i for t in c.subtree) == end + 1]
     return sorted(rest[0].subtree, key=lambda t: t.i) if rest else []
+
+
+_SUBORDINATORS = frozenset(
+    {"since", "because", "if", "although", "though", "while", "when", "unless", "once", "as"}
+)
+
+
+def _dangling_rest(verb: Token, comp: Token) -> list[Token]:
+    """ "said that the drop is worrying since without that support, traders may fear ...":
+    the parse may end the clause on a subordinator left without its verb and make the rest
+    of the sentence, after a comma, the head the reporting verb hangs on. That rest is the
+    subordinate clause's main clause, still what was said."""
+    doc, end = verb.doc, comp.right_edge.i
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i <= end + 1 or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if doc[end + 1].text != "," or verb.i > comp.i or head.left_edge.i > verb.i:
+        return []
+    openers = [t for t in comp.subtree if t.i > comp.i and t.lower_ in _SUBORDINATORS]
+    if not openers or any(t.pos_ in ("VERB", "AUX") for t in openers[-1].subtree):
+        return []
+    return list(doc[end + 1 : head.right_edge.i + 1])
+
+
+def _without_coordinated_act(comp: Token, tokens: list[Token]) -> list[Token]:
+    """ "saying that the board “was asleep” and called for it to resign": a verb of speech,
+    naming or accusing coordinated with the reported clause without a subject of its own is
+    the speaker's next act, not more of what was said."""
+    cues = quote_cues()
+    acts = lexicon().cue("speech_verbs") | cues["reporting_verbs"] | cues["naming_verbs"]
+    acts |= cues["accusing_verbs"]
+    for conj in children(comp, "conj"):
+        if conj.i < comp.i or conj.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        if conj.lemma_.lower() not in acts or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children
+        ):
+            continue
+        joins = [c.i for c in children(comp, "cc") if c.i < conj.i]
+        start = min([conj.left_edge.i, *joins])
+        return [t for t in tokens if t.i < start]
+    return tokens
+
+
+def _without_own_attribution(tokens: list[Token]) -> list[Token]:
+    """ "rose to 444,000, which, according to the Times, is near a record": a relative clause
+    carrying an attribution of its own is another source's statement."""
+    for tok in tokens:
+        if tok.dep_ != "relcl" or tok.left_edge.i == 0:
+            continue
+        if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in tok.subtree):
+            start = tok.left_edge.i
+            start -= tok.doc[start - 1].text == ","
+            return [t for t in tokens if t.i < start]
+    return tokens
 
 
 # verbs whose object is the one addressed, not what was said ("told reporters")

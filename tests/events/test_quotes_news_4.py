@@ -1,0 +1,50 @@
+"""Frames of real news reporting met on the MEANTIME dev halves (issue #11 item 5): where a
+reported clause ends, and "according to" inside a relative clause; on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Parse, quotes
+
+
+def _said(parse: Parse, text: str) -> list[tuple[str | None, str, bool]]:
+    return [(q.speaker_text, q.text, q.direct) for q in quotes(parse, text)]
+
+
+@pytest.mark.slow
+def test_a_speech_verb_coordinated_after_the_clause_is_the_speakers_next_act(
+    parse: Parse,
+) -> None:
+    text = (
+        "On Monday, Harris went on a rant on the radio, saying that the board was asleep "
+        "and called for them to resign at once."
+    )
+    assert [t for _, t, _ in _said(parse, text)] == ["the board was asleep"]
+
+
+@pytest.mark.slow
+def test_a_clause_cut_after_a_bare_subordinator_goes_on_past_the_comma(parse: Parse) -> None:
+    text = (
+        "Ruth Kim, an analyst at Fox Bank, said that the index drop is troubling since "
+        "without that floor, traders may fear that prices can slide further."
+    )
+    said = [t for _, t, _ in _said(parse, text)]
+    assert said == [
+        "the index drop is troubling since without that floor, traders may fear that prices "
+        "can slide further"
+    ]
+
+
+@pytest.mark.slow
+def test_according_to_inside_a_relative_clause_sources_that_clause(parse: Parse) -> None:
+    text = (
+        "According to the agency, the number of claims rose 2,000 to 91,000, which, "
+        "according to the Times, is near a record high."
+    )
+    said = sorted((w, t) for w, t, _ in _said(parse, text))
+    assert said == [
+        ("Times", "is near a record high"),
+        ("agency", "the number of claims rose 2,000 to 91,000"),
+    ]
