@@ -48,3 +48,16 @@ def test_according_to_inside_a_relative_clause_sources_that_clause(parse: Parse)
         ("Times", "is near a record high"),
         ("agency", "the number of claims rose 2,000 to 91,000"),
     ]
+
+
+@pytest.mark.slow
+def test_a_second_that_clause_after_a_nested_statement_is_the_outer_speakers(
+    parse: Parse,
+) -> None:
+    text = (
+        "Ruiz said the ministry had told him that it had no wish to run the firm and that he "
+        "expected that still to be his task."
+    )
+    said = {w: t for w, t, _ in _said(parse, text)}
+    assert said["ministry"] == "it had no wish to run the firm"
+    assert said["Ruiz"].endswith("and that he expected that still to be his task")

@@ -38,6 +38,7 @@ def _complement(verb: Token) -> Span | None:
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
     tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
     tokens = _without_own_attribution(_without_coordinated_act(comp, tokens))
+    tokens = _without_outer_sequel(verb, comp, tokens)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and tokens[0].is_punct and tokens[0].text not in _MARKS:
@@ -94,6 +95,26 @@ def _without_coordinated_act(comp: Token, tokens: list[Token]) -> list[Token]:
         start = min([conj.left_edge.i, *joins])
         return [t for t in tokens if t.i < start]
     return tokens
+
+
+def _without_outer_sequel(verb: Token, comp: Token, tokens: list[Token]) -> list[Token]:
+    """ "said the ministry had told him that it had no wish to run the firm and that he
+    expected ...": in a statement reported inside another, a second "that" clause coordinated
+    with the inner one goes on with the outer speaker's words."""
+    if verb.dep_ != "ccomp" or not _is_speech(verb.head):
+        return tokens
+    for conj in (t for t in comp.subtree if t.dep_ == "conj" and t.i > comp.i):
+        that = [c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if that and that[0].i == conj.left_edge.i:  # the parse may hang it on a lower verb
+            joins = [c.i for c in children(conj.head, "cc") if c.i < that[0].i]
+            start = min([that[0].i, *joins])
+            return [t for t in tokens if t.i < start]
+    return tokens
+
+
+def _is_speech(tok: Token) -> bool:
+    speech = lexicon().cue("speech_verbs") | quote_cues()["reporting_verbs"]
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in speech
 
 
 def _without_own_attribution(tokens: list[Token]) -> list[Token]:
