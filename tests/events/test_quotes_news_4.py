@@ -61,3 +61,16 @@ def test_a_second_that_clause_after_a_nested_statement_is_the_outer_speakers(
     said = {w: t for w, t, _ in _said(parse, text)}
     assert said["ministry"] == "it had no wish to run the firm"
     assert said["Ruiz"].endswith("and that he expected that still to be his task")
+
+
+@pytest.mark.slow
+def test_a_clause_opening_on_an_inverted_condition_goes_on_to_its_main_clause(
+    parse: Parse,
+) -> None:
+    text = (
+        "However, Lee went on to say that should a supplier be willing to pay the fee itself, "
+        "he did not object to the deal."
+    )
+    assert [t for _, t, _ in _said(parse, text)] == [
+        "should a supplier be willing to pay the fee itself, he did not object to the deal"
+    ]

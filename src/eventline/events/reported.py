@@ -43,6 +43,9 @@ def _complement(verb: Token) -> Span | None:
         tokens.pop()
     while tokens and tokens[0].is_punct and tokens[0].text not in _MARKS:
         tokens.pop(0)  # 'saying that, "..."': the comma is no part of what was said
+    opening = tokens[0] if len(tokens) > 1 else None
+    if opening is not None and opening.lower_ == "that" and opening.dep_ == "nsubj":
+        tokens = tokens[1:] if _inverted_condition(comp) else tokens  # a misparsed "that"
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 
@@ -66,15 +69,30 @@ def _dangling_rest(verb: Token, comp: Token) -> list[Token]:
     of the sentence, after a comma, the head the reporting verb hangs on. That rest is the
     subordinate clause's main clause, still what was said."""
     doc, end = verb.doc, comp.right_edge.i
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.i <= end + 1 or head.pos_ not in ("VERB", "AUX"):
+    node = verb
+    while node.dep_ == "xcomp" and node.head != node:
+        node = node.head  # "went on to say that ..."
+    head = node.head
+    if node.dep_ != "ccomp" or head.i <= end + 1 or head.pos_ not in ("VERB", "AUX"):
         return []
-    if doc[end + 1].text != "," or verb.i > comp.i or head.left_edge.i > verb.i:
+    if doc[end + 1].text != "," or verb.i > comp.i or head.left_edge.i > node.left_edge.i:
         return []
+    if _inverted_condition(comp):  # "said that should a buyer pay the fee, he would agree"
+        return list(doc[end + 1 : head.right_edge.i + 1])
     openers = [t for t in comp.subtree if t.i > comp.i and t.lower_ in _SUBORDINATORS]
     if not openers or any(t.pos_ in ("VERB", "AUX") for t in openers[-1].subtree):
         return []
     return list(doc[end + 1 : head.right_edge.i + 1])
+
+
+def _inverted_condition(comp: Token) -> bool:
+    """ "should a buyer pay the fee", "had the talks failed": a condition opened by its
+    auxiliary before the subject, which needs a main clause after it."""
+    auxes = [c for c in comp.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")]
+    subjects = [c.i for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        bool(auxes) and auxes[0].i <= comp.left_edge.i + 1 and any(i > auxes[0].i for i in subjects)
+    )
 
 
 def _without_coordinated_act(comp: Token, tokens: list[Token]) -> list[Token]:
