@@ -74,3 +74,13 @@ def test_a_clause_opening_on_an_inverted_condition_goes_on_to_its_main_clause(
     assert [t for _, t, _ in _said(parse, text)] == [
         "should a supplier be willing to pay the fee itself, he did not object to the deal"
     ]
+
+
+@pytest.mark.slow
+def test_a_surname_misspelt_with_a_final_s_is_the_person_named_before(parse: Parse) -> None:
+    text = (
+        "Marek Novak, the province's minister of trade, hopes the union will back the plan. "
+        '"The sector will be smaller, but it will be viable," said Novaks.'
+    )
+    found = quotes(parse, text)
+    assert [q.speaker.name if q.speaker else None for q in found] == ["Marek Novak"]

@@ -253,6 +253,9 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     own = actors.refs(tok)
     if not own and (author := _author(tok, actors)) is not None:
         return (author,)
+    alone = not own or (len(own) == 1 and own[0].name.lower() == tok.lower_)
+    if alone and (person := _surname_with_an_s(tok, actors)) is not None:
+        return (person,)
     if (body := spoken_for(tok)) is not None and not own:
         named = actors.refs(body)
         if not named and (org := body_speaker(body, actors)) is not None:
@@ -269,6 +272,18 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
         return (person,)
     return own
+
+
+def _surname_with_an_s(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "said Clements" after "Tony Clement": a lone surname the actor index does not know,
+    spelt with an extra final "s", is the person last named before with that surname."""
+    if tok.pos_ != "PROPN" or not tok.lower_.endswith("s") or len(tok) < 5:
+        return None
+    if any(c.dep_ in ("compound", "flat") for c in tok.children):
+        return None
+    stem = tok.lower_[:-1]
+    before = [ref for i, ref in actors.persons if i < tok.i and len(ref.name.split()) > 1]
+    return next((r for r in reversed(before) if r.name.split()[-1].lower() == stem), None)
 
 
 def _same_gender(
