@@ -84,3 +84,16 @@ def test_a_surname_misspelt_with_a_final_s_is_the_person_named_before(parse: Par
     )
     found = quotes(parse, text)
     assert [q.speaker.name if q.speaker else None for q in found] == ["Marek Novak"]
+
+
+@pytest.mark.slow
+def test_pointing_to_something_as_being_a_cause_reports_it(parse: Parse) -> None:
+    text = (
+        "Ann Roe, head of research at Fabrik, points to falling steel prices having a strong "
+        "effect on the margins of the group as being the main reason for the cuts."
+    )
+    assert [t for _, t, _ in _said(parse, text)] == [
+        "falling steel prices having a strong effect on the margins of the group as being the "
+        "main reason for the cuts"
+    ]
+    assert _said(parse, "Analysts point to the rise in bond prices and the cuts.") == []

@@ -32,6 +32,7 @@ from eventline.events.reported import (
     _complement,
     _mostly_quoted,
     _parenthetical,
+    _pointed_cause,
     _question,
     claim_noun,
     issued_clause,
@@ -173,9 +174,12 @@ def _claim_holder(comp: Span, verb: Token) -> Token | None:
 
 
 def _pointing(verb: Token) -> bool:
-    """ "points to the rise in bond prices": "point" reports speech only as "point out"."""
-    return verb.lemma_.lower() == "point" and not any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    """ "points to the rise in bond prices": "point" reports speech only as "point out", or
+    as "points to X as being Y" (what the speaker says X is)."""
+    return (
+        verb.lemma_.lower() == "point"
+        and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        and _pointed_cause(verb) is None
     )
 
 

@@ -29,7 +29,7 @@ def _complement(verb: Token) -> Span | None:
     comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
     comp = comp if comp is not None else _that_clause(verb)
     if comp is None:
-        return _against(verb) or _charge(verb)
+        return _against(verb) or _charge(verb) or _pointed_cause(verb)
     # sorted: a non-projective parse yields a subtree out of text order
     tokens = sorted(
         (t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)), key=lambda t: t.i
@@ -230,6 +230,23 @@ def _against(verb: Token) -> Span | None:
     if against is None or verb.lemma_ not in ("warn", "caution"):
         return None
     return verb.doc[against.left_edge.i : against.right_edge.i + 1]
+
+
+def _pointed_cause(verb: Token) -> Span | None:
+    """ "points to rising prices as being the cause of the cuts": what is pointed to, with
+    what the speaker says it is."""
+    if verb.lemma_.lower() != "point":
+        return None
+    to = next((c for c in children(verb, "prep") if c.lower_ == "to" and c.i > verb.i), None)
+    obj = first(to, "pobj") if to is not None else None
+    if obj is None:
+        return None
+    inside = {t.i for t in verb.subtree}
+    for tok in verb.doc[obj.i + 1 : verb.sent.end]:
+        being = tok.nbor() if tok.i + 1 < verb.sent.end else None
+        if tok.lower_ == "as" and tok.i in inside and being is not None and being.lower_ == "being":
+            return verb.doc[obj.left_edge.i : tok.right_edge.i + 1]
+    return None
 
 
 def _that_clause(verb: Token) -> Token | None:
