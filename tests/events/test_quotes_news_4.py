@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import Parse, quotes
+from tests.events.conftest import Parse, quotes, speaker
 
 
 def _said(parse: Parse, text: str) -> list[tuple[str | None, str, bool]]:
@@ -97,3 +97,12 @@ def test_pointing_to_something_as_being_a_cause_reports_it(parse: Parse) -> None
         "main reason for the cuts"
     ]
     assert _said(parse, "Analysts point to the rise in bond prices and the cuts.") == []
+
+
+@pytest.mark.slow
+def test_a_relative_clause_between_subject_and_verb_keeps_the_subject(parse: Parse) -> None:
+    text = (
+        "A statement on Germany's website, the front page of which currently shows a grey "
+        'photograph, states: "We have lost a founder and a friend. We will miss her deeply."'
+    )
+    assert [speaker(q) for q in quotes(parse, text)] == ["Germany"]

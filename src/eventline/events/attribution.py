@@ -104,6 +104,20 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
 Spans = Intervals
 
 
+def _across_relative(verb: Token) -> Token | None:
+    """ "A statement on the website, the front page of which shows ..., states: ...": the
+    parse may take the relative clause between subject and verb for a clause the verb reports,
+    with the verb's subject as its first of two subjects."""
+    for comp in children(verb, "ccomp"):
+        subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if comp.i > verb.i or len(subjects) < 2:
+            continue
+        relative = any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[1].subtree)
+        if relative and verb.doc[subjects[1].left_edge.i - 1].text == ",":
+            return subjects[0]
+    return None
+
+
 def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     """The subject of a reporting verb: its own (a dateline passed over; of two, the person
     or else the one next to the verb: "USAF's chief of staff General Ann Roe stated"), the
@@ -122,7 +136,7 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         persons = [c for c in subjects if _names_person(c, actors)]
         subj = (persons or subjects)[-1]
     elif not subjects:
-        subj = _quoted_as_saying(verb) or _described_speaker(verb) or subj
+        subj = _quoted_as_saying(verb) or _described_speaker(verb) or _across_relative(verb) or subj
     subj = subj if subj is not None else subject(verb)[0]
     if subj is None:
         before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
