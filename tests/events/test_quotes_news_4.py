@@ -106,3 +106,20 @@ def test_a_relative_clause_between_subject_and_verb_keeps_the_subject(parse: Par
         'photograph, states: "We have lost a founder and a friend. We will miss her deeply."'
     )
     assert [speaker(q) for q in quotes(parse, text)] == ["Germany"]
+
+
+def test_a_verbless_piece_cut_off_after_an_abbreviation_opens_the_next_sentence() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventline.events.indirect import _cut_lead
+
+    words = ["The", "head", "of", "Fabrik", "Inc.", "Anna", "Berg", "has", "died", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, 5)
+        tok.pos_ = "VERB" if tok.text == "died" else "NOUN"
+    second = list(doc.sents)[1]
+    assert [t.text for t in _cut_lead(second)] == ["The", "head", "of", "Fabrik", "Inc."]
+    doc[1].pos_ = "VERB"  # a piece with a verb of its own is a sentence
+    assert _cut_lead(list(doc.sents)[1]) == []

@@ -257,6 +257,21 @@ def _source_span(opener: Token, span: tuple[int, int], sent: Span) -> tuple[int,
     return a, b
 
 
+def _cut_lead(sent: Span) -> list[Token]:
+    """ "The co-founder of Fabrik Inc. Anna Berg has died": the splitter may end a sentence at
+    an abbreviation ("Inc.") mid-line; a piece so cut off with no verb opens this sentence."""
+    doc = sent.doc
+    if sent.start == 0 or "\n" in doc[sent.start - 1].whitespace_:
+        return []
+    last = doc[sent.start - 1]
+    before = doc[last.i].sent
+    if len(last.text) < 3 or not last.text.endswith(".") or not last.text[0].isupper():
+        return []
+    if any(t.pos_ in ("VERB", "AUX") or "\n" in t.whitespace_ for t in before):
+        return []
+    return list(before)
+
+
 def _according_rest(
     sent: Span,
     opener: Token,
@@ -281,6 +296,7 @@ def _according_rest(
     named = [t for t in sent if a <= t.idx < b]
     apposed = {s.i for t in named for c in t.children if c.dep_ == "appos" for s in c.subtree}
     left = [t for t in sent if not t.is_punct and t.i < opener.i]
+    left = [t for t in _cut_lead(sent) if not t.is_punct] + left
     right = [t for t in sent if not t.is_punct and t.idx >= b and t.i not in apposed]
     sourced = [r for o in openers if o != opener and (r := _relative_clause(o)) is not None]
     if sourced:  # "X, which, according to Y, ...": Y's part is no part of this statement
