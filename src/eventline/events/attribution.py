@@ -104,6 +104,20 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
 Spans = Intervals
 
 
+def _across_relative(verb: Token) -> Token | None:
+    """ "A statement on the website, the front page of which shows ..., states: ...": the
+    parse may take the relative clause between subject and verb for a clause the verb reports,
+    with the verb's subject as its first of two subjects."""
+    for comp in children(verb, "ccomp"):
+        subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if comp.i > verb.i or len(subjects) < 2:
+            continue
+        relative = any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[1].subtree)
+        if relative and verb.doc[subjects[1].left_edge.i - 1].text == ",":
+            return subjects[0]
+    return None
+
+
 def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     """The subject of a reporting verb: its own (a dateline passed over; of two, the person
     or else the one next to the verb: "USAF's chief of staff General Ann Roe stated"), the
@@ -122,7 +136,7 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         persons = [c for c in subjects if _names_person(c, actors)]
         subj = (persons or subjects)[-1]
     elif not subjects:
-        subj = _quoted_as_saying(verb) or _described_speaker(verb) or subj
+        subj = _quoted_as_saying(verb) or _described_speaker(verb) or _across_relative(verb) or subj
     subj = subj if subj is not None else subject(verb)[0]
     if subj is None:
         before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct][-1:]
@@ -253,6 +267,9 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     own = actors.refs(tok)
     if not own and (author := _author(tok, actors)) is not None:
         return (author,)
+    alone = not own or (len(own) == 1 and own[0].name.lower() == tok.lower_)
+    if alone and (person := _surname_with_an_s(tok, actors)) is not None:
+        return (person,)
     if (body := spoken_for(tok)) is not None and not own:
         named = actors.refs(body)
         if not named and (org := body_speaker(body, actors)) is not None:
@@ -269,6 +286,18 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
         return (person,)
     return own
+
+
+def _surname_with_an_s(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "said Clements" after "Tony Clement": a lone surname the actor index does not know,
+    spelt with an extra final "s", is the person last named before with that surname."""
+    if tok.pos_ != "PROPN" or not tok.lower_.endswith("s") or len(tok) < 5:
+        return None
+    if any(c.dep_ in ("compound", "flat") for c in tok.children):
+        return None
+    stem = tok.lower_[:-1]
+    before = [ref for i, ref in actors.persons if i < tok.i and len(ref.name.split()) > 1]
+    return next((r for r in reversed(before) if r.name.split()[-1].lower() == stem), None)
 
 
 def _same_gender(

@@ -32,6 +32,7 @@ from eventline.events.reported import (
     _complement,
     _mostly_quoted,
     _parenthetical,
+    _pointed_cause,
     _question,
     claim_noun,
     issued_clause,
@@ -173,9 +174,12 @@ def _claim_holder(comp: Span, verb: Token) -> Token | None:
 
 
 def _pointing(verb: Token) -> bool:
-    """ "points to the rise in bond prices": "point" reports speech only as "point out"."""
-    return verb.lemma_.lower() == "point" and not any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    """ "points to the rise in bond prices": "point" reports speech only as "point out", or
+    as "points to X as being Y" (what the speaker says X is)."""
+    return (
+        verb.lemma_.lower() == "point"
+        and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        and _pointed_cause(verb) is None
     )
 
 
@@ -197,6 +201,21 @@ def _nested(verb: Token, speech: frozenset[str]) -> bool:
     return own and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
 
 
+def _relative_clause(opener: Token) -> Token | None:
+    """The relative clause an "according to X" sits in, if any."""
+    node = opener
+    while node.head != node:
+        node = node.head
+        if node.dep_ == "relcl":
+            return node
+    return None
+
+
+def _phrase(opener: Token) -> set[int]:
+    """The "according to X" phrase's tokens."""
+    return {t.i for t in opener.subtree}
+
+
 def _according_to_quotes(
     doc: Doc,
     article_id: str,
@@ -215,45 +234,108 @@ def _according_to_quotes(
     clauses = sorted((q.start, q.end) for q in reported)
     found = []
     for sent in doc.sents:
-        who = according_to(list(sent), actors)
-        if who is None or who.speaker_span is None:
-            continue
-        opener = next(t for t in sent if t.lower_ == "according")
-        if any(a <= opener.idx < b for a, b in clauses):
-            continue
-        source = first(opener.nbor(), "pobj")  # the whole source phrase: "company statistics"
-        a, b = who.speaker_span
-        if source is not None and source.right_edge.i < sent.end:
-            b = max(b, source.right_edge.idx + len(source.right_edge))
-        # the statement is the sentence on one side of "according to X": "Y, according to X"
-        # or "According to X, Y" (the side with more words)
-        # ("..., according to Halvorsen Research, a data firm": the firm is no statement)
-        named = [t for t in sent if a <= t.idx < b]
-        apposed = {s.i for t in named for c in t.children if c.dep_ == "appos" for s in c.subtree}
-        left = [t for t in sent if not t.is_punct and t.i < opener.i]
-        right = [t for t in sent if not t.is_punct and t.idx >= b and t.i not in apposed]
-        rest = max(left, right, key=len)
-        if rest is left:
-            inner = [(a, b) for a, b in clauses if left and left[0].idx <= a and b <= opener.idx]
-            rest = [t for t in left if inner and inner[-1][0] <= t.idx < inner[-1][1]] or rest
-        if len(rest) < 4 or quoted.covers(rest[0].idx):
-            continue
-        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        others = [q for q in reported if start < q.start and q.end <= end]
-        if any(q.speaker is None or q.speaker != who.speaker for q in others):
-            continue
-        found.append(
-            Quote(
-                id=content_id("quo", article_id, start, end),
-                article=article_id,
-                speaker=who.speaker,
-                speaker_text=who.speaker_text,
-                text=doc.text[start:end],
-                direct=False,
-                start=start,
-                end=end,
-                speaker_start=a,
-                speaker_end=b,
-            )
-        )
+        openers = [t for t in sent if t.lower_ == "according" and t.i + 1 < sent.end]
+        for opener in (t for t in openers if t.nbor().lower_ == "to"):
+            who = according_to(list(doc[opener.i : sent.end]), actors)
+            if who is None or who.speaker_span is None:
+                continue
+            if any(a <= opener.idx < b for a, b in clauses):
+                continue
+            span = _source_span(opener, who.speaker_span, sent)
+            rest = _according_rest(sent, opener, span, clauses, openers)
+            quote = _according_quote(doc, article_id, who, span, rest, quoted, reported)
+            found += [quote] if quote is not None else []
     return found
+
+
+def _source_span(opener: Token, span: tuple[int, int], sent: Span) -> tuple[int, int]:
+    """Where the source is named: the whole source phrase ("company statistics")."""
+    source = first(opener.nbor(), "pobj")
+    a, b = span
+    if source is not None and source.right_edge.i < sent.end:
+        b = max(b, source.right_edge.idx + len(source.right_edge))
+    return a, b
+
+
+def _cut_lead(sent: Span) -> list[Token]:
+    """ "The co-founder of Fabrik Inc. Anna Berg has died": the splitter may end a sentence at
+    an abbreviation ("Inc.") mid-line; a piece so cut off with no verb opens this sentence."""
+    doc = sent.doc
+    if sent.start == 0 or "\n" in doc[sent.start - 1].whitespace_:
+        return []
+    last = doc[sent.start - 1]
+    before = doc[last.i].sent
+    if len(last.text) < 3 or not last.text.endswith(".") or not last.text[0].isupper():
+        return []
+    if any(t.pos_ in ("VERB", "AUX") or "\n" in t.whitespace_ for t in before):
+        return []
+    return list(before)
+
+
+def _according_rest(
+    sent: Span,
+    opener: Token,
+    span: tuple[int, int],
+    clauses: list[tuple[int, int]],
+    openers: list[Token],
+) -> list[Token]:
+    """What "according to X" sources: the sentence on one side of it, the relative clause it
+    sits in ("rose to 444,000, which, according to X, is near a record"), less a relative
+    clause sourced by another "according to"."""
+    a, b = span
+    relative = _relative_clause(opener)
+    if relative is not None:
+        words = [t for t in relative.subtree if not t.is_punct]
+        phrase = _phrase(opener)
+        before = [t for t in words if t.i < opener.i]
+        after = [t for t in words if t.i > opener.i and t.i not in phrase]
+        return max(before, after, key=len)
+    # the statement is the sentence on one side of "according to X": "Y, according to X"
+    # or "According to X, Y" (the side with more words)
+    # ("..., according to Halvorsen Research, a data firm": the firm is no statement)
+    named = [t for t in sent if a <= t.idx < b]
+    apposed = {s.i for t in named for c in t.children if c.dep_ == "appos" for s in c.subtree}
+    left = [t for t in sent if not t.is_punct and t.i < opener.i]
+    left = [t for t in _cut_lead(sent) if not t.is_punct] + left
+    right = [t for t in sent if not t.is_punct and t.idx >= b and t.i not in apposed]
+    sourced = [r for o in openers if o != opener and (r := _relative_clause(o)) is not None]
+    if sourced:  # "X, which, according to Y, ...": Y's part is no part of this statement
+        cut = min(r.left_edge.i for r in sourced)
+        right = [t for t in right if t.i < cut] if cut > opener.i else right
+    rest = max(left, right, key=len)
+    if rest is left:
+        inner = [(a, b) for a, b in clauses if left and left[0].idx <= a and b <= opener.idx]
+        rest = [t for t in left if inner and inner[-1][0] <= t.idx < inner[-1][1]] or rest
+    return rest
+
+
+def _according_quote(
+    doc: Doc,
+    article_id: str,
+    who: Attribution,
+    span: tuple[int, int],
+    rest: list[Token],
+    quoted: Intervals,
+    reported: list[Quote],
+) -> Quote | None:
+    """The statement `rest` sourced by "according to" `who`, unless too short, a direct quote,
+    or holding another speaker's statement."""
+    if len(rest) < 4 or quoted.covers(rest[0].idx):
+        return None
+    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    others = [q for q in reported if start < q.start and q.end <= end]
+    if any(q.speaker is None or q.speaker != who.speaker for q in others):
+        return None
+    a, b = span
+    return Quote(
+        id=content_id("quo", article_id, start, end),
+        article=article_id,
+        speaker=who.speaker,
+        speaker_text=who.speaker_text,
+        text=doc.text[start:end],
+        direct=False,
+        start=start,
+        end=end,
+        speaker_start=a,
+        speaker_end=b,
+    )

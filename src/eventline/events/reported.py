@@ -29,18 +29,23 @@ def _complement(verb: Token) -> Span | None:
     comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
     comp = comp if comp is not None else _that_clause(verb)
     if comp is None:
-        return _against(verb) or _charge(verb)
+        return _against(verb) or _charge(verb) or _pointed_cause(verb)
     # sorted: a non-projective parse yields a subtree out of text order
     tokens = sorted(
         (t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)), key=lambda t: t.i
     )
-    tokens += _split_rest(comp, comps)
+    tokens += _split_rest(comp, comps) + _dangling_rest(verb, comp)
     tokens = _without_trailing_participle(comp, tokens) + _stray_apposition(verb, comp)
     tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
+    tokens = _without_own_attribution(_without_coordinated_act(comp, tokens))
+    tokens = _without_outer_sequel(verb, comp, tokens)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and tokens[0].is_punct and tokens[0].text not in _MARKS:
         tokens.pop(0)  # 'saying that, "..."': the comma is no part of what was said
+    opening = tokens[0] if len(tokens) > 1 else None
+    if opening is not None and opening.lower_ == "that" and opening.dep_ == "nsubj":
+        tokens = tokens[1:] if _inverted_condition(comp) else tokens  # a misparsed "that"
     return verb.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 
@@ -51,6 +56,96 @@ def _split_rest(comp: Token, comps: list[Token]) -> list[Token]:
     end = max(t.i for t in comp.subtree)
     rest = [c for c in comps if c.i > comp.i and min(t.i for t in c.subtree) == end + 1]
     return sorted(rest[0].subtree, key=lambda t: t.i) if rest else []
+
+
+_SUBORDINATORS = frozenset(
+    {"since", "because", "if", "although", "though", "while", "when", "unless", "once", "as"}
+)
+
+
+def _dangling_rest(verb: Token, comp: Token) -> list[Token]:
+    """ "said that the drop is worrying since without that support, traders may fear ...":
+    the parse may end the clause on a subordinator left without its verb and make the rest
+    of the sentence, after a comma, the head the reporting verb hangs on. That rest is the
+    subordinate clause's main clause, still what was said."""
+    doc, end = verb.doc, comp.right_edge.i
+    node = verb
+    while node.dep_ == "xcomp" and node.head != node:
+        node = node.head  # "went on to say that ..."
+    head = node.head
+    if node.dep_ != "ccomp" or head.i <= end + 1 or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if doc[end + 1].text != "," or verb.i > comp.i or head.left_edge.i > node.left_edge.i:
+        return []
+    if _inverted_condition(comp):  # "said that should a buyer pay the fee, he would agree"
+        return list(doc[end + 1 : head.right_edge.i + 1])
+    openers = [t for t in comp.subtree if t.i > comp.i and t.lower_ in _SUBORDINATORS]
+    if not openers or any(t.pos_ in ("VERB", "AUX") for t in openers[-1].subtree):
+        return []
+    return list(doc[end + 1 : head.right_edge.i + 1])
+
+
+def _inverted_condition(comp: Token) -> bool:
+    """ "should a buyer pay the fee", "had the talks failed": a condition opened by its
+    auxiliary before the subject, which needs a main clause after it."""
+    auxes = [c for c in comp.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")]
+    subjects = [c.i for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        bool(auxes) and auxes[0].i <= comp.left_edge.i + 1 and any(i > auxes[0].i for i in subjects)
+    )
+
+
+def _without_coordinated_act(comp: Token, tokens: list[Token]) -> list[Token]:
+    """ "saying that the board “was asleep” and called for it to resign": a verb of speech,
+    naming or accusing coordinated with the reported clause without a subject of its own is
+    the speaker's next act, not more of what was said."""
+    cues = quote_cues()
+    acts = lexicon().cue("speech_verbs") | cues["reporting_verbs"] | cues["naming_verbs"]
+    acts |= cues["accusing_verbs"]
+    for conj in children(comp, "conj"):
+        if conj.i < comp.i or conj.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        if conj.lemma_.lower() not in acts or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children
+        ):
+            continue
+        joins = [c.i for c in children(comp, "cc") if c.i < conj.i]
+        start = min([conj.left_edge.i, *joins])
+        return [t for t in tokens if t.i < start]
+    return tokens
+
+
+def _without_outer_sequel(verb: Token, comp: Token, tokens: list[Token]) -> list[Token]:
+    """ "said the ministry had told him that it had no wish to run the firm and that he
+    expected ...": in a statement reported inside another, a second "that" clause coordinated
+    with the inner one goes on with the outer speaker's words."""
+    if verb.dep_ != "ccomp" or not _is_speech(verb.head):
+        return tokens
+    for conj in (t for t in comp.subtree if t.dep_ == "conj" and t.i > comp.i):
+        that = [c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if that and that[0].i == conj.left_edge.i:  # the parse may hang it on a lower verb
+            joins = [c.i for c in children(conj.head, "cc") if c.i < that[0].i]
+            start = min([that[0].i, *joins])
+            return [t for t in tokens if t.i < start]
+    return tokens
+
+
+def _is_speech(tok: Token) -> bool:
+    speech = lexicon().cue("speech_verbs") | quote_cues()["reporting_verbs"]
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in speech
+
+
+def _without_own_attribution(tokens: list[Token]) -> list[Token]:
+    """ "rose to 444,000, which, according to the Times, is near a record": a relative clause
+    carrying an attribution of its own is another source's statement."""
+    for tok in tokens:
+        if tok.dep_ != "relcl" or tok.left_edge.i == 0:
+            continue
+        if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in tok.subtree):
+            start = tok.left_edge.i
+            start -= tok.doc[start - 1].text == ","
+            return [t for t in tokens if t.i < start]
+    return tokens
 
 
 # verbs whose object is the one addressed, not what was said ("told reporters")
@@ -135,6 +230,23 @@ def _against(verb: Token) -> Span | None:
     if against is None or verb.lemma_ not in ("warn", "caution"):
         return None
     return verb.doc[against.left_edge.i : against.right_edge.i + 1]
+
+
+def _pointed_cause(verb: Token) -> Span | None:
+    """ "points to rising prices as being the cause of the cuts": what is pointed to, with
+    what the speaker says it is."""
+    if verb.lemma_.lower() != "point":
+        return None
+    to = next((c for c in children(verb, "prep") if c.lower_ == "to" and c.i > verb.i), None)
+    obj = first(to, "pobj") if to is not None else None
+    if obj is None:
+        return None
+    inside = {t.i for t in verb.subtree}
+    for tok in verb.doc[obj.i + 1 : verb.sent.end]:
+        being = tok.nbor() if tok.i + 1 < verb.sent.end else None
+        if tok.lower_ == "as" and tok.i in inside and being is not None and being.lower_ == "being":
+            return verb.doc[obj.left_edge.i : tok.right_edge.i + 1]
+    return None
 
 
 def _that_clause(verb: Token) -> Token | None:
