@@ -123,6 +123,8 @@ class ActorMatcher:
             return False
         if form.kind == "adjective" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
             return False  # "ethnic Albanians in Serbia": a people, not the state
+        if form.kind == "adjective" and _stance_prefix(doc, span.start):
+            return False  # "pro-Palestinian students": whom they back, not their country
         if _currency_prefix(doc, span):
             return False  # "US$ 2.6 billion", "HK $5": a currency, not the state
         if form.actor.type == "country":
@@ -226,6 +228,18 @@ def make_actor_matcher(nlp: Language, name: str, kb_files: list[str]) -> ActorMa
     """Registry entry: `nlp.add_pipe("eventline_actors_v1", config={"kb_files": [...]})`."""
     with collector_paused():  # the KB's many small objects, no cycles (see actor_kb)
         return ActorMatcher(nlp, load_kb([Path(p) for p in kb_files]))
+
+
+_STANCES = frozenset({"pro", "anti"})
+_HYPHENS = frozenset({"-", "‐", "–"})
+
+
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    """ "Pro-Russian", "anti-American" (one token or "pro" "-" "Russian"): a stance towards a
+    state, not the state itself nor its people."""
+    if start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _STANCES:
+        return not doc[start - 1].whitespace_
+    return start >= 1 and doc[start - 1].lower_ in ("pro-", "anti-")
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")
