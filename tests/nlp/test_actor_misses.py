@@ -44,3 +44,22 @@ def test_a_pro_or_anti_stance_names_no_country(nlp: Language) -> None:
     assert ("UKR", None) not in found.values()
     assert "Ukrainian" not in found
     assert "American" not in _actors(nlp, "Anti-American protesters burned flags in Karachi.")
+
+
+def test_a_state_office_outranks_a_religious_title_given_as_an_honorific() -> None:
+    from eventline.nlp.holders import apply_known
+    from eventline.nlp.who import PersonMatch
+
+    def entry(sector: str) -> dict[str, object]:
+        return {"name": "Ali Vandeh", "country": None, "sector": sector, "roles": []}
+
+    ruler = PersonMatch(None, "IRN", "GOV", True)  # type: ignore[arg-type]
+    honoured = entry("REL")  # "Ayatollah Ali Vandeh", the KB's head of state on the day
+    apply_known(honoured, None, ruler, said=set())
+    assert (honoured["country"], honoured["sector"]) == ("IRN", "GOV")
+    cleric = entry("REL")  # a cleric the KB lists as a cleric keeps the text's sector
+    apply_known(cleric, None, PersonMatch(None, "IRQ", "REL", True), said=set())  # type: ignore[arg-type]
+    assert cleric["sector"] == "REL"
+    officer = entry("MIL")  # a text sector other than a religious title still wins
+    apply_known(officer, None, ruler, said=set())
+    assert officer["sector"] == "MIL"
