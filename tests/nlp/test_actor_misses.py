@@ -63,3 +63,33 @@ def test_a_state_office_outranks_a_religious_title_given_as_an_honorific() -> No
     officer = entry("MIL")  # a text sector other than a religious title still wins
     apply_known(officer, None, ruler, said=set())
     assert officer["sector"] == "MIL"
+
+
+def test_a_bare_body_name_in_another_countrys_document_is_that_countrys(
+    nlp: Language,
+) -> None:
+    text = "Kenya's cabinet proposed the tax. Parliament approved it and the Senate agreed."
+    found = _actors(nlp, text)
+    assert found["Parliament"] == ("KEN", "LEG")
+    assert found["Senate"] == ("KEN", "LEG")
+    assert _actors(nlp, "The Senate passed the defense bill.")["Senate"][0] == "USA"
+
+
+def test_the_same_body_name_of_two_countries_stays_apart_across_documents(
+    nlp: Language,
+) -> None:
+    from eventline.model import Article
+    from eventline.nlp import extract_actors
+
+    texts = [
+        "Kenya's cabinet proposed the tax. The Senate approved it.",
+        "The Senate passed the defense bill in Washington.",
+        "Kenyan lawmakers met. The Senate rejected the levy.",
+    ]
+    articles = [
+        Article(id=f"s{i}", document_id="d", source_path="x", item=i, body=b)
+        for i, b in enumerate(texts)
+    ]
+    docs = extract_actors(nlp, articles).docs
+    ids = [next(s._.actor_ref["id"] for s in d.spans["actors"] if s.text == "Senate") for d in docs]
+    assert ids[0] == ids[2] != ids[1]

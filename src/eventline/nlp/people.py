@@ -418,7 +418,7 @@ def _lone_surnames(doc: Doc, blocked: set[int]) -> list[Span]:
     common words. Not inside a longer run of proper nouns (an unknown full name)."""
     out: list[Span] = []
     for tok in doc:
-        if tok.ent_type_ or tok.tag_ != "NNP" or tok.i in blocked:
+        if tok.ent_type_ or tok.tag_ != "NNP" or tok.i in blocked or len(tok.text) < 4:
             continue
         before = doc[tok.i - 1] if tok.i > 0 else None
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
