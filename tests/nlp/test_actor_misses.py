@@ -93,3 +93,8 @@ def test_the_same_body_name_of_two_countries_stays_apart_across_documents(
     docs = extract_actors(nlp, articles).docs
     ids = [next(s._.actor_ref["id"] for s in d.spans["actors"] if s.text == "Senate") for d in docs]
     assert ids[0] == ids[2] != ids[1]
+
+
+def test_kosovo_is_a_country_though_iso_3166_leaves_it_out(nlp: Language) -> None:
+    found = _actors(nlp, "Kosovo accused Serbia of massing troops on the border.")
+    assert found["Kosovo"][0] == "XKX" and found["Serbia"][0] == "SRB"
