@@ -98,3 +98,9 @@ def test_the_same_body_name_of_two_countries_stays_apart_across_documents(
 def test_kosovo_is_a_country_though_iso_3166_leaves_it_out(nlp: Language) -> None:
     found = _actors(nlp, "Kosovo accused Serbia of massing troops on the border.")
     assert found["Kosovo"][0] == "XKX" and found["Serbia"][0] == "SRB"
+
+
+def test_an_abbreviated_title_before_a_name_gives_its_sector(nlp: Language) -> None:
+    assert _actors(nlp, "Sen. Paul Dorsey criticized the plan.")["Paul Dorsey"][1] == "LEG"
+    assert _actors(nlp, "Gov. Maria Tulley asked for aid.")["Maria Tulley"][1] == "GOV"
+    assert _actors(nlp, "Gen. Ali Rahimi led the offensive.")["Ali Rahimi"][1] == "MIL"
