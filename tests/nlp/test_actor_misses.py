@@ -104,3 +104,12 @@ def test_an_abbreviated_title_before_a_name_gives_its_sector(nlp: Language) -> N
     assert _actors(nlp, "Sen. Paul Dorsey criticized the plan.")["Paul Dorsey"][1] == "LEG"
     assert _actors(nlp, "Gov. Maria Tulley asked for aid.")["Maria Tulley"][1] == "GOV"
     assert _actors(nlp, "Gen. Ali Rahimi led the offensive.")["Ali Rahimi"][1] == "MIL"
+
+
+def test_a_countryless_office_in_a_one_country_document_is_that_countrys(
+    nlp: Language,
+) -> None:
+    found = _actors(nlp, "Gov. Maria Tulley asked President Joe Biden for disaster aid.")
+    assert found["Maria Tulley"] == ("USA", "GOV")
+    found = _actors(nlp, "Gen. Ali Rahimi led the offensive against Israel and Lebanon.")
+    assert found["Ali Rahimi"] == (None, "MIL")  # two countries: none is the document's

@@ -27,10 +27,10 @@ from spacy.util import filter_spans
 
 from eventline.model import content_id
 from eventline.nlp.actor_kb import body
-from eventline.nlp.context import host_country, needs_country
+from eventline.nlp.context import dominant_country, host_country, needs_country, span_countries
 from eventline.nlp.descriptors import head_sector
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
-from eventline.nlp.groups import group_spans
+from eventline.nlp.groups import group_spans, load_groups
 from eventline.nlp.holders import fill_known, load_holders
 from eventline.nlp.kb import load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
@@ -75,6 +75,7 @@ class PeopleFinder:
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
         _fill_titled(entities, day=doc._.published)
+        _domestic(entities, spans)
         table = actor_table(doc)
         # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
@@ -387,6 +388,28 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
     return people
+
+
+def _domestic(entities: dict[str, dict[str, dict[str, Any]]], spans: list[Span]) -> None:
+    """A state office named without its country ("Gov. Ann Ostrow", "Sen. Bo Vandel") in a
+    document about one country (`groups.yaml` dominant_share of the country mentions, people
+    included) is that country's office; a document naming several countries leaves it be."""
+    entries = list({id(e): e for g in entities.values() for e in g.values()}.values())
+    pending = [
+        e
+        for e in entries
+        if not (e.get("country") or e.get("kb_person") or e.get("role_only"))
+        and any(r.get("key") and r["sector"] in _OFFICE_SECTORS for r in e.get("roles", []))
+    ]
+    if not pending:
+        return
+    counts = span_countries(spans)
+    for entry in entries:
+        if entry.get("country"):
+            counts[entry["country"]] = counts.get(entry["country"], 0) + 1
+    country = dominant_country(counts, share=load_groups().dominant_share)
+    for entry in pending if country else ():
+        entry["country"] = country
 
 
 _MAX_NOUNS = 2  # "French tourist", "British aid worker"
