@@ -32,7 +32,7 @@ from eventline.nlp.descriptors import head_sector
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
 from eventline.nlp.groups import group_spans, load_groups
 from eventline.nlp.holders import fill_known, load_holders
-from eventline.nlp.kb import load_roles
+from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
 from eventline.nlp.who import kb_names, known_person_name, match_titled
@@ -75,7 +75,7 @@ class PeopleFinder:
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
         _fill_titled(entities, day=doc._.published)
-        _domestic(entities, spans)
+        _domestic(entities, spans, self.lex.titles)
         table = actor_table(doc)
         # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
@@ -390,16 +390,21 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
     return people
 
 
-def _domestic(entities: dict[str, dict[str, dict[str, Any]]], spans: list[Span]) -> None:
+def _domestic(
+    entities: dict[str, dict[str, dict[str, Any]]], spans: list[Span], titles: dict[str, Title]
+) -> None:
     """A state office named without its country ("Gov. Ann Ostrow", "Sen. Bo Vandel") in a
     document about one country (`groups.yaml` dominant_share of the country mentions, people
-    included) is that country's office; a document naming several countries leaves it be."""
+    included) is that country's office; a document naming several countries leaves it be.
+    Heads and single offices are left to `_hosts` ("President Ortiz arrived in Warsaw": the
+    traveller is no Pole)."""
     entries = list({id(e): e for g in entities.values() for e in g.values()}.values())
     pending = [
         e
         for e in entries
         if not (e.get("country") or e.get("kb_person") or e.get("role_only"))
         and any(r.get("key") and r["sector"] in _OFFICE_SECTORS for r in e.get("roles", []))
+        and not any(_head_or_single(titles.get(r.get("key") or "")) for r in e.get("roles", []))
     ]
     if not pending:
         return
@@ -410,6 +415,10 @@ def _domestic(entities: dict[str, dict[str, dict[str, Any]]], spans: list[Span])
     country = dominant_country(counts, share=load_groups().dominant_share)
     for entry in pending if country else ():
         entry["country"] = country
+
+
+def _head_or_single(title: Title | None) -> bool:
+    return title is not None and bool(title.head or title.single)
 
 
 _MAX_NOUNS = 2  # "French tourist", "British aid worker"
