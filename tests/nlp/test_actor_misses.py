@@ -113,3 +113,9 @@ def test_a_countryless_office_in_a_one_country_document_is_that_countrys(
     assert found["Maria Tulley"] == ("USA", "GOV")
     found = _actors(nlp, "Gen. Ali Rahimi led the offensive against Israel and Lebanon.")
     assert found["Ali Rahimi"] == (None, "MIL")  # two countries: none is the document's
+
+
+def test_a_titles_first_word_cut_off_by_the_ner_is_no_organisation(nlp: Language) -> None:
+    found = _actors(nlp, "Iran's Supreme Leader Ayatollah Ali Khamenei warned Israel.")
+    assert "Supreme" not in found
+    assert found["Ali Khamenei"] == ("IRN", "GOV")

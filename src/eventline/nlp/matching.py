@@ -154,6 +154,8 @@ class ActorMatcher:
             span = _trim(ent)
             if span is None or self.is_product(doc, span.start, span.end):
                 continue
+            if self._title_start(span):
+                continue  # "Supreme" (NER: ORG) before "Leader": a title's first word
             entry = by_acronym.get(span.text) or org_entry(span.text)
             entry = table.setdefault(entry["id"], entry)
             inner = [s for s in shadowed if span.start <= s.start and s.end <= span.end]
@@ -169,6 +171,16 @@ class ActorMatcher:
             mention._.actor_ref = ref_of(entry)
             out.append(mention)
         return out
+
+    def _title_start(self, span: Span) -> bool:
+        """The NER cut a title after its first words ("Supreme" | "Leader Ali Khamenei"):
+        the span and the next word begin a title or institution form, and no KB body is
+        named so."""
+        doc = span.doc
+        if span.end >= len(doc) or not doc[span.end].is_title:
+            return False
+        words = f"{span.text.lower()} {doc[span.end].lower_}"
+        return words in self.role_prefixes and body(span.text) is None
 
     def is_product(self, doc: Doc, start: int, end: int, *, known_name: bool = False) -> bool:
         """A maker's name used for its product: "Boeing 787", "Airbus A380 jets", "Apple TV".
