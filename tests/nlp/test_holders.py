@@ -95,7 +95,7 @@ def test_known_leader_is_not_forced_on_another_person(nlp: Language) -> None:
     found = _found(nlp, "Igor Putin, a footballer, scored twice. Putin said he was happy.")
     assert found["Putin"][0] is None and found["Igor Putin"][0] is None
     found = _found(nlp, "Serbian striker Putin scored twice on Saturday.")
-    assert found["Putin"][0] is None
+    assert found["Putin"][0] == "SRB"  # the demonym's country (a striker), never Russia's
     found = _found(nlp, "Michael Jordan scored 40 points on Sunday. Jordan said he was tired.")
     assert all(country != "JOR" for country, _ in found.values())
 

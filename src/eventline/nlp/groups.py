@@ -32,6 +32,7 @@ from eventline.nlp.descriptors import head_sector
 from eventline.nlp.extensions import actor_table, ref_of
 from eventline.nlp.kb import Title, _validate, packaged_kb, resource_path
 from eventline.nlp.lexicon import RoleMatch
+from eventline.nlp.names import org_key
 from eventline.nlp.places import resolve_place
 
 LABEL = "GROUP"
@@ -61,6 +62,7 @@ class GroupsFile(BaseModel):
     not_domestic: list[str]
     victim_verbs: list[str]
     dominant_share: float
+    national_bodies: dict[str, str]
 
 
 def load_groups() -> GroupsFile:
@@ -148,7 +150,56 @@ def group_spans(
         _claim(span, taken, out, replaced, soft)
     for span in _placed_spans(doc, spans, taken, counts):
         _claim(span, taken, out, replaced, soft)
+    _national_bodies(spans)
     return out, replaced
+
+
+def _national_bodies(spans: list[Span]) -> None:
+    """ "the Senate", "Parliament" (NER organisations under a bare body name) in a document
+    about another country are that country's body: the span points to an entry named and
+    identified by the body's name and that country (`groups.yaml` national_bodies)."""
+    data = load_groups()
+    bodies = [s for s in spans if s.label_ == "ORG" and _bare(s) in data.national_bodies]
+    if not bodies:
+        return
+    ids = {id(s) for s in bodies}
+    others = [s for s in spans if id(s) not in ids]
+    country = dominant_country(span_countries(others), share=data.dominant_share)
+    if country is None:
+        return
+    for span in bodies:
+        ref = span._.actor_ref or {}
+        if ref.get("country") == country or _sentence_names_other(span, others, country):
+            continue
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        entry: dict[str, Any] = {
+            "id": content_id("act", "organization", org_key(name), country),
+            "name": name,
+            "type": "organization",
+            "country": country,
+            "sector": data.national_bodies[_bare(span)],
+            "roles": [],
+            "kb": False,
+        }
+        table = actor_table(span.doc)
+        entry = table.setdefault(entry["id"], entry)
+        span._.actor_ref = ref_of(entry)
+        if ref.get("id") and not any((s._.actor_ref or {}).get("id") == ref["id"] for s in spans):
+            table.pop(ref["id"], None)  # no mention left: it must not lend its country on
+
+
+def _bare(span: Span) -> str:
+    text = span.text.lower()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _sentence_names_other(span: Span, others: list[Span], country: str) -> bool:
+    sent = span.root.sent
+    return any(
+        sent.start <= s.start < sent.end
+        and (s._.actor_ref or {}).get("country") not in (None, country)
+        for s in others
+    )
 
 
 def _claim(

@@ -356,13 +356,22 @@ def apply_known(
     if match is not None and match.person is not None:
         entry["kb_person"] = match.person.id
     text_sector = entry.get("sector") if entry.get("sector_from") != "kb" else None
-    if text_sector and country is not None:
-        return
     sector = match.sector if match is not None and match.sector else None
     if sector is None and known is not None:
         sector = known.sector
+    if text_sector and country is not None and not _office_over_honorific(text_sector, sector):
+        return
     if sector is not None:
         entry["sector"], entry["sector_from"] = sector, "kb"
+
+
+#: Sectors of state offices: held on the day, one outranks a religious title the text gives
+#: as an honorific ("Ayatollah Ali Khamenei" is Iran's Supreme Leader, GOV, not a cleric).
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
+
+
+def _office_over_honorific(text_sector: str, kb_sector: str | None) -> bool:
+    return text_sector == "REL" and kb_sector in _STATE_SECTORS
 
 
 def redate(doc: Doc) -> None:

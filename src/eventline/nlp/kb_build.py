@@ -9,6 +9,7 @@ eventline reads only the YAML (no pycountry walk per start-up):
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pycountry
 import yaml
@@ -98,6 +99,12 @@ def build_countries(*, out: Path | None = None) -> Path:
     entries = [
         country_entry(c, extras.countries.get(c.alpha_3, _Extra()))
         for c in sorted(pycountry.countries, key=lambda c: c.alpha_3)
+    ]
+    listed = {c.alpha_3 for c in pycountry.countries}
+    entries += [  # user-assigned codes ISO leaves out (XKX, Kosovo): the extras name them
+        country_entry(SimpleNamespace(alpha_3=code, name=extra.name), extra)
+        for code, extra in sorted(extras.countries.items())
+        if code not in listed and extra.name
     ]
     target = out or resource_path("countries.yaml")
     header = (

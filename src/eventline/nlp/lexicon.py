@@ -50,7 +50,11 @@ class ActorLexicon:
         self, nlp: Language, key: str, forms: list[str], item: Title | Institution | None
     ) -> None:
         self._by_key[key] = item
-        self.matcher.add(key, [nlp.make_doc(f) for f in forms])
+        patterns = [nlp.make_doc(f) for f in forms]
+        # "sen." is tokenised "sen" "." alone but stays one token before a name ("Sen. Ann
+        # Ostrow"): an abbreviation is also matched as the single token it is in running text
+        patterns += [Doc(nlp.vocab, words=f.split()) for f in forms if f.endswith(".")]
+        self.matcher.add(key, patterns)
 
     def find(self, doc: Doc) -> dict[int, RoleMatch]:
         """Longest title/institution matches, keyed by start token."""

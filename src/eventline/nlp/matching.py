@@ -123,6 +123,8 @@ class ActorMatcher:
             return False
         if form.kind == "adjective" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
             return False  # "ethnic Albanians in Serbia": a people, not the state
+        if form.kind == "adjective" and _stance_prefix(doc, span.start):
+            return False  # "pro-Palestinian students": whom they back, not their country
         if _currency_prefix(doc, span):
             return False  # "US$ 2.6 billion", "HK $5": a currency, not the state
         if form.actor.type == "country":
@@ -152,6 +154,8 @@ class ActorMatcher:
             span = _trim(ent)
             if span is None or self.is_product(doc, span.start, span.end):
                 continue
+            if self._title_start(span):
+                continue  # "Supreme" (NER: ORG) before "Leader": a title's first word
             entry = by_acronym.get(span.text) or org_entry(span.text)
             entry = table.setdefault(entry["id"], entry)
             inner = [s for s in shadowed if span.start <= s.start and s.end <= span.end]
@@ -167,6 +171,16 @@ class ActorMatcher:
             mention._.actor_ref = ref_of(entry)
             out.append(mention)
         return out
+
+    def _title_start(self, span: Span) -> bool:
+        """The NER cut a title after its first words ("Supreme" | "Leader Ali Khamenei"):
+        the span and the next word begin a title or institution form, and no KB body is
+        named so."""
+        doc = span.doc
+        if span.end >= len(doc) or not doc[span.end].is_title:
+            return False
+        words = f"{span.text.lower()} {doc[span.end].lower_}"
+        return words in self.role_prefixes and body(span.text) is None
 
     def is_product(self, doc: Doc, start: int, end: int, *, known_name: bool = False) -> bool:
         """A maker's name used for its product: "Boeing 787", "Airbus A380 jets", "Apple TV".
@@ -226,6 +240,18 @@ def make_actor_matcher(nlp: Language, name: str, kb_files: list[str]) -> ActorMa
     """Registry entry: `nlp.add_pipe("eventline_actors_v1", config={"kb_files": [...]})`."""
     with collector_paused():  # the KB's many small objects, no cycles (see actor_kb)
         return ActorMatcher(nlp, load_kb([Path(p) for p in kb_files]))
+
+
+_STANCES = frozenset({"pro", "anti"})
+_HYPHENS = frozenset({"-", "‐", "–"})
+
+
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    """ "Pro-Russian", "anti-American" (one token or "pro" "-" "Russian"): a stance towards a
+    state, not the state itself nor its people."""
+    if start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _STANCES:
+        return not doc[start - 1].whitespace_
+    return start >= 1 and doc[start - 1].lower_ in ("pro-", "anti-")
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")

@@ -27,11 +27,12 @@ from spacy.util import filter_spans
 
 from eventline.model import content_id
 from eventline.nlp.actor_kb import body
-from eventline.nlp.context import host_country, needs_country
+from eventline.nlp.context import dominant_country, host_country, needs_country, span_countries
+from eventline.nlp.descriptors import head_sector
 from eventline.nlp.extensions import SPAN_KEY, actor_table, ref_of
-from eventline.nlp.groups import group_spans
+from eventline.nlp.groups import group_spans, load_groups
 from eventline.nlp.holders import fill_known, load_holders
-from eventline.nlp.kb import load_roles
+from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
 from eventline.nlp.who import kb_names, known_person_name, match_titled
@@ -74,6 +75,7 @@ class PeopleFinder:
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
         _fill_titled(entities, day=doc._.published)
+        _domestic(entities, spans, self.lex.titles)
         table = actor_table(doc)
         # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
@@ -115,6 +117,7 @@ class PeopleFinder:
                     candidates.append(doc[match.end : end])
         blocked = in_role | taken  # KB and office-holder people the NER misses or cuts
         candidates += kb_names(doc, blocked, also=load_holders().name_list)
+        candidates += _lone_surnames(doc, blocked)
         return [_Person(s.start, s.end, s.text) for s in filter_spans(candidates)]
 
     # --- titles and appositives ----------------------------------------------------------
@@ -150,6 +153,10 @@ class PeopleFinder:
         before = next((m for m in roles.values() if m.end == person.start), None)
         if before is not None and before.title is not None:
             person.roles.append(self._role(doc, before, refs))
+        elif before is None:
+            described = _demonym_noun(doc, person.start, refs)
+            if described is not None:
+                person.roles.append(described)
         after = self._appositive(doc, person.end, roles, refs)
         if after is not None:
             person.roles.append(after)
@@ -381,6 +388,79 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
     return people
+
+
+def _domestic(
+    entities: dict[str, dict[str, dict[str, Any]]], spans: list[Span], titles: dict[str, Title]
+) -> None:
+    """A state office named without its country ("Gov. Ann Ostrow", "Sen. Bo Vandel") in a
+    document about one country (`groups.yaml` dominant_share of the country mentions, people
+    included) is that country's office; a document naming several countries leaves it be.
+    Heads and single offices are left to `_hosts` ("President Ortiz arrived in Warsaw": the
+    traveller is no Pole)."""
+    entries = list({id(e): e for g in entities.values() for e in g.values()}.values())
+    pending = [
+        e
+        for e in entries
+        if not (e.get("country") or e.get("kb_person") or e.get("role_only"))
+        and any(r.get("key") and r["sector"] in _OFFICE_SECTORS for r in e.get("roles", []))
+        and not any(_head_or_single(titles.get(r.get("key") or "")) for r in e.get("roles", []))
+    ]
+    if not pending:
+        return
+    counts = span_countries(spans)
+    for entry in entries:
+        if entry.get("country"):
+            counts[entry["country"]] = counts.get(entry["country"], 0) + 1
+    country = dominant_country(counts, share=load_groups().dominant_share)
+    for entry in pending if country else ():
+        entry["country"] = country
+
+
+def _head_or_single(title: Title | None) -> bool:
+    return title is not None and bool(title.head or title.single)
+
+
+_MAX_NOUNS = 2  # "French tourist", "British aid worker"
+
+
+def _demonym_noun(doc: Doc, start: int, refs: dict[int, Span]) -> dict[str, Any] | None:
+    """ "French tourist Benjamin Briere": a demonym, then one or two common nouns no title
+    list knows, then the name; the person is of the demonym's country (no title, no office;
+    the sector of the noun where the role lists know it)."""
+    j = start
+    while j > 0 and start - j < _MAX_NOUNS and doc[j - 1].tag_ in ("NN", "NNS"):
+        j -= 1
+    ref = refs.get(j)
+    if j == start or ref is None or ref.label_ != "NORP" or not ref._.actor_ref["country"]:
+        return None
+    return {
+        "title": None,
+        "key": None,
+        "country": ref._.actor_ref["country"],
+        "sector": head_sector(doc[j:start]),
+        "past": False,
+        "then": False,
+    }
+
+
+def _lone_surnames(doc: Doc, blocked: set[int]) -> list[Span]:
+    """A lone proper noun the NER model left unlabelled that the KB lists as used alone for
+    one notable person ("Pence criticised the deal"): the model reads some surnames as
+    common words. Not inside a longer run of proper nouns (an unknown full name)."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.tag_ != "NNP" or tok.i in blocked or len(tok.text) < 4:
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if before is not None and before.tag_ == "NNP" and before.i not in blocked:
+            continue
+        if after is not None and after.tag_ in ("NNP", "NNPS"):
+            continue
+        if known_person_name(tok.text):
+            out.append(doc[tok.i : tok.i + 1])
+    return out
 
 
 def _name_after_comma(ent: Span) -> Span | None:

@@ -134,13 +134,18 @@ def _cluster_orgs(items: list[tuple[Key, dict[str, Any]]]) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     for key, entry in sorted(items, key=lambda i: -len(i[1]["name"])):
         name = entry["name"]
-        target = by_key.get(fold_org(name))
+        folded = fold_org(name)
+        target = by_key.get(folded)
+        country = entry.get("country")
+        if target is not None and country and target.country and country != target.country:
+            folded = f"{folded}|{country}"  # "Senate" of another country (nlp/groups.py)
+            target = by_key.get(folded)
         if target is None and name.isupper() and len(name) >= 2:
             hits = {id(c): c for k, c in by_key.items() if acronym(c.members[0][1]["name"]) == name}
             target = next(iter(hits.values())) if len(hits) == 1 else None
         if target is None:
             target = Cluster("organization")
-            by_key[fold_org(name)] = target
+            by_key[folded] = target
         target.add(key, entry)
     return list({id(c): c for c in by_key.values()}.values())
 
