@@ -146,16 +146,17 @@ def read_state(conn: Connection) -> dict[str, Any] | None:
 
 
 def _story(founder: str, data: bytes, filed_months: set[int] | None = None) -> _Story:
-    state = _unpack_story(data)
+    """A story row read back; its stored postings are built only if it is saved again."""
+    state = _unpack_story(data)  # fresh lists and dict: taken as they are, not copied
     spans = [PublishedDays.unpack(*p) for p in state["spans"]]
     months = story_months(spans)[2] if filed_months is None else filed_months
-    terms = [t for t in state["centroid"] if t[0] in "nk"]
+    terms = tuple(t for t in state["centroid"] if t[0] in "nk")
     return _Story(
         founder=founder,
-        members=list(state["members"]),
-        centroid=dict(state["centroid"]),
+        members=state["members"],
+        centroid=state["centroid"],
         spans=spans,
-        filed=frozenset((t, m) for t in terms for m in months),
+        filed_from=(terms, frozenset(months)),
     )
 
 
@@ -240,9 +241,9 @@ class StoredStories(StoryIndex):
                 for seq, founder, data in conn.execute(query):
                     story = _story(founder, bytes(data))
                     self._stories[int(seq)] = story
-                    for term in story.centroid:
-                        if term[0] in "nk":
-                            self._postings.setdefault(term, set()).add(int(seq))
+                    terms = story.filed_from[0] if story.filed_from else ()
+                    for term in terms:  # the centroid's n: and k: terms
+                        self._postings.setdefault(term, set()).add(int(seq))
 
     def _candidates(self, terms: list[str], span: PublishedDays) -> set[int]:
         """Stories holding these terms in the months of the article's window. A story found
@@ -307,7 +308,7 @@ def load_all(store: Store) -> StoryIndex | None:
         index._df.update({term: int(df) for term, df in conn.execute(select(t.c.term, t.c.df))})
         for seq, founder, data in conn.execute(select(s.c.seq, s.c.founder, s.c.data)):
             story = _story(founder, bytes(data))
-            index._stories[int(seq)] = _Story(founder, filed=story.filed)
+            index._stories[int(seq)] = _Story(founder, filed=story.stored_postings())
         query = select(m.c.seq, m.c.article_id, m.c.story, m.c.title, m.c.data).order_by(m.c.seq)
         for seq, article_id, story_seq, title, data in conn.execute(query):
             member = _unpack_member(bytes(data))

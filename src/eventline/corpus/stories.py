@@ -88,6 +88,17 @@ class _Story:
     centroid: dict[str, float] = field(default_factory=dict)
     spans: list[PublishedDays] = field(default_factory=list)  # the members', in order
     filed: frozenset[tuple[str, int]] = frozenset()  # (term, month) postings already stored
+    #: (terms, months) whose product is `filed`, for a story read from the store: built only
+    #: when the story is saved (`stored_postings`), as a link reads many more than it changes
+    filed_from: tuple[tuple[str, ...], frozenset[int]] | None = None
+
+    def stored_postings(self) -> frozenset[tuple[str, int]]:
+        """The (term, month) postings the store holds for this story."""
+        if self.filed_from is not None:
+            terms, months = self.filed_from
+            self.filed = frozenset((t, m) for t in terms for m in months)
+            self.filed_from = None
+        return self.filed
 
 
 @dataclass
@@ -407,7 +418,7 @@ class StoryIndex:
             lo, hi, months = story_months(record.spans)
             terms = [t for t in record.centroid if t[0] in "nk"]
             filed = frozenset((t, m) for t in terms for m in months)
-            postings.extend((t, m, seq) for t, m in sorted(filed - record.filed))
+            postings.extend((t, m, seq) for t, m in sorted(filed - record.stored_postings()))
             record.filed = filed
             state = {
                 "members": record.members,

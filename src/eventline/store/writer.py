@@ -336,10 +336,52 @@ class Writer:
     def upsert_stories(self, stories: Sequence[Story]) -> None:
         """Stories by id; their member lists replace the old ones and set articles.story_id."""
         self._upsert(S.stories, [R.story_row(s) for s in stories])
-        self._delete_in(S.story_articles, "story_id", [s.id for s in stories])
-        self._insert(S.story_articles, [row for s in stories for row in R.story_article_rows(s)])
-        for s in stories:
-            self._set_links(s.articles, story_id=s.id)
+        self._replace_story_articles(stories)
+        self._set_stories({a: s.id for s in stories for a in s.articles})
+
+    def _replace_story_articles(self, stories: Sequence[Story]) -> None:
+        """The stories' member rows, writing only those that changed: a link that files a new
+        article under a stored story of many members rewrote every member's row."""
+        sa = S.story_articles
+        stored: dict[tuple[str, str], int] = {}
+        for part in _chunks(sorted({s.id for s in stories})):
+            query = select(sa.c.story_id, sa.c.article_id, sa.c.position)
+            for story_id, article_id, position in self.conn.execute(
+                query.where(sa.c.story_id.in_(part))
+            ):
+                stored[(story_id, article_id)] = position
+        wanted = [row for s in stories for row in R.story_article_rows(s)]
+        keep = {(r["story_id"], r["article_id"]) for r in wanted}
+        gone = [key for key in stored if key not in keep]
+        for start in range(0, len(gone), _CHUNK):
+            pairs = gone[start : start + _CHUNK]
+            self.conn.execute(
+                delete(sa).where(
+                    or_(*(and_(sa.c.story_id == s, sa.c.article_id == a) for s, a in pairs))
+                )
+            )
+        changed = [
+            r for r in wanted if stored.get((r["story_id"], r["article_id"])) != r["position"]
+        ]
+        self._upsert(sa, changed)
+
+    def _set_stories(self, story_of: Mapping[str, str]) -> None:
+        """articles.story_id of these articles, updating only the rows whose story changes
+        (one statement for all, not one a story)."""
+        a = S.articles
+        changed: list[dict[str, str]] = []
+        for part in _chunks(sorted(story_of)):
+            query = select(a.c.id, a.c.story_id).where(a.c.id.in_(part))
+            changed.extend(
+                {"b_id": i, "b_story": story_of[i]}
+                for i, current in self.conn.execute(query)
+                if current != story_of[i]
+            )
+        if changed:
+            self.conn.execute(
+                update(a).where(a.c.id == bindparam("b_id")).values(story_id=bindparam("b_story")),
+                changed,
+            )
 
     def set_article_links(
         self,
