@@ -294,10 +294,20 @@ class Writer:
         self._write_parties(events, merged=True)
         if links is None:
             links = self._recover_links(events)
-        self._delete_in(S.event_links, "event_id", list(links))
-        self._insert(
-            S.event_links, [{"event_id": e, "mention_id": m} for e, ms in links.items() for m in ms]
-        )
+        self._replace_links(links)
+
+    def _replace_links(self, links: Mapping[str, Sequence[str]]) -> None:
+        """Each event's mention links, rewritten only for the events whose set changed: most
+        events a link rewrites were re-clustered into the members they had."""
+        el = S.event_links
+        stored: dict[str, set[str]] = {e: set() for e in links}
+        for part in _chunks(sorted(links)):
+            query = select(el.c.event_id, el.c.mention_id).where(el.c.event_id.in_(part))
+            for event_id, mention_id in self.conn.execute(query):
+                stored[event_id].add(mention_id)
+        changed = [e for e, ms in links.items() if set(ms) != stored[e]]
+        self._delete_in(el, "event_id", changed)
+        self._insert(el, [{"event_id": e, "mention_id": m} for e in changed for m in links[e]])
 
     def _recover_links(self, events: Sequence[Event]) -> dict[str, list[str]]:
         articles = sorted({m.article for e in events for m in e.mentions})
@@ -320,8 +330,21 @@ class Writer:
     def upsert_duplicate_groups(self, groups: Sequence[DuplicateGroup]) -> None:
         """Groups by id; each member article gets the group and its canonical copy."""
         self._upsert(S.duplicate_groups, [R.group_row(g) for g in groups])
-        for g in groups:
-            self._set_links(g.members, duplicate_group_id=g.id, canonical_id=g.canonical)
+        a = S.articles
+        wanted = {m: (g.id, g.canonical) for g in groups for m in g.members}
+        changed: list[dict[str, str]] = []
+        for part in _chunks(sorted(wanted)):  # only the rows whose links change, in one statement
+            query = select(a.c.id, a.c.duplicate_group_id, a.c.canonical_id)
+            for i, group, canonical in self.conn.execute(query.where(a.c.id.in_(part))):
+                if (group, canonical) != wanted[i]:
+                    changed.append({"b_id": i, "b_group": wanted[i][0], "b_canon": wanted[i][1]})
+        if changed:
+            self.conn.execute(
+                update(a)
+                .where(a.c.id == bindparam("b_id"))
+                .values(duplicate_group_id=bindparam("b_group"), canonical_id=bindparam("b_canon")),
+                changed,
+            )
 
     def delete_duplicate_groups(self, ids: Collection[str]) -> None:
         a = S.articles
