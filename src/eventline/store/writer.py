@@ -102,6 +102,28 @@ class Writer:
         for part in _chunks(sorted(ids)):
             self.conn.execute(delete(table).where(table.c[column].in_(part)))
 
+    def _replace_owned(
+        self, table: Table, owner: str, owners: Collection[str], rows: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Make `rows` the only rows of these owners (`table.<owner>` in `owners`), deleting
+        and inserting only the rows that differ: an actor seen under thousands of names
+        gains one, and rewriting all of them on every link grew with the store. For tables
+        of plain text columns (the stored values compare equal to the given ones)."""
+        columns = [c.name for c in table.columns]
+        keys = _names(table)
+        stored: set[tuple[Any, ...]] = set()
+        for part in _chunks(sorted(owners)):
+            query = select(*table.columns).where(table.c[owner].in_(part))
+            stored.update(tuple(row) for row in self.conn.execute(query))
+        wanted = {tuple(r[c] for c in columns): r for r in rows}
+        gone = [dict(zip(columns, row, strict=True)) for row in sorted(stored - wanted.keys())]
+        for start in range(0, len(gone), _CHUNK):
+            match = [
+                and_(*(table.c[k] == row[k] for k in keys)) for row in gone[start : start + _CHUNK]
+            ]
+            self.conn.execute(delete(table).where(or_(*match)))
+        self._upsert(table, [r for values, r in wanted.items() if values not in stored])
+
     def _lookup(self, column: str, ids: Collection[str]) -> dict[str, Any]:
         """articles.<column> for the given article ids."""
         found: dict[str, Any] = {}
@@ -274,8 +296,8 @@ class Writer:
         """Canonical actors and their aliases (the alias table is what new mentions are
         resolved against)."""
         self._upsert(S.actors, [R.actor_row(a) for a in actors])
-        self._delete_in(S.actor_aliases, "actor_id", [a.id for a in actors])
-        self._insert(S.actor_aliases, [row for a in actors for row in R.alias_rows(a)])
+        rows = [row for a in actors for row in R.alias_rows(a)]
+        self._replace_owned(S.actor_aliases, "actor_id", [a.id for a in actors], rows)
 
     def upsert_events(
         self, events: Sequence[Event], *, links: Mapping[str, Sequence[str]] | None = None
@@ -446,8 +468,7 @@ class Writer:
 
     def put_actor_keys(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Resolver blocking keys of actors (key, actor_id), replacing those actors' keys."""
-        self._delete_in(actor_keys, "actor_id", {r["actor_id"] for r in rows})
-        self._upsert(actor_keys, rows)
+        self._replace_owned(actor_keys, "actor_id", {r["actor_id"] for r in rows}, rows)
 
     def upsert_actor_keys(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Add blocking keys of actors, keeping the ones they have."""
