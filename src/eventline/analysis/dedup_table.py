@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
 from eventline.corpus.dayspan import PublishedDays
 from eventline.corpus.dedup import DuplicateIndex, _Entry
@@ -25,6 +25,32 @@ from eventline.model import Article, DuplicateGroup
 from eventline.store.schema_analysis import dedup_bands, dedup_entries
 
 _SIGNED = 1 << 63
+
+# The statements `add` runs for every article, built once: building a query, and coercing
+# its IN list, cost more than SQLite's lookups in them (a link of 100 runs some 600).
+_BUCKETS = select(dedup_bands.c.band, dedup_bands.c.seq).where(
+    dedup_bands.c.band.in_(bindparam("keys", expanding=True))
+)
+_SIGNATURES = (
+    select(dedup_entries.c.seq, dedup_entries.c.sig, dedup_entries.c.grp)
+    .where(dedup_entries.c.seq.in_(bindparam("seqs", expanding=True)))
+    .order_by(dedup_entries.c.seq)
+)
+_ENTRY = select(dedup_entries).where(dedup_entries.c.seq == bindparam("b_seq"))
+_LAST = select(dedup_entries.c.seq).order_by(dedup_entries.c.seq.desc()).limit(1)
+_JOIN = (
+    update(dedup_entries)
+    .where(
+        dedup_entries.c.grp.in_(bindparam("roots", expanding=True))
+        | dedup_entries.c.seq.in_(bindparam("seqs", expanding=True))
+    )
+    .values(grp=bindparam("root"))
+)
+_LINK = (
+    update(dedup_entries)
+    .where(dedup_entries.c.seq == bindparam("b_seq"))
+    .values(link=bindparam("b_link"))
+)
 
 
 def _signed(key: int) -> int:
@@ -82,10 +108,7 @@ class StoredDuplicates:
         if not keys:
             return []
         by_key: dict[int, list[int]] = defaultdict(list)
-        query = select(dedup_bands.c.band, dedup_bands.c.seq).where(
-            dedup_bands.c.band.in_([_signed(k) for k in keys])
-        )
-        for band, seq in conn.execute(query):
+        for band, seq in conn.execute(_BUCKETS, {"keys": [_signed(k) for k in keys]}):
             by_key[band].append(seq)
         found: set[int] = set()
         for seqs in by_key.values():
@@ -100,12 +123,7 @@ class StoredDuplicates:
         """(seq, root seq, similarity) of verified copies, at most one per group."""
         if not candidates:
             return []
-        query = (
-            select(dedup_entries.c.seq, dedup_entries.c.sig, dedup_entries.c.grp)
-            .where(dedup_entries.c.seq.in_(candidates))
-            .order_by(dedup_entries.c.seq)
-        )
-        rows = list(conn.execute(query))
+        rows = list(conn.execute(_SIGNATURES, {"seqs": candidates}))
         sigs = np.stack([np.frombuffer(r.sig, dtype=np.uint32) for r in rows])
         estimates = (sigs == sig).mean(axis=1)
         tried: dict[int, int] = {}
@@ -124,7 +142,7 @@ class StoredDuplicates:
         return matches
 
     def _entry(self, conn: Connection, seq: int) -> _Entry:
-        row = conn.execute(select(dedup_entries).where(dedup_entries.c.seq == seq)).one()
+        row = conn.execute(_ENTRY, {"b_seq": seq}).one()
         return _Entry(
             id=row.article_id,
             shingles=_unpack_shingles(row.shingles),
@@ -136,9 +154,7 @@ class StoredDuplicates:
     def _append(
         self, conn: Connection, entry: _Entry, sig: np.ndarray[Any, Any], keys: list[int]
     ) -> int:
-        last = conn.execute(
-            select(dedup_entries.c.seq).order_by(dedup_entries.c.seq.desc())
-        ).first()
+        last = conn.execute(_LAST).first()
         seq = (last[0] if last else 0) + 1
         lo, hi, md = entry.span.packed()
         conn.execute(
@@ -168,13 +184,9 @@ class StoredDuplicates:
         """Join the new entry and every matched group into the oldest root."""
         roots = {root for _, root, _ in matches}
         root = min(roots)
-        conn.execute(
-            update(dedup_entries)
-            .where(dedup_entries.c.grp.in_(roots) | dedup_entries.c.seq.in_([*roots, seq]))
-            .values(grp=root)
-        )
+        conn.execute(_JOIN, {"roots": sorted(roots), "seqs": [*sorted(roots), seq], "root": root})
         link = min(similarity for _, _, similarity in matches)
-        conn.execute(update(dedup_entries).where(dedup_entries.c.seq == seq).values(link=link))
+        conn.execute(_LINK, {"b_seq": seq, "b_link": link})
         return root
 
     # --- reading ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from eventline.corpus.dayspan import PublishedDays
 from eventline.corpus.stories import (
@@ -45,6 +45,35 @@ from eventline.store.schema_analysis import (
 STATE_KEY = "index:stories:state"
 FORMAT_VERSION = 2
 _CHUNK = 500
+
+
+# The lookups a link runs for each new article, built once with expanding IN parameters:
+# building a query and coercing its list of up to 500 values cost more than SQLite's lookup.
+_T, _S, _M, _P = story_index_terms, story_index_stories, story_index_members, story_index_postings
+_DF = select(_T.c.term, _T.c.df).where(_T.c.term.in_(bindparam("b_terms", expanding=True)))
+_FILED = select(_M.c.article_id, _M.c.story).where(
+    _M.c.article_id.in_(bindparam("b_ids", expanding=True))
+)
+_FOUNDERS = select(_S.c.seq, _S.c.founder).where(_S.c.seq.in_(bindparam("b_seqs", expanding=True)))
+_STORIES = select(_S.c.seq, _S.c.founder, _S.c.data).where(
+    _S.c.seq.in_(bindparam("b_seqs", expanding=True))
+)
+_MEMBERS = select(_M.c.seq, _M.c.article_id, _M.c.title, _M.c.data).where(
+    _M.c.seq.in_(bindparam("b_seqs", expanding=True))
+)
+_HOLDING = select(_P.c.story).where(_P.c.term.in_(bindparam("b_terms", expanding=True))).distinct()
+# dated: only the window's months, and a story found through a dated month only when its
+# first and last dated days can be within the window (b_lo, b_hi: the window's bounds)
+_HOLDING_NEAR = (
+    _HOLDING.join(_S, _S.c.seq == _P.c.story)
+    .where(_P.c.month.in_(bindparam("b_months", expanding=True)))
+    .where(
+        (_P.c.month == LOOSE)
+        | _S.c.lo.is_(None)
+        | _S.c.hi.is_(None)
+        | ((_S.c.lo <= bindparam("b_hi")) & (_S.c.hi >= bindparam("b_lo")))
+    )
+)
 
 
 def _pack(value: Any) -> bytes:
@@ -146,16 +175,17 @@ def read_state(conn: Connection) -> dict[str, Any] | None:
 
 
 def _story(founder: str, data: bytes, filed_months: set[int] | None = None) -> _Story:
-    state = _unpack_story(data)
+    """A story row read back; its stored postings are built only if it is saved again."""
+    state = _unpack_story(data)  # fresh lists and dict: taken as they are, not copied
     spans = [PublishedDays.unpack(*p) for p in state["spans"]]
     months = story_months(spans)[2] if filed_months is None else filed_months
-    terms = [t for t in state["centroid"] if t[0] in "nk"]
+    terms = tuple(t for t in state["centroid"] if t[0] in "nk")
     return _Story(
         founder=founder,
-        members=list(state["members"]),
-        centroid=dict(state["centroid"]),
+        members=state["members"],
+        centroid=state["centroid"],
         spans=spans,
-        filed=frozenset((t, m) for t in terms for m in months),
+        filed_from=(terms, frozenset(months)),
     )
 
 
@@ -184,10 +214,9 @@ class StoredStories(StoryIndex):
         wanted = set(terms) - self._known_terms
         if not wanted:
             return
-        t = story_index_terms
         with self._store.engine.connect() as conn:
             for part in _parts(wanted):
-                for term, df in conn.execute(select(t.c.term, t.c.df).where(t.c.term.in_(part))):
+                for term, df in conn.execute(_DF, {"b_terms": part}):
                     self._df[term] = int(df)
         self._known_terms |= wanted
 
@@ -196,12 +225,10 @@ class StoredStories(StoryIndex):
         wanted = set(article_ids) - self._known_articles - set(self._story_of)
         if not wanted:
             return
-        m = story_index_members
         stories: set[int] = set()
         with self._store.engine.connect() as conn:
             for part in _parts(wanted):
-                query = select(m.c.article_id, m.c.story).where(m.c.article_id.in_(part))
-                for article_id, story in conn.execute(query):
+                for article_id, story in conn.execute(_FILED, {"b_ids": part}):
                     self._story_of[article_id] = int(story)
                     stories.add(int(story))
         self._known_articles |= wanted
@@ -213,11 +240,10 @@ class StoredStories(StoryIndex):
         mentions came from, and decoding all those stories was a fifth of its time at
         20,000 articles. A story is read whole when it is compared with or joined."""
         wanted = set(seqs) - set(self._stories) - set(self._founders)
-        s = story_index_stories
         with self._store.engine.connect() as conn:
             for part in _parts(wanted):
-                query = select(s.c.seq, s.c.founder).where(s.c.seq.in_(part))
-                self._founders.update((int(seq), founder) for seq, founder in conn.execute(query))
+                rows = conn.execute(_FOUNDERS, {"b_seqs": part})
+                self._founders.update((int(seq), founder) for seq, founder in rows)
 
     def _story_id(self, story: int) -> str:
         if story not in self._stories and story in self._founders:
@@ -233,16 +259,14 @@ class StoredStories(StoryIndex):
         wanted = set(seqs) - set(self._stories)
         if not wanted:
             return
-        s = story_index_stories
         with self._store.engine.connect() as conn:
             for part in _parts(wanted):
-                query = select(s.c.seq, s.c.founder, s.c.data).where(s.c.seq.in_(part))
-                for seq, founder, data in conn.execute(query):
+                for seq, founder, data in conn.execute(_STORIES, {"b_seqs": part}):
                     story = _story(founder, bytes(data))
                     self._stories[int(seq)] = story
-                    for term in story.centroid:
-                        if term[0] in "nk":
-                            self._postings.setdefault(term, set()).add(int(seq))
+                    terms = story.filed_from[0] if story.filed_from else ()
+                    for term in terms:  # the centroid's n: and k: terms
+                        self._postings.setdefault(term, set()).add(int(seq))
 
     def _candidates(self, terms: list[str], span: PublishedDays) -> set[int]:
         """Stories holding these terms in the months of the article's window. A story found
@@ -251,20 +275,21 @@ class StoredStories(StoryIndex):
         would refuse it): without this, an article read every story of its two or three
         months, a number growing with the store's articles a day."""
         months = window_months(span, self.window_days)
-        p, s = story_index_postings, story_index_stories
         found: set[int] = set()
         with self._store.engine.connect() as conn:
-            query = select(p.c.story).where(p.c.term.in_(terms)).distinct()
             if months is not None and span.lo is not None and span.hi is not None:  # dated
-                near = (s.c.lo <= span.hi + self.window_days) & (
-                    s.c.hi >= span.lo - self.window_days
+                rows = conn.execute(
+                    _HOLDING_NEAR,
+                    {
+                        "b_terms": list(terms),
+                        "b_months": sorted(months),
+                        "b_hi": span.hi + self.window_days,
+                        "b_lo": span.lo - self.window_days,
+                    },
                 )
-                query = (
-                    query.join(s, s.c.seq == p.c.story)
-                    .where(p.c.month.in_(sorted(months)))
-                    .where((p.c.month == LOOSE) | s.c.lo.is_(None) | s.c.hi.is_(None) | near)
-                )
-            found.update(int(r[0]) for r in conn.execute(query))
+            else:
+                rows = conn.execute(_HOLDING, {"b_terms": list(terms)})
+            found.update(int(r[0]) for r in rows)
         self._load_stories(found)
         # stories loaded or founded in this link hold postings not yet stored
         return found | set().union(*(self._postings.get(t, set()) for t in terms))
@@ -277,13 +302,9 @@ class StoredStories(StoryIndex):
     def _members_of(self, story: int) -> list[_Member]:
         record = self._story(story)
         missing = [i for i in record.members if i not in self._members]
-        m = story_index_members
         with self._store.engine.connect() as conn:
             for part in _parts(missing):
-                query = select(m.c.seq, m.c.article_id, m.c.title, m.c.data).where(
-                    m.c.seq.in_(part)
-                )
-                for seq, article_id, title, data in conn.execute(query):
+                for seq, article_id, title, data in conn.execute(_MEMBERS, {"b_seqs": part}):
                     state = _unpack_member(bytes(data))
                     span = PublishedDays.unpack(*state["span"])
                     self._members[int(seq)] = _Member(article_id, title, span, state["vector"])
@@ -307,7 +328,7 @@ def load_all(store: Store) -> StoryIndex | None:
         index._df.update({term: int(df) for term, df in conn.execute(select(t.c.term, t.c.df))})
         for seq, founder, data in conn.execute(select(s.c.seq, s.c.founder, s.c.data)):
             story = _story(founder, bytes(data))
-            index._stories[int(seq)] = _Story(founder, filed=story.filed)
+            index._stories[int(seq)] = _Story(founder, filed=story.stored_postings())
         query = select(m.c.seq, m.c.article_id, m.c.story, m.c.title, m.c.data).order_by(m.c.seq)
         for seq, article_id, story_seq, title, data in conn.execute(query):
             member = _unpack_member(bytes(data))

@@ -88,6 +88,17 @@ class _Story:
     centroid: dict[str, float] = field(default_factory=dict)
     spans: list[PublishedDays] = field(default_factory=list)  # the members', in order
     filed: frozenset[tuple[str, int]] = frozenset()  # (term, month) postings already stored
+    #: (terms, months) whose product is `filed`, for a story read from the store: built only
+    #: when the story is saved (`stored_postings`), as a link reads many more than it changes
+    filed_from: tuple[tuple[str, ...], frozenset[int]] | None = None
+
+    def stored_postings(self) -> frozenset[tuple[str, int]]:
+        """The (term, month) postings the store holds for this story."""
+        if self.filed_from is not None:
+            terms, months = self.filed_from
+            self.filed = frozenset((t, m) for t in terms for m in months)
+            self.filed_from = None
+        return self.filed
 
 
 @dataclass
@@ -170,6 +181,7 @@ class StoryIndex:
         self._stories: dict[int, _Story] = {}
         self._postings: dict[str, set[int]] = {}  # name or key term -> stories holding it
         self._norms: dict[int, float] = {}  # story -> its centroid's norm, until it changes
+        self._records: dict[int, Story] = {}  # story -> its record (`_record`), until it changes
         self._next_story = 0
         self._next_member = 0
         self._touched: set[int] = set()
@@ -284,6 +296,7 @@ class StoryIndex:
         self._story_of[member.id] = story
         record = self._story(story)
         self._norms.pop(story, None)
+        self._records.pop(story, None)
         record.members.append(index)
         record.spans.append(member.span)
         if new:
@@ -325,6 +338,14 @@ class StoryIndex:
         return [self._record(i) for i in held]
 
     def _record(self, story: int) -> Story:
+        """A story's record, built once until a member joins: a link asks for the stories of
+        its new articles, then again for those its re-dating reaches, and building one
+        compares every member with the centroid (stories grow with the store)."""
+        if story not in self._records:
+            self._records[story] = self._build_record(story)
+        return self._records[story]
+
+    def _build_record(self, story: int) -> Story:
         record = self._story(story)
         members = self._members_of(story)
         norm = _norm(record.centroid)  # once, not for each member (stories grow large)
@@ -407,7 +428,7 @@ class StoryIndex:
             lo, hi, months = story_months(record.spans)
             terms = [t for t in record.centroid if t[0] in "nk"]
             filed = frozenset((t, m) for t in terms for m in months)
-            postings.extend((t, m, seq) for t, m in sorted(filed - record.filed))
+            postings.extend((t, m, seq) for t, m in sorted(filed - record.stored_postings()))
             record.filed = filed
             state = {
                 "members": record.members,

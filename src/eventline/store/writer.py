@@ -102,6 +102,28 @@ class Writer:
         for part in _chunks(sorted(ids)):
             self.conn.execute(delete(table).where(table.c[column].in_(part)))
 
+    def _replace_owned(
+        self, table: Table, owner: str, owners: Collection[str], rows: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Make `rows` the only rows of these owners (`table.<owner>` in `owners`), deleting
+        and inserting only the rows that differ: an actor seen under thousands of names
+        gains one, and rewriting all of them on every link grew with the store. For tables
+        of plain text columns (the stored values compare equal to the given ones)."""
+        columns = [c.name for c in table.columns]
+        keys = _names(table)
+        stored: set[tuple[Any, ...]] = set()
+        for part in _chunks(sorted(owners)):
+            query = select(*table.columns).where(table.c[owner].in_(part))
+            stored.update(tuple(row) for row in self.conn.execute(query))
+        wanted = {tuple(r[c] for c in columns): r for r in rows}
+        gone = [dict(zip(columns, row, strict=True)) for row in sorted(stored - wanted.keys())]
+        for start in range(0, len(gone), _CHUNK):
+            match = [
+                and_(*(table.c[k] == row[k] for k in keys)) for row in gone[start : start + _CHUNK]
+            ]
+            self.conn.execute(delete(table).where(or_(*match)))
+        self._upsert(table, [r for values, r in wanted.items() if values not in stored])
+
     def _lookup(self, column: str, ids: Collection[str]) -> dict[str, Any]:
         """articles.<column> for the given article ids."""
         found: dict[str, Any] = {}
@@ -274,8 +296,8 @@ class Writer:
         """Canonical actors and their aliases (the alias table is what new mentions are
         resolved against)."""
         self._upsert(S.actors, [R.actor_row(a) for a in actors])
-        self._delete_in(S.actor_aliases, "actor_id", [a.id for a in actors])
-        self._insert(S.actor_aliases, [row for a in actors for row in R.alias_rows(a)])
+        rows = [row for a in actors for row in R.alias_rows(a)]
+        self._replace_owned(S.actor_aliases, "actor_id", [a.id for a in actors], rows)
 
     def upsert_events(
         self, events: Sequence[Event], *, links: Mapping[str, Sequence[str]] | None = None
@@ -294,10 +316,20 @@ class Writer:
         self._write_parties(events, merged=True)
         if links is None:
             links = self._recover_links(events)
-        self._delete_in(S.event_links, "event_id", list(links))
-        self._insert(
-            S.event_links, [{"event_id": e, "mention_id": m} for e, ms in links.items() for m in ms]
-        )
+        self._replace_links(links)
+
+    def _replace_links(self, links: Mapping[str, Sequence[str]]) -> None:
+        """Each event's mention links, rewritten only for the events whose set changed: most
+        events a link rewrites were re-clustered into the members they had."""
+        el = S.event_links
+        stored: dict[str, set[str]] = {e: set() for e in links}
+        for part in _chunks(sorted(links)):
+            query = select(el.c.event_id, el.c.mention_id).where(el.c.event_id.in_(part))
+            for event_id, mention_id in self.conn.execute(query):
+                stored[event_id].add(mention_id)
+        changed = [e for e, ms in links.items() if set(ms) != stored[e]]
+        self._delete_in(el, "event_id", changed)
+        self._insert(el, [{"event_id": e, "mention_id": m} for e in changed for m in links[e]])
 
     def _recover_links(self, events: Sequence[Event]) -> dict[str, list[str]]:
         articles = sorted({m.article for e in events for m in e.mentions})
@@ -320,8 +352,21 @@ class Writer:
     def upsert_duplicate_groups(self, groups: Sequence[DuplicateGroup]) -> None:
         """Groups by id; each member article gets the group and its canonical copy."""
         self._upsert(S.duplicate_groups, [R.group_row(g) for g in groups])
-        for g in groups:
-            self._set_links(g.members, duplicate_group_id=g.id, canonical_id=g.canonical)
+        a = S.articles
+        wanted = {m: (g.id, g.canonical) for g in groups for m in g.members}
+        changed: list[dict[str, str]] = []
+        for part in _chunks(sorted(wanted)):  # only the rows whose links change, in one statement
+            query = select(a.c.id, a.c.duplicate_group_id, a.c.canonical_id)
+            for i, group, canonical in self.conn.execute(query.where(a.c.id.in_(part))):
+                if (group, canonical) != wanted[i]:
+                    changed.append({"b_id": i, "b_group": wanted[i][0], "b_canon": wanted[i][1]})
+        if changed:
+            self.conn.execute(
+                update(a)
+                .where(a.c.id == bindparam("b_id"))
+                .values(duplicate_group_id=bindparam("b_group"), canonical_id=bindparam("b_canon")),
+                changed,
+            )
 
     def delete_duplicate_groups(self, ids: Collection[str]) -> None:
         a = S.articles
@@ -336,10 +381,52 @@ class Writer:
     def upsert_stories(self, stories: Sequence[Story]) -> None:
         """Stories by id; their member lists replace the old ones and set articles.story_id."""
         self._upsert(S.stories, [R.story_row(s) for s in stories])
-        self._delete_in(S.story_articles, "story_id", [s.id for s in stories])
-        self._insert(S.story_articles, [row for s in stories for row in R.story_article_rows(s)])
-        for s in stories:
-            self._set_links(s.articles, story_id=s.id)
+        self._replace_story_articles(stories)
+        self._set_stories({a: s.id for s in stories for a in s.articles})
+
+    def _replace_story_articles(self, stories: Sequence[Story]) -> None:
+        """The stories' member rows, writing only those that changed: a link that files a new
+        article under a stored story of many members rewrote every member's row."""
+        sa = S.story_articles
+        stored: dict[tuple[str, str], int] = {}
+        for part in _chunks(sorted({s.id for s in stories})):
+            query = select(sa.c.story_id, sa.c.article_id, sa.c.position)
+            for story_id, article_id, position in self.conn.execute(
+                query.where(sa.c.story_id.in_(part))
+            ):
+                stored[(story_id, article_id)] = position
+        wanted = [row for s in stories for row in R.story_article_rows(s)]
+        keep = {(r["story_id"], r["article_id"]) for r in wanted}
+        gone = [key for key in stored if key not in keep]
+        for start in range(0, len(gone), _CHUNK):
+            pairs = gone[start : start + _CHUNK]
+            self.conn.execute(
+                delete(sa).where(
+                    or_(*(and_(sa.c.story_id == s, sa.c.article_id == a) for s, a in pairs))
+                )
+            )
+        changed = [
+            r for r in wanted if stored.get((r["story_id"], r["article_id"])) != r["position"]
+        ]
+        self._upsert(sa, changed)
+
+    def _set_stories(self, story_of: Mapping[str, str]) -> None:
+        """articles.story_id of these articles, updating only the rows whose story changes
+        (one statement for all, not one a story)."""
+        a = S.articles
+        changed: list[dict[str, str]] = []
+        for part in _chunks(sorted(story_of)):
+            query = select(a.c.id, a.c.story_id).where(a.c.id.in_(part))
+            changed.extend(
+                {"b_id": i, "b_story": story_of[i]}
+                for i, current in self.conn.execute(query)
+                if current != story_of[i]
+            )
+        if changed:
+            self.conn.execute(
+                update(a).where(a.c.id == bindparam("b_id")).values(story_id=bindparam("b_story")),
+                changed,
+            )
 
     def set_article_links(
         self,
@@ -381,8 +468,7 @@ class Writer:
 
     def put_actor_keys(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Resolver blocking keys of actors (key, actor_id), replacing those actors' keys."""
-        self._delete_in(actor_keys, "actor_id", {r["actor_id"] for r in rows})
-        self._upsert(actor_keys, rows)
+        self._replace_owned(actor_keys, "actor_id", {r["actor_id"] for r in rows}, rows)
 
     def upsert_actor_keys(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Add blocking keys of actors, keeping the ones they have."""
