@@ -1,0 +1,55 @@
+"""A named author's noun act under another party's act ("rejected an offer from Chile") is
+that author's event too; the noun's possessive alone is not."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventline.events.args import ActorIndex
+from eventline.events.candidate import EventCandidate
+from eventline.events.coder import candidates
+from eventline.events.patterns import lexicon
+from eventline.model import ActorRef
+from tests.events.conftest import Row, parsed_doc
+
+TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
+    "Peru": ("kb:PER", "Peru", "PER", None, "GPE"),
+}
+
+
+def coded(rows: list[Row]) -> list[EventCandidate]:
+    doc: Doc = parsed_doc(rows, TABLE)
+    return candidates(doc, ActorIndex(doc), lexicon())
+
+
+def names(refs: tuple[ActorRef, ...]) -> list[str]:
+    return [r.name for r in refs]
+
+
+def test_an_offer_from_a_named_party_is_its_own_event_addressed_to_the_rejecter() -> None:
+    # Peru rejected an offer from Chile.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+        ("an", 3, "det", "DET", "DT", "an"),
+        ("offer", 1, "dobj", "NOUN", "NN", "offer"),
+        ("from", 3, "prep", "ADP", "IN", "from"),
+        ("Chile", 4, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    found = {c.type: (names(c.actor), names(c.recipient)) for c in coded(rows)}
+    assert found == {"REJECT": (["Peru"], ["Chile"]), "AGREE": (["Chile"], ["Peru"])}
+
+
+def test_an_offer_named_by_its_possessive_only_is_what_the_rejection_answers() -> None:
+    # Peru rejected Chile's offer.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+        ("Chile", 4, "poss", "PROPN", "NNP", "Chile"),
+        ("'s", 2, "case", "PART", "POS", "'s"),
+        ("offer", 1, "dobj", "NOUN", "NN", "offer"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(rows)] == ["REJECT"]
