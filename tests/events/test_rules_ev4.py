@@ -53,3 +53,24 @@ def test_an_offer_named_by_its_possessive_only_is_what_the_rejection_answers() -
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert [c.type for c in coded(rows)] == ["REJECT"]
+
+
+def test_a_meeting_noun_after_at_is_a_venue_unless_it_names_the_other_side() -> None:
+    # Peru spoke at a summit.
+    venue: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+        ("at", 1, "prep", "ADP", "IN", "at"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("summit", 2, "pobj", "NOUN", "NN", "summit"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(venue)] == []
+    # Peru spoke at a summit with Chile.
+    met = [
+        *venue[:5],
+        ("with", 4, "prep", "ADP", "IN", "with"),
+        ("Chile", 5, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [(c.type, names(c.actor)) for c in coded(met)] == [("CONSULT", ["Peru"])]

@@ -449,6 +449,8 @@ def _noun_candidate(
     elif _undergoes(tok, lex) and (giver := _from_verb(tok.head, actors)):
         actor, clause = giver, tok.head  # "Russia took delivery of drones from Iran"
     elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
+        if tok.head.lower_ == "at" and not _with_counterpart(tok, actors):
+            return None  # "blocked the package at a summit": the venue of another act
         clause = tok.head.head
         if clause.pos_ != "VERB":
             return None
@@ -469,6 +471,12 @@ def _noun_candidate(
     )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+def _with_counterpart(noun: Token, actors: ActorIndex) -> bool:
+    """ "said at talks with Chile": the noun is a meeting the clause's subject held with a
+    named party, not only the setting of what the subject did."""
+    return any(actors.refs(p) for _, p in prep_objects(noun, ("with",)))
 
 
 def _from_verb(verb: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
