@@ -74,3 +74,30 @@ def test_a_meeting_noun_after_at_is_a_venue_unless_it_names_the_other_side() -> 
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert [(c.type, names(c.actor)) for c in coded(met)] == [("CONSULT", ["Peru"])]
+
+
+def test_an_agreement_under_which_an_act_happens_is_no_new_agreement() -> None:
+    # Peru resumed trading under its agreement with Chile.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("resumed", 1, "ROOT", "VERB", "VBD", "resume"),
+        ("trading", 1, "dobj", "NOUN", "NN", "trading"),
+        ("under", 1, "prep", "ADP", "IN", "under"),
+        ("its", 5, "poss", "PRON", "PRP$", "its"),
+        ("agreement", 3, "pobj", "NOUN", "NN", "agreement"),
+        ("with", 5, "prep", "ADP", "IN", "with"),
+        ("Chile", 6, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "AGREE" not in [c.type for c in coded(rows)]
+    # Peru reached an agreement with Chile.
+    signed: list[Row] = [
+        rows[0],
+        ("reached", 1, "ROOT", "VERB", "VBD", "reach"),
+        ("an", 3, "det", "DET", "DT", "an"),
+        ("agreement", 1, "dobj", "NOUN", "NN", "agreement"),
+        ("with", 3, "prep", "ADP", "IN", "with"),
+        ("Chile", 4, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert "AGREE" in [c.type for c in coded(signed)]

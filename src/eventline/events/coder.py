@@ -47,6 +47,9 @@ from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, c
 
 _DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for", "into")
 _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
+# Prepositions that put an agreement noun as the framework ("under the truce") or the
+# grievance ("threatened X over its deal with Y") of another act: a deal already made.
+_IN_FORCE_PREPS = frozenset({"under", "over"})
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
 # Counts that stand for what they count ("massed tens of thousands of troops", "thousands of
@@ -433,6 +436,8 @@ def _political(refs: tuple[ActorRef, ...]) -> bool:
 def _noun_candidate(
     tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex, lex: EventLexicon
 ) -> EventCandidate | None:
+    if pattern.type == "AGREE" and tok.dep_ == "pobj" and tok.head.lower_ in _IN_FORCE_PREPS:
+        return None  # "trading under their trade agreement": a deal in force, not made here
     own = own_actor(tok, actors)
     clause: Token
     if light is not None:
