@@ -1,13 +1,19 @@
 """A named author's noun act under another party's act ("rejected an offer from Chile") is
-that author's event too; the noun's possessive alone is not."""
+that author's event too; the noun's possessive alone is not. A meeting noun after "at" is a
+venue; an agreement "under" which an act happens is no new agreement; a negated condition
+("if X did not withdraw") reports nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
 from eventline.events.coder import candidates
+from eventline.events.document import code_doc
 from eventline.events.patterns import lexicon
 from eventline.model import ActorRef
 from tests.events.conftest import Row, parsed_doc
@@ -101,3 +107,11 @@ def test_an_agreement_under_which_an_act_happens_is_no_new_agreement() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert "AGREE" in [c.type for c in coded(signed)]
+
+
+@pytest.mark.slow
+def test_a_negated_condition_reports_nothing(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Germany warned of war if Poland did not withdraw its troops.")
+    coded = code_doc(doc, article_id="t", published="2024-03-14", reported_only=False)
+    assert {e.modality for e in coded.events if e.type == "RETREAT"} == {"hypothetical"}
+    assert "RETREAT" not in [e.type for e in code_doc(doc, article_id="t", published=None).events]
