@@ -115,3 +115,19 @@ def test_a_negated_condition_reports_nothing(parse: Callable[[str], Doc]) -> Non
     coded = code_doc(doc, article_id="t", published="2024-03-14", reported_only=False)
     assert {e.modality for e in coded.events if e.type == "RETREAT"} == {"hypothetical"}
     assert "RETREAT" not in [e.type for e in code_doc(doc, article_id="t", published=None).events]
+
+
+def test_a_release_of_a_thing_is_no_retreat_but_a_release_of_people_is() -> None:
+    # Chile's release of wastewater began.
+    rows: list[Row] = [
+        ("Chile", 2, "poss", "PROPN", "NNP", "Chile"),
+        ("'s", 0, "case", "PART", "POS", "'s"),
+        ("release", 5, "nsubj", "NOUN", "NN", "release"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("wastewater", 3, "pobj", "NOUN", "NN", "wastewater"),
+        ("began", 5, "ROOT", "VERB", "VBD", "begin"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    assert "RETREAT" not in [c.type for c in coded(rows)]
+    hostages = [*rows[:4], ("hostages", 3, "pobj", "NOUN", "NNS", "hostage"), *rows[5:]]
+    assert "RETREAT" in [c.type for c in coded(hostages)]
