@@ -131,3 +131,17 @@ def test_a_release_of_a_thing_is_no_retreat_but_a_release_of_people_is() -> None
     assert "RETREAT" not in [c.type for c in coded(rows)]
     hostages = [*rows[:4], ("hostages", 3, "pobj", "NOUN", "NNS", "hostage"), *rows[5:]]
     assert "RETREAT" in [c.type for c in coded(hostages)]
+
+
+def test_an_event_noun_after_in_is_the_setting_of_a_coded_act() -> None:
+    # Peru arrested Chile in an investigation.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("arrested", 1, "ROOT", "VERB", "VBD", "arrest"),
+        ("Chile", 1, "dobj", "PROPN", "NNP", "Chile"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("an", 5, "det", "DET", "DT", "an"),
+        ("investigation", 3, "pobj", "NOUN", "NN", "investigation"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(rows)] == ["COERCE"]

@@ -459,6 +459,8 @@ def _noun_candidate(
         clause = tok.head.head
         if clause.pos_ != "VERB":
             return None
+        if tok.head.lower_ == "in" and _verb_pattern(clause, lex) is not None:
+            return None  # "detained the mayor in a corruption probe": the act's setting
         actor = actors.refs(subject(clause)[0])
     else:
         return None
