@@ -145,3 +145,27 @@ def test_an_event_noun_after_in_is_the_setting_of_a_coded_act() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert [c.type for c in coded(rows)] == ["COERCE"]
+
+
+def test_a_retaliating_participle_on_an_act_is_that_act() -> None:
+    # Peru expelled diplomats, retaliating against Chile.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("expelled", 1, "ROOT", "VERB", "VBD", "expel"),
+        ("diplomats", 1, "dobj", "NOUN", "NNS", "diplomat"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("retaliating", 1, "advcl", "VERB", "VBG", "retaliate"),
+        ("against", 4, "prep", "ADP", "IN", "against"),
+        ("Chile", 5, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(rows)] == ["SANCTION"]
+    # Peru retaliated against Chile.
+    alone: list[Row] = [
+        rows[0],
+        ("retaliated", 1, "ROOT", "VERB", "VBD", "retaliate"),
+        ("against", 1, "prep", "ADP", "IN", "against"),
+        ("Chile", 2, "pobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(alone)] == ["ASSAULT"]

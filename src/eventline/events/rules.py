@@ -102,6 +102,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_recipients.coordinated_recipients,
     rules_criticism.criticised_acts,
     rules_acts.same_happening,
+    rules_acts.retaliation_as_act,
     rules_parties.commercial_acts,
     rules_parties.political_parties,
     rules_not_events.abstract_force,

@@ -416,6 +416,27 @@ def same_happening(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
     return kept
 
 
+def retaliation_as_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "expelled 23 diplomats, retaliating for London's expulsion of its envoys": a
+    participle of responding hung on a coded act says why the act was done; the act is the
+    retaliation, not a second (violent) event of its own."""
+    acts = {c.trigger.i for c in cands if c.actor}
+    verbs = ctx.lex.cue("response_verbs")
+    return [c for c in cands if not (c.trigger.lemma_.lower() in verbs and _on_act(c, acts))]
+
+
+def _on_act(c: EventCandidate, acts: set[int]) -> bool:
+    """A participle clause on a coded act, or on a verb conjoined to one ("expelled X and
+    ordered Y, retaliating for Z")."""
+    tok = c.trigger
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head == tok:
+        return False
+    node = tok.head
+    while node.i not in acts and node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return node.i in acts
+
+
 def misread_plural_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "X condemned US-Israel strikes" (a headline, no final stop): the parser reads the
     plural noun "strikes" as a verb conjoined to "condemned", so it inherits X as its
