@@ -169,3 +169,17 @@ def test_a_retaliating_participle_on_an_act_is_that_act() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert [c.type for c in coded(alone)] == ["ASSAULT"]
+
+
+def test_coordinated_patrols_are_cooperation_and_a_patrol_alone_a_mobilization() -> None:
+    # Peru began coordinated patrols.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("began", 1, "ROOT", "VERB", "VBD", "begin"),
+        ("coordinated", 3, "amod", "ADJ", "JJ", "coordinated"),
+        ("patrols", 1, "dobj", "NOUN", "NNS", "patrol"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.type for c in coded(rows)] == ["COOPERATE"]
+    alone = [*rows[:2], ("patrols", 1, "dobj", "NOUN", "NNS", "patrol"), rows[4]]
+    assert [c.type for c in coded(alone)] == ["MOBILIZE"]
