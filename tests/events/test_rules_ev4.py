@@ -183,3 +183,21 @@ def test_coordinated_patrols_are_cooperation_and_a_patrol_alone_a_mobilization()
     assert [c.type for c in coded(rows)] == ["COOPERATE"]
     alone = [*rows[:2], ("patrols", 1, "dobj", "NOUN", "NNS", "patrol"), rows[4]]
     assert [c.type for c in coded(alone)] == ["MOBILIZE"]
+
+
+@pytest.mark.slow
+def test_an_attack_each_side_pins_on_the_other_is_an_accusation(
+    parse: Callable[[str], Doc],
+) -> None:
+    text = (
+        "Peru said Chilean soldiers had shelled the border post, while Chile blamed"
+        " Peruvian troops for the attack."
+    )
+    found = code_doc(parse(text), article_id="t", published=None).events
+    assert sorted((e.type, e.trigger) for e in found) == [("ACCUSE", "blamed"), ("ACCUSE", "said")]
+    alone = code_doc(
+        parse("Peru said Chilean soldiers had shelled the border post."),
+        article_id="t",
+        published=None,
+    )
+    assert [e.type for e in alone.events] == ["ASSAULT"]

@@ -101,6 +101,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_conflict.help_for_the_attacked,
     rules_recipients.coordinated_recipients,
     rules_criticism.criticised_acts,
+    rules_conflict.disputed_attack,
     rules_acts.same_happening,
     rules_acts.retaliation_as_act,
     rules_parties.commercial_acts,
