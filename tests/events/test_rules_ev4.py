@@ -201,3 +201,17 @@ def test_an_attack_each_side_pins_on_the_other_is_an_accusation(
         published=None,
     )
     assert [e.type for e in alone.events] == ["ASSAULT"]
+
+
+def test_petrarch_verbs_without_a_code_of_their_own_are_no_generated_triggers() -> None:
+    # Peru protected Chile. / Peru annulled Chile. (a PETRARCH block with no code / curated)
+    def rows(verb: str, lemma: str) -> list[Row]:
+        return [
+            ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+            (verb, 1, "ROOT", "VERB", "VBD", lemma),
+            ("Chile", 1, "dobj", "PROPN", "NNP", "Chile"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+
+    assert [c.type for c in coded(rows("protected", "protect"))] == []
+    assert [c.type for c in coded(rows("annulled", "annul"))] == ["SANCTION"]
