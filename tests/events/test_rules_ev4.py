@@ -215,3 +215,20 @@ def test_petrarch_verbs_without_a_code_of_their_own_are_no_generated_triggers() 
 
     assert [c.type for c in coded(rows("protected", "protect"))] == []
     assert [c.type for c in coded(rows("annulled", "annul"))] == ["SANCTION"]
+
+
+def test_a_summit_on_whose_sidelines_an_act_happens_is_its_occasion() -> None:
+    # Peru met Chile on the sidelines of the summit.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("Chile", 1, "dobj", "PROPN", "NNP", "Chile"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("sidelines", 3, "pobj", "NOUN", "NNS", "sideline"),
+        ("of", 5, "prep", "ADP", "IN", "of"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("summit", 6, "pobj", "NOUN", "NN", "summit"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [c.trigger.text for c in coded(rows)] == ["met"]

@@ -440,6 +440,8 @@ def _noun_candidate(
 ) -> EventCandidate | None:
     if pattern.type == "AGREE" and tok.dep_ == "pobj" and tok.head.lower_ in _IN_FORCE_PREPS:
         return None  # "trading under their trade agreement": a deal in force, not made here
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _occasion(tok.head.head):
+        return None  # "on the sidelines of the G20 summit", "ahead of a banned march"
     own = own_actor(tok, actors)
     clause: Token
     if light is not None:
@@ -480,6 +482,14 @@ def _noun_candidate(
     )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+# Words that make an event noun after "of" the occasion another act is timed or placed by.
+_OCCASION_WORDS = frozenset({"sideline", "sidelines", "margin", "margins", "eve", "ahead"})
+
+
+def _occasion(word: Token) -> bool:
+    return word.lower_ in _OCCASION_WORDS or word.lemma_.lower() in _OCCASION_WORDS
 
 
 def _with_counterpart(noun: Token, actors: ActorIndex) -> bool:
