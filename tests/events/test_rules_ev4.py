@@ -232,3 +232,18 @@ def test_a_summit_on_whose_sidelines_an_act_happens_is_its_occasion() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert [c.trigger.text for c in coded(rows)] == ["met"]
+
+
+def test_a_convoy_allowed_in_is_humanitarian_access_whatever_the_parse_of_its_clause() -> None:
+    # Peru allowed the aid convoy to enter.
+    rows: list[Row] = [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("allowed", 1, "ROOT", "VERB", "VBD", "allow"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("aid", 4, "compound", "NOUN", "NN", "aid"),
+        ("convoy", 6, "nsubj", "NOUN", "NN", "convoy"),
+        ("to", 6, "aux", "PART", "TO", "to"),
+        ("enter", 1, "ccomp", "VERB", "VB", "enter"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert [(c.type, c.mode) for c in coded(rows)] == [("RETREAT", "access")]

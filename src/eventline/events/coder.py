@@ -81,7 +81,7 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
         if pattern.prep and not any(_particle(tok, c, pattern.prep) for c in tok.children):
             continue
         if pattern.obj:
-            obj = _object_head(first(tok, "dobj", "nsubjpass"))
+            obj = _object_head(first(tok, "dobj", "nsubjpass") or _raised_object(tok))
             if obj is None or obj.lemma_.lower() not in pattern.obj:
                 continue
         if pattern.clausal and not _has_clause(tok, pattern.clausal):
@@ -90,6 +90,15 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
             continue
         return pattern
     return _generated_pattern(tok, lex)
+
+
+def _raised_object(tok: Token) -> Token | None:
+    """ "allowed the aid convoy to enter": the parse makes the object the subject of the
+    infinitive clause; it is the verb's object all the same."""
+    comp = first(tok, "ccomp")
+    if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    return first(comp, "nsubj")
 
 
 def _prep_object_in(verb: Token, pattern: Pattern) -> bool:
