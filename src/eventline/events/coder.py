@@ -47,6 +47,9 @@ from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, c
 
 _DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for", "into")
 _NOUN_UNDER_VERB_PREPS = {"in", "during", "for", "at"}
+# Prepositions that put an agreement noun as the framework ("under the truce") or the
+# grievance ("threatened X over its deal with Y") of another act: a deal already made.
+_IN_FORCE_PREPS = frozenset({"under", "over"})
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PARTITIVES = {"part", "some", "all", "most", "much", "portion", "half", "share", "rest", "bulk"}
 # Counts that stand for what they count ("massed tens of thousands of troops", "thousands of
@@ -78,7 +81,7 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
         if pattern.prep and not any(_particle(tok, c, pattern.prep) for c in tok.children):
             continue
         if pattern.obj:
-            obj = _object_head(first(tok, "dobj", "nsubjpass"))
+            obj = _object_head(first(tok, "dobj", "nsubjpass") or _raised_object(tok))
             if obj is None or obj.lemma_.lower() not in pattern.obj:
                 continue
         if pattern.clausal and not _has_clause(tok, pattern.clausal):
@@ -87,6 +90,15 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
             continue
         return pattern
     return _generated_pattern(tok, lex)
+
+
+def _raised_object(tok: Token) -> Token | None:
+    """ "allowed the aid convoy to enter": the parse makes the object the subject of the
+    infinitive clause; it is the verb's object all the same."""
+    comp = first(tok, "ccomp")
+    if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    return first(comp, "nsubj")
 
 
 def _prep_object_in(verb: Token, pattern: Pattern) -> bool:
@@ -153,6 +165,8 @@ def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
             continue
         if found := lex.generated.get(f"{lemma} {child.lower_}"):
             return found
+    if lemma in lex.cue("uncoded_petrarch_verbs"):
+        return None  # a PETRARCH block with no code of its own ("annul", "protect", "ship")
     return lex.generated.get(lemma)
 
 
@@ -433,6 +447,10 @@ def _political(refs: tuple[ActorRef, ...]) -> bool:
 def _noun_candidate(
     tok: Token, pattern: Pattern, light: Token | None, actors: ActorIndex, lex: EventLexicon
 ) -> EventCandidate | None:
+    if pattern.type == "AGREE" and tok.dep_ == "pobj" and tok.head.lower_ in _IN_FORCE_PREPS:
+        return None  # "trading under their trade agreement": a deal in force, not made here
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _occasion(tok.head.head):
+        return None  # "on the sidelines of the G20 summit", "ahead of a banned march"
     own = own_actor(tok, actors)
     clause: Token
     if light is not None:
@@ -449,9 +467,13 @@ def _noun_candidate(
     elif _undergoes(tok, lex) and (giver := _from_verb(tok.head, actors)):
         actor, clause = giver, tok.head  # "Russia took delivery of drones from Iran"
     elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
+        if tok.head.lower_ == "at" and not _with_counterpart(tok, actors):
+            return None  # "blocked the package at a summit": the venue of another act
         clause = tok.head.head
         if clause.pos_ != "VERB":
             return None
+        if tok.head.lower_ == "in" and _verb_pattern(clause, lex) is not None:
+            return None  # "detained the mayor in a corruption probe": the act's setting
         actor = actors.refs(subject(clause)[0])
     else:
         return None
@@ -469,6 +491,20 @@ def _noun_candidate(
     )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+# Words that make an event noun after "of" the occasion another act is timed or placed by.
+_OCCASION_WORDS = frozenset({"sideline", "sidelines", "margin", "margins", "eve", "ahead"})
+
+
+def _occasion(word: Token) -> bool:
+    return word.lower_ in _OCCASION_WORDS or word.lemma_.lower() in _OCCASION_WORDS
+
+
+def _with_counterpart(noun: Token, actors: ActorIndex) -> bool:
+    """ "said at talks with Chile": the noun is a meeting the clause's subject held with a
+    named party, not only the setting of what the subject did."""
+    return any(actors.refs(p) for _, p in prep_objects(noun, ("with",)))
 
 
 def _from_verb(verb: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:

@@ -264,7 +264,8 @@ def modality(
 ) -> Modality:
     """The modality of the event whose trigger is `trigger` (see the module docstring)."""
     found = _own_cues(trigger, lex)
-    if _in_conditional(trigger, lex):
+    condition = _in_conditional(trigger, lex)
+    if condition:
         found.add("hypothetical")
     node = trigger
     for _ in range(10):
@@ -278,6 +279,8 @@ def modality(
         if kind == "fact-check" and gov.lemma_.lower() in lex.cue("claim_words"):
             found.add("alleged")
         node = gov
+    if condition:
+        found.discard("negated")  # "if Henry did not resign": a condition, nothing reported
     if "planned" in found and is_past(trigger):
         found.discard("planned")  # "mounted its long-threatened invasion": it happened
     if found & {"speculative", "planned"} and (forecast := _forecast(trigger, lex)):

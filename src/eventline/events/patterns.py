@@ -161,7 +161,13 @@ def _patterns(
         for entry in entries or ():
             pattern = _pattern(entry, ptype, pos, path)
             found.setdefault(pattern.lemma, []).append(pattern)
-    return {k: tuple(sorted(v, key=lambda p: not p.specific)) for k, v in found.items()}
+    # Specific patterns first; a clause shape alone ("allowed X to Y") after the others
+    # ("allowed the aid convoy to enter": the access its object names).
+    return {k: tuple(sorted(v, key=_specificity)) for k, v in found.items()}
+
+
+def _specificity(p: Pattern) -> tuple[bool, bool]:
+    return not p.specific, bool(p.clausal) and not p.obj
 
 
 def _nested(section: Any, path: str) -> dict[str, dict[str, frozenset[str]]]:

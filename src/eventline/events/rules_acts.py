@@ -175,9 +175,27 @@ def embedded_action(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
             act.content = _phrase(c.trigger)
         if not act.embedded_recipient:
             act.embedded_recipient = excluding(c.recipient, act.actor)
-        if act.type == "AGREE" and c.recipient and c.type in _MATERIAL:
+        planned = act.type == "AGREE" and bool(c.recipient) and c.type in _MATERIAL
+        if planned or _authored_elsewhere(c, act, ctx):
             kept.append(c)
     return kept
+
+
+# Acts whose noun names another party's move: an offer, a demand ("pressure from X"), a
+# threat, a complaint (`rules_counterparts.offer_addressee` names an offer's addressee).
+_AUTHORED = frozenset({"AGREE", "REQUEST", "THREATEN", "ACCUSE", "DISAPPROVE"})
+
+
+def _authored_elsewhere(c: EventCandidate, act: EventCandidate, ctx: RuleContext) -> bool:
+    """ "rejected an offer from Seoul", "resisted pressure by the White House": a noun act
+    whose author its own "from"/"by" phrase names, another party than the act's, is that
+    party's event as well as what the act answers (the noun's possessive alone is not:
+    "rejected Seoul's offer" reports the rejection)."""
+    if c.trigger.pos_ != "NOUN" or c.type not in _AUTHORED or not c.actor:
+        return False
+    named = prep_objects(c.trigger, ("from", "by"))
+    authors = unique(r for _, p in named for r in ctx.actors.refs(p))
+    return bool(authors) and not set(authors) & set(act.actor)
 
 
 # Prepositions that put an action inside an act: what is warned against, called for,
@@ -396,6 +414,27 @@ def same_happening(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
         if not verb.recipient:
             verb.recipient = excluding(c.recipient, verb.actor)
     return kept
+
+
+def retaliation_as_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "expelled 23 diplomats, retaliating for London's expulsion of its envoys": a
+    participle of responding hung on a coded act says why the act was done; the act is the
+    retaliation, not a second (violent) event of its own."""
+    acts = {c.trigger.i for c in cands if c.actor}
+    verbs = ctx.lex.cue("response_verbs")
+    return [c for c in cands if not (c.trigger.lemma_.lower() in verbs and _on_act(c, acts))]
+
+
+def _on_act(c: EventCandidate, acts: set[int]) -> bool:
+    """A participle clause on a coded act, or on a verb conjoined to one ("expelled X and
+    ordered Y, retaliating for Z")."""
+    tok = c.trigger
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head == tok:
+        return False
+    node = tok.head
+    while node.i not in acts and node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return node.i in acts
 
 
 def misread_plural_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:

@@ -413,3 +413,49 @@ def _state_subject(subj: Token, c: EventCandidate, ctx: RuleContext) -> bool:
     if named.id not in {a.id for a in c.actor}:
         return False
     return named.sector in _STATE_FORCE_SECTORS or subj.ent_type_ == "GPE"
+
+
+def disputed_attack(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Kyiv blamed Russian troops for the strikes, while Moscow said Ukrainian forces had
+    shelled the plant": an attack one side says the other made, in a sentence where the other
+    side blames it in turn, is a claim in a dispute; what the text reports is the
+    accusation (ACCUSE by the speaker on the named attacker), not the attack."""
+    for c in cands:
+        verb = c.trigger.head
+        if c.type != "ASSAULT" or c.trigger.pos_ != "VERB" or not c.actor:
+            continue
+        if c.trigger.dep_ != "ccomp" or verb.lemma_.lower() not in ctx.lex.cue("speech_verbs"):
+            continue
+        subj = subject(verb)[0]
+        speaker = ctx.actors.refs(subj) or ctx.actors.descriptor(subj)
+        attackers, speakers = _countries(c.actor), _countries(speaker)
+        if not attackers or not speakers or attackers & speakers:
+            continue
+        if not any(_blames(o, attackers, speakers) for o in cands if o is not c):
+            continue
+        c.content = c.content or _claim(c.trigger)
+        c.trigger = c.clause = verb
+        c.type, c.mode = "ACCUSE", "allege"
+        c.actor, c.recipient = speaker, c.actor
+        c.asserted = True
+    return cands
+
+
+def _claim(verb: Token) -> str:
+    """The claimed attack's own words, without a clause hung on it ("..., while X ...")."""
+    kept = [k for k in verb.children if k.dep_ not in ("advcl", "cc", "conj", "punct")]
+    end = max((k.right_edge.i for k in kept if k.i > verb.i), default=verb.i)
+    return verb.doc[verb.left_edge.i : end + 1].text
+
+
+def _countries(refs: tuple[ActorRef, ...]) -> set[str]:
+    return {r.country for r in refs if r.country}
+
+
+def _blames(other: EventCandidate, attackers: set[str], speakers: set[str]) -> bool:
+    """The other side's accusation of the speaker's side."""
+    return (
+        other.type == "ACCUSE"
+        and bool(_countries(other.actor) & attackers)
+        and bool(_countries(other.recipient) & speakers)
+    )

@@ -148,10 +148,14 @@ def _released_thing(c: EventCandidate, ctx: RuleContext) -> bool:
     if c.type != "RETREAT" or c.mode != "release":
         return False
     if c.trigger.pos_ == "NOUN":
-        return first(c.trigger, "prep") is None  # "the release of the hostages" keeps its "of"
-    obj = first(c.trigger, "dobj", "nsubjpass")
-    if obj is None or ctx.actors.refs(obj):
-        return False
+        if first(c.trigger, "prep") is None:
+            return True  # "a press release"
+        # "the release of the hostages" keeps its "of"; "the release of wastewater" does not
+        obj = next((p for _, p in prep_objects(c.trigger, ("of",))), None)
+    else:
+        obj = first(c.trigger, "dobj", "nsubjpass")
+    if obj is None or ctx.actors.refs(obj) or obj.ent_type_ in ("PERSON", "NORP"):
+        return False  # "freed two Americans"
     return obj.lemma_.lower() not in ctx.lex.cue("release_objects")
 
 
