@@ -241,6 +241,9 @@ def parse_patterns(
             block_code = None if code.startswith("-") else code
             block_verbs = []
             continue
+        if line.startswith("---"):  # a header with no code ("--- REVOKE_ ###"): as "[---]"
+            block_code, block_verbs = None, []
+            continue
         if not line.strip() or (line.startswith(("&", "+")) and block_code is None):
             continue
         if line.startswith("- "):

@@ -165,8 +165,6 @@ def _generated_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
             continue
         if found := lex.generated.get(f"{lemma} {child.lower_}"):
             return found
-    if lemma in lex.cue("uncoded_petrarch_verbs"):
-        return None  # a PETRARCH block with no code of its own ("annul", "protect", "ship")
     return lex.generated.get(lemma)
 
 
