@@ -133,7 +133,7 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
     subj = subject(verb.sent.root)[0] if participle and not subjects else None
     if len(subjects) > 1:
-        persons = [c for c in subjects if _names_person(c, actors)]
+        persons = [c for c in subjects if names_person(c, actors)]
         subj = (persons or subjects)[-1]
     elif not subjects:
         subj = _quoted_as_saying(verb) or _described_speaker(verb) or _across_relative(verb) or subj
@@ -170,7 +170,7 @@ def _set_off_before(verb: Token, subj: Token, actors: ActorIndex) -> Token | Non
     doc = verb.doc
     if subj.i >= verb.i or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    if _names_person(subj, actors) or subj.pos_ == "PRON":
+    if names_person(subj, actors) or subj.pos_ == "PRON":
         return None
     for span, _ in actors.by_token.get(verb.i - 2, ()):
         if is_person(span) and span.start > subj.i + 1 and doc[span.start - 1].text == ",":
@@ -199,7 +199,8 @@ def _plural_antecedent(they: Token) -> Token | None:
     return found[-1] if found else None
 
 
-def _names_person(tok: Token, actors: ActorIndex) -> bool:
+def names_person(tok: Token, actors: ActorIndex) -> bool:
+    """Whether the entity layer takes `tok` for part of a person's name."""
     return any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
 
 
@@ -423,7 +424,7 @@ def introducer(
     if subj is None or subj.i > words[-1].i:
         return None
     pronoun = subj.pos_ == "PRON" and subj.lower_ in lexicon().cue("person_pronouns")
-    if not (pronoun or _names_person(subj, actors)):
+    if not (pronoun or names_person(subj, actors)):
         return None
     return attribute_token(subj, actors, quoted=quoted)
 

@@ -48,15 +48,17 @@ from eventline.events.attribution import (
     Attribution,
     Spans,
     according_to,
+    attribute_token,
     attribute_verb,
     introducer,
     name_after,
+    names_person,
     reporting_verbs,
     speaker_refs,
 )
 from eventline.events.indirect import indirect_quotes
 from eventline.events.intervals import Intervals
-from eventline.events.patterns import EventLexicon
+from eventline.events.patterns import EventLexicon, lexicon
 from eventline.events.quote_kinds import is_title, named_fragment, naming_verb
 from eventline.events.quote_spans import (
     QuoteSpan,
@@ -86,8 +88,10 @@ def _attribute(
         before = doc[sents[0].start - 1].sent
         if before.text.rstrip().endswith(":"):
             sents.insert(0, before)
-    if sents and sents[-1].end < len(doc) and _cut_off(doc, span, after := doc[sents[-1].end].sent):
-        sents.append(after)
+    if sents and sents[-1].end < len(doc):
+        after = doc[sents[-1].end].sent
+        if _cut_off(doc, span, after) or _attribution_after(doc, span, after, lex):
+            sents.append(after)
     outside = [
         t for s in sents for t in s if not (span.start - 1 <= t.idx < span.end + 1) and t.is_alpha
     ]
@@ -108,13 +112,65 @@ def _attribute(
         according_to(outside, actors)
         or name_after(doc, span.end, actors)
         or introducer(doc, span.start, span.end, actors, quoted=quoted)
+        or _named_next(doc, span, actors, quoted, sentences)
     )
+
+
+def _named_next(
+    doc: Doc, span: QuoteSpan, actors: ActorIndex, quoted: Spans, sentences: _Sents
+) -> Attribution | None:
+    """`"We kept the government open." Schumer made the remarks after the vote.`: a closed
+    quote of whole sentences that opens its paragraph, with no attribution, is spoken by the
+    person the next sentence of the paragraph opens on as its subject."""
+    text = doc.text
+    if not span.closed or text[: max(0, span.start - 1)].rstrip(" ")[-1:] not in ("", "\n"):
+        return None
+    if not text[span.start : span.end].rstrip().endswith((".", "!", "?")):
+        return None
+    rest = text[span.end : span.end + 3].lstrip('"”» ')
+    if not rest[:1].isupper():
+        return None
+    after = sentences.around(span.end, span.end + 4)
+    sent = next((s for s in after if s.start_char > span.end), None)
+    if sent is None or "\n" in text[span.end : sent.start_char]:
+        return None
+    subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.head.dep_ != "ROOT" or subj.i - sent.start > 6:
+        return None
+    pronoun = subj.pos_ == "PRON" and subj.lower_ in lexicon().cue("person_pronouns")
+    described = subj.pos_ == "NOUN" and subj.tag_ == "NN"
+    if not (pronoun or described or names_person(subj, actors)):
+        return None
+    found = attribute_token(subj, actors, quoted=quoted)
+    return found if found.speaker is not None or not described else None
 
 
 def _cut_off(doc: Doc, span: QuoteSpan, after: Span) -> bool:
     """`"…collapse." said Harper`: the splitter ended the sentence at the closing mark, and
     the next one, right after it in lower case, is the quote's attribution."""
     return after[0].is_lower and not doc.text[span.end : after.start_char].strip(" \"”»'.,")
+
+
+def _attribution_after(doc: Doc, span: QuoteSpan, after: Span, lex: EventLexicon) -> bool:
+    """`“Are you aware of it?” Wallace asked.`: the splitter ended the sentence at a closing
+    "?", "!" or "." and the next one, right after the mark, opens on its attribution (a
+    reporting verb among its first words that reports nothing of its own)."""
+    if (
+        doc.text[span.end : after.start_char].strip(" \"”»'")
+        or "\n" in doc.text[span.end : after.start_char]
+    ):
+        return False
+    if not doc.text[span.start : span.end].rstrip().endswith(("?", "!", ".")):
+        return False
+    speech = reporting_verbs(lex)
+    words = [t for t in after if not t.is_punct and not t.is_space][:_ATTRIBUTION_LEAD]
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in speech
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in t.children)
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+        for t in words
+    )
 
 
 class _Sents:

@@ -146,6 +146,14 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
     # a subject first, but one named in this sentence or the two before goes before one
     # named further back ("Hale met Reed ... Lopez thanked Hall. He said": Hall)
     start = _sentences_back(tok, 2)
+    described = [
+        (i, ref)
+        for i, ref in _described_subjects(tok, start, actors, quoted=quoted)
+        if gender_of(ref, actors) in (None, gender)
+    ]
+    if described:  # "The former president also attacked ... he said": that president
+        subjects = sorted(subjects + described, key=lambda pair: pair[0])
+        people = sorted(people + described, key=lambda pair: pair[0])
     recent = [pair for pair in people if pair[0] >= start]
     pool = [p for p in subjects if p[0] >= start] or recent or subjects or people
     if not pool:
@@ -154,6 +162,27 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
     # the text has now spoken of this person as he or she: a later pronoun of the other
     # gender skips them ('"...," he said. She thanked him and said ...')
     actors.genders.setdefault(found.id, gender)
+    return found
+
+
+def _described_subjects(
+    tok: Token, start: int, actors: ActorIndex, *, quoted: Spans
+) -> list[tuple[int, ActorRef]]:
+    """The subjects between `start` and `tok` that describe a person named before ("the
+    senator", "the former president", "the Republican"), with the person each one is."""
+    found = []
+    for word in tok.doc[start : tok.i]:
+        if word.dep_ not in ("nsubj", "nsubjpass") or word.pos_ != "NOUN":
+            continue
+        if word.tag_ == "NNS" or not _outside(word.i, tok, quoted):
+            continue
+        if not any(c.lower_ == "the" and c.dep_ == "det" for c in word.children):
+            continue
+        ref = role_speaker(word, actors, quoted=quoted) or described_person(
+            word, actors, quoted=quoted
+        )
+        if ref is not None:
+            found.append((word.i, ref))
     return found
 
 
@@ -185,9 +214,19 @@ def described_person(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorR
         for i, ref in actors.persons
         if start <= i < tok.i and _outside(i, tok, quoted) and not _a_place(i, actors)
     ]
+    if word in roles:  # "the governor" is no one the text names a senator
+        people = [(i, ref) for i, ref in people if not _other_office(word, tok.doc[i])]
     subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
     pool = subjects or people
     return pool[-1][1] if pool else None
+
+
+def _other_office(word: str, name: Token) -> bool:
+    """Whether the text gives a person an office and none of them is `word`'s ("Rep. Jim
+    Jordan" is not "the governor")."""
+    held = {w.rstrip(".") for w in roles_of(name)}
+    offices = {w for w in held if any(w in group for group in quote_cues().roles)}
+    return bool(offices) and not offices & _office(word)
 
 
 def _named_as_subject(tok: Token) -> bool:

@@ -1,0 +1,84 @@
+"""US political news quote styles (issue #11, real-page yardstick benchmarks/real_quotes.py):
+questions in a hearing attributed in the next sentence, a quote opening its paragraph with its
+speaker in the next sentence, role nouns and pronouns; on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Parse, quotes, speaker
+
+
+def _who(parse: Parse, text: str) -> list[tuple[str | None, str]]:
+    """(the speaker's surname, the words) per quote."""
+    return [(_surname(speaker(q)), q.text) for q in quotes(parse, text)]
+
+
+def _surname(name: str | None) -> str | None:
+    return name.split()[-1] if name else None
+
+
+@pytest.mark.slow
+def test_a_quoted_question_is_spoken_by_the_one_who_asked_not_the_one_asked(
+    parse: Parse,
+) -> None:
+    text = (
+        "The lawyer pressed on with the questions. “Did you sign every page of the filing?” "
+        "Lena Okafor asked Tomas Brandt.\n\n"
+        "“I signed what they put in front of me,” Brandt replied."
+    )
+    assert _who(parse, text) == [
+        ("Okafor", "Did you sign every page of the filing?"),
+        ("Brandt", "I signed what they put in front of me"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_quote_opening_its_paragraph_is_spoken_by_the_next_sentences_subject(
+    parse: Parse,
+) -> None:
+    text = (
+        "The chamber voted late on Friday.\n\n"
+        "“We kept the lights on, and that is the least people expect of us.” Senator Lena "
+        "Okafor made the remark on the floor after the vote."
+    )
+    said = _who(parse, text)
+    assert said[0] == (
+        "Okafor",
+        "We kept the lights on, and that is the least people expect of us.",
+    )
+
+
+@pytest.mark.slow
+def test_a_quote_opening_its_paragraph_before_a_sentence_on_something_else_is_not_given_to_it(
+    parse: Parse,
+) -> None:
+    text = (
+        "The chamber voted late on Friday.\n\n"
+        "“We kept the lights on, and that is the least people expect of us.” The measure now "
+        "goes to the House."
+    )
+    assert [s for s, _ in _who(parse, text)] == [None]
+
+
+@pytest.mark.slow
+def test_he_after_a_role_noun_subject_is_the_person_that_role_names(parse: Parse) -> None:
+    text = (
+        "Former President Tomas Brandt spoke in Ohio on Monday. Senator Marek Novak "
+        "criticized the speech.\n\n"
+        "The former president also attacked the prosecutors. “They are coming after me "
+        "because I am winning,” he said."
+    )
+    said = dict((t, s) for s, t in _who(parse, text))
+    assert said["They are coming after me because I am winning"] == "Brandt"
+
+
+@pytest.mark.slow
+def test_a_role_noun_is_never_a_person_the_text_gives_another_office(parse: Parse) -> None:
+    text = (
+        "Rep. Marek Novak asked the panel to delay the vote. The governor, who spoke to "
+        "reporters in the capital, said the state would not comply."
+    )
+    said = _who(parse, text)
+    assert said == [(said[0][0], "the state would not comply")]
+    assert said[0][0] != "Novak"
