@@ -82,3 +82,29 @@ def test_a_role_noun_is_never_a_person_the_text_gives_another_office(parse: Pars
     said = _who(parse, text)
     assert said == [(said[0][0], "the state would not comply")]
     assert said[0][0] != "Novak"
+
+
+@pytest.mark.slow
+def test_a_quote_split_by_a_long_attribution_that_opens_on_its_verb_is_one_statement(
+    parse: Parse,
+) -> None:
+    text = (
+        "“I am not here to listen to speeches,” Okafor said, raising her voice and telling "
+        "the defense lawyer and his two partners to sit down at once. “We are here to hear "
+        "answers, and most of the time we are not getting them.”"
+    )
+    assert _who(parse, text) == [
+        (
+            "Okafor",
+            "I am not here to listen to speeches We are here to hear answers, and most of the "
+            "time we are not getting them.",
+        )
+    ]
+
+
+@pytest.mark.slow
+def test_a_doubled_opening_mark_opens_the_quote_once(parse: Parse) -> None:
+    text = "Brandt weighed in. “”This is a very unfair trial, and the public is watching,” he said."
+    assert _who(parse, text) == [
+        ("Brandt", "This is a very unfair trial, and the public is watching")
+    ]

@@ -4,8 +4,9 @@ quoted words belong to a statement, and where a headline ends (events/quotes.py 
 Sentence splitters cut quotes apart, so spans are found on the characters: straight (") and
 curly (“ ”) double marks and guillemets (« »); an opening mark with no close ends at the end of
 its paragraph (the news convention for a quote continued in the next paragraph); a stray
-closing mark is ignored. A straight mark right after a digit where no quote is open is an
-inch mark ('a 13.3" display'), not an opening one.
+closing mark is ignored, and a mark doubled at a quote's opening ('“”This') opens it once. A
+straight mark right after a digit where no quote is open is an inch mark ('a 13.3" display'),
+not an opening one.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def find_quote_spans(text: str, *, min_words: int = _MIN_WORDS) -> list[QuoteSpa
             continue  # 'a 13.3" display', 'either 15" or 17" screens'
         elif opened is None and (ch in _OPEN or ch == '"'):
             opened, closer = i + 1, _OPEN.get(ch, '"')
+        elif opened == i and text[i + 1 : i + 2].isalnum() and ch in _CLOSE | {'"', closer}:
+            opened = i + 1  # '“”This is unfair': a doubled opening mark, a typo
         elif opened is not None and (ch == closer or ch in _CLOSE or ch == '"'):
             spans.append(QuoteSpan(opened, i, closed=True))
             opened = None

@@ -73,6 +73,8 @@ __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs",
 _TAIL_WORDS = 3  # "…," she added / "…," Weiss said / "…," said the minister
 _ATTRIBUTION_LEAD = 8  # "…," chief economist Ann Roe of Lakeport Capital said
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
+# "…," Engle said, raising her voice and telling both lawyers to sit down at once. "…"
+_MAX_LONG_ATTRIBUTION = 30
 
 
 def _attribute(
@@ -202,9 +204,12 @@ def _continues(
         return False  # `"X," Ruiz said, though another paper gave it as: "Y"`: a new quote
     words = [w.strip('"“”«»,.:;') for w in gap.split()]
     words = [w for w in words if w]
-    if not 0 < len(words) <= _MAX_ATTRIBUTION_WORDS or not _one_paragraph_on(gap):
-        return False
     speech = reporting_verbs(lex)
+    most = _MAX_ATTRIBUTION_WORDS
+    if _leads_with_attribution(doc, first_part.end, speech):
+        most = _MAX_LONG_ATTRIBUTION  # `"X," Ruiz said, raising her voice and ... "Y."`
+    if not 0 < len(words) <= most or not _one_paragraph_on(gap):
+        return False
     comma = text[first_part.start : first_part.end].rstrip().endswith(",")
     comma = comma or gap.lstrip('"”» ').startswith(",")  # the comma outside the marks
     between = doc.char_span(first_part.end, second.start, alignment_mode="expand") or ()
@@ -212,6 +217,20 @@ def _continues(
         comma
         and any(t.lemma_.lower() in speech for t in between)
         and not _attributed_after(doc, text, second, speech)
+    )
+
+
+def _leads_with_attribution(doc: Doc, end: int, speech: frozenset[str]) -> bool:
+    """Whether the words right after a quote's closing mark open on its attribution: a
+    reporting verb among the first three words (`said Ruiz`, `Ruiz said`, `the senator
+    said`) with no clause of its own to report."""
+    after = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="contract") or ()
+    words = [t for t in after if t.is_alpha][: _TAIL_WORDS + 1]
+    return any(
+        t.lemma_.lower() in speech
+        and t.pos_ == "VERB"
+        and not any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
+        for t in words
     )
 
 
