@@ -108,3 +108,21 @@ def test_a_doubled_opening_mark_opens_the_quote_once(parse: Parse) -> None:
     assert _who(parse, text) == [
         ("Brandt", "This is a very unfair trial, and the public is watching")
     ]
+
+
+@pytest.mark.slow
+def test_speech_someone_was_asked_for_is_not_their_statement(parse: Parse) -> None:
+    text = (
+        "The lawyer ended by asking Brandt to confirm that he had never seen the ballots. "
+        "Novak urged Okafor to say that the count was fair."
+    )
+    assert _who(parse, text) == []
+
+
+@pytest.mark.slow
+def test_words_after_an_inverted_attribution_are_not_the_speakers_clause(parse: Parse) -> None:
+    text = (
+        "“I hit the ice and then I was spinning,” said Tomas Brandt, among the dozens of "
+        "drivers in the county sent sliding when their cars hit icy bridges."
+    )
+    assert _who(parse, text) == [("Brandt", "I hit the ice and then I was spinning")]

@@ -98,6 +98,8 @@ def indirect_quotes(
             who = attribute_token(holder, actors, quoted=words)
         if who.speaker is None and who.speaker_text is None:
             continue
+        if _speaker_inside(who, comp, verb):
+            continue  # '"…," said Ann Roe, among the drivers sent sliding': no clause of hers
         quotes.append(
             Quote(
                 id=content_id("quo", article_id, comp.start_char, comp.end_char),
@@ -183,10 +185,35 @@ def _pointing(verb: Token) -> bool:
     )
 
 
+def _speaker_inside(who: Attribution, comp: Span, verb: Token) -> bool:
+    """Whether a clause after its verb opens on or holds the verb's own speaker (an inverted
+    attribution the parse took for the verb's complement)."""
+    where = who.speaker_span
+    if where is None or comp.start_char <= verb.idx:
+        return False
+    if comp.start_char <= where[0] < comp.end_char:
+        return True
+    # '"…," said Ann Roe, among the drivers ...': after a quote and its inverted attribution
+    before = verb.doc.text[max(0, verb.idx - 4) : verb.idx].rstrip(" ,")
+    return verb.idx < where[0] <= comp.start_char and before.endswith(tuple(MARKS))
+
+
+#: Verbs whose infinitive complement is speech that was asked for, refused or only planned.
+_UNREALISED = frozenset(
+    (
+        *("ask", "urge", "press", "pressure", "push", "call", "demand", "request", "encourage"),
+        *("invite", "challenge", "dare", "decline", "refuse", "fail", "plan", "intend", "want"),
+    )
+)
+
+
 def _unspoken(verb: Token) -> bool:
-    """A reporting verb with no speaker: passive without a "by" agent ("Improvements were also
+    """A reporting verb asked for, refused or planned ("urged her to say that ..."), or one
+    with no speaker: passive without a "by" agent ("Improvements were also
     announced": its subject is what was said), or with data for subject ("the flight data
     suggests that ...": evidence, not speech)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _UNREALISED:
+        return True  # "asked Roe to confirm that ...": what she was asked, not what she said
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return True
