@@ -126,3 +126,28 @@ def test_words_after_an_inverted_attribution_are_not_the_speakers_clause(parse: 
         "drivers in the county sent sliding when their cars hit icy bridges."
     )
     assert _who(parse, text) == [("Brandt", "I hit the ice and then I was spinning")]
+
+
+@pytest.mark.slow
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_someone_named_before(
+    parse: Parse,
+) -> None:
+    text = (
+        "Senator Marek Novak argued the order would stifle growth. A senior administration "
+        "official said the order had been months in the making. He said the president had "
+        "been personally involved."
+    )
+    said = dict((t, s) for s, t in _who(parse, text))
+    assert said["the president had been personally involved"] == "official"
+
+
+@pytest.mark.slow
+def test_he_after_an_unnamed_person_who_said_nothing_is_still_the_named_one(
+    parse: Parse,
+) -> None:
+    text = (
+        "Tomas Brandt left the company in May. A federal judge ordered him to stop work. "
+        "He said no secrets had been disclosed."
+    )
+    said = dict((t, s) for s, t in _who(parse, text))
+    assert said["no secrets had been disclosed"] == "Brandt"

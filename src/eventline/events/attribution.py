@@ -29,6 +29,7 @@ from eventline.events.speakers import (
     quote_cues,
     role_speaker,
     spoken_for,
+    unnamed_speaker,
 )
 from eventline.model import ActorRef
 
@@ -244,13 +245,21 @@ def attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribu
         to = next((c for c in children(verb, "prep") if c.lower_ == "to"), None)
         addressee_tok = first(to, "pobj") if to is not None else None
     addressee = actors.refs(addressee_tok)
+    unnamed = _unnamed(subj, actors, quoted) if not refs else None
     return Attribution(
         speaker=refs[0] if refs else None,
-        speaker_text=_phrase_text(subj) if subj is not None else None,
+        speaker_text=_phrase_text(unnamed or subj) if subj is not None else None,
         addressee=addressee[0] if addressee else None,
         verb=verb,
         speaker_span=_span_of(subj),
     )
+
+
+def _unnamed(subj: Token | None, actors: ActorIndex, quoted: Spans) -> Token | None:
+    """The unnamed person a he/she subject refers to ("a senior official")."""
+    if subj is None or subj.pos_ != "PRON" or subj.lower_ not in lexicon().cue("person_pronouns"):
+        return None
+    return unnamed_speaker(subj, actors, quoted=quoted)
 
 
 def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tuple[ActorRef, ...]:
@@ -260,6 +269,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
         return ()
     lex = lexicon()
     if tok.pos_ == "PRON" and tok.lower_ in lex.cue("person_pronouns"):
+        if unnamed_speaker(tok, actors, quoted=quoted) is not None:
+            return ()  # "A senior official said ... He added": no one named
         found = pronoun_speaker(tok, actors, quoted=quoted)
         return (found,) if found is not None else _same_gender(tok, actors.refs(tok), actors)
     if tok.lower_ == "it" and tok.pos_ == "PRON":

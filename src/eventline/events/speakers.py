@@ -133,6 +133,25 @@ def _outside(i: int, tok: Token, quoted: Spans) -> bool:
 
 def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef | None:
     """The person a he/she speaker refers to (see the module docstring)."""
+    found = _pronoun_antecedent(tok, actors, quoted=quoted)
+    if found is None or unnamed_antecedent(tok, found[0], quoted=quoted) is not None:
+        return None
+    # the text has now spoken of this person as he or she: a later pronoun of the other
+    # gender skips them ('"...," he said. She thanked him and said ...')
+    gender = "female" if tok.lower_ in lexicon().cue("female_pronouns") else "male"
+    actors.genders.setdefault(found[1].id, gender)
+    return found[1]
+
+
+def unnamed_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> Token | None:
+    """The unnamed person ("a senior official") a he/she speaker refers to, if any."""
+    found = _pronoun_antecedent(tok, actors, quoted=quoted)
+    return unnamed_antecedent(tok, found[0] if found else -1, quoted=quoted)
+
+
+def _pronoun_antecedent(
+    tok: Token, actors: ActorIndex, *, quoted: Spans
+) -> tuple[int, ActorRef] | None:
     gender = "female" if tok.lower_ in lexicon().cue("female_pronouns") else "male"
     people = [
         (i, ref)
@@ -158,10 +177,36 @@ def pronoun_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRe
     pool = [p for p in subjects if p[0] >= start] or recent or subjects or people
     if not pool:
         return None
-    found = pool[-1][1]
-    # the text has now spoken of this person as he or she: a later pronoun of the other
-    # gender skips them ('"...," he said. She thanked him and said ...')
-    actors.genders.setdefault(found.id, gender)
+    return pool[-1]
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_OTHER_GENDER = {
+    "male": frozenset({"woman", "spokeswoman", "businesswoman", "congresswoman"}),
+    "female": frozenset({"man", "spokesman", "businessman", "congressman"}),
+}
+
+
+def unnamed_antecedent(tok: Token, after: int, *, quoted: Spans) -> Token | None:
+    """ "A senior administration official said ... He added": the last speaker after token
+    `after`, in the pronoun's sentence or the two before, that is a person no name is given
+    for ("a doctor says", "one official said"); a he/she after it is that person, not
+    someone named earlier."""
+    gender = "female" if tok.lower_ in lexicon().cue("female_pronouns") else "male"
+    cues = quote_cues()
+    nouns = cues["person_nouns"] | cues["spokes_nouns"] | {w for g in cues.roles for w in g}
+    speech = cues["reporting_verbs"] | lexicon().cue("speech_verbs")
+    found = None
+    for word in tok.doc[max(after + 1, _sentences_back(tok, 2)) : tok.i]:
+        if word.dep_ != "nsubj" or word.pos_ != "NOUN" or word.tag_ != "NN":
+            continue
+        if word.head.lemma_.lower() not in speech:
+            continue  # "A judge ordered Roe to stop. He said ...": the judge said nothing
+        if word.lemma_.lower() not in nouns or word.lemma_.lower() in _OTHER_GENDER[gender]:
+            continue
+        det = [c for c in word.children if c.dep_ in ("det", "nummod")]
+        if det and det[0].lower_ in _INDEFINITE and _outside(word.i, tok, quoted):
+            found = word
     return found
 
 
