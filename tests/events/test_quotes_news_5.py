@@ -151,3 +151,15 @@ def test_he_after_an_unnamed_person_who_said_nothing_is_still_the_named_one(
     )
     said = dict((t, s) for s, t in _who(parse, text))
     assert said["no secrets had been disclosed"] == "Brandt"
+
+
+@pytest.mark.slow
+def test_a_relative_clause_with_its_own_reporting_verb_ends_the_reported_clause(
+    parse: Parse,
+) -> None:
+    text = (
+        "Novak said that the drill included a mock landing in occupied towns, which he claims "
+        "to be evidence that the drill is aimed at an invasion."
+    )
+    said = [t for _, t in _who(parse, text)]
+    assert said[0] == "the drill included a mock landing in occupied towns"

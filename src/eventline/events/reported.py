@@ -135,13 +135,21 @@ def _is_speech(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in speech
 
 
+def _speaks_in_relative(relcl: Token) -> bool:
+    """ "included a drill in recaptured areas, which it claims shows ...": a relative clause
+    whose verb is a speaker's own reporting verb with a subject of its own."""
+    return _is_speech(relcl) and any(c.dep_ == "nsubj" and c.tag_ != "WDT" for c in relcl.children)
+
+
 def _without_own_attribution(tokens: list[Token]) -> list[Token]:
     """ "rose to 444,000, which, according to the Times, is near a record": a relative clause
-    carrying an attribution of its own is another source's statement."""
+    carrying an attribution of its own ("according to", or "which it claims ...") is
+    another statement."""
     for tok in tokens:
         if tok.dep_ != "relcl" or tok.left_edge.i == 0:
             continue
-        if any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in tok.subtree):
+        according = any(t.lower_ == "according" and t.nbor().lower_ == "to" for t in tok.subtree)
+        if according or _speaks_in_relative(tok):
             start = tok.left_edge.i
             start -= tok.doc[start - 1].text == ","
             return [t for t in tokens if t.i < start]
