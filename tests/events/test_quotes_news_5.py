@@ -163,3 +163,18 @@ def test_a_relative_clause_with_its_own_reporting_verb_ends_the_reported_clause(
     )
     said = [t for _, t in _who(parse, text)]
     assert said[0] == "the drill included a mock landing in occupied towns"
+
+
+@pytest.mark.slow
+def test_show_titles_and_law_names_in_title_case_are_not_speech(parse: Parse) -> None:
+    text = (
+        "Novak told CNN’s Dana Bash on “State of the Union” that the party needed a new "
+        "approach. Okafor appeared on NBC’s “Meet the Press with Kristen Welker” on Sunday.\n\n"
+        "The bill, known as the “Clean Water Funding Act of 2024,” passed along party lines. "
+        "“This is a moment of real danger for our towns,” Okafor said."
+    )
+    said = [t for _, t in _who(parse, text)]
+    assert said == [
+        "the party needed a new approach",
+        "This is a moment of real danger for our towns",
+    ]

@@ -53,6 +53,8 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
         return True  # a sign, banner or chant: "held a banner that read “...”"
     if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
         return True  # a name: 'the so-called "Buy American" clause'
+    if [w.lower() for w in before[-3:-1]] == ["known", "as"] and announcer in ("the", "a"):
+        return True  # 'the bill, known as the "Clean Slate Act"'
     labels = lex.cue("title_nouns") | quote_cues()["label_nouns"]
     if announcer == "that" and _label_before(doc, span, labels):
         return True  # 'the company's principle that "we build where we sell"'
@@ -63,7 +65,39 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
         return True  # 'the "pay as you go" plan': a name used as a modifier
     words = [w for w in quoted.split() if w[:1].isalpha()]
     capital = sum(w[0].isupper() for w in words)
-    return len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?"))
+    if len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?")):
+        return True
+    return _named_in_title_case(doc, span, quoted, announcer)
+
+
+#: Words a title leaves in lower case ("State of the Union", "Meet the Press").
+_MINOR = frozenset(
+    ("a", "an", "the", "of", "and", "or", "for", "with", "in", "on", "at", "to", "by", "from")
+)
+#: Words before a name of a show, a law or a work ('on "Face the Nation"', 'NBC's "Meet the
+#: Press"', 'the "Clean Slate Act of 2024"', 'titled "..."').
+_NAME_BEFORE = frozenset(("on", "'s", "’s", "the", "titled", "entitled", "named", "dubbed"))
+
+
+def _named_in_title_case(doc: Doc, span: QuoteSpan, quoted: str, announcer: str) -> bool:
+    """'told CNN's Dana Bash on “State of the Union” that ...', 'the “Inflation Reduction Act
+    of 2022,”': words in title case (every word but a, of, the, with ... capitalised) of a
+    show, a law or a work, set after "on", a possessive, "the" or "titled", or holding no
+    verb: a name, not speech."""
+    words = [w.strip(",.:;!?") for w in quoted.split()]
+    words = [w for w in words if w]
+    major = [w for w in words if w.lower() not in _MINOR]
+    if not 2 <= len(words) <= 10 or not major or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in major):
+        return False
+    if quoted.rstrip(",").endswith((".", "!", "?")):
+        return False  # a sentence: "Get Out Now!" is shouted
+    possessive = announcer.endswith(("'s", "’s"))
+    if announcer in _NAME_BEFORE or possessive:
+        return True
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand") or ()
+    return not any(t.pos_ in ("VERB", "AUX") for t in inner)
 
 
 _MODIFIED_BY = frozenset({"DET", "ADJ"})
