@@ -178,3 +178,18 @@ def test_show_titles_and_law_names_in_title_case_are_not_speech(parse: Parse) ->
         "the party needed a new approach",
         "This is a moment of real danger for our towns",
     ]
+
+
+@pytest.mark.slow
+def test_the_words_of_a_law_are_quoted_text_not_a_statement(parse: Parse) -> None:
+    text = (
+        "The 14th Amendment says that no state shall “deny to any person within its "
+        "jurisdiction the equal protection of the laws.”\n\n"
+        "The statute reads: “Any person who knowingly files a false report shall be fined.”\n\n"
+        "The law says voters must show a photo ID at the polls. Okafor said the text was "
+        "clear. “The statute says what it says,” she said."
+    )
+    assert _who(parse, text) == [
+        ("Okafor", "the text was clear"),
+        ("Okafor", "The statute says what it says"),
+    ]

@@ -37,7 +37,7 @@ from eventline.events.reported import (
     claim_noun,
     issued_clause,
 )
-from eventline.events.speakers import learn_genders, quote_cues
+from eventline.events.speakers import learn_genders, quote_cues, text_source
 from eventline.model import Quote, content_id
 
 
@@ -96,8 +96,8 @@ def indirect_quotes(
         holder = _claim_holder(comp, verb)
         if holder is not None:  # "agreed with the company's argument that ...": the company's
             who = attribute_token(holder, actors, quoted=words)
-        if who.speaker is None and who.speaker_text is None:
-            continue
+        if who.speaker is None and (who.speaker_text is None or text_source(who.speaker_text)):
+            continue  # nobody, or a text: "the law says voters must show an ID"
         if _speaker_inside(who, comp, verb):
             continue  # '"…," said Ann Roe, among the drivers sent sliding': no clause of hers
         quotes.append(

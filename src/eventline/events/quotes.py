@@ -66,6 +66,7 @@ from eventline.events.quote_spans import (
     _short_sentence_after,
     find_quote_spans,
 )
+from eventline.events.speakers import text_source
 from eventline.model import ActorRef, Quote, content_id
 
 __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
@@ -290,6 +291,8 @@ def direct_quotes(
             found: Attribution | None = attribute_verb(named, actors, quoted=quoted)
         else:
             found = _attribute(span, doc, actors, lex, quoted, sents)
+        if _quoted_text(doc, span, found):
+            continue  # 'the 14th Amendment says “...”': a law's words, nobody's statement
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = found if previous[1].speaker is None else previous[1]
             merged = quotes.pop()
@@ -306,6 +309,22 @@ def direct_quotes(
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
+
+
+def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
+    """Whether the quoted words are a written text's ("the statute reads: “...”", "Section 3
+    states “...”"): attributed to a text, or set after a text as the subject of their
+    sentence."""
+    if found is not None and found.speaker is None and text_source(found.speaker_text):
+        return True
+    if found is not None and found.speaker is not None:
+        return False
+    before = doc.char_span(max(0, span.start - 80), span.start, alignment_mode="contract")
+    words = [t for t in before or () if t.sent == before[-1].sent] if before else []
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and text_source(t.text)
+        for t in words
+    )
 
 
 def _short_part(

@@ -50,6 +50,7 @@ _LISTS = (
     "naming_verbs",
     "accusing_verbs",
     "sign_words",
+    "text_nouns",
     "body_nouns",
     "spokes_nouns",
     "document_nouns",
@@ -113,6 +114,14 @@ def quote_cues() -> QuoteCues:
         raise ResourceError(_NAMES, f"names listed as both genders: {sorted(both)[:5]}")
     genders = {n: "female" for n in female} | {n: "male" for n in male}
     return QuoteCues(words, roles, genders)
+
+
+def text_source(speaker_text: str | None) -> bool:
+    """Whether a speaker phrase names a written text, not a speaker ("the 14th Amendment",
+    "Section 3 of the law", "the statute")."""
+    words = (speaker_text or "").lower().replace(",", " ").split()
+    head = words[: words.index("of")] if "of" in words else words
+    return bool(head) and head[-1] in quote_cues()["text_nouns"]
 
 
 def name_gender(name: str) -> str | None:
