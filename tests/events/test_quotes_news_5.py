@@ -193,3 +193,19 @@ def test_the_words_of_a_law_are_quoted_text_not_a_statement(parse: Parse) -> Non
         ("Okafor", "the text was clear"),
         ("Okafor", "The statute says what it says"),
     ]
+
+
+@pytest.mark.slow
+def test_a_transcript_speaker_label_opening_the_paragraph_is_the_speaker(parse: Parse) -> None:
+    text = (
+        "The justices pressed the lawyers. An excerpt of the exchange:\n\n"
+        "Justice Tomas Brandt: “So your position is that the agency has no limit at all?”\n\n"
+        "Lena Okafor: “No, that is not our position, and it never was.”\n\n"
+        "Update: “The hearing will resume on Monday at ten in the morning.”"
+    )
+    said = _who(parse, text)
+    assert said[:2] == [
+        ("Brandt", "So your position is that the agency has no limit at all?"),
+        ("Okafor", "No, that is not our position, and it never was."),
+    ]
+    assert said[2][0] != "Update"

@@ -86,6 +86,8 @@ def _attribute(
     quoted: Spans,
     sentences: _Sents,
 ) -> Attribution | None:
+    if (label := _speaker_label(doc, span, actors, quoted)) is not None:
+        return label
     sents = sentences.around(span.start - 2, span.end + 2)
     if sents and sents[0].start > 0:
         before = doc[sents[0].start - 1].sent
@@ -117,6 +119,31 @@ def _attribute(
         or introducer(doc, span.start, span.end, actors, quoted=quoted)
         or _named_next(doc, span, actors, quoted, sentences)
     )
+
+
+_LABEL_WORDS = 6  # "Solicitor General Elizabeth Prelogar: “…”"
+
+
+def _speaker_label(
+    doc: Doc, span: QuoteSpan, actors: ActorIndex, quoted: Spans
+) -> Attribution | None:
+    """`Justice Samuel Alito: “So where is the limit?”`: a transcript's speaker label, a name
+    of a few capitalised words and a colon opening the quote's paragraph, is its speaker."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    label = text[line_start : max(line_start, span.start - 1)].strip()
+    if not label.endswith(":") or text[span.start - 1 : span.start] not in MARKS:
+        return None
+    words = label[:-1].split()
+    if not 0 < len(words) <= _LABEL_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    name = doc.char_span(line_start, line_start + len(label) - 1, alignment_mode="contract")
+    if name is None or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    found = attribute_token(name[-1], actors, quoted=quoted)
+    if found.speaker is None:
+        return None  # "Update: “…”", "Editor's note: “…”"
+    return Attribution(found.speaker, name.text, None, None, (name.start_char, name.end_char))
 
 
 def _named_next(
