@@ -209,3 +209,22 @@ def test_a_transcript_speaker_label_opening_the_paragraph_is_the_speaker(parse: 
         ("Okafor", "No, that is not our position, and it never was."),
     ]
     assert said[2][0] != "Update"
+
+
+@pytest.mark.slow
+def test_quotes_and_says_in_subheads_and_links_are_not_statements(parse: Parse) -> None:
+    text = (
+        "Okafor testified on Monday.\n\n"
+        "Related: Brandt calls the hearing “a disgrace to the whole country” in testimony\n\n"
+        "Related: Novak says he will appeal the ruling\n\n"
+        "“It is a disgrace to the whole country,” Brandt told reporters."
+    )
+    assert _who(parse, text) == [("Brandt", "It is a disgrace to the whole country")]
+
+
+def test_a_line_without_final_punctuation_is_a_headline() -> None:
+    from eventline.events.quote_spans import in_headline
+
+    text = "Roe says “we will win”\n\nRoe said: “We will win.”\n"
+    assert in_headline(text, 10)
+    assert not in_headline(text, text.index("We will"))

@@ -27,7 +27,7 @@ from eventline.events.attribution import (
 )
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon
-from eventline.events.quote_spans import _headline_end, find_quote_spans
+from eventline.events.quote_spans import _headline_end, find_quote_spans, in_headline
 from eventline.events.reported import (
     _complement,
     _mostly_quoted,
@@ -69,21 +69,24 @@ def indirect_quotes(
     reported: set[tuple[int, int]] = set()
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
-    headline = _headline_end(doc.text)
+    full = doc.text
+    headline = _headline_end(full)
     for verb in doc:
         if verb.pos_ != "VERB" or _pointing(verb):
             continue
         issued = issued_clause(verb) if verb.lemma_.lower() not in speech else None
         if verb.lemma_.lower() not in speech and issued is None:
             continue
-        if verb.idx < headline or inside.covers(verb.idx):
-            continue
+        if verb.idx < headline or inside.covers(verb.idx) or in_headline(full, verb.idx):
+            continue  # a headline, subhead or link ("Related: Roe says ...") restates the story
         comp = _without_that(issued or _complement(verb))
         text = comp.text if comp is not None else ""
         if comp is None and (around := _parenthetical(verb)) is not None:
             comp, text = around
         if comp is None and (comp := _coordinated_before(verb)) is not None:
             text = comp.text
+        if comp is not None and (cut := _in_paragraph(comp, verb)) is not comp:
+            comp, text = cut, cut.text if cut is not None else ""
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
         if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
@@ -183,6 +186,25 @@ def _pointing(verb: Token) -> bool:
         and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
         and _pointed_cause(verb) is None
     )
+
+
+def _in_paragraph(comp: Span, verb: Token) -> Span | None:
+    """The part of a reported clause in its verb's paragraph: a clause never runs over a
+    paragraph break (a headline line with no full stop is parsed into the next sentence)."""
+    words = comp.text.strip()
+    if "\n" not in words:
+        return comp
+    doc = comp.doc
+    if comp.start_char < verb.idx:  # the clause before its verb: the part after the break
+        start = doc.text.rfind("\n", comp.start_char, min(verb.idx, comp.end_char)) + 1
+        end = comp.end_char
+    else:
+        start = comp.start_char
+        found = doc.text.find("\n", comp.start_char, comp.end_char)
+        end = found if found >= 0 else comp.end_char
+    if start <= comp.start_char and end >= comp.end_char:
+        return comp
+    return doc.char_span(start, end, alignment_mode="contract")
 
 
 def _speaker_inside(who: Attribution, comp: Span, verb: Token) -> bool:

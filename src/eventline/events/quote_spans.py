@@ -86,3 +86,21 @@ def _headline_end(text: str) -> int:
     if not rest.strip() or line.rstrip().endswith((".", "?", "!", '"', "”", ":")):
         return 0
     return len(text) - len(text.lstrip()) + len(line)
+
+
+_HEADLINE_WORDS = 25
+
+
+def in_headline(text: str, at: int) -> bool:
+    """Whether position `at` is in a line that is no paragraph of prose: a headline, subhead,
+    caption or link ("Related: Roe calls the ruling “a disgrace”") has no sentence's final
+    punctuation and few words. Quoted words there repeat the story's, nobody says them."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    tail = line.rstrip(" \"”’'»)]")
+    return (
+        bool(tail)
+        and not tail.endswith((".", "!", "?", "…", ":", ";", ","))
+        and len(line.split()) <= _HEADLINE_WORDS
+    )

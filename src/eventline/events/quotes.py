@@ -65,6 +65,7 @@ from eventline.events.quote_spans import (
     _short,
     _short_sentence_after,
     find_quote_spans,
+    in_headline,
 )
 from eventline.events.speakers import text_source
 from eventline.model import ActorRef, Quote, content_id
@@ -301,7 +302,11 @@ def direct_quotes(
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
     full = doc.text
-    spans = [s for s in find_quote_spans(full, min_words=1) if not is_title(doc, full, s, lex)]
+    spans = [
+        s
+        for s in find_quote_spans(full, min_words=1)
+        if not is_title(doc, full, s, lex) and not in_headline(full, s.start)
+    ]
     quoted = Intervals((s.start, s.end) for s in spans)
     sents = _Sents(doc)
     for n, span in enumerate(spans):
