@@ -228,3 +228,14 @@ def test_a_line_without_final_punctuation_is_a_headline() -> None:
     text = "Roe says “we will win”\n\nRoe said: “We will win.”\n"
     assert in_headline(text, 10)
     assert not in_headline(text, text.index("We will"))
+
+
+@pytest.mark.slow
+def test_according_to_a_source_described_by_an_apposition_sources_the_main_clause(
+    parse: Parse,
+) -> None:
+    text = (
+        "According to Okafor, a lawyer who has tracked voting rules for a decade, the new "
+        "maps were drawn to favor incumbents."
+    )
+    assert _who(parse, text) == [("Okafor", "the new maps were drawn to favor incumbents")]

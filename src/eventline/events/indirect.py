@@ -347,6 +347,7 @@ def _according_rest(
     left = [t for t in sent if not t.is_punct and t.i < opener.i]
     left = [t for t in _cut_lead(sent) if not t.is_punct] + left
     right = [t for t in sent if not t.is_punct and t.idx >= b and t.i not in apposed]
+    right = _without_apposition(right, sent, b) if opener.i == _first_word(sent) else right
     sourced = [r for o in openers if o != opener and (r := _relative_clause(o)) is not None]
     if sourced:  # "X, which, according to Y, ...": Y's part is no part of this statement
         cut = min(r.left_edge.i for r in sourced)
@@ -356,6 +357,25 @@ def _according_rest(
         inner = [(a, b) for a, b in clauses if left and left[0].idx <= a and b <= opener.idx]
         rest = [t for t in left if inner and inner[-1][0] <= t.idx < inner[-1][1]] or rest
     return rest
+
+
+def _first_word(sent: Span) -> int:
+    return next((t.i for t in sent if not t.is_space and not t.is_punct), sent.start)
+
+
+def _without_apposition(right: list[Token], sent: Span, end: int) -> list[Token]:
+    """ "According to Common Cause, a group that tracks voting rules, the maps were drawn to
+    ...": a noun phrase opening on "a"/"an" set off by commas right after the source
+    describes the source; the statement starts after it."""
+    doc = sent.doc
+    after = [t for t in sent if t.idx >= end and not t.is_space]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an"):
+        return right
+    comma = next((t for t in after[2:] if t.text == ","), None)
+    if comma is None or comma.i >= sent.root.i or doc[comma.i + 1].pos_ in ("VERB", "AUX"):
+        return right
+    rest = [t for t in right if t.i > comma.i]
+    return rest if len(rest) >= 4 else right
 
 
 def _according_quote(
