@@ -239,3 +239,29 @@ def test_according_to_a_source_described_by_an_apposition_sources_the_main_claus
         "maps were drawn to favor incumbents."
     )
     assert _who(parse, text) == [("Okafor", "the new maps were drawn to favor incumbents")]
+
+
+@pytest.mark.slow
+def test_the_former_president_and_the_president_are_told_apart(parse: Parse) -> None:
+    text = (
+        "Former President Tomas Brandt held a rally on Saturday. President Marek Novak spent "
+        "the weekend at home.\n\n"
+        "“We are going to win this state big,” the former president said.\n\n"
+        "“I am focused on the job,” the president told reporters."
+    )
+    assert _who(parse, text) == [
+        ("Brandt", "We are going to win this state big"),
+        ("Novak", "I am focused on the job"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_quote_opening_its_paragraph_takes_its_own_attribution_not_the_last_ones(
+    parse: Parse,
+) -> None:
+    text = (
+        "Brandt spoke first, and the crowd cheered, Okafor said.\n\n"
+        "“It was the loudest night of the campaign,” Novak told reporters."
+    )
+    said = dict((t, s) for s, t in _who(parse, text))
+    assert said["It was the loudest night of the campaign"] == "Novak"

@@ -109,6 +109,10 @@ def _attribute(
         and t.lemma_.lower() in speech
         and not any(c.dep_ == "xcomp" for c in t.children)  # "prices continued to rise"
     ]
+    # a quote opening its paragraph: its own attribution after it, not the last paragraph's
+    # "…, Roe said.", when it has one
+    paragraph = doc.text.rfind("\n", 0, span.start) + 1
+    verbs = [t for t in verbs if t.idx >= paragraph] or verbs
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return attribute_verb(verb, actors, quoted=quoted)

@@ -330,11 +330,24 @@ def role_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorRef |
         return None  # "the ministry" is a body, never its spokeswoman
     office = _office(tok.lemma_.lower()) | _office(tok.lower_)
     titled = [
-        ref
+        (i, ref)
         for i, ref in actors.persons
         if i < tok.i and _outside(i, tok, quoted) and roles_of(tok.doc[i]) & office
     ]
-    return titled[-1] if titled else None
+    # "the former president" is the one named "Former President ...", "the president" not
+    former = _former(tok, tok.i)
+    same = [pair for pair in titled if _former(tok.doc[pair[0]], pair[0]) == former]
+    pool = same or titled
+    return pool[-1][1] if pool else None
+
+
+_FORMER = frozenset({"former", "ex", "ex-"})
+
+
+def _former(tok: Token, before: int) -> bool:
+    """Whether a role or a name carries "former" ("the former president", "Former President
+    Ann Roe", "ex-Gov. Ann Roe")."""
+    return any(t.lower_ in _FORMER for t in tok.subtree if t.i < before)
 
 
 def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
