@@ -265,3 +265,23 @@ def test_a_quote_opening_its_paragraph_takes_its_own_attribution_not_the_last_on
     )
     said = dict((t, s) for s, t in _who(parse, text))
     assert said["It was the loudest night of the campaign"] == "Novak"
+
+
+@pytest.mark.slow
+def test_the_statement_speaks_for_who_was_said_to_issue_it(parse: Parse) -> None:
+    text = (
+        "Novak’s office said in a statement that he would fight the charges. “He has been "
+        "falsely accused before, and he was cleared then,” the statement said."
+    )
+    said = dict((t, s) for s, t in _who(parse, text))
+    assert said["He has been falsely accused before, and he was cleared then"] == "Novak"
+
+
+@pytest.mark.slow
+def test_a_name_modifying_a_body_is_no_antecedent_of_a_description(parse: Parse) -> None:
+    text = (
+        "“This is a sham,” the Brandt campaign said in a statement. The Democrat, who is "
+        "running for reelection, told supporters that the race was too close to call."
+    )
+    said = dict((t, s) for s, t in _who(parse, text))
+    assert said["the race was too close to call"] != "Brandt"

@@ -279,6 +279,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     own = actors.refs(tok)
     if not own and (author := _author(tok, actors)) is not None:
         return (author,)
+    if not own and (earlier := _issued_before(tok, actors, quoted)) is not None:
+        return earlier
     alone = not own or (len(own) == 1 and own[0].name.lower() == tok.lower_)
     if alone and (person := _surname_with_an_s(tok, actors)) is not None:
         return (person,)
@@ -298,6 +300,28 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
         return (person,)
     return own
+
+
+def _issued_before(tok: Token, actors: ActorIndex, quoted: Spans) -> tuple[ActorRef, ...] | None:
+    """ "Roe's office said in a statement that ... “…,” the statement said": "the statement"
+    is the one a speaker was said to make in its sentence or the two before; its speaker
+    speaks."""
+    noun = tok.lemma_.lower()
+    the = any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
+    if not the or tok.pos_ != "NOUN" or noun not in quote_cues()["document_nouns"]:
+        return None
+    start = tok.sent.start
+    for _ in range(2):
+        start = tok.doc[start - 1].sent.start if start > 0 else 0
+    speech = reporting_verbs(lexicon())
+    for word in reversed(tok.doc[start : tok.sent.start]):
+        verb = word.head.head if word.head.dep_ == "prep" else None
+        if word.lemma_.lower() != noun or word.dep_ != "pobj" or verb is None:
+            continue
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in speech:
+            refs = speaker_refs(_speaker_token(verb, actors), actors, quoted=quoted)
+            return refs or None
+    return None
 
 
 def _surname_with_an_s(tok: Token, actors: ActorIndex) -> ActorRef | None:

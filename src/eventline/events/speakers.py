@@ -270,9 +270,16 @@ def described_person(tok: Token, actors: ActorIndex, *, quoted: Spans) -> ActorR
     ]
     if word in roles:  # "the governor" is no one the text names a senator
         people = [(i, ref) for i, ref in people if not _other_office(word, tok.doc[i])]
+    people = [(i, ref) for i, ref in people if not _names_a_body(tok.doc[i])]
     subjects = [(i, ref) for i, ref in people if _named_as_subject(tok.doc[i])]
     pool = subjects or people
     return pool[-1][1] if pool else None
+
+
+def _names_a_body(name: Token) -> bool:
+    """ "the Trump campaign", "the Biden administration": a name modifying a body noun names
+    the body, not a person who acts or speaks."""
+    return name.dep_ == "compound" and name.head.lemma_.lower() in quote_cues()["body_nouns"]
 
 
 def _other_office(word: str, name: Token) -> bool:
