@@ -230,7 +230,30 @@ def event_place(
         own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
         climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
         clause = clause.head if climb else None
-    return _joined_scene(finder, verb)
+    return _where(finder, verb) or _joined_scene(finder, verb)
+
+
+def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """The place a "where" clause hangs from ("went on to Concord, where she met the governor",
+    "a rally in Des Moines, where he attacked his rivals"): its antecedent when that names a
+    place, else the place phrase of the antecedent, else the place of the antecedent's clause
+    (the parser may hang the clause on a nearer noun: "in Des Moines on Friday night, where")."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
+    ):
+        return None
+    noun = verb.head
+    if (found := finder.phrase(noun)) is not None:
+        return found
+    for prep in children(noun, "prep"):
+        if prep.lower_ in _cues()["prepositions"]:
+            for pobj in children(prep, "pobj"):
+                if (found := finder.phrase(pobj)) is not None:
+                    return found
+    clause = noun
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    return finder.in_clause(clause) if clause.pos_ in ("VERB", "AUX") else None
 
 
 def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
@@ -348,7 +371,8 @@ class _PlaceFinder:
                 and tok.head.pos_ in ("VERB", "AUX")  # not "a return to Myanmar"
                 and tok.head.lemma_.lower() in cues["travel_verbs"]
             )
-            if tok.lower_ in cues["prepositions"] or destination or _target(tok, verb):
+            airspace = tok.lower_ == "over" and tok.head.lemma_.lower() in cues["over_heads"]
+            if tok.lower_ in cues["prepositions"] or destination or airspace or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
             elif tok.lower_ == "on":  # "on Capitol Hill", "on Red Square": a venue's city only
                 found.extend(_venue(pobj) for pobj in children(tok, "pobj"))
@@ -403,6 +427,11 @@ class _PlaceFinder:
         if depth > 3 or tok.i in self.facts.dateline_tokens:
             return None
         if (venue := _venue(tok)) is not None:
+            for prep in children(tok, "prep"):  # "at the Capitol in Denver": the city named
+                if prep.lower_ == "in":
+                    for pobj in children(prep, "pobj"):
+                        if (found := self.phrase(pobj, depth=depth + 1)) is not None:
+                            return found
             return venue
         ent = self.ents.get(tok.i)
         if ent is not None:
@@ -410,15 +439,31 @@ class _PlaceFinder:
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
-        name = _misread_name(tok) or _proper_name(tok)
+        name, towns = _misread_name(tok), True
+        if name is None:
+            name = _proper_name(tok)
+        elif not self._maybe_place(tok, name):
+            name = None
+        else:  # a person's name only as a city outside a place preposition ("struck Sumy")
+            towns = name.label_ != "PERSON" or _under_place_preposition(tok)
         if name is not None and not is_grouping(name.text):
-            found = resolve_place(name.text, hints=self.hints(), context=self.facts.context)
+            found = resolve_place(
+                name.text, hints=self.hints(), context=self.facts.context, towns=towns
+            )
             if found is not None:
                 return found
         for conj in children(tok, "conj", "appos"):
             if (found := self.phrase(conj, depth=depth + 1)) is not None:
                 return found
         return None
+
+    def _maybe_place(self, tok: Token, name: Span) -> bool:
+        """A name the NER took for a person or an organisation may be a place ("a rally in
+        Hialeah", "a diner in Nashua", "missiles struck Sumy") when nothing in the document says
+        it is someone: no person of the actor KB on it, no longer person's name ending in it
+        ("Gov. Brian Kemp" ... "attacked Kemp") and no title before it ("Mr. Fairfax")."""
+        ref = self.actors.covering(tok)
+        return not (ref is not None and ref.kb_id) and not _person_evidence(name)
 
     def _place_noun(self, tok: Token, lemma: str, *, depth: int) -> Place | None:
         """ "the city of Kazan", "the Kursk region", "the Iranian capital"."""
@@ -431,6 +476,8 @@ class _PlaceFinder:
 
         if lemma in _cues()["region_nouns"] and (found := self._region_of(tok)) is not None:
             return found
+        if lemma == "state" and _bare(tok):
+            return self._article_state()
         for prep in children(tok, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -451,6 +498,18 @@ class _PlaceFinder:
             elif mod.i in self.ents:
                 return self.place(self.ents[mod.i])
         return None
+
+    def _article_state(self) -> Place | None:
+        """ "in the state": the one US state the article names or is filed from ("two rallies in
+        the state" in a report from Des Moines is Iowa); None when it names several or none."""
+        from eventline.nlp.places import resolve_place
+
+        states = {name for country, name in self.facts.regions if country == "USA" and name}
+        if len(states) != 1:
+            return None
+        (name,) = states
+        found = resolve_place(name, hints={"USA"})
+        return found if found is not None and found.kind == "admin1" else None
 
     def _region_of(self, tok: Token) -> Place | None:
         """ "the Amhara region of Ethiopia", "Mexico's Guerrero state": the region its name
@@ -482,6 +541,15 @@ class _PlaceFinder:
     def _ref_country(self, tok: Token) -> str | None:
         ref = self.actors.covering(tok)
         return ref.country if ref is not None and ref.country else None
+
+
+def _bare(noun: Token) -> bool:
+    """A place noun with "the" and nothing naming it ("in the state", not "the state of Ohio",
+    "the Ohio state", "a state")."""
+    kids = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return False
+    return not any(c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "appos") for c in kids)
 
 
 def _in_subject(tok: Token, verb: Token) -> bool:
@@ -637,6 +705,30 @@ def _misread_name(tok: Token) -> Span | None:
     if tok.ent_type_ not in ("ORG", "PERSON"):
         return None
     return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+
+
+def _under_place_preposition(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in _cues()["prepositions"]
+
+
+def _person_evidence(name: Span) -> bool:
+    """The document names someone by `name`: a longer person name ends in it ("Brian Kemp"), or
+    a title stands before it ("Gov. Kemp", "Mr. Fairfax")."""
+    doc, text = name.doc, name.text.casefold()
+    words = len(name)
+    titles = _TITLES | _cues()["people_nouns"]
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > words and ent[-words:].text.casefold() == text:
+            return True
+    for tok in doc:
+        if tok.lower_ == name[0].lower_ and tok.i + words <= len(doc) and tok.i > 0:
+            same = doc[tok.i : tok.i + words].text.casefold() == text
+            if same and doc[tok.i - 1].lower_ in titles:
+                return True
+    return False
 
 
 def _proper_name(tok: Token) -> Span | None:

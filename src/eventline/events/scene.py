@@ -13,7 +13,8 @@ place, marked `source: context`, only when the evidence says it is the same happ
   from the scene's on is a paragraph of its own (wire copy: there a paragraph is a sentence);
 - neither the event's sentence nor a sentence between names another place (any place name:
   "Iran condemned the strike" is told from elsewhere; not a place a situation noun holds:
-  "stressed the need for a ceasefire in Gaza"), holds a quotation, opens with a change
+  "stressed the need for a ceasefire in Gaza"), holds a quotation, tells its event in a
+  message or medium ("in a post", "in a phone call"), opens with a change
   of topic ("Separately", "Meanwhile", `resources/places/cues.yaml` `topic_shifts`), or dates
   itself apart from the scene ("In March, he met ...");
 - and something in the event's text ties it to the scene: a participant of the scene sentence
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventline.model import EventMention, Place
 
@@ -103,9 +104,24 @@ class _Sentences:
             around = kind == "country" or (kind == "admin1" and region == scene.admin1)
             if name != own and not (around and country == scene.country):
                 return True
+        if any(_remote(t) for t in sent):
+            return True
         first = [t.lower_ for t in sent if not t.is_space][:3]
         shifts = _cues()["topic_shifts"]
         return any(" ".join(first[:n]) in shifts for n in (1, 2, 3))
+
+
+_MEDIUM_PREPS = frozenset({"in", "on", "via", "over", "through", "during", "by"})
+
+
+def _remote(tok: Token) -> bool:
+    """A message or medium the sentence tells its event in ("in a post", "on social media",
+    "in a phone call"): sent from wherever its sender was, not from the scene before."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in _MEDIUM_PREPS
+        and tok.lemma_.lower() in _cues()["remote_media"]
+    )
 
 
 def _topic(ent: Span) -> bool:

@@ -1,0 +1,108 @@
+"""Event places in campaign and world news written for these tests: towns below the cities'
+cut, "where" clauses, names the NER took for people or organisations, venues, "in the state",
+and scenes a message or medium does not continue (events/location.py, events/scene.py)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventline.events import code_text
+from eventline.model import EventMention, Place
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from eventline.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _events(nlp: Language, text: str, published: str = "2024-09-14") -> list[EventMention]:
+    return code_text(nlp, text, published=published).events
+
+
+def _where(events: list[EventMention], evidence: str) -> Place | None:
+    (event,) = [e for e in events if e.evidence.text.startswith(evidence)]
+    return event.location
+
+
+@pytest.mark.slow
+def test_a_small_town_beside_its_state_abbreviation_is_the_town(nlp: Language) -> None:
+    events = _events(nlp, "Farmers protested in Mosinee, Wis., on Saturday.")
+    place = _where(events, "Farmers protested")
+    assert place is not None and (place.name, place.kind, place.admin1) == (
+        "Mosinee",
+        "city",
+        "Wisconsin",
+    )
+
+
+@pytest.mark.slow
+def test_a_town_of_the_article_s_state_beats_a_foreign_namesake(nlp: Language) -> None:
+    text = (
+        "CONCORD, N.H. (AP) — Haley told voters in Nashua on Friday that she would stay in the "
+        "race.\n\nSununu endorsed Haley on Friday at a rally in Londonderry."
+    )
+    place = _where(_events(nlp, text), "Sununu endorsed")
+    assert place is not None and (place.country, place.admin1) == ("USA", "New Hampshire")
+
+
+@pytest.mark.slow
+def test_a_where_clause_takes_the_place_it_hangs_from(nlp: Language) -> None:
+    text = "CONCORD, N.H. (AP) — Haley drove on to Concord, where she met with Gov. Chris Sununu."
+    events = _events(nlp, text)
+    place = _where(events, "where she met")
+    assert place is not None and (place.name, place.admin1) == ("Concord", "New Hampshire")
+    events = _events(
+        nlp, "Haley held a rally in Des Moines on Friday night, where she attacked her rivals."
+    )
+    place = _where(events, "where she attacked")
+    assert place is not None and place.name == "Des Moines"
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_took_for_someone_is_a_place_without_person_evidence(
+    nlp: Language,
+) -> None:
+    place = _where(_events(nlp, "Harris met supporters in Hialeah on Tuesday."), "Harris met")
+    assert place is not None and (place.name, place.admin1) == ("Hialeah", "Florida")
+    text = "Georgia Gov. Brian Kemp signed the bill on Monday. Harris attacked Kemp on Tuesday."
+    for event in _events(nlp, text):
+        assert event.location is None or event.location.name != "Kemp"
+
+
+@pytest.mark.slow
+def test_a_venue_takes_the_city_named_with_it(nlp: Language) -> None:
+    text = "Supporters of Harris rallied at Madison Square Garden on Sunday."
+    place = _where(_events(nlp, text), "Supporters")
+    assert place is not None and (place.name, place.country) == ("New York", "USA")
+
+
+@pytest.mark.slow
+def test_the_state_is_the_one_state_of_the_article(nlp: Language) -> None:
+    text = (
+        "DES MOINES, Iowa (AP) — Haley accused Trump on Saturday of avoiding the debates.\n\n"
+        "Haley met voters in the state on Saturday."
+    )
+    place = _where(_events(nlp, text), "Haley met voters")
+    assert place is not None and (place.kind, place.admin1) == ("admin1", "Iowa")
+    two = "Haley campaigned in Ohio and Michigan. Harris met voters in the state on Friday."
+    place = _where(_events(nlp, two), "Harris met voters")
+    assert place is None  # two states: "the state" is neither
+
+
+@pytest.mark.slow
+def test_a_post_does_not_continue_the_scene_before(nlp: Language) -> None:
+    text = (
+        "Harris met union leaders in Detroit on Monday.\n\n"
+        "Trump attacked Harris in a post on Truth Social on Monday."
+    )
+    assert _where(_events(nlp, text), "Trump attacked") is None
+
+
+@pytest.mark.slow
+def test_drones_over_a_region_are_placed_in_the_region(nlp: Language) -> None:
+    text = "Ukrainian air defences shot down 14 drones over the Sumy region."
+    place = _where(_events(nlp, text), "Ukrainian")
+    assert place is not None and (place.kind, place.admin1) == ("admin1", "Sumy")
