@@ -106,3 +106,36 @@ def test_drones_over_a_region_are_placed_in_the_region(nlp: Language) -> None:
     text = "Ukrainian air defences shot down 14 drones over the Sumy region."
     place = _where(_events(nlp, text), "Ukrainian")
     assert place is not None and (place.kind, place.admin1) == ("admin1", "Sumy")
+
+
+@pytest.mark.slow
+def test_a_lead_naming_no_place_takes_the_scene_the_next_sentence_sets(nlp: Language) -> None:
+    text = (
+        "Nikki Haley on Saturday accused Donald Trump of dodging the debates.\n\n"
+        "Speaking at a town hall in Nashua, N.H., Haley said Trump owed voters an answer."
+    )
+    place = _where(_events(nlp, text, "2024-01-06"), "Nikki Haley")
+    assert place is not None and (place.name, place.source) == ("Nashua", "context")
+    other_day = (
+        "Nikki Haley on Saturday accused Donald Trump of dodging the debates.\n\n"
+        "On Thursday, speaking at a town hall in Nashua, N.H., Haley said Trump owed voters an "
+        "answer."
+    )
+    assert _where(_events(nlp, other_day, "2024-01-06"), "Nikki Haley") is None
+
+
+@pytest.mark.slow
+def test_a_quote_told_by_the_scene_s_people_is_said_there(nlp: Language) -> None:
+    text = (
+        "Putin hosted Iranian Foreign Minister Abbas Araghchi in Moscow on Monday.\n\n"
+        '"The aggression against Iran has no basis," Putin told Araghchi in televised remarks.'
+    )
+    place = _where(_events(nlp, text, "2025-06-23"), '"The aggression')
+    assert place is not None and (place.name, place.source) == ("Moscow", "context")
+    other = (
+        "Putin hosted Iranian Foreign Minister Abbas Araghchi in Moscow on Monday.\n\n"
+        '"The aggression against Iran has no basis," Erdogan told reporters.'
+    )
+    for event in _events(nlp, other, "2025-06-23"):
+        if event.evidence.text.startswith('"The aggression'):
+            assert event.location is None

@@ -773,6 +773,7 @@ def dateline_locations(
     if not any(e.location is None for e in events):
         return list(events)
     events = _with_context(doc, events)
+    events = _lead_scene(doc, events)
     if not any(e.location is None for e in events):
         return list(events)
     place = dateline_place(doc)
@@ -786,6 +787,65 @@ def dateline_locations(
         else e
         for e in events
     ]
+
+
+def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+    """A lead that names no place takes the scene the next sentence sets for the same happening
+    ("Haley on Saturday accused Trump of ... | Speaking at a town hall in Nashua, Haley said
+    ..."; "Putin told Iran's foreign minister on Monday ... | Putin hosted Araghchi in Moscow"),
+    marked `source: context`, before any dateline: the lead's event is asserted and told in its
+    main clause; the lead names no place and quotes nothing; the next sentence, in the lead's
+    paragraph or the one after it, tells in its main clause an event placed by its own text
+    (a city or region) whose parties include the lead event's actor, on the same day."""
+    from eventline.events.scene import _same_day, in_main_clause, lead_sentences
+
+    found = lead_sentences(doc)
+    if found is None:
+        return list(events)
+    lead, after = found
+    if any(e.evidence.sentence == lead and e.location is not None for e in events):
+        return list(events)
+    scenes: list[tuple[Place, set[str], EventMention | None]] = []
+    for e in events:
+        where = e.location
+        if e.evidence.sentence != after or where is None or where.source != "text":
+            continue
+        if where.kind in ("city", "admin1") and in_main_clause(doc, e):
+            scenes.append((where, {a.id for a in (*e.actor, *e.recipient)}, e))
+    if not scenes:  # "Speaking at a town hall in Nashua, Haley said ...": no event coded
+        from eventline.events.patterns import lexicon
+
+        sents = list(doc.sents)
+        sent = sents[after]
+        if not _same_day(sents[lead], sent):  # "On Friday, speaking in Nashua, ...": another day
+            return list(events)
+        actors = ActorIndex(doc)
+        root = sent.root
+        where = event_place(root, actors, lexicon()) if root.pos_ in ("VERB", "AUX") else None
+        if where is not None and where.kind in ("city", "admin1") and where.source == "text":
+            named = {ref.id for t in sent for _, ref in actors.by_token.get(t.i, ())}
+            scenes.append((where, named, None))
+    out = list(events)
+    for k, event in enumerate(events):
+        if event.evidence.sentence != lead or event.location is not None:
+            continue
+        if event.modality != "asserted" or not in_main_clause(doc, event):
+            continue
+        ids = {a.id for a in event.actor}
+        for where, parties, other in scenes:
+            if ids and ids <= parties and (other is None or _same_date(event, other)):
+                out[k] = event.model_copy(
+                    update={"location": where.model_copy(update={"source": "context"})}
+                )
+                break
+    return out
+
+
+def _same_date(one: EventMention, other: EventMention) -> bool:
+    """Two events dated alike: the same day, or either dated only by its report."""
+    if "report" in (one.date_precision, other.date_precision):
+        return True
+    return one.date is not None and one.date == other.date
 
 
 def _with_context(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:

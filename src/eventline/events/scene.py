@@ -43,6 +43,8 @@ _BACK_REFERENCES = frozenset(
     {"he", "she", "they", "him", "her", "them", "his", "their", "its", "there", "also"}
 )
 _MATERIAL = frozenset({"material-conflict", "material-cooperation"})
+#: Roles of a place name that acts or describes ("Moscow warned", "Iran's", "Iowa voters").
+_ACTING = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod"})
 _MAX_BACK = 2  # sentences: the scene is at most this far before the event
 
 
@@ -92,16 +94,19 @@ class _Sentences:
             self._names[i] = frozenset(found)
         return self._names[i]
 
-    def closed(self, i: int, scene: Place) -> bool:
+    def closed(self, i: int, scene: Place, *, quotes: bool = True) -> bool:
         """Sentence `i` cannot continue a scene: it names another place (the scene's own name,
         its region or its country do not count: "Lagos police", "Iowa voters" after a scene in
         Des Moines), quotes, changes topic."""
         sent = self.sents[i]
-        if any(ch in _QUOTES for ch in sent.text):
+        if quotes and any(ch in _QUOTES for ch in sent.text):
             return True
         own = scene.name.casefold()
+        quoted = set() if quotes else _quoted_names(sent)
         for kind, country, region, name in self.places(i):
             around = kind == "country" or (kind == "admin1" and region == scene.admin1)
+            if name in quoted:
+                continue  # "'The aggression against Iran ...,' Putin told Araghchi"
             if name != own and not (around and country == scene.country):
                 return True
         if any(_remote(t) for t in sent):
@@ -109,6 +114,20 @@ class _Sentences:
         first = [t.lower_ for t in sent if not t.is_space][:3]
         shifts = _cues()["topic_shifts"]
         return any(" ".join(first[:n]) in shifts for n in (1, 2, 3))
+
+
+def _quoted_names(sent: Span) -> set[str]:
+    """The folded names of the place entities a sentence has only inside quotation marks."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    text, base = sent.text, sent.start_char
+    for ent in sent.ents:
+        before = text[: ent.start_char - base]
+        opened = sum(before.count(q) for q in '"“”') % 2 == 1 or before.count("“") > before.count(
+            "”"
+        )
+        (inside if opened else outside).add(ent.text.casefold())
+    return inside - outside
 
 
 _MEDIUM_PREPS = frozenset({"in", "on", "via", "over", "through", "during", "by"})
@@ -181,6 +200,8 @@ def context_locations(
                 continue
             found = _scene_before(sents, i, scene)
             if found is None:
+                found = _spoken_at(sents, i, scene, event, participants)
+            if found is None:
                 continue
             j, place = found
             if not _same_day(sents.sents[j], sents.sents[i]):
@@ -194,18 +215,66 @@ def context_locations(
 
 
 def _scene_before(
-    sents: _Sentences, i: int, scene: Callable[[int], Place | None]
+    sents: _Sentences, i: int, scene: Callable[[int], Place | None], *, quoted: bool = False
 ) -> tuple[int, Place] | None:
-    """The sentence before `i` that sets its scene, and the scene's place."""
+    """The sentence before `i` that sets its scene, and the scene's place; `quoted`: a quotation
+    in sentence `i` itself does not close the scene."""
     for j in range(i - 1, max(-1, i - 1 - _MAX_BACK), -1):
         place = scene(j)
         if not sents.crossable(j, i):
             return None
         if place is not None:
-            if any(sents.closed(n, place) for n in range(j + 1, i + 1)):
+            if any(sents.closed(n, place, quotes=not quoted or n < i) for n in range(j + 1, i + 1)):
                 return None
             return j, place
     return None
+
+
+def _spoken_at(
+    sents: _Sentences,
+    i: int,
+    scene: Callable[[int], Place | None],
+    event: EventMention,
+    participants: Callable[[Span], set[str]],
+) -> tuple[int, Place] | None:
+    """A quotation right after the scene, told by the scene's own people ("Putin hosted Araghchi
+    in Moscow. | '...,' Putin told Araghchi."; "Haley held a rally in Nashua. | '...,' she told
+    the crowd."): said there, when every actor of the event is a participant of the scene's
+    sentence (place names inside the quotation do not close the scene)."""
+    found = _scene_before(sents, i, scene, quoted=True)
+    if found is None or found[0] != i - 1:
+        return None
+    ids = {a.id for a in event.actor}
+    if ids and ids <= participants(sents.sents[i - 1]):
+        return found
+    return None
+
+
+def lead_sentences(doc: Doc) -> tuple[int, int] | None:
+    """The lead sentence and the next one, when the lead names no place (the dateline aside),
+    quotes nothing, and the next is in its paragraph or the one after it; else None."""
+    from eventline.nlp.places import is_grouping, resolve_place
+
+    sents = list(doc.sents)
+    lead = next((i for i, sent in enumerate(sents) if sent.text.strip()), None)
+    if lead is None or lead + 1 >= len(sents):
+        return None
+    body = sents[lead]
+    text = body.text
+    dash = max(text.find(" — "), text.find(" - "), text.find(" -- "))
+    start = body.start_char + dash + 3 if 0 <= dash < 60 else body.start_char  # the dateline
+    if any(ch in _QUOTES for ch in text):
+        return None
+    for ent in body.ents:
+        if ent.start_char >= start and ent.label_ in _PLACE_LABELS and not is_grouping(ent.text):
+            if ent.root.dep_ in _ACTING:
+                continue  # "that Moscow would help Iran": a state acting, no place named
+            if resolve_place(ent.text) is not None:
+                return None
+    paragraphs = _Sentences(doc, lambda _: None)
+    if not paragraphs.crossable(lead, lead + 1):
+        return None
+    return lead, lead + 1
 
 
 def _span(doc: Doc, event: EventMention) -> Span | None:
