@@ -139,3 +139,16 @@ def test_a_quote_told_by_the_scene_s_people_is_said_there(nlp: Language) -> None
     for event in _events(nlp, other, "2025-06-23"):
         if event.evidence.text.startswith('"The aggression'):
             assert event.location is None
+
+
+@pytest.mark.slow
+def test_an_actor_of_the_country_named_like_the_dateline_s_state_is_of_the_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "ATLANTA (AP) — Georgia's secretary of state on Saturday rejected a demand from the "
+        "Republican Party."
+    )
+    (reject,) = [e for e in _events(nlp, text) if e.type == "REJECT"]
+    place = reject.location
+    assert place is not None and (place.name, place.source) == ("Atlanta", "dateline")

@@ -43,7 +43,9 @@ where everything in it happened. `dateline_locations` gives the dateline's place
 - is told in a sentence's main clause (not inside reported speech or a subordinate clause),
   and
 - has an actor of the dateline's country (a Ukrainian official in a Kyiv report speaks in
-  Ukraine; a Russian strike reported from Kyiv did not happen in Kyiv), or only actors of no
+  Ukraine; a Russian strike reported from Kyiv did not happen in Kyiv; an actor given the
+  country named like the dateline's region, "Georgia's top election official" in a report
+  from Atlanta, is of the region's country), or only actors of no
   known country in an article whose actors mostly belong to the dateline's country (a
   candidate the actor KB lacks, in a report on a US campaign filed from Des Moines).
 Nothing else is guessed: a country's capital is never a default.
@@ -878,10 +880,22 @@ def _told_from_dateline(
     if event.modality != "asserted" or not _near_report(event, published):
         return False
     countries = {a.country for a in event.actor}
+    namesake = _namesake_country(place)
+    if namesake is not None and namesake in countries:
+        countries = (countries - {namesake}) | {place.country}  # "Georgia's" filed from Atlanta
     unknown = countries == {None} and main == place.country  # actors, none of a known country
     if place.country not in countries and not unknown:
         return False
     return in_main_clause(doc, event)
+
+
+def _namesake_country(place: Place) -> str | None:
+    """The country named like the dateline's region ("Georgia" of "ATLANTA"): an actor the actor
+    stage gave that country is the region's in a report filed from there."""
+    from eventline.nlp.places import country_of_name
+
+    code = country_of_name(place.admin1) if place.admin1 else None
+    return code if code != place.country else None
 
 
 def _near_report(event: EventMention, published: str | None) -> bool:
