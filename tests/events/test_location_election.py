@@ -152,3 +152,17 @@ def test_an_actor_of_the_country_named_like_the_dateline_s_state_is_of_the_state
     (reject,) = [e for e in _events(nlp, text) if e.type == "REJECT"]
     place = reject.location
     assert place is not None and (place.name, place.source) == ("Atlanta", "dateline")
+
+
+@pytest.mark.slow
+def test_countries_the_scene_s_people_speak_of_in_a_quote_sentence_keep_the_scene(
+    nlp: Language,
+) -> None:
+    text = (
+        "Erdogan met Aliyev in Astana on Thursday.\n\n"
+        "During the talks, Erdogan praised Turkey's ties with Azerbaijan as "
+        '"brotherly and strategic."'
+    )
+    places = {e.location.name for e in _events(nlp, text) if e.location is not None}
+    kinds = {e.type: e.location for e in _events(nlp, text) if e.evidence.sentence == 1}
+    assert places == {"Astana"} and kinds and all(p is not None for p in kinds.values())

@@ -105,7 +105,7 @@ class _Sentences:
         quoted = set() if quotes else _quoted_names(sent)
         for kind, country, region, name in self.places(i):
             around = kind == "country" or (kind == "admin1" and region == scene.admin1)
-            if name in quoted:
+            if name in quoted or (not quotes and kind == "country"):
                 continue  # "'The aggression against Iran ...,' Putin told Araghchi"
             if name != own and not (around and country == scene.country):
                 return True
@@ -240,7 +240,8 @@ def _spoken_at(
     """A quotation right after the scene, told by the scene's own people ("Putin hosted Araghchi
     in Moscow. | '...,' Putin told Araghchi."; "Haley held a rally in Nashua. | '...,' she told
     the crowd."): said there, when every actor of the event is a participant of the scene's
-    sentence (place names inside the quotation do not close the scene)."""
+    sentence (place names inside the quotation, and countries, which the scene's people speak
+    of, do not close the scene; a city or region named outside the quotation does)."""
     found = _scene_before(sents, i, scene, quoted=True)
     if found is None or found[0] != i - 1:
         return None
