@@ -16,7 +16,10 @@ place, marked `source: context`, only when the evidence says it is the same happ
   "stressed the need for a ceasefire in Gaza"), holds a quotation, tells its event in a
   message or medium ("in a post", "in a phone call"), opens with a change
   of topic ("Separately", "Meanwhile", `resources/places/cues.yaml` `topic_shifts`), or dates
-  itself apart from the scene ("In March, he met ...");
+  itself apart from the scene ("In March, he met ..."); but the event's own sentence, right
+  after the scene's, may quote and name countries when every actor of the event is a
+  participant of the scene sentence ("Putin hosted Araghchi in Moscow. '...,' Putin told
+  Araghchi"; `_own_people`);
 - and something in the event's text ties it to the scene: a participant of the scene sentence
   ("Modi arrived in Dhaka. Modi met ..."), a pronoun ("arrested dozens of them", "He met ..."),
   "there" or "also", a noun the scene sentence used ("farmers protested ... police arrested
@@ -200,7 +203,7 @@ def context_locations(
                 continue
             found = _scene_before(sents, i, scene)
             if found is None:
-                found = _spoken_at(sents, i, scene, event, participants)
+                found = _own_people(sents, i, scene, event, participants)
             if found is None:
                 continue
             j, place = found
@@ -230,18 +233,19 @@ def _scene_before(
     return None
 
 
-def _spoken_at(
+def _own_people(
     sents: _Sentences,
     i: int,
     scene: Callable[[int], Place | None],
     event: EventMention,
     participants: Callable[[Span], set[str]],
 ) -> tuple[int, Place] | None:
-    """A quotation right after the scene, told by the scene's own people ("Putin hosted Araghchi
-    in Moscow. | '...,' Putin told Araghchi."; "Haley held a rally in Nashua. | '...,' she told
-    the crowd."): said there, when every actor of the event is a participant of the scene's
-    sentence (place names inside the quotation, and countries, which the scene's people speak
-    of, do not close the scene; a city or region named outside the quotation does)."""
+    """The sentence right after the scene, told by the scene's own people ("Putin hosted
+    Araghchi in Moscow. | '...,' Putin told Araghchi."; "... | During the talks, Erdogan praised
+    Turkey's ties with Azerbaijan"): there, when every actor of the event is a participant of
+    the scene's sentence. Its quotation, the place names inside it and the countries it names
+    (which the scene's people speak of) do not close the scene; a city or region named outside
+    the quotation does."""
     found = _scene_before(sents, i, scene, quoted=True)
     if found is None or found[0] != i - 1:
         return None
