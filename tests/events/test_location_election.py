@@ -166,3 +166,11 @@ def test_countries_the_scene_s_people_speak_of_in_a_quote_sentence_keep_the_scen
     places = {e.location.name for e in _events(nlp, text) if e.location is not None}
     kinds = {e.type: e.location for e in _events(nlp, text) if e.evidence.sentence == 1}
     assert places == {"Astana"} and kinds and all(p is not None for p in kinds.values())
+
+
+@pytest.mark.slow
+def test_an_institution_at_which_someone_speaks_is_no_small_town(nlp: Language) -> None:
+    # "Cornell" is also a Wisconsin town of 1,400 people: "at Cornell" is the university
+    text = "Harris spoke to students at Cornell on Friday and criticized Trump."
+    for event in _events(nlp, text):
+        assert event.location is None or event.location.admin1 != "Wisconsin"

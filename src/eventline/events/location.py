@@ -446,8 +446,8 @@ class _PlaceFinder:
             name = _proper_name(tok)
         elif not self._maybe_place(tok, name):
             name = None
-        else:  # a person's name only as a city outside a place preposition ("struck Sumy")
-            towns = name.label_ != "PERSON" or _under_place_preposition(tok)
+        else:  # a town only "in" it: "at Cornell" is the university, "struck Sumy" a city
+            towns = _under_place_preposition(tok) and tok.head.lower_ != "at"
         if name is not None and not is_grouping(name.text):
             found = resolve_place(
                 name.text, hints=self.hints(), context=self.facts.context, towns=towns
