@@ -72,3 +72,9 @@ def test_us_regions_news_names_are_areas_of_the_country() -> None:
         place = resolve_place(name)
         assert place is not None and (place.country, place.kind) == ("USA", "admin1"), name
         assert place.latitude is not None
+
+
+def test_world_regions_and_names_with_the_find_no_namesake_town() -> None:
+    # towns called Middle East (Maryland), Atlantic (Iowa), Levant (Maine) are not meant
+    for name in ("the Middle East", "Middle East", "the Atlantic", "the Levant", "Africa", "Asia"):
+        assert resolve_place(name, hints={"USA"}) is None, name

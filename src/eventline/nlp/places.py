@@ -6,8 +6,9 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
 `resolve_place(name, hints=..., region=...)` reads one place name:
 
 1. an organisation or grouping is never a place: "BRICS", "the United Nations", "NATO", "the
-   EU" (names of the actor KB's bodies) give None, nor are blocs and points of the compass
-   ("the West", `resources/places/cues.yaml`);
+   EU" (names of the actor KB's bodies) give None, nor are blocs, points of the compass,
+   continents and world regions ("the West", "the Middle East", "Africa":
+   `resources/places/cues.yaml`; no Place kind holds them, and namesake towns are not meant);
 2. a country's name ("Iran", "the United States") gives the country, without coordinates;
 3. a city (GeoNames cities of 15,000+ people, matched by name, or by an ASCII alternate
    name for cities of 50,000+) gives its country, region and coordinates; among namesakes a
@@ -532,7 +533,9 @@ def resolve_place(
     if not cities and state is None and key not in gaz.countries and key not in gaz.regions:
         same, alike = gaz.cities.loose(key)  # another spelling: "Hodeidah", "Kiryat Shmona"
         cities = same or [c for c in alike if c.country in hints or c.country == context]
+        named_the = name.strip().lower().startswith("the ")  # "the Atlantic": no town
         town = _town(key, hints, context, region, near) if towns and not cities else None
+        town = None if named_the else town
         if town is not None:
             return _city_place(name, town)  # "Mosinee, Wis.": a town below the cities' cut
     if region is not None and cities and not any(_region_matches(c, region) for c in cities):
