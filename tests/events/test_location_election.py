@@ -174,3 +174,40 @@ def test_an_institution_at_which_someone_speaks_is_no_small_town(nlp: Language) 
     text = "Harris spoke to students at Cornell on Friday and criticized Trump."
     for event in _events(nlp, text):
         assert event.location is None or event.location.admin1 != "Wisconsin"
+
+
+@pytest.mark.slow
+def test_a_lead_after_a_dateline_split_off_sets_the_scene_of_the_next_paragraph(
+    nlp: Language,
+) -> None:
+    text = (
+        "ATLANTA (AP) — Former President Barack Obama campaigned for Kamala Harris in Atlanta on "
+        "Thursday, urging voters to turn out early.\n\n"
+        "Obama criticized Trump's handling of the pandemic."
+    )
+    place = _where(_events(nlp, text, "2024-10-05"), "Obama criticized")
+    assert place is not None and (place.name, place.source) == ("Atlanta", "context")
+
+
+@pytest.mark.slow
+def test_a_date_describing_a_noun_does_not_set_the_sentence_apart(nlp: Language) -> None:
+    text = (
+        "Sen. JD Vance debated Gov. Tim Walz in New York on Tuesday night.\n\n"
+        "Walz accused Vance of trying to rewrite the history of the 2020 election."
+    )
+    place = _where(_events(nlp, text, "2024-10-02"), "Walz accused")
+    assert place is not None and place.name == "New York"
+
+
+@pytest.mark.slow
+def test_a_town_the_ner_took_for_an_organisation_takes_its_state(nlp: Language) -> None:
+    text = "Trump returned to Butler, Pennsylvania, on Saturday for a rally."
+    place = _where(_events(nlp, text, "2024-10-05"), "Trump returned")
+    assert place is not None and (place.name, place.kind, place.admin1) == (
+        "Butler",
+        "city",
+        "Pennsylvania",
+    )
+    text = "North Korean troops clashed with Ukrainian forces in Kursk, Kyiv says."
+    for event in _events(nlp, text, "2024-11-05"):
+        assert event.location is None or event.location.admin1 != "Kyiv"

@@ -450,7 +450,12 @@ class _PlaceFinder:
             towns = _under_place_preposition(tok) and tok.head.lower_ != "at"
         if name is not None and not is_grouping(name.text):
             found = resolve_place(
-                name.text, hints=self.hints(), context=self.facts.context, towns=towns
+                name.text,
+                hints=self.hints(),
+                context=self.facts.context,
+                region=_region_beside(name),  # "returned to Butler, Pennsylvania"
+                near=self.facts.regions,
+                towns=towns,
             )
             if found is not None:
                 return found
@@ -659,6 +664,8 @@ def _region_beside(ent: Span) -> str | None:
             end = nxt.i + 1
             while end < len(doc) and doc[end].tag_ in _NAMES and end - nxt.i < 3:
                 end += 1
+            if any(t.dep_ in _SUBJECTS for t in doc[nxt.i : end]):
+                return None  # "clashed in Kursk, Kyiv says": the name after the comma speaks
             return doc[nxt.i : end].text
     return None
 
@@ -713,7 +720,17 @@ _TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"
 
 
 def _under_place_preposition(tok: Token) -> bool:
-    return tok.dep_ == "pobj" and tok.head.lower_ in _cues()["prepositions"]
+    """The object of a place preposition, or of "to" after a travel verb ("returned to
+    Butler")."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "to":
+        return (
+            prep.head.pos_ in ("VERB", "AUX")
+            and prep.head.lemma_.lower() in _cues()["travel_verbs"]
+        )
+    return prep.lower_ in _cues()["prepositions"]
 
 
 def _person_evidence(name: Span) -> bool:

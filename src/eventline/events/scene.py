@@ -78,10 +78,16 @@ class _Sentences:
         is the article's lead and `i` in the paragraph after it; or every sentence from `j` on
         is a paragraph of its own (wire copy, where a paragraph is a sentence)."""
         breaks = [k for k in range(j, i) if self.paragraph_break(k, k + 1)]
-        if not breaks or (j == 0 and breaks == [0]):
+        lead = self.lead()
+        if not breaks or (j == lead and breaks == [lead]):
             return True
-        alone = j == 0 or self.paragraph_break(j - 1, j)
+        alone = j == lead or self.paragraph_break(j - 1, j)
         return alone and len(breaks) == i - j
+
+    def lead(self) -> int:
+        """The lead sentence: the first with text, after a dateline the parser split off as a
+        sentence of its own ("ATLANTA (AP) —")."""
+        return lead_index(self.sents)
 
     def places(self, i: int) -> frozenset[tuple[str | None, str | None, str | None, str]]:
         """(kind, country, region, folded name) of the places sentence `i` names."""
@@ -255,14 +261,27 @@ def _own_people(
     return None
 
 
+_DATELINE_END = ("—", "–", "-", "--", ":")
+
+
+def lead_index(sents: Sequence[Span]) -> int:
+    """The first sentence with text that is not a dateline split off on its own ("ATLANTA (AP)
+    —", "KYIV:"): a sentence of at most eight words ending in a dash or colon."""
+    first = next((k for k, sent in enumerate(sents) if sent.text.strip()), 0)
+    head = sents[first].text.strip() if sents else ""
+    if head.endswith(_DATELINE_END) and len(head.split()) <= 8 and first + 1 < len(sents):
+        return first + 1
+    return first
+
+
 def lead_sentences(doc: Doc) -> tuple[int, int] | None:
     """The lead sentence and the next one, when the lead names no place (the dateline aside),
     quotes nothing, and the next is in its paragraph or the one after it; else None."""
     from eventline.nlp.places import is_grouping, resolve_place
 
     sents = list(doc.sents)
-    lead = next((i for i, sent in enumerate(sents) if sent.text.strip()), None)
-    if lead is None or lead + 1 >= len(sents):
+    lead = lead_index(sents)
+    if lead + 1 >= len(sents) or not sents[lead].text.strip():
         return None
     body = sents[lead]
     text = body.text
@@ -301,8 +320,14 @@ def in_main_clause(doc: Doc, event: EventMention) -> bool:
 def _same_day(scene: Span, sent: Span) -> bool:
     """The event's sentence sets no date of its own that the scene's sentence lacks."""
     scene_dates = {e.text.casefold() for e in scene.ents if e.label_ in ("DATE", "TIME")}
-    own = {e.text.casefold() for e in sent.ents if e.label_ in ("DATE", "TIME")}
+    own = {e.text.casefold() for e in sent.ents if e.label_ in ("DATE", "TIME") and _dates(e)}
     return own <= scene_dates
+
+
+def _dates(ent: Span) -> bool:
+    """A date entity that dates its clause, not one describing a noun ("the history of the 2020
+    election", "last year's deal")."""
+    return ent.root.dep_ not in ("compound", "amod", "nmod", "poss", "nummod")
 
 
 def _tied(
