@@ -33,7 +33,9 @@ An attack noun's "on"/"of" target is a place when the noun is the event or its c
 ("a missile strike on Dnipro killed ..."); a month ("In March") is never a place.
 
 The context. `dateline_locations` first carries the scene of the sentence before to an event
-tied to it (`events/scene.py`, `source: context`), then applies the dateline.
+tied to it (`events/scene.py`, `source: context`), then gives a lead that names no place the
+scene the next sentence sets for the same actor on the same day ("X on Saturday accused Y ... |
+Speaking at a town hall in Nashua, X said ...", `_lead_scene`), then applies the dateline.
 
 The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
 where everything in it happened. `dateline_locations` gives the dateline's place (marked
@@ -816,7 +818,7 @@ def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
     main clause; the lead names no place and quotes nothing; the next sentence, in the lead's
     paragraph or the one after it, tells in its main clause an event placed by its own text
     (a city or region) whose parties include the lead event's actor, on the same day."""
-    from eventline.events.scene import _same_day, in_main_clause, lead_sentences
+    from eventline.events.scene import in_main_clause, lead_sentences, same_day
 
     found = lead_sentences(doc)
     if found is None:
@@ -836,7 +838,7 @@ def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
 
         sents = list(doc.sents)
         sent = sents[after]
-        if not _same_day(sents[lead], sent):  # "On Friday, speaking in Nashua, ...": another day
+        if not same_day(sents[lead], sent):  # "On Friday, speaking in Nashua, ...": another day
             return list(events)
         actors = ActorIndex(doc)
         root = sent.root

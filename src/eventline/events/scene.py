@@ -66,6 +66,7 @@ class _Sentences:
         self.sents = list(doc.sents)
         self.scene_of = scene_of
         self._names: dict[int, frozenset[tuple[str | None, str | None, str | None, str]]] = {}
+        self._lead: int | None = None
 
     def paragraph_break(self, before: int, after: int) -> bool:
         """A line break between the end of sentence `before` and the start of `after`."""
@@ -87,7 +88,9 @@ class _Sentences:
     def lead(self) -> int:
         """The lead sentence: the first with text, after a dateline the parser split off as a
         sentence of its own ("ATLANTA (AP) —")."""
-        return lead_index(self.sents)
+        if self._lead is None:
+            self._lead = lead_index(self.sents)
+        return self._lead
 
     def places(self, i: int) -> frozenset[tuple[str | None, str | None, str | None, str]]:
         """(kind, country, region, folded name) of the places sentence `i` names."""
@@ -132,9 +135,7 @@ def _quoted_names(sent: Span) -> set[str]:
     text, base = sent.text, sent.start_char
     for ent in sent.ents:
         before = text[: ent.start_char - base]
-        opened = sum(before.count(q) for q in '"“”') % 2 == 1 or before.count("“") > before.count(
-            "”"
-        )
+        opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
         (inside if opened else outside).add(ent.text.casefold())
     return inside - outside
 
@@ -213,7 +214,7 @@ def context_locations(
             if found is None:
                 continue
             j, place = found
-            if not _same_day(sents.sents[j], sents.sents[i]):
+            if not same_day(sents.sents[j], sents.sents[i]):
                 continue
             if not _tied(doc, event, sents.sents[j], place, participants):
                 continue
@@ -285,7 +286,8 @@ def lead_sentences(doc: Doc) -> tuple[int, int] | None:
         return None
     body = sents[lead]
     text = body.text
-    dash = max(text.find(" — "), text.find(" - "), text.find(" -- "))
+    dashes = [k for k in (text.find(" — "), text.find(" - "), text.find(" -- ")) if k >= 0]
+    dash = min(dashes, default=-1)
     start = body.start_char + dash + 3 if 0 <= dash < 60 else body.start_char  # the dateline
     if any(ch in _QUOTES for ch in text):
         return None
@@ -317,7 +319,7 @@ def in_main_clause(doc: Doc, event: EventMention) -> bool:
     return head.dep_ == "ROOT"
 
 
-def _same_day(scene: Span, sent: Span) -> bool:
+def same_day(scene: Span, sent: Span) -> bool:
     """The event's sentence sets no date of its own that the scene's sentence lacks."""
     scene_dates = {e.text.casefold() for e in scene.ents if e.label_ in ("DATE", "TIME")}
     own = {e.text.casefold() for e in sent.ents if e.label_ in ("DATE", "TIME") and _dates(e)}
