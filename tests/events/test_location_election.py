@@ -59,6 +59,9 @@ def test_a_where_clause_takes_the_place_it_hangs_from(nlp: Language) -> None:
     )
     place = _where(events, "where she attacked")
     assert place is not None and place.name == "Des Moines"
+    text = "In Geneva, the envoys described a situation where Iran attacked Israel."
+    for event in _events(nlp, text):  # no gathering: the clause around names no place of it
+        assert event.location is None or event.location.name != "Geneva"
 
 
 @pytest.mark.slow

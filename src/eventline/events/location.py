@@ -240,8 +240,9 @@ def event_place(
 def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
     """The place a "where" clause hangs from ("went on to Concord, where she met the governor",
     "a rally in Des Moines, where he attacked his rivals"): its antecedent when that names a
-    place, else the place phrase of the antecedent, else the place of the antecedent's clause
-    (the parser may hang the clause on a nearer noun: "in Des Moines on Friday night, where")."""
+    place, else the place phrase of the antecedent, else, for a gathering or a time the parser
+    hung the clause on ("held a rally in Des Moines on Friday night, where"), the place of the
+    antecedent's clause; "a situation where ..." names none."""
     if verb.dep_ != "relcl" or not any(
         c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
     ):
@@ -254,6 +255,8 @@ def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
             for pobj in children(prep, "pobj"):
                 if (found := finder.phrase(pobj)) is not None:
                     return found
+    if noun.ent_type_ not in ("DATE", "TIME") and noun.lemma_.lower() not in _cues()["gatherings"]:
+        return None  # "a situation where ...": no place the clause around it names
     clause = noun
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
         clause = clause.head
