@@ -113,3 +113,24 @@ def test_civilians_struck_take_no_country_from_the_document(nlp: Language) -> No
     assert "civilians" not in found
     found = _groups(nlp, "Ethiopian authorities freed hundreds of prisoners.")
     assert found["prisoners"] == ("ETH", "CVL")
+
+
+@pytest.mark.slow
+def test_a_role_noun_takes_the_state_its_phrase_names(nlp: Language) -> None:
+    found = _groups(nlp, "Ghanaian cocoa farmers and Peruvian trade unions marched on Friday.")
+    assert found["Ghanaian cocoa farmers"] == ("GHA", "AGR")
+    assert found["Peruvian trade unions"] == ("PER", "LAB")
+    found = _groups(nlp, "Nurses in Zambia and refugees from Eritrea joined the rally.")
+    assert found["Nurses in Zambia"] == ("ZMB", "HLH")
+    assert found["refugees from Eritrea"] == ("ERI", "REF")
+
+
+@pytest.mark.slow
+def test_a_described_group_needs_one_state_of_its_own(nlp: Language) -> None:
+    # troops "in" a country are often another's; two states, a language, a named company
+    found = _groups(nlp, "Soldiers in Mali guarded sailors from Chile and Peru.")
+    assert not any(k.startswith(("Soldiers", "sailors")) for k in found)
+    found = _groups(nlp, "The Polish-language broadcaster quoted Fiat, the Italian carmaker.")
+    assert not any("broadcaster" in k or "carmaker" in k for k in found)
+    found = _groups(nlp, "Shares of Danish brewer Carlsberg fell.")
+    assert not any("brewer" in k for k in found)

@@ -125,3 +125,12 @@ def test_a_state_body_coded_gov_and_a_branch_is_that_branch() -> None:
     assert _body_sector("USAGOVJUD", "GOV") == "JUD"
     assert _body_sector("AFGGOVAGR", "GOV") == "GOV"
     assert _body_sector("IRNMIL", "MIL") == "MIL"
+
+
+def test_a_person_coded_gov_then_leg_or_mil_holds_that_branch() -> None:
+    from eventline.nlp.kb_shared import _PERSON_BRANCHES, _branch
+
+    assert _branch("USAGOVLEG", "GOV", _PERSON_BRANCHES) == "LEG"  # a member of Congress
+    assert _branch("EGYGOVMIL", "GOV", _PERSON_BRANCHES) == "MIL"  # a defence minister
+    assert _branch("AFGGOVJUD", "GOV", _PERSON_BRANCHES) == "GOV"  # a justice minister
+    assert _branch("AFGGOVAGR", "GOV", _PERSON_BRANCHES) == "GOV"

@@ -12,6 +12,10 @@ of `doc.spans["actors"]` with a country and a sector (PLOVER/CAMEO agent codes):
   for that sector before ("Kenyan police" ... "police"), else the country of nearly all its
   country mentions (`context.dominant_country`). A sentence that names another country, or
   a bare "the court" after a named court, leaves the phrase to the event coder.
+- Described groups: "Kenyan farmers" (KEN, AGR), "Mexican drug cartels" (MEX, CRM), "gunmen
+  in Nigeria" (NGA, UAF), "a Catholic bishop in Nicaragua" (NIC, REL): a role noun the
+  descriptor lists know (`descriptors.head_sector`: roles.yaml, CAMEO's agents, role_nouns.yaml)
+  with the one state its phrase names, as `descriptor_actor` codes the phrase.
 """
 
 from __future__ import annotations
@@ -148,6 +152,9 @@ def group_spans(
     )
     for span in found:
         _claim(span, taken, out, replaced, soft)
+    for span in _described_spans(doc, spans, taken):
+        out.append(span)
+        taken.update((i, span) for i in range(span.start, span.end) if i not in taken)
     for span in _placed_spans(doc, spans, taken, counts):
         _claim(span, taken, out, replaced, soft)
     _national_bodies(spans)
@@ -313,6 +320,101 @@ def _party_country(party: _Party, counts: dict[str, int]) -> str | None:
     if len(best) == 1:
         return best[0]
     return party.default if party.default in best else None
+
+
+# --- described groups: a role noun with the state its phrase names ----------------------------
+
+_STATES = frozenset({"COUNTRY", "NORP", "METONYM"})
+#: Sectors a group placed by "in <country>" takes that country for: the troops, diplomats,
+#: refugees or reporters in a country are often another's ("US troops in Iraq").
+_IN_SECTORS = frozenset(
+    {
+        "UAF",
+        "CRM",
+        "CVL",
+        "AGR",
+        "LAB",
+        "EDU",
+        "HLH",
+        "REL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "REB",
+        "BUS",
+    }
+)
+
+
+def _described_spans(doc: Doc, spans: list[Span], taken: dict[int, Span]) -> Iterable[Span]:
+    """ "Indian farmers", "Argentine unions", "farmers in Kenya", "refugees from Syria": an
+    argument headed by a role noun whose modifiers name one state (a demonym or a country) or
+    that an "in"/"from" phrase after it places in one; the state's own span stays beside the
+    group's. Nouns that name a state body ("Libyan rebels", "Kenyan police") are made
+    institutions before, by the people component. A hyphened demonym is no nationality
+    ("Russian-language website", "Iranian-backed militias")."""
+    states = [s for s in spans if s.label_ in _STATES and (s._.actor_ref or {}).get("country")]
+    foreign = frozenset(load_groups().not_domestic)
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in _ARGUMENT_DEPS or tok.i in taken:
+            continue
+        if _before_name(tok) or _apposed_to_name(tok):
+            continue  # "U.S. car maker Chrysler", "Chrysler, the U.S. car maker": the name's
+        start = _phrase_start(tok)
+        inside = [s for s in states if start <= s.start and s.end <= tok.i]
+        if len(inside) > 1 or any(t.lower_ in foreign for t in doc[start : tok.i]):
+            continue
+        if inside:
+            ref, words, end = inside[0], doc[inside[0].end : tok.i + 1], tok.i + 1
+            free = range(ref.end, tok.i + 1)
+            if doc[ref.end].text in _HYPHENS:
+                continue
+        else:
+            placed = _placed_by(tok, states)
+            if placed is None:
+                continue
+            ref, words, end = placed, doc[start : tok.i + 1], placed.end
+            free = range(start, tok.i + 1)
+        if any(i in taken for i in free):
+            continue
+        sector = head_sector(words) if len(words) else None
+        if sector is None or (not inside and not _may_place(ref, sector)):
+            continue
+        country = ref._.actor_ref["country"]
+        yield _group(doc, start, end, country, sector, noun=tok.lemma_.lower())
+
+
+_HYPHENS = frozenset({"-", "–"})
+
+
+def _apposed_to_name(tok: Token) -> bool:
+    """Whether the noun and a proper name are in apposition ("Ryanair, the Irish airline")."""
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _placed_by(tok: Token, states: list[Span]) -> Span | None:
+    """The state span an "in"/"from" phrase right after `tok` names as its one object
+    ("warships from Russia and China" name two states: none)."""
+    doc = tok.doc
+    prep = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prep is None or prep.head.i != tok.i or prep.lower_ not in ("in", "from"):
+        return None
+    found = next((s for s in states if s.start == prep.i + 1 and s.root.head.i == prep.i), None)
+    if found is None or any(c.dep_ == "conj" for c in found.root.children):
+        return None
+    return found
+
+
+def _may_place(ref: Span, sector: str) -> bool:
+    """Whether "<noun> in/from <ref>" gives the group the state's country: "from" says where
+    people come from; "in" only a country's own people of a placed sector, and only a
+    country's name (the event coder reads a city or a capital as the event's place)."""
+    if ref.doc[ref.start - 1].lower_ == "from":
+        return True
+    return ref.label_ == "COUNTRY" and sector in _IN_SECTORS
 
 
 # --- state bodies of the document's country -------------------------------------------------

@@ -114,6 +114,7 @@ def _cameo_person(block: Block, titles: frozenset[str]) -> Person | None:
     roles = []
     for code in block.codes:
         country, sector = split_code(code.code)
+        sector = _branch(code.code, sector, _PERSON_BRANCHES)
         if country or sector:
             roles.append((country or "", sector or "", _iso(code.start), _iso(code.end), ""))
     if not roles:
@@ -131,14 +132,24 @@ def _cameo_person(block: Block, titles: frozenset[str]) -> Person | None:
 #: A state body coded GOV and then one of these is that branch itself: "Knesset" [ISRGOVLEG]
 #: is a legislature (LEG), a supreme court [...GOVJUD] a court (JUD).
 _BRANCHES = frozenset({"LEG", "JUD"})
+#: A person coded GOV and then one of these holds that branch's office: [USAGOVLEG] is a
+#: member of Congress (LEG), [EGYGOVMIL] a defence minister (MIL, as roles.yaml codes the
+#: title and docs/exports.md the defence ministries). GOVJUD and GOVCOP people are justice
+#: and interior ministers: ministers (GOV), as roles.yaml codes those titles.
+_PERSON_BRANCHES = frozenset({"LEG", "MIL"})
+
+
+def _branch(code: str, sector: str | None, branches: frozenset[str]) -> str | None:
+    """The sector of a code: the branch after GOV when it is one of `branches`."""
+    body = code.strip().upper()
+    if sector == "GOV" and len(body) >= 9 and body[3:6] == "GOV" and body[6:9] in branches:
+        return body[6:9]
+    return sector
 
 
 def _body_sector(code: str, sector: str | None) -> str | None:
     """The sector of a body's code: the branch after GOV when there is one."""
-    body = code.strip().upper()
-    if sector == "GOV" and len(body) >= 9 and body[3:6] == "GOV" and body[6:9] in _BRANCHES:
-        return body[6:9]
-    return sector
+    return _branch(code, sector, _BRANCHES)
 
 
 def _cameo_body(block: Block) -> tuple[str, str, str, list[str]] | None:
