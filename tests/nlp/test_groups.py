@@ -134,3 +134,21 @@ def test_a_described_group_needs_one_state_of_its_own(nlp: Language) -> None:
     assert not any("broadcaster" in k or "carmaker" in k for k in found)
     found = _groups(nlp, "Shares of Danish brewer Carlsberg fell.")
     assert not any("brewer" in k for k in found)
+
+
+def test_a_university_takes_the_country_of_its_place() -> None:
+    from eventline.nlp.groups import _school_country
+
+    assert _school_country("University of Nairobi") == "KEN"
+    assert _school_country("the University of Edinburgh") == "GBR"
+    assert _school_country("Arizona State University") == "USA"
+    assert _school_country("Brown University") is None  # a name, not a state or a country
+
+
+@pytest.mark.slow
+def test_a_university_the_ner_finds_is_edu(nlp: Language) -> None:
+    doc = nlp("Researchers at the University of Cape Town published the data.")
+    found = {
+        s.text: (s._.actor_ref["country"], s._.actor_ref["sector"]) for s in doc.spans["actors"]
+    }
+    assert found["University of Cape Town"] == ("ZAF", "EDU")

@@ -134,3 +134,21 @@ def test_a_person_coded_gov_then_leg_or_mil_holds_that_branch() -> None:
     assert _branch("EGYGOVMIL", "GOV", _PERSON_BRANCHES) == "MIL"  # a defence minister
     assert _branch("AFGGOVJUD", "GOV", _PERSON_BRANCHES) == "GOV"  # a justice minister
     assert _branch("AFGGOVAGR", "GOV", _PERSON_BRANCHES) == "GOV"
+
+
+def test_a_party_coded_as_its_government_is_a_party() -> None:
+    from eventline.nlp.kb_shared import _PARTY_NAME
+
+    assert _PARTY_NAME.search("communist party of china")
+    assert _PARTY_NAME.search("central committee of the workers party")
+    assert not _PARTY_NAME.search("party congress hall")
+
+
+def test_a_body_takes_its_sector_on_the_day() -> None:
+    from eventline.nlp.kb import packaged_kb
+
+    taliban = packaged_kb().actors["REB.taliban"]
+    assert taliban.sector_on("2009-03-01") == "REB"
+    assert taliban.sector_on("2021-08-14") == "REB"
+    assert taliban.sector_on("2021-08-15") == "GOV"
+    assert taliban.sector_on(None) == "GOV"  # no date: the latest, as for people

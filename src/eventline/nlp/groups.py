@@ -158,7 +158,44 @@ def group_spans(
     for span in _placed_spans(doc, spans, taken, counts):
         _claim(span, taken, out, replaced, soft)
     _national_bodies(spans)
+    _schools(spans)
     return out, replaced
+
+
+#: "the University of Oxford", "University of Nairobi": a university named by its place.
+_UNIVERSITY_OF = re.compile(r"^(?:the )?University of (?:the )?([A-Z][^,]*?)(?:,.*)?$")
+#: "Ohio State University", "Kenya University": by a state or a country (a city or a person
+#: names one too: "Georgetown", "Howard", "Brown" University are not in Guyana or towns).
+_PLACE_UNIVERSITY = re.compile(r"^(?:the )?([A-Z][\w .'-]*?)(?: State)? University$")
+
+
+def _schools(spans: list[Span]) -> None:
+    """A university the NER found that the KB does not know is EDU, of the country of the
+    place its name gives ("the University of Oxford": GBR) when the name has none."""
+    for span in spans:
+        ref = span._.actor_ref or {}
+        if span.label_ != "ORG" or ref.get("sector") or str(ref.get("id", "")).startswith("kb:"):
+            continue
+        if not (_UNIVERSITY_OF.match(span.text) or _PLACE_UNIVERSITY.match(span.text)):
+            continue
+        country = ref.get("country") or _school_country(span.text)
+        if country is None:
+            continue
+        entry = actor_table(span.doc).get(ref.get("id", ""))
+        if entry is None:
+            continue
+        entry["country"], entry["sector"] = country, "EDU"
+        span._.actor_ref = ref_of(entry)
+
+
+def _school_country(name: str) -> str | None:
+    if (found := _UNIVERSITY_OF.match(name)) is not None:
+        place = resolve_place(found.group(1))
+        return place.country if place is not None else None
+    if (found := _PLACE_UNIVERSITY.match(name)) is not None:
+        place = resolve_place(found.group(1))
+        return place.country if place is not None and place.kind != "city" else None
+    return None
 
 
 def _national_bodies(spans: list[Span]) -> None:

@@ -152,10 +152,18 @@ def _body_sector(code: str, sector: str | None) -> str | None:
     return _branch(code, sector, _BRANCHES)
 
 
+#: A body named as a party ("Communist Party of China") that CAMEO codes as the government it
+#: rules ([CHNGOV]) is a party (PTY, docs/exports.md): its organs too ("central committee of
+#: the communist party"). Matched on the root name's words.
+_PARTY_NAME = re.compile(r"\bpart(?:y|ies)\b(?:\s+of\b.*)?$")
+
+
 def _cameo_body(block: Block) -> tuple[str, str, str, list[str]] | None:
     for code in block.codes:
         country, sector = split_code(code.code)
         sector = _body_sector(code.code, sector)
+        if sector == "GOV" and _PARTY_NAME.search(block.roots[0].lower()):
+            sector = "PTY"
         if sector:
             forms = [display(f) for f in block.forms if len(f) >= 2]
             return display(block.roots[0]), country or "", sector, forms
