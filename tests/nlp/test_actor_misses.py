@@ -128,3 +128,10 @@ def test_a_body_and_a_person_take_their_sector_at_the_articles_date(nlp: Languag
     assert code_name(nlp, "the Taliban", "2023-02-01") == ("AFG", "GOV")
     assert code_name(nlp, "John Kerry", "2004-03-01") == ("USA", "LEG")  # senator [USAGOVLEG]
     assert code_name(nlp, "John Kerry", "2014-03-01") == ("USA", "GOV")
+
+
+def test_a_lone_surname_of_a_justice_the_model_left_unlabelled_is_the_justice(
+    nlp: Language,
+) -> None:
+    found = _actors(nlp, "Gorsuch wrote the dissent in the immigration case.")
+    assert found["Gorsuch"] == ("USA", "JUD")
