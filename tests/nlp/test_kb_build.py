@@ -152,3 +152,10 @@ def test_a_body_takes_its_sector_on_the_day() -> None:
     assert taliban.sector_on("2021-08-14") == "REB"
     assert taliban.sector_on("2021-08-15") == "GOV"
     assert taliban.sector_on(None) == "GOV"  # no date: the latest, as for people
+
+
+def test_a_middle_initial_is_left_out_of_a_second_key() -> None:
+    from eventline.nlp.actor_kb import people
+
+    found = people().candidates("James Clapper")
+    assert any(p.name == "James R. Clapper" for p in found)

@@ -126,7 +126,13 @@ def _cameo_person(block: Block, titles: frozenset[str]) -> Person | None:
             continue
         person.add_key(form)
         person.bare = person.bare or len(words) == 1
+        if len(words) >= 3 and any(_INITIAL.fullmatch(w) for w in words[1:-1]):
+            person.add_key(" ".join(w for w in form.split() if not _INITIAL.fullmatch(w.lower())))
     return person if person.keys else None
+
+
+#: A middle initial ("James R. Clapper"): news names the person without it too.
+_INITIAL = re.compile(r"[a-z]\.")
 
 
 #: A state body coded GOV and then one of these is that branch itself: "Knesset" [ISRGOVLEG]
