@@ -152,3 +152,27 @@ def test_a_university_the_ner_finds_is_edu(nlp: Language) -> None:
         s.text: (s._.actor_ref["country"], s._.actor_ref["sector"]) for s in doc.spans["actors"]
     }
     assert found["University of Cape Town"] == ("ZAF", "EDU")
+
+
+def test_a_name_read_as_a_role_phrase() -> None:
+    from eventline.nlp.descriptors import phrase_sector
+
+    assert phrase_sector(["Ministry", "of", "Defence"]) == "MIL"
+    assert phrase_sector(["Boston", "Police", "Department"]) == "COP"
+    assert phrase_sector(["Anglican", "Church"]) == "REL"
+    assert phrase_sector(["Boston", "Red", "Sox"]) is None
+
+
+@pytest.mark.slow
+def test_a_body_with_a_country_takes_the_sector_its_name_gives(nlp: Language) -> None:
+    doc = nlp("The Boston Police Department and the Serbian Orthodox Church issued statements.")
+    found = {
+        s.text: (s._.actor_ref["country"], s._.actor_ref["sector"]) for s in doc.spans["actors"]
+    }
+    assert found["Boston Police Department"] == ("USA", "COP")
+    assert found["Serbian Orthodox Church"] == ("SRB", "REL")
+    doc = nlp("Officials criticised a raid on the Anglican Church.")  # no country: the coder's
+    found = {
+        s.text: (s._.actor_ref["country"], s._.actor_ref["sector"]) for s in doc.spans["actors"]
+    }
+    assert found.get("Anglican Church", (None, None))[1] is None

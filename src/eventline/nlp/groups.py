@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from eventline.model import content_id
 from eventline.nlp.actor_kb import KbBody, bodies
 from eventline.nlp.context import dominant_country, sector_country, span_countries
-from eventline.nlp.descriptors import head_sector
+from eventline.nlp.descriptors import head_sector, phrase_sector
 from eventline.nlp.extensions import actor_table, ref_of
 from eventline.nlp.kb import Title, _validate, packaged_kb, resource_path
 from eventline.nlp.lexicon import RoleMatch
@@ -170,22 +170,44 @@ _PLACE_UNIVERSITY = re.compile(r"^(?:the )?([A-Z][\w .'-]*?)(?: State)? Universi
 
 
 def _schools(spans: list[Span]) -> None:
-    """A university the NER found that the KB does not know is EDU, of the country of the
-    place its name gives ("the University of Oxford": GBR) when the name has none."""
+    """An organisation the NER found that the KB does not know, with a country (its own, or
+    that of a place its name starts with: "the Chicago Police Department" USA), takes the
+    sector its words give (`descriptors.phrase_sector`: COP; "the Russian Orthodox Church"
+    REL); a university is EDU, of the country of the place its name gives when the name has
+    none ("the University of Oxford": GBR). Without a country the name stays the event
+    coder's, whose place rules give it one ("a crackdown on the Catholic Church")."""
     for span in spans:
         ref = span._.actor_ref or {}
         if span.label_ != "ORG" or ref.get("sector") or str(ref.get("id", "")).startswith("kb:"):
             continue
-        if not (_UNIVERSITY_OF.match(span.text) or _PLACE_UNIVERSITY.match(span.text)):
+        school = bool(_UNIVERSITY_OF.match(span.text) or _PLACE_UNIVERSITY.match(span.text))
+        sector = "EDU" if school else _org_sector(span)
+        if sector is None:
             continue
-        country = ref.get("country") or _school_country(span.text)
-        if country is None:
-            continue
+        country = ref.get("country") or (_school_country(span.text) if school else None)
+        country = country or (_place_prefix(span) if not school else None)
         entry = actor_table(span.doc).get(ref.get("id", ""))
-        if entry is None:
+        if entry is None or country is None:
             continue
-        entry["country"], entry["sector"] = country, "EDU"
+        entry["country"], entry["sector"] = country, sector
         span._.actor_ref = ref_of(entry)
+
+
+def _org_sector(span: Span) -> str | None:
+    words = [t.text for t in span if t.lower_ not in ("the", "'s", "’s")]
+    return phrase_sector(words) if words and span[-1].pos_ in ("PROPN", "NOUN") else None
+
+
+def _place_prefix(span: Span) -> str | None:
+    """The country of a city or a state that starts a body's name ("Chicago Police", "New
+    York Police Department"): up to three words, the body's own word left after them."""
+    words = [t for t in span if t.lower_ != "the"]
+    for size in (3, 2, 1):
+        if len(words) > size and words[0].ent_type_ in ("", "ORG", "GPE"):
+            place = resolve_place(" ".join(t.text for t in words[:size]))
+            if place is not None and place.kind in ("city", "admin1"):
+                return place.country
+    return None
 
 
 def _school_country(name: str) -> str | None:
