@@ -418,7 +418,7 @@ def _described_spans(doc: Doc, spans: list[Span], taken: dict[int, Span]) -> Ite
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.dep_ not in _ARGUMENT_DEPS or tok.i in taken:
             continue
-        if _before_name(tok) or _apposed_to_name(tok):
+        if _before_name(tok) or _apposed_to_name(tok) or _definite_one(tok):
             continue  # "U.S. car maker Chrysler", "Chrysler, the U.S. car maker": the name's
         start = _phrase_start(tok)
         inside = [s for s in states if start <= s.start and s.end <= tok.i]
@@ -445,6 +445,15 @@ def _described_spans(doc: Doc, spans: list[Span], taken: dict[int, Span]) -> Ite
 
 
 _HYPHENS = frozenset({"-", "–"})
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _definite_one(tok: Token) -> bool:
+    """ "the Italian company", "this American carmaker": one definite actor is most often
+    one the text named before (coreference's to resolve), not a new group."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
 
 
 def _apposed_to_name(tok: Token) -> bool:
