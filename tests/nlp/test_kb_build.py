@@ -159,3 +159,13 @@ def test_a_middle_initial_is_left_out_of_a_second_key() -> None:
 
     found = people().candidates("James Clapper")
     assert any(p.name == "James R. Clapper" for p in found)
+
+
+def test_a_whole_year_office_takes_the_day_an_exact_source_gives() -> None:
+    from eventline.nlp.kb_shared import _snapped
+
+    exact = [("EGY", "MIL", "2012-08-12", "2014-03-26", ""), ("EGY", "GOV", "2014-06-08", "", "")]
+    office = ("EGY", "GOV", "2014-01-01", "", "President")
+    assert _snapped(office, exact) == ("EGY", "GOV", "2014-06-08", "", "President")
+    other = ("EGY", "GOV", "2016-01-01", "2016-12-31", "Minister")  # no exact day that year
+    assert _snapped(other, exact) == other

@@ -318,7 +318,8 @@ def merge(base: list[Person], incoming: list[Person], *, exact: bool = True) -> 
                 target.roles = person.roles + _superseded(target.roles, person.roles)
             else:  # whole-year offices only add what the exact sources lack
                 have = {(r[0], r[4].lower()) for r in target.roles if r[4]}
-                target.roles += [r for r in person.roles if (r[0], r[4].lower()) not in have]
+                added = [r for r in person.roles if (r[0], r[4].lower()) not in have]
+                target.roles += [_snapped(r, target.roles) for r in added]
             target.bare = target.bare or person.bare
             if person.source != "cameo":
                 target.name = person.name
@@ -327,6 +328,20 @@ def merge(base: list[Person], incoming: list[Person], *, exact: bool = True) -> 
 
 
 Role = tuple[str, str, str, str, str]
+
+
+def _snapped(role: Role, exact: list[Role]) -> Role:
+    """A whole-year office ("president 2014-": 2014-01-01) takes the day an exact source
+    gives the same country and sector for its start or end in that year (CAMEO's
+    [EGYGOV >140608]): on a day between the new year and that day the person still held the
+    office before (Sisi was MIL until March 2014, president from June)."""
+    country, sector, start, end, title = role
+    same = [r for r in exact if not r[4] and r[0] == country and r[1] == sector]
+    starts = [r[2] for r in same if start and r[2][:4] == start[:4] and r[2] > start]
+    ends = [r[3] for r in same if end and r[3][:4] == end[:4] and r[3] < end]
+    start = min(starts, default=start)
+    end = max(ends, default=end)
+    return (country, sector, start, end, title)
 
 
 def _superseded(old: list[Role], new: list[Role]) -> list[Role]:
