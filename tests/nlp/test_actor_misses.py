@@ -135,3 +135,11 @@ def test_a_lone_surname_of_a_justice_the_model_left_unlabelled_is_the_justice(
 ) -> None:
     found = _actors(nlp, "Gorsuch wrote the dissent in the immigration case.")
     assert found["Gorsuch"] == ("USA", "JUD")
+
+
+def test_former_holders_of_a_states_offices_are_elites(nlp: Language) -> None:
+    found = _actors(nlp, "Former Sudanese officials and Sudanese police met in Cairo.")
+    assert found["Former Sudanese officials"] == ("SDN", "ELI")
+    assert found["Sudanese police"] == ("SDN", "COP")
+    found = _actors(nlp, "Ex-Libyan army officers formed a new party.")
+    assert ("LBY", "ELI") in found.values()
