@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from eventline.eval.actor_checks import FRESH_SECTIONS, Outcome, load_checks, load_fresh_checks
+from eventline.eval.actor_checks import (
+    FRESH_2_SECTIONS,
+    FRESH_SECTIONS,
+    Outcome,
+    load_checks,
+    load_fresh_checks,
+)
 from eventline.nlp.kb import _iso_codes
 from eventline.nlp.sectors import load_sectors
 
@@ -53,6 +59,19 @@ def test_fresh_checks_are_two_well_formed_halves() -> None:
     assert set(FRESH_SECTIONS.values()) == {"names_dev", "names_test"}
 
 
+def test_second_fresh_set_is_two_well_formed_halves() -> None:
+    fresh = load_fresh_checks("checks_fresh_2.yaml")
+    sectors = load_sectors().export
+    for half in (fresh.names_dev, fresh.names_test):
+        assert len(half) >= 100
+        for name, day, country, sector in half:
+            date.fromisoformat(day)
+            assert country is None or country in _iso_codes(), name
+            assert sector in sectors, name
+        assert len({(n, d) for n, d, _, _ in half}) == len(half)
+    assert set(FRESH_2_SECTIONS.values()) == {"names_dev", "names_test"}
+
+
 @pytest.mark.slow
 def test_fresh_actor_checks_meet_their_floors() -> None:
     from eventline.eval.actor_checks import score_fresh_actor_checks
@@ -60,7 +79,7 @@ def test_fresh_actor_checks_meet_their_floors() -> None:
     from eventline.nlp import load_nlp
 
     nlp = load_nlp()
-    for section in FRESH_SECTIONS:
+    for section in [*FRESH_SECTIONS, *FRESH_2_SECTIONS]:
         report = apply_floors(score_fresh_actor_checks(nlp, section))
         assert all(m.floor is not None for m in report.metrics), section
         below = [(m.name, m.value, m.floor) for m in report.metrics if m.passed is False]

@@ -119,3 +119,27 @@ def test_a_titles_first_word_cut_off_by_the_ner_is_no_organisation(nlp: Language
     found = _actors(nlp, "Iran's Supreme Leader Ayatollah Ali Khamenei warned Israel.")
     assert "Supreme" not in found
     assert found["Ali Khamenei"] == ("IRN", "GOV")
+
+
+def test_a_body_and_a_person_take_their_sector_at_the_articles_date(nlp: Language) -> None:
+    from eventline.eval.actor_checks import code_name
+
+    assert code_name(nlp, "the Taliban", "2012-05-01") == ("AFG", "REB")
+    assert code_name(nlp, "the Taliban", "2023-02-01") == ("AFG", "GOV")
+    assert code_name(nlp, "John Kerry", "2004-03-01") == ("USA", "LEG")  # senator [USAGOVLEG]
+    assert code_name(nlp, "John Kerry", "2014-03-01") == ("USA", "GOV")
+
+
+def test_a_lone_surname_of_a_justice_the_model_left_unlabelled_is_the_justice(
+    nlp: Language,
+) -> None:
+    found = _actors(nlp, "Gorsuch wrote the dissent in the immigration case.")
+    assert found["Gorsuch"] == ("USA", "JUD")
+
+
+def test_former_holders_of_a_states_offices_are_elites(nlp: Language) -> None:
+    found = _actors(nlp, "Former Sudanese officials and Sudanese police met in Cairo.")
+    assert found["Former Sudanese officials"] == ("SDN", "ELI")
+    assert found["Sudanese police"] == ("SDN", "COP")
+    found = _actors(nlp, "Ex-Libyan army officers formed a new party.")
+    assert ("LBY", "ELI") in found.values()

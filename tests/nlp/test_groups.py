@@ -113,3 +113,69 @@ def test_civilians_struck_take_no_country_from_the_document(nlp: Language) -> No
     assert "civilians" not in found
     found = _groups(nlp, "Ethiopian authorities freed hundreds of prisoners.")
     assert found["prisoners"] == ("ETH", "CVL")
+
+
+@pytest.mark.slow
+def test_a_role_noun_takes_the_state_its_phrase_names(nlp: Language) -> None:
+    found = _groups(nlp, "Ghanaian cocoa farmers and Peruvian trade unions marched on Friday.")
+    assert found["Ghanaian cocoa farmers"] == ("GHA", "AGR")
+    assert found["Peruvian trade unions"] == ("PER", "LAB")
+    found = _groups(nlp, "Nurses in Zambia and refugees from Eritrea joined the rally.")
+    assert found["Nurses in Zambia"] == ("ZMB", "HLH")
+    assert found["refugees from Eritrea"] == ("ERI", "REF")
+
+
+@pytest.mark.slow
+def test_a_described_group_needs_one_state_of_its_own(nlp: Language) -> None:
+    # troops "in" a country are often another's; two states, a language, a named company
+    found = _groups(nlp, "Soldiers in Mali guarded sailors from Chile and Peru.")
+    assert not any(k.startswith(("Soldiers", "sailors")) for k in found)
+    found = _groups(nlp, "The Polish-language broadcaster quoted Fiat, the Italian carmaker.")
+    assert not any("broadcaster" in k or "carmaker" in k for k in found)
+    found = _groups(nlp, "Shares of Danish brewer Carlsberg fell.")
+    assert not any("brewer" in k for k in found)
+    # one definite actor is most often one named before: coreference's, not a new group
+    found = _groups(nlp, "Carlsberg said the Danish brewer would cut jobs.")
+    assert not any("brewer" in k for k in found)
+
+
+def test_a_university_takes_the_country_of_its_place() -> None:
+    from eventline.nlp.groups import _school_country
+
+    assert _school_country("University of Nairobi") == "KEN"
+    assert _school_country("the University of Edinburgh") == "GBR"
+    assert _school_country("Arizona State University") == "USA"
+    assert _school_country("Brown University") is None  # a name, not a state or a country
+
+
+@pytest.mark.slow
+def test_a_university_the_ner_finds_is_edu(nlp: Language) -> None:
+    doc = nlp("Researchers at the University of Cape Town published the data.")
+    found = {
+        s.text: (s._.actor_ref["country"], s._.actor_ref["sector"]) for s in doc.spans["actors"]
+    }
+    assert found["University of Cape Town"] == ("ZAF", "EDU")
+
+
+def test_a_name_read_as_a_role_phrase() -> None:
+    from eventline.nlp.descriptors import phrase_sector
+
+    assert phrase_sector(["Ministry", "of", "Defence"]) == "MIL"
+    assert phrase_sector(["Boston", "Police", "Department"]) == "COP"
+    assert phrase_sector(["Anglican", "Church"]) == "REL"
+    assert phrase_sector(["Boston", "Red", "Sox"]) is None
+
+
+@pytest.mark.slow
+def test_a_body_with_a_country_takes_the_sector_its_name_gives(nlp: Language) -> None:
+    doc = nlp("The Boston Police Department and the Serbian Orthodox Church issued statements.")
+    found = {
+        s.text: (s._.actor_ref["country"], s._.actor_ref["sector"]) for s in doc.spans["actors"]
+    }
+    assert found["Boston Police Department"] == ("USA", "COP")
+    assert found["Serbian Orthodox Church"] == ("SRB", "REL")
+    doc = nlp("Officials criticised a raid on the Anglican Church.")  # no country: the coder's
+    found = {
+        s.text: (s._.actor_ref["country"], s._.actor_ref["sector"]) for s in doc.spans["actors"]
+    }
+    assert found.get("Anglican Church", (None, None))[1] is None

@@ -125,3 +125,47 @@ def test_a_state_body_coded_gov_and_a_branch_is_that_branch() -> None:
     assert _body_sector("USAGOVJUD", "GOV") == "JUD"
     assert _body_sector("AFGGOVAGR", "GOV") == "GOV"
     assert _body_sector("IRNMIL", "MIL") == "MIL"
+
+
+def test_a_person_coded_gov_then_leg_or_mil_holds_that_branch() -> None:
+    from eventline.nlp.kb_shared import _PERSON_BRANCHES, _branch
+
+    assert _branch("USAGOVLEG", "GOV", _PERSON_BRANCHES) == "LEG"  # a member of Congress
+    assert _branch("EGYGOVMIL", "GOV", _PERSON_BRANCHES) == "MIL"  # a defence minister
+    assert _branch("AFGGOVJUD", "GOV", _PERSON_BRANCHES) == "GOV"  # a justice minister
+    assert _branch("AFGGOVAGR", "GOV", _PERSON_BRANCHES) == "GOV"
+
+
+def test_a_party_coded_as_its_government_is_a_party() -> None:
+    from eventline.nlp.kb_shared import _PARTY_NAME
+
+    assert _PARTY_NAME.search("communist party of china")
+    assert _PARTY_NAME.search("central committee of the workers party")
+    assert not _PARTY_NAME.search("party congress hall")
+
+
+def test_a_body_takes_its_sector_on_the_day() -> None:
+    from eventline.nlp.kb import packaged_kb
+
+    taliban = packaged_kb().actors["REB.taliban"]
+    assert taliban.sector_on("2009-03-01") == "REB"
+    assert taliban.sector_on("2021-08-14") == "REB"
+    assert taliban.sector_on("2021-08-15") == "GOV"
+    assert taliban.sector_on(None) == "GOV"  # no date: the latest, as for people
+
+
+def test_a_middle_initial_is_left_out_of_a_second_key() -> None:
+    from eventline.nlp.actor_kb import people
+
+    found = people().candidates("James Clapper")
+    assert any(p.name == "James R. Clapper" for p in found)
+
+
+def test_a_whole_year_office_takes_the_day_an_exact_source_gives() -> None:
+    from eventline.nlp.kb_shared import _snapped
+
+    exact = [("EGY", "MIL", "2012-08-12", "2014-03-26", ""), ("EGY", "GOV", "2014-06-08", "", "")]
+    office = ("EGY", "GOV", "2014-01-01", "", "President")
+    assert _snapped(office, exact) == ("EGY", "GOV", "2014-06-08", "", "President")
+    other = ("EGY", "GOV", "2016-01-01", "2016-12-31", "Minister")  # no exact day that year
+    assert _snapped(other, exact) == other

@@ -261,6 +261,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "quote-attributions-2": _quote_attributions_2,  # quotes helper: resources/quotes/
     "actors-fresh": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh"),
     "actors-fresh-test": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh-test"),
+    "actors-fresh-2": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh-2"),  # actors
+    "actors-fresh-2-test": lambda ctx: score_fresh_actor_checks(ctx.nlp, "actors-fresh-2-test"),
     "place-examples-2": _place_examples_2,  # places helper: resources/places/examples_2.yaml
     "place-examples-fresh": fresh_places("place-examples-fresh"),  # places3: fresh set, dev
     "place-examples-fresh-test": fresh_places("place-examples-fresh-test"),  # held out

@@ -124,6 +124,26 @@ def head_sector(span: Span) -> str | None:
     return None
 
 
+def phrase_sector(words: list[str]) -> str | None:
+    """Sector of a name's words read as a role phrase, the longest tail first: "ministry of
+    defence" MIL, "Orthodox Church" REL ("church"), "Police Department" COP ("police", before
+    a generic last word such as "department" or "service")."""
+    low = [w.lower() for w in words]
+    forms, nouns, extra = _forms().roles, agents(), _role_nouns()
+    for tail in (low, low[:-1] if low and low[-1] in _GENERIC_HEADS else []):
+        for start in range(len(tail)):
+            for last in dict.fromkeys((tail[-1], _singular(tail[-1]))) if tail else ():
+                phrase = " ".join([*tail[start:-1], last])
+                sector = forms.get(phrase) or nouns.get(phrase) or extra.get(phrase)
+                if sector is not None:
+                    return sector
+    return None
+
+
+#: Generic last words of a body's name: the word before says what it is ("Police Department").
+_GENERIC_HEADS = frozenset({"department", "service", "services", "office", "agency", "force"})
+
+
 def _singular(word: str) -> str:
     """A plain English singular for nouns the tagger left plural ("judges" -> "judge")."""
     if word.endswith("ies") and len(word) > 4:

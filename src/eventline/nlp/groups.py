@@ -12,6 +12,10 @@ of `doc.spans["actors"]` with a country and a sector (PLOVER/CAMEO agent codes):
   for that sector before ("Kenyan police" ... "police"), else the country of nearly all its
   country mentions (`context.dominant_country`). A sentence that names another country, or
   a bare "the court" after a named court, leaves the phrase to the event coder.
+- Described groups: "Kenyan farmers" (KEN, AGR), "Mexican drug cartels" (MEX, CRM), "gunmen
+  in Nigeria" (NGA, UAF), "a Catholic bishop in Nicaragua" (NIC, REL): a role noun the
+  descriptor lists know (`descriptors.head_sector`: roles.yaml, CAMEO's agents, role_nouns.yaml)
+  with the one state its phrase names, as `descriptor_actor` codes the phrase.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from eventline.model import content_id
 from eventline.nlp.actor_kb import KbBody, bodies
 from eventline.nlp.context import dominant_country, sector_country, span_countries
-from eventline.nlp.descriptors import head_sector
+from eventline.nlp.descriptors import head_sector, phrase_sector
 from eventline.nlp.extensions import actor_table, ref_of
 from eventline.nlp.kb import Title, _validate, packaged_kb, resource_path
 from eventline.nlp.lexicon import RoleMatch
@@ -148,10 +152,72 @@ def group_spans(
     )
     for span in found:
         _claim(span, taken, out, replaced, soft)
+    for span in _described_spans(doc, spans, taken):
+        out.append(span)
+        taken.update((i, span) for i in range(span.start, span.end) if i not in taken)
     for span in _placed_spans(doc, spans, taken, counts):
         _claim(span, taken, out, replaced, soft)
     _national_bodies(spans)
+    _schools(spans)
     return out, replaced
+
+
+#: "the University of Oxford", "University of Nairobi": a university named by its place.
+_UNIVERSITY_OF = re.compile(r"^(?:the )?University of (?:the )?([A-Z][^,]*?)(?:,.*)?$")
+#: "Ohio State University", "Kenya University": by a state or a country (a city or a person
+#: names one too: "Georgetown", "Howard", "Brown" University are not in Guyana or towns).
+_PLACE_UNIVERSITY = re.compile(r"^(?:the )?([A-Z][\w .'-]*?)(?: State)? University$")
+
+
+def _schools(spans: list[Span]) -> None:
+    """An organisation the NER found that the KB does not know, with a country (its own, or
+    that of a place its name starts with: "the Chicago Police Department" USA), takes the
+    sector its words give (`descriptors.phrase_sector`: COP; "the Russian Orthodox Church"
+    REL); a university is EDU, of the country of the place its name gives when the name has
+    none ("the University of Oxford": GBR). Without a country the name stays the event
+    coder's, whose place rules give it one ("a crackdown on the Catholic Church")."""
+    for span in spans:
+        ref = span._.actor_ref or {}
+        if span.label_ != "ORG" or ref.get("sector") or str(ref.get("id", "")).startswith("kb:"):
+            continue
+        school = bool(_UNIVERSITY_OF.match(span.text) or _PLACE_UNIVERSITY.match(span.text))
+        sector = "EDU" if school else _org_sector(span)
+        if sector is None:
+            continue
+        country = ref.get("country") or (_school_country(span.text) if school else None)
+        country = country or (_place_prefix(span) if not school else None)
+        entry = actor_table(span.doc).get(ref.get("id", ""))
+        if entry is None or country is None:
+            continue
+        entry["country"], entry["sector"] = country, sector
+        span._.actor_ref = ref_of(entry)
+
+
+def _org_sector(span: Span) -> str | None:
+    words = [t.text for t in span if t.lower_ not in ("the", "'s", "’s")]
+    return phrase_sector(words) if words and span[-1].pos_ in ("PROPN", "NOUN") else None
+
+
+def _place_prefix(span: Span) -> str | None:
+    """The country of a city or a state that starts a body's name ("Chicago Police", "New
+    York Police Department"): up to three words, the body's own word left after them."""
+    words = [t for t in span if t.lower_ != "the"]
+    for size in (3, 2, 1):
+        if len(words) > size and words[0].ent_type_ in ("", "ORG", "GPE"):
+            place = resolve_place(" ".join(t.text for t in words[:size]))
+            if place is not None and place.kind in ("city", "admin1"):
+                return place.country
+    return None
+
+
+def _school_country(name: str) -> str | None:
+    if (found := _UNIVERSITY_OF.match(name)) is not None:
+        place = resolve_place(found.group(1))
+        return place.country if place is not None else None
+    if (found := _PLACE_UNIVERSITY.match(name)) is not None:
+        place = resolve_place(found.group(1))
+        return place.country if place is not None and place.kind != "city" else None
+    return None
 
 
 def _national_bodies(spans: list[Span]) -> None:
@@ -313,6 +379,110 @@ def _party_country(party: _Party, counts: dict[str, int]) -> str | None:
     if len(best) == 1:
         return best[0]
     return party.default if party.default in best else None
+
+
+# --- described groups: a role noun with the state its phrase names ----------------------------
+
+_STATES = frozenset({"COUNTRY", "NORP", "METONYM"})
+#: Sectors a group placed by "in <country>" takes that country for: the troops, diplomats,
+#: refugees or reporters in a country are often another's ("US troops in Iraq").
+_IN_SECTORS = frozenset(
+    {
+        "UAF",
+        "CRM",
+        "CVL",
+        "AGR",
+        "LAB",
+        "EDU",
+        "HLH",
+        "REL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "REB",
+        "BUS",
+    }
+)
+
+
+def _described_spans(doc: Doc, spans: list[Span], taken: dict[int, Span]) -> Iterable[Span]:
+    """ "Indian farmers", "Argentine unions", "farmers in Kenya", "refugees from Syria": an
+    argument headed by a role noun whose modifiers name one state (a demonym or a country) or
+    that an "in"/"from" phrase after it places in one; the state's own span stays beside the
+    group's. Nouns that name a state body ("Libyan rebels", "Kenyan police") are made
+    institutions before, by the people component. A hyphened demonym is no nationality
+    ("Russian-language website", "Iranian-backed militias")."""
+    states = [s for s in spans if s.label_ in _STATES and (s._.actor_ref or {}).get("country")]
+    foreign = frozenset(load_groups().not_domestic)
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in _ARGUMENT_DEPS or tok.i in taken:
+            continue
+        if _before_name(tok) or _apposed_to_name(tok) or _definite_one(tok):
+            continue  # "U.S. car maker Chrysler", "Chrysler, the U.S. car maker": the name's
+        start = _phrase_start(tok)
+        inside = [s for s in states if start <= s.start and s.end <= tok.i]
+        if len(inside) > 1 or any(t.lower_ in foreign for t in doc[start : tok.i]):
+            continue
+        if inside:
+            ref, words, end = inside[0], doc[inside[0].end : tok.i + 1], tok.i + 1
+            free = range(ref.end, tok.i + 1)
+            if doc[ref.end].text in _HYPHENS:
+                continue
+        else:
+            placed = _placed_by(tok, states)
+            if placed is None:
+                continue
+            ref, words, end = placed, doc[start : tok.i + 1], placed.end
+            free = range(start, tok.i + 1)
+        if any(i in taken for i in free):
+            continue
+        sector = head_sector(words) if len(words) else None
+        if sector is None or (not inside and not _may_place(ref, sector)):
+            continue
+        country = ref._.actor_ref["country"]
+        yield _group(doc, start, end, country, sector, noun=tok.lemma_.lower())
+
+
+_HYPHENS = frozenset({"-", "–"})
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _definite_one(tok: Token) -> bool:
+    """ "the Italian company", "this American carmaker": one definite actor is most often
+    one the text named before (coreference's to resolve), not a new group."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+
+
+def _apposed_to_name(tok: Token) -> bool:
+    """Whether the noun and a proper name are in apposition ("Ryanair, the Irish airline")."""
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _placed_by(tok: Token, states: list[Span]) -> Span | None:
+    """The state span an "in"/"from" phrase right after `tok` names as its one object
+    ("warships from Russia and China" name two states: none)."""
+    doc = tok.doc
+    prep = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prep is None or prep.head.i != tok.i or prep.lower_ not in ("in", "from"):
+        return None
+    found = next((s for s in states if s.start == prep.i + 1 and s.root.head.i == prep.i), None)
+    if found is None or any(c.dep_ == "conj" for c in found.root.children):
+        return None
+    return found
+
+
+def _may_place(ref: Span, sector: str) -> bool:
+    """Whether "<noun> in/from <ref>" gives the group the state's country: "from" says where
+    people come from; "in" only a country's own people of a placed sector, and only a
+    country's name (the event coder reads a city or a capital as the event's place)."""
+    if ref.doc[ref.start - 1].lower_ == "from":
+        return True
+    return ref.label_ == "COUNTRY" and sector in _IN_SECTORS
 
 
 # --- state bodies of the document's country -------------------------------------------------

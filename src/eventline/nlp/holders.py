@@ -33,7 +33,14 @@ from spacy.tokens import Doc, Span
 
 from eventline.errors import ResourceError
 from eventline.nlp.actor_kb import collector_paused
-from eventline.nlp.kb import Title, _iso_codes, _validate, load_roles, resource_path
+from eventline.nlp.kb import (
+    Title,
+    _iso_codes,
+    _validate,
+    load_roles,
+    packaged_kb,
+    resource_path,
+)
 from eventline.nlp.lexicon import POSSESSIVES, STATE_LABELS
 from eventline.nlp.names import fold_part, name_parts
 from eventline.nlp.who import PersonMatch, match_person
@@ -383,6 +390,9 @@ def redate(doc: Doc) -> None:
     table = doc._.actor_table or {}
     changed: dict[str, tuple[str | None, str | None, str | None]] = {}
     for entry in table.values():
+        if _body_redated(entry, doc._.published):
+            changed[entry["id"]] = (entry["country"], entry.get("kb_person"), entry["sector"])
+            continue
         open_person = (
             entry.get("type") == "person"
             and not entry.get("role_only")
@@ -401,6 +411,22 @@ def redate(doc: Doc) -> None:
         if ref and ref.get("id") in changed:
             country, kb_id, sector = changed[ref["id"]]
             span._.actor_ref = {**ref, "country": country, "sector": sector, "kb_id": kb_id}
+
+
+def _body_redated(entry: dict[str, Any], day: str | None) -> bool:
+    """A KB body whose sector changed over time (`sector_since`: the Taliban, REB until it
+    took power, GOV after) takes its sector on `day`; True when the entry changed."""
+    ident = str(entry.get("id", ""))
+    if not ident.startswith("kb:") or entry.get("type") == "person":
+        return False
+    actor = packaged_kb().actors.get(ident[3:])
+    if actor is None or not actor.sector_since:
+        return False
+    sector = actor.sector_on(day)
+    if sector == entry.get("sector"):
+        return False
+    entry["sector"] = sector
+    return True
 
 
 def _redated(

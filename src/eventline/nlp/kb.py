@@ -59,6 +59,25 @@ class KbActor(_Strict):
     adjectives: list[str] = Field(default_factory=list)
     metonyms: list[str] = Field(default_factory=list)
     ambiguous: list[str] = Field(default_factory=list)
+    #: Sectors the body took later, by the ISO day it took them ("2021-08-15": GOV, the
+    #: Taliban in power): `sector` holds before the first day (`sector_on`).
+    sector_since: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("sector_since", mode="before")
+    @classmethod
+    def _iso_days(cls, value: object) -> object:
+        if isinstance(value, dict):  # YAML reads an unquoted day as a date
+            return {str(k): v for k, v in value.items()}
+        return value
+
+    def sector_on(self, day: str | None) -> str | None:
+        """The sector on an ISO `day`; with no day, the latest (as for a person's roles)."""
+        since = sorted(self.sector_since.items())
+        if not since:
+            return self.sector
+        if not day:
+            return since[-1][1]
+        return next((s for d, s in reversed(since) if d <= day[:10]), self.sector)
 
     @field_validator("country")
     @classmethod
@@ -214,8 +233,11 @@ def _semantic_problems(kb: KbFile, *, sectors: set[str]) -> list[str]:
         if actor.id in seen:
             problems.append(f"{where}: duplicate id")
         seen.add(actor.id)
-        if actor.sector is not None and actor.sector not in sectors:
-            problems.append(f"{where}: unknown sector {actor.sector!r} (see roles.yaml)")
+        for sector in (actor.sector, *actor.sector_since.values()):
+            if sector is not None and sector not in sectors:
+                problems.append(f"{where}: unknown sector {sector!r} (see roles.yaml)")
+        if any(not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in actor.sector_since):
+            problems.append(f"{where}: sector_since days must be ISO days (YYYY-MM-DD)")
         if not (actor.names or actor.adjectives or actor.metonyms or actor.ambiguous):
             problems.append(f"{where}: no surface forms (names, adjectives or metonyms)")
     if kb.version > KB_VERSION:

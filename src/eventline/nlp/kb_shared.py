@@ -114,6 +114,7 @@ def _cameo_person(block: Block, titles: frozenset[str]) -> Person | None:
     roles = []
     for code in block.codes:
         country, sector = split_code(code.code)
+        sector = _branch(code.code, sector, _PERSON_BRANCHES)
         if country or sector:
             roles.append((country or "", sector or "", _iso(code.start), _iso(code.end), ""))
     if not roles:
@@ -125,26 +126,50 @@ def _cameo_person(block: Block, titles: frozenset[str]) -> Person | None:
             continue
         person.add_key(form)
         person.bare = person.bare or len(words) == 1
+        if len(words) >= 3 and any(_INITIAL.fullmatch(w) for w in words[1:-1]):
+            person.add_key(" ".join(w for w in form.split() if not _INITIAL.fullmatch(w.lower())))
     return person if person.keys else None
+
+
+#: A middle initial ("James R. Clapper"): news names the person without it too.
+_INITIAL = re.compile(r"[a-z]\.")
 
 
 #: A state body coded GOV and then one of these is that branch itself: "Knesset" [ISRGOVLEG]
 #: is a legislature (LEG), a supreme court [...GOVJUD] a court (JUD).
 _BRANCHES = frozenset({"LEG", "JUD"})
+#: A person coded GOV and then one of these holds that branch's office: [USAGOVLEG] is a
+#: member of Congress (LEG), [EGYGOVMIL] a defence minister (MIL, as roles.yaml codes the
+#: title and docs/exports.md the defence ministries). GOVJUD and GOVCOP people are justice
+#: and interior ministers: ministers (GOV), as roles.yaml codes those titles.
+_PERSON_BRANCHES = frozenset({"LEG", "MIL"})
+
+
+def _branch(code: str, sector: str | None, branches: frozenset[str]) -> str | None:
+    """The sector of a code: the branch after GOV when it is one of `branches`."""
+    body = code.strip().upper()
+    if sector == "GOV" and len(body) >= 9 and body[3:6] == "GOV" and body[6:9] in branches:
+        return body[6:9]
+    return sector
 
 
 def _body_sector(code: str, sector: str | None) -> str | None:
     """The sector of a body's code: the branch after GOV when there is one."""
-    body = code.strip().upper()
-    if sector == "GOV" and len(body) >= 9 and body[3:6] == "GOV" and body[6:9] in _BRANCHES:
-        return body[6:9]
-    return sector
+    return _branch(code, sector, _BRANCHES)
+
+
+#: A body named as a party ("Communist Party of China") that CAMEO codes as the government it
+#: rules ([CHNGOV]) is a party (PTY, docs/exports.md): its organs too ("central committee of
+#: the communist party"). Matched on the root name's words.
+_PARTY_NAME = re.compile(r"\bpart(?:y|ies)\b(?:\s+of\b.*)?$")
 
 
 def _cameo_body(block: Block) -> tuple[str, str, str, list[str]] | None:
     for code in block.codes:
         country, sector = split_code(code.code)
         sector = _body_sector(code.code, sector)
+        if sector == "GOV" and _PARTY_NAME.search(block.roots[0].lower()):
+            sector = "PTY"
         if sector:
             forms = [display(f) for f in block.forms if len(f) >= 2]
             return display(block.roots[0]), country or "", sector, forms
@@ -293,7 +318,8 @@ def merge(base: list[Person], incoming: list[Person], *, exact: bool = True) -> 
                 target.roles = person.roles + _superseded(target.roles, person.roles)
             else:  # whole-year offices only add what the exact sources lack
                 have = {(r[0], r[4].lower()) for r in target.roles if r[4]}
-                target.roles += [r for r in person.roles if (r[0], r[4].lower()) not in have]
+                added = [r for r in person.roles if (r[0], r[4].lower()) not in have]
+                target.roles += [_snapped(r, target.roles) for r in added]
             target.bare = target.bare or person.bare
             if person.source != "cameo":
                 target.name = person.name
@@ -302,6 +328,20 @@ def merge(base: list[Person], incoming: list[Person], *, exact: bool = True) -> 
 
 
 Role = tuple[str, str, str, str, str]
+
+
+def _snapped(role: Role, exact: list[Role]) -> Role:
+    """A whole-year office ("president 2014-": 2014-01-01) takes the day an exact source
+    gives the same country and sector for its start or end in that year (CAMEO's
+    [EGYGOV >140608]): on a day between the new year and that day the person still held the
+    office before (Sisi was MIL until March 2014, president from June)."""
+    country, sector, start, end, title = role
+    same = [r for r in exact if not r[4] and r[0] == country and r[1] == sector]
+    starts = [r[2] for r in same if start and r[2][:4] == start[:4] and r[2] > start]
+    ends = [r[3] for r in same if end and r[3][:4] == end[:4] and r[3] < end]
+    start = min(starts, default=start)
+    end = max(ends, default=end)
+    return (country, sector, start, end, title)
 
 
 def _superseded(old: list[Role], new: list[Role]) -> list[Role]:

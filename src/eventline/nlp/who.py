@@ -89,8 +89,9 @@ def person_at(person_id: str, day: str | None) -> Standing | None:
 
 
 #: Sectors of the offices that make a bare surname well known enough to name a person even
-#: where the NER model reads it as an organisation or a place.
-_NOTABLE = frozenset({"GOV", "MIL"})
+#: where the NER model reads it as an organisation or a place (or leaves it unlabelled): the
+#: state's offices, a justice ("Kavanaugh"), a spy chief, an opposition or armed-group leader.
+_NOTABLE = frozenset({"GOV", "MIL", "JUD", "LEG", "SPY", "COP", "OPP", "REB"})
 
 
 def known_person_name(text: str) -> bool:
