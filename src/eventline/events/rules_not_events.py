@@ -38,11 +38,24 @@ def _sentence_words(c: EventCandidate) -> set[str]:
 def _figurative(c: EventCandidate, ctx: RuleContext) -> bool:
     """A verb with a common non-political sense and no party to act on: "X threatens
     national security", "yielded to temptation", "hit a record"."""
-    if c.trigger.pos_ != "VERB" or c.recipient:
+    if c.trigger.pos_ != "VERB":
         return False
     if c.trigger.lemma_.lower() not in ctx.lex.cue("needs_party_verbs"):
         return False
+    if _yielded_to_a_feeling(c.trigger, ctx):
+        return True  # "yielded to the temptation of power"
+    if c.recipient:
+        return False
     return not any(x.dep_ in COMPLEMENT_DEPS for x in c.trigger.children)
+
+
+def _yielded_to_a_feeling(verb: Token, ctx: RuleContext) -> bool:
+    """ "yielded to the temptation of X", "succumbed to the urge": what is yielded to is a
+    feeling, whoever is named inside it."""
+    return any(
+        pobj.lemma_.lower() in ctx.lex.cue("feeling_words")
+        for _, pobj in prep_objects(verb, ("to",))
+    )
 
 
 def _electoral_contest(c: EventCandidate, ctx: RuleContext) -> bool:
