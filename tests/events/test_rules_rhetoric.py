@@ -138,3 +138,36 @@ def test_a_thing_that_endangers_a_party_makes_no_threat(code: Code) -> None:
 
 def test_yielding_to_a_temptation_concedes_nothing(code: Code) -> None:
     assert "CONCEDE" not in types(code("Velkor yielded to the temptation of Germany's money."))
+
+
+def test_an_inquiry_into_allegations_is_aimed_at_the_party_they_name(code: Code) -> None:
+    events = code(
+        "Velkor said France was investigating allegations linking Nigerian agents to the fire."
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations
+    assert {"NGA"} <= {r.country for e in accusations for r in e.recipient}
+
+
+def test_aid_withheld_to_a_state_names_it(code: Code) -> None:
+    events = code("France withheld $40 million in military aid to Chile on Tuesday.")
+    assert ("SANCTION", ("France",), ("Chile",)) in found(events)
+
+
+def test_a_sentence_read_as_a_noun_keeps_its_doer(code: Code) -> None:
+    events = code("Nigerian rebels handed over their last weapons to French monitors on Tuesday.")
+    retreats = [e for e in events if e.type == "RETREAT"]
+    assert retreats
+    assert "NGA" in {a.country for a in retreats[0].actor}
+
+
+def test_a_role_named_by_a_chain_of_compounds_is_placed_at_home(code: Code) -> None:
+    events = code("Nigerian police opened an investigation into a student protest leader.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations
+    assert "NGA" in {r.country for r in accusations[0].recipient}
+
+
+def test_forces_that_exchanged_fire_attacked(code: Code) -> None:
+    events = code("French and German forces exchanged artillery fire along the border.")
+    assert "ASSAULT" in types(events)
