@@ -171,3 +171,28 @@ def test_a_role_named_by_a_chain_of_compounds_is_placed_at_home(code: Code) -> N
 def test_forces_that_exchanged_fire_attacked(code: Code) -> None:
     events = code("French and German forces exchanged artillery fire along the border.")
     assert "ASSAULT" in types(events)
+
+
+def test_criticism_an_act_draws_is_aimed_at_its_doer(code: Code) -> None:
+    events = code("Chile tested a missile on Monday, drawing sharp criticism from Peru.")
+    assert ("ACCUSE", ("Peru",), ("Chile",)) in found(events)
+
+
+def test_aid_pledged_for_a_party_is_pledged_to_it(code: Code) -> None:
+    events = code(
+        "France pledged $2 billion in reconstruction aid for Chile at a conference in Paris."
+    )
+    agrees = [e for e in events if e.type == "AGREE"]
+    assert agrees
+    assert {r.country for r in agrees[0].recipient} == {"CHL"}
+
+
+def test_people_beaten_by_police_at_an_electoral_office_were_assaulted(code: Code) -> None:
+    text = "Chilean protesters were beaten by Nigerian police outside the electoral commission."
+    assert "ASSAULT" in types(code(text))
+    assert "ASSAULT" not in types(code("Velkor beat Brandt in the election on Sunday."))
+
+
+def test_charges_announced_against_a_party_accuse_it(code: Code) -> None:
+    events = code("Velkor announced charges against two Chilean officers on Wednesday.")
+    assert "ACCUSE" in types(events)

@@ -59,9 +59,19 @@ def _yielded_to_a_feeling(verb: Token, ctx: RuleContext) -> bool:
 
 
 def _electoral_contest(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Smith would beat Jones in the election"; not "supporters were beaten by police
+    outside the electoral commission": a force's act, or one told in the passive, is no
+    contest."""
+    if any(x.dep_ == "auxpass" for x in c.trigger.children):
+        return False
+    if any(a.sector in _FORCE_SECTORS for a in (*c.actor, *c.recipient)):
+        return False
     return c.trigger.lemma_.lower() in ctx.lex.cue("contest_verbs") and bool(
         _sentence_words(c) & ctx.lex.cue("electoral_words")
     )
+
+
+_FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "CRM", "SPY"})
 
 
 def _question(c: EventCandidate, ctx: RuleContext) -> bool:

@@ -477,3 +477,24 @@ def _named_in_allegation(noun: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
         if found := ctx.actors.refs(obj) or ctx.actors.descriptor(obj):
             return found  # "allegations linking Indian agents to ..."
     return ()
+
+
+def drawn_criticism(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "North Korea conducted a nuclear test, drawing swift condemnation from Japan", "the
+    visit prompted criticism from China": criticism an act draws, prompts or sparks is aimed
+    at whoever did that act (the subject of the drawing verb, or the author of the act noun
+    that is its subject)."""
+    verbs = ctx.lex.cue("provoking_verbs")
+    for c in cands:
+        tok = c.trigger
+        if c.type != "ACCUSE" or c.recipient or tok.pos_ != "NOUN" or tok.dep_ != "dobj":
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in verbs:
+            continue
+        subj, passive = subject(verb)
+        if subj is None or passive:
+            continue
+        found = ctx.actors.refs(subj) or own_actor(subj, ctx.actors)
+        c.recipient = excluding(found, c.actor)
+    return cands
