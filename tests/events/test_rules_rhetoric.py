@@ -196,3 +196,20 @@ def test_people_beaten_by_police_at_an_electoral_office_were_assaulted(code: Cod
 def test_charges_announced_against_a_party_accuse_it(code: Code) -> None:
     events = code("Velkor announced charges against two Chilean officers on Wednesday.")
     assert "ACCUSE" in types(events)
+
+
+def test_the_side_spoken_with_on_the_telephone_is_the_other_side(code: Code) -> None:
+    events = code("Velkor spoke by telephone with Brandt about gas supplies, Paris said.")
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert consults
+    parties = {p.name for e in consults for p in (*e.actor, *e.recipient)}
+    assert {"Anna Velkor", "Tomas Brandt"} <= parties
+
+
+def test_suspects_handed_over_to_a_state_are_judicial_cooperation(code: Code) -> None:
+    events = code("France handed over two suspected militants to Chile on Monday.")
+    assert ("COOPERATE", ("France",), ("Chile",)) in found(events)
+
+
+def test_a_cricket_win_by_runs_is_sport(code: Code) -> None:
+    assert "ASSAULT" not in types(code("Chile beat Peru by 89 runs in Lima."))

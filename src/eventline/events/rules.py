@@ -43,6 +43,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_parties.sector_gate,
     rules_recipients.detached_origin,
     rules_meetings.plural_leaders,  # before a talk with one side is dropped
+    rules_meetings.means_partner,
     rules_not_events.not_events,
     rules_rhetoric.questions_asked,
     rules_rhetoric.campaign_pledge,

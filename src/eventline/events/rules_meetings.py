@@ -188,3 +188,22 @@ def _last_two_leaders(tok: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
     if len(found) < 2 or found[0].country == found[1].country:
         return ()
     return tuple(reversed(found))
+
+
+# Prepositions of the means of a talk ("by telephone", "via video link", "over the phone").
+_MEANS_PREPS = ("by", "via", "over", "on")
+
+
+def means_partner(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Erdogan spoke by telephone with Zelenskiy": the parser may hang the side spoken with
+    on the means of the talk rather than on the verb; that party is the meeting's other
+    side."""
+    for c in cands:
+        tok = c.trigger
+        if c.type != "CONSULT" or c.recipient or tok.pos_ != "VERB" or len(c.actor) > 1:
+            continue
+        means = [p for _, p in prep_objects(tok, _MEANS_PREPS)]
+        ids = {a.id for a in c.actor}
+        met = [r for m in means for _, p in prep_objects(m, ("with",)) for r in ctx.actors.refs(p)]
+        c.recipient = tuple(r for r in met if r.id not in ids)
+    return cands
