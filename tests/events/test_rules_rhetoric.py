@@ -213,3 +213,20 @@ def test_suspects_handed_over_to_a_state_are_judicial_cooperation(code: Code) ->
 
 def test_a_cricket_win_by_runs_is_sport(code: Code) -> None:
     assert "ASSAULT" not in types(code("Chile beat Peru by 89 runs in Lima."))
+
+
+def test_an_act_promised_if_elected_is_a_campaign_promise(code: Code) -> None:
+    assert "COERCE" not in types(
+        code("Velkor said she would arrest Brandt if she won the election.")
+    )
+    assert "COERCE" in types(code("Velkor said France would arrest Brandt on Monday."))
+
+
+def test_campaigning_for_a_person_supports_that_person(code: Code) -> None:
+    events = code("Velkor campaigned for Brandt in Lyon on Friday.")
+    assert "REQUEST" not in types(events)
+
+
+def test_politicians_clashing_over_a_topic_criticise_each_other(code: Code) -> None:
+    events = code("Velkor and Brandt clashed over pensions in the televised debate.")
+    assert "ASSAULT" not in types(events)

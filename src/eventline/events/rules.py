@@ -51,6 +51,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_rhetoric.failed_deal,
     rules_rhetoric.confirmed_nominee,
     rules_rhetoric.name_calling,
+    rules_rhetoric.campaigned_for,
     rules_meetings.venue_is_no_party,
     rules_meetings.meeting_side_met,
     rules_meetings.discussed_topic,

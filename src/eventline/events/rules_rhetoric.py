@@ -61,6 +61,19 @@ def _armed(verb: Token, ctx: RuleContext) -> bool:
     )
 
 
+def campaigned_for(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Obama campaigned for Clinton in North Carolina": campaigning for a person or a party
+    supports it (SUPPORT); campaigning for a thing ("for the release of X") asks for it."""
+    for c in cands:
+        tok = c.trigger
+        if c.type != "REQUEST" or tok.lemma_.lower() not in ctx.lex.cue("campaigning_verbs"):
+            continue
+        backed = [p for _, p in prep_objects(tok, ("for",))]
+        if backed and all(ctx.actors.refs(p) and ctx.actors.covering(p) for p in backed):
+            c.type, c.mode = "SUPPORT", None
+    return cands
+
+
 def _verbal_target(c: EventCandidate, ctx: RuleContext) -> bool:
     """A person or a political body as the one attacked: people are hit with words far more
     often than with fists in the news."""
@@ -120,6 +133,8 @@ def campaign_pledge(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
 
 
 def _campaign_pledge(c: EventCandidate, ctx: RuleContext) -> bool:
+    if _if_elected(c.trigger, ctx):
+        return True  # "would jail her if he won the election", "vowed to ... if elected"
     cues = ctx.lex.cue("campaign_words") | ctx.lex.cue("campaign_pledge_words")
     if not _words(c.trigger) & cues:
         return False
@@ -148,6 +163,21 @@ def _promised(tok: Token, ctx: RuleContext) -> bool:
 
 
 _FUTURE = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _if_elected(tok: Token, ctx: RuleContext) -> bool:
+    """An act made conditional on winning office ("if elected", "if he wins the election",
+    "once she becomes president"), on its own clause or the pledge it is the content of."""
+    nodes = [tok]
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head != tok:
+        nodes.append(tok.head)
+    for node in nodes:
+        for cond in (x for x in node.children if x.dep_ == "advcl"):
+            if not any(m.dep_ == "mark" and m.lower_ in ("if", "once") for m in cond.children):
+                continue
+            if cond.lemma_.lower() in ctx.lex.cue("office_winning_verbs"):
+                return True
+    return False
 
 
 def electoral_win(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
