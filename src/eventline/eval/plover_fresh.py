@@ -22,7 +22,11 @@ attribution, descriptor actors) has the same format and halves, as sections `plo
 and `plover-fresh-2-test`. A third annotator (resources/eval/plover_fresh_3.json) followed the
 PLOVER manual's own conventions where the second set made its own (MED is health, JRN media;
 declared ceasefires CONCEDE; summoning an ambassador ACCUSE), as `plover-fresh-3` and
-`plover-fresh-3-test`; it was scored before any rule was changed with it in view.
+`plover-fresh-3-test`; it was scored before any rule was changed with it in view. A fourth
+(resources/eval/plover_fresh_4.json: about a third US election and campaign coverage, with
+figurative and hypothetical non-events) follows the third set's conventions and adds its own
+for campaigns (candidates PTY, a suspended campaign CONCEDE, a denial not coded), as
+`plover-fresh-4` and `plover-fresh-4-test`, likewise scored before any rule change.
 
 Codes compare as `plover_gsr.actor_code` does (country, else sector); a gold actor with a null
 code (IS, al Qaeda) compares by its sector. Non-ISO gold codes the coder spells differently are
@@ -46,6 +50,7 @@ from eventline.model import EventMention
 RESOURCE = "resources/eval/plover_fresh.json"
 RESOURCE_2 = "resources/eval/plover_fresh_2.json"  # a second annotator's set, same format
 RESOURCE_3 = "resources/eval/plover_fresh_3.json"  # a third annotator's, the codebook's conventions
+RESOURCE_4 = "resources/eval/plover_fresh_4.json"  # a fourth: a third of it US election coverage
 # section -> (gold file, half); each file has a dev half (misses printed) and a held-out half
 SECTIONS = {
     "plover-fresh": (RESOURCE, "dev"),
@@ -54,6 +59,8 @@ SECTIONS = {
     "plover-fresh-2-test": (RESOURCE_2, "test"),
     "plover-fresh-3": (RESOURCE_3, "dev"),
     "plover-fresh-3-test": (RESOURCE_3, "test"),
+    "plover-fresh-4": (RESOURCE_4, "dev"),
+    "plover-fresh-4-test": (RESOURCE_4, "test"),
 }
 _HELD_OUT = {"test"}
 

@@ -278,6 +278,8 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "plover-fresh-2-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-2-test"),
     "plover-fresh-3": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-3"),  # 3rd annotator
     "plover-fresh-3-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-3-test"),
+    "plover-fresh-4": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-4"),  # 4th: elections
+    "plover-fresh-4-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-4-test"),
     "pages": lambda ctx: score_pages(Path("examples")),  # pages helper: examples/pages.yaml
     "party-dates": lambda ctx: score_party_dates(ctx.nlp),  # parties helper: #11 review 7
     "pages-fresh": lambda ctx: score_pages_fresh(Path("examples")),  # pages by another author

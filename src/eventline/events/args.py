@@ -454,6 +454,8 @@ def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
     if sector is None and tok.lemma_.lower() in lex.cue("role_heads"):
         # "the opposition leader": the body a generic role head belongs to gives the sector
         mods = [t for t in words if t.dep_ in ("compound", "amod") and t != tok]
+        # "a student protest leader": a chain of compounds names the body ("student")
+        mods += [x for t in mods for x in t.children if x.dep_ == "compound"]
         sector = next((s for t in mods if (s := table.get(t.lemma_.lower()))), None)
     if sector is None:
         return None

@@ -27,7 +27,24 @@ def story_date(
     heads = (item.cand.trigger, *(c for c in verb.children if c.dep_ == "dobj"))
     if any(c.lower_ in lex.cue("novelty_words") for h in heads for c in h.children):
         return None  # "imposed fresh sanctions": new ones, not the story's earlier time
+    if _up_to_now(verb):
+        return None  # "there has so far been no offer": a state up to the report
     return _story_time(verb, item, items, timexes, lex)
+
+
+_UP_TO_NOW = frozenset({"so far", "thus far", "yet", "to date", "until now", "up to now"})
+
+
+def _up_to_now(verb: Token) -> bool:
+    """ "has so far been", "has yet to", "to date": the clause runs up to the time of the
+    report, whatever time the sentence before it was about."""
+    for child in verb.children:
+        if child.dep_ not in ("advmod", "prep", "npadvmod"):
+            continue
+        phrase = " ".join(t.lower_ for t in child.subtree)
+        if phrase in _UP_TO_NOW:
+            return True
+    return False
 
 
 def _story_time(

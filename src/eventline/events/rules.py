@@ -4,7 +4,7 @@ The trigger coder (`coder.py`) reads one trigger at a time and knows no event ty
 PLOVER says about particular types lives in named rules, one module per family of rules
 (`rules_acts`, `rules_recipients`, `rules_counterparts`, `rules_conflict`, `rules_places`,
 `rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`,
-`rules_descriptors`, `rules_crowds`; what they share is in `rules_base`).
+`rules_descriptors`, `rules_crowds`, `rules_rhetoric`; what they share is in `rules_base`).
 `RULES` is the one place that says in which order they run, since a rule often relies on
 what an earlier one of another family settled (a recipient filled before the rule that reads
 it); `eventline code --explain` style debugging can run a prefix of it, and a learned coder
@@ -29,6 +29,7 @@ from eventline.events import (
     rules_parties,
     rules_places,
     rules_recipients,
+    rules_rhetoric,
     rules_weapons,
 )
 from eventline.events.candidate import EventCandidate
@@ -41,9 +42,20 @@ __all__ = ["ACT_TYPES", "RULES", "Rule", "RuleContext", "apply_rules", "politica
 _ORDER: tuple[Rule, ...] = (
     rules_parties.sector_gate,
     rules_recipients.detached_origin,
+    rules_meetings.plural_leaders,  # before a talk with one side is dropped
+    rules_meetings.means_partner,
     rules_not_events.not_events,
+    rules_rhetoric.questions_asked,
+    rules_rhetoric.campaign_pledge,
+    rules_rhetoric.electoral_win,
+    rules_rhetoric.failed_deal,
+    rules_rhetoric.confirmed_nominee,
+    rules_rhetoric.name_calling,
+    rules_rhetoric.campaigned_for,
     rules_meetings.venue_is_no_party,
     rules_meetings.meeting_side_met,
+    rules_meetings.discussed_topic,
+    rules_acts.root_noun_subject,
     rules_acts.refusal,
     rules_acts.failed_act,
     rules_acts.troop_movement,
@@ -59,6 +71,8 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.accused_act,
     rules_acts.regret_over_others,
     rules_recipients.accusation_target,
+    rules_recipients.alleged_party,
+    rules_recipients.drawn_criticism,
     rules_recipients.complement_recipient,
     rules_recipients.accompanying_actors,
     rules_recipients.own_state_recipient,
@@ -66,6 +80,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_recipients.object_owner_recipient,
     rules_recipients.object_phrase_recipient,
     rules_counterparts.aid_beneficiary,
+    rules_counterparts.pledged_beneficiary,
     rules_counterparts.goods_carried,
     rules_counterparts.transfer_destination,
     rules_counterparts.purchase_seller,
@@ -111,6 +126,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_places.anchored_descriptors,
     rules_places.domestic_target,
     rules_hedge.figurative_object,
+    rules_rhetoric.verbal_attack,
     rules_counterparts.deal_counterparty,  # after a "killed" deal is read as a rejection
     rules_hedge.requested_content,
     rules_hedge.relationship_talk,  # before habitual drops the habit it is joined to

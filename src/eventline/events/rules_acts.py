@@ -500,3 +500,27 @@ def ended_protest(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
             continue
         kept.append(c)
     return kept
+
+
+def root_noun_subject(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "FARC rebels handed over their last weapons to UN monitors": with no verb of its own
+    the parser reads the sentence as a noun ("rebels") modified by a clause ("handed over
+    ..."), and the act loses its subject. A clause of that root noun in active use (it has an
+    object) is done by the noun ("hundreds of militiamen": the ones counted); the party it
+    is done to or for stays its recipient."""
+    for c in cands:
+        tok = c.trigger
+        if tok.pos_ != "VERB" or tok.dep_ != "acl" or first(tok, "dobj") is None:
+            continue
+        head = tok.head
+        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        heads = [head, *(p for _, p in prep_objects(head, ("of",)))]
+        named = (ctx.actors.refs(h) or ctx.actors.descriptor(h) for h in heads)
+        doers = next((r for r in named if r), ())
+        if not doers:
+            continue
+        ids = {d.id for d in doers}
+        c.actor = doers
+        c.recipient = tuple(r for r in c.recipient if r.id not in ids)
+    return cands

@@ -288,3 +288,35 @@ def _named_again(deal: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
         if found:
             return found
     return ()
+
+
+# Prepositions that name whom a pledged or given thing is for.
+_FOR_PREPS = ("for", "to")
+
+
+def pledged_beneficiary(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Japan pledged $1.5 billion in reconstruction aid for Ukraine at a conference in
+    Tokyo": a pledge or a gift whose recipient is only the actor's own state (read from the
+    venue) is for the party its object names ("aid for Ukraine"), however deep the parser
+    hangs it under the amount."""
+    for c in cands:
+        if c.type not in ("AGREE", "AID") or c.trigger.pos_ != "VERB" or not c.actor:
+            continue
+        own = {a.country for a in c.actor}
+        if c.recipient and any(r.country not in own for r in c.recipient):
+            continue
+        obj = first(c.trigger, "dobj")
+        if obj is None:
+            continue
+        for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in _FOR_PREPS):
+            found = tuple(
+                r
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for r in ctx.actors.refs(p)
+                if r.country not in own
+            )
+            if found:
+                c.recipient = found
+                break
+    return cands

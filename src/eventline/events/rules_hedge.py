@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import Pattern
-from eventline.events.rules_base import RuleContext
+from eventline.events.rules_base import RuleContext, is_weapon
 from eventline.events.rules_parties import political_party
 from eventline.model import ActorRef
 
@@ -211,9 +211,23 @@ def _stake(tok: Token, ctx: RuleContext) -> bool:
         return False  # "threatened to cut the gas": a threat of action
     if tok.pos_ == "VERB":
         obj = first(tok, "dobj")
+        if _thing_subject(tok, ctx):
+            return True  # "Trump's candidacy threatens the party": a danger, not a threat
     else:
         obj = next((p for _, p in prep_objects(tok, ("to", "for"))), None)
     return obj is not None and _listed(obj, ctx.lex.cue("stake_words"))
+
+
+def _thing_subject(verb: Token, ctx: RuleContext) -> bool:
+    """The subject of an active verb is a thing ("his candidacy", "the rhetoric", "the
+    plan"): no actor or role noun, no person, no weapon; the party is named only as its
+    owner, if at all."""
+    subj, passive = subject(verb)
+    if subj is None or passive or subj.pos_ != "NOUN":
+        return False
+    if ctx.actors.covering(subj) is not None or ctx.actors.descriptor(subj):
+        return False
+    return not is_weapon(subj, ctx.lex) and not subj.ent_type_
 
 
 # A match score ("a 7-0 win", "won 3-1"): two small numbers joined by a hyphen.

@@ -3,6 +3,8 @@ named as the setting of another act says about that act's other side (#11)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from eventline.events.args import first, prep_objects, subject
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
@@ -92,3 +94,116 @@ def _own_meeting(c: EventCandidate) -> bool:
         return False
     poss = first(c.trigger, "poss")
     return poss is not None and poss.pos_ == "PRON"
+
+
+def discussed_topic(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The presidents discussed Iran", "Syria was discussed by the two leaders": what a
+    verb of discussing takes as its object (or passive subject) is the topic talked about, not
+    a side of the talks; only a "with" phrase names the side met ("discussed Syria with
+    Erdogan"). A party that is only the topic is dropped from both sides."""
+    for c in cands:
+        tok = c.trigger
+        if c.type != "CONSULT" or tok.pos_ != "VERB":
+            continue
+        if tok.lemma_.lower() not in ctx.lex.cue("topic_verbs"):
+            continue
+        subj, passive = subject(tok)
+        topic = subj if passive else first(tok, "dobj")
+        if topic is None:
+            continue
+        talked = {r.id for r in ctx.actors.refs(topic)}
+        # "discussed Syria with Erdogan": the parser may hang the side met on the topic
+        withs = [p for h in (tok, topic) for _, p in prep_objects(h, ("with",))]
+        met = tuple(r for p in withs for r in ctx.actors.refs(p))
+        talked -= {r.id for r in met}
+        if not talked:
+            continue
+        c.actor = tuple(a for a in c.actor if a.id not in talked)
+        ids = {a.id for a in c.actor}
+        kept = [r for r in c.recipient if r.id not in talked]
+        kept += [r for r in met if r.id not in ids and r not in kept]
+        c.recipient = tuple(kept)
+    return cands
+
+
+# Plural role nouns that stand for the leaders named just before ("the presidents").
+_LEADER_SECTORS = frozenset({"GOV"})
+_PAIR_WORDS = frozenset({"two", "both"})
+_PERSON_SECTORS = frozenset({"GOV", "ELI"})  # a leader out of office is coded ELI
+
+
+def plural_leaders(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Trump had not told Putin ... The topic was discussed by the presidents": a meeting
+    whose side is a plural leader noun with a definite article or "both"/"two" ("the
+    presidents", "both leaders"), naming no one itself, is between the last two state
+    persons named before it in the text (within the two sentences before), not a
+    countryless or guessed group."""
+    for c in cands:
+        if c.type != "CONSULT":
+            continue
+        head = _plural_leader_head(c, ctx)
+        if head is None:
+            continue
+        pair = _last_two_leaders(head, ctx)
+        if pair:
+            ids = {p.id for p in pair}
+            c.actor = pair
+            c.recipient = tuple(r for r in c.recipient if r.id not in ids)
+    return cands
+
+
+def _plural_leader_head(c: EventCandidate, ctx: RuleContext) -> Token | None:
+    """The meeting's side as a plural leader noun: the verb's subject or "by" agent."""
+    tok = c.trigger
+    if tok.pos_ != "VERB":
+        return None
+    subj, passive = subject(tok)
+    if passive:
+        subj = next((p for _, p in prep_objects(tok, ("by",))), None)
+    if subj is None or subj.tag_ != "NNS":
+        return None
+    if subj.lemma_.lower() not in ctx.lex.cue("leader_nouns"):
+        return None
+    ref = ctx.actors.covering(subj)
+    if ref is not None and not ref.id.startswith("desc:"):
+        return None  # "the Iranian leaders" is named by the actor layer
+    if any(x.dep_ in ("amod", "compound", "poss") for x in subj.children):
+        return None  # "the Gulf leaders", "their presidents": a group of its own
+    marks = {x.lower_ for x in subj.children if x.dep_ in ("det", "nummod", "predet")}
+    return subj if marks & ({"the"} | _PAIR_WORDS) else None
+
+
+def _last_two_leaders(tok: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    sents = list(tok.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    start = sents[max(0, here - 2)].start
+    found: list[ActorRef] = []
+    for i, ref in reversed(ctx.actors.persons):
+        if i >= tok.i or i < start:
+            continue
+        if ref.sector in _PERSON_SECTORS and ref.country and ref.id not in {f.id for f in found}:
+            found.append(ref)
+        if len(found) == 2:
+            break
+    if len(found) < 2 or found[0].country == found[1].country:
+        return ()
+    return tuple(reversed(found))
+
+
+# Prepositions of the means of a talk ("by telephone", "via video link", "over the phone").
+_MEANS_PREPS = ("by", "via", "over", "on")
+
+
+def means_partner(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Erdogan spoke by telephone with Zelenskiy": the parser may hang the side spoken with
+    on the means of the talk rather than on the verb; that party is the meeting's other
+    side."""
+    for c in cands:
+        tok = c.trigger
+        if c.type != "CONSULT" or c.recipient or tok.pos_ != "VERB" or len(c.actor) > 1:
+            continue
+        means = [p for _, p in prep_objects(tok, _MEANS_PREPS)]
+        ids = {a.id for a in c.actor}
+        met = [r for m in means for _, p in prep_objects(m, ("with",)) for r in ctx.actors.refs(p)]
+        c.recipient = tuple(r for r in met if r.id not in ids)
+    return cands

@@ -38,17 +38,40 @@ def _sentence_words(c: EventCandidate) -> set[str]:
 def _figurative(c: EventCandidate, ctx: RuleContext) -> bool:
     """A verb with a common non-political sense and no party to act on: "X threatens
     national security", "yielded to temptation", "hit a record"."""
-    if c.trigger.pos_ != "VERB" or c.recipient:
+    if c.trigger.pos_ != "VERB":
         return False
     if c.trigger.lemma_.lower() not in ctx.lex.cue("needs_party_verbs"):
+        return False
+    if _yielded_to_a_feeling(c.trigger, ctx):
+        return True  # "yielded to the temptation of power"
+    if c.recipient:
         return False
     return not any(x.dep_ in COMPLEMENT_DEPS for x in c.trigger.children)
 
 
+def _yielded_to_a_feeling(verb: Token, ctx: RuleContext) -> bool:
+    """ "yielded to the temptation of X", "succumbed to the urge": what is yielded to is a
+    feeling, whoever is named inside it."""
+    return any(
+        pobj.lemma_.lower() in ctx.lex.cue("feeling_words")
+        for _, pobj in prep_objects(verb, ("to",))
+    )
+
+
 def _electoral_contest(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "Smith would beat Jones in the election"; not "supporters were beaten by police
+    outside the electoral commission": a force's act, or one told in the passive, is no
+    contest."""
+    if any(x.dep_ == "auxpass" for x in c.trigger.children):
+        return False
+    if any(a.sector in _FORCE_SECTORS for a in (*c.actor, *c.recipient)):
+        return False
     return c.trigger.lemma_.lower() in ctx.lex.cue("contest_verbs") and bool(
         _sentence_words(c) & ctx.lex.cue("electoral_words")
     )
+
+
+_FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "CRM", "SPY"})
 
 
 def _question(c: EventCandidate, ctx: RuleContext) -> bool:

@@ -447,3 +447,54 @@ def _of_country(ref: ActorRef, country: str) -> ActorRef:
         return ref
     noun = ref.id.rsplit(":", 1)[-1]
     return ref.model_copy(update={"country": country, "id": f"desc:{country}:{ref.sector}:{noun}"})
+
+
+def alleged_party(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "investigating credible allegations linking Indian agents to the killing", "opened an
+    inquiry into allegations against the minister": an accusation or an inquiry whose object
+    is an allegation is aimed at the party the allegation names, what it links or implicates
+    or whom it is against (a "that" clause may name the party's helper, so it is not read)."""
+    nouns = ctx.lex.cue("allegation_nouns")
+    for c in cands:
+        if c.type != "ACCUSE" or c.recipient:
+            continue
+        holders = [c.trigger, *(h for h in (c.trigger.head,) if c.trigger.dep_ == "dobj")]
+        objects = [o for h in holders if (o := first(h, "dobj")) is not None]
+        objects += [p for h in holders for _, p in prep_objects(h, ("into", "over", "on"))]
+        for obj in (o for o in objects if o.lemma_.lower() in nouns):
+            if found := excluding(_named_in_allegation(obj, ctx), c.actor):
+                c.recipient = found
+                break
+    return cands
+
+
+def _named_in_allegation(noun: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    for _, pobj in prep_objects(noun, ("against",)):
+        if found := ctx.actors.refs(pobj) or ctx.actors.descriptor(pobj):
+            return found
+    for clause in (x for x in noun.children if x.dep_ == "acl" and x.tag_ == "VBG"):
+        obj = first(clause, "dobj")
+        if found := ctx.actors.refs(obj) or ctx.actors.descriptor(obj):
+            return found  # "allegations linking Indian agents to ..."
+    return ()
+
+
+def drawn_criticism(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "North Korea conducted a nuclear test, drawing swift condemnation from Japan", "the
+    visit prompted criticism from China": criticism an act draws, prompts or sparks is aimed
+    at whoever did that act (the subject of the drawing verb, or the author of the act noun
+    that is its subject)."""
+    verbs = ctx.lex.cue("provoking_verbs")
+    for c in cands:
+        tok = c.trigger
+        if c.type != "ACCUSE" or c.recipient or tok.pos_ != "NOUN" or tok.dep_ != "dobj":
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in verbs:
+            continue
+        subj, passive = subject(verb)
+        if subj is None or passive:
+            continue
+        found = ctx.actors.refs(subj) or own_actor(subj, ctx.actors)
+        c.recipient = excluding(found, c.actor)
+    return cands
