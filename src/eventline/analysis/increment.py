@@ -387,14 +387,22 @@ def load_summaries(conn: Connection, ids: Iterable[str]) -> dict[str, Any]:
 def write_summaries(
     conn: Connection, summaries: dict[str, dict[str, Any]], gone: Iterable[str] = ()
 ) -> None:
-    """Replace the summaries of `gone` and of the events in `summaries` by these."""
+    """Replace the summaries of `gone` and of the events in `summaries` by these, writing
+    only the rows whose bytes change: most re-clustered events come out as they were stored,
+    and deleting and inserting their rows again dirtied pages of a random-keyed index."""
     s = event_summaries
-    for part in _parts({*gone, *summaries}):
-        conn.execute(s.delete().where(s.c.event_id.in_(part)))
-    rows = [
-        {"event_id": i, "data": zlib.compress(json.dumps(d, separators=(",", ":")).encode())}
+    data = {
+        i: zlib.compress(json.dumps(d, separators=(",", ":")).encode())
         for i, d in sorted(summaries.items())
-    ]
+    }
+    stored: dict[str, bytes] = {}
+    for part in _parts(data):
+        query = select(s.c.event_id, s.c.data).where(s.c.event_id.in_(part))
+        stored.update((i, bytes(b)) for i, b in conn.execute(query))
+    same = {i for i, b in data.items() if stored.get(i) == b}
+    for part in _parts({*gone, *data} - same):
+        conn.execute(s.delete().where(s.c.event_id.in_(part)))
+    rows = [{"event_id": i, "data": b} for i, b in data.items() if i not in same]
     for start in range(0, len(rows), 500):
         conn.execute(s.insert(), rows[start : start + 500])
 

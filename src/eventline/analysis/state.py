@@ -216,18 +216,27 @@ def assignments(
 
 
 def update_assignments(conn: Any, kind: str, chosen: dict[str, tuple[str, int]]) -> None:
-    """Replace the assignments of these members only (an incremental link)."""
+    """Replace the assignments of these members only (an incremental link), writing only the
+    rows that change: a re-clustered event mostly keeps its id, and each of its members'
+    rows deleted and inserted again dirtied pages of three random-keyed indexes (adding 100
+    articles to 20,000 rewrote 1,813 rows, 1,443 of them unchanged)."""
+    a = id_assignments
     members = sorted(chosen)
+    stored: dict[str, tuple[str, int]] = {}
     for start in range(0, len(members), 500):
         part = members[start : start + 500]
-        conn.execute(
-            delete(id_assignments).where(
-                id_assignments.c.kind == kind, id_assignments.c.member.in_(part)
-            )
+        query = select(a.c.member, a.c.target, a.c.seq).where(
+            a.c.kind == kind, a.c.member.in_(part)
         )
-    rows = assignment_rows(kind, chosen)
+        stored.update({m: (t, int(s)) for m, t, s in conn.execute(query)})
+    changed = {m: chosen[m] for m in members if stored.get(m) != tuple(chosen[m])}
+    stale = [m for m in changed if m in stored]
+    for start in range(0, len(stale), 500):
+        part = stale[start : start + 500]
+        conn.execute(delete(a).where(a.c.kind == kind, a.c.member.in_(part)))
+    rows = assignment_rows(kind, changed)
     if rows:
-        conn.execute(insert(id_assignments), rows)
+        conn.execute(insert(a), rows)
 
 
 def assignment_rows(kind: str, chosen: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:

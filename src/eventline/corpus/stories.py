@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import operator
 import re
 import zlib
 from collections import Counter
@@ -35,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 import yaml
@@ -285,9 +287,16 @@ class StoryIndex:
         return self._norms[story]
 
     def _in_window(self, story: int, span: PublishedDays) -> bool:
-        gaps = [day_gap(span, other) for other in self._story(story).spans]
-        known = [g for g in gaps if g is not None]
-        return not known or min(known) <= self.window_days
+        """Some member dated within the window of `span`, or no member comparable at all
+        (stops at the first member within it: stories grow with the store)."""
+        compared = False
+        for other in self._story(story).spans:
+            gap = day_gap(span, other)
+            if gap is not None:
+                if gap <= self.window_days:
+                    return True
+                compared = True
+        return not compared
 
     def _join(self, story: int, member: _Member, *, new: bool = True) -> None:
         index = self._next_member
@@ -451,14 +460,17 @@ class StoryIndex:
 
 
 def _norm(centroid: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in centroid.values()))
+    # the products summed in the same order as a generator would: the same float, without a
+    # generator frame per term (a link compares each new article with a thousand stories)
+    values = centroid.values()
+    return math.sqrt(sum(map(operator.mul, values, values)))
 
 
 def _cosine(
     vector: dict[str, float], centroid: dict[str, float], norm: float | None = None
 ) -> float:
     """Cosine of a unit vector with a centroid (`norm`: the centroid's, when known)."""
-    dot = sum(v * centroid.get(t, 0.0) for t, v in vector.items())
+    dot = sum(map(operator.mul, vector.values(), map(centroid.get, vector, repeat(0.0))))
     if norm is None:
         norm = _norm(centroid)
     return dot / norm if norm else 0.0

@@ -95,7 +95,11 @@ def _sqlite_engine(url: URL, public: str, *, read_only: bool) -> tuple[Engine, b
     if path is not None and not writable and not path.exists():
         raise StoreError(public, f"cannot open: folder {path.parent} is not writable")
     if writable:
-        engine = create_engine(url)
+        # a file's pool hands back the connection returned last: each connection has its own
+        # page cache, and taking turns between two made a link read its pages twice (adding
+        # 100 to 20,000: 239 -> 219 MB read, peak RSS 262 -> 222 MB)
+        lifo = {"pool_use_lifo": True} if path is not None else {}
+        engine = create_engine(url, **lifo)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine, False
     assert path is not None

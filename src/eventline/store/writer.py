@@ -319,17 +319,26 @@ class Writer:
         self._replace_links(links)
 
     def _replace_links(self, links: Mapping[str, Sequence[str]]) -> None:
-        """Each event's mention links, rewritten only for the events whose set changed: most
-        events a link rewrites were re-clustered into the members they had."""
+        """Each event's mention links, writing only the pairs that changed: most events a
+        link rewrites were re-clustered into the members they had, and one gaining a mention
+        keeps the others (rewriting them dirtied pages of two random-keyed indexes)."""
         el = S.event_links
         stored: dict[str, set[str]] = {e: set() for e in links}
         for part in _chunks(sorted(links)):
             query = select(el.c.event_id, el.c.mention_id).where(el.c.event_id.in_(part))
             for event_id, mention_id in self.conn.execute(query):
                 stored[event_id].add(mention_id)
-        changed = [e for e, ms in links.items() if set(ms) != stored[e]]
-        self._delete_in(el, "event_id", changed)
-        self._insert(el, [{"event_id": e, "mention_id": m} for e in changed for m in links[e]])
+        gone = sorted((e, m) for e, ms in links.items() for m in stored[e] - set(ms))
+        self._delete_keys(el, gone)
+        self._insert(
+            el,
+            [
+                {"event_id": e, "mention_id": m}
+                for e, ms in links.items()
+                for m in ms
+                if m not in stored[e]
+            ],
+        )
 
     def _recover_links(self, events: Sequence[Event]) -> dict[str, list[str]]:
         articles = sorted({m.article for e in events for m in e.mentions})
