@@ -35,6 +35,7 @@ label and sentence start with the stock component.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -42,6 +43,8 @@ from spacy.ml.parser_model import ParserStepModel
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
 from thinc.api import NumpyOps, set_dropout_rate
+
+from eventline.nlp.fastner import pipe_whole_batches
 
 #: Fewest non-empty documents in a batch for the numpy path (module docstring).
 MIN_DOCS = 10
@@ -73,6 +76,11 @@ class FastDependencyParser(DependencyParser):
         fast._multitasks = parser._multitasks
         fast._rehearsal_model = parser._rehearsal_model
         return fast
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        """`Parser.pipe`, except that a batch the numpy path takes is parsed in one go
+        (nlp/fastner.py `pipe_whole_batches`)."""
+        return pipe_whole_batches(self, docs, batch_size, self._fast_path)
 
     def predict(self, docs: Any) -> Any:
         if isinstance(docs, Doc):
