@@ -26,11 +26,13 @@ differently, a step at a time for all the batch's unfinished documents at once:
 So every float is the C loop's and the states, arcs and labels are the same; `set_annotations`
 (heads, labels, sentence starts, deprojectivisation) is spaCy's. A step in numpy costs about
 40 us whatever the number of documents, the C loop about 7 us per document and step, so the
-numpy path pays from about 8 documents in a batch on: a batch of fewer than `MIN_DOCS`
-documents (a caption parsed alone, the last small batch of a run) goes through spaCy's loop,
-as do a beam, a model other than the CPU greedy parser with an upper layer and maxout over
-two pieces, and an empty batch. tests/nlp/test_fastparse.py compares every token's head,
-label and sentence start with the stock component.
+numpy path pays from about 8 documents in a batch on. spaCy's `Parser.pipe` hands `predict`
+sub-batches of a quarter of the batch (8 of `nlp.pipe`'s 32), so `pipe` here gives it the
+whole batch, sorted by length as spaCy sorts it (nlp/fastner.py `pipe_whole_batches`). A
+batch of fewer than `MIN_DOCS` documents (a caption parsed alone, the last small batch of a
+run) goes through spaCy's loop, as do a beam, a model other than the CPU greedy parser with
+an upper layer and maxout over two pieces, and an empty batch. tests/nlp/test_fastparse.py
+compares every token's head, label and sentence start with the stock component.
 """
 
 from __future__ import annotations
