@@ -4,10 +4,11 @@ spaCy's `DependencyParser` decodes with a C loop (`Parser._parseC`) that, at eac
 for each unfinished document, adds up the state's 8 feature rows of the precomputed hidden
 layer with one BLAS `saxpy` per feature, takes the maxout, scores the moves with a BLAS
 `sgemm`, then checks, picks and applies a move. The loop runs without the interpreter's lock,
-and in the compiled spaCy 3.8 wheels every call through thinc's BLAS function pointers is
-followed by an exception check that takes the lock back (`PyGILState_Ensure`): about nine
-lock round trips per document and step. `perf` of the parser's `predict` over the benchmark's
-20 news texts: about 43 % of the samples in `take_gil`/`drop_gil` and the mutexes under them
+and the compiled `predict_states` of the spaCy 3.8 wheels takes it back
+(`PyGILState_Ensure`/`Release`, Cython's exception checks) inside its loops over the states,
+so every document and step pays lock round trips. `perf` of the parser's `predict` over the
+benchmark's 20 news texts: about 43 % of the samples in `take_gil`/`drop_gil` and the mutexes
+under them, and 11 % in BLIS's generic reference kernels
 (docs/evaluation.md, "Analysis speed, ninth round").
 
 `FastDependencyParser.predict` keeps spaCy's states and moves and computes only the scores
