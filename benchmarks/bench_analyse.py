@@ -30,6 +30,11 @@ are: a development shell with PYTHONDONTWRITEBYTECODE set would otherwise make e
 `analyse` process compile the modules it imports from source (about 0.2 s of CPU), a cost no
 installed eventline pays. `--no-compile` leaves them as they are.
 
+`--components` also prints each pipeline component's CPU seconds over the same texts, the
+pipeline as `analyse` loads it (eventline's components included), docs made fresh each pass
+and every component run over the whole list in batches of `Settings.batch_size` as
+`nlp.pipe` runs them; the fastest of three passes after a warm-up.
+
 Built name indexes (people, cities) are read from the user's cache folder when an earlier run
 left them there, as in everyday use; `--cold-cache` points `EVENTLINE_CACHE_DIR` at an empty
 folder so every `analyse` builds them, as the first run after an install or a data change does.
@@ -105,6 +110,30 @@ def per_article(corpus: list[str]) -> tuple[float, float]:
         return time.perf_counter() - start, cpu() - start_cpu
 
 
+def components(corpus: list[str]) -> dict[str, float]:
+    """CPU seconds of each pipeline component over the corpus (see the module docstring)."""
+    from eventline.analysis.run import load_pipeline
+    from eventline.settings import Settings
+
+    settings = Settings()
+    nlp = load_pipeline(settings)
+    list(nlp.pipe(corpus[:2]))  # warm up: first-use loads
+    best: dict[str, float] = {}
+    for _ in range(3):
+        start = cpu()
+        docs = [nlp.make_doc(text) for text in corpus]
+        spent = {"tokenizer": cpu() - start}
+        for name, proc in nlp.pipeline:
+            start = cpu()
+            if hasattr(proc, "pipe"):
+                docs = list(proc.pipe(docs, batch_size=settings.batch_size))
+            else:
+                docs = [proc(doc) for doc in docs]
+            spent[name] = cpu() - start
+        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
+    return best
+
+
 def eventline_run(corpus: list[str], processes: int, folder: Path) -> tuple[float, float, int, int]:
     """`analyse` timed in a fresh process (see the module docstring)."""
     import multiprocessing
@@ -162,6 +191,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=available_cores())
     parser.add_argument("--cold-cache", action="store_true", help="build indexes every run")
     parser.add_argument("--no-compile", action="store_true", help="no bytecode compiled first")
+    parser.add_argument("--components", action="store_true", help="CPU of each component too")
     opts = parser.parse_args()
     if not opts.no_compile:
         compile_eventline()
@@ -201,6 +231,10 @@ def main() -> None:
         f"{words / step:.0f} words/s, {step / base:.2f}x the bare parse "
         f"({step_cpu / base_cpu:.2f}x in CPU time)"
     )
+    if opts.components:
+        spent = components(corpus)
+        parts = ", ".join(f"{name} {seconds:.3f}" for name, seconds in spent.items())
+        print(f"pipeline components, CPU seconds: {parts} (sum {sum(spent.values()):.2f})")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ tests/nlp/test_fastner.py compares every token's entity attributes with the stoc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,7 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, SENT_START
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 from thinc.api import NumpyOps
 
 #: The move numbers of spaCy's BILUO transition system (`ner.pyx`: MISSING, BEGIN, ...).
@@ -87,6 +89,11 @@ class FastEntityRecognizer(EntityRecognizer):
         fast._rehearsal_model = ner._rehearsal_model
         return fast
 
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        """`Parser.pipe`, except that a batch the numpy path takes is decoded in one go
+        (`pipe_whole_batches`)."""
+        return pipe_whole_batches(self, docs, batch_size, self._fast_path)
+
     def predict(self, docs: Any) -> Any:
         if isinstance(docs, Doc):
             docs = [docs]
@@ -114,6 +121,35 @@ class FastEntityRecognizer(EntityRecognizer):
             return False
         # preset entities (an entity ruler before the NER) go through spaCy's loop
         return not any(len(d) and d.to_array([ENT_IOB, ENT_TYPE]).any() for d in docs)
+
+
+def pipe_whole_batches(
+    component: Any, docs: Iterable[Doc], batch_size: int, whole: Callable[[list[Doc]], bool]
+) -> Iterator[Doc]:
+    """spaCy's `Parser.pipe` (batches of `batch_size`, each sorted by length, annotated, yielded
+    in input order, a failing batch handed to the error handler), with one change: a batch
+    `whole` accepts goes to `predict` in one piece instead of spaCy's sub-batches of a quarter
+    of `batch_size`. In numpy a decoding step costs about the same for one document as for
+    thirty, so one batch of 32 takes a quarter of the steps of four sub-batches of 8. A
+    document's result does not depend on the others in its batch: same feature rows, same
+    per-row products (the tests compare batches of 1, 3 and 32 with the stock component);
+    the one batch-wide value, the lowest score given to classes the model never saw, keeps
+    spaCy's sub-batches when the model has such classes."""
+    error_handler = component.get_error_handler()
+    unseen = bool(component.model.attrs.get("unseen_classes"))
+    for batch in minibatch(docs, size=batch_size):
+        batch_in_order = list(batch)
+        try:
+            by_length = sorted(batch_in_order, key=len)
+            if not unseen and whole(by_length):
+                component.set_annotations(by_length, component.predict(by_length))
+            else:
+                for subbatch in minibatch(by_length, size=max(batch_size // 4, 2)):
+                    subbatch = list(subbatch)
+                    component.set_annotations(subbatch, component.predict(subbatch))
+            yield from batch_in_order
+        except Exception as e:
+            error_handler(component.name, component, batch_in_order, e)
 
 
 def _shapes_ok(model: Any) -> bool:

@@ -30,11 +30,12 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
+from spacy.pipeline import AttributeRuler, DependencyParser, EntityRecognizer, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 from eventline.nlp.fastner import FastEntityRecognizer
+from eventline.nlp.fastparse import FastDependencyParser
 
 #: Token attributes a cached single-token rule may read (the key of the cache).
 _KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
@@ -193,11 +194,14 @@ class CachedEnglishLemmatizer(CachedLemmatizer, EnglishLemmatizer):
 
 def speed_up(nlp: Language) -> Language:
     """Swap the model's `attribute_ruler` and English rule `lemmatizer` for the cached
-    versions, and its `EntityRecognizer` for one decoding in numpy (nlp/fastner.py); other
+    versions, its `EntityRecognizer` for one decoding in numpy (nlp/fastner.py) and its
+    `DependencyParser` for one scoring its moves in numpy (nlp/fastparse.py); other
     components are left as they are."""
     for index, (name, proc) in enumerate(nlp._components):  # disabled ones too
         if type(proc) is EntityRecognizer:  # an extension type: a new object, same parts
             nlp._components[index] = (name, FastEntityRecognizer.sharing(proc))
+        elif type(proc) is DependencyParser:
+            nlp._components[index] = (name, FastDependencyParser.sharing(proc))
         elif type(proc) is AttributeRuler:
             proc.__class__ = CachedAttributeRuler
         elif type(proc) is EnglishLemmatizer:
