@@ -19,11 +19,12 @@ batch's unfinished documents at once, with numpy:
 - the same BILUO validity rules (spaCy's `ner.pyx` for a document with no preset entities)
   and the same choice: the first best-scoring valid move.
 
-So every float is the C loop's and the entities are the same. The batching is spaCy's own
-(`Parser.pipe` still forms the sub-batches). Whatever this path does not cover goes to
-spaCy's loop unchanged: preset entities (an entity ruler before the NER), a beam, a model
-whose shape differs from the CPU greedy parser with an upper layer and maxout over two
-pieces, or features other than the three of `state_type = "ner"`.
+So every float is the C loop's and the entities are the same. `pipe` is spaCy's `Parser.pipe`
+except that a batch this path takes is decoded whole instead of in sub-batches of a quarter
+of it (`pipe_whole_batches`, also used by nlp/fastparse.py). Whatever this path does not
+cover goes to spaCy's loop unchanged: preset entities (an entity ruler before the NER), a
+beam, a model whose shape differs from the CPU greedy parser with an upper layer and maxout
+over two pieces, or features other than the three of `state_type = "ner"`.
 tests/nlp/test_fastner.py compares every token's entity attributes with the stock component.
 """
 
