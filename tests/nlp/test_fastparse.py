@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
 
-from eventline.nlp import MODELS, fastparse, line_breaks
+from eventline.nlp import MODELS, fastner, fastparse, line_breaks
 from eventline.nlp.blas import use_openblas
 from eventline.nlp.fastparse import FastDependencyParser
 from eventline.nlp.fastpipes import speed_up
@@ -99,6 +99,16 @@ def test_same_parse_as_the_stock_parser(
     if batch_size >= len(texts):  # parsed in one go, not in spaCy's sub-batches
         assert max(counted) == len(texts)
     assert any(row[1] != 0 for doc in expected for row in doc)  # labels were set
+
+
+def test_a_batch_of_many_tokens_keeps_spacys_sub_batches(
+    pair: tuple[Language, Language], counted: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stock, fast = pair
+    monkeypatch.setattr(fastner, "WHOLE_BATCH_TOKENS", 50)
+    texts = [*TEXTS, " ".join(TEXTS) * 3]
+    assert _parses(fast.pipe(texts, batch_size=32)) == _parses(stock.pipe(texts, batch_size=32))
+    assert counted and max(counted) <= 8  # spaCy's sub-batches: a quarter of 32
 
 
 def test_small_batches_take_spacys_own_loop(

@@ -19,11 +19,12 @@ batch's unfinished documents at once, with numpy:
 - the same BILUO validity rules (spaCy's `ner.pyx` for a document with no preset entities)
   and the same choice: the first best-scoring valid move.
 
-So every float is the C loop's and the entities are the same. The batching is spaCy's own
-(`Parser.pipe` still forms the sub-batches). Whatever this path does not cover goes to
-spaCy's loop unchanged: preset entities (an entity ruler before the NER), a beam, a model
-whose shape differs from the CPU greedy parser with an upper layer and maxout over two
-pieces, or features other than the three of `state_type = "ner"`.
+So every float is the C loop's and the entities are the same. `pipe` is spaCy's `Parser.pipe`
+except that a batch this path takes is decoded whole instead of in sub-batches of a quarter
+of it (`pipe_whole_batches`, also used by nlp/fastparse.py). Whatever this path does not
+cover goes to spaCy's loop unchanged: preset entities (an entity ruler before the NER), a
+beam, a model whose shape differs from the CPU greedy parser with an upper layer and maxout
+over two pieces, or features other than the three of `state_type = "ner"`.
 tests/nlp/test_fastner.py compares every token's entity attributes with the stock component.
 """
 
@@ -39,6 +40,10 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 from thinc.api import NumpyOps
+
+#: Most tokens a batch may hold to be decoded whole (`pipe_whole_batches`): 32 news articles
+#: of about 1,000 tokens; the parser's precomputed layer for them is about 130 MB.
+WHOLE_BATCH_TOKENS = 32_768
 
 #: The move numbers of spaCy's BILUO transition system (`ner.pyx`: MISSING, BEGIN, ...).
 MISSING, BEGIN, IN, LAST, UNIT, OUT = range(6)
@@ -134,14 +139,18 @@ def pipe_whole_batches(
     document's result does not depend on the others in its batch: same feature rows, same
     per-row products (the tests compare batches of 1, 3 and 32 with the stock component);
     the one batch-wide value, the lowest score given to classes the model never saw, keeps
-    spaCy's sub-batches when the model has such classes."""
+    spaCy's sub-batches when the model has such classes. A batch of more than
+    `WHOLE_BATCH_TOKENS` tokens keeps them too: the precomputed hidden layer holds 4 KB a
+    token for the parser, so one batch of 32 long bodies would take several times the memory
+    of spaCy's sub-batches."""
     error_handler = component.get_error_handler()
     unseen = bool(component.model.attrs.get("unseen_classes"))
     for batch in minibatch(docs, size=batch_size):
         batch_in_order = list(batch)
         try:
             by_length = sorted(batch_in_order, key=len)
-            if not unseen and whole(by_length):
+            small = sum(len(d) for d in by_length) <= WHOLE_BATCH_TOKENS
+            if small and not unseen and whole(by_length):
                 component.set_annotations(by_length, component.predict(by_length))
             else:
                 for subbatch in minibatch(by_length, size=max(batch_size // 4, 2)):
