@@ -230,3 +230,9 @@ def test_campaigning_for_a_person_supports_that_person(code: Code) -> None:
 def test_politicians_clashing_over_a_topic_criticise_each_other(code: Code) -> None:
     events = code("Velkor and Brandt clashed over pensions in the televised debate.")
     assert "ASSAULT" not in types(events)
+
+
+def test_what_a_candidate_tells_a_rally_others_keep_doing_is_a_claim(code: Code) -> None:
+    text = "Velkor told supporters at a rally in Lyon that Germany was stealing French jobs."
+    assert "COERCE" not in types(code(text))
+    assert "COERCE" in types(code("Velkor said Germany was stealing French jobs."))

@@ -146,8 +146,13 @@ def _campaign_pledge(c: EventCandidate, ctx: RuleContext) -> bool:
 
 def _promised(tok: Token, ctx: RuleContext) -> bool:
     """ "promised voters she would fight for reform", "told a rally he would bomb them": an
-    act a candidate says he will do, in the clause of a pledge or of campaign speech."""
-    future = any(x.dep_ == "aux" and x.lower_ in _FUTURE for x in tok.children)
+    act a candidate says he will do, in the clause of a pledge or of campaign speech; and
+    what he says others keep doing ("told supporters that China was stealing their jobs"),
+    a claim of the stump, not a reported act."""
+    ongoing = tok.tag_ in ("VBZ", "VBP") or (
+        tok.tag_ == "VBG" and any(x.dep_ == "aux" and x.lemma_ == "be" for x in tok.children)
+    )
+    future = ongoing or any(x.dep_ == "aux" and x.lower_ in _FUTURE for x in tok.children)
     pledged = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.cue("intent_verbs")
     if not future and not pledged:
         return False
