@@ -123,6 +123,9 @@ def test_a_role_noun_takes_the_state_its_phrase_names(nlp: Language) -> None:
     found = _groups(nlp, "Nurses in Zambia and refugees from Eritrea joined the rally.")
     assert found["Nurses in Zambia"] == ("ZMB", "HLH")
     assert found["refugees from Eritrea"] == ("ERI", "REF")
+    found = _groups(nlp, "South African nurses met rebels in western Ethiopia.")
+    assert found["South African nurses"] == ("ZAF", "HLH")  # "African" names the state here
+    assert found["rebels in western Ethiopia"] == ("ETH", "REB")
 
 
 @pytest.mark.slow

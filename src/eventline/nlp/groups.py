@@ -422,7 +422,10 @@ def _described_spans(doc: Doc, spans: list[Span], taken: dict[int, Span]) -> Ite
             continue  # "U.S. car maker Chrysler", "Chrysler, the U.S. car maker": the name's
         start = _phrase_start(tok)
         inside = [s for s in states if start <= s.start and s.end <= tok.i]
-        if len(inside) > 1 or any(t.lower_ in foreign for t in doc[start : tok.i]):
+        named = {i for s in inside for i in range(s.start, s.end)}  # "South African" is one
+        if len(inside) > 1 or any(
+            t.lower_ in foreign for t in doc[start : tok.i] if t.i not in named
+        ):
             continue
         if inside:
             ref, words, end = inside[0], doc[inside[0].end : tok.i + 1], tok.i + 1
@@ -470,7 +473,9 @@ def _placed_by(tok: Token, states: list[Span]) -> Span | None:
     prep = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prep is None or prep.head.i != tok.i or prep.lower_ not in ("in", "from"):
         return None
-    found = next((s for s in states if s.start == prep.i + 1 and s.root.head.i == prep.i), None)
+    found = next(  # "in Kenya", "in eastern Ukraine": the object of the preposition
+        (s for s in states if prep.i < s.start <= prep.i + 2 and s.root.head.i == prep.i), None
+    )
     if found is None or any(c.dep_ == "conj" for c in found.root.children):
         return None
     return found
