@@ -115,3 +115,18 @@ def test_the_company_of_a_story_about_one_is_the_business_it_names_most(nlp: Lan
     doc = tag_actors(nlp(text), table)
     found = [(speaker(q), q.text) for q in code_doc(doc, article_id="t", published=None).quotes]
     assert any(who == "Lakeport Motors" and "one in 50" in words for who, words in found)
+
+
+@pytest.mark.slow
+def test_a_body_described_first_is_the_one_named_speaking_next(nlp: Language) -> None:
+    table = {**ACTORS, "the Coastal Courier": ("m_cc", "Coastal Courier", "PER", "MED", "ORG")}
+    text = (
+        "Peru's official newspaper attacked Chile on Monday, warning that Santiago would "
+        "regret the new border fees.\n\n"
+        "The fees took effect at midnight.\n\n"
+        "“This is an insult to every trader in the south,” the Coastal Courier said in "
+        "an editorial."
+    )
+    doc = tag_actors(nlp(text), table)
+    found = [(speaker(q), q.text) for q in code_doc(doc, article_id="t", published=None).quotes]
+    assert found[0] == ("Coastal Courier", "Santiago would regret the new border fees")

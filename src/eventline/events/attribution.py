@@ -26,6 +26,7 @@ from eventline.events.speakers import (
     compass_short,
     described_person,
     gender_of,
+    named_later,
     pronoun_speaker,
     quote_cues,
     role_speaker,
@@ -343,6 +344,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     described = the and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not own_person
     if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
         return (person,)
+    if (later := named_later(tok, actors, own)) is not None:
+        return (later,)
     return own
 
 

@@ -417,6 +417,50 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     return most[-1] if most and counts[most[-1].id] > 1 else None
 
 
+_NAMED_LATER_SENTENCES = 3
+
+
+def named_later(tok: Token, actors: ActorIndex, own: tuple[ActorRef, ...]) -> ActorRef | None:
+    """ "North Korea's official newspaper blasted Seoul ... . “…,” the Rodong Sinmun said": a
+    speaker described by its role only (no name of its own, only its state's), with no
+    earlier one it could be, is the first one of that kind that the next sentences name
+    speaking for the first time (a body for a body noun, a person for a person noun)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    cues = quote_cues()
+    noun = tok.lemma_.lower()
+    person = noun in cues["person_nouns"] | {w for g in cues.roles for w in g}
+    if not person and noun not in cues["body_nouns"]:
+        return None
+    if actors.by_token.get(tok.i) or len(own) > 2:
+        return None  # a name of its own ("the Tribune newspaper")
+    spans = actors.doc.spans.get(SPAN_KEY, ())
+    states = {r.id for span in spans if span.label_ in _PLACE_LABELS if (r := _ref(span, actors))}
+    before = {r.id for span in spans if span.end <= tok.i if (r := _ref(span, actors))}
+    if person and any(i < tok.i for i, _ in actors.persons):
+        return None  # someone named before may be meant ("the senator")
+    speech = cues["reporting_verbs"] | lexicon().cue("speech_verbs")
+    end = tok.sent.end
+    for _ in range(_NAMED_LATER_SENTENCES):
+        if end >= len(actors.doc):
+            break
+        end = actors.doc[end].sent.end
+    for span in spans:
+        if not tok.sent.end <= span.start < end or (ref := _ref(span, actors)) is None:
+            continue
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_.lower() not in speech:
+            continue
+        if ref.id in before or ref.id in states or is_person(span) != person:
+            continue
+        return ref
+    return None
+
+
+def _ref(span: Span, actors: ActorIndex) -> ActorRef | None:
+    return actors.covering(span.root)
+
+
 _COMPASS = frozenset({"north", "south", "east", "west"})
 
 
