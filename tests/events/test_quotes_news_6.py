@@ -130,3 +130,13 @@ def test_a_body_described_first_is_the_one_named_speaking_next(nlp: Language) ->
     doc = tag_actors(nlp(text), table)
     found = [(speaker(q), q.text) for q in code_doc(doc, article_id="t", published=None).quotes]
     assert found[0] == ("Coastal Courier", "Santiago would regret the new border fees")
+
+
+@pytest.mark.slow
+def test_the_sources_are_the_unnamed_people_cited_before(parse: Parse) -> None:
+    text = (
+        "Citing people close to the negotiations, the newspaper reported that the deal had "
+        "collapsed. The sources said that the buyers had walked away on Sunday."
+    )
+    found = _who(parse, text)
+    assert ("people close to the negotiations", "the buyers had walked away on Sunday") in found

@@ -92,6 +92,9 @@ def _described_end(tok: Token, head: Token) -> int:
             if words and all(w.is_title or w.lower_ in _TITLED for w in words):
                 return nxt.right_edge.i + 1
         return end
+    vague = head.lower_ in _VAGUE and nxt.dep_ == "amod" and nxt.tag_ == "JJ"
+    if vague and nxt.right_edge.i > nxt.i:  # "people familiar with the situation"
+        return nxt.right_edge.i + 1
     if head.pos_ != "NOUN" or head.lemma_.lower() in quote_cues()["body_nouns"]:
         return end
     place = nxt.dep_ == "prep" and nxt.lower_ in _FROM_WHERE
@@ -192,11 +195,34 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         subj = verb.head  # "Ann Roe, who said ...": the relative's antecedent
     if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
         subj = _plural_antecedent(subj) or subj
+    if subj is not None and subj.lemma_.lower() == "source":
+        subj = _cited_before(subj) or subj
     if subj is not None and (person := apposed_person(subj, actors)) is not None:
         return person
     if subj is not None and (person := _set_off_before(verb, subj, actors)) is not None:
         return person
     return subj
+
+
+#: Heads of an unnamed source's phrase that say nothing without their description
+#: ("people familiar with the talks", "someone close to the family").
+_VAGUE = frozenset({"people", "person", "someone", "somebody", "persons", "insiders", "insider"})
+
+
+def _cited_before(source: Token) -> Token | None:
+    """ "Citing people familiar with the situation, the Journal reported ... The sources
+    claimed ...": "the source(s)" are the unnamed people cited in the sentence or the two
+    before."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in source.children):
+        return None
+    start = source.sent.start
+    for _ in range(2):
+        start = source.doc[start - 1].sent.start if start else 0
+    found = None
+    for tok in source.doc[start : source.sent.start]:
+        if tok.lower_ in _VAGUE and not any(c.lower_ == "the" for c in tok.children):
+            found = tok
+    return found
 
 
 def _agent(verb: Token) -> Token | None:
