@@ -23,8 +23,10 @@ from eventline.events.quote_spans import find_quote_spans
 from eventline.events.speakers import (
     apposed_person,
     body_speaker,
+    compass_short,
     described_person,
     gender_of,
+    named_later,
     pronoun_speaker,
     quote_cues,
     role_speaker,
@@ -63,18 +65,62 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if body is None and tok.tag_ == "NN" and of and of[0].i == tok.i + 1:
         end = of[0].right_edge.i + 1
-    return start, max(end, _coordinated_end(tok))
+    end = max(end, _coordinated_end(tok))
+    if body is None:
+        end = max(end, _described_end(tok, tok.doc[end - 1]))
+    return start, end
+
+
+_FROM_WHERE = frozenset({"from", "in", "at"})
+_TITLED = frozenset({"of", "for", "on", "and", "the"})
+
+
+def _described_end(tok: Token, head: Token) -> int:
+    """Where a speaker phrase's own description ends: an unnamed person's "from" place or
+    participle right after the noun ("a doctor from Hebron", "analysts working in the
+    region"), and a body's name going on in title case
+    ("the Office for the Coordination of Humanitarian Affairs"), up to a comma; else right
+    after `head`, the phrase's last word (`tok`'s or its last conjunct's)."""
+    doc, end = head.doc, head.i + 1
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is None or nxt.head.i not in (head.i, tok.i):
+        return end
+    head = nxt.head
+    if head.pos_ == "PROPN" and head.lemma_.lower() in quote_cues()["body_nouns"]:
+        if nxt.dep_ == "prep" and nxt.lower_ in ("of", "for", "on"):
+            words = doc[nxt.i + 1 : nxt.right_edge.i + 1]
+            if words and all(w.is_title or w.lower_ in _TITLED for w in words):
+                return nxt.right_edge.i + 1
+        return end
+    vague = head.lower_ in _VAGUE and nxt.dep_ == "amod" and nxt.tag_ == "JJ"
+    if vague and nxt.right_edge.i > nxt.i:  # "people familiar with the situation"
+        return nxt.right_edge.i + 1
+    if head.pos_ != "NOUN" or head.lemma_.lower() in quote_cues()["body_nouns"]:
+        return end
+    place = nxt.dep_ == "prep" and nxt.lower_ in _FROM_WHERE
+    speech = nxt.lemma_.lower() in quote_cues()["reporting_verbs"] | lexicon().cue("speech_verbs")
+    described = nxt.dep_ == "acl" and nxt.tag_ == "VBG" and not speech  # not "critics saying"
+    if place or described:
+        commas = [t.i for t in doc[nxt.i : nxt.right_edge.i + 1] if t.text in (",", ";", "(")]
+        return commas[0] if commas else nxt.right_edge.i + 1
+    return end
 
 
 def _coordinated_end(tok: Token) -> int:
     """ "The Times and the Associated Press both report": a speaker coordinated with "and"
     speaks together with the first; the phrase runs to the last one's name."""
-    ands = [c for c in tok.children if c.dep_ == "cc" and c.lower_ == "and"]
-    names = [
-        c
-        for c in tok.children
-        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and ands and c.i > ands[0].i
-    ]
+    chain, todo = [tok], [tok]  # "A, B, C and D": the parse may chain D on C, C on B, and
+    while todo:  # make B a name in apposition to A
+        nxt = [
+            c
+            for c in todo.pop().children
+            if (c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"))
+            or (c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN")
+        ]
+        chain += nxt
+        todo += nxt
+    ands = sorted(c.i for t in chain for c in t.children if c.dep_ == "cc" and c.lower_ == "and")
+    names = sorted((c for c in chain[1:] if ands and c.i > ands[0]), key=lambda c: c.i)
     if not names:
         return tok.i + 1
     end = names[-1].i + 1  # the last one's own conjuncts ("Lakeport Trust & Co.")
@@ -149,11 +195,34 @@ def _speaker_token(verb: Token, actors: ActorIndex) -> Token | None:
         subj = verb.head  # "Ann Roe, who said ...": the relative's antecedent
     if subj is not None and subj.lower_ == "they" and subj.pos_ == "PRON":
         subj = _plural_antecedent(subj) or subj
+    if subj is not None and subj.lemma_.lower() == "source":
+        subj = _cited_before(subj) or subj
     if subj is not None and (person := apposed_person(subj, actors)) is not None:
         return person
     if subj is not None and (person := _set_off_before(verb, subj, actors)) is not None:
         return person
     return subj
+
+
+#: Heads of an unnamed source's phrase that say nothing without their description
+#: ("people familiar with the talks", "someone close to the family").
+_VAGUE = frozenset({"people", "person", "someone", "somebody", "persons", "insiders", "insider"})
+
+
+def _cited_before(source: Token) -> Token | None:
+    """ "Citing people familiar with the situation, the Journal reported ... The sources
+    claimed ...": "the source(s)" are the unnamed people cited in the sentence or the two
+    before."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in source.children):
+        return None
+    start = source.sent.start
+    for _ in range(2):
+        start = source.doc[start - 1].sent.start if start else 0
+    found = None
+    for tok in source.doc[start : source.sent.start]:
+        if tok.lower_ in _VAGUE and not any(c.lower_ == "the" for c in tok.children):
+            found = tok
+    return found
 
 
 def _agent(verb: Token) -> Token | None:
@@ -277,6 +346,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
         found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
         return (found,) if found is not None else actors.refs(tok)
     own = actors.refs(tok)
+    if not own and (state := compass_short(tok, actors)) is not None:
+        return (state,)
     if not own and (author := _author(tok, actors)) is not None:
         return (author,)
     if not own and (earlier := _issued_before(tok, actors, quoted)) is not None:
@@ -299,6 +370,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     described = the and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not own_person
     if described and (person := described_person(tok, actors, quoted=quoted)) is not None:
         return (person,)
+    if (later := named_later(tok, actors, own)) is not None:
+        return (later,)
     return own
 
 

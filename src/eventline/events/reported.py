@@ -39,6 +39,7 @@ def _complement(verb: Token) -> Span | None:
     tokens = _without_other_speech(comp, tokens) + _modal_sequel(verb, comp)
     tokens = _without_own_attribution(_without_coordinated_act(comp, tokens))
     tokens = _without_outer_sequel(verb, comp, tokens)
+    tokens = _without_speakers_next_act(verb, comp, tokens)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and tokens[0].is_punct and tokens[0].text not in _MARKS:
@@ -127,6 +128,37 @@ def _without_outer_sequel(verb: Token, comp: Token, tokens: list[Token]) -> list
             joins = [c.i for c in children(conj.head, "cc") if c.i < that[0].i]
             start = min([that[0].i, *joins])
             return [t for t in tokens if t.i < start]
+    return tokens
+
+
+_SEQUENCE = frozenset({"before", "after"})
+
+
+def _without_speakers_next_act(verb: Token, comp: Token, tokens: list[Token]) -> list[Token]:
+    """What the speaker did next is no part of what was said: "said they were “very good”
+    before launching into another attack" (a state reported, then a participle of time: only
+    the speaker acts), "saying talks would not resume and calling the hope “senseless”" (a
+    participle joined to what a participle of saying reports, with no subject of its own, is
+    the next thing the speaker did)."""
+    stative = comp.lemma_.lower() == "be" or comp.pos_ == "ADJ"
+    for tok in tokens:
+        if tok.tag_ != "VBG" or tok.i <= comp.i or tok.doc[tok.i - 1].lower_ not in _SEQUENCE:
+            continue
+        if stative and tok.head.i in (comp.i, tok.i - 1):
+            start = tok.i - 1 - (tok.doc[tok.i - 2].text == ",")
+            return [t for t in tokens if t.i < start]
+    if verb.tag_ != "VBG":
+        return tokens
+    for tok in tokens:
+        if tok.tag_ != "VBG" or tok.dep_ != "conj" or tok.head.tag_ == "VBG" or tok.i <= comp.i:
+            continue
+        joins = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i == tok.left_edge.i - 1]
+        if not joins or tok.doc[joins[0]].lower_ != "and":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+            continue
+        start = joins[0] - (tok.doc[joins[0] - 1].text == ",")
+        return [t for t in tokens if t.i < start]
     return tokens
 
 

@@ -206,7 +206,7 @@ def unnamed_antecedent(tok: Token, after: int, *, quoted: Spans) -> Token | None
     nouns = cues["person_nouns"] | cues["spokes_nouns"] | {w for g in cues.roles for w in g}
     speech = cues["reporting_verbs"] | lexicon().cue("speech_verbs")
     found = None
-    for word in tok.doc[max(after + 1, _sentences_back(tok, 2)) : tok.i]:
+    for word in tok.doc[max(after + 1, _chain_start(tok)) : tok.i]:
         if word.dep_ != "nsubj" or word.pos_ != "NOUN" or word.tag_ != "NN":
             continue
         if word.head.lemma_.lower() not in speech:
@@ -217,6 +217,32 @@ def unnamed_antecedent(tok: Token, after: int, *, quoted: Spans) -> Token | None
         if det and det[0].lower_ in _INDEFINITE and _outside(word.i, tok, quoted):
             found = word
     return found
+
+
+_CHAIN_SENTENCES = 6
+
+
+def _chain_start(tok: Token) -> int:
+    """Where to look back for the person a he/she refers to: the sentence or the two before,
+    or further back over sentences that have no other person as a subject ("says a doctor
+    from Hebron. ... he explains ... Normally, he'd visit ... Three others died. “…,” he
+    says"): the first sentence before that chain."""
+    words = {tok.lower_} | (
+        lexicon().cue("female_pronouns")
+        if tok.lower_ in lexicon().cue("female_pronouns")
+        else {"he", "him", "his"}
+    )
+    start = tok.sent.start
+    for _ in range(_CHAIN_SENTENCES):
+        if start == 0:
+            break
+        sent = tok.doc[start - 1].sent
+        start = sent.start
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+        other = lexicon().cue("person_pronouns") - words
+        if any(t.pos_ == "PROPN" or t.tag_ == "NN" or t.lower_ in other for t in subjects):
+            break  # someone else spoken of ("Three others were shot" names no one)
+    return min(start, _sentences_back(tok, 2))
 
 
 def _described_subjects(
@@ -381,7 +407,79 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     # to rate Apple's phone ... The group said": the group is the one that declined)
     subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
     pool = subjects or [ref for _, ref in near]
-    return pool[-1] if pool else None
+    if pool or noun not in quote_cues()["business_nouns"]:
+        return pool[-1] if pool else None
+    # none named lately: "the company" of a story about one is the business it names most
+    counts: dict[str, int] = {}
+    for _, ref in bodies:
+        counts[ref.id] = counts.get(ref.id, 0) + 1
+    most = [ref for _, ref in bodies if counts[ref.id] == max(counts.values(), default=0)]
+    return most[-1] if most and counts[most[-1].id] > 1 else None
+
+
+_NAMED_LATER_SENTENCES = 3
+
+
+def named_later(tok: Token, actors: ActorIndex, own: tuple[ActorRef, ...]) -> ActorRef | None:
+    """ "North Korea's official newspaper blasted Seoul ... . “…,” the Rodong Sinmun said": a
+    speaker described by its role only (no name of its own, only its state's), with no
+    earlier one it could be, is the first one of that kind that the next sentences name
+    speaking for the first time (a body for a body noun, a person for a person noun)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    cues = quote_cues()
+    noun = tok.lemma_.lower()
+    person = noun in cues["person_nouns"] | {w for g in cues.roles for w in g}
+    if not person and noun not in cues["body_nouns"]:
+        return None
+    if actors.by_token.get(tok.i) or len(own) > 2:
+        return None  # a name of its own ("the Tribune newspaper")
+    spans = actors.doc.spans.get(SPAN_KEY, ())
+    states = {r.id for span in spans if span.label_ in _PLACE_LABELS if (r := _ref(span, actors))}
+    before = {r.id for span in spans if span.end <= tok.i if (r := _ref(span, actors))}
+    if person and any(i < tok.i for i, _ in actors.persons):
+        return None  # someone named before may be meant ("the senator")
+    speech = cues["reporting_verbs"] | lexicon().cue("speech_verbs")
+    end = tok.sent.end
+    for _ in range(_NAMED_LATER_SENTENCES):
+        if end >= len(actors.doc):
+            break
+        end = actors.doc[end].sent.end
+    for span in spans:
+        if not tok.sent.end <= span.start < end or (ref := _ref(span, actors)) is None:
+            continue
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_.lower() not in speech:
+            continue
+        if ref.id in before or ref.id in states or is_person(span) != person:
+            continue
+        return ref
+    return None
+
+
+def _ref(span: Span, actors: ActorIndex) -> ActorRef | None:
+    return actors.covering(span.root)
+
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
+
+
+def compass_short(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "the North", "the South": the short name of a state named before as "North …" or
+    "South …" ("North Korea ... The North warned": North Korea); none named, no one."""
+    if tok.lower_ not in _COMPASS or not any(c.lower_ == "the" for c in tok.lefts):
+        return None
+    if any(c.dep_ in ("compound", "amod") for c in tok.children) or tok.dep_ == "compound":
+        return None  # "the North Atlantic", "the South's committee" is still this one
+    named = [
+        ref
+        for span in actors.doc.spans.get(SPAN_KEY, ())
+        if span.end <= tok.i
+        and len(span) > 1
+        and span[0].lower_ == tok.lower_
+        and (ref := actors.covering(span.root)) is not None
+    ]
+    return named[-1] if named else None
 
 
 def _can_be(noun: str, ref: ActorRef) -> bool:
