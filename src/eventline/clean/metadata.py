@@ -16,16 +16,30 @@ from eventline.clean.lines import Line, headline_like
 from eventline.clean.resources import cues
 from eventline.model import Kind, Removal
 
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?"
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d|\())"
-    # "Des Moines, Iowa (AP) -": a city and its state in running case, before a wire's name
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?(?=\s*\())"
-    r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}"
-    r"(?:\s+\d{4})?))?"
-    r"(?:\s*\((?P<wire>[^)]{2,40})\))?"
-    r"\s*(?::|-|–|—)\s+"
-)
+_MONTH_DAY = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?"
+_CITY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"  # a city in running case ("Des Moines")
+_REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?"  # its state or country ("Iowa", "N.H.")
+# Between dateline and text: a colon, a spaced dash or double hyphen, or an unspaced em dash or
+# double hyphen before a capital ("TOKYO—The yen"). Never before a lower-case word: "NATO - the
+# alliance" and "Obama — who had" go on a sentence.
+_DATELINE_END = r"(?:\s*(?::|--|-|–|—)\s+(?![a-z])|\s*(?:—|--)(?=[A-Z\"“‘]))"
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    regions = "|".join(re.escape(r) for r in sorted(cues().dateline_regions, key=len, reverse=True))
+    return re.compile(
+        r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*" + _REGION + r")?"
+        # "Kyiv, Ukraine, March 4 -", "Des Moines, Iowa (AP) -": a city in running case (and its
+        # state or country) only before a date or a wire's name
+        rf"|{_CITY}(?:,\s*{_REGION})?(?=\s*(?:,\s*(?:{_MONTH_DAY})|\())"
+        # "Harrisburg, Pa. -", "Washington, D.C. -": a city and a US state's abbreviation
+        rf"|{_CITY},\s*(?P<abbr>{regions})(?=\s*(?:--|-|–|—|\()))"
+        rf"(?:\s*,\s*(?P<date>{_MONTH_DAY}))?"
+        r"(?:\s*\((?P<wire>[^)]{2,40})\))?" + _DATELINE_END
+    )
+
+
 _CREDIT_NAME = re.compile(r"[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}")
 _SUFFIX = re.compile(r"\s+(?:\||｜|--|-|–|—|::|»)\s+(?P<tail>[^|｜»]{2,60})$")
 _PIPES = ("|", "｜", "::", "»")  # a breadcrumb or pipe suffix: short, whatever it names
@@ -62,14 +76,14 @@ def dateline_end(paragraph: str) -> int | None:
 
 
 def _dateline_match(paragraph: str) -> tuple[re.Match[str], Dateline] | None:
-    m = _DATELINE.match(paragraph)
+    m = _dateline_pattern().match(paragraph)
     if m is None:
         return None
     place, wire = m.group("place"), m.group("wire")
     if place.casefold() in cues().not_places:
         return None
     city = place.split(",")[0]  # "DES MOINES, Iowa -": the city in capitals, the state not
-    if not city.isupper() and not (m.group("date") or wire):
+    if not city.isupper() and not (m.group("date") or wire or m.group("abbr")):
         return None
     if wire is not None and not _CREDIT_NAME.fullmatch(wire):
         return None

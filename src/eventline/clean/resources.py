@@ -59,6 +59,7 @@ class LanguageFile(_Data):
     opinion_language: list[str]
     staff_bio_words: list[str]
     not_places: list[str]
+    dateline_regions: list[str]
     byline_roles: list[str]
 
 
@@ -102,6 +103,7 @@ class Cues:
             r"\b(?:" + "|".join(re.escape(w) for w in lang.byline_roles) + r")\b", flags
         )
         self.not_places = frozenset(p.casefold() for p in lang.not_places)
+        self.dateline_regions = tuple(lang.dateline_regions)
         self.opinion_language = [re.compile(p, flags) for p in lang.opinion_language]
 
 
