@@ -31,6 +31,7 @@ from eventline.clean.metadata import dateline_end, read_dateline
         ("Lviv, Ukraine, May 2 — Sirens sounded twice.", "Lviv, Ukraine", "May 2", None, "Sirens"),
         ("Tbilisi, 5 May 2024 - Protesters gathered.", "Tbilisi", "5 May 2024", None, "Protesters"),
         ("DENVER—The utility raised its rates.", "DENVER", None, None, "The utility"),
+        ("SAN JOSE - eBay said it would cut staff.", "SAN JOSE", None, None, "eBay said"),
     ],
 )
 def test_us_wire_datelines_are_read(

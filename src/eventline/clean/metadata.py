@@ -21,8 +21,9 @@ _CITY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"  # a city in running case ("Des Moi
 _REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?"  # its state or country ("Iowa", "N.H.")
 # Between dateline and text: a colon, a spaced dash or double hyphen, or an unspaced em dash or
 # double hyphen before a capital ("TOKYO—The yen"). Never before a lower-case word: "NATO - the
-# alliance" and "Obama — who had" go on a sentence.
-_DATELINE_END = r"(?:\s*(?::|--|-|–|—)\s+(?![a-z])|\s*(?:—|--)(?=[A-Z\"“‘]))"
+# alliance" and "Obama — who had" go on a sentence; a brand in camel case ("BEIJING - eBay said")
+# still follows a dateline.
+_DATELINE_END = r"(?:\s*(?::|--|-|–|—)\s+(?![a-z]+(?![A-Za-z]))|\s*(?:—|--)(?=[A-Z\"“‘]))"
 
 
 @cache
