@@ -498,3 +498,43 @@ def drawn_criticism(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         found = ctx.actors.refs(subj) or own_actor(subj, ctx.actors)
         c.recipient = excluding(found, c.actor)
     return cands
+
+
+# States of one divided nation, each the other's "North" or "South".
+_OTHER_HALF = {
+    ("PRK", "south"): "KOR",
+    ("KOR", "north"): "PRK",
+    ("SDN", "south"): "SSD",
+    ("SSD", "north"): "SDN",
+}
+
+
+def other_half(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "North Korea agreed to reopen a liaison office with the South", "Seoul offered talks
+    to the North": the state of a divided nation names the other half by its compass point
+    alone. "the South" in the act's own phrase, said by one of the halves, is the other."""
+    for c in cands:
+        if c.recipient or not c.actor:
+            continue
+        homes = {a.country for a in c.actor if a.country}
+        if len(homes) != 1:
+            continue
+        (home,) = homes
+        for tok in _act_tokens(c):
+            other = _OTHER_HALF.get((home, tok.lower_))
+            if other is None or not tok.text[0].isupper() or ctx.actors.covering(tok):
+                continue
+            if tok.dep_ in ("compound", "amod") or first(tok, "det") is None:
+                continue  # "the South China Sea", "South Sudan"
+            c.recipient = (ctx.actors.state(other),)
+            break
+    return cands
+
+
+def _act_tokens(c: EventCandidate) -> list[Token]:
+    """The words of the act's own phrase: the trigger's subtree, and the clause's when the
+    trigger is a noun or verb inside it."""
+    seen = {t.i: t for t in c.trigger.subtree}
+    if c.clause is not c.trigger:
+        seen.update({t.i: t for t in c.clause.subtree})
+    return [seen[i] for i in sorted(seen)]
