@@ -25,7 +25,7 @@ def test_an_offer_told_after_a_dated_statement_is_no_later_than_it(
 ) -> None:
     text = (
         "Germany will pay $40 million for the shipyard, a Chilean official said Friday. "
-        "\"The offer of Germany is $2 per share,\" said the head of the Chilean privatisation "
+        '"The offer of Germany is $2 per share," said the head of the Chilean privatisation '
         "agency after opening Germany's new offer to Chile."
     )
     dates = _offers(parse, text)
@@ -37,7 +37,7 @@ def test_without_a_dated_statement_before_the_report_date_stays(
 ) -> None:
     text = (
         "Germany will pay $40 million for the shipyard. "
-        "\"The offer of Germany is $2 per share,\" said the head of the Chilean privatisation "
+        '"The offer of Germany is $2 per share," said the head of the Chilean privatisation '
         "agency after opening Germany's new offer to Chile."
     )
     dates = _offers(parse, text)
