@@ -23,6 +23,7 @@ TABLE = {
     "EU": ("kb:IGO_EU", "European Union", None, "IGO", "ORG"),
     "Nepalese": ("kb:NPL", "Nepal", "NPL", None, "NORP"),
     "Moldovan": ("kb:MDA", "Moldova", "MDA", None, "NORP"),
+    "Moldova": ("kb:MDA", "Moldova", "MDA", None, "GPE"),
     "Russian": ("kb:RUS", "Russia", "RUS", None, "NORP"),
     "Russia": ("kb:RUS", "Russia", "RUS", None, "GPE"),
     "American": ("kb:USA", "United States", "USA", None, "NORP"),
@@ -124,3 +125,38 @@ def test_a_walkout_called_off_or_a_strike_ended_is_conceded(code: Code) -> None:
 def test_fighters_massed_are_a_mobilization(code: Code) -> None:
     events = code("Russia massed tanks and fighters near the border town.")
     assert "MOBILIZE" in {e.type for e in events}
+
+
+def test_an_aid_package_blocked_is_rejected(code: Code) -> None:
+    events = code("Portugal blocked a 20 billion euro loan package for Moldovan farmers.")
+    assert "REJECT" in {e.type for e in events}
+
+
+def test_allegations_dismissed_as_nonsense_are_rejected_from_their_makers(code: Code) -> None:
+    events = code(
+        "Russia dismissed as nonsense allegations by American officials that it spied on China."
+    )
+    rejects = [e for e in events if e.type == "REJECT"]
+    assert rejects and codes(rejects[0].recipient) == {"USA"}
+
+
+def test_a_threat_told_as_the_own_states_act_is_aimed_at_the_foreign_country_named(
+    code: Code,
+) -> None:
+    events = code(
+        "Russia will send troops into Moldovan territory if the blockade goes on, "
+        "Russian officials warned on Monday."
+    )
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats and codes(threats[0].recipient) == {"MDA"}
+
+
+def test_members_of_a_smuggling_network_are_criminals(code: Code) -> None:
+    events = code("Belarus police arrested nine suspected members of a people-smuggling network.")
+    assert events and {r.sector for r in events[0].recipient} == {"CRM"}
+
+
+def test_a_package_blocked_for_a_party_is_refused_to_that_party(code: Code) -> None:
+    events = code("Portugal blocked an EU loan package for Moldova at the summit.")
+    rejects = [e for e in events if e.type == "REJECT"]
+    assert rejects and codes(rejects[0].recipient) == {"MDA"}
