@@ -160,3 +160,10 @@ def test_a_package_blocked_for_a_party_is_refused_to_that_party(code: Code) -> N
     events = code("Portugal blocked an EU loan package for Moldova at the summit.")
     rejects = [e for e in events if e.type == "REJECT"]
     assert rejects and codes(rejects[0].recipient) == {"MDA"}
+
+
+def test_a_service_or_trade_resumed_between_states_is_cooperation(code: Code) -> None:
+    events = code("Russia and Moldova resumed the cross-border train service on Monday.")
+    assert {e.type for e in events} == {"COOPERATE"}
+    events = code("China resumed imports of Moldovan wine.")
+    assert {e.type for e in events} == {"COOPERATE"}
