@@ -39,6 +39,7 @@ TABLE = {
     "South Korea": ("kb:KOR", "South Korea", "KOR", None, "GPE"),
     "Seoul": ("kb:KOR_GOV", "South Korea", "KOR", "GOV", "GPE"),
     "Portugal": ("kb:PRT", "Portugal", "PRT", None, "GPE"),
+    "African Union": ("kb:IGO_AU", "African Union", None, "IGO", "ORG"),
     "China": ("kb:CHN", "China", "CHN", None, "GPE"),
 }
 
@@ -167,3 +168,16 @@ def test_a_service_or_trade_resumed_between_states_is_cooperation(code: Code) ->
     assert {e.type for e in events} == {"COOPERATE"}
     events = code("China resumed imports of Moldovan wine.")
     assert {e.type for e in events} == {"COOPERATE"}
+
+
+def test_a_bloc_suspending_or_admitting_a_state(code: Code) -> None:
+    assert {e.type for e in code("The African Union suspended Moldova after the coup.")} == {
+        "SANCTION"
+    }
+    events = code("The African Union admitted Moldova as its newest member.")
+    assert {e.type for e in events} == {"SUPPORT"}
+
+
+def test_suspending_or_admitting_something_else_is_no_act(code: Code) -> None:
+    assert code("The African Union suspended its operations in the north.") == []
+    assert code("Portugal admitted mistakes in the inquiry.") == []

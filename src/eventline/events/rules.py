@@ -41,6 +41,7 @@ __all__ = ["ACT_TYPES", "RULES", "Rule", "RuleContext", "apply_rules", "politica
 
 _ORDER: tuple[Rule, ...] = (
     rules_parties.sector_gate,
+    rules_acts.bloc_membership,
     rules_recipients.detached_origin,
     rules_meetings.plural_leaders,  # before a talk with one side is dropped
     rules_meetings.means_partner,

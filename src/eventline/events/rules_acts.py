@@ -545,3 +545,24 @@ def foreign_ban(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCand
         if all(a.sector == "IGO" for a in c.actor):
             c.type, c.mode = "SANCTION", "discontinue"
     return cands
+
+
+# Plain verbs that are an act only when a bloc does them to a state ("suspended Fiji").
+_MEMBERSHIP_VERBS = frozenset({"suspend", "admit"})
+
+
+def bloc_membership(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The Commonwealth suspended Fiji", "the UN admitted South Sudan as its 193rd member":
+    a bloc suspending a member (SANCTION) or admitting one (SUPPORT). The plain verbs name
+    no act otherwise ("suspended its operations", "admitted mistakes"): the pattern with no
+    object condition is kept only for a bloc (IGO) acting on a named state."""
+    kept = []
+    for c in cands:
+        if c.pattern.lemma in _MEMBERSHIP_VERBS and not c.pattern.obj and c.pattern.sectors:
+            bloc = bool(c.actor) and all(a.sector == "IGO" for a in c.actor)
+            obj = first(c.trigger, "dobj")
+            state = obj is not None and any(r.country for r in ctx.actors.refs(obj))
+            if not (bloc and state):
+                continue
+        kept.append(c)
+    return kept
