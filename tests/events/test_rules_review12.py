@@ -181,3 +181,13 @@ def test_a_bloc_suspending_or_admitting_a_state(code: Code) -> None:
 def test_suspending_or_admitting_something_else_is_no_act(code: Code) -> None:
     assert code("The African Union suspended its operations in the north.") == []
     assert code("Portugal admitted mistakes in the inquiry.") == []
+
+
+def test_a_commission_of_inquiry_set_up_investigates(code: Code) -> None:
+    events = code("The African Union set up a commission of inquiry into abuses in Moldova.")
+    assert {e.type for e in events} == {"ACCUSE"}
+
+
+def test_preparations_for_a_deal_halted_are_a_rejection(code: Code) -> None:
+    events = code("Moldova halted preparations to sign a trade deal with the European Union.")
+    assert "REJECT" in {e.type for e in events}
