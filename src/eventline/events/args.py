@@ -456,7 +456,16 @@ def descriptor(tok: Token, *, country: str | None) -> ActorRef | None:
         mods = [t for t in words if t.dep_ in ("compound", "amod") and t != tok]
         # "a student protest leader": a chain of compounds names the body ("student")
         mods += [x for t in mods for x in t.children if x.dep_ == "compound"]
-        sector = next((s for t in mods if (s := table.get(t.lemma_.lower()))), None)
+        # "members of a people-smuggling network": the body the role is of, and its kind
+        bodies = [p for prep in tok.children if prep.lower_ == "of" for p in prep.children]
+        bodies = [p for p in bodies if p.dep_ == "pobj" and not p.ent_type_]
+        mods += [
+            *bodies,
+            *(x for b in bodies for x in b.children if x.dep_ in ("compound", "amod")),
+        ]
+        sector = next(
+            (s for t in mods if (s := table.get(t.lemma_.lower()) or table.get(t.lower_))), None
+        )
     if sector is None:
         return None
     name = " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.dep_ != "poss")

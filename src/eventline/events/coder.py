@@ -82,6 +82,10 @@ def _verb_pattern(tok: Token, lex: EventLexicon) -> Pattern | None:
             continue
         if pattern.obj:
             obj = _object_head(first(tok, "dobj", "nsubjpass") or _raised_object(tok))
+            if obj is None and pattern.prep:  # "called off their three-week walkout": the
+                obj = _object_head(first(tok, "oprd"))  # object read as a predicate
+            if obj is None:  # "dismissed as nonsense allegations by X": the object moved
+                obj = next((p for _, p in prep_objects(tok, ("as",))), None)  # after "as"
             if obj is None or obj.lemma_.lower() not in pattern.obj:
                 continue
         if pattern.clausal and not _has_clause(tok, pattern.clausal):

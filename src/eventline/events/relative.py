@@ -56,7 +56,12 @@ from eventline.events.relative_links import (
     same_event_date,
     simultaneous,
 )
-from eventline.events.relative_story import before_anchor, reported_date, story_date
+from eventline.events.relative_story import (
+    before_anchor,
+    continued_report,
+    reported_date,
+    story_date,
+)
 from eventline.model import EventMention
 
 __all__ = ["Dated", "refine_dates", "shift"]
@@ -90,7 +95,10 @@ def refine_dates(
         if not item.stated and (before := before_anchor(item, timexes)) is not None:
             item.event = redate(item.event, *before)
     for item in items:
-        if not item.stated and (told := reported_date(item, items, timexes, lex)) is not None:
+        if item.stated:
+            continue
+        told = reported_date(item, items, timexes, lex) or continued_report(item, timexes, lex)
+        if told is not None:
             item.event = redate(item.event, *told)
     stated = [d for d in items if d.stated]
     for item in items:  # the same happening named again, now that story time dated more

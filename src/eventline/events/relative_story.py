@@ -204,6 +204,42 @@ def reported_date(
     return None
 
 
+def continued_report(item: Dated, timexes: TimexIndex, lex: EventLexicon) -> tuple[str, str] | None:
+    """An event told in a sentence whose main verb is an undated past statement ("'...,' said
+    the agency's head after opening the offer") that goes on from a dated one in the sentence
+    before (`_report_before`): no later than that report. A planned or hypothetical event may
+    come after it and keeps its report date."""
+    if item.event.modality in _OPEN or timexes.undated_own(item.cand.clause):
+        return None
+    root = item.cand.trigger.sent.root
+    if root == item.cand.trigger or root.pos_ != "VERB" or not is_past(root):
+        return None
+    if root.lemma_.lower() not in lex.cue("speech_verbs") or timexes.undated_own(root):
+        return None
+    if timexes.of_clause(root) is not None or timexes.of_clause(item.cand.clause) is not None:
+        return None
+    return _report_before(root, timexes, lex)
+
+
+def _report_before(verb: Token, timexes: TimexIndex, lex: EventLexicon) -> tuple[str, str] | None:
+    """ "X will pay $57 million, an official said Friday. 'The offer is ...,' said the agency's
+    head after opening X's offer": an undated statement right after a dated one goes on with
+    the same report, and what it tells happened no later than that report, at an unknown
+    distance: the month of the report before, never the later publication date."""
+    sent = verb.sent
+    if sent.start == 0:
+        return None
+    before = verb.doc[sent.start - 1].sent
+    speech = lex.cue("speech_verbs")
+    for tok in before:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech or not is_past(tok):
+            continue
+        tx = timexes.of_clause(tok)
+        if tx is not None and tx.date and tx.precision == "day":
+            return month_of(tx.date, tx.precision)
+    return None
+
+
 _THEN_NOUNS = frozenset({"time", "day", "moment", "point"})
 
 

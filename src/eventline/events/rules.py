@@ -41,6 +41,7 @@ __all__ = ["ACT_TYPES", "RULES", "Rule", "RuleContext", "apply_rules", "politica
 
 _ORDER: tuple[Rule, ...] = (
     rules_parties.sector_gate,
+    rules_acts.bloc_membership,
     rules_recipients.detached_origin,
     rules_meetings.plural_leaders,  # before a talk with one side is dropped
     rules_meetings.means_partner,
@@ -79,6 +80,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.speech_elaborating_an_act,
     rules_recipients.object_owner_recipient,
     rules_recipients.object_phrase_recipient,
+    rules_recipients.refused_beneficiary,
     rules_counterparts.aid_beneficiary,
     rules_counterparts.pledged_beneficiary,
     rules_counterparts.goods_carried,
@@ -115,15 +117,19 @@ _ORDER: tuple[Rule, ...] = (
     rules_meetings.meeting_setting,
     rules_conflict.help_for_the_attacked,
     rules_recipients.coordinated_recipients,
+    rules_recipients.other_half,
+    rules_recipients.threat_target,
     rules_criticism.criticised_acts,
     rules_conflict.disputed_attack,
     rules_acts.same_happening,
     rules_acts.retaliation_as_act,
     rules_parties.commercial_acts,
+    rules_parties.own_investment,
     rules_parties.political_parties,
     rules_not_events.abstract_force,
     rules_acts.misread_plural_noun,
     rules_places.anchored_descriptors,
+    rules_acts.foreign_ban,  # before a ban at home is aimed at the state's own people
     rules_places.domestic_target,
     rules_hedge.figurative_object,
     rules_rhetoric.verbal_attack,

@@ -495,7 +495,7 @@ def ended_protest(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
     kept = []
     for c in cands:
         head = c.trigger.head
-        if c.type == "PROTEST" and c.trigger.dep_ == "dobj" and head.i in ends:
+        if c.type == "PROTEST" and c.trigger.dep_ in ("dobj", "oprd") and head.i in ends:
             ends[head.i].content = ends[head.i].content or _phrase(c.trigger)
             continue
         kept.append(c)
@@ -524,3 +524,45 @@ def root_noun_subject(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
         c.actor = doers
         c.recipient = tuple(r for r in c.recipient if r.id not in ids)
     return cands
+
+
+# Words of a ban (verb or noun) that, aimed across a border, are a sanction.
+_BAN_LEMMAS = frozenset({"ban", "bar", "blacklist"})
+
+
+def foreign_ban(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The EU banned Indonesian airlines from its airspace", "because of the EU ban": a bloc
+    (IGO) has no population of its own to restrict (COERCE), so its bans withhold access from
+    foreign parties, PLOVER SANCTION (CAMEO 16x, an embargo or a travel ban). A state's ban on
+    another country's parties stays COERCE: the annotators code it so (tried: it cost a
+    held-out half a type)."""
+    for c in cands:
+        if c.type != "COERCE" or c.mode != "restrict":
+            continue
+        objects = (o.lemma_.lower() for o in c.trigger.children if o.dep_ == "dobj")
+        if not c.actor or not {c.pattern.lemma, *objects} & _BAN_LEMMAS:
+            continue  # "banned", "the EU ban", "imposed a ban on"
+        if all(a.sector == "IGO" for a in c.actor):
+            c.type, c.mode = "SANCTION", "discontinue"
+    return cands
+
+
+# Plain verbs that are an act only when a bloc does them to a state ("suspended Fiji").
+_MEMBERSHIP_VERBS = frozenset({"suspend", "admit"})
+
+
+def bloc_membership(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The Commonwealth suspended Fiji", "the UN admitted South Sudan as its 193rd member":
+    a bloc suspending a member (SANCTION) or admitting one (SUPPORT). The plain verbs name
+    no act otherwise ("suspended its operations", "admitted mistakes"): the pattern with no
+    object condition is kept only for a bloc (IGO) acting on a named state."""
+    kept = []
+    for c in cands:
+        if c.pattern.lemma in _MEMBERSHIP_VERBS and not c.pattern.obj and c.pattern.sectors:
+            bloc = bool(c.actor) and all(a.sector == "IGO" for a in c.actor)
+            obj = first(c.trigger, "dobj")
+            state = obj is not None and any(r.country for r in ctx.actors.refs(obj))
+            if not (bloc and state):
+                continue
+        kept.append(c)
+    return kept

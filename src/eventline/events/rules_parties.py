@@ -178,3 +178,41 @@ def name_clashes(c: EventCandidate, countries: dict[str, list[ActorRef]]) -> fro
 
 def _unresolved_org(ref: ActorRef) -> bool:
     return ref.id.startswith(_UNKNOWN_NAMED) and ref.country is None and ref.sector is None
+
+
+# Sectors of a state or a political body: their spending is policy, not business.
+_POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "OPP", "IGO", "REB"})
+# Verbs of spending money, and what a firm spends it on of its own.
+_SPEND_VERBS = frozenset({"invest", "spend", "reinvest", "pour", "plough", "plow"})
+_OWN_ASSETS = frozenset(
+    {"plant", "factory", "facility", "site", "mill", "operation", "line", "refinery",
+     "workshop", "warehouse", "headquarters", "store", "branch", "fleet", "research"}
+)  # fmt: skip
+
+
+def own_investment(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The carmaker is still committed to invest $200 million into the plant", "pledged to
+    spend $1 billion upgrading its factory": a promise to spend on one's own plant, by no
+    state or political body and to no one, is a business plan, not a political act."""
+    kept = []
+    for c in cands:
+        if c.type == "AGREE" and not c.recipient and c.actor and _spends_on_own(c):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _spends_on_own(c: EventCandidate) -> bool:
+    if any(a.sector in _POLITICAL_SECTORS or (a.country and not a.sector) for a in c.actor):
+        return False  # a state body, or a state itself ("China pledged to invest in a plant")
+    spends = [
+        t
+        for t in c.trigger.subtree
+        if t.dep_ in ("xcomp", "advcl", "pcomp", "acl") and t.lemma_.lower() in _SPEND_VERBS
+    ]
+    for verb in spends:
+        places = [p for _, p in prep_objects(verb, ("in", "into", "on"))]
+        places += [t for t in verb.subtree if t.lemma_.lower() in _OWN_ASSETS]
+        if any(p.lemma_.lower() in _OWN_ASSETS for p in places):
+            return True
+    return False

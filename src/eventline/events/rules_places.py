@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventline.events.args import ActorIndex, prep_objects
 from eventline.events.candidate import EventCandidate
@@ -307,12 +307,85 @@ def domestic_target(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         if not all(a.sector in _STATE_SECTORS or a.id.startswith("kb:") for a in c.actor):
             continue  # a state body, or a state itself
         (country,) = countries
+        if country is None:
+            continue
         if not c.recipient:
             name = f"{country} population"
             c.recipient = (ActorRef(id=f"desc:{country}:-:population", name=name, country=country),)
         elif all(_unknown(r) for r in c.recipient):
-            c.recipient = tuple(r.model_copy(update={"country": country}) for r in c.recipient)
+            c.recipient = tuple(_home_or_named(c, r, country, ctx) for r in c.recipient)
     return cands
+
+
+def _home_or_named(c: EventCandidate, ref: ActorRef, country: str, ctx: RuleContext) -> ActorRef:
+    """An unknown target in the actor's country, unless the text names it as another
+    country's body ("hacked the U.S. Democratic Party's committee", "the American charity X",
+    "X, the American party's governing body": a modifier of one of its mentions names a
+    foreign country), then in that one. An intrusion from afar (a cyber attack) is no
+    domestic measure: its target is of the one other country its sentence names, if any."""
+    named = _named_country(ref, ctx)
+    if named is not None:
+        return ref.model_copy(update={"country": named})
+    if c.mode in _REMOTE_MODES:
+        others = _sentence_countries(c, ctx) - {country}
+        if len(others) == 1:
+            return ref.model_copy(update={"country": next(iter(others))})
+        return ref
+    return ref.model_copy(update={"country": country})
+
+
+# Modes of an act done from afar, rarely a state's measure at home.
+_REMOTE_MODES = frozenset({"cyber"})
+
+
+def _named_country(ref: ActorRef, ctx: RuleContext) -> str | None:
+    """The one country the modifiers of `ref`'s mentions name (nationality adjectives,
+    possessors, compounds, appositions and their modifiers), or None (none, or several)."""
+    found: set[str] = set()
+    for span in _mentions(ref, ctx):
+        mods = [t for t in span if t.i != span.root.i]
+        outside = [t for t in span.root.children if not (span.start <= t.i < span.end)]
+        heads = [t for t in outside if t.dep_ == "appos"]
+        if span.root.dep_ == "appos":  # "X, a U.S. charity": named in the phrase it stands by
+            heads.append(span.root.head)
+        if span.end < len(span.doc) and span.doc[span.end].text == ",":
+            # "hacked X, the American party's body": an apposition parsed as a second object
+            root = span.root
+            heads += [t for t in root.head.children if t.dep_ == root.dep_ and t.i > span.end]
+        mods += [t for t in outside if t.dep_ in _NAMING_DEPS]
+        for head in heads:  # "the American party's governing body": two levels down
+            for t in (t for t in head.children if t.dep_ in _NAMING_DEPS):
+                mods += [t, *(g for g in t.children if g.dep_ in _NAMING_DEPS)]
+        for tok in mods:
+            found.update(
+                r.country
+                for s, r in ctx.actors.by_token.get(tok.i, ())
+                if r.country and r.id != ref.id and s.start != span.start
+            )
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _sentence_countries(c: EventCandidate, ctx: RuleContext) -> set[str]:
+    """The countries of the parties named in the candidate's sentence."""
+    return {
+        r.country
+        for tok in c.trigger.sent
+        for _, r in ctx.actors.by_token.get(tok.i, ())
+        if r.country
+    }
+
+
+_NAMING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+
+
+def _mentions(ref: ActorRef, ctx: RuleContext) -> list[Span]:
+    """The spans of the document that name `ref` (one per mention)."""
+    seen: dict[int, Span] = {}
+    for pairs in ctx.actors.by_token.values():
+        for span, r in pairs:
+            if r.id == ref.id:
+                seen.setdefault(span.start, span)
+    return list(seen.values())
 
 
 def _unknown(ref: ActorRef) -> bool:

@@ -231,6 +231,21 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
     return cands
 
 
+def refused_beneficiary(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Hungary blocked an EU aid package for Ukraine": what is refused to a party named by
+    "for" is refused to it, not to the body offering it (the package's owner)."""
+    for c in cands:
+        if c.type != "REJECT" or c.trigger.pos_ != "VERB":
+            continue
+        obj = first(c.trigger, "dobj")
+        if obj is None:
+            continue
+        found = (r for _, p in prep_objects(obj, ("for",)) for r in ctx.actors.refs(p))
+        if refs := excluding(unique(found), c.actor):
+            c.recipient = refs
+    return cands
+
+
 # Nouns of an invitation, whose "to visit X" names the host.
 _INVITATIONS = frozenset({"invitation", "invite"})
 
@@ -292,10 +307,13 @@ def _request_contents(trigger: Token) -> list[Token]:
 
 def _shifted_object(verb: Token) -> Token | None:
     """ "denounced as an ugly crime Serbia's suppression of ...": an object moved after the
-    verb's "as" phrase is parsed as an apposition of that phrase's noun."""
+    verb's "as" phrase is parsed as an apposition of that phrase's noun, or as its noun when
+    the judgement is one word ("dismissed as nonsense allegations by X")."""
     for _, pobj in prep_objects(verb, ("as",)):
         if (moved := first(pobj, "appos")) is not None and moved.pos_ == "NOUN":
             return moved
+        if first(verb, "dobj") is None and any(p.lower_ == "by" for p in children(pobj, "prep")):
+            return pobj  # "dismissed as nonsense allegations by X": the object itself
     return None
 
 
@@ -497,4 +515,65 @@ def drawn_criticism(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
             continue
         found = ctx.actors.refs(subj) or own_actor(subj, ctx.actors)
         c.recipient = excluding(found, c.actor)
+    return cands
+
+
+# States of one divided nation, each the other's "North" or "South".
+_OTHER_HALF = {
+    ("PRK", "south"): "KOR",
+    ("KOR", "north"): "PRK",
+    ("SDN", "south"): "SSD",
+    ("SSD", "north"): "SDN",
+}
+
+
+def other_half(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "North Korea agreed to reopen a liaison office with the South", "Seoul offered talks
+    to the North": the state of a divided nation names the other half by its compass point
+    alone. "the South" in the act's own phrase, said by one of the halves, is the other."""
+    for c in cands:
+        if c.recipient or not c.actor:
+            continue
+        homes = {a.country for a in c.actor if a.country}
+        if len(homes) != 1:
+            continue
+        (home,) = homes
+        for tok in _act_tokens(c):
+            other = _OTHER_HALF.get((home, tok.lower_))
+            if other is None or not tok.text[0].isupper() or ctx.actors.covering(tok):
+                continue
+            if tok.dep_ in ("compound", "amod") or first(tok, "det") is None:
+                continue  # "the South China Sea", "South Sudan"
+            c.recipient = (ctx.actors.state(other),)
+            break
+    return cands
+
+
+def _act_tokens(c: EventCandidate) -> list[Token]:
+    """The words of the act's own phrase: the trigger's subtree, and the clause's when the
+    trigger is a noun or verb inside it."""
+    seen = {t.i: t for t in c.trigger.subtree}
+    if c.clause is not c.trigger:
+        seen.update({t.i: t for t in c.clause.subtree})
+    return [seen[i] for i in sorted(seen)]
+
+
+def threat_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russia will launch an offensive into Georgia if ..., Putin warned", "warned it would
+    strike camps in Pakistan": a threat whose recipient is none or the threatener's own
+    state is aimed at the one foreign country its sentence names (the place or party of the
+    act threatened), as PLOVER codes the threatened side."""
+    for c in cands:
+        if c.type != "THREATEN" or not c.actor:
+            continue
+        homes = {a.country for a in c.actor if a.country}
+        if not homes or any(r.country not in homes for r in c.recipient):
+            continue
+        foreign: dict[str, ActorRef] = {}
+        for tok in c.trigger.sent:
+            for _, ref in ctx.actors.by_token.get(tok.i, ()):
+                if ref.country and ref.country not in homes:
+                    foreign.setdefault(ref.country, ref)
+        if len(foreign) == 1:
+            c.recipient = (ctx.actors.state(next(iter(foreign))),)
     return cands
