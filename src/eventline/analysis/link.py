@@ -201,7 +201,10 @@ def link_corpus(
                 report = link_new(store, new, settings=settings, tick=tick)
             if report is not None:
                 return report
-    return link_all(store, settings=settings, fresh=fresh, tick=tick)
+    # The same for a whole link (a new store's first, `--fresh`): about 0.5 s of CPU linking
+    # 100 articles, a fifth of the link.
+    with collector_paused():
+        return link_all(store, settings=settings, fresh=fresh, tick=tick)
 
 
 def link_all(store: Store, *, settings: Settings, fresh: bool, tick: Progress) -> LinkReport:

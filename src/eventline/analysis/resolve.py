@@ -37,19 +37,26 @@ class Resolved:
 class _Mapper:
     def __init__(self, canonical: dict[tuple[int, str], Actor], index: int) -> None:
         self.canonical, self.index = canonical, index
+        # refs are frozen: one validated ActorRef per (local id, sector), not one per record
+        self.made: dict[tuple[str, str | None], ActorRef] = {}
 
     def ref(self, ref: ActorRef | None) -> ActorRef | None:
         if ref is None:
             return None
+        made = self.made.get((ref.id, ref.sector))
+        if made is not None:
+            return made
         actor = self.canonical.get((self.index, ref.id))
         if actor is None:
             return ref
-        return ActorRef(
+        made = ActorRef(
             id=actor.id,
             name=actor.name,
             country=actor.country,
             sector=ref.sector or actor.sector,
         )
+        self.made[(ref.id, ref.sector)] = made
+        return made
 
     def refs(self, refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         out: dict[str, ActorRef] = {}
