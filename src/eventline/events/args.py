@@ -112,8 +112,31 @@ class ActorIndex:
         """Actors named by the phrase headed by `tok`, its conjuncts included."""
         if tok is None:
             return ()
-        heads = [tok, *tok.conjuncts]
+        heads = [tok, *tok.conjuncts, *self.listed_apposition(tok)]
         return unique(ref for head in heads for ref in self._phrase(head, depth=0))
+
+    def listed_apposition(self, tok: Token) -> list[Token]:
+        """ "the Bank of Korea, the Bank of England, the Reserve Bank and the Bank of Japan
+        agreed": a coordinated list of named bodies whose second member the parser hangs on
+        the first as an apposition (the rest being its conjuncts). When the first and the
+        apposition are both named, as different actors, and the apposition's list goes on
+        with "and"/"or", every member is a party, not a second name of the first (#13)."""
+        own = self.covering(tok)
+        if own is None:
+            return []
+        for child in tok.children:
+            ref = self.covering(child) if child.dep_ == "appos" else None
+            if (
+                ref is None
+                or ref.id == own.id
+                or (ref.country, ref.sector) == (own.country, own.sector)
+            ):
+                continue  # "Putin, the Russian president, and ...": the same side named twice
+            members = [child, *child.conjuncts]
+            listed = [tok, *members, *tok.conjuncts]
+            if len(listed) > 2 and any(c.dep_ == "cc" for m in listed for c in m.children):
+                return members
+        return []
 
     def _phrase(self, tok: Token, *, depth: int) -> list[ActorRef]:
         if tok.lower_ in _RELATIVE and (antecedent := relative_antecedent(tok)) is not None:
@@ -304,7 +327,8 @@ class ActorIndex:
         return self._all_named(obj)
 
     def _all_named(self, head: Token) -> tuple[ActorRef, ...]:
-        found = unique(r for h in (head, *head.conjuncts) for r in self._phrase(h, depth=1))
+        heads = (head, *head.conjuncts, *self.listed_apposition(head))
+        found = unique(r for h in heads for r in self._phrase(h, depth=1))
         return found if len(found) > 1 else ()
 
     def purpose_beneficiary(self, tok: Token) -> ActorRef | None:
