@@ -71,3 +71,36 @@ def test_apposition_naming_the_same_side_is_no_member(code: Code) -> None:
     found = [e for e in code(text) if e.trigger == "agreed"]
     assert found
     assert {a.id for a in found[0].actor} <= {"p_velkor", "p_brandt"}
+
+
+GOODS: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Air Meridia": ("act_am", "Air Meridia", "BRA", "BUS", "ORG"),
+    "new Skyforge A400 jets": ("act_jets", "new Skyforge A400 jets", "CHN", "MIL", "ORG"),
+    "Chinese": ("kb:CHN", "China", "CHN", None, "NORP"),
+}
+
+
+@pytest.fixture(scope="module")
+def code_goods(nlp: Language) -> Code:
+    def run(text: str) -> list[EventMention]:
+        doc: Doc = tag_actors(nlp(text), GOODS)
+        return code_doc(doc, article_id="t", published="2021-03-10").events
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air Meridia to purchase twenty new Skyforge A400 jets",
+        "Air Meridia will buy twenty new Chinese jets, the carrier said on Friday.",
+    ],
+)
+def test_company_buying_goods_is_no_event(code_goods: Code, text: str) -> None:
+    assert not code_goods(text)
+
+
+def test_bought_goods_are_no_recipient(code_goods: Code) -> None:
+    text = "The Chinese government agreed to purchase twenty new Skyforge A400 jets."
+    for event in code_goods(text):
+        assert all(r.id != "act_jets" for r in event.recipient)

@@ -85,6 +85,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_counterparts.pledged_beneficiary,
     rules_counterparts.goods_carried,
     rules_counterparts.transfer_destination,
+    rules_counterparts.bought_goods,  # before the maker is named as the seller
     rules_counterparts.purchase_seller,
     rules_counterparts.offer_addressee,
     rules_acts.reported_disapproval,

@@ -156,6 +156,33 @@ def purchase_seller(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return cands
 
 
+def bought_goods(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Air Meridia will purchase 20 new Skyforge jets": what is bought (jets, aircraft,
+    vehicles: `goods_nouns`) is never a party, even when the nlp stage tagged its phrase as
+    one (a maker's model read as a body) or a country's adjective names whose make it is.
+    A recipient named only inside the bought object's phrase is dropped, so that a company
+    buying goods from a company is left to `political_parties` as business (#13), while
+    `purchase_seller` can still name the maker as the seller of a state's order."""
+    verbs = ctx.lex.cue("purchase_verbs")
+    goods = ctx.lex.cue("goods_nouns")
+    for c in cands:
+        if not c.recipient:
+            continue
+        heads = [c.trigger, *children(c.trigger, "xcomp", "ccomp", "acl")]
+        obj = first(c.trigger, "dobj")
+        heads += list(children(obj, "acl")) if obj is not None else []
+        heads += [x for x in children(c.trigger, "advcl") if _infinitive(x)]
+        for verb in (h for h in dict.fromkeys(heads) if h.lemma_.lower() in verbs):
+            bought = first(verb, "dobj")
+            if bought is None or bought.lemma_.lower() not in goods:
+                continue
+            inside = {r.id for r in ctx.actors.refs(bought)}
+            inside |= {r.id for t in bought.subtree if (r := ctx.actors.covering(t)) is not None}
+            c.recipient = tuple(r for r in c.recipient if r.id not in inside)
+            break
+    return cands
+
+
 def _model_only(refs: tuple[ActorRef, ...], maker: Token, bought: Token, ctx: RuleContext) -> bool:
     """Whether every party in `refs` is named only by words of the product's model, after its
     maker ("737 Max" read as a person): such a party is no party at all."""
