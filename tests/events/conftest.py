@@ -11,7 +11,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from eventline.model import ActorRef, Quote
+from eventline.events.args import ActorIndex
+from eventline.events.candidate import EventCandidate
+from eventline.events.coder import candidates
+from eventline.events.document import code_doc
+from eventline.events.patterns import lexicon
+from eventline.model import ActorRef, EventMention, Quote
 
 try:  # the nlp stage's real extensions, when present
     from eventline.nlp.extensions import register_extensions
@@ -108,6 +113,29 @@ def tag_actors(doc: Doc, table: dict[str, tuple[str, str, str | None, str | None
             taken |= set(range(span.start, span.end))
     doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+def candidates_of(doc: Doc) -> list[EventCandidate]:
+    """The coder's candidates on one parse: the entry the rule tests share."""
+    return candidates(doc, ActorIndex(doc), lexicon())
+
+
+def names(refs: tuple[ActorRef, ...]) -> list[str]:
+    return [r.name for r in refs]
+
+
+def text_coder(
+    nlp: Language,
+    table: dict[str, tuple[str, str, str | None, str | None, str]],
+    published: str | None,
+) -> Callable[[str], list[EventMention]]:
+    """Code a text parsed by the model, its actors tagged from `table`, as one article."""
+
+    def run(text: str) -> list[EventMention]:
+        doc = tag_actors(nlp(text), table)
+        return code_doc(doc, article_id="t", published=published).events
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,8 @@ counted but not named protests as the people of the country where it marches."""
 
 from __future__ import annotations
 
-from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
-from eventline.events.coder import candidates
-from eventline.events.patterns import lexicon
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
@@ -16,8 +13,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc = parsed_doc(rows, TABLE)
-    return candidates(doc, ActorIndex(doc), lexicon())
+    return candidates_of(parsed_doc(rows, TABLE))
 
 
 def began_a_strike(subject: str, lemma: str, over: str) -> list[Row]:

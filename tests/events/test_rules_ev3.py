@@ -8,10 +8,8 @@ from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
-from eventline.events.coder import candidates
 from eventline.events.dating import FoundTimex, TimexIndex
-from eventline.events.patterns import lexicon
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Peruvian police": ("kb:PER.police", "Peru Police", "PER", "COP", "ORG"),
@@ -49,7 +47,7 @@ CONDEMNED: list[Row] = [
 
 
 def coded(doc: Doc) -> list[EventCandidate]:
-    return candidates(doc, ActorIndex(doc), lexicon())
+    return candidates_of(doc)
 
 
 def day(doc: Doc, i: int, date: str) -> FoundTimex:

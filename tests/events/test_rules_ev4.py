@@ -10,13 +10,9 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
-from eventline.events.coder import candidates
 from eventline.events.document import code_doc
-from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, names, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
@@ -25,12 +21,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc: Doc = parsed_doc(rows, TABLE)
-    return candidates(doc, ActorIndex(doc), lexicon())
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
+    return candidates_of(parsed_doc(rows, TABLE))
 
 
 def test_an_offer_from_a_named_party_is_its_own_event_addressed_to_the_rejecter() -> None:

@@ -13,7 +13,7 @@ from eventline.events.coder import candidates
 from eventline.events.dating import FoundTimex, TimexIndex
 from eventline.events.modality import modality
 from eventline.events.patterns import lexicon
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
@@ -31,8 +31,7 @@ def doc_of(rows: list[Row]) -> Doc:
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc = doc_of(rows)
-    return candidates(doc, ActorIndex(doc), lexicon())
+    return candidates_of(doc_of(rows))
 
 
 def _said(subject: str, subject_tag: str) -> list[Row]:

@@ -3,14 +3,8 @@ attacked; aid asked for is a request, not aid; a habit is no act."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
-from eventline.events.coder import candidates
-from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, names, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
@@ -19,12 +13,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc: Doc = parsed_doc(rows, TABLE)
-    return candidates(doc, ActorIndex(doc), lexicon())
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
+    return candidates_of(parsed_doc(rows, TABLE))
 
 
 def found(rows: list[Row]) -> list[tuple[str, list[str], list[str]]]:

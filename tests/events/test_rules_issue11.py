@@ -5,7 +5,6 @@ against), material ties as COOPERATE, and businesses with a country are still bu
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
@@ -13,7 +12,7 @@ from eventline.events.coder import candidates
 from eventline.events.patterns import lexicon
 from eventline.events.rules import political_party
 from eventline.model import ActorRef
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, names, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
@@ -25,12 +24,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc: Doc = parsed_doc(rows, TABLE)
-    return candidates(doc, ActorIndex(doc), lexicon())
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
+    return candidates_of(parsed_doc(rows, TABLE))
 
 
 def test_meeting_told_from_one_side_has_the_party_met_as_recipient() -> None:

@@ -6,14 +6,11 @@ make phrasal verbs."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
 from eventline.events.coder import candidates
 from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, names, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
@@ -24,16 +21,11 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc: Doc = parsed_doc(rows, TABLE)
-    return candidates(doc, ActorIndex(doc), lexicon())
+    return candidates_of(parsed_doc(rows, TABLE))
 
 
 def types(rows: list[Row]) -> list[str]:
     return sorted(c.type for c in coded(rows))
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
 
 
 def test_a_vow_of_revenge_is_a_threat_and_another_vow_an_agreement() -> None:

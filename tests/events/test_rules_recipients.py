@@ -11,10 +11,7 @@ from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex, subject
 from eventline.events.candidate import EventCandidate
-from eventline.events.coder import candidates
-from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, names, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Velkor": ("p_velkor", "Anna Velkor", "FRA", "GOV", "PERSON"),
@@ -33,12 +30,7 @@ def doc_of(rows: list[Row]) -> Doc:
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc = doc_of(rows)
-    return candidates(doc, ActorIndex(doc), lexicon())
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
+    return candidates_of(doc_of(rows))
 
 
 def one(rows: list[Row], kind: str) -> EventCandidate:

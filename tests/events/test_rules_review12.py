@@ -10,11 +10,9 @@ from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from eventline.events.document import code_doc
 from eventline.model import EventMention
-from tests.events.conftest import tag_actors
+from tests.events.conftest import text_coder
 
 pytestmark = pytest.mark.slow
 
@@ -48,11 +46,7 @@ Code = Callable[[str], list[EventMention]]
 
 @pytest.fixture(scope="module")
 def code(nlp: Language) -> Code:
-    def run(text: str) -> list[EventMention]:
-        doc: Doc = tag_actors(nlp(text), TABLE)
-        return code_doc(doc, article_id="t", published="2021-03-10").events
-
-    return run
+    return text_coder(nlp, TABLE, "2021-03-10")
 
 
 def codes(refs: tuple | list) -> set[str]:  # type: ignore[type-arg]

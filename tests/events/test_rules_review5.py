@@ -10,11 +10,8 @@ from spacy.tokens import Doc
 
 from eventline.events.args import ActorIndex
 from eventline.events.candidate import EventCandidate
-from eventline.events.coder import candidates
 from eventline.events.dating import TimexIndex
-from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, names, parsed_doc
 from tests.events.test_dating_attach import build, timex
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
@@ -30,12 +27,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc: Doc = parsed_doc(rows, TABLE)
-    return candidates(doc, ActorIndex(doc), lexicon())
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
+    return candidates_of(parsed_doc(rows, TABLE))
 
 
 def _ask_court(first: str, second: str) -> list[Row]:

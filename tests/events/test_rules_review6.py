@@ -13,9 +13,8 @@ from eventline.events.candidate import EventCandidate
 from eventline.events.coder import candidates
 from eventline.events.modality import presupposed_below
 from eventline.events.patterns import lexicon
-from eventline.model import ActorRef
 from tests.events.coded import Parse, by_trigger, events
-from tests.events.conftest import Row, parsed_doc
+from tests.events.conftest import Row, candidates_of, names, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
@@ -27,12 +26,7 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
 
 
 def coded(rows: list[Row]) -> list[EventCandidate]:
-    doc: Doc = parsed_doc(rows, TABLE)
-    return candidates(doc, ActorIndex(doc), lexicon())
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
+    return candidates_of(parsed_doc(rows, TABLE))
 
 
 def test_a_preposition_read_as_an_infinitive_marker_still_names_the_party_asked() -> None:

@@ -10,11 +10,9 @@ from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from eventline.events.document import code_doc
 from eventline.model import EventMention
-from tests.events.conftest import ACTORS, tag_actors
+from tests.events.conftest import ACTORS, text_coder
 
 pytestmark = pytest.mark.slow
 
@@ -27,11 +25,7 @@ TABLE = {
 
 @pytest.fixture(scope="module")
 def code(nlp: Language) -> Callable[[str], list[EventMention]]:
-    def run(text: str) -> list[EventMention]:
-        doc: Doc = tag_actors(nlp(text), TABLE)
-        return code_doc(doc, article_id="t", published=None).events
-
-    return run
+    return text_coder(nlp, TABLE, None)
 
 
 Code = Callable[[str], list[EventMention]]
