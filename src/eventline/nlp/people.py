@@ -35,6 +35,12 @@ from eventline.nlp.holders import fill_known, load_holders
 from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
+from eventline.nlp.regions import (
+    country_after_name,
+    country_before_title,
+    party_state_tag,
+    region_countries,
+)
 from eventline.nlp.who import kb_names, known_person_name, match_titled
 
 #: NER labels a KB person's name is sometimes given ("Trump" as ORG or GPE).
@@ -75,7 +81,7 @@ class PeopleFinder:
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
         _fill_titled(entities, day=doc._.published)
-        _domestic(entities, spans, self.lex.titles)
+        _domestic(doc, entities, spans, self.lex.titles)
         table = actor_table(doc)
         # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
@@ -152,7 +158,10 @@ class PeopleFinder:
     ) -> None:
         before = next((m for m in roles.values() if m.end == person.start), None)
         if before is not None and before.title is not None:
-            person.roles.append(self._role(doc, before, refs))
+            role = self._role(doc, before, refs)
+            if role["country"] is None:  # "Governor Tom Whitfield of Nebraska"
+                role["country"] = _country_of(doc, person.end, refs)
+            person.roles.append(role)
         elif before is None:
             described = _demonym_noun(doc, person.start, refs)
             if described is not None:
@@ -160,6 +169,8 @@ class PeopleFinder:
         after = self._appositive(doc, person.end, roles, refs)
         if after is not None:
             person.roles.append(after)
+        if party_state_tag(doc, person.end):
+            person.roles.append(_congress_role(person.roles))
 
     def _role(self, doc: Doc, match: RoleMatch, refs: dict[int, Span]) -> dict[str, Any]:
         """Country, sector and tense of a title from the words just before it."""
@@ -169,11 +180,20 @@ class PeopleFinder:
         if marker:
             start = _skip_past(doc, start)
         ref = _ref_before(doc, start, refs)
-        if ref is None and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha:
+        if ref is None and start > 0 and _modifier(doc[start - 1]):
             ref = _ref_before(doc, start - 1, refs)  # "Hamas military commander"
         if ref is not None and not marker:
             marker = self._marker_before(doc, ref.start)
-        return self._role_from(match, ref, bool(marker), then=marker == "then")
+        role = self._role_from(match, ref, bool(marker), then=marker == "then")
+        if ref is None and role["country"] is None:  # "Ohio Gov.", "Lagos State Governor"
+            region = _region_before(doc, start)
+            if region is not None:
+                role["country"] = region[1]
+                marker = marker or self._marker_before(doc, region[0])
+                role["past"], role["then"] = bool(marker), marker == "then"
+            elif start > 0 and (party := load_groups().parties.get(doc[start - 1].text)):
+                role["country"] = party.default  # "Republican Senator Jane Doe"
+        return role
 
     def _role_from(
         self, match: RoleMatch, ref: Span | None, past: bool, *, then: bool = False
@@ -397,18 +417,23 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
     for span in spans.values():
         if used & set(range(span.start, span.end)):
             continue
-        if span.text in names or _named_person(span.text, doc._.published):
+        text = _headline_case(span)
+        if text in names or _named_person(text, doc._.published):
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
     return people
 
 
 def _domestic(
-    entities: dict[str, dict[str, dict[str, Any]]], spans: list[Span], titles: dict[str, Title]
+    doc: Doc,
+    entities: dict[str, dict[str, dict[str, Any]]],
+    spans: list[Span],
+    titles: dict[str, Title],
 ) -> None:
     """A state office named without its country ("Gov. Ann Ostrow", "Sen. Bo Vandel") in a
     document about one country (`groups.yaml` dominant_share of the country mentions, people
-    included) is that country's office; a document naming several countries leaves it be.
+    included, and of its cities and regions: `regions.region_countries`) is that country's
+    office; a document naming several countries leaves it be.
     Heads and single offices are left to `_hosts` ("President Ortiz arrived in Warsaw": the
     traveller is no Pole)."""
     entries = list({id(e): e for g in entities.values() for e in g.values()}.values())
@@ -422,12 +447,57 @@ def _domestic(
     if not pending:
         return
     counts = span_countries(spans)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for place, count in region_countries(doc, taken).items():
+        counts[place] = counts.get(place, 0) + count
     for entry in entries:
         if entry.get("country"):
             counts[entry["country"]] = counts.get(entry["country"], 0) + 1
     country = dominant_country(counts, share=load_groups().dominant_share)
     for entry in pending if country else ():
         entry["country"] = country
+
+
+def _modifier(token: Any) -> bool:
+    """A lower-case word between a body and a title that modifies the title ("Hamas military
+    commander"), not a verb ("France met Chancellor Merkel")."""
+    return bool(token.is_lower and token.is_alpha and not token.tag_.startswith("VB"))
+
+
+def _congress_role(roles: list[dict[str, Any]]) -> dict[str, Any]:
+    """The role a US party-state tag gives ("Sen. Ann Ostrow (R-Ohio)"): the country, and the
+    legislature's sector when no title gave one; past with a past title ("former Rep.")."""
+    titled = [r for r in roles if r.get("key")]
+    past = bool(titled) and all(r["past"] for r in titled)
+    return {
+        "title": "",
+        "key": "",
+        "country": "USA",
+        "sector": None if titled else "LEG",
+        "past": past,
+        "then": any(r.get("then") for r in titled),
+    }
+
+
+def _country_of(doc: Doc, end: int, refs: dict[int, Span]) -> str | None:
+    """ "Defense Minister Ahmad Karimi of Afghanistan", "Governor Tom Whitfield of Nebraska":
+    the country, or the region's country, "of" names right after a titled name."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    ref = refs.get(next((s.end for s in refs.values() if s.start == end + 1), -1))
+    if ref is not None and ref.label_ == "COUNTRY":
+        country: str | None = ref._.actor_ref["country"]
+        return country
+    return country_after_name(doc, end)
+
+
+def _region_before(doc: Doc, start: int) -> tuple[int, str] | None:
+    """(start token, country) of a region or city named right before a title at `start`."""
+    country = country_before_title(doc, start)
+    if country is None:
+        return None
+    ent = next(e for e in doc.ents if e.end == start)
+    return ent.start, country
 
 
 def _head_or_single(title: Title | None) -> bool:
@@ -484,6 +554,18 @@ def _name_after_comma(ent: Span) -> Span | None:
         return None
     tail = ent.doc[commas[-1] + 1 : ent.end]
     return tail if all(t.text[:1].isupper() and t.is_alpha for t in tail) else None
+
+
+def _headline_case(span: Span) -> str:
+    """A name in an all-capitals headline ("TRUMP SAYS CHINA WILL PAY", read as ORG) as it is
+    written in running text ("Trump"), so that the KB and the document's names are asked of it;
+    other spans as they are (an upper-case name in mixed text is an acronym: "NATO")."""
+    if not span.text.isupper():
+        return span.text
+    letters = [c for c in span.sent.text if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return span.text
+    return span.text.title()
 
 
 def _named_person(text: str, day: str | None) -> bool:
