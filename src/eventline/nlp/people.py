@@ -36,10 +36,12 @@ from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
 from eventline.nlp.regions import (
+    STATE_OFFICES,
     country_after_name,
     country_before_title,
     party_state_tag,
     region_countries,
+    us_state_namesake,
 )
 from eventline.nlp.who import kb_names, known_person_name, match_titled
 
@@ -185,6 +187,14 @@ class PeopleFinder:
         if ref is not None and not marker:
             marker = self._marker_before(doc, ref.start)
         role = self._role_from(match, ref, bool(marker), then=marker == "then")
+        if (
+            ref is not None
+            and ref.label_ == "COUNTRY"
+            and ref.end == start
+            and match.title.key in STATE_OFFICES
+            and us_state_namesake(ref.text)
+        ):
+            role["country"] = "USA"  # "Georgia Gov. Brian Kemp"
         if ref is None and role["country"] is None:  # "Ohio Gov.", "Lagos State Governor"
             region = _region_before(doc, start)
             if region is not None:

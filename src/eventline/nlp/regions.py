@@ -47,6 +47,18 @@ def region_country(name: str) -> str | None:
     return place.country
 
 
+#: Title keys (roles.yaml) of the offices a US state has: "Georgia Gov.", "Georgia Sen.".
+STATE_OFFICES = frozenset({"governor", "lawmaker"})
+
+
+def us_state_namesake(name: str) -> bool:
+    """Is a country's name also a US state's ("Georgia")? Before a state's office ("Georgia
+    Gov. Brian Kemp", "Georgia Sen.") it is the state: the country's English-language news
+    writes "Georgian" or "Georgia's" before its officials' titles."""
+    place = resolve_place(name, hints=("USA",), towns=False)
+    return place is not None and place.kind == "admin1" and place.country == "USA"
+
+
 def party_state_tag(doc: Doc, end: int) -> bool:
     """Is the name ending at token `end` followed by a US party-state tag, "(R-Ohio)" or
     ", D-Calif.,"? Only members of the US Congress (and state legislators) are named so."""
