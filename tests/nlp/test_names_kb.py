@@ -122,3 +122,16 @@ def test_missing_model_error_points_at_the_locked_dependencies() -> None:
     with pytest.raises(ModelError, match=r"requirements/runtime\.lock") as info:
         load_nlp(model="eventline_no_such_model")
     assert "download" not in str(info.value)
+
+
+def test_one_full_name_in_several_offices_is_one_person_with_a_career() -> None:
+    senator = {**_person("Mark Halvorsen", "USA"), "sector": "LEG"}
+    governor = _person("Mark Halvorsen", "USA")
+    former = {**_person("Mark Halvorsen", None), "sector": "ELI"}
+    namesake = {**_person("Mary Halvorsen", "USA"), "sector": "LEG"}
+    rebel = {**_person("Mark Halvorsen", "USA"), "sector": "REB"}
+    out = resolve_tables([{"s": senator}, {"g": governor}, {"f": former}, {"n": namesake}])
+    assert out[(0, "s")].id == out[(1, "g")].id == out[(2, "f")].id
+    assert out[(3, "n")].id != out[(0, "s")].id  # another given name: another person
+    out = resolve_tables([{"s": senator}, {"r": rebel}])
+    assert out[(0, "s")] != out[(1, "r")]  # no career passes from a senate to a rebel group

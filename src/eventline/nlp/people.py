@@ -506,8 +506,10 @@ def _region_before(doc: Doc, start: int) -> tuple[int, str] | None:
     country = country_before_title(doc, start)
     if country is None:
         return None
-    ent = next(e for e in doc.ents if e.end == start)
-    return ent.start, country
+    start_of = start - 1
+    while start_of > 0 and doc[start_of].ent_iob_ == "I":
+        start_of -= 1
+    return start_of, country
 
 
 def _head_or_single(title: Title | None) -> bool:

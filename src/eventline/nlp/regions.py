@@ -74,11 +74,26 @@ def party_state_tag(doc: Doc, end: int) -> bool:
 
 
 def _gpe_ending_at(doc: Doc, end: int) -> Span | None:
-    return next((e for e in doc.ents if e.end == end and e.label_ in ("GPE", "ORG")), None)
+    """The GPE (or ORG) entity whose last token is `end - 1`, read from the tokens' entity tags
+    (building `doc.ents` costs more than the whole test)."""
+    if end < 1 or doc[end - 1].ent_type_ not in ("GPE", "ORG"):
+        return None
+    if end < len(doc) and doc[end].ent_iob_ == "I":
+        return None  # the entity goes on past `end`
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start:end]
 
 
 def _gpe_starting_at(doc: Doc, start: int) -> Span | None:
-    return next((e for e in doc.ents if e.start == start and e.label_ == "GPE"), None)
+    """The GPE entity that begins at token `start`."""
+    if start >= len(doc) or doc[start].ent_iob_ != "B" or doc[start].ent_type_ != "GPE":
+        return None
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def country_before_title(doc: Doc, start: int) -> str | None:

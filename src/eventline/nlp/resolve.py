@@ -59,9 +59,26 @@ class Cluster:
         country, sector = entry.get("country"), entry.get("sector")
         if country and self.country and country != self.country:
             return False
-        if sector and self.sector and sector != self.sector:
+        if sector and self.sector and sector != self.sector and not self._career(entry):
             return False
         return given_compatible(given_keys(entry["name"]), self.given)
+
+    def _career(self, entry: dict[str, Any]) -> bool:
+        """The same full name in another office, or out of office, at another article's date
+        ("Senator Mark Halvorsen" in 2005, "Gov. Mark Halvorsen" in 2010, "former Governor
+        Mark Halvorsen" in 2014): one person with a role history, not namesakes. Only with every
+        given name the same, and between sectors a career passes through."""
+        given = given_keys(entry["name"])
+        return (
+            bool(given)
+            and given == self.given
+            and {entry.get("sector"), self.sector} <= _CAREER_SECTORS
+        )
+
+
+#: Sectors one person's career moves between: state offices, out of office, opposition,
+#: party and business ("Cyril Ramaphosa": business, then deputy president, then president).
+_CAREER_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELI", "OPP", "PTY", "BUS"})
 
 
 @lru_cache(maxsize=1)
