@@ -93,6 +93,8 @@ def _tense_function(text: str, hint: Callable[[int], str] | None) -> Callable[[i
         pointed = story.directed(text, start, lexicon)
         if pointed == "future":
             return "future"
+        if pointed == "past":  # "since early March": a start lies before the report
+            return "past"
         told = hint(start) if hint is not None else None
         found: Tense | None = None
         if told in ("past", "future", "present"):

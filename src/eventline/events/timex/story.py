@@ -157,10 +157,17 @@ def reanchor(
     return out
 
 
+# "closed since early March ... will stay shut until September": what a state runs from lies
+# before the report, whatever the tense of the sentence around it.
+_SINCE = re.compile(r"\bsince(?:\s+(?:the|early|mid|late|last))?\s*$")
+
+
 def directed(text: str, start: int, lexicon: TimexLexicon) -> str | None:
     """ "future" when a future-directed phrase ends just before `start`, "open" after "until"
-    and the like (future unless the clause is past), else None."""
+    and the like (future unless the clause is past), "past" after "since", else None."""
     window = text[max(0, start - 40) : start].lower()
+    if _SINCE.search(window):
+        return "past"
     key = id(lexicon)
     if key not in _DIRECTED:
         future = alternation(lexicon.future_directed)
