@@ -38,6 +38,13 @@ CHECKS = [
     ("Velkor met Okafor after the March 2 strikes.", "met", "2024-03 month"),
     # after one in another month: no unit holds the interval, the report dates it
     ("Velkor met Okafor after the January 2 strikes.", "met", "2024-03-14 report"),
+    # "since 2022" after a record says since when nothing matched, not when the act was
+    (
+        "Peru launched its biggest attack on Chile since 2022 on Monday.",
+        "launched",
+        "2024-03-11 day",
+    ),
+    ("Peru launched its biggest attack on Chile since 2022.", "launched", "2024-03-14 report"),
     # a counted offset is more precise and wins
     (
         "France expelled two Peruvian diplomats a day after the March 2 attack.",

@@ -239,6 +239,8 @@ class TimexIndex:
             if tx.date is not None:
                 for tok in span:
                     self.by_token[tok.i] = tx
+            if _record_since(span.root):
+                continue  # "its biggest attack since 2022": the record's span, not a time
             if (noun := _related_noun(span, relation)) is not None:
                 if tx.date is not None:
                     self.by_noun[noun.i] = tx
@@ -249,8 +251,8 @@ class TimexIndex:
             if attached is not None and (tx.date is not None or _UNRESOLVED.match(tx.value)):
                 verb, rank = attached
                 self.by_clause.setdefault(verb.i, []).append(_Attached(tx, rank))
-        for found in self.by_clause.values():
-            found.sort(key=lambda a: (a.rank, a.tx.date is None))
+        for found in self.by_clause.values():  # a clause's own time before its bounds
+            found.sort(key=lambda a: (a.rank, id(a.tx) in self.bounds, a.tx.date is None))
 
     def _own(self, verb: Token) -> _Attached | None:
         """The best timex entry of `verb`'s clause (its date None when unresolved)."""
@@ -389,6 +391,38 @@ def _bound(root: Token) -> str | None:
     if root.dep_ == "pobj" and _preposition(head) and head.lower_ in _BOUND_PREPS:
         return _BOUND_PREPS[head.lower_]
     return None
+
+
+# Modifiers that make a noun a record measured over a span ("its biggest attack since 2022",
+# "the first visit since 2019", "the lowest level in a decade").
+_RECORD_WORDS = frozenset({"first", "last", "only", "biggest", "largest", "worst", "best"})
+
+
+def _record(noun: Token) -> bool:
+    return any(
+        c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RECORD_WORDS)
+        for c in noun.children
+    )
+
+
+def _record_since(root: Token) -> bool:
+    """Whether a timex after "since" measures a record (see `record_since`)."""
+    return root.dep_ == "pobj" and record_since(root.head)
+
+
+def record_since(prep: Token) -> bool:
+    """Whether a "since" phrase measures a record ("launched its biggest attack since 2022 on
+    Monday", "the first visit since 2019", "rose at the fastest pace since March"): it says
+    since when nothing matched the act, not when the act happened or began. The parser hangs
+    the phrase on the record noun or on the clause verb with that noun as an argument."""
+    if prep.lower_ != "since" or prep.head == prep:
+        return False
+    host = prep.head
+    if host.pos_ in ("NOUN", "PROPN"):
+        return _record(host)
+    args = [c for c in host.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+    args += [p for c in host.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(_record(a) for a in args)
 
 
 def _told_past(verb: Token) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from eventline.events.dating import TimexIndex
+from eventline.events.dating import TimexIndex, record_since
 from eventline.events.relative_base import Dated, is_past, month_of, refers_back
 
 _BEFORE = frozenset({"before", "until", "till", "prior", "ahead"})
@@ -41,7 +41,7 @@ def _relations(verb: Token) -> Iterator[tuple[str, Token]]:
     noun or timex a preposition governs, or the verb of a clause it opens."""
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "prep" and word in _BEFORE | _AFTER:
+        if child.dep_ == "prep" and word in _BEFORE | _AFTER and not record_since(child):
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield word, obj
