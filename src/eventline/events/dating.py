@@ -118,6 +118,8 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
     noun = root.head
     if root.dep_ == "poss" and noun.pos_ == "NOUN" and noun.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    if _names_noun(root) and not _shares_time(noun):
+        return None  # "quit the 2015 nuclear deal": the year is the deal's, not the quitting's
     node, rank = root, 0
     for _ in range(12):
         head = node.head
@@ -158,6 +160,40 @@ def _related_noun(span: Span, relation: frozenset[str]) -> Token | None:
         if noun is not None and noun.pos_ == "NOUN":
             return noun
     return None
+
+
+# Modifiers written before a noun ("the 2015 nuclear deal", "the June 13 strikes"): the time
+# names that noun, the way a possessive time does ("Saturday's strikes").
+_PRENOMINAL = frozenset({"nummod", "compound", "nmod", "amod"})
+# Prepositions that put a clause inside the time of the noun they govern ("clashed during the
+# 2009 election protests"), and verbs whose act is the time of their object ("won the 2024
+# election", "hosted the 2023 summit").
+_FRAMING = frozenset({"during", "in", "at", "amid", "throughout"})
+_TAKING_PART = frozenset(
+    {"win", "lose", "hold", "host", "attend", "contest", "boycott", "stage", "skip"}
+)
+
+
+def _names_noun(root: Token) -> bool:
+    """Whether a timex headed by `root` is a modifier before a noun that is not the clause's
+    subject ("threatened to quit the 2015 nuclear deal", "condemned the June 13 strikes"): it
+    tells which deal or strikes, not when the clause's act happened; an event noun is dated by
+    it through `TimexIndex.in_phrase`. A subject keeps it ("the 2015 deal collapsed")."""
+    noun = root.head
+    return (
+        root.dep_ in _PRENOMINAL
+        and root.i < noun.i
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+    )
+
+
+def _shares_time(noun: Token) -> bool:
+    """Whether the clause happens at the time of a noun it names: within it ("during the 2009
+    protests") or by taking part in it ("won the 2024 election")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in _FRAMING:
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_PART
 
 
 def _preposition(tok: Token) -> bool:
@@ -203,6 +239,8 @@ class TimexIndex:
             if tx.date is not None:
                 for tok in span:
                     self.by_token[tok.i] = tx
+            if _record_since(span.root):
+                continue  # "its biggest attack since 2022": the record's span, not a time
             if (noun := _related_noun(span, relation)) is not None:
                 if tx.date is not None:
                     self.by_noun[noun.i] = tx
@@ -213,8 +251,8 @@ class TimexIndex:
             if attached is not None and (tx.date is not None or _UNRESOLVED.match(tx.value)):
                 verb, rank = attached
                 self.by_clause.setdefault(verb.i, []).append(_Attached(tx, rank))
-        for found in self.by_clause.values():
-            found.sort(key=lambda a: (a.rank, a.tx.date is None))
+        for found in self.by_clause.values():  # a clause's own time before its bounds
+            found.sort(key=lambda a: (a.rank, id(a.tx) in self.bounds, a.tx.date is None))
 
     def _own(self, verb: Token) -> _Attached | None:
         """The best timex entry of `verb`'s clause (its date None when unresolved)."""
@@ -311,7 +349,8 @@ class TimexIndex:
 
     def _dates(self, tx: FoundTimex, verb: Token) -> bool:
         """Whether `tx`, a timex of `verb`'s own clause, can be its date: not the end of a
-        state ("until March"), and not after the report for a past act."""
+        state ("until March") nor a time the act is put before or after ("met before June
+        13"), and not after the report for a past act."""
         if self.bounds.get(id(tx)) in _ENDS:
             return False
         return not (_told_past(verb) and _after_report(tx))
@@ -330,17 +369,60 @@ class TimexIndex:
 
 # What a bounding preposition makes of a timex: the start or the end of a state, or a
 # deadline ("by next year").
-_BOUND_PREPS = {"since": "start", "until": "end", "till": "end", "by": "deadline"}
-_ENDS = frozenset({"end"})
+# "before March" and "after March" place the clause on one side of that time, not at it
+# (`relative_bounds` dates such a clause within the interval they give).
+_BOUND_PREPS = {
+    "since": "start",
+    "until": "end",
+    "till": "end",
+    "by": "deadline",
+    "before": "before",
+    "after": "after",
+    "following": "after",
+}
+_ENDS = frozenset({"end", "before", "after"})
 
 
 def _bound(root: Token) -> str | None:
     """How a timex headed by `root` bounds a clause's time rather than dating it: "since
-    March" (start), "until March" (end), "by next year" (deadline)."""
+    March" (start), "until March" (end), "by next year" (deadline), "before March", "after
+    March" (one side of it)."""
     head = root.head
     if root.dep_ == "pobj" and _preposition(head) and head.lower_ in _BOUND_PREPS:
         return _BOUND_PREPS[head.lower_]
     return None
+
+
+# Modifiers that make a noun a record measured over a span ("its biggest attack since 2022",
+# "the first visit since 2019", "the lowest level in a decade").
+_RECORD_WORDS = frozenset({"first", "last", "only", "biggest", "largest", "worst", "best"})
+
+
+def _record(noun: Token) -> bool:
+    return any(
+        c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RECORD_WORDS)
+        for c in noun.children
+    )
+
+
+def _record_since(root: Token) -> bool:
+    """Whether a timex after "since" measures a record (see `record_since`)."""
+    return root.dep_ == "pobj" and record_since(root.head)
+
+
+def record_since(prep: Token) -> bool:
+    """Whether a "since" phrase measures a record ("launched its biggest attack since 2022 on
+    Monday", "the first visit since 2019", "rose at the fastest pace since March"): it says
+    since when nothing matched the act, not when the act happened or began. The parser hangs
+    the phrase on the record noun or on the clause verb with that noun as an argument."""
+    if prep.lower_ != "since" or prep.head == prep:
+        return False
+    host = prep.head
+    if host.pos_ in ("NOUN", "PROPN"):
+        return _record(host)
+    args = [c for c in host.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+    args += [p for c in host.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(_record(a) for a in args)
 
 
 def _told_past(verb: Token) -> bool:

@@ -13,6 +13,9 @@ kinds of evidence can do better, and both leave the event report-dated when they
   side of the link is dated (by a timex of its clause, or by the rule above) and the other is
   not, the other is dated by adding or subtracting the offset. Only day-precision dates are
   shifted; hours are rounded to days;
+- **before or after a dated time or happening**: "had met envoys before the June 13
+  strikes" is dated within the interval the phrase gives (`relative_bounds`), before story
+  time can give it the later time of the sentence before;
 - **story time**: a past event of a main clause ("Netanyahu has vowed to respond", "Iran
   supplied drones") continues the time of the narrative: the timex of its own sentence's main
   clause (for a clause coordinated with it), else the time the sentence before it is about
@@ -50,6 +53,7 @@ from eventline.events.args import ActorIndex
 from eventline.events.dating import TimexIndex
 from eventline.events.patterns import EventLexicon
 from eventline.events.relative_base import Dated, redate, refers_back, shift
+from eventline.events.relative_bounds import bounded_date
 from eventline.events.relative_links import (
     apply_offset,
     date_from_phrase,
@@ -84,10 +88,13 @@ def refine_dates(
         ):
             item.event = redate(item.event, src.date, src.date_precision)
     for item in items:
-        if not item.stated and (moved := date_from_phrase(item, items, lex)) is not None:
+        if not item.stated and (moved := date_from_phrase(item, items, timexes, lex)) is not None:
             item.event = moved
     for item in items:
         apply_offset(item, items, timexes, lex)
+    for item in items:
+        if not item.stated and (bound := bounded_date(item, items, timexes)) is not None:
+            item.event = redate(item.event, *bound)
     for item in items:
         if not item.stated and (story := story_date(item, items, timexes, lex)) is not None:
             item.event = redate(item.event, *story)

@@ -62,6 +62,13 @@ def is_past(verb: Token) -> bool:
     )
 
 
+def pluperfect(verb: Token) -> bool:
+    """ "had supplied", "had been arrested": an act before the time the story is at."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
 def main_clause(verb: Token) -> Token | None:
     """The sentence root when `verb` is it or a clause coordinated with it."""
     node = verb

@@ -133,24 +133,31 @@ def same_event_date(
     return None
 
 
-def _phrase_date(noun: Token, items: list[Dated]) -> EventMention | None:
-    """The dated event a noun after "two days after" names: its own, or, for a definite noun
-    ("the attack"), the one dated event of that lemma."""
+def _phrase_date(
+    noun: Token, items: list[Dated], timexes: TimexIndex
+) -> tuple[str | None, str | None] | None:
+    """The date of what a noun after "two days after" names: its own dated event, the time
+    inside its phrase ("the June 13 attack"), or, for a definite noun ("the attack"), the one
+    dated event of that lemma."""
     for d in items:
         if d.cand.trigger == noun and d.stated:
-            return d.event
+            return d.event.date, d.event.date_precision
+    if (tx := timexes.in_phrase(noun)) is not None:
+        return tx.date, tx.precision
     if not refers_back(noun):
         return None
     lemma = noun.lemma_.lower()
     found = {
-        (d.event.date, d.event.date_precision): d.event
+        (d.event.date, d.event.date_precision)
         for d in items
         if d.stated and d.cand.trigger.lemma_.lower() == lemma
     }
-    return next(iter(found.values())) if len(found) == 1 else None
+    return next(iter(found)) if len(found) == 1 else None
 
 
-def date_from_phrase(item: Dated, items: list[Dated], lex: EventLexicon) -> EventMention | None:
+def date_from_phrase(
+    item: Dated, items: list[Dated], timexes: TimexIndex, lex: EventLexicon
+) -> EventMention | None:
     """ "France expelled the envoy two days after the attack": the attack's date + 2."""
     after, before = lex.cue("offset_after"), lex.cue("offset_before")
     for prep in item.cand.clause.children:
@@ -159,12 +166,12 @@ def date_from_phrase(item: Dated, items: list[Dated], lex: EventLexicon) -> Even
         spans = [c for c in prep.children if c.dep_ == "npadvmod"]
         days = _days(spans[0], lex) if spans else None
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            src = _phrase_date(pobj, items)
-            if days is None or src is None or src.date_precision not in _SHIFTABLE:
+            src = _phrase_date(pobj, items, timexes)
+            if days is None or src is None or src[1] not in _SHIFTABLE:
                 continue
-            moved = shift(src.date or "", days if prep.lower_ in after else -days)
+            moved = shift(src[0] or "", days if prep.lower_ in after else -days)
             if moved:
-                return redate(item.event, moved, src.date_precision)
+                return redate(item.event, moved, src[1])
     return None
 
 

@@ -14,7 +14,14 @@ from spacy.tokens import Token
 from eventline.events.args import first
 from eventline.events.dating import TimexIndex
 from eventline.events.patterns import EventLexicon
-from eventline.events.relative_base import DEFINITE, Dated, is_past, main_clause, month_of
+from eventline.events.relative_base import (
+    DEFINITE,
+    Dated,
+    is_past,
+    main_clause,
+    month_of,
+    pluperfect,
+)
 from eventline.model import ActorRef
 
 
@@ -29,7 +36,10 @@ def story_date(
         return None  # "imposed fresh sanctions": new ones, not the story's earlier time
     if _up_to_now(verb):
         return None  # "there has so far been no offer": a state up to the report
-    return _story_time(verb, item, items, timexes, lex)
+    found = _story_time(verb, item, items, timexes, lex)
+    if found is not None and pluperfect(verb):
+        return month_of(*found)  # "had warned": before the story's time, at an unknown distance
+    return found
 
 
 _UP_TO_NOW = frozenset({"so far", "thus far", "yet", "to date", "until now", "up to now"})

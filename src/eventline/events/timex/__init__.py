@@ -93,6 +93,8 @@ def _tense_function(text: str, hint: Callable[[int], str] | None) -> Callable[[i
         pointed = story.directed(text, start, lexicon)
         if pointed == "future":
             return "future"
+        if pointed == "past":  # "since early March": a start lies before the report
+            return "past"
         told = hint(start) if hint is not None else None
         found: Tense | None = None
         if told in ("past", "future", "present"):
@@ -154,7 +156,10 @@ def _merge_clock(
     for c in kept:
         prev = merged[-1] if merged else None
         joinable = prev is not None and _JOIN_TIME.fullmatch(text[prev.end : c.start])
-        if prev and joinable and c.value.startswith("XXXX-XX-XXT") and prev.precision == "day":
+        if prev and joinable and prev.type == "SET" and _daily(prev) and _clock(c):
+            # "every evening at 6 p.m.": the set of that time of every day
+            merged[-1] = TimexCandidate(prev.start, c.end, "SET", "XXXX-XX-XX" + c.value[10:], None)
+        elif prev and joinable and c.value.startswith("XXXX-XX-XXT") and prev.precision == "day":
             value = prev.value[:10] + c.value[10:]
             merged[-1] = TimexCandidate(prev.start, c.end, "TIME", value, "time")
         elif prev and joinable and prev.value.startswith("XXXX-XX-XXT") and c.precision == "day":
@@ -174,12 +179,23 @@ def _merge_clock(
     ]
 
 
+def _daily(c: TimexCandidate) -> bool:
+    """A set of every day or of one part of every day ("every day", "each evening")."""
+    return c.value == "P1D" or c.value.startswith("XXXX-XX-XXT")
+
+
+def _clock(c: TimexCandidate) -> bool:
+    """A clock time of no known day ("6 p.m.")."""
+    return c.type == "TIME" and c.value.startswith("XXXX-XX-XXT") and ":" in c.value
+
+
 def _normalised(ctx: Context) -> list[TimexCandidate]:
     found = _candidates(ctx)
     anaphoric = {(c.start, c.end) for r, c in found if _RULES[r][0] in _ANAPHORIC}
     year_back = {(c.start, c.end) for r, c in found if _RULES[r][0] == "same_period"}
+    months = frozenset((c.start, c.end) for r, c in found if _RULES[r][0] == "month_alone")
     closed = periods.ended(ctx.text, _select(found))  # "the quarter ended Sept. 30" first
-    selected = story.reanchor(closed, ctx, anaphoric=anaphoric)
+    selected = story.reanchor(closed, ctx, anaphoric=anaphoric, months=months)
     selected = periods.year_back(selected, year_back)
     return _merge_clock(ctx.text, selected, ctx.anchor)
 

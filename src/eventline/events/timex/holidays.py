@@ -121,10 +121,31 @@ def holiday(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
     if not capitalised(name) or (capitalised(after) and fold(after) not in _DATE_WORDS):
         return []  # "christmas" in lower case; "Easter Island", "Memorial Day Parade"
     rule = load_holidays().rules[fold(name)]
+    before = max(0, m.start() - 12)
+    every = _EVERY.search(ctx.text[before : m.start()])
+    if (
+        every is not None
+        and not m["year"]
+        and (found := _yearly(rule, before + every.start(), m.end()))
+    ):
+        return found
     day = rule(int(m["year"])) if m["year"] else _nearest(rule, m, ctx)
     if day is None:
         return []
     return [TimexCandidate(m.start(), m.end(), "DATE", day.isoformat(), "day")]
+
+
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+
+
+def _yearly(rule: DayRule, start: int, end: int) -> list[TimexCandidate]:
+    """ "visits every Christmas": a SET of the holiday's month-day, when that is the same
+    in every year (not Easter or Thanksgiving, whose day moves)."""
+    days = {(d.month, d.day) for y in (2001, 2002, 2003) if (d := rule(y)) is not None}
+    if len(days) != 1:
+        return []
+    month, day = days.pop()
+    return [TimexCandidate(start, end, "SET", f"XXXX-{month:02d}-{day:02d}", None)]
 
 
 def _nearest(rule: DayRule, m: re.Match[str], ctx: Context) -> date | None:

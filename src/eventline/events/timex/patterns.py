@@ -137,11 +137,13 @@ def patterns() -> Patterns:
         ),
         "reference": rf"\b(?:{alternation(lex.references)})\b",
         "frequency": (
-            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|quarter|year|{wd_full}"
+            rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|quarter|year|hour"
+            rf"|minute|weekend|{wd_full}"
             rf"|{seasons}|{parts})"
             r"|(?P<times>once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|each)\s+"
             r"(?P<per>day|week|month|year)|\bper\s+(?P<per2>day|week|month|year)"
-            r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|annual|quarterly))\b"
+            r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|annual|quarterly"
+            r"|(?:(?<=on\s)|(?<=at\s)|(?<=over\s)|(?<=during\s))weekends))\b"
         ),
         "clock": (
             r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[ap]m)(?!\w)"
@@ -311,6 +313,7 @@ def gates() -> dict[str, Gate]:
         "frequency": Gate(
             frozenset({"every", "each", "once", "twice", "times", "per", "daily", "weekly"})
             | {"monthly", "annually", "yearly", "hourly", "nightly", "annual", "quarterly"}
+            | {"weekends"}
         ),
         "reference": Gate(_keys(lex.references)),
         "clock": Gate(frozenset({"noon", "midday", "midnight"}), "or"),

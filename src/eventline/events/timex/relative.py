@@ -25,7 +25,16 @@ _OFFSETS = {
 _NOT_CALENDAR = {"second", "minute", "hour", "night", "day"}
 _CLAUSE_WORDS = {"after", "before", "of", "when", "that", "which", "following", "he", "she", "they"}
 _TWO_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2}
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M", "year": "P1Y"}
+_SET_UNITS = {
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "quarter": "P3M",
+    "year": "P1Y",
+    "hour": "PT1H",
+    "minute": "PT1M",
+    "weekend": "XXXX-WXX-WE",
+}
 _SPAN_CODES = {"DE": "10Y", "CE": "100Y", "Q": "3M"}
 _FRACTIONS = {"a", "an", "one", "three"}
 _STRETCH_OF = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|it\b|its\b|this\b|that\b)[a-z]")
@@ -42,6 +51,7 @@ _ADVERBS = {
     "nightly": "P1D",
     "annual": "P1Y",
     "quarterly": "P3M",
+    "weekends": "XXXX-WXX-WE",  # "sold bread at a market on weekends": every weekend
 }
 _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 

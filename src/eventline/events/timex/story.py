@@ -143,24 +143,78 @@ def reanchor(
     ctx: Context,
     *,
     anaphoric: set[tuple[int, int]],
+    months: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[TimexCandidate]:
-    """Anaphoric candidates re-valued against the latest dated expression before them."""
+    """Anaphoric candidates re-valued against the latest dated expression before them; bare
+    months of a past story set in an earlier year (`_story_month`)."""
     out: list[TimexCandidate] = []
     reference: tuple[Anchor, int] | None = None
+    written: int | None = None  # the year written in the latest dated expression
+    story: tuple[int, int] | None = None  # (year, end offset) of a story set in that year
     for c in kept:
         span = (c.start, c.end)
         if span in anaphoric and reference is not None:
             c = _revalue(c, ctx.text[c.start : c.end], ctx.lexicon, *reference)
+            if written is not None and c.value[:4] == f"{written:04d}":
+                story = (written, c.end)  # "That year": a story told in that year
+        elif span in months and story is not None and (moved := _story_month(c, ctx, story)):
+            c = moved
+            story = (story[0], c.end)
         elif c.type in ("DATE", "TIME"):
             reference = _reference(c) or reference
+            year = _WRITTEN_YEAR.search(ctx.text[c.start : c.end])
+            written = int(year[0]) if year and c.value[:4].isdigit() else None
+            story = (written, c.end) if written and _sets_scene(ctx.text, c) else None
         out.append(c)
     return out
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]*\s+)(?P<lead>[^.!?\n]*)$")
+
+
+def _sets_scene(text: str, c: TimexCandidate) -> bool:
+    """Whether a dated expression opens its sentence as the scene of what follows ("In 1989,
+    ...", "One summer evening in 1989, ..."), rather than dating one detail ("The company was
+    founded in 1998.")."""
+    m = _SENTENCE_START.search(text, max(0, c.start - 60), c.start)
+    if m is None or len(m["lead"].split()) > 3:
+        return False
+    return text[c.end : c.end + 1] == ","
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_STORY_SENTENCES = 3  # sentence ends a story month may lie after the year that set it
+
+
+def _story_month(c: TimexCandidate, ctx: Context, story: tuple[int, int]) -> TimexCandidate | None:
+    """ "One summer evening in 1989 ... That year, she says, everything seemed possible. ...
+    In September she boarded a bus": a bare month told in the past, a few sentences after a
+    written year at least two years before the report, is that year's month, not the one
+    nearest the publication date. A present or future clause ("the harvest runs from April")
+    and a month more than a few sentences on keep the publication date's reading."""
+    year, end = story
+    anchor = ctx.anchor
+    if anchor is None or anchor.year is None or year > anchor.year - 2:
+        return None
+    between = ctx.text[end : c.start]
+    if len(re.findall(r"[.!?](?:\s|$)", between)) > _STORY_SENTENCES:
+        return None
+    if ctx.tense(c.start, c.end) != "past" or not re.fullmatch(r"\d{4}-\d{2}", c.value):
+        return None
+    return replace(c, value=f"{year:04d}{c.value[4:]}")
+
+
+# "closed since early March ... will stay shut until September": what a state runs from lies
+# before the report, whatever the tense of the sentence around it.
+_SINCE = re.compile(r"\bsince(?:\s+(?:the|early|mid|late|last))?\s*$")
+
+
 def directed(text: str, start: int, lexicon: TimexLexicon) -> str | None:
     """ "future" when a future-directed phrase ends just before `start`, "open" after "until"
-    and the like (future unless the clause is past), else None."""
+    and the like (future unless the clause is past), "past" after "since", else None."""
     window = text[max(0, start - 40) : start].lower()
+    if _SINCE.search(window):
+        return "past"
     key = id(lexicon)
     if key not in _DIRECTED:
         future = alternation(lexicon.future_directed)

@@ -56,6 +56,24 @@ def _phrase_at(words: list[str], i: int, cue: tuple[str, ...], *, backwards: boo
     return tuple(seq[::-1] if backwards else seq) == cue
 
 
+def _names_period(words: list[str], i: int, lexicon: TimexLexicon, *, backwards: bool) -> bool:
+    """Whether "last" at word `i` is the adjective of a period ("last week", "last March",
+    "the last two years"), read from the word after it in text order."""
+    after = i - 1 if backwards else i + 1
+    if not 0 <= after < len(words):
+        return True  # "last" right before the expression: "last" + the expression itself
+    word = words[after].rstrip("s")
+    if word in lexicon.numbers or word.isdigit() or word in ("few", "several", "couple"):
+        return True
+    return (
+        word in lexicon.units
+        or word in lexicon.weekdays
+        or word in lexicon.months
+        or word in lexicon.seasons
+        or word in ("time", "year'", "week'", "night'")
+    )
+
+
 def _cue_at(words: list[str], i: int, lexicon: TimexLexicon, *, backwards: bool) -> Tense | None:
     """Does a cue phrase (read in text order) cover word `i` of an outward word list? A past
     participle after "be", "been", "to" is a passive ("will be held"), not a past tense."""
@@ -64,6 +82,8 @@ def _cue_at(words: list[str], i: int, lexicon: TimexLexicon, *, backwards: bool)
     passive = auxiliary in lexicon.passive_auxiliaries
     if any(_phrase_at(words, i, cue, backwards=backwards) for cue in lexicon.future_cues):
         return "future"
+    if words[i] == "last" and not _names_period(words, i, lexicon, backwards=backwards):
+        return None  # "will begin in May and last about a month": the verb, no past
     for cue in lexicon.past_cues:
         if _phrase_at(words, i, cue, backwards=backwards):
             return None if passive and len(cue) == 1 else "past"
