@@ -234,7 +234,7 @@ def event_place(
         own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
         climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
         clause = clause.head if climb else None
-    return _where(finder, verb) or _joined_scene(finder, verb)
+    return _where(finder, verb) or _joined_scene(finder, verb) or _doers_scene(finder, verb)
 
 
 def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
@@ -282,6 +282,54 @@ def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     if found is None or found.kind not in ("city", "admin1"):
         return None
     return found.model_copy(update={"source": "context"})
+
+
+_RECENT = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
+    | {"yesterday", "tonight", "morning", "afternoon", "evening", "night", "earlier", "day"}
+)
+
+
+def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """The city or region where the event's object (or passive subject) did what a relative
+    clause tells, when the event's own clause names none: "police arrested nine activists who
+    had blocked a road in Albany" (the arrest is where they blocked it). Only an act told in the
+    past, by the one acted on ("who", "that"), dated as recently as the event or not at all
+    ("who had attacked a family in London in 2019" is another day), in a sentence naming no
+    other place; never where someone lives, works or goes ("a man who lives in Haifa",
+    `cues.yaml` `residence_verbs`)."""
+    for noun in children(verb, "dobj", "nsubjpass"):
+        for clause in children(noun, "relcl"):
+            found = finder.in_clause(clause) if _doers_act(clause) else None
+            if found is not None and found.kind in ("city", "admin1"):
+                return None if _other_places(finder, clause) else found
+    return None
+
+
+def _doers_act(clause: Token) -> bool:
+    """A relative clause telling a past act of its antecedent ("who had blocked a road")."""
+    if clause.lemma_.lower() in _cues()["residence_verbs"] or clause.tag_ not in ("VBD", "VBN"):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
+        return False
+    inside = {t.i for t in clause.subtree}
+    dates = [e for e in clause.doc.ents if e.label_ in ("DATE", "TIME") and e.start in inside]
+    return all(any(t.lower_.rstrip("s") in _RECENT for t in e) for e in dates)
+
+
+def _other_places(finder: _PlaceFinder, clause: Token) -> bool:
+    """The sentence names a city or region outside the relative clause ("Police in London
+    arrested a man who had fought in Aleppo"): which one is the event's is unclear."""
+    inside = {t.i for t in clause.subtree}
+    for ent in {id(e): e for e in finder.ents.values()}.values():
+        if ent.sent != finder.verb.sent or ent.start in inside:
+            continue
+        place = finder.place(ent)
+        if place is not None and place.kind in ("city", "admin1"):
+            return True
+    return False
 
 
 class _PlaceFinder:
@@ -446,6 +494,10 @@ class _PlaceFinder:
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
+        if lemma in _cues()["site_nouns"]:  # "struck Iran's nuclear sites": the owner's place
+            for owner in children(tok, "poss"):
+                if owner.i in self.ents and (found := self.place(self.ents[owner.i])):
+                    return found
         name, towns = _misread_name(tok), True
         if name is None:
             name = _proper_name(tok)
@@ -652,11 +704,14 @@ def _people(noun: Token) -> bool:
 
 def _target(prep: Token, verb: Token) -> bool:
     """ "a missile strike on Dnipro", "the siege of Mariupol": the target of an attack noun that
-    is the event itself or the subject of its clause is where it happened (not an attack a
-    speech act is about: "condemned the attack on Kyiv")."""
+    is the event itself, the subject of its clause or the object of a verb that carries it out
+    ("launched an attack on Israel", `cues.yaml` `attack_verbs`) is where it happened (not an
+    attack a speech act is about: "condemned the attack on Kyiv")."""
     noun = prep.head
     if prep.lower_ not in ("on", "of") or noun.lemma_.lower() not in _cues()["target_nouns"]:
         return False
+    if noun.head == verb and noun.dep_ == "dobj":  # "launched its attack on Israel"
+        return verb.lemma_.lower() in _cues()["attack_verbs"]
     return noun == verb or (noun.head == verb and noun.dep_ in ("nsubj", "nsubjpass"))
 
 
@@ -796,6 +851,7 @@ def dateline_locations(
     docstring allows."""
     if not any(e.location is None for e in events):
         return list(events)
+    events = _noun_targets(doc, events)
     events = _with_context(doc, events)
     events = _lead_scene(doc, events)
     if not any(e.location is None for e in events):
@@ -811,6 +867,49 @@ def dateline_locations(
         else e
         for e in events
     ]
+
+
+def _noun_targets(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+    """An attack told by a noun under another verb is where its target is ("the Kremlin
+    condemned attacks on Iran's nuclear sites", "denounced the siege of Mariupol"): the place
+    search of its clause reads the speech act's, which names none; the noun's own "on"/"of"
+    phrase is the attack's place."""
+    from eventline.events.patterns import lexicon
+
+    out = list(events)
+    index: list[ActorIndex] = []
+    for k, event in enumerate(events):
+        if event.location is not None:
+            continue
+        noun = _trigger_noun(doc, event)
+        if noun is None:
+            continue
+        if not index:
+            index.append(ActorIndex(doc))
+        finder = _PlaceFinder(noun, index[0], lexicon())
+        for prep in children(noun, "prep"):
+            if prep.lower_ not in ("on", "of"):
+                continue
+            found = next(filter(None, (finder.phrase(p) for p in children(prep, "pobj"))), None)
+            if found is not None:
+                out[k] = event.model_copy(update={"location": found})
+                break
+    return out
+
+
+def _trigger_noun(doc: Doc, event: EventMention) -> Token | None:
+    """The attack noun that is the event's trigger, when its evidence holds exactly one."""
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    nouns = [
+        t
+        for t in span
+        if t.text == event.trigger
+        and t.pos_ == "NOUN"
+        and t.lemma_.lower() in _cues()["target_nouns"]
+    ]
+    return nouns[0] if len(nouns) == 1 else None
 
 
 def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
