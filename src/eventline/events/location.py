@@ -29,8 +29,13 @@ places; a name the gazetteer lacks is kept with the country the text gives it. A
 none of these in its clause looks in the clause an infinitive or subject-less participle
 hangs from ("officials were in Tehran to discuss ..."), then in the clause a subject-less
 verb is joined to ("raided a hideout in Sinaloa and arrested its leader", `source: context`).
-An attack noun's "on"/"of" target is a place when the noun is the event or its clause's subject
-("a missile strike on Dnipro killed ..."); a month ("In March") is never a place.
+An attack noun's "on"/"of" target is a place when the noun is the event, its clause's subject or
+the object of a verb carrying it out ("a missile strike on Dnipro killed ...", "launched its
+attack on Israel"); an attack told by a noun under a speech act ("condemned attacks on Iran's
+sites") is at its target (`_noun_targets`); the owner of a site an attack reaches is its place
+("struck Iran's nuclear sites", not "Israel's embassy"); a month ("In March") is never a place.
+Still nothing found, the place where the event's object did what a relative clause tells
+("arrested activists who had blocked a road in Albany", `_doers_scene`).
 
 The context. `dateline_locations` first carries the scene of the sentence before to an event
 tied to it (`events/scene.py`, `source: context`), then gives a lead that names no place the
