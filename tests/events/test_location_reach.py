@@ -152,3 +152,50 @@ def _mention(doc: Doc, kind: str, trigger: str) -> EventMention:
         date_precision="report",
         evidence=Evidence(article="a", sentence=0, start=0, end=len(doc.text)),
     )
+
+
+def test_a_square_the_gazetteer_lacks_is_placed_by_the_city_owning_it() -> None:
+    # "Israelis rallied in Tel Aviv's Habima Square": Tel Aviv, with its coordinates
+    doc = build(
+        [
+            ("Israelis", 1, "nsubj", "PROPN", "NNPS", "Israelis"),
+            ("rallied", 1, "ROOT", "VERB", "VBD", "rally"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("Tel", 4, "compound", "PROPN", "NNP", "Tel"),
+            ("Aviv", 7, "poss", "PROPN", "NNP", "Aviv"),
+            ("'s", 4, "case", "PART", "POS", "'s"),
+            ("Habima", 7, "compound", "PROPN", "NNP", "Habima"),
+            ("Square", 2, "pobj", "PROPN", "NNP", "Square"),
+        ],
+        [(3, 6, "GPE"), (6, 8, "FAC")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country, place.kind) == (
+        "Tel Aviv",
+        "ISR",
+        "city",
+    )
+    assert place.latitude is not None
+
+
+def test_a_region_name_tagged_as_an_adjective_still_names_the_region() -> None:
+    # "Forces shot down drones over the Kyiv region" (the tagger read "Kyiv" as JJ); "the
+    # Russian region" names none
+    def over(word: str) -> Place | None:
+        doc = build(
+            [
+                ("Forces", 1, "nsubj", "NOUN", "NNS", "force"),
+                ("shot", 1, "ROOT", "VERB", "VBD", "shoot"),
+                ("down", 1, "prt", "ADP", "RP", "down"),
+                ("drones", 1, "dobj", "NOUN", "NNS", "drone"),
+                ("over", 3, "prep", "ADP", "IN", "over"),
+                ("the", 7, "det", "DET", "DT", "the"),
+                (word, 7, "amod", "ADJ", "JJ", word.lower()),
+                ("region", 4, "pobj", "NOUN", "NN", "region"),
+            ]
+        )
+        return place_of(doc, 1)
+
+    kyiv = over("Kyiv")
+    assert kyiv is not None and (kyiv.country, kyiv.kind) == ("UKR", "admin1")
+    assert over("Russian") is None

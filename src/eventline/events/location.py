@@ -8,8 +8,10 @@ in Tel Aviv" is the same event) for:
    Kharkiv"): the name itself, a venue's city ("at the White House", "in the Oval Office",
    "at the Kremlin", also "on Capitol Hill": `places.venue_place`), or the name a place noun
    holds ("in the Kursk region", "the Russian city of Kazan", "the outskirts of Kyiv", "the
-   Iranian capital"), or a proper name the NER missed; never a name buried deeper in the
-   phrase ("in his first trip after the invasion of Ukraine" names no place of the trip);
+   Iranian capital"; a name tagged as an adjective too: "the Kyiv region"), a square or a
+   district the gazetteer lacks by the city owning it ("in Tel Aviv's Habima Square"), or a
+   proper name the NER missed; never a name buried deeper in the phrase ("in his first trip
+   after the invasion of Ukraine" names no place of the trip);
 2. the destination of a travel verb ("visited Iran", "travelled to Tehran") or the object of
    a verb that reaches a place ("missiles hit Kyiv", "jets struck southern Lebanon");
 3. a city or region named elsewhere in the clause, outside its subject and the words
@@ -380,10 +382,30 @@ class _PlaceFinder:
                 )
                 if found is None:
                     found = self._region_entity(ent)
+                if found is None:
+                    found = self._owner(ent)
                 if found is None and (country or ent.label_ in ("LOC", "FAC")):
                     found = Place(name=ent.text, country=country)
             self.memo[ent.start] = found
         return self.memo[ent.start]
+
+    def _owner(self, ent: Span) -> Place | None:
+        """The city or region owning a square, a street or a district the gazetteer lacks ("in
+        Tel Aviv's Habima Square"): its coordinates are the owner's."""
+        from eventline.nlp.places import resolve_place
+
+        for owner in children(ent.root, "poss"):
+            other = self.ents.get(owner.i)
+            if other is None or other == ent:
+                continue
+            if other[-1].lower_ in ("'s", "’s"):  # the NER may take the "'s" in: "Tel Aviv's"
+                other = other[:-1]
+            found = resolve_place(
+                other.text, hints=self.hints(), context=self.facts.context, near=self.facts.regions
+            )
+            if found is not None and found.kind in ("city", "admin1"):
+                return found
+        return None
 
     def _region_entity(self, ent: Span) -> Place | None:
         """An entity that holds its region noun ("Ghor province", "the Sumy region")."""
@@ -560,7 +582,7 @@ class _PlaceFinder:
                 code = demonym_country(mod.text) or country_of_name(text) or self._ref_country(mod)
                 if code:
                     return capital_city(code)
-            elif lemma in _cues()["region_nouns"] and (mod.i in self.ents or mod.tag_ in _NAMES):
+            elif lemma in _cues()["region_nouns"] and (mod.i in self.ents or _name_word(mod)):
                 found = resolve_region(text, hints=self.hints(), context=self.facts.context)
                 if found is not None:
                     return found.model_copy(update={"name": f"{text} {tok.text}"})
@@ -610,6 +632,17 @@ class _PlaceFinder:
     def _ref_country(self, tok: Token) -> str | None:
         ref = self.actors.covering(tok)
         return ref.country if ref is not None and ref.country else None
+
+
+def _name_word(tok: Token) -> bool:
+    """A proper name the tagger may have read as an adjective ("the Kyiv region" tagged JJ), not
+    a demonym ("the Russian region") nor a sentence's first word."""
+    from eventline.nlp.places import demonym_country
+
+    if tok.tag_ in _NAMES:
+        return True
+    first = tok.i == tok.sent.start
+    return tok.text[:1].isupper() and not first and demonym_country(tok.text) is None
 
 
 def _bare(noun: Token) -> bool:
