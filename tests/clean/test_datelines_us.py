@@ -18,6 +18,14 @@ from eventline.clean.metadata import dateline_end, read_dateline
         ("Washington, D.C. -- A federal judge ruled.", "Washington, D.C.", None, None, "A federal"),
         ("Portland, OR — Crews cleared the road.", "Portland, OR", None, None, "Crews"),
         ("Boise, Idaho (AP) — The governor spoke.", "Boise, Idaho", None, "AP", "The governor"),
+        # a state or country spelt out after a running-case city: a dateline before a dash too
+        (
+            "Springfield, Illinois — Lawmakers met.",
+            "Springfield, Illinois",
+            None,
+            None,
+            "Lawmakers",
+        ),
         ("BOSTON (Reuters) - Shares of the insurer rose.", "BOSTON", None, "Reuters", "Shares"),
         ("RENO, Nev. — A dam gave way overnight.", "RENO, Nev.", None, None, "A dam"),
         ("ST. PAUL — The council voted 7-0.", "ST. PAUL", None, None, "The council"),
@@ -54,7 +62,6 @@ def test_us_wire_datelines_are_read(
         "Senator Hale, Mass. — no relation — said so.",
         "Acme, Inc. — The company said it would close.",
         "Kimball, Jones — The two firms merged.",
-        "Springfield, Illinois — Lawmakers met on Monday.",
         "Harper and Stone — The firm said it would close.",
         "BREAKING -- The port reopened on Tuesday.",
     ],

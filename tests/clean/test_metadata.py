@@ -177,7 +177,22 @@ def test_a_us_dateline_names_the_city_in_capitals_and_the_state_as_written() -> 
     assert found is not None and found.place == "DES MOINES, Iowa"
     abbreviated = read_dateline("MANCHESTER, N.H. (AP) — The governor said ...")
     assert abbreviated is not None and abbreviated.place == "MANCHESTER, N.H."
-    assert read_dateline("Des Moines, Iowa — Voters braved the cold ...") is None
+    cased_dash = read_dateline("Boise, Idaho — The governor signed the bill on Tuesday ...")
+    assert cased_dash is not None and cased_dash.place == "Boise, Idaho"
     cased = read_dateline("Des Moines, Iowa (AP) — Voters braved the cold ...")
     assert cased is not None and (cased.place, cased.wire) == ("Des Moines, Iowa", "AP")
     assert read_dateline("Smith, Jones (2020) - a study found ...") is None
+
+
+def test_a_running_case_dateline_with_a_dash_names_a_state_or_country_spelt_out() -> None:
+    for line, place in (
+        ("Tallahassee, Florida - Lawmakers voted on Friday ...", "Tallahassee, Florida"),
+        ("Lviv, Ukraine — Russian drones struck ...", "Lviv, Ukraine"),
+        ("Flagstaff, Arizona—The fire spread ...", "Flagstaff, Arizona"),
+    ):
+        found = read_dateline(line)
+        assert found is not None and found.place == place
+    assert read_dateline("NATO - the alliance said on Monday ...") is None
+    assert read_dateline("Flagstaff, Arizona — a city of pines, burned.") is None
+    assert read_dateline("Smith, Jones — The study found ...") is None  # no state or country
+    assert read_dateline("Georgia, Armenia — The two neighbours ...") is None  # no city first

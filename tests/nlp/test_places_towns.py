@@ -36,8 +36,12 @@ def test_a_town_needs_a_region_or_a_hint_never_the_world_s_largest() -> None:
     assert resolve_place("Mosinee", hints={"USA"}) is not None  # the only one in the country
     ohio = resolve_place("Mosinee", region="Ohio")  # none in the region written: the region
     assert ohio is not None and (ohio.kind, ohio.admin1) == ("admin1", "Ohio")
-    # several towns of one name in the hinted country, none chosen by a region: none
-    assert resolve_place("Butler", hints={"USA"}) is None
+    # several towns of one name and like size in the hinted country, none chosen by a region:
+    # none (Martinsville, Virginia, New Jersey and Indiana, each about 12,000 people)
+    assert resolve_place("Martinsville", hints={"USA"}) is None
+    # one far larger than the rest: that one (Butler, Pennsylvania; New Jersey's is half as big)
+    bare = resolve_place("Butler", hints={"USA"})
+    assert bare is not None and bare.admin1 == "Pennsylvania"
     butler = resolve_place("Butler", region="Pa.")
     assert butler is not None and butler.admin1 == "Pennsylvania"
     assert resolve_place("Mosinee", hints={"USA"}, towns=False) is None

@@ -29,16 +29,40 @@ _DATELINE_END = r"(?:\s*(?::|--|-|–|—)\s+(?![a-z]+(?![A-Za-z]))|\s*(?:—|--
 @cache
 def _dateline_pattern() -> re.Pattern[str]:
     regions = "|".join(re.escape(r) for r in sorted(cues().dateline_regions, key=len, reverse=True))
+    named = "|".join(re.escape(r) for r in sorted(_region_names(), key=len, reverse=True))
     return re.compile(
         r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*" + _REGION + r")?"
         # "Kyiv, Ukraine, March 4 -", "Des Moines, Iowa (AP) -": a city in running case (and its
         # state or country) only before a date or a wire's name
         rf"|{_CITY}(?:,\s*{_REGION})?(?=\s*(?:,\s*(?:{_MONTH_DAY})|\())"
         # "Harrisburg, Pa. -", "Washington, D.C. -": a city and a US state's abbreviation
-        rf"|{_CITY},\s*(?P<abbr>{regions})(?=\s*(?:--|-|–|—|\()))"
+        rf"|{_CITY},\s*(?P<abbr>{regions})(?=\s*(?:--|-|–|—|\())"
+        # "Boise, Idaho — The governor", "Kyiv, Ukraine - Russian drones": a city and a US state or
+        # a country spelt out, before a dash and a capital
+        rf"|{_CITY},\s*(?P<named>{named})(?=\s*(?:--|-|–|—)\s*[A-Z\"“‘]))"
         rf"(?:\s*,\s*(?P<date>{_MONTH_DAY}))?"
         r"(?:\s*\((?P<wire>[^)]{2,40})\))?" + _DATELINE_END
     )
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """US states (`resources/places/us_state_abbreviations.tsv`) and countries (pycountry's short
+    and common names) as written after a running-case city in a dateline ("Boise, Idaho -")."""
+    from importlib import resources
+
+    import pycountry
+
+    path = resources.files("eventline") / "resources/places/us_state_abbreviations.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    states = {r.split("\t")[0] for r in rows if r and not r.startswith("#")} - {"state"}
+    countries = {
+        name
+        for c in pycountry.countries
+        for name in (c.name, getattr(c, "common_name", c.name))
+        if "," not in name and "(" not in name
+    }
+    return frozenset(states | countries)
 
 
 _CREDIT_NAME = re.compile(r"[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}")
@@ -84,7 +108,9 @@ def _dateline_match(paragraph: str) -> tuple[re.Match[str], Dateline] | None:
     if place.casefold() in cues().not_places:
         return None
     city = place.split(",")[0]  # "DES MOINES, Iowa -": the city in capitals, the state not
-    if not city.isupper() and not (m.group("date") or wire or m.group("abbr")):
+    if not city.isupper() and not (m.group("date") or wire or m.group("abbr") or m.group("named")):
+        return None
+    if m.group("named") and city in _region_names():  # "Georgia, Ukraine - The two": no city
         return None
     if wire is not None and not _CREDIT_NAME.fullmatch(wire):
         return None

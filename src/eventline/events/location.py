@@ -8,8 +8,10 @@ in Tel Aviv" is the same event) for:
    Kharkiv"): the name itself, a venue's city ("at the White House", "in the Oval Office",
    "at the Kremlin", also "on Capitol Hill": `places.venue_place`), or the name a place noun
    holds ("in the Kursk region", "the Russian city of Kazan", "the outskirts of Kyiv", "the
-   Iranian capital"), or a proper name the NER missed; never a name buried deeper in the
-   phrase ("in his first trip after the invasion of Ukraine" names no place of the trip);
+   Iranian capital"; a name tagged as an adjective too: "the Kyiv region"), a square or a
+   district the gazetteer lacks by the city owning it ("in Tel Aviv's Habima Square"), or a
+   proper name the NER missed; never a name buried deeper in the phrase ("in his first trip
+   after the invasion of Ukraine" names no place of the trip);
 2. the destination of a travel verb ("visited Iran", "travelled to Tehran") or the object of
    a verb that reaches a place ("missiles hit Kyiv", "jets struck southern Lebanon");
 3. a city or region named elsewhere in the clause, outside its subject and the words
@@ -29,8 +31,13 @@ places; a name the gazetteer lacks is kept with the country the text gives it. A
 none of these in its clause looks in the clause an infinitive or subject-less participle
 hangs from ("officials were in Tehran to discuss ..."), then in the clause a subject-less
 verb is joined to ("raided a hideout in Sinaloa and arrested its leader", `source: context`).
-An attack noun's "on"/"of" target is a place when the noun is the event or its clause's subject
-("a missile strike on Dnipro killed ..."); a month ("In March") is never a place.
+An attack noun's "on"/"of" target is a place when the noun is the event, its clause's subject or
+the object of a verb carrying it out ("a missile strike on Dnipro killed ...", "launched its
+attack on Israel"); an attack told by a noun under a speech act ("condemned attacks on Iran's
+sites") is at its target (`_noun_targets`); the owner of a site an attack reaches is its place
+("struck Iran's nuclear sites", not "Israel's embassy"); a month ("In March") is never a place.
+Still nothing found, the place where the event's object did what a relative clause tells
+("arrested activists who had blocked a road in Albany", `_doers_scene`).
 
 The context. `dateline_locations` first carries the scene of the sentence before to an event
 tied to it (`events/scene.py`, `source: context`), then gives a lead that names no place the
@@ -234,7 +241,7 @@ def event_place(
         own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
         climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
         clause = clause.head if climb else None
-    return _where(finder, verb) or _joined_scene(finder, verb)
+    return _where(finder, verb) or _joined_scene(finder, verb) or _doers_scene(finder, verb)
 
 
 def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
@@ -284,6 +291,54 @@ def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     return found.model_copy(update={"source": "context"})
 
 
+_RECENT = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
+    | {"yesterday", "tonight", "morning", "afternoon", "evening", "night", "earlier", "day"}
+)
+
+
+def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """The city or region where the event's object (or passive subject) did what a relative
+    clause tells, when the event's own clause names none: "police arrested nine activists who
+    had blocked a road in Albany" (the arrest is where they blocked it). Only an act told in the
+    past, by the one acted on ("who", "that"), dated as recently as the event or not at all
+    ("who had attacked a family in London in 2019" is another day), in a sentence naming no
+    other place; never where someone lives, works or goes ("a man who lives in Haifa",
+    `cues.yaml` `residence_verbs`)."""
+    for noun in children(verb, "dobj", "nsubjpass"):
+        for clause in children(noun, "relcl"):
+            found = finder.in_clause(clause) if _doers_act(clause) else None
+            if found is not None and found.kind in ("city", "admin1"):
+                return None if _other_places(finder, clause) else found
+    return None
+
+
+def _doers_act(clause: Token) -> bool:
+    """A relative clause telling a past act of its antecedent ("who had blocked a road")."""
+    if clause.lemma_.lower() in _cues()["residence_verbs"] or clause.tag_ not in ("VBD", "VBN"):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
+        return False
+    inside = {t.i for t in clause.subtree}
+    dates = [e for e in clause.doc.ents if e.label_ in ("DATE", "TIME") and e.start in inside]
+    return all(any(t.lower_.rstrip("s") in _RECENT for t in e) for e in dates)
+
+
+def _other_places(finder: _PlaceFinder, clause: Token) -> bool:
+    """The sentence names a city or region outside the relative clause ("Police in London
+    arrested a man who had fought in Aleppo"): which one is the event's is unclear."""
+    inside = {t.i for t in clause.subtree}
+    for ent in {id(e): e for e in finder.ents.values()}.values():
+        if ent.sent != finder.verb.sent or ent.start in inside:
+            continue
+        place = finder.place(ent)
+        if place is not None and place.kind in ("city", "admin1"):
+            return True
+    return False
+
+
 class _PlaceFinder:
     """One event's place search: entities, sentence countries and answers computed once."""
 
@@ -327,10 +382,30 @@ class _PlaceFinder:
                 )
                 if found is None:
                     found = self._region_entity(ent)
+                if found is None:
+                    found = self._owner(ent)
                 if found is None and (country or ent.label_ in ("LOC", "FAC")):
                     found = Place(name=ent.text, country=country)
             self.memo[ent.start] = found
         return self.memo[ent.start]
+
+    def _owner(self, ent: Span) -> Place | None:
+        """The city or region owning a square, a street or a district the gazetteer lacks ("in
+        Tel Aviv's Habima Square"): its coordinates are the owner's."""
+        from eventline.nlp.places import resolve_place
+
+        for owner in children(ent.root, "poss"):
+            other = self.ents.get(owner.i)
+            if other is None or other == ent:
+                continue
+            if other[-1].lower_ in ("'s", "’s"):  # the NER may take the "'s" in: "Tel Aviv's"
+                other = other[:-1]
+            found = resolve_place(
+                other.text, hints=self.hints(), context=self.facts.context, near=self.facts.regions
+            )
+            if found is not None and found.kind in ("city", "admin1"):
+                return found
+        return None
 
     def _region_entity(self, ent: Span) -> Place | None:
         """An entity that holds its region noun ("Ghor province", "the Sumy region")."""
@@ -446,6 +521,10 @@ class _PlaceFinder:
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
+        if lemma in _cues()["site_nouns"]:  # "struck Iran's nuclear sites": the owner's place
+            for owner in children(tok, "poss"):
+                if owner.i in self.ents and (found := self.place(self.ents[owner.i])):
+                    return found
         name, towns = _misread_name(tok), True
         if name is None:
             name = _proper_name(tok)
@@ -503,7 +582,7 @@ class _PlaceFinder:
                 code = demonym_country(mod.text) or country_of_name(text) or self._ref_country(mod)
                 if code:
                     return capital_city(code)
-            elif lemma in _cues()["region_nouns"] and (mod.i in self.ents or mod.tag_ in _NAMES):
+            elif lemma in _cues()["region_nouns"] and (mod.i in self.ents or _name_word(mod)):
                 found = resolve_region(text, hints=self.hints(), context=self.facts.context)
                 if found is not None:
                     return found.model_copy(update={"name": f"{text} {tok.text}"})
@@ -553,6 +632,17 @@ class _PlaceFinder:
     def _ref_country(self, tok: Token) -> str | None:
         ref = self.actors.covering(tok)
         return ref.country if ref is not None and ref.country else None
+
+
+def _name_word(tok: Token) -> bool:
+    """A proper name the tagger may have read as an adjective ("the Kyiv region" tagged JJ), not
+    a demonym ("the Russian region") nor a sentence's first word."""
+    from eventline.nlp.places import demonym_country
+
+    if tok.tag_ in _NAMES:
+        return True
+    first = tok.i == tok.sent.start
+    return tok.text[:1].isupper() and not first and demonym_country(tok.text) is None
 
 
 def _bare(noun: Token) -> bool:
@@ -652,11 +742,14 @@ def _people(noun: Token) -> bool:
 
 def _target(prep: Token, verb: Token) -> bool:
     """ "a missile strike on Dnipro", "the siege of Mariupol": the target of an attack noun that
-    is the event itself or the subject of its clause is where it happened (not an attack a
-    speech act is about: "condemned the attack on Kyiv")."""
+    is the event itself, the subject of its clause or the object of a verb that carries it out
+    ("launched an attack on Israel", `cues.yaml` `attack_verbs`) is where it happened (not an
+    attack a speech act is about: "condemned the attack on Kyiv")."""
     noun = prep.head
     if prep.lower_ not in ("on", "of") or noun.lemma_.lower() not in _cues()["target_nouns"]:
         return False
+    if noun.head == verb and noun.dep_ == "dobj":  # "launched its attack on Israel"
+        return verb.lemma_.lower() in _cues()["attack_verbs"]
     return noun == verb or (noun.head == verb and noun.dep_ in ("nsubj", "nsubjpass"))
 
 
@@ -796,6 +889,7 @@ def dateline_locations(
     docstring allows."""
     if not any(e.location is None for e in events):
         return list(events)
+    events = _noun_targets(doc, events)
     events = _with_context(doc, events)
     events = _lead_scene(doc, events)
     if not any(e.location is None for e in events):
@@ -811,6 +905,49 @@ def dateline_locations(
         else e
         for e in events
     ]
+
+
+def _noun_targets(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+    """An attack told by a noun under another verb is where its target is ("the Kremlin
+    condemned attacks on Iran's nuclear sites", "denounced the siege of Mariupol"): the place
+    search of its clause reads the speech act's, which names none; the noun's own "on"/"of"
+    phrase is the attack's place."""
+    from eventline.events.patterns import lexicon
+
+    out = list(events)
+    index: list[ActorIndex] = []
+    for k, event in enumerate(events):
+        if event.location is not None:
+            continue
+        noun = _trigger_noun(doc, event)
+        if noun is None:
+            continue
+        if not index:
+            index.append(ActorIndex(doc))
+        finder = _PlaceFinder(noun, index[0], lexicon())
+        for prep in children(noun, "prep"):
+            if prep.lower_ not in ("on", "of"):
+                continue
+            found = next(filter(None, (finder.phrase(p) for p in children(prep, "pobj"))), None)
+            if found is not None:
+                out[k] = event.model_copy(update={"location": found})
+                break
+    return out
+
+
+def _trigger_noun(doc: Doc, event: EventMention) -> Token | None:
+    """The attack noun that is the event's trigger, when its evidence holds exactly one."""
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    nouns = [
+        t
+        for t in span
+        if t.text == event.trigger
+        and t.pos_ == "NOUN"
+        and t.lemma_.lower() in _cues()["target_nouns"]
+    ]
+    return nouns[0] if len(nouns) == 1 else None
 
 
 def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:

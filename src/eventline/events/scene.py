@@ -6,7 +6,8 @@ names no place; the sentence before does. `context_locations` gives such an even
 place, marked `source: context`, only when the evidence says it is the same happening:
 
 - the event names no place, is asserted and is told in its sentence's main clause (not in
-  reported speech: "officials said troops attacked ..." may be anywhere);
+  reported speech: "officials said troops attacked ..." may be anywhere), or is its speaker's
+  own act told by a pronoun ("Police said they arrested 20 of them", `_self_report`);
 - the scene is set by the sentence right before it (or the one before that, when the sentence
   between names no place either), in the same paragraph; or by the article's lead sentence when
   the event's sentence is in the next paragraph; or across paragraph breaks when each sentence
@@ -206,7 +207,7 @@ def context_locations(
             event = out[k]
             if event.location is not None or event.modality != "asserted":
                 continue
-            if not in_main_clause(doc, event):
+            if not (in_main_clause(doc, event) or _self_report(doc, event)):
                 continue
             found = _scene_before(sents, i, scene)
             if found is None:
@@ -317,6 +318,26 @@ def in_main_clause(doc: Doc, event: EventMention) -> bool:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     return head.dep_ == "ROOT"
+
+
+_SELF = frozenset({"they", "he", "she", "it", "we"})
+
+
+def _self_report(doc: Doc, event: EventMention) -> bool:
+    """An event its speaker reports as its own act ("Police said they arrested 20 of them",
+    "The army said it killed ..."): told in what the sentence's main verb says, by a pronoun
+    subject standing for the speaker, it is news of the scene, not of somewhere else."""
+    span = _span(doc, event)
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.dep_ != "ROOT":
+        return False
+    speaker = [c for c in head.head.children if c.dep_ == "nsubj"]
+    own = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(speaker) and len(own) == 1 and own[0].lower_ in _SELF
 
 
 def same_day(scene: Span, sent: Span) -> bool:

@@ -74,6 +74,9 @@ from eventline.nlp.kb import packaged_kb
 _BIG_CITY = 100_000
 #: The article's main country picks a namesake city no smaller than this share of the largest.
 _CONTEXT_SHARE = 0.1
+#: Among a country's namesake towns, the one news means unless told otherwise is this many times
+#: as populous as the next (several Butlers in the US: the one in Pennsylvania).
+_TOWN_LEAD = 1.5
 #: A region of a city's name is meant when its cities hold this many times the city's people.
 _REGION_SHARE = 10
 #: Words GeoNames region names carry that running text leaves out ("Anhui Sheng", "Muhafazat
@@ -327,7 +330,8 @@ def _town(
     """The town a name means when no city has it: the one in the region written beside it
     ("Mosinee, Wis."), else one in a region the article names or is filed from ("Londonderry"
     in a New Hampshire report), else the only town of the name in a country the text hints
-    (or the article's main country). Never the most populous town of the world."""
+    (or the article's main country), or of those the one far larger than any other
+    (`_TOWN_LEAD`). Never the most populous town of the world."""
     found = towns().get(key)
     if not found:
         return None
@@ -337,7 +341,12 @@ def _town(
     if local:
         return local[0]
     pool = [t for t in found if t.country in hints] or [t for t in found if t.country == context]
-    return pool[0] if len({t.admin1 for t in pool}) == 1 else None
+    if len({t.admin1 for t in pool}) == 1:
+        return pool[0]
+    ranked = sorted(pool, key=lambda t: -t.population)
+    if ranked and ranked[0].population >= _TOWN_LEAD * ranked[1].population:
+        return ranked[0]  # "Butler": the Pennsylvania town, twice the size of New Jersey's
+    return None
 
 
 def _cities() -> _Cities:

@@ -1,0 +1,112 @@
+"""List coded events whose evidence sentence names a place but which carry none (issue 9).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/place_gaps.py --out /tmp/place-gaps.md
+
+Codes the 120 MEANTIME articles (../shared/benchmarks/meantime) and the development samples
+(../shared/samples/russia-iran), and for every event without a location whose sentence holds a
+place-name entity the gazetteer reads (not a grouping) writes one line: the event, the names,
+where each name stands (inside the event's evidence or not; its dependency and head) and what
+`eval/places.py` makes of the evidence (`place_named`). Grouping these lines by cause is how the
+place rules are improved; the output holds article sentences, so keep it out of the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+SHARED = ROOT.parent / "shared"
+
+
+def meantime_docs(nlp: Any) -> list[tuple[str, Any, list[Any]]]:
+    from eventline.eval.places import meantime_coded
+
+    return [
+        (f"meantime:{i}", doc, events)
+        for i, (doc, events) in enumerate(meantime_coded(SHARED / "benchmarks" / "meantime", nlp))
+    ]
+
+
+def sample_docs(nlp: Any) -> list[tuple[str, Any, list[Any]]]:
+    import tempfile
+
+    from eventline.eval.runner import prepare_run
+    from eventline.events import code_doc
+    from eventline.nlp import extract_actors
+
+    out = []
+    folder = SHARED / "samples" / "russia-iran"
+    with tempfile.TemporaryDirectory() as tmp:
+        run = prepare_run(SHARED / "gold" / "russia-iran.yaml", folder, workdir=Path(tmp))
+        try:
+            arts = list(run.articles.items())
+            extraction = extract_actors(nlp, [a for _, a in arts])
+            for (key, art), doc in zip(arts, extraction.docs, strict=True):
+                published = art.published.value if art.published else None
+                coded = code_doc(doc, article_id=art.id, published=published, kind=art.kind)
+                out.append((f"samples:{key}", doc, list(coded.events)))
+        finally:
+            run.store.close()
+    return out
+
+
+def gaps(name: str, doc: Any, events: list[Any]) -> list[tuple[str, str]]:
+    """(cause hint, line) for each unplaced event whose sentence names a place."""
+    from eventline.eval.places import _event_text, place_named
+    from eventline.nlp.places import is_grouping, resolve_place
+
+    sents = list(doc.sents)
+    out = []
+    for e in events:
+        if e.location is not None or e.evidence.sentence >= len(sents):
+            continue
+        sent = sents[e.evidence.sentence]
+        names = []
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or is_grouping(ent.text):
+                continue
+            place = resolve_place(ent.text)
+            kind = place.kind if place else "unknown"
+            inside = e.evidence.start <= ent.start_char < e.evidence.end
+            r = ent.root
+            names.append(f"{ent.text}[{kind},{'in' if inside else 'out'},{r.dep_}<{r.head.lower_}]")
+        if not names:
+            continue
+        span = _event_text(doc, e)
+        counted = place_named(span) if span is not None else None
+        text = " ".join(sent.text.split())[:220]
+        line = (
+            f"{name} {e.type}({e.trigger}) {e.modality} named={counted} "
+            f"{' '.join(names)}\n    {text}"
+        )
+        out.append((str(counted), line))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    opts = parser.parse_args()
+    from eventline.nlp import load_nlp
+
+    nlp = load_nlp()
+    found: list[tuple[str, str]] = []
+    total = placed = 0
+    for name, doc, events in [*meantime_docs(nlp), *sample_docs(nlp)]:
+        total += len(events)
+        placed += sum(e.location is not None for e in events)
+        found += gaps(name, doc, events)
+    counts = Counter(k for k, _ in found)
+    head = [f"# {len(found)} unplaced events whose sentence names a place", ""]
+    head += [f"events {total}, placed {placed}; by place_named: {dict(counts)}", ""]
+    opts.out.write_text("\n".join(head + [line for _, line in found]) + "\n", encoding="utf-8")
+    print("\n".join(head))
+
+
+if __name__ == "__main__":
+    main()
