@@ -110,3 +110,15 @@ def test_a_later_paragraph_leading_into_its_quote_is_not_the_last_speakers(
     assert found["We will win this seat back"] == "Anna Velkor"
     last = [who for t, who in found.items() if t.startswith("Polls close")]
     assert last != ["Anna Velkor"]
+
+
+@pytest.mark.slow
+def test_a_statement_in_two_parts_keeps_the_first_parts_unresolved_speaker(
+    parse: Parse,
+) -> None:
+    text = (
+        "“We need more air defence systems,” Halvard Strom said in his evening address. "
+        "“Every single system saves lives.”"
+    )
+    found = quotes(parse, text)
+    assert [q.speaker_text for q in found if q.direct] == ["Halvard Strom"]

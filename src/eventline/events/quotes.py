@@ -363,7 +363,7 @@ def direct_quotes(
         if _quoted_text(doc, span, found):
             continue  # 'the 14th Amendment says “...”': a law's words, nobody's statement
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
-            found = found if previous[1].speaker is None or unsure else previous[1]
+            found = _merged_speaker(previous[1], found, unsure=unsure)
             merged = quotes.pop()
             text = f"{merged.text} {_clean(full[span.start : span.end])}"
             quotes.append(_quote(article_id, merged.start, span.end, text, found))
@@ -382,6 +382,19 @@ def direct_quotes(
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
+
+
+def _merged_speaker(
+    first_part: Attribution, own: Attribution | None, *, unsure: bool
+) -> Attribution | None:
+    """Who speaks a statement merged from parts: the first part's attribution (`"X,"
+    Zelenskyy said. "Y."`: the words between the parts), unless only a later part's own
+    resolves the speaker, or the first part was left without one on purpose."""
+    if unsure:
+        return own
+    if first_part.speaker is None and own is not None and own.speaker is not None:
+        return own
+    return first_part
 
 
 _LISTED = frozenset(("", ",", "and", ", and", "or", ", or", "/"))
