@@ -285,6 +285,8 @@ def _according_to_quotes(
     for sent in doc.sents:
         openers = [t for t in sent if t.lower_ == "according" and t.i + 1 < sent.end]
         for opener in (t for t in openers if t.nbor().lower_ == "to"):
+            if quoted.covers(opener.idx):
+                continue  # '“We act according to international law,” he said': quoted words
             who = according_to(list(doc[opener.i : sent.end]), actors)
             if who is None or who.speaker_span is None:
                 continue

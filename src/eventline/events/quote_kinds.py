@@ -59,6 +59,8 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     if announcer == "that" and _label_before(doc, span, labels):
         return True  # 'the company's principle that "we build where we sell"'
 
+    if announcer in _TITLE_VERBS and quoted[:1].isupper():
+        return True  # 'an article headlined “Why we must not borrow”': a work's title
     if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
         return True  # "called the memoir “a work of fiction”" is a description, not the title
     if _modifier(doc, text, span):
@@ -69,6 +71,10 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
         return True
     return _named_in_title_case(doc, span, quoted, announcer)
 
+
+#: Participles that give a work its name right before it ('an op-ed headlined “...”',
+#: 'a report subtitled “...”'); "titled", "entitled" and "named" are title nouns already.
+_TITLE_VERBS = frozenset(("headlined", "subtitled", "captioned", "headed"))
 
 #: Words a title leaves in lower case ("State of the Union", "Meet the Press").
 _MINOR = frozenset(

@@ -77,6 +77,7 @@ _ATTRIBUTION_LEAD = 8  # "…," chief economist Ann Roe of Lakeport Capital said
 _MAX_ATTRIBUTION_WORDS = 12  # "…," Sorensen said at a joint press conference in Lakeport. "…"
 # "…," Engle said, raising her voice and telling both lawyers to sit down at once. "…"
 _MAX_LONG_ATTRIBUTION = 30
+_GOES_ON_CHARS = 200  # an unattributed quote this close after another is still its speaker's
 
 
 def _attribute(
@@ -113,10 +114,13 @@ def _attribute(
     # "…, Roe said.", when it has one
     paragraph = doc.text.rfind("\n", 0, span.start) + 1
     verbs = [t for t in verbs if t.idx >= paragraph] or verbs
+    naming = naming_verb(span, doc, outside)
+    if (own := _governing(doc, span, [*verbs, *([naming] if naming else [])])) is not None:
+        return attribute_verb(own, actors, quoted=quoted)
     if verbs:
         verb = min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
         return attribute_verb(verb, actors, quoted=quoted)
-    if (naming := naming_verb(span, doc, outside)) is not None:
+    if naming is not None:
         return attribute_verb(naming, actors, quoted=quoted)
     return (
         according_to(outside, actors)
@@ -124,6 +128,17 @@ def _attribute(
         or introducer(doc, span.start, span.end, actors, quoted=quoted)
         or _named_next(doc, span, actors, quoted, sentences)
     )
+
+
+def _governing(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
+    """`He said the talks were “productive,” while she called them “a first step”`: of the
+    verbs that govern the quoted words, the nearest in the tree (not in the text) says whose
+    words they are; the closest "said" may be another person's."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    ruling = [v for v in verbs if v.is_ancestor(inner[0]) and v.sent == inner[0].sent]
+    return max(ruling, key=lambda v: len(list(v.ancestors)), default=None)
 
 
 _LABEL_WORDS = 6  # "Solicitor General Elizabeth Prelogar: “…”"
@@ -146,9 +161,26 @@ def _speaker_label(
     if name is None or any(t.pos_ in ("VERB", "AUX") for t in name):
         return None
     found = attribute_token(name[-1], actors, quoted=quoted)
+    if found.speaker is None and (earlier := _named_before(doc, name, quoted)) is not None:
+        found = attribute_token(earlier, actors, quoted=quoted)
     if found.speaker is None:
         return None  # "Update: “…”", "Editor's note: “…”"
     return Attribution(found.speaker, name.text, None, None, (name.start_char, name.end_char))
+
+
+def _named_before(doc: Doc, label: Span, quoted: Spans) -> Token | None:
+    """`KAGAN: “…”`: a transcript labels its speakers by surname in capitals, which the
+    tagger rarely takes for a name; the label is the person named earlier, outside the
+    quotes, with that surname."""
+    word = label[-1]
+    if not word.is_upper or len(word.text) < 3:
+        return None
+    same = [
+        t
+        for t in doc[: label.start]
+        if t.lower_ == word.lower_ and t.is_title and not quoted.covers(t.idx)
+    ]
+    return same[-1] if same else None
 
 
 def _named_next(
@@ -305,11 +337,12 @@ def direct_quotes(
     quotes: list[Quote] = []
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
+    unsure = False  # the previous quote was left without a speaker: parts merged onto it too
     full = doc.text
     spans = [
         s
-        for s in find_quote_spans(full, min_words=1)
-        if not is_title(doc, full, s, lex) and not in_headline(full, s.start)
+        for s in _not_titles(doc, full, find_quote_spans(full, min_words=1), lex)
+        if not in_headline(full, s.start)
     ]
     quoted = Intervals((s.start, s.end) for s in spans)
     sents = _Sents(doc)
@@ -330,21 +363,83 @@ def direct_quotes(
         if _quoted_text(doc, span, found):
             continue  # 'the 14th Amendment says “...”': a law's words, nobody's statement
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
-            found = found if previous[1].speaker is None else previous[1]
+            found = _merged_speaker(previous[1], found, unsure=unsure)
             merged = quotes.pop()
             text = f"{merged.text} {_clean(full[span.start : span.end])}"
             quotes.append(_quote(article_id, merged.start, span.end, text, found))
         else:
-            if found is None and previous is not None and span.start - previous[0].end < 200:
-                found = previous[1]
+            unsure = False
+            if found is None and previous is not None and _near(previous[0], span):
+                if _goes_on(full, *previous, span):
+                    found = previous[1]
+                else:  # no speaker, but still the quote a next part may continue
+                    previous, unsure = (span, previous[1]), True
             text = _clean(full[span.start : span.end])
             quotes.append(_quote(article_id, span.start, span.end, text, found))
         if found is not None:
-            previous = (span, found)
+            previous, unsure = (span, found), False
             if found.speaker is not None:
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
+
+
+def _merged_speaker(
+    first_part: Attribution, own: Attribution | None, *, unsure: bool
+) -> Attribution | None:
+    """Who speaks a statement merged from parts: the first part's attribution (`"X,"
+    Zelenskyy said. "Y."`: the words between the parts), unless only a later part's own
+    resolves the speaker, or the first part was left without one on purpose."""
+    if unsure:
+        return own
+    if first_part.speaker is None and own is not None and own.speaker is not None:
+        return own
+    return first_part
+
+
+_LISTED = frozenset(("", ",", "and", ", and", "or", ", or", "/"))
+
+
+def _not_titles(doc: Doc, text: str, spans: list[QuoteSpan], lex: EventLexicon) -> list[QuoteSpan]:
+    """The quote spans that are no title, slogan or sign: `signs reading “Keep Trump on the
+    ballot” and “No one is above the law”`: words listed right after a title or sign's words
+    (only "and", "or" or a comma between) are of the same kind."""
+    kept: list[QuoteSpan] = []
+    last_title: QuoteSpan | None = None
+    for span in spans:
+        listed = last_title is not None and _listed_after(text, last_title, span)
+        if listed or is_title(doc, text, span, lex):
+            last_title = span
+            continue
+        kept.append(span)
+    return kept
+
+
+def _listed_after(text: str, before: QuoteSpan, span: QuoteSpan) -> bool:
+    gap = text[before.end : max(before.end, span.start - 1)]
+    return " ".join(gap.strip(" \"”»'").split()) in _LISTED and "\n" not in gap
+
+
+def _near(before: QuoteSpan, span: QuoteSpan) -> bool:
+    return span.start - before.end < _GOES_ON_CHARS
+
+
+def _goes_on(text: str, before: QuoteSpan, said: Attribution, span: QuoteSpan) -> bool:
+    """Whether a quote with no attribution of its own goes on from the quote before it, and
+    so is its speaker's: close after it, in the same paragraph, or opening the next one
+    (`"X," Roe said.` / `"Y."`), or led into by words that name that speaker again (`Roe
+    later added in an interview: “…”`). A later paragraph that leads into its quote with
+    words of its own (`MURRAY: “…”`, `The screen read: “…”`) does not say who speaks."""
+    gap = text[before.end : span.start]
+    if "\n" not in gap:
+        return True
+    lead = gap.rsplit("\n", 1)[1]
+    if lead.strip() in ("", '"', "“", "«", "„"):
+        return True
+    names = {w for w in (said.speaker_text or "").split() if w[:1].isupper()}
+    if said.speaker is not None:
+        names |= {said.speaker.name.split()[-1]} if said.speaker.name.split() else set()
+    return bool(names & {w.strip(".,:;'’s") for w in lead.split()})
 
 
 def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
@@ -379,7 +474,23 @@ def _short_part(
         return _continues(doc, text, before, span, lex)
     if after is not None and not _short(text, after) and _continues(doc, text, span, after, lex):
         return True
-    return _own_sentence(text, span) and _attributed_after(doc, text, span, reporting_verbs(lex))
+    speech = reporting_verbs(lex)
+    return (_own_sentence(text, span) and _attributed_after(doc, text, span, speech)) or (
+        _introduced(doc, text, span, speech)
+    )
+
+
+def _introduced(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
+    """`Asked whether the date would hold, Lauro said, “We'll see.”`: short quoted words
+    that close their sentence right after a reporting verb and a comma or colon are what
+    the verb's subject said, not a scare quote."""
+    words = text[span.start : span.end].strip()
+    lead = text[max(0, span.start - 40) : max(0, span.start - 1)].rstrip()
+    if not span.closed or not words.endswith((".", "!", "?")) or not lead.endswith((",", ":")):
+        return False
+    before = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
+    alpha = [t for t in before or () if t.is_alpha]
+    return bool(alpha) and alpha[-1].pos_ == "VERB" and alpha[-1].lemma_.lower() in speech
 
 
 def _own_sentence(text: str, span: QuoteSpan) -> bool:

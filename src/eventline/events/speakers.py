@@ -482,13 +482,22 @@ def compass_short(tok: Token, actors: ActorIndex) -> ActorRef | None:
     return named[-1] if named else None
 
 
+#: Body nouns for a news outlet: "the paper wrote" is the newspaper named before, never the
+#: state or party it wrote about (belongs beside `business_nouns` in resources/quotes/cues.yaml).
+_MEDIA_NOUNS = frozenset(
+    ("newspaper", "paper", "daily", "magazine", "broadcaster", "tabloid", "outlet", "network")
+)
+_MEDIA_SECTORS = frozenset(("med", "none"))
+
+
 def _can_be(noun: str, ref: ActorRef) -> bool:
-    """Whether a body could be "the <noun>": a business noun never names a government body."""
+    """Whether a body could be "the <noun>": a business noun never names a government body,
+    a media noun only a news outlet (or a body the actor layer did not place)."""
     cues = quote_cues()
-    return (
-        noun not in cues["business_nouns"]
-        or (ref.sector or "none").lower() in cues["business_sectors"]
-    )
+    sector = (ref.sector or "none").lower()
+    if noun in _MEDIA_NOUNS:
+        return sector in _MEDIA_SECTORS
+    return noun not in cues["business_nouns"] or sector in cues["business_sectors"]
 
 
 def _called(span: Span) -> set[str]:
