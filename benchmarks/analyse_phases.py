@@ -6,8 +6,9 @@ Same texts as `bench_analyse.py` (the development samples, N copies), one proces
 store; spaCy and eventline's entry modules imported before the clock, as there. Each phase's
 CPU seconds (`time.process_time`, this process only) are summed over the calls of the function
 that does it, so the figures of nested phases overlap: "parse" is `nlp.pipe` over the bodies
-(model and eventline's spaCy components), "code" is `code_doc` (events, quotes, timexes),
-"captions" the dated captions (parsed and coded one by one), "warm-up" the made-up article
+and their dated captions (model and eventline's spaCy components), "code" is `code_doc`
+(events, quotes, timexes), "captions" the dated captions' coding (their `code_doc` calls
+included; a caption is parsed there only outside `analyse_batch`), "warm-up" the made-up article
 parsed and coded before the first batch (what it loads lazily included), "link" corpus
 linking. R runs go in R fresh processes, so each pays a run's one-time costs.
 """

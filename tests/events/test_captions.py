@@ -106,3 +106,34 @@ def test_a_caption_naming_no_single_day_dates_nothing() -> None:
         _article(TEXT), lambda _t: _doc(), code=_coder([_event("2021-05", "report")], day=None)
     )
     assert events == []
+
+
+def test_code_captions_takes_docs_parsed_with_the_body_and_parses_the_rest(
+    monkeypatch: Any,
+) -> None:
+    from eventline.events import captions
+    from eventline.nlp.extensions import register_extensions
+
+    register_extensions()
+    seen: list[Doc] = []
+
+    def events(article: Article, parse: Any, **_: Any) -> list[EventMention]:
+        seen.extend(parse(c.text) for c in captions.dated_captions(article))
+        return []
+
+    monkeypatch.setattr(captions, "caption_events", events)
+    parsed: list[str] = []
+
+    def nlp(text: str) -> Doc:
+        parsed.append(text)
+        return Doc(
+            Vocab(), words=text.split(" "), spaces=[True] * (len(text.split(" ")) - 1) + [False]
+        )
+
+    article = _article("A file photo of Lima.", TEXT, "Talks in Lima , 3 May 2021")
+    assert [c.text for c in captions.dated_captions(article)] == [TEXT, article.captions[2].text]
+    ready = nlp(TEXT)
+    parsed.clear()
+    captions.code_captions(article, nlp, parsed=[ready])  # type: ignore[arg-type]
+    assert seen[0] is ready and parsed == [article.captions[2].text]  # one missing: parsed here
+    assert seen[1]._.article == "art1" and seen[1]._.published == "2021-05-07"

@@ -24,9 +24,8 @@ from eventline.analysis.key import ANALYSIS_VERSION as ANALYSIS_VERSION  # re-ex
 from eventline.analysis.key import analysis_key
 from eventline.analysis.key import model_package as model_package  # re-exported
 from eventline.events import code_doc
-from eventline.events.captions import code_captions
+from eventline.events.captions import code_captions, dated_captions
 from eventline.model import (
-    ActorRef,
     AnalysisFailure,
     Article,
     ArticleAnalysis,
@@ -37,6 +36,7 @@ from eventline.model import (
     content_id,
 )
 from eventline.nlp import SPAN_KEY
+from eventline.nlp.extensions import actor_of, stored_ref
 from eventline.settings import Settings
 
 Outcome = ArticleAnalysis | AnalysisFailure
@@ -82,23 +82,35 @@ def analyse_batch(
         return [_guarded(a, nlp, settings, key) for a in articles]
     out: list[Outcome] = []
     for article in articles:
-        doc = docs.pop(article.id, None)
-        if doc is None:
+        parsed = docs.pop(article.id, None)
+        if parsed is None:
             out.append(_guarded(article, nlp, settings, key))
             continue
+        doc, captions = parsed
         try:
-            out.append(combine(article, key, [(Chunk(0, article.body), doc)], nlp=nlp))
+            chunks = [(Chunk(0, article.body), doc)]
+            out.append(combine(article, key, chunks, nlp=nlp, captions=captions))
         except Exception as exc:
             out.append(_failure(article, "code", exc, key))
     return out
 
 
-def _pipe(nlp: Language, articles: list[Article], batch_size: int) -> list[Doc]:
-    docs = []
-    pairs = ((a.body, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+def _pipe(nlp: Language, articles: list[Article], batch_size: int) -> list[tuple[Doc, list[Doc]]]:
+    """Each article's body doc and the docs of its dated captions (`dated_captions`), parsed
+    in one `nlp.pipe` stream: a caption parsed on its own would pay the pipeline's per-call
+    costs for a few dozen words."""
+    texts = (
+        (text, (n, a))
+        for n, a in enumerate(articles)
+        for text in (a.body, *(c.text for c in dated_captions(a)))
+    )
+    docs: list[tuple[Doc, list[Doc]]] = []
+    for doc, (n, article) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
         _set_context(doc, article)
-        docs.append(doc)
+        if n == len(docs):
+            docs.append((doc, []))
+        else:
+            docs[n][1].append(doc)
     return docs
 
 
@@ -136,9 +148,11 @@ def combine(
     chunk_docs: Iterable[tuple[Chunk, Doc]],
     *,
     nlp: Language | None = None,
+    captions: list[Doc] | None = None,
 ) -> ArticleAnalysis:
     """Code every chunk and shift its records back into the article body; with `nlp`, also
-    code the article's dated captions (`events.captions`)."""
+    code the article's dated captions (`events.captions`), from `captions` when they were
+    parsed with the body."""
     published = article.published.value if article.published else None
     actors: dict[str, dict[str, Any]] = {}
     mentions: list[Mention] = []
@@ -159,7 +173,7 @@ def combine(
         timexes += [shift.timex(t) for t in coded.timexes]
         sentences += sum(1 for _ in doc.sents)
     if nlp is not None and article.captions:  # dated photo captions as evidence
-        found, caption_actors = code_captions(article, nlp)
+        found, caption_actors = code_captions(article, nlp, parsed=captions)
         events += found
         for local, entry in caption_actors.items():
             actors.setdefault(local, entry)
@@ -188,7 +202,7 @@ class _Shift:
 
     def mention(self, article: Article, span: Any) -> Mention:
         start, end = span.start_char + self.start, span.end_char + self.start
-        ref = span._.actor_ref
+        ref = stored_ref(span)
         return Mention(
             id=content_id("men", article.id, start, end, span.label_),
             article=article.id,
@@ -196,7 +210,7 @@ class _Shift:
             end=end,
             text=article.body[start:end],
             label=span.label_,
-            actor=ActorRef(**ref) if ref else None,
+            actor=actor_of(ref) if ref else None,
         )
 
     def event(self, event: EventMention) -> EventMention:

@@ -10,7 +10,10 @@ the rest are dropped. They point back to the caption (`Evidence.caption`, offset
 caption's place in the article).
 
 Captions without a full date (most of them) are never parsed, so the cost is a regular
-expression per caption and one short parse for the few that carry a date.
+expression per caption and one short parse for the few that carry a date. The per-article
+step parses those in the same `nlp.pipe` batches as the bodies (`dated_captions` names them,
+`code_captions(parsed=...)` takes their docs): one `nlp()` call per caption costs the
+pipeline's per-call overheads again for a few dozen words.
 """
 
 from __future__ import annotations
@@ -42,6 +45,12 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def dated_caption(caption: Caption) -> bool:
     """Whether a caption states a full calendar date (only those are coded)."""
     return FULL_DATE.search(caption.text) is not None
+
+
+def dated_captions(article: Article) -> list[Caption]:
+    """The article's captions that are coded (`dated_caption`), in order: what the per-article
+    step parses along with the body."""
+    return [c for c in article.captions if dated_caption(c)]
 
 
 def _present_trigger(doc: Doc, event: EventMention) -> bool:
@@ -120,16 +129,21 @@ def _moved(event: EventMention, article: Article, caption: Caption, index: int) 
 
 
 def code_captions(
-    article: Article, nlp: Language
+    article: Article, nlp: Language, *, parsed: Sequence[Doc] | None = None
 ) -> tuple[list[EventMention], dict[str, dict[str, Any]]]:
     """`caption_events` with the article's pipeline (the per-article step's hook), and the
-    doc-local actors the captions name (merged into the article's actor table)."""
+    doc-local actors the captions name (merged into the article's actor table). `parsed`: the
+    docs of `dated_captions(article)`, in order, already parsed with the article's context
+    set (the per-article step pipes them with the bodies); without it each is parsed here."""
     actors: dict[str, dict[str, Any]] = {}
+    ready = iter(parsed) if parsed is not None else None
 
     def parse(text: str) -> Doc:
-        doc = nlp(text)
-        doc._.article = article.id
-        doc._.published = article.published.value if article.published else None
+        doc = next(ready, None) if ready is not None else None
+        if doc is None or doc.text != text:
+            doc = nlp(text)
+            doc._.article = article.id
+            doc._.published = article.published.value if article.published else None
         actors.update(doc._.actor_table or {})
         return doc
 

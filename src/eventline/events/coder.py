@@ -553,11 +553,19 @@ def _between(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     return unique(r for _, pobj in prep_objects(noun, ("between",)) for r in actors.refs(pobj))
 
 
+#: The parts of speech a trigger has: `_verb_pattern` and the speech readers take verbs,
+#: `_noun_pattern` nouns and proper nouns; skipping the other tokens (most of a text) first
+#: leaves what `candidates` finds as it was.
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 def candidates(doc: Doc, actors: ActorIndex, lex: EventLexicon) -> list[EventCandidate]:
     """Every trigger in `doc` read from the parse, then the type rules of `rules.RULES` in
     order; only candidates with an actor are kept."""
     found: list[EventCandidate] = []
     for tok in doc:
+        if tok.pos_ not in _TRIGGER_POS:
+            continue  # every reader below returns None for another word at once
         cand: EventCandidate | None = None
         if (pattern := _verb_pattern(tok, lex)) is not None:
             cand = _verb_candidate(tok, pattern, actors, lex)
@@ -576,8 +584,9 @@ def _keywords(cand: EventCandidate) -> set[str]:
     scope = cand.clause
     if scope.dep_ in ("xcomp", "advcl") and scope.head.pos_ == "VERB":
         scope = scope.head
-    words = {t.lemma_.lower() for t in scope.subtree} | {t.lower_ for t in scope.subtree}
-    lowered = " ".join(t.lower_ for t in scope.subtree)
+    subtree = list(scope.subtree)  # walked once, read three times
+    words = {t.lemma_.lower() for t in subtree} | {t.lower_ for t in subtree}
+    lowered = " ".join(t.lower_ for t in subtree)
     return words | {w for w in ("human rights",) if w in lowered}
 
 
@@ -655,8 +664,8 @@ def to_mention(
     date, precision = (tx.date, tx.precision) if tx else report_date(ctx.published)
     sent = cand.trigger.sent
     clause = cand.clause if cand.clause.sent == sent else cand.trigger
-    left = max(sent.start, min(t.i for t in clause.subtree))
-    right = min(sent.end - 1, max(t.i for t in clause.subtree))
+    inside = [t.i for t in clause.subtree]
+    left, right = max(sent.start, min(inside)), min(sent.end - 1, max(inside))
     span = cand.trigger.doc[left : right + 1]
     onto = ontology()
     return EventMention(

@@ -11,6 +11,7 @@ events take from each other (`relative.py`: "the strikes" dated elsewhere, "two 
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from eventline.events.location import dateline_locations
 from eventline.events.patterns import lexicon
 from eventline.events.quotes import direct_quotes, indirect_quotes
 from eventline.events.relative import Dated, refine_dates
-from eventline.model import EventMention, Quote, Timex, content_id
+from eventline.model import ActorRef, EventMention, Quote, Timex, content_id
 
 KINDS = ("news", "opinion", "analysis", "fact-check")
 
@@ -115,13 +116,29 @@ def code_doc(
             doc.user_data.pop(key, None)
 
 
+#: What `ActorIndex.__init__` sets: all of it read from the doc, but `quote_speakers`.
+_INDEX_FIELDS = frozenset({"doc", "by_token", "persons", "genders", "quote_speakers"})
+
+
+def _with_speakers(doc: Doc, plain: ActorIndex, speakers: dict[int, ActorRef]) -> ActorIndex:
+    """`ActorIndex(doc, quote_speakers=speakers)`, made from the index the direct quotes used:
+    the two differ only in the speakers, and building one walks every actor span twice
+    (nothing changes an index after it is built). Built anew if the index has grown other
+    fields."""
+    if set(vars(plain)) != _INDEX_FIELDS:
+        return ActorIndex(doc, quote_speakers=speakers)
+    index = copy.copy(plain)
+    index.quote_speakers = speakers or {}
+    return index
+
+
 def _code_doc(
     doc: Doc, *, article_id: str, published: str | None, kind: str, reported: bool
 ) -> CodedDoc:
     lex = lexicon()
     plain = ActorIndex(doc)
     quotes, speakers = direct_quotes(doc, article_id=article_id, actors=plain, lex=lex)
-    actors = ActorIndex(doc, quote_speakers=speakers)
+    actors = _with_speakers(doc, plain, speakers)
     quotes += indirect_quotes(doc, article_id=article_id, actors=actors, lex=lex, direct=quotes)
     found = find_doc_timexes(doc, published=published)
     timexes = TimexIndex(doc, found)

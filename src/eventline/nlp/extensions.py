@@ -20,9 +20,51 @@ from eventline.model import ActorRef
 SPAN_KEY = "actors"
 
 
+#: Validated refs by their stored dict's items: the event stage reads `Span._.actor` of every
+#: actor span several times a document (each `events.args.ActorIndex`), and a mention's dict
+#: holds a few strings, so one frozen `ActorRef` per distinct dict serves them all instead of
+#: a pydantic validation per read. Cleared when full; a dict with an unhashable value (none
+#: the nlp stage writes) is validated each time.
+_REFS: dict[tuple[tuple[str, Any], ...], ActorRef] = {}
+_REFS_MAX = 8192
+
+
+#: `Span._.actor_ref` as registered here: a plain value with default None, kept by spaCy in
+#: `doc.user_data` under ("._.", name, start_char, end_char) (`spacy.tokens.underscore`).
+_PLAIN = (None, None, None, None)
+
+
+def stored_ref(span: Span) -> dict[str, Any] | None:
+    """`span._.actor_ref`, read where spaCy keeps it without building an `Underscore` (the
+    event stage reads it for every actor span several times a document)."""
+    if Span.get_extension("actor_ref") != _PLAIN:
+        return span._.actor_ref
+    user_data: dict[Any, Any] = span.doc.user_data
+    data: dict[str, Any] | None = user_data.get(
+        ("._.", "actor_ref", span.start_char, span.end_char)
+    )
+    return data
+
+
 def _get_actor(span: Span) -> ActorRef | None:
-    data = span._.actor_ref
-    return None if data is None else ActorRef(**data)
+    return actor_of(stored_ref(span))
+
+
+def actor_of(data: dict[str, Any] | None) -> ActorRef | None:
+    """The `ActorRef` for a stored `Span._.actor_ref` dict (one shared frozen ref per
+    distinct dict, `_REFS`)."""
+    if data is None:
+        return None
+    key = tuple(data.items())
+    try:
+        return _REFS[key]
+    except KeyError:
+        ref = _REFS[key] = ActorRef(**data)
+    except TypeError:  # an unhashable value: validate (and fail) as before
+        return ActorRef(**data)
+    if len(_REFS) > _REFS_MAX:
+        _REFS.clear()
+    return ref
 
 
 def _set_actor(span: Span, value: ActorRef | None) -> None:
