@@ -367,7 +367,7 @@ def protest_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
             kept.append(c)
             continue
         mods = {m.lemma_.lower() for m in c.trigger.children if m.dep_ in ("compound", "amod")}
-        if mods & ctx.lex.cue("campaign_rally_words"):
+        if mods & ctx.lex.cue("campaign_rally_words") or _candidate_rally(c.trigger):
             continue
         prep = c.trigger.head
         other = by_trigger.get(prep.head.i) if c.trigger.dep_ == "pobj" else None
@@ -379,6 +379,13 @@ def protest_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         elif not {a.id for a in c.actor} & {a.id for a in other.actor}:
             kept.append(c)
     return kept
+
+
+def _candidate_rally(tok: Token) -> bool:
+    """ "a Donald Trump rally": a rally named after a person is that person's campaign event."""
+    return tok.lemma_.lower() == "rally" and any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children
+    )
 
 
 def _protest_noun(tok: Token, ctx: RuleContext) -> bool:
