@@ -199,3 +199,26 @@ def test_a_region_name_tagged_as_an_adjective_still_names_the_region() -> None:
     kyiv = over("Kyiv")
     assert kyiv is not None and (kyiv.country, kyiv.kind) == ("UKR", "admin1")
     assert over("Russian") is None
+
+
+def test_a_compass_part_of_a_country_is_in_the_country() -> None:
+    # "Gunmen attacked a mosque in Mali's north" (the NER took the "'s" into the name)
+    doc = build(
+        [
+            ("Gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"),
+            ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("mosque", 1, "dobj", "NOUN", "NN", "mosque"),
+            ("in", 3, "prep", "ADP", "IN", "in"),
+            ("Mali", 7, "poss", "PROPN", "NNP", "Mali"),
+            ("'s", 5, "case", "PART", "POS", "'s"),
+            ("north", 4, "pobj", "NOUN", "NN", "north"),
+        ],
+        [(5, 7, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country, place.kind) == (
+        "Mali",
+        "MLI",
+        "country",
+    )
