@@ -222,3 +222,19 @@ def test_a_compass_part_of_a_country_is_in_the_country() -> None:
         "MLI",
         "country",
     )
+
+
+def test_a_relative_clause_places_only_an_event_that_catches_people() -> None:
+    # "Velkor killed activists who had blocked a road in Lyon": the killing may be anywhere
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
+        ("activists", 1, "dobj", "NOUN", "NNS", "activist"),
+        ("who", 5, "nsubj", "PRON", "WP", "who"),
+        ("had", 5, "aux", "AUX", "VBD", "have"),
+        ("blocked", 2, "relcl", "VERB", "VBN", "block"),
+        ("roads", 5, "dobj", "NOUN", "NNS", "road"),
+        ("in", 5, "prep", "ADP", "IN", "in"),
+        ("Lyon", 7, "pobj", "PROPN", "NNP", "Lyon"),
+    ]
+    assert place_of(build(rows, [(8, 9, "GPE")]), 1) is None

@@ -304,7 +304,11 @@ def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     past, by the one acted on ("who", "that"), dated as recently as the event or not at all
     ("who had attacked a family in London in 2019" is another day), in a sentence naming no
     other place; never where someone lives, works or goes ("a man who lives in Haifa",
-    `cues.yaml` `residence_verbs`)."""
+    `cues.yaml` `residence_verbs`). Only for an event that catches people where they act (an
+    arrest, a rescue: `catch_verbs`): "killed a commander who planned attacks in Tel Aviv" or
+    "sanctioned officials who cracked down in Tehran" happened elsewhere."""
+    if verb.lemma_.lower() not in _cues()["catch_verbs"]:
+        return None
     for noun in children(verb, "dobj", "nsubjpass"):
         for clause in children(noun, "relcl"):
             found = finder.in_clause(clause) if _doers_act(clause) else None
