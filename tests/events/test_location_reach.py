@@ -199,3 +199,42 @@ def test_a_region_name_tagged_as_an_adjective_still_names_the_region() -> None:
     kyiv = over("Kyiv")
     assert kyiv is not None and (kyiv.country, kyiv.kind) == ("UKR", "admin1")
     assert over("Russian") is None
+
+
+def test_a_compass_part_of_a_country_is_in_the_country() -> None:
+    # "Gunmen attacked a mosque in Mali's north" (the NER took the "'s" into the name)
+    doc = build(
+        [
+            ("Gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"),
+            ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("mosque", 1, "dobj", "NOUN", "NN", "mosque"),
+            ("in", 3, "prep", "ADP", "IN", "in"),
+            ("Mali", 7, "poss", "PROPN", "NNP", "Mali"),
+            ("'s", 5, "case", "PART", "POS", "'s"),
+            ("north", 4, "pobj", "NOUN", "NN", "north"),
+        ],
+        [(5, 7, "GPE")],
+    )
+    place = place_of(doc, 1)
+    assert place is not None and (place.name, place.country, place.kind) == (
+        "Mali",
+        "MLI",
+        "country",
+    )
+
+
+def test_a_relative_clause_places_only_an_event_that_catches_people() -> None:
+    # "Velkor killed activists who had blocked a road in Lyon": the killing may be anywhere
+    rows: list[Row] = [
+        ("Velkor", 1, "nsubj", "PROPN", "NNP", "Velkor"),
+        ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
+        ("activists", 1, "dobj", "NOUN", "NNS", "activist"),
+        ("who", 5, "nsubj", "PRON", "WP", "who"),
+        ("had", 5, "aux", "AUX", "VBD", "have"),
+        ("blocked", 2, "relcl", "VERB", "VBN", "block"),
+        ("roads", 5, "dobj", "NOUN", "NNS", "road"),
+        ("in", 5, "prep", "ADP", "IN", "in"),
+        ("Lyon", 7, "pobj", "PROPN", "NNP", "Lyon"),
+    ]
+    assert place_of(build(rows, [(8, 9, "GPE")]), 1) is None

@@ -304,7 +304,11 @@ def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     past, by the one acted on ("who", "that"), dated as recently as the event or not at all
     ("who had attacked a family in London in 2019" is another day), in a sentence naming no
     other place; never where someone lives, works or goes ("a man who lives in Haifa",
-    `cues.yaml` `residence_verbs`)."""
+    `cues.yaml` `residence_verbs`). Only for an event that catches people where they act (an
+    arrest, a rescue: `catch_verbs`): "killed a commander who planned attacks in Tel Aviv" or
+    "sanctioned officials who cracked down in Tehran" happened elsewhere."""
+    if verb.lemma_.lower() not in _cues()["catch_verbs"]:
+        return None
     for noun in children(verb, "dobj", "nsubjpass"):
         for clause in children(noun, "relcl"):
             found = finder.in_clause(clause) if _doers_act(clause) else None
@@ -368,6 +372,7 @@ class _PlaceFinder:
 
         if ent.start not in self.memo:
             found = None
+            ent = _without_possessive(ent)  # "Burkina Faso's" as the NER may mark it
             if not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
                 country = _country_for(ent, self.actors, self.lex, self.ents)
                 hints = {country} if country else self.hints()
@@ -398,8 +403,7 @@ class _PlaceFinder:
             other = self.ents.get(owner.i)
             if other is None or other == ent:
                 continue
-            if other[-1].lower_ in ("'s", "’s"):  # the NER may take the "'s" in: "Tel Aviv's"
-                other = other[:-1]
+            other = _without_possessive(other)
             found = resolve_place(
                 other.text, hints=self.hints(), context=self.facts.context, near=self.facts.regions
             )
@@ -632,6 +636,13 @@ class _PlaceFinder:
     def _ref_country(self, tok: Token) -> str | None:
         ref = self.actors.covering(tok)
         return ref.country if ref is not None and ref.country else None
+
+
+def _without_possessive(ent: Span) -> Span:
+    """An entity without the possessive ending the NER may take in ("Tel Aviv's")."""
+    if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s", "'", "’"):
+        return ent[:-1]
+    return ent
 
 
 def _name_word(tok: Token) -> bool:
