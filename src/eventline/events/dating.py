@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -77,8 +78,10 @@ def find_doc_timexes(doc: Doc, *, published: str | None) -> list[FoundTimex]:
     except InputError:  # an anchor the normaliser cannot read: normalise without one
         matches = find(doc.text, anchor=None, tense_hint=_tense_hint(doc))
     out = []
+    hint = _tense_hint(doc)
     for m in matches:
         value = _year_from_month(m.value, published)
+        value = _past_year(value, m.text, published, hint(m.start))
         iso, precision = date_of(value)
         out.append(FoundTimex(m.start, m.end, m.text, m.type, value, m.anchor, iso, precision))
     return out
@@ -95,6 +98,27 @@ def _year_from_month(value: str, published: str | None) -> str:
     if int(match["month"]) > month:
         year -= 1
     return f"{year:04d}{value[4:]}"
+
+
+_DAY = re.compile(r"(\d{4})(-\d\d-\d\d)")
+_WRITTEN_YEAR = re.compile(r"\d{4}|'\d\d")
+_PAST_SLACK = 14  # days after the report a misread past may still mean
+
+
+def _past_year(value: str, text: str, published: str | None, tense: str) -> str:
+    """A day written without its year ("The war began on October 7") in a clause the parser
+    reads as past, normalised to a day weeks after the report (the normaliser weighs only
+    twice a wrong side of the report, as its tense is often a lexical guess): the year
+    before, since a past act is not told before it happens."""
+    m = _DAY.fullmatch(value)
+    if m is None or tense != "past" or _WRITTEN_YEAR.search(text) or not published:
+        return value
+    try:
+        gap = (date.fromisoformat(value) - date.fromisoformat(published)).days
+        moved = date.fromisoformat(f"{int(m[1]) - 1:04d}{m[2]}")
+    except ValueError:
+        return value
+    return moved.isoformat() if gap > _PAST_SLACK else value
 
 
 @dataclass(frozen=True)
