@@ -82,3 +82,11 @@ def test_a_state_running_to_a_time_in_the_report_month_keeps_the_report(parse: P
 def test_taking_part_in_a_dated_happening_is_at_its_time(parse: Parse) -> None:
     text = "Rebels clashed with Peruvian troops during the 2019 election protests."
     assert _date(parse, text, "clashed") == ("2019", "year")
+
+
+@pytest.mark.slow
+def test_a_past_day_written_without_its_year_is_not_after_the_report(parse: Parse) -> None:
+    # "October 7" in March, told in the past: last October, not next
+    assert _date(parse, "Peru attacked Chile on October 7.", "attacked") == ("2023-10-07", "day")
+    ev = by_trigger(events(parse, "Peru will attack Chile on October 7."), "attack")
+    assert ev.date == "2024-10-07"  # a plan keeps the coming one

@@ -29,3 +29,8 @@ def _values(text: str, anchor: str = "2020-04-09") -> dict[str, str]:
 def test_direction(text: str, expected: dict[str, str]) -> None:
     found = _values(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_day_after_since_lies_before_the_report() -> None:
+    found = find_timexes("Troops have shelled the town since October 7.", anchor="2025-06-20")
+    assert [m.value for m in found] == ["2024-10-07"]

@@ -23,11 +23,15 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.errors import InputError
 from eventline.events.args import children, clause_head, first
+from eventline.events.dating_phrases import (
+    names_noun,
+    record_since_timex,
+    shares_time,
+)
+from eventline.events.dating_years import past_year, year_from_month
 from eventline.events.location import clause_tokens, country_code, event_place
 
 REPORT = "report"
-_YEARLESS = re.compile(r"XXXX-(?P<month>\d\d)(-\d\d)?$")
-_MONTH_ANCHOR = re.compile(r"\d{4}-\d\d$")
 __all__ = ["clause_tokens", "country_code", "event_place"]  # moved to location.py
 
 
@@ -77,24 +81,13 @@ def find_doc_timexes(doc: Doc, *, published: str | None) -> list[FoundTimex]:
     except InputError:  # an anchor the normaliser cannot read: normalise without one
         matches = find(doc.text, anchor=None, tense_hint=_tense_hint(doc))
     out = []
+    hint = _tense_hint(doc)
     for m in matches:
-        value = _year_from_month(m.value, published)
+        value = year_from_month(m.value, published)
+        value = past_year(value, m.text, published, hint(m.start))
         iso, precision = date_of(value)
         out.append(FoundTimex(m.start, m.end, m.text, m.type, value, m.anchor, iso, precision))
     return out
-
-
-def _year_from_month(value: str, published: str | None) -> str:
-    """A month or calendar date without a year ("XXXX-08") in an article known only to its
-    month ("2024-10"): the latest such date not after the publication month (news reports the
-    past), since the normaliser takes no month-precision anchor."""
-    match = _YEARLESS.match(value)
-    if match is None or published is None or not _MONTH_ANCHOR.match(published):
-        return value
-    year, month = int(published[:4]), int(published[5:7])
-    if int(match["month"]) > month:
-        year -= 1
-    return f"{year:04d}{value[4:]}"
 
 
 @dataclass(frozen=True)
@@ -118,7 +111,7 @@ def _attachment(root: Token, relation: frozenset[str]) -> tuple[Token, int] | No
     noun = root.head
     if root.dep_ == "poss" and noun.pos_ == "NOUN" and noun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    if _names_noun(root) and not _shares_time(noun):
+    if names_noun(root) and not shares_time(noun):
         return None  # "quit the 2015 nuclear deal": the year is the deal's, not the quitting's
     node, rank = root, 0
     for _ in range(12):
@@ -160,40 +153,6 @@ def _related_noun(span: Span, relation: frozenset[str]) -> Token | None:
         if noun is not None and noun.pos_ == "NOUN":
             return noun
     return None
-
-
-# Modifiers written before a noun ("the 2015 nuclear deal", "the June 13 strikes"): the time
-# names that noun, the way a possessive time does ("Saturday's strikes").
-_PRENOMINAL = frozenset({"nummod", "compound", "nmod", "amod"})
-# Prepositions that put a clause inside the time of the noun they govern ("clashed during the
-# 2009 election protests"), and verbs whose act is the time of their object ("won the 2024
-# election", "hosted the 2023 summit").
-_FRAMING = frozenset({"during", "in", "at", "amid", "throughout"})
-_TAKING_PART = frozenset(
-    {"win", "lose", "hold", "host", "attend", "contest", "boycott", "stage", "skip"}
-)
-
-
-def _names_noun(root: Token) -> bool:
-    """Whether a timex headed by `root` is a modifier before a noun that is not the clause's
-    subject ("threatened to quit the 2015 nuclear deal", "condemned the June 13 strikes"): it
-    tells which deal or strikes, not when the clause's act happened; an event noun is dated by
-    it through `TimexIndex.in_phrase`. A subject keeps it ("the 2015 deal collapsed")."""
-    noun = root.head
-    return (
-        root.dep_ in _PRENOMINAL
-        and root.i < noun.i
-        and noun.pos_ in ("NOUN", "PROPN")
-        and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT")
-    )
-
-
-def _shares_time(noun: Token) -> bool:
-    """Whether the clause happens at the time of a noun it names: within it ("during the 2009
-    protests") or by taking part in it ("won the 2024 election")."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in _FRAMING:
-        return True
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_PART
 
 
 def _preposition(tok: Token) -> bool:
@@ -239,7 +198,7 @@ class TimexIndex:
             if tx.date is not None:
                 for tok in span:
                     self.by_token[tok.i] = tx
-            if _record_since(span.root):
+            if record_since_timex(span.root):
                 continue  # "its biggest attack since 2022": the record's span, not a time
             if (noun := _related_noun(span, relation)) is not None:
                 if tx.date is not None:
@@ -391,38 +350,6 @@ def _bound(root: Token) -> str | None:
     if root.dep_ == "pobj" and _preposition(head) and head.lower_ in _BOUND_PREPS:
         return _BOUND_PREPS[head.lower_]
     return None
-
-
-# Modifiers that make a noun a record measured over a span ("its biggest attack since 2022",
-# "the first visit since 2019", "the lowest level in a decade").
-_RECORD_WORDS = frozenset({"first", "last", "only", "biggest", "largest", "worst", "best"})
-
-
-def _record(noun: Token) -> bool:
-    return any(
-        c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RECORD_WORDS)
-        for c in noun.children
-    )
-
-
-def _record_since(root: Token) -> bool:
-    """Whether a timex after "since" measures a record (see `record_since`)."""
-    return root.dep_ == "pobj" and record_since(root.head)
-
-
-def record_since(prep: Token) -> bool:
-    """Whether a "since" phrase measures a record ("launched its biggest attack since 2022 on
-    Monday", "the first visit since 2019", "rose at the fastest pace since March"): it says
-    since when nothing matched the act, not when the act happened or began. The parser hangs
-    the phrase on the record noun or on the clause verb with that noun as an argument."""
-    if prep.lower_ != "since" or prep.head == prep:
-        return False
-    host = prep.head
-    if host.pos_ in ("NOUN", "PROPN"):
-        return _record(host)
-    args = [c for c in host.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
-    args += [p for c in host.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    return any(_record(a) for a in args)
 
 
 def _told_past(verb: Token) -> bool:

@@ -28,7 +28,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from eventline.events.dating import TimexIndex, record_since
+from eventline.events.dating import TimexIndex
+from eventline.events.dating_phrases import record_since
 from eventline.events.relative_base import Dated, is_past, month_of, refers_back
 
 _BEFORE = frozenset({"before", "until", "till", "prior", "ahead"})

@@ -197,6 +197,7 @@ def _normalised(ctx: Context) -> list[TimexCandidate]:
     closed = periods.ended(ctx.text, _select(found))  # "the quarter ended Sept. 30" first
     selected = story.reanchor(closed, ctx, anaphoric=anaphoric, months=months)
     selected = periods.year_back(selected, year_back)
+    selected = relative.join_durations(ctx.text, selected)
     return _merge_clock(ctx.text, selected, ctx.anchor)
 
 

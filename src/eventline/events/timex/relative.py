@@ -281,3 +281,46 @@ def clock(m: re.Match[str], ctx: Context) -> list[TimexCandidate]:
         hhmm = f"{hour:02d}:{m['mi'] or '00'}"
     zone = "Z" if m["zone"] else ""
     return [TimexCandidate(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}{zone}", "time")]
+
+
+_PART = re.compile(r"P(?:(?P<date>\d+)(?P<dunit>[YMWD])|T(?P<time>\d+)(?P<tunit>[HMS]))")
+_UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+_DURATION_JOIN = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
+
+
+def _part(value: str) -> tuple[int, str] | None:
+    """(rank of its unit, amount) of a one-unit numeric duration ("PT9M" -> (5, "9"))."""
+    m = _PART.fullmatch(value)
+    if m is None:
+        return None
+    unit = m["dunit"] or "T" + m["tunit"]
+    return _UNIT_ORDER.index(unit), m["date"] or m["time"]
+
+
+def join_durations(text: str, kept: list[TimexCandidate]) -> list[TimexCandidate]:
+    """ "9 minutes 4 seconds", "two hours and 15 minutes", "three years and six months": counted
+    durations side by side, each unit finer than the one before, are one duration (PT9M4S)."""
+    out: list[TimexCandidate] = []
+    parts: list[tuple[int, str]] = []
+    for c in kept:
+        prev = out[-1] if out else None
+        part = _part(c.value) if c.type == "DURATION" else None
+        if (
+            prev is not None
+            and part is not None
+            and parts
+            and part[0] > parts[-1][0]
+            and _DURATION_JOIN.fullmatch(text[prev.end : c.start])
+        ):
+            parts.append(part)
+            out[-1] = TimexCandidate(prev.start, c.end, "DURATION", _value(parts), None)
+            continue
+        parts = [part] if part is not None else []
+        out.append(c)
+    return out
+
+
+def _value(parts: list[tuple[int, str]]) -> str:
+    date = "".join(f"{n}{_UNIT_ORDER[r]}" for r, n in parts if r < 4)
+    time = "".join(f"{n}{_UNIT_ORDER[r][1]}" for r, n in parts if r >= 4)
+    return f"P{date}" + (f"T{time}" if time else "")

@@ -90,9 +90,13 @@ def _year(raw: str | None) -> int | None:
     return int(raw) if raw else None
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 def _date(year: int | None, month: int, day: int, ctx: Context, m: re.Match[str]) -> Value:
     """A day date; without a year, the year putting it nearest the anchor, where a day on the
-    wrong side of the anchor for the clause's tense counts as twice as far."""
+    wrong side of the anchor for the clause's tense counts as twice as far; after "since", a
+    day after the anchor is no reading at all (the start of a state lies in the past)."""
     try:
         date(year or 2000, month, day)
     except ValueError:
@@ -101,6 +105,7 @@ def _date(year: int | None, month: int, day: int, ctx: Context, m: re.Match[str]
     if year is not None or anchor is None or anchor.year is None:
         return day_value(year, month, day), "day"
     tense = ctx.tense(m.start(), m.end())
+    since = _SINCE.search(ctx.text[max(0, m.start() - 12) : m.start()]) is not None
     best: tuple[float, int] | None = None
     for option in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -108,6 +113,8 @@ def _date(year: int | None, month: int, day: int, ctx: Context, m: re.Match[str]
         except ValueError:  # 29 February
             continue
         weight = 2.0 if (gap > 0 and tense == "past") or (gap < 0 and tense == "future") else 1.0
+        if gap > 0 and since:
+            weight = 100.0  # "strikes since October 7" in June: what a state runs from is past
         if best is None or abs(gap) * weight < best[0]:
             best = (abs(gap) * weight, option)
     return (day_value(best[1], month, day), "day") if best else ("", None)
