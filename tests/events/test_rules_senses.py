@@ -21,6 +21,7 @@ TABLE = {
     "UN": ("kb:UN", "United Nations", None, "IGO", "ORG"),
     "NATO": ("kb:NATO", "NATO", None, "IGO", "ORG"),
     "European Union": ("kb:EU", "European Union", None, "IGO", "ORG"),
+    "Arab League": ("kb:AL", "Arab League", None, "IGO", "ORG"),
 }
 
 Code = Callable[[str], list[EventMention]]
@@ -192,3 +193,8 @@ def test_protesters_massing_is_a_protest(code: Code) -> None:
 )
 def test_willingness_to_cooperate(code: Code, text: str, wanted: str) -> None:
     assert wanted in types(code(text))
+
+
+def test_a_league_of_states_is_no_sport(code: Code) -> None:
+    text = "The Arab League condemned the French air strike on a school in Peru."
+    assert "ASSAULT" in types(code(text))
