@@ -21,6 +21,7 @@ TABLE = {
     "UN": ("kb:UN", "United Nations", None, "IGO", "ORG"),
     "NATO": ("kb:NATO", "NATO", None, "IGO", "ORG"),
     "European Union": ("kb:EU", "European Union", None, "IGO", "ORG"),
+    "Arab League": ("kb:AL", "Arab League", None, "IGO", "ORG"),
 }
 
 Code = Callable[[str], list[EventMention]]
@@ -173,3 +174,27 @@ def test_a_person_flown_out_is_no_visit(code: Code) -> None:
 def test_goods_flown_in_stay_aid(code: Code) -> None:
     text = "The United Nations flew tents and blankets to Lima on Thursday for homeless families."
     assert "AID" in types(code(text))
+
+
+def test_armed_men_massing_is_a_show_of_force(code: Code) -> None:
+    assert types(code("Peruvian troops massed on the Chilean border.")) == {"MOBILIZE"}
+
+
+def test_protesters_massing_is_a_protest(code: Code) -> None:
+    assert "PROTEST" in types(code("Thousands of Polish protesters massed outside parliament."))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The rebels said they were ready to join peace talks with Nigeria.", "CONSULT"),
+        ("France will work with Germany on a new defence plan.", "COOPERATE"),
+    ],
+)
+def test_willingness_to_cooperate(code: Code, text: str, wanted: str) -> None:
+    assert wanted in types(code(text))
+
+
+def test_a_league_of_states_is_no_sport(code: Code) -> None:
+    text = "The Arab League condemned the French air strike on a school in Peru."
+    assert "ASSAULT" in types(code(text))

@@ -74,6 +74,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_senses.person_handover,
     rules_crowds.crowd_riot,
     rules_crowds.labour_strike,
+    rules_senses.armed_gathering,  # before a gathering of non-protesters is dropped
     rules_crowds.protesters_gathering,
     rules_conflict.protest_setting,
     rules_conflict.state_obstruction,

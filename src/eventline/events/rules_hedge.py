@@ -247,7 +247,14 @@ def _sport(c: EventCandidate, ctx: RuleContext) -> bool:
         return False
     if any(p.sector and p.sector != "BUS" for p in (*c.actor, *c.recipient)):
         return False  # a state, armed or civilian party: "fans attacked police after the match"
-    words = {t.lemma_.lower() for t in c.trigger.sent} | {t.lower_ for t in c.trigger.sent}
+    # a political body's own name is no sport word ("the Arab League", "the Muslim League")
+    toks = [t for t in c.trigger.sent if not _political_name(t, ctx)]
+    words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
     if words & ctx.lex.cue("weapon_words"):
         return False
     return bool(words & ctx.lex.cue("sports_words")) or bool(_SCORE.search(c.trigger.sent.text))
+
+
+def _political_name(tok: Token, ctx: RuleContext) -> bool:
+    ref = ctx.actors.covering(tok)
+    return ref is not None and ref.sector not in (None, "BUS")

@@ -221,3 +221,17 @@ def person_handover(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
             c.type, c.mode = "COOPERATE", None
             c.context.add("legal")
     return cands
+
+
+def armed_gathering(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Russian troops massed on the border", "armed gangs massed around the terminal":
+    armed men gathering is a show of force (MOBILIZE troops), not a protest."""
+    verbs, armed = ctx.lex.cue("gathering_verbs"), ctx.lex.cue("armed_words")
+    for c in cands:
+        if c.type != "PROTEST" or c.trigger.lemma_.lower() not in verbs:
+            continue
+        subj = subject(c.trigger)[0]
+        heads = [] if subj is None else [subj, *(p for _, p in prep_objects(subj, ("of",)))]
+        if any(h.lemma_.lower() in armed or h.lower_ in armed for h in heads):
+            c.type, c.mode = "MOBILIZE", "troops"
+    return cands
