@@ -267,9 +267,10 @@ class StoredStories(StoryIndex):
         """`StoryIndex._join`; a story read from the store gets its terms' postings in memory
         first. Until it is joined, the stored postings find it for every article whose window
         it can pass (`_candidates`), so its terms need not be posted when it is read."""
+        record = self._story(story)  # read now if a copy brought the article here
         if story in self._unposted:
             self._unposted.discard(story)
-            for term in self._stories[story].loaded_terms():
+            for term in record.loaded_terms():
                 self._postings.setdefault(term, set()).add(story)
         super()._join(story, member, new=new)
 
