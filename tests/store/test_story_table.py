@@ -132,3 +132,25 @@ def test_member_rows_round_trip_in_the_binary_layout() -> None:
     assert story_table._unpack_member(story_table._pack(member)) == member
     odd = {"span": [0, 0, 618], "vector": {"k:a\0b": 1.0}}
     assert story_table._unpack_member(story_table._pack_member(odd)) == odd
+
+
+def test_a_read_story_a_copy_joins_is_found_through_its_old_terms(store: Store) -> None:
+    """A stored story is read without posting its terms in memory (the stored postings find
+    it while it is as stored); once a copy joins it and brings it within a later article's
+    window, that article finds it through the terms it had when read, as in memory."""
+    founder = _same_words("s", "2025-06-10")
+    joiner = make("j", "A strike closed the port of Brandvik, unions said.", "2025-06-13")
+    later = _same_words("later", "2025-06-16")
+    whole = StoryIndex()
+    whole.add(founder)
+    with store.engine.begin() as conn:
+        story_table.save(conn, whole)
+    stored = story_table.StoredStories.open(store)
+    assert stored is not None
+    for index in (whole, stored):
+        index.add(joiner, copies=("s",))
+        index.add(later)
+    assert whole.story_of("later") == whole.story_of("s") == whole.story_of("j")
+    assert [stored.story_of(a) for a in ("s", "j", "later")] == [
+        whole.story_of(a) for a in ("s", "j", "later")
+    ]

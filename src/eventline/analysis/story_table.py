@@ -28,7 +28,6 @@ from eventline.corpus.stories import (
     StoryIndex,
     _Member,
     _Story,
-    story_months,
     window_months,
 )
 from eventline.model import content_id
@@ -174,18 +173,16 @@ def read_state(conn: Connection) -> dict[str, Any] | None:
     return state if state.get("version") == FORMAT_VERSION else None
 
 
-def _story(founder: str, data: bytes, filed_months: set[int] | None = None) -> _Story:
+def _story(founder: str, data: bytes) -> _Story:
     """A story row read back; its stored postings are built only if it is saved again."""
     state = _unpack_story(data)  # fresh lists and dict: taken as they are, not copied
     spans = [PublishedDays.unpack(*p) for p in state["spans"]]
-    months = story_months(spans)[2] if filed_months is None else filed_months
-    terms = tuple(t for t in state["centroid"] if t[0] in "nk")
     return _Story(
         founder=founder,
         members=state["members"],
         centroid=state["centroid"],
         spans=spans,
-        filed_from=(terms, frozenset(months)),
+        loaded=(len(state["centroid"]), len(spans)),
     )
 
 
@@ -201,6 +198,7 @@ class StoredStories(StoryIndex):
         self._known_terms: set[str] = set()
         self._known_articles: set[str] = set()
         self._founders: dict[int, str] = {}  # story -> founding article, of stories not read
+        self._unposted: set[int] = set()  # stories read whose terms are not in `_postings`
 
     @classmethod
     def open(cls, store: Store) -> StoredStories | None:
@@ -262,11 +260,19 @@ class StoredStories(StoryIndex):
         with self._store.engine.connect() as conn:
             for part in _parts(wanted):
                 for seq, founder, data in conn.execute(_STORIES, {"b_seqs": part}):
-                    story = _story(founder, bytes(data))
-                    self._stories[int(seq)] = story
-                    terms = story.filed_from[0] if story.filed_from else ()
-                    for term in terms:  # the centroid's n: and k: terms
-                        self._postings.setdefault(term, set()).add(int(seq))
+                    self._stories[int(seq)] = _story(founder, bytes(data))
+                    self._unposted.add(int(seq))
+
+    def _join(self, story: int, member: _Member, *, new: bool = True) -> None:
+        """`StoryIndex._join`; a story read from the store gets its terms' postings in memory
+        first. Until it is joined, the stored postings find it for every article whose window
+        it can pass (`_candidates`), so its terms need not be posted when it is read."""
+        record = self._story(story)  # read now if a copy brought the article here
+        if story in self._unposted:
+            self._unposted.discard(story)
+            for term in record.loaded_terms():
+                self._postings.setdefault(term, set()).add(story)
+        super()._join(story, member, new=new)
 
     def _candidates(self, terms: list[str], span: PublishedDays) -> set[int]:
         """Stories holding these terms in the months of the article's window. A story found

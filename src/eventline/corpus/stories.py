@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import islice, repeat
 from typing import Any
 
 import yaml
@@ -90,17 +90,28 @@ class _Story:
     centroid: dict[str, float] = field(default_factory=dict)
     spans: list[PublishedDays] = field(default_factory=list)  # the members', in order
     filed: frozenset[tuple[str, int]] = frozenset()  # (term, month) postings already stored
-    #: (terms, months) whose product is `filed`, for a story read from the store: built only
-    #: when the story is saved (`stored_postings`), as a link reads many more than it changes
-    filed_from: tuple[tuple[str, ...], frozenset[int]] | None = None
+    #: For a story read from the store: how many centroid terms and spans it had when read,
+    #: whose n:/k: terms times posting months are `filed`. Built only when the story is saved
+    #: (`stored_postings`): a link reads a thousand stories and changes a few, and working out
+    #: each one's terms and months as it was read was a tenth of reading it. Joining adds
+    #: terms after the centroid's first ones and spans after the first, so those prefixes
+    #: are the story as read.
+    loaded: tuple[int, int] | None = None
 
     def stored_postings(self) -> frozenset[tuple[str, int]]:
         """The (term, month) postings the store holds for this story."""
-        if self.filed_from is not None:
-            terms, months = self.filed_from
-            self.filed = frozenset((t, m) for t in terms for m in months)
-            self.filed_from = None
+        if self.loaded is not None:
+            terms, spans = self.loaded
+            months = story_months(self.spans[:spans])[2]
+            posted = [t for t in islice(self.centroid, terms) if t[0] in "nk"]
+            self.filed = frozenset((t, m) for t in posted for m in months)
+            self.loaded = None
         return self.filed
+
+    def loaded_terms(self) -> list[str]:
+        """The n: and k: terms of the centroid as read from the store (all, if it was not)."""
+        count = len(self.centroid) if self.loaded is None else self.loaded[0]
+        return [t for t in islice(self.centroid, count) if t[0] in "nk"]
 
 
 @dataclass
