@@ -295,9 +295,41 @@ def deal_counterparty(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
         found = own_actor(obj, ctx.actors) or unique(
             r for _, p in prep_objects(obj, _DEAL_PREPS) for r in ctx.actors.refs(p)
         )
-        found = found or _named_again(obj, ctx.actors)
+        found = found or _named_again(obj, ctx.actors) or _regional_parties(obj, c.actor)
         c.recipient = excluding(found, c.actor)
     return cands
+
+
+# Nouns of a first-level region whose "of" phrase names it ("the province of Ontario").
+_REGION_NOUNS = frozenset({"province", "state", "territory", "region", "canton", "prefecture"})
+
+
+def _regional_parties(deal: Token, actor: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """ "The federal government signed an agreement with Ontario and Quebec", "Ottawa reached
+    a deal with the province of Ontario": a state's deal with its own provinces or states,
+    which the nlp stage reads as places, not actors. Each region the deal's "with" phrase
+    names (a place entity, or a region noun's "of" phrase), its conjuncts included, is a
+    sub-national government of the actor's one country (a state deals with its own regions;
+    a foreign region would be named with its country, an actor)."""
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1:
+        return ()
+    (country,) = countries
+    heads = [p for _, p in prep_objects(deal, ("with",))]
+    heads = [h for p in heads for h in (p, *p.conjuncts)]
+    found: list[ActorRef] = []
+    for head in heads:
+        if head.lemma_.lower() in _REGION_NOUNS:
+            head = next((p for _, p in prep_objects(head, ("of",))), head)
+        if head.ent_type_ != "GPE" or head.pos_ != "PROPN":
+            continue
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        name = ent.text if ent is not None else head.text
+        key = name.casefold().replace(" ", "-")
+        found.append(
+            ActorRef(id=f"region:{country}:{key}", name=name, country=country, sector="GOV")
+        )
+    return unique(found)
 
 
 def _named_again(deal: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
