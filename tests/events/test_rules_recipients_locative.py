@@ -4,7 +4,8 @@ protest in a town, an attack outside a town: the state, not the town); a party o
 a speaker is no co-speaker; a state's deal with its own provinces keeps them as parties; the
 author of a relative clause on an act noun ("which X ordered") is not its recipient; a
 bid's owner named by "by" is whom its rejection is aimed at; a named person a warrant is for
-stays its target though the sentence names a foreign country."""
+stays its target though the sentence names a foreign country; a threatener's own state in
+what it threatens is not its target."""
 
 from __future__ import annotations
 
@@ -29,11 +30,13 @@ TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Goma": ("geo:goma", "Goma", "COD", None, "GPE"),
     "Congolese": ("kb:COD", "Congo", "COD", None, "NORP"),
     "Chile": ("kb:CHL", "Chile", "CHL", None, "GPE"),
+    "Germany": ("kb:DEU", "Germany", "DEU", None, "GPE"),
     "Nigerian": ("kb:NGA", "Nigeria", "NGA", None, "NORP"),
     "federal government": ("kb:CAN_GOV", "Canada Government", "CAN", "GOV", "ORG"),
     "Ottawa": ("kb:CAN", "Canada", "CAN", "GOV", "GPE"),
     "FBI": ("kb:USA_FBI", "Federal Bureau of Investigation", "USA", "COP", "ORG"),
     "Supreme Court": ("kb:USA_JUD", "Supreme Court", "USA", "JUD", "ORG"),
+    "White House": ("kb:USA_GOV", "White House", "USA", "GOV", "ORG"),
 }
 
 Code = Callable[[str], list[EventMention]]
@@ -135,3 +138,22 @@ def test_an_offer_to_host_talks_is_made_to_both_sides_of_the_talks(code: Code) -
     text = "The offer by Lena Okafor to host talks between Chile and Congolese rebels was welcomed."
     event = by_trigger(code(text), "offer")
     assert "Chile" in recipients(event)
+
+
+def test_a_threatener_s_own_state_in_what_is_threatened_is_not_its_target(code: Code) -> None:
+    event = by_trigger(code("Tomas Brandt warned that Germany would retaliate."), "warned")
+    assert "Germany" not in recipients(event)
+
+
+def test_a_threat_conditional_on_another_party_is_aimed_at_it(code: Code) -> None:
+    text = "Tomas Brandt warned that Germany would respond if Chile deployed missiles."
+    event = by_trigger(code(text), "warned")
+    assert recipients(event) == {"Chile"}
+
+
+def test_a_rejected_proposal_from_a_state_s_own_region_is_aimed_at_that_region(
+    code: Code,
+) -> None:
+    event = by_trigger(code("The White House rejected a proposal from California."), "rejected")
+    assert recipients(event) == {"California"}
+    assert {r.country for r in event.recipient} == {"USA"}

@@ -28,6 +28,7 @@ from eventline.events.rules_base import (
     complement_parties,
     excluding,
 )
+from eventline.events.rules_counterparts import regional_parties
 from eventline.model import ActorRef
 
 # Types whose recipient may sit inside the act's complement ("threatened to cut off
@@ -202,7 +203,8 @@ def complement_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[
             # "reiterated its demand today that Israel ease ...": the clause hangs on the verb
             comps += [x for x in c.trigger.head.children if x.dep_ == "ccomp" and x.i > c.trigger.i]
         for comp in comps:
-            if found := complement_parties(comp, ctx.actors, besides=c.actor):
+            besides = (*c.actor, *_own_doer(c, comp, ctx))
+            if found := complement_parties(comp, ctx.actors, besides=besides):
                 c.recipient = found
                 break
         c.recipient = c.recipient or c.embedded_recipient  # the dropped action's own party
@@ -214,6 +216,19 @@ def complement_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[
 # join the words of both.
 _SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 _BESIDE = frozenset({"alongside"})
+
+
+def _own_doer(c: EventCandidate, comp: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """ "Putin warned that Russia would take measures if ...": the threatener's own state as
+    the doer of what is threatened is its side, not its target (a curfew it threatens to
+    impose in its own capital is aimed at its own people, so only the subject is read)."""
+    if c.type != "THREATEN":
+        return ()
+    states = {f"kb:{a.country}" for a in c.actor if a.country}
+    doers = ctx.actors.refs(first(comp, "nsubj"))
+    if not doers or any(r.id not in states for r in doers):
+        return ()  # "warned that police will no longer tolerate rallies": a body, not the state
+    return doers
 
 
 def accompanying_actors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
@@ -276,6 +291,8 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
             for _, p in prep_objects(obj, ("from", "of", "between", "with", "by"))
             for r in ctx.actors.refs(p)
         )
+        # "rejected a bid by Texas": a state's own region, read by the nlp stage as a place
+        refs = refs or regional_parties(obj, c.actor, preps=("from", "by", "with"))
         c.recipient = excluding(refs, c.actor)
     return cands
 
