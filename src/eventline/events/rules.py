@@ -24,6 +24,7 @@ from eventline.events import (
     rules_crowds,
     rules_descriptors,
     rules_hedge,
+    rules_locative,
     rules_meetings,
     rules_not_events,
     rules_parties,
@@ -44,6 +45,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_parties.sector_gate,
     rules_acts.bloc_membership,
     rules_recipients.detached_origin,
+    rules_recipients.relative_author,  # before a rule reads the act noun's recipient
     rules_meetings.plural_leaders,  # before a talk with one side is dropped
     rules_meetings.means_partner,
     rules_not_events.not_events,
@@ -146,6 +148,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_places.domestic_target,
     rules_hedge.figurative_object,
     rules_rhetoric.verbal_attack,
+    rules_locative.located_not_target,  # after a verbal attack no longer aims at its place
     rules_counterparts.deal_counterparty,  # after a "killed" deal is read as a rejection
     rules_hedge.requested_content,
     rules_hedge.relationship_talk,  # before habitual drops the habit it is joined to

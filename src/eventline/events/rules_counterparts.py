@@ -24,6 +24,9 @@ in a place the trigger's pattern does not look:
 
 from __future__ import annotations
 
+from functools import cache
+
+import pycountry
 from spacy.tokens import Token
 
 from eventline.events.args import ActorIndex, children, first, prep_objects, subject, unique
@@ -295,9 +298,61 @@ def deal_counterparty(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
         found = own_actor(obj, ctx.actors) or unique(
             r for _, p in prep_objects(obj, _DEAL_PREPS) for r in ctx.actors.refs(p)
         )
-        found = found or _named_again(obj, ctx.actors)
+        found = found or _named_again(obj, ctx.actors) or regional_parties(obj, c.actor)
         c.recipient = excluding(found, c.actor)
     return cands
+
+
+@cache
+def _region_countries() -> dict[str, frozenset[str]]:
+    """Each first-level region name of ISO 3166-2 (casefolded) -> the alpha-3 codes of the
+    countries that have a region of that name ("punjab" -> IND, PAK)."""
+    found: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        if getattr(region, "parent_code", None):
+            continue  # a second-level unit
+        country = pycountry.countries.get(alpha_2=region.country_code)
+        if country is not None:
+            found.setdefault(region.name.casefold(), set()).add(str(country.alpha_3))
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+# Nouns of a first-level region whose "of" phrase names it ("the province of Ontario").
+_REGION_NOUNS = frozenset({"province", "state", "territory", "region", "canton", "prefecture"})
+
+
+def regional_parties(
+    deal: Token, actor: tuple[ActorRef, ...], *, preps: tuple[str, ...] = ("with",)
+) -> tuple[ActorRef, ...]:
+    """ "The federal government signed an agreement with Ontario and Quebec", "Ottawa reached
+    a deal with the province of Ontario": a state's deal with its own provinces or states,
+    which the nlp stage reads as places, not actors. Each region the deal's "with" phrase
+    names (a place entity, or a region noun's "of" phrase), its conjuncts included, is a
+    sub-national government of the actor's one country, when ISO 3166-2 lists a first-level
+    region of that country by the name (a state deals with its own regions; a foreign one
+    would be named with its country, an actor). `preps`: the phrases read
+    ("by"/"from" for whose bid or proposal it is)."""
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1:
+        return ()
+    (country,) = countries
+    heads = [p for _, p in prep_objects(deal, preps)]
+    heads = [h for p in heads for h in (p, *p.conjuncts)]
+    found: list[ActorRef] = []
+    for head in heads:
+        if head.lemma_.lower() in _REGION_NOUNS:
+            head = next((p for _, p in prep_objects(head, ("of",))), head)
+        if head.ent_type_ != "GPE" or head.pos_ != "PROPN":
+            continue
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        name = ent.text if ent is not None else head.text
+        if country not in _region_countries().get(name.casefold(), ()):
+            continue  # no region of the actor's state ("an offer from Afganistan", misspelt)
+        key = name.casefold().replace(" ", "-")
+        found.append(
+            ActorRef(id=f"region:{country}:{key}", name=name, country=country, sector="GOV")
+        )
+    return unique(found)
 
 
 def _named_again(deal: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:

@@ -28,6 +28,7 @@ from eventline.events.rules_base import (
     complement_parties,
     excluding,
 )
+from eventline.events.rules_counterparts import regional_parties
 from eventline.model import ActorRef
 
 # Types whose recipient may sit inside the act's complement ("threatened to cut off
@@ -51,6 +52,36 @@ def detached_origin(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         )
         c.recipient = excluding(origin, c.actor)
     return cands
+
+
+_RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
+
+
+def relative_author(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "An FBI investigation, which the attorney general ordered, ...", "the sanctions the
+    US imposed": the subject of a relative clause whose gap is its object did something to
+    the act (ordered, approved, imposed it), so is never the act noun's recipient; the noun
+    reading takes a clause's subject as its party only for "an invitation for X to attend"."""
+    for c in cands:
+        if c.trigger.pos_ != "NOUN" or not c.recipient:
+            continue
+        authors = {
+            r.id
+            for clause in children(c.trigger, "relcl")
+            if _object_gap(clause)
+            for r in ctx.actors.refs(first(clause, "nsubj"))
+        }
+        c.recipient = tuple(r for r in c.recipient if r.id not in authors)
+    return cands
+
+
+def _object_gap(clause: Token) -> bool:
+    """Whether the relative clause's missing word is its object ("which X ordered", "X
+    ordered"), not its subject ("that targeted X")."""
+    if clause.pos_ != "VERB" or first(clause, "nsubj") is None:
+        return False
+    obj = first(clause, "dobj")
+    return obj is None or obj.lower_ in _RELATIVE_OBJECTS
 
 
 # What names the target of an event noun when the parse puts it out of the noun's reach.
@@ -111,11 +142,20 @@ def _owned_act_patient(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
 
 
 def _sides_of_content(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
-    """ "an offer of mediation between Russia and Ukraine": the sides of what is offered."""
+    """ "an offer of mediation between Russia and Ukraine", "the offer by Qatar to host talks
+    between Hamas and Israel": the sides of what is offered (its "of" phrase, or the object
+    of its infinitive clause)."""
+    contents = [pobj for _, pobj in prep_objects(noun, ("of",))]
+    contents += [
+        obj
+        for clause in children(noun, "acl")
+        if clause.pos_ == "VERB"
+        for obj in children(clause, "dobj")
+    ]
     return unique(
         r
-        for _, pobj in prep_objects(noun, ("of",))
-        for _, side in prep_objects(pobj, ("between",))
+        for content in contents
+        for _, side in prep_objects(content, ("between",))
         for r in actors.refs(side)
     )
 
@@ -163,26 +203,49 @@ def complement_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[
             # "reiterated its demand today that Israel ease ...": the clause hangs on the verb
             comps += [x for x in c.trigger.head.children if x.dep_ == "ccomp" and x.i > c.trigger.i]
         for comp in comps:
-            if found := complement_parties(comp, ctx.actors, besides=c.actor):
+            besides = (*c.actor, *_own_doer(c, comp, ctx))
+            if found := complement_parties(comp, ctx.actors, besides=besides):
                 c.recipient = found
                 break
         c.recipient = c.recipient or c.embedded_recipient  # the dropped action's own party
     return cands
 
 
+# Types of what is said: a party beside the speaker ("Putin, alongside Xi, accused ...") is
+# where the words were spoken, not a second speaker; "along with" and "together with" still
+# join the words of both.
+_SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+_BESIDE = frozenset({"alongside"})
+
+
+def _own_doer(c: EventCandidate, comp: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """ "Putin warned that Russia would take measures if ...": the threatener's own state as
+    the doer of what is threatened is its side, not its target (a curfew it threatens to
+    impose in its own capital is aimed at its own people, so only the subject is read)."""
+    if c.type != "THREATEN":
+        return ()
+    states = {f"kb:{a.country}" for a in c.actor if a.country}
+    doers = ctx.actors.refs(first(comp, "nsubj"))
+    if not doers or any(r.id not in states for r in doers):
+        return ()  # "warned that police will no longer tolerate rallies": a body, not the state
+    return doers
+
+
 def accompanying_actors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "X, along with Y, called on Z to ...", "X, together with Y, condemned ...": a party
-    the subject is accompanied by is a co-actor (a dropped conjunct: PLOVER codes both)."""
+    the subject is accompanied by is a co-actor (a dropped conjunct: PLOVER codes both);
+    one only standing beside a speaker ("Putin, alongside Xi, accused ...") is not."""
     for c in cands:
         verb = c.trigger if c.trigger.pos_ == "VERB" else c.clause
         subj, passive = subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
         if subj is None or passive or not c.actor:
             continue
+        spoken = c.type in _SPOKEN_TYPES or verb.lemma_.lower() in ctx.lex.cue("speech_verbs")
         joined = [
             pobj
             for holder in (verb, subj)
             for prep in children(holder, "prep")
-            if subj.i < prep.i < verb.i
+            if subj.i < prep.i < verb.i and not (spoken and prep.lower_ in _BESIDE)
             for pobj in companions(prep)
         ]
         found = unique(r for p in joined for r in ctx.actors.refs(p))
@@ -209,8 +272,9 @@ def own_state_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[E
 
 
 def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
-    """ "rejected a Senegalese peace plan", "rejected an offer from Afghanistan", "denounced
-    Serbia's suppression": the party whose proposal or act is the object."""
+    """ "rejected a Senegalese peace plan", "rejected an offer from Afghanistan", "rejected a
+    bid by Texas", "denounced Serbia's suppression": the party whose proposal or act is the
+    object."""
     for c in cands:
         if c.recipient or c.trigger.pos_ != "VERB":
             continue
@@ -224,9 +288,11 @@ def object_owner_recipient(cands: list[EventCandidate], ctx: RuleContext) -> lis
         refs = _other_side(own_actor(obj, ctx.actors), c.actor) or _invited_to(obj, ctx.actors)
         refs = refs or unique(
             r
-            for _, p in prep_objects(obj, ("from", "of", "between", "with"))
+            for _, p in prep_objects(obj, ("from", "of", "between", "with", "by"))
             for r in ctx.actors.refs(p)
         )
+        # "rejected a bid by Texas": a state's own region, read by the nlp stage as a place
+        refs = refs or regional_parties(obj, c.actor, preps=("from", "by", "with"))
         c.recipient = excluding(refs, c.actor)
     return cands
 
@@ -569,6 +635,8 @@ def threat_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         homes = {a.country for a in c.actor if a.country}
         if not homes or any(r.country not in homes for r in c.recipient):
             continue
+        if any(ctx.actors.is_person_ref(r) for r in c.recipient):
+            continue  # "a warrant for Hasina, who fled to India": a named person is the target
         foreign: dict[str, ActorRef] = {}
         for tok in c.trigger.sent:
             for _, ref in ctx.actors.by_token.get(tok.i, ()):
