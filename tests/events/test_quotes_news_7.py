@@ -122,3 +122,21 @@ def test_a_statement_in_two_parts_keeps_the_first_parts_unresolved_speaker(
     )
     found = quotes(parse, text)
     assert [q.speaker_text for q in found if q.direct] == ["Halvard Strom"]
+
+
+@pytest.mark.slow
+def test_a_headline_that_read_quoted_words_is_no_statement(parse: Parse) -> None:
+    text = (
+        "Marek Novak resigned on Friday. The Lakeport Herald's headline read “Minister "
+        "quits after weeks of pressure over the contracts.”"
+    )
+    assert not [q for q in quotes(parse, text) if q.direct]
+
+
+@pytest.mark.slow
+def test_a_sign_that_said_quoted_words_reports_no_clause(parse: Parse) -> None:
+    text = (
+        "Lena Okafor opened the shop in May. The sign in its window, which said "
+        "“everything must go by Friday,” drew long queues."
+    )
+    assert not quotes(parse, text)

@@ -59,6 +59,8 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     if announcer == "that" and _label_before(doc, span, labels):
         return True  # 'the company's principle that "we build where we sell"'
 
+    if announcer in _READS and {w.strip(",:").lower() for w in before[-4:-1]} & _READ_NOUNS:
+        return True  # "the paper's headline read “Senate passes ...”": a headline, no speech
     if announcer in _TITLE_VERBS and quoted[:1].isupper():
         return True  # 'an article headlined “Why we must not borrow”': a work's title
     if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
@@ -75,6 +77,13 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
 #: Participles that give a work its name right before it ('an op-ed headlined “...”',
 #: 'a report subtitled “...”'); "titled", "entitled" and "named" are title nouns already.
 _TITLE_VERBS = frozenset(("headlined", "subtitled", "captioned", "headed"))
+
+#: Nouns for written words that "read" or "said" quoted words ("the headline read “...”",
+#: "the caption said “...”"), and those verbs.
+_READ_NOUNS = frozenset(
+    ("headline", "headlines", "caption", "captions", "slogan", "motto", "tagline", "hashtag")
+)
+_READS = frozenset(("read", "reads", "reading", "said", "says", "saying", "was", "is"))
 
 #: Words a title leaves in lower case ("State of the Union", "Meet the Press").
 _MINOR = frozenset(

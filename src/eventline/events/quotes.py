@@ -67,7 +67,7 @@ from eventline.events.quote_spans import (
     find_quote_spans,
     in_headline,
 )
-from eventline.events.speakers import text_source
+from eventline.events.speakers import quote_cues, text_source
 from eventline.model import ActorRef, Quote, content_id
 
 __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
@@ -439,7 +439,9 @@ def _goes_on(text: str, before: QuoteSpan, said: Attribution, span: QuoteSpan) -
     names = {w for w in (said.speaker_text or "").split() if w[:1].isupper()}
     if said.speaker is not None:
         names |= {said.speaker.name.split()[-1]} if said.speaker.name.split() else set()
-    return bool(names & {w.strip(".,:;'’s") for w in lead.split()})
+    return bool(
+        names & {w.strip(".,:;").removesuffix("'s").removesuffix("’s") for w in lead.split()}
+    )
 
 
 def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
@@ -448,6 +450,8 @@ def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
     sentence."""
     if found is not None and found.speaker is None and text_source(found.speaker_text):
         return True
+    if found is not None and found.speaker is None and _a_sign(found.speaker_text):
+        return True  # 'the sign in its window, which said “everything must go”'
     if found is not None and found.speaker is not None:
         return False
     before = doc.char_span(max(0, span.start - 80), span.start, alignment_mode="contract")
@@ -456,6 +460,20 @@ def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
         t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and text_source(t.text)
         for t in words
     )
+
+
+_PREPOSITIONS = frozenset(("in", "on", "at", "of", "outside", "above", "behind", "near"))
+
+
+def _a_sign(speaker_text: str | None) -> bool:
+    """Whether a speaker phrase names a sign, banner or chant ("sign in its window"): its
+    head, the last word before a preposition, is a sign word."""
+    words = [
+        w.lower().strip(",.").removesuffix("'s").removesuffix("’s")
+        for w in (speaker_text or "").split()
+    ]
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    return bool(words[:cut]) and words[:cut][-1] in quote_cues()["sign_words"]
 
 
 def _short_part(
