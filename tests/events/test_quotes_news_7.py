@@ -140,3 +140,31 @@ def test_a_sign_that_said_quoted_words_reports_no_clause(parse: Parse) -> None:
         "“everything must go by Friday,” drew long queues."
     )
     assert not quotes(parse, text)
+
+
+@pytest.mark.slow
+def test_a_quote_paragraph_followed_by_that_was_x_is_xs(parse: Parse) -> None:
+    text = (
+        "Anna Velkor criticised the plan on Monday. “They are turning our port into a "
+        "dumping ground,” she said.\n\n"
+        "“I have said it before and I will say it again: the government has abandoned us.”\n\n"
+        "That was Tomas Brandt, speaking to reporters at the town hall later in the day."
+    )
+    found = {t: who for who, t, _ in _who(parse, text)}
+    said = [who for t, who in found.items() if t.startswith("I have said it before")]
+    assert said == ["Tomas Brandt"]
+
+
+@pytest.mark.slow
+def test_the_company_is_never_the_person_named_as_its_officer(nlp: Language) -> None:
+    table = {
+        **ACTORS,
+        "Lakeport": ("b_lakeport", "Lakeport", "DEU", "BUS", "ORG"),
+    }
+    text = (
+        "Lakeport's chief executive, Tomas Brandt, will step down at the end of the "
+        "year, the company said on Monday."
+    )
+    doc = tag_actors(nlp(text), table)
+    found = [speaker(q) for q in code_doc(doc, article_id="t", published=None).quotes]
+    assert "Tomas Brandt" not in found

@@ -369,6 +369,8 @@ def direct_quotes(
             quotes.append(_quote(article_id, merged.start, span.end, text, found))
         else:
             unsure = False
+            if (next_named := _named_in_next_paragraph(doc, span, actors, quoted)) is not None:
+                found, unsure = next_named, next_named.speaker is None
             if found is None and previous is not None and _near(previous[0], span):
                 if _goes_on(full, *previous, span):
                     found = previous[1]
@@ -418,6 +420,39 @@ def _not_titles(doc: Doc, text: str, spans: list[QuoteSpan], lex: EventLexicon) 
 def _listed_after(text: str, before: QuoteSpan, span: QuoteSpan) -> bool:
     gap = text[before.end : max(before.end, span.start - 1)]
     return " ".join(gap.strip(" \"”»'").split()) in _LISTED and "\n" not in gap
+
+
+_THAT_WAS = (("that", "was"), ("those", "were"), ("this", "was"), ("so", "said"))
+
+
+def _named_in_next_paragraph(
+    doc: Doc, span: QuoteSpan, actors: ActorIndex, quoted: Spans
+) -> Attribution | None:
+    """`“…the federal government has abandoned New York.”` / `That was Adams, speaking to
+    reporters later.`: a paragraph that is one closed quote, followed by a paragraph opening
+    on "That was" / "So said", is spoken by the person that paragraph names; nobody else's
+    (no speaker when it names no one)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if not span.closed or text[line_start : span.start].strip() not in ('"', "“", "«", "„"):
+        return None
+    rest = text[span.end : span.end + 4].lstrip('"”» ')
+    if not rest.startswith("\n"):
+        return None
+    nxt = doc.char_span(span.end, min(len(text), span.end + 200), alignment_mode="contract")
+    words = [t for t in nxt or () if not t.is_space and not t.is_punct]
+    if len(words) < 3 or (words[0].lower_, words[1].lower_) not in _THAT_WAS:
+        return None
+    person = next((t for t in words[2:6] if t.ent_type_ == "PERSON"), None)
+    if person is None:
+        return _UNNAMED
+    name = person
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return attribute_token(name, actors, quoted=quoted)
+
+
+_UNNAMED = Attribution(None, None, None, None, None)
 
 
 def _near(before: QuoteSpan, span: QuoteSpan) -> bool:
