@@ -168,3 +168,25 @@ def test_the_company_is_never_the_person_named_as_its_officer(nlp: Language) -> 
     doc = tag_actors(nlp(text), table)
     found = [speaker(q) for q in code_doc(doc, article_id="t", published=None).quotes]
     assert "Tomas Brandt" not in found
+
+
+@pytest.mark.slow
+def test_a_show_named_with_the_sentences_period_inside_is_no_part_of_a_quote(
+    parse: Parse,
+) -> None:
+    text = (
+        "Marek Novak said he would back the package. “We cannot abandon our friends now,” "
+        "Novak told the host on “State of the Union.”"
+    )
+    direct = [q.text for q in quotes(parse, text) if q.direct]
+    assert direct == ["We cannot abandon our friends now"]
+
+
+@pytest.mark.slow
+def test_one_of_a_group_is_never_the_person_told(parse: Parse) -> None:
+    text = (
+        "Lena Okafor reported that twenty deputies would vote against the bill. “It is "
+        "dead on arrival,” one of them told Okafor."
+    )
+    direct = [speaker(q) for q in quotes(parse, text) if q.direct]
+    assert "Lena Okafor" not in direct

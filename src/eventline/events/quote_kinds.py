@@ -94,6 +94,9 @@ _MINOR = frozenset(
 _NAME_BEFORE = frozenset(("on", "'s", "’s", "the", "titled", "entitled", "named", "dubbed"))
 
 
+_TITLE_WITH_PERIOD = 6  # "Face the Nation." yes; a long title-case sentence after "on" no
+
+
 def _named_in_title_case(doc: Doc, span: QuoteSpan, quoted: str, announcer: str) -> bool:
     """'told CNN's Dana Bash on “State of the Union” that ...', 'the “Inflation Reduction Act
     of 2022,”': words in title case (every word but a, of, the, with ... capitalised) of a
@@ -106,10 +109,15 @@ def _named_in_title_case(doc: Doc, span: QuoteSpan, quoted: str, announcer: str)
         return False
     if not all(w[:1].isupper() or w[:1].isdigit() for w in major):
         return False
-    if quoted.rstrip(",").endswith((".", "!", "?")):
+    if quoted.rstrip(",").endswith(("!", "?")):
         return False  # a sentence: "Get Out Now!" is shouted
     possessive = announcer.endswith(("'s", "’s"))
-    if announcer in _NAME_BEFORE or possessive:
+    name_before = announcer in _NAME_BEFORE or possessive
+    if quoted.rstrip(",").endswith("."):
+        # 'told Dana Bash on “State of the Union.”': the sentence's period set inside the
+        # marks after a show's name; without such a word before it, a sentence
+        return name_before and len(words) <= _TITLE_WITH_PERIOD
+    if name_before:
         return True
     inner = doc.char_span(span.start, span.end, alignment_mode="expand") or ()
     return not any(t.pos_ in ("VERB", "AUX") for t in inner)
