@@ -122,3 +122,71 @@ def test_a_statement_in_two_parts_keeps_the_first_parts_unresolved_speaker(
     )
     found = quotes(parse, text)
     assert [q.speaker_text for q in found if q.direct] == ["Halvard Strom"]
+
+
+@pytest.mark.slow
+def test_a_headline_that_read_quoted_words_is_no_statement(parse: Parse) -> None:
+    text = (
+        "Marek Novak resigned on Friday. The Lakeport Herald's headline read “Minister "
+        "quits after weeks of pressure over the contracts.”"
+    )
+    assert not [q for q in quotes(parse, text) if q.direct]
+
+
+@pytest.mark.slow
+def test_a_sign_that_said_quoted_words_reports_no_clause(parse: Parse) -> None:
+    text = (
+        "Lena Okafor opened the shop in May. The sign in its window, which said "
+        "“everything must go by Friday,” drew long queues."
+    )
+    assert not quotes(parse, text)
+
+
+@pytest.mark.slow
+def test_a_quote_paragraph_followed_by_that_was_x_is_xs(parse: Parse) -> None:
+    text = (
+        "Anna Velkor criticised the plan on Monday. “They are turning our port into a "
+        "dumping ground,” she said.\n\n"
+        "“I have said it before and I will say it again: the government has abandoned us.”\n\n"
+        "That was Tomas Brandt, speaking to reporters at the town hall later in the day."
+    )
+    found = {t: who for who, t, _ in _who(parse, text)}
+    said = [who for t, who in found.items() if t.startswith("I have said it before")]
+    assert said == ["Tomas Brandt"]
+
+
+@pytest.mark.slow
+def test_the_company_is_never_the_person_named_as_its_officer(nlp: Language) -> None:
+    table = {
+        **ACTORS,
+        "Lakeport": ("b_lakeport", "Lakeport", "DEU", "BUS", "ORG"),
+    }
+    text = (
+        "Lakeport's chief executive, Tomas Brandt, will step down at the end of the "
+        "year, the company said on Monday."
+    )
+    doc = tag_actors(nlp(text), table)
+    found = [speaker(q) for q in code_doc(doc, article_id="t", published=None).quotes]
+    assert "Tomas Brandt" not in found
+
+
+@pytest.mark.slow
+def test_a_show_named_with_the_sentences_period_inside_is_no_part_of_a_quote(
+    parse: Parse,
+) -> None:
+    text = (
+        "Marek Novak said he would back the package. “We cannot abandon our friends now,” "
+        "Novak told the host on “State of the Union.”"
+    )
+    direct = [q.text for q in quotes(parse, text) if q.direct]
+    assert direct == ["We cannot abandon our friends now"]
+
+
+@pytest.mark.slow
+def test_one_of_a_group_is_never_the_person_told(parse: Parse) -> None:
+    text = (
+        "Lena Okafor reported that twenty deputies would vote against the bill. “It is "
+        "dead on arrival,” one of them told Okafor."
+    )
+    direct = [speaker(q) for q in quotes(parse, text) if q.direct]
+    assert "Lena Okafor" not in direct

@@ -342,6 +342,8 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
             return ()  # "A senior official said ... He added": no one named
         found = pronoun_speaker(tok, actors, quoted=quoted)
         return (found,) if found is not None else _same_gender(tok, actors.refs(tok), actors)
+    if _partitive(tok):
+        return ()  # "one of them told Raju": an unnamed member, never the one told
     if tok.lower_ == "it" and tok.pos_ == "PRON":
         found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
         return (found,) if found is not None else actors.refs(tok)
@@ -373,6 +375,17 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if (later := named_later(tok, actors, own)) is not None:
         return (later,)
     return own
+
+
+_PARTITIVES = frozenset(("one", "some", "several", "many", "few", "two", "three", "most"))
+
+
+def _partitive(tok: Token) -> bool:
+    """ "one of them", "two of the senators": a number of a group said it, and the group's
+    members are not named by the words; any name the actor layer hangs on "one" is a guess."""
+    return tok.lower_ in _PARTITIVES and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    )
 
 
 def _issued_before(tok: Token, actors: ActorIndex, quoted: Spans) -> tuple[ActorRef, ...] | None:

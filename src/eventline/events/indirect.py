@@ -66,6 +66,12 @@ def indirect_quotes(
     # "Y.") spans that attribution, whose "Ruiz" is a speaker a later "he" may refer to
     words = Intervals((s.start, s.end) for s in find_quote_spans(doc.text, min_words=1))
     taken = Intervals()  # the reported clauses found so far
+    # quoted words the direct stage found to be no statement (titles, signs, headlines)
+    unspoken = Intervals(
+        (s.start - 2, s.end)
+        for s in find_quote_spans(doc.text, min_words=4)
+        if not inside.covers(s.start)
+    )
     reported: set[tuple[int, int]] = set()
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
@@ -90,6 +96,8 @@ def indirect_quotes(
         if comp is None or len(comp) < 3 or _question(verb, lex):
             continue
         if _mostly_quoted(comp, near) or (taken.covers(verb.idx) and not _nested(verb, speech)):
+            continue
+        if _mostly_quoted(comp, unspoken):  # 'a sign that said “everything must go”'
             continue
         if _spliced(verb, comp):
             continue  # "announced a phone, which ... in the US, Virgin will ... in the UK"

@@ -59,6 +59,8 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     if announcer == "that" and _label_before(doc, span, labels):
         return True  # 'the company's principle that "we build where we sell"'
 
+    if announcer in _READS and {w.strip(",:").lower() for w in before[-4:-1]} & _READ_NOUNS:
+        return True  # "the paper's headline read “Senate passes ...”": a headline, no speech
     if announcer in _TITLE_VERBS and quoted[:1].isupper():
         return True  # 'an article headlined “Why we must not borrow”': a work's title
     if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
@@ -76,6 +78,13 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
 #: 'a report subtitled “...”'); "titled", "entitled" and "named" are title nouns already.
 _TITLE_VERBS = frozenset(("headlined", "subtitled", "captioned", "headed"))
 
+#: Nouns for written words that "read" or "said" quoted words ("the headline read “...”",
+#: "the caption said “...”"), and those verbs.
+_READ_NOUNS = frozenset(
+    ("headline", "headlines", "caption", "captions", "slogan", "motto", "tagline", "hashtag")
+)
+_READS = frozenset(("read", "reads", "reading", "said", "says", "saying", "was", "is"))
+
 #: Words a title leaves in lower case ("State of the Union", "Meet the Press").
 _MINOR = frozenset(
     ("a", "an", "the", "of", "and", "or", "for", "with", "in", "on", "at", "to", "by", "from")
@@ -83,6 +92,9 @@ _MINOR = frozenset(
 #: Words before a name of a show, a law or a work ('on "Face the Nation"', 'NBC's "Meet the
 #: Press"', 'the "Clean Slate Act of 2024"', 'titled "..."').
 _NAME_BEFORE = frozenset(("on", "'s", "’s", "the", "titled", "entitled", "named", "dubbed"))
+
+
+_TITLE_WITH_PERIOD = 6  # "Face the Nation." yes; a long title-case sentence after "on" no
 
 
 def _named_in_title_case(doc: Doc, span: QuoteSpan, quoted: str, announcer: str) -> bool:
@@ -97,10 +109,15 @@ def _named_in_title_case(doc: Doc, span: QuoteSpan, quoted: str, announcer: str)
         return False
     if not all(w[:1].isupper() or w[:1].isdigit() for w in major):
         return False
-    if quoted.rstrip(",").endswith((".", "!", "?")):
+    if quoted.rstrip(",").endswith(("!", "?")):
         return False  # a sentence: "Get Out Now!" is shouted
     possessive = announcer.endswith(("'s", "’s"))
-    if announcer in _NAME_BEFORE or possessive:
+    name_before = announcer in _NAME_BEFORE or possessive
+    if quoted.rstrip(",").endswith("."):
+        # 'told Dana Bash on “State of the Union.”': the sentence's period set inside the
+        # marks after a show's name; without such a word before it, a sentence
+        return name_before and len(words) <= _TITLE_WITH_PERIOD
+    if name_before:
         return True
     inner = doc.char_span(span.start, span.end, alignment_mode="expand") or ()
     return not any(t.pos_ in ("VERB", "AUX") for t in inner)

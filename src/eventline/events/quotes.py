@@ -67,7 +67,7 @@ from eventline.events.quote_spans import (
     find_quote_spans,
     in_headline,
 )
-from eventline.events.speakers import text_source
+from eventline.events.speakers import quote_cues, text_source
 from eventline.model import ActorRef, Quote, content_id
 
 __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
@@ -369,6 +369,8 @@ def direct_quotes(
             quotes.append(_quote(article_id, merged.start, span.end, text, found))
         else:
             unsure = False
+            if (next_named := _named_in_next_paragraph(doc, span, actors, quoted)) is not None:
+                found, unsure = next_named, next_named.speaker is None
             if found is None and previous is not None and _near(previous[0], span):
                 if _goes_on(full, *previous, span):
                     found = previous[1]
@@ -420,6 +422,39 @@ def _listed_after(text: str, before: QuoteSpan, span: QuoteSpan) -> bool:
     return " ".join(gap.strip(" \"”»'").split()) in _LISTED and "\n" not in gap
 
 
+_THAT_WAS = (("that", "was"), ("those", "were"), ("this", "was"), ("so", "said"))
+
+
+def _named_in_next_paragraph(
+    doc: Doc, span: QuoteSpan, actors: ActorIndex, quoted: Spans
+) -> Attribution | None:
+    """`“…the federal government has abandoned New York.”` / `That was Adams, speaking to
+    reporters later.`: a paragraph that is one closed quote, followed by a paragraph opening
+    on "That was" / "So said", is spoken by the person that paragraph names; nobody else's
+    (no speaker when it names no one)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if not span.closed or text[line_start : span.start].strip() not in ('"', "“", "«", "„"):
+        return None
+    rest = text[span.end : span.end + 4].lstrip('"”» ')
+    if not rest.startswith("\n"):
+        return None
+    nxt = doc.char_span(span.end, min(len(text), span.end + 200), alignment_mode="contract")
+    words = [t for t in nxt or () if not t.is_space and not t.is_punct]
+    if len(words) < 3 or (words[0].lower_, words[1].lower_) not in _THAT_WAS:
+        return None
+    person = next((t for t in words[2:6] if t.ent_type_ == "PERSON"), None)
+    if person is None:
+        return _UNNAMED
+    name = person
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return attribute_token(name, actors, quoted=quoted)
+
+
+_UNNAMED = Attribution(None, None, None, None, None)
+
+
 def _near(before: QuoteSpan, span: QuoteSpan) -> bool:
     return span.start - before.end < _GOES_ON_CHARS
 
@@ -439,7 +474,9 @@ def _goes_on(text: str, before: QuoteSpan, said: Attribution, span: QuoteSpan) -
     names = {w for w in (said.speaker_text or "").split() if w[:1].isupper()}
     if said.speaker is not None:
         names |= {said.speaker.name.split()[-1]} if said.speaker.name.split() else set()
-    return bool(names & {w.strip(".,:;'’s") for w in lead.split()})
+    return bool(
+        names & {w.strip(".,:;").removesuffix("'s").removesuffix("’s") for w in lead.split()}
+    )
 
 
 def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
@@ -448,6 +485,8 @@ def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
     sentence."""
     if found is not None and found.speaker is None and text_source(found.speaker_text):
         return True
+    if found is not None and found.speaker is None and _a_sign(found.speaker_text):
+        return True  # 'the sign in its window, which said “everything must go”'
     if found is not None and found.speaker is not None:
         return False
     before = doc.char_span(max(0, span.start - 80), span.start, alignment_mode="contract")
@@ -456,6 +495,20 @@ def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
         t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and text_source(t.text)
         for t in words
     )
+
+
+_PREPOSITIONS = frozenset(("in", "on", "at", "of", "outside", "above", "behind", "near"))
+
+
+def _a_sign(speaker_text: str | None) -> bool:
+    """Whether a speaker phrase names a sign, banner or chant ("sign in its window"): its
+    head, the last word before a preposition, is a sign word."""
+    words = [
+        w.lower().strip(",.").removesuffix("'s").removesuffix("’s")
+        for w in (speaker_text or "").split()
+    ]
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    return bool(words[:cut]) and words[:cut][-1] in quote_cues()["sign_words"]
 
 
 def _short_part(

@@ -396,6 +396,7 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         and not is_person(span)
         and span.label_ not in _STATE_LABELS
         and (ref := actors.covering(span.root)) is not None
+        and not actors.is_person_ref(ref)  # "Boeing's chief executive, Dave Calhoun"
         and _can_be(noun, ref)
     ]
     bodies.sort(key=lambda pair: pair[0].start)
