@@ -82,6 +82,7 @@ class PeopleFinder:
         entities = _group(people)
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
+        _international_office(entities)
         _fill_titled(entities, day=doc._.published)
         _domestic(doc, entities, spans, self.lex.titles)
         table = actor_table(doc)
@@ -650,6 +651,24 @@ def _span(doc: Doc, start: int, end: int, label: str, entry: dict[str, Any]) -> 
 #: Sectors of office: a person the text calls a former holder of one is ELI (PLOVER: "former
 #: government officials who currently do not hold positions").
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+_STATELESS_SECTORS = frozenset({"IGO"})
+
+
+def _international_office(entities: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """A person the text gives a current international office ("UN Secretary-General
+    Antonio Guterres") speaks for that body, not for the state whose office they held before:
+    the country the office-holders file or the KB filled in from a national career goes."""
+    for group in entities.values():
+        for entry in {id(e): e for e in group.values()}.values():
+            roles = [r for r in entry.get("roles", []) if not r["past"] or r.get("then")]
+            if (
+                entry.get("sector") in _STATELESS_SECTORS
+                and roles
+                and all(r["sector"] in _STATELESS_SECTORS and not r["country"] for r in roles)
+            ):
+                entry["country"] = None
 
 
 def _fill_titled(entities: dict[str, dict[str, dict[str, Any]]], *, day: str | None) -> None:
