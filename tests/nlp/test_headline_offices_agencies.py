@@ -35,6 +35,18 @@ def test_a_us_state_before_a_state_office_is_the_state(nlp: Language) -> None:
     assert found["Nino Beridze"][0] == "GEO"
 
 
+def test_a_us_state_legislature_and_state_senators_are_the_states(nlp: Language) -> None:
+    assert _actors(nlp, "The Georgia Legislature passed the voting bill.")[
+        "Georgia Legislature"
+    ] == ("USA", "LEG")
+    assert _actors(nlp, "Georgia parliament passed the media law.")["Georgia parliament"] == (
+        "GEO",
+        "LEG",
+    )
+    found = _actors(nlp, "Georgia state Sen. Dana Pruitt criticized the plan.")
+    assert found["Dana Pruitt"] == ("USA", "LEG")
+
+
 def test_country_names_in_capitals_are_countries(nlp: Language) -> None:
     found = _actors(nlp, "CHINA WARNS JAPAN OVER ISLANDS")
     assert found["CHINA"][0] == "CHN"

@@ -36,6 +36,7 @@ from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
 from eventline.nlp.regions import (
+    STATE_BODIES,
     STATE_OFFICES,
     country_after_name,
     country_before_title,
@@ -315,11 +316,13 @@ class PeopleFinder:
         body of the state but a group of former holders of its offices (ELI)."""
         assert match.institution is not None
         data = ref._.actor_ref
-        country = data["country"]
+        country, name = data["country"], f"{data['name']} {match.institution.name}"
         key, sector = match.institution.key, match.institution.sector
+        if _us_state_body(ref, match):  # "the Georgia Legislature": the US state's
+            country, name = "USA", doc[ref.start : match.end].text
         entry = {
             "id": f"kb:{country}.{key}",
-            "name": f"{data['name']} {match.institution.name}",
+            "name": name,
             "type": "organization",
             "country": country,
             "sector": sector,
@@ -651,6 +654,17 @@ def _span(doc: Doc, start: int, end: int, label: str, entry: dict[str, Any]) -> 
 #: Sectors of office: a person the text calls a former holder of one is ELI (PLOVER: "former
 #: government officials who currently do not hold positions").
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _us_state_body(ref: Span, match: RoleMatch) -> bool:
+    """A country's name that is also a US state's, directly before the word a US state's
+    legislature goes by ("Georgia Legislature", not "Georgia parliament"), names the state's."""
+    return (
+        ref.label_ == "COUNTRY"
+        and ref.end == match.start
+        and ref.doc[match.start : match.end].text.lower() in STATE_BODIES
+        and us_state_namesake(ref.text)
+    )
 
 
 _STATELESS_SECTORS = frozenset({"IGO"})
