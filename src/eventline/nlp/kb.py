@@ -316,4 +316,21 @@ def _forms(actor: KbActor) -> list[Form]:
         for text in texts:
             bare = _LEADING_THE.sub("", text)
             out.append(Form(bare, actor, kind, ambiguous, bare != text))  # type: ignore[arg-type]
+            if _capitals_form(actor, kind, bare):
+                upper = bare.upper()  # "CHINA ACCUSES JAPAN": headlines in capitals
+                out.append(Form(upper, actor, kind, ambiguous, bare != text))  # type: ignore[arg-type]
     return out
+
+
+def _capitals_form(actor: KbActor, kind: str, text: str) -> bool:
+    """Does a country's name or demonym also get its all-capitals spelling? Headlines and
+    wire slugs are set in capitals ("RUSSIA SAYS ..."); short forms are left out, as their
+    capitals spell acronyms ("IRA", "UAE" is already one)."""
+    letters = text.replace(" ", "")
+    return (
+        actor.type == "country"
+        and kind in ("name", "adjective")
+        and len(letters) >= 4
+        and letters.isalpha()
+        and not text.isupper()
+    )

@@ -36,6 +36,7 @@ from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
 from eventline.nlp.regions import (
+    STATE_BODIES,
     STATE_OFFICES,
     country_after_name,
     country_before_title,
@@ -82,6 +83,7 @@ class PeopleFinder:
         entities = _group(people)
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
+        _international_office(entities)
         _fill_titled(entities, day=doc._.published)
         _domestic(doc, entities, spans, self.lex.titles)
         table = actor_table(doc)
@@ -314,11 +316,13 @@ class PeopleFinder:
         body of the state but a group of former holders of its offices (ELI)."""
         assert match.institution is not None
         data = ref._.actor_ref
-        country = data["country"]
+        country, name = data["country"], f"{data['name']} {match.institution.name}"
         key, sector = match.institution.key, match.institution.sector
+        if _us_state_body(ref, match):  # "the Georgia Legislature": the US state's
+            country, name = "USA", doc[ref.start : match.end].text
         entry = {
             "id": f"kb:{country}.{key}",
-            "name": f"{data['name']} {match.institution.name}",
+            "name": name,
             "type": "organization",
             "country": country,
             "sector": sector,
@@ -650,6 +654,35 @@ def _span(doc: Doc, start: int, end: int, label: str, entry: dict[str, Any]) -> 
 #: Sectors of office: a person the text calls a former holder of one is ELI (PLOVER: "former
 #: government officials who currently do not hold positions").
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _us_state_body(ref: Span, match: RoleMatch) -> bool:
+    """A country's name that is also a US state's, directly before the word a US state's
+    legislature goes by ("Georgia Legislature", not "Georgia parliament"), names the state's."""
+    return (
+        ref.label_ == "COUNTRY"
+        and ref.end == match.start
+        and ref.doc[match.start : match.end].text.lower() in STATE_BODIES
+        and us_state_namesake(ref.text)
+    )
+
+
+_STATELESS_SECTORS = frozenset({"IGO"})
+
+
+def _international_office(entities: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """A person the text gives a current international office ("UN Secretary-General
+    Antonio Guterres") speaks for that body, not for the state whose office they held before:
+    the country the office-holders file or the KB filled in from a national career goes."""
+    for group in entities.values():
+        for entry in {id(e): e for e in group.values()}.values():
+            roles = [r for r in entry.get("roles", []) if not r["past"] or r.get("then")]
+            if (
+                entry.get("sector") in _STATELESS_SECTORS
+                and roles
+                and all(r["sector"] in _STATELESS_SECTORS and not r["country"] for r in roles)
+            ):
+                entry["country"] = None
 
 
 def _fill_titled(entities: dict[str, dict[str, dict[str, Any]]], *, day: str | None) -> None:

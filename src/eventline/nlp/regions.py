@@ -47,8 +47,12 @@ def region_country(name: str) -> str | None:
     return place.country
 
 
-#: Title keys (roles.yaml) of the offices a US state has: "Georgia Gov.", "Georgia Sen.".
-STATE_OFFICES = frozenset({"governor", "lawmaker"})
+#: Title keys (roles.yaml) of the offices a US state has: "Georgia Gov.", "Georgia Sen.",
+#: "Georgia Secretary of State", "Georgia Attorney General" (a judge-sector title).
+STATE_OFFICES = frozenset({"governor", "lawmaker", "judge", "secretary_of_state"})
+#: Words naming a US state's legislature ("the Georgia Legislature", "Georgia Senate"); a
+#: country's is its "parliament" ("Georgia parliament passes law").
+STATE_BODIES = frozenset({"legislature", "senate", "state senate", "general assembly"})
 
 
 def us_state_namesake(name: str) -> bool:
