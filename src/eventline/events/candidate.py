@@ -4,11 +4,12 @@ Shared by the trigger coder (`coder.py`) and the speech-act rules (`speech.py`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventline.events.args import ActorIndex, hyphen_joined, prep_objects, unique
+from eventline.events.args import ActorIndex, first, hyphen_joined, prep_objects, unique
 from eventline.events.patterns import Pattern
 from eventline.model import ActorRef
 
@@ -51,3 +52,41 @@ def own_actor(noun: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
         for _, pobj in prep_objects(acl, ("by",)):  # "the demonstration staged by students"
             found.extend(actors.refs(pobj) or actors.descriptor(pobj))
     return unique(found)
+
+
+# Undergoing verbs whose subject, with the act as object, did or judged it: "the measures
+# Russia took", "the deal Germany welcomed" name no target.
+_DOER_VERBS = frozenset({"take", "welcome"})
+# Passives whose subject is charged with the act, not struck by it.
+_CHARGE_VERBS = frozenset({"accuse", "blame", "charge", "indict", "convict", "suspect", "fault"})
+# Words that stand for the noun a relative clause is about ("the strikes which/that X ...").
+_RELATIVE_WORDS = frozenset({"which", "that", "whom", "who"})
+
+
+def relative_party(
+    clause: Token, actors: ActorIndex, undergo: Collection[str]
+) -> tuple[ActorRef, ...]:
+    """The party an event noun's relative clause names as the one the event befell, if any.
+
+    A relative clause's subject usually did something *to* the act: "an investigation, which
+    the president approved", "the sanctions the US imposed", "the strike Iran condemned"
+    name its author or a critic, never its target. The subject is the target only when the
+    clause says the act befell it: a passive whose subject is named ("the sanctions Russia
+    was hit with") or an undergoing verb whose object is the noun ("the sanctions Iran
+    faced", "the attack Ukraine suffered")."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return ()
+    passive_subj = first(clause, "nsubjpass")
+    if passive_subj is not None and passive_subj.lower_ not in _RELATIVE_WORDS:
+        if clause.lemma_.lower() in _CHARGE_VERBS:
+            return ()  # "the strike Israel was accused of": the accused is the author
+        return actors.refs(passive_subj)
+    subj = first(clause, "nsubj")
+    if subj is None or subj.lower_ in _RELATIVE_WORDS:
+        return ()  # "an investigation that targeted X": the noun is the subject
+    obj = first(clause, "dobj")
+    object_gap = obj is None or obj.lower_ in _RELATIVE_WORDS
+    lemma = clause.lemma_.lower()
+    if object_gap and lemma in undergo and lemma not in _DOER_VERBS:
+        return actors.refs(subj)
+    return ()

@@ -20,7 +20,10 @@ coder reads the clause around it:
   nearest actor before the verb in its own clause (never a place under a preposition); the two
   sides of "clashes between X and Y"; for protests by unnamed people, the country where they
   protest (PLOVER codes such protesters by country); an attack's recipient from "... and Y
-  responded".
+  responded"; the visitor of a visit noun under "on"/"during"/"in the course of" from the
+  subject of the clause it hangs on ("Scholz, on a visit to Vilnius, said ...").
+- a relative clause on an event noun names its recipient only when the act befell the
+  clause's subject ("the sanctions Iran faced"), never its author ("which X approved").
 
 Modality (`modality.py`), the clause's date and place (`dating.py`) and PLOVER contexts from
 the clause's words complete each `EventMention`. A sentence may yield several events; the same
@@ -35,12 +38,12 @@ from spacy.tokens import Doc, Token
 
 from eventline.events import args
 from eventline.events.args import ActorIndex, companions, first, prep_objects, subject, unique
-from eventline.events.candidate import EventCandidate, own_actor
+from eventline.events.candidate import EventCandidate, own_actor, relative_party
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.intervals import Intervals
 from eventline.events.modality import is_past, modality, presupposed_below
 from eventline.events.ontology import ontology
-from eventline.events.patterns import EventLexicon, Pattern
+from eventline.events.patterns import EventLexicon, Pattern, lexicon
 from eventline.events.rules import RuleContext, apply_rules
 from eventline.events.speech import speech_accuse, speech_request
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
@@ -295,7 +298,10 @@ def _recipients(
             if refs := actors.refs(pobj):
                 return refs
     for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp") or _for_to(c)):
-        if (subj := first(clause, "nsubj")) is not None and (refs := actors.refs(subj)):
+        if clause.dep_ == "relcl":
+            if refs := relative_party(clause, actors, lexicon().cue("undergo_verbs")):
+                return refs  # "the sanctions Iran faced", "the strikes Iran was hit by"
+        elif (subj := first(clause, "nsubj")) is not None and (refs := actors.refs(subj)):
             return refs  # "an invitation for X to attend": X is the recipient
         if tok.pos_ == "NOUN" and clause.tag_ in ("VBN", "VBG"):
             for _, pobj in prep_objects(clause, ("to", "into")):
@@ -468,6 +474,9 @@ def _noun_candidate(
         actor, clause = sides, args.clause_head(tok)  # "clashes between X and Y"
     elif _undergoes(tok, lex) and (giver := _from_verb(tok.head, actors)):
         actor, clause = giver, tok.head  # "Russia took delivery of drones from Iran"
+    elif (trip := _trip_clause(tok, pattern)) is not None:
+        clause, traveller = trip  # "X, on a visit to Vilnius, said ...": X is the visitor
+        actor = actors.refs(traveller) or _descriptor(traveller, actors, lex)
     elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
         if tok.head.lower_ == "at" and not _with_counterpart(tok, actors):
             return None  # "blocked the package at a summit": the venue of another act
@@ -493,6 +502,36 @@ def _noun_candidate(
     )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+# Prepositions that put a visit noun as the circumstance of what its subject does ("X, on a
+# visit to Y, said", "during a trip to Y, X met Z"), and the compound one "in the course of".
+_TRIP_PREPS = frozenset({"on", "during"})
+
+
+def _trip_clause(noun: Token, pattern: Pattern) -> tuple[Token, Token] | None:
+    """The clause a visit noun with no actor of its own is the circumstance of, and the
+    subject who makes the visit: PLOVER codes the visit (CONSULT, the host as recipient) with
+    the visitor as actor, and the text names the visitor only as the subject of the clause
+    ("Scholz, on a visit to Vilnius, said ...", "The minister, on a two-day trip to Qatar,
+    signed ..."). The phrase may hang on the verb or, as an apposition-like aside, on the subject
+    itself."""
+    if pattern.type != "CONSULT" or pattern.mode != "visit" or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ == "course" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in the course of his visit to Japan"
+        if prep.lower_ != "in":
+            return None
+    elif prep.lower_ not in _TRIP_PREPS:
+        return None
+    host = prep.head
+    if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("nsubj", "nsubjpass"):
+        return host.head, host  # "Scholz, on a visit to Vilnius, said"
+    if host.pos_ != "VERB":
+        return None
+    traveller = subject(host)[0]
+    return (host, traveller) if traveller is not None else None
 
 
 # Words that make an event noun after "of" the occasion another act is timed or placed by.

@@ -132,10 +132,58 @@ def _presupposed(node: Token) -> bool:
         return True  # "talks following the US aggression": the aggression took place
     if node.dep_ == "pobj" and _cause(node.head):
         return True  # "told airlines not to buy jets due to the EU ban": the ban is in force
+    if node.dep_ == "pobj" and _given_occasion(node):
+        return True  # "had planned to strike before Israel's June 13 attack": it took place
     return (
         node.pos_ == "NOUN"
         and node.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ == "poss" for c in node.children)
+    )
+
+
+# Prepositions that place a past plan before the act they name, and the one of a grievance.
+_BEFORE_PREPS = frozenset({"before", "prior"})
+
+
+def _given_occasion(noun: Token) -> bool:
+    """A definite act noun ("the June 13 attack", "Israel's attack", "its invasion") that a
+    clause puts as a grievance ("sanction Iran over its attack") or as the limit of a past
+    plan ("had planned to strike the sites before the June 13 attack"): the act is a fact the
+    sentence builds on, not part of the plan. A plan still ahead ("will strike before the
+    vote") says nothing of whether its limit took place, so only a past plan counts."""
+    if noun.pos_ != "NOUN" or not _definite(noun):
+        return False
+    prep = noun.head
+    if prep.lower_ == "over":
+        return any(c.dep_ == "poss" for c in noun.children)
+    if prep.lower_ == "to" and prep.head.lower_ == "prior":
+        prep = prep.head
+    if prep.lower_ not in _BEFORE_PREPS:
+        return False
+    verb = prep.head
+    while verb.dep_ == "xcomp" and verb.head != verb:  # "had planned to strike": the plan
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or not is_past(verb):
+        return False
+    # The past perfect sets the plan before a past point, the act that limits it; a simple past
+    # ("told airlines not to buy jets before the ban") may look ahead to a limit still to come,
+    # unless the act is dated ("before the June 13 attack").
+    return _perfect(verb) or any(_dated(c) for c in noun.children)
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _dated(mod: Token) -> bool:
+    return mod.dep_ in ("nmod", "compound", "npadvmod") and mod.ent_type_ == "DATE"
+
+
+def _definite(noun: Token) -> bool:
+    """Named as a known act: owned, dated or with "the"."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") or _dated(c)
+        for c in noun.children
     )
 
 

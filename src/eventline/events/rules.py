@@ -30,6 +30,7 @@ from eventline.events import (
     rules_parties,
     rules_places,
     rules_recipients,
+    rules_relatives,
     rules_rhetoric,
     rules_senses,
     rules_weapons,
@@ -46,6 +47,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.bloc_membership,
     rules_recipients.detached_origin,
     rules_recipients.relative_author,  # before a rule reads the act noun's recipient
+    rules_relatives.undergone_relative,  # gives back what the patch above over-strips
     rules_meetings.plural_leaders,  # before a talk with one side is dropped
     rules_meetings.means_partner,
     rules_not_events.not_events,
