@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventline.events.args import ActorIndex, children, first, is_person, subject
+from eventline.events.doc_text import doc_text
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon, lexicon
 from eventline.events.quote_spans import find_quote_spans
@@ -256,7 +257,7 @@ def _plural_antecedent(they: Token) -> Token | None:
     start = they.sent.start
     for _ in range(2):
         start = doc[start - 1].sent.start if start > 0 else 0
-    quoted = find_quote_spans(doc.text[: they.idx], min_words=1)
+    quoted = find_quote_spans(doc_text(doc)[: they.idx], min_words=1)
     inside = Intervals((q.start, q.end) for q in quoted)
     found = [
         t
@@ -505,7 +506,7 @@ def name_after(doc: Doc, end: int, actors: ActorIndex) -> Attribution | None:
     """`"…," Ann Roe, an analyst at Lakeport Capital.`: a person named right after a quote,
     with nothing after the name but a role or the sentence's end, is its speaker (news
     sometimes drops the verb)."""
-    after = doc.char_span(end, min(len(doc.text), end + 200), alignment_mode="contract")
+    after = doc.char_span(end, min(len(doc_text(doc)), end + 200), alignment_mode="contract")
     tokens = list(after or ())
     while tokens and (tokens[0].text in MARKS or tokens[0].text == ","):
         tokens.pop(0)
@@ -533,7 +534,7 @@ def introducer(
     words = [t for t in before or () if t.text not in MARKS]
     if not words or words[-1].text not in (",", ":"):
         return None
-    tail = doc.text[end : end + 80].split("\n")[0]
+    tail = doc_text(doc)[end : end + 80].split("\n")[0]
     if tail.strip(' "”».,;!?'):
         return None  # words after the quote: its sentence goes on
     if len(words) < 2:

@@ -29,6 +29,7 @@ from eventline.events.dating_phrases import (
     shares_time,
 )
 from eventline.events.dating_years import past_year, year_from_month
+from eventline.events.doc_text import doc_text
 from eventline.events.location import clause_tokens, country_code, event_place
 
 REPORT = "report"
@@ -77,9 +78,9 @@ def find_doc_timexes(doc: Doc, *, published: str | None) -> list[FoundTimex]:
         return []
     find, date_of = found
     try:
-        matches = find(doc.text, anchor=published, tense_hint=_tense_hint(doc))
+        matches = find(doc_text(doc), anchor=published, tense_hint=_tense_hint(doc))
     except InputError:  # an anchor the normaliser cannot read: normalise without one
-        matches = find(doc.text, anchor=None, tense_hint=_tense_hint(doc))
+        matches = find(doc_text(doc), anchor=None, tense_hint=_tense_hint(doc))
     out = []
     hint = _tense_hint(doc)
     for m in matches:

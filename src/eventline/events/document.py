@@ -21,6 +21,7 @@ from eventline.events.args import ActorIndex
 from eventline.events.coder import CodingContext, candidates, to_mention
 from eventline.events.component import events_from_spans
 from eventline.events.dating import TimexIndex, find_doc_timexes
+from eventline.events.doc_text import KEY as DOC_TEXT_KEY
 from eventline.events.intervals import Intervals
 from eventline.events.location import dateline_locations
 from eventline.events.patterns import lexicon
@@ -86,7 +87,17 @@ def _reported(events: list[EventMention], *, kind: str) -> list[EventMention]:
     return [ev for ev in events if ev.modality not in drop]
 
 
-SCRATCH_KEYS = ("eventline_place_ents", "eventline_sentence_words")
+#: The per-doc lookups the coder keeps in `doc.user_data` while it codes (`code_doc` removes
+#: them): place entities, each sentence's words (not_events, rhetoric), each clause's place
+#: (place_recipient), the main state country (rules_places) and the doc's text (`doc_text`).
+SCRATCH_KEYS = (
+    "eventline_place_ents",
+    "eventline_sentence_words",
+    "eventline_rhetoric_words",
+    "eventline_clause_places",
+    "eventline_main_state_country",
+    DOC_TEXT_KEY,
+)
 
 
 def code_doc(
@@ -156,7 +167,8 @@ def _code_doc(
         ]
         events = refine_dates(coded, timexes, actors, lex)
         events = _dedupe(_reported(events, kind=kind) if reported else events)
-    events = dateline_locations(doc, events, published=published)  # issue 9: location.py
+    # issue 9: location.py; the plain index (the speakers matter to no place)
+    events = dateline_locations(doc, events, published=published, actors=plain)
     return CodedDoc(
         events=events,
         quotes=sorted(quotes, key=lambda q: q.start),

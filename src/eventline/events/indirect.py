@@ -25,6 +25,7 @@ from eventline.events.attribution import (
     attribute_verb,
     reporting_verbs,
 )
+from eventline.events.doc_text import doc_text
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon
 from eventline.events.quote_spans import _headline_end, find_quote_spans, in_headline
@@ -64,18 +65,18 @@ def indirect_quotes(
     near = Intervals((q.start - 2, q.end) for q in direct)
     # the quoted words themselves: a statement merged over its attribution ("X," said Ruiz.
     # "Y.") spans that attribution, whose "Ruiz" is a speaker a later "he" may refer to
-    words = Intervals((s.start, s.end) for s in find_quote_spans(doc.text, min_words=1))
+    words = Intervals((s.start, s.end) for s in find_quote_spans(doc_text(doc), min_words=1))
     taken = Intervals()  # the reported clauses found so far
     # quoted words the direct stage found to be no statement (titles, signs, headlines)
     unspoken = Intervals(
         (s.start - 2, s.end)
-        for s in find_quote_spans(doc.text, min_words=4)
+        for s in find_quote_spans(doc_text(doc), min_words=4)
         if not inside.covers(s.start)
     )
     reported: set[tuple[int, int]] = set()
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
-    full = doc.text
+    full = doc_text(doc)
     headline = _headline_end(full)
     for verb in doc:
         if verb.pos_ != "VERB" or _pointing(verb):
@@ -204,11 +205,11 @@ def _in_paragraph(comp: Span, verb: Token) -> Span | None:
         return comp
     doc = comp.doc
     if comp.start_char < verb.idx:  # the clause before its verb: the part after the break
-        start = doc.text.rfind("\n", comp.start_char, min(verb.idx, comp.end_char)) + 1
+        start = doc_text(doc).rfind("\n", comp.start_char, min(verb.idx, comp.end_char)) + 1
         end = comp.end_char
     else:
         start = comp.start_char
-        found = doc.text.find("\n", comp.start_char, comp.end_char)
+        found = doc_text(doc).find("\n", comp.start_char, comp.end_char)
         end = found if found >= 0 else comp.end_char
     if start <= comp.start_char and end >= comp.end_char:
         return comp
@@ -224,7 +225,7 @@ def _speaker_inside(who: Attribution, comp: Span, verb: Token) -> bool:
     if comp.start_char <= where[0] < comp.end_char:
         return True
     # '"…," said Ann Roe, among the drivers ...': after a quote and its inverted attribution
-    before = verb.doc.text[max(0, verb.idx - 4) : verb.idx].rstrip(" ,")
+    before = doc_text(verb.doc)[max(0, verb.idx - 4) : verb.idx].rstrip(" ,")
     return verb.idx < where[0] <= comp.start_char and before.endswith(tuple(MARKS))
 
 
@@ -411,7 +412,7 @@ def _according_quote(
         article=article_id,
         speaker=who.speaker,
         speaker_text=who.speaker_text,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         direct=False,
         start=start,
         end=end,

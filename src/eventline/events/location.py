@@ -72,6 +72,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children
+from eventline.events.doc_text import doc_text
 from eventline.events.patterns import EventLexicon
 from eventline.events.scene import context_locations, in_main_clause
 from eventline.model import EventMention, Place
@@ -208,7 +209,7 @@ def find_dateline(doc: Doc) -> tuple[str, Span] | None:
     from eventline.clean.metadata import read_dateline
 
     offset = 0
-    for line in doc.text.split("\n")[:4]:
+    for line in doc_text(doc).split("\n")[:4]:
         text = line.lstrip()
         start = offset + len(line) - len(text)
         offset += len(line) + 1
@@ -893,16 +894,22 @@ def dateline_place(doc: Doc) -> Place | None:
 
 
 def dateline_locations(
-    doc: Doc, events: Sequence[EventMention], *, published: str | None
+    doc: Doc,
+    events: Sequence[EventMention],
+    *,
+    published: str | None,
+    actors: ActorIndex | None = None,
 ) -> list[EventMention]:
     """`events` with document-level places: first a scene carried over from the sentence before
     (`events.scene`, `source: context`), then the dateline's place given to those the module
-    docstring allows."""
+    docstring allows. `actors`: the coder's index of the doc's actors (without quote
+    speakers), built here when not given; building one walks every actor span."""
     if not any(e.location is None for e in events):
         return list(events)
-    events = _noun_targets(doc, events)
-    events = _with_context(doc, events)
-    events = _lead_scene(doc, events)
+    index = _LazyIndex(doc, actors)
+    events = _noun_targets(doc, events, index)
+    events = _with_context(doc, events, index)
+    events = _lead_scene(doc, events, index)
     if not any(e.location is None for e in events):
         return list(events)
     place = dateline_place(doc)
@@ -918,7 +925,22 @@ def dateline_locations(
     ]
 
 
-def _noun_targets(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+class _LazyIndex:
+    """The doc's `ActorIndex`, built on first use when the caller gave none."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex | None) -> None:
+        self.doc = doc
+        self.actors = actors
+
+    def get(self) -> ActorIndex:
+        if self.actors is None:
+            self.actors = ActorIndex(self.doc)
+        return self.actors
+
+
+def _noun_targets(
+    doc: Doc, events: Sequence[EventMention], index: _LazyIndex
+) -> list[EventMention]:
     """An attack told by a noun under another verb is where its target is ("the Kremlin
     condemned attacks on Iran's nuclear sites", "denounced the siege of Mariupol"): the place
     search of its clause reads the speech act's, which names none; the noun's own "on"/"of"
@@ -926,16 +948,13 @@ def _noun_targets(doc: Doc, events: Sequence[EventMention]) -> list[EventMention
     from eventline.events.patterns import lexicon
 
     out = list(events)
-    index: list[ActorIndex] = []
     for k, event in enumerate(events):
         if event.location is not None:
             continue
         noun = _trigger_noun(doc, event)
         if noun is None:
             continue
-        if not index:
-            index.append(ActorIndex(doc))
-        finder = _PlaceFinder(noun, index[0], lexicon())
+        finder = _PlaceFinder(noun, index.get(), lexicon())
         for prep in children(noun, "prep"):
             if prep.lower_ not in ("on", "of"):
                 continue
@@ -961,7 +980,7 @@ def _trigger_noun(doc: Doc, event: EventMention) -> Token | None:
     return nouns[0] if len(nouns) == 1 else None
 
 
-def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+def _lead_scene(doc: Doc, events: Sequence[EventMention], index: _LazyIndex) -> list[EventMention]:
     """A lead that names no place takes the scene the next sentence sets for the same happening
     ("Haley on Saturday accused Trump of ... | Speaking at a town hall in Nashua, Haley said
     ..."; "Putin told Iran's foreign minister on Monday ... | Putin hosted Araghchi in Moscow"),
@@ -991,7 +1010,7 @@ def _lead_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
         sent = sents[after]
         if not same_day(sents[lead], sent):  # "On Friday, speaking in Nashua, ...": another day
             return list(events)
-        actors = ActorIndex(doc)
+        actors = index.get()
         root = sent.root
         where = event_place(root, actors, lexicon()) if root.pos_ in ("VERB", "AUX") else None
         if where is not None and where.kind in ("city", "admin1") and where.source == "text":
@@ -1020,24 +1039,26 @@ def _same_date(one: EventMention, other: EventMention) -> bool:
     return one.date is not None and one.date == other.date
 
 
-def _with_context(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+def _with_context(
+    doc: Doc, events: Sequence[EventMention], index: _LazyIndex
+) -> list[EventMention]:
     from eventline.events.patterns import lexicon
 
-    index: list[ActorIndex] = []
-
-    def actors() -> ActorIndex:
-        if not index:
-            index.append(ActorIndex(doc))
-        return index[0]
+    named: dict[int, set[str]] = {}  # a sentence's start: the actors it names
 
     def scene_of(sent: Span) -> Place | None:
         root = sent.root
         if root.pos_ not in ("VERB", "AUX"):
             return None
-        return event_place(root, actors(), lexicon())
+        return event_place(root, index.get(), lexicon())
 
     def participants(sent: Span) -> set[str]:
-        return {ref.id for t in sent for _, ref in actors().by_token.get(t.i, ())}
+        if (found := named.get(sent.start)) is None:
+            by_token = index.get().by_token
+            found = named[sent.start] = {
+                ref.id for i in range(sent.start, sent.end) for _, ref in by_token.get(i, ())
+            }
+        return found
 
     return context_locations(doc, events, scene_of=scene_of, participants=participants)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventline.events.args import first
+from eventline.events.doc_text import doc_text
 from eventline.events.patterns import EventLexicon
 from eventline.events.quote_spans import QuoteSpan
 from eventline.events.speakers import quote_cues
@@ -166,7 +167,7 @@ def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
     interference”", "described the day as a “defining moment”"), of two words or more, and
     the subject is someone ("what one called “a purge”" leaves the speaker open)."""
     inner = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if inner is None or len(doc.text[span.start : span.end].split()) < _FRAGMENT_WORDS:
+    if inner is None or len(doc_text(doc)[span.start : span.end].split()) < _FRAGMENT_WORDS:
         return None
     if inner[0].lower_ == "so" or "so-called" in inner.text.lower():
         return None  # 'what he called the “so-called experts”': a scare quote

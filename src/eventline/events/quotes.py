@@ -56,6 +56,7 @@ from eventline.events.attribution import (
     reporting_verbs,
     speaker_refs,
 )
+from eventline.events.doc_text import doc_text
 from eventline.events.indirect import indirect_quotes
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon, lexicon
@@ -112,7 +113,7 @@ def _attribute(
     ]
     # a quote opening its paragraph: its own attribution after it, not the last paragraph's
     # "…, Roe said.", when it has one
-    paragraph = doc.text.rfind("\n", 0, span.start) + 1
+    paragraph = doc_text(doc).rfind("\n", 0, span.start) + 1
     verbs = [t for t in verbs if t.idx >= paragraph] or verbs
     naming = naming_verb(span, doc, outside)
     if (own := _governing(doc, span, [*verbs, *([naming] if naming else [])])) is not None:
@@ -149,7 +150,7 @@ def _speaker_label(
 ) -> Attribution | None:
     """`Justice Samuel Alito: “So where is the limit?”`: a transcript's speaker label, a name
     of a few capitalised words and a colon opening the quote's paragraph, is its speaker."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start) + 1
     label = text[line_start : max(line_start, span.start - 1)].strip()
     if not label.endswith(":") or text[span.start - 1 : span.start] not in MARKS:
@@ -189,7 +190,7 @@ def _named_next(
     """`"We kept the government open." Schumer made the remarks after the vote.`: a closed
     quote of whole sentences that opens its paragraph, with no attribution, is spoken by the
     person the next sentence of the paragraph opens on as its subject."""
-    text = doc.text
+    text = doc_text(doc)
     if not span.closed or text[: max(0, span.start - 1)].rstrip(" ")[-1:] not in ("", "\n"):
         return None
     if not text[span.start : span.end].rstrip().endswith((".", "!", "?")):
@@ -215,7 +216,7 @@ def _named_next(
 def _cut_off(doc: Doc, span: QuoteSpan, after: Span) -> bool:
     """`"…collapse." said Harper`: the splitter ended the sentence at the closing mark, and
     the next one, right after it in lower case, is the quote's attribution."""
-    return after[0].is_lower and not doc.text[span.end : after.start_char].strip(" \"”»'.,")
+    return after[0].is_lower and not doc_text(doc)[span.end : after.start_char].strip(" \"”»'.,")
 
 
 def _attribution_after(doc: Doc, span: QuoteSpan, after: Span, lex: EventLexicon) -> bool:
@@ -223,11 +224,11 @@ def _attribution_after(doc: Doc, span: QuoteSpan, after: Span, lex: EventLexicon
     "?", "!" or "." and the next one, right after the mark, opens on its attribution (a
     reporting verb among its first words that reports nothing of its own)."""
     if (
-        doc.text[span.end : after.start_char].strip(" \"”»'")
-        or "\n" in doc.text[span.end : after.start_char]
+        doc_text(doc)[span.end : after.start_char].strip(" \"”»'")
+        or "\n" in doc_text(doc)[span.end : after.start_char]
     ):
         return False
-    if not doc.text[span.start : span.end].rstrip().endswith(("?", "!", ".")):
+    if not doc_text(doc)[span.start : span.end].rstrip().endswith(("?", "!", ".")):
         return False
     speech = reporting_verbs(lex)
     words = [t for t in after if not t.is_punct and not t.is_space][:_ATTRIBUTION_LEAD]
@@ -289,7 +290,7 @@ def _leads_with_attribution(doc: Doc, end: int, speech: frozenset[str]) -> bool:
     """Whether the words right after a quote's closing mark open on its attribution: a
     reporting verb among the first three words (`said Ruiz`, `Ruiz said`, `the senator
     said`) with no clause of its own to report."""
-    after = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="contract") or ()
+    after = doc.char_span(end, min(len(doc_text(doc)), end + 80), alignment_mode="contract") or ()
     words = [t for t in after if t.is_alpha][: _TAIL_WORDS + 1]
     return any(
         t.lemma_.lower() in speech
@@ -338,7 +339,7 @@ def direct_quotes(
     speakers: dict[int, ActorRef] = {}
     previous: tuple[QuoteSpan, Attribution] | None = None
     unsure = False  # the previous quote was left without a speaker: parts merged onto it too
-    full = doc.text
+    full = doc_text(doc)
     spans = [
         s
         for s in _not_titles(doc, full, find_quote_spans(full, min_words=1), lex)
@@ -432,7 +433,7 @@ def _named_in_next_paragraph(
     reporters later.`: a paragraph that is one closed quote, followed by a paragraph opening
     on "That was" / "So said", is spoken by the person that paragraph names; nobody else's
     (no speaker when it names no one)."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start) + 1
     if not span.closed or text[line_start : span.start].strip() not in ('"', "“", "«", "„"):
         return None
@@ -490,7 +491,9 @@ def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:
     if found is not None and found.speaker is not None:
         return False
     before = doc.char_span(max(0, span.start - 80), span.start, alignment_mode="contract")
-    words = [t for t in before or () if t.sent == before[-1].sent] if before else []
+    # the words of the last one's sentence (sentences are contiguous: `.sent` once, not per word)
+    first = before[-1].sent.start if before else 0
+    words = [t for t in before if t.i >= first] if before else []
     return any(
         t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and text_source(t.text)
         for t in words

@@ -15,7 +15,7 @@ from eventline.events.args import ActorIndex, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
 from eventline.events.rules_base import PLACE_PREPS, VIOLENT_TYPES, RuleContext
-from eventline.model import ActorRef
+from eventline.model import ActorRef, Place
 
 # Domestic measures are coded against the country where they apply ("lifted a curfew in
 # Montenegro", PLOVER's target is the population there).
@@ -65,8 +65,13 @@ def place_recipient(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
 
 
 def _located(c: EventCandidate, ctx: RuleContext) -> tuple[ActorRef, ...]:
-    """The country of the event's place (dating.event_place), as a party."""
-    place = event_place(c.clause, ctx.actors, ctx.lex, about=True)
+    """The country of the event's place (dating.event_place), as a party. The place of a
+    clause is looked up once per doc (scratch key `eventline_clause_places`, cleared by
+    `document.code_doc`): several candidates share a clause."""
+    cache = ctx.doc.user_data.setdefault("eventline_clause_places", {})
+    if c.clause.i not in cache:
+        cache[c.clause.i] = event_place(c.clause, ctx.actors, ctx.lex, about=True)
+    place: Place | None = cache[c.clause.i]
     if place is None or place.country is None:
         return ()
     return (ActorRef(id=f"place:{place.country}", name=place.name, country=place.country),)

@@ -429,10 +429,8 @@ def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> lis
         if not c.recipient:
             continue
         ids = {r.id for r in c.recipient}
-        scope = c.clause if c.trigger in c.clause.subtree else c.trigger
-        heads = [
-            t for t in scope.subtree if t.dep_ in ("pobj", "dobj", "dative") and _names(t, ids, ctx)
-        ]
+        scope = c.clause if _under(c.trigger, c.clause) else c.trigger
+        heads = _named_objects(scope, ids, ctx)
         preps = [t.head for t in heads if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative")]
         added = [
             r
@@ -446,6 +444,32 @@ def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> lis
         if added:
             c.recipient = unique((*c.recipient, *excluding(unique(added), c.actor)))
     return cands
+
+
+def _under(tok: Token, head: Token) -> bool:
+    """`tok in head.subtree`, without walking the subtree: `head` is `tok` or one of its
+    ancestors."""
+    return tok.i == head.i or head.is_ancestor(tok)
+
+
+_OBJECT_DEPS = frozenset({"pobj", "dobj", "dative"})
+
+
+def _named_objects(scope: Token, ids: set[str], ctx: RuleContext) -> list[Token]:
+    """The objects in `scope`'s subtree that name one of `ids`, in the subtree's order.
+    Reads only the tokens between the subtree's edges (no subtree walk) and keeps those under
+    `scope` (a parse need not be projective); two or more found are put in the subtree's
+    order, which a non-projective parse need not share with the text's."""
+    doc = scope.doc
+    found = [
+        t
+        for t in doc[scope.left_edge.i : scope.right_edge.i + 1]
+        if t.dep_ in _OBJECT_DEPS and _under(t, scope) and _names(t, ids, ctx)
+    ]
+    if len(found) < 2:
+        return found
+    keep = {t.i for t in found}
+    return [t for t in scope.subtree if t.i in keep]
 
 
 def _stray_conjuncts(tok: Token) -> list[Token]:

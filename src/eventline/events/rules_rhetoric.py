@@ -17,7 +17,7 @@ take reporters' questions, and deals fail in a vote.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventline.events.args import first, prep_objects, subject
 from eventline.events.candidate import EventCandidate, own_actor
@@ -109,16 +109,26 @@ def _rhetoric_setting(c: EventCandidate, ctx: RuleContext) -> bool:
 
 def _words(tok: Token) -> set[str]:
     """Lemmas and forms of the sentence, less the subjects of its speech verbs: "her
-    campaign said" names a speaker, not a campaign setting."""
+    campaign said" names a speaker, not a campaign setting. Computed once per sentence (the
+    doc's scratch key `eventline_rhetoric_words`, cleared by `document.code_doc`)."""
+    sent = tok.sent
+    cache = tok.doc.user_data.setdefault("eventline_rhetoric_words", {})
+    if sent.start not in cache:
+        cache[sent.start] = _sentence_words(sent)
+    words: set[str] = cache[sent.start]
+    return words
+
+
+def _sentence_words(sent: Span) -> set[str]:
     speakers = {
         t.i
-        for verb in tok.sent
+        for verb in sent
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _SPEECH
         for x in verb.children
         if x.dep_ == "nsubj"
         for t in x.subtree
     }
-    kept = [t for t in tok.sent if t.i not in speakers]
+    kept = [t for t in sent if t.i not in speakers]
     return {t.lemma_.lower() for t in kept} | {t.lower_ for t in kept}
 
 

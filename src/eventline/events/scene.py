@@ -39,6 +39,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from eventline.events.doc_text import doc_text
 from eventline.model import EventMention, Place
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -63,7 +64,7 @@ class _Sentences:
 
     def __init__(self, doc: Doc, scene_of: Callable[[Span], Place | None]) -> None:
         self.doc = doc
-        self.text = doc.text  # `Doc.text` joins every token's text anew on each access
+        self.text = doc_text(doc)  # `Doc.text` joins every token's text anew on each access
         self.sents = list(doc.sents)
         self.scene_of = scene_of
         self._names: dict[int, frozenset[tuple[str | None, str | None, str | None, str]]] = {}
