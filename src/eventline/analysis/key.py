@@ -17,7 +17,7 @@ from eventline.versions import MODELS, PIPELINE_VERSION
 #: Bump when the event stage's output changes, so stored analyses are recomputed.
 # 3: dates of reported events; 4: timex, places, quotes, parties; 5: merge on one happening;
 # 6, 7: event coding, places and quotes of session 20
-ANALYSIS_VERSION = "analysis-11"
+ANALYSIS_VERSION = "analysis-12"
 
 
 def _installed(name: str) -> bool:
