@@ -33,26 +33,10 @@ def meantime_docs(nlp: Any) -> list[tuple[str, Any, list[Any]]]:
 
 
 def sample_docs(nlp: Any) -> list[tuple[str, Any, list[Any]]]:
-    import tempfile
+    from sample_events import coded_samples
 
-    from eventline.eval.runner import prepare_run
-    from eventline.events import code_doc
-    from eventline.nlp import extract_actors
-
-    out = []
     folder = SHARED / "samples" / "russia-iran"
-    with tempfile.TemporaryDirectory() as tmp:
-        run = prepare_run(SHARED / "gold" / "russia-iran.yaml", folder, workdir=Path(tmp))
-        try:
-            arts = list(run.articles.items())
-            extraction = extract_actors(nlp, [a for _, a in arts])
-            for (key, art), doc in zip(arts, extraction.docs, strict=True):
-                published = art.published.value if art.published else None
-                coded = code_doc(doc, article_id=art.id, published=published, kind=art.kind)
-                out.append((f"samples:{key}", doc, list(coded.events)))
-        finally:
-            run.store.close()
-    return out
+    return [(f"samples:{key}", doc, events) for key, doc, events in coded_samples(nlp, folder)]
 
 
 def gaps(name: str, doc: Any, events: list[Any]) -> list[tuple[str, str]]:

@@ -55,7 +55,9 @@ def meantime_events(nlp: Any, folder: Path) -> list[Coded]:
     return out
 
 
-def sample_events(nlp: Any, folder: Path) -> list[Coded]:
+def coded_samples(nlp: Any, folder: Path) -> list[tuple[str, Any, list[Any]]]:
+    """(article key, parsed doc, coded events) of each sample, ingested and cleaned as
+    `eventline ingest` does; shared with `place_gaps.py`."""
     from eventline.eval.runner import prepare_run
     from eventline.events import code_doc
     from eventline.nlp import extract_actors
@@ -69,12 +71,18 @@ def sample_events(nlp: Any, folder: Path) -> list[Coded]:
             for (key, art), doc in zip(arts, extraction.docs, strict=True):
                 published = art.published.value if art.published else None
                 coded = code_doc(doc, article_id=art.id, published=published, kind=art.kind)
-                out += [
-                    Coded("samples", key, _sentence(doc, e.evidence.start), e) for e in coded.events
-                ]
+                out.append((key, doc, list(coded.events)))
         finally:
             run.store.close()
     return out
+
+
+def sample_events(nlp: Any, folder: Path) -> list[Coded]:
+    return [
+        Coded("samples", key, _sentence(doc, e.evidence.start), e)
+        for key, doc, events in coded_samples(nlp, folder)
+        for e in events
+    ]
 
 
 def _party(refs: Any) -> str:
