@@ -62,13 +62,6 @@ def test_capitals_are_added_for_country_names_and_demonyms_only() -> None:
     assert "WORLD BANK" not in {f.text for f in forms}  # organisations keep their spelling
 
 
-def test_an_international_office_at_the_date_wins_over_a_national_one(nlp: Language) -> None:
-    found = _actors(
-        nlp, "UN Secretary-General Antonio Guterres condemned the attack.", "2021-03-01"
-    )
-    assert found["Antonio Guterres"] == (None, "IGO")
-
-
 @pytest.mark.parametrize(
     ("text", "name", "country", "sector"),
     [

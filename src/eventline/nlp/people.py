@@ -83,7 +83,6 @@ class PeopleFinder:
         entities = _group(people)
         _propagate(doc, people, entities, taken)
         fill_known(doc, _mentions(people, entities), refs.values(), day=doc._.published)
-        _international_office(entities)
         _fill_titled(entities, day=doc._.published)
         _domestic(doc, entities, spans, self.lex.titles)
         table = actor_table(doc)
@@ -665,24 +664,6 @@ def _us_state_body(ref: Span, match: RoleMatch) -> bool:
         and ref.doc[match.start : match.end].text.lower() in STATE_BODIES
         and us_state_namesake(ref.text)
     )
-
-
-_STATELESS_SECTORS = frozenset({"IGO"})
-
-
-def _international_office(entities: dict[str, dict[str, dict[str, Any]]]) -> None:
-    """A person the text gives a current international office ("UN Secretary-General
-    Antonio Guterres") speaks for that body, not for the state whose office they held before:
-    the country the office-holders file or the KB filled in from a national career goes."""
-    for group in entities.values():
-        for entry in {id(e): e for e in group.values()}.values():
-            roles = [r for r in entry.get("roles", []) if not r["past"] or r.get("then")]
-            if (
-                entry.get("sector") in _STATELESS_SECTORS
-                and roles
-                and all(r["sector"] in _STATELESS_SECTORS and not r["country"] for r in roles)
-            ):
-                entry["country"] = None
 
 
 def _fill_titled(entities: dict[str, dict[str, dict[str, Any]]], *, day: str | None) -> None:
