@@ -14,8 +14,6 @@ from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, is_weapon
 from eventline.model import ActorRef
 
-_PERMIT_VERBS = frozenset({"allow", "permit", "let"})
-
 
 def access_allowed(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "allowed a UN convoy carrying food into Mekelle", "let a US plane carrying relief
@@ -23,9 +21,9 @@ def access_allowed(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
     (CAMEO 0862: allow humanitarian access), as the pattern with that object says; the parse
     often makes the convoy the subject of a participle, which the permit pattern reads as a
     party allowed to act (CONCEDE)."""
-    words = ctx.lex.cue("access_words")
+    words, permits = ctx.lex.cue("access_words"), ctx.lex.cue("permit_verbs")
     for c in cands:
-        if c.type != "CONCEDE" or c.trigger.lemma_.lower() not in _PERMIT_VERBS:
+        if c.type != "CONCEDE" or c.trigger.lemma_.lower() not in permits:
             continue
         if any(p.lemma_.lower() in words for p in _permitted(c.trigger)):
             c.type, c.mode = "RETREAT", "access"
@@ -131,29 +129,24 @@ def released_things(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return kept
 
 
-_SIGNING_VERBS = frozenset({"sign", "ink", "ratify", "initial"})
-
-
 def signed_agreement(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "welcomed the truce agreement signed by X and Y": a pact named with its signing is the
     signing (SUPPORT, as "X and Y signed an agreement"), not a promise to agree."""
-    pacts = ctx.lex.cue("pact_words")
+    pacts, signing = ctx.lex.cue("pact_words"), ctx.lex.cue("signing_verbs")
     for c in cands:
         noun = c.trigger
         if c.type != "AGREE" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in pacts:
             continue
-        if any(k.dep_ == "acl" and k.lemma_.lower() in _SIGNING_VERBS for k in noun.children):
+        if any(k.dep_ == "acl" and k.lemma_.lower() in signing for k in noun.children):
             c.type, c.mode = "SUPPORT", None
     return cands
-
-
-_DRILLS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "patrol"})
 
 
 def exercise_deployment(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "began a joint exercise with the US Navy, deploying aircraft carriers": the forces
     an exercise deploys are part of the exercise (COOPERATE), no MOBILIZE of their own."""
-    drills = [c for c in cands if c.type == "COOPERATE" and c.trigger.lemma_ in _DRILLS]
+    words = ctx.lex.cue("drill_words")
+    drills = [c for c in cands if c.type == "COOPERATE" and c.trigger.lemma_ in words]
     kept = []
     for c in cands:
         verb = c.trigger
@@ -206,15 +199,13 @@ def _a_person(tok: Token) -> bool:
     return tok.pos_ == "PRON" or tok.ent_type_ == "PERSON"
 
 
-_HANDOVER_VERBS = frozenset({"transfer", "hand", "surrender", "deliver", "send", "fly"})
-
-
 def person_handover(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "transferred Ratko Mladic to the war crimes tribunal": a named person handed to a
     court or another state is judicial cooperation (COOPERATE, CAMEO 0213x), not aid."""
+    handovers = ctx.lex.cue("handover_verbs")
     for c in cands:
         verb = c.trigger
-        if c.type != "AID" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _HANDOVER_VERBS:
+        if c.type != "AID" or verb.pos_ != "VERB" or verb.lemma_.lower() not in handovers:
             continue
         obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
         if obj is not None and obj.ent_type_ == "PERSON":
