@@ -466,8 +466,8 @@ def _domestic(
 ) -> None:
     """A state office named without its country ("Gov. Ann Ostrow", "Sen. Bo Vandel") in a
     document about one country (`groups.yaml` dominant_share of the country mentions, people
-    included, and of its cities and regions: `regions.region_countries`) is that country's
-    office; a document naming several countries leaves it be.
+    and party words included, and of its cities and regions: `regions.region_countries`) is
+    that country's office; a document naming several countries leaves it be.
     Heads and single offices are left to `_hosts` ("President Ortiz arrived in Warsaw": the
     traveller is no Pole)."""
     entries = list({id(e): e for g in entities.values() for e in g.values()}.values())
@@ -487,6 +487,11 @@ def _domestic(
     for entry in entries:
         if entry.get("country"):
             counts[entry["country"]] = counts.get(entry["country"], 0) + 1
+    parties = load_groups().parties  # "Democratic senators urged Rep. Tom Hollis": the US
+    for token in doc:
+        party = parties.get(token.text) if token.text[:1].isupper() else None
+        if party is not None and party.default:
+            counts[party.default] = counts.get(party.default, 0) + 1
     country = dominant_country(counts, share=load_groups().dominant_share)
     for entry in pending if country else ():
         entry["country"] = country
