@@ -157,3 +157,12 @@ def test_an_international_office_at_the_date_gives_no_country_in_the_index() -> 
     assert later is not None and (later.country, later.sector) == (None, "IGO")
     earlier = index.lookup("Ines Valdora", "1998-01-01")
     assert earlier is not None and (earlier.country, earlier.sector) == ("PRT", "GOV")
+
+
+def test_party_words_give_a_country_less_state_office_the_documents_country(
+    nlp: Language,
+) -> None:
+    found = _actors(nlp, "Several Democratic senators urged Rep. Tom Hollis to resign over it.")
+    assert found["Tom Hollis"] == ("USA", "LEG")
+    found = _actors(nlp, "Rep. Ana Cruz of Manila criticised the budget.")
+    assert found["Ana Cruz"][0] == "PHL"
