@@ -9,6 +9,9 @@ sector, when the text gave none) only when:
 - the name matches: the full name (or a listed spelling), or the same surname with the same
   first given name, or a bare surname that is unambiguous in the file (every holder with that
   surname has one country) and not marked `bare: false` (common surnames: "Johnson", "Khan");
+  a holder marked `alone: false` (a surname that is a common word or name: Governor Brad
+  Little, Governor Phil Scott) is meant by a bare surname only when the document titles that
+  name with one of the holder's offices ("Gov. Little said ... Little added");
 - the document does not contradict it: a country the text gives the person (a title, a
   nationality right before the name or in an appositive) wins, and a different first name in
   the document ("Igor Putin") makes a different person.
@@ -64,6 +67,7 @@ class Holder(BaseModel):
     surname: str | None = None
     also: list[str] = Field(default_factory=list)
     bare: bool = True
+    alone: bool = True
 
     @field_validator("country")
     @classmethod
@@ -122,6 +126,7 @@ class Term:
     start: int
     end: int | None
     title: str = ""
+    key: str = ""
 
     def holds(self, year: int) -> bool:
         return self.start <= year and (self.end is None or year <= self.end)
@@ -158,7 +163,7 @@ class HolderIndex:
         """True when the file lists someone with this name's surname: its refusal to answer a
         bare surname ("Johnson" is too common, "Hussein" names two leaders) then stands."""
         key = _key(name)
-        return bool(key) and key[-1:] in self.by_surname
+        return bool(key) and any(h.alone for h in self.by_surname.get(key[-1:], ()))
 
     @cached_property
     def name_list(self) -> tuple[frozenset[str], Callable[[str], bool]]:
@@ -182,9 +187,13 @@ class HolderIndex:
             return key in self.full
         return len(text) >= 4 and not text.isupper() and self.lookup(text, day) is not None
 
-    def lookup(self, name: str, day: str | None = None) -> Known | None:
+    def lookup(
+        self, name: str, day: str | None = None, cue: frozenset[str] = frozenset()
+    ) -> Known | None:
         """The one country (and sector) the file gives a name, or None when it is unknown or
-        ambiguous; on `day` (ISO date) the office then held, or ELI after them all."""
+        ambiguous; on `day` (ISO date) the office then held, or ELI after them all. `cue`: the
+        title keys the document gives the name ("Gov. Little": governor), which a bare surname
+        of an `alone: false` holder needs."""
         key = _key(name)
         if not key:
             return None
@@ -195,13 +204,17 @@ class HolderIndex:
             ] or None
         year = int(day[:4]) if day and day[:4].isdigit() else None
         if found is None:
-            found = self.by_surname.get(key)
+            found = [h for h in self.by_surname.get(key, []) if h.alone or self._cued(h, cue)]
             if found and not all(h.bare for h in found):
                 return self._sitting(found, year)
         known = self._one(found or [])
         if known is None or year is None:
             return known
         return self._dated(found or [], year) or known
+
+    def _cued(self, holder: Holder, cue: frozenset[str]) -> bool:
+        """Does the document title the name with one of the holder's offices?"""
+        return any(t.key in cue for t in self.terms[holder.name])
 
     def _sitting(self, found: list[Holder], year: int | None) -> Known | None:
         """A common surname ("Calderon", "Arroyo") names the one holder of that surname in
@@ -249,7 +262,7 @@ def office_terms(holder: Holder, titles: dict[str, Title]) -> list[Term]:
         sector = (holder.sector or title.sector) if title is not None else key
         country = None if sector in _STATELESS else holder.country
         end = int(last) if last else None
-        out.append(Term(sector, country, int(first), end, title.title if title else ""))
+        out.append(Term(sector, country, int(first), end, title.title if title else "", key))
     return out
 
 
@@ -311,7 +324,7 @@ def fill_known(
         entry = group[0][2]
         if entry.get("type") != "person" or entry.get("role_only"):
             continue
-        known, match = lookup_known(entry["name"], day)
+        known, match = lookup_known(entry["name"], day, cue=title_keys(entry))
         if known is None and match is None:
             continue
         said = {entry["country"]} if entry.get("country") else set()
@@ -320,18 +333,28 @@ def fill_known(
         apply_known(entry, known, match, said=said)
 
 
-def lookup_known(name: str, day: str | None) -> tuple[Known | None, PersonMatch | None]:
+def title_keys(entry: dict[str, Any]) -> frozenset[str]:
+    """The title keys (roles.yaml) and sectors the document gives a person entry: an office
+    of the holders file is a title key ("governor") or a sector code ("LEG")."""
+    roles = entry.get("roles") or ()
+    return frozenset(str(r[k]) for r in roles for k in ("key", "sector") if r.get(k))
+
+
+def lookup_known(
+    name: str, day: str | None, *, cue: frozenset[str] = frozenset()
+) -> tuple[Known | None, PersonMatch | None]:
     """What the holders file and the KB at `day` say of a person's name; the KB's reading is
     dropped when the two disagree on the country, and a bare surname the holders file refuses
-    ("Johnson", "Hussein") is not asked of the KB."""
+    ("Johnson", "Hussein") is not asked of the KB. `cue`: the title keys the document gives
+    the name (`HolderIndex.lookup`)."""
     index = load_holders()
-    known = index.lookup(name, day)
+    known = index.lookup(name, day, cue)
     match = None
     bare = len(name_parts(name)) == 1
     if known is not None or not (bare and index.knows_surname(name)):
         match = match_person(name, day)
     if known is not None and known.dated and _newer(match, known, day):
-        known = index.lookup(name)  # a KB role begun after the file's last office
+        known = index.lookup(name, cue=cue)  # a KB role begun after the file's last office
     elif match is not None and known is not None and known.dated:
         match = PersonMatch(match.person, known.country, known.sector, match.active)
     if match is not None and known is not None and match.country != known.country:
@@ -360,6 +383,8 @@ def apply_known(
     if (known is None and match is None) or (said and said != {country}):
         return
     entry["country"] = country
+    if not said:  # the file's or the KB's, not the text's: `redate` reads it at the date
+        entry["country_from"] = "kb"
     if match is not None and match.person is not None:
         entry["kb_person"] = match.person.id
     text_sector = entry.get("sector") if entry.get("sector_from") != "kb" else None
@@ -400,6 +425,10 @@ def redate(doc: Doc) -> None:
             and not entry.get("sector")
         )
         if entry.get("sector_from") != "kb" and not open_person:
+            office = _office_at(entry, doc._.published)
+            if office is not None:
+                entry["country"], entry["sector"] = office
+                changed[entry["id"]] = (office[0], entry.get("kb_person"), office[1])
             continue
         now = _redated(entry, doc._.published)
         if now is not None and now != (entry["country"], entry.get("kb_person"), entry["sector"]):
@@ -411,6 +440,19 @@ def redate(doc: Doc) -> None:
         if ref and ref.get("id") in changed:
             country, kb_id, sector = changed[ref["id"]]
             span._.actor_ref = {**ref, "country": country, "sector": sector, "kb_id": kb_id}
+
+
+def _office_at(entry: dict[str, Any], day: str | None) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a titled person whose country only the holders file gave, when the
+    office the file dates at `day` speaks for another (none for an international body): "UN
+    Secretary-General Antonio Guterres" in 2019 is IGO with no country, as the untitled name
+    is, so every article reads him alike whatever its title. None to keep the entry."""
+    if entry.get("country_from") != "kb" or entry.get("type") != "person" or not day:
+        return None
+    known = load_holders().lookup(entry["name"], day, title_keys(entry))
+    if known is None or not known.dated or known.country == entry.get("country"):
+        return None
+    return known.country, known.sector
 
 
 def _body_redated(entry: dict[str, Any], day: str | None) -> bool:
@@ -435,9 +477,10 @@ def _redated(
     """(country, KB person, sector) of a KB-filled person entry on `day`, or None to keep it.
     The holders file's dated reading needs the entry's country to be the person's own (or the
     office's, or none yet): a country the text gave someone else's namesake stays."""
-    known, match = lookup_known(entry["name"], day)
+    cue = title_keys(entry)
+    known, match = lookup_known(entry["name"], day, cue=cue)
     if known is not None and known.dated:
-        home = load_holders().lookup(entry["name"])
+        home = load_holders().lookup(entry["name"], cue=cue)
         if entry["country"] in (None, known.country) or (
             home is not None and entry["country"] == home.country
         ):

@@ -28,6 +28,9 @@ class _Extra(BaseModel):
     capital: list[str] = Field(default_factory=list)
     ambiguous: list[str] = Field(default_factory=list)
     plural: list[str] | None = None  # None: plurals by `demonym_plurals`; []: none
+    # pycountry names news gives another state ("Congo" alone is the DRC's short name since
+    # 1997; the Republic of the Congo keeps its full names and "Congo-Brazzaville")
+    drop: list[str] = Field(default_factory=list)
 
 
 class _Extras(BaseModel):
@@ -71,7 +74,7 @@ def country_entry(country: object, extra: _Extra) -> dict[str, object]:
         getattr(country, "name", None),
         getattr(country, "official_name", None),
     ]
-    plain = [n for n in listed if n and "," not in n]
+    plain = [n for n in listed if n and "," not in n and n not in extra.drop]
     name = extra.name or (plain[0] if plain else str(getattr(country, "name")))  # noqa: B009
     names = _unique([name, *plain, *extra.short])
     names = [n for n in names if n not in extra.ambiguous]

@@ -273,7 +273,9 @@ def read_holders() -> list[Person]:
     titles = {t.key: t for t in load_roles().titles}
     out = []
     for holder in data.holders:
-        person = Person(holder.name, bare=holder.bare, source="holders")
+        # a surname that is a common word ("Little", "Justice") is no bare form of the KB's:
+        # the holders file answers it only after a title in the document (`alone: false`)
+        person = Person(holder.name, bare=holder.bare and holder.alone, source="holders")
         for name in (holder.name, *holder.also):
             person.add_key(name)
         if holder.surname:

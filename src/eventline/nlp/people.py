@@ -35,6 +35,8 @@ from eventline.nlp.holders import fill_known, load_holders
 from eventline.nlp.kb import Title, load_roles
 from eventline.nlp.lexicon import POSSESSIVES, REF_LABELS, STATE_LABELS, ActorLexicon, RoleMatch
 from eventline.nlp.names import fold_part, name_parts, surname_key
+from eventline.nlp.namesakes import read_namesakes
+from eventline.nlp.place_names import locative, place_persons
 from eventline.nlp.regions import (
     STATE_BODIES,
     STATE_OFFICES,
@@ -69,6 +71,7 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        read_namesakes(doc, spans)  # "Congo" in a document about Brazzaville
         refs = {s.end: s for s in spans if s.label_ in REF_LABELS and s._.actor_ref}
         soft = [s for s in spans if s.label_ == "ORG" and not s._.actor_ref["id"].startswith("kb:")]
         taken = {i for s in spans if s not in soft for i in range(s.start, s.end)}
@@ -89,7 +92,16 @@ class PeopleFinder:
         # NER fragments inside a person or an institution ("Israel's Cabinet") are dropped
         personal = {i for p in people for i in range(p.start, p.end)}
         personal |= {i for s in extra for i in range(s.start, s.end)}
-        out = [s for s in spans if s not in soft or not personal & set(range(s.start, s.end))]
+        remits = _remits(doc, people, roles)  # "Assistant Secretary for African Affairs"
+        out = [
+            s
+            for s in spans
+            if s not in soft
+            or not (
+                personal & set(range(s.start, s.end))
+                or any(s.end <= r.end and s.start >= r.start for r in remits)
+            )
+        ]
         out += extra
         for person in people:
             entry = entities.get(surname_key(person.name), {}).get(person.name)
@@ -109,8 +121,15 @@ class PeopleFinder:
         multi-word names of KB people (`who.kb_names`)."""
         in_role = {i for m in roles.values() for i in range(m.start, m.end)}
         candidates: list[Span] = []
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
+        ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        places = place_persons(
+            doc,
+            ents,
+            titled={m.end for m in roles.values() if m.title is not None},
+            known=lambda text: _named_person(text, doc._.published),
+        )
+        for ent in ents:
+            if ent.text not in places:
                 start = ent.start
                 while start < ent.end and _not_name(doc[start], in_role | taken):
                     start += 1
@@ -159,7 +178,7 @@ class PeopleFinder:
     def _titles(
         self, doc: Doc, person: _Person, roles: dict[int, RoleMatch], refs: dict[int, Span]
     ) -> None:
-        before = next((m for m in roles.values() if m.end == person.start), None)
+        before = title_before(doc, person.start, roles)
         if before is not None and before.title is not None:
             role = self._role(doc, before, refs)
             if role["country"] is None:  # "Governor Tom Whitfield of Nebraska"
@@ -431,6 +450,8 @@ def _known_again(doc: Doc, people: list[_Person], soft: list[Span]) -> list[_Per
         if used & set(range(span.start, span.end)):
             continue
         text = _headline_case(span)
+        if text not in names and span.label_ == "GPE" and locative(doc, span.start):
+            continue  # "protesters gathered in Jackson": the place, not the justice
         if text in names or _named_person(text, doc._.published):
             people.append(_Person(span.start, span.end, span.text))
             used |= set(range(span.start, span.end))
@@ -445,8 +466,8 @@ def _domestic(
 ) -> None:
     """A state office named without its country ("Gov. Ann Ostrow", "Sen. Bo Vandel") in a
     document about one country (`groups.yaml` dominant_share of the country mentions, people
-    included, and of its cities and regions: `regions.region_countries`) is that country's
-    office; a document naming several countries leaves it be.
+    and party words included, and of its cities and regions: `regions.region_countries`) is
+    that country's office; a document naming several countries leaves it be.
     Heads and single offices are left to `_hosts` ("President Ortiz arrived in Warsaw": the
     traveller is no Pole)."""
     entries = list({id(e): e for g in entities.values() for e in g.values()}.values())
@@ -466,6 +487,11 @@ def _domestic(
     for entry in entries:
         if entry.get("country"):
             counts[entry["country"]] = counts.get(entry["country"], 0) + 1
+    parties = load_groups().parties  # "Democratic senators urged Rep. Tom Hollis": the US
+    for token in doc:
+        party = parties.get(token.text) if token.text[:1].isupper() else None
+        if party is not None and party.default:
+            counts[party.default] = counts.get(party.default, 0) + 1
     country = dominant_country(counts, share=load_groups().dominant_share)
     for entry in pending if country else ():
         entry["country"] = country
@@ -596,6 +622,42 @@ def _names_a_body(span: Span) -> bool:
     return any(
         e.label_ == "ORG" and e.start <= span.start and span.end <= e.end for e in span.doc.ents
     )
+
+
+#: Words inside the remit that may follow an office's title before the holder's name
+#: ("Assistant Secretary of State for East and Pacific Affairs Jane Roe").
+_REMIT_JOINERS = frozenset({"and", "&", ",", "of", "the", "-"})
+_MAX_REMIT = 8
+
+
+def _remits(doc: Doc, people: list[_Person], roles: dict[int, RoleMatch]) -> list[Span]:
+    """The remits between offices and their holders' names ("for East Asian and Pacific
+    Affairs"): an organisation the NER model finds inside one is part of the title."""
+    out = []
+    for person in people:
+        title = title_before(doc, person.start, roles)
+        if title is not None and title.end < person.start:
+            out.append(doc[title.end : person.start])
+    return out
+
+
+def title_before(doc: Doc, start: int, roles: dict[int, RoleMatch]) -> RoleMatch | None:
+    """The title or institution right before a name starting at `start`: adjacent, or
+    separated by its remit, "for" and capitalised words ("Under Secretary of Defense for Policy
+    Colin Kahl", "Minister for Foreign Affairs Penny Wong")."""
+    ends = {m.end: m for m in roles.values()}
+    if start in ends:
+        return ends[start]
+    i = start - 1
+    while i >= 0 and start - i <= _MAX_REMIT:
+        token = doc[i]
+        if token.lower_ == "for" and i < start - 1:
+            match = ends.get(i)
+            return match if match is not None and match.title is not None else None
+        if not (token.text[:1].isupper() or token.lower_ in _REMIT_JOINERS):
+            return None
+        i -= 1
+    return None
 
 
 def _not_name(token: Any, blocked: set[int]) -> bool:
