@@ -73,6 +73,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children
 from eventline.events.doc_text import doc_text
+from eventline.events.gathering_scene import gathering_locations
 from eventline.events.patterns import EventLexicon
 from eventline.events.scene import context_locations, in_main_clause
 from eventline.model import EventMention, Place
@@ -307,9 +308,19 @@ def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     other place; never where someone lives, works or goes ("a man who lives in Haifa",
     `cues.yaml` `residence_verbs`). Only for an event that catches people where they act (an
     arrest, a rescue: `catch_verbs`): "killed a commander who planned attacks in Tel Aviv" or
-    "sanctioned officials who cracked down in Tehran" happened elsewhere."""
-    if verb.lemma_.lower() not in _cues()["catch_verbs"]:
+    "sanctioned officials who cracked down in Tehran" happened elsewhere. Likewise the place
+    of a past act an "after"/"when"/"as" clause of the catching tells ("arrested 12 people after
+    protesters blocked a road in Albany"), not a place someone went to or left."""
+    cues = _cues()
+    if verb.lemma_.lower() not in cues["catch_verbs"]:
         return None
+    for clause in children(verb, "advcl"):  # "arrested 12 people after protesters blocked ..."
+        if not any(c.dep_ == "mark" and c.lower_ in _CAUGHT_AT for c in clause.children):
+            continue
+        moved = clause.lemma_.lower() in cues["travel_verbs"] | cues["departure_verbs"]
+        found = finder.in_clause(clause) if _doers_act(clause, who=False) and not moved else None
+        if found is not None and found.kind in ("city", "admin1"):
+            return None if _other_places(finder, clause) else found
     for noun in children(verb, "dobj", "nsubjpass"):
         for clause in children(noun, "relcl"):
             found = finder.in_clause(clause) if _doers_act(clause) else None
@@ -318,11 +329,17 @@ def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     return None
 
 
-def _doers_act(clause: Token) -> bool:
-    """A relative clause telling a past act of its antecedent ("who had blocked a road")."""
+#: Subordinators of an act the catching met at its place ("arrested them after they blocked a
+#: road in Albany", "detained him as he was leaving", "when they stormed the building").
+_CAUGHT_AT = frozenset({"after", "when", "as", "while"})
+
+
+def _doers_act(clause: Token, *, who: bool = True) -> bool:
+    """A relative clause telling a past act of its antecedent ("who had blocked a road");
+    `who=False`: any past clause ("after protesters blocked a road")."""
     if clause.lemma_.lower() in _cues()["residence_verbs"] or clause.tag_ not in ("VBD", "VBN"):
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+    if who and not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
         return False
@@ -374,7 +391,9 @@ class _PlaceFinder:
         if ent.start not in self.memo:
             found = None
             ent = _without_possessive(ent)  # "Burkina Faso's" as the NER may mark it
-            if not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
+            if _someone(ent):
+                pass  # "accused Hobbs of ..." after "Gov. Katie Hobbs": the person, no town
+            elif not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
                 country = _country_for(ent, self.actors, self.lex, self.ents)
                 hints = {country} if country else self.hints()
                 if country and self._capital_read(ent):
@@ -520,6 +539,8 @@ class _PlaceFinder:
                         if (found := self.phrase(pobj, depth=depth + 1)) is not None:
                             return found
             return venue
+        if (capitol := self._capitol(tok)) is not None:
+            return capitol
         ent = self.ents.get(tok.i)
         if ent is not None:
             return self.place(ent)
@@ -593,6 +614,39 @@ class _PlaceFinder:
                     return found.model_copy(update={"name": f"{text} {tok.text}"})
             elif mod.i in self.ents:
                 return self.place(self.ents[mod.i])
+        return _demonym_place(tok, lemma)
+
+    def _capitol(self, tok: Token) -> Place | None:
+        """The city of a Capitol or statehouse (`cues.yaml` `capitol_nouns`): the capital of the
+        state named in it ("the Texas Capitol", "the Georgia State Capitol"), of the article's one
+        state for "the state Capitol", "the statehouse" (`_article_state`); a bare "the Capitol"
+        is the city the article is filed from when that is its state's capital or Washington
+        (the US Capitol), else unknown. A city named with it wins ("at the Capitol in Denver")."""
+        from eventline.nlp.places import resolve_place, state_capital
+
+        cues = _cues()
+        words = {c.lower_ for c in tok.children if c.dep_ == "compound"}
+        if tok.lemma_.lower() not in cues["capitol_nouns"] and not (
+            tok.lower_ == "house" and "state" in words
+        ):
+            return None
+        if any(p.lower_ == "in" for p in children(tok, "prep")):
+            return None
+        left = tok.doc[tok.left_edge.i : tok.i]
+        name = " ".join(t.text for t in left if t.tag_ in _NAMES and t.lower_ != "state")
+        named = resolve_place(name, hints={"USA"}) if name else None
+        if named is not None and named.kind == "admin1" and named.country == "USA":
+            return state_capital(named.admin1 or name)  # "the Georgia State Capitol"
+        if "state" in {t.lower_ for t in left} or tok.lemma_.lower() != "capitol":
+            state = self._article_state()
+            return state_capital(state.admin1 or state.name) if state is not None else None
+        filed = dateline_place(tok.doc)
+        if filed is None or filed.country != "USA" or filed.kind != "city":
+            return None
+        capital = state_capital(filed.admin1) if filed.admin1 else None
+        washington = filed.admin1 == "District of Columbia"
+        if washington or (capital is not None and capital.geonames_id == filed.geonames_id):
+            return filed.model_copy(update={"source": "text"})
         return None
 
     def _article_state(self) -> Place | None:
@@ -637,6 +691,23 @@ class _PlaceFinder:
     def _ref_country(self, tok: Token) -> str | None:
         ref = self.actors.covering(tok)
         return ref.country if ref is not None and ref.country else None
+
+
+def _demonym_place(noun: Token, lemma: str) -> Place | None:
+    """The country a demonym gives an indefinite place noun that names no place ("shelled a
+    Syrian town", "in an Afghan province", "struck Russian territory": Syria, Afghanistan,
+    Russia), as a Place of kind country: the text says no more. Not a border or a coast (either
+    side), nor a definite "the Russian region" (one named before, left to the scene rules)."""
+    from eventline.nlp.places import country_place, demonym_country
+
+    if lemma not in _cues()["demonym_place_nouns"]:
+        return None
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None  # "over the Russian region": one named before, which the text may not say
+    for mod in children(noun, "amod", "compound", "nmod"):
+        if (code := demonym_country(mod.text)) is not None:
+            return country_place(code)
+    return None
 
 
 def _without_possessive(ent: Span) -> Span:
@@ -860,6 +931,15 @@ def _person_evidence(name: Span) -> bool:
     return False
 
 
+def _someone(ent: Span) -> bool:
+    """A name the NER typed as a place that the document uses for a person ("Gov. Katie Hobbs"
+    ... "accused Hobbs of ..."; Hobbs is also a town in New Mexico): outside a place preposition
+    it is the person. "a rally in Hobbs" stays a place."""
+    if _under_place_preposition(ent.root):
+        return False
+    return _person_evidence(ent)
+
+
 def _proper_name(tok: Token) -> Span | None:
     """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
     if tok.tag_ not in _NAMES or tok.ent_type_ in ("DATE", "TIME"):  # "In March, ..."
@@ -908,6 +988,7 @@ def dateline_locations(
         return list(events)
     index = _LazyIndex(doc, actors)
     events = _noun_targets(doc, events, index)
+    events = gathering_locations(doc, events, place_of=lambda n: _gathering_place(n, index.get()))
     events = _with_context(doc, events, index)
     events = _lead_scene(doc, events, index)
     if not any(e.location is None for e in events):
@@ -923,6 +1004,27 @@ def dateline_locations(
         else e
         for e in events
     ]
+
+
+def _gathering_place(noun: Token, actors: ActorIndex) -> Place | None:
+    """The place the text gives a gathering noun (`events/gathering_scene.py`): its own place
+    phrase ("a town hall in Concord"), else, when it is what its clause's verb does or hosts
+    ("held a town hall in Concord", "the rally drew thousands in Erie", "spoke at a rally in
+    Erie"), the place of that clause."""
+    from eventline.events.patterns import lexicon
+
+    finder = _PlaceFinder(noun, actors, lexicon())
+    for prep in children(noun, "prep"):
+        if prep.lower_ in _cues()["prepositions"]:
+            for pobj in children(prep, "pobj"):
+                if (found := finder.phrase(pobj)) is not None:
+                    return found
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("at", "during"):
+        noun, head = head, head.head
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "prep") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return finder.in_clause(head)
 
 
 class _LazyIndex:

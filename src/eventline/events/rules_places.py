@@ -26,7 +26,9 @@ def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
     country where they protest: the country named under a place preposition, unless the
     event's place (events.dating.event_place) lies in another ("marched through London to call
-    for a ceasefire in Gaza": British protesters)."""
+    for a ceasefire in Gaza": British protesters); with no country named there, by the country
+    of the city or region the clause places them in ("outside the state Capitol" in a report
+    from Madison, "at the Texas Capitol")."""
     for c in cands:
         if not c.actor and c.type == "PROTEST":
             c.actor = _place(c.clause, ctx.actors)
@@ -35,6 +37,10 @@ def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
             if country is not None and c.actor[0].country != country:
                 c.actor = (_protesters(country),)  # "marched in London to call for a ceasefire
                 # in Gaza": where they march, not what they call for
+            elif not c.actor:  # "rallied outside the state Capitol" in a report from Madison
+                where = event_place(c.clause, ctx.actors, ctx.lex)
+                if where is not None and where.country and where.kind in ("city", "admin1"):
+                    c.actor = (_protesters(where.country),)
     return cands
 
 

@@ -1,0 +1,122 @@
+"""Event places, sixth round (issue 9, item 6), on sentences written for these tests: a gathering
+named before ("At the town hall, ..."), a demonym's place noun ("a Lebanese village"), a state
+Capitol, an arrest after an act somewhere, and names that are no place of the event (a person
+the NER typed as a place)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventline.events import code_text
+from eventline.model import EventMention, Place
+from eventline.nlp.places import _state_capitals, country_place, state_capital
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from eventline.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _events(nlp: Language, text: str, published: str = "2024-01-16") -> list[EventMention]:
+    return code_text(nlp, text, published=published).events
+
+
+def _where(events: list[EventMention], trigger: str) -> Place | None:
+    (event,) = [e for e in events if e.trigger == trigger]
+    return event.location
+
+
+def test_every_state_capital_is_a_city_of_its_state() -> None:
+    for state in _state_capitals():
+        place = state_capital(state)
+        assert place is not None and place.kind == "city", state
+        assert place.admin1 is not None and place.admin1.casefold() == state, state
+        assert place.latitude is not None
+    assert state_capital("Ontario") is None
+
+
+def test_a_country_place_carries_the_gazetteer_s_short_name() -> None:
+    place = country_place("SYR")
+    assert place is not None and (place.name, place.kind, place.country) == (
+        "Syria",
+        "country",
+        "SYR",
+    )
+    assert country_place("XXX") is None
+
+
+@pytest.mark.slow
+def test_an_event_at_a_gathering_named_before_is_where_that_gathering_was(nlp: Language) -> None:
+    text = (
+        "MANCHESTER, N.H. — Former Governor Dan Reyes met with local business owners in Nashua "
+        "on Friday and then held a town hall in Concord.\n\nAt the town hall, Reyes attacked "
+        "President Joe Biden's economic record."
+    )
+    place = _where(_events(nlp, text), "attacked")
+    assert place is not None and (place.name, place.source) == ("Concord", "context")
+    text = (
+        "Trump held a rally in Erie on Saturday. Haley spoke at a fundraiser in Boston.\n\n"
+        "At the rally, Trump accused Haley of lying."
+    )
+    place = _where(_events(nlp, text), "accused")
+    assert place is not None and place.name == "Erie"
+
+
+@pytest.mark.slow
+def test_a_demonym_s_place_noun_is_in_its_country_not_a_border(nlp: Language) -> None:
+    place = _where(_events(nlp, "Israeli jets struck a Lebanese village on Monday."), "struck")
+    assert place is not None and (place.name, place.kind, place.country) == (
+        "Lebanon",
+        "country",
+        "LBN",
+    )
+    events = _events(nlp, "Troops killed five militants in an Afghan province on Monday.")
+    place = _where(events, "killed")
+    assert place is not None and place.country == "AFG"
+    events = _events(nlp, "Troops killed five militants near the Afghan border on Monday.")
+    assert all(e.location is None or e.location.country != "AFG" for e in events)
+
+
+@pytest.mark.slow
+def test_a_state_capitol_is_in_the_state_s_capital(nlp: Language) -> None:
+    text = "MADISON, Wis. (AP) — Protesters rallied outside the state Capitol on Monday."
+    place = _where(_events(nlp, text), "rallied")
+    assert place is not None and (place.name, place.admin1) == ("Madison", "Wisconsin")
+    text = "Protesters rallied at the Georgia State Capitol on Monday."
+    place = _where(_events(nlp, text), "rallied")
+    assert place is not None and place.name == "Atlanta"
+    text = "Protesters rallied outside the Texas Capitol on Monday."
+    place = _where(_events(nlp, text), "rallied")
+    assert place is not None and place.name == "Austin"
+    text = "Protesters rallied at the Capitol in Denver on Monday."
+    place = _where(_events(nlp, text), "rallied")
+    assert place is not None and place.name == "Denver"
+    # a bare "the Capitol" filed from a city that is no state capital: not that city
+    events = _events(nlp, "DALLAS (AP) — Protesters rallied at the Capitol on Monday.")
+    assert all(e.location is None or e.location.name != "Dallas" for e in events)
+
+
+@pytest.mark.slow
+def test_an_arrest_after_an_act_is_where_the_act_was(nlp: Language) -> None:
+    text = (
+        "Police arrested 12 people on Tuesday after protesters blocked the entrance to the "
+        "convention center in Milwaukee."
+    )
+    place = _where(_events(nlp, text), "arrested")
+    assert place is not None and place.name == "Milwaukee"
+    text = "Police in Paris arrested a man on Tuesday after an attack in Nice."
+    place = _where(_events(nlp, text), "arrested")
+    assert place is not None and place.name == "Paris"
+
+
+@pytest.mark.slow
+def test_a_person_the_ner_typed_as_a_place_is_no_place(nlp: Language) -> None:
+    text = (
+        "PHOENIX — Arizona Governor Katie Hobbs signed a bill on Wednesday that expands early "
+        "voting.\n\nRepublicans in the Legislature accused Hobbs of rushing the measure."
+    )
+    place = _where(_events(nlp, text), "accused")
+    assert place is None or place.name != "Hobbs"
