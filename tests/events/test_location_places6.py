@@ -120,3 +120,45 @@ def test_a_person_the_ner_typed_as_a_place_is_no_place(nlp: Language) -> None:
     )
     place = _where(_events(nlp, text), "accused")
     assert place is None or place.name != "Hobbs"
+
+
+@pytest.mark.slow
+def test_where_the_actor_just_arrived_or_is_visiting(nlp: Language) -> None:
+    events = _events(nlp, "After arriving in Kyiv on Tuesday, Blinken met Zelensky.")
+    place = _where(events, "met")
+    assert place is not None and place.name == "Kyiv"
+    text = "On a visit to Kyiv on Tuesday, the German foreign minister pledged more air defenses."
+    place = _where(_events(nlp, text), "pledged")
+    assert place is not None and place.name == "Kyiv"
+    # a place left is not where the event happened
+    text = (
+        "After returning from Kyiv on Tuesday, the German foreign minister pledged more air "
+        "defenses."
+    )
+    place = _where(_events(nlp, text), "pledged")
+    assert place is None or place.name != "Kyiv"
+
+
+@pytest.mark.slow
+def test_a_site_named_after_its_region_is_in_the_region(nlp: Language) -> None:
+    events = _events(nlp, "At the Iowa State Fair on Tuesday, DeSantis criticized Trump.")
+    place = _where(events, "criticized")
+    assert place is not None and (place.kind, place.admin1) == ("admin1", "Iowa")
+
+
+@pytest.mark.slow
+def test_a_relative_clause_on_the_subject_puts_it_somewhere_at_the_time(nlp: Language) -> None:
+    text = "Trump, who was campaigning in Iowa on Tuesday, accused Haley of lying."
+    place = _where(_events(nlp, text), "accused")
+    assert place is not None and (place.admin1, place.source) == ("Iowa", "context")
+    text = "Haley, who held a town hall in Nashua on Tuesday, criticized Trump."
+    place = _where(_events(nlp, text), "criticized")
+    assert place is not None and place.name == "Nashua"
+    # where someone lives, or an act of another day, is not where the event happened
+    place = _where(
+        _events(nlp, "Trump, who lives in Florida, criticized Haley on Tuesday."), "criticized"
+    )
+    assert place is None
+    text = "Haley, who held a rally in Nashua on Monday, criticized Trump on Tuesday."
+    place = _where(_events(nlp, text), "criticized")
+    assert place is None

@@ -243,7 +243,12 @@ def event_place(
         own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
         climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
         clause = clause.head if climb else None
-    return _where(finder, verb) or _joined_scene(finder, verb) or _doers_scene(finder, verb)
+    return (
+        _where(finder, verb)
+        or _joined_scene(finder, verb)
+        or _doers_scene(finder, verb)
+        or _subjects_scene(finder, verb)
+    )
 
 
 def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
@@ -334,6 +339,49 @@ def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
 _CAUGHT_AT = frozenset({"after", "when", "as", "while"})
 
 
+def _subjects_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """The city or region a relative clause on the event's subject puts the subject in at the
+    time ("Trump, who was campaigning in Iowa, accused ..."; "Haley, who held a town hall in
+    Nashua on Tuesday, criticized ..."), marked `source: context`: the clause is progressive, or
+    past and dated by a day as recent as the report ("on Tuesday", "today") while the event's
+    own clause sets no other date; not where the subject lives or comes from (`residence_verbs`),
+    nor a place someone went to, and not when the sentence names another city or region."""
+    cues = _cues()
+    for subject in children(verb, "nsubj"):
+        for clause in children(subject, "relcl"):
+            if clause.lemma_.lower() in cues["residence_verbs"] | cues["travel_verbs"]:
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+                continue
+            if not (_progressive(clause) or _recent_day(clause, verb)):
+                continue
+            found = finder.in_clause(clause)
+            if found is not None and found.kind in ("city", "admin1"):
+                if _other_places(finder, clause):
+                    return None
+                return found.model_copy(update={"source": "context"})
+    return None
+
+
+def _progressive(clause: Token) -> bool:
+    """ "who was campaigning", "who is touring": an ongoing act, at the time of the event."""
+    return clause.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in clause.children
+    )
+
+
+def _recent_day(clause: Token, verb: Token) -> bool:
+    """The clause is dated by a recent day ("on Tuesday", "today") and the event's own clause,
+    outside it, by no other date."""
+    inside = {t.i for t in clause.subtree}
+    dates = [e for e in verb.doc.ents if e.label_ in ("DATE", "TIME") and e.sent == verb.sent]
+    own = [e for e in dates if e.start in inside]
+    if not own or not all(any(t.lower_.rstrip("s") in _RECENT for t in e) for e in own):
+        return False
+    texts = {e.text.casefold() for e in own}
+    return all(e.text.casefold() in texts for e in dates if e.start not in inside)
+
+
 def _doers_act(clause: Token, *, who: bool = True) -> bool:
     """A relative clause telling a past act of its antecedent ("who had blocked a road");
     `who=False`: any past clause ("after protesters blocked a road")."""
@@ -409,6 +457,8 @@ class _PlaceFinder:
                     found = self._region_entity(ent)
                 if found is None:
                     found = self._owner(ent)
+                if found is None and ent.label_ in ("FAC", "LOC"):
+                    found = self._region_in_name(ent)
                 if found is None and (country or ent.label_ in ("LOC", "FAC")):
                     found = Place(name=ent.text, country=country)
             self.memo[ent.start] = found
@@ -428,6 +478,22 @@ class _PlaceFinder:
                 other.text, hints=self.hints(), context=self.facts.context, near=self.facts.regions
             )
             if found is not None and found.kind in ("city", "admin1"):
+                return found
+        return None
+
+    def _region_in_name(self, ent: Span) -> Place | None:
+        """A facility or site the gazetteer lacks whose name opens with a region's ("at the Iowa
+        State Fair", "the Ohio Expo Center"): in that region. Only a region (a state, a
+        province), not a city: "the Hoover Dam" is not in Hoover, Alabama."""
+        from eventline.nlp.places import resolve_place
+
+        words = [t for t in ent if t.lower_ != "the"]
+        for n in range(len(words) - 1, 0, -1):
+            if any(t.tag_ not in _NAMES for t in words[:n]):
+                continue
+            text = ent.doc[words[0].i : words[n - 1].i + 1].text
+            found = resolve_place(text, hints=self.hints(), context=self.facts.context, towns=False)
+            if found is not None and found.kind == "admin1":
                 return found
         return None
 
@@ -468,15 +534,13 @@ class _PlaceFinder:
         for tok in tokens:
             if tok.dep_ != "prep":
                 continue
-            if not self.about and (
-                _dated_by(tok.head, verb) or _topic(tok.head) or _matter(tok, verb)
-            ):
+            if not self.about and (_dated_by(tok, verb) or _topic(tok.head) or _matter(tok, verb)):
                 continue  # "after the strike on its consulate in Damascus": another happening
             destination = (
                 tok.lower_ == "to"
                 and tok.head.pos_ in ("VERB", "AUX")  # not "a return to Myanmar"
                 and tok.head.lemma_.lower() in cues["travel_verbs"]
-            )
+            ) or _on_a_visit(tok, verb)
             airspace = tok.lower_ == "over" and tok.head.lemma_.lower() in cues["over_heads"]
             if tok.lower_ in cues["prepositions"] or destination or airspace or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
@@ -792,13 +856,49 @@ def _of_residents(ent: Span) -> bool:
 
 def _dated_by(tok: Token, verb: Token) -> bool:
     """`tok` is in a phrase of time ("a week before the New Hampshire primary"): it names the
-    happening the event is dated by, not where the event happened."""
+    happening the event is dated by, not where the event happened. Not the place its subject
+    arrived at right before ("After landing in Milwaukee, Harris praised ...": `_arrival`)."""
     times = _cues()["time_prepositions"]
+    arrived = False
+    before: Token | None = None
     while tok != verb and tok.head != tok:
         if tok.dep_ == "prep" and tok.lower_ in times:
-            return True
-        tok = tok.head
+            return not (arrived and tok.lower_ == "after" and tok.head == verb)
+        arrived = arrived or (before is not None and _arrival(tok, before))
+        before, tok = tok, tok.head
     return False
+
+
+_ARRIVAL_PREPS = frozenset({"in", "at", "to", "into"})
+
+
+def _on_a_visit(prep: Token, verb: Token) -> bool:
+    """ "On a visit to Kyiv, X pledged ...", "during a trip to Michigan": the "to" of a visit
+    (`cues.yaml` `visit_nouns`) under an "on"/"during"/"in" phrase of the event's own verb is
+    where the event happened; "discussed a visit to Moscow" or "ahead of a visit" is not."""
+    noun = prep.head
+    if prep.lower_ != "to" or noun.lemma_.lower() not in _cues()["visit_nouns"]:
+        return False
+    outer = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and outer.lower_ in ("on", "during", "in")
+        and outer.dep_ == "prep"
+        and outer.head == verb
+    )
+
+
+def _arrival(node: Token, prep: Token) -> bool:
+    """A subject-less arrival told by a gerund ("landing in Milwaukee", "arriving at the
+    Kremlin", "returning to Washington"; `cues.yaml` `travel_verbs`): `prep` is its place."""
+    return (
+        node.dep_ == "pcomp"
+        and node.tag_ == "VBG"
+        and node.lemma_.lower() in _cues()["travel_verbs"]
+        and prep.dep_ == "prep"
+        and prep.lower_ in _ARRIVAL_PREPS
+        and not any(c.dep_ in _SUBJECTS for c in node.children)
+    )
 
 
 def _describes(tok: Token) -> bool:
