@@ -162,3 +162,23 @@ def test_a_relative_clause_on_the_subject_puts_it_somewhere_at_the_time(nlp: Lan
     text = "Haley, who held a rally in Nashua on Monday, criticized Trump on Tuesday."
     place = _where(_events(nlp, text), "criticized")
     assert place is None
+
+
+@pytest.mark.slow
+def test_the_state_capital_is_the_capital_of_the_article_s_state(nlp: Language) -> None:
+    text = (
+        "GREEN BAY, Wis. (AP) — Republicans criticized Gov. Tony Evers in the state capital on "
+        "Tuesday."
+    )
+    place = _where(_events(nlp, text), "criticized")
+    assert place is not None and (place.name, place.source) == ("Madison", "text")
+    place = _where(_events(nlp, "Protesters rallied in the Texas capital on Tuesday."), "rallied")
+    assert place is not None and place.name == "Austin"
+    text = (
+        "ATLANTA (AP) — Georgia lawmakers met on Tuesday.\n\nProtesters rallied in the Georgia "
+        "capital on Tuesday."
+    )
+    place = _where(_events(nlp, text), "rallied")
+    assert place is not None and (place.name, place.country) == ("Atlanta", "USA")
+    place = _where(_events(nlp, "Protesters rallied in the Iranian capital on Tuesday."), "rallied")
+    assert place is not None and place.name == "Tehran"

@@ -659,6 +659,8 @@ class _PlaceFinder:
             return found
         if lemma == "state" and _bare(tok):
             return self._article_state()
+        if lemma == "capital" and (found := self._state_capital(tok)) is not None:
+            return found
         for prep in children(tok, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -679,6 +681,28 @@ class _PlaceFinder:
             elif mod.i in self.ents:
                 return self.place(self.ents[mod.i])
         return _demonym_place(tok, lemma)
+
+    def _state_capital(self, tok: Token) -> Place | None:
+        """ "in the state capital", "the state's capital": the capital of the article's one US
+        state; "the Texas capital", "the Georgia capital" in a report on a US state: that state's
+        (not the country's capital, nor Tbilisi)."""
+        from eventline.nlp.places import resolve_place, state_capital
+
+        for mod in children(tok, "compound", "amod", "nmod", "poss"):
+            if mod.lower_ == "state":
+                state = self._article_state()
+                return state_capital(state.admin1 or state.name) if state is not None else None
+            name = self.ents[mod.i].text if mod.i in self.ents else mod.text
+            if mod.tag_ not in _NAMES and mod.i not in self.ents:
+                continue
+            if ("USA", name) in self.facts.regions:  # "Georgia" in a report from Atlanta
+                return state_capital(name)
+            found = resolve_place(
+                name, hints=self.hints(), context=self.facts.context, near=self.facts.regions
+            )
+            if found is not None and found.kind == "admin1" and found.country == "USA":
+                return state_capital(found.admin1 or name)
+        return None
 
     def _capitol(self, tok: Token) -> Place | None:
         """The city of a Capitol or statehouse (`cues.yaml` `capitol_nouns`): the capital of the
