@@ -182,3 +182,14 @@ def test_the_state_capital_is_the_capital_of_the_article_s_state(nlp: Language) 
     assert place is not None and (place.name, place.country) == ("Atlanta", "USA")
     place = _where(_events(nlp, "Protesters rallied in the Iranian capital on Tuesday."), "rallied")
     assert place is not None and place.name == "Tehran"
+
+
+@pytest.mark.slow
+def test_protesters_are_coded_by_the_city_they_rally_in_a_candidate_s_rally_is_not(
+    nlp: Language,
+) -> None:
+    events = _events(nlp, "MADISON, Wis. (AP) — Protesters rallied outside the state Capitol.")
+    (event,) = [e for e in events if e.trigger == "rallied"]
+    assert [a.country for a in event.actor] == ["USA"]
+    events = _events(nlp, "Trump held a rally in Erie on Saturday.")
+    assert not [e for e in events if e.type == "PROTEST"]
