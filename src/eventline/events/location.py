@@ -37,12 +37,23 @@ attack on Israel"); an attack told by a noun under a speech act ("condemned atta
 sites") is at its target (`_noun_targets`); the owner of a site an attack reaches is its place
 ("struck Iran's nuclear sites", not "Israel's embassy"); a month ("In March") is never a place.
 Still nothing found, the place where the event's object did what a relative clause tells
-("arrested activists who had blocked a road in Albany", `_doers_scene`).
+("arrested activists who had blocked a road in Albany") or an "after" clause of a catching
+tells ("arrested 12 people after protesters blocked a road in Albany", `_doers_scene`), then
+the place a relative clause on the subject puts it in at the time ("Trump, who was campaigning
+in Iowa, accused ...", `_subjects_scene`). A subject-less arrival under "after" ("After landing
+in Milwaukee, Harris praised ...") and the "to" of a visit ("On a visit to Kyiv, ...") name the
+event's place; a state Capitol, a statehouse or "the state capital" is the capital city of the
+state named or of the article's one state (`_capitol`, `_state_capital`); a demonym's
+indefinite place noun ("a Lebanese village") is in its country; a site the gazetteer lacks named
+after a region ("the Iowa State Fair") is in the region; a name the document uses for a person
+("Gov. Katie Hobbs" ... "accused Hobbs") is no place outside a place preposition.
 
-The context. `dateline_locations` first carries the scene of the sentence before to an event
-tied to it (`events/scene.py`, `source: context`), then gives a lead that names no place the
-scene the next sentence sets for the same actor on the same day ("X on Saturday accused Y ... |
-Speaking at a town hall in Nashua, X said ...", `_lead_scene`), then applies the dateline.
+The context. `dateline_locations` first gives an event set at a gathering named before ("At
+the town hall, X attacked ...") that gathering's place (`events/gathering_scene.py`), then
+carries the scene of the sentence before to an event tied to it (`events/scene.py`, `source:
+context`), then gives a lead that names no place the scene the next sentence sets for the same
+actor on the same day ("X on Saturday accused Y ... | Speaking at a town hall in Nashua, X said
+...", `_lead_scene`), then applies the dateline.
 
 The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
 where everything in it happened. `dateline_locations` gives the dateline's place (marked
