@@ -8,6 +8,13 @@ place-name entity the gazetteer reads (not a grouping) writes one line: the even
 where each name stands (inside the event's evidence or not; its dependency and head) and what
 `eval/places.py` makes of the evidence (`place_named`). Grouping these lines by cause is how the
 place rules are improved; the output holds article sentences, so keep it out of the repository.
+
+`--texts FOLDER`: code instead each `*.txt` file there (one article, the first line may be a
+dateline; `--date` is its publication day) and list every event, placed or not, with its place
+and where it came from (`source`), so a wrong place shows as plainly as a missing one; the
+gaps of those texts come first. For texts written to try the rules (US campaign news:
+rallies, debates, town halls, state capitols, courthouses). `--every`: list every event of
+MEANTIME and the samples too.
 """
 
 from __future__ import annotations
@@ -37,6 +44,36 @@ def sample_docs(nlp: Any) -> list[tuple[str, Any, list[Any]]]:
 
     folder = SHARED / "samples" / "russia-iran"
     return [(f"samples:{key}", doc, events) for key, doc, events in coded_samples(nlp, folder)]
+
+
+def text_docs(nlp: Any, folder: Path, published: str) -> list[tuple[str, Any, list[Any]]]:
+    """(file name, parsed doc, coded events) of each `*.txt` file of `folder`."""
+    from eventline.events import code_doc
+
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        out.append(
+            (path.name, doc, code_doc(doc, article_id=path.stem, published=published).events)
+        )
+    return out
+
+
+def every_event(name: str, doc: Any, events: list[Any]) -> list[str]:
+    """One line per event: type, trigger, place (name, kind, country, region, source) or none."""
+    sents = list(doc.sents)
+    out = []
+    for e in events:
+        where = e.location
+        place = (
+            f"{where.name} [{where.kind},{where.country},{where.admin1},{where.source}]"
+            if where is not None
+            else "-"
+        )
+        sent = sents[e.evidence.sentence].text if e.evidence.sentence < len(sents) else ""
+        text = " ".join(sent.split())[:200]
+        out.append(f"{name} {e.type}({e.trigger}) {e.modality} @ {place}\n    {text}")
+    return out
 
 
 def gaps(name: str, doc: Any, events: list[Any]) -> list[tuple[str, str]]:
@@ -75,20 +112,31 @@ def gaps(name: str, doc: Any, events: list[Any]) -> list[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--texts", type=Path, help="a folder of *.txt articles to code instead")
+    parser.add_argument("--every", action="store_true", help="also list every event (as --texts)")
+    parser.add_argument("--date", default="2024-01-16", help="publication day of --texts")
     opts = parser.parse_args()
     from eventline.nlp import load_nlp
 
     nlp = load_nlp()
     found: list[tuple[str, str]] = []
     total = placed = 0
-    for name, doc, events in [*meantime_docs(nlp), *sample_docs(nlp)]:
+    if opts.texts is not None:
+        docs = text_docs(nlp, opts.texts, opts.date)
+    else:
+        docs = [*meantime_docs(nlp), *sample_docs(nlp)]
+    listed = [line for name, doc, events in docs for line in every_event(name, doc, events)]
+    for name, doc, events in docs:
         total += len(events)
         placed += sum(e.location is not None for e in events)
         found += gaps(name, doc, events)
     counts = Counter(k for k, _ in found)
     head = [f"# {len(found)} unplaced events whose sentence names a place", ""]
     head += [f"events {total}, placed {placed}; by place_named: {dict(counts)}", ""]
-    opts.out.write_text("\n".join(head + [line for _, line in found]) + "\n", encoding="utf-8")
+    lines = head + [line for _, line in found]
+    if opts.texts is not None or opts.every:
+        lines += ["", "# every event", "", *listed]
+    opts.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(head))
 
 

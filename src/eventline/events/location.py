@@ -37,12 +37,23 @@ attack on Israel"); an attack told by a noun under a speech act ("condemned atta
 sites") is at its target (`_noun_targets`); the owner of a site an attack reaches is its place
 ("struck Iran's nuclear sites", not "Israel's embassy"); a month ("In March") is never a place.
 Still nothing found, the place where the event's object did what a relative clause tells
-("arrested activists who had blocked a road in Albany", `_doers_scene`).
+("arrested activists who had blocked a road in Albany") or an "after" clause of a catching
+tells ("arrested 12 people after protesters blocked a road in Albany", `_doers_scene`), then
+the place a relative clause on the subject puts it in at the time ("Trump, who was campaigning
+in Iowa, accused ...", `_subjects_scene`). A subject-less arrival under "after" ("After landing
+in Milwaukee, Harris praised ...") and the "to" of a visit ("On a visit to Kyiv, ...") name the
+event's place; a state Capitol, a statehouse or "the state capital" is the capital city of the
+state named or of the article's one state (`_capitol`, `_state_capital`); a demonym's
+indefinite place noun ("a Lebanese village") is in its country; a site the gazetteer lacks named
+after a region ("the Iowa State Fair") is in the region; a name the document uses for a person
+("Gov. Katie Hobbs" ... "accused Hobbs") is no place outside a place preposition.
 
-The context. `dateline_locations` first carries the scene of the sentence before to an event
-tied to it (`events/scene.py`, `source: context`), then gives a lead that names no place the
-scene the next sentence sets for the same actor on the same day ("X on Saturday accused Y ... |
-Speaking at a town hall in Nashua, X said ...", `_lead_scene`), then applies the dateline.
+The context. `dateline_locations` first gives an event set at a gathering named before ("At
+the town hall, X attacked ...") that gathering's place (`events/gathering_scene.py`), then
+carries the scene of the sentence before to an event tied to it (`events/scene.py`, `source:
+context`), then gives a lead that names no place the scene the next sentence sets for the same
+actor on the same day ("X on Saturday accused Y ... | Speaking at a town hall in Nashua, X said
+...", `_lead_scene`), then applies the dateline.
 
 The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
 where everything in it happened. `dateline_locations` gives the dateline's place (marked
@@ -73,6 +84,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import ActorIndex, children
 from eventline.events.doc_text import doc_text
+from eventline.events.gathering_scene import gathering_locations
 from eventline.events.patterns import EventLexicon
 from eventline.events.scene import context_locations, in_main_clause
 from eventline.model import EventMention, Place
@@ -242,7 +254,12 @@ def event_place(
         own_subject = any(c.dep_ in _SUBJECTS for c in clause.children)
         climb = clause.dep_ in ("xcomp", "advcl") and not own_subject
         clause = clause.head if climb else None
-    return _where(finder, verb) or _joined_scene(finder, verb) or _doers_scene(finder, verb)
+    return (
+        _where(finder, verb)
+        or _joined_scene(finder, verb)
+        or _doers_scene(finder, verb)
+        or _subjects_scene(finder, verb)
+    )
 
 
 def _where(finder: _PlaceFinder, verb: Token) -> Place | None:
@@ -307,9 +324,19 @@ def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     other place; never where someone lives, works or goes ("a man who lives in Haifa",
     `cues.yaml` `residence_verbs`). Only for an event that catches people where they act (an
     arrest, a rescue: `catch_verbs`): "killed a commander who planned attacks in Tel Aviv" or
-    "sanctioned officials who cracked down in Tehran" happened elsewhere."""
-    if verb.lemma_.lower() not in _cues()["catch_verbs"]:
+    "sanctioned officials who cracked down in Tehran" happened elsewhere. Likewise the place
+    of a past act an "after"/"when"/"as" clause of the catching tells ("arrested 12 people after
+    protesters blocked a road in Albany"), not a place someone went to or left."""
+    cues = _cues()
+    if verb.lemma_.lower() not in cues["catch_verbs"]:
         return None
+    for clause in children(verb, "advcl"):  # "arrested 12 people after protesters blocked ..."
+        if not any(c.dep_ == "mark" and c.lower_ in _CAUGHT_AT for c in clause.children):
+            continue
+        moved = clause.lemma_.lower() in cues["travel_verbs"] | cues["departure_verbs"]
+        found = finder.in_clause(clause) if _doers_act(clause, who=False) and not moved else None
+        if found is not None and found.kind in ("city", "admin1"):
+            return None if _other_places(finder, clause) else found
     for noun in children(verb, "dobj", "nsubjpass"):
         for clause in children(noun, "relcl"):
             found = finder.in_clause(clause) if _doers_act(clause) else None
@@ -318,11 +345,60 @@ def _doers_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     return None
 
 
-def _doers_act(clause: Token) -> bool:
-    """A relative clause telling a past act of its antecedent ("who had blocked a road")."""
+#: Subordinators of an act the catching met at its place ("arrested them after they blocked a
+#: road in Albany", "detained him as he was leaving", "when they stormed the building").
+_CAUGHT_AT = frozenset({"after", "when", "as", "while"})
+
+
+def _subjects_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """The city or region a relative clause on the event's subject puts the subject in at the
+    time ("Trump, who was campaigning in Iowa, accused ..."; "Haley, who held a town hall in
+    Nashua on Tuesday, criticized ..."), marked `source: context`: the clause is progressive, or
+    past and dated by a day as recent as the report ("on Tuesday", "today") while the event's
+    own clause sets no other date; not where the subject lives or comes from (`residence_verbs`),
+    nor a place someone went to, and not when the sentence names another city or region."""
+    cues = _cues()
+    for subject in children(verb, "nsubj"):
+        for clause in children(subject, "relcl"):
+            if clause.lemma_.lower() in cues["residence_verbs"] | cues["travel_verbs"]:
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+                continue
+            if not (_progressive(clause) or _recent_day(clause, verb)):
+                continue
+            found = finder.in_clause(clause)
+            if found is not None and found.kind in ("city", "admin1"):
+                if _other_places(finder, clause):
+                    return None
+                return found.model_copy(update={"source": "context"})
+    return None
+
+
+def _progressive(clause: Token) -> bool:
+    """ "who was campaigning", "who is touring": an ongoing act, at the time of the event."""
+    return clause.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in clause.children
+    )
+
+
+def _recent_day(clause: Token, verb: Token) -> bool:
+    """The clause is dated by a recent day ("on Tuesday", "today") and the event's own clause,
+    outside it, by no other date."""
+    inside = {t.i for t in clause.subtree}
+    dates = [e for e in verb.doc.ents if e.label_ in ("DATE", "TIME") and e.sent == verb.sent]
+    own = [e for e in dates if e.start in inside]
+    if not own or not all(any(t.lower_.rstrip("s") in _RECENT for t in e) for e in own):
+        return False
+    texts = {e.text.casefold() for e in own}
+    return all(e.text.casefold() in texts for e in dates if e.start not in inside)
+
+
+def _doers_act(clause: Token, *, who: bool = True) -> bool:
+    """A relative clause telling a past act of its antecedent ("who had blocked a road");
+    `who=False`: any past clause ("after protesters blocked a road")."""
     if clause.lemma_.lower() in _cues()["residence_verbs"] or clause.tag_ not in ("VBD", "VBN"):
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+    if who and not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
         return False
@@ -374,7 +450,9 @@ class _PlaceFinder:
         if ent.start not in self.memo:
             found = None
             ent = _without_possessive(ent)  # "Burkina Faso's" as the NER may mark it
-            if not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
+            if _someone(ent):
+                pass  # "accused Hobbs of ..." after "Gov. Katie Hobbs": the person, no town
+            elif not is_grouping(ent.text) and ent.start not in self.facts.dateline_tokens:
                 country = _country_for(ent, self.actors, self.lex, self.ents)
                 hints = {country} if country else self.hints()
                 if country and self._capital_read(ent):
@@ -390,6 +468,8 @@ class _PlaceFinder:
                     found = self._region_entity(ent)
                 if found is None:
                     found = self._owner(ent)
+                if found is None and ent.label_ in ("FAC", "LOC"):
+                    found = self._region_in_name(ent)
                 if found is None and (country or ent.label_ in ("LOC", "FAC")):
                     found = Place(name=ent.text, country=country)
             self.memo[ent.start] = found
@@ -409,6 +489,22 @@ class _PlaceFinder:
                 other.text, hints=self.hints(), context=self.facts.context, near=self.facts.regions
             )
             if found is not None and found.kind in ("city", "admin1"):
+                return found
+        return None
+
+    def _region_in_name(self, ent: Span) -> Place | None:
+        """A facility or site the gazetteer lacks whose name opens with a region's ("at the Iowa
+        State Fair", "the Ohio Expo Center"): in that region. Only a region (a state, a
+        province), not a city: "the Hoover Dam" is not in Hoover, Alabama."""
+        from eventline.nlp.places import resolve_place
+
+        words = [t for t in ent if t.lower_ != "the"]
+        for n in range(len(words) - 1, 0, -1):
+            if any(t.tag_ not in _NAMES for t in words[:n]):
+                continue
+            text = ent.doc[words[0].i : words[n - 1].i + 1].text
+            found = resolve_place(text, hints=self.hints(), context=self.facts.context, towns=False)
+            if found is not None and found.kind == "admin1":
                 return found
         return None
 
@@ -449,15 +545,13 @@ class _PlaceFinder:
         for tok in tokens:
             if tok.dep_ != "prep":
                 continue
-            if not self.about and (
-                _dated_by(tok.head, verb) or _topic(tok.head) or _matter(tok, verb)
-            ):
+            if not self.about and (_dated_by(tok, verb) or _topic(tok.head) or _matter(tok, verb)):
                 continue  # "after the strike on its consulate in Damascus": another happening
             destination = (
                 tok.lower_ == "to"
                 and tok.head.pos_ in ("VERB", "AUX")  # not "a return to Myanmar"
                 and tok.head.lemma_.lower() in cues["travel_verbs"]
-            )
+            ) or _on_a_visit(tok, verb)
             airspace = tok.lower_ == "over" and tok.head.lemma_.lower() in cues["over_heads"]
             if tok.lower_ in cues["prepositions"] or destination or airspace or _target(tok, verb):
                 found.extend(self.phrase(pobj) for pobj in children(tok, "pobj"))
@@ -520,6 +614,8 @@ class _PlaceFinder:
                         if (found := self.phrase(pobj, depth=depth + 1)) is not None:
                             return found
             return venue
+        if (capitol := self._capitol(tok)) is not None:
+            return capitol
         ent = self.ents.get(tok.i)
         if ent is not None:
             return self.place(ent)
@@ -574,6 +670,8 @@ class _PlaceFinder:
             return found
         if lemma == "state" and _bare(tok):
             return self._article_state()
+        if lemma == "capital" and (found := self._state_capital(tok)) is not None:
+            return found
         for prep in children(tok, "prep"):
             if prep.lower_ == "of":
                 for pobj in children(prep, "pobj"):
@@ -593,6 +691,61 @@ class _PlaceFinder:
                     return found.model_copy(update={"name": f"{text} {tok.text}"})
             elif mod.i in self.ents:
                 return self.place(self.ents[mod.i])
+        return _demonym_place(tok, lemma)
+
+    def _state_capital(self, tok: Token) -> Place | None:
+        """ "in the state capital", "the state's capital": the capital of the article's one US
+        state; "the Texas capital", "the Georgia capital" in a report on a US state: that state's
+        (not the country's capital, nor Tbilisi)."""
+        from eventline.nlp.places import resolve_place, state_capital
+
+        for mod in children(tok, "compound", "amod", "nmod", "poss"):
+            if mod.lower_ == "state":
+                state = self._article_state()
+                return state_capital(state.admin1 or state.name) if state is not None else None
+            name = self.ents[mod.i].text if mod.i in self.ents else mod.text
+            if mod.tag_ not in _NAMES and mod.i not in self.ents:
+                continue
+            if ("USA", name) in self.facts.regions:  # "Georgia" in a report from Atlanta
+                return state_capital(name)
+            found = resolve_place(
+                name, hints=self.hints(), context=self.facts.context, near=self.facts.regions
+            )
+            if found is not None and found.kind == "admin1" and found.country == "USA":
+                return state_capital(found.admin1 or name)
+        return None
+
+    def _capitol(self, tok: Token) -> Place | None:
+        """The city of a Capitol or statehouse (`cues.yaml` `capitol_nouns`): the capital of the
+        state named in it ("the Texas Capitol", "the Georgia State Capitol"), of the article's one
+        state for "the state Capitol", "the statehouse" (`_article_state`); a bare "the Capitol"
+        is the city the article is filed from when that is its state's capital or Washington
+        (the US Capitol), else unknown. A city named with it wins ("at the Capitol in Denver")."""
+        from eventline.nlp.places import resolve_place, state_capital
+
+        cues = _cues()
+        words = {c.lower_ for c in tok.children if c.dep_ == "compound"}
+        if tok.lemma_.lower() not in cues["capitol_nouns"] and not (
+            tok.lower_ == "house" and "state" in words
+        ):
+            return None
+        if any(p.lower_ == "in" for p in children(tok, "prep")):
+            return None
+        left = tok.doc[tok.left_edge.i : tok.i]
+        name = " ".join(t.text for t in left if t.tag_ in _NAMES and t.lower_ != "state")
+        named = resolve_place(name, hints={"USA"}) if name else None
+        if named is not None and named.kind == "admin1" and named.country == "USA":
+            return state_capital(named.admin1 or name)  # "the Georgia State Capitol"
+        if "state" in {t.lower_ for t in left} or tok.lemma_.lower() != "capitol":
+            state = self._article_state()
+            return state_capital(state.admin1 or state.name) if state is not None else None
+        filed = dateline_place(tok.doc)
+        if filed is None or filed.country != "USA" or filed.kind != "city":
+            return None
+        capital = state_capital(filed.admin1) if filed.admin1 else None
+        washington = filed.admin1 == "District of Columbia"
+        if washington or (capital is not None and capital.geonames_id == filed.geonames_id):
+            return filed.model_copy(update={"source": "text"})
         return None
 
     def _article_state(self) -> Place | None:
@@ -637,6 +790,23 @@ class _PlaceFinder:
     def _ref_country(self, tok: Token) -> str | None:
         ref = self.actors.covering(tok)
         return ref.country if ref is not None and ref.country else None
+
+
+def _demonym_place(noun: Token, lemma: str) -> Place | None:
+    """The country a demonym gives an indefinite place noun that names no place ("shelled a
+    Syrian town", "in an Afghan province", "struck Russian territory": Syria, Afghanistan,
+    Russia), as a Place of kind country: the text says no more. Not a border or a coast (either
+    side), nor a definite "the Russian region" (one named before, left to the scene rules)."""
+    from eventline.nlp.places import country_place, demonym_country
+
+    if lemma not in _cues()["demonym_place_nouns"]:
+        return None
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None  # "over the Russian region": one named before, which the text may not say
+    for mod in children(noun, "amod", "compound", "nmod"):
+        if (code := demonym_country(mod.text)) is not None:
+            return country_place(code)
+    return None
 
 
 def _without_possessive(ent: Span) -> Span:
@@ -721,13 +891,49 @@ def _of_residents(ent: Span) -> bool:
 
 def _dated_by(tok: Token, verb: Token) -> bool:
     """`tok` is in a phrase of time ("a week before the New Hampshire primary"): it names the
-    happening the event is dated by, not where the event happened."""
+    happening the event is dated by, not where the event happened. Not the place its subject
+    arrived at right before ("After landing in Milwaukee, Harris praised ...": `_arrival`)."""
     times = _cues()["time_prepositions"]
+    arrived = False
+    before: Token | None = None
     while tok != verb and tok.head != tok:
         if tok.dep_ == "prep" and tok.lower_ in times:
-            return True
-        tok = tok.head
+            return not (arrived and tok.lower_ == "after" and tok.head == verb)
+        arrived = arrived or (before is not None and _arrival(tok, before))
+        before, tok = tok, tok.head
     return False
+
+
+_ARRIVAL_PREPS = frozenset({"in", "at", "to", "into"})
+
+
+def _on_a_visit(prep: Token, verb: Token) -> bool:
+    """ "On a visit to Kyiv, X pledged ...", "during a trip to Michigan": the "to" of a visit
+    (`cues.yaml` `visit_nouns`) under an "on"/"during"/"in" phrase of the event's own verb is
+    where the event happened; "discussed a visit to Moscow" or "ahead of a visit" is not."""
+    noun = prep.head
+    if prep.lower_ != "to" or noun.lemma_.lower() not in _cues()["visit_nouns"]:
+        return False
+    outer = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and outer.lower_ in ("on", "during", "in")
+        and outer.dep_ == "prep"
+        and outer.head == verb
+    )
+
+
+def _arrival(node: Token, prep: Token) -> bool:
+    """A subject-less arrival told by a gerund ("landing in Milwaukee", "arriving at the
+    Kremlin", "returning to Washington"; `cues.yaml` `travel_verbs`): `prep` is its place."""
+    return (
+        node.dep_ == "pcomp"
+        and node.tag_ == "VBG"
+        and node.lemma_.lower() in _cues()["travel_verbs"]
+        and prep.dep_ == "prep"
+        and prep.lower_ in _ARRIVAL_PREPS
+        and not any(c.dep_ in _SUBJECTS for c in node.children)
+    )
 
 
 def _describes(tok: Token) -> bool:
@@ -860,6 +1066,15 @@ def _person_evidence(name: Span) -> bool:
     return False
 
 
+def _someone(ent: Span) -> bool:
+    """A name the NER typed as a place that the document uses for a person ("Gov. Katie Hobbs"
+    ... "accused Hobbs of ..."; Hobbs is also a town in New Mexico): outside a place preposition
+    it is the person. "a rally in Hobbs" stays a place."""
+    if _under_place_preposition(ent.root):
+        return False
+    return _person_evidence(ent)
+
+
 def _proper_name(tok: Token) -> Span | None:
     """The proper-noun name `tok` ends ("Des Moines"), when it is one."""
     if tok.tag_ not in _NAMES or tok.ent_type_ in ("DATE", "TIME"):  # "In March, ..."
@@ -908,6 +1123,7 @@ def dateline_locations(
         return list(events)
     index = _LazyIndex(doc, actors)
     events = _noun_targets(doc, events, index)
+    events = gathering_locations(doc, events, place_of=lambda n: _gathering_place(n, index.get()))
     events = _with_context(doc, events, index)
     events = _lead_scene(doc, events, index)
     if not any(e.location is None for e in events):
@@ -923,6 +1139,27 @@ def dateline_locations(
         else e
         for e in events
     ]
+
+
+def _gathering_place(noun: Token, actors: ActorIndex) -> Place | None:
+    """The place the text gives a gathering noun (`events/gathering_scene.py`): its own place
+    phrase ("a town hall in Concord"), else, when it is what its clause's verb does or hosts
+    ("held a town hall in Concord", "the rally drew thousands in Erie", "spoke at a rally in
+    Erie"), the place of that clause."""
+    from eventline.events.patterns import lexicon
+
+    finder = _PlaceFinder(noun, actors, lexicon())
+    for prep in children(noun, "prep"):
+        if prep.lower_ in _cues()["prepositions"]:
+            for pobj in children(prep, "pobj"):
+                if (found := finder.phrase(pobj)) is not None:
+                    return found
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("at", "during"):
+        noun, head = head, head.head
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "prep") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return finder.in_clause(head)
 
 
 class _LazyIndex:

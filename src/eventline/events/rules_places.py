@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from eventline.events.args import ActorIndex, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
+from eventline.events.patterns import EventLexicon
 from eventline.events.rules_base import PLACE_PREPS, VIOLENT_TYPES, RuleContext
 from eventline.model import ActorRef, Place
 
@@ -26,7 +27,9 @@ def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     """Unnamed protesters ("thousands of students") are coded, as PLOVER does, by the
     country where they protest: the country named under a place preposition, unless the
     event's place (events.dating.event_place) lies in another ("marched through London to call
-    for a ceasefire in Gaza": British protesters)."""
+    for a ceasefire in Gaza": British protesters); with no country named there, by the country
+    of the city or region the clause places them in ("outside the state Capitol" in a report
+    from Madison, "at the Texas Capitol")."""
     for c in cands:
         if not c.actor and c.type == "PROTEST":
             c.actor = _place(c.clause, ctx.actors)
@@ -35,7 +38,31 @@ def protest_country(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
             if country is not None and c.actor[0].country != country:
                 c.actor = (_protesters(country),)  # "marched in London to call for a ceasefire
                 # in Gaza": where they march, not what they call for
+            elif not c.actor and _protester_subject(c.clause, ctx.lex):
+                # "Protesters rallied outside the state Capitol" in a report from Madison
+                where = event_place(c.clause, ctx.actors, ctx.lex)
+                if where is not None and where.country and where.kind in ("city", "admin1"):
+                    c.actor = (_protesters(where.country),)
     return cands
+
+
+def _protester_subject(clause: Token, lex: EventLexicon) -> bool:
+    """The clause's subject is protesters ("Protesters rallied", "activists marched",
+    `protester_words`): not "Trump held a rally", with "Trump" tagged as a common noun and no
+    actor on it, a candidate's campaign rally."""
+    verb = clause
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:  # "held a rally": "held"
+        verb = verb.head
+    words = lex.cue("protester_words")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "acl":  # "activists protested outside ..." parsed as a noun phrase
+        subjects.append(verb.head)
+    for subj in subjects:
+        if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "activists who had blocked a road"
+        if subj.lemma_.lower() in words or subj.lower_.removesuffix("s") in words:
+            return True
+    return False
 
 
 def _protesters(country: str) -> ActorRef:

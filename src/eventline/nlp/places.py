@@ -148,6 +148,7 @@ class _Gazetteer:
     abbreviations: dict[str, str]  # folded US state abbreviation ("n.h.", "nh") -> folded name
     venues: dict[str, _Venue]  # folded venue name ("white house") -> where it stands
     areas: dict[str, _Area]  # folded name of a region that is no admin1 ("donbas") -> it
+    country_names: dict[str, str]  # alpha-3 -> GeoNames' short name ("SYR" -> "Syria")
 
 
 def _fold(name: str) -> str:
@@ -425,6 +426,7 @@ def _build_gazetteer() -> _Gazetteer:
         abbreviations=_abbreviations(states),
         venues=_venues(),
         areas=_areas(),
+        country_names={c["iso3"]: c["name"] for c in raw_countries},
     )
 
 
@@ -437,6 +439,14 @@ def is_grouping(name: str) -> bool:
 def demonym_country(word: str) -> str | None:
     """The country a demonym names ("Iranian" -> "IRN"); a demonym is never itself a place."""
     return gazetteer().demonyms.get(_fold(word))
+
+
+def country_place(code: str) -> Place | None:
+    """The country of an alpha-3 code as a Place of kind country, named as GeoNames names it
+    ("SYR" -> Syria), for text that places an event in a country without naming it ("a Syrian
+    town"); None for a code the gazetteer lacks."""
+    name = gazetteer().country_names.get(code)
+    return Place(name=name, country=code, kind="country") if name else None
 
 
 def country_of_name(name: str) -> str | None:
@@ -728,6 +738,21 @@ def venue_place(name: str) -> Place | None:
             return _state(venue.region, state)
         return resolve_region(venue.region, hints=(venue.country,))
     return None
+
+
+@lru_cache(maxsize=1)
+def _state_capitals() -> dict[str, str]:
+    return {_fold(state): capital for state, capital in _tsv_rows("us_state_capitals.tsv")}
+
+
+def state_capital(state: str) -> Place | None:
+    """The capital city of a US state ("Wisconsin" -> Madison), where its Capitol or statehouse
+    stands (`resources/places/us_state_capitals.tsv`); None for a name that is no US state."""
+    name = _state_capitals().get(_fold(state))
+    if name is None:
+        return None
+    found = resolve_place(name, hints=("USA",), region=state)
+    return found if found is not None and found.kind == "city" else None
 
 
 def capital_city(country: str) -> Place | None:
