@@ -108,7 +108,7 @@ def _attribute(
         t
         for t in outside
         if t.pos_ == "VERB"
-        and t.lemma_.lower() in speech
+        and (t.lemma_.lower() in speech or _document_reads(t))
         and not any(c.dep_ == "xcomp" for c in t.children)  # "prices continued to rise"
     ]
     # a quote opening its paragraph: its own attribution after it, not the last paragraph's
@@ -129,6 +129,17 @@ def _attribute(
         or introducer(doc, span.start, span.end, actors, quoted=quoted)
         or _named_next(doc, span, actors, quoted, sentences)
     )
+
+
+def _document_reads(verb: Token) -> bool:
+    """`"…," read a statement from Haley's campaign`, `"…," it read`: "read" whose subject is
+    a statement (or "it") quotes its author's words; a sign's or a law's "read" does not."""
+    if verb.lemma_.lower() != "read":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj")), None)
+    if subj is None:
+        return False
+    return subj.lower_ == "it" or subj.lemma_.lower() in quote_cues()["document_nouns"]
 
 
 def _governing(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:

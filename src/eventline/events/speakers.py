@@ -186,7 +186,25 @@ def _pronoun_antecedent(
     pool = [p for p in subjects if p[0] >= start] or recent or subjects or people
     if not pool:
         return None
-    return pool[-1]
+    return _surely_same(pool, tok, actors, gender)
+
+
+def _surely_same(
+    pool: list[tuple[int, ActorRef]], tok: Token, actors: ActorIndex, gender: str
+) -> tuple[int, ActorRef]:
+    """The last of `pool`, unless its gender is unknown and its sentence also names one the
+    text shows to be of the pronoun's gender ("Ms. Okonkwo sued after Attorney General Ray
+    Ellison rejected her request. “…,” she said": Okonkwo): the one known to fit."""
+    last = pool[-1]
+    if gender_of(last[1], actors) is not None:
+        return last
+    sent = tok.doc[last[0]].sent
+    fits = [
+        pair
+        for pair in pool
+        if sent.start <= pair[0] < sent.end and gender_of(pair[1], actors) == gender
+    ]
+    return fits[-1] if fits else last
 
 
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
@@ -383,17 +401,22 @@ def _former(tok: Token, before: int) -> bool:
     return any(t.lower_ in _FORMER for t in tok.subtree if t.i < before)
 
 
-def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
-    """ "the ministry", "the agency", "it": the body last named before it (module docstring)."""
+def body_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans | None = None) -> ActorRef | None:
+    """ "the ministry", "the agency", "it": the body last named before it (module docstring),
+    never one named inside a direct quote (talked about, not talking)."""
     noun = tok.lemma_.lower()
     pronoun = tok.pos_ == "PRON"  # "it said": the body named last, whatever its name
     if not pronoun and noun not in quote_cues()["body_nouns"]:
         return None
+    spans = [
+        span
+        for span in actors.doc.spans.get(SPAN_KEY, ())
+        if span.end <= tok.i and (quoted is None or not quoted.covers(span.root.idx))
+    ]
     bodies = [
         (span, ref)
-        for span in actors.doc.spans.get(SPAN_KEY, ())
-        if span.end <= tok.i
-        and not is_person(span)
+        for span in spans
+        if not is_person(span)
         and span.label_ not in _STATE_LABELS
         and (ref := actors.covering(span.root)) is not None
         and not actors.is_person_ref(ref)  # "Boeing's chief executive, Dave Calhoun"
@@ -403,6 +426,8 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     named = [] if pronoun else [r for span, r in bodies if noun in _called(span)]
     if named:
         return named[-1]
+    if not pronoun and (owner := _owned_body(noun, spans, actors)) is not None:
+        return owner
     near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
     # first among those named as subjects, as for a he/she ("after Consumer Reports declined
     # to rate Apple's phone ... The group said": the group is the one that declined)
@@ -416,6 +441,28 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         counts[ref.id] = counts.get(ref.id, 0) + 1
     most = [ref for _, ref in bodies if counts[ref.id] == max(counts.values(), default=0)]
     return most[-1] if most and counts[most[-1].id] > 1 else None
+
+
+#: Bodies a person leads or runs for office with, named after that person ("the Trump
+#: campaign", "Haley's campaign", "the Biden administration", "Schumer's office").
+_OWNED_BODIES = frozenset(("campaign", "administration", "office", "team"))
+
+
+def _owned_body(noun: str, spans: list[Span], actors: ActorIndex) -> ActorRef | None:
+    """ "The Trump campaign attacked the ruling ... “…,” the campaign said": a campaign,
+    administration or office the text names only after its person speaks for that person;
+    the last one named so with the same noun."""
+    if noun not in _OWNED_BODIES:
+        return None
+    owners = [
+        ref
+        for span in spans
+        if is_person(span)
+        and span.root.dep_ in ("compound", "poss")
+        and span.root.head.lemma_.lower() == noun
+        and (ref := actors.covering(span.root)) is not None
+    ]
+    return owners[-1] if owners else None
 
 
 _NAMED_LATER_SENTENCES = 3
