@@ -31,6 +31,15 @@ _ACTORS: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Lake": ("p_lake", "Kari Lake", "USA", "GOV", "PERSON"),
     "Katie Hobbs": ("p_hobbs", "Katie Hobbs", "USA", "GOV", "PERSON"),
     "Meta Platforms": ("o_meta", "Meta Platforms", "USA", "BUS", "ORG"),
+    "Marcus Delaney": ("p_mdelaney", "Marcus Delaney", "USA", "GOV", "PERSON"),
+    "Mitchell Crane": ("p_crane", "Mitchell Crane", "USA", "GOV", "PERSON"),
+    "Anthony Russo": ("p_russo", "Anthony Russo", "USA", "GOV", "PERSON"),
+    "Kevin Tran": ("p_tran", "Kevin Tran", "USA", "GOV", "PERSON"),
+    "Wade Dalton": ("p_dalton", "Wade Dalton", "USA", "GOV", "PERSON"),
+    "Farm Bureau": ("o_farm", "Farm Bureau", "USA", "BUS", "ORG"),
+    "Senate": ("o_senate", "Senate", "USA", "LEG", "ORG"),
+    "Ana Ruiz": ("p_ruiz", "Ana Ruiz", "USA", "GOV", "PERSON"),
+    "Carl Webb": ("p_webb", "Carl Webb", "USA", "GOV", "PERSON"),
 }
 
 
@@ -89,7 +98,7 @@ def test_a_question_someone_was_asked_is_not_their_statement(tagged: Parse) -> N
         "she was asked. “Not in its current form,” Voss said."
     )
     found = {q.text: q.speaker for q in quotes(tagged, text)}
-    assert found["Will you sign the bill?"] is None
+    assert "Will you sign the bill?" not in found  # a reporter's question, no statement
     assert found["Not in its current form"] is not None
     assert found["Not in its current form"].name == "Rachel Voss"
 
@@ -137,3 +146,79 @@ def test_a_statement_that_reads_quotes_its_author(tagged: Parse) -> None:
         "the American people,” it read."
     )
     assert _who(tagged, text)["Today the Senate failed the American people"] == "Mark Delaney"
+
+
+@pytest.mark.slow
+def test_his_office_speaks_for_the_man_named_before(tagged: Parse) -> None:
+    text = (
+        "Attorney General Marcus Delaney opened the inquiry in April. His office said on "
+        "Wednesday that the resignation would not change the pace of its work."
+    )
+    found = [q for q in quotes(tagged, text) if not q.direct]
+    assert [(q.speaker.name if q.speaker else None, q.speaker_text) for q in found] == [
+        ("Marcus Delaney", "His office")
+    ]
+
+
+@pytest.mark.slow
+def test_words_quoted_under_a_verb_of_thinking_are_the_reporting_speakers(
+    tagged: Parse,
+) -> None:
+    text = (
+        "Governor Mitchell Crane pardoned the official on Monday. In a statement, the "
+        "governor's office said Crane had concluded that the sentence was “grossly "
+        "disproportionate to those given to others.”"
+    )
+    direct = [q for q in quotes(tagged, text) if q.direct]
+    assert [q.speaker_text for q in direct] == ["governor's office"]
+    assert direct[0].speaker is not None and direct[0].speaker.name == "Mitchell Crane"
+
+
+@pytest.mark.slow
+def test_words_quoted_under_another_verb_of_saying_are_that_speakers(tagged: Parse) -> None:
+    text = (
+        "Senator Ana Ruiz said Carl Webb told her the plan was “dead on arrival in the "
+        "House of Representatives.”"
+    )
+    direct = [q for q in quotes(tagged, text) if q.direct]
+    assert [speaker(q) for q in direct] == ["Carl Webb"]
+
+
+@pytest.mark.slow
+def test_a_surname_left_untagged_is_the_person_named_in_full_before(tagged: Parse) -> None:
+    text = (
+        "Mayor Denise Okoro praised Council President Anthony Russo. Russo, who faces "
+        "Diane McAllister and Kevin Tran, thanked the mayor. He said the homicide rate "
+        "could be cut in half.\n\n"
+        "“You really think you can cut it in half?” a reporter asked.\n\n"
+        "“I do, and we will fund the programs,” Russo said."
+    )
+    found = {q.text: speaker(q) for q in quotes(tagged, text)}
+    assert found["the homicide rate could be cut in half"] == "Anthony Russo"
+    assert found["I do, and we will fund the programs"] == "Anthony Russo"
+    assert "You really think you can cut it in half?" not in found  # a reporter's question
+
+
+@pytest.mark.slow
+def test_an_unattributed_quote_going_on_takes_the_speaker_of_its_next_part(
+    tagged: Parse,
+) -> None:
+    text = (
+        "Speaking to reporters outside the room, Wade Dalton struck a conciliatory tone. "
+        "“We did not lose this election because our ideas were wrong.\n\n"
+        "“That ends today,” he continued."
+    )
+    direct = [q for q in quotes(tagged, text) if q.direct]
+    assert len(direct) == 1
+    assert speaker(direct[0]) == "Wade Dalton"
+
+
+@pytest.mark.slow
+def test_a_body_modifying_an_object_is_not_the_body_speaking(tagged: Parse) -> None:
+    text = (
+        "The Farm Bureau welcomed the Senate vote. “This gives growers the certainty they "
+        "need to plan,” the group said in a statement."
+    )
+    assert _who(tagged, text)["This gives growers the certainty they need to plan"] == (
+        "Farm Bureau"
+    )

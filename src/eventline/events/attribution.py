@@ -369,6 +369,10 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     alone = not own or (len(own) == 1 and own[0].name.lower() == tok.lower_)
     if alone and (person := _surname_with_an_s(tok, actors)) is not None:
         return (person,)
+    if not own and (person := _surname_again(tok, actors)) is not None:
+        return (person,)
+    if (owner := _office_of(tok, actors, quoted)) is not None:
+        return (owner,)
     if (body := spoken_for(tok)) is not None and not own:
         named = actors.refs(body)
         if not named and (org := body_speaker(body, actors, quoted=quoted)) is not None:
@@ -446,6 +450,43 @@ def _issued_before(tok: Token, actors: ActorIndex, quoted: Spans) -> tuple[Actor
             refs = speaker_refs(_speaker_token(verb, actors), actors, quoted=quoted)
             return refs or None
     return None
+
+
+def _surname_again(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "“I do,” Russo said" after "Council President Anthony Russo": a lone surname the
+    actor layer left untagged is the person it named in full before with that surname."""
+    if tok.pos_ != "PROPN" or not tok.is_title or actors.by_token.get(tok.i):
+        return None
+    return next(
+        (
+            ref
+            for i, ref in reversed(actors.persons)
+            if i < tok.i and len(ref.name.split()) > 1 and ref.name.split()[-1] == tok.text
+        ),
+        None,
+    )
+
+
+#: A person's own office or campaign speaks for the person ("the governor's office said").
+_OFFICES = frozenset(("office", "campaign"))
+
+
+def _office_of(tok: Token, actors: ActorIndex, quoted: Spans) -> ActorRef | None:
+    """ "the governor's office said", "Ortega's campaign said", "His office said": the person
+    whose office or campaign it is (the role's holder named before, the named person, or the
+    one a his/her refers to); the phrase keeps its words as the speaker text."""
+    if tok.lemma_.lower() not in _OFFICES:
+        return None
+    owners = [
+        c
+        for c in tok.children
+        if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her"))
+    ]
+    if not owners:
+        return None
+    owner = owners[0]
+    refs = speaker_refs(owner, actors, quoted=quoted)
+    return refs[0] if len(refs) == 1 and actors.is_person_ref(refs[0]) else None
 
 
 def _surname_with_an_s(tok: Token, actors: ActorIndex) -> ActorRef | None:

@@ -150,7 +150,29 @@ def _governing(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
     if inner is None or not len(inner):
         return None
     ruling = [v for v in verbs if v.is_ancestor(inner[0]) and v.sent == inner[0].sent]
-    return max(ruling, key=lambda v: len(list(v.ancestors)), default=None)
+    nearest = max(ruling, key=lambda v: len(list(v.ancestors)), default=None)
+    if nearest is None or doc_text(doc)[: max(0, span.start - 1)].rstrip()[-1:] in (",", ":"):
+        return nearest  # `Roe said Ray told her: “…”`: the inner speaker introduces it
+    quoted_verb = span.start <= nearest.idx < span.end  # `… and “promised her …”`
+    if not quoted_verb and nearest.lemma_.lower() not in quote_cues()["thinking_verbs"]:
+        return nearest  # `he said the government had stated to him that it had “…”`
+    outer = [v for v in ruling if v is not nearest and _reports(v, nearest)]
+    return min(outer, key=lambda v: len(list(v.ancestors)), default=nearest)
+
+
+def _reports(outer: Token, inner: Token) -> bool:
+    """Whether `inner` stands in what `outer` reports (`the office said Crane had concluded
+    that the sentence was “grossly disproportionate”`, `the spokesperson said the president
+    had called and “promised her full support”`): words quoted inside a reported clause,
+    under a verb of thinking or taking in the verb itself, are the reporting speaker's, who
+    is quoted; under another verb of saying ("had stated to him that it had “…”") they are
+    that verb's speaker's."""
+    tok = inner
+    while tok.head.i != outer.i:  # "…and promised": a conjunct within the reported clause
+        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.dep_ == "ccomp"  # not a verb coordinated with the outer one
 
 
 _LABEL_WORDS = 6  # "Solicitor General Elizabeth Prelogar: “…”"
@@ -374,6 +396,8 @@ def direct_quotes(
             found = _attribute(span, doc, actors, lex, quoted, sents)
         if _quoted_text(doc, span, found):
             continue  # 'the 14th Amendment says “...”': a law's words, nobody's statement
+        if _reporters_question(found):
+            continue  # '“You really think so?” a reporter asked': the story's, no statement
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = _merged_speaker(previous[1], found, unsure=unsure)
             merged = quotes.pop()
@@ -390,6 +414,10 @@ def direct_quotes(
                     previous, unsure = (span, previous[1]), True
             text = _clean(full[span.start : span.end])
             quotes.append(_quote(article_id, span.start, span.end, text, found))
+            if found is None and not span.closed and (previous is None or previous[0] != span):
+                # an unattributed quote going on in the next paragraph: the part there may
+                # name its speaker (`“…` / `“That ends today,” he continued.`)
+                previous, unsure = (span, _UNNAMED), True
         if found is not None:
             previous, unsure = (span, found), False
             if found.speaker is not None:
@@ -489,6 +517,24 @@ def _goes_on(text: str, before: QuoteSpan, said: Attribution, span: QuoteSpan) -
     return bool(
         names & {w.strip(".,:;").removesuffix("'s").removesuffix("’s") for w in lead.split()}
     )
+
+
+_ASKERS = frozenset(("reporter", "reporters", "journalist", "journalists", "interviewer"))
+
+
+def _reporters_question(found: Attribution | None) -> bool:
+    """Whether a quote is a question put by an unnamed reporter ('“So there will be a
+    shutdown?” a reporter asked', '“Will you sign it?” she was asked'): the news gathering
+    around a statement, not a statement anyone makes."""
+    if found is None or found.speaker is not None:
+        return False
+    if found.speaker_text is None:
+        return found.verb is not None and found.verb.lemma_.lower() in _ASKED
+    words = found.speaker_text.lower().split()
+    return bool(words) and words[-1] in _ASKERS
+
+
+_ASKED = frozenset(("ask", "question", "press"))
 
 
 def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:

@@ -61,6 +61,7 @@ _LISTS = (
     "person_nouns",
     "business_nouns",
     "business_sectors",
+    "thinking_verbs",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
@@ -164,7 +165,7 @@ def _pronoun_antecedent(
     gender = "female" if tok.lower_ in lexicon().cue("female_pronouns") else "male"
     people = [
         (i, ref)
-        for i, ref in actors.persons
+        for i, ref in sorted(actors.persons + surname_mentions(tok, actors))
         if i < tok.i
         and _outside(i, tok, quoted)
         and not _a_place(i, actors)
@@ -205,6 +206,23 @@ def _surely_same(
         if sent.start <= pair[0] < sent.end and gender_of(pair[1], actors) == gender
     ]
     return fits[-1] if fits else last
+
+
+def surname_mentions(tok: Token, actors: ActorIndex) -> list[tuple[int, ActorRef]]:
+    """ "Council President Anthony Russo ... Russo, who faces ..., thanked the mayor": a lone
+    surname before `tok` that the actor layer left untagged, of a person it named in full
+    before, is that person again (so a later he/she can refer to it)."""
+    known = [(i, ref) for i, ref in actors.persons if len(ref.name.split()) > 1]
+    found = []
+    for word in tok.doc[: tok.i]:
+        if word.pos_ != "PROPN" or word.i in actors.by_token or not word.is_title:
+            continue
+        if word.dep_ in ("compound", "flat"):
+            continue  # part of a longer name the layer did not take for this person
+        same = [ref for i, ref in known if i < word.i and ref.name.split()[-1] == word.text]
+        if same:
+            found.append((word.i, same[-1]))
+    return found
 
 
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
@@ -431,7 +449,7 @@ def body_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans | None = None)
     near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
     # first among those named as subjects, as for a he/she ("after Consumer Reports declined
     # to rate Apple's phone ... The group said": the group is the one that declined)
-    subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
+    subjects = [ref for span, ref in near if _body_subject(span.root)]
     pool = subjects or [ref for _, ref in near]
     if pool or noun not in quote_cues()["business_nouns"]:
         return pool[-1] if pool else None
@@ -463,6 +481,15 @@ def _owned_body(noun: str, spans: list[Span], actors: ActorIndex) -> ActorRef | 
         and (ref := actors.covering(span.root)) is not None
     ]
     return owners[-1] if owners else None
+
+
+def _body_subject(root: Token) -> bool:
+    """A body named as the one acting: a subject or its apposition, or a name compounded on
+    a subject ("the Farm Bureau's members"), not one modifying an object ("welcomed the
+    Senate vote": the Senate did nothing)."""
+    if root.dep_ in ("nsubj", "nsubjpass", "appos"):
+        return True
+    return root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 _NAMED_LATER_SENTENCES = 3
