@@ -40,6 +40,7 @@ _ACTORS: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Senate": ("o_senate", "Senate", "USA", "LEG", "ORG"),
     "Ana Ruiz": ("p_ruiz", "Ana Ruiz", "USA", "GOV", "PERSON"),
     "Carl Webb": ("p_webb", "Carl Webb", "USA", "GOV", "PERSON"),
+    "Carla Reyes": ("p_reyes", "Carla Reyes", "USA", "LAB", "PERSON"),
 }
 
 
@@ -222,3 +223,32 @@ def test_a_body_modifying_an_object_is_not_the_body_speaking(tagged: Parse) -> N
     assert _who(tagged, text)["This gives growers the certainty they need to plan"] == (
         "Farm Bureau"
     )
+
+
+@pytest.mark.slow
+def test_a_memo_with_no_author_makes_no_statement(tagged: Parse) -> None:
+    text = (
+        "Agencies have begun preparing for a lapse. According to a memo circulated on "
+        "Friday, about 800,000 workers would be sent home, and the memo urges agencies to "
+        "“communicate early and often with every affected worker.”"
+    )
+    assert quotes(tagged, text) == []
+
+
+@pytest.mark.slow
+def test_words_closing_a_sentence_about_a_person_are_that_persons(tagged: Parse) -> None:
+    text = (
+        "Federal unions have warned of hardship. The president of the largest union, "
+        "Carla Reyes, urged Congress not to “use our paychecks as bargaining chips.”"
+    )
+    assert _who(tagged, text)["use our paychecks as bargaining chips."] == "Carla Reyes"
+
+
+@pytest.mark.slow
+def test_what_someone_had_said_inside_a_statement_is_part_of_it(tagged: Parse) -> None:
+    text = (
+        "Rachel Voss spoke after the vote. She said Mark Delaney had concluded that the "
+        "bill was unaffordable."
+    )
+    found = [(speaker(q), q.text) for q in quotes(tagged, text)]
+    assert found == [("Rachel Voss", "Mark Delaney had concluded that the bill was unaffordable")]

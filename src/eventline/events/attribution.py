@@ -579,6 +579,8 @@ def _made_by(obj: Token) -> Token | None:
         return None
     for tok in obj.subtree:
         prep = tok.head
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "an analysis released in June": when, not by whom
         if tok.dep_ in ("pobj",) and tok.pos_ == "PROPN" and prep.lower_ in _SOURCE_PREPS:
             return tok
     return None

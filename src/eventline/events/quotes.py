@@ -68,7 +68,7 @@ from eventline.events.quote_spans import (
     find_quote_spans,
     in_headline,
 )
-from eventline.events.speakers import quote_cues, text_source
+from eventline.events.speakers import authorless, quote_cues, text_source
 from eventline.model import ActorRef, Quote, content_id
 
 __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
@@ -128,7 +128,32 @@ def _attribute(
         or name_after(doc, span.end, actors)
         or introducer(doc, span.start, span.end, actors, quoted=quoted)
         or _named_next(doc, span, actors, quoted, sentences)
+        or _clause_speaker(doc, span, actors, quoted)
     )
+
+
+def _clause_speaker(
+    doc: Doc, span: QuoteSpan, actors: ActorIndex, quoted: Spans
+) -> Attribution | None:
+    """`The union's president, Carla Reyes, urged Congress not to “use our paychecks as
+    bargaining chips.”`: words quoted at the end of a sentence that names no verb of saying
+    are those of the person the sentence is about, the subject of the clause the quote
+    closes, when that is a person (a body or a thing as subject says nothing)."""
+    if doc_text(doc)[span.end : span.end + 80].split("\n")[0].strip(' "”».,;!?'):
+        return None  # words after the quote: its sentence goes on
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner) or inner[0].i == inner[0].sent.start:
+        return None
+    verb = inner[0].head
+    while verb.pos_ not in ("VERB", "AUX") or span.start <= verb.idx < span.end:
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    if verb.sent != inner[0].sent or verb.idx > span.start:
+        return None
+    found = attribute_verb(verb, actors, quoted=quoted)
+    person = found.speaker is not None and actors.is_person_ref(found.speaker)
+    return found if person else None
 
 
 def _document_reads(verb: Token) -> bool:
@@ -398,6 +423,8 @@ def direct_quotes(
             continue  # 'the 14th Amendment says “...”': a law's words, nobody's statement
         if _reporters_question(found):
             continue  # '“You really think so?” a reporter asked': the story's, no statement
+        if found is not None and authorless(found.speaker, found.speaker_text, direct=True):
+            continue  # 'the memo urges agencies to “communicate early and often”': no one's
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = _merged_speaker(previous[1], found, unsure=unsure)
             merged = quotes.pop()

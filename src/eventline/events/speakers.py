@@ -125,6 +125,23 @@ def text_source(speaker_text: str | None) -> bool:
     return bool(head) and head[-1] in quote_cues()["text_nouns"]
 
 
+def authorless(speaker: ActorRef | None, speaker_text: str | None, *, direct: bool = False) -> bool:
+    """Whether a statement is a document's with no author found ("according to a memo
+    circulated on Friday", "a memo urges agencies to ..."): a text no one is said to have
+    written, not a speaker. A definite one's reported content ("the report", "the
+    bankruptcy filing" indicated that ...) is one the story has named and sources, and
+    stays a statement; words quoted from any document with no author (`the pollster's
+    report described the race as “…”`) are the document's, nobody's statement."""
+    if speaker is not None or not speaker_text:
+        return False
+    words = [w.strip(",.").lower() for w in speaker_text.split()]
+    if not direct and words[0] not in ("a", "an"):
+        return False
+    head = words[: words.index("of")] if "of" in words else words
+    cues = quote_cues()
+    return bool(head) and head[-1] in cues["document_nouns"] | cues["evidence_nouns"]
+
+
 def name_gender(name: str) -> str | None:
     """The gender a person's given name shows, if the name list knows it."""
     parts = [p.strip(".,").lower() for p in name.split()]
