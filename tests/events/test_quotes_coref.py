@@ -41,6 +41,7 @@ _ACTORS: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Ana Ruiz": ("p_ruiz", "Ana Ruiz", "USA", "GOV", "PERSON"),
     "Carl Webb": ("p_webb", "Carl Webb", "USA", "GOV", "PERSON"),
     "Carla Reyes": ("p_reyes", "Carla Reyes", "USA", "LAB", "PERSON"),
+    "Families First Coalition": ("o_fff", "Families First Coalition", "USA", "NGO", "ORG"),
 }
 
 
@@ -252,3 +253,22 @@ def test_what_someone_had_said_inside_a_statement_is_part_of_it(tagged: Parse) -
     )
     found = [(speaker(q), q.text) for q in quotes(tagged, text)]
     assert found == [("Rachel Voss", "Mark Delaney had concluded that the bill was unaffordable")]
+
+
+@pytest.mark.slow
+def test_a_body_named_between_commas_after_a_body_noun_speaks(tagged: Parse) -> None:
+    text = (
+        "Opponents vowed to fight. The main opposition group, Families First Coalition, "
+        "said in a statement that the amendment went far beyond what voters wanted."
+    )
+    found = [q for q in quotes(tagged, text) if not q.direct]
+    assert [q.speaker.name if q.speaker else None for q in found] == ["Families First Coalition"]
+
+
+@pytest.mark.slow
+def test_words_quoted_from_a_ballot_summary_are_no_statement(tagged: Parse) -> None:
+    text = (
+        "The amendment will appear on the ballot. Its official ballot summary asks voters "
+        "whether they want to establish “a right to make decisions about their own care.”"
+    )
+    assert [q for q in quotes(tagged, text) if q.direct] == []

@@ -237,14 +237,18 @@ def _agent(verb: Token) -> Token | None:
 def _set_off_before(verb: Token, subj: Token, actors: ActorIndex) -> Token | None:
     """ "Apple's vice-president of marketing for the iPod, Greg Joswiak, indicated": a person
     set off by commas right before the verb, after a subject that names no one, is the role's
-    holder (the parse often hangs the name on the last noun of the role's phrase)."""
+    holder (the parse often hangs the name on the last noun of the role's phrase); after a
+    body noun ("the main opposition group, Missouri Stands for Life, said"), a named body."""
     doc = verb.doc
     if subj.i >= verb.i or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     if names_person(subj, actors) or subj.pos_ == "PRON":
         return None
+    body = subj.lemma_.lower() in quote_cues()["body_nouns"]
     for span, _ in actors.by_token.get(verb.i - 2, ()):
-        if is_person(span) and span.start > subj.i + 1 and doc[span.start - 1].text == ",":
+        # "The main opposition group, Missouri Stands for Life, said": a body noun's name
+        named = is_person(span) or (body and span.label_ == "ORG")
+        if named and span.start > subj.i + 1 and doc[span.start - 1].text == ",":
             return span.root
     return None
 
