@@ -42,6 +42,7 @@ _ACTORS: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Carl Webb": ("p_webb", "Carl Webb", "USA", "GOV", "PERSON"),
     "Carla Reyes": ("p_reyes", "Carla Reyes", "USA", "LAB", "PERSON"),
     "Families First Coalition": ("o_fff", "Families First Coalition", "USA", "NGO", "ORG"),
+    "Craig Benning": ("p_benning", "Craig Benning", "USA", "GOV", "PERSON"),
 }
 
 
@@ -270,5 +271,24 @@ def test_words_quoted_from_a_ballot_summary_are_no_statement(tagged: Parse) -> N
     text = (
         "The amendment will appear on the ballot. Its official ballot summary asks voters "
         "whether they want to establish “a right to make decisions about their own care.”"
+    )
+    assert [q for q in quotes(tagged, text) if q.direct] == []
+
+
+@pytest.mark.slow
+def test_words_after_signing_a_bill_are_speech_not_a_sign(tagged: Parse) -> None:
+    text = (
+        "Governor Craig Benning said in a statement that he would sign the bill “the "
+        "moment it hits my desk.”"
+    )
+    direct = [q for q in quotes(tagged, text) if q.direct]
+    assert [speaker(q) for q in direct] == ["Craig Benning"]
+
+
+@pytest.mark.slow
+def test_words_a_proposal_describes_are_no_statement(tagged: Parse) -> None:
+    text = (
+        "The agency proposed to roll back the rule. The proposal describes the current "
+        "limit as “technically infeasible for a substantial share of existing units.”"
     )
     assert [q for q in quotes(tagged, text) if q.direct] == []
