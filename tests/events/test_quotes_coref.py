@@ -292,3 +292,18 @@ def test_words_a_proposal_describes_are_no_statement(tagged: Parse) -> None:
         "limit as “technically infeasible for a substantial share of existing units.”"
     )
     assert [q for q in quotes(tagged, text) if q.direct] == []
+
+
+@pytest.mark.slow
+def test_a_second_that_clause_is_the_same_statement_even_when_it_reports(
+    tagged: Parse,
+) -> None:
+    text = (
+        "Rachel Voss took questions in Albany. She added that she had spoken to Mark "
+        "Delaney on Tuesday night and that he had told her the decision was his alone."
+    )
+    found = [q.text for q in quotes(tagged, text) if not q.direct]
+    assert found == [
+        "she had spoken to Mark Delaney on Tuesday night and that he had told her the "
+        "decision was his alone"
+    ]
