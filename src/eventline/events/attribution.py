@@ -237,14 +237,18 @@ def _agent(verb: Token) -> Token | None:
 def _set_off_before(verb: Token, subj: Token, actors: ActorIndex) -> Token | None:
     """ "Apple's vice-president of marketing for the iPod, Greg Joswiak, indicated": a person
     set off by commas right before the verb, after a subject that names no one, is the role's
-    holder (the parse often hangs the name on the last noun of the role's phrase)."""
+    holder (the parse often hangs the name on the last noun of the role's phrase); after a
+    body noun ("the main opposition group, Missouri Stands for Life, said"), a named body."""
     doc = verb.doc
     if subj.i >= verb.i or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     if names_person(subj, actors) or subj.pos_ == "PRON":
         return None
+    body = subj.lemma_.lower() in quote_cues()["body_nouns"]
     for span, _ in actors.by_token.get(verb.i - 2, ()):
-        if is_person(span) and span.start > subj.i + 1 and doc[span.start - 1].text == ",":
+        # "The main opposition group, Missouri Stands for Life, said": a body noun's name
+        named = is_person(span) or (body and span.label_ == "ORG")
+        if named and span.start > subj.i + 1 and doc[span.start - 1].text == ",":
             return span.root
     return None
 
@@ -307,7 +311,15 @@ def _named_after(verb: Token, actors: ActorIndex) -> Token | None:
     return None
 
 
+#: Verbs whose passive subject is the one asked, not the speaker ("“…?” she was asked").
+_ASKING = frozenset({"ask", "question", "press"})
+
+
 def attribute_verb(verb: Token, actors: ActorIndex, *, quoted: Spans) -> Attribution:
+    asked_one = first(verb, "nsubjpass") if verb.lemma_.lower() in _ASKING else None
+    if asked_one is not None and _agent(verb) is None:
+        asked = actors.refs(asked_one)  # a reporter's question, its asker not named
+        return Attribution(None, None, asked[0] if asked else None, verb, None)
     subj = _speaker_token(verb, actors)
     refs = speaker_refs(subj, actors, quoted=quoted)
     addressee_tok = first(verb, "dobj", "dative")
@@ -346,7 +358,10 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if _partitive(tok):
         return ()  # "one of them told Raju": an unnamed member, never the one told
     if tok.lower_ == "it" and tok.pos_ == "PRON":
-        found = body_speaker(tok, actors)  # "The ministry said ... It said 43 were detained"
+        if (issuer := _issued_before(tok, actors, quoted)) is not None:
+            return issuer  # "Delaney issued a statement. “…,” it read": Delaney
+        # "The ministry said ... It said 43 were detained"
+        found = body_speaker(tok, actors, quoted=quoted)
         return (found,) if found is not None else actors.refs(tok)
     own = actors.refs(tok)
     if not own and (state := compass_short(tok, actors)) is not None:
@@ -358,16 +373,22 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     alone = not own or (len(own) == 1 and own[0].name.lower() == tok.lower_)
     if alone and (person := _surname_with_an_s(tok, actors)) is not None:
         return (person,)
+    if not own and (person := _surname_again(tok, actors)) is not None:
+        return (person,)
+    if (owner := _office_of(tok, actors, quoted)) is not None:
+        return (owner,)
     if (body := spoken_for(tok)) is not None and not own:
         named = actors.refs(body)
-        if not named and (org := body_speaker(body, actors)) is not None:
+        if not named and (org := body_speaker(body, actors, quoted=quoted)) is not None:
             return (org,)  # "the ministry's spokesman": the ministry named before
         return named
     the = any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
     definite = tok.pos_ == "NOUN" and the
     if definite and (person := role_speaker(tok, actors, quoted=quoted)) is not None:
         return (person,)
-    if definite and not own and (org := body_speaker(tok, actors)) is not None:
+    if definite and not own and (org := body_speaker(tok, actors, quoted=quoted)) is not None:
+        return (org,)
+    if definite and (org := _described_body(tok, own, actors, quoted)) is not None:
         return (org,)
     own_person = any(is_person(span) for span, _ in actors.by_token.get(tok.i, ()))
     described = the and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not own_person
@@ -376,6 +397,21 @@ def speaker_refs(tok: Token | None, actors: ActorIndex, *, quoted: Spans) -> tup
     if (later := named_later(tok, actors, own)) is not None:
         return (later,)
     return own
+
+
+def _described_body(
+    tok: Token, own: tuple[ActorRef, ...], actors: ActorIndex, quoted: Spans
+) -> ActorRef | None:
+    """ "Orlen Motors ... “…,” the Swedish company said": a body noun whose only actor is
+    its modifier's state ("Swedish") describes a body named before, when one of that
+    state or of none the actor layer knows is there to be meant; the state said nothing."""
+    if actors.by_token.get(tok.i) or tok.tag_ != "NN":
+        return None
+    found = body_speaker(tok, actors, quoted=quoted)
+    if found is None or any(found.id == ref.id for ref in own):
+        return None
+    countries = {ref.country for ref in own if ref.country}
+    return found if found.country is None or not countries or found.country in countries else None
 
 
 _PARTITIVES = frozenset(("one", "some", "several", "many", "few", "two", "three", "most"))
@@ -393,22 +429,68 @@ def _issued_before(tok: Token, actors: ActorIndex, quoted: Spans) -> tuple[Actor
     """ "Roe's office said in a statement that ... “…,” the statement said": "the statement"
     is the one a speaker was said to make in its sentence or the two before; its speaker
     speaks."""
+    nouns = quote_cues()["document_nouns"]
     noun = tok.lemma_.lower()
     the = any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
-    if not the or tok.pos_ != "NOUN" or noun not in quote_cues()["document_nouns"]:
+    it = tok.lower_ == "it" and tok.pos_ == "PRON"  # "it read": the document issued before
+    if not it and (not the or tok.pos_ != "NOUN" or noun not in nouns):
         return None
     start = tok.sent.start
     for _ in range(2):
         start = tok.doc[start - 1].sent.start if start > 0 else 0
     speech = reporting_verbs(lexicon())
+    issuing = quote_cues()["issuing_verbs"]
     for word in reversed(tok.doc[start : tok.sent.start]):
-        verb = word.head.head if word.head.dep_ == "prep" else None
-        if word.lemma_.lower() != noun or word.dep_ != "pobj" or verb is None:
+        if word.lemma_.lower() != noun and not (it and word.lemma_.lower() in nouns):
             continue
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in speech:
+        verb = word.head.head if word.dep_ == "pobj" and word.head.dep_ == "prep" else None
+        if word.dep_ == "dobj" and word.head.lemma_.lower() in issuing | speech:
+            verb = word.head  # "The Pentagon released a statement ... the statement said"
+        if word.dep_ == "nsubj" and word.head.lemma_.lower() in speech:
+            return speaker_refs(word, actors, quoted=quoted) or None  # "A statement from X said"
+        if verb is None:
+            continue
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in speech | issuing:
             refs = speaker_refs(_speaker_token(verb, actors), actors, quoted=quoted)
             return refs or None
     return None
+
+
+def _surname_again(tok: Token, actors: ActorIndex) -> ActorRef | None:
+    """ "“I do,” Russo said" after "Council President Anthony Russo": a lone surname the
+    actor layer left untagged is the person it named in full before with that surname."""
+    if tok.pos_ != "PROPN" or not tok.is_title or actors.by_token.get(tok.i):
+        return None
+    return next(
+        (
+            ref
+            for i, ref in reversed(actors.persons)
+            if i < tok.i and len(ref.name.split()) > 1 and ref.name.split()[-1] == tok.text
+        ),
+        None,
+    )
+
+
+#: A person's own office or campaign speaks for the person ("the governor's office said").
+_OFFICES = frozenset(("office", "campaign"))
+
+
+def _office_of(tok: Token, actors: ActorIndex, quoted: Spans) -> ActorRef | None:
+    """ "the governor's office said", "Ortega's campaign said", "His office said": the person
+    whose office or campaign it is (the role's holder named before, the named person, or the
+    one a his/her refers to); the phrase keeps its words as the speaker text."""
+    if tok.lemma_.lower() not in _OFFICES:
+        return None
+    owners = [
+        c
+        for c in tok.children
+        if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her"))
+    ]
+    if not owners:
+        return None
+    owner = owners[0]
+    refs = speaker_refs(owner, actors, quoted=quoted)
+    return refs[0] if len(refs) == 1 and actors.is_person_ref(refs[0]) else None
 
 
 def _surname_with_an_s(tok: Token, actors: ActorIndex) -> ActorRef | None:
@@ -447,6 +529,10 @@ def _author(tok: Token, actors: ActorIndex) -> ActorRef | None:
         ref = actors.covering(t) if t.dep_ == "poss" or t.head.lower_ in _FROM_BODY else None
         if t.i != tok.i and ref is not None:
             return ref
+    for t in tok.subtree:  # "a statement from the campaign": the campaign named before
+        the = any(c.lower_ == "the" for c in t.children)
+        if t.dep_ == "pobj" and t.head.lower_ in _FROM_BODY and t.head.head.i == tok.i and the:
+            return body_speaker(t, actors)
     return None
 
 
@@ -497,6 +583,8 @@ def _made_by(obj: Token) -> Token | None:
         return None
     for tok in obj.subtree:
         prep = tok.head
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "an analysis released in June": when, not by whom
         if tok.dep_ in ("pobj",) and tok.pos_ == "PROPN" and prep.lower_ in _SOURCE_PREPS:
             return tok
     return None

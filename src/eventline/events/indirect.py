@@ -38,7 +38,7 @@ from eventline.events.reported import (
     claim_noun,
     issued_clause,
 )
-from eventline.events.speakers import learn_genders, quote_cues, text_source
+from eventline.events.speakers import authorless, learn_genders, quote_cues, text_source
 from eventline.model import Quote, content_id
 
 
@@ -110,6 +110,8 @@ def indirect_quotes(
             who = attribute_token(holder, actors, quoted=words)
         if who.speaker is None and (who.speaker_text is None or text_source(who.speaker_text)):
             continue  # nobody, or a text: "the law says voters must show an ID"
+        if authorless(who.speaker, who.speaker_text):
+            continue  # "a memo circulated on Friday says ...": a document of no one's
         if _speaker_inside(who, comp, verb):
             continue  # '"…," said Ann Roe, among the drivers sent sliding': no clause of hers
         quotes.append(
@@ -256,6 +258,10 @@ def _nested(verb: Token, speech: frozenset[str]) -> bool:
     """ "The Times reported that a source said the talks had failed": a reporting verb with a
     subject of its own heading what another reports makes a statement of its own too."""
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    thought = verb.lemma_.lower() in quote_cues()["thinking_verbs"]
+    if thought and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False  # "the office said Crane had concluded that ...": what the outer
+        # speaker says someone had thought is that speaker's statement, not a new one
     return own and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
 
 
@@ -299,6 +305,8 @@ def _according_to_quotes(
             who = according_to(list(doc[opener.i : sent.end]), actors)
             if who is None or who.speaker_span is None:
                 continue
+            if authorless(who.speaker, who.speaker_text):
+                continue  # "according to the latest filings": figures of no one's
             if any(a <= opener.idx < b for a, b in clauses):
                 continue
             span = _source_span(opener, who.speaker_span, sent)

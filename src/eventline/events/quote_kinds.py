@@ -50,7 +50,8 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     before = text[max(0, span.start - 40) : span.start - 1].split()
     announcer = before[-1].strip(",:").lower() if before else ""
     quoted = text[span.start : span.end].strip()
-    if {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]:
+    signs = {w.strip(",:").lower() for w in before[-4:]} & quote_cues()["sign_words"]
+    if signs and not _signed(doc, span):
         return True  # a sign, banner or chant: "held a banner that read “...”"
     if announcer == "so-called" or [w.lower() for w in before[-2:]] == ["known", "as"]:
         return True  # a name: 'the so-called "Buy American" clause'
@@ -64,7 +65,9 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
         return True  # "the paper's headline read “Senate passes ...”": a headline, no speech
     if announcer in _TITLE_VERBS and quoted[:1].isupper():
         return True  # 'an article headlined “Why we must not borrow”': a work's title
-    if announcer in lex.cue("title_nouns") and (quoted[:1].isupper() or _verb_before(doc, span)):
+    if announcer in lex.cue("title_nouns") and (
+        quoted[:1].isupper() or (_verb_before(doc, span) and not _first_person(quoted))
+    ):
         return True  # "called the memoir “a work of fiction”" is a description, not the title
     if _modifier(doc, text, span):
         return True  # 'the "pay as you go" plan': a name used as a modifier
@@ -73,6 +76,23 @@ def is_title(doc: Doc, text: str, span: QuoteSpan, lex: EventLexicon) -> bool:
     if len(words) <= 8 and capital >= 0.75 * len(words) and not quoted.endswith((",", "?")):
         return True
     return _named_in_title_case(doc, span, quoted, announcer)
+
+
+def _signed(doc: Doc, span: QuoteSpan) -> bool:
+    """Whether the sign word before a quote is only the verb ("would sign the bill “the
+    moment it hits my desk”"): signing names no sign whose words are quoted."""
+    window = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
+    signs = [t for t in window or () if t.lower_ in quote_cues()["sign_words"]]
+    return bool(signs) and all(t.pos_ == "VERB" for t in signs)
+
+
+_FIRST_PERSON = frozenset(("i", "me", "my", "we", "us", "our", "i'm", "i’m", "we're", "we’re"))
+
+
+def _first_person(quoted: str) -> bool:
+    """Whether lower-case quoted words speak in the first person (`would sign the bill “the
+    moment it hits my desk”`): someone's words about the thing named before, not its name."""
+    return any(w.strip(".,!?;:\"'”“").lower() in _FIRST_PERSON for w in quoted.split())
 
 
 #: Participles that give a work its name right before it ('an op-ed headlined “...”',

@@ -68,7 +68,7 @@ from eventline.events.quote_spans import (
     find_quote_spans,
     in_headline,
 )
-from eventline.events.speakers import quote_cues, text_source
+from eventline.events.speakers import authorless, quote_cues, text_source
 from eventline.model import ActorRef, Quote, content_id
 
 __all__ = ["Attribution", "direct_quotes", "indirect_quotes", "reporting_verbs", "speaker_refs"]
@@ -108,7 +108,7 @@ def _attribute(
         t
         for t in outside
         if t.pos_ == "VERB"
-        and t.lemma_.lower() in speech
+        and (t.lemma_.lower() in speech or _document_reads(t))
         and not any(c.dep_ == "xcomp" for c in t.children)  # "prices continued to rise"
     ]
     # a quote opening its paragraph: its own attribution after it, not the last paragraph's
@@ -128,7 +128,43 @@ def _attribute(
         or name_after(doc, span.end, actors)
         or introducer(doc, span.start, span.end, actors, quoted=quoted)
         or _named_next(doc, span, actors, quoted, sentences)
+        or _clause_speaker(doc, span, actors, quoted)
     )
+
+
+def _clause_speaker(
+    doc: Doc, span: QuoteSpan, actors: ActorIndex, quoted: Spans
+) -> Attribution | None:
+    """`The union's president, Carla Reyes, urged Congress not to “use our paychecks as
+    bargaining chips.”`: words quoted at the end of a sentence that names no verb of saying
+    are those of the person the sentence is about, the subject of the clause the quote
+    closes, when that is a person (a body or a thing as subject says nothing)."""
+    if doc_text(doc)[span.end : span.end + 80].split("\n")[0].strip(' "”».,;!?'):
+        return None  # words after the quote: its sentence goes on
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner) or inner[0].i == inner[0].sent.start:
+        return None
+    verb = inner[0].head
+    while verb.pos_ not in ("VERB", "AUX") or span.start <= verb.idx < span.end:
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    if verb.sent != inner[0].sent or verb.idx > span.start:
+        return None
+    found = attribute_verb(verb, actors, quoted=quoted)
+    person = found.speaker is not None and actors.is_person_ref(found.speaker)
+    return found if person else None
+
+
+def _document_reads(verb: Token) -> bool:
+    """`"…," read a statement from Haley's campaign`, `"…," it read`: "read" whose subject is
+    a statement (or "it") quotes its author's words; a sign's or a law's "read" does not."""
+    if verb.lemma_.lower() != "read":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj")), None)
+    if subj is None:
+        return False
+    return subj.lower_ == "it" or subj.lemma_.lower() in quote_cues()["document_nouns"]
 
 
 def _governing(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
@@ -139,7 +175,29 @@ def _governing(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
     if inner is None or not len(inner):
         return None
     ruling = [v for v in verbs if v.is_ancestor(inner[0]) and v.sent == inner[0].sent]
-    return max(ruling, key=lambda v: len(list(v.ancestors)), default=None)
+    nearest = max(ruling, key=lambda v: len(list(v.ancestors)), default=None)
+    if nearest is None or doc_text(doc)[: max(0, span.start - 1)].rstrip()[-1:] in (",", ":"):
+        return nearest  # `Roe said Ray told her: “…”`: the inner speaker introduces it
+    quoted_verb = span.start <= nearest.idx < span.end  # `… and “promised her …”`
+    if not quoted_verb and nearest.lemma_.lower() not in quote_cues()["thinking_verbs"]:
+        return nearest  # `he said the government had stated to him that it had “…”`
+    outer = [v for v in ruling if v is not nearest and _reports(v, nearest)]
+    return min(outer, key=lambda v: len(list(v.ancestors)), default=nearest)
+
+
+def _reports(outer: Token, inner: Token) -> bool:
+    """Whether `inner` stands in what `outer` reports (`the office said Crane had concluded
+    that the sentence was “grossly disproportionate”`, `the spokesperson said the president
+    had called and “promised her full support”`): words quoted inside a reported clause,
+    under a verb of thinking or taking in the verb itself, are the reporting speaker's, who
+    is quoted; under another verb of saying ("had stated to him that it had “…”") they are
+    that verb's speaker's."""
+    tok = inner
+    while tok.head.i != outer.i:  # "…and promised": a conjunct within the reported clause
+        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.dep_ == "ccomp"  # not a verb coordinated with the outer one
 
 
 _LABEL_WORDS = 6  # "Solicitor General Elizabeth Prelogar: “…”"
@@ -363,6 +421,10 @@ def direct_quotes(
             found = _attribute(span, doc, actors, lex, quoted, sents)
         if _quoted_text(doc, span, found):
             continue  # 'the 14th Amendment says “...”': a law's words, nobody's statement
+        if _reporters_question(found):
+            continue  # '“You really think so?” a reporter asked': the story's, no statement
+        if found is not None and authorless(found.speaker, found.speaker_text, direct=True):
+            continue  # 'the memo urges agencies to “communicate early and often”': no one's
         if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
             found = _merged_speaker(previous[1], found, unsure=unsure)
             merged = quotes.pop()
@@ -379,6 +441,10 @@ def direct_quotes(
                     previous, unsure = (span, previous[1]), True
             text = _clean(full[span.start : span.end])
             quotes.append(_quote(article_id, span.start, span.end, text, found))
+            if found is None and not span.closed and (previous is None or previous[0] != span):
+                # an unattributed quote going on in the next paragraph: the part there may
+                # name its speaker (`“…` / `“That ends today,” he continued.`)
+                previous, unsure = (span, _UNNAMED), True
         if found is not None:
             previous, unsure = (span, found), False
             if found.speaker is not None:
@@ -478,6 +544,24 @@ def _goes_on(text: str, before: QuoteSpan, said: Attribution, span: QuoteSpan) -
     return bool(
         names & {w.strip(".,:;").removesuffix("'s").removesuffix("’s") for w in lead.split()}
     )
+
+
+_ASKERS = frozenset(("reporter", "reporters", "journalist", "journalists", "interviewer"))
+
+
+def _reporters_question(found: Attribution | None) -> bool:
+    """Whether a quote is a question put by an unnamed reporter ('“So there will be a
+    shutdown?” a reporter asked', '“Will you sign it?” she was asked'): the news gathering
+    around a statement, not a statement anyone makes."""
+    if found is None or found.speaker is not None:
+        return False
+    if found.speaker_text is None:
+        return found.verb is not None and found.verb.lemma_.lower() in _ASKED
+    words = found.speaker_text.lower().split()
+    return bool(words) and words[-1] in _ASKERS
+
+
+_ASKED = frozenset(("ask", "question", "press"))
 
 
 def _quoted_text(doc: Doc, span: QuoteSpan, found: Attribution | None) -> bool:

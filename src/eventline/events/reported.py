@@ -238,6 +238,9 @@ def _without_other_speech(comp: Token, tokens: list[Token]) -> list[Token]:
         start = child.left_edge.i
         if start == 0 or comp.doc[start - 1].text not in (",", "but", "and", ";"):
             continue
+        if child.dep_ == "conj" and comp.doc[start].lower_ == "that":
+            continue  # "said that she had called him and that he had told her ...": the
+            # same speaker's next "that" clause, whatever it reports
         if any(_reports(t, speech) for t in child.subtree):
             return [t for t in tokens if t.i < start]
     return tokens

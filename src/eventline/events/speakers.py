@@ -61,6 +61,7 @@ _LISTS = (
     "person_nouns",
     "business_nouns",
     "business_sectors",
+    "thinking_verbs",
 )
 _NAMED_AS_SUBJECT = {"nsubj", "nsubjpass", "appos", "compound"}
 _STATE_LABELS = {"GPE", "NORP", "LOC", "COUNTRY"}
@@ -124,6 +125,23 @@ def text_source(speaker_text: str | None) -> bool:
     return bool(head) and head[-1] in quote_cues()["text_nouns"]
 
 
+def authorless(speaker: ActorRef | None, speaker_text: str | None, *, direct: bool = False) -> bool:
+    """Whether a statement is a document's with no author found ("according to a memo
+    circulated on Friday", "a memo urges agencies to ..."): a text no one is said to have
+    written, not a speaker. A definite one's reported content ("the report", "the
+    bankruptcy filing" indicated that ...) is one the story has named and sources, and
+    stays a statement; words quoted from any document with no author (`the pollster's
+    report described the race as “…”`) are the document's, nobody's statement."""
+    if speaker is not None or not speaker_text:
+        return False
+    words = [w.strip(",.").lower() for w in speaker_text.split()]
+    if not direct and words[0] not in ("a", "an"):
+        return False
+    head = words[: words.index("of")] if "of" in words else words
+    cues = quote_cues()
+    return bool(head) and head[-1] in cues["document_nouns"] | cues["evidence_nouns"]
+
+
 def name_gender(name: str) -> str | None:
     """The gender a person's given name shows, if the name list knows it."""
     parts = [p.strip(".,").lower() for p in name.split()]
@@ -164,7 +182,7 @@ def _pronoun_antecedent(
     gender = "female" if tok.lower_ in lexicon().cue("female_pronouns") else "male"
     people = [
         (i, ref)
-        for i, ref in actors.persons
+        for i, ref in sorted(actors.persons + surname_mentions(tok, actors))
         if i < tok.i
         and _outside(i, tok, quoted)
         and not _a_place(i, actors)
@@ -186,7 +204,42 @@ def _pronoun_antecedent(
     pool = [p for p in subjects if p[0] >= start] or recent or subjects or people
     if not pool:
         return None
-    return pool[-1]
+    return _surely_same(pool, tok, actors, gender)
+
+
+def _surely_same(
+    pool: list[tuple[int, ActorRef]], tok: Token, actors: ActorIndex, gender: str
+) -> tuple[int, ActorRef]:
+    """The last of `pool`, unless its gender is unknown and its sentence also names one the
+    text shows to be of the pronoun's gender ("Ms. Okonkwo sued after Attorney General Ray
+    Ellison rejected her request. “…,” she said": Okonkwo): the one known to fit."""
+    last = pool[-1]
+    if gender_of(last[1], actors) is not None:
+        return last
+    sent = tok.doc[last[0]].sent
+    fits = [
+        pair
+        for pair in pool
+        if sent.start <= pair[0] < sent.end and gender_of(pair[1], actors) == gender
+    ]
+    return fits[-1] if fits else last
+
+
+def surname_mentions(tok: Token, actors: ActorIndex) -> list[tuple[int, ActorRef]]:
+    """ "Council President Anthony Russo ... Russo, who faces ..., thanked the mayor": a lone
+    surname before `tok` that the actor layer left untagged, of a person it named in full
+    before, is that person again (so a later he/she can refer to it)."""
+    known = [(i, ref) for i, ref in actors.persons if len(ref.name.split()) > 1]
+    found = []
+    for word in tok.doc[: tok.i]:
+        if word.pos_ != "PROPN" or word.i in actors.by_token or not word.is_title:
+            continue
+        if word.dep_ in ("compound", "flat"):
+            continue  # part of a longer name the layer did not take for this person
+        same = [ref for i, ref in known if i < word.i and ref.name.split()[-1] == word.text]
+        if same:
+            found.append((word.i, same[-1]))
+    return found
 
 
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
@@ -383,17 +436,22 @@ def _former(tok: Token, before: int) -> bool:
     return any(t.lower_ in _FORMER for t in tok.subtree if t.i < before)
 
 
-def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
-    """ "the ministry", "the agency", "it": the body last named before it (module docstring)."""
+def body_speaker(tok: Token, actors: ActorIndex, *, quoted: Spans | None = None) -> ActorRef | None:
+    """ "the ministry", "the agency", "it": the body last named before it (module docstring),
+    never one named inside a direct quote (talked about, not talking)."""
     noun = tok.lemma_.lower()
     pronoun = tok.pos_ == "PRON"  # "it said": the body named last, whatever its name
     if not pronoun and noun not in quote_cues()["body_nouns"]:
         return None
+    spans = [
+        span
+        for span in actors.doc.spans.get(SPAN_KEY, ())
+        if span.end <= tok.i and (quoted is None or not quoted.covers(span.root.idx))
+    ]
     bodies = [
         (span, ref)
-        for span in actors.doc.spans.get(SPAN_KEY, ())
-        if span.end <= tok.i
-        and not is_person(span)
+        for span in spans
+        if not is_person(span)
         and span.label_ not in _STATE_LABELS
         and (ref := actors.covering(span.root)) is not None
         and not actors.is_person_ref(ref)  # "Boeing's chief executive, Dave Calhoun"
@@ -403,10 +461,12 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
     named = [] if pronoun else [r for span, r in bodies if noun in _called(span)]
     if named:
         return named[-1]
+    if not pronoun and (owner := _owned_body(noun, spans, actors)) is not None:
+        return owner
     near = [(span, ref) for span, ref in bodies if span.sent.start >= _sentences_back(tok, 2)]
     # first among those named as subjects, as for a he/she ("after Consumer Reports declined
     # to rate Apple's phone ... The group said": the group is the one that declined)
-    subjects = [ref for span, ref in near if span.root.dep_ in _NAMED_AS_SUBJECT]
+    subjects = [ref for span, ref in near if _body_subject(span.root)]
     pool = subjects or [ref for _, ref in near]
     if pool or noun not in quote_cues()["business_nouns"]:
         return pool[-1] if pool else None
@@ -416,6 +476,37 @@ def body_speaker(tok: Token, actors: ActorIndex) -> ActorRef | None:
         counts[ref.id] = counts.get(ref.id, 0) + 1
     most = [ref for _, ref in bodies if counts[ref.id] == max(counts.values(), default=0)]
     return most[-1] if most and counts[most[-1].id] > 1 else None
+
+
+#: Bodies a person leads or runs for office with, named after that person ("the Trump
+#: campaign", "Haley's campaign", "the Biden administration", "Schumer's office").
+_OWNED_BODIES = frozenset(("campaign", "administration", "office", "team"))
+
+
+def _owned_body(noun: str, spans: list[Span], actors: ActorIndex) -> ActorRef | None:
+    """ "The Trump campaign attacked the ruling ... “…,” the campaign said": a campaign,
+    administration or office the text names only after its person speaks for that person;
+    the last one named so with the same noun."""
+    if noun not in _OWNED_BODIES:
+        return None
+    owners = [
+        ref
+        for span in spans
+        if is_person(span)
+        and span.root.dep_ in ("compound", "poss")
+        and span.root.head.lemma_.lower() == noun
+        and (ref := actors.covering(span.root)) is not None
+    ]
+    return owners[-1] if owners else None
+
+
+def _body_subject(root: Token) -> bool:
+    """A body named as the one acting: a subject or its apposition, or a name compounded on
+    a subject ("the Farm Bureau's members"), not one modifying an object ("welcomed the
+    Senate vote": the Senate did nothing)."""
+    if root.dep_ in ("nsubj", "nsubjpass", "appos"):
+        return True
+    return root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 _NAMED_LATER_SENTENCES = 3
