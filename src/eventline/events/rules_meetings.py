@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import first, prep_objects, subject
+from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import Pattern
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef
 
@@ -207,3 +208,64 @@ def means_partner(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         met = [r for m in means for _, p in prep_objects(m, ("with",)) for r in ctx.actors.refs(p)]
         c.recipient = tuple(r for r in met if r.id not in ids)
     return cands
+
+
+# Prepositions that make a visit noun the circumstance of what a party does ("X, on a
+# visit to Y, signed ...", "during a tour of Z, X met ...").
+_TRIP_PREPS = frozenset({"on", "during"})
+
+
+def aside_visit(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The Chilean minister, on a two-day visit to Buenos Aires, signed a deal": the
+    visit told as an aside of another act is a visit of its own (PLOVER CONSULT visit,
+    visitor to host), coded besides that act; a stop at home ("a campaign stop in Ohio")
+    is no visit. The parser often hangs such an aside on a
+    comma rather than on the subject or the verb, so the trigger reader finds no visitor;
+    the visitor is the subject the aside follows, or the subject of the verb it hangs on."""
+    taken = {c.trigger.i for c in cands}
+    for noun in ctx.doc:
+        pattern = _visit_pattern(noun, ctx)
+        if pattern is None or noun.i in taken or noun.dep_ != "pobj":
+            continue
+        if noun.head.lower_ not in _TRIP_PREPS:
+            continue
+        found = _visitor(noun.head)
+        if found is None:
+            continue
+        clause, traveller = found
+        actor = ctx.actors.refs(traveller) or ctx.actors.descriptor(traveller)
+        preps = pattern.recipient or ("to",)
+        hosts = unique(r for _, p in prep_objects(noun, preps) for r in ctx.actors.refs(p))
+        homes = {a.country for a in actor if a.country}
+        recipient = tuple(h for h in excluding(hosts, actor) if h.country not in homes)
+        if actor and recipient:
+            cands.append(
+                EventCandidate(pattern, noun, clause, actor, recipient, "CONSULT", "visit", True)
+            )
+    return cands
+
+
+def _visit_pattern(noun: Token, ctx: RuleContext) -> Pattern | None:
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    pats = ctx.lex.nouns.get(lemma, ())
+    found = next((p for p in pats if p.type == "CONSULT" and p.mode == "visit"), None)
+    if found is None and lemma in ctx.lex.cue("aside_visit_nouns"):
+        # "during a stop in Beirut": a visit only as such an aside ("a stop to the fighting"
+        # is none)
+        found = Pattern(lemma, "CONSULT", "noun", mode="visit", recipient=("in", "to"))
+    return found
+
+
+def _visitor(prep: Token) -> tuple[Token, Token] | None:
+    """The clause an aside visit belongs to and the subject who makes it: through a comma
+    the parser hung it on, to the subject noun ("The minister, on a visit ...") or the verb."""
+    host = prep.head
+    while host.pos_ == "PUNCT" and host.head != host:
+        host = host.head
+    if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("nsubj", "nsubjpass"):
+        return host.head, host
+    if host.pos_ == "VERB" and (subj := subject(host)[0]) is not None:
+        return host, subj
+    return None

@@ -1,0 +1,155 @@
+"""Type classes of issue #11 (types5), on sentences written for these tests: a signing and
+its pact are one act, a visit told as an aside of another act is coded too (as are a
+leader's tour and a stop on the way), an agreement asked of another party is the request,
+and a poll's figures or a firm's fight for customers are no events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from eventline.model import EventMention
+from tests.events.conftest import ACTORS, candidates_of, parsed_doc, text_coder
+
+pytestmark = pytest.mark.slow
+
+TABLE = {
+    **ACTORS,
+    "Argentina": ("c_arg", "Argentina", "ARG", None, "GPE"),
+    "Buenos Aires": ("c_arg", "Argentina", "ARG", "GOV", "GPE"),
+    "Senegal": ("c_sen", "Senegal", "SEN", None, "GPE"),
+    "Dakar": ("c_sen", "Senegal", "SEN", "GOV", "GPE"),
+    "Kenya": ("c_ken", "Kenya", "KEN", None, "GPE"),
+    "Nairobi": ("c_ken", "Kenya", "KEN", "GOV", "GPE"),
+    "Ohio": ("c_usa", "United States", "USA", None, "GPE"),
+    "Senator Hale": ("p_hale", "Mark Hale", "USA", "LEG", "PERSON"),
+    "Acme": ("b_acme", "Acme", None, "BUS", "ORG"),
+}
+
+Code = Callable[[str], list[EventMention]]
+
+
+@pytest.fixture(scope="module")
+def code(nlp: Language) -> Code:
+    return text_coder(nlp, TABLE, "2023-03-14")
+
+
+def types(events: list[EventMention]) -> list[str]:
+    return sorted(e.type for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile signed an accord with Argentina on Tuesday.",
+        "Tomas Brandt signed an accord with Poland in Warsaw.",
+        "Peru and Chile signed an accord on fishing rights.",
+    ],
+)
+def test_a_signed_pact_is_one_support(code: Code, text: str) -> None:
+    assert types(code(text)) == ["SUPPORT"]
+
+
+def test_a_pact_of_another_party_stays_its_own(code: Code) -> None:
+    got = types(code("Chile welcomed the accord reached by Peru and Argentina."))
+    assert "SUPPORT" in got
+
+
+def _aside_rows() -> list[tuple[str, int, str, str, str, str]]:
+    # "Brandt , on a visit to Warsaw , signed a deal .": the parser hangs "on" on the comma
+    return [
+        ("Brandt", 9, "nsubj", "PROPN", "NNP", "Brandt"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("visit", 2, "pobj", "NOUN", "NN", "visit"),
+        ("to", 4, "prep", "ADP", "IN", "to"),
+        ("Warsaw", 5, "pobj", "PROPN", "NNP", "Warsaw"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("then", 9, "advmod", "ADV", "RB", "then"),
+        ("signed", 9, "ROOT", "VERB", "VBD", "sign"),
+        ("a", 11, "det", "DET", "DT", "a"),
+        ("deal", 9, "dobj", "NOUN", "NN", "deal"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_an_aside_visit_hung_on_a_comma_is_coded() -> None:
+    doc = parsed_doc(_aside_rows(), TABLE, ents=((0, 1, "PERSON"), (6, 7, "GPE")))
+    visits = [c for c in candidates_of(doc) if c.type == "CONSULT"]
+    assert len(visits) == 1
+    assert [a.name for a in visits[0].actor] == ["Tomas Brandt"]
+    assert [r.country for r in visits[0].recipient] == ["POL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean foreign minister, on a two-day visit to Buenos Aires, signed a deal.",
+        "Tomas Brandt, during a stop in Dakar, announced new aid for Senegal.",
+        "Anna Velkor, on a tour of Kenya, praised the government.",
+    ],
+)
+def test_aside_visits_are_consult_visits(code: Code, text: str) -> None:
+    visits = [e for e in code(text) if e.type == "CONSULT"]
+    assert visits and visits[0].mode == "visit"
+    assert visits[0].recipient
+
+
+def test_a_stop_at_home_is_no_visit(code: Code) -> None:
+    got = code("Senator Hale, during a campaign stop in Ohio, criticised the plan.")
+    assert "CONSULT" not in types(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Brandt began a tour of Kenya on Monday.",
+        "Anna Velkor toured Nigeria last week.",
+    ],
+)
+def test_a_leaders_tour_is_a_visit(code: Code, text: str) -> None:
+    assert "CONSULT" in types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany pressed Poland to agree to the compromise.",
+        "France pushed Nigeria to agree to new inspections.",
+        "Germany wants Chile to agree to its conditions.",
+        "Poland demanded that Germany agree to talks.",
+    ],
+)
+def test_an_agreement_asked_for_is_the_request(code: Code, text: str) -> None:
+    events = code(text)
+    assert types(events) == ["REQUEST"]
+    assert events[0].recipient
+
+
+def test_an_own_wish_to_agree_stays_agree(code: Code) -> None:
+    assert "REQUEST" not in types(code("Germany agreed to the compromise with Poland."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "58 percent of Germans support the new law, a survey showed.",
+        "A poll found that most Chileans back the plan.",
+    ],
+)
+def test_poll_figures_are_no_events(code: Code, text: str) -> None:
+    assert code(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme cut prices in Germany to fight off its rivals.",
+        "Acme is battling for subscribers in Kenya.",
+    ],
+)
+def test_a_firms_fight_for_customers_is_no_attack(code: Code, text: str) -> None:
+    assert "ASSAULT" not in types(code(text))
