@@ -232,9 +232,7 @@ def _thing_subject(verb: Token, ctx: RuleContext) -> bool:
 
 # A match score ("a 7-0 win", "won 3-1"): two small numbers joined by a hyphen.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2} ?- ?\d{1,2}(?![\d-])")
-_SPORTS_PRONE = frozenset(
-    {"ASSAULT", "COERCE", "THREATEN", "CONSULT", "MOBILIZE", "REJECT", "SUPPORT"}
-)
+_SPORTS_PRONE = frozenset({"ASSAULT", "COERCE", "THREATEN", "CONSULT", "MOBILIZE", "REJECT"})
 
 
 def sports_contest(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
