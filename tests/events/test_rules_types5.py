@@ -26,6 +26,9 @@ TABLE = {
     "Ohio": ("c_usa", "United States", "USA", None, "GPE"),
     "Senator Hale": ("p_hale", "Mark Hale", "USA", "LEG", "PERSON"),
     "Acme": ("b_acme", "Acme", None, "BUS", "ORG"),
+    "United Nations": ("kb:UN", "United Nations", None, "IGO", "ORG"),
+    "NATO": ("kb:NATO", "NATO", None, "IGO", "ORG"),
+    "US Senate": ("g_senate", "United States Senate", "USA", "LEG", "ORG"),
 }
 
 Code = Callable[[str], list[EventMention]]
@@ -153,3 +156,27 @@ def test_poll_figures_are_no_events(code: Code, text: str) -> None:
 )
 def test_a_firms_fight_for_customers_is_no_attack(code: Code, text: str) -> None:
     assert "ASSAULT" not in types(code(text))
+
+
+def test_a_chamber_confirming_a_role_noun_supports_a_person(code: Code) -> None:
+    got = code("The US Senate voted to confirm the new defence secretary.")
+    assert "SUPPORT" in types(got)
+
+
+def test_a_confirmed_fact_is_no_support(code: Code) -> None:
+    assert "SUPPORT" not in types(code("The ministry confirmed the report on Tuesday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO defence ministers met in Brussels on Tuesday.",
+        "United Nations envoys met in Warsaw to discuss the crisis.",
+    ],
+)
+def test_a_bodys_members_meeting_is_a_consultation(code: Code, text: str) -> None:
+    assert "CONSULT" in types(code(text))
+
+
+def test_one_side_talking_is_no_consultation(code: Code) -> None:
+    assert "CONSULT" not in types(code("Tomas Brandt talked about the weather."))

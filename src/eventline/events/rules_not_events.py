@@ -196,14 +196,28 @@ def _business_talks(c: EventCandidate, ctx: RuleContext) -> bool:
 
 
 def _lone_talk(c: EventCandidate, ctx: RuleContext) -> bool:
-    """ "He talked about the easiness of ...": a meeting verb with one side only."""
+    """ "He talked about the easiness of ...": a meeting verb with one side only. Leaders
+    or ministers in the plural ("NATO defence ministers met in Brussels", "EU leaders
+    met") are many sides of one body's meeting, not one."""
     return (
         c.type == "CONSULT"
         and c.trigger.pos_ == "VERB"
         and c.pattern.roles == "reciprocal"
         and len(c.actor) < 2
         and not c.recipient
+        and not _many_members(c, ctx)
     )
+
+
+def _many_members(c: EventCandidate, ctx: RuleContext) -> bool:
+    """Plural leaders of an international body ("NATO ministers", "EU leaders"): a state's
+    own officials meeting among themselves are no PLOVER consultation."""
+    subj = subject(c.trigger)[0]
+    if subj is None or subj.tag_ != "NNS" or not c.actor:
+        return False
+    if not all(a.sector == "IGO" for a in c.actor):
+        return False
+    return subj.lemma_.lower() in ctx.lex.cue("member_nouns")
 
 
 def _category_disapproval(c: EventCandidate, ctx: RuleContext) -> bool:
