@@ -180,3 +180,47 @@ def test_a_bodys_members_meeting_is_a_consultation(code: Code, text: str) -> Non
 
 def test_one_side_talking_is_no_consultation(code: Code) -> None:
     assert "CONSULT" not in types(code("Tomas Brandt talked about the weather."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a telephone call with Anna Velkor, Tomas Brandt urged France to lift the ban.",
+        "During a phone call with Lena Okafor, Marek Novak urged Nigeria to free the prisoners.",
+    ],
+)
+def test_a_call_in_which_an_act_is_done_is_a_consultation(code: Code, text: str) -> None:
+    calls = [e for e in code(text) if e.type == "CONSULT"]
+    assert calls and calls[0].mode == "phone"
+    assert "REQUEST" in types(code(text))
+
+
+def test_a_call_beside_an_act_aimed_elsewhere_is_left_to_the_act(code: Code) -> None:
+    got = code("Tomas Brandt condemned the rebels in a phone call with Anna Velkor.")
+    assert "CONSULT" not in types(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Okafor apologised on Monday for her government's handling of the floods.",
+        "Tomas Brandt apologised to German farmers for the new rules.",
+    ],
+)
+def test_an_apology_at_home_is_a_concession(code: Code, text: str) -> None:
+    assert types(code(text)) == ["CONCEDE"]
+
+
+def test_an_apology_to_another_state_stays_support(code: Code) -> None:
+    assert types(code("Chile apologised to Peru for the border incident.")) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany sent 20 warplanes and three frigates toward Poland.",
+        "Chile dispatched two destroyers to the coast of Peru.",
+    ],
+)
+def test_warplanes_and_warships_sent_are_mobilization(code: Code, text: str) -> None:
+    assert "MOBILIZE" in types(code(text))

@@ -77,11 +77,13 @@ _ORDER: tuple[Rule, ...] = (
     rules_senses.exercise_deployment,
     rules_senses.consult_purpose,
     rules_senses.person_handover,
-    # types5: one signing, not a signing and its pact; a visit told as an aside; an
-    # agreement asked for is the request
+    # types5: one signing, not a signing and its pact; a visit or a phone call told as the
+    # setting of another act; an agreement asked for is the request; an apology at home
     rules_acts.object_act_noun,
     rules_meetings.aside_visit,
+    rules_meetings.call_as_setting,
     rules_requests.requested_agreement,
+    rules_senses.remorse,
     rules_crowds.crowd_riot,
     rules_crowds.labour_strike,
     rules_senses.armed_gathering,  # before a gathering of non-protesters is dropped

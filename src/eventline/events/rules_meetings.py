@@ -269,3 +269,77 @@ def _visitor(prep: Token) -> tuple[Token, Token] | None:
     if host.pos_ == "VERB" and (subj := subject(host)[0]) is not None:
         return host, subj
     return None
+
+
+# Prepositions that make a phone call the setting of what its maker says or does ("demanded
+# in a telephone call with X", "said after a phone call with X").
+_CALL_PREPS = frozenset({"in", "during", "after", "on", "over"})
+
+
+def call_as_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Kishida demanded in a telephone call with Li Qiang that ...", "the Kremlin said after
+    a phone call with Niinisto", "Kishida told his Sri Lankan counterpart by telephone":
+    the call in which an act is done is a consultation of its own (PLOVER CONSULT phone,
+    between the one acting and the party called), coded besides the act it frames."""
+    taken = {c.trigger.i for c in cands}
+    talks = {c.trigger.i for c in cands if c.type == "CONSULT"}  # "spoke by phone": coded
+    calls = ctx.lex.cue("call_media")
+    for tok in ctx.doc:
+        if tok.i in taken or tok.dep_ != "pobj":
+            continue
+        found: tuple[Token, tuple[ActorRef, ...]] | None = None
+        if tok.head.lower_ in _CALL_PREPS and _phone_call(tok, calls):
+            found = _caller_verb(tok.head), _with_party(tok, ctx)
+        elif tok.head.lower_ == "by" and tok.lemma_.lower() in calls:
+            verb = tok.head.head
+            obj = first(verb, "dobj", "dative") if verb.pos_ == "VERB" else None
+            found = verb, (ctx.actors.refs(obj) if obj is not None else _with_party(verb, ctx))
+        if found is None or found[0].pos_ != "VERB" or found[0].i in talks:
+            continue
+        verb, called = found
+        actor = ctx.actors.refs(subject(verb)[0])
+        recipient = excluding(called, actor)
+        if actor and recipient and _addressed_again(tok, verb, recipient, ctx):
+            pattern = Pattern(tok.lemma_.lower(), "CONSULT", "noun", mode="phone")
+            cands.append(EventCandidate(pattern, tok, verb, actor, recipient, "CONSULT", "phone"))
+            taken.add(tok.i)
+    return cands
+
+
+def _addressed_again(
+    call: Token, verb: Token, called: tuple[ActorRef, ...], ctx: RuleContext
+) -> bool:
+    """The act done in the call is addressed to the party called, which the sentence names
+    again outside the call ("demanded in a call with Li that Beijing lift its ban", "told
+    his Sri Lankan counterpart by telephone that Japan would lend Sri Lanka ..."); a call
+    only mentioned beside an act aimed elsewhere ("condemned Israel's strikes in a call
+    with Erdogan") is left to the act."""
+    countries = {r.country for r in called if r.country}
+    inside = {t.i for t in call.subtree}
+    if call.head.lower_ == "by":
+        inside |= {t.i for k in verb.children if k.dep_ in ("dobj", "dative") for t in k.subtree}
+    for tok in verb.sent:
+        if tok.i in inside:
+            continue
+        ref = ctx.actors.covering(tok)
+        if ref is not None and (ref.country in countries or ref in called):
+            return True
+    return False
+
+
+def _phone_call(noun: Token, calls: frozenset[str]) -> bool:
+    """ "a (tele)phone call", "a video conversation": a call by a medium of distance."""
+    if noun.lemma_.lower() not in ("call", "conversation", "conference"):
+        return False
+    return any(k.lemma_.lower() in calls for k in noun.children if k.dep_ in ("compound", "amod"))
+
+
+def _caller_verb(prep: Token) -> Token:
+    host = prep.head
+    while host.pos_ == "PUNCT" and host.head != host:
+        host = host.head
+    return host
+
+
+def _with_party(tok: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    return unique(r for _, p in prep_objects(tok, ("with",)) for r in ctx.actors.refs(p))

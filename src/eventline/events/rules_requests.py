@@ -65,14 +65,26 @@ def _asked(
 ) -> tuple[ActorRef, ...] | None:
     """The party asked to agree: the urging verb's object ("pressed Kyiv to agree"), or the
     subject of a that-clause ("demanded that the government agree"); None when the urging
-    verb's own subject is the one to agree ("wants to agree", "asked to join")."""
+    verb's own subject is the one to agree ("wants to agree", "asked to join"), and when a
+    that-clause reports an agreement rather than demands one ("told reporters that Iran
+    would agree")."""
     if verb.dep_ == "ccomp":
         subj = first(verb, "nsubj")
-        return None if subj is None else (ctx.actors.refs(subj) or agree.actor)
+        if subj is None or not _subjunctive(verb):
+            return None  # "told reporters that Iran would agree": a report, not a demand
+        return ctx.actors.refs(subj) or agree.actor
     obj = first(gov, "dobj", "dative") or first(verb, "nsubj")
     if obj is None:
         return None
     return ctx.actors.refs(obj) or agree.actor
+
+
+def _subjunctive(verb: Token) -> bool:
+    """ "demanded that the government agree", "wants the government to agree": the bare verb
+    of a demand, with no tense or modal of its own ("would agree", "had agreed", "agrees"
+    report what is so)."""
+    aux = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VB" and all(k.lower_ == "to" for k in aux)  # "wants X to agree"
 
 
 def _request(gov: Token, ctx: RuleContext) -> EventCandidate | None:

@@ -226,3 +226,18 @@ def armed_gathering(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         if any(h.lemma_.lower() in armed or h.lower_ in armed for h in heads):
             c.type, c.mode = "MOBILIZE", "troops"
     return cands
+
+
+def remorse(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "the president apologised for his government's fertiliser ban", "apologised to
+    Aboriginal Australians for past injustices": regret or remorse for one's own act is a
+    concession (PLOVER CONCEDE); only an apology to another state ("Argentina apologized to
+    Brazil for the incident") is the diplomatic gesture CAMEO 055 puts under SUPPORT."""
+    words = ctx.lex.cue("apology_words")
+    for c in cands:
+        if c.type != "SUPPORT" or c.trigger.lemma_.lower() not in words:
+            continue
+        homes = {a.country for a in c.actor}
+        if not any(r.country and r.country not in homes for r in c.recipient):
+            c.type, c.mode = "CONCEDE", None
+    return cands
