@@ -192,6 +192,7 @@ def test_one_side_talking_is_no_consultation(code: Code) -> None:
 def test_a_call_in_which_an_act_is_done_is_a_consultation(code: Code, text: str) -> None:
     calls = [e for e in code(text) if e.type == "CONSULT"]
     assert calls and calls[0].mode == "phone"
+    assert calls[0].modality == "asserted"  # the call happened, whatever was asked in it
     assert "REQUEST" in types(code(text))
 
 

@@ -301,7 +301,8 @@ def call_as_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         recipient = excluding(called, actor)
         if actor and recipient and _addressed_again(tok, verb, recipient, ctx):
             pattern = Pattern(tok.lemma_.lower(), "CONSULT", "noun", mode="phone")
-            cands.append(EventCandidate(pattern, tok, verb, actor, recipient, "CONSULT", "phone"))
+            call = EventCandidate(pattern, tok, verb, actor, recipient, "CONSULT", "phone", True)
+            cands.append(call)  # light: the call is dated and hedged by the verb it frames
             taken.add(tok.i)
     return cands
 
