@@ -225,3 +225,10 @@ def test_an_apology_to_another_state_stays_support(code: Code) -> None:
 )
 def test_warplanes_and_warships_sent_are_mobilization(code: Code, text: str) -> None:
     assert "MOBILIZE" in types(code(text))
+
+
+def test_what_the_two_leaders_do_together_is_both_theirs(code: Code) -> None:
+    events = code("Anna Velkor met Tomas Brandt in Paris. The two leaders signed an accord.")
+    signed = [e for e in events if e.type == "SUPPORT"]
+    assert signed
+    assert {a.name for a in signed[0].actor} == {"Anna Velkor", "Tomas Brandt"}

@@ -133,14 +133,19 @@ _PAIR_WORDS = frozenset({"two", "both"})
 _PERSON_SECTORS = frozenset({"GOV", "ELI"})  # a leader out of office is coded ELI
 
 
+# Acts two leaders do together ("the two leaders met / signed agreements / agreed to ...").
+_JOINT_TYPES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
+
+
 def plural_leaders(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Trump had not told Putin ... The topic was discussed by the presidents": a meeting
     whose side is a plural leader noun with a definite article or "both"/"two" ("the
     presidents", "both leaders"), naming no one itself, is between the last two state
     persons named before it in the text (within the two sentences before), not a
-    countryless or guessed group."""
+    countryless or guessed group; so is what the two do together ("the two leaders signed
+    agreements on trade", "both presidents agreed to ...")."""
     for c in cands:
-        if c.type != "CONSULT":
+        if c.type not in _JOINT_TYPES:
             continue
         head = _plural_leader_head(c, ctx)
         if head is None:
