@@ -232,3 +232,14 @@ def test_what_the_two_leaders_do_together_is_both_theirs(code: Code) -> None:
     signed = [e for e in events if e.type == "SUPPORT"]
     assert signed
     assert {a.name for a in signed[0].actor} == {"Anna Velkor", "Tomas Brandt"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Okafor toured the flood damage on Monday.",
+        "The Polish army gave journalists a tour of the destroyed village.",
+    ],
+)
+def test_a_tour_of_a_site_is_no_visit(code: Code, text: str) -> None:
+    assert "CONSULT" not in types(code(text))

@@ -81,6 +81,7 @@ _ORDER: tuple[Rule, ...] = (
     # setting of another act; an agreement asked for is the request; an apology at home
     rules_acts.object_act_noun,
     rules_meetings.aside_visit,
+    rules_meetings.toured_places,
     rules_meetings.call_as_setting,
     rules_requests.requested_agreement,
     rules_senses.remorse,

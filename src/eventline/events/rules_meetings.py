@@ -349,3 +349,35 @@ def _caller_verb(prep: Token) -> Token:
 
 def _with_party(tok: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
     return unique(r for _, p in prep_objects(tok, ("with",)) for r in ctx.actors.refs(p))
+
+
+def toured_places(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "toured the flood damage", "gave journalists a tour of the destroyed village",
+    "toured frontline positions": a tour of a site is an inspection, not a visit to a host;
+    a tour is a visit only when it names a host or a country or region toured ("toured
+    Nigeria and Ghana", "began a tour of West Africa")."""
+    tours = ctx.lex.cue("tour_words")
+    return [
+        c
+        for c in cands
+        if not (
+            c.type == "CONSULT"
+            and c.trigger.lemma_.lower() in tours
+            and not c.recipient
+            and not any(_a_region(t) for t in _toured(c.trigger))
+        )
+    ]
+
+
+def _toured(tok: Token) -> list[Token]:
+    if tok.pos_ == "VERB":
+        found = [k for k in tok.children if k.dep_ == "dobj"]
+    else:
+        found = [p for _, p in prep_objects(tok, ("of", "to", "through", "across"))]
+    return [t for f in found for t in (f, *f.conjuncts)]
+
+
+def _a_region(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC") or any(
+        k.ent_type_ in ("GPE", "LOC") for k in tok.children
+    )
