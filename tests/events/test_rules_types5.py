@@ -243,3 +243,15 @@ def test_what_the_two_leaders_do_together_is_both_theirs(code: Code) -> None:
 )
 def test_a_tour_of_a_site_is_no_visit(code: Code, text: str) -> None:
     assert "CONSULT" not in types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO welcomed the signing of a peace deal between Chile and the rebels.",
+        "The ratification of the treaty by Poland angered the rebels.",
+    ],
+)
+def test_a_signing_named_as_a_noun_is_the_signers_support(code: Code, text: str) -> None:
+    signers = [e for e in code(text) if e.type == "SUPPORT" and e.actor[0].id != "kb:NATO"]
+    assert signers

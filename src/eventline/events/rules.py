@@ -85,6 +85,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_meetings.call_as_setting,
     rules_requests.requested_agreement,
     rules_senses.remorse,
+    rules_senses.signing_noun,
     rules_crowds.crowd_riot,
     rules_crowds.labour_strike,
     rules_senses.armed_gathering,  # before a gathering of non-protesters is dropped

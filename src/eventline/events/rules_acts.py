@@ -408,12 +408,18 @@ def same_happening(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
     for c in cands:
         head = c.clause if c.clause.pos_ == "VERB" else args_clause(c.trigger)
         verb = verbs.get(head.i) if c.trigger.pos_ == "NOUN" else None
-        if verb is None or verb is c or verb.type != c.type:
+        if verb is None or verb is c or verb.type != c.type or _others_act(c, verb):
             kept.append(c)
             continue
         if not verb.recipient:
             verb.recipient = excluding(c.recipient, verb.actor)
     return kept
+
+
+def _others_act(noun: EventCandidate, verb: EventCandidate) -> bool:
+    """ "the UN welcomed the signing of the accord by Armenia and Azerbaijan": a noun with
+    parties of its own, none the verb's, is another party's act, not the verb's again."""
+    return bool(noun.actor) and not {a.id for a in noun.actor} & {a.id for a in verb.actor}
 
 
 def retaliation_as_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:

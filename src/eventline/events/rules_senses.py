@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import prep_objects, subject
+from eventline.events.args import prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import Pattern
 from eventline.events.rules_base import RuleContext, is_weapon
 from eventline.model import ActorRef
 
@@ -240,4 +241,30 @@ def remorse(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidat
         homes = {a.country for a in c.actor}
         if not any(r.country and r.country not in homes for r in c.recipient):
             c.type, c.mode = "CONCEDE", None
+    return cands
+
+
+def signing_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "welcomed the signing of a peace deal between the government and the rebels", "the
+    ratification of the treaty by the Polish parliament": the signing named as a noun is the
+    signers' act (SUPPORT, as "X and Y signed a deal"), besides what is said of it; the
+    signers are its "by" agents or the pact's "between" sides."""
+    nouns, pacts = ctx.lex.cue("signing_nouns"), ctx.lex.cue("pact_words")
+    taken = {c.trigger.i for c in cands}
+    for tok in ctx.doc:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        signed = [p for _, p in prep_objects(tok, ("of",)) if p.lemma_.lower() in pacts]
+        if not signed:
+            continue
+        holders = [tok, *signed]
+        sides = [p for h in holders for _, p in prep_objects(h, ("by", "between"))]
+        signers = unique(r for p in sides for r in ctx.actors.refs(p))
+        if not signers:
+            continue
+        pattern = Pattern(tok.lemma_.lower(), "SUPPORT", "noun")
+        clause = tok.head if tok.head.pos_ == "VERB" else tok
+        cand = EventCandidate(pattern, tok, clause, signers, (), "SUPPORT", None)
+        cand.clause_dated = False  # "welcomed the signing": the signing came first
+        cands.append(cand)
     return cands
