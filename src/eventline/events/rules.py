@@ -78,7 +78,8 @@ _ORDER: tuple[Rule, ...] = (
     rules_senses.consult_purpose,
     rules_senses.person_handover,
     # types5: one signing, not a signing and its pact; a visit or a phone call told as the
-    # setting of another act; an agreement asked for is the request; an apology at home
+    # setting of another act; a tour of a site; an agreement asked for is the request; an
+    # apology at home; a signing named as a noun
     rules_acts.object_act_noun,
     rules_meetings.aside_visit,
     rules_meetings.toured_places,
