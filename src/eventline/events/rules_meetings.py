@@ -242,12 +242,20 @@ def aside_visit(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCand
         preps = pattern.recipient or ("to",)
         hosts = unique(r for _, p in prep_objects(noun, preps) for r in ctx.actors.refs(p))
         homes = {a.country for a in actor if a.country}
-        recipient = tuple(h for h in excluding(hosts, actor) if h.country not in homes)
+        recipient = tuple(h for h in excluding(hosts, actor) if _abroad(h, homes))
         if actor and recipient:
             cands.append(
                 EventCandidate(pattern, noun, clause, actor, recipient, "CONSULT", "visit", True)
             )
     return cands
+
+
+def _abroad(host: ActorRef, homes: set[str]) -> bool:
+    """A host of another country, or an international body ("a visit to NATO"); a place the
+    actor layer gives no country ("his home state of Pernambuco") is no foreign host."""
+    if host.sector == "IGO":
+        return True
+    return host.country is not None and host.country not in homes
 
 
 def _visit_pattern(noun: Token, ctx: RuleContext) -> Pattern | None:
