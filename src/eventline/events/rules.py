@@ -31,6 +31,7 @@ from eventline.events import (
     rules_places,
     rules_recipients,
     rules_relatives,
+    rules_requests,
     rules_rhetoric,
     rules_senses,
     rules_weapons,
@@ -76,6 +77,16 @@ _ORDER: tuple[Rule, ...] = (
     rules_senses.exercise_deployment,
     rules_senses.consult_purpose,
     rules_senses.person_handover,
+    # types5: one signing, not a signing and its pact; a visit or a phone call told as the
+    # setting of another act; a tour of a site; an agreement asked for is the request; an
+    # apology at home; a signing named as a noun
+    rules_acts.object_act_noun,
+    rules_meetings.aside_visit,
+    rules_meetings.toured_places,
+    rules_meetings.call_as_setting,
+    rules_requests.requested_agreement,
+    rules_senses.remorse,
+    rules_senses.signing_noun,
     rules_crowds.crowd_riot,
     rules_crowds.labour_strike,
     rules_senses.armed_gathering,  # before a gathering of non-protesters is dropped

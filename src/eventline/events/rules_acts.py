@@ -408,12 +408,18 @@ def same_happening(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
     for c in cands:
         head = c.clause if c.clause.pos_ == "VERB" else args_clause(c.trigger)
         verb = verbs.get(head.i) if c.trigger.pos_ == "NOUN" else None
-        if verb is None or verb is c or verb.type != c.type:
+        if verb is None or verb is c or verb.type != c.type or _others_act(c, verb):
             kept.append(c)
             continue
         if not verb.recipient:
             verb.recipient = excluding(c.recipient, verb.actor)
     return kept
+
+
+def _others_act(noun: EventCandidate, verb: EventCandidate) -> bool:
+    """ "the UN welcomed the signing of the accord by Armenia and Azerbaijan": a noun with
+    parties of its own, none the verb's, is another party's act, not the verb's again."""
+    return bool(noun.actor) and not {a.id for a in noun.actor} & {a.id for a in verb.actor}
 
 
 def retaliation_as_act(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
@@ -566,3 +572,25 @@ def bloc_membership(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
                 continue
         kept.append(c)
     return kept
+
+
+def object_act_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Chile signed an accord with Argentina", "cancelled a visit to Seoul", "lifted its
+    sanctions on Iran": a verb coded for this very object (its pattern names the noun) and
+    the noun's own event are one act by the same party; PLOVER codes the act the verb says
+    (signing: SUPPORT, cancelling: REJECT), so the noun's event is dropped and lends the
+    verb its recipient when the verb has none. A noun of another party ("accepted Iran's
+    offer") stays an event of its own."""
+    verbs = {c.trigger.i: c for c in cands if c.trigger.pos_ == "VERB" and c.pattern.obj}
+    dropped: set[int] = set()
+    for c in cands:
+        noun = c.trigger
+        verb = verbs.get(noun.head.i) if noun.dep_ == "dobj" and noun.pos_ == "NOUN" else None
+        if verb is None or verb is c or noun.lemma_.lower() not in verb.pattern.obj:
+            continue
+        if c.actor and not {a.id for a in c.actor} & {a.id for a in verb.actor}:
+            continue
+        if not verb.recipient:
+            verb.recipient = excluding(c.recipient, verb.actor)
+        dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import first, prep_objects, subject
+from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import Pattern
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef
 
@@ -132,14 +133,19 @@ _PAIR_WORDS = frozenset({"two", "both"})
 _PERSON_SECTORS = frozenset({"GOV", "ELI"})  # a leader out of office is coded ELI
 
 
+# Acts two leaders do together ("the two leaders met / signed agreements / agreed to ...").
+_JOINT_TYPES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
+
+
 def plural_leaders(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Trump had not told Putin ... The topic was discussed by the presidents": a meeting
     whose side is a plural leader noun with a definite article or "both"/"two" ("the
     presidents", "both leaders"), naming no one itself, is between the last two state
     persons named before it in the text (within the two sentences before), not a
-    countryless or guessed group."""
+    countryless or guessed group; so is what the two do together ("the two leaders signed
+    agreements on trade", "both presidents agreed to ...")."""
     for c in cands:
-        if c.type != "CONSULT":
+        if c.type not in _JOINT_TYPES:
             continue
         head = _plural_leader_head(c, ctx)
         if head is None:
@@ -207,3 +213,179 @@ def means_partner(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         met = [r for m in means for _, p in prep_objects(m, ("with",)) for r in ctx.actors.refs(p)]
         c.recipient = tuple(r for r in met if r.id not in ids)
     return cands
+
+
+# Prepositions that make a visit noun the circumstance of what a party does ("X, on a
+# visit to Y, signed ...", "during a tour of Z, X met ...").
+_TRIP_PREPS = frozenset({"on", "during"})
+
+
+def aside_visit(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The Chilean minister, on a two-day visit to Buenos Aires, signed a deal": the
+    visit told as an aside of another act is a visit of its own (PLOVER CONSULT visit,
+    visitor to host), coded besides that act; a stop at home ("a campaign stop in Ohio")
+    is no visit. The parser often hangs such an aside on a
+    comma rather than on the subject or the verb, so the trigger reader finds no visitor;
+    the visitor is the subject the aside follows, or the subject of the verb it hangs on."""
+    taken = {c.trigger.i for c in cands}
+    for noun in ctx.doc:
+        pattern = _visit_pattern(noun, ctx)
+        if pattern is None or noun.i in taken or noun.dep_ != "pobj":
+            continue
+        if noun.head.lower_ not in _TRIP_PREPS:
+            continue
+        found = _visitor(noun.head)
+        if found is None:
+            continue
+        clause, traveller = found
+        actor = ctx.actors.refs(traveller) or ctx.actors.descriptor(traveller)
+        preps = pattern.recipient or ("to",)
+        hosts = unique(r for _, p in prep_objects(noun, preps) for r in ctx.actors.refs(p))
+        homes = {a.country for a in actor if a.country}
+        recipient = tuple(h for h in excluding(hosts, actor) if _abroad(h, homes))
+        if actor and recipient:
+            cands.append(
+                EventCandidate(pattern, noun, clause, actor, recipient, "CONSULT", "visit", True)
+            )
+    return cands
+
+
+def _abroad(host: ActorRef, homes: set[str]) -> bool:
+    """A host of another country, or an international body ("a visit to NATO"); a place the
+    actor layer gives no country ("his home state of Pernambuco") is no foreign host."""
+    if host.sector == "IGO":
+        return True
+    return host.country is not None and host.country not in homes
+
+
+def _visit_pattern(noun: Token, ctx: RuleContext) -> Pattern | None:
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    pats = ctx.lex.nouns.get(lemma, ())
+    found = next((p for p in pats if p.type == "CONSULT" and p.mode == "visit"), None)
+    if found is None and lemma in ctx.lex.cue("aside_visit_nouns"):
+        # "during a stop in Beirut": a visit only as such an aside ("a stop to the fighting"
+        # is none)
+        found = Pattern(lemma, "CONSULT", "noun", mode="visit", recipient=("in", "to"))
+    return found
+
+
+def _visitor(prep: Token) -> tuple[Token, Token] | None:
+    """The clause an aside visit belongs to and the subject who makes it: through a comma
+    the parser hung it on, to the subject noun ("The minister, on a visit ...") or the verb."""
+    host = prep.head
+    while host.pos_ == "PUNCT" and host.head != host:
+        host = host.head
+    if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("nsubj", "nsubjpass"):
+        return host.head, host
+    if host.pos_ == "VERB" and (subj := subject(host)[0]) is not None:
+        return host, subj
+    return None
+
+
+# Prepositions that make a phone call the setting of what its maker says or does ("demanded
+# in a telephone call with X", "said after a phone call with X").
+_CALL_PREPS = frozenset({"in", "during", "after", "on", "over"})
+
+
+def call_as_setting(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Kishida demanded in a telephone call with Li Qiang that ...", "the Kremlin said after
+    a phone call with Niinisto", "Kishida told his Sri Lankan counterpart by telephone":
+    the call in which an act is done is a consultation of its own (PLOVER CONSULT phone,
+    between the one acting and the party called), coded besides the act it frames."""
+    taken = {c.trigger.i for c in cands}
+    talks = {c.trigger.i for c in cands if c.type == "CONSULT"}  # "spoke by phone": coded
+    calls = ctx.lex.cue("call_media")
+    for tok in ctx.doc:
+        if tok.i in taken or tok.dep_ != "pobj":
+            continue
+        found: tuple[Token, tuple[ActorRef, ...]] | None = None
+        if tok.head.lower_ in _CALL_PREPS and _phone_call(tok, calls):
+            found = _caller_verb(tok.head), _with_party(tok, ctx)
+        elif tok.head.lower_ == "by" and tok.lemma_.lower() in calls:
+            verb = tok.head.head
+            obj = first(verb, "dobj", "dative") if verb.pos_ == "VERB" else None
+            found = verb, (ctx.actors.refs(obj) if obj is not None else _with_party(verb, ctx))
+        if found is None or found[0].pos_ != "VERB" or found[0].i in talks:
+            continue
+        verb, called = found
+        actor = ctx.actors.refs(subject(verb)[0])
+        recipient = excluding(called, actor)
+        if actor and recipient and _addressed_again(tok, verb, recipient, ctx):
+            pattern = Pattern(tok.lemma_.lower(), "CONSULT", "noun", mode="phone")
+            call = EventCandidate(pattern, tok, verb, actor, recipient, "CONSULT", "phone", True)
+            cands.append(call)  # light: the call is dated and hedged by the verb it frames
+            taken.add(tok.i)
+    return cands
+
+
+def _addressed_again(
+    call: Token, verb: Token, called: tuple[ActorRef, ...], ctx: RuleContext
+) -> bool:
+    """The act done in the call is addressed to the party called, which the sentence names
+    again outside the call ("demanded in a call with Li that Beijing lift its ban", "told
+    his Sri Lankan counterpart by telephone that Japan would lend Sri Lanka ..."); a call
+    only mentioned beside an act aimed elsewhere ("condemned Israel's strikes in a call
+    with Erdogan") is left to the act."""
+    countries = {r.country for r in called if r.country}
+    inside = {t.i for t in call.subtree}
+    if call.head.lower_ == "by":
+        inside |= {t.i for k in verb.children if k.dep_ in ("dobj", "dative") for t in k.subtree}
+    for tok in verb.sent:
+        if tok.i in inside:
+            continue
+        ref = ctx.actors.covering(tok)
+        if ref is not None and (ref.country in countries or ref in called):
+            return True
+    return False
+
+
+def _phone_call(noun: Token, calls: frozenset[str]) -> bool:
+    """ "a (tele)phone call", "a video conversation": a call by a medium of distance."""
+    if noun.lemma_.lower() not in ("call", "conversation", "conference"):
+        return False
+    return any(k.lemma_.lower() in calls for k in noun.children if k.dep_ in ("compound", "amod"))
+
+
+def _caller_verb(prep: Token) -> Token:
+    host = prep.head
+    while host.pos_ == "PUNCT" and host.head != host:
+        host = host.head
+    return host
+
+
+def _with_party(tok: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    return unique(r for _, p in prep_objects(tok, ("with",)) for r in ctx.actors.refs(p))
+
+
+def toured_places(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "toured the flood damage", "gave journalists a tour of the destroyed village",
+    "toured frontline positions": a tour of a site is an inspection, not a visit to a host;
+    a tour is a visit only when it names a host or a country or region toured ("toured
+    Nigeria and Ghana", "began a tour of West Africa")."""
+    tours = ctx.lex.cue("tour_words")
+    return [
+        c
+        for c in cands
+        if not (
+            c.type == "CONSULT"
+            and c.trigger.lemma_.lower() in tours
+            and not c.recipient
+            and not any(_a_region(t) for t in _toured(c.trigger))
+        )
+    ]
+
+
+def _toured(tok: Token) -> list[Token]:
+    if tok.pos_ == "VERB":
+        found = [k for k in tok.children if k.dep_ == "dobj"]
+    else:
+        found = [p for _, p in prep_objects(tok, ("of", "to", "through", "across"))]
+    return [t for f in found for t in (f, *f.conjuncts)]
+
+
+def _a_region(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC") or any(
+        k.ent_type_ in ("GPE", "LOC") for k in tok.children
+    )

@@ -196,14 +196,28 @@ def _business_talks(c: EventCandidate, ctx: RuleContext) -> bool:
 
 
 def _lone_talk(c: EventCandidate, ctx: RuleContext) -> bool:
-    """ "He talked about the easiness of ...": a meeting verb with one side only."""
+    """ "He talked about the easiness of ...": a meeting verb with one side only. Leaders
+    or ministers in the plural ("NATO defence ministers met in Brussels", "EU leaders
+    met") are many sides of one body's meeting, not one."""
     return (
         c.type == "CONSULT"
         and c.trigger.pos_ == "VERB"
         and c.pattern.roles == "reciprocal"
         and len(c.actor) < 2
         and not c.recipient
+        and not _many_members(c, ctx)
     )
+
+
+def _many_members(c: EventCandidate, ctx: RuleContext) -> bool:
+    """Plural leaders of an international body ("NATO ministers", "EU leaders"): a state's
+    own officials meeting among themselves are no PLOVER consultation."""
+    subj = subject(c.trigger)[0]
+    if subj is None or subj.tag_ != "NNS" or not c.actor:
+        return False
+    if not all(a.sector == "IGO" for a in c.actor):
+        return False
+    return subj.lemma_.lower() in ctx.lex.cue("member_nouns")
 
 
 def _category_disapproval(c: EventCandidate, ctx: RuleContext) -> bool:
@@ -315,7 +329,46 @@ def _judged_kind(c: EventCandidate, ctx: RuleContext) -> bool:
     return tok.head.head.lemma_.lower() in ctx.lex.cue("worth_nouns")
 
 
+def _poll_result(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "58 percent of Americans support the bill", "a poll found that most voters back
+    Smith": a share of the public holding a view, as a survey reports it, is opinion, no
+    one's act."""
+    clause = c.clause if c.clause.pos_ in ("VERB", "AUX") else c.trigger
+    subj = subject(clause)[0]
+    if subj is not None and subj.lemma_.lower() in ctx.lex.cue("share_words"):
+        return True
+    polls = ctx.lex.cue("poll_words")
+    node = clause
+    for _ in range(3):
+        if node.dep_ not in COMPLEMENT_DEPS or node.head == node:
+            return False
+        node = node.head
+        teller = subject(node)[0]
+        if teller is not None and teller.lemma_.lower() in polls:
+            return True
+    return False
+
+
+def _commercial_fight(c: EventCandidate, ctx: RuleContext) -> bool:
+    """ "won the battle for subscribers", "a firm cut prices to fight off its rivals":
+    force aimed at customers or a market, or a firm's force aimed at its rivals, is
+    competition between firms, not violence (a politician who "attacked her rival" is no
+    firm)."""
+    if c.type not in VIOLENT_TYPES:
+        return False
+    tok = c.trigger
+    aimed = {k.lemma_.lower() for k in tok.children if k.dep_ in ("dobj", "nsubjpass")}
+    aimed |= {p.lemma_.lower() for _, p in prep_objects(tok, ("for", "against", "over", "with"))}
+    if aimed & ctx.lex.cue("commerce_targets"):
+        return True
+    firms = bool(c.actor) and all(a.sector == "BUS" for a in c.actor if a.sector)
+    firms = firms and any(a.sector == "BUS" for a in c.actor)
+    return firms and bool(aimed & ctx.lex.cue("rival_words"))
+
+
 _NOT_EVENT_TESTS = (
+    _poll_result,
+    _commercial_fight,
     _business_talks,
     _judged_kind,
     _attempted_help,

@@ -302,6 +302,9 @@ def confirmed_nominee(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
 def _fact_confirmed(c: EventCandidate, ctx: RuleContext) -> bool:
     if c.type != "SUPPORT" or c.trigger.lemma_.lower() != "confirm":
         return False
+    obj = first(c.trigger, "dobj")
+    if obj is not None and obj.lemma_.lower() in ctx.lex.cue("nominee_words"):
+        return False  # "voted to confirm the new defence secretary": a person named by role
     return not any(ctx.actors.is_person_ref(r) for r in c.recipient)
 
 

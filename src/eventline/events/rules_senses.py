@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import prep_objects, subject
+from eventline.events.args import prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import Pattern
 from eventline.events.rules_base import RuleContext, is_weapon
 from eventline.model import ActorRef
 
@@ -225,4 +226,45 @@ def armed_gathering(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
         heads = [] if subj is None else [subj, *(p for _, p in prep_objects(subj, ("of",)))]
         if any(h.lemma_.lower() in armed or h.lower_ in armed for h in heads):
             c.type, c.mode = "MOBILIZE", "troops"
+    return cands
+
+
+def remorse(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "the president apologised for his government's fertiliser ban", "apologised to
+    Aboriginal Australians for past injustices": regret or remorse for one's own act is a
+    concession (PLOVER CONCEDE); only an apology to another state ("Argentina apologized to
+    Brazil for the incident") is the diplomatic gesture CAMEO 055 puts under SUPPORT."""
+    words = ctx.lex.cue("apology_words")
+    for c in cands:
+        if c.type != "SUPPORT" or c.trigger.lemma_.lower() not in words:
+            continue
+        homes = {a.country for a in c.actor}
+        if not any(r.country and r.country not in homes for r in c.recipient):
+            c.type, c.mode = "CONCEDE", None
+    return cands
+
+
+def signing_noun(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "welcomed the signing of a peace deal between the government and the rebels", "the
+    ratification of the treaty by the Polish parliament": the signing named as a noun is the
+    signers' act (SUPPORT, as "X and Y signed a deal"), besides what is said of it; the
+    signers are its "by" agents or the pact's "between" sides."""
+    nouns, pacts = ctx.lex.cue("signing_nouns"), ctx.lex.cue("pact_words")
+    taken = {c.trigger.i for c in cands}
+    for tok in ctx.doc:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        signed = [p for _, p in prep_objects(tok, ("of",)) if p.lemma_.lower() in pacts]
+        if not signed:
+            continue
+        holders = [tok, *signed]
+        sides = [p for h in holders for _, p in prep_objects(h, ("by", "between"))]
+        signers = unique(r for p in sides for r in ctx.actors.refs(p))
+        if not signers:
+            continue
+        pattern = Pattern(tok.lemma_.lower(), "SUPPORT", "noun")
+        clause = tok.head if tok.head.pos_ == "VERB" else tok
+        cand = EventCandidate(pattern, tok, clause, signers, (), "SUPPORT", None)
+        cand.clause_dated = False  # "welcomed the signing": the signing came first
+        cands.append(cand)
     return cands
