@@ -44,7 +44,13 @@ def progress_bar() -> Iterator[Any]:
 
 def print_report(report: Any) -> None:
     """The one-line summary `analyse`, `relink`, `delete` and `update` end with."""
-    failed = f", {len(report.failed):,} failed (see `eventline errors`)" if report.failed else ""
+    # A "limit" row is a note, not a failure: the article was analysed up to its length limit.
+    cut = sum(1 for f in report.failed if getattr(f, "stage", None) == "limit")
+    lost = len(report.failed) - cut
+    notes = ([f"{lost:,} failed"] if lost else []) + (
+        [f"{plural(cut, 'article')} cut at the length limit"] if cut else []
+    )
+    failed = f", {', '.join(notes)} (see `eventline errors`)" if notes else ""
     yearless = (
         f"; {plural(report.yearless_events, 'event')} without a year (give their articles a date: "
         "`eventline update ART_ID --published YYYY-MM-DD`)"

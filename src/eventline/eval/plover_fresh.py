@@ -26,7 +26,10 @@ declared ceasefires CONCEDE; summoning an ambassador ACCUSE), as `plover-fresh-3
 (resources/eval/plover_fresh_4.json: about a third US election and campaign coverage, with
 figurative and hypothetical non-events) follows the third set's conventions and adds its own
 for campaigns (candidates PTY, a suspended campaign CONCEDE, a denial not coded), as
-`plover-fresh-4` and `plover-fresh-4-test`, likewise scored before any rule change.
+`plover-fresh-4` and `plover-fresh-4-test`, likewise scored before any rule change. A fifth
+(resources/eval/plover_fresh_5.json: long wire-copy sentences with attribution clauses,
+descriptor actors, embedded and nominal acts, often two events) is `plover-fresh-5` and
+`plover-fresh-5-test`, scored on the main of its day before any rule saw it.
 
 Codes compare as `plover_gsr.actor_code` does (country, else sector); a gold actor with a null
 code (IS, al Qaeda) compares by its sector. Non-ISO gold codes the coder spells differently are
@@ -51,6 +54,7 @@ RESOURCE = "resources/eval/plover_fresh.json"
 RESOURCE_2 = "resources/eval/plover_fresh_2.json"  # a second annotator's set, same format
 RESOURCE_3 = "resources/eval/plover_fresh_3.json"  # a third annotator's, the codebook's conventions
 RESOURCE_4 = "resources/eval/plover_fresh_4.json"  # a fourth: a third of it US election coverage
+RESOURCE_5 = "resources/eval/plover_fresh_5.json"  # a fifth: long wire-copy sentences
 # section -> (gold file, half); each file has a dev half (misses printed) and a held-out half
 SECTIONS = {
     "plover-fresh": (RESOURCE, "dev"),
@@ -61,6 +65,8 @@ SECTIONS = {
     "plover-fresh-3-test": (RESOURCE_3, "test"),
     "plover-fresh-4": (RESOURCE_4, "dev"),
     "plover-fresh-4-test": (RESOURCE_4, "test"),
+    "plover-fresh-5": (RESOURCE_5, "dev"),
+    "plover-fresh-5-test": (RESOURCE_5, "test"),
 }
 _HELD_OUT = {"test"}
 

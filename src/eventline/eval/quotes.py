@@ -136,9 +136,23 @@ class QuoteFile:
     not_speech: tuple[str, ...]
 
 
-def load_quote_files(expected: Path, *, key: str = ATTRIBUTION_SECTION) -> list[QuoteFile]:
+FRESH_5 = "resources/quotes/fresh5/gold.yaml"  # a fifth set, US political news, two halves
+FRESH_5_KEY = "quote_attributions_fresh5"
+
+
+def fresh_5_quote_files(split: str) -> list[QuoteFile]:
+    """One half ("dev" or "test") of the fifth set: 30 US political news texts written by an
+    annotator who read no code; the test half is scored, its misses never read."""
+    path = Path(str(resources.files("eventline").joinpath(FRESH_5)))
+    return load_quote_files(path, key=FRESH_5_KEY, split=split)
+
+
+def load_quote_files(
+    expected: Path, *, key: str = ATTRIBUTION_SECTION, split: str | None = None
+) -> list[QuoteFile]:
     """The `key` section of a gold file such as examples/expected.yaml or
-    resources/quotes/attributions.yaml (paths relative to the file)."""
+    resources/quotes/attributions.yaml (paths relative to the file); with `split`, only the
+    entries of that half."""
     try:
         data: Any = yaml.safe_load(expected.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -156,6 +170,7 @@ def load_quote_files(expected: Path, *, key: str = ATTRIBUTION_SECTION) -> list[
                 not_speech=tuple(e.get("not_speech") or ()),
             )
             for e in entries
+            if split is None or e.get("split") == split
         ]
     except (KeyError, TypeError) as exc:
         raise InputError(str(expected), f"bad {key} entry: {exc}") from exc

@@ -215,6 +215,20 @@ def _quote_attributions_2(ctx: EvalContext) -> SectionReport:
     )
 
 
+def _quotes_fresh_5(split: str, section: str) -> Callable[[EvalContext], SectionReport]:
+    """The fifth quote set (resources/quotes/fresh5/): US political news, one half."""
+    from eventline.eval.quotes import fresh_5_quote_files
+
+    def run(ctx: EvalContext) -> SectionReport:
+        return score_quote_attributions(
+            fresh_5_quote_files(split),
+            lambda text, day: code_text(ctx.nlp, text, published=day).quotes,
+            section=section,
+        )
+
+    return run
+
+
 def _place_examples_2(ctx: EvalContext) -> SectionReport:
     """The second place set, written before the rules it measures (eval/places.py)."""
     from eventline.eval.places import EXAMPLES_2
@@ -285,6 +299,10 @@ SECTIONS: dict[str, Callable[[EvalContext], SectionReport]] = {
     "pages-fresh": lambda ctx: score_pages_fresh(Path("examples")),  # pages by another author
     "timex-fresh": lambda ctx: score_timex_fresh("timex-fresh"),  # TimeML articles: dev half
     "timex-fresh-test": lambda ctx: score_timex_fresh("timex-fresh-test"),  # held out
+    "plover-fresh-5": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-5"),  # 5th: wire copy
+    "plover-fresh-5-test": lambda ctx: score_plover_fresh(ctx.nlp, "plover-fresh-5-test"),
+    "quotes-fresh-5": _quotes_fresh_5("dev", "quotes_fresh_5"),  # US political news: dev half
+    "quotes-fresh-5-test": _quotes_fresh_5("test", "quotes_fresh_5_test"),  # held out
 }
 
 
