@@ -355,30 +355,37 @@ def test_every_argument_word_list_is_read_and_an_unknown_one_is_an_error() -> No
         argument_words("revenge_noun")
 
 
-def they_after_a_place(subject: Row) -> list[Row]:
-    """ "<subject> fought near a base in Chile , and they attacked Peru ." """
+def they_after_a_person(subject: Row) -> list[Row]:
+    """ "<subject> fought in Chile with Brandt , and they attacked Peru .": the nearest name
+    before "they" is a person, so the pronoun looks further back."""
     return [
         subject,
         ("fought", 1, "ROOT", "VERB", "VBD", "fight"),
         ("in", 1, "prep", "ADP", "IN", "in"),
         ("Chile", 2, "pobj", "PROPN", "NNP", "Chile"),
+        ("with", 1, "prep", "ADP", "IN", "with"),
+        ("Brandt", 4, "pobj", "PROPN", "NNP", "Brandt"),
         (",", 1, "punct", "PUNCT", ",", ","),
         ("and", 1, "cc", "CCONJ", "CC", "and"),
-        ("they", 7, "nsubj", "PRON", "PRP", "they"),
+        ("they", 9, "nsubj", "PRON", "PRP", "they"),
         ("attacked", 1, "conj", "VERB", "VBD", "attack"),
-        ("Peru", 7, "dobj", "PROPN", "NNP", "Peru"),
+        ("Peru", 9, "dobj", "PROPN", "NNP", "Peru"),
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
 
 
-def test_they_is_not_a_state_named_as_a_location() -> None:
-    doc = parsed_doc(they_after_a_place(("Parents", 1, "nsubj", "NOUN", "NNS", "parent")), TABLE)
-    assert "kb:CHL" not in {r.id for r in ActorIndex(doc).refs(doc[6])}
+PEOPLE = {**TABLE, "Brandt": ("p_brandt", "Tomas Brandt", "DEU", "GOV", "PERSON")}
+
+
+def test_they_looks_past_a_state_named_as_a_location() -> None:
+    rows = they_after_a_person(("Parents", 1, "nsubj", "NOUN", "NNS", "parent"))
+    doc = parsed_doc(rows, PEOPLE)
+    assert "kb:CHL" not in {r.id for r in ActorIndex(doc).refs(doc[8])}
 
 
 def test_they_falls_back_to_the_role_noun_subject_before_it() -> None:
-    doc = parsed_doc(they_after_a_place(("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel")), TABLE)
-    assert [r.sector for r in ActorIndex(doc).refs(doc[6])] == ["REB"]
+    doc = parsed_doc(they_after_a_person(("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel")), PEOPLE)
+    assert [r.sector for r in ActorIndex(doc).refs(doc[8])] == ["REB"]
 
 
 def agreed_at(prep: str, noun: str, lemma: str) -> list[Row]:
@@ -404,3 +411,47 @@ def test_an_act_done_at_talks_is_towards_the_other_side() -> None:
 def test_an_act_done_at_no_meeting_takes_no_party_from_it() -> None:
     agree = of_type(coded(agreed_at("during", "storms", "storm")), "AGREE")
     assert "CHL" not in {r.country for r in agree.recipient}
+
+
+def banned_then_judged(summing: str, lemma: str) -> list[Row]:
+    """ "Chile banned the group , a <summing> Peru denounced ." """
+    return [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("banned", 1, "ROOT", "VERB", "VBD", "ban"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("group", 1, "dobj", "NOUN", "NN", "group"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("a", 6, "det", "DET", "DT", "a"),
+        (summing, 1, "npadvmod", "NOUN", "NN", lemma),
+        ("Peru", 8, "nsubj", "PROPN", "NNP", "Peru"),
+        ("denounced", 6, "relcl", "VERB", "VBD", "denounce"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_judged_move_is_aimed_at_the_author_of_the_act_it_sums_up() -> None:
+    accuse = of_type(coded(banned_then_judged("move", "move")), "ACCUSE")
+    assert [r.country for r in accuse.actor] == ["PER"]
+    assert [r.country for r in accuse.recipient] == ["CHL"]
+
+
+def test_a_noun_that_sums_up_nothing_gives_no_author() -> None:
+    accuse = of_type(coded(banned_then_judged("song", "song")), "ACCUSE")
+    assert "CHL" not in {r.country for r in accuse.recipient}
+
+
+def test_the_decision_is_the_act_told_before_it() -> None:
+    rows: list[Row] = [
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("banned", 1, "ROOT", "VERB", "VBD", "ban"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("group", 1, "dobj", "NOUN", "NN", "group"),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 6, "nsubj", "PROPN", "NNP", "Peru"),
+        ("denounced", 1, "conj", "VERB", "VBD", "denounce"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("decision", 6, "dobj", "NOUN", "NN", "decision"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    accuse = of_type(coded(rows), "ACCUSE")
+    assert [r.country for r in accuse.recipient] == ["CHL"]

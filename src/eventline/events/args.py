@@ -293,7 +293,7 @@ class ActorIndex:
                 # subject phrase may name a body by its head ("Obama's administration")
                 person = low in ("it", "its") and self.is_person_ref(nearest)
                 found = None if person else nearest
-                if low in _PLURAL and nearest is not None and self._misfit_near(tok, nearest):
+                if low in _PLURAL and nearest is not None and self._misfit(tok, nearest):
                     found = self.plural_before(tok)
         else:
             return None
@@ -321,16 +321,6 @@ class ActorIndex:
         if word.tag_ != "NNS" or word.dep_ not in SUBJECTS:
             return None
         return descriptor(word, country=None)
-
-    def _misfit_near(self, tok: Token, ref: ActorRef) -> bool:
-        """The nearest name before a plural pronoun is no antecedent: a person, the pronoun's
-        own subject, or a state named only as a location (see `plural_before`)."""
-        if self._misfit(tok, ref):
-            return True
-        for i in range(tok.i - 1, tok.sent.start - 1, -1):
-            if self.covering(self.doc[i]) is not None:
-                return self._located(i, ref)
-        return False
 
     def _located(self, i: int, ref: ActorRef) -> bool:
         """A state named as the place of something ("killed in Iraq", "talks at Geneva")."""

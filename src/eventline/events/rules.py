@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from eventline.events import (
     rules_acts,
+    rules_appraised,
     rules_attachment,
     rules_blame,
     rules_conflict,
@@ -113,6 +114,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_blame.blamed_attacker,  # after accusation_target left the victim out
     rules_blame.revenge_target,
     rules_occasion.meeting_counterpart,  # before the place rules fill an empty target
+    rules_appraised.appraised_act_author,
     rules_acts.reported_disapproval,
     rules_conflict.disapproved_attacker,
     rules_acts.military_preparation,
