@@ -455,3 +455,32 @@ def test_the_decision_is_the_act_told_before_it() -> None:
     ]
     accuse = of_type(coded(rows), "ACCUSE")
     assert [r.country for r in accuse.recipient] == ["CHL"]
+
+
+def met_and_urged(second: Row | None) -> list[Row]:
+    """ "Brandt met Novak and urged him to leave ." (or "Brandt met <second> and ...")."""
+    met = second or ("Novak", 1, "dobj", "PROPN", "NNP", "Novak")
+    return [
+        ("Brandt", 1, "nsubj", "PROPN", "NNP", "Brandt"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        met,
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("urged", 1, "conj", "VERB", "VBD", "urge"),
+        ("him", 4, "dobj", "PRON", "PRP", "he"),
+        ("to", 7, "aux", "PART", "TO", "to"),
+        ("leave", 4, "xcomp", "VERB", "VB", "leave"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+TWO_PEOPLE = {**PEOPLE, "Novak": ("p_novak", "Marek Novak", "POL", "GOV", "PERSON")}
+
+
+def test_an_object_him_is_the_other_person_not_the_subject() -> None:
+    doc = parsed_doc(met_and_urged(None), TWO_PEOPLE)
+    assert [r.id for r in ActorIndex(doc).refs(doc[5])] == ["p_novak"]
+
+
+def test_an_object_him_with_no_other_person_names_no_one() -> None:
+    doc = parsed_doc(met_and_urged(("Chile", 1, "dobj", "PROPN", "NNP", "Chile")), TWO_PEOPLE)
+    assert ActorIndex(doc).refs(doc[5]) == ()

@@ -297,7 +297,26 @@ class ActorIndex:
                     found = self.plural_before(tok)
         else:
             return None
-        return None if found is not None and self._own_subject(tok, found) else found
+        if found is not None and self._own_subject(tok, found):
+            if low in lex.cue("person_pronouns"):
+                return self.other_person(tok, found)
+            return None
+        return found
+
+    def other_person(self, tok: Token, subject_ref: ActorRef) -> ActorRef | None:
+        """ "Macron spoke with Putin, urging him to order a ceasefire": an object he/him that
+        cannot be its own verb's subject is the other person named before it in its sentence
+        (the one person there besides the subject), of the pronoun's gender."""
+        low = tok.lower_
+        gender = "female" if low in lexicon().cue("female_pronouns") else "male"
+        others = {
+            ref.id: ref
+            for i, ref in self.persons
+            if tok.sent.start <= i < tok.i
+            and ref.id != subject_ref.id
+            and self.genders.get(ref.id, gender) == gender
+        }
+        return next(iter(others.values())) if len(others) == 1 else None
 
     def _misfit(self, tok: Token, ref: ActorRef) -> bool:
         """A plural pronoun does not stand for one person, nor for its own verb's subject."""
