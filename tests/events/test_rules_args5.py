@@ -484,3 +484,28 @@ def test_an_object_him_is_the_other_person_not_the_subject() -> None:
 def test_an_object_him_with_no_other_person_names_no_one() -> None:
     doc = parsed_doc(met_and_urged(("Chile", 1, "dobj", "PROPN", "NNP", "Chile")), TWO_PEOPLE)
     assert ActorIndex(doc).refs(doc[5]) == ()
+
+
+def sentenced_including(on_verb: bool) -> list[Row]:
+    """ "Peru sentenced 30 people , including two Chileans ." with "including" on the verb
+    or on the object."""
+    head = 1 if on_verb else 3
+    return [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("sentenced", 1, "ROOT", "VERB", "VBD", "sentence"),
+        ("30", 3, "nummod", "NUM", "CD", "30"),
+        ("people", 1, "dobj", "NOUN", "NNS", "people"),
+        (",", head, "punct", "PUNCT", ",", ","),
+        ("including", head, "prep", "VERB", "VBG", "include"),
+        ("two", 7, "nummod", "NUM", "CD", "two"),
+        ("Chileans", 5, "pobj", "PROPN", "NNPS", "Chileans"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_parties_included_among_the_people_acted_on_are_recipients() -> None:
+    table = {**TABLE, "Chileans": ("kb:CHL", "Chile", "CHL", None, "NORP")}
+    for on_verb in (True, False):
+        cands = candidates_of(parsed_doc(sentenced_including(on_verb), table))
+        sentence = [c for c in cands if c.trigger.i == 1]
+        assert sentence and "CHL" in {r.country for r in sentence[0].recipient}

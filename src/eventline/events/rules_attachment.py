@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import children
+from eventline.events.args import children, first, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
 
@@ -49,3 +49,24 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
         return noun.head.head
     return None
+
+
+# Words that name members of the set an act befell ("37 people, including three Americans").
+_MEMBER_PREPS = ("including",)
+
+
+def included_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "A court sentenced 37 people, including three Americans": the parties an "including"
+    phrase names among the people acted on are recipients too (the parser hangs the phrase on
+    the verb as often as on the object). An object that is itself a named party keeps it."""
+    for c in cands:
+        verb = c.trigger
+        obj = first(verb, "dobj") if verb.pos_ == "VERB" else None
+        if obj is None or not c.actor or ctx.actors.covering(obj) is not None:
+            continue
+        members = [p for _, p in prep_objects(obj, _MEMBER_PREPS)]
+        members += [p for _, p in prep_objects(verb, _MEMBER_PREPS) if p.head.i > obj.i]
+        found = tuple(r for p in members for r in ctx.actors.refs(p))
+        if found := excluding(found, (*c.actor, *c.recipient)):
+            c.recipient = (*c.recipient, *found)
+    return cands
