@@ -509,3 +509,27 @@ def test_parties_included_among_the_people_acted_on_are_recipients() -> None:
         cands = candidates_of(parsed_doc(sentenced_including(on_verb), table))
         sentence = [c for c in cands if c.trigger.i == 1]
         assert sentence and "CHL" in {r.country for r in sentence[0].recipient}
+
+
+def declined_request(verb: str, lemma: str) -> list[Row]:
+    """ "Peru declined a request to <verb> Chile ." """
+    return [
+        ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
+        ("declined", 1, "ROOT", "VERB", "VBD", "decline"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("request", 1, "dobj", "NOUN", "NN", "request"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        (verb, 3, "acl", "VERB", "VB", lemma),
+        ("Chile", 5, "dobj", "PROPN", "NNP", "Chile"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_declining_a_request_to_meet_someone_answers_their_side() -> None:
+    reject = [c for c in coded(declined_request("meet", "meet")) if c.type == "REJECT"]
+    assert reject and [r.country for r in reject[0].recipient] == ["CHL"]
+
+
+def test_a_request_to_do_something_else_names_no_party_by_it() -> None:
+    reject = [c for c in coded(declined_request("paint", "paint")) if c.type == "REJECT"]
+    assert all("CHL" not in {r.country for r in c.recipient} for c in reject)

@@ -115,6 +115,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_blame.blamed_attacker,  # after accusation_target left the victim out
     rules_blame.revenge_target,
     rules_occasion.meeting_counterpart,  # before the place rules fill an empty target
+    rules_occasion.proposed_meeting_party,
     rules_appraised.appraised_act_author,
     rules_acts.reported_disapproval,
     rules_conflict.disapproved_attacker,

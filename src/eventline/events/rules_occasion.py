@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import children, prep_objects, unique
+from eventline.events.args import children, first, prep_objects, unique
+from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef
@@ -46,4 +47,29 @@ def meeting_counterpart(cands: list[EventCandidate], ctx: RuleContext) -> list[E
         if c.trigger.pos_ != "VERB":
             continue
         c.recipient = excluding(_meeting_with(c.trigger, ctx), c.actor)
+    return cands
+
+
+# Acts that answer a proposal ("declined a request to meet X", "accepted an offer to visit X").
+_ANSWER_TYPES = frozenset({"REJECT", "AGREE"})
+
+
+def proposed_meeting_party(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "China's minister declined a request to meet the US defence secretary": an answer to a
+    proposal to meet someone is an answer to that someone's side, the party the proposed
+    meeting is with (the proposal's own author, when named, was already read as recipient)."""
+    proposals = argument_words("proposal_nouns")
+    for c in cands:
+        if c.recipient or not c.actor or c.type not in _ANSWER_TYPES:
+            continue
+        obj = first(c.trigger, "dobj") if c.trigger.pos_ == "VERB" else None
+        if obj is None or obj.lemma_.lower() not in proposals:
+            continue
+        found: list[ActorRef] = []
+        for meet in children(obj, "acl", "relcl"):
+            if not any(p.type == "CONSULT" for p in ctx.lex.verbs.get(meet.lemma_.lower(), ())):
+                continue
+            heads = [first(meet, "dobj"), *(p for _, p in prep_objects(meet, ("with",)))]
+            found.extend(r for h in heads for r in ctx.actors.refs(h))
+        c.recipient = excluding(unique(found), c.actor)
     return cands
