@@ -533,3 +533,14 @@ def test_declining_a_request_to_meet_someone_answers_their_side() -> None:
 def test_a_request_to_do_something_else_names_no_party_by_it() -> None:
     reject = [c for c in coded(declined_request("paint", "paint")) if c.type == "REJECT"]
     assert all("CHL" not in {r.country for r in c.recipient} for c in reject)
+
+
+def test_an_infinitive_passive_on_a_noun_is_no_done_act() -> None:
+    rows = released_by(agent=True)
+    rows[4:4] = [("to", 6, "aux", "PART", "TO", "to"), ("be", 6, "auxpass", "AUX", "VB", "be")]
+    rows = [(w, h + 2 if h >= 4 else h, d, p, t, lm) for w, h, d, p, t, lm in rows]
+    rows[4] = ("to", 6, "aux", "PART", "TO", "to")
+    rows[5] = ("be", 6, "auxpass", "AUX", "VB", "be")
+    doc = parsed_doc(rows, TABLE)
+    assert doc[6].lower_ == "released" and doc[6].dep_ == "acl"
+    assert subject(doc[6])[0] != doc[3]

@@ -88,8 +88,8 @@ def _reduced_passive_noun(verb: Token) -> Token | None:
         return None
     if verb.head.lemma_.lower() in lexicon().nouns:
         return None
-    if any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
+    if any(c.dep_ in (*SUBJECTS, "aux", "auxpass") for c in verb.children):
+        return None  # "prisoners to be released by X": an infinitive, not a done act
     if not any(c.dep_ == "agent" and c.lower_ == "by" for c in verb.children):
         return None
     return verb.head
