@@ -544,3 +544,32 @@ def test_an_infinitive_passive_on_a_noun_is_no_done_act() -> None:
     doc = parsed_doc(rows, TABLE)
     assert doc[6].lower_ == "released" and doc[6].dep_ == "acl"
     assert subject(doc[6])[0] != doc[3]
+
+
+def test_a_move_hung_on_a_noun_of_the_clause_still_sums_up_its_act() -> None:
+    rows = banned_then_judged("move", "move")
+    rows[6] = ("move", 3, "appos", "NOUN", "NN", "move")  # parsed onto "group"
+    accuse = of_type(coded(rows), "ACCUSE")
+    assert [r.country for r in accuse.recipient] == ["CHL"]
+
+
+def test_parties_included_in_the_subject_act_too() -> None:
+    rows: list[Row] = [
+        ("Governments", 3, "nsubj", "NOUN", "NNS", "government"),
+        ("including", 0, "prep", "VERB", "VBG", "include"),
+        ("Chile", 1, "pobj", "PROPN", "NNP", "Chile"),
+        ("condemned", 3, "ROOT", "VERB", "VBD", "condemn"),
+        ("Peru", 3, "dobj", "PROPN", "NNP", "Peru"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    accuse = of_type(coded(rows), "ACCUSE")
+    assert "CHL" in {r.country for r in accuse.actor}
+    assert [r.country for r in accuse.recipient] == ["PER"]
+
+
+def test_an_unplaced_judge_takes_the_country_of_the_act_it_judges() -> None:
+    rows = banned_then_judged("move", "move")
+    rows[7] = ("Rebels", 8, "nsubj", "NOUN", "NNS", "rebel")
+    accuse = of_type(coded(rows), "ACCUSE")
+    assert [(r.sector, r.country) for r in accuse.actor] == [("REB", "CHL")]
+    assert [r.country for r in accuse.recipient] == ["CHL"]

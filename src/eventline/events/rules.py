@@ -112,6 +112,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_holders.release_holder,  # after the request's owner reading it corrects
     rules_attachment.stranded_noun_target,  # before the place rules fill an empty target
     rules_attachment.included_parties,
+    rules_attachment.included_actors,
     rules_blame.blamed_attacker,  # after accusation_target left the victim out
     rules_blame.revenge_target,
     rules_occasion.meeting_counterpart,  # before the place rules fill an empty target

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import first, subject
+from eventline.events.args import clause_head, first, subject
 from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
@@ -34,8 +34,12 @@ def _author(verb: Token, cands: list[EventCandidate], ctx: RuleContext) -> tuple
 
 
 def _summed_act(noun: Token) -> Token | None:
-    """The verb of the main clause a summing-up noun after a comma hangs on."""
+    """The verb of the main clause a summing-up noun after a comma hangs on, directly or as
+    an apposition the parser gave to a noun of that clause ("sent ships to Cuba, a shipment
+    X criticised": "shipment" hung on "ships")."""
     head = noun.head
+    if noun.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        head = clause_head(head)
     if head.pos_ != "VERB" or head.i > noun.i or noun.left_edge.i == 0:
         return None
     if noun.doc[noun.left_edge.i - 1].text != ",":
@@ -74,8 +78,8 @@ def appraised_act_author(cands: list[EventCandidate], ctx: RuleContext) -> list[
             act = _summed_act(verb.head)
             subj = first(verb, "nsubj")
             if act is not None and subj is not None and subj.lower_ not in _RELATIVE_WORDS:
-                judge = ctx.actors.refs(subj) or c.actor
-                if judge and (not c.actor or set(c.recipient) & set(judge)):
+                judge = ctx.actors.refs(subj)
+                if judge and not c.actor:
                     c.actor, c.recipient = judge, ()  # the relative's subject judged
         elif not c.recipient and (obj := first(verb, "dobj")) is not None and _summing(obj):
             act = _previous_act(obj, c, cands)
@@ -83,4 +87,28 @@ def appraised_act_author(cands: list[EventCandidate], ctx: RuleContext) -> list[
             continue
         if author := excluding(_author(act, cands, ctx), c.actor):
             c.recipient = author
+            c.actor = _placed_by(c.actor, author)
     return cands
+
+
+def _placed_by(judges: tuple[ActorRef, ...], author: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """ "Police detained the mayor, a move the opposition denounced": a judge named by a role
+    noun of no country is of the one country of the act it judges, as
+    `rules_descriptors.known_country` would have read from the sentence had the judgement
+    no recipient yet (that rule places only events whose parties are all unplaced)."""
+    countries = {a.country for a in author}
+    if len(countries) != 1 or None in countries:
+        return judges
+    (country,) = countries
+    return tuple(
+        j.model_copy(
+            update={"country": country, "id": f"desc:{country}:{j.sector or '-'}:{_noun(j)}"}
+        )
+        if j.id.startswith("desc:") and j.country is None
+        else j
+        for j in judges
+    )
+
+
+def _noun(ref: ActorRef) -> str:
+    return ref.id.rsplit(":", 1)[-1]

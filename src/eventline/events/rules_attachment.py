@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.args import children, first, prep_objects
+from eventline.events.args import children, first, prep_objects, subject
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext, excluding
 
@@ -69,4 +69,22 @@ def included_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[Even
         found = tuple(r for p in members for r in ctx.actors.refs(p))
         if found := excluding(found, (*c.actor, *c.recipient)):
             c.recipient = (*c.recipient, *found)
+    return cands
+
+
+def included_actors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Several Latin American governments, including those of Argentina and Brazil,
+    recognised X": the parties an "including" phrase of the subject names act too (a group
+    named by a region adjective is often read as no party, or as the wrong one)."""
+    for c in cands:
+        verb = c.trigger
+        if verb.pos_ != "VERB":
+            continue
+        subj, passive = subject(verb)
+        if subj is None or passive:
+            continue
+        members = [p for _, p in prep_objects(subj, _MEMBER_PREPS)]
+        found = tuple(r for p in members for r in ctx.actors.refs(p))
+        if found := excluding(found, (*c.actor, *c.recipient)):
+            c.actor = (*c.actor, *found)
     return cands
