@@ -23,6 +23,7 @@ from eventline.events.syntax import clause_head as clause_head
 from eventline.events.syntax import depth as depth
 from eventline.events.syntax import first as first
 from eventline.events.syntax import prep_objects as prep_objects
+from eventline.events.syntax import reduced_passive as reduced_passive
 from eventline.events.syntax import stranded_object as stranded_object
 from eventline.events.syntax import subject as subject
 from eventline.model import ActorRef
@@ -30,6 +31,11 @@ from eventline.model import ActorRef
 SPAN_KEY = "actors"
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _OF_PREPS = ("of", "from", "in", "by")
+# Prepositions that place people rather than name whose they are ("students in Dhaka").
+_PLACE_PREPS = frozenset({"in", "from"})
+_ACTED_ON = frozenset({"dobj", "pobj", "nsubjpass", "dative"})
+# Prepositions that name where something is or happened, not who.
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
 PERSON_LABELS = {"PERSON", "person", "PER"}
 # Nouns for a person who stands for a state or body ("his counterpart", "the envoy").
@@ -166,6 +172,7 @@ class ActorIndex:
                 found.extend(r for c in mods if (r := self.covering(c)))
         if found or depth >= 2:
             return self.described(tok, found)
+        by_place = True
         for child in tok.children:
             if child.dep_ == "prep" and (
                 child.lower_ in _OF_PREPS or (child.lower_ == "for" and speaks_for(tok))
@@ -174,7 +181,23 @@ class ActorIndex:
                     if pobj.dep_ == "pobj":  # "the presidents of Iran and Turkey": both
                         for head in (pobj, *pobj.conjuncts):
                             found.extend(self._phrase(head, depth=depth + 1))
-        return found
+                            by_place = by_place and child.lower_ in _PLACE_PREPS
+        return self.placed_people(tok, found) if by_place else found
+
+    def placed_people(self, tok: Token, found: list[ActorRef]) -> list[ActorRef]:
+        """ "students in Dhaka", "protesters from Kenya": people named by a role noun and
+        placed by a state or city are those people of that country, not the state itself
+        (the state is where they are, not who was acted on); a phrase naming no role noun
+        ("the fighting in Gaza") keeps the place. Only the people acted on: a subject
+        ("demonstrators in Baghdad blocked a road") stays the state, which the crowd rules
+        read as the people of the place."""
+        if tok.dep_ not in _ACTED_ON:
+            return found
+        one = found[0] if len(found) == 1 else None
+        if one is None or not one.country or not one.id.startswith("kb:"):
+            return found
+        ref = descriptor(tok, country=one.country)
+        return [ref] if ref is not None else found
 
     def bound_owner(self, tok: Token) -> tuple[ActorRef, ...]:
         """ "Iran condemned the assassination of its general": the actor a possessive
@@ -274,7 +297,26 @@ class ActorIndex:
                     found = self.plural_before(tok)
         else:
             return None
-        return None if found is not None and self._own_subject(tok, found) else found
+        if found is not None and self._own_subject(tok, found):
+            if low in lex.cue("person_pronouns"):
+                return self.other_person(tok, found)
+            return None
+        return found
+
+    def other_person(self, tok: Token, subject_ref: ActorRef) -> ActorRef | None:
+        """ "Macron spoke with Putin, urging him to order a ceasefire": an object he/him that
+        cannot be its own verb's subject is the other person named before it in its sentence
+        (the one person there besides the subject), of the pronoun's gender."""
+        low = tok.lower_
+        gender = "female" if low in lexicon().cue("female_pronouns") else "male"
+        others = {
+            ref.id: ref
+            for i, ref in self.persons
+            if tok.sent.start <= i < tok.i
+            and ref.id != subject_ref.id
+            and self.genders.get(ref.id, gender) == gender
+        }
+        return next(iter(others.values())) if len(others) == 1 else None
 
     def _misfit(self, tok: Token, ref: ActorRef) -> bool:
         """A plural pronoun does not stand for one person, nor for its own verb's subject."""
@@ -283,12 +325,31 @@ class ActorIndex:
     def plural_before(self, tok: Token) -> ActorRef | None:
         """ "Senate Republicans blocked the bill days after Trump urged them to reject it":
         they/them is the nearest body before it in its sentence that is no single person and
-        not the subject of the pronoun's own verb."""
+        not the subject of the pronoun's own verb, nor a state named only as where something
+        was ("the parents of a soldier killed in Iraq, after they criticised him")."""
         for i in range(tok.i - 1, tok.sent.start - 1, -1):
             ref = self.covering(self.doc[i])
-            if ref is not None and not self._misfit(tok, ref):
+            if ref is not None and not self._misfit(tok, ref) and not self._located(i, ref):
                 return ref
+            if ref is None and (role := self._plural_role(self.doc[i])) is not None:
+                return role  # "the rebels attacked a base in Mali, and they ...": unnamed
         return None
+
+    def _plural_role(self, word: Token) -> ActorRef | None:
+        """A plural role noun that is a subject ("the rebels"), as the antecedent of "they"."""
+        if word.tag_ != "NNS" or word.dep_ not in SUBJECTS:
+            return None
+        return descriptor(word, country=None)
+
+    def _located(self, i: int, ref: ActorRef) -> bool:
+        """A state named as the place of something ("killed in Iraq", "talks at Geneva")."""
+        word = self.doc[i]
+        head = word
+        while head.dep_ in ("compound", "amod", "flat") and head.head != head:
+            head = head.head
+        return (
+            ref.id.startswith("kb:") and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS
+        )
 
     def is_person_ref(self, ref: ActorRef) -> bool:
         return any(p.id == ref.id for _, p in self.persons)

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from eventline.events import args
 from eventline.events.args import ActorIndex, companions, first, prep_objects, subject, unique
+from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate, own_actor, relative_party
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.intervals import Intervals
@@ -333,6 +334,8 @@ def _verb_candidate(
             recipient = recipient or actors.descriptor(subj)
         elif pattern.type == "MOBILIZE":  # "Bangladeshi peacekeepers were stationed in X"
             actor, recipient = recipient or actors.descriptor(subj), ()
+        if not recipient and args.reduced_passive(tok):
+            actor = ()  # "a bill signed by X": a participle on no named party is background
     else:
         actor = actors.refs(subj) or actors.nearest_before(tok, subj)
         actor = actor or _descriptor(subj, actors, lex)
@@ -359,7 +362,9 @@ def _verb_candidate(
         comp = first(tok, "xcomp")
         if comp is not None and comp.lemma_.lower() in lex.cue("hostile_intents"):
             ptype, mode = "THREATEN", "violence"
-    return EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+    cand = EventCandidate(pattern, tok, tok, actor, recipient, ptype, mode)
+    cand.asserted = args.reduced_passive(tok)  # "a captain detained by X": it happened
+    return cand
 
 
 def _prep_descriptor(verb: Token, pattern: Pattern, actors: ActorIndex) -> tuple[ActorRef, ...]:
@@ -477,6 +482,9 @@ def _noun_candidate(
     elif (trip := _trip_clause(tok, pattern)) is not None:
         clause, traveller = trip  # "X, on a visit to Vilnius, said ...": X is the visitor
         actor = actors.refs(traveller) or _descriptor(traveller, actors, lex)
+    elif (responder := _response_means(tok)) is not None:
+        clause = tok.head.head  # "Israel responded with air strikes": Israel struck
+        actor = actors.refs(responder) or _descriptor(responder, actors, lex)
     elif tok.dep_ == "pobj" and tok.head.lower_ in _NOUN_UNDER_VERB_PREPS:
         if tok.head.lower_ == "at" and not _with_counterpart(tok, actors):
             return None  # "blocked the package at a summit": the venue of another act
@@ -502,6 +510,19 @@ def _noun_candidate(
     )
     cand.clause_dated = light is not None or not _argument_of_event(tok, clause, lex)
     return cand
+
+
+def _response_means(noun: Token) -> Token | None:
+    """The subject of "responded/retaliated with <event noun>": the noun is the act the subject
+    answered with, so its actor (a "with" phrase of any other verb is a companion or a means
+    of another act and stays no event)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "VERB":
+        return None
+    if prep.head.lemma_.lower() not in argument_words("response_verbs"):
+        return None
+    subj, passive = subject(prep.head)
+    return None if passive else subj
 
 
 # Prepositions that put a visit noun as the circumstance of what its subject does ("X, on a
@@ -614,9 +635,37 @@ def candidates(doc: Doc, actors: ActorIndex, lex: EventLexicon) -> list[EventCan
             cand = _noun_candidate(tok, hit[0], hit[1], actors, lex)
         else:
             cand = speech_request(tok, actors, lex) or speech_accuse(tok, actors, lex)
+            cand = cand or _directive(tok, actors)
         if cand is not None:
             found.append(cand)
     return apply_rules(found, RuleContext(doc, actors, lex))
+
+
+def _directive(verb: Token, actors: ActorIndex) -> EventCandidate | None:
+    """ "China told the United States to stop arming Taiwan", "Kenya instructed the envoy to
+    leave": a verb of telling with an object and a "to" infinitive asks the object to act, a
+    REQUEST from the subject to the object (PLOVER's demand). Telling one's own side ("told
+    its diplomats to return") is no request between parties."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in argument_words("directive_verbs"):
+        return None
+    comp = first(verb, "xcomp")
+    if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    subj, passive = subject(verb)
+    if passive:
+        return None
+    told = first(verb, "dobj", "dative")
+    if told is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in told.children):
+        return None  # "told its diplomats to return": the teller's own people
+    teller, addressee = actors.refs(subj), actors.refs(told) or actors.descriptor(told)
+    if not teller or not addressee:
+        return None
+    if {r.country or r.id for r in teller} & {r.country or r.id for r in addressee}:
+        return None
+    pattern = Pattern(lemma=verb.lemma_.lower(), type="REQUEST", pos="verb")
+    cand = EventCandidate(pattern, verb, verb, teller, addressee, "REQUEST", None)
+    cand.from_speech = True
+    return cand
 
 
 def _keywords(cand: EventCandidate) -> set[str]:

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from eventline.events import (
     rules_acts,
+    rules_appraised,
+    rules_attachment,
+    rules_blame,
     rules_conflict,
     rules_conjecture,
     rules_counterparts,
@@ -24,9 +27,11 @@ from eventline.events import (
     rules_crowds,
     rules_descriptors,
     rules_hedge,
+    rules_holders,
     rules_locative,
     rules_meetings,
     rules_not_events,
+    rules_occasion,
     rules_parties,
     rules_places,
     rules_recipients,
@@ -114,6 +119,16 @@ _ORDER: tuple[Rule, ...] = (
     rules_counterparts.bought_goods,  # before the maker is named as the seller
     rules_counterparts.purchase_seller,
     rules_counterparts.offer_addressee,
+    # args5
+    rules_holders.release_holder,  # after the request's owner reading it corrects
+    rules_attachment.stranded_noun_target,  # before the place rules fill an empty target
+    rules_attachment.included_parties,
+    rules_attachment.included_actors,
+    rules_blame.blamed_attacker,  # after accusation_target left the victim out
+    rules_blame.revenge_target,
+    rules_occasion.meeting_counterpart,  # before the place rules fill an empty target
+    rules_occasion.proposed_meeting_party,
+    rules_appraised.appraised_act_author,
     rules_acts.reported_disapproval,
     rules_conflict.disapproved_attacker,
     rules_acts.military_preparation,

@@ -71,6 +71,30 @@ def stranded_object(prep: Token) -> list[Token]:
     ][:1]
 
 
+def reduced_passive(verb: Token) -> bool:
+    """Whether `verb` is a past participle with a "by" agent modifying a noun (a done act:
+    "a captain detained by the coast guard")."""
+    return _reduced_passive_noun(verb) is not None
+
+
+def _reduced_passive_noun(verb: Token) -> Token | None:
+    """ "prisoners released by Israel", "a captain detained by the Japanese coast guard": a
+    past participle modifying a noun, with a "by" agent of its own, is a passive whose
+    subject is the noun it modifies (the parser gives it none). Without the agent the
+    participle may be an adjective ("the detained captain", "troops deployed there") and is
+    left alone; so is a participle on an event noun ("a swap mediated by X", "strikes
+    carried out by Y"), which says who took part in that event, not what befell a party."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.head.lemma_.lower() in lexicon().nouns:
+        return None
+    if any(c.dep_ in (*SUBJECTS, "aux", "auxpass") for c in verb.children):
+        return None  # "prisoners to be released by X": an infinitive, not a done act
+    if not any(c.dep_ == "agent" and c.lower_ == "by" for c in verb.children):
+        return None
+    return verb.head
+
+
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject token and whether the verb is passive.
 
@@ -78,6 +102,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     "accused Tehran of sending" (object control through a gerund), "condemned X and warned Y"
     (conjoined verbs), "Speaking in London, Blinken said" (participial adverbials).
     """
+    if (noun := _reduced_passive_noun(verb)) is not None:
+        return noun, True  # "a captain detained by the coast guard": the captain was detained
     node = verb
     for _ in range(6):
         own = _nearest_subject(node)
