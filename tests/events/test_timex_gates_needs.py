@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventline.events import timex
-from eventline.events.timex.patterns import Gate, LineFacts, gates, patterns
+from eventline.events.timex.patterns import Gate, LineFacts, gates, patterns, unit_windows
 
 PIECES = (
     "3 p.m.",
@@ -153,3 +153,50 @@ def test_needs_change_no_expression_of_news_like_lines(monkeypatch) -> None:  # 
     open_gates = {name: Gate(None) for name in gates()}
     monkeypatch.setattr(timex, "gates", lambda: open_gates)
     assert timex.find_timexes(text, anchor="2025-06-25") == gated
+
+
+DURATION_PIECES = (
+    "for",
+    "over",
+    "the past",
+    "more than",
+    "three",
+    "a couple of",
+    "12",
+    "straight",
+    "days",
+    "day",
+    "week",
+    "year-old",
+    "old",
+    "Takeover",
+    "yoga",
+    "hours",
+    "centuries",
+)
+PUNCTUATION = st.sampled_from([" ", "  ", "-", ", ", ". ", "; ", "(", ")", '"', "", "—", "/"])
+
+
+@st.composite
+def duration_lines(draw: st.DrawFn) -> str:
+    out = ""
+    for piece in draw(st.lists(st.sampled_from(DURATION_PIECES), min_size=1, max_size=8)):
+        out += piece + draw(PUNCTUATION)
+    return out
+
+
+@settings(max_examples=800, deadline=None)
+@given(duration_lines())
+def test_unit_windows_find_every_duration_match_of_the_line(line: str) -> None:
+    pattern = patterns().duration
+    text = "x\n" + line + "\ny"  # the line inside a text, as `_candidates` scans it
+    start, end = 2, 2 + len(line)
+    whole = [m.span() for m in pattern.finditer(text, start, end)]
+    windowed = [m.span() for m in timex._matches(pattern, text, start, end, windowed=True)]
+    assert windowed == whole, line
+
+
+def test_unit_windows_are_the_plain_runs_holding_a_unit() -> None:
+    text = "Talks, which lasted three days, ended; a vote came (two weeks later)."
+    windows = [text[s:e] for s, e in unit_windows(text, 0, len(text))]
+    assert windows == [" which lasted three days", "two weeks later"]

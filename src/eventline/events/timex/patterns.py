@@ -348,3 +348,30 @@ def gates() -> dict[str, Gate]:
         "same_period": Gate(frozenset({"same", "earlier", "ago"}), needs=(frozenset({"year"}),)),
         "holiday": Gate(_keys(_holiday_names())),
     }
+
+
+#: The characters a `duration` match is made of (words, digits, white space, hyphens): each of
+#: its matches lies inside one run of them, and holds a unit word ("three straight days").
+_PLAIN_RUN = re.compile(r"[\w\s-]+")
+#: Rules scanned only in the plain runs of a line that hold one of their unit words.
+WINDOWED = frozenset({"duration"})
+
+
+@cache
+def _unit_finder() -> re.Pattern[str]:
+    """Where the `duration` pattern's unit group can match (the same alternation and flags)."""
+    return re.compile(alternation(load_lexicon().units), _FLAGS)
+
+
+def unit_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of word characters, white space and hyphens in text[start:end] that hold a
+    unit word: a duration matches nowhere else, and long lines of prose hold few of them
+    (a comma or a full stop ends a run), so the costly pattern scans those runs alone."""
+    hits = [m.start() for m in _unit_finder().finditer(text, start, end)]
+    if not hits:
+        return []
+    out: list[tuple[int, int]] = []
+    for run in _PLAIN_RUN.finditer(text, start, end):
+        if any(run.start() <= h < run.end() for h in hits):
+            out.append(run.span())
+    return out
