@@ -16,7 +16,7 @@ stay durations ("P2D") rather than becoming a wrong date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
@@ -25,7 +25,7 @@ from typing import Literal
 from eventline.events.timex import holidays, numeric, periods, relative, rules, story
 from eventline.events.timex.calendar import Anchor, days_between, parse_anchor
 from eventline.events.timex.lexicon import load_lexicon
-from eventline.events.timex.patterns import LineFacts, gates, patterns
+from eventline.events.timex.patterns import WINDOWED, LineFacts, gates, patterns, unit_windows
 from eventline.events.timex.rules import Context, TimexCandidate
 from eventline.events.timex.tense import Tense, cue_tense
 
@@ -130,9 +130,23 @@ def _candidates(ctx: Context) -> list[tuple[int, TimexCandidate]]:
         for start, end, facts in lines:
             if not gate.admits(facts):
                 continue
-            for m in pattern.finditer(ctx.text, start, end):
+            for m in _matches(pattern, ctx.text, start, end, windowed=name in WINDOWED):
                 found.extend((rank, c) for c in handler(m, ctx) if c.value and c.end > c.start)
     return found
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, start: int, end: int, *, windowed: bool
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches in the line text[start:end]; a `windowed` rule's are looked for
+    in its unit windows alone (`patterns.unit_windows`), the same matches: none crosses a
+    window's edge, and the character after a window (punctuation) is one that the pattern's
+    lookaheads and word boundaries treat as they treat the end of the text."""
+    if not windowed:
+        yield from pattern.finditer(text, start, end)
+        return
+    for w_start, w_end in unit_windows(text, start, end):
+        yield from pattern.finditer(text, w_start, w_end)
 
 
 def _select(found: list[tuple[int, TimexCandidate]]) -> list[TimexCandidate]:

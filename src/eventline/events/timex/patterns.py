@@ -14,7 +14,7 @@ from functools import cache
 
 from eventline.events.timex.holidays import load_holidays
 from eventline.events.timex.lexicon import alternation, load_lexicon
-from eventline.events.timex.story import anaphor_pattern
+from eventline.events.timex.story import ANAPHOR_UNITS, anaphor_pattern
 
 _FLAGS = re.IGNORECASE
 YEAR = r"(?:1[5-9]|20)\d{2}"
@@ -220,31 +220,41 @@ def _period_patterns() -> dict[str, str]:
 _ODD_CASE = ("İ", "ı", "ſ", "\u212a")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+#: Punctuation some rules cannot match without (clock ":", ISO and range dashes, numeric-date
+#: separators, the apostrophe of "'90s"); a line's `LineFacts.words` holds those it contains.
+_MARKS = (":", "-", "–", "—", "/", ".", "'", "’")
 
 
 @dataclass(frozen=True)
 class Gate:
     """What a line must hold for a rule's pattern to match in it: one of `words` (a lower-case
     run of ASCII letters that every match contains as a whole run), and/or a digit. `digit` is
-    "and" (both), "or" (either), or "no" (words only); `words` None: a digit alone decides."""
+    "and" (both), "or" (either), or "no" (words only); `words` None: a digit alone decides.
+    `needs` are further sets of which the line must hold one each (a run of letters, a mark of
+    `_MARKS`, or "#N" for a run of exactly N digits): "1990s" needs the run "s" and "#4"."""
 
     words: frozenset[str] | None
     digit: str = "no"
+    needs: tuple[frozenset[str], ...] = ()
 
     def admits(self, line: LineFacts) -> bool:
         if line.odd:
             return True
         has_words = self.words is None or not self.words.isdisjoint(line.words)
         if self.digit == "and":
-            return line.digit and has_words
-        if self.digit == "or":
-            return line.digit or (self.words is not None and has_words)
-        return has_words
+            passed = line.digit and has_words
+        elif self.digit == "or":
+            passed = line.digit or (self.words is not None and has_words)
+        else:
+            passed = has_words
+        return passed and all(not need.isdisjoint(line.words) for need in self.needs)
 
 
 @dataclass(frozen=True)
 class LineFacts:
-    """The runs of ASCII letters of a line (lower case) and whether it holds a digit."""
+    """The runs of ASCII letters of a line (lower case), with the marks and digit-run lengths
+    it holds ("#4" for "2024"), and whether it holds a digit."""
 
     words: frozenset[str]
     digit: bool
@@ -252,8 +262,11 @@ class LineFacts:
 
     @classmethod
     def of(cls, line: str) -> LineFacts:
+        words = set(_WORD.findall(line.lower()))
+        words.update(f"#{len(run)}" for run in _DIGITS.findall(line))
+        words.update(mark for mark in _MARKS if mark in line)
         return cls(
-            words=frozenset(_WORD.findall(line.lower())),
+            words=frozenset(words),
             digit=_DIGIT.search(line) is not None,
             odd=any(c in line for c in _ODD_CASE),
         )
@@ -279,48 +292,86 @@ def gates() -> dict[str, Gate]:
     """Per rule, a condition every line that the rule's pattern matches in fulfils: lines
     that fail it are not scanned (most lines hold no month, weekday or digit; the patterns
     scanning every line were two thirds of the date step). Derived from the same lexicon as
-    the patterns; tests/events/test_timex_gates.py checks that no match is lost."""
+    the patterns; tests/events/test_timex_gates.py checks that no match is lost.
+
+    A 4-digit year is a run of exactly four digits in every pattern (no word character is
+    allowed on either side of it), so "#4" gates the year rules; a clock time needs "am",
+    "pm", the "m" of "a.m.", ":", "UTC"/"GMT" or a word like "noon"."""
     lex = load_lexicon()
     months = _keys(lex.months)
     units = _keys(lex.units, plural=True)
     weekdays = _keys((w for w in lex.weekdays if w not in lex.weekday_abbreviations), plural=True)
-    digits = Gate(None, "and")
+    year4 = frozenset({"#4"})
+    noon = frozenset({"noon", "midday", "midnight"})
+    dashes = frozenset({"-", "–", "—", "/"})
+    calendar_units = frozenset({"day", "week", "month", "year"})
     return {
-        "iso": digits,
-        "numeric_date": digits,
+        "iso": Gate(None, "and", (year4, frozenset({"-"}))),
+        "numeric_date": Gate(None, "and", (frozenset({"/", "."}),)),
         "month_day": Gate(months, "and"),
         "day_month": Gate(months, "and"),
-        "month_year": Gate(months, "and"),
+        "month_year": Gate(months, "and", (year4,)),
         "quarter": Gate(frozenset({"quarter", "half", "q", "h"})),
-        "ago": Gate(frozenset({"ago", "back", "now", "hence"})),
+        "ago": Gate(frozenset({"ago", "back", "now", "hence"}), needs=(units,)),
         "relative_day": Gate(frozenset({"today", "yesterday", "tomorrow", "tonight"})),
-        "day_part": Gate(frozenset({"this", "last"})),
-        "relative_period": Gate(units),
+        "day_part": Gate(frozenset({"this", "last"}), needs=(_keys(lex.day_parts),)),
+        "relative_period": Gate(_keys(lex.units)),
         "weekday": Gate(weekdays),
         "month_alone": Gate(months),
         "season": Gate(_keys(lex.seasons)),
         "century": Gate(frozenset({"century"})),
         "anaphor": Gate(
             frozenset({"following", "next", "previous", "that", "same"})
-            | {"later", "afterwards", "earlier", "after", "before"}
+            | {"later", "afterwards", "earlier", "after", "before"},
+            needs=(ANAPHOR_UNITS | calendar_units | {u + "s" for u in calendar_units},),
         ),
-        "decade": digits,
-        "year_range": digits,
-        "short_year": digits,
-        "year": digits,
+        "decade": Gate(None, "and", (frozenset({"s"}), frozenset({"#2", "#4"}))),
+        "year_range": Gate(None, "and", (year4, dashes)),
+        "short_year": Gate(None, "and", (frozenset({"'", "’"}), frozenset({"#2"}))),
+        "year": Gate(None, "and", (year4,)),
         "duration": Gate(units),
-        "bare_duration": Gate(_keys(lex.bare_duration_cues)),
+        "bare_duration": Gate(
+            _keys(lex.bare_duration_cues),
+            needs=(frozenset(u + "s" for u in _keys(lex.units)) | {"centuries"},),
+        ),
         "frequency": Gate(
             frozenset({"every", "each", "once", "twice", "times", "per", "daily", "weekly"})
             | {"monthly", "annually", "yearly", "hourly", "nightly", "annual", "quarterly"}
             | {"weekends"}
         ),
         "reference": Gate(_keys(lex.references)),
-        "clock": Gate(frozenset({"noon", "midday", "midnight"}), "or"),
+        "clock": Gate(noon, "or", (noon | {"am", "pm", "m", "utc", "gmt", ":"},)),
         "fiscal": Gate(frozenset({"fiscal"}), "and"),
         "vague_period": Gate(frozenset({"recent", "coming", "upcoming", "ahead"})),
-        "period_end": Gate(frozenset({"end"})),
-        "rate": Gate(frozenset({"day", "week", "month", "year"})),
-        "same_period": Gate(frozenset({"same", "earlier", "ago"})),
+        "period_end": Gate(frozenset({"end"}), needs=(frozenset({"year", "month"}),)),
+        "rate": Gate(frozenset({"day", "week", "month", "year"}), needs=(frozenset({"a", "an"}),)),
+        "same_period": Gate(frozenset({"same", "earlier", "ago"}), needs=(frozenset({"year"}),)),
         "holiday": Gate(_keys(_holiday_names())),
     }
+
+
+#: The characters a `duration` match is made of (words, digits, white space, hyphens): each of
+#: its matches lies inside one run of them, and holds a unit word ("three straight days").
+_PLAIN_RUN = re.compile(r"[\w\s-]+")
+#: Rules scanned only in the plain runs of a line that hold one of their unit words.
+WINDOWED = frozenset({"duration"})
+
+
+@cache
+def _unit_finder() -> re.Pattern[str]:
+    """Where the `duration` pattern's unit group can match (the same alternation and flags)."""
+    return re.compile(alternation(load_lexicon().units), _FLAGS)
+
+
+def unit_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of word characters, white space and hyphens in text[start:end] that hold a
+    unit word: a duration matches nowhere else, and long lines of prose hold few of them
+    (a comma or a full stop ends a run), so the costly pattern scans those runs alone."""
+    hits = [m.start() for m in _unit_finder().finditer(text, start, end)]
+    if not hits:
+        return []
+    out: list[tuple[int, int]] = []
+    for run in _PLAIN_RUN.finditer(text, start, end):
+        if any(run.start() <= h < run.end() for h in hits):
+            out.append(run.span())
+    return out

@@ -25,6 +25,9 @@ _UNIT_NEEDS = {"day": 3, "week": 3, "weekend": 3, "month": 2, "quarter": 2, "yea
 _SAME_UNITS = (
     r"day|week|month|quarter|year|morning|afternoon|evening|night|summer|spring|autumn|winter"
 )
+#: Every word that can follow "the following", "that", "the same" in an anaphor (the line
+#: gate of the rule, `patterns.gates`, asks for one of them).
+ANAPHOR_UNITS = frozenset(_SAME_UNITS.split("|"))
 _QUARTER_VALUE = re.compile(r"(?P<y>\d{4})-(?P<part>Q[1-4]|H[12])$")
 _PART_MONTHS = {"Q": 3, "H": 6}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
