@@ -32,6 +32,7 @@ from eventline.events import (
     rules_meetings,
     rules_not_events,
     rules_occasion,
+    rules_owners,
     rules_parties,
     rules_places,
     rules_recipients,
@@ -90,6 +91,9 @@ _ORDER: tuple[Rule, ...] = (
     rules_meetings.toured_places,
     rules_meetings.call_as_setting,
     rules_requests.requested_agreement,
+    # types6: a tour made by a thing; a firm's offer to its own workforce
+    rules_owners.touring_things,
+    rules_owners.workforce_offer,
     rules_senses.remorse,
     rules_senses.signing_noun,
     rules_crowds.crowd_riot,
