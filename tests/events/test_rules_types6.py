@@ -24,6 +24,7 @@ TABLE = {
     "the government": ("g_gov", "Government", "POL", "GOV", "ORG"),
     "Republican leaders": ("g_rep", "Republicans", "USA", "LEG", "NORP"),
     "IMF": ("kb:IMF", "IMF", None, "IGO", "ORG"),
+    "Initech": ("o_initech", "Initech", None, None, "ORG"),
 }
 
 Code = Callable[[str], list[EventMention]]
@@ -81,6 +82,7 @@ def test_a_demand_by_no_party_drops_the_assent(code: Code) -> None:
     "text",
     [
         "The departure of the new airliner on a tour of Asia was delayed.",
+        "The departure from Chile of the new airliner on a tour of Asia was delayed.",
         "The band began a tour of Japan on Monday.",
         "The exhibition will go on a tour of Nigeria next year.",
         "The cruise ship arrived in Peru on a visit.",
@@ -110,6 +112,7 @@ def test_a_persons_tour_stays_a_visit(code: Code, text: str) -> None:
         "Globex offered early retirement to 5,000 workers.",
         "Globex offered its employees a bonus.",
         "Acme will give its staff a pay raise.",
+        "Initech announced it will offer voluntary buyouts to 9,000 employees.",
     ],
 )
 def test_a_firms_offer_to_its_workforce_is_no_event(code: Code, text: str) -> None:
@@ -121,6 +124,7 @@ def test_a_firms_offer_to_its_workforce_is_no_event(code: Code, text: str) -> No
     [
         "Globex offered Germany a new factory.",
         "Acme offered Poland a loan.",
+        "Initech offered Poland a loan.",
     ],
 )
 def test_a_firms_offer_to_a_state_stays(code: Code, text: str) -> None:

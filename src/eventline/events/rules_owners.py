@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from eventline.events.args import first, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext
+from eventline.model import ActorRef
 
 _TRIP_NOUNS = frozenset({"tour", "visit", "trip", "stopover", "stop", "voyage"})
 _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
@@ -45,13 +46,28 @@ def _visitor(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
         if head.pos_ in ("NOUN", "PROPN"):  # "the departure of the airliner on a tour"
-            of = [p for _, p in prep_objects(head, ("of",))]
+            of = [p for _, p in prep_objects(head, ("of",))] or _stray_of(head, noun)
             return of[0] if of else first(head, "poss")
     if head.pos_ not in ("VERB", "AUX"):
         return None
     if noun.dep_ == "pobj" and (obj := first(head, "dobj")) is not None:
         return obj  # "sent its new jet on a tour of Asia"
     return first(head, "nsubj", "nsubjpass")
+
+
+def _stray_of(head: Token, noun: Token) -> list[Token]:
+    """The "of" party the parser hung on another phrase of the head noun before the trip
+    ("the departure from France of the airliner on a tour": "of" under "France")."""
+    return [
+        t
+        for t in head.subtree
+        if t.i < noun.i
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "of"
+        and t.head.head.head is not None
+        and t.head.head.dep_ == "pobj"
+        and t.head.head.head.head == head
+    ]
 
 
 def _a_thing(tok: Token, ctx: RuleContext) -> bool:
@@ -80,7 +96,7 @@ def _workforce_offer(c: EventCandidate, ctx: RuleContext) -> bool:
     verb = c.trigger
     if verb.lemma_.lower() not in ctx.lex.cue("offer_verbs"):
         return False
-    if not c.actor or any(a.sector != "BUS" for a in c.actor):
+    if not c.actor or not all(_a_firm(a) for a in c.actor):
         return False
     if any(r.sector in _STATE_SECTORS for r in c.recipient):
         return False
@@ -91,3 +107,9 @@ def _workforce_offer(c: EventCandidate, ctx: RuleContext) -> bool:
     obj = first(verb, "dobj")
     benefits = ctx.lex.cue("labour_benefits")
     return obj is not None and obj.lemma_.lower() in benefits and not c.recipient
+
+
+def _a_firm(actor: ActorRef) -> bool:
+    """A business, or an organisation the actor layer could not place (no country, no
+    sector: "GM" in an article that never spells it out); a state always has a country."""
+    return actor.sector == "BUS" or (actor.sector is None and actor.country is None)
