@@ -943,8 +943,8 @@ _ARRIVAL_PREPS = frozenset({"in", "at", "to", "into"})
 
 
 #: Prepositions that set an act inside a visit ("on a visit to Kyiv", "during a trip to
-#: Michigan", "at the end of a tour of Kenya").
-_VISIT_PREPS = frozenset({"on", "during", "in", "at"})
+#: Michigan", "at the end of a tour of Kenya", "as part of a tour of Africa", "throughout").
+_VISIT_PREPS = frozenset({"on", "during", "in", "at", "as", "throughout"})
 #: Nouns of a part of a visit that an act is set in ("on the second day of his visit to Kyiv",
 #: "at the start of a tour of Africa", "on the last leg of a trip to Asia"); not "the eve of a
 #: visit" (before it) nor "ahead of" one.
