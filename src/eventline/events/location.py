@@ -1439,10 +1439,13 @@ def _with_context(
         return event_place(root, index.get(), lexicon())
 
     def participants(sent: Span) -> set[str]:
+        """The ids of the actors a sentence names, and the states its office holders stand
+        for ("Erdogan met Aliyev" names Turkey and Azerbaijan through their leaders)."""
         if (found := named.get(sent.start)) is None:
             by_token = index.get().by_token
-            found = named[sent.start] = {
-                ref.id for i in range(sent.start, sent.end) for _, ref in by_token.get(i, ())
+            refs = [ref for i in range(sent.start, sent.end) for _, ref in by_token.get(i, ())]
+            found = named[sent.start] = {ref.id for ref in refs} | {
+                f"kb:{ref.country}" for ref in refs if ref.sector == "GOV" and ref.country
             }
         return found
 
