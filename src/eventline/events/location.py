@@ -8,7 +8,9 @@ in Tel Aviv" is the same event) for:
    Kharkiv"): the name itself, a venue's city ("at the White House", "in the Oval Office",
    "at the Kremlin", also "on Capitol Hill": `places.venue_place`), or the name a place noun
    holds ("in the Kursk region", "the Russian city of Kazan", "the outskirts of Kyiv", "the
-   Iranian capital"; a name tagged as an adjective too: "the Kyiv region"), a square or a
+   Iranian capital"; a name tagged as an adjective too: "the Kyiv region"), the seat city a
+   body is named by ("met in Brussels", though "Brussels" as a subject or an object is the
+   EU and names no place: `places.seat_place`), a square or a
    district the gazetteer lacks by the city owning it ("in Tel Aviv's Habima Square"), or a
    proper name the NER missed; never a name buried deeper in the phrase ("in his first trip
    after the invasion of Ukraine" names no place of the trip);
@@ -74,7 +76,8 @@ where everything in it happened. `dateline_locations` gives the dateline's place
   country named like the dateline's region, "Georgia's top election official" in a report
   from Atlanta, is of the region's country), or only actors of no
   known country in an article whose actors mostly belong to the dateline's country (a
-  candidate the actor KB lacks, in a report on a US campaign filed from Des Moines).
+  candidate the actor KB lacks, in a report on a US campaign filed from Des Moines), or a
+  body seated in the dateline's city (the EU in a report filed from Brussels).
 Nothing else is guessed: a country's capital is never a default.
 """
 
@@ -505,6 +508,17 @@ class _PlaceFinder:
             self.memo[ent.start] = found
         return self.memo[ent.start]
 
+    def _seat(self, ent: Span) -> Place | None:
+        """The city a body is named after, its seat ("met in Brussels": the city, though the
+        actor stage reads "Brussels" as the European Union, and no place comes of it as a
+        subject or an object: "Brussels warned Budapest"). Asked only for the object of a place
+        preposition, a destination or a target (`phrase`): there the name is the venue."""
+        from eventline.nlp.places import seat_place
+
+        if ent.start in self.facts.dateline_tokens:
+            return None
+        return seat_place(_without_possessive(ent).text)
+
     def _owner(self, ent: Span) -> Place | None:
         """The city or region owning a square, a street or a district the gazetteer lacks ("in
         Tel Aviv's Habima Square"): its coordinates are the owner's."""
@@ -653,7 +667,7 @@ class _PlaceFinder:
             return capitol
         ent = self.ents.get(tok.i)
         if ent is not None:
-            return self.place(ent)
+            return self.place(ent) or self._seat(ent)
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
@@ -1194,7 +1208,7 @@ def _proper_name(tok: Token) -> Span | None:
 def dateline_place(doc: Doc) -> Place | None:
     """The place a doc's dateline names, resolved ("MOSCOW" -> Moscow, RUS, with coordinates;
     "KYIV, Ukraine" -> Kyiv), marked `source: dateline`; None without a dateline."""
-    from eventline.nlp.places import resolve_place
+    from eventline.nlp.places import resolve_place, seat_place
 
     found = find_dateline(doc)
     if found is None:
@@ -1206,6 +1220,8 @@ def dateline_place(doc: Doc) -> Place | None:
         hints={hint} if hint else (),
         region=rest[0] if rest and hint is None else None,
     )
+    if place is None:  # "BRUSSELS": the city filed from, though the name stands for the EU too
+        place = seat_place(name.title() if name.isupper() else name)
     if place is None or place.kind == "country":  # "UNITED NATIONS", a country: no filing city
         return None
     return place.model_copy(update={"source": "dateline"})
@@ -1464,9 +1480,18 @@ def _told_from_dateline(
     if namesake is not None and namesake in countries:
         countries = (countries - {namesake}) | {place.country}  # "Georgia's" filed from Atlanta
     unknown = countries == {None} and main == place.country  # actors, none of a known country
-    if place.country not in countries and not unknown:
+    if place.country not in countries and not unknown and not _seated(event, place):
         return False
     return in_main_clause(doc, event)
+
+
+def _seated(event: EventMention, place: Place) -> bool:
+    """An actor of the event is a body seated in the dateline's city ("BRUSSELS" and the
+    European Union, which the KB also names "Brussels"): it acts there, though of no country."""
+    from eventline.nlp.places import seated_bodies
+
+    seated = seated_bodies(place.name)
+    return bool(seated) and any(a.id.removeprefix("kb:") in seated for a in event.actor)
 
 
 def _namesake_country(place: Place) -> str | None:
