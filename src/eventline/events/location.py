@@ -8,7 +8,9 @@ in Tel Aviv" is the same event) for:
    Kharkiv"): the name itself, a venue's city ("at the White House", "in the Oval Office",
    "at the Kremlin", also "on Capitol Hill": `places.venue_place`), or the name a place noun
    holds ("in the Kursk region", "the Russian city of Kazan", "the outskirts of Kyiv", "the
-   Iranian capital"; a name tagged as an adjective too: "the Kyiv region"), a square or a
+   Iranian capital"; a name tagged as an adjective too: "the Kyiv region"), the seat city a
+   body is named by ("met in Brussels", though "Brussels" as a subject or an object is the
+   EU and names no place: `places.seat_place`), a square or a
    district the gazetteer lacks by the city owning it ("in Tel Aviv's Habima Square"), or a
    proper name the NER missed; never a name buried deeper in the phrase ("in his first trip
    after the invasion of Ukraine" names no place of the trip);
@@ -41,12 +43,19 @@ Still nothing found, the place where the event's object did what a relative clau
 tells ("arrested 12 people after protesters blocked a road in Albany", `_doers_scene`), then
 the place a relative clause on the subject puts it in at the time ("Trump, who was campaigning
 in Iowa, accused ...", `_subjects_scene`). A subject-less arrival under "after" ("After landing
-in Milwaukee, Harris praised ...") and the "to" of a visit ("On a visit to Kyiv, ...") name the
-event's place; a state Capitol, a statehouse or "the state capital" is the capital city of the
-state named or of the article's one state (`_capitol`, `_state_capital`); a demonym's
-indefinite place noun ("a Lebanese village") is in its country; a site the gazetteer lacks named
-after a region ("the Iowa State Fair") is in the region; a name the document uses for a person
-("Gov. Katie Hobbs" ... "accused Hobbs") is no place outside a place preposition.
+in Milwaukee, Harris praised ...") and the destination of a visit framing the act ("On a visit
+to Kyiv, ...", "X, on a tour of Kenya, signed ..." with the aside hung on a comma or on the
+subject, "on the last day of his visit to Hanoi", "Visiting Lima, X ...", "X, who is on a visit
+to Lima, ...") name the event's place; a state Capitol, a statehouse or "the state capital" is
+the capital city of the state named or of the article's one state (`_capitol`,
+`_state_capital`); a demonym's indefinite place noun ("a Lebanese village") is in its country; a
+site the gazetteer lacks named after a region ("the Iowa State Fair") is in the region; a name
+the document uses for a person ("Gov. Katie Hobbs" ... "accused Hobbs") is no place outside a
+place preposition.
+
+The visit. An event told by a visit noun ("a trip to Kyiv", "a tour of Kenya", "a stop in
+Beirut") is at its destination, not where it was announced; a city of the destination's country
+its clause names stays (`_visit_destinations`).
 
 The context. `dateline_locations` first gives an event set at a gathering named before ("At
 the town hall, X attacked ...") that gathering's place (`events/gathering_scene.py`), then
@@ -67,7 +76,8 @@ where everything in it happened. `dateline_locations` gives the dateline's place
   country named like the dateline's region, "Georgia's top election official" in a report
   from Atlanta, is of the region's country), or only actors of no
   known country in an article whose actors mostly belong to the dateline's country (a
-  candidate the actor KB lacks, in a report on a US campaign filed from Des Moines).
+  candidate the actor KB lacks, in a report on a US campaign filed from Des Moines), or a
+  body seated in the dateline's city (the EU in a report filed from Brussels).
 Nothing else is guessed: a country's capital is never a default.
 """
 
@@ -360,11 +370,13 @@ def _subjects_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     cues = _cues()
     for subject in children(verb, "nsubj"):
         for clause in children(subject, "relcl"):
-            if clause.lemma_.lower() in cues["residence_verbs"] | cues["travel_verbs"]:
+            visiting = _on_visit_now(clause)
+            moves = clause.lemma_.lower() in cues["residence_verbs"] | cues["travel_verbs"]
+            if moves and not visiting:
                 continue
             if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
                 continue
-            if not (_progressive(clause) or _recent_day(clause, verb)):
+            if not (visiting or _progressive(clause) or _recent_day(clause, verb)):
                 continue
             found = finder.in_clause(clause)
             if found is not None and found.kind in ("city", "admin1"):
@@ -372,6 +384,27 @@ def _subjects_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
                     return None
                 return found.model_copy(update={"source": "context"})
     return None
+
+
+def _on_visit_now(clause: Token) -> bool:
+    """ "X, who is visiting Buenos Aires, signed ...", "X, who was on a visit to Lima, said
+    ...", "who is in Kyiv for a two-day visit", "who arrived in Lima for a visit": a relative
+    clause that puts the subject on a visit at the time (not "who will visit", "who plans to
+    visit")."""
+    visits = _cues()["visit_nouns"]
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in clause.children):
+        return False
+    lemma = clause.lemma_.lower()
+    if lemma in visits and _progressive(clause):
+        return True
+    if lemma != "be" and lemma not in _cues()["travel_verbs"]:
+        return False  # "who arrived in Lima for a two-day visit" is there too
+    return any(
+        p.lemma_.lower() in visits
+        for prep in children(clause, "prep")
+        if prep.lower_ in _VISIT_PREPS | {"for"}
+        for p in children(prep, "pobj")
+    )
 
 
 def _progressive(clause: Token) -> bool:
@@ -475,6 +508,17 @@ class _PlaceFinder:
             self.memo[ent.start] = found
         return self.memo[ent.start]
 
+    def _seat(self, ent: Span) -> Place | None:
+        """The city a body is named after, its seat ("met in Brussels": the city, though the
+        actor stage reads "Brussels" as the European Union, and no place comes of it as a
+        subject or an object: "Brussels warned Budapest"). Asked only for the object of a place
+        preposition, a destination or a target (`phrase`): there the name is the venue."""
+        from eventline.nlp.places import seat_place
+
+        if ent.start in self.facts.dateline_tokens:
+            return None
+        return seat_place(_without_possessive(ent).text)
+
     def _owner(self, ent: Span) -> Place | None:
         """The city or region owning a square, a street or a district the gazetteer lacks ("in
         Tel Aviv's Habima Square"): its coordinates are the owner's."""
@@ -560,6 +604,9 @@ class _PlaceFinder:
         if travel:
             found.extend(self.phrase(obj) for obj in children(verb, "dobj"))
         for tok in tokens:
+            if tok != verb and _visiting(tok, verb):
+                found.extend(self.phrase(obj) for obj in children(tok, "dobj"))
+        for tok in tokens:
             ent = self.ents.get(tok.i)
             if ent is None:
                 continue
@@ -571,6 +618,8 @@ class _PlaceFinder:
                 continue
             if self._as_state(tok, verb):
                 continue
+            if _outside_the_visit(tok):
+                continue  # "on the eve of a visit to Hanoi": not there yet
             if tok.head.lemma_.lower() in cues["region_nouns"]:
                 continue  # "the Kursk region" names the region, read under its preposition
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["departure_verbs"]:
@@ -618,7 +667,7 @@ class _PlaceFinder:
             return capitol
         ent = self.ents.get(tok.i)
         if ent is not None:
-            return self.place(ent)
+            return self.place(ent) or self._seat(ent)
         lemma = tok.lemma_.lower()
         if lemma in _cues()["place_nouns"]:
             return self._place_noun(tok, lemma, depth=depth)
@@ -907,20 +956,86 @@ def _dated_by(tok: Token, verb: Token) -> bool:
 _ARRIVAL_PREPS = frozenset({"in", "at", "to", "into"})
 
 
+#: Prepositions that set an act inside a visit ("on a visit to Kyiv", "during a trip to
+#: Michigan", "at the end of a tour of Kenya", "as part of a tour of Africa", "throughout").
+_VISIT_PREPS = frozenset({"on", "during", "in", "at", "as", "throughout"})
+#: Nouns of a part of a visit that an act is set in ("on the second day of his visit to Kyiv",
+#: "at the start of a tour of Africa", "on the last leg of a trip to Asia"); not "the eve of a
+#: visit" (before it) nor "ahead of" one.
+_VISIT_PARTS = frozenset(
+    {"day", "start", "beginning", "end", "close", "course", "leg", "part", "stage", "sideline"}
+)
+
+
 def _on_a_visit(prep: Token, verb: Token) -> bool:
-    """ "On a visit to Kyiv, X pledged ...", "during a trip to Michigan": the "to" of a visit
-    (`cues.yaml` `visit_nouns`) under an "on"/"during"/"in" phrase of the event's own verb is
-    where the event happened; "discussed a visit to Moscow" or "ahead of a visit" is not."""
+    """ "On a visit to Kyiv, X pledged ...", "during a trip to Michigan", "X, on a tour of
+    Kenya, signed ...", "on the second day of his visit to Kyiv": the destination of a visit
+    (`cues.yaml` `visit_nouns`; its "to", or its "of" when that names a place entity: "the
+    visit of the pope" names the visitor) under an "on"/"during"/"in"/"at" phrase of the
+    event's own clause (`_hangs_on`) is where the event happened; "discussed a visit to
+    Moscow" or "ahead of a visit" is not."""
     noun = prep.head
-    if prep.lower_ != "to" or noun.lemma_.lower() not in _cues()["visit_nouns"]:
+    if noun.lemma_.lower() not in _cues()["visit_nouns"] or not _destination(prep):
+        return False
+    outer = noun.head
+    if outer.lower_ == "of" and outer.head.lemma_.lower() in _VISIT_PARTS:
+        noun = outer.head  # "on the second day of his visit to Kyiv"
+        outer = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and outer.lower_ in _VISIT_PREPS
+        and outer.dep_ == "prep"
+        and _hangs_on(outer, verb)
+    )
+
+
+def _outside_the_visit(tok: Token) -> bool:
+    """`tok` is the destination of a visit framed by a time outside it ("on the eve of a visit
+    to Hanoi", "in the weeks of his trip to Kyiv"): a part of the visit (`_VISIT_PARTS`: "on
+    the last day of a visit to Hanoi") is in it."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or not _destination(prep):
+        return False
+    noun = prep.head
+    if noun.lemma_.lower() not in _cues()["visit_nouns"] or noun.dep_ != "pobj":
         return False
     outer = noun.head
     return (
-        noun.dep_ == "pobj"
-        and outer.lower_ in ("on", "during", "in")
-        and outer.dep_ == "prep"
-        and outer.head == verb
+        outer.lower_ == "of"
+        and outer.head.pos_ == "NOUN"
+        and outer.head.lemma_.lower() not in _VISIT_PARTS
     )
+
+
+def _visiting(tok: Token, verb: Token) -> bool:
+    """ "Visiting Buenos Aires on Monday, X signed ...", "X, touring Kenya, said ...": a
+    subject-less participle of a visit verb set off beside the event's clause; its object is
+    where the event happened."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "acl")
+        and tok.lemma_.lower() in _cues()["visit_nouns"]
+        and not any(c.dep_ in _SUBJECTS for c in tok.children)
+        and _hangs_on(tok, verb)
+    )
+
+
+def _destination(prep: Token) -> bool:
+    """`prep` names where a visit noun goes: "to Kyiv", or "of" a place entity ("a tour of
+    Kenya")."""
+    if prep.lower_ == "to":
+        return True
+    return prep.lower_ == "of" and any(p.ent_type_ in _PLACE_LABELS for p in children(prep, "pobj"))
+
+
+def _hangs_on(phrase: Token, verb: Token) -> bool:
+    """An aside phrase belongs to `verb`'s clause: it hangs on the verb, or, as the parser
+    often hangs an aside set off by commas ("The minister, on a visit to Lima, signed ..."),
+    on a comma or on the verb's subject."""
+    host = phrase.head
+    while host.pos_ == "PUNCT" and host.head != host:
+        host = host.head
+    return host == verb or (host.dep_ in ("nsubj", "nsubjpass") and host.head == verb)
 
 
 def _arrival(node: Token, prep: Token) -> bool:
@@ -1041,6 +1156,8 @@ def _under_place_preposition(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
+    if prep.lower_ == "to" and prep.head.lemma_.lower() in _cues()["visit_nouns"]:
+        return True  # "on a visit to Ushuaia": a town the NER took for a person
     if prep.lower_ == "to":
         return (
             prep.head.pos_ in ("VERB", "AUX")
@@ -1091,7 +1208,7 @@ def _proper_name(tok: Token) -> Span | None:
 def dateline_place(doc: Doc) -> Place | None:
     """The place a doc's dateline names, resolved ("MOSCOW" -> Moscow, RUS, with coordinates;
     "KYIV, Ukraine" -> Kyiv), marked `source: dateline`; None without a dateline."""
-    from eventline.nlp.places import resolve_place
+    from eventline.nlp.places import resolve_place, seat_place
 
     found = find_dateline(doc)
     if found is None:
@@ -1103,6 +1220,8 @@ def dateline_place(doc: Doc) -> Place | None:
         hints={hint} if hint else (),
         region=rest[0] if rest and hint is None else None,
     )
+    if place is None:  # "BRUSSELS": the city filed from, though the name stands for the EU too
+        place = seat_place(name.title() if name.isupper() else name)
     if place is None or place.kind == "country":  # "UNITED NATIONS", a country: no filing city
         return None
     return place.model_copy(update={"source": "dateline"})
@@ -1119,9 +1238,10 @@ def dateline_locations(
     (`events.scene`, `source: context`), then the dateline's place given to those the module
     docstring allows. `actors`: the coder's index of the doc's actors (without quote
     speakers), built here when not given; building one walks every actor span."""
+    index = _LazyIndex(doc, actors)
+    events = _visit_destinations(doc, events, index)
     if not any(e.location is None for e in events):
         return list(events)
-    index = _LazyIndex(doc, actors)
     events = _noun_targets(doc, events, index)
     events = gathering_locations(doc, events, place_of=lambda n: _gathering_place(n, index.get()))
     events = _with_context(doc, events, index)
@@ -1202,19 +1322,64 @@ def _noun_targets(
     return out
 
 
-def _trigger_noun(doc: Doc, event: EventMention) -> Token | None:
-    """The attack noun that is the event's trigger, when its evidence holds exactly one."""
+def _trigger_noun(doc: Doc, event: EventMention, kind: str = "target_nouns") -> Token | None:
+    """The noun of a kind (`cues.yaml` `kind`: attack nouns by default) that is the event's
+    trigger, when its evidence holds exactly one."""
     span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
     if span is None:
         return None
+    lemmas = _cues()[kind]
     nouns = [
         t
         for t in span
-        if t.text == event.trigger
-        and t.pos_ == "NOUN"
-        and t.lemma_.lower() in _cues()["target_nouns"]
+        if t.text == event.trigger and t.pos_ == "NOUN" and t.lemma_.lower() in lemmas
     ]
     return nouns[0] if len(nouns) == 1 else None
+
+
+def _visit_destinations(
+    doc: Doc, events: Sequence[EventMention], index: _LazyIndex
+) -> list[EventMention]:
+    """An event told by a visit noun (`cues.yaml` `visit_nouns`: "a two-day visit to Buenos
+    Aires", "a tour of Kenya", "a stop in Beirut", "the Hanoi visit") is at its destination,
+    whatever place the clause it sits in names ("announced in Washington a trip to Kyiv"; "X,
+    on a visit to Lima, told reporters in Santiago ..."). The clause's place stays when it is a
+    city or region of the destination's country ("began a visit to Lebanon in Beirut"), and
+    so does any when the destination names no place ("a tour of Africa in Nairobi")."""
+    from eventline.events.patterns import lexicon
+
+    out = list(events)
+    for k, event in enumerate(events):
+        noun = _trigger_noun(doc, event, "visit_nouns")
+        if noun is None:
+            continue
+        found = _visit_place(_PlaceFinder(noun, index.get(), lexicon()), noun)
+        here = event.location
+        if found is None or here == found:
+            continue
+        if here is not None and here.country == found.country and _more_precise(here, found):
+            continue
+        out[k] = event.model_copy(update={"location": found})
+    return out
+
+
+def _visit_place(finder: _PlaceFinder, noun: Token) -> Place | None:
+    """The best place a visit noun goes to: its "to" or "in" phrase, its "of" phrase naming a
+    place entity ("a tour of Kenya"; "the visit of the pope" names the visitor), or a place
+    entity modifying it ("the Hanoi visit")."""
+    found: list[Place | None] = []
+    for prep in children(noun, "prep"):
+        if prep.lower_ == "in" or _destination(prep):
+            found.extend(finder.phrase(p) for p in children(prep, "pobj"))
+    for mod in children(noun, "compound", "nmod"):
+        if (ent := finder.ents.get(mod.i)) is not None:
+            found.append(finder.place(ent))
+    places = [p for p in found if p is not None]
+    return min(places, key=lambda p: _RANK.get(p.kind, 3)) if places else None
+
+
+def _more_precise(one: Place, other: Place) -> bool:
+    return _RANK.get(one.kind, 3) < _RANK.get(other.kind, 3)
 
 
 def _lead_scene(doc: Doc, events: Sequence[EventMention], index: _LazyIndex) -> list[EventMention]:
@@ -1290,10 +1455,13 @@ def _with_context(
         return event_place(root, index.get(), lexicon())
 
     def participants(sent: Span) -> set[str]:
+        """The ids of the actors a sentence names, and the states its office holders stand
+        for ("Erdogan met Aliyev" names Turkey and Azerbaijan through their leaders)."""
         if (found := named.get(sent.start)) is None:
             by_token = index.get().by_token
-            found = named[sent.start] = {
-                ref.id for i in range(sent.start, sent.end) for _, ref in by_token.get(i, ())
+            refs = [ref for i in range(sent.start, sent.end) for _, ref in by_token.get(i, ())]
+            found = named[sent.start] = {ref.id for ref in refs} | {
+                f"kb:{ref.country}" for ref in refs if ref.sector == "GOV" and ref.country
             }
         return found
 
@@ -1312,9 +1480,18 @@ def _told_from_dateline(
     if namesake is not None and namesake in countries:
         countries = (countries - {namesake}) | {place.country}  # "Georgia's" filed from Atlanta
     unknown = countries == {None} and main == place.country  # actors, none of a known country
-    if place.country not in countries and not unknown:
+    if place.country not in countries and not unknown and not _seated(event, place):
         return False
     return in_main_clause(doc, event)
+
+
+def _seated(event: EventMention, place: Place) -> bool:
+    """An actor of the event is a body seated in the dateline's city ("BRUSSELS" and the
+    European Union, which the KB also names "Brussels"): it acts there, though of no country."""
+    from eventline.nlp.places import seated_bodies
+
+    seated = seated_bodies(place.name)
+    return bool(seated) and any(a.id.removeprefix("kb:") in seated for a in event.actor)
 
 
 def _namesake_country(place: Place) -> str | None:

@@ -9,6 +9,8 @@ and the region names in `resources/places/admin1.tsv` (GeoNames, built by
    EU" (names of the actor KB's bodies) give None, nor are blocs, points of the compass,
    continents and world regions ("the West", "the Middle East", "Africa":
    `resources/places/cues.yaml`; no Place kind holds them, and namesake towns are not meant);
+   a body named by its seat city ("Brussels": the EU) is read as the city only by
+   `seat_place`, for a caller that knows the name is a venue ("met in Brussels");
 2. a country's name ("Iran", "the United States") gives the country, without coordinates;
 3. a city (GeoNames cities of 15,000+ people, matched by name, or by an ASCII alternate
    name for cities of 50,000+) gives its country, region and coordinates; among namesakes a
@@ -434,6 +436,46 @@ def is_grouping(name: str) -> bool:
     """An organisation or grouping of the actor KB ("BRICS", "the United Nations"), or a bloc
     or point of the compass ("the West")."""
     return _fold(name) in gazetteer().groupings or body(name) is not None
+
+
+def seat_place(name: str) -> Place | None:
+    """The city a body of the actor KB is also named by, its seat ("Brussels": the European
+    Union), or None. `resolve_place` gives no place for such a name, which most often stands for
+    the body ("Brussels warned Budapest"); a caller that knows the name is the venue of an event
+    ("met in Brussels", a dateline "BRUSSELS") asks here. A seat is a city the gazetteer holds
+    under that very name (not an alternate spelling: "White House" is no Moroccan city), with at
+    least `_BIG_CITY` people (no namesake town: "Whitehall" is a street in London), named by a
+    body that is neither a company nor a medium (`cues.yaml` `bodies_without_seat`: "at Toyota",
+    "in Xinhua" name the body, not a city)."""
+    key = _fold(name)
+    if key not in _seat_names():
+        return None
+    city = next(c for c in gazetteer().cities.get(key) if _fold(c.name) == key)
+    return _city_place(name, city)
+
+
+def seated_bodies(name: str) -> frozenset[str]:
+    """The actor KB ids of the bodies seated in the city `name` (`seat_place`: "Brussels" ->
+    {"IGO.eu"}): a report filed from there tells what they did there."""
+    return _seat_names().get(_fold(name), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _seat_names() -> dict[str, frozenset[str]]:
+    """Folded names of the actor KB's bodies that are also their seat's (`seat_place`), each
+    with the ids of the bodies it names."""
+    gaz, sectors = gazetteer(), cues()["bodies_without_seat"]
+    seats: dict[str, set[str]] = {}
+    for form in packaged_kb().forms:
+        actor, key = form.actor, _fold(form.text)
+        if actor.type == "country" or form.kind != "name" or form.text.isupper():
+            continue
+        if (actor.sector or "").casefold() in sectors:
+            continue
+        named = [c for c in gaz.cities.get(key) if _fold(c.name) == key]
+        if named and named[0].population >= _BIG_CITY:
+            seats.setdefault(key, set()).add(actor.id)
+    return {key: frozenset(ids) for key, ids in seats.items()}
 
 
 def demonym_country(word: str) -> str | None:
