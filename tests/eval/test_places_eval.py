@@ -13,6 +13,7 @@ from eventline.eval.places import (
     _near,
     km_between,
     load_place_examples,
+    place_named,
     score_fresh_place_examples,
 )
 from eventline.model import Place
@@ -53,3 +54,20 @@ def test_fresh_halves_meet_floors_and_the_held_out_half_lists_no_misses(
         assert metric.passed is not False, f"{metric.name}={metric.value:.3f}"
     if section.endswith("-test"):
         assert report.misses == ()  # held out: scored only, never read
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # where firms in an act's complement are is not where the act happened
+        ("Union leaders demanded pay in line with that of car companies in Canada.", None),
+        ("The minister urged banks in Canada to cut their rates.", None),
+        # a place of the act itself, or of firms acting, still counts
+        ("The minister met union leaders in Canada.", "country"),
+        ("Firms in Canada protested the new tariff.", "country"),
+    ],
+)
+def test_firms_seat_names_no_place_of_the_act(nlp: Language, text: str, named: str | None) -> None:
+    doc = nlp(text)
+    assert place_named(doc[:]) == named

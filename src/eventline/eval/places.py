@@ -61,6 +61,8 @@ def _as_actor(ent: Span) -> bool:
         return True
     if _origin(root):  # "senator Mark Warner from Virginia": where someone comes from
         return True
+    if _firms_seat(root):  # "those of Japanese carmakers in the United States"
+        return True
     if (
         root.dep_ in ("dobj", "dative")
         and root.head.lemma_.lower() not in cues()["object_place_verbs"]
@@ -78,6 +80,17 @@ def _origin(root: Token) -> bool:
     if root.dep_ != "pobj" or prep.lower_ != "from":
         return False
     return prep.head.ent_type_ == "PERSON" or prep.head.lemma_.lower() in cues()["people_nouns"]
+
+
+def _firms_seat(root: Token) -> bool:
+    """A country in an "in" phrase of firms named in an act's object or complement
+    ("wages in line with those of Japanese car companies in the United States") says where
+    the firms are, as "from" says where a person comes from; the subject's own phrase
+    ("firms in Ohio protested") still counts, as does any city or region."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "in" or prep.head.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    return prep.head.lemma_.lower() in cues()["business_nouns"]
 
 
 def _event_text(doc: Doc, event: EventMention) -> Span | None:
