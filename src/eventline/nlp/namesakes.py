@@ -11,7 +11,6 @@ and made from the text alone, so it does not depend on which articles came befor
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span
@@ -19,6 +18,7 @@ from spacy.tokens import Doc, Span
 from eventline.errors import ResourceError
 from eventline.nlp.extensions import actor_table, ref_of
 from eventline.nlp.kb import _validate, packaged_kb, resource_path
+from eventline.nlp.matching import kb_entry
 
 NAMESAKES_FILE = "namesakes.yaml"
 _STATE_LABELS = frozenset({"COUNTRY", "NORP", "METONYM"})
@@ -71,15 +71,7 @@ def read_namesakes(doc: Doc, spans: list[Span]) -> None:
             continue  # both states named apart ("DRC" and "Brazzaville"): the default stays
         actor = packaged_kb().country_actor(item.other)
         assert actor is not None  # checked by load_namesakes
-        entry: dict[str, Any] = {
-            "id": f"kb:{actor.id}",
-            "name": actor.name,
-            "type": actor.type,
-            "country": actor.country,
-            "sector": actor.sector,
-            "roles": [],
-            "kb": True,
-        }
+        entry = kb_entry(actor)
         actor_table(doc).setdefault(str(entry["id"]), entry)
         for span in shared:
             if span._.actor_ref.get("country") == item.default:
