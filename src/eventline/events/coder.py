@@ -47,6 +47,7 @@ from eventline.events.ontology import ontology
 from eventline.events.patterns import EventLexicon, Pattern, lexicon
 from eventline.events.rules import RuleContext, apply_rules
 from eventline.events.speech import speech_accuse, speech_request
+from eventline.events.venues import venue_words
 from eventline.model import ActorRef, EventMention, Evidence, Modality, Place, content_id
 
 _DEFAULT_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "for", "into")
@@ -296,7 +297,7 @@ def _recipients(
         for _, pobj in prep_objects(holder, preps):
             if companions(pobj.head):
                 continue  # "X, together with Y, called on Z": Y is a co-actor
-            if refs := actors.refs(pobj):
+            if refs := _beyond_venue(pobj, actors.refs(pobj), actors):
                 return refs
     for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl", "xcomp") or _for_to(c)):
         if clause.dep_ == "relcl":
@@ -309,6 +310,21 @@ def _recipients(
                 if refs := actors.refs(pobj):
                     return refs  # "arms shipments being delivered to X"
     return ()
+
+
+def _beyond_venue(
+    pobj: Token, refs: tuple[ActorRef, ...], actors: ActorIndex
+) -> tuple[ActorRef, ...]:
+    """ "vetoed the plan at a meeting in Brussels": the parties of the phrase less those named
+    only as where a gathering in it was held (`venues.venue_words`)."""
+    venue = venue_words(pobj) if refs else set()
+    if not venue:
+        return refs
+    placed = {r.id for i in venue for _, r in actors.by_token.get(i, ())}
+    named = {
+        r.id for t in pobj.subtree if t.i not in venue for _, r in actors.by_token.get(t.i, ())
+    }
+    return tuple(r for r in refs if r.id not in placed or r.id in named)
 
 
 def _for_to(clause: Token) -> bool:

@@ -126,6 +126,7 @@ _ORDER: tuple[Rule, ...] = (
     # args5
     rules_holders.release_holder,  # after the request's owner reading it corrects
     rules_attachment.stranded_noun_target,  # before the place rules fill an empty target
+    rules_recipients.heading_target,  # args7: before the place rules fill an empty target
     rules_attachment.included_parties,
     rules_attachment.included_actors,
     rules_blame.blamed_attacker,  # after accusation_target left the victim out

@@ -19,6 +19,7 @@ from eventline.events.args import (
     subject,
     unique,
 )
+from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate, own_actor
 from eventline.events.rules_base import (
     ACT_TYPES,
@@ -669,3 +670,42 @@ def threat_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         if len(foreign) == 1:
             c.recipient = (ctx.actors.state(next(iter(foreign))),)
     return cands
+
+
+# Acts whose direction names their target ("sent warships toward X", "fired drones towards X").
+_HEADING_TYPES = frozenset({"MOBILIZE", "ASSAULT", "THREATEN"})
+
+
+def heading_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "China sent warplanes and ships toward Taiwan", "moved tanks closer to the border with
+    Armenia": a force moved or fired toward a named party, or toward its border, is aimed at
+    it (PLOVER codes the show of force against Taiwan). The parser hangs the direction on the
+    verb, on the last of the things sent, or on "closer"/"nearer", so all are read."""
+    preps = argument_words("heading_preps")
+    for c in cands:
+        if c.recipient or not c.actor or c.type not in _HEADING_TYPES:
+            continue
+        if c.trigger.pos_ != "VERB":
+            continue
+        holders = [(c.trigger, preps)]
+        for obj in children(c.trigger, "dobj"):
+            holders += [(x, preps) for x in (obj, *obj.conjuncts)]
+        for adv in children(c.trigger, "advmod"):
+            if adv.lower_ in argument_words("nearing_words"):
+                holders.append((adv, preps | {"to"}))  # "closer to the border with X"
+        found = unique(
+            r
+            for h, hp in holders
+            for _, p in prep_objects(h, hp)
+            for target in _beyond_border(p)
+            for r in ctx.actors.refs(target)
+        )
+        c.recipient = excluding(found, c.actor)
+    return cands
+
+
+def _beyond_border(word: Token) -> list[Token]:
+    """ "toward the border with Armenia": the party across a border, else the word itself."""
+    if word.lemma_.lower() not in argument_words("frontier_nouns"):
+        return [word]
+    return [word, *(p for _, p in prep_objects(word, ("with",)))]
