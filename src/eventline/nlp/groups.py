@@ -66,6 +66,7 @@ class GroupsFile(BaseModel):
     not_domestic: list[str]
     victim_verbs: list[str]
     dominant_share: float
+    title_abbreviations: dict[str, str]
     national_bodies: dict[str, str]
 
 

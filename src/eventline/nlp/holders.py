@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from eventline.errors import ResourceError
 from eventline.nlp.actor_kb import collector_paused
+from eventline.nlp.companies import read_as_company
 from eventline.nlp.kb import (
     Title,
     _iso_codes,
@@ -324,6 +325,8 @@ def fill_known(
         entry = group[0][2]
         if entry.get("type") != "person" or entry.get("role_only"):
             continue
+        if read_as_company(doc, entry, [m[0] for m in group], day):
+            continue
         known, match = lookup_known(entry["name"], day, cue=title_keys(entry))
         if known is None and match is None:
             continue
@@ -414,8 +417,15 @@ def redate(doc: Doc) -> None:
     at a changed entry follow."""
     table = doc._.actor_table or {}
     changed: dict[str, tuple[str | None, str | None, str | None]] = {}
+    starts: dict[str, list[int]] = {}
+    for span in doc.spans.get("actors", []):
+        ref = span._.actor_ref
+        if ref and ref.get("id"):
+            starts.setdefault(ref["id"], []).append(span.start)
     for entry in table.values():
-        if _body_redated(entry, doc._.published):
+        if _body_redated(entry, doc._.published) or read_as_company(
+            doc, entry, starts.get(entry["id"], []), doc._.published
+        ):
             changed[entry["id"]] = (entry["country"], entry.get("kb_person"), entry["sector"])
             continue
         open_person = (

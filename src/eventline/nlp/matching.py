@@ -125,6 +125,8 @@ class ActorMatcher:
             return False  # "ethnic Albanians in Serbia": a people, not the state
         if form.kind == "adjective" and _stance_prefix(doc, span.start):
             return False  # "pro-Palestinian students": whom they back, not their country
+        if form.kind == "adjective" and _region_prefix(doc, span.start):
+            return False  # "Latin American leaders", "Anglo-American": a region, not a state
         if _currency_prefix(doc, span):
             return False  # "US$ 2.6 billion", "HK $5": a currency, not the state
         if form.actor.type == "country":
@@ -252,6 +254,22 @@ def _stance_prefix(doc: Doc, start: int) -> bool:
     if start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _STANCES:
         return not doc[start - 1].whitespace_
     return start >= 1 and doc[start - 1].lower_ in ("pro-", "anti-")
+
+
+#: Words that make a demonym a region's or a people's: "Latin American", "Anglo-American",
+#: "Pan-African", "Afro-Cuban" name no state ("South African", "North Korean" are KB forms).
+_REGION_PREFIXES = frozenset({"latin", "anglo", "pan", "afro", "euro", "ibero", "meso"})
+
+
+def _region_prefix(doc: Doc, start: int) -> bool:
+    """ "Latin American" (two words), "Anglo-American" (one token or "Anglo" "-" "American")."""
+    if start >= 1 and doc[start - 1].lower_ in _REGION_PREFIXES:
+        return True
+    if start >= 1 and doc[start - 1].lower_.rstrip("-‐–") in _REGION_PREFIXES:
+        return doc[start - 1].lower_[-1:] in _HYPHENS
+    if start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _REGION_PREFIXES:
+        return not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    return False
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")

@@ -495,6 +495,25 @@ def _domestic(
     country = dominant_country(counts, share=load_groups().dominant_share)
     for entry in pending if country else ():
         entry["country"] = country
+    for entry in pending if not country else ():
+        implied = _abbreviated_title_country(doc, entry["name"])
+        if implied is not None and set(counts) <= {implied}:
+            entry["country"] = implied
+
+
+def _abbreviated_title_country(doc: Doc, name: str) -> str | None:
+    """The country an abbreviated title right before a mention of `name` implies ("Rep.
+    Smith", "Lt. Gov. Ann Ostrow": the US), from `groups.yaml` title_abbreviations."""
+    words = name.split()
+    abbreviations = load_groups().title_abbreviations
+    for token in doc[:-1]:
+        country = abbreviations.get(token.text)
+        if country is None:
+            continue
+        after = doc[token.i + 1 : token.i + 1 + len(words)]
+        if [t.text for t in after] == words or after[:1].text == words[-1]:
+            return country
+    return None
 
 
 def _modifier(token: Any) -> bool:

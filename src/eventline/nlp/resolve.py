@@ -173,8 +173,8 @@ def _canonical(cluster: Cluster) -> Actor:
     counts = Counter(e["name"] for e in named)
     name = max(counts, key=lambda n: (len(name_parts(n)), counts[n], n))
     first = entries[0]
-    if first.get("kb"):
-        actor_id = first["id"]
+    if first.get("kb") or first.get("same_as"):
+        actor_id = first.get("same_as") or first["id"]
     else:
         folded = " ".join(fold_part(p) for p in name_parts(name))
         actor_id = content_id("act", first["type"], folded, cluster.country)
@@ -232,8 +232,8 @@ def resolve_tables(tables: Sequence[dict[str, dict[str, Any]] | None]) -> dict[K
     for index, table in enumerate(tables):
         for local, entry in (table or {}).items():
             key = (index, local)
-            if entry.get("kb"):
-                kb.setdefault(local, Cluster("kb")).add(key, entry)
+            if entry.get("kb") or entry.get("same_as"):  # same_as: nlp/companies.py
+                kb.setdefault(entry.get("same_as") or local, Cluster("kb")).add(key, entry)
             elif entry.get("role_only"):
                 roles.append((key, entry))
             elif entry["type"] == "person":
