@@ -5,16 +5,10 @@ people, not the state."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import pytest
-
-from eventline.errors import ResourceError
 from eventline.events.args import ActorIndex
-from eventline.events.argument_cues import ARGUMENT_CUES, argument_words
 from eventline.events.candidate import EventCandidate
-from eventline.events.ontology import read_yaml
 from eventline.events.syntax import subject
 from tests.events.conftest import Row, candidates_of, parsed_doc
 
@@ -344,15 +338,6 @@ def test_an_attack_in_another_clause_is_no_answer() -> None:
         c for c in candidates_of(parsed_doc(vowed_revenge(False), table)) if c.type == "THREATEN"
     ]
     assert all("CHL" not in {r.country for r in c.recipient} for c in threats)
-
-
-def test_every_argument_word_list_is_read_and_an_unknown_one_is_an_error() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in EVENTS.rglob("*.py"))
-    used = set(re.findall(r"""argument_words\(\s*["']([a-z_]+)["']\s*\)""", source))
-    defined = {k for k in read_yaml(ARGUMENT_CUES) if k != "version"}
-    assert used == defined
-    with pytest.raises(ResourceError, match="no cue list named 'revenge_noun'"):
-        argument_words("revenge_noun")
 
 
 def they_after_a_person(subject: Row) -> list[Row]:

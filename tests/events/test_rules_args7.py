@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from eventline.errors import ResourceError
-from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import lexicon
 from tests.events.conftest import Row, candidates_of, names, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
@@ -101,11 +101,11 @@ def test_a_force_sent_past_a_party_is_not_aimed_at_it() -> None:
 
 
 def test_the_new_word_lists_are_read_and_a_missing_one_is_an_error() -> None:
-    assert {"meeting", "summit", "sidelines"} <= argument_words("gathering_nouns")
-    assert "visit" not in argument_words("gathering_nouns")
-    assert argument_words("heading_preps") == {"toward", "towards"}
+    assert {"meeting", "summit", "sidelines"} <= lexicon().cue("gathering_nouns")
+    assert "visit" not in lexicon().cue("gathering_nouns")
+    assert lexicon().cue("heading_preps") == {"toward", "towards"}
     with pytest.raises(ResourceError):
-        argument_words("no_such_list")
+        lexicon().cue("no_such_list")
 
 
 def test_a_force_moved_closer_to_a_border_is_aimed_at_the_party_across_it() -> None:

@@ -38,7 +38,6 @@ from spacy.tokens import Doc, Token
 
 from eventline.events import args
 from eventline.events.args import ActorIndex, companions, first, prep_objects, subject, unique
-from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate, own_actor, relative_party
 from eventline.events.dating import TimexIndex, event_place, report_date
 from eventline.events.intervals import Intervals
@@ -535,7 +534,7 @@ def _response_means(noun: Token) -> Token | None:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ != "VERB":
         return None
-    if prep.head.lemma_.lower() not in argument_words("response_verbs"):
+    if prep.head.lemma_.lower() not in lexicon().cue("answered_with_verbs"):
         return None
     subj, passive = subject(prep.head)
     return None if passive else subj
@@ -662,7 +661,7 @@ def _directive(verb: Token, actors: ActorIndex) -> EventCandidate | None:
     leave": a verb of telling with an object and a "to" infinitive asks the object to act, a
     REQUEST from the subject to the object (PLOVER's demand). Telling one's own side ("told
     its diplomats to return") is no request between parties."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in argument_words("directive_verbs"):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().cue("directive_verbs"):
         return None
     comp = first(verb, "xcomp")
     if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):

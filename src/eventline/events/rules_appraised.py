@@ -15,8 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventline.events.args import clause_head, first, subject
-from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import lexicon
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef
 
@@ -48,7 +48,7 @@ def _summed_act(noun: Token) -> Token | None:
 
 
 def _summing(noun: Token) -> bool:
-    return noun.lemma_.lower() in argument_words("summing_nouns")
+    return noun.lemma_.lower() in lexicon().cue("summing_nouns")
 
 
 def _previous_act(noun: Token, judge: EventCandidate, cands: list[EventCandidate]) -> Token | None:

@@ -23,8 +23,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventline.events.args import ActorIndex, children, first, prep_objects, unique
-from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate, own_actor
+from eventline.events.patterns import lexicon
 from eventline.events.rules_base import VIOLENT_TYPES, RuleContext, excluding, is_violent
 from eventline.model import ActorRef
 
@@ -129,7 +129,7 @@ def revenge_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
     retaliation for the US attack": a threat whose object is revenge is aimed at the attacker
     it answers (`rules_conflict.retaliation_target` reads the verb form, "vowed to
     retaliate")."""
-    nouns = argument_words("revenge_nouns")
+    nouns = lexicon().cue("revenge_nouns")
     attacks = [c for c in cands if c.type == "ASSAULT" and c.actor]
     for c in cands:
         if c.type != "THREATEN" or c.recipient or not c.actor or c.trigger.pos_ != "VERB":

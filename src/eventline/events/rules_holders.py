@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventline.events.args import ActorIndex, children, prep_objects, unique
-from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import lexicon
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef
 
@@ -26,7 +26,7 @@ def _released(trigger: Token) -> list[Token]:
     request's object or "for" phrase ("demanded the release of X", "called for the freeing
     of X"), or of the request noun's own "for" phrase ("a demand for the release of X")."""
     contents = [*children(trigger, "dobj"), *(p for _, p in prep_objects(trigger, ("for",)))]
-    nouns = argument_words("release_nouns")
+    nouns = lexicon().cue("release_nouns")
     return [
         p
         for noun in contents
@@ -38,7 +38,7 @@ def _released(trigger: Token) -> list[Token]:
 def _holders(person: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:
     """The party a holding participle on `person` names ("held by X", "detained in X's
     jails"), if any."""
-    holding = argument_words("holding_participles")
+    holding = lexicon().cue("holding_participles")
     found: list[ActorRef] = []
     for head in (person, *person.conjuncts):
         for acl in children(head, "acl"):

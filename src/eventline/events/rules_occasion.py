@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventline.events.args import children, first, prep_objects, unique
-from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import lexicon
 from eventline.events.rules_base import RuleContext, excluding
 from eventline.model import ActorRef
 
@@ -58,7 +58,7 @@ def proposed_meeting_party(cands: list[EventCandidate], ctx: RuleContext) -> lis
     """ "China's minister declined a request to meet the US defence secretary": an answer to a
     proposal to meet someone is an answer to that someone's side, the party the proposed
     meeting is with (the proposal's own author, when named, was already read as recipient)."""
-    proposals = argument_words("proposal_nouns")
+    proposals = lexicon().cue("proposal_nouns")
     for c in cands:
         if c.recipient or not c.actor or c.type not in _ANSWER_TYPES:
             continue

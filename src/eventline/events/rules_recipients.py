@@ -19,8 +19,8 @@ from eventline.events.args import (
     subject,
     unique,
 )
-from eventline.events.argument_cues import argument_words
 from eventline.events.candidate import EventCandidate, own_actor
+from eventline.events.patterns import lexicon
 from eventline.events.rules_base import (
     ACT_TYPES,
     COMPLEMENT_DEPS,
@@ -681,7 +681,7 @@ def heading_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
     Armenia": a force moved or fired toward a named party, or toward its border, is aimed at
     it (PLOVER codes the show of force against Taiwan). The parser hangs the direction on the
     verb, on the last of the things sent, or on "closer"/"nearer", so all are read."""
-    preps = argument_words("heading_preps")
+    preps = lexicon().cue("heading_preps")
     for c in cands:
         if c.recipient or not c.actor or c.type not in _HEADING_TYPES:
             continue
@@ -691,7 +691,7 @@ def heading_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
         for obj in children(c.trigger, "dobj"):
             holders += [(x, preps) for x in (obj, *obj.conjuncts)]
         for adv in children(c.trigger, "advmod"):
-            if adv.lower_ in argument_words("nearing_words"):
+            if adv.lower_ in lexicon().cue("nearing_words"):
                 holders.append((adv, preps | {"to"}))  # "closer to the border with X"
         found = unique(
             r
@@ -706,6 +706,6 @@ def heading_target(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
 
 def _beyond_border(word: Token) -> list[Token]:
     """ "toward the border with Armenia": the party across a border, else the word itself."""
-    if word.lemma_.lower() not in argument_words("frontier_nouns"):
+    if word.lemma_.lower() not in lexicon().cue("frontier_nouns"):
         return [word]
     return [word, *(p for _, p in prep_objects(word, ("with",)))]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventline.events.argument_cues import argument_words
+from eventline.events.patterns import lexicon
 
 # Prepositions that place a gathering ("a summit in Madrid", "a meeting at the Kremlin").
 _VENUE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -23,7 +23,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 def is_gathering(tok: Token) -> bool:
     """Whether the word names a gathering an act can be done at."""
-    words = argument_words("gathering_nouns")
+    words = lexicon().cue("gathering_nouns")
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
