@@ -6,7 +6,11 @@ Codes the 120 MEANTIME articles (../shared/benchmarks/meantime) and the developm
 (../shared/samples/russia-iran), and for every event without a location whose sentence holds a
 place-name entity the gazetteer reads (not a grouping) writes one line: the event, the names,
 where each name stands (inside the event's evidence or not; its dependency and head) and what
-`eval/places.py` makes of the evidence (`place_named`). Grouping these lines by cause is how the
+`eval/places.py` makes of the evidence (`place_named`). The events listed are those the broad
+figure `named_or_scene_placed` of `eval/places.py` counts and finds unplaced: the sentence names
+a place (`sentence_names_place`: not a state acting, not a name describing someone), or names
+none while the event is of the report's day in an article with a dateline or a lead scene
+(marked `scene`). Grouping these lines by cause is how the
 place rules are improved; the output holds article sentences, so keep it out of the repository.
 
 `--texts FOLDER`: code instead each `*.txt` file there (one article, the first line may be a
@@ -78,15 +82,27 @@ def every_event(name: str, doc: Any, events: list[Any]) -> list[str]:
 
 def gaps(name: str, doc: Any, events: list[Any]) -> list[tuple[str, str]]:
     """(cause hint, line) for each unplaced event whose sentence names a place."""
-    from eventline.eval.places import _event_text, place_named
+    from eventline.eval.places import (
+        _event_text,
+        _of_the_scene,
+        article_scene,
+        place_named,
+        sentence_names_place,
+    )
     from eventline.nlp.places import is_grouping, resolve_place
 
     sents = list(doc.sents)
+    skip, scene = article_scene(doc)
     out = []
     for e in events:
         if e.location is not None or e.evidence.sentence >= len(sents):
             continue
         sent = sents[e.evidence.sentence]
+        if not sentence_names_place(sent, skip):
+            if scene and _of_the_scene(doc, e):  # the broad figure's dateline / lead scene
+                text = " ".join(sent.text.split())[:220]
+                out.append(("scene", f"{name} {e.type}({e.trigger}) scene\n    {text}"))
+            continue
         names = []
         for ent in sent.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC") or is_grouping(ent.text):
@@ -96,8 +112,6 @@ def gaps(name: str, doc: Any, events: list[Any]) -> list[tuple[str, str]]:
             inside = e.evidence.start <= ent.start_char < e.evidence.end
             r = ent.root
             names.append(f"{ent.text}[{kind},{'in' if inside else 'out'},{r.dep_}<{r.head.lower_}]")
-        if not names:
-            continue
         span = _event_text(doc, e)
         counted = place_named(span) if span is not None else None
         text = " ".join(sent.text.split())[:220]

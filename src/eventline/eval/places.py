@@ -100,17 +100,147 @@ def _event_text(doc: Doc, event: EventMention) -> Span | None:
     return doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
 
 
+#: Words of an office or a role a place name before them describes ("Iran's foreign minister",
+#: "the Russian president", "Kremlin spokesman"): whose the person is, not where anything happened.
+_OFFICE_NOUNS = frozenset(
+    {"minister", "president", "leader", "spokesman", "spokeswoman", "spokesperson", "chief"}
+    | {"ministry", "government", "army", "military", "forces", "troops", "counterpart", "head"}
+    | {"prime", "secretary", "chancellor", "king", "ruler", "regime", "authorities", "police"}
+)
+
+
+def sentence_names_place(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
+    """The broad question behind "every event naming a place should carry it": does the
+    sentence hold a place name the gazetteer reads, used as a place, under any word and in any
+    clause ("the Gaza ceasefire", "a Kyiv-based group", "protests across Iran", "the attack on
+    Israel")? Not a grouping, not the dateline (`skip`), not a name acting as a state (a
+    subject, "criticised Moscow") or describing someone ("Iran's foreign minister", "a Texas
+    senator"); a country counts only where a country is a place (`_country_as_place`), not
+    as a party ("talks with Iran", "U.S. strikes", "thanked Russia")."""
+    for ent in sent.ents:
+        if ent.label_ not in _LABELS or ent.start in skip or is_grouping(ent.text):
+            continue
+        if _someones(ent):
+            continue
+        place = resolve_place(ent.text)
+        if place is None:
+            continue
+        if place.kind != "country" or _country_as_place(ent):
+            return True
+    return False
+
+
+def _someones(ent: Span) -> bool:
+    """A place name standing for a state that acts or describing a person or a body."""
+    root = ent.root
+    heads = [root, *([root.head] if root.dep_ == "conj" else [])]
+    if any(h.dep_ in ("nsubj", "nsubjpass") for h in heads) or _origin(root):
+        return True
+    if (
+        root.dep_ in ("dobj", "dative")
+        and root.head.lemma_.lower() not in cues()["object_place_verbs"]
+    ):
+        return any(
+            s.label_ == "METONYM" and s.root == root for s in ent.doc.spans.get("actors", ())
+        )
+    if root.dep_ not in ("compound", "amod", "poss", "nmod"):
+        return False
+    head = root.head
+    lemma = head.lemma_.lower()
+    return (
+        head.ent_type_ in ("PERSON", "NORP", "ORG")
+        or lemma in cues()["people_nouns"]
+        or lemma in _OFFICE_NOUNS
+    )
+
+
+def _country_as_place(ent: Span) -> bool:
+    """A country name used as a place: under a place preposition ("protests in Iran"), as
+    where someone goes ("travelled to Iran", "arms delivered to Iran"), as what an attack
+    reaches ("struck Iran", "the attack on Israel", "the invasion of Ukraine", "Iran's nuclear
+    sites") or naming a gathering held there ("the Turkmenistan meeting")."""
+    root = ent.root
+    if root.dep_ == "conj":
+        root = root.head
+    head = root.head
+    lemma = head.lemma_.lower()
+    c = cues()
+    if root.dep_ == "pobj":
+        prep = head.lower_
+        above = head.head.lemma_.lower()
+        if prep in _PREPS or prep in ("within", "throughout", "inside"):
+            return True
+        if prep == "to":
+            return above in c["travel_verbs"] or above in _DELIVERY
+        if prep in ("on", "of", "against", "into"):
+            return above in c["target_nouns"] or above in c["object_place_verbs"]
+        return False
+    if root.dep_ == "dobj":
+        return lemma in c["object_place_verbs"] or lemma in c["travel_verbs"]
+    if root.dep_ == "poss":
+        return lemma in c["site_nouns"]
+    if root.dep_ in ("compound", "nmod"):
+        return lemma in c["gatherings"]
+    return False
+
+
+#: Verbs whose "to" phrase is where a thing arrives ("arms delivered to Iran").
+_DELIVERY = frozenset({"deliver", "ship", "send", "move", "transfer", "deploy", "smuggle"})
+
+
+def _of_the_scene(doc: Doc, event: EventMention) -> bool:
+    """An asserted event of the report's day or the day before (dated by its report, or so
+    dated): one a dateline or the lead's scene may be where it happened."""
+    if event.modality != "asserted":
+        return False
+    if event.date_precision == "report":
+        return True
+    published = getattr(doc._, "published", None) if Doc.has_extension("published") else None
+    if not published or not event.date or event.date_precision != "day":
+        return False
+    from datetime import date
+
+    try:
+        gap = date.fromisoformat(published[:10]) - date.fromisoformat(event.date[:10])
+    except ValueError:
+        return False
+    return 0 <= gap.days <= 1
+
+
+def article_scene(doc: Doc) -> tuple[frozenset[int], bool]:
+    """The dateline's tokens, and whether the article has a scene: a dateline place, or a
+    city or region its first sentence names (`place_named`)."""
+    from eventline.events.location import dateline_place, find_dateline
+
+    found = find_dateline(doc)
+    skip = frozenset(range(found[1].start, found[1].end)) if found else frozenset()
+    if dateline_place(doc) is not None:
+        return skip, True
+    lead = next(iter(doc.sents), None)
+    return skip, lead is not None and place_named(lead) == "city"
+
+
 def score_places(
     section: str, coded: Iterable[tuple[Doc, Sequence[EventMention]]]
 ) -> SectionReport:
     events = named = placed = cities = with_coords = located = 0
+    broad = broad_placed = own = own_placed = 0
     misses: list[str] = []
     for doc, mentions in coded:
         sents = list(doc.sents)
+        skip, scene = article_scene(doc)
         for event in mentions:
             events += 1
             located += event.location is not None
             sent = sents[event.evidence.sentence] if event.evidence.sentence < len(sents) else None
+            if sent is not None and sentence_names_place(sent, skip):
+                own += 1
+                own_placed += event.location is not None
+                broad += 1
+                broad_placed += event.location is not None
+            elif scene and _of_the_scene(doc, event):
+                broad += 1
+                broad_placed += event.location is not None
             text = _event_text(doc, event)
             kind = place_named(text) if text is not None else None
             if kind is None:
@@ -139,6 +269,11 @@ def score_places(
                    f"{named} of {events} coded events"),
             Metric("events_with_place", located / events if events else 0.0, None,
                    f"{located} of {events} coded events"),
+            Metric("sentence_place_placed", own_placed / own if own else 1.0, None,
+                   f"{own_placed} of {own} events whose sentence names a place"),
+            Metric("named_or_scene_placed", broad_placed / broad if broad else 1.0, None,
+                   f"{broad_placed} of {broad} events whose sentence names a place or, naming"
+                   " none, of the report's day in an article with a dateline or lead scene"),
         ),
         tuple(misses),
     )  # fmt: skip

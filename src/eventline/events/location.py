@@ -33,11 +33,17 @@ places; a name the gazetteer lacks is kept with the country the text gives it. A
 none of these in its clause looks in the clause an infinitive or subject-less participle
 hangs from ("officials were in Tehran to discuss ..."), then in the clause a subject-less
 verb is joined to ("raided a hideout in Sinaloa and arrested its leader", `source: context`).
-An attack noun's "on"/"of" target is a place when the noun is the event, its clause's subject or
-the object of a verb carrying it out ("a missile strike on Dnipro killed ...", "launched its
-attack on Israel"); an attack told by a noun under a speech act ("condemned attacks on Iran's
-sites") is at its target (`_noun_targets`); the owner of a site an attack reaches is its place
-("struck Iran's nuclear sites", not "Israel's embassy"); a month ("In March") is never a place.
+An attack noun's "on"/"of"/"against"/"into" target is a place when the noun is the event, its
+clause's subject or the object of a verb carrying it out ("a missile strike on Dnipro killed
+...", "launched its attack on Israel"); an attack told by a noun under a speech act ("condemned
+attacks on Iran's sites") is at its target (`_noun_targets`); the owner of a site an attack
+reaches is its place ("struck Iran's nuclear sites", not "Israel's embassy"); a site or a
+gathering named by its city or region is there ("struck a Kharkiv hospital", "at the Des Moines
+rally", and an event told by such a noun: "the Doha talks collapsed"; never by a country: "the
+Iran talks"); a name under a participle of where someone lives or is based ("an Ohio-based
+company sued", "a man living in Haifa") says where they are, not the event's place; a catching
+joined to a clause that places people acting is where they acted ("Thousands rallied in Tbilisi,
+and police arrested dozens"); a month ("In March") is never a place.
 Still nothing found, the place where the event's object did what a relative clause tells
 ("arrested activists who had blocked a road in Albany") or an "after" clause of a catching
 tells ("arrested 12 people after protesters blocked a road in Albany", `_doers_scene`), then
@@ -267,6 +273,7 @@ def event_place(
     return (
         _where(finder, verb)
         or _joined_scene(finder, verb)
+        or _caught_in_joined_scene(finder, verb)
         or _doers_scene(finder, verb)
         or _subjects_scene(finder, verb)
     )
@@ -317,6 +324,29 @@ def _joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
     if found is None or found.kind not in ("city", "admin1"):
         return None
     return found.model_copy(update={"source": "context"})
+
+
+def _caught_in_joined_scene(finder: _PlaceFinder, verb: Token) -> Place | None:
+    """A catching told in a clause joined to one that places people acting ("Thousands rallied
+    in Tbilisi on Friday, and police arrested dozens of them"; "protested across Iran, and
+    security forces detained hundreds"): the catching is where they acted, as for a relative
+    clause (`_doers_scene`), marked `source: context`. Only a catch verb (`cues.yaml`
+    `catch_verbs`) with a subject of its own (a subject-less one is `_joined_scene`'s), neither
+    clause modal, the first not a move elsewhere ("fled to Armenia, and police detained ...")."""
+    cues = _cues()
+    head = verb.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or head.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in cues["catch_verbs"]:
+        return None
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    if head.lemma_.lower() in cues["travel_verbs"] | cues["departure_verbs"]:
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for v in (verb, head) for c in v.children):
+        return None
+    found = finder.in_clause(head)
+    return found.model_copy(update={"source": "context"}) if found is not None else None
 
 
 _RECENT = frozenset(
@@ -591,6 +621,8 @@ class _PlaceFinder:
                 continue
             if not self.about and (_dated_by(tok, verb) or _topic(tok.head) or _matter(tok, verb)):
                 continue  # "after the strike on its consulate in Damascus": another happening
+            if not self.about and _resident_at(tok, verb):
+                continue  # "a company based in Ohio sued ...": where it is, not where it sued
             destination = (
                 tok.lower_ == "to"
                 and tok.head.pos_ in ("VERB", "AUX")  # not "a return to Myanmar"
@@ -616,8 +648,8 @@ class _PlaceFinder:
                 continue
             if not self.about and _matter(tok, verb):
                 continue
-            if self._as_state(tok, verb):
-                continue
+            if self._as_state(tok, verb) or (not self.about and _resident_at(tok, verb)):
+                continue  # "an Ohio-based company sued ..."
             if _outside_the_visit(tok):
                 continue  # "on the eve of a visit to Hanoi": not there yet
             if tok.head.lemma_.lower() in cues["region_nouns"]:
@@ -675,6 +707,8 @@ class _PlaceFinder:
             for owner in children(tok, "poss"):
                 if owner.i in self.ents and (found := self.place(self.ents[owner.i])):
                     return found
+        if (found := self._named_site(tok)) is not None:
+            return found
         name, towns = _misread_name(tok), True
         if name is None:
             name = _proper_name(tok)
@@ -695,6 +729,35 @@ class _PlaceFinder:
                 return found
         for conj in children(tok, "conj", "appos"):
             if (found := self.phrase(conj, depth=depth + 1)) is not None:
+                return found
+        return None
+
+    def _named_site(self, tok: Token) -> Place | None:
+        """A site or a gathering named by the city or region it is in, as the object of a place
+        preposition or of a verb reaching a place ("struck a Kharkiv hospital", "raided the
+        Jenin camp", "spoke at the Des Moines rally": `cues.yaml` `named_site_nouns`): that
+        city or region. Not a country ("the US embassy" stands abroad, "the Iran talks" are
+        about Iran), nor a name the actor stage reads as a state."""
+        from eventline.nlp.places import is_grouping, resolve_place
+
+        if tok.lemma_.lower() not in _cues()["named_site_nouns"]:
+            return None
+        for mod in children(tok, "compound", "nmod", "amod"):
+            ent = self.ents.get(mod.i)
+            if ent is not None:
+                if ent.root != mod or self._capital_read(ent):
+                    continue
+                found = self.place(ent)
+            else:  # "the Kyiv attack" with "Kyiv" read as a person's name
+                name = _misread_name(mod)
+                if name is None or len(name) != 1 or not self._maybe_place(mod, name):
+                    continue
+                if is_grouping(name.text) or self.actors.covering(mod) is not None:
+                    continue
+                found = resolve_place(
+                    name.text, hints=self.hints(), context=self.facts.context, towns=False
+                )
+            if found is not None and found.kind in ("city", "admin1"):
                 return found
         return None
 
@@ -1066,11 +1129,32 @@ def _describes(tok: Token) -> bool:
         head = head.head
 
 
+def _resident_at(tok: Token, verb: Token) -> bool:
+    """`tok` hangs from a participle describing a noun by where it lives, is based or comes from
+    ("an Ohio-based company", "a man living in Haifa", "a group based in Gaza": `cues.yaml`
+    `residence_verbs`): that says where the noun's owner is, not where the event happened."""
+    node = tok
+    while node != verb and node.head != node:
+        if (
+            node.dep_ in ("acl", "amod")
+            and node.tag_ in ("VBN", "VBG")
+            and node.lemma_.lower() in _cues()["residence_verbs"]
+        ):
+            return True
+        node = node.head
+    return False
+
+
 def _people(noun: Token) -> bool:
     """A noun of office holders a place name describes (`cues.yaml` `people_nouns`:
     "senator", "Gov.", "lawmakers")."""
     people = _cues()["people_nouns"]
     return noun.lemma_.lower() in people or noun.lower_ in people
+
+
+#: Prepositions of an attack noun's target: "a strike on Dnipro", "the siege of Mariupol", "an
+#: attack against Israel", "the incursion into the Kursk region".
+_TARGET_PREPS = frozenset({"on", "of", "against", "into"})
 
 
 def _target(prep: Token, verb: Token) -> bool:
@@ -1079,7 +1163,7 @@ def _target(prep: Token, verb: Token) -> bool:
     ("launched an attack on Israel", `cues.yaml` `attack_verbs`) is where it happened (not an
     attack a speech act is about: "condemned the attack on Kyiv")."""
     noun = prep.head
-    if prep.lower_ not in ("on", "of") or noun.lemma_.lower() not in _cues()["target_nouns"]:
+    if prep.lower_ not in _TARGET_PREPS or noun.lemma_.lower() not in _cues()["target_nouns"]:
         return False
     if noun.head == verb and noun.dep_ == "dobj":  # "launched its attack on Israel"
         return verb.lemma_.lower() in _cues()["attack_verbs"]
@@ -1243,6 +1327,7 @@ def dateline_locations(
     if not any(e.location is None for e in events):
         return list(events)
     events = _noun_targets(doc, events, index)
+    events = _named_event_nouns(doc, events, index)
     events = gathering_locations(doc, events, place_of=lambda n: _gathering_place(n, index.get()))
     events = _with_context(doc, events, index)
     events = _lead_scene(doc, events, index)
@@ -1313,12 +1398,33 @@ def _noun_targets(
             continue
         finder = _PlaceFinder(noun, index.get(), lexicon())
         for prep in children(noun, "prep"):
-            if prep.lower_ not in ("on", "of"):
+            if prep.lower_ not in _TARGET_PREPS:
                 continue
             found = next(filter(None, (finder.phrase(p) for p in children(prep, "pobj"))), None)
             if found is not None:
                 out[k] = event.model_copy(update={"location": found})
                 break
+    return out
+
+
+def _named_event_nouns(
+    doc: Doc, events: Sequence[EventMention], index: _LazyIndex
+) -> list[EventMention]:
+    """An event told by a noun a city or region name modifies ("the Doha talks ended", "condemned
+    the Kyiv attack", "the Minsk summit": `cues.yaml` `named_site_nouns`) is at that place, when
+    its clause named none; not a country ("the Iran talks"), nor a capital read as its state."""
+    from eventline.events.patterns import lexicon
+
+    out = list(events)
+    for k, event in enumerate(events):
+        if event.location is not None:
+            continue
+        noun = _trigger_noun(doc, event, "named_site_nouns")
+        if noun is None:
+            continue
+        found = _PlaceFinder(noun, index.get(), lexicon())._named_site(noun)
+        if found is not None:
+            out[k] = event.model_copy(update={"location": found})
     return out
 
 

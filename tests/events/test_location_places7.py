@@ -1,0 +1,214 @@
+"""Places an event's sentence names in other ways (issue #9 item 6, places7): the "against" or
+"into" target of an attack noun, a catching joined to a clause that places people acting, a
+site or an event noun named by its city, and names that say where someone is based (no place).
+Also the broad measure of `eval/places.py`: which sentences name a place at all. Parses are
+built by hand; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventline.eval.places import sentence_names_place
+from eventline.events.args import ActorIndex
+from eventline.events.location import dateline_locations, event_place
+from eventline.events.patterns import lexicon
+from eventline.model import EventMention, Evidence, Place
+from tests.events.conftest import Row, parsed_doc
+
+TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
+    "Armenia": ("c_arm", "Armenia", "ARM", None, "GPE"),
+    "Lithuania": ("c_ltu", "Lithuania", "LTU", None, "GPE"),
+}
+
+
+def build(rows: list[Row], ents: list[tuple[int, int, str]]) -> Doc:
+    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "punct" for i in range(len(rows))]
+    return parsed_doc(rows, TABLE, ents, spaces)
+
+
+def place_of(doc: Doc, verb: int, *, about: bool = False) -> Place | None:
+    return event_place(doc[verb], ActorIndex(doc), lexicon(), about=about)
+
+
+def test_an_attack_noun_s_against_target_is_the_place() -> None:
+    # "A drone attack against Lithuania killed two people."
+    doc = build(
+        [
+            ("A", 2, "det", "DET", "DT", "a"),
+            ("drone", 2, "compound", "NOUN", "NN", "drone"),
+            ("attack", 5, "nsubj", "NOUN", "NN", "attack"),
+            ("against", 2, "prep", "ADP", "IN", "against"),
+            ("Lithuania", 3, "pobj", "PROPN", "NNP", "Lithuania"),
+            ("killed", 5, "ROOT", "VERB", "VBD", "kill"),
+            ("two", 7, "nummod", "NUM", "CD", "two"),
+            ("people", 5, "dobj", "NOUN", "NNS", "people"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        [(4, 5, "GPE")],
+    )
+    found = place_of(doc, 5)
+    assert found is not None and (found.country, found.kind) == ("LTU", "country")
+
+
+def _rally(verb: str, lemma: str, *, modal: bool = False) -> Doc:
+    # "Thousands rallied in Yerevan, and police arrested dozens." (or "... police may arrest")
+    rows: list[Row] = [
+        ("Thousands", 1, "nsubj", "NOUN", "NNS", "thousand"),
+        (verb, 1, "ROOT", "VERB", "VBD", lemma),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("Yerevan", 2, "pobj", "PROPN", "NNP", "Yerevan"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("and", 1, "cc", "CCONJ", "CC", "and"),
+        ("police", 8 if modal else 7, "nsubj", "NOUN", "NNS", "police"),
+    ]
+    if modal:
+        rows += [
+            ("may", 8, "aux", "AUX", "MD", "may"),
+            ("arrest", 1, "conj", "VERB", "VB", "arrest"),
+        ]
+    else:
+        rows += [("arrested", 1, "conj", "VERB", "VBD", "arrest")]
+    obj = len(rows)
+    rows += [
+        ("dozens", obj - 1, "dobj", "NOUN", "NNS", "dozen"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    return build(rows, [(3, 4, "GPE")])
+
+
+def test_a_catching_joined_to_a_placed_act_is_where_the_people_acted() -> None:
+    doc = _rally("rallied", "rally")
+    found = place_of(doc, 7)
+    assert found is not None and (found.name, found.country) == ("Yerevan", "ARM")
+    assert found.source == "context"
+
+
+def test_no_joined_scene_for_a_modal_catching_or_after_a_move() -> None:
+    assert place_of(_rally("rallied", "rally", modal=True), 8) is None
+    moved = _rally("returned", "return")  # "Thousands returned to ... , and police arrested"
+    assert place_of(moved, 7) is None
+
+
+def _based(before: bool) -> Doc:
+    # "An Ohio-based firm sued the state." / "A firm based in Ohio sued the state."
+    if before:
+        rows: list[Row] = [
+            ("An", 4, "det", "DET", "DT", "an"),
+            ("Ohio", 3, "npadvmod", "PROPN", "NNP", "Ohio"),
+            ("-", 3, "punct", "PUNCT", "HYPH", "-"),
+            ("based", 4, "amod", "VERB", "VBN", "base"),
+            ("firm", 5, "nsubj", "NOUN", "NN", "firm"),
+            ("sued", 5, "ROOT", "VERB", "VBD", "sue"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("state", 5, "dobj", "NOUN", "NN", "state"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ]
+        return parsed_doc(rows, TABLE, [(1, 2, "GPE")], [True, False, False] + [True] * 5 + [False])
+    rows = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("firm", 5, "nsubj", "NOUN", "NN", "firm"),
+        ("based", 1, "acl", "VERB", "VBN", "base"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("Ohio", 3, "pobj", "PROPN", "NNP", "Ohio"),
+        ("sued", 5, "ROOT", "VERB", "VBD", "sue"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("state", 5, "dobj", "NOUN", "NN", "state"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    return build(rows, [(4, 5, "GPE")])
+
+
+def test_where_someone_is_based_is_no_place_of_their_act() -> None:
+    assert place_of(_based(True), 5) is None
+    assert place_of(_based(False), 5) is None
+    # as a hint of the parties' country (`about`), where the firm is based still counts
+    hinted = place_of(_based(False), 5, about=True)
+    assert hinted is not None and hinted.admin1 == "Ohio"
+
+
+def _struck(modifier: str, label: str) -> Doc:
+    # "Missiles struck a Kharkiv hospital." / "Officials met at the Armenia talks."
+    return build(
+        [
+            ("Missiles", 1, "nsubj", "NOUN", "NNS", "missile"),
+            ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            (modifier, 4, "compound", "PROPN", "NNP", modifier),
+            ("hospital", 1, "dobj", "NOUN", "NN", "hospital"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        [(3, 4, label)],
+    )
+
+
+def test_a_site_named_by_its_city_is_in_that_city_not_by_a_country() -> None:
+    found = place_of(_struck("Kharkiv", "GPE"), 1)
+    assert found is not None and (found.name, found.country, found.kind) == (
+        "Kharkiv",
+        "UKR",
+        "city",
+    )
+    assert place_of(_struck("Armenia", "GPE"), 1) is None  # "an Armenia hospital": whose
+
+
+def _talks(city: str) -> tuple[Doc, EventMention]:
+    # "The Vilnius talks collapsed on Tuesday."
+    doc = build(
+        [
+            ("The", 2, "det", "DET", "DT", "the"),
+            (city, 2, "compound", "PROPN", "NNP", city),
+            ("talks", 3, "nsubj", "NOUN", "NNS", "talk"),
+            ("collapsed", 3, "ROOT", "VERB", "VBD", "collapse"),
+            ("on", 3, "prep", "ADP", "IN", "on"),
+            ("Tuesday", 4, "pobj", "PROPN", "NNP", "Tuesday"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+        [(1, 2, "GPE")],
+    )
+    event = EventMention(
+        id="e1",
+        type="CONSULT",
+        trigger="talks",
+        date="2025-06-24",
+        date_precision="day",
+        evidence=Evidence(article="a", sentence=0, start=0, end=len(doc.text)),
+    )
+    return doc, event
+
+
+def test_an_event_told_by_a_noun_a_city_names_is_in_that_city() -> None:
+    doc, event = _talks("Vilnius")
+    (placed,) = dateline_locations(doc, [event], published="2025-06-24")
+    assert placed.location is not None and placed.location.name == "Vilnius"
+    doc, event = _talks("Lithuania")  # "the Lithuania talks": about it, maybe held elsewhere
+    (placed,) = dateline_locations(doc, [event], published="2025-06-24")
+    assert placed.location is None
+
+
+def test_the_broad_measure_counts_places_not_parties() -> None:
+    # "Armenia thanked Lithuania for its help." names no place; "Protests spread across
+    # Armenia." does.
+    parties = build(
+        [
+            ("Armenia", 1, "nsubj", "PROPN", "NNP", "Armenia"),
+            ("thanked", 1, "ROOT", "VERB", "VBD", "thank"),
+            ("Lithuania", 1, "dobj", "PROPN", "NNP", "Lithuania"),
+            ("for", 1, "prep", "ADP", "IN", "for"),
+            ("its", 5, "poss", "PRON", "PRP$", "its"),
+            ("help", 3, "pobj", "NOUN", "NN", "help"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        [(0, 1, "GPE"), (2, 3, "GPE")],
+    )
+    assert not sentence_names_place(parties[:])
+    spread = build(
+        [
+            ("Protests", 1, "nsubj", "NOUN", "NNS", "protest"),
+            ("spread", 1, "ROOT", "VERB", "VBD", "spread"),
+            ("across", 1, "prep", "ADP", "IN", "across"),
+            ("Armenia", 2, "pobj", "PROPN", "NNP", "Armenia"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        [(3, 4, "GPE")],
+    )
+    assert sentence_names_place(spread[:])
