@@ -212,3 +212,33 @@ def test_the_broad_measure_counts_places_not_parties() -> None:
         [(3, 4, "GPE")],
     )
     assert sentence_names_place(spread[:])
+
+
+def test_an_event_noun_under_a_phrase_of_time_keeps_its_own_place() -> None:
+    # "Speaking after talks at Vilnius, the envoy praised the host." (the clause's search skips
+    # the time phrase; the talks' own "at" phrase is theirs)
+    doc = build(
+        [
+            ("Speaking", 7, "advcl", "VERB", "VBG", "speak"),
+            ("after", 0, "prep", "ADP", "IN", "after"),
+            ("talks", 1, "pobj", "NOUN", "NNS", "talk"),
+            ("at", 2, "prep", "ADP", "IN", "at"),
+            ("Vilnius", 3, "pobj", "PROPN", "NNP", "Vilnius"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("envoys", 7, "nsubj", "NOUN", "NNS", "envoy"),
+            ("praised", 7, "ROOT", "VERB", "VBD", "praise"),
+            ("them", 7, "dobj", "PRON", "PRP", "they"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+        ],
+        [(4, 5, "GPE")],
+    )
+    event = EventMention(
+        id="e1",
+        type="CONSULT",
+        trigger="talks",
+        date="2025-06-24",
+        date_precision="day",
+        evidence=Evidence(article="a", sentence=0, start=0, end=len(doc.text)),
+    )
+    (placed,) = dateline_locations(doc, [event], published="2025-06-24")
+    assert placed.location is not None and placed.location.name == "Vilnius"

@@ -1412,7 +1412,9 @@ def _named_event_nouns(
 ) -> list[EventMention]:
     """An event told by a noun a city or region name modifies ("the Doha talks ended", "condemned
     the Kyiv attack", "the Minsk summit": `cues.yaml` `named_site_nouns`) is at that place, when
-    its clause named none; not a country ("the Iran talks"), nor a capital read as its state."""
+    its clause named none; not a country ("the Iran talks"), nor a capital read as its state.
+    Else its own "in"/"at" phrase ("speaking after talks at Istanbul's Ciragan Palace": the
+    clause's search skips a phrase of time, which holds the talks' own place)."""
     from eventline.events.patterns import lexicon
 
     out = list(events)
@@ -1422,7 +1424,13 @@ def _named_event_nouns(
         noun = _trigger_noun(doc, event, "named_site_nouns")
         if noun is None:
             continue
-        found = _PlaceFinder(noun, index.get(), lexicon())._named_site(noun)
+        finder = _PlaceFinder(noun, index.get(), lexicon())
+        found = finder._named_site(noun)
+        for prep in children(noun, "prep") if found is None else ():
+            if prep.lower_ in ("in", "at"):  # "after talks at Istanbul's Ciragan Palace"
+                found = next(filter(None, (finder.phrase(p) for p in children(prep, "pobj"))), None)
+                if found is not None:
+                    break
         if found is not None:
             out[k] = event.model_copy(update={"location": found})
     return out
