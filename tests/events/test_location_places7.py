@@ -6,13 +6,14 @@ built by hand; the sentences are written for these tests."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import spacy
+from spacy.tokens import Doc, Span
 
 from eventline.eval.places import sentence_names_place
 from eventline.events.args import ActorIndex
 from eventline.events.location import dateline_locations, event_place
 from eventline.events.patterns import lexicon
-from eventline.model import EventMention, Evidence, Place
+from eventline.model import ActorRef, EventMention, Evidence, Place
 from tests.events.conftest import Row, parsed_doc
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
@@ -242,3 +243,68 @@ def test_an_event_noun_under_a_phrase_of_time_keeps_its_own_place() -> None:
     )
     (placed,) = dateline_locations(doc, [event], published="2025-06-24")
     assert placed.location is not None and placed.location.name == "Vilnius"
+
+
+def _headline_doc() -> tuple[Doc, list[EventMention]]:
+    # "Envoys hold talks\nFirst round\nEnvoys met in Vilnius." (a headline has no final stop; a
+    # verbless subhead between headline and lead is skipped)
+    rows: list[Row] = [
+        ("Envoys", 1, "nsubj", "NOUN", "NNS", "envoy"),
+        ("hold", 1, "ROOT", "VERB", "VBP", "hold"),
+        ("talks", 1, "dobj", "NOUN", "NNS", "talk"),
+        ("\n", 2, "dep", "SPACE", "_SP", "\n"),
+        ("First", 5, "amod", "ADJ", "JJ", "first"),
+        ("round", 5, "ROOT", "NOUN", "NN", "round"),
+        ("\n", 5, "dep", "SPACE", "_SP", "\n"),
+        ("Envoys", 8, "nsubj", "NOUN", "NNS", "envoy"),
+        ("met", 8, "ROOT", "VERB", "VBD", "meet"),
+        ("in", 8, "prep", "ADP", "IN", "in"),
+        ("Vilnius", 9, "pobj", "PROPN", "NNP", "Vilnius"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    n = 7
+    spaces = [True, True, False, False, True, False, False, True, True, True, False, False]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=[r[0] for r in rows],
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        sent_starts=[i in (0, 4, n) for i in range(len(rows))],
+        ents=["B-GPE" if i == 10 else "O" for i in range(len(rows))],
+    )
+    envoys = ActorRef(id="kb:envoys", name="envoys")
+    head = doc[0:4]
+    lead = doc[n:]
+
+    def event(trigger: str, sent: Span, sentence: int, where: Place | None) -> EventMention:
+        return EventMention(
+            id=f"e_{trigger}",
+            type="CONSULT",
+            trigger=trigger,
+            actor=(envoys,),
+            date="2025-06-24",
+            date_precision="report",
+            location=where,
+            evidence=Evidence(
+                article="a", sentence=sentence, start=sent.start_char, end=sent.end_char
+            ),
+        )
+
+    vilnius = Place(name="Vilnius", country="LTU", kind="city", source="text")
+    return doc, [event("talks", head, 0, None), event("met", lead, 2, vilnius)]
+
+
+def test_a_headline_takes_the_place_its_lead_gives_the_same_happening() -> None:
+    doc, events = _headline_doc()
+    placed = dateline_locations(doc, events, published="2025-06-24")
+    assert placed[0].location is not None and placed[0].location.name == "Vilnius"
+    assert placed[0].location.source == "context"
+    doc, events = _headline_doc()  # the lead's meeting is someone else's
+    other = ActorRef(id="kb:others", name="others")
+    events[1] = events[1].model_copy(update={"actor": (other,)})
+    placed = dateline_locations(doc, events, published="2025-06-24")
+    assert placed[0].location is None

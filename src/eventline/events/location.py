@@ -63,12 +63,15 @@ The visit. An event told by a visit noun ("a trip to Kyiv", "a tour of Kenya", "
 Beirut") is at its destination, not where it was announced; a city of the destination's country
 its clause names stays (`_visit_destinations`).
 
-The context. `dateline_locations` first gives an event set at a gathering named before ("At
-the town hall, X attacked ...") that gathering's place (`events/gathering_scene.py`), then
-carries the scene of the sentence before to an event tied to it (`events/scene.py`, `source:
-context`), then gives a lead that names no place the scene the next sentence sets for the same
-actor on the same day ("X on Saturday accused Y ... | Speaking at a town hall in Nashua, X said
-...", `_lead_scene`), then applies the dateline.
+The context. `dateline_locations` first gives an event set at a gathering named before ("At the
+town hall, X attacked ...") that gathering's place (`events/gathering_scene.py`), then carries
+the scene of the sentence before to an event tied to it (`events/scene.py`, `source: context`),
+then gives a lead that names no place the scene the next sentence sets for the same actor on the
+same day ("X on Saturday accused Y ... | Speaking at a town hall in Nashua, X said ...",
+`_lead_scene`), gives an event of a headline (a first line without a final stop) the place the
+lead under it gives an event of the same type with an actor in common, and the other way round
+(`_headline_scene`: "Russia and Ukraine hold talks | ISTANBUL - Russian and Ukrainian
+delegations met in Istanbul"), then applies the dateline.
 
 The dateline. A report's dateline ("KYIV, Oct 1 (Reuters) -") says where it was filed, not
 where everything in it happened. `dateline_locations` gives the dateline's place (marked
@@ -1331,6 +1334,7 @@ def dateline_locations(
     events = gathering_locations(doc, events, place_of=lambda n: _gathering_place(n, index.get()))
     events = _with_context(doc, events, index)
     events = _lead_scene(doc, events, index)
+    events = _headline_scene(doc, events)
     if not any(e.location is None for e in events):
         return list(events)
     place = dateline_place(doc)
@@ -1546,6 +1550,63 @@ def _lead_scene(doc: Doc, events: Sequence[EventMention], index: _LazyIndex) -> 
                 )
                 break
     return out
+
+
+def _headline_scene(doc: Doc, events: Sequence[EventMention]) -> list[EventMention]:
+    """A headline and the lead under it tell the same happening ("Russia and Ukraine hold first
+    direct talks, agree prisoner swap | Russian and Ukrainian delegations met in Istanbul on
+    Friday, agreeing to ..."): an event of one that names no place takes the place the other
+    gives an event of the same type with an actor in common, on the same day (either dated by
+    its report), marked `source: context`. The headline is the doc's first sentence when it is
+    a line of its own without a final stop; the lead the next sentence with text (a dateline
+    split off as a sentence of its own skipped). A dateline's place is never carried."""
+    sents = list(doc.sents)
+    first = next((k for k, sent in enumerate(sents) if sent.text.strip()), None)
+    if first is None or first + 1 >= len(sents):
+        return list(events)
+    text = doc_text(doc)
+    if not _title_line(text, sents, first):
+        return list(events)
+    lead = first + 1
+    while lead + 1 < len(sents) and (
+        _verbless(sents[lead]) or _title_line(text, sents, lead)  # a dateline piece, a subhead
+    ):
+        lead += 1
+    pair = {first: lead, lead: first}
+    out = list(events)
+    for k, event in enumerate(events):
+        other_sentence = pair.get(event.evidence.sentence)
+        if other_sentence is None or event.location is not None or event.modality != "asserted":
+            continue
+        ids = {a.id for a in event.actor}
+        for other in events:
+            where = other.location
+            if other.evidence.sentence != other_sentence or where is None:
+                continue
+            if where.source == "dateline" or other.type != event.type:
+                continue
+            if ids & {a.id for a in other.actor} and _same_date(event, other):
+                out[k] = event.model_copy(
+                    update={"location": where.model_copy(update={"source": "context"})}
+                )
+                break
+    return out
+
+
+def _title_line(text: str, sents: Sequence[Span], k: int) -> bool:
+    """Sentence `k` is a line of its own without a final stop: a headline or a subhead."""
+    if k + 1 >= len(sents):
+        return False
+    line = sents[k].text.rstrip()
+    gap = text[sents[k].start_char + len(line) : sents[k + 1].start_char]
+    return line.rstrip("\"'”’»")[-1:] not in (".", "!", "?", "") and "\n" in gap
+
+
+def _verbless(sent: Span) -> bool:
+    """A short piece with no verb: a dateline the parser split off ("KYIV, Nov 5 (Wire)", "—")
+    or a byline, not the lead."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _same_date(one: EventMention, other: EventMention) -> bool:
