@@ -1364,8 +1364,8 @@ def _gathering_place(noun: Token, actors: ActorIndex) -> Place | None:
                 if (found := finder.phrase(pobj)) is not None:
                     return found
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("at", "during"):
-        noun, head = head, head.head
+    if noun.dep_ == "pobj" and head.lower_ in ("at", "during", "for"):
+        noun, head = head, head.head  # "joined them in Istanbul for a meeting": its place
     if noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "prep") or head.pos_ not in ("VERB", "AUX"):
         return None
     return finder.in_clause(head)
