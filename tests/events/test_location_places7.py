@@ -6,6 +6,7 @@ built by hand; the sentences are written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -308,3 +309,70 @@ def test_a_headline_takes_the_place_its_lead_gives_the_same_happening() -> None:
     events[1] = events[1].model_copy(update={"actor": (other,)})
     placed = dateline_locations(doc, events, published="2025-06-24")
     assert placed[0].location is None
+
+
+def _struck_demonym(noun: str, lemma: str) -> Doc:
+    # "Jets struck Armenian fuel depots." / "Jets struck an Armenian air base."
+    return build(
+        [
+            ("Jets", 1, "nsubj", "NOUN", "NNS", "jet"),
+            ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+            ("Armenian", 3, "amod", "ADJ", "JJ", "armenian"),
+            (noun, 1, "dobj", "NOUN", "NNS", lemma),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        [(2, 3, "NORP")],
+    )
+
+
+def test_a_demonym_places_a_site_an_attack_reaches_in_its_country_not_a_base() -> None:
+    found = place_of(_struck_demonym("depots", "depot"), 1)
+    assert found is not None and (found.country, found.kind) == ("ARM", "country")
+    assert place_of(_struck_demonym("bases", "base"), 1) is None  # may stand abroad
+
+
+def _visit_report(guest_country: str) -> tuple[Doc, list[EventMention]]:
+    # "VILNIUS, June 23 - ... | Novak hosted Brandt in Vilnius. | Brandt praised the host."
+    doc = build(
+        [
+            ("Brandt", 1, "nsubj", "PROPN", "NNP", "Brandt"),
+            ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+            ("Novak", 1, "dobj", "PROPN", "NNP", "Novak"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        [(0, 1, "PERSON"), (2, 3, "PERSON")],
+    )
+    vilnius = Place(name="Vilnius", country="LTU", kind="city", source="text", geonames_id=593116)
+    novak = ActorRef(id="p_novak", name="Novak", country="LTU")
+    brandt = ActorRef(id="p_brandt", name="Brandt", country="DEU")
+    guest = brandt if guest_country == "DEU" else ActorRef(id="p_x", name="X", country="FRA")
+
+    def event(kind: str, actor: ActorRef, recipient: ActorRef, where: Place | None) -> EventMention:
+        return EventMention(
+            id=f"e_{kind}",
+            type=kind,
+            actor=(actor,),
+            recipient=(recipient,),
+            date="2025-06-23",
+            date_precision="report",
+            location=where,
+            evidence=Evidence(article="a", sentence=0, start=0, end=len(doc.text)),
+        )
+
+    return doc, [event("CONSULT", novak, guest, vilnius), event("SUPPORT", brandt, novak, None)]
+
+
+def test_a_guest_of_a_meeting_in_the_dateline_s_city_acts_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import eventline.events.location as location
+
+    dateline = Place(name="Vilnius", country="LTU", kind="city", source="dateline")
+    monkeypatch.setattr(location, "dateline_place", lambda doc: dateline)
+    monkeypatch.setattr(location, "in_main_clause", lambda doc, event: True)
+    doc, events = _visit_report("DEU")
+    placed = location.dateline_locations(doc, events, published="2025-06-23")
+    assert placed[1].location is not None and placed[1].location.source == "dateline"
+    doc, events = _visit_report("FRA")  # Brandt took no part in the meeting there
+    placed = location.dateline_locations(doc, events, published="2025-06-23")
+    assert placed[1].location is None

@@ -86,7 +86,9 @@ where everything in it happened. `dateline_locations` gives the dateline's place
   from Atlanta, is of the region's country), or only actors of no
   known country in an article whose actors mostly belong to the dateline's country (a
   candidate the actor KB lacks, in a report on a US campaign filed from Des Moines), or a
-  body seated in the dateline's city (the EU in a report filed from Brussels).
+  body seated in the dateline's city (the EU in a report filed from Brussels), or only actors
+  who are parties to a meeting the text itself places in the dateline's city near the report's
+  day ("MOSCOW - Putin hosted Araqchi in Moscow ... Araqchi thanked Russia ...": `_guests`).
 Nothing else is guessed: a country's capital is never a default.
 """
 
@@ -712,6 +714,8 @@ class _PlaceFinder:
                     return found
         if (found := self._named_site(tok)) is not None:
             return found
+        if lemma in _cues()["demonym_site_nouns"] and (found := _demonym_site(tok)) is not None:
+            return found  # "struck three Iranian nuclear sites": in Iran
         name, towns = _misread_name(tok), True
         if name is None:
             name = _proper_name(tok)
@@ -918,6 +922,19 @@ def _demonym_place(noun: Token, lemma: str) -> Place | None:
         return None
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return None  # "over the Russian region": one named before, which the text may not say
+    for mod in children(noun, "amod", "compound", "nmod"):
+        if (code := demonym_country(mod.text)) is not None:
+            return country_place(code)
+    return None
+
+
+def _demonym_site(noun: Token) -> Place | None:
+    """The country a demonym gives a site an attack reaches ("struck three Iranian nuclear
+    sites", "hit Ukrainian power plants"), as a Place of kind country (`cues.yaml`
+    `demonym_site_nouns`: sites on their country's soil; not a base or an embassy, which may
+    stand abroad: "a Russian air base in Syria")."""
+    from eventline.nlp.places import country_place, demonym_country
+
     for mod in children(noun, "amod", "compound", "nmod"):
         if (code := demonym_country(mod.text)) is not None:
             return country_place(code)
@@ -1342,12 +1359,38 @@ def dateline_locations(
         return list(events)
     counts = Counter(a.country for e in events for a in e.actor if a.country)
     main = counts.most_common(1)[0][0] if counts else None
+    guests = _guests(events, place, published)
     return [
         e.model_copy(update={"location": place})
-        if e.location is None and _told_from_dateline(doc, e, place, published, main=main)
+        if e.location is None
+        and _told_from_dateline(doc, e, place, published, main=main, guests=guests)
         else e
         for e in events
     ]
+
+
+def _guests(
+    events: Sequence[EventMention], place: Place, published: str | None
+) -> tuple[set[str], set[str]]:
+    """The ids and countries of the parties to a meeting the text itself places in the
+    dateline's city near the report's day ("MOSCOW - Putin hosted Araqchi in Moscow on
+    Monday"): visitors there act there that day too ("Araqchi thanked Russia for ..."), though
+    of another country than the dateline's."""
+    ids: set[str] = set()
+    countries: set[str] = set()
+    for e in events:
+        where = e.location
+        if e.type != "CONSULT" or where is None or where.source == "dateline":
+            continue
+        if where.kind != "city" or (where.name, where.country) != (place.name, place.country):
+            continue
+        if e.modality != "asserted" or not _near_report(e, published):
+            continue
+        for party in (*e.actor, *e.recipient):
+            ids.add(party.id)
+            if party.country:
+                countries.add(party.country)
+    return ids, countries
 
 
 def _gathering_place(noun: Token, actors: ActorIndex) -> Place | None:
@@ -1644,10 +1687,17 @@ def _with_context(
 
 
 def _told_from_dateline(
-    doc: Doc, event: EventMention, place: Place, published: str | None, *, main: str | None
+    doc: Doc,
+    event: EventMention,
+    place: Place,
+    published: str | None,
+    *,
+    main: str | None,
+    guests: tuple[set[str], set[str]] = (set(), set()),
 ) -> bool:
     """The module docstring's conditions for the dateline; `main`: the country most of the
-    article's actors belong to."""
+    article's actors belong to; `guests`: the parties to a meeting placed in the city
+    (`_guests`)."""
     if event.modality != "asserted" or not _near_report(event, published):
         return False
     countries = {a.country for a in event.actor}
@@ -1655,9 +1705,12 @@ def _told_from_dateline(
     if namesake is not None and namesake in countries:
         countries = (countries - {namesake}) | {place.country}  # "Georgia's" filed from Atlanta
     unknown = countries == {None} and main == place.country  # actors, none of a known country
-    if place.country not in countries and not unknown and not _seated(event, place):
-        return False
-    return in_main_clause(doc, event)
+    ids, guest_countries = guests
+    guest = bool(event.actor) and all(
+        a.id in ids or (a.country is not None and a.country in guest_countries) for a in event.actor
+    )
+    here = place.country in countries or unknown or guest or _seated(event, place)
+    return here and in_main_clause(doc, event)
 
 
 def _seated(event: EventMention, place: Place) -> bool:
