@@ -376,3 +376,26 @@ def test_a_guest_of_a_meeting_in_the_dateline_s_city_acts_there(
     doc, events = _visit_report("FRA")  # Brandt took no part in the meeting there
     placed = location.dateline_locations(doc, events, published="2025-06-23")
     assert placed[1].location is None
+
+
+def test_a_truce_is_where_the_country_named_before_it_is_unlike_talks() -> None:
+    _, event = _talks("Lithuania")
+    truce = build(
+        [
+            ("The", 2, "det", "DET", "DT", "the"),
+            ("Lithuania", 2, "compound", "PROPN", "NNP", "Lithuania"),
+            ("ceasefire", 3, "nsubj", "NOUN", "NN", "ceasefire"),
+            ("collapsed", 3, "ROOT", "VERB", "VBD", "collapse"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+        [(1, 2, "GPE")],
+    )
+    held = event.model_copy(
+        update={
+            "trigger": "ceasefire",
+            "type": "RETREAT",
+            "evidence": Evidence(article="a", sentence=0, start=0, end=len(truce.text)),
+        }
+    )
+    (placed,) = dateline_locations(truce, [held], published="2025-06-24")
+    assert placed.location is not None and placed.location.country == "LTU"

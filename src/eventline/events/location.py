@@ -744,7 +744,8 @@ class _PlaceFinder:
         preposition or of a verb reaching a place ("struck a Kharkiv hospital", "raided the
         Jenin camp", "spoke at the Des Moines rally": `cues.yaml` `named_site_nouns`): that
         city or region. Not a country ("the US embassy" stands abroad, "the Iran talks" are
-        about Iran), nor a name the actor stage reads as a state."""
+        about Iran; but a truce holds where it is named: "the Gaza ceasefire"), nor a name the
+        actor stage reads as a state."""
         from eventline.nlp.places import is_grouping, resolve_place
 
         if tok.lemma_.lower() not in _cues()["named_site_nouns"]:
@@ -764,7 +765,10 @@ class _PlaceFinder:
                 found = resolve_place(
                     name.text, hints=self.hints(), context=self.facts.context, towns=False
                 )
-            if found is not None and found.kind in ("city", "admin1"):
+            if found is None:
+                continue
+            truce = tok.lemma_.lower() in _cues()["truce_nouns"]  # "the Gaza ceasefire"
+            if found.kind in ("city", "admin1") or (truce and found.kind == "country"):
                 return found
         return None
 
