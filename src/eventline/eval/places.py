@@ -10,6 +10,14 @@ capital as the object of a verb that reaches no place: "criticised Moscow"). Fig
 share of such events with a location, and of those whose sentence names a city the share whose
 location has coordinates. Run on the development samples (`places`) and on MEANTIME
 (`meantime-places`). No gold: this measures coverage, and the misses list the sentences.
+
+Two broader figures say how far "every event whose text names a place carries it" is:
+`sentence_place_placed`, the share placed of the events whose whole sentence names a place used
+as a place (`sentence_names_place`: any clause, any word, a country only where a country is a
+place; not a state acting, a name describing someone or a party), and `named_or_scene_placed`,
+those and the events of the report's day whose sentence names none in an article with a
+dateline or a lead naming a city or region. They are upper bounds: a sentence may name the place
+of another event than the one counted. `benchmarks/place_gaps.py` lists their unplaced events.
 """
 
 from __future__ import annotations
