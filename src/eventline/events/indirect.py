@@ -28,7 +28,14 @@ from eventline.events.attribution import (
 from eventline.events.doc_text import doc_text
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon
-from eventline.events.quote_spans import _headline_end, find_quote_spans, in_headline
+from eventline.events.quote_kinds import is_title, reported_fragment
+from eventline.events.quote_spans import (
+    QuoteSpan,
+    _headline_end,
+    _short,
+    find_quote_spans,
+    in_headline,
+)
 from eventline.events.reported import (
     _complement,
     _mostly_quoted,
@@ -55,6 +62,61 @@ def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
     return replace(who, speaker_text=last.speaker_text)
 
 
+def _quoted_parts(
+    doc: Doc,
+    clause: tuple[Token, Span, Quote],
+    short: list[QuoteSpan],
+    lex: EventLexicon,
+    speakers: tuple[ActorIndex, Intervals],
+) -> dict[int, Quote]:
+    """The partial quotes of a reported clause ("she said the deal was “dead”", "warned that
+    her office would “closely monitor” the campaign") as direct quotes of the clause's
+    speaker: the words the speaker is quoted as using inside the statement, which news
+    annotators record next to the clause. Only words the clause's verb reports, or a verb of
+    saying nested in the clause ("said Ray had told her the deal was “dead”": Ray's), by
+    `reported_fragment` (not under a verb of naming or another verb's clause), and no
+    title, name or headline. Not when the speaker is a description the actor layer did not
+    resolve ("the firm said ...": a doubtful speaker doubled), nor under a verb by which an
+    outlet passes on news ("the Times reported that the talks had “collapsed”"): the words
+    a report quotes are its sources', not the outlet's."""
+    verb, comp, quote = clause
+    text = doc_text(doc)
+    speech, thinking = reporting_verbs(lex), quote_cues()["thinking_verbs"]
+    parts: dict[int, Quote] = {}
+    for span in short:
+        if not comp.start_char <= span.start < comp.end_char or in_headline(text, span.start):
+            continue
+        if is_title(doc, text, span, lex):
+            continue
+        said = reported_fragment(doc, span, speech, thinking)
+        if said is None or not (said.i == verb.i or comp.start <= said.i < comp.end):
+            continue
+        if said.lemma_.lower() in lex.cue("outlet_report_verbs"):
+            continue  # a report's quoted words are its sources', not the outlet's
+        who = {k: getattr(quote, k) for k in ("speaker", "speaker_text", "addressee")}
+        where = (quote.speaker_start, quote.speaker_end)
+        if said.i != verb.i:
+            nested = attribute_verb(said, speakers[0], quoted=speakers[1])
+            who = {"speaker": nested.speaker, "speaker_text": nested.speaker_text,
+                   "addressee": nested.addressee}  # fmt: skip
+            where = nested.speaker_span or (None, None)
+        if who["speaker"] is None:
+            continue  # an unresolved "the firm said": a doubtful speaker, not doubled
+        parts[span.start] = quote.model_copy(
+            update={
+                **who,
+                "id": content_id("quo", quote.article, span.start, span.end),
+                "speaker_start": where[0],
+                "speaker_end": where[1],
+                "text": text[span.start : span.end].strip().rstrip(",").strip(),
+                "direct": True,
+                "start": span.start,
+                "end": span.end,
+            }
+        )
+    return parts
+
+
 def indirect_quotes(
     doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
 ) -> list[Quote]:
@@ -74,9 +136,13 @@ def indirect_quotes(
         if not inside.covers(s.start)
     )
     reported: set[tuple[int, int]] = set()
+    # short quoted words no direct quote took: the partial quotes a clause may hold
+    full = doc_text(doc)
+    short = [s for s in find_quote_spans(full, min_words=1)
+             if not inside.covers(s.start) and _short(full, s)]  # fmt: skip
+    parts: dict[int, Quote] = {}
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
-    full = doc_text(doc)
     headline = _headline_end(full)
     for verb in doc:
         if verb.pos_ != "VERB" or _pointing(verb):
@@ -131,7 +197,9 @@ def indirect_quotes(
         )
         taken.add(comp.start_char, comp.end_char)
         reported.add((comp.start_char, comp.end_char))
-    return quotes + _according_to_quotes(doc, article_id, actors, near, quotes)
+        parts |= _quoted_parts(doc, (verb, comp, quotes[-1]), short, lex, (actors, words))
+    found = quotes + _according_to_quotes(doc, article_id, actors, near, quotes)
+    return found + list(parts.values())
 
 
 def _without_that(comp: Span | None) -> Span | None:

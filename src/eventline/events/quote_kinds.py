@@ -10,7 +10,7 @@ subject the speaker of the words it governs, even of two or three words (`named_
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import first
 from eventline.events.doc_text import doc_text
@@ -212,29 +212,62 @@ def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
 
 
 
-def reported_fragment(doc: Doc, span: QuoteSpan, speech: frozenset[str]) -> Token | None:
-    """The reporting verb whose reported clause holds short quoted words ("he said the deal
-    was “dead”", "warned that her office would “closely monitor” the campaign", "said the
-    timeline “speaks for itself.”"): words the speaker is quoted as using inside the
-    statement, a direct quote of that speaker, as news annotators record them. The words
-    must sit in the clause the nearest reporting verb above them reports (its clausal
-    complement), not in its subject ("the “experts” said") or a phrase of its own ("said on
-    “Meet the Press”"), and that verb must stand outside the quoted words in their
-    sentence. Words announced by "so-called" are a scare quote, and words after ", or" another
-    name for the thing before them: no one's words."""
+def reported_fragment(
+    doc: Doc, span: QuoteSpan, speech: frozenset[str], thinking: frozenset[str]
+) -> Token | None:
+    """The verb whose subject speaks short quoted words inside a reported clause ("he said
+    the deal was “dead”", "warned that her office would “closely monitor” the campaign",
+    "said the timeline “speaks for itself.”"): words the speaker is quoted as using inside
+    the statement, a direct quote of that speaker, as news annotators record them.
+
+    Walking up from the words: under a verb of naming ("said critics had called it a
+    “disaster”") they are `named_fragment`'s to judge, not the clause's; the first verb of saying must take the words
+    in its reported clause (clausal complement), not in its subject ("the “experts” said")
+    or a phrase of its own ("said on “Meet the Press”"); a clause on the way that another
+    verb governs is that verb's (a verb of thinking, "said Crane had concluded that it was
+    “…”", leaves the words to the one who says so). Another verb of saying between the verb
+    and the words that the tree does not put on the way ("said they were “good” before an
+    attack that prompted Roe to quip it sounded like a “broken record”") leaves the speaker
+    in doubt: no quote. Words announced by "so-called" are a scare quote, words after ", or"
+    another name for the thing before them, and one quoted noun a term ("the “bailout”"):
+    no one's words; an adjective or verb ("was “shocked”") is the speaker's judgement."""
     inner = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inner is None or not len(inner) or inner[0].lower_ == "so":
         return None
     before = doc_text(doc)[max(0, span.start - 12) : max(0, span.start - 1)].lower()
     if "so-called" in before or before.rstrip().endswith((", or", "(or")):
         return None  # 'a free case, or “bumper,”': another name for a thing, nobody's words
-    child = inner.root
+    words = [t for t in inner if t.is_alpha]
+    if len(words) == 1 and words[0].pos_ in ("NOUN", "PROPN"):
+        return None  # 'said the “bailout” would fail': a word for a thing, a term
+    child, path = inner.root, [inner.root]
     while child.head.i != child.i:
         verb = child.head
+        path.append(verb)
         if verb.sent != child.sent:
             return None
-        if not span.start <= verb.idx < span.end and verb.pos_ == "VERB":
-            if verb.lemma_.lower() in speech:
-                return verb if child.dep_ == "ccomp" else None
+        outside = not span.start <= verb.idx < span.end
+        lemma = verb.lemma_.lower()
+        if outside and verb.pos_ == "VERB" and lemma in quote_cues()["naming_verbs"]:
+            return None  # `named_fragment` decides whose words a verb of naming governs
+        if outside and verb.pos_ == "VERB" and lemma in speech:
+            if child.dep_ != "ccomp" or _speech_between(doc, verb, inner, path, speech):
+                return None
+            if not (lemma in thinking and verb.dep_ == "ccomp"):
+                return verb  # (a thinking "concluded" inside a report: the reporter's words)
+        if outside and child.dep_ == "ccomp" and lemma not in thinking:
+            return None  # 'prompted Roe to believe ...': the clause is another verb's
         child = verb
     return None
+
+
+def _speech_between(
+    doc: Doc, verb: Token, inner: Span, path: list[Token], speech: frozenset[str]
+) -> bool:
+    """Whether a verb of saying off the way from the words to `verb` stands between them."""
+    lo, hi = (verb.i + 1, inner.start) if verb.i < inner.start else (inner.end, verb.i)
+    on_path = {t.i for t in path}
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i not in on_path
+        for t in doc[lo:hi]
+    )

@@ -60,7 +60,7 @@ from eventline.events.doc_text import doc_text
 from eventline.events.indirect import indirect_quotes
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon, lexicon
-from eventline.events.quote_kinds import is_title, named_fragment, naming_verb, reported_fragment
+from eventline.events.quote_kinds import is_title, named_fragment, naming_verb
 from eventline.events.quote_spans import (
     QuoteSpan,
     _short,
@@ -414,10 +414,7 @@ def direct_quotes(
             and not named
             and not _short_part(doc, full, span, (last, after), lex)
         ):
-            fragment = _fragment(doc, span, actors, lex, quoted, sents, article_id)
-            if fragment is not None:  # 'he said the deal was “dead”': the speaker's words
-                quotes.append(fragment)
-            continue  # otherwise a scare quote
+            continue  # a scare quote
         if named is not None:  # "what Jobs described as “a nominal charge”"
             found: Attribution | None = attribute_verb(named, actors, quoted=quoted)
         else:
@@ -454,32 +451,6 @@ def direct_quotes(
                 inner = doc.char_span(span.start, span.end, alignment_mode="expand")
                 speakers.update({t.i: found.speaker for t in inner or ()})
     return quotes, speakers
-
-
-def _fragment(
-    doc: Doc,
-    span: QuoteSpan,
-    actors: ActorIndex,
-    lex: EventLexicon,
-    quoted: Spans,
-    sentences: _Sents,
-    article_id: str,
-) -> Quote | None:
-    """Short quoted words inside a reported clause ("she said the deal was “dead”") as a
-    direct quote of the clause's speaker: a statement's own words, recorded by news
-    annotators next to the reported clause (which events/indirect.py still finds). Never a
-    part that merges with the quotes around it, and never without someone who speaks."""
-    if reported_fragment(doc, span, reporting_verbs(lex)) is None:
-        return None
-    found = _attribute(span, doc, actors, lex, quoted, sentences)
-    if found is None or (found.speaker is None and found.speaker_text is None):
-        return None
-    if _quoted_text(doc, span, found) or _reporters_question(found):
-        return None
-    if authorless(found.speaker, found.speaker_text, direct=True):
-        return None
-    text = _clean(doc_text(doc)[span.start : span.end])
-    return _quote(article_id, span.start, span.end, text, found)
 
 
 def _merged_speaker(
