@@ -63,23 +63,19 @@ def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
 
 
 def _quoted_parts(
-    doc: Doc,
-    clause: tuple[Token, Span, Quote],
-    short: list[QuoteSpan],
-    lex: EventLexicon,
-    speakers: tuple[ActorIndex, Intervals],
+    doc: Doc, clause: tuple[Token, Span, Quote], short: list[QuoteSpan], lex: EventLexicon
 ) -> dict[int, Quote]:
     """The partial quotes of a reported clause ("she said the deal was “dead”", "warned that
     her office would “closely monitor” the campaign") as direct quotes of the clause's
     speaker: the words the speaker is quoted as using inside the statement, which news
-    annotators record next to the clause. Only words the clause's verb reports, or a verb of
-    saying nested in the clause ("said Ray had told her the deal was “dead”": Ray's), by
-    `reported_fragment` (not under a verb of naming or another verb's clause), and no
-    title, name or headline. Not when the speaker is a description the actor layer did not
-    resolve ("the firm said ...": a doubtful speaker doubled), nor under a verb by which an
-    outlet passes on news ("the Times reported that the talks had “collapsed”"): the words
-    a report quotes are its sources', not the outlet's."""
+    annotators record next to the clause. Only words the clause's own verb reports
+    (`reported_fragment`: not under a verb of naming or another verb's clause), and no
+    title, name or headline. Only for a person the sentence names (`_sure_person`), and not
+    under a verb by which an outlet passes on news ("the Times reported that the talks had
+    “collapsed”"): the words a report quotes are its sources', not the outlet's."""
     verb, comp, quote = clause
+    if verb.lemma_.lower() in lex.cue("outlet_report_verbs"):
+        return {}
     text = doc_text(doc)
     speech, thinking = reporting_verbs(lex), quote_cues()["thinking_verbs"]
     parts: dict[int, Quote] = {}
@@ -89,25 +85,11 @@ def _quoted_parts(
         if is_title(doc, text, span, lex):
             continue
         said = reported_fragment(doc, span, speech, thinking)
-        if said is None or not (said.i == verb.i or comp.start <= said.i < comp.end):
+        if said is None or said.i != verb.i:
             continue
-        if said.lemma_.lower() in lex.cue("outlet_report_verbs"):
-            continue  # a report's quoted words are its sources', not the outlet's
-        who = {k: getattr(quote, k) for k in ("speaker", "speaker_text", "addressee")}
-        where = (quote.speaker_start, quote.speaker_end)
-        if said.i != verb.i:
-            nested = attribute_verb(said, speakers[0], quoted=speakers[1])
-            who = {"speaker": nested.speaker, "speaker_text": nested.speaker_text,
-                   "addressee": nested.addressee}  # fmt: skip
-            where = nested.speaker_span or (None, None)
-        if who["speaker"] is None:
-            continue  # an unresolved "the firm said": a doubtful speaker, not doubled
         parts[span.start] = quote.model_copy(
             update={
-                **who,
                 "id": content_id("quo", quote.article, span.start, span.end),
-                "speaker_start": where[0],
-                "speaker_end": where[1],
                 "text": text[span.start : span.end].strip().rstrip(",").strip(),
                 "direct": True,
                 "start": span.start,
@@ -115,6 +97,28 @@ def _quoted_parts(
             }
         )
     return parts
+
+
+def _sure_person(doc: Doc, who: Attribution, actors: ActorIndex, lex: EventLexicon) -> bool:
+    """Whether a clause's speaker is a person named where the clause is ("Roe said", "the
+    senator said" resolved to Roe, "Ann Roe praised the plan. She said ..."): the speakers
+    whose partial quotes are recorded. A body's quoted words ("GM said the plan was
+    “viable”") are a filing's or a spokesperson's, which annotators attribute variously, and
+    a "he"/"she" whose person is not named in its sentence or the one before may be the
+    wrong person; either would double a doubtful attribution the clause already carries."""
+    if who.speaker is None or not actors.is_person_ref(who.speaker):
+        return False
+    if (who.speaker_text or "").lower() not in lex.cue("person_pronouns"):
+        return True
+    if who.speaker_span is None or not who.speaker.name.split():
+        return False
+    pronoun = doc.char_span(*who.speaker_span, alignment_mode="expand")
+    if pronoun is None or not len(pronoun):
+        return False
+    sent = pronoun[0].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    surname = who.speaker.name.split()[-1].lower()
+    return any(t.lower_ == surname for t in doc[start : pronoun.start])
 
 
 def indirect_quotes(
@@ -197,7 +201,8 @@ def indirect_quotes(
         )
         taken.add(comp.start_char, comp.end_char)
         reported.add((comp.start_char, comp.end_char))
-        parts |= _quoted_parts(doc, (verb, comp, quotes[-1]), short, lex, (actors, words))
+        if _sure_person(doc, who, actors, lex):
+            parts |= _quoted_parts(doc, (verb, comp, quotes[-1]), short, lex)
     found = quotes + _according_to_quotes(doc, article_id, actors, near, quotes)
     return found + list(parts.values())
 
