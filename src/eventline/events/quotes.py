@@ -109,7 +109,8 @@ def _attribute(
         for t in outside
         if t.pos_ == "VERB"
         and (t.lemma_.lower() in speech or _document_reads(t))
-        and not any(c.dep_ == "xcomp" for c in t.children)  # "prices continued to rise"
+        # "prices continued to rise"; the quoted words themselves may parse as the xcomp
+        and not any(c.dep_ == "xcomp" and not span.start <= c.idx < span.end for c in t.children)
     ]
     # a quote opening its paragraph: its own attribution after it, not the last paragraph's
     # "…, Roe said.", when it has one
@@ -622,25 +623,32 @@ def _short_part(
 
 def _introduced(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
     """`Asked whether the date would hold, Lauro said, “We'll see.”`: short quoted words
-    that close their sentence right after a reporting verb and a comma or colon are what
-    the verb's subject said, not a scare quote."""
+    that close their sentence right after a reporting verb and a comma or colon (or the
+    verb's addressee and a colon: `Wallace asked Trump: “Done?”`) are what the verb's
+    subject said, not a scare quote."""
     words = text[span.start : span.end].strip()
     lead = text[max(0, span.start - 40) : max(0, span.start - 1)].rstrip()
     if not span.closed or not words.endswith((".", "!", "?")) or not lead.endswith((",", ":")):
         return False
     before = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
     alpha = [t for t in before or () if t.is_alpha]
-    return bool(alpha) and alpha[-1].pos_ == "VERB" and alpha[-1].lemma_.lower() in speech
+    if not alpha:
+        return False
+    verb = alpha[-1]
+    if verb.dep_ in ("dobj", "dative") and verb.head.i < verb.i and lead.endswith(":"):
+        verb = verb.head  # `Wallace asked Trump: “Done?”`, `she told reporters: “No.”`
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in speech
 
 
 def _own_sentence(text: str, span: QuoteSpan) -> bool:
-    """`"It's a disgrace," Ruiz said`: short quoted words that open their sentence and end
-    on a comma, "!" or "?" before their attribution are a statement, not a scare quote."""
-    opening = text[: max(0, span.start - 1)].rstrip()
+    """`"It's a disgrace," Ruiz said`: short quoted words that open their sentence (or their
+    paragraph, after a quote that closed the one before: `“Done,” Trump said.`) and end on
+    a comma, "!" or "?" before their attribution are a statement, not a scare quote."""
+    opening = text[: max(0, span.start - 1)].rstrip(" \t")
     words = text[span.start : span.end].strip()
-    return (not opening or opening.endswith((".", "!", "?", ":"))) and words.endswith(
-        (",", "!", "?")
-    )
+    return (
+        not opening.strip() or opening.endswith("\n") or opening.endswith((".", "!", "?", ":"))
+    ) and words.endswith((",", "!", "?"))
 
 
 def _clean(text: str) -> str:
