@@ -271,3 +271,21 @@ def _speech_between(
         t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i not in on_path
         for t in doc[lo:hi]
     )
+
+
+def ordered_words(doc: Doc, span: QuoteSpan, speech: frozenset[str]) -> Token | None:
+    """The verb of saying whose order or request the short quoted words are ("telling his
+    lawyer to “control your client”", "asked them to “stand down”"): the words open on the
+    infinitive that the verb takes after its addressee, so the verb's subject said them."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    head = inner.root
+    if head.pos_ != "VERB" or head.dep_ != "xcomp" or head.i > inner.start + 1:
+        return None  # the words open on the infinitive ("not" may come first)
+    verb = head.head
+    to = [t for t in head.children if t.dep_ == "aux" and t.lower_ == "to" and t.i < inner.start]
+    addressee = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < head.i]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech or not to or not addressee:
+        return None
+    return verb

@@ -60,7 +60,7 @@ from eventline.events.doc_text import doc_text
 from eventline.events.indirect import indirect_quotes
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon, lexicon
-from eventline.events.quote_kinds import is_title, named_fragment, naming_verb
+from eventline.events.quote_kinds import is_title, named_fragment, naming_verb, ordered_words
 from eventline.events.quote_spans import (
     QuoteSpan,
     _short,
@@ -410,6 +410,8 @@ def direct_quotes(
         after = spans[n + 1] if n + 1 < len(spans) else None
         last = previous[0] if previous is not None and quotes else None
         named = named_fragment(doc, span) if _short(full, span) else None
+        if named is None and _short(full, span):  # 'telling him to “control your client”'
+            named = ordered_words(doc, span, reporting_verbs(lex))
         if (
             _short(full, span)
             and not named
@@ -426,7 +428,13 @@ def direct_quotes(
             continue  # '“You really think so?” a reporter asked': the story's, no statement
         if found is not None and authorless(found.speaker, found.speaker_text, direct=True):
             continue  # 'the memo urges agencies to “communicate early and often”': no one's
-        if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
+        joined = named is None  # words a verb in the gap governs are their own statement
+        if (
+            joined
+            and previous is not None
+            and _continues(doc, full, previous[0], span, lex)
+            and quotes
+        ):
             found = _merged_speaker(previous[1], found, unsure=unsure)
             merged = quotes.pop()
             text = f"{merged.text} {_clean(full[span.start : span.end])}"
