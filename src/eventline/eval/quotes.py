@@ -24,7 +24,7 @@ from eventline.eval.report import Metric, SectionReport
 from eventline.model import Quote
 
 COVERAGE = 0.8
-_FRAGMENT_WORDS = 4  # quoted words under this are scare quotes to events/quote_spans.py
+_FRAGMENT_WORDS = 4  # quoted words under this are partial quotes or scare quotes
 
 
 _PUNCT = ".,;:!?\"'…-—()[]"

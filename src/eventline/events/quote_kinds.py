@@ -211,26 +211,27 @@ def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
     return None
 
 
-
 def reported_fragment(
     doc: Doc, span: QuoteSpan, speech: frozenset[str], thinking: frozenset[str]
 ) -> Token | None:
-    """The verb whose subject speaks short quoted words inside a reported clause ("he said
-    the deal was “dead”", "warned that her office would “closely monitor” the campaign",
-    "said the timeline “speaks for itself.”"): words the speaker is quoted as using inside
-    the statement, a direct quote of that speaker, as news annotators record them.
+    """The verb of saying whose reported clause holds short quoted words ("he said the deal
+    was “dead”", "warned that her office would “closely monitor” the campaign", "said the
+    timeline “speaks for itself.”"): words the speaker is quoted as using inside the
+    statement, which news annotators record as a direct quote of that speaker
+    (events/indirect.py makes the quote once it has the clause and its speaker).
 
-    Walking up from the words: under a verb of naming ("said critics had called it a
-    “disaster”") they are `named_fragment`'s to judge, not the clause's; the first verb of saying must take the words
-    in its reported clause (clausal complement), not in its subject ("the “experts” said")
-    or a phrase of its own ("said on “Meet the Press”"); a clause on the way that another
-    verb governs is that verb's (a verb of thinking, "said Crane had concluded that it was
-    “…”", leaves the words to the one who says so). Another verb of saying between the verb
-    and the words that the tree does not put on the way ("said they were “good” before an
-    attack that prompted Roe to quip it sounded like a “broken record”") leaves the speaker
-    in doubt: no quote. Words announced by "so-called" are a scare quote, words after ", or"
-    another name for the thing before them, and one quoted noun a term ("the “bailout”"):
-    no one's words; an adjective or verb ("was “shocked”") is the speaker's judgement."""
+    Walking up the tree from the words: under a verb of naming ("said critics had called it
+    a “disaster”") they are `named_fragment`'s to judge, not the clause's; the first verb of
+    saying must take them in its reported clause (clausal complement), not in its subject
+    ("the “experts” said") or a phrase of its own ("said on “Meet the Press”"); a clause on
+    the way that another verb governs is that verb's, but under a verb of thinking the
+    words stay the reporting speaker's ("said Crane had concluded that it was “…”"). Another
+    verb of saying between the verb and the words, off the way ("said they were “good”
+    before an attack that prompted Roe to quip it sounded like a “broken record”": a parser
+    hanging "sounded" on "said"), leaves the speaker in doubt: no quote. Words announced by
+    "so-called" are a scare quote, words after ", or" another name for the thing before
+    them, one quoted noun a term ("the “bailout”"); an adjective or a verb ("was
+    “shocked”") is the speaker's own judgement."""
     inner = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inner is None or not len(inner) or inner[0].lower_ == "so":
         return None
@@ -268,8 +269,7 @@ def _speech_between(
     lo, hi = (verb.i + 1, inner.start) if verb.i < inner.start else (inner.end, verb.i)
     on_path = {t.i for t in path}
     return any(
-        t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i not in on_path
-        for t in doc[lo:hi]
+        t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i not in on_path for t in doc[lo:hi]
     )
 
 

@@ -5,7 +5,10 @@ apart: straight (") and curly (“ ”) double marks and guillemets (« »), quo
 several sentences, and unbalanced marks (an opening mark with no close ends at the end of its
 paragraph, the news convention for a quote continued in the next paragraph; a stray closing
 mark is ignored). Quotes of fewer than four words are scare quotes ("a ‘crucial backer’"), not
-statements, and are skipped.
+statements, and are skipped here, unless a short statement of their own, a phrase a naming
+verb governs, or an order a verb of saying quotes ("telling him to “control your client”");
+short words inside a reported clause ("said the deal was “dead”") are the clause speaker's
+partial quote, made with the clause in events/indirect.py.
 
 The speaker is the subject of a speech verb outside the quote in the sentences the quote
 touches ("…,” Putin told Araghchi; Peskov said: “…”; “…,” said Araghchi), the object of
