@@ -208,3 +208,13 @@ def test_a_bodys_partial_quote_is_left_to_the_clause(tagged: Parse) -> None:
 def test_a_short_quote_opening_its_paragraph_is_its_attributions(tagged: Parse) -> None:
     text = "Okafor asked Marsh: “Done?”\n\n“Done,” Marsh said.\n\nThe hearing went on."
     assert _direct(tagged, text) == {"Done?": "Tom Okafor", "Done": "Ida Marsh"}
+
+
+@pytest.mark.slow
+def test_a_quoted_verb_joined_to_a_statements_clause_is_the_spokespersons(tagged: Parse) -> None:
+    text = (
+        "A spokesman for the governor, Tom Okafor, said in a statement that the senator had "
+        "spoken with the families by phone on Monday night and “pledged to rebuild every home "
+        "on the coast.”"
+    )
+    assert _direct(tagged, text) == {"pledged to rebuild every home on the coast.": "Tom Okafor"}

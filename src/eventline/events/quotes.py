@@ -183,6 +183,10 @@ def _governing(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
     if nearest is None or doc_text(doc)[: max(0, span.start - 1)].rstrip()[-1:] in (",", ":"):
         return nearest  # `Roe said Ray told her: “…”`: the inner speaker introduces it
     quoted_verb = span.start <= nearest.idx < span.end  # `… and “promised her …”`
+    # `had spoken with her and “promised her …”`: the quote opens on a verb coordinated
+    # with the nearest one, whose clause the outer verb reports
+    head = inner.root
+    quoted_verb |= head.pos_ == "VERB" and head.dep_ == "conj" and head.head.i == nearest.i
     if not quoted_verb and nearest.lemma_.lower() not in quote_cues()["thinking_verbs"]:
         return nearest  # `he said the government had stated to him that it had “…”`
     outer = [v for v in ruling if v is not nearest and _reports(v, nearest)]
@@ -195,13 +199,18 @@ def _reports(outer: Token, inner: Token) -> bool:
     had called and “promised her full support”`): words quoted inside a reported clause,
     under a verb of thinking or taking in the verb itself, are the reporting speaker's, who
     is quoted; under another verb of saying ("had stated to him that it had “…”") they are
-    that verb's speaker's."""
-    tok = inner
+    that verb's speaker's. The reported clause may hang on the statement the verb names
+    ("said in a statement that the president had spoken with her and “promised …”")."""
+    tok, stated = inner, False
     while tok.head.i != outer.i:  # "…and promised": a conjunct within the reported clause
-        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head.i == tok.i:
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in quote_cues()["document_nouns"]:
+            stated = True  # "in a statement that ...": the statement's content
+        elif not (tok.dep_ in ("ccomp", "conj", "xcomp") or (stated and tok.dep_ == "pobj")):
             return False
         tok = tok.head
-    return tok.dep_ == "ccomp"  # not a verb coordinated with the outer one
+    return tok.dep_ == "ccomp" or (stated and tok.dep_ == "prep")  # not a coordinated verb
 
 
 _LABEL_WORDS = 6  # "Solicitor General Elizabeth Prelogar: “…”"
