@@ -24,9 +24,10 @@ with a lower-case word right after a closing mark ("…collapse." said Harper).
 Scoring is `score_quote_attributions` (eval/quotes.py) with one documented adaptation for the
 annotator's double recording of partial quotes: a direct quote of one to three words inside a
 reported clause ("said he was “shocked”") is recorded both as the indirect clause and as the
-direct words. eventline treats quoted words under four words as scare quotes, never as
-statements, so such a fragment counts as found when the reported clause around it is found
-with its speaker (see `nested_fragments`); a direct prediction of those words still counts.
+direct words. eventline records such words as a direct quote only for a person named where
+the clause is (events/indirect.py), so such a fragment also counts as found when the reported
+clause around it is found with its speaker (see `nested_fragments`); a direct prediction of
+those words still counts.
 """
 
 from __future__ import annotations

@@ -28,7 +28,14 @@ from eventline.events.attribution import (
 from eventline.events.doc_text import doc_text
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon
-from eventline.events.quote_spans import _headline_end, find_quote_spans, in_headline
+from eventline.events.quote_kinds import is_title, reported_fragment
+from eventline.events.quote_spans import (
+    QuoteSpan,
+    _headline_end,
+    _short,
+    find_quote_spans,
+    in_headline,
+)
 from eventline.events.reported import (
     _complement,
     _mostly_quoted,
@@ -55,6 +62,65 @@ def _it_said(who: Attribution, before: list[Quote]) -> Attribution:
     return replace(who, speaker_text=last.speaker_text)
 
 
+def _quoted_parts(
+    doc: Doc, clause: tuple[Token, Span, Quote], short: list[QuoteSpan], lex: EventLexicon
+) -> dict[int, Quote]:
+    """The partial quotes of a reported clause ("she said the deal was “dead”", "warned that
+    her office would “closely monitor” the campaign") as direct quotes of the clause's
+    speaker: the words the speaker is quoted as using inside the statement, which news
+    annotators record next to the clause. Only words the clause's own verb reports
+    (`reported_fragment`: not under a verb of naming or another verb's clause), and no
+    title, name or headline. Only for a person the sentence names (`_sure_person`), and not
+    under a verb by which an outlet passes on news ("the Times reported that the talks had
+    “collapsed”"): the words a report quotes are its sources', not the outlet's."""
+    verb, comp, quote = clause
+    if verb.lemma_.lower() in lex.cue("outlet_report_verbs"):
+        return {}
+    text = doc_text(doc)
+    speech, thinking = reporting_verbs(lex), quote_cues()["thinking_verbs"]
+    parts: dict[int, Quote] = {}
+    for span in short:
+        if not comp.start_char <= span.start < comp.end_char or in_headline(text, span.start):
+            continue
+        if is_title(doc, text, span, lex):
+            continue
+        said = reported_fragment(doc, span, speech, thinking)
+        if said is None or said.i != verb.i:
+            continue
+        parts[span.start] = quote.model_copy(
+            update={
+                "id": content_id("quo", quote.article, span.start, span.end),
+                "text": text[span.start : span.end].strip().rstrip(",").strip(),
+                "direct": True,
+                "start": span.start,
+                "end": span.end,
+            }
+        )
+    return parts
+
+
+def _sure_person(doc: Doc, who: Attribution, actors: ActorIndex, lex: EventLexicon) -> bool:
+    """Whether a clause's speaker is a person named where the clause is ("Roe said", "the
+    senator said" resolved to Roe, "Ann Roe praised the plan. She said ..."): the speakers
+    whose partial quotes are recorded. A body's quoted words ("GM said the plan was
+    “viable”") are a filing's or a spokesperson's, which annotators attribute variously, and
+    a "he"/"she" whose person is not named in its sentence or the one before may be the
+    wrong person; either would double a doubtful attribution the clause already carries."""
+    if who.speaker is None or not actors.is_person_ref(who.speaker):
+        return False
+    if (who.speaker_text or "").lower() not in lex.cue("person_pronouns"):
+        return True
+    if who.speaker_span is None or not who.speaker.name.split():
+        return False
+    pronoun = doc.char_span(*who.speaker_span, alignment_mode="expand")
+    if pronoun is None or not len(pronoun):
+        return False
+    sent = pronoun[0].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    surname = who.speaker.name.split()[-1].lower()
+    return any(t.lower_ == surname for t in doc[start : pronoun.start])
+
+
 def indirect_quotes(
     doc: Doc, *, article_id: str, actors: ActorIndex, lex: EventLexicon, direct: list[Quote]
 ) -> list[Quote]:
@@ -74,9 +140,13 @@ def indirect_quotes(
         if not inside.covers(s.start)
     )
     reported: set[tuple[int, int]] = set()
+    # short quoted words no direct quote took: the partial quotes a clause may hold
+    full = doc_text(doc)
+    short = [s for s in find_quote_spans(full, min_words=1)
+             if not inside.covers(s.start) and _short(full, s)]  # fmt: skip
+    parts: dict[int, Quote] = {}
     speech = reporting_verbs(lex) | quote_cues()["accusing_verbs"]
     quotes: list[Quote] = []
-    full = doc_text(doc)
     headline = _headline_end(full)
     for verb in doc:
         if verb.pos_ != "VERB" or _pointing(verb):
@@ -131,7 +201,10 @@ def indirect_quotes(
         )
         taken.add(comp.start_char, comp.end_char)
         reported.add((comp.start_char, comp.end_char))
-    return quotes + _according_to_quotes(doc, article_id, actors, near, quotes)
+        if _sure_person(doc, who, actors, lex):
+            parts |= _quoted_parts(doc, (verb, comp, quotes[-1]), short, lex)
+    found = quotes + _according_to_quotes(doc, article_id, actors, near, quotes)
+    return found + list(parts.values())
 
 
 def _without_that(comp: Span | None) -> Span | None:

@@ -10,7 +10,7 @@ subject the speaker of the words it governs, even of two or three words (`named_
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventline.events.args import first
 from eventline.events.doc_text import doc_text
@@ -209,3 +209,83 @@ def named_fragment(doc: Doc, span: QuoteSpan) -> Token | None:
                 return None
             return verb
     return None
+
+
+def reported_fragment(
+    doc: Doc, span: QuoteSpan, speech: frozenset[str], thinking: frozenset[str]
+) -> Token | None:
+    """The verb of saying whose reported clause holds short quoted words ("he said the deal
+    was “dead”", "warned that her office would “closely monitor” the campaign", "said the
+    timeline “speaks for itself.”"): words the speaker is quoted as using inside the
+    statement, which news annotators record as a direct quote of that speaker
+    (events/indirect.py makes the quote once it has the clause and its speaker).
+
+    Walking up the tree from the words: under a verb of naming ("said critics had called it
+    a “disaster”") they are `named_fragment`'s to judge, not the clause's; the first verb of
+    saying must take them in its reported clause (clausal complement), not in its subject
+    ("the “experts” said") or a phrase of its own ("said on “Meet the Press”"); a clause on
+    the way that another verb governs is that verb's, but under a verb of thinking the
+    words stay the reporting speaker's ("said Crane had concluded that it was “…”"). Another
+    verb of saying between the verb and the words, off the way ("said they were “good”
+    before an attack that prompted Roe to quip it sounded like a “broken record”": a parser
+    hanging "sounded" on "said"), leaves the speaker in doubt: no quote. Words announced by
+    "so-called" are a scare quote, words after ", or" another name for the thing before
+    them, one quoted noun a term ("the “bailout”"); an adjective or a verb ("was
+    “shocked”") is the speaker's own judgement."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner) or inner[0].lower_ == "so":
+        return None
+    before = doc_text(doc)[max(0, span.start - 12) : max(0, span.start - 1)].lower()
+    if "so-called" in before or before.rstrip().endswith((", or", "(or")):
+        return None  # 'a free case, or “bumper,”': another name for a thing, nobody's words
+    words = [t for t in inner if t.is_alpha]
+    if len(words) == 1 and words[0].pos_ in ("NOUN", "PROPN"):
+        return None  # 'said the “bailout” would fail': a word for a thing, a term
+    child, path = inner.root, [inner.root]
+    while child.head.i != child.i:
+        verb = child.head
+        path.append(verb)
+        if verb.sent != child.sent:
+            return None
+        outside = not span.start <= verb.idx < span.end
+        lemma = verb.lemma_.lower()
+        if outside and verb.pos_ == "VERB" and lemma in quote_cues()["naming_verbs"]:
+            return None  # `named_fragment` decides whose words a verb of naming governs
+        if outside and verb.pos_ == "VERB" and lemma in speech:
+            if child.dep_ != "ccomp" or _speech_between(doc, verb, inner, path, speech):
+                return None
+            if not (lemma in thinking and verb.dep_ == "ccomp"):
+                return verb  # (a thinking "concluded" inside a report: the reporter's words)
+        if outside and child.dep_ == "ccomp" and lemma not in thinking:
+            return None  # 'prompted Roe to believe ...': the clause is another verb's
+        child = verb
+    return None
+
+
+def _speech_between(
+    doc: Doc, verb: Token, inner: Span, path: list[Token], speech: frozenset[str]
+) -> bool:
+    """Whether a verb of saying off the way from the words to `verb` stands between them."""
+    lo, hi = (verb.i + 1, inner.start) if verb.i < inner.start else (inner.end, verb.i)
+    on_path = {t.i for t in path}
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i not in on_path for t in doc[lo:hi]
+    )
+
+
+def ordered_words(doc: Doc, span: QuoteSpan, speech: frozenset[str]) -> Token | None:
+    """The verb of saying whose order or request the short quoted words are ("telling his
+    lawyer to “control your client”", "asked them to “stand down”"): the words open on the
+    infinitive that the verb takes after its addressee, so the verb's subject said them."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    head = inner.root
+    if head.pos_ != "VERB" or head.dep_ != "xcomp" or head.i > inner.start + 1:
+        return None  # the words open on the infinitive ("not" may come first)
+    verb = head.head
+    to = [t for t in head.children if t.dep_ == "aux" and t.lower_ == "to" and t.i < inner.start]
+    addressee = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < head.i]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech or not to or not addressee:
+        return None
+    return verb

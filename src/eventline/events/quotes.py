@@ -5,7 +5,10 @@ apart: straight (") and curly (“ ”) double marks and guillemets (« »), quo
 several sentences, and unbalanced marks (an opening mark with no close ends at the end of its
 paragraph, the news convention for a quote continued in the next paragraph; a stray closing
 mark is ignored). Quotes of fewer than four words are scare quotes ("a ‘crucial backer’"), not
-statements, and are skipped.
+statements, and are skipped here, unless a short statement of their own, a phrase a naming
+verb governs, or an order a verb of saying quotes ("telling him to “control your client”");
+short words inside a reported clause ("said the deal was “dead”") are the clause speaker's
+partial quote, made with the clause in events/indirect.py.
 
 The speaker is the subject of a speech verb outside the quote in the sentences the quote
 touches ("…,” Putin told Araghchi; Peskov said: “…”; “…,” said Araghchi), the object of
@@ -60,7 +63,7 @@ from eventline.events.doc_text import doc_text
 from eventline.events.indirect import indirect_quotes
 from eventline.events.intervals import Intervals
 from eventline.events.patterns import EventLexicon, lexicon
-from eventline.events.quote_kinds import is_title, named_fragment, naming_verb
+from eventline.events.quote_kinds import is_title, named_fragment, naming_verb, ordered_words
 from eventline.events.quote_spans import (
     QuoteSpan,
     _short,
@@ -109,7 +112,8 @@ def _attribute(
         for t in outside
         if t.pos_ == "VERB"
         and (t.lemma_.lower() in speech or _document_reads(t))
-        and not any(c.dep_ == "xcomp" for c in t.children)  # "prices continued to rise"
+        # "prices continued to rise"; the quoted words themselves may parse as the xcomp
+        and not any(c.dep_ == "xcomp" and not span.start <= c.idx < span.end for c in t.children)
     ]
     # a quote opening its paragraph: its own attribution after it, not the last paragraph's
     # "…, Roe said.", when it has one
@@ -179,6 +183,10 @@ def _governing(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
     if nearest is None or doc_text(doc)[: max(0, span.start - 1)].rstrip()[-1:] in (",", ":"):
         return nearest  # `Roe said Ray told her: “…”`: the inner speaker introduces it
     quoted_verb = span.start <= nearest.idx < span.end  # `… and “promised her …”`
+    # `had spoken with her and “promised her …”`: the quote opens on a verb coordinated
+    # with the nearest one, whose clause the outer verb reports
+    head = inner.root
+    quoted_verb |= head.pos_ == "VERB" and head.dep_ == "conj" and head.head.i == nearest.i
     if not quoted_verb and nearest.lemma_.lower() not in quote_cues()["thinking_verbs"]:
         return nearest  # `he said the government had stated to him that it had “…”`
     outer = [v for v in ruling if v is not nearest and _reports(v, nearest)]
@@ -191,13 +199,18 @@ def _reports(outer: Token, inner: Token) -> bool:
     had called and “promised her full support”`): words quoted inside a reported clause,
     under a verb of thinking or taking in the verb itself, are the reporting speaker's, who
     is quoted; under another verb of saying ("had stated to him that it had “…”") they are
-    that verb's speaker's."""
-    tok = inner
+    that verb's speaker's. The reported clause may hang on the statement the verb names
+    ("said in a statement that the president had spoken with her and “promised …”")."""
+    tok, stated = inner, False
     while tok.head.i != outer.i:  # "…and promised": a conjunct within the reported clause
-        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head.i == tok.i:
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in quote_cues()["document_nouns"]:
+            stated = True  # "in a statement that ...": the statement's content
+        elif not (tok.dep_ in ("ccomp", "conj", "xcomp") or (stated and tok.dep_ == "pobj")):
             return False
         tok = tok.head
-    return tok.dep_ == "ccomp"  # not a verb coordinated with the outer one
+    return tok.dep_ == "ccomp" or (stated and tok.dep_ == "prep")  # not a coordinated verb
 
 
 _LABEL_WORDS = 6  # "Solicitor General Elizabeth Prelogar: “…”"
@@ -409,6 +422,8 @@ def direct_quotes(
         after = spans[n + 1] if n + 1 < len(spans) else None
         last = previous[0] if previous is not None and quotes else None
         named = named_fragment(doc, span) if _short(full, span) else None
+        if named is None and _short(full, span):  # 'telling him to “control your client”'
+            named = ordered_words(doc, span, reporting_verbs(lex))
         if (
             _short(full, span)
             and not named
@@ -425,7 +440,13 @@ def direct_quotes(
             continue  # '“You really think so?” a reporter asked': the story's, no statement
         if found is not None and authorless(found.speaker, found.speaker_text, direct=True):
             continue  # 'the memo urges agencies to “communicate early and often”': no one's
-        if previous is not None and _continues(doc, full, previous[0], span, lex) and quotes:
+        joined = named is None  # words a verb in the gap governs are their own statement
+        if (
+            joined
+            and previous is not None
+            and _continues(doc, full, previous[0], span, lex)
+            and quotes
+        ):
             found = _merged_speaker(previous[1], found, unsure=unsure)
             merged = quotes.pop()
             text = f"{merged.text} {_clean(full[span.start : span.end])}"
@@ -622,25 +643,32 @@ def _short_part(
 
 def _introduced(doc: Doc, text: str, span: QuoteSpan, speech: frozenset[str]) -> bool:
     """`Asked whether the date would hold, Lauro said, “We'll see.”`: short quoted words
-    that close their sentence right after a reporting verb and a comma or colon are what
-    the verb's subject said, not a scare quote."""
+    that close their sentence right after a reporting verb and a comma or colon (or the
+    verb's addressee and a colon: `Wallace asked Trump: “Done?”`) are what the verb's
+    subject said, not a scare quote."""
     words = text[span.start : span.end].strip()
     lead = text[max(0, span.start - 40) : max(0, span.start - 1)].rstrip()
     if not span.closed or not words.endswith((".", "!", "?")) or not lead.endswith((",", ":")):
         return False
     before = doc.char_span(max(0, span.start - 40), span.start, alignment_mode="contract")
     alpha = [t for t in before or () if t.is_alpha]
-    return bool(alpha) and alpha[-1].pos_ == "VERB" and alpha[-1].lemma_.lower() in speech
+    if not alpha:
+        return False
+    verb = alpha[-1]
+    if verb.dep_ in ("dobj", "dative") and verb.head.i < verb.i and lead.endswith(":"):
+        verb = verb.head  # `Wallace asked Trump: “Done?”`, `she told reporters: “No.”`
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in speech
 
 
 def _own_sentence(text: str, span: QuoteSpan) -> bool:
-    """`"It's a disgrace," Ruiz said`: short quoted words that open their sentence and end
-    on a comma, "!" or "?" before their attribution are a statement, not a scare quote."""
-    opening = text[: max(0, span.start - 1)].rstrip()
+    """`"It's a disgrace," Ruiz said`: short quoted words that open their sentence (or their
+    paragraph, after a quote that closed the one before: `“Done,” Trump said.`) and end on
+    a comma, "!" or "?" before their attribution are a statement, not a scare quote."""
+    opening = text[: max(0, span.start - 1)].rstrip(" \t")
     words = text[span.start : span.end].strip()
-    return (not opening or opening.endswith((".", "!", "?", ":"))) and words.endswith(
-        (",", "!", "?")
-    )
+    return (
+        not opening.strip() or opening.endswith("\n") or opening.endswith((".", "!", "?", ":"))
+    ) and words.endswith((",", "!", "?"))
 
 
 def _clean(text: str) -> str:
