@@ -123,8 +123,7 @@ def _link_copies(
     todo = [a for a in linked if a.id not in known]
     for start in range(0, len(todo), 200):
         with store.engine.begin() as conn:
-            for article in todo[start : start + 200]:
-                table.add(conn, article)
+            table.add_many(conn, todo[start : start + 200])
         tick("link: copies", min(start + 200, len(todo)), len(todo))
     if rebuild:
         store.put_blob(DEDUP_PARAMS_KEY, params)
@@ -378,6 +377,9 @@ def link_new(
     duplicate_of = Canonicals(store.engine, {m: g.canonical for g in groups for m in g.members})
     tick("link: stories", 2, 6)
     stories.prefetch({c for a in linked for c in copies.get(a.id, (a.id,))})
+    stories.need_terms_of(
+        (a, resolved.keys.get(a.id, frozenset())) for a in linked if stories.story_of(a.id) is None
+    )
     for article in linked:
         stories.add(
             article,
