@@ -287,6 +287,7 @@ def link_events(
             break
         plan.recluster |= conflicts
     out, touched = _finish(store, attached, merged, ids_used)
+    ids_used.stored = {m: ctx.assigned.get(m) for m in ctx.asked}
     return out, touched | plan.recluster, ids_used
 
 

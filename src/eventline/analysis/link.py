@@ -411,8 +411,9 @@ def link_new(
     tick("link: write", 5, 6)
     context = {a.id: _context(a, stories.story_of(a.id)) for a in linked}
     with store.engine.connect() as conn:
+        # what `_context` reads (date, outlet) from the articles' columns, not their records
         heads = {e.mentions[0].article for e in events if e.mentions} - set(by_id)
-        for article in inc.articles_by_id(conn, heads):
+        for article in inc.article_stubs(conn, heads).values():
             context[article.id] = _context(article, stories.story_of(article.id))
     old_dups = {
         dup_ids.previous[m][0] for g in touched_groups for m in g.members if m in dup_ids.previous
@@ -420,7 +421,7 @@ def link_new(
     chosen_dups = {m: dup_ids.chosen[m] for g in touched_groups for m in g.members}
     with store.batch() as writer:
         state.update_assignments(writer.conn, "dup", chosen_dups)
-        state.update_assignments(writer.conn, "event", event_ids.chosen)
+        state.update_assignments(writer.conn, "event", event_ids.chosen, event_ids.stored)
         inc.write_some(writer, "actors", actors, [], context=context)
         writer.upsert_actor_keys(resolved.role_keys)
         records: dict[str, Sequence[Any]] = {
