@@ -377,7 +377,9 @@ def _column_in(
     """`want` of the rows whose `column` is one of `values` (`query`: a select of `want`
     to filter, else one of its table)."""
     out: set[str] = set()
-    base = select(want) if query is None else query
+    base: Any = query
+    if base is None:
+        base = select(want)
     for part in _parts(values):
         out.update(r[0] for r in conn.execute(base.where(column.in_(part))))
     return out
