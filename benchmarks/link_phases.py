@@ -103,7 +103,9 @@ def _timed(spent: dict[str, float]) -> None:
         *path, name = qualified.split(".")
         for part in path:
             owner = getattr(owner, part)
-        original: Callable[..., Any] = getattr(owner, name)
+        original: Callable[..., Any] | None = getattr(owner, name, None)
+        if original is None:  # a step this checkout does not have (comparing two checkouts)
+            continue
         setattr(owner, name, _wrapper(original, f"{module_name.rsplit('.', 1)[-1]}.{qualified}"))
     spent.clear()
     _wrapper.spent = spent  # type: ignore[attr-defined]
