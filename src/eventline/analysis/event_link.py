@@ -58,6 +58,7 @@ from eventline.corpus.merge import (
     merge_with_summaries,
     ref_code,
     summary_cluster,
+    summary_known,
     summary_matches,
 )
 from eventline.model import Article, Event, EventMention
@@ -246,7 +247,7 @@ def link_events(
         candidates, moved = inc.candidate_events(conn, new, articles, linked, moved_here)
         raw = inc.load_raw_summaries(conn, candidates | moved)
         moved |= events_of(conn, ctx.redated)
-    ids = sorted(i for i in candidates if i in raw and summary_cluster(raw[i]) is not None)
+    ids = sorted(i for i in candidates if i in raw and summary_known(raw[i]))
     stored = _Found([raw[e] for e in ids])
     moved |= {ids[i] for m in redated for i in ctx.fits(m, stored)}
     ctx.raw, ctx.dirty = raw, set(moved)
@@ -287,6 +288,7 @@ def link_events(
             break
         plan.recluster |= conflicts
     out, touched = _finish(store, attached, merged, ids_used)
+    ids_used.stored = {m: ctx.assigned.get(m) for m in ctx.asked}
     return out, touched | plan.recluster, ids_used
 
 
@@ -452,7 +454,7 @@ def _released(
         found -= plan.recluster
         raw = inc.load_raw_summaries(conn, found) if found else {}
     ctx.raw.update(raw)
-    ids = sorted(e for e in found if e in raw and summary_cluster(raw[e]) is not None)
+    ids = sorted(e for e in found if e in raw and summary_known(raw[e]))
     out = found - set(ids)  # no summary to test: re-clustered, as in the first round
     near = _Found([raw[e] for e in ids])
     for mention in probes:

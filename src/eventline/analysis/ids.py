@@ -27,6 +27,9 @@ class StableIds:
         self.next_seq = next_seq
         self.chosen: dict[str, Assignment] = {}
         self._old_targets = {a[0] for a in previous.values()}
+        #: Members whose stored assignment the caller read, with it (None: none stored), so
+        #: writing the choices need not read those rows again (`state.update_assignments`).
+        self.stored: dict[str, Assignment | None] = {}
 
     def __call__(self, groups: list[list[str]]) -> list[str]:
         """One id per group (members first-member first), in the order given."""

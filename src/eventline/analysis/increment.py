@@ -321,33 +321,40 @@ def _marker(conn: Connection) -> str:
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
-def _probe_exact(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> set[str]:
+def _probe_exact(
+    conn: Connection, keys: Sequence[tuple[str, str, str]], *, events: bool = False
+) -> set[str]:
     """Stored mention ids filed under any of these exact keys: a `VALUES` list of the keys
     joined to `event_blocks` on its primary key, so each key is one index lookup (SQLite:
     `SCAN k` then `SEARCH b USING COVERING INDEX (family=? AND code=? AND bucket=?)`) and
     a few thousand keys cost one statement. The SQL is written out rather than built with
     `sqlalchemy.values`, whose compilation of thousands of parameters costs more than the
-    per-pair queries it replaces."""
+    per-pair queries it replaces. `events`: the events holding those mentions instead, joined
+    in the same statement (`ix_event_links_mention_id`), so the mention ids are not sent back
+    and forth."""
     hits: set[str] = set()
     mark = _marker(conn)
+    want = "DISTINCT l.event_id" if events else "b.mention_id"
+    join = " JOIN event_links l ON l.mention_id = b.mention_id" if events else ""
     for start in range(0, len(keys), PROBE_ROWS):
         part = keys[start : start + PROBE_ROWS]
         rows = ", ".join([f"({mark}, {mark}, {mark})"] * len(part))
         sql = (
             f"WITH k(family, code, bucket) AS (VALUES {rows}) "
-            "SELECT b.mention_id FROM k JOIN event_blocks b "
-            "ON b.family = k.family AND b.code = k.code AND b.bucket = k.bucket"
+            f"SELECT {want} FROM k JOIN event_blocks b "
+            "ON b.family = k.family AND b.code = k.code AND b.bucket = k.bucket" + join
         )
         params = tuple(x for key in part for x in key)
         hits.update(r[0] for r in conn.exec_driver_sql(sql, params))
     return hits
 
 
-def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
+def _probe(conn: Connection, keys: set[tuple[str, str, str]], *, events: bool = False) -> set[str]:
     """Stored mention ids filed under any of these blocking keys (a bucket with "%" is a
-    LIKE pattern: those few keys are probed one (family, code) pair a query)."""
-    b = event_blocks
-    hits = _probe_exact(conn, sorted(k for k in keys if "%" not in k[2]))
+    LIKE pattern: those few keys are probed one (family, code) pair a query); `events`: the
+    ids of the events holding them."""
+    b, el = event_blocks, S.event_links
+    hits = _probe_exact(conn, sorted(k for k in keys if "%" not in k[2]), events=events)
     patterns: dict[tuple[str, str], list[str]] = {}
     for family, code, bucket in keys:
         if "%" in bucket:
@@ -358,14 +365,23 @@ def _probe(conn: Connection, keys: set[tuple[str, str, str]]) -> set[str]:
             b.c.code == code,
             or_(*(b.c.bucket.like(x) for x in sorted(buckets))),
         )
+        if events:
+            query = select(el.c.event_id).where(el.c.mention_id.in_(query))
         hits.update(r[0] for r in conn.execute(query))
     return hits
 
 
-def _column_in(conn: Connection, want: Any, column: Any, values: Iterable[str]) -> set[str]:
+def _column_in(
+    conn: Connection, want: Any, column: Any, values: Iterable[str], query: Any = None
+) -> set[str]:
+    """`want` of the rows whose `column` is one of `values` (`query`: a select of `want`
+    to filter, else one of its table)."""
     out: set[str] = set()
+    base: Any = query
+    if base is None:
+        base = select(want)
     for part in _parts(values):
-        out.update(r[0] for r in conn.execute(select(want).where(column.in_(part))))
+        out.update(r[0] for r in conn.execute(base.where(column.in_(part))))
     return out
 
 
@@ -450,10 +466,10 @@ def candidate_events(
     articles sharing a story or copy group with a new one; events of `regrouped` articles,
     whose copy group's canonical changed and which are always re-clustered)."""
     keys = {k for m in new for k in probe_keys(m, articles.get(m.evidence.article))}
-    hit = _probe(conn, keys)
     em, el = S.event_mentions, S.event_links
-    hit |= _column_in(conn, em.c.id, em.c.article_id, linked - regrouped)
-    events = _column_in(conn, el.c.event_id, el.c.mention_id, hit)
+    events = _probe(conn, keys, events=True)
+    of_articles = select(el.c.event_id).join(em, em.c.id == el.c.mention_id)
+    events |= _column_in(conn, el.c.event_id, em.c.article_id, linked - regrouped, of_articles)
     moved = _column_in(conn, em.c.id, em.c.article_id, regrouped) if regrouped else set()
     return events, _column_in(conn, el.c.event_id, el.c.mention_id, moved) if moved else set()
 

@@ -123,8 +123,7 @@ def _link_copies(
     todo = [a for a in linked if a.id not in known]
     for start in range(0, len(todo), 200):
         with store.engine.begin() as conn:
-            for article in todo[start : start + 200]:
-                table.add(conn, article)
+            table.add_many(conn, todo[start : start + 200])
         tick("link: copies", min(start + 200, len(todo)), len(todo))
     if rebuild:
         store.put_blob(DEDUP_PARAMS_KEY, params)
@@ -378,6 +377,9 @@ def link_new(
     duplicate_of = Canonicals(store.engine, {m: g.canonical for g in groups for m in g.members})
     tick("link: stories", 2, 6)
     stories.prefetch({c for a in linked for c in copies.get(a.id, (a.id,))})
+    stories.need_terms_of(
+        (a, resolved.keys.get(a.id, frozenset())) for a in linked if stories.story_of(a.id) is None
+    )
     for article in linked:
         stories.add(
             article,
@@ -409,8 +411,9 @@ def link_new(
     tick("link: write", 5, 6)
     context = {a.id: _context(a, stories.story_of(a.id)) for a in linked}
     with store.engine.connect() as conn:
+        # what `_context` reads (date, outlet) from the articles' columns, not their records
         heads = {e.mentions[0].article for e in events if e.mentions} - set(by_id)
-        for article in inc.articles_by_id(conn, heads):
+        for article in inc.article_stubs(conn, heads).values():
             context[article.id] = _context(article, stories.story_of(article.id))
     old_dups = {
         dup_ids.previous[m][0] for g in touched_groups for m in g.members if m in dup_ids.previous
@@ -418,7 +421,7 @@ def link_new(
     chosen_dups = {m: dup_ids.chosen[m] for g in touched_groups for m in g.members}
     with store.batch() as writer:
         state.update_assignments(writer.conn, "dup", chosen_dups)
-        state.update_assignments(writer.conn, "event", event_ids.chosen)
+        state.update_assignments(writer.conn, "event", event_ids.chosen, event_ids.stored)
         inc.write_some(writer, "actors", actors, [], context=context)
         writer.upsert_actor_keys(resolved.role_keys)
         records: dict[str, Sequence[Any]] = {

@@ -30,7 +30,7 @@ from eventline.corpus.stories import (
     _Story,
     window_months,
 )
-from eventline.model import content_id
+from eventline.model import Article, content_id
 from eventline.store import Store
 from eventline.store.schema import blobs
 from eventline.store.schema_analysis import (
@@ -199,6 +199,7 @@ class StoredStories(StoryIndex):
         self._known_articles: set[str] = set()
         self._founders: dict[int, str] = {}  # story -> founding article, of stories not read
         self._unposted: set[int] = set()  # stories read whose terms are not in `_postings`
+        self._ahead: dict[tuple[str, frozenset[str]], dict[str, tuple[int, float]]] = {}
 
     @classmethod
     def open(cls, store: Store) -> StoredStories | None:
@@ -217,6 +218,23 @@ class StoredStories(StoryIndex):
                 for term, df in conn.execute(_DF, {"b_terms": part}):
                     self._df[term] = int(df)
         self._known_terms |= wanted
+
+    def need_terms_of(self, articles: Iterable[tuple[Article, frozenset[str]]]) -> None:
+        """Work out the terms of the articles about to be filed (with their keys) and read
+        the stored document frequencies of all of them at once: filing reads those of each
+        article's terms first, one round trip an article. The frequencies read are the same
+        (the stored ones do not change while a link files), so are the vectors."""
+        terms: set[str] = set()
+        for article, keys in articles:
+            found = self._ahead.setdefault((article.id, keys), self._terms(article, keys))
+            terms.update(found)
+        self._need_terms(terms)
+
+    def _article_terms(
+        self, article: Article, keys: frozenset[str]
+    ) -> dict[str, tuple[int, float]]:
+        found = self._ahead.pop((article.id, keys), None)
+        return self._terms(article, keys) if found is None else found
 
     def prefetch(self, article_ids: Iterable[str]) -> None:
         """Learn which stories these articles are filed under (one query per 500)."""

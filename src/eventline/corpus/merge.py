@@ -906,6 +906,12 @@ def event_summary(cluster: _Cluster) -> dict[str, Any]:
     }
 
 
+def summary_known(data: Mapping[str, Any]) -> bool:
+    """Whether `summary_cluster` reads this summary (its version is the current one), without
+    building the cluster."""
+    return data.get("v") == SUMMARY_VERSION
+
+
 def summary_cluster(data: Mapping[str, Any]) -> _Cluster | None:
     """The cluster a summary describes, without members (None: an unknown summary version)."""
     if data.get("v") != SUMMARY_VERSION:

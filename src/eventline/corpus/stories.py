@@ -248,8 +248,8 @@ class StoryIndex:
         self._join(story, member)
         return self._story_id(story)
 
-    def _vector(self, article: Article, keys: frozenset[str]) -> dict[str, float]:
-        """Unit TF-IDF vector over words, names (weighted up) and keys (weighted more)."""
+    def _terms(self, article: Article, keys: frozenset[str]) -> dict[str, tuple[int, float]]:
+        """An article's terms: word, name ("n:") and key ("k:") -> (count, weight)."""
         text = "\n".join(filter(None, [article.title, article.body]))
         norm = spelling().normalise
         words = Counter(
@@ -262,6 +262,17 @@ class StoryIndex:
             terms["n:" + norm(name)] = (count, NAME_WEIGHT)
         for key in sorted(keys):  # a frozenset's order follows the hash seed: keep runs alike
             terms["k:" + key] = (1, KEY_WEIGHT)
+        return terms
+
+    def _article_terms(
+        self, article: Article, keys: frozenset[str]
+    ) -> dict[str, tuple[int, float]]:
+        """`_terms`, which a stored index may have worked out ahead (`need_terms_of`)."""
+        return self._terms(article, keys)
+
+    def _vector(self, article: Article, keys: frozenset[str]) -> dict[str, float]:
+        """Unit TF-IDF vector over words, names (weighted up) and keys (weighted more)."""
+        terms = self._article_terms(article, keys)
         self._need_terms(terms)
         self._docs += 1
         self._df.update(terms.keys())
