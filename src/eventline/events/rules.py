@@ -4,7 +4,8 @@ The trigger coder (`coder.py`) reads one trigger at a time and knows no event ty
 PLOVER says about particular types lives in named rules, one module per family of rules
 (`rules_acts`, `rules_recipients`, `rules_counterparts`, `rules_conflict`, `rules_places`,
 `rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`,
-`rules_descriptors`, `rules_crowds`, `rules_rhetoric`; what they share is in `rules_base`).
+`rules_descriptors`, `rules_crowds`, `rules_rhetoric`, `rules_modes`; what they share is in
+`rules_base`).
 `RULES` is the one place that says in which order they run, since a rule often relies on
 what an earlier one of another family settled (a recipient filled before the rule that reads
 it); `eventline code --explain` style debugging can run a prefix of it, and a learned coder
@@ -30,6 +31,7 @@ from eventline.events import (
     rules_holders,
     rules_locative,
     rules_meetings,
+    rules_modes,
     rules_not_events,
     rules_occasion,
     rules_owners,
@@ -140,6 +142,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_senses.protective_deployment,
     rules_weapons.weapon_tests,
     rules_weapons.solo_exercises,
+    rules_weapons.forces_moving,
     rules_weapons.weapons_moved,
     rules_weapons.arms_given_up,
     rules_acts.discontinued_help,
@@ -190,6 +193,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_hedge.sports_contest,
     rules_conjecture.conjectured_acts,
     rules_meetings.own_meeting,
+    rules_modes.object_mode,  # last: after every rule that changes a type
 )
 # Each rule by its function's name, in the order above.
 RULES: dict[str, Rule] = {func.__name__: func for func in _ORDER}

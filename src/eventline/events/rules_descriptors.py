@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from eventline.events.args import SPAN_KEY
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext
+from eventline.events.syntax import clause_head, subject
 from eventline.model import ActorRef
 
 _DESC = "desc:"
@@ -89,6 +90,34 @@ def _domestic_country(c: EventCandidate) -> str | None:
     return next(iter(countries))
 
 
+def _conjoined_state_country(c: EventCandidate, ctx: RuleContext) -> str | None:
+    """ "China's foreign ministry condemned the visit, and the army announced drills", "Xi
+    vowed ..., and the defence ministry warned ...": a state body of no country whose clause
+    is joined to one whose subject is a named state party is that party's state's body (two
+    countries there, or a non-state party, leave it unresolved)."""
+    if not any(_vague(a) and a.sector in _STATE_SECTORS for a in c.actor):
+        return None
+    node = clause_head(c.trigger)
+    for _ in range(4):
+        if node.dep_ != "conj" or node.head == node:
+            break
+        node = node.head
+    else:
+        return None
+    if node == clause_head(c.trigger):
+        return None
+    subj = subject(node)[0]
+    if subj is None:
+        return None
+    refs = ctx.actors.refs(subj)
+    countries = {r.country for r in refs}
+    if len(countries) != 1 or None in countries:
+        return None
+    if not all(r.sector in _STATE_SECTORS or r.id.startswith("kb:") for r in refs):
+        return None
+    return next(iter(countries))
+
+
 def _earlier_country(trigger: Token, noun: str, mentions: list[tuple[int, str, str]]) -> str | None:
     countries = {country for i, lemma, country in mentions if i < trigger.i and lemma == noun}
     return next(iter(countries)) if len(countries) == 1 else None
@@ -103,7 +132,9 @@ def known_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
     for c in cands:
         if not any(_vague(r) for r in (*c.actor, *c.recipient)):
             continue
-        shared = _sentence_country(c, cands) or _domestic_country(c)
+        shared = (
+            _conjoined_state_country(c, ctx) or _sentence_country(c, cands) or _domestic_country(c)
+        )
 
         def place(ref: ActorRef, c: EventCandidate = c, shared: str | None = shared) -> ActorRef:
             if not _vague(ref):

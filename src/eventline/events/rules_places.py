@@ -14,8 +14,10 @@ from spacy.tokens import Span, Token
 from eventline.events.args import ActorIndex, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
+from eventline.events.modality import modality
 from eventline.events.patterns import EventLexicon
 from eventline.events.rules_base import PLACE_PREPS, VIOLENT_TYPES, RuleContext
+from eventline.events.syntax import clause_head, subject
 from eventline.model import ActorRef, Place
 
 # Domestic measures are coded against the country where they apply ("lifted a curfew in
@@ -312,9 +314,54 @@ def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> lis
 
 
 def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
-    """An event whose only party is a role noun of no known country ("officials discussed
-    the budget") says nothing about who did what to whom: it needs a second party."""
-    return [c for c in cands if c.recipient or not c.actor or any(not _vague(a) for a in c.actor)]
+    """An event whose only party is a role noun of no known country needs a second party,
+    unless the role is a political or armed body the clause names as the doer ("the senator
+    criticised the ruling", "police dispersed the crowd", "rebel fighters attacked a base"):
+    PLOVER codes such an actor by its sector. A role that names no one in particular
+    ("officials discussed the budget", `vague_role_nouns`), a body outside public life
+    ("customers complained") and the speaker of a report ("a step the governments said would
+    help") still need one."""
+    return [
+        c
+        for c in cands
+        if c.recipient
+        or not c.actor
+        or any(not _vague(a) for a in c.actor)
+        or _role_doer(c, ctx.lex)
+    ]
+
+
+def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
+    """Whether the candidate's actor is a public role noun that is the subject (or the "by"
+    agent) of the trigger's own clause, reached through control and coordination only."""
+    sectors = lex.cue("descriptor_actor_sectors")
+    nouns = {_role_noun(a) for a in c.actor if a.sector and a.sector.lower() in sectors}
+    if not nouns:
+        return False
+    verb = clause_head(c.trigger)
+    subj, passive = subject(verb)
+    if passive:
+        subj = next((p for _, p in prep_objects(verb, ("by",))), None)
+    if subj is None or subj.lemma_.lower() in lex.cue("vague_role_nouns"):
+        return False
+    anchor = c.clause if c.light else c.trigger
+    if modality(anchor, lex) != "asserted":
+        return False  # "police could fire on the crowd": nothing happened, and no one named
+    if subj.lemma_.lower() not in nouns and subj.lower_ not in nouns:
+        return False
+    node = verb  # "police began to disperse", "police fired and arrested": not "X said would"
+    for _ in range(6):
+        if node == subj.head or node.head == node:
+            break
+        if node.dep_ not in ("xcomp", "conj"):
+            return False
+        node = node.head
+    return node == subj.head
+
+
+def _role_noun(ref: ActorRef) -> str:
+    """The role noun of a descriptor id (`desc:<country>:<sector>:<noun>`)."""
+    return ref.id.rsplit(":", 1)[-1]
 
 
 def _vague(ref: ActorRef) -> bool:
