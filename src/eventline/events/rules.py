@@ -76,6 +76,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.troop_movement,
     rules_senses.carried_person,
     rules_acts.leaving_ties,
+    rules_crowds.crowd_object,
     rules_acts.crowd_control,
     rules_senses.access_allowed,
     rules_senses.natural_force,

@@ -7,11 +7,15 @@ the event itself always wins; it reads, in order,
 1. an earlier mention of the same role noun with its country ("Kenyan police fired tear gas ...
    The police also arrested ...": the police are Kenya's), from the nlp stage's actor spans or
    from a role noun an earlier event already placed;
-2. for an event whose parties are all such role nouns, the one country of the other events of
+2. a state body in a clause joined to one whose subject is a named state party, that state
+   ("China's foreign ministry condemned the visit, and the army announced drills");
+3. for an event whose parties are all such role nouns, the one country of the other events of
    the same sentence ("Rioters torched cars in Lyon after police shot dead a teenager": the
    police are France's, as the rioters placed in Lyon are). Two countries in the sentence leave
    it unresolved: a wrong country is worse than none;
-3. for a state's coercive or conceding measure (COERCE, CONCEDE), the state's own country.
+4. for a state's coercive or conceding measure (COERCE, CONCEDE), the state's own country;
+5. for an event whose parties are all such role nouns, the one country the article's other
+   sentences name ("Fighting continued in Sudan. Rebel fighters attacked a base").
 """
 
 from __future__ import annotations
@@ -118,6 +122,32 @@ def _conjoined_state_country(c: EventCandidate, ctx: RuleContext) -> str | None:
     return next(iter(countries))
 
 
+def _article_country(c: EventCandidate, ctx: RuleContext) -> str | None:
+    """ "Fighting continued in Sudan. Rebel fighters attacked an army base": for an event
+    whose parties are all role nouns of no country, the one country the rest of the article
+    names (its other sentences; the event's own sentence was read by the place rules). A
+    country named as a hyphenated modifier ("US-backed") is no one's home; two countries
+    leave it unresolved."""
+    if any(not _vague(r) for r in (*c.actor, *c.recipient)):
+        return None
+    sent = c.trigger.sent
+    cache = ctx.doc.user_data.setdefault("eventline_article_countries", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        found: set[str] = set()
+        for span in ctx.doc.spans.get(SPAN_KEY, ()):
+            if sent.start <= span.start < sent.end:
+                continue
+            if span.end < len(ctx.doc) and ctx.doc[span.end].text == "-":
+                continue  # "US-backed", "Iran-allied"
+            ref = span._.actor if Span.has_extension("actor") else None
+            if isinstance(ref, ActorRef) and ref.country:
+                found.add(ref.country)
+        cache[key] = next(iter(found)) if len(found) == 1 else None
+    country: str | None = cache[key]
+    return country
+
+
 def _earlier_country(trigger: Token, noun: str, mentions: list[tuple[int, str, str]]) -> str | None:
     countries = {country for i, lemma, country in mentions if i < trigger.i and lemma == noun}
     return next(iter(countries)) if len(countries) == 1 else None
@@ -133,7 +163,10 @@ def known_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         if not any(_vague(r) for r in (*c.actor, *c.recipient)):
             continue
         shared = (
-            _conjoined_state_country(c, ctx) or _sentence_country(c, cands) or _domestic_country(c)
+            _conjoined_state_country(c, ctx)
+            or _sentence_country(c, cands)
+            or _domestic_country(c)
+            or _article_country(c, ctx)
         )
 
         def place(ref: ActorRef, c: EventCandidate = c, shared: str | None = shared) -> ActorRef:
