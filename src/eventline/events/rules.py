@@ -176,6 +176,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.same_happening,
     rules_acts.retaliation_as_act,
     rules_parties.commercial_acts,
+    rules_parties.consumer_advice,
     rules_parties.own_investment,
     rules_parties.political_parties,
     rules_not_events.abstract_force,
