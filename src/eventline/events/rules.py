@@ -144,6 +144,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_weapons.weapon_tests,
     rules_weapons.solo_exercises,
     rules_weapons.forces_moving,
+    rules_weapons.forces_leaving,
     rules_weapons.weapons_moved,
     rules_weapons.arms_given_up,
     rules_acts.discontinued_help,

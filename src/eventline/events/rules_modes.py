@@ -23,7 +23,12 @@ _MODES = ("yield", "meet", "assist", "change")
 
 def object_mode(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Set the mode of a REJECT or REQUEST with none from its object (module docstring)."""
-    tables = {mode: ctx.lex.cue(f"mode_{mode}_objects") for mode in _MODES}
+    tables = {
+        "yield": ctx.lex.cue("mode_yield_objects"),
+        "meet": ctx.lex.cue("mode_meet_objects"),
+        "assist": ctx.lex.cue("mode_assist_objects"),
+        "change": ctx.lex.cue("mode_change_objects"),
+    }
     for c in cands:
         if c.type not in _TYPES or c.mode is not None:
             continue

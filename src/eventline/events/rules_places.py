@@ -338,6 +338,8 @@ def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
     nouns = {_role_noun(a) for a in c.actor if a.sector and a.sector.lower() in sectors}
     if not nouns:
         return False
+    if c.trigger.pos_ != "VERB" and not _made_by_light_verb(c, lex):
+        return False  # "the minister left the meeting": a noun no light verb makes an act
     verb = clause_head(c.trigger)
     subj, passive = subject(verb)
     if passive:
@@ -357,6 +359,14 @@ def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
             return False
         node = node.head
     return node == subj.head
+
+
+def _made_by_light_verb(c: EventCandidate, lex: EventLexicon) -> bool:
+    """Whether a noun trigger is the object of a verb that makes it an act ("held talks",
+    "launched an attack"), so that the verb's subject did it."""
+    verb = c.trigger.head
+    light = c.pattern.light or lex.light_verbs
+    return c.trigger.dep_ == "dobj" and verb.lemma_.lower() in light
 
 
 def _role_noun(ref: ActorRef) -> str:
