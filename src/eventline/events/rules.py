@@ -52,6 +52,9 @@ from eventline.events.rules_parties import political_party as political_party  #
 __all__ = ["ACT_TYPES", "RULES", "Rule", "RuleContext", "apply_rules", "political_party"]
 
 _ORDER: tuple[Rule, ...] = (
+    # first: the events these read from the parse pass every filter below
+    rules_weapons.forces_moving,
+    rules_weapons.forces_leaving,
     rules_parties.sector_gate,
     rules_acts.bloc_membership,
     rules_recipients.detached_origin,
@@ -143,8 +146,6 @@ _ORDER: tuple[Rule, ...] = (
     rules_senses.protective_deployment,
     rules_weapons.weapon_tests,
     rules_weapons.solo_exercises,
-    rules_weapons.forces_moving,
-    rules_weapons.forces_leaving,
     rules_weapons.weapons_moved,
     rules_weapons.arms_given_up,
     rules_acts.discontinued_help,

@@ -346,6 +346,8 @@ def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
         subj = next((p for _, p in prep_objects(verb, ("by",))), None)
     if subj is None or subj.lemma_.lower() in lex.cue("vague_role_nouns"):
         return False
+    if _anaphoric_object(verb):
+        return False  # "police arrested 12 of the marchers": the earlier report's act
     anchor = c.clause if c.light else c.trigger
     if modality(anchor, lex) != "asserted":
         return False  # "police could fire on the crowd": nothing happened, and no one named
@@ -359,6 +361,22 @@ def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
             return False
         node = node.head
     return node == subj.head
+
+
+def _anaphoric_object(verb: Token) -> bool:
+    """The verb's object refers back to people an earlier sentence introduced: a pronoun
+    ("dispersed them") or a share of a definite group ("12 of the marchers"). The act
+    continues that report, whose parties and place the event would lack (the place layer
+    reads the clause alone)."""
+    for obj in (k for k in verb.children if k.dep_ in ("dobj", "nsubjpass")):
+        if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her"):
+            return True
+        for _, group in prep_objects(obj, ("of",)):
+            if any(
+                d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in group.children
+            ):
+                return obj.pos_ == "NUM" or obj.lemma_.lower() in ("some", "many", "most", "dozen")
+    return False
 
 
 def _made_by_light_verb(c: EventCandidate, lex: EventLexicon) -> bool:

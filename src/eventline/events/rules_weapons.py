@@ -143,6 +143,8 @@ def forces_leaving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
             continue
         if _left_as_result(tok, states):
             continue  # "left the town in ruins", "left the base behind"
+        if any(True for _ in prep_objects(tok, _ONWARD)):
+            continue  # "left the city for the front": a move onward, not a withdrawal
         if modality(tok, ctx.lex) != "asserted":
             continue  # "troops will leave next year": a plan, which its maker's AGREE codes
         actor = _force(tok, ctx, armed)  # men, not craft: "the plane left the airport"
@@ -160,6 +162,7 @@ def forces_leaving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_ONWARD = ("for", "toward", "towards", "to")
 
 
 def _left_as_result(verb: Token, states: frozenset[str]) -> bool:
@@ -181,10 +184,26 @@ def _force(verb: Token, ctx: RuleContext, words: frozenset[str]) -> tuple[ActorR
         return ()
     if subj.lemma_.lower() not in words and subj.lower_ not in words:
         return ()
+    if _figurative_force(subj):
+        return ()
     actor = tuple(ctx.actors.refs(subj) or ctx.actors.descriptor(subj))
-    if not all(a.sector in _FORCE_SECTORS or a.sector is None for a in actor):
+    if not actor or not all(a.sector in _FORCE_SECTORS for a in actor):
         return ()
     return actor
+
+
+def _figurative_force(subj: Token) -> bool:
+    """ "an army of volunteers", "the senator's foot soldiers", "Trump's troops": a force
+    word for a campaign's or a person's followers, not an armed force."""
+    if any(True for _ in prep_objects(subj, ("of",))):
+        return True
+    if any(k.dep_ == "poss" and k.ent_type_ == "PERSON" for k in subj.children):
+        return True
+    mods = {k.lower_ for k in subj.children if k.dep_ in ("compound", "amod")}
+    return bool(mods & _FOLLOWER_WORDS)
+
+
+_FOLLOWER_WORDS = frozenset({"foot", "campaign", "volunteer", "party", "grassroots", "political"})
 
 
 # Sectors of a force whose move is MOBILIZE (state forces, rebels, armed men of no side).
