@@ -150,34 +150,6 @@ def test_a_firms_advice_to_customers_is_no_request(code: Code, text: str) -> Non
     assert not of_type(code(text), "REQUEST"), text
 
 
-@pytest.mark.parametrize(
-    ("text", "recipient"),
-    [
-        ("Nigerian troops left Poland on Monday.", {"Poland"}),
-        ("The last Polish soldiers left the town before dawn.", set()),
-        ("Rebels abandoned their positions near the airport.", set()),
-    ],
-)
-def test_forces_leaving_a_place_retreat(code: Code, text: str, recipient: set[str]) -> None:
-    events = of_type(code(text), "RETREAT")
-    assert events, text
-    assert events[0].mode == "withdraw"
-    assert {r.name for r in events[0].recipient} == recipient
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The minister left the meeting early.",
-        "Nigerian troops left the town in ruins.",
-        "Nigerian troops will leave the town next year.",
-        "The plane left the airport at noon.",
-    ],
-)
-def test_other_leavings_are_no_retreat(code: Code, text: str) -> None:
-    assert not of_type(code(text), "RETREAT"), text
-
-
 def test_craft_named_by_their_force_are_its_party(code: Code) -> None:
     events = of_type(code("Government helicopters dropped barrel bombs on the town."), "ASSAULT")
     assert events and {a.sector for a in events[0].actor} == {"GOV"}

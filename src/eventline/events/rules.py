@@ -54,7 +54,6 @@ __all__ = ["ACT_TYPES", "RULES", "Rule", "RuleContext", "apply_rules", "politica
 _ORDER: tuple[Rule, ...] = (
     # first: the events these read from the parse pass every filter below
     rules_weapons.forces_moving,
-    rules_weapons.forces_leaving,
     rules_parties.sector_gate,
     rules_acts.bloc_membership,
     rules_recipients.detached_origin,

@@ -12,11 +12,9 @@ from spacy.tokens import Token
 
 from eventline.events.args import first, prep_objects
 from eventline.events.candidate import EventCandidate
-from eventline.events.modality import modality
 from eventline.events.patterns import Pattern
 from eventline.events.rules_base import RuleContext
 from eventline.events.syntax import subject
-from eventline.model import ActorRef
 
 # What is tested, exercised or moved: the words are PLOVER's own examples and their kin.
 _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"})
@@ -113,6 +111,8 @@ def forces_moving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         word = subj.lemma_.lower()
         if word not in armed and word not in units and subj.lower_ not in armed:
             continue
+        if _figurative_force(subj):
+            continue  # "an army of volunteers headed to Iowa"
         actor = ctx.actors.refs(subj) or ctx.actors.descriptor(subj)
         if not actor or not all(a.sector in _FORCE_SECTORS or a.sector is None for a in actor):
             continue
@@ -123,73 +123,6 @@ def forces_moving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
         cand.context.add("military")
         cands.append(cand)
     return cands
-
-
-def forces_leaving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
-    """ "The last Israeli soldiers left the Gaza Strip", "rebels abandoned their positions":
-    armed forces leaving a place they held is a withdrawal (PLOVER RETREAT withdraw). The
-    verbs are common ("the minister left the meeting"), so the mover must be a force, as in
-    `forces_moving`, and what is left a place (a named place, or `held_places`)."""
-    verbs, places = ctx.lex.cue("leaving_verbs"), ctx.lex.cue("held_places")
-    armed, states = ctx.lex.cue("armed_words"), ctx.lex.cue("left_in_states")
-    taken = {c.trigger.i: c for c in cands}
-    for tok in ctx.doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
-            continue
-        left = first(tok, "dobj")
-        if left is None:
-            continue
-        if left.ent_type_ not in _PLACE_ENTS and left.lemma_.lower() not in places:
-            continue
-        if _left_as_result(tok, states):
-            continue  # "left the town in ruins", "left the base behind"
-        if any(True for _ in prep_objects(tok, _ONWARD)):
-            continue  # "left the city for the front": a move onward, not a withdrawal
-        if modality(tok, ctx.lex) != "asserted":
-            continue  # "troops will leave next year": a plan, which its maker's AGREE codes
-        actor = _force(tok, ctx, armed)  # men, not craft: "the plane left the airport"
-        if not actor:
-            continue
-        pattern = Pattern(tok.lemma_.lower(), "RETREAT", "verb", mode="withdraw")
-        held = tuple(r for r in ctx.actors.refs(left) if r.country)  # "left Gaza": its state
-        cand = taken.get(tok.i)  # "abandoned their positions": read as a concession
-        if cand is None:
-            cand = EventCandidate(pattern, tok, tok, actor, held, "RETREAT", "withdraw")
-            cands.append(cand)
-        cand.type, cand.mode, cand.actor, cand.recipient = "RETREAT", "withdraw", actor, held
-        cand.context.add("military")
-    return cands
-
-
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_ONWARD = ("for", "toward", "towards", "to")
-
-
-def _left_as_result(verb: Token, states: frozenset[str]) -> bool:
-    """ "left the town in ruins", "left the region devastated", "left the base behind": the
-    place is left in a state (or behind), the verb says what became of it."""
-    if any(k.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for k in verb.children):
-        return True
-    if any(k.lower_ == "behind" for k in verb.children):
-        return True
-    holders = [verb, *(k for k in verb.children if k.dep_ == "dobj")]
-    return any(p.lemma_.lower() in states for h in holders for _, p in prep_objects(h, ("in",)))
-
-
-def _force(verb: Token, ctx: RuleContext, words: frozenset[str]) -> tuple[ActorRef, ...]:
-    """The verb's active subject when it is an armed force (its head one of `words`, its
-    actor of a force's sector or unresolved), else nothing."""
-    subj, passive = subject(verb)
-    if subj is None or passive:
-        return ()
-    if subj.lemma_.lower() not in words and subj.lower_ not in words:
-        return ()
-    if _figurative_force(subj):
-        return ()
-    actor = tuple(ctx.actors.refs(subj) or ctx.actors.descriptor(subj))
-    if not actor or not all(a.sector in _FORCE_SECTORS for a in actor):
-        return ()
-    return actor
 
 
 def _figurative_force(subj: Token) -> bool:
