@@ -18,6 +18,9 @@ pytestmark = pytest.mark.slow
 TABLE = {
     **ACTORS,
     "Acme": ("b_acme", "Acme", None, "BUS", "ORG"),
+    "Zarqa Brigades": ("act_zarqa", "Zarqa Brigades", None, None, "ORG"),
+    "Qasr Front": ("act_qasr", "Qasr Front", None, None, "ORG"),
+    "Tobin Group": ("act_tobin", "Tobin Group", None, None, "ORG"),
 }
 
 Code = Callable[[str], list[EventMention]]
@@ -159,3 +162,22 @@ def test_a_suicide_bomber_is_no_air_strike(code: Code) -> None:
     events = of_type(code("A suicide bomber killed six soldiers at a checkpoint."), "ASSAULT")
     assert events and events[0].mode == "suicide-attack"
     assert {a.sector for a in events[0].actor} == {"UAF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The Zarqa Brigades attacked a village near the border.", "REB"),
+        ("Fighters from the Qasr Front seized two towns in the north.", "REB"),
+        ("The Tobin Group militia attacked a village near the border.", "UAF"),
+    ],
+)
+def test_an_armed_group_the_kb_does_not_know_is_armed(code: Code, text: str, sector: str) -> None:
+    events = [e for e in code(text) if e.type in ("ASSAULT", "COERCE")]
+    assert events, text
+    assert {a.sector for a in events[0].actor} == {sector}
+
+
+def test_an_unknown_name_of_no_armed_kind_keeps_no_sector(code: Code) -> None:
+    events = code("The Tobin Group criticised the ruling.")
+    assert all(a.sector is None for e in events for a in e.actor)

@@ -158,6 +158,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_crowds.counted_crowd,
     rules_places.place_recipient,
     rules_conflict.attack_responder,
+    rules_places.armed_group_sector,
     rules_places.descriptor_country,
     rules_descriptors.known_country,  # after the event's own place, before the domestic rules
     rules_recipients.domestic_role_target,

@@ -299,6 +299,45 @@ def _state_body(ref: ActorRef, words: frozenset[str], bodies: frozenset[str]) ->
     return bool(name & words) and bool(name & bodies)
 
 
+def armed_group_sector(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The Zarqa Brigades militia attacked a village", "fighters from the Qasr Liberation
+    Front seized two towns": an armed group the KB does not know (a name the nlp stage could
+    not place: no country, no sector) is coded, as PLOVER codes a rebel group, by its sector
+    when its name says it is armed (`armed_name_words`) or the text names it by an armed role
+    noun: the noun it modifies ("the X militia") or whose "of"/"from" phrase it is ("fighters
+    from X")."""
+    words = ctx.lex.cue("armed_name_words")
+    for c in cands:
+        if not any(_unknown(r) for r in (*c.actor, *c.recipient)):
+            continue
+        c.actor = tuple(_armed(r, words, ctx) for r in c.actor)
+        c.recipient = tuple(_armed(r, words, ctx) for r in c.recipient)
+    return cands
+
+
+# Sectors of an armed role noun that names the group it modifies or belongs to.
+_ARMED_SECTORS = frozenset({"REB", "UAF"})
+
+
+def _armed(ref: ActorRef, words: frozenset[str], ctx: RuleContext) -> ActorRef:
+    if not _unknown(ref):
+        return ref
+    if {w.strip("()").lower() for w in ref.name.split()} & words:
+        return ref.model_copy(update={"sector": "REB"})
+    table = ctx.lex.descriptors
+    for span in _mentions(ref, ctx):
+        root = span.root
+        holder = root.head
+        if root.dep_ == "pobj" and holder.lower_ in ("of", "from"):
+            holder = holder.head  # "fighters from X", "militants of X"
+        elif root.dep_ != "compound":  # "the X militia"
+            continue
+        sector = table.get(holder.lemma_.lower()) or table.get(holder.lower_)
+        if holder.i != root.i and sector in _ARMED_SECTORS:
+            return ref.model_copy(update={"sector": sector})
+    return ref
+
+
 def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Unnamed protesters with no place named ("ethnic Turks began a hunger strike to protest
     Sweden's decision") are coded, as PLOVER codes a domestic protest, in the country of the
