@@ -4,7 +4,8 @@ The trigger coder (`coder.py`) reads one trigger at a time and knows no event ty
 PLOVER says about particular types lives in named rules, one module per family of rules
 (`rules_acts`, `rules_recipients`, `rules_counterparts`, `rules_conflict`, `rules_places`,
 `rules_meetings`, `rules_not_events`, `rules_parties`, `rules_hedge`, `rules_weapons`,
-`rules_descriptors`, `rules_crowds`, `rules_rhetoric`; what they share is in `rules_base`).
+`rules_descriptors`, `rules_crowds`, `rules_rhetoric`, `rules_modes`; what they share is in
+`rules_base`).
 `RULES` is the one place that says in which order they run, since a rule often relies on
 what an earlier one of another family settled (a recipient filled before the rule that reads
 it); `eventline code --explain` style debugging can run a prefix of it, and a learned coder
@@ -30,6 +31,7 @@ from eventline.events import (
     rules_holders,
     rules_locative,
     rules_meetings,
+    rules_modes,
     rules_not_events,
     rules_occasion,
     rules_owners,
@@ -50,6 +52,8 @@ from eventline.events.rules_parties import political_party as political_party  #
 __all__ = ["ACT_TYPES", "RULES", "Rule", "RuleContext", "apply_rules", "political_party"]
 
 _ORDER: tuple[Rule, ...] = (
+    # first: the events these read from the parse pass every filter below
+    rules_weapons.forces_moving,
     rules_parties.sector_gate,
     rules_acts.bloc_membership,
     rules_recipients.detached_origin,
@@ -74,6 +78,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.troop_movement,
     rules_senses.carried_person,
     rules_acts.leaving_ties,
+    rules_crowds.crowd_object,
     rules_acts.crowd_control,
     rules_senses.access_allowed,
     rules_senses.natural_force,
@@ -153,6 +158,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_crowds.counted_crowd,
     rules_places.place_recipient,
     rules_conflict.attack_responder,
+    rules_places.armed_group_sector,
     rules_places.descriptor_country,
     rules_descriptors.known_country,  # after the event's own place, before the domestic rules
     rules_recipients.domestic_role_target,
@@ -172,6 +178,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_acts.same_happening,
     rules_acts.retaliation_as_act,
     rules_parties.commercial_acts,
+    rules_parties.consumer_advice,
     rules_parties.own_investment,
     rules_parties.political_parties,
     rules_not_events.abstract_force,
@@ -190,6 +197,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_hedge.sports_contest,
     rules_conjecture.conjectured_acts,
     rules_meetings.own_meeting,
+    rules_modes.object_mode,  # last: after every rule that changes a type
 )
 # Each rule by its function's name, in the order above.
 RULES: dict[str, Rule] = {func.__name__: func for func in _ORDER}

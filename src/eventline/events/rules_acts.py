@@ -513,14 +513,30 @@ def root_noun_subject(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
     the parser reads the sentence as a noun ("rebels") modified by a clause ("handed over
     ..."), and the act loses its subject. A clause of that root noun in active use (it has an
     object) is done by the noun ("hundreds of militiamen": the ones counted); the party it
-    is done to or for stays its recipient."""
+    is done to or for stays its recipient. "Gunmen on motorbikes killed 30 villagers, police
+    said": the clause hangs on the noun of a modifier of the root noun ("motorbikes"), read as
+    a passive participle (motorbikes killed); the doer is the noun the modifier hangs on, and
+    the party done to is the object."""
     for c in cands:
         tok = c.trigger
-        if tok.pos_ != "VERB" or tok.dep_ != "acl" or first(tok, "dobj") is None:
+        obj = first(tok, "dobj")
+        if tok.pos_ != "VERB" or tok.dep_ != "acl" or obj is None:
             continue
-        head = tok.head
-        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        head, lifted = tok.head, False
+        for _ in range(3 if tok.tag_ in ("VBD", "VBN") else 0):  # "gunmen on motorbikes":
+            # up to the noun the modifier hangs on; not "men in uniform carrying rifles"
+            prep = head.head
+            if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ == "of":
+                break
+            if prep.head.pos_ not in ("NOUN", "PROPN") or prep.head.dep_ not in _LOOSE_ROOTS:
+                break
+            head, lifted = prep.head, True
+        if head.dep_ not in (_LOOSE_ROOTS if lifted else ("ROOT",)):
             continue
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lifted:  # the passive reading gave the modifier's noun as the party done to
+            c.recipient = ctx.actors.refs(obj) or ctx.actors.descriptor(obj) or c.recipient
         heads = [head, *(p for _, p in prep_objects(head, ("of",)))]
         named = (ctx.actors.refs(h) or ctx.actors.descriptor(h) for h in heads)
         doers = next((r for r in named if r), ())
@@ -530,6 +546,11 @@ def root_noun_subject(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
         c.actor = doers
         c.recipient = tuple(r for r in c.recipient if r.id not in ids)
     return cands
+
+
+# Dependencies of a noun the parser left with no verb: the root, or loose under a reporting
+# verb ("Gunmen on motorbikes killed ..., police said").
+_LOOSE_ROOTS = ("ROOT", "dep", "nsubj")
 
 
 # Words of a ban (verb or noun) that, aimed across a border, are a sanction.

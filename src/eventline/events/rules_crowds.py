@@ -124,3 +124,28 @@ def protesters_gathering(cands: list[EventCandidate], ctx: RuleContext) -> list[
                 continue
         kept.append(c)
     return kept
+
+
+def crowd_object(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Police dispersed the protesters", "troops broke up the crowd": a coercive verb whose
+    pattern names its object (`disperse` a crowd, `break up` a rally) takes that object as a
+    condition of the trigger, not as a party; when it is people ("the protesters", "the
+    crowd", `crowd_sectors`) they are the ones acted on, and with no other target named they
+    are the recipient (a gathering, "dispersed the rally", names no one)."""
+    crowd = {s.upper() for s in ctx.lex.cue("crowd_sectors")}
+    for c in cands:
+        if c.recipient or c.type not in _CROWD_TARGET_TYPES or not c.pattern.obj:
+            continue
+        if c.trigger.pos_ != "VERB":
+            continue
+        obj = next((k for k in c.trigger.children if k.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        found = ctx.actors.refs(obj) or ctx.actors.descriptor(obj)
+        if found and all(r.id.startswith("desc:") and r.sector in crowd for r in found):
+            c.recipient = tuple(found)
+    return cands
+
+
+# Acts done to a crowd that the patterns name by their object.
+_CROWD_TARGET_TYPES = frozenset({"COERCE", "ASSAULT"})

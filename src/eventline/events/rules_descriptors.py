@@ -7,11 +7,15 @@ the event itself always wins; it reads, in order,
 1. an earlier mention of the same role noun with its country ("Kenyan police fired tear gas ...
    The police also arrested ...": the police are Kenya's), from the nlp stage's actor spans or
    from a role noun an earlier event already placed;
-2. for an event whose parties are all such role nouns, the one country of the other events of
+2. a state body in a clause joined to one whose subject is a named state party, that state
+   ("China's foreign ministry condemned the visit, and the army announced drills");
+3. for an event whose parties are all such role nouns, the one country of the other events of
    the same sentence ("Rioters torched cars in Lyon after police shot dead a teenager": the
    police are France's, as the rioters placed in Lyon are). Two countries in the sentence leave
    it unresolved: a wrong country is worse than none;
-3. for a state's coercive or conceding measure (COERCE, CONCEDE), the state's own country.
+4. for a state's coercive or conceding measure (COERCE, CONCEDE), the state's own country;
+5. for an event whose parties are all such role nouns, the one country the article's other
+   sentences name ("Fighting continued in Sudan. Rebel fighters attacked a base").
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from spacy.tokens import Span, Token
 from eventline.events.args import SPAN_KEY
 from eventline.events.candidate import EventCandidate
 from eventline.events.rules_base import RuleContext
+from eventline.events.syntax import clause_head, subject
 from eventline.model import ActorRef
 
 _DESC = "desc:"
@@ -89,6 +94,60 @@ def _domestic_country(c: EventCandidate) -> str | None:
     return next(iter(countries))
 
 
+def _conjoined_state_country(c: EventCandidate, ctx: RuleContext) -> str | None:
+    """ "China's foreign ministry condemned the visit, and the army announced drills", "Xi
+    vowed ..., and the defence ministry warned ...": a state body of no country whose clause
+    is joined to one whose subject is a named state party is that party's state's body (two
+    countries there, or a non-state party, leave it unresolved)."""
+    if not any(_vague(a) and a.sector in _STATE_SECTORS for a in c.actor):
+        return None
+    node = clause_head(c.trigger)
+    for _ in range(4):
+        if node.dep_ != "conj" or node.head == node:
+            break
+        node = node.head
+    else:
+        return None
+    if node == clause_head(c.trigger):
+        return None
+    subj = subject(node)[0]
+    if subj is None:
+        return None
+    refs = ctx.actors.refs(subj)
+    countries = {r.country for r in refs}
+    if len(countries) != 1 or None in countries:
+        return None
+    if not all(r.sector in _STATE_SECTORS or r.id.startswith("kb:") for r in refs):
+        return None
+    return next(iter(countries))
+
+
+def _article_country(c: EventCandidate, ctx: RuleContext) -> str | None:
+    """ "Fighting continued in Sudan. Rebel fighters attacked an army base": for an event
+    whose parties are all role nouns of no country, the one country the rest of the article
+    names (its other sentences; the event's own sentence was read by the place rules). A
+    country named as a hyphenated modifier ("US-backed") is no one's home; two countries
+    leave it unresolved."""
+    if any(not _vague(r) for r in (*c.actor, *c.recipient)):
+        return None
+    sent = c.trigger.sent
+    cache = ctx.doc.user_data.setdefault("eventline_article_countries", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        found: set[str] = set()
+        for span in ctx.doc.spans.get(SPAN_KEY, ()):
+            if sent.start <= span.start < sent.end:
+                continue
+            if span.end < len(ctx.doc) and ctx.doc[span.end].text == "-":
+                continue  # "US-backed", "Iran-allied"
+            ref = span._.actor if Span.has_extension("actor") else None
+            if isinstance(ref, ActorRef) and ref.country:
+                found.add(ref.country)
+        cache[key] = next(iter(found)) if len(found) == 1 else None
+    country: str | None = cache[key]
+    return country
+
+
 def _earlier_country(trigger: Token, noun: str, mentions: list[tuple[int, str, str]]) -> str | None:
     countries = {country for i, lemma, country in mentions if i < trigger.i and lemma == noun}
     return next(iter(countries)) if len(countries) == 1 else None
@@ -103,7 +162,12 @@ def known_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
     for c in cands:
         if not any(_vague(r) for r in (*c.actor, *c.recipient)):
             continue
-        shared = _sentence_country(c, cands) or _domestic_country(c)
+        shared = (
+            _conjoined_state_country(c, ctx)
+            or _sentence_country(c, cands)
+            or _domestic_country(c)
+            or _article_country(c, ctx)
+        )
 
         def place(ref: ActorRef, c: EventCandidate = c, shared: str | None = shared) -> ActorRef:
             if not _vague(ref):

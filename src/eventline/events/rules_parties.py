@@ -126,6 +126,27 @@ def commercial_acts(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     return [c for c in cands if not _commercial(c, ctx)]
 
 
+def consumer_advice(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The airline asked passengers to arrive early", "Volkswagen urged German drivers to
+    bring their cars in", "Microsoft asked customers to install the patch": a firm's advice
+    to its customers is no political demand. A REQUEST whose actors are all businesses is
+    dropped when whom it addresses is customers (`consumer_words`) or people of no political
+    standing only (civilians); one to a state, a court or a regulator stays ("the firm asked
+    the regulator to approve the drug")."""
+    words = ctx.lex.cue("consumer_words")
+    kept = []
+    for c in cands:
+        if c.type == "REQUEST" and c.actor and all(a.sector in BUSINESS for a in c.actor):
+            told = [t for t in c.trigger.children if t.dep_ in ("dobj", "dative")]
+            told += [p for _, p in prep_objects(c.trigger, ("on", "to"))]
+            if any(t.lemma_.lower() in words or t.lower_ in words for t in told):
+                continue
+            if c.recipient and all(r.sector == "CVL" for r in c.recipient):
+                continue
+        kept.append(c)
+    return kept
+
+
 def political_parties(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """PLOVER codes interactions of political actors: "Thales will supply electronics",
     "Airbus offered discounts to Aer Lingus", "Apple released new laptops" are business.

@@ -14,8 +14,10 @@ from spacy.tokens import Span, Token
 from eventline.events.args import ActorIndex, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
+from eventline.events.modality import modality
 from eventline.events.patterns import EventLexicon
 from eventline.events.rules_base import PLACE_PREPS, VIOLENT_TYPES, RuleContext
+from eventline.events.syntax import clause_head, subject
 from eventline.model import ActorRef, Place
 
 # Domestic measures are coded against the country where they apply ("lifted a curfew in
@@ -297,6 +299,45 @@ def _state_body(ref: ActorRef, words: frozenset[str], bodies: frozenset[str]) ->
     return bool(name & words) and bool(name & bodies)
 
 
+def armed_group_sector(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The Zarqa Brigades militia attacked a village", "fighters from the Qasr Liberation
+    Front seized two towns": an armed group the KB does not know (a name the nlp stage could
+    not place: no country, no sector) is coded, as PLOVER codes a rebel group, by its sector
+    when its name says it is armed (`armed_name_words`) or the text names it by an armed role
+    noun: the noun it modifies ("the X militia") or whose "of"/"from" phrase it is ("fighters
+    from X")."""
+    words = ctx.lex.cue("armed_name_words")
+    for c in cands:
+        if not any(_unknown(r) for r in (*c.actor, *c.recipient)):
+            continue
+        c.actor = tuple(_armed(r, words, ctx) for r in c.actor)
+        c.recipient = tuple(_armed(r, words, ctx) for r in c.recipient)
+    return cands
+
+
+# Sectors of an armed role noun that names the group it modifies or belongs to.
+_ARMED_SECTORS = frozenset({"REB", "UAF"})
+
+
+def _armed(ref: ActorRef, words: frozenset[str], ctx: RuleContext) -> ActorRef:
+    if not _unknown(ref):
+        return ref
+    if {w.strip("()").lower() for w in ref.name.split()} & words:
+        return ref.model_copy(update={"sector": "REB"})
+    table = ctx.lex.descriptors
+    for span in _mentions(ref, ctx):
+        root = span.root
+        holder = root.head
+        if root.dep_ == "pobj" and holder.lower_ in ("of", "from"):
+            holder = holder.head  # "fighters from X", "militants of X"
+        elif root.dep_ != "compound":  # "the X militia"
+            continue
+        sector = table.get(holder.lemma_.lower()) or table.get(holder.lower_)
+        if holder.i != root.i and sector in _ARMED_SECTORS:
+            return ref.model_copy(update={"sector": sector})
+    return ref
+
+
 def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Unnamed protesters with no place named ("ethnic Turks began a hunger strike to protest
     Sweden's decision") are coded, as PLOVER codes a domestic protest, in the country of the
@@ -312,9 +353,82 @@ def protest_target_country(cands: list[EventCandidate], ctx: RuleContext) -> lis
 
 
 def anchored_descriptors(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
-    """An event whose only party is a role noun of no known country ("officials discussed
-    the budget") says nothing about who did what to whom: it needs a second party."""
-    return [c for c in cands if c.recipient or not c.actor or any(not _vague(a) for a in c.actor)]
+    """An event whose only party is a role noun of no known country needs a second party,
+    unless the role is a political or armed body the clause names as the doer ("the senator
+    criticised the ruling", "police dispersed the crowd", "rebel fighters attacked a base"):
+    PLOVER codes such an actor by its sector. A role that names no one in particular
+    ("officials discussed the budget", `vague_role_nouns`), a body outside public life
+    ("customers complained") and the speaker of a report ("a step the governments said would
+    help") still need one."""
+    return [
+        c
+        for c in cands
+        if c.recipient
+        or not c.actor
+        or any(not _vague(a) for a in c.actor)
+        or _role_doer(c, ctx.lex)
+    ]
+
+
+def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
+    """Whether the candidate's actor is a public role noun that is the subject (or the "by"
+    agent) of the trigger's own clause, reached through control and coordination only."""
+    sectors = lex.cue("descriptor_actor_sectors")
+    nouns = {_role_noun(a) for a in c.actor if a.sector and a.sector.lower() in sectors}
+    if not nouns:
+        return False
+    if c.trigger.pos_ != "VERB" and not _made_by_light_verb(c, lex):
+        return False  # "the minister left the meeting": a noun no light verb makes an act
+    verb = clause_head(c.trigger)
+    subj, passive = subject(verb)
+    if passive:
+        subj = next((p for _, p in prep_objects(verb, ("by",))), None)
+    if subj is None or subj.lemma_.lower() in lex.cue("vague_role_nouns"):
+        return False
+    if _anaphoric_object(verb):
+        return False  # "police arrested 12 of the marchers": the earlier report's act
+    anchor = c.clause if c.light else c.trigger
+    if modality(anchor, lex) != "asserted":
+        return False  # "police could fire on the crowd": nothing happened, and no one named
+    if subj.lemma_.lower() not in nouns and subj.lower_ not in nouns:
+        return False
+    node = verb  # "police began to disperse", "police fired and arrested": not "X said would"
+    for _ in range(6):
+        if node == subj.head or node.head == node:
+            break
+        if node.dep_ not in ("xcomp", "conj"):
+            return False
+        node = node.head
+    return node == subj.head
+
+
+def _anaphoric_object(verb: Token) -> bool:
+    """The verb's object refers back to people an earlier sentence introduced: a pronoun
+    ("dispersed them") or a share of a definite group ("12 of the marchers"). The act
+    continues that report, whose parties and place the event would lack (the place layer
+    reads the clause alone)."""
+    for obj in (k for k in verb.children if k.dep_ in ("dobj", "nsubjpass")):
+        if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her"):
+            return True
+        for _, group in prep_objects(obj, ("of",)):
+            if any(
+                d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in group.children
+            ):
+                return obj.pos_ == "NUM" or obj.lemma_.lower() in ("some", "many", "most", "dozen")
+    return False
+
+
+def _made_by_light_verb(c: EventCandidate, lex: EventLexicon) -> bool:
+    """Whether a noun trigger is the object of a verb that makes it an act ("held talks",
+    "launched an attack"), so that the verb's subject did it."""
+    verb = c.trigger.head
+    light = c.pattern.light or lex.light_verbs
+    return c.trigger.dep_ == "dobj" and verb.lemma_.lower() in light
+
+
+def _role_noun(ref: ActorRef) -> str:
+    """The role noun of a descriptor id (`desc:<country>:<sector>:<noun>`)."""
+    return ref.id.rsplit(":", 1)[-1]
 
 
 def _vague(ref: ActorRef) -> bool:

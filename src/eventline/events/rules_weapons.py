@@ -12,7 +12,9 @@ from spacy.tokens import Token
 
 from eventline.events.args import first, prep_objects
 from eventline.events.candidate import EventCandidate
+from eventline.events.patterns import Pattern
 from eventline.events.rules_base import RuleContext
+from eventline.events.syntax import subject
 
 # What is tested, exercised or moved: the words are PLOVER's own examples and their kin.
 _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"})
@@ -82,6 +84,69 @@ def solo_exercises(cands: list[EventCandidate], ctx: RuleContext) -> list[EventC
             continue
         c.type, c.mode = "MOBILIZE", "troops"
     return cands
+
+
+def forces_moving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "The Japanese destroyer sailed toward the disputed islands", "Russian troops advanced
+    into the town": armed forces, their vessels or units moving toward a place is a military
+    move short of force (PLOVER MOBILIZE), `weapons` when what moves is hardware and no
+    troops are named, else `troops`. The verbs are common ("the ship sailed to Lisbon", "the
+    minister moved to ..."), so the mover must be a force: an armed word or unit as the
+    subject's head, a military actor there, and the move must go somewhere (a place
+    preposition), not "moved to block the bill"."""
+    verbs, preps = ctx.lex.cue("movement_verbs"), ctx.lex.cue("movement_preps")
+    armed, units = ctx.lex.cue("armed_words"), ctx.lex.cue("force_units")
+    taken = {c.trigger.i for c in cands}
+    for tok in ctx.doc:
+        if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        if first(tok, "dobj") is not None or first(tok, "xcomp") is not None:
+            continue  # "moved tanks to the border" is the patterns' own; "moved to block"
+        places = [p for _, p in prep_objects(tok, preps) if p.ent_type_ not in _WHEN]
+        if not places:
+            continue  # "advanced on Thursday": a date, not a place
+        subj, passive = subject(tok)
+        if subj is None or passive:
+            continue
+        word = subj.lemma_.lower()
+        if word not in armed and word not in units and subj.lower_ not in armed:
+            continue
+        if _figurative_force(subj):
+            continue  # "an army of volunteers headed to Iowa"
+        actor = ctx.actors.refs(subj) or ctx.actors.descriptor(subj)
+        if not actor or not all(a.sector in _FORCE_SECTORS or a.sector is None for a in actor):
+            continue
+        hardware = word in _HARDWARE or (word in units and word not in _FORMATIONS)
+        mode = "weapons" if hardware else "troops"
+        pattern = Pattern(tok.lemma_.lower(), "MOBILIZE", "verb", mode=mode)
+        cand = EventCandidate(pattern, tok, tok, tuple(actor), (), "MOBILIZE", mode)
+        cand.context.add("military")
+        cands.append(cand)
+    return cands
+
+
+def _figurative_force(subj: Token) -> bool:
+    """ "an army of volunteers", "the senator's foot soldiers", "Trump's troops": a force
+    word for a campaign's or a person's followers, not an armed force."""
+    if any(True for _ in prep_objects(subj, ("of",))):
+        return True
+    if any(k.dep_ == "poss" and k.ent_type_ == "PERSON" for k in subj.children):
+        return True
+    mods = {k.lower_ for k in subj.children if k.dep_ in ("compound", "amod")}
+    return bool(mods & _FOLLOWER_WORDS)
+
+
+_FOLLOWER_WORDS = frozenset({"foot", "campaign", "volunteer", "party", "grassroots", "political"})
+
+
+# Sectors of a force whose move is MOBILIZE (state forces, rebels, armed men of no side).
+_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "UAF"})
+_WHEN = frozenset({"DATE", "TIME"})
+# Units of men, not hardware: their move is MOBILIZE `troops`.
+_FORMATIONS = frozenset(
+    {"battalion", "brigade", "regiment", "division", "unit", "column", "navy", "guard"}
+    | {"coastguard"}
+)
 
 
 def weapons_moved(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
