@@ -35,6 +35,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from eventline.model import Article, Published
+
 SYLLABLES = [
     "ka",
     "lo",
@@ -373,6 +375,29 @@ def generate(
         for record in take:
             yield record
             emitted += 1
+
+
+def articles(n: int, *, seed: int = 7, window: int = 2000) -> list[Article]:
+    """The first `n` records as `Article`s dated to the day (for tests and benchmarks that feed
+    the duplicate index or the store without ingesting text files)."""
+    out = []
+    for i, r in enumerate(generate(n, seed=seed, window=window)):
+        published = Published(value=str(r["published"]), precision="day", evidence="t")
+        wire = r["wire"] if isinstance(r["wire"], str) else None
+        out.append(
+            Article(
+                id=f"art_{i:05d}",
+                document_id="d",
+                source_path="x",
+                item=1,
+                title=str(r["title"]),
+                body=str(r["body"]),
+                outlet=str(r["outlet"]),
+                wire=wire,
+                published=published,
+            )
+        )
+    return out
 
 
 def write(n: int, out: TextIO, *, seed: int) -> None:

@@ -11,32 +11,16 @@ from sqlalchemy import select
 
 from eventline.analysis.dedup_table import StoredDuplicates
 from eventline.corpus.dedup import DuplicateIndex
-from eventline.model import Article, Published
+from eventline.model import Article
 from eventline.store import Store
 from eventline.store.schema_analysis import dedup_bands, dedup_entries
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from synth_corpus import generate
+from synth_corpus import articles
 
 
 def _articles(n: int) -> list[Article]:
-    out = []
-    for i, r in enumerate(generate(n, seed=5, window=120)):
-        published = Published(value=str(r["published"]), precision="day", evidence="t")
-        out.append(
-            Article(
-                id=f"art_{i:05d}",
-                document_id="d",
-                source_path="x",
-                item=1,
-                title=str(r["title"]),
-                body=str(r["body"]),
-                outlet=str(r["outlet"]),
-                wire=r["wire"] if isinstance(r["wire"], str) else None,
-                published=published,
-            )
-        )
-    return out
+    return articles(n, seed=5, window=120)
 
 
 def _tables(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
