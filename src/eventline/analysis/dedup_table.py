@@ -109,6 +109,8 @@ class StoredDuplicates:
             for entry, sig in prepared
         ]
         by_key = self._buckets(conn, {k for _, _, keys in keyed for k in keys})
+        # one read of the last seq for the batch: copy linking runs under one lock
+        # (worker.link_lock on PostgreSQL, one writer on SQLite), so no seq is handed out twice
         last = conn.execute(_LAST).first()
         seq = last[0] if last else 0
         bands: list[dict[str, int]] = []

@@ -288,6 +288,8 @@ def link_events(
             break
         plan.recluster |= conflicts
     out, touched = _finish(store, attached, merged, ids_used)
+    # the assignments read for the re-clustering are still the stored ones when they are
+    # written: corpus linking runs under one lock (worker.link_lock), so no other writer
     ids_used.stored = {m: ctx.assigned.get(m) for m in ctx.asked}
     return out, touched | plan.recluster, ids_used
 
