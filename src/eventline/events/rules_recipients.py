@@ -29,7 +29,7 @@ from eventline.events.rules_base import (
     complement_parties,
     excluding,
 )
-from eventline.events.rules_counterparts import regional_parties
+from eventline.events.rules_counterparts import region_party, regional_parties
 from eventline.model import ActorRef
 
 # Types whose recipient may sit inside the act's complement ("threatened to cut off
@@ -442,9 +442,24 @@ def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> lis
         ]
         added += [r for t in heads for x in _stray_conjuncts(t) for r in ctx.actors.refs(x)]
         added += [r for t in heads for x in t.conjuncts for r in ctx.actors.refs(x)]
+        added += [r for t in heads for r in _coordinated_regions(t, ctx)]
         if added:
             c.recipient = unique((*c.recipient, *excluding(unique(added), c.actor)))
     return cands
+
+
+def _coordinated_regions(tok: Token, ctx: RuleContext) -> list[ActorRef]:
+    """ "thanked the governments of Canada and Ontario", "aid to Germany and Bavaria": a
+    first-level region of a state, joined to the state as its fellow party, is that region's
+    government (the nlp stage reads a region as a place, not an actor). Only a region of the
+    state it is joined to: one of another country is no sub-national partner."""
+    refs = ctx.actors.refs(tok)
+    states = {r.country for r in refs if r.country and r.id == f"kb:{r.country}"}
+    if len(states) != 1:
+        return []
+    (country,) = states
+    found = [region_party(x, country) for x in tok.conjuncts if ctx.actors.covering(x) is None]
+    return [r for r in found if r is not None]
 
 
 def _under(tok: Token, head: Token) -> bool:
