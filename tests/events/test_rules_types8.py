@@ -113,3 +113,10 @@ def test_a_pledge_of_both_joined_subjects_keeps_both_as_actors(code: Code) -> No
     events = of_type(code("Tomas Brandt said France and Germany would cooperate."), "COOPERATE")
     assert events
     assert {a.country for a in events[0].actor} == {"FRA", "DEU"}
+
+
+def test_a_region_in_the_phrase_a_relative_pronoun_stands_for(code: Code) -> None:
+    text = "The plan involves the governments of Canada and Ontario, which Tomas Brandt thanked."
+    events = of_type(code(text), "SUPPORT")
+    assert events
+    assert {r.name for r in events[0].recipient} == {"Canada", "Ontario"}

@@ -14,7 +14,9 @@ from eventline.events.args import (
     children,
     companions,
     first,
+    preceding_phrase,
     prep_objects,
+    relative_antecedent,
     speaks_for,
     subject,
     unique,
@@ -453,13 +455,34 @@ def _coordinated_regions(tok: Token, ctx: RuleContext) -> list[ActorRef]:
     first-level region of a state, joined to the state as its fellow party, is that region's
     government (the nlp stage reads a region as a place, not an actor). Only a region of the
     state it is joined to: one of another country is no sub-national partner."""
-    refs = ctx.actors.refs(tok)
-    states = {r.country for r in refs if r.country and r.id == f"kb:{r.country}"}
-    if len(states) != 1:
-        return []
-    (country,) = states
-    found = [region_party(x, country) for x in tok.conjuncts if ctx.actors.covering(x) is None]
+    mentions = _state_mentions(tok, ctx)
+    if tok.lower_ in _RELATIVES:  # "the governments of Canada and Ontario, which he thanked"
+        for near in (relative_antecedent(tok), preceding_phrase(tok)):
+            if near is not None and (mentions := _state_mentions(near, ctx)):
+                break
+    found = [
+        region_party(x, country)
+        for named, country in mentions
+        for x in named.conjuncts
+        if ctx.actors.covering(x) is None
+    ]
     return [r for r in found if r is not None]
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "that"})
+
+
+def _state_mentions(tok: Token, ctx: RuleContext) -> list[tuple[Token, str]]:
+    """The heads in `tok`'s phrase (itself, or the objects of its "of" phrases: "the
+    governments of Canada") that name a state as such (its id is `kb:<country>`), each with
+    the state's country."""
+    heads = [tok, *(p for _, p in prep_objects(tok, ("of",)))]
+    found = []
+    for head in heads:
+        ref = ctx.actors.covering(head)
+        if ref is not None and ref.country and ref.id == f"kb:{ref.country}":
+            found.append((head, ref.country))
+    return found
 
 
 def _under(tok: Token, head: Token) -> bool:
