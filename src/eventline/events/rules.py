@@ -193,6 +193,7 @@ _ORDER: tuple[Rule, ...] = (
     rules_hedge.requested_content,
     rules_hedge.relationship_talk,  # before habitual drops the habit it is joined to
     rules_hedge.habitual,
+    rules_hedge.generic_description,
     rules_hedge.stake_threat,
     rules_hedge.sports_contest,
     rules_conjecture.conjectured_acts,

@@ -338,21 +338,35 @@ def regional_parties(
     (country,) = countries
     heads = [p for _, p in prep_objects(deal, preps)]
     heads = [h for p in heads for h in (p, *p.conjuncts)]
-    found: list[ActorRef] = []
-    for head in heads:
-        if head.lemma_.lower() in _REGION_NOUNS:
-            head = next((p for _, p in prep_objects(head, ("of",))), head)
-        if head.ent_type_ != "GPE" or head.pos_ != "PROPN":
-            continue
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        name = ent.text if ent is not None else head.text
-        if country not in _region_countries().get(name.casefold(), ()):
-            continue  # no region of the actor's state ("an offer from Afganistan", misspelt)
-        key = name.casefold().replace(" ", "-")
-        found.append(
-            ActorRef(id=f"region:{country}:{key}", name=name, country=country, sector="GOV")
-        )
-    return unique(found)
+    return unique(r for head in heads if (r := region_party(head, country)) is not None)
+
+
+def region_party(head: Token, country: str) -> ActorRef | None:
+    """The government of the first-level region of `country` that `head` names (a place
+    entity, or a region noun's "of" phrase: "the province of Ontario"), when ISO 3166-2 lists
+    one of that country by the name; None for anything else (a foreign region would be named
+    with its country, an actor)."""
+    if head.lemma_.lower() in _REGION_NOUNS:
+        head = next((p for _, p in prep_objects(head, ("of",))), head)
+    if head.ent_type_ != "GPE" or head.pos_ != "PROPN":
+        return None
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    name = ent.text if ent is not None else head.text
+    if country not in _region_countries().get(name.casefold(), ()) and not _admin1_of(
+        name, country
+    ):
+        return None  # no region of the state ("an offer from Afganistan", misspelt)
+    key = name.casefold().replace(" ", "-")
+    return ActorRef(id=f"region:{country}:{key}", name=name, country=country, sector="GOV")
+
+
+def _admin1_of(name: str, country: str) -> bool:
+    """Is `name` the English name of a first-level region of `country` in the gazetteer
+    ("Bavaria", which ISO 3166-2 lists as "Bayern")?"""
+    from eventline.nlp.places import resolve_place
+
+    place = resolve_place(name, towns=False)
+    return place is not None and place.kind == "admin1" and place.country == country
 
 
 def _named_again(deal: Token, actors: ActorIndex) -> tuple[ActorRef, ...]:

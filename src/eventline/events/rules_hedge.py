@@ -12,6 +12,8 @@ earlier rule has settled:
   is the event (REQUEST, mode assist for aid), from the requester to the party asked.
 - `habitual`: a present-tense verb with a frequency adverb ("the two often agree on ...",
   "usually consult each other") or under "tend to" states a habit, not an act.
+- `generic_description`: a bare plural kind doing something in the simple present with no
+  time ("sub-prime lenders provide mortgages to people who ...") is background.
 - `relationship_talk`: "the two actively cooperate" in the simple present describes a
   relationship (verbal SUPPORT), not a material COOPERATE.
 - `stake_threat`: "X threatens national security", "poses a threat to democracy" describe a
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventline.events.args import first, prep_objects, subject, unique
 from eventline.events.candidate import EventCandidate
@@ -177,6 +179,67 @@ def _habitual(tok: Token, ctx: RuleContext) -> bool:
     return any(x.dep_ == "advmod" and x.lower_ in adverbs for x in tok.children)
 
 
+def generic_description(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
+    """ "Payday lenders offer short-term loans to workers who ...", "Sub-prime lenders provide
+    mortgages to people who ...": a kind of actor named by a bare plural, doing something in
+    the simple present with no time in its sentence and no named party on the other side,
+    describes what such actors do (background), not an act that happened (#11). A headline
+    ("Rebels attack army base") has no closing stop and stays; so does any act by or to a
+    party the text places in a country ("Syrian rebels attack ...", "... attack Israel")."""
+    return [c for c in cands if not _generic(c, ctx)]
+
+
+def _generic(c: EventCandidate, ctx: RuleContext) -> bool:
+    tok = c.trigger
+    if tok.pos_ != "VERB" or tok.tag_ != "VBP" or tok.dep_ not in ("ROOT", "conj"):
+        return False
+    if any(x.dep_ in ("aux", "neg") for x in tok.children):
+        return False  # "do provide", "don't attack": emphasis or denial of a specific claim
+    subj = first(tok, "nsubj")
+    if subj is None and tok.dep_ == "conj":
+        subj = first(tok.head, "nsubj")
+    if subj is None or not _bare_plural(subj):
+        return False
+    if any(p.country for p in (*c.actor, *c.recipient)) or not _kind_of_thing(tok):
+        return False
+    sent = tok.sent
+    if any(_time(e, subj) for e in sent.ents):
+        return False
+    ends = [t.text for t in sent if not t.is_space and not t.is_quote]
+    return bool(ends) and ends[-1] in (".", "!")
+
+
+def _time(ent: Span, subj: Token) -> bool:
+    """A date or time in the sentence, not a word of the kind's own name ("Payday lenders"),
+    which a preposition does not open ("On Monday aid agencies ...", misparsed as one noun
+    phrase, is a time)."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    opened = before is not None and before.pos_ == "ADP"
+    return opened or not (subj.left_edge.i <= ent.root.i <= subj.i)
+
+
+def _kind_of_thing(verb: Token) -> bool:
+    """What the kind does is a kind of thing too: a bare object ("provide mortgages", "offer
+    loans") or people described by a relative clause ("to people who ..."), not a particular
+    one ("demand the resignation of the president")."""
+    obj = first(verb, "dobj")
+    if obj is not None and obj.pos_ == "NOUN" and not _determined(obj):
+        return True
+    return any(x.dep_ == "relcl" for _, p in prep_objects(verb, ("to", "for")) for x in p.children)
+
+
+def _determined(tok: Token) -> bool:
+    return any(x.dep_ in ("det", "poss", "nummod", "predet") for x in tok.children)
+
+
+def _bare_plural(tok: Token) -> bool:
+    """ "lenders", "sub-prime lenders": a plural common noun with no determiner, owner or
+    number, so a kind rather than particular people."""
+    return tok.tag_ == "NNS" and not tok.ent_type_ and not _determined(tok)
+
+
 def relationship_talk(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """ "Russia and Iran actively cooperate and often agree on their assessments": a verb of
     cooperation in the simple present with a manner adverb ("closely", "actively") or
@@ -185,7 +248,25 @@ def relationship_talk(cands: list[EventCandidate], ctx: RuleContext) -> list[Eve
     for c in cands:
         if c.type == "COOPERATE" and _relationship(c.trigger, ctx):
             c.type, c.mode = "SUPPORT", None
+            _speakers_side(c, ctx)
     return cands
+
+
+def _speakers_side(c: EventCandidate, ctx: RuleContext) -> None:
+    """ "'Moscow and Tehran actively cooperate,' the Russian president said": a statement of
+    the relationship is verbal support by the one who makes it. When its speaker (of the
+    quote, or the subject of the verb it is reported under) is of the country of one of the
+    joined subjects, that side is the actor and the others are the recipient; a statement
+    by an outsider ("the two actively cooperate," an analyst said) keeps both as actors."""
+    if len(c.actor) < 2 or c.recipient:
+        return
+    speaker = ctx.actors.quote_speakers.get(c.trigger.i) or ctx.actors.reporting_subject(c.trigger)
+    if speaker is None or not speaker.country:
+        return
+    own = tuple(a for a in c.actor if a.country == speaker.country)
+    others = tuple(a for a in c.actor if a.country and a.country != speaker.country)
+    if own and others and len(own) + len(others) == len(c.actor):
+        c.actor, c.recipient = own, others
 
 
 def _relationship(tok: Token, ctx: RuleContext) -> bool:

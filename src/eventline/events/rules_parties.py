@@ -132,16 +132,20 @@ def consumer_advice(cands: list[EventCandidate], ctx: RuleContext) -> list[Event
     to its customers is no political demand. A REQUEST whose actors are all businesses is
     dropped when whom it addresses is customers (`consumer_words`) or people of no political
     standing only (civilians); one to a state, a court or a regulator stays ("the firm asked
-    the regulator to approve the drug")."""
+    the regulator to approve the drug"). A firm the KB does not know has no sector ("Apple
+    told US customers to use a case"): advice to customers by an actor of no political
+    standing (`political_party`) is dropped too, while a state or a ministry telling
+    consumers what to do stays a REQUEST."""
     words = ctx.lex.cue("consumer_words")
     kept = []
     for c in cands:
-        if c.type == "REQUEST" and c.actor and all(a.sector in BUSINESS for a in c.actor):
+        if c.type == "REQUEST" and c.actor and not any(political_party(a) for a in c.actor):
             told = [t for t in c.trigger.children if t.dep_ in ("dobj", "dative")]
             told += [p for _, p in prep_objects(c.trigger, ("on", "to"))]
             if any(t.lemma_.lower() in words or t.lower_ in words for t in told):
                 continue
-            if c.recipient and all(r.sector == "CVL" for r in c.recipient):
+            business = all(a.sector in BUSINESS for a in c.actor)
+            if business and c.recipient and all(r.sector == "CVL" for r in c.recipient):
                 continue
         kept.append(c)
     return kept

@@ -14,7 +14,9 @@ from eventline.events.args import (
     children,
     companions,
     first,
+    preceding_phrase,
     prep_objects,
+    relative_antecedent,
     speaks_for,
     subject,
     unique,
@@ -29,7 +31,7 @@ from eventline.events.rules_base import (
     complement_parties,
     excluding,
 )
-from eventline.events.rules_counterparts import regional_parties
+from eventline.events.rules_counterparts import region_party, regional_parties
 from eventline.model import ActorRef
 
 # Types whose recipient may sit inside the act's complement ("threatened to cut off
@@ -442,9 +444,45 @@ def coordinated_recipients(cands: list[EventCandidate], ctx: RuleContext) -> lis
         ]
         added += [r for t in heads for x in _stray_conjuncts(t) for r in ctx.actors.refs(x)]
         added += [r for t in heads for x in t.conjuncts for r in ctx.actors.refs(x)]
+        added += [r for t in heads for r in _coordinated_regions(t, ctx)]
         if added:
             c.recipient = unique((*c.recipient, *excluding(unique(added), c.actor)))
     return cands
+
+
+def _coordinated_regions(tok: Token, ctx: RuleContext) -> list[ActorRef]:
+    """ "thanked the governments of Canada and Ontario", "aid to Germany and Bavaria": a
+    first-level region of a state, joined to the state as its fellow party, is that region's
+    government (the nlp stage reads a region as a place, not an actor). Only a region of the
+    state it is joined to: one of another country is no sub-national partner."""
+    mentions = _state_mentions(tok, ctx)
+    if tok.lower_ in _RELATIVES:  # "the governments of Canada and Ontario, which he thanked"
+        for near in (relative_antecedent(tok), preceding_phrase(tok)):
+            if near is not None and (mentions := _state_mentions(near, ctx)):
+                break
+    found = [
+        region_party(x, country)
+        for named, country in mentions
+        for x in named.conjuncts
+        if ctx.actors.covering(x) is None
+    ]
+    return [r for r in found if r is not None]
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "that"})
+
+
+def _state_mentions(tok: Token, ctx: RuleContext) -> list[tuple[Token, str]]:
+    """The heads in `tok`'s phrase (itself, or the objects of its "of" phrases: "the
+    governments of Canada") that name a state as such (its id is `kb:<country>`), each with
+    the state's country."""
+    heads = [tok, *(p for _, p in prep_objects(tok, ("of",)))]
+    found = []
+    for head in heads:
+        ref = ctx.actors.covering(head)
+        if ref is not None and ref.country and ref.id == f"kb:{ref.country}":
+            found.append((head, ref.country))
+    return found
 
 
 def _under(tok: Token, head: Token) -> bool:
