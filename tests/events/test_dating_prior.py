@@ -57,6 +57,18 @@ CHECKS = [
     ),
     ("At their last meeting, Peru and Chile discussed trade.", "discussed", "2024-03 month"),
     ("Peru recently met Chile in Geneva.", "met", "2024-03 month"),
+    # a state running from a dated start: dated by its start, not the report
+    (
+        "Peru has been shelling Chilean towns since the March 2 attack.",
+        "shelling",
+        "2024-03 month",
+    ),
+    (
+        "Peru had been supplying gas to Chile until the March 2 strikes.",
+        "supplying",
+        "2024-03 month",
+    ),
+    ("Peru is shelling Chilean towns since the March 2 attack.", "shelling", "2024-03-14 report"),
     # unmarked or present: the report date stays
     ("Peru and Chile discuss trade during their talks.", "discuss", "2024-03-14 report"),
     ("Peru and Chile discussed trade, an official said.", "discussed", "2024-03-14 report"),
