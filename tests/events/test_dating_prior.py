@@ -2,9 +2,9 @@
 time of its own, is never dated at the later day it is told or reported on. A cause or an act
 a clause follows ("due to the ban", "following the attack", "in response to the strikes")
 takes the month of that clause's time (or of its telling, or of the report); a past act
-marked as earlier than its telling ("during their most recent talks", "recently met") takes
-the report's month. Present-tense and unmarked events keep their report date. Sentences
-written for these tests, published 2024-03-14 (a Thursday)."""
+marked as earlier than its telling ("during their most recent talks", "recently met", "has
+already sent") takes the report's month. Present-tense and unmarked events keep their report
+date. Sentences written for these tests, published 2024-03-14 (a Thursday)."""
 
 from __future__ import annotations
 
@@ -57,6 +57,9 @@ CHECKS = [
     ),
     ("At their last meeting, Peru and Chile discussed trade.", "discussed", "2024-03 month"),
     ("Peru recently met Chile in Geneva.", "met", "2024-03 month"),
+    ("Peru has already sent troops to Chile.", "sent", "2024-03 month"),
+    ("Peru is already sending troops to Chile.", "sending", "2024-03-14 report"),
+    ("Peru has sent troops to Chile.", "sent", "2024-03-14 report"),
     # a state running from a dated start: dated by its start, not the report
     (
         "Peru has been shelling Chilean towns since the March 2 attack.",

@@ -9,8 +9,9 @@
   distance. As for an act placed before a dated act (`relative_story.before_anchor`) it takes
   that time's month (its year for a year), never its day;
 - **a past act marked as earlier than its telling**: "was discussed during their most recent
-  conversations", "had recently met": with no time of its own it happened before the report
-  at an unknown distance, so it is dated to the report's month, not its day.
+  conversations", "had recently met", "has already sent troops": with no time of its own
+  it happened before the report at an unknown distance, so it is dated to the report's
+  month, not its day.
 
 Only a date an event inherited is made coarser: one of its own phrase ("Saturday's
 strikes"), of a same event named elsewhere or of a counted offset is kept.
@@ -29,8 +30,9 @@ _RESPONSE_NOUNS = frozenset({"response", "retaliation", "reaction", "reprisal", 
 _NAMED = frozenset({"GPE", "NORP", "ORG"})
 _OPEN = frozenset({"planned", "hypothetical"})
 _DAYS = frozenset({REPORT, "day", "monthday"})
-# Words marking an act as earlier than the time it is told: "most recent talks", "recently".
-_EARLIER_ADVERBS = frozenset({"recently", "previously"})
+# Words marking an act as earlier than the time it is told: "most recent talks", "recently",
+# "has already sent".
+_EARLIER_ADVERBS = frozenset({"recently", "previously", "already"})
 _EARLIER_ADJECTIVES = frozenset({"recent", "previous", "latest", "last", "past", "prior"})
 _FRAME_PREPS = frozenset({"during", "at", "in"})  # "during their last talks": its time
 
