@@ -34,6 +34,10 @@ kinds of evidence can do better, and both leave the event report-dated when they
 - **before a dated act**: an event placed before a dated act ("condemned ... on Saturday,
   after having previously warned ...") takes that act's month, not the later publication
   date (a past weekday of a yearless article published on day 8 or later: the report month);
+- **placed before, not dated**: a noun named as a cause or as an act a clause follows ("due
+  to the EU ban", "talks following the aggression") and a past act marked as earlier than its
+  telling ("during their most recent talks") take the month of the time they precede (the
+  clause's, the telling's or the report's), never its day (`relative_prior`);
 - **the same happening, other words**: once the rules above have run, a definite act noun
   ("the US attacks") takes the date of the stated events of its type and parties ("Saturday's
   US strikes") when they all agree on one.
@@ -59,6 +63,12 @@ from eventline.events.relative_links import (
     date_from_phrase,
     same_event_date,
     simultaneous,
+)
+from eventline.events.relative_prior import (
+    anchor_month,
+    coarser,
+    earlier_than_told,
+    prior_items,
 )
 from eventline.events.relative_story import (
     before_anchor,
@@ -95,6 +105,11 @@ def refine_dates(
     for item in items:
         if not item.stated and (bound := bounded_date(item, items, timexes)) is not None:
             item.event = redate(item.event, *bound)
+    prior = prior_items(items, timexes)  # nouns named as a cause or an act followed
+    for item in prior:
+        if (month := anchor_month(item, timexes)) is not None:
+            item.event = redate(item.event, *month)
+    inherited = [item for item in prior if not item.stated]
     for item in items:
         if not item.stated and (story := story_date(item, items, timexes, lex)) is not None:
             item.event = redate(item.event, *story)
@@ -107,6 +122,9 @@ def refine_dates(
         told = reported_date(item, items, timexes, lex) or continued_report(item, timexes, lex)
         if told is not None:
             item.event = redate(item.event, *told)
+    for item in inherited:  # a cause or an act followed: before the day it inherited
+        if item.stated and (month := coarser(item)) is not None:
+            item.event = redate(item.event, *month)
     stated = [d for d in items if d.stated]
     for item in items:  # the same happening named again, now that story time dated more
         if (
@@ -116,4 +134,11 @@ def refine_dates(
             and (src := same_event_date(item, stated, lex, other_lemmas=True)) is not None
         ):
             item.event = redate(item.event, src.date, src.date_precision)
+    for item in items:  # still dated by the report, yet placed before it
+        if item.stated:
+            continue
+        placed = id(item) in {id(d) for d in inherited}
+        month = coarser(item) if placed else earlier_than_told(item, timexes)
+        if month is not None:
+            item.event = redate(item.event, *month)
     return [d.event for d in items]

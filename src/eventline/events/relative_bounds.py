@@ -116,8 +116,15 @@ def _within_report(value: str, precision: str, report: str | None) -> tuple[str,
 
 
 def _past(verb: Token) -> bool:
-    """A past act, or one a past plan was about ("had planned to strike")."""
-    return is_past(verb) or (verb.dep_ == "xcomp" and is_past(verb.head))
+    """A past act, or one a past plan was about ("had planned to strike"), or a state
+    running up to now from a past start ("has been shelling towns since the attack")."""
+    return is_past(verb) or (verb.dep_ == "xcomp" and is_past(verb.head)) or _perfect_ing(verb)
+
+
+def _perfect_ing(verb: Token) -> bool:
+    """ "has been shelling", "had been supplying": a perfect progressive."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
 
 
 def bounded_date(item: Dated, items: list[Dated], timexes: TimexIndex) -> tuple[str, str] | None:
