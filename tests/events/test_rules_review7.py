@@ -218,6 +218,7 @@ THE_CASE: list[Row] = [
     [
         _police("patrolled", "patrol", THE_STREETS),
         _police("investigated", "investigate", THE_CASE),
+        _police("urged", "urge", [("calm", -1, "dobj", "NOUN", "NN", "calm")]),
     ],
 )
 def test_police_routine_work_with_no_party_is_no_event(rows: list[Row]) -> None:
@@ -318,3 +319,11 @@ def test_a_force_moving_in_its_own_country_has_no_target(code: Code) -> None:
     found = [e for e in events if e.type == "MOBILIZE"]
     assert found and {a.country for a in found[0].actor} == {"NGA"}
     assert not found[0].recipient
+
+
+@pytest.mark.slow
+def test_the_country_a_force_enters_is_its_target_not_its_home(code: Code) -> None:
+    events = code("Troops of the 82nd Airborne Division moved into Nigeria on Saturday.")
+    found = [e for e in events if e.type == "MOBILIZE"]
+    assert found and all(a.country is None for a in found[0].actor)
+    assert {r.country for r in found[0].recipient} == {"NGA"}

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventline.events.args import SPAN_KEY
+from eventline.events.args import SPAN_KEY, prep_objects
 from eventline.events.candidate import EventCandidate
 from eventline.events.dating import event_place
 from eventline.events.location import find_dateline
@@ -265,8 +265,38 @@ def _own_ground(cands: list[EventCandidate], ctx: RuleContext) -> None:
             continue  # "moved tanks to the border": the patterns' own
         home = {a.country for a in c.actor}
         own = len(home) == 1 and None not in home and {r.country for r in c.recipient} == home
-        if own and all(r.sector in (None, "GOV") for r in c.recipient):
+        if not own or not all(r.sector in (None, "GOV") for r in c.recipient):
+            continue
+        if _entering(c.trigger) and not _stated_country(c.trigger):
+            # "Troops of the 82nd Airborne moved into Kuwait": the place they enter gave
+            # role nouns of no stated country their country; it is their target, not home
+            c.actor = tuple(_unplaced(a) for a in c.actor)
+        else:
             c.recipient = ()
+
+
+# Prepositions of a move from outside into a place (its target), not within it ("through").
+_ENTERING = ("into", "to", "toward", "towards")
+
+
+def _entering(verb: Token) -> bool:
+    return any(True for _ in prep_objects(verb, _ENTERING))
+
+
+def _stated_country(verb: Token) -> bool:
+    """The mover's phrase names a state itself ("Sudanese forces", "Kenya's police")."""
+    subj = subject(verb)[0]
+    if subj is None:
+        return False
+    return any(t.ent_type_ in ("GPE", "NORP") or t.dep_ == "poss" for t in subj.subtree)
+
+
+def _unplaced(ref: ActorRef) -> ActorRef:
+    if not ref.id.startswith(_DESC):
+        return ref
+    return ref.model_copy(
+        update={"country": None, "id": f"{_DESC}-:{ref.sector or '-'}:{_noun(ref)}"}
+    )
 
 
 def _placed_roles(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
