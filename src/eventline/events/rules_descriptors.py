@@ -20,13 +20,15 @@ the event itself always wins; it reads, in order,
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from eventline.events.args import SPAN_KEY
+from eventline.events.args import SPAN_KEY, prep_objects
 from eventline.events.candidate import EventCandidate
-from eventline.events.rules_base import RuleContext
+from eventline.events.dating import event_place
+from eventline.events.location import find_dateline
+from eventline.events.rules_base import PLACE_PREPS, RuleContext
 from eventline.events.syntax import clause_head, subject
-from eventline.model import ActorRef
+from eventline.model import ActorRef, Place
 
 _DESC = "desc:"
 
@@ -60,21 +62,48 @@ def _earlier_mentions(cands: list[EventCandidate], ctx: RuleContext) -> list[tup
     return found
 
 
-def _sentence_country(c: EventCandidate, cands: list[EventCandidate]) -> str | None:
+def _sentence_country(
+    c: EventCandidate, cands: list[EventCandidate], ctx: RuleContext
+) -> str | None:
     """The one country of the other events of `c`'s sentence, for an event whose parties are
     all role nouns of no country: an event with a placed party of its own says who it is
-    between ("US helicopters ferried food to survivors": the survivors are not American)."""
+    between ("US helicopters ferried food to survivors": the survivors are not American). A
+    country the nlp stage guessed from the document for a role noun (`_document_placed`)
+    counts only when the article uses it as a place too."""
     if any(not _vague(r) for r in (*c.actor, *c.recipient)):
         return None
     sent = c.trigger.sent
+    places = _place_countries(cands, ctx)
+    guessed = {i for i in _document_placed(ctx.doc) if _id_country(i) not in places}
     countries = {
         ref.country
         for other in cands
         if other is not c and other.trigger.sent == sent
         for ref in (*other.actor, *other.recipient)
-        if ref.country
+        if ref.country and ref.id not in guessed
     }
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _id_country(ident: str) -> str:
+    """The country of a descriptor id (`desc:<country>:<sector>:<noun>`)."""
+    return ident.split(":")[1]
+
+
+def _document_placed(doc: Doc) -> frozenset[str]:
+    """Ids of role nouns whose only country is the one the nlp stage took from the document
+    (a GROUP span, "12 soldiers" in an article that names one state, its phrase naming none):
+    a guess, not a country the text gives, so not evidence for another party ("The United
+    States called for calm. Rebels attacked a base, killing 12 soldiers": not US rebels)."""
+    guessed: set[str] = set()
+    stated: set[str] = set()
+    for span in doc.spans.get(SPAN_KEY, ()):
+        ref = span._.actor if Span.has_extension("actor") else None
+        if not isinstance(ref, ActorRef) or not ref.id.startswith(_DESC):
+            continue
+        own = any(t.ent_type_ or t.dep_ == "poss" for t in span)
+        (guessed if span.label_ == "GROUP" and not own else stated).add(ref.id)
+    return frozenset(guessed - stated)
 
 
 _DOMESTIC_TYPES = frozenset({"COERCE", "CONCEDE"})
@@ -122,30 +151,91 @@ def _conjoined_state_country(c: EventCandidate, ctx: RuleContext) -> str | None:
     return next(iter(countries))
 
 
-def _article_country(c: EventCandidate, ctx: RuleContext) -> str | None:
+def _article_country(
+    c: EventCandidate, cands: list[EventCandidate], ctx: RuleContext
+) -> str | None:
     """ "Fighting continued in Sudan. Rebel fighters attacked an army base": for an event
     whose parties are all role nouns of no country, the one country the rest of the article
-    names (its other sentences; the event's own sentence was read by the place rules). A
-    country named as a hyphenated modifier ("US-backed") is no one's home; two countries
-    leave it unresolved."""
+    names as a place (its other sentences; the event's own sentence was read by the place
+    rules). Only places count (`_place_countries`), never a state that speaks or acts ("The
+    United States called for calm", "Washington urged restraint": an outside voice, not where
+    the police fired); two countries leave it unresolved, and so does none: a wrong country
+    is worse than none."""
     if any(not _vague(r) for r in (*c.actor, *c.recipient)):
         return None
-    sent = c.trigger.sent
+    found = _place_countries(cands, ctx, c.trigger.sent)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _place_countries(
+    cands: list[EventCandidate], ctx: RuleContext, skip: Span | None = None
+) -> frozenset[str]:
+    """The countries the article uses as places, outside the sentence `skip`: the dateline, a
+    country or place under a place preposition ("in Sudan", "near Kadugli"), and the places
+    the place resolver gives the events (`_event_countries`). A country named as a hyphenated
+    modifier ("US-backed") is no one's home. Computed once per sentence (scratch key
+    `eventline_article_countries`)."""
     cache = ctx.doc.user_data.setdefault("eventline_article_countries", {})
-    key = (sent.start, sent.end)
+    key = (skip.start, skip.end) if skip is not None else None
     if key not in cache:
+        start, end = (skip.start, skip.end) if skip is not None else (0, 0)
         found: set[str] = set()
+        dateline = find_dateline(ctx.doc)
         for span in ctx.doc.spans.get(SPAN_KEY, ()):
-            if sent.start <= span.start < sent.end:
+            if start <= span.start < end:
                 continue
             if span.end < len(ctx.doc) and ctx.doc[span.end].text == "-":
                 continue  # "US-backed", "Iran-allied"
             ref = span._.actor if Span.has_extension("actor") else None
-            if isinstance(ref, ActorRef) and ref.country:
+            if not isinstance(ref, ActorRef) or not ref.country or ref.sector not in (None, "GOV"):
+                continue
+            if _used_as_place(span, dateline[1] if dateline else None):
                 found.add(ref.country)
-        cache[key] = next(iter(found)) if len(found) == 1 else None
-    country: str | None = cache[key]
-    return country
+        found |= _event_countries(start, end, cands, ctx, cache)
+        cache[key] = frozenset(found)
+    countries: frozenset[str] = cache[key]
+    return countries
+
+
+def _event_countries(
+    start: int, end: int, cands: list[EventCandidate], ctx: RuleContext, cache: dict[object, object]
+) -> set[str]:
+    """The countries of the places the place resolver gives the events outside tokens
+    start..end (`dating.event_place`, which weighs the sentence's own states: "Sri Lankan
+    students marched in Kandy" is in Sri Lanka, whatever else the name "Kandy" could be)."""
+    found: set[str] = set()
+    for other in cands:
+        if start <= other.trigger.i < end:
+            continue
+        key = ("clause", other.clause.i)
+        if key not in cache:
+            cache[key] = event_place(other.clause, ctx.actors, ctx.lex)
+        place = cache[key]
+        if isinstance(place, Place) and place.country:
+            found.add(place.country)
+    return found
+
+
+# Prepositions whose object is where something is or happens ("in Sudan", "near the border").
+_WHERE_PREPS = frozenset({*PLACE_PREPS, "near", "outside", "around", "across", "throughout"})
+
+
+def _used_as_place(span: Span, dateline: Span | None) -> bool:
+    """A name the text uses as a place: the dateline's, or the object of a place preposition
+    (through "of": "in the north of Sudan"), not a subject or object that acts or is acted on."""
+    if dateline is not None and dateline.start <= span.start < dateline.end:
+        return True
+    root = span.root
+    for _ in range(3):
+        if root.dep_ != "pobj":
+            return False
+        prep = root.head
+        if prep.lower_ in _WHERE_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        root = prep.head  # "the north of Sudan", "the streets of Khartoum"
+    return False
 
 
 def _earlier_country(trigger: Token, noun: str, mentions: list[tuple[int, str, str]]) -> str | None:
@@ -155,7 +245,61 @@ def _earlier_country(trigger: Token, noun: str, mentions: list[tuple[int, str, s
 
 def known_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     """Place a role-noun party of no country by an earlier mention of the same noun, else by
-    the one country of its sentence's other parties (see the module docstring)."""
+    the one country of its sentence's other parties (see the module docstring); then a force
+    moving on its own ground has no target (`_own_ground`)."""
+    try:
+        return _placed_roles(cands, ctx)
+    finally:
+        _own_ground(cands, ctx)
+
+
+def _own_ground(cands: list[EventCandidate], ctx: RuleContext) -> None:
+    """ "Security forces moved through the streets of Khartoum": a force moving (the
+    movement verbs of `rules_weapons.forces_moving`, no object moved) inside its own
+    country targets no one; the place rules made that country its recipient."""
+    verbs = ctx.lex.cue("movement_verbs")
+    for c in cands:
+        if c.type != "MOBILIZE" or c.trigger.lemma_.lower() not in verbs or not c.recipient:
+            continue
+        if any(k.dep_ == "dobj" for k in c.trigger.children):
+            continue  # "moved tanks to the border": the patterns' own
+        home = {a.country for a in c.actor}
+        own = len(home) == 1 and None not in home and {r.country for r in c.recipient} == home
+        if not own or not all(r.sector in (None, "GOV") for r in c.recipient):
+            continue
+        if _entering(c.trigger) and not _stated_country(c.trigger):
+            # "Troops of the 82nd Airborne moved into Kuwait": the place they enter gave
+            # role nouns of no stated country their country; it is their target, not home
+            c.actor = tuple(_unplaced(a) for a in c.actor)
+        else:
+            c.recipient = ()
+
+
+# Prepositions of a move from outside into a place (its target), not within it ("through").
+_ENTERING = ("into", "to", "toward", "towards")
+
+
+def _entering(verb: Token) -> bool:
+    return any(True for _ in prep_objects(verb, _ENTERING))
+
+
+def _stated_country(verb: Token) -> bool:
+    """The mover's phrase names a state itself ("Sudanese forces", "Kenya's police")."""
+    subj = subject(verb)[0]
+    if subj is None:
+        return False
+    return any(t.ent_type_ in ("GPE", "NORP") or t.dep_ == "poss" for t in subj.subtree)
+
+
+def _unplaced(ref: ActorRef) -> ActorRef:
+    if not ref.id.startswith(_DESC):
+        return ref
+    return ref.model_copy(
+        update={"country": None, "id": f"{_DESC}-:{ref.sector or '-'}:{_noun(ref)}"}
+    )
+
+
+def _placed_roles(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
     if not any(_vague(r) for c in cands for r in (*c.actor, *c.recipient)):
         return cands
     mentions = _earlier_mentions(cands, ctx)
@@ -164,9 +308,9 @@ def known_country(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
             continue
         shared = (
             _conjoined_state_country(c, ctx)
-            or _sentence_country(c, cands)
+            or _sentence_country(c, cands, ctx)
             or _domestic_country(c)
-            or _article_country(c, ctx)
+            or _article_country(c, cands, ctx)
         )
 
         def place(ref: ActorRef, c: EventCandidate = c, shared: str | None = shared) -> ActorRef:

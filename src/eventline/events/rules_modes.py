@@ -3,9 +3,11 @@
 PLOVER's REJECT and REQUEST share four modes by the content refused or asked for (`change`
 in policy or office, `assist` in exchange or aid, `yield` in a release or a ceasefire, `meet`
 in talks). The coder's fallback reads cue words anywhere in the clause, so a veto "at a
-summit" became a refused meeting; this rule reads the object first: the thing vetoed, the
-action refused ("refused to release the prisoners"), what is offered or asked for ("the
-offer of talks"), its modifiers before its head ("the EU aid package": aid).
+summit" became a refused meeting. This rule runs last and fills only a mode the coder left
+empty (a mode the fallback or a pattern already set stays): it reads what is refused or
+asked for, the thing vetoed, the action refused ("refused to release the prisoners"), what
+is offered or asked for ("the offer of talks"), its modifiers before its head ("the EU aid
+package": aid).
 """
 
 from __future__ import annotations

@@ -328,7 +328,7 @@ def _armed(ref: ActorRef, words: frozenset[str], ctx: RuleContext) -> ActorRef:
     for span in _mentions(ref, ctx):
         root = span.root
         holder = root.head
-        if root.dep_ == "pobj" and holder.lower_ in ("of", "from"):
+        if root.dep_ == "pobj" and holder.lower_ in ctx.lex.cue("member_of_preps"):
             holder = holder.head  # "fighters from X", "militants of X"
         elif root.dep_ != "compound":  # "the X militia"
             continue
@@ -377,6 +377,11 @@ def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
     nouns = {_role_noun(a) for a in c.actor if a.sector and a.sector.lower() in sectors}
     if not nouns:
         return False
+    kind = c.type.lower()
+    if kind not in lex.cue("role_alone_types"):
+        return False  # "police urged drivers to avoid the area": a request of no one named
+    if kind in lex.cue("police_target_types") and all(a.sector == "COP" for a in c.actor):
+        return False  # "police are investigating the fire", "officers patrolled the streets"
     if c.trigger.pos_ != "VERB" and not _made_by_light_verb(c, lex):
         return False  # "the minister left the meeting": a noun no light verb makes an act
     verb = clause_head(c.trigger)
@@ -385,12 +390,13 @@ def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
         subj = next((p for _, p in prep_objects(verb, ("by",))), None)
     if subj is None or subj.lemma_.lower() in lex.cue("vague_role_nouns"):
         return False
-    if _anaphoric_object(verb):
+    if _anaphoric_object(verb, lex):
         return False  # "police arrested 12 of the marchers": the earlier report's act
     anchor = c.clause if c.light else c.trigger
     if modality(anchor, lex) != "asserted":
         return False  # "police could fire on the crowd": nothing happened, and no one named
-    if subj.lemma_.lower() not in nouns and subj.lower_ not in nouns:
+    heads = [subj, *(p for _, p in prep_objects(subj, ("of",)))]  # "a column of troops"
+    if not any(h.lemma_.lower() in nouns or h.lower_ in nouns for h in heads):
         return False
     node = verb  # "police began to disperse", "police fired and arrested": not "X said would"
     for _ in range(6):
@@ -402,19 +408,20 @@ def _role_doer(c: EventCandidate, lex: EventLexicon) -> bool:
     return node == subj.head
 
 
-def _anaphoric_object(verb: Token) -> bool:
+def _anaphoric_object(verb: Token, lex: EventLexicon) -> bool:
     """The verb's object refers back to people an earlier sentence introduced: a pronoun
     ("dispersed them") or a share of a definite group ("12 of the marchers"). The act
     continues that report, whose parties and place the event would lack (the place layer
     reads the clause alone)."""
+    pronouns, shares = lex.cue("anaphoric_pronouns"), lex.cue("group_share_words")
     for obj in (k for k in verb.children if k.dep_ in ("dobj", "nsubjpass")):
-        if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her"):
+        if obj.pos_ == "PRON" and obj.lower_ in pronouns:
             return True
         for _, group in prep_objects(obj, ("of",)):
             if any(
                 d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in group.children
-            ):
-                return obj.pos_ == "NUM" or obj.lemma_.lower() in ("some", "many", "most", "dozen")
+            ) and (obj.pos_ == "NUM" or obj.lemma_.lower() in shares):
+                return True  # else read on: a later object may still point back
     return False
 
 

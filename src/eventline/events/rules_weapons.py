@@ -15,6 +15,7 @@ from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import Pattern
 from eventline.events.rules_base import RuleContext
 from eventline.events.syntax import subject
+from eventline.model import ActorRef
 
 # What is tested, exercised or moved: the words are PLOVER's own examples and their kin.
 _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"})
@@ -92,31 +93,39 @@ def forces_moving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
     move short of force (PLOVER MOBILIZE), `weapons` when what moves is hardware and no
     troops are named, else `troops`. The verbs are common ("the ship sailed to Lisbon", "the
     minister moved to ..."), so the mover must be a force: an armed word or unit as the
-    subject's head, a military actor there, and the move must go somewhere (a place
-    preposition), not "moved to block the bill"."""
+    subject's head, an armed actor there (MIL, REB, UAF, ...: not an unknown name whose
+    words say nothing armed), the move must go to a place (a named place, a place noun,
+    `movement_place_nouns`, or a place the KB knows), not "moved into the next phase" or
+    "moved to block the bill", and not for a courtesy ("sailed to Lisbon for a port visit",
+    `force_visit_words`)."""
     verbs, preps = ctx.lex.cue("movement_verbs"), ctx.lex.cue("movement_preps")
     armed, units = ctx.lex.cue("armed_words"), ctx.lex.cue("force_units")
+    formations = ctx.lex.cue("force_formations")
     taken = {c.trigger.i for c in cands}
     for tok in ctx.doc:
         if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
             continue
         if first(tok, "dobj") is not None or first(tok, "xcomp") is not None:
             continue  # "moved tanks to the border" is the patterns' own; "moved to block"
-        places = [p for _, p in prep_objects(tok, preps) if p.ent_type_ not in _WHEN]
-        if not places:
-            continue  # "advanced on Thursday": a date, not a place
+        if not any(_is_place(p, ctx) for _, p in prep_objects(tok, preps)):
+            continue  # "advanced on Thursday", "moved into the next phase": no place
+        if _courtesy(tok, ctx):
+            continue  # "sailed to Lisbon for a port visit"
         subj, passive = subject(tok)
         if subj is None or passive:
             continue
         word = subj.lemma_.lower()
         if word not in armed and word not in units and subj.lower_ not in armed:
             continue
-        if _figurative_force(subj):
+        if _figurative_force(subj, ctx):
             continue  # "an army of volunteers headed to Iowa"
-        actor = ctx.actors.refs(subj) or ctx.actors.descriptor(subj)
-        if not actor or not all(a.sector in _FORCE_SECTORS or a.sector is None for a in actor):
+        actor = ctx.actors.refs(subj) or ctx.actors.descriptor(subj) or _of_force(subj, ctx)
+        if not actor or not all(_armed_sector(a, subj, ctx) for a in actor):
             continue
-        hardware = word in _HARDWARE or (word in units and word not in _FORMATIONS)
+        # "Rebel fighters advanced": a word for armed men ("fighter") before the hardware
+        # unit it also names (a fighter jet)
+        person = (word in armed or subj.lower_ in armed) and word not in _HARDWARE
+        hardware = word in _HARDWARE or (word in units and word not in formations and not person)
         mode = "weapons" if hardware else "troops"
         pattern = Pattern(tok.lemma_.lower(), "MOBILIZE", "verb", mode=mode)
         cand = EventCandidate(pattern, tok, tok, tuple(actor), (), "MOBILIZE", mode)
@@ -125,28 +134,79 @@ def forces_moving(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCa
     return cands
 
 
-def _figurative_force(subj: Token) -> bool:
-    """ "an army of volunteers", "the senator's foot soldiers", "Trump's troops": a force
-    word for a campaign's or a person's followers, not an armed force."""
-    if any(True for _ in prep_objects(subj, ("of",))):
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_place(obj: Token, ctx: RuleContext) -> bool:
+    """A place a force can move to: a named place, a place noun ("the town", "the strait"),
+    or a name the actor index or the gazetteer places in a country ("into Omdurman")."""
+    if obj.ent_type_ in _WHEN:
+        return False
+    if obj.ent_type_ in _PLACE_ENTS:
         return True
+    nouns = ctx.lex.cue("movement_place_nouns")
+    if obj.lemma_.lower() in nouns or obj.lower_ in nouns:
+        return True
+    ref = ctx.actors.covering(obj)
+    if ref is not None:
+        return ref.country is not None and ref.sector in (None, "GOV")
+    if obj.pos_ != "PROPN":
+        return False
+    from eventline.nlp.places import resolve_place  # the gazetteer, loaded on first use
+
+    name = " ".join(t.text for t in obj.subtree if t == obj or t.dep_ == "compound")
+    return resolve_place(name, towns=False) is not None  # "into Omdurman", tagged NORP
+
+
+def _courtesy(verb: Token, ctx: RuleContext) -> bool:
+    """ "sailed to Lisbon for a port visit", "on a goodwill visit": a move whose stated
+    purpose is a call or a ceremony shows no force."""
+    words = ctx.lex.cue("force_visit_words")
+    return any(obj.lemma_.lower() in words for _, obj in prep_objects(verb, ("for", "on")))
+
+
+def _armed_sector(ref: ActorRef, subj: Token, ctx: RuleContext) -> bool:
+    """The mover is armed: its sector is a force's, or, for a party of no sector (an unknown
+    name such as "the navy ship"), the force word heading or modifying the subject has one."""
+    if ref.sector is not None:
+        return ref.sector in _FORCE_SECTORS
+    table = ctx.lex.descriptors
+    words = [subj, *(k for k in subj.children if k.dep_ in ("compound", "amod"))]
+    return any(
+        (table.get(w.lemma_.lower()) or table.get(w.lower_)) in _FORCE_SECTORS for w in words
+    )
+
+
+def _of_force(subj: Token, ctx: RuleContext) -> tuple[ActorRef, ...]:
+    """ "a column of Russian tanks", "a convoy of troops": a unit named by what it is made of,
+    whose party is that of its "of" object."""
+    for _, obj in prep_objects(subj, ("of",)):
+        if found := ctx.actors.refs(obj) or ctx.actors.descriptor(obj):
+            return found
+    return ()
+
+
+def _figurative_force(subj: Token, ctx: RuleContext) -> bool:
+    """ "an army of volunteers", "the senator's foot soldiers", "Trump's troops": a force
+    word for a campaign's or a person's followers, not an armed force. An "of" phrase naming
+    an armed word, a force unit or an organisation keeps it a force ("fighters of the Rapid
+    Support Forces", "a column of tanks", "troops of the 82nd Airborne Division")."""
+    armed, units = ctx.lex.cue("armed_words"), ctx.lex.cue("force_units")
+    for _, obj in prep_objects(subj, ("of",)):
+        if obj.ent_type_ == "ORG" or obj.lemma_.lower() in armed | units | _HARDWARE:
+            continue
+        if any(t.lemma_.lower() in armed or t.ent_type_ == "ORG" for t in obj.subtree):
+            continue  # "of the Rapid Support Forces" with the name parsed into pieces
+        return True  # "an army of volunteers", "troops of Trump"
     if any(k.dep_ == "poss" and k.ent_type_ == "PERSON" for k in subj.children):
         return True
     mods = {k.lower_ for k in subj.children if k.dep_ in ("compound", "amod")}
-    return bool(mods & _FOLLOWER_WORDS)
-
-
-_FOLLOWER_WORDS = frozenset({"foot", "campaign", "volunteer", "party", "grassroots", "political"})
+    return bool(mods & ctx.lex.cue("follower_words"))
 
 
 # Sectors of a force whose move is MOBILIZE (state forces, rebels, armed men of no side).
 _FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "UAF"})
 _WHEN = frozenset({"DATE", "TIME"})
-# Units of men, not hardware: their move is MOBILIZE `troops`.
-_FORMATIONS = frozenset(
-    {"battalion", "brigade", "regiment", "division", "unit", "column", "navy", "guard"}
-    | {"coastguard"}
-)
 
 
 def weapons_moved(cands: list[EventCandidate], ctx: RuleContext) -> list[EventCandidate]:
