@@ -26,6 +26,8 @@ TABLE = {
     "the health ministry": ("g_health", "Health Ministry", "FRA", "GOV", "ORG"),
     "Aid agencies": ("g_aid", "Aid agencies", None, "NGO", "ORG"),
     "aid agencies": ("g_aid", "Aid agencies", None, "NGO", "ORG"),
+    # a kind the resolver placed in a country from the rest of the article, not this sentence
+    "Relief groups": ("g_relief", "Relief groups", "FRA", "NGO", "ORG"),
 }
 
 Code = Callable[[str], list[EventMention]]
@@ -120,3 +122,14 @@ def test_a_region_in_the_phrase_a_relative_pronoun_stands_for(code: Code) -> Non
     events = of_type(code(text), "SUPPORT")
     assert events
     assert {r.name for r in events[0].recipient} == {"Canada", "Ontario"}
+
+
+def test_a_country_from_the_rest_of_the_article_does_not_make_a_kind_an_act(code: Code) -> None:
+    assert not of_type(
+        code("Relief groups deliver food to people who have fled the fighting."), "AID"
+    )
+
+
+def test_a_kind_the_sentence_places_in_a_country_stays(code: Code) -> None:
+    text = "Aid agencies in Spain deliver food to people who have fled the fighting."
+    assert of_type(code(text), "AID"), text

@@ -185,7 +185,7 @@ def generic_description(cands: list[EventCandidate], ctx: RuleContext) -> list[E
     the simple present with no time in its sentence and no named party on the other side,
     describes what such actors do (background), not an act that happened (#11). A headline
     ("Rebels attack army base") has no closing stop and stays; so does any act by or to a
-    party the text places in a country ("Syrian rebels attack ...", "... attack Israel")."""
+    party the sentence places in a country ("Syrian rebels attack ...", "... attack Israel")."""
     return [c for c in cands if not _generic(c, ctx)]
 
 
@@ -200,13 +200,25 @@ def _generic(c: EventCandidate, ctx: RuleContext) -> bool:
         subj = first(tok.head, "nsubj")
     if subj is None or not _bare_plural(subj):
         return False
-    if any(p.country for p in (*c.actor, *c.recipient)) or not _kind_of_thing(tok):
+    if _placed(tok, subj) or not _kind_of_thing(tok):
         return False
     sent = tok.sent
     if any(_time(e, subj) for e in sent.ents):
         return False
     ends = [t.text for t in sent if not t.is_space and not t.is_quote]
     return bool(ends) and ends[-1] in (".", "!")
+
+
+def _placed(verb: Token, subj: Token) -> bool:
+    """Whether the sentence itself places the kind or its counterpart in a country ("Syrian
+    rebels attack ...", "... attack Israel", "lenders in Ohio"). A country the resolver took
+    from the rest of the article ("lenders" in a story about the US) says nothing about whether
+    this sentence tells an act or describes a kind, so it does not count."""
+    words = list(subj.subtree)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "prep", "agent"):
+            words.extend(child.subtree)
+    return any(t.ent_type_ in ("GPE", "NORP") for t in words)
 
 
 def _time(ent: Span, subj: Token) -> bool:
