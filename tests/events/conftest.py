@@ -124,6 +124,14 @@ def names(refs: tuple[ActorRef, ...]) -> list[str]:
     return [r.name for r in refs]
 
 
+#: codes one text as an article (`text_coder`)
+Code = Callable[[str], list[EventMention]]
+
+
+def of_type(events: list[EventMention], kind: str) -> list[EventMention]:
+    return [e for e in events if e.type == kind]
+
+
 def text_coder(
     nlp: Language,
     table: dict[str, tuple[str, str, str | None, str | None, str]],

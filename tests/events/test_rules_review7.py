@@ -6,8 +6,6 @@ country of a role noun is a place it names, never a state that speaks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,8 +13,7 @@ from spacy.tokens import Doc
 from eventline.events.candidate import EventCandidate
 from eventline.events.patterns import lexicon
 from eventline.events.rules_places import _anaphoric_object
-from eventline.model import EventMention
-from tests.events.conftest import ACTORS, Row, candidates_of, parsed_doc, text_coder
+from tests.events.conftest import ACTORS, Code, Row, candidates_of, parsed_doc, text_coder
 
 TABLE: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Kadugli": ("kb:SDN", "Sudan", "SDN", None, "GPE"),
@@ -283,8 +280,6 @@ def test_a_later_pronoun_object_is_read_after_a_definite_of_group() -> None:
 
 
 # -- sentences parsed by the model: rules that read the whole article ------------------------
-
-Code = Callable[[str], list[EventMention]]
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,10 @@ the timeless present ("aid agencies deliver food to people who ...") is backgrou
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.language import Language
 
-from eventline.model import EventMention
-from tests.events.conftest import ACTORS, text_coder
+from tests.events.conftest import ACTORS, Code, of_type, text_coder
 
 pytestmark = pytest.mark.slow
 
@@ -30,16 +27,10 @@ TABLE = {
     "Relief groups": ("g_relief", "Relief groups", "FRA", "NGO", "ORG"),
 }
 
-Code = Callable[[str], list[EventMention]]
-
 
 @pytest.fixture(scope="module")
 def code(nlp: Language) -> Code:
     return text_coder(nlp, TABLE, "2025-01-10")
-
-
-def of_type(events: list[EventMention], kind: str) -> list[EventMention]:
-    return [e for e in events if e.type == kind]
 
 
 @pytest.mark.parametrize(

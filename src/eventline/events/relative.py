@@ -134,11 +134,11 @@ def refine_dates(
             and (src := same_event_date(item, stated, lex, other_lemmas=True)) is not None
         ):
             item.event = redate(item.event, src.date, src.date_precision)
+    placed = {id(d) for d in inherited}
     for item in items:  # still dated by the report, yet placed before it
         if item.stated:
             continue
-        placed = id(item) in {id(d) for d in inherited}
-        month = coarser(item) if placed else earlier_than_told(item, timexes)
+        month = coarser(item) if id(item) in placed else earlier_than_told(item, timexes)
         if month is not None:
             item.event = redate(item.event, *month)
     return [d.event for d in items]

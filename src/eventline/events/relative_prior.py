@@ -22,18 +22,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventline.events.dating import REPORT, TimexIndex
+from eventline.events.patterns import lexicon
 from eventline.events.relative_base import DEFINITE, Dated, is_past, month_of
 
 _AFTER = frozenset({"after", "following"})
 _CAUSE_PAIRS = frozenset({("due", "to"), ("because", "of"), ("owing", "to")})
-_RESPONSE_NOUNS = frozenset({"response", "retaliation", "reaction", "reprisal", "protest"})
 _NAMED = frozenset({"GPE", "NORP", "ORG"})
 _OPEN = frozenset({"planned", "hypothetical"})
 _DAYS = frozenset({REPORT, "day", "monthday"})
-# Words marking an act as earlier than the time it is told: "most recent talks", "recently",
-# "has already sent".
-_EARLIER_ADVERBS = frozenset({"recently", "previously", "already"})
-_EARLIER_ADJECTIVES = frozenset({"recent", "previous", "latest", "last", "past", "prior"})
 _FRAME_PREPS = frozenset({"during", "at", "in"})  # "during their last talks": its time
 
 
@@ -55,7 +51,7 @@ def _cause(prep: Token) -> bool:
     noun = prep.head
     return (
         prep.lower_ in ("to", "for", "against")
-        and noun.lemma_.lower() in _RESPONSE_NOUNS
+        and noun.lemma_.lower() in lexicon().cue("response_nouns")
         and noun.dep_ == "pobj"
         and noun.head.lower_ == "in"
     )
@@ -138,14 +134,16 @@ def _past(verb: Token) -> bool:
 def _marked_earlier(verb: Token) -> bool:
     """An adverb ("recently") or a frame noun ("during their most recent talks") that puts
     the clause before the time it is told."""
+    lex = lexicon()
+    adverbs, adjectives = lex.cue("earlier_adverbs"), lex.cue("earlier_adjectives")
     for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in _EARLIER_ADVERBS:
+        if child.dep_ == "advmod" and child.lower_ in adverbs:
             return True
         if child.dep_ != "prep" or child.lower_ not in _FRAME_PREPS:
             continue
         for noun in (c for c in child.children if c.dep_ == "pobj"):
-            if any(
-                c.dep_ == "amod" and c.lower_ in _EARLIER_ADJECTIVES for c in noun.children
-            ) and any(c.dep_ in ("det", "poss") for c in noun.children):
+            if any(c.dep_ == "amod" and c.lower_ in adjectives for c in noun.children) and any(
+                c.dep_ in ("det", "poss") for c in noun.children
+            ):
                 return True
     return False
