@@ -9,8 +9,11 @@ date. Sentences written for these tests, published 2024-03-14 (a Thursday)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from eventline.events.relative_prior import placed_before
 from tests.events.coded import Parse, by_trigger, events
+from tests.events.conftest import Row, parsed_doc
 
 
 def _date(parse: Parse, text: str, trigger: str) -> tuple[str | None, str | None]:
@@ -106,3 +109,26 @@ def test_a_cause_named_elsewhere_with_a_day_keeps_that_day(parse: Parse) -> None
 def test_a_planned_event_keeps_its_report_date(parse: Parse) -> None:
     text = "Velkor said Peru would impose sanctions on Chile due to the Chilean attack."
     assert _date(parse, text, "impose")[1] == "report"
+
+
+def _because_of(of_heads_noun: bool) -> Doc:
+    """ "Talks collapsed because of the veto ." in the parser's two readings: "of" heading the
+    noun under "because", or "because" heading the noun with "of" hung on it as a pcomp."""
+    rows: list[Row] = [
+        ("Talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+        ("collapsed", 1, "ROOT", "VERB", "VBD", "collapse"),
+        ("because", 1, "prep", "SCONJ", "IN", "because"),
+        ("of", 2, "prep" if of_heads_noun else "pcomp", "ADP", "IN", "of"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("veto", 3 if of_heads_noun else 2, "pobj", "NOUN", "NN", "veto"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    return parsed_doc(rows, {})
+
+
+@pytest.mark.parametrize("of_heads_noun", [True, False])
+def test_a_cause_is_placed_before_its_clause_in_either_parse(of_heads_noun: bool) -> None:
+    doc = _because_of(of_heads_noun)
+    verb = placed_before(doc[5])
+    assert verb is not None and verb.i == 1
+    assert placed_before(doc[0]) is None  # the clause's own subject is no cause

@@ -48,6 +48,8 @@ def _cause(prep: Token) -> bool:
     """ "due to", "because of", "in response to", "in retaliation for"."""
     if (prep.head.lower_, prep.lower_) in _CAUSE_PAIRS:
         return True
+    if any((prep.lower_, c.lower_) in _CAUSE_PAIRS for c in prep.children if c.dep_ == "pcomp"):
+        return True  # the parser's other reading: "because" heads the noun, "of" hangs on it
     noun = prep.head
     return (
         prep.lower_ in ("to", "for", "against")
